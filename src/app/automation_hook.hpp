@@ -1,0 +1,13 @@
+// The thin automation surface behind `window.radar` (see index.html): tests read the app's state
+// and drive the filter and language through these C functions.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::app {
+
+// The hook reads and acts on these; set once at start-up (both outlive the page).
+void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts);
+
+}  // namespace radar::app

@@ -1,0 +1,135 @@
+// Browser entry point: GLFW window on the page's canvas, WebGL2, Dear ImGui, and the frame loop.
+// ImGui runs in device pixels: every frame the canvas backing store is sized to CSS size x
+// devicePixelRatio (Emscripten 3.1.6's GLFW ignores the ratio), and fonts/style follow the ratio.
+#include <GLFW/glfw3.h>
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "app/automation_hook.hpp"
+#include "platform/platform.hpp"
+#include "ui/app_state.hpp"
+#include "ui/i18n.hpp"
+#include "ui/main_window.hpp"
+#include "ui/theme.hpp"
+
+namespace {
+
+constexpr const char* canvas_selector = "#canvas";
+constexpr std::size_t default_dossier_count = 2400;
+constexpr std::size_t max_dossier_count = 1'000'000;
+
+struct App {
+    GLFWwindow* window = nullptr;
+    radar::ui::AppState state;
+    radar::ui::Fonts fonts;
+    float pixel_ratio = 0.0f;
+    int frames = 0;
+};
+
+App app;
+
+std::size_t requested_dossier_count() {
+    const auto option = radar::platform::start_option("dossiers");
+    if (!option) return default_dossier_count;
+    char* end = nullptr;
+    const unsigned long long value = std::strtoull(option->c_str(), &end, 10);
+    if (end == option->c_str() || *end != '\0' || value == 0 || value > max_dossier_count) {
+        std::fprintf(stderr, "Ignoring ?dossiers=%s: expected 1..%zu\n", option->c_str(), max_dossier_count);
+        return default_dossier_count;
+    }
+    return static_cast<std::size_t>(value);
+}
+
+// Matches the canvas backing store to its CSS size times the device pixel ratio; reloads the
+// fonts and rescales the style when the ratio changes (zoom, moving to another screen).
+void sync_canvas_and_scale() {
+    double css_width = 0, css_height = 0;
+    emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
+    const float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const int width = static_cast<int>(std::lround(css_width * ratio));
+    const int height = static_cast<int>(std::lround(css_height * ratio));
+    int current_width = 0, current_height = 0;
+    emscripten_get_canvas_element_size(canvas_selector, &current_width, &current_height);
+    if (width != current_width || height != current_height)
+        emscripten_set_canvas_element_size(canvas_selector, width, height);
+    if (ratio != app.pixel_ratio) {
+        app.pixel_ratio = ratio;
+        app.fonts = radar::ui::load_fonts(ratio);
+        if (!app.fonts.embedded) std::fprintf(stderr, "Embedded font missing: using ImGui's built-in font\n");
+        radar::ui::apply_theme(ratio);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+}
+
+radar::ui::Shortcuts read_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    radar::ui::Shortcuts shortcuts;
+    shortcuts.focus_search = !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
+    shortcuts.toggle_language = io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_L, false);
+    return shortcuts;
+}
+
+void frame() {
+    glfwPollEvents();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    sync_canvas_and_scale();
+    ImGui::NewFrame();
+    radar::ui::draw_main_window(app.state, app.fonts, read_shortcuts());
+    ImGui::Render();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
+    glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // The page hides its loading screen once a real frame has been drawn.
+    if (++app.frames == 2) radar::platform::notify_ready();
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) {
+        radar::platform::report_fatal_error("GLFW could not start.");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    double css_width = 0, css_height = 0;
+    emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
+    app.window = glfwCreateWindow(static_cast<int>(css_width), static_cast<int>(css_height), "Dossier Radar", nullptr, nullptr);
+    if (!app.window) {
+        radar::platform::report_fatal_error("WebGL2 is not available in this browser.");
+        return 1;
+    }
+    glfwMakeContextCurrent(app.window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted; storage is the app's own
+    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    const radar::DayNumber today = radar::platform::today();
+    if (const auto language = radar::platform::start_option("lang"); language && *language == "en")
+        radar::ui::set_language(radar::ui::Language::english);
+    app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today);
+    radar::app::attach_automation_hook(&app.state, &app.fonts);
+
+    emscripten_set_main_loop(frame, 0, true);
+    return 0;
+}

@@ -1,0 +1,62 @@
+// Column storage and cell formatting for Dataset.
+#include "dataset.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace radar {
+
+void Column::push_text(std::string value) {
+    texts.push_back(std::move(value));
+    missing.push_back(0);
+}
+
+void Column::push_number(double value) {
+    numbers.push_back(value);
+    missing.push_back(0);
+}
+
+void Column::push_missing() {
+    if (type == ColumnType::text) texts.emplace_back();
+    else numbers.push_back(0.0);
+    missing.push_back(1);
+}
+
+Column& Dataset::add_column(std::string name, ColumnType type) {
+    Column column;
+    column.name = std::move(name);
+    column.type = type;
+    columns_.push_back(std::move(column));
+    return columns_.back();
+}
+
+const Column* Dataset::find(const std::string& name) const {
+    const auto index = index_of(name);
+    return index ? &columns_[*index] : nullptr;
+}
+
+std::optional<std::size_t> Dataset::index_of(const std::string& name) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+        if (columns_[i].name == name) return i;
+    return std::nullopt;
+}
+
+std::string Dataset::cell_text(std::size_t column_index, std::size_t row) const {
+    const Column& column = columns_[column_index];
+    if (column.is_missing(row)) return {};
+    switch (column.type) {
+    case ColumnType::text: return column.texts[row];
+    case ColumnType::date: return format_iso_date(static_cast<DayNumber>(column.numbers[row]));
+    case ColumnType::integer: return std::to_string(static_cast<long long>(column.numbers[row]));
+    case ColumnType::number: {
+        const double value = column.numbers[row];
+        if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.17g", value);
+        return buffer;
+    }
+    }
+    return {};
+}
+
+}  // namespace radar

@@ -1,0 +1,49 @@
+// The columnar table every part of the core works on: named, typed columns of equal length,
+// with an explicit "missing" flag per cell (missing is never confused with 0 or "").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "civil_date.hpp"
+
+namespace radar {
+
+enum class ColumnType { text, integer, number, date };
+
+struct Column {
+    std::string name;
+    ColumnType type = ColumnType::text;
+    std::vector<std::string> texts;   // used when type == text
+    std::vector<double> numbers;      // integer, number; dates as day numbers
+    std::vector<std::uint8_t> missing;
+
+    std::size_t size() const { return missing.size(); }
+    bool is_missing(std::size_t row) const { return missing[row] != 0; }
+    void push_text(std::string value);
+    void push_number(double value);
+    void push_missing();
+};
+
+class Dataset {
+public:
+    // References returned here stay valid while more columns are added (deque storage).
+    Column& add_column(std::string name, ColumnType type);
+    const Column* find(const std::string& name) const;
+    std::optional<std::size_t> index_of(const std::string& name) const;
+    const std::deque<Column>& columns() const { return columns_; }
+    std::deque<Column>& columns() { return columns_; }
+    std::size_t row_count() const { return columns_.empty() ? 0 : columns_.front().size(); }
+
+    // Text of a cell as shown to users and written to CSV; "" when missing.
+    std::string cell_text(std::size_t column, std::size_t row) const;
+
+private:
+    std::deque<Column> columns_;
+};
+
+}  // namespace radar

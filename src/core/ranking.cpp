@@ -1,0 +1,58 @@
+// Ranking order and the search index.
+#include "ranking.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "text_fold.hpp"
+
+namespace radar {
+
+std::vector<std::size_t> rank_rows(const std::vector<DossierScore>& scores, const Column& ids) {
+    std::vector<std::size_t> order(scores.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (scores[a].points != scores[b].points) return scores[a].points > scores[b].points;
+        return ids.texts[a] < ids.texts[b];
+    });
+    return order;
+}
+
+std::vector<std::size_t> rank_positions(const std::vector<std::size_t>& ranked) {
+    std::vector<std::size_t> positions(ranked.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i) positions[ranked[i]] = i + 1;
+    return positions;
+}
+
+SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns) {
+    haystacks_.assign(dataset.row_count(), std::string());
+    for (const auto& name : columns) {
+        const auto column = dataset.index_of(name);
+        if (!column) continue;
+        for (std::size_t row = 0; row < haystacks_.size(); ++row) {
+            haystacks_[row] += fold_for_search(dataset.cell_text(*column, row));
+            haystacks_[row] += '\n';
+        }
+    }
+}
+
+bool SearchIndex::matches(std::size_t row, const std::vector<std::string>& folded_words) const {
+    const std::string& haystack = haystacks_[row];
+    return std::all_of(folded_words.begin(), folded_words.end(),
+                       [&](const std::string& word) { return haystack.find(word) != std::string::npos; });
+}
+
+std::vector<std::string> SearchIndex::query_words(std::string_view query) {
+    std::vector<std::string> words;
+    const std::string folded = fold_for_search(query);
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        const std::size_t end = folded.find_first_of(" \t", start);
+        const std::size_t stop = end == std::string::npos ? folded.size() : end;
+        if (stop > start) words.push_back(folded.substr(start, stop - start));
+        start = stop + 1;
+    }
+    return words;
+}
+
+}  // namespace radar

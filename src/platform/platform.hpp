@@ -1,0 +1,26 @@
+// The one interface between the app and its host (browser or native process). Later issues add
+// file open, download and key-value storage here; only platform_web.cpp may use EM_JS/EM_ASM.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "civil_date.hpp"
+
+namespace radar::platform {
+
+// Today's date in the user's local time zone.
+DayNumber today();
+
+// A start-up option: a URL query parameter in the browser, an environment variable natively
+// (RADAR_<NAME> upper-cased). Nothing when absent.
+std::optional<std::string> start_option(const std::string& name);
+
+// Tells the host the app has drawn its first frames (the page removes its loading screen and
+// resolves window.radar.ready). A no-op natively.
+void notify_ready();
+
+// Shows a message the user can read even when no frame can be drawn (e.g. no WebGL2).
+void report_fatal_error(const std::string& message);
+
+}  // namespace radar::platform

@@ -1,0 +1,54 @@
+// Browser implementation of the platform interface: the only file with EM_JS.
+#include <emscripten.h>
+
+#include <cstdlib>
+
+#include "platform.hpp"
+
+namespace {
+
+EM_JS(int, js_today_packed, (), {
+    const now = new Date();
+    return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
+});
+
+// Returns a malloc'ed UTF-8 copy of the query parameter, or 0 when it is absent.
+EM_JS(char*, js_query_parameter, (const char* name), {
+    const value = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+    if (value === null) return 0;
+    const size = lengthBytesUTF8(value) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(value, buffer, size);
+    return buffer;
+});
+
+EM_JS(void, js_notify_ready, (), {
+    if (Module.onRadarReady) Module.onRadarReady();
+});
+
+EM_JS(void, js_report_fatal_error, (const char* message), {
+    if (Module.onRadarFatal) Module.onRadarFatal(UTF8ToString(message));
+});
+
+}  // namespace
+
+namespace radar::platform {
+
+void notify_ready() { js_notify_ready(); }
+
+void report_fatal_error(const std::string& message) { js_report_fatal_error(message.c_str()); }
+
+DayNumber today() {
+    const int packed = js_today_packed();
+    return days_from_civil({packed / 10000, packed / 100 % 100, packed % 100});
+}
+
+std::optional<std::string> start_option(const std::string& name) {
+    char* value = js_query_parameter(name.c_str());
+    if (!value) return std::nullopt;
+    std::string result(value);
+    std::free(value);
+    return result;
+}
+
+}  // namespace radar::platform

@@ -1,0 +1,88 @@
+// Header band drawn with the window draw list so it spans the full width at any size.
+#include "ui/header_bar.hpp"
+
+#include <string>
+
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+void language_switch() {
+    const bool dutch = language() == Language::dutch;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    ImGui::PushStyleColor(ImGuiCol_Border, palette::header_muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 70));
+    for (Language option : {Language::dutch, Language::english}) {
+        const bool selected = (option == Language::dutch) == dutch;
+        if (selected) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 60));
+        if (ImGui::Button(option == Language::dutch ? "NL" : "EN")) set_language(option);
+        if (selected) ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::language_switch_tooltip));
+        ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
+    }
+    ImGui::PopStyleColor(5);
+    ImGui::NewLine();
+}
+
+}  // namespace
+
+void draw_header_bar(const AppState& state, const Fonts& fonts) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line = ImGui::GetTextLineHeight();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetWindowWidth();
+    const float height = fonts.title->FontSize + line * 2.0f + style.WindowPadding.y * 2.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 band_min(ImGui::GetWindowPos().x, origin.y - style.WindowPadding.y);
+    // The window clips its padding away; the band deliberately runs edge to edge.
+    draw->PushClipRect(band_min, ImVec2(band_min.x + width, band_min.y + height), false);
+    draw->AddRectFilled(band_min, ImVec2(band_min.x + width, band_min.y + height), palette::header_band);
+    draw->PopClipRect();
+
+    ImGui::PushFont(fonts.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    ImGui::TextUnformatted(tr(TextId::app_title));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_muted);
+    ImGui::TextUnformatted(tr(TextId::app_tagline));
+    ImGui::PopStyleColor();
+
+    // Right-aligned language switch on the title line.
+    const float switch_width = ImGui::CalcTextSize("NLEN").x + style.FramePadding.x * 4 + style.ItemSpacing.x;
+    ImGui::SameLine(width - switch_width - style.WindowPadding.x);
+    ImGui::SetCursorPosY(origin.y - ImGui::GetWindowPos().y);
+    language_switch();
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + fonts.title->FontSize + style.ItemSpacing.y));
+    if (state.is_synthetic()) {
+        const char* badge = tr(TextId::synthetic_badge);
+        const ImVec2 size = ImGui::CalcTextSize(badge);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const ImVec2 pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
+        draw->AddRectFilled(ImVec2(at.x, at.y - pad.y), ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y),
+                            palette::badge, style.FrameRounding);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + pad.x, at.y));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
+        ImGui::TextUnformatted(badge);
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::synthetic_tooltip));
+        ImGui::SameLine(0, pad.x + style.ItemSpacing.x * 1.5f);
+    }
+    const std::string facts = std::string(tr(TextId::dataset_label)) + ": " +
+                              group_thousands(state.dataset().row_count()) + " " + tr(TextId::dossiers_unit) +
+                              "   \xC2\xB7   " + tr(TextId::export_date_label) + ": " +
+                              long_date(state.export_date()) + "   \xC2\xB7   " +
+                              tr(TextId::reference_date_label) + ": " + long_date(state.reference_date());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    ImGui::TextUnformatted(facts.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, band_min.y + height + style.ItemSpacing.y));
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,96 @@
+// The translation table and locale-aware formatting of dates and numbers.
+#include "ui/i18n.hpp"
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+
+namespace radar::ui {
+namespace {
+
+Language current_language = Language::dutch;
+
+struct Translation {
+    const char* dutch;
+    const char* english;
+};
+
+constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table{{
+    {"Dossier Radar", "Dossier Radar"},
+    {"Risicogestuurde screening van kinderopvangdossiers", "Risk-based screening of childcare dossiers"},
+    {"SYNTHETISCHE DEMODATA", "SYNTHETIC DEMO DATA"},
+    {"Deze dossiers zijn verzonnen door de ingebouwde generator. Ze beschrijven geen echte opvanglocaties.",
+     "These dossiers were made up by the built-in generator. They describe no real childcare locations."},
+    {"Dataset", "Dataset"},
+    {"dossiers", "dossiers"},
+    {"Exportdatum", "Export date"},
+    {"Peildatum", "Reference date"},
+    {"De score is een prioriteit voor screening, geen oordeel over de kwaliteit van de opvang.",
+     "The score is a screening priority, not a judgement of the quality of care."},
+    {"Zoek op dossier, naam, gemeente of opvangvorm", "Search by dossier, name, municipality or care type"},
+    {"/ om te zoeken, Esc om te wissen", "/ to search, Esc to clear"},
+    {"Rang", "Rank"},
+    {"Dossier", "Dossier"},
+    {"Naam", "Name"},
+    {"Gemeente", "Municipality"},
+    {"Opvangvorm", "Care type"},
+    {"Score", "Score"},
+    {"%s van %s dossiers", "%s of %s dossiers"},
+    {"Geen dossiers gevonden voor deze zoekopdracht.", "No dossiers match this search."},
+    {"Opbouw van de score", "Score breakdown"},
+    {"Taal / language (Alt+L)", "Language / taal (Alt+L)"},
+}};
+
+constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",
+                                                     "augustus", "september", "oktober", "november", "december"}};
+constexpr std::array<const char*, 12> english_months{{"January", "February", "March", "April", "May", "June", "July",
+                                                       "August", "September", "October", "November", "December"}};
+
+}  // namespace
+
+void set_language(Language language) { current_language = language; }
+Language language() { return current_language; }
+const char* language_code() { return current_language == Language::dutch ? "nl" : "en"; }
+
+const char* tr(TextId id) {
+    const Translation& entry = table[static_cast<std::size_t>(id)];
+    return current_language == Language::dutch ? entry.dutch : entry.english;
+}
+
+const char* care_type_label(const std::string& code) {
+    const bool dutch = current_language == Language::dutch;
+    if (code == "gezinsopvang") return dutch ? "gezinsopvang" : "family-based care";
+    if (code == "groepsopvang") return dutch ? "groepsopvang" : "group care";
+    if (code == "buitenschoolse opvang") return dutch ? "buitenschoolse opvang" : "out-of-school care";
+    return code.c_str();
+}
+
+std::string long_date(DayNumber day) {
+    const CivilDate date = civil_from_days(day);
+    const auto& months = current_language == Language::dutch ? dutch_months : english_months;
+    return std::to_string(date.day) + " " + months[static_cast<std::size_t>(date.month - 1)] + " " +
+           std::to_string(date.year);
+}
+
+std::string group_thousands(std::size_t value) {
+    const std::string digits = std::to_string(value);
+    const char separator = current_language == Language::dutch ? '.' : ',';
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string one_decimal(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    std::string text = buffer;
+    if (current_language == Language::dutch)
+        for (char& c : text)
+            if (c == '.') c = ',';
+    return text;
+}
+
+}  // namespace radar::ui

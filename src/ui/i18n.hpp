@@ -1,0 +1,51 @@
+// All user-visible UI strings in Dutch (default) and English, looked up through one table.
+#pragma once
+
+#include <string>
+
+#include "civil_date.hpp"
+
+namespace radar::ui {
+
+enum class Language { dutch, english };
+
+enum class TextId {
+    app_title,
+    app_tagline,
+    synthetic_badge,
+    synthetic_tooltip,
+    dataset_label,
+    dossiers_unit,
+    export_date_label,
+    reference_date_label,
+    score_disclaimer,
+    filter_hint,
+    filter_shortcut_hint,
+    column_rank,
+    column_dossier,
+    column_name,
+    column_municipality,
+    column_care_type,
+    column_score,
+    showing_rows,
+    no_matches,
+    score_breakdown_title,
+    language_switch_tooltip,
+    count
+};
+
+void set_language(Language language);
+Language language();
+const char* language_code();  // "nl" or "en"
+
+const char* tr(TextId id);
+// Care type codes in the data are Dutch ("gezinsopvang"); shown translated.
+const char* care_type_label(const std::string& code);
+// "28 november 2026" / "28 November 2026".
+std::string long_date(DayNumber day);
+// Thousands separators: "100.000" (nl) / "100,000" (en).
+std::string group_thousands(std::size_t value);
+// One decimal with the language's decimal mark: "12,5" / "12.5".
+std::string one_decimal(double value);
+
+}  // namespace radar::ui

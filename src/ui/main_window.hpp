@@ -1,0 +1,17 @@
+// The single full-window ImGui window that hosts the header and the current screen.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+// Global keyboard shortcuts, detected by the platform-specific app layer (it knows the key codes).
+struct Shortcuts {
+    bool focus_search = false;     // "/"
+    bool toggle_language = false;  // Alt+L
+};
+
+void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts);
+
+}  // namespace radar::ui

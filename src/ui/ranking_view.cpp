@@ -1,0 +1,154 @@
+// Ranking table: sortable columns (re-sorted only when the sort specs change), list clipping for
+// 100,000 rows, a score bar per row and a tooltip with the score's breakdown.
+#include "ui/ranking_view.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "starter_model.hpp"
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+void filter_box(AppState& state, RankingViewInput input) {
+    static std::array<char, 256> buffer{};
+    if (state.filter() != buffer.data()) {
+        // The filter was changed elsewhere (automation hook): mirror it in the box.
+        const std::string& text = state.filter();
+        const std::size_t size = std::min(text.size(), buffer.size() - 1);
+        std::copy_n(text.begin(), size, buffer.begin());
+        buffer[size] = '\0';
+    }
+    if (input.focus_filter) ImGui::SetKeyboardFocusHere();
+    const float hint_width = ImGui::CalcTextSize(tr(TextId::filter_shortcut_hint)).x;
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 32.0f,
+                                     ImGui::GetContentRegionAvail().x - hint_width - ImGui::GetStyle().ItemSpacing.x));
+    if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
+        state.set_filter(buffer.data());
+    if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        buffer[0] = '\0';
+        state.set_filter("");
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr(TextId::filter_shortcut_hint));
+}
+
+SortColumn column_of(ImGuiID user_id) { return static_cast<SortColumn>(user_id); }
+
+void apply_sort_specs(AppState& state) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    if (!specs || !specs->SpecsDirty) return;
+    if (specs->SpecsCount > 0) {
+        const ImGuiTableColumnSortSpecs& first = specs->Specs[0];
+        state.set_sort({column_of(first.ColumnUserID), first.SortDirection == ImGuiSortDirection_Ascending});
+    }
+    specs->SpecsDirty = false;
+}
+
+void score_tooltip(const DossierScore& score) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(tr(TextId::score_breakdown_title));
+    ImGui::Separator();
+    const auto& terms = StarterModel::terms();
+    const bool dutch = language() == Language::dutch;
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (score.contributions[i] == 0.0f) continue;
+        ImGui::Text("%6s  %s", one_decimal(score.contributions[i]).c_str(),
+                    dutch ? terms[i].label_nl.c_str() : terms[i].label_en.c_str());
+    }
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(TextId::score_disclaimer));
+    ImGui::EndTooltip();
+}
+
+void score_cell(const AppState& state, std::size_t row) {
+    const DossierScore& score = state.scores()[row];
+    const std::string text = one_decimal(score.points);
+    const float text_width = ImGui::CalcTextSize("000,0").x;
+    const float bar_width = std::max(0.0f, ImGui::GetContentRegionAvail().x - text_width - ImGui::GetStyle().ItemSpacing.x);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float fraction = state.max_score() > 0 ? static_cast<float>(score.points / state.max_score()) : 0.0f;
+    const ImVec2 bar_min(at.x, at.y + line * 0.3f), bar_max(at.x + bar_width, at.y + line * 0.75f);
+    draw->AddRectFilled(bar_min, bar_max, palette::score_bar_track, line * 0.2f);
+    draw->AddRectFilled(bar_min, ImVec2(at.x + bar_width * fraction, bar_max.y), palette::score_bar, line * 0.2f);
+    ImGui::SetCursorScreenPos(ImVec2(at.x + bar_width + ImGui::GetStyle().ItemSpacing.x + text_width -
+                                         ImGui::CalcTextSize(text.c_str()).x, at.y));
+    ImGui::TextUnformatted(text.c_str());
+    if (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered()))
+        score_tooltip(score);
+}
+
+void ranking_table(AppState& state, const Fonts& fonts, float height) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("ranking", 6, flags, ImVec2(0, height))) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(TextId::column_rank), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                            ImGuiTableColumnFlags_PreferSortAscending, em * 4.0f, static_cast<ImGuiID>(SortColumn::rank));
+    ImGui::TableSetupColumn(tr(TextId::column_dossier), ImGuiTableColumnFlags_WidthFixed, em * 7.0f,
+                            static_cast<ImGuiID>(SortColumn::dossier));
+    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 3.0f,
+                            static_cast<ImGuiID>(SortColumn::name));
+    ImGui::TableSetupColumn(tr(TextId::column_municipality), ImGuiTableColumnFlags_WidthStretch, 1.4f,
+                            static_cast<ImGuiID>(SortColumn::municipality));
+    ImGui::TableSetupColumn(tr(TextId::column_care_type), ImGuiTableColumnFlags_WidthStretch, 1.6f,
+                            static_cast<ImGuiID>(SortColumn::care_type));
+    ImGui::TableSetupColumn(tr(TextId::column_score), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                            em * 11.0f, static_cast<ImGuiID>(SortColumn::score));
+    ImGui::PushFont(fonts.strong);
+    ImGui::TableHeadersRow();
+    ImGui::PopFont();
+    apply_sort_specs(state);
+
+    const auto& rows = state.visible_rows();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const std::size_t row = rows[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", state.rank_of(row));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(state.id(row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(state.name(row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(state.municipality(row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(care_type_label(state.care_type(row)));
+            ImGui::TableNextColumn();
+            score_cell(state, row);
+        }
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput input) {
+    filter_box(state, input);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
+    ImGui::TextUnformatted(tr(TextId::score_disclaimer));
+    ImGui::PopStyleColor();
+
+    const float status_height = ImGui::GetFrameHeightWithSpacing();
+    ranking_table(state, fonts, std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().y - status_height));
+
+    if (state.visible_rows().empty()) {
+        ImGui::TextUnformatted(tr(TextId::no_matches));
+    } else {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled(tr(TextId::showing_rows), group_thousands(state.visible_rows().size()).c_str(),
+                            group_thousands(state.dataset().row_count()).c_str());
+    }
+}
+
+}  // namespace radar::ui

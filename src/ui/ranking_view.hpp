@@ -1,0 +1,15 @@
+// The ranked dossier table with its search box and row count.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+struct RankingViewInput {
+    bool focus_filter = false;  // the "/" shortcut was pressed
+};
+
+void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput input);
+
+}  // namespace radar::ui

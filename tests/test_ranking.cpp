@@ -1,0 +1,39 @@
+// Ranking order, positions and the folded search index.
+#include <doctest/doctest.h>
+
+#include "ranking.hpp"
+
+using namespace radar;
+
+namespace {
+Dataset small_dataset() {
+    Dataset dataset;
+    Column& ids = dataset.add_column("dossier_id", ColumnType::text);
+    Column& names = dataset.add_column("name", ColumnType::text);
+    for (const char* id : {"KO-3", "KO-1", "KO-2"}) ids.push_text(id);
+    for (const char* name : {"Crèche Zoë", "De Boomhut", "Het Egeltje"}) names.push_text(name);
+    return dataset;
+}
+}  // namespace
+
+TEST_CASE("rows rank by score descending, ties by id") {
+    const Dataset dataset = small_dataset();
+    std::vector<DossierScore> scores(3);
+    scores[0].points = 5;
+    scores[1].points = 9;
+    scores[2].points = 5;
+    const auto ranked = rank_rows(scores, *dataset.find("dossier_id"));
+    CHECK(ranked == std::vector<std::size_t>{1, 2, 0});
+    CHECK(rank_positions(ranked) == std::vector<std::size_t>{3, 1, 2});
+}
+
+TEST_CASE("search matches every word, ignoring accents and case") {
+    const Dataset dataset = small_dataset();
+    const SearchIndex index(dataset, {"dossier_id", "name"});
+    const auto words = SearchIndex::query_words("  creche  ZOE ");
+    CHECK(words == std::vector<std::string>{"creche", "zoe"});
+    CHECK(index.matches(0, words));
+    CHECK_FALSE(index.matches(1, words));
+    CHECK(index.matches(2, SearchIndex::query_words("ko-2")));
+    CHECK(index.matches(1, SearchIndex::query_words("")));
+}

@@ -1,0 +1,50 @@
+// Shared browser-test helpers: serve the build, launch Debian's Chromium headless through
+// playwright-core, and record console errors and any request that leaves the page's origin.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../serve.mjs';
+
+export const buildFolder = process.env.RADAR_WEB_BUILD || 'build/web';
+export const screenshotFolder = join(buildFolder, 'screenshots');
+
+export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
+  const { server, url } = await startServer(buildFolder);
+  const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    deviceScaleFactor,
+    args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync',
+           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  });
+  const page = browser.pages()[0] || await browser.newPage();
+  const consoleErrors = [];
+  const foreignRequests = [];
+  const origin = new URL(url).origin;
+  page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const requestUrl = request.url();
+    if (!requestUrl.startsWith('data:') && new URL(requestUrl).origin !== origin) foreignRequests.push(requestUrl);
+  });
+  await page.goto(url + query);
+  const info = await page.evaluate(() => window.radar.ready);
+  mkdirSync(screenshotFolder, { recursive: true });
+  return {
+    page, info, consoleErrors, foreignRequests, url,
+    async close() {
+      await browser.close();
+      server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Waits for two animation frames so the next ImGui frame reflects a change.
+export function nextFrames(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}

@@ -1,0 +1,66 @@
+// Browser smoke test: the built app loads in headless Chromium, reports ready with the demo
+// ranking, makes no request outside its origin, logs no errors, and reacts to filter/language.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+
+test('the app opens on the ranked demo dossiers', async () => {
+  const app = await openApp();
+  try {
+    const { info, page } = app;
+    assert.equal(info.language, 'nl');
+    assert.equal(info.fontEmbedded, true, 'the embedded DejaVu Sans font was loaded');
+    assert.equal(info.synthetic, true);
+    assert.ok(info.dossiers >= 2000, `expected >= 2000 dossiers, got ${info.dossiers}`);
+    assert.equal(info.visible, info.dossiers);
+    assert.equal(info.top[0].rank, 1);
+    for (let i = 1; i < info.top.length; i++) assert.ok(info.top[i - 1].score >= info.top[i].score);
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'smoke.png') });
+    assert.deepEqual(app.consoleErrors, []);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the filter narrows the list, ignoring accents, and the language switches', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.evaluate(() => window.radar.setFilter('CRECHE'));
+    const filtered = await page.evaluate(() => window.radar.info());
+    assert.ok(filtered.visible > 0 && filtered.visible < filtered.dossiers);
+    for (const row of filtered.top) assert.match(row.name, /Crèche|Minicrèche/);
+    assert.equal(await page.evaluate(() => window.radar.setLanguage('en')), true);
+    assert.equal(await page.evaluate(() => window.radar.setLanguage('xx')), false);
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'filtered-english.png') });
+    assert.equal((await page.evaluate(() => window.radar.info())).language, 'en');
+    await page.evaluate(() => window.radar.setFilter('zzz-no-such-dossier'));
+    assert.equal((await page.evaluate(() => window.radar.info())).visible, 0);
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('100,000 dossiers load and render on a high-DPI screen', async () => {
+  const app = await openApp({ query: '?dossiers=100000', deviceScaleFactor: 2, viewport: { width: 1000, height: 700 } });
+  try {
+    assert.equal(app.info.dossiers, 100000);
+    const canvas = await app.page.evaluate(() => {
+      const c = document.getElementById('canvas');
+      return { width: c.width, cssWidth: c.clientWidth };
+    });
+    assert.equal(canvas.width, canvas.cssWidth * 2, 'canvas backing store follows devicePixelRatio');
+    await app.page.mouse.move(500, 400);
+    await app.page.mouse.wheel(0, 4000);
+    await nextFrames(app.page);
+    await app.page.screenshot({ path: join(screenshotFolder, 'large-hidpi.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
