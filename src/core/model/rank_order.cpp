@@ -54,18 +54,24 @@ RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
 void RankOrder::rank(const std::vector<double>& scores) {
     const std::size_t n = tie_order_.size();
     if (n == 0) return;
-    for (auto& histogram : histograms_) histogram.fill(0);
+    // Bits that differ between keys: a pass whose digit has none of them cannot reorder
+    // anything and is skipped (point models leave most low-order mantissa bits equal).
+    std::uint64_t all_ones = ~std::uint64_t{0};
+    std::uint64_t any_ones = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t row = tie_order_[i];
         const std::uint64_t key = descending_key(scores[row]);
         keys_[i] = key;
         order_[i] = row;
-        for (int pass = 0; pass < pass_count; ++pass) ++histograms_[pass][digit(key, pass)];
+        all_ones &= key;
+        any_ones |= key;
     }
+    const std::uint64_t varying = all_ones ^ any_ones;
     for (int pass = 0; pass < pass_count; ++pass) {
+        if (digit(varying, pass) == 0) continue;
         auto& histogram = histograms_[pass];
-        // A digit shared by every key does not reorder anything: skip the pass.
-        if (histogram[digit(keys_[0], pass)] == n) continue;
+        histogram.fill(0);
+        for (std::size_t i = 0; i < n; ++i) ++histogram[digit(keys_[i], pass)];
         std::uint32_t start = 0;
         for (auto& count : histogram) {
             const std::uint32_t bucket = count;

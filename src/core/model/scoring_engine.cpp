@@ -87,19 +87,26 @@ void ScoringEngine::count_missing_inputs() {
 }
 
 void ScoringEngine::rescore_and_rank() {
+    // Rows go in blocks small enough for their scores to stay in the L1 cache while every
+    // parameter adds to them: each transform output is read once, each score written once.
+    constexpr std::size_t block = 2048;
     const std::size_t rows = scores_.size();
-    double* scores = scores_.data();
-    std::fill(scores, scores + rows, spec_.intercept);
-    for (std::size_t p = 0; p < parameters_.size(); ++p) {
-        const ModelParameter& parameter = spec_.parameters[p];
-        const double weight = parameter.weight;
-        const double* outputs = parameters_[p].outputs.data();
-        if (parameter.missing.kind == MissingPolicyKind::points) {
-            const double missing_points = parameter.missing.points;
-            const std::uint8_t* missing = parameters_[p].column->missing.data();
-            for (std::size_t row = 0; row < rows; ++row) scores[row] += missing[row] ? missing_points : weight * outputs[row];
-        } else {
-            for (std::size_t row = 0; row < rows; ++row) scores[row] += weight * outputs[row];
+    for (std::size_t begin = 0; begin < rows; begin += block) {
+        const std::size_t end = std::min(rows, begin + block);
+        double* scores = scores_.data();
+        std::fill(scores + begin, scores + end, spec_.intercept);
+        for (std::size_t p = 0; p < parameters_.size(); ++p) {
+            const ModelParameter& parameter = spec_.parameters[p];
+            const double weight = parameter.weight;
+            const double* outputs = parameters_[p].outputs.data();
+            if (parameter.missing.kind == MissingPolicyKind::points) {
+                const double missing_points = parameter.missing.points;
+                const std::uint8_t* missing = parameters_[p].column->missing.data();
+                for (std::size_t row = begin; row < end; ++row)
+                    scores[row] += missing[row] ? missing_points : weight * outputs[row];
+            } else {
+                for (std::size_t row = begin; row < end; ++row) scores[row] += weight * outputs[row];
+            }
         }
     }
     rank_.rank(scores_);
