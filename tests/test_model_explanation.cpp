@@ -149,6 +149,9 @@ TEST_CASE("movement: which dossiers enter and leave the top N, and by how many p
     CHECK(movement.left[1].row == 1);
     CHECK(movement.left[1].places_up() == -2);
     CHECK(movement.moved_in_top == 2);
+    const Movement live = engine.movement_since(saved, 2);
+    CHECK(live.entered.size() == 2);
+    CHECK(live.left[1].rank_after == 4);
     const Movement unchanged = compare_rankings(now, now, 10);
     CHECK(unchanged.top_n == 5);
     CHECK(unchanged.entered.empty());

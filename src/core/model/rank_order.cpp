@@ -99,12 +99,17 @@ void RankOrder::rank(const std::vector<double>& scores) {
 }
 
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n) {
+    return compare_rankings(before, after.order, after.rank_of, top_n);
+}
+
+Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_order,
+                          const std::vector<std::uint32_t>& after_rank_of, std::size_t top_n) {
     Movement movement;
-    const std::size_t n = std::min(before.order.size(), after.order.size());
+    const std::size_t n = std::min(before.order.size(), after_order.size());
     movement.top_n = std::min(top_n, n);
     const auto limit = static_cast<std::uint32_t>(movement.top_n);
     for (std::size_t i = 0; i < movement.top_n; ++i) {
-        const std::uint32_t row = after.order[i];
+        const std::uint32_t row = after_order[i];
         const RankMove move{row, before.rank_of[row], static_cast<std::uint32_t>(i + 1)};
         movement.top.push_back(move);
         if (move.rank_before != move.rank_after) ++movement.moved_in_top;
@@ -112,8 +117,8 @@ Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& 
     }
     for (std::size_t i = 0; i < movement.top_n; ++i) {
         const std::uint32_t row = before.order[i];
-        if (after.rank_of[row] > limit)
-            movement.left.push_back({row, static_cast<std::uint32_t>(i + 1), after.rank_of[row]});
+        if (after_rank_of[row] > limit)
+            movement.left.push_back({row, static_cast<std::uint32_t>(i + 1), after_rank_of[row]});
     }
     return movement;
 }

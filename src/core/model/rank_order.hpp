@@ -62,7 +62,10 @@ struct Movement {
     std::size_t moved_in_top = 0;   // rows of `top` whose rank changed
 };
 
-// Both snapshots must rank the same rows. top_n is limited to the number of rows. Cost O(top_n).
+// Both rankings must rank the same rows. top_n is limited to the number of rows. Cost O(top_n).
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n);
+// The same against a live ranking (orders and 1-based ranks per row), without copying it.
+Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_order,
+                          const std::vector<std::uint32_t>& after_rank_of, std::size_t top_n);
 
 }  // namespace radar

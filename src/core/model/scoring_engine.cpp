@@ -120,10 +120,10 @@ std::optional<double> ScoringEngine::probability(std::size_t row) const {
 double ScoringEngine::display_score(std::size_t row) const { return radar::display_score(spec_, scores_[row]); }
 
 double ScoringEngine::points(std::size_t row, std::size_t parameter) const {
-    const ModelParameter& spec = spec_.parameters[parameter];
-    if (spec.missing.kind == MissingPolicyKind::points && parameters_[parameter].column->is_missing(row))
-        return spec.missing.points;
-    return spec.weight * parameters_[parameter].outputs[row];
+    const ModelParameter& definition = spec_.parameters[parameter];
+    if (definition.missing.kind == MissingPolicyKind::points && parameters_[parameter].column->is_missing(row))
+        return definition.missing.points;
+    return definition.weight * parameters_[parameter].outputs[row];
 }
 
 std::optional<std::size_t> ScoringEngine::find_row(const std::string& dossier_id) const {

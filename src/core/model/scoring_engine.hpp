@@ -54,6 +54,10 @@ public:
     std::uint32_t rank_of(std::size_t row) const { return rank_.rank_of()[row]; }  // 1-based
     double percentile(std::size_t row) const { return rank_.percentiles()[row]; }
     RankingSnapshot snapshot() const { return {rank_.order(), rank_.rank_of()}; }
+    // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves.
+    Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
+        return compare_rankings(saved, rank_.order(), rank_.rank_of(), top_n);
+    }
 
     // A parameter's contribution to a row: weight * transform output, or the stated points of
     // a missing input under the "points" policy.
