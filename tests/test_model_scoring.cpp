@@ -231,3 +231,30 @@ TEST_CASE("the possible score range follows bounded pipelines and missing points
                     model_json_with(parameter_json("a", "complaints", R"([{"type": "clamp", "min": 0}])"))))
                     .has_value());
 }
+
+TEST_CASE("an edit may add and remove parameters; missing-input counts follow") {
+    const Dataset dataset = small_dossiers();
+    ScoringEngine engine = engine_for(logistic_model(), dataset);
+    CHECK(engine.missing_input_count(2) == 2);  // amount and last_inspection
+    ModelSpec edited = engine.spec();
+    edited.parameters.erase(edited.parameters.begin() + 3);  // drop days_since
+    CHECK(engine.update(edited).empty());
+    CHECK(engine.parameter_count() == 3);
+    CHECK(engine.missing_input_count(2) == 1);
+    edited.parameters.push_back(engine.spec().parameters[0]);
+    edited.parameters.back().id = "complaints_again";
+    CHECK(engine.update(edited).empty());
+    CHECK(engine.missing_input_count(3) == 2);
+    CHECK(engine.raw_scores() == engine_for(model_to_json(edited), dataset).raw_scores());
+}
+
+TEST_CASE("a new reference date re-ages dated inputs") {
+    const Dataset dataset = small_dossiers();
+    ScoringEngine engine = engine_for(logistic_model(), dataset);
+    const double before = engine.transform_output(1, 3);
+    engine.set_reference_date(reference + 30);
+    CHECK(engine.transform_output(1, 3) == before + 30);
+    ScoringContext later = context_with();
+    later.reference_date = reference + 30;
+    CHECK(engine.raw_scores() == engine_for(logistic_model(), dataset, later).raw_scores());
+}
