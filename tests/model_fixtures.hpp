@@ -1,4 +1,4 @@
-// Shared by the test_model_*.cpp files: reading fixture/asset files, the default model, and a
+// Shared by the test_model_*.cpp files: reading the shipped default model, the default model, and a
 // small hand-made dataset whose every value is known.
 #pragma once
 
@@ -19,10 +19,6 @@ inline std::string read_text_file(const std::string& path) {
 }
 
 inline std::string default_model_text() { return read_text_file(std::string(RADAR_ASSETS_DIR) + "/models/default.json"); }
-
-inline std::string fixture_text(const std::string& name) {
-    return read_text_file(std::string(RADAR_TEST_DATA_DIR) + "/model/" + name);
-}
 
 inline ModelSpec parse_or_fail(const std::string& text) {
     ModelParseResult parsed = parse_model_json(text);
