@@ -1,5 +1,5 @@
-// Shared by the test_model_*.cpp files: reading the shipped default model, the default model, and a
-// small hand-made dataset whose every value is known.
+// Shared by the test_model_*.cpp files: reading the shipped default model, JSON builders for
+// small models, and a hand-made dataset whose every value is known.
 #pragma once
 
 #include <fstream>
