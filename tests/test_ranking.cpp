@@ -1,4 +1,4 @@
-// Ranking order, positions and the folded search index.
+// The folded search index.
 #include <doctest/doctest.h>
 
 #include "ranking.hpp"
@@ -15,17 +15,6 @@ Dataset small_dataset() {
     return dataset;
 }
 }  // namespace
-
-TEST_CASE("rows rank by score descending, ties by id") {
-    const Dataset dataset = small_dataset();
-    std::vector<DossierScore> scores(3);
-    scores[0].points = 5;
-    scores[1].points = 9;
-    scores[2].points = 5;
-    const auto ranked = rank_rows(scores, *dataset.find("dossier_id"));
-    CHECK(ranked == std::vector<std::size_t>{1, 2, 0});
-    CHECK(rank_positions(ranked) == std::vector<std::size_t>{3, 1, 2});
-}
 
 TEST_CASE("search matches every word, ignoring accents and case") {
     const Dataset dataset = small_dataset();

@@ -43,7 +43,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {
             const std::size_t row = state.visible_rows()[i];
             top.push_back({{"rank", state.rank_of(row)}, {"id", state.id(row)}, {"name", state.name(row)},
-                           {"score", state.scores()[row].points}});
+                           {"score", state.display_score(row)}});
         }
         info["top"] = top;
     }

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "app/automation_hook.hpp"
@@ -98,6 +100,14 @@ void frame() {
     if (++app.frames == 2) radar::platform::notify_ready();
 }
 
+// Files embedded at link time (--embed-file), e.g. the default model.
+std::string read_embedded_file(const char* path) {
+    std::ifstream file(path, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
 }  // namespace
 
 int main() {
@@ -127,7 +137,8 @@ int main() {
     const radar::DayNumber today = radar::platform::today();
     if (const auto language = radar::platform::start_option("lang"); language && *language == "en")
         radar::ui::set_language(radar::ui::Language::english);
-    app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today);
+    app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
+                        read_embedded_file("/models/default.json"));
     radar::app::attach_automation_hook(&app.state, &app.fonts);
 
     emscripten_set_main_loop(frame, 0, true);

@@ -1,6 +1,4 @@
-// `radar demo` writes the synthetic demo dossiers as CSV; `radar rank` prints the ranked top
-// of the demo dossiers under the starter model.
-#include <cstdio>
+// `radar demo` writes the synthetic demo dossiers as CSV (`radar score demo --model FILE` ranks them).
 #include <fstream>
 #include <iostream>
 
@@ -9,8 +7,6 @@
 #include "csv_writer.hpp"
 #include "demo_data.hpp"
 #include "platform/platform.hpp"
-#include "ranking.hpp"
-#include "starter_model.hpp"
 
 namespace radar::cli {
 namespace {
@@ -51,33 +47,9 @@ int run_demo(const std::vector<std::string>& arguments) {
     return 0;
 }
 
-int run_rank(const std::vector<std::string>& arguments) {
-    Options options(arguments);
-    const DemoSettings settings = demo_settings(options);
-    const auto top = options.number("top", 20);
-    if (!options.error().empty() || settings.dossier_count == 0) {
-        std::cerr << "radar rank: " << options.error() << "\n";
-        return 2;
-    }
-    const DemoData demo = generate_demo_data(settings);
-    const auto scores = StarterModel::score(demo.dataset, settings.export_date);
-    const Column& ids = *demo.dataset.find("dossier_id");
-    const Column& names = *demo.dataset.find("name");
-    const auto ranked = rank_rows(scores, ids);
-    std::printf("rank\tdossier_id\tscore\tname\n");
-    for (std::size_t i = 0; i < ranked.size() && i < top; ++i) {
-        const std::size_t row = ranked[i];
-        std::printf("%zu\t%s\t%.1f\t%s\n", i + 1, ids.texts[row].c_str(), scores[row].points, names.texts[row].c_str());
-    }
-    return 0;
-}
-
 const CommandRegistration demo_command("demo", {"demo [--count N] [--seed S] [--date YYYY-MM-DD] [--out FILE]",
                                                 "write the synthetic demo dossiers as CSV (stdout unless --out)",
                                                 run_demo});
-const CommandRegistration rank_command("rank", {"rank [--count N] [--seed S] [--date YYYY-MM-DD] [--top K]",
-                                                "rank the demo dossiers with the starter model and print the top K",
-                                                run_rank});
 
 }  // namespace
 }  // namespace radar::cli

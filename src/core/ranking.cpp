@@ -1,28 +1,11 @@
-// Ranking order and the search index.
+// The search index.
 #include "ranking.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include "text_fold.hpp"
 
 namespace radar {
-
-std::vector<std::size_t> rank_rows(const std::vector<DossierScore>& scores, const Column& ids) {
-    std::vector<std::size_t> order(scores.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        if (scores[a].points != scores[b].points) return scores[a].points > scores[b].points;
-        return ids.texts[a] < ids.texts[b];
-    });
-    return order;
-}
-
-std::vector<std::size_t> rank_positions(const std::vector<std::size_t>& ranked) {
-    std::vector<std::size_t> positions(ranked.size());
-    for (std::size_t i = 0; i < ranked.size(); ++i) positions[ranked[i]] = i + 1;
-    return positions;
-}
 
 SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns) {
     haystacks_.assign(dataset.row_count(), std::string());

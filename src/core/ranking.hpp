@@ -1,5 +1,5 @@
-// Ranking of scored dossiers (highest score first, ties by dossier id) and a folded search
-// index so a filter over 100,000 rows stays cheap.
+// A folded search index so a text filter over 100,000 rows stays cheap. (Ranking by score lives
+// in model/rank_order.hpp.)
 #pragma once
 
 #include <string>
@@ -7,15 +7,8 @@
 #include <vector>
 
 #include "dataset.hpp"
-#include "starter_model.hpp"
 
 namespace radar {
-
-// Row indices ordered by score descending, then by the id column ascending (stable, deterministic).
-std::vector<std::size_t> rank_rows(const std::vector<DossierScore>& scores, const Column& ids);
-
-// rank_of[row] = 1-based position of that row in `ranked`.
-std::vector<std::size_t> rank_positions(const std::vector<std::size_t>& ranked);
 
 class SearchIndex {
 public:

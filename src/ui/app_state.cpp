@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <set>
 
+#include "model/model_json.hpp"
+
 namespace radar::ui {
 namespace {
 
@@ -17,7 +19,9 @@ std::vector<std::string> distinct_values(const Column* column) {
 
 }  // namespace
 
-void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date) {
+void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
+                         const std::string& model_json) {
+    engine_.reset();
     DemoSettings settings;
     settings.dossier_count = dossier_count;
     settings.export_date = export_date;
@@ -29,15 +33,29 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
     care_types_ = dataset_.find("care_type");
-    scores_ = StarterModel::score(dataset_, reference_date);
-    ranked_ = rank_rows(scores_, *ids_);
-    rank_of_ = rank_positions(ranked_);
-    max_score_ = ranked_.empty() ? 0.0 : scores_[ranked_.front()].points;
+    model_problems_.clear();
+    ModelParseResult parsed = parse_model_json(model_json);
+    if (parsed.ok()) {
+        ScoringContext context;
+        context.reference_date = reference_date;
+        EngineResult created = ScoringEngine::create(*parsed.spec, dataset_, std::move(context));
+        engine_ = std::move(created.engine);
+        model_problems_ = std::move(created.problems);
+    } else {
+        model_problems_ = std::move(parsed.problems);
+    }
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
     selected_row_.reset();
     search_ = std::make_unique<SearchIndex>(dataset_, std::vector<std::string>{"dossier_id", "name", "municipality", "care_type"});
     refresh_visible();
+}
+
+std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
+    if (!engine_) return {{"", "no model is loaded"}};
+    auto problems = engine_->update(edited);
+    if (problems.empty()) refresh_visible();
+    return problems;
 }
 
 void AppState::set_filter(const RankingFilter& filter) {
@@ -61,13 +79,14 @@ void AppState::refresh_visible() {
     const auto words = SearchIndex::query_words(filter_.text);
     const Column* provinces = dataset_.find("province");
     auto keep = [&](std::size_t row) {
-        if (scores_[row].points < filter_.min_score) return false;
+        if (engine_->display_score(row) < filter_.min_score) return false;
         if (!filter_.province.empty() && (!provinces || provinces->texts[row] != filter_.province)) return false;
         if (!filter_.care_type.empty() && care_types_->texts[row] != filter_.care_type) return false;
         return words.empty() || search_->matches(row, words);
     };
     visible_.clear();
-    for (std::size_t row : ranked_)
+    if (!engine_) return;
+    for (std::size_t row : engine_->ranking())
         if (keep(row)) visible_.push_back(row);
     if (sort_.column == SortColumn::rank || sort_.column == SortColumn::score) {
         // Ranked order already is score descending; both columns sort by it.

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "demo_data.hpp"
+#include "model/scoring_engine.hpp"
 #include "ranking.hpp"
-#include "starter_model.hpp"
 
 namespace radar::ui {
 
@@ -35,8 +35,12 @@ struct SortOrder {
 
 class AppState {
 public:
-    // Replaces the dataset with freshly generated demo dossiers "as of" export_date.
-    void load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date);
+    // Replaces the dataset with freshly generated demo dossiers "as of" export_date, scored by
+    // the model in `model_json` (the default model unless the user chose another).
+    void load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
+                   const std::string& model_json);
+    // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
+    std::vector<ModelProblem> update_model(const ModelSpec& edited);
 
     void set_filter(const RankingFilter& filter);
     void set_text_filter(const std::string& text);
@@ -46,10 +50,12 @@ public:
     std::optional<std::size_t> selected_row() const { return selected_row_; }
 
     const Dataset& dataset() const { return dataset_; }
-    const std::vector<DossierScore>& scores() const { return scores_; }
+    // The scoring engine; empty when the model was refused (see model_problems()).
+    const ScoringEngine* engine() const { return engine_ ? &*engine_ : nullptr; }
+    const std::vector<ModelProblem>& model_problems() const { return model_problems_; }
     const std::vector<std::size_t>& visible_rows() const { return visible_; }
-    std::size_t rank_of(std::size_t row) const { return rank_of_[row]; }
-    double max_score() const { return max_score_; }
+    std::size_t rank_of(std::size_t row) const { return engine_ ? engine_->rank_of(row) : 0; }
+    double display_score(std::size_t row) const { return engine_ ? engine_->display_score(row) : 0.0; }
     const RankingFilter& filter() const { return filter_; }
     const std::vector<std::string>& provinces() const { return provinces_; }
     const std::vector<std::string>& care_types() const { return care_type_values_; }
@@ -68,16 +74,14 @@ private:
     void refresh_visible();
 
     Dataset dataset_;
-    std::vector<DossierScore> scores_;
-    std::vector<std::size_t> ranked_;
-    std::vector<std::size_t> rank_of_;
+    std::optional<ScoringEngine> engine_;  // reads dataset_: reset before dataset_ changes
+    std::vector<ModelProblem> model_problems_;
     std::unique_ptr<SearchIndex> search_;
     std::vector<std::size_t> visible_;
     const Column* ids_ = nullptr;
     const Column* names_ = nullptr;
     const Column* municipalities_ = nullptr;
     const Column* care_types_ = nullptr;
-    double max_score_ = 0.0;
     RankingFilter filter_;
     std::vector<std::string> provinces_;
     std::vector<std::string> care_type_values_;

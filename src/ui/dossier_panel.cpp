@@ -2,40 +2,54 @@
 #include "ui/dossier_panel.hpp"
 
 #include <algorithm>
-#include <numeric>
+#include <cmath>
 #include <string>
 
-#include "starter_model.hpp"
+#include "model/explanation.hpp"
 #include "ui/i18n.hpp"
 
 namespace radar::ui {
 namespace {
 
-void reasons(const AppState& state, std::size_t row) {
-    const DossierScore& score = state.scores()[row];
-    const auto& terms = StarterModel::terms();
-    std::vector<std::size_t> order(terms.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return score.contributions[a] > score.contributions[b]; });
-    const float largest = score.contributions[order.front()];
-    if (largest <= 0.0f) {
+const std::string& local(const LocalText& text) { return language() == Language::dutch ? text.nl : text.en; }
+
+// Parameters that add points, largest first, as proportional bars with value and rationale.
+void reasons(const Explanation& explanation) {
+    std::vector<const ParameterExplanation*> contributing;
+    for (const auto& parameter : explanation.parameters)
+        if (parameter.points != 0.0) contributing.push_back(&parameter);
+    std::stable_sort(contributing.begin(), contributing.end(),
+                     [](const auto* a, const auto* b) { return std::abs(a->points) > std::abs(b->points); });
+    if (contributing.empty()) {
         ImGui::TextWrapped("%s", tr(TextId::dossier_no_reasons));
         return;
     }
+    const double largest = std::abs(contributing.front()->points);
     const float em = ImGui::GetFontSize();
-    const bool dutch = language() == Language::dutch;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (std::size_t term : order) {
-        const float points = score.contributions[term];
-        if (points <= 0.0f) break;
+    for (const ParameterExplanation* parameter : contributing) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float width = em * 6.0f * points / largest;
-        draw->AddRectFilled(ImVec2(at.x, at.y + em * 0.2f), ImVec2(at.x + width, at.y + em * 0.9f), palette::score_bar,
-                            em * 0.15f);
-        ImGui::SetCursorScreenPos(ImVec2(at.x + em * 6.5f, at.y));
-        ImGui::Text("%5s  %s", one_decimal(points).c_str(), dutch ? terms[term].label_nl.c_str() : terms[term].label_en.c_str());
+        const float width = static_cast<float>(em * 5.0 * std::abs(parameter->points) / largest);
+        draw->AddRectFilled(ImVec2(at.x, at.y + em * 0.2f), ImVec2(at.x + width, at.y + em * 0.9f),
+                            parameter->points > 0 ? palette::score_bar : palette::relief_bar, em * 0.15f);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + em * 5.5f, at.y));
+        const std::string value = parameter->missing ? tr(TextId::missing_value) : parameter->value_text;
+        ImGui::Text("%5s  %s: %s", one_decimal(parameter->points).c_str(), local(parameter->label).c_str(), value.c_str());
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(em * 28.0f);
+            ImGui::TextUnformatted(local(parameter->rationale).c_str());
+            ImGui::TextDisabled(tr(TextId::share_line), one_decimal(parameter->share * 100.0).c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
     }
+}
+
+// How much of the model's input is known, and how old the dated inputs are.
+void completeness(const Completeness& info) {
+    ImGui::TextWrapped("%s", local(info.summary).c_str());
+    for (const DatedInput& dated : info.dated) ImGui::BulletText("%s", local(dated.text).c_str());
 }
 
 void fields(const AppState& state, std::size_t row) {
@@ -73,13 +87,20 @@ void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     if (ImGui::SmallButton(tr(TextId::close_panel)) ||
         (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))))
         state.select_row(std::nullopt);
-    ImGui::Text(tr(TextId::dossier_rank_line), state.rank_of(row), group_thousands(state.dataset().row_count()).c_str(),
-                one_decimal(state.scores()[row].points).c_str());
+    if (!state.engine()) return;
+    const Explanation explanation = explain_row(*state.engine(), row);
+    ImGui::Text(tr(TextId::dossier_rank_line), static_cast<std::size_t>(explanation.rank),
+                group_thousands(state.dataset().row_count()).c_str(), one_decimal(explanation.display_score).c_str());
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_reasons));
     ImGui::PopFont();
-    reasons(state, row);
+    reasons(explanation);
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(TextId::dossier_completeness));
+    ImGui::PopFont();
+    completeness(explanation.completeness);
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_fields));

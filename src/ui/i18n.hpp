@@ -45,6 +45,9 @@ enum class TextId {
     value_column,
     missing_value,
     close_panel,
+    dossier_completeness,
+    share_line,
+    model_refused,
     count
 };
 

@@ -22,6 +22,13 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
     draw_header_bar(state, fonts);
+    if (!state.model_problems().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextUnformatted(tr(TextId::model_refused));
+        for (const auto& problem : state.model_problems())
+            ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
+        ImGui::PopStyleColor();
+    }
     if (state.selected_row()) {
         // Ranking and dossier side by side; the panel scrolls on its own.
         const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);

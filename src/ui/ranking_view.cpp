@@ -6,7 +6,7 @@
 #include <array>
 #include <string>
 
-#include "starter_model.hpp"
+#include "model/model_output.hpp"
 #include "ui/i18n.hpp"
 
 namespace radar::ui {
@@ -60,7 +60,7 @@ void filter_bar(AppState& state, RankingViewInput input) {
     ImGui::SameLine();
     float min_score = static_cast<float>(filter.min_score);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, static_cast<float>(state.max_score()),
+    if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, 100.0f,
                            (std::string(tr(TextId::min_score_label)) + " %.0f").c_str()))
         filter.min_score = min_score;
     state.set_filter(filter);
@@ -78,39 +78,43 @@ void apply_sort_specs(AppState& state) {
     specs->SpecsDirty = false;
 }
 
-void score_tooltip(const DossierScore& score) {
+void score_tooltip(const ScoringEngine& engine, std::size_t row) {
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(tr(TextId::score_breakdown_title));
     ImGui::Separator();
-    const auto& terms = StarterModel::terms();
     const bool dutch = language() == Language::dutch;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-        if (score.contributions[i] == 0.0f) continue;
-        ImGui::Text("%6s  %s", one_decimal(score.contributions[i]).c_str(),
-                    dutch ? terms[i].label_nl.c_str() : terms[i].label_en.c_str());
+    for (std::size_t p = 0; p < engine.parameter_count(); ++p) {
+        const double points = engine.points(row, p);
+        if (points == 0.0) continue;
+        const LocalText& label = engine.spec().parameters[p].label;
+        ImGui::Text("%6s  %s", one_decimal(points).c_str(), dutch ? label.nl.c_str() : label.en.c_str());
     }
     ImGui::Separator();
+    const LocalText definition = display_definition(engine.spec());
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    ImGui::TextDisabled("%s", dutch ? definition.nl.c_str() : definition.en.c_str());
     ImGui::TextDisabled("%s", tr(TextId::score_disclaimer));
+    ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
 
 void score_cell(const AppState& state, std::size_t row) {
-    const DossierScore& score = state.scores()[row];
-    const std::string text = one_decimal(score.points);
+    const double score = state.display_score(row);
+    const std::string text = one_decimal(score);
     const float text_width = ImGui::CalcTextSize("000,0").x;
     const float bar_width = std::max(0.0f, ImGui::GetContentRegionAvail().x - text_width - ImGui::GetStyle().ItemSpacing.x);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line = ImGui::GetTextLineHeight();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float fraction = state.max_score() > 0 ? static_cast<float>(score.points / state.max_score()) : 0.0f;
+    const float fraction = static_cast<float>(score / 100.0);
     const ImVec2 bar_min(at.x, at.y + line * 0.3f), bar_max(at.x + bar_width, at.y + line * 0.75f);
     draw->AddRectFilled(bar_min, bar_max, palette::score_bar_track, line * 0.2f);
     draw->AddRectFilled(bar_min, ImVec2(at.x + bar_width * fraction, bar_max.y), palette::score_bar, line * 0.2f);
     ImGui::SetCursorScreenPos(ImVec2(at.x + bar_width + ImGui::GetStyle().ItemSpacing.x + text_width -
                                          ImGui::CalcTextSize(text.c_str()).x, at.y));
     ImGui::TextUnformatted(text.c_str());
-    if (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered()))
-        score_tooltip(score);
+    if (state.engine() && (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered())))
+        score_tooltip(*state.engine(), row);
 }
 
 void ranking_table(AppState& state, const Fonts& fonts, float height) {

@@ -19,7 +19,9 @@ constexpr ImU32 header_muted = IM_COL32(190, 214, 222, 255);
 constexpr ImU32 badge = IM_COL32(240, 176, 60, 255);
 constexpr ImU32 badge_text = IM_COL32(40, 30, 10, 255);
 constexpr ImU32 score_bar = IM_COL32(214, 96, 60, 255);
+constexpr ImU32 relief_bar = IM_COL32(70, 150, 110, 255);  // parameters that lower a score
 constexpr ImU32 score_bar_track = IM_COL32(232, 236, 240, 255);
+constexpr ImU32 error_text = IM_COL32(170, 40, 24, 255);
 constexpr ImU32 muted_text = IM_COL32(96, 108, 120, 255);
 }  // namespace palette
 
