@@ -38,6 +38,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["exportDate"] = radar::format_iso_date(state.export_date());
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
         info["filter"] = state.filter().text;
+        info["firstRowY"] = state.first_row_position();  // device pixels; divide by devicePixelRatio
         if (state.selected_row()) info["selected"] = state.id(*state.selected_row());
         nlohmann::json top = nlohmann::json::array();
         for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {

@@ -48,6 +48,9 @@ public:
     // The dossier shown in the dossier panel (nullopt: none).
     void select_row(std::optional<std::size_t> row) { selected_row_ = row; }
     std::optional<std::size_t> selected_row() const { return selected_row_; }
+    // Vertical centre (display pixels) of the first row of the visible list, for automation.
+    void note_first_row_position(float y) { first_row_y_ = y; }
+    float first_row_position() const { return first_row_y_; }
 
     const Dataset& dataset() const { return dataset_; }
     // The scoring engine; empty when the model was refused (see model_problems()).
@@ -86,6 +89,7 @@ private:
     std::vector<std::string> provinces_;
     std::vector<std::string> care_type_values_;
     std::optional<std::size_t> selected_row_;
+    float first_row_y_ = 0.0f;
     SortOrder sort_;
     bool synthetic_ = false;
     DayNumber export_date_ = 0;

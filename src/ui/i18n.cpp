@@ -57,6 +57,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Volledigheid van de informatie", "Completeness of the information"},
     {"%s%% van de score", "%s%% of the score"},
     {"Het model werd geweigerd:", "The model was refused:"},
+    {"Ranglijst", "Ranking"},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

@@ -48,6 +48,7 @@ enum class TextId {
     dossier_completeness,
     share_line,
     model_refused,
+    screen_ranking,
     count
 };
 

@@ -10,6 +10,28 @@
 
 namespace radar::ui {
 
+namespace {
+
+// Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
+void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput input) {
+    if (!state.selected_row()) {
+        draw_ranking_view(state, fonts, input);
+        return;
+    }
+    const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);
+    ImGui::BeginChild("ranking_area", ImVec2(-panel_width - ImGui::GetStyle().ItemSpacing.x, 0));
+    draw_ranking_view(state, fonts, input);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+    ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
+    draw_dossier_panel(state, fonts);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
 void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) {
     RankingViewInput input;
     input.focus_filter = shortcuts.focus_search;
@@ -29,20 +51,12 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
             ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
         ImGui::PopStyleColor();
     }
-    if (state.selected_row()) {
-        // Ranking and dossier side by side; the panel scrolls on its own.
-        const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);
-        ImGui::BeginChild("ranking_area", ImVec2(-panel_width - ImGui::GetStyle().ItemSpacing.x, 0));
-        draw_ranking_view(state, fonts, input);
-        ImGui::EndChild();
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
-        ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
-        draw_dossier_panel(state, fonts);
-        ImGui::EndChild();
-        ImGui::PopStyleColor();
-    } else {
-        draw_ranking_view(state, fonts, input);
+    if (ImGui::BeginTabBar("screens")) {
+        if (ImGui::BeginTabItem(tr(TextId::screen_ranking))) {
+            draw_ranking_screen(state, fonts, input);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
     }
     ImGui::End();
 }

@@ -151,6 +151,7 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
             ImGui::TableNextColumn();
             const std::string rank = std::to_string(state.rank_of(row));
             const bool selected = state.selected_row() == row;
+            if (i == 0) state.note_first_row_position(ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f);
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.select_row(selected ? std::nullopt : std::optional<std::size_t>(row));
             ImGui::TableNextColumn();

@@ -50,7 +50,7 @@ test('clicking a dossier opens its panel with the reasons for its score', async 
   const app = await openApp();
   try {
     const { page, info } = app;
-    await page.mouse.click(300, 190);
+    await page.mouse.click(300, info.firstRowY);
     await nextFrames(page);
     const after = await page.evaluate(() => window.radar.info());
     assert.equal(after.selected, info.top[0].id);
