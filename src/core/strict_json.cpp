@@ -2,6 +2,7 @@
 // the field reader used by every stored record type.
 #include "strict_json.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -14,7 +15,7 @@ class StrictDomBuilder {
 public:
     using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
 
-    explicit StrictDomBuilder(Json& root) : dom_(root, false) {}
+    StrictDomBuilder(Json& root, std::size_t text_size) : dom_(root, false), text_size_(text_size) {}
 
     bool null() { return dom_.null(); }
     bool boolean(bool value) { return dom_.boolean(value); }
@@ -46,12 +47,16 @@ public:
         return dom_.end_array();
     }
     bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception& problem) {
-        if (error_.empty()) {
-            const std::string what = problem.what();
-            const bool truncated = what.find("unexpected end of input") != std::string::npos;
-            error_ = "not valid JSON at byte " + std::to_string(position) +
-                     (truncated ? " (the text ends too early: truncated?)" : " near '" + last_token + "'") + ": " + what;
-        }
+        if (!error_.empty()) return false;
+        // nlohmann's message reads "[json.exception.parse_error.101] parse error at line 1, column 7: <reason>".
+        std::string reason = problem.what();
+        const auto column = reason.find("column ");
+        const auto colon = column == std::string::npos ? std::string::npos : reason.find(": ", column);
+        if (colon != std::string::npos) reason = reason.substr(colon + 2);
+        const bool truncated = position >= text_size_ || reason.find("unexpected end of input") != std::string::npos;
+        // nlohmann counts the end of input as one more character read; report a real byte offset.
+        error_ = "not valid JSON at byte " + std::to_string(std::min(position, text_size_)) +
+                 (truncated ? " (the text ends too early: truncated?)" : " near '" + last_token + "'") + ": " + reason;
         return false;
     }
 
@@ -65,6 +70,7 @@ private:
     }
 
     Dom dom_;
+    std::size_t text_size_;
     std::vector<std::set<std::string>> keys_;
     int depth_ = 0;
     std::string error_;
@@ -80,7 +86,7 @@ std::string quoted(const Json& value) {
 
 Checked<Json> parse_json_strict(std::string_view text) {
     Json root;
-    StrictDomBuilder builder(root);
+    StrictDomBuilder builder(root, text.size());
     const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
     if (!parsed || !builder.error().empty())
         return Checked<Json>::failure(builder.error().empty() ? "not valid JSON" : builder.error());
