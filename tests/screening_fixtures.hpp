@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "screening/screening_event.hpp"
 
 namespace radar::fixtures {
@@ -65,3 +67,13 @@ inline ScreeningEvent committed(const std::string& id, const std::string& batch,
 }
 
 }  // namespace radar::fixtures
+
+// Lists of ids print readably in failed checks.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+    static doctest::String convert(const std::vector<std::string>& items) {
+        std::string text = "{";
+        for (std::size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + items[i];
+        return (text + "}").c_str();
+    }
+};
