@@ -141,6 +141,10 @@ void FieldReader::fail(const std::string& field, const std::string& problem) {
 
 bool FieldReader::has(const char* name) const { return object_.is_object() && object_.contains(name); }
 
+void FieldReader::fail_nested(const std::string& message) {
+    if (error_.empty()) error_ = message;
+}
+
 const Json* FieldReader::field(const char* name, bool required) {
     if (!ok()) return nullptr;
     read_.insert(name);
@@ -241,7 +245,8 @@ std::int64_t FieldReader::integer(const char* name, std::int64_t min, std::int64
 std::uint64_t FieldReader::unsigned_integer(const char* name, std::uint64_t max) {
     const Json* value = field(name, true);
     if (!value) return 0;
-    if (!value->is_number_unsigned()) {
+    // Values built in memory are signed integers even when positive; parsed ones are unsigned.
+    if (!value->is_number_integer() || (!value->is_number_unsigned() && value->get<std::int64_t>() < 0)) {
         fail(name, "expected a whole number of at least 0, got " + quoted(*value));
         return 0;
     }

@@ -55,6 +55,8 @@ public:
     // Refuses any field that was not read; returns ok().
     bool finish();
     void fail(const std::string& field, const std::string& problem);
+    // Keeps a complete message from a nested reader (already carrying its own context).
+    void fail_nested(const std::string& message);
     bool ok() const { return error_.empty(); }
     const std::string& error() const { return error_; }
     const std::string& context() const { return context_; }

@@ -130,7 +130,7 @@ BatchCommitted read_batch_committed(FieldReader& reader) {
         member.kind = read_enum<SelectionKind>(member_reader, "kind", selection_kind_words);
         member.rank = static_cast<std::uint32_t>(member_reader.unsigned_integer("rank", UINT32_MAX));
         if (!member_reader.finish()) {
-            reader.fail("members", member_reader.error());
+            reader.fail_nested(member_reader.error());
             return batch;
         }
         batch.members.push_back(std::move(member));

@@ -198,7 +198,7 @@ bool read_list(FieldReader& reader, const char* name, std::vector<Item>& out, Re
         FieldReader item_reader((*list)[i], reader.context() + ": " + name + "[" + std::to_string(i) + "]");
         Item item = read_item(item_reader);
         if (!item_reader.finish()) {
-            reader.fail(name, item_reader.error());
+            reader.fail_nested(item_reader.error());
             return false;
         }
         out.push_back(std::move(item));
