@@ -14,31 +14,41 @@ bool earlier(const ScreeningEvent& a, const ScreeningEvent& b) {
 }
 
 // Sorts into timeline order and drops repeated ids: identical copies silently, differing ones
-// with an issue (the earliest recorded copy is kept, so the choice never depends on input order).
+// with an issue (the earliest recorded copy is kept, ties by canonical text, so the choice never
+// depends on input order). Canonical texts are only made for ids that occur more than once.
 std::vector<ScreeningEvent> sorted_unique(std::vector<ScreeningEvent> events, std::vector<std::string>& issues) {
-    std::vector<std::pair<std::string, std::size_t>> by_id;
-    by_id.reserve(events.size());
-    std::vector<std::string> texts(events.size());
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        texts[i] = event_to_text(events[i]);
-        by_id.emplace_back(events[i].event_id, i);
-    }
-    std::sort(by_id.begin(), by_id.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) return a.first < b.first;
-        const ScreeningEvent& x = events[a.second];
-        const ScreeningEvent& y = events[b.second];
-        if (x.recorded_at != y.recorded_at) return x.recorded_at < y.recorded_at;
-        return texts[a.second] < texts[b.second];
+    std::vector<std::size_t> order(events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (events[a].event_id != events[b].event_id) return events[a].event_id < events[b].event_id;
+        return events[a].recorded_at < events[b].recorded_at;
     });
     std::vector<ScreeningEvent> unique;
     unique.reserve(events.size());
-    for (std::size_t k = 0; k < by_id.size(); ++k) {
-        if (k > 0 && by_id[k].first == by_id[k - 1].first) {
-            if (texts[by_id[k].second] != texts[by_id[k - 1].second])
-                issues.push_back("event " + by_id[k].first + " occurs twice with different content; the first is used");
+    for (std::size_t begin = 0; begin < order.size();) {
+        std::size_t end = begin + 1;
+        while (end < order.size() && events[order[end]].event_id == events[order[begin]].event_id) ++end;
+        if (end - begin == 1) {
+            unique.push_back(std::move(events[order[begin]]));
+            begin = end;
             continue;
         }
-        unique.push_back(std::move(events[by_id[k].second]));
+        std::vector<std::pair<std::string, std::size_t>> copies;
+        for (std::size_t k = begin; k < end; ++k) copies.emplace_back(event_to_text(events[order[k]]), order[k]);
+        std::sort(copies.begin(), copies.end(), [&](const auto& a, const auto& b) {
+            const Timestamp x = events[a.second].recorded_at, y = events[b.second].recorded_at;
+            if (x != y) return x < y;
+            return a.first < b.first;
+        });
+        for (std::size_t k = 1; k < copies.size(); ++k) {
+            if (copies[k].first != copies[0].first) {
+                issues.push_back("event " + events[copies[0].second].event_id +
+                                 " occurs twice with different content; the first is used");
+                break;
+            }
+        }
+        unique.push_back(std::move(events[copies[0].second]));
+        begin = end;
     }
     std::sort(unique.begin(), unique.end(), earlier);
     return unique;

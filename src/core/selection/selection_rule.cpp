@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include "random.hpp"
 #include "ranking.hpp"
@@ -66,14 +65,15 @@ Checked<RuleFields> find_fields(const Dataset& dataset, const SelectionSettings&
     return fields;
 }
 
-std::string check_rows(const Column& ids, const std::vector<double>& scores) {
+// Checks ids and scores row by row and fills `index` with dossier id -> row (so a duplicate is
+// reported at its own row, whatever the ranking order).
+std::string check_rows(const Column& ids, const std::vector<double>& scores, std::map<std::string, std::size_t>& index) {
     if (scores.size() != ids.size())
         return "there are " + std::to_string(scores.size()) + " scores for " + std::to_string(ids.size()) + " dossiers";
-    std::set<std::string_view> seen;
     for (std::size_t row = 0; row < ids.size(); ++row) {
         const std::string where = "row " + std::to_string(row + 1);
         if (ids.is_missing(row) || ids.texts[row].empty()) return where + ": field 'dossier_id' is empty";
-        if (!seen.insert(ids.texts[row]).second)
+        if (!index.emplace(ids.texts[row], row).second)
             return where + ": field 'dossier_id': \"" + ids.texts[row] + "\" occurs more than once";
         if (!std::isfinite(scores[row])) return where + " (" + ids.texts[row] + "): the score is not a finite number";
     }
@@ -192,14 +192,14 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     Checked<RuleFields> fields = find_fields(dataset, settings);
     if (!fields) return Result::failure(fields.error());
     const Column& ids = *fields->ids;
-    if (auto problem = check_rows(ids, scores); !problem.empty()) return Result::failure(problem);
+    SelectionOutcome outcome;
+    if (auto problem = check_rows(ids, scores, outcome.index); !problem.empty()) return Result::failure(problem);
 
     // Rank with the shared ranking (score descending, ties by dossier id).
     std::vector<DossierScore> points(scores.size());
     for (std::size_t row = 0; row < scores.size(); ++row) points[row].points = scores[row];
     const std::vector<std::size_t> ranked = rank_rows(points, ids);
 
-    SelectionOutcome outcome;
     outcome.settings = settings;
     outcome.reference_date = reference_date;
     outcome.decisions.resize(ranked.size());
@@ -211,7 +211,7 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
         decision.rank = static_cast<std::uint32_t>(position + 1);
         const auto facts = history.find(decision.dossier_id);
         classify(decision, facts == history.end() ? nullptr : &facts->second, *fields, settings, reference_date);
-        outcome.index.emplace(decision.dossier_id, position);
+        outcome.index.find(decision.dossier_id)->second = position;  // from row to position
     }
 
     // Top N among the eligible, in rank order.
