@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "screening/event_json.hpp"
+#include "screening/event_text.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;
@@ -146,4 +147,23 @@ TEST_CASE("event ids, timestamps and labels") {
     CHECK(format_timestamp(Timestamp{-1}) == "1969-12-31T23:59:59.999Z");
     CHECK(std::string(code_label(ScreeningCode::verder_onderzoek_nodig, TextLanguage::dutch)) == "Verder onderzoek nodig");
     CHECK(std::string(code_label(ScreeningCode::geen_risico, TextLanguage::english)) == "No risk");
+}
+
+TEST_CASE("timeline lines describe every event kind") {
+    const auto events = one_of_each();
+    CHECK(describe_event(events[0], "KO-1", TextLanguage::dutch) ==
+          "2024-01-10 · An · Gescreend op 2024-01-10: Verder onderzoek nodig (batch 2024-01) — Zoë: \"oud\"\n");
+    CHECK(describe_event(events[1], "KO-1", TextLanguage::english) ==
+          "2024-01-11 · An · Corrected to Risk on 2024-01-11 (wrong code)");
+    CHECK(describe_event(events[2], "KO-1", TextLanguage::dutch) ==
+          "2024-01-12 · An · Screening ingetrokken (ev-2): coded on the wrong dossier");
+    CHECK(describe_event(events[3], "KO-1", TextLanguage::dutch) ==
+          "2024-01-10 · An · Opvolging: Opvragen van informatie, uiterlijk 2024-02-10 — mail");
+    CHECK(describe_event(events[4], "KO-1", TextLanguage::english) ==
+          "2024-02-01 · An · Follow-up updated: Other, done, due 2024-02-20 — answered");
+    CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch) ==
+          "2024-01-01 · An · Geselecteerd in batch 2024-01 (top_n, rang 2)");
+    CHECK(describe_event(events[5], "", TextLanguage::english) == "2024-01-01 · An · Batch 2024-01 committed: 2 dossiers");
+    CHECK(describe_event(events[6], "KO-2", TextLanguage::english) ==
+          "2024-01-31 · An · Batch 2024-01 closed without a code for this dossier — end of month");
 }
