@@ -16,7 +16,7 @@ version_at_least() { # version_at_least 3.1.6 3.1.10 -> true when $2 >= $1
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 debian_packages=(emscripten nlohmann-json3-dev doctest-dev libfast-float-dev fonts-dejavu-core
-                 chromium dpkg-dev ninja-build cmake)
+                 chromium dpkg-dev ninja-build cmake clang libclang-rt-14-dev)
 
 install_debian_packages() {
   local missing=()

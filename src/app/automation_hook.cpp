@@ -37,7 +37,8 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["synthetic"] = state.is_synthetic();
         info["exportDate"] = radar::format_iso_date(state.export_date());
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
-        info["filter"] = state.filter();
+        info["filter"] = state.filter().text;
+        if (state.selected_row()) info["selected"] = state.id(*state.selected_row());
         nlohmann::json top = nlohmann::json::array();
         for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {
             const std::size_t row = state.visible_rows()[i];
@@ -51,7 +52,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_set_filter(const char* text) {
-    if (radar::app::attached_state) radar::app::attached_state->set_filter(text ? text : "");
+    if (radar::app::attached_state) radar::app::attached_state->set_text_filter(text ? text : "");
 }
 
 // Accepts "nl" or "en"; anything else is ignored and returns 0.

@@ -2,8 +2,20 @@
 #include "ui/app_state.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace radar::ui {
+namespace {
+
+std::vector<std::string> distinct_values(const Column* column) {
+    if (!column) return {};
+    std::set<std::string> values;
+    for (std::size_t row = 0; row < column->size(); ++row)
+        if (!column->is_missing(row)) values.insert(column->texts[row]);
+    return {values.begin(), values.end()};
+}
+
+}  // namespace
 
 void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date) {
     DemoSettings settings;
@@ -21,14 +33,23 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     ranked_ = rank_rows(scores_, *ids_);
     rank_of_ = rank_positions(ranked_);
     max_score_ = ranked_.empty() ? 0.0 : scores_[ranked_.front()].points;
+    provinces_ = distinct_values(dataset_.find("province"));
+    care_type_values_ = distinct_values(care_types_);
+    selected_row_.reset();
     search_ = std::make_unique<SearchIndex>(dataset_, std::vector<std::string>{"dossier_id", "name", "municipality", "care_type"});
     refresh_visible();
 }
 
-void AppState::set_filter(const std::string& text) {
-    if (text == filter_) return;
-    filter_ = text;
+void AppState::set_filter(const RankingFilter& filter) {
+    if (filter == filter_) return;
+    filter_ = filter;
     refresh_visible();
+}
+
+void AppState::set_text_filter(const std::string& text) {
+    RankingFilter filter = filter_;
+    filter.text = text;
+    set_filter(filter);
 }
 
 void AppState::set_sort(SortOrder order) {
@@ -37,10 +58,17 @@ void AppState::set_sort(SortOrder order) {
 }
 
 void AppState::refresh_visible() {
-    const auto words = SearchIndex::query_words(filter_);
+    const auto words = SearchIndex::query_words(filter_.text);
+    const Column* provinces = dataset_.find("province");
+    auto keep = [&](std::size_t row) {
+        if (scores_[row].points < filter_.min_score) return false;
+        if (!filter_.province.empty() && (!provinces || provinces->texts[row] != filter_.province)) return false;
+        if (!filter_.care_type.empty() && care_types_->texts[row] != filter_.care_type) return false;
+        return words.empty() || search_->matches(row, words);
+    };
     visible_.clear();
     for (std::size_t row : ranked_)
-        if (words.empty() || search_->matches(row, words)) visible_.push_back(row);
+        if (keep(row)) visible_.push_back(row);
     if (sort_.column == SortColumn::rank || sort_.column == SortColumn::score) {
         // Ranked order already is score descending; both columns sort by it.
         if (sort_.ascending == (sort_.column == SortColumn::score)) std::reverse(visible_.begin(), visible_.end());

@@ -31,6 +31,20 @@ enum class TextId {
     no_matches,
     score_breakdown_title,
     language_switch_tooltip,
+    all_provinces,
+    all_care_types,
+    province_label,
+    care_type_label,
+    min_score_label,
+    dossier_panel_hint,
+    dossier_rank_line,
+    dossier_reasons,
+    dossier_no_reasons,
+    dossier_fields,
+    field_column,
+    value_column,
+    missing_value,
+    close_panel,
     count
 };
 

@@ -1,6 +1,9 @@
 // Fills the display with one undecorated window and applies the global keyboard shortcuts.
 #include "ui/main_window.hpp"
 
+#include <algorithm>
+
+#include "ui/dossier_panel.hpp"
 #include "ui/header_bar.hpp"
 #include "ui/i18n.hpp"
 #include "ui/ranking_view.hpp"
@@ -19,7 +22,21 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
     draw_header_bar(state, fonts);
-    draw_ranking_view(state, fonts, input);
+    if (state.selected_row()) {
+        // Ranking and dossier side by side; the panel scrolls on its own.
+        const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);
+        ImGui::BeginChild("ranking_area", ImVec2(-panel_width - ImGui::GetStyle().ItemSpacing.x, 0));
+        draw_ranking_view(state, fonts, input);
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+        ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
+        draw_dossier_panel(state, fonts);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    } else {
+        draw_ranking_view(state, fonts, input);
+    }
     ImGui::End();
 }
 

@@ -12,28 +12,58 @@
 namespace radar::ui {
 namespace {
 
-void filter_box(AppState& state, RankingViewInput input) {
+// A combo over `values` with an "all" entry; returns true when the choice changed.
+bool value_combo(const char* id, const char* all_label, const std::vector<std::string>& values, std::string& chosen,
+                 const char* (*label)(const std::string&)) {
+    bool changed = false;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
+    if (ImGui::BeginCombo(id, chosen.empty() ? all_label : label(chosen))) {
+        if (ImGui::Selectable(all_label, chosen.empty())) {
+            chosen.clear();
+            changed = true;
+        }
+        for (const auto& value : values)
+            if (ImGui::Selectable(label(value), chosen == value)) {
+                chosen = value;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
+const char* as_is(const std::string& value) { return value.c_str(); }
+
+void filter_bar(AppState& state, RankingViewInput input) {
     static std::array<char, 256> buffer{};
-    if (state.filter() != buffer.data()) {
+    RankingFilter filter = state.filter();
+    if (filter.text != buffer.data()) {
         // The filter was changed elsewhere (automation hook): mirror it in the box.
-        const std::string& text = state.filter();
-        const std::size_t size = std::min(text.size(), buffer.size() - 1);
-        std::copy_n(text.begin(), size, buffer.begin());
+        const std::size_t size = std::min(filter.text.size(), buffer.size() - 1);
+        std::copy_n(filter.text.begin(), size, buffer.begin());
         buffer[size] = '\0';
     }
     if (input.focus_filter) ImGui::SetKeyboardFocusHere();
-    const float hint_width = ImGui::CalcTextSize(tr(TextId::filter_shortcut_hint)).x;
-    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 32.0f,
-                                     ImGui::GetContentRegionAvail().x - hint_width - ImGui::GetStyle().ItemSpacing.x));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
     if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
-        state.set_filter(buffer.data());
+        filter.text = buffer.data();
     if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         buffer[0] = '\0';
-        state.set_filter("");
+        filter.text.clear();
     }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::filter_shortcut_hint));
+    // The three other filters need ~33 em; they move to their own line when space is short.
+    if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 58.0f) ImGui::SameLine();
+    value_combo("##province", tr(TextId::all_provinces), state.provinces(), filter.province, as_is);
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", tr(TextId::filter_shortcut_hint));
+    value_combo("##care_type", tr(TextId::all_care_types), state.care_types(), filter.care_type, care_type_label);
+    ImGui::SameLine();
+    float min_score = static_cast<float>(filter.min_score);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, static_cast<float>(state.max_score()),
+                           (std::string(tr(TextId::min_score_label)) + " %.0f").c_str()))
+        filter.min_score = min_score;
+    state.set_filter(filter);
 }
 
 SortColumn column_of(ImGuiID user_id) { return static_cast<SortColumn>(user_id); }
@@ -115,7 +145,10 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
             const std::size_t row = rows[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%zu", state.rank_of(row));
+            const std::string rank = std::to_string(state.rank_of(row));
+            const bool selected = state.selected_row() == row;
+            if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                state.select_row(selected ? std::nullopt : std::optional<std::size_t>(row));
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(state.id(row).c_str());
             ImGui::TableNextColumn();
@@ -134,7 +167,7 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
 }  // namespace
 
 void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput input) {
-    filter_box(state, input);
+    filter_bar(state, input);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextUnformatted(tr(TextId::score_disclaimer));
     ImGui::PopStyleColor();

@@ -46,6 +46,24 @@ test('the filter narrows the list, ignoring accents, and the language switches',
   }
 });
 
+test('clicking a dossier opens its panel with the reasons for its score', async () => {
+  const app = await openApp();
+  try {
+    const { page, info } = app;
+    await page.mouse.click(300, 190);
+    await nextFrames(page);
+    const after = await page.evaluate(() => window.radar.info());
+    assert.equal(after.selected, info.top[0].id);
+    await page.screenshot({ path: join(screenshotFolder, 'dossier-panel.png') });
+    await page.keyboard.press('Escape');
+    await nextFrames(page);
+    assert.equal((await page.evaluate(() => window.radar.info())).selected, undefined);
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
 test('100,000 dossiers load and render on a high-DPI screen', async () => {
   const app = await openApp({ query: '?dossiers=100000', deviceScaleFactor: 2, viewport: { width: 1000, height: 700 } });
   try {

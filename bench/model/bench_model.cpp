@@ -1,0 +1,177 @@
+// Benchmark driver, built natively and as wasm (run by node): compiles a model against N demo
+// dossiers, then times re-scoring + re-ranking after one weight change, repeatedly. `sql` prints
+// the equivalent DuckDB statements for the same weight changes. Output: one JSON object.
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "demo_data.hpp"
+#include "model/model_json.hpp"
+#include "model/scoring_engine.hpp"
+#include "model_sql.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Arguments {
+    std::string mode;
+    std::size_t count = 100000;
+    std::uint64_t seed = 20231201;
+    radar::DayNumber date = radar::days_from_civil({2023, 12, 1});
+    std::string model_path;
+    std::size_t iterations = 30;
+    std::size_t warmup = 5;
+    std::size_t top = 100;
+    std::string csv_name = "demo.csv";
+};
+
+double milliseconds_since(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n == 0 ? 0.0 : (n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0);
+}
+
+// The "one weight change" of iteration i: the first parameter's weight steps through 8 values.
+double weight_at(double base, std::size_t iteration) { return base + 0.5 * static_cast<double>(iteration % 8 + 1); }
+
+std::optional<Arguments> parse_arguments(int argc, char** argv) {
+    Arguments arguments;
+    if (argc < 2) return std::nullopt;
+    arguments.mode = argv[1];
+    for (int i = 2; i + 1 < argc; i += 2) {
+        const std::string name = argv[i];
+        const std::string value = argv[i + 1];
+        if (name == "--count") arguments.count = std::stoul(value);
+        else if (name == "--seed") arguments.seed = std::stoull(value);
+        else if (name == "--date") {
+            const auto date = radar::parse_iso_date(value);
+            if (!date) return std::nullopt;
+            arguments.date = *date;
+        } else if (name == "--model") arguments.model_path = value;
+        else if (name == "--iterations") arguments.iterations = std::stoul(value);
+        else if (name == "--warmup") arguments.warmup = std::stoul(value);
+        else if (name == "--top") arguments.top = std::stoul(value);
+        else if (name == "--csv-name") arguments.csv_name = value;
+        else return std::nullopt;
+    }
+    if (arguments.model_path.empty() || arguments.iterations == 0 || (arguments.mode != "run" && arguments.mode != "sql"))
+        return std::nullopt;
+    return arguments;
+}
+
+radar::DemoData demo(const Arguments& arguments, std::size_t count) {
+    radar::DemoSettings settings;
+    settings.dossier_count = count;
+    settings.seed = arguments.seed;
+    settings.export_date = arguments.date;
+    return radar::generate_demo_data(settings);
+}
+
+int print_sql(const Arguments& arguments, const radar::ModelSpec& spec) {
+    const radar::DemoData schema = demo(arguments, 1);
+    nlohmann::ordered_json json;
+    json["create"] = radar::bench::create_table_sql(schema.dataset, "dossiers", arguments.csv_name);
+    nlohmann::ordered_json queries = nlohmann::ordered_json::array();
+    radar::ModelSpec edited = spec;
+    for (std::size_t i = 0; i < arguments.iterations; ++i) {
+        edited.parameters[0].weight = weight_at(spec.parameters[0].weight, i);
+        queries.push_back(radar::bench::ranking_query_sql(edited, arguments.date, "dossiers", "dossier_id", arguments.top));
+    }
+    json["queries"] = std::move(queries);
+    std::cout << json.dump() << "\n";
+    return 0;
+}
+
+int run(const Arguments& arguments, const radar::ModelSpec& spec) {
+    auto start = Clock::now();
+    const radar::DemoData data = demo(arguments, arguments.count);
+    const double generate_ms = milliseconds_since(start);
+
+    radar::ScoringContext context;
+    context.reference_date = arguments.date;
+    start = Clock::now();
+    radar::EngineResult created = radar::ScoringEngine::create(spec, data.dataset, context);
+    const double compile_ms = milliseconds_since(start);
+    if (!created.engine) {
+        std::cerr << radar::describe_problems(created.problems) << "\n";
+        return 1;
+    }
+    radar::ScoringEngine& engine = *created.engine;
+
+    // One weight change per iteration: check, re-score every dossier, re-rank every dossier.
+    // Warm-up rounds first: V8 runs wasm in its baseline tier until the optimised code is ready.
+    radar::ModelSpec edited = spec;
+    for (std::size_t i = 0; i < arguments.warmup; ++i) {
+        edited.parameters[0].weight = weight_at(spec.parameters[0].weight, i);
+        engine.update(edited);
+    }
+    std::vector<double> update_ms;
+    for (std::size_t i = 0; i < arguments.iterations; ++i) {
+        edited.parameters[0].weight = weight_at(spec.parameters[0].weight, i);
+        start = Clock::now();
+        const auto problems = engine.update(edited);
+        update_ms.push_back(milliseconds_since(start));
+        if (!problems.empty()) return 1;
+    }
+    // The ranking step alone, on the final scores (its share of the update).
+    radar::RankOrder rank(radar::order_by_id(engine.ids()));
+    std::vector<double> rank_ms;
+    for (std::size_t i = 0; i < arguments.iterations; ++i) {
+        start = Clock::now();
+        rank.rank(engine.raw_scores());
+        rank_ms.push_back(milliseconds_since(start));
+    }
+
+    nlohmann::ordered_json json;
+#ifdef __EMSCRIPTEN__
+    json["runtime"] = "wasm";
+#else
+    json["runtime"] = "native";
+#endif
+    json["dossiers"] = arguments.count;
+    json["iterations"] = arguments.iterations;
+    json["generate_ms"] = generate_ms;
+    json["compile_ms"] = compile_ms;
+    json["update_ms_median"] = median(update_ms);
+    json["update_ms_min"] = *std::min_element(update_ms.begin(), update_ms.end());
+    json["update_ms_max"] = *std::max_element(update_ms.begin(), update_ms.end());
+    json["rank_ms_median"] = median(rank_ms);
+    nlohmann::ordered_json top = nlohmann::ordered_json::array();
+    for (std::size_t i = 0; i < arguments.top && i < engine.row_count(); ++i) {
+        const std::uint32_t row = engine.ranking()[i];
+        top.push_back({engine.ids().texts[row], engine.raw_score(row)});
+    }
+    json["top"] = std::move(top);
+    std::cout << json.dump() << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto arguments = parse_arguments(argc, argv);
+    if (!arguments) {
+        std::cerr << "usage: bench_model run|sql --model MODEL.json [--count N] [--seed S] [--date YYYY-MM-DD]"
+                     " [--iterations K] [--warmup K] [--top N] [--csv-name NAME]\n";
+        return 2;
+    }
+    std::ifstream file(arguments->model_path, std::ios::binary);
+    std::stringstream text;
+    text << file.rdbuf();
+    const radar::ModelParseResult parsed = radar::parse_model_json(text.str());
+    if (!parsed.ok()) {
+        std::cerr << radar::describe_problems(parsed.problems) << "\n";
+        return 1;
+    }
+    return arguments->mode == "sql" ? print_sql(*arguments, *parsed.spec) : run(*arguments, *parsed.spec);
+}

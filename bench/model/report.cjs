@@ -1,0 +1,50 @@
+// Prints the model benchmark table from the JSON results bench/model/run wrote.
+// usage: node report.cjs RESULTS_DIR SIZE...
+'use strict';
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const [dir, ...sizes] = process.argv.slice(2);
+const load = (kind, n) => JSON.parse(fs.readFileSync(path.join(dir, `${kind}_${n}.json`), 'utf8'));
+const ms = (value) => value.toFixed(value < 10 ? 2 : 1).padStart(9);
+const ratio = (value) => `${value.toFixed(1)}x`.padStart(9);
+
+// Same dossiers in the same order with the same scores (to 1e-9) in both lists.
+function agree(a, b) {
+  return a.length === b.length && a.every(([id, score], i) => id === b[i][0] && Math.abs(score - b[i][1]) < 1e-9);
+}
+
+console.log(`\nModel re-score + re-rank after one weight change (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
+console.log('engine: check the edited model, re-score every dossier, rank every dossier (ranks + percentiles)');
+console.log('DuckDB-wasm: the same score as one SQL expression, ORDER BY score DESC, dossier_id LIMIT 100');
+console.log('times are medians in ms\n');
+console.log('dossiers    native      wasm  (rank)   duckdb  duckdb/wasm  wasm/native  top-100 agree');
+const verdicts = [];
+for (const n of sizes) {
+  const native = load('native', n);
+  const wasm = load('wasm', n);
+  const duck = load('duckdb', n);
+  const speedup = duck.query_ms_median / wasm.update_ms_median;
+  const same = agree(native.top, wasm.top) && agree(native.top, duck.top);
+  console.log(`${String(n).padStart(8)} ${ms(native.update_ms_median)} ${ms(wasm.update_ms_median)} ${ms(wasm.rank_ms_median)}` +
+              ` ${ms(duck.query_ms_median)} ${ratio(speedup)}    ${ratio(wasm.update_ms_median / native.update_ms_median)}` +
+              `     ${same ? 'yes' : 'NO'}`);
+  verdicts.push(`${n}: wasm ${speedup >= 20 ? 'meets' : 'MISSES'} the >= 20x target vs DuckDB-wasm (${speedup.toFixed(1)}x)`);
+  if (Number(n) === 100000)
+    verdicts.push(`100000: wasm re-score + re-rank ${wasm.update_ms_median.toFixed(2)} ms ` +
+                  `(max ${wasm.update_ms_max.toFixed(2)} ms) ${wasm.update_ms_median < 8 ? 'is well inside' : 'is NOT well inside'} a 16 ms frame`);
+}
+console.log('\none-time costs (ms)');
+console.log('dossiers  native compile  wasm compile  duckdb csv load  duckdb first query');
+for (const n of sizes) {
+  const native = load('native', n);
+  const wasm = load('wasm', n);
+  const duck = load('duckdb', n);
+  console.log(`${String(n).padStart(8)} ${ms(native.compile_ms).padStart(15)} ${ms(wasm.compile_ms).padStart(13)}` +
+              ` ${ms(duck.load_ms).padStart(16)} ${ms(duck.first_query_ms).padStart(19)}`);
+}
+console.log('');
+for (const line of verdicts) console.log(line);
+const duckVersion = load('duckdb', sizes[0]).version;
+console.log(`DuckDB ${duckVersion} (duckdb-wasm node blocking build), node ${process.version}`);

@@ -1,0 +1,403 @@
+// Reading and writing model JSON with nlohmann::ordered_json (key order as written). Nothing here
+// throws: Emscripten builds do not catch exceptions by default, so every type is checked before use.
+#include "model/model_json.hpp"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace radar {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Records the position of a JSON syntax error without exceptions.
+struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) override {
+        message = "model: the text is not valid JSON (at byte " + std::to_string(position) + ", near '" +
+                  last_token.substr(0, 40) + "')";
+        return false;
+    }
+};
+
+// Reads one JSON object, collecting problems with a context prefix ("parameter 'x': transform 2").
+class ObjectReader {
+public:
+    ObjectReader(const Json& object, std::string context, std::string parameter, std::vector<ModelProblem>& problems)
+        : object_(object), context_(std::move(context)), parameter_(std::move(parameter)), problems_(problems) {
+        if (!object.is_object()) problem("must be a JSON object");
+    }
+
+    bool valid() const { return object_.is_object(); }
+    const std::string& context() const { return context_; }
+    const std::string& parameter() const { return parameter_; }
+
+    void problem(const std::string& what) { problems_.push_back({parameter_, context_ + ": " + what}); }
+
+    const Json* get(const char* key, bool required) {
+        used_.insert(key);
+        if (!valid()) return nullptr;
+        const auto found = object_.find(key);
+        if (found == object_.end()) {
+            if (required) problem(std::string("'") + key + "' is missing");
+            return nullptr;
+        }
+        return &*found;
+    }
+
+    std::string text(const char* key, bool required = true) {
+        const Json* value = get(key, required);
+        if (!value) return {};
+        if (!value->is_string()) {
+            problem(std::string("'") + key + "' must be text");
+            return {};
+        }
+        return value->get<std::string>();
+    }
+
+    std::optional<double> number(const char* key, bool required = true) {
+        const Json* value = get(key, required);
+        if (!value) return std::nullopt;
+        if (!value->is_number()) {
+            problem(std::string("'") + key + "' must be a number");
+            return std::nullopt;
+        }
+        return value->get<double>();
+    }
+
+    bool flag(const char* key) {
+        const Json* value = get(key, true);
+        if (!value) return false;
+        if (!value->is_boolean()) {
+            problem(std::string("'") + key + "' must be true or false");
+            return false;
+        }
+        return value->get<bool>();
+    }
+
+    LocalText local_text(const char* key) {
+        LocalText result;
+        const Json* value = get(key, true);
+        if (!value) return result;
+        ObjectReader inner(*value, context_ + ": '" + key + "'", parameter_, problems_);
+        if (!inner.valid()) return result;
+        result.nl = inner.text("nl");
+        result.en = inner.text("en");
+        inner.refuse_unknown_keys();
+        return result;
+    }
+
+    // Keys that were never asked for are typos or unsupported features: refuse them.
+    void refuse_unknown_keys() {
+        if (!valid()) return;
+        for (const auto& item : object_.items())
+            if (!used_.count(item.key())) problem("unknown key '" + item.key() + "'");
+    }
+
+private:
+    const Json& object_;
+    std::string context_;
+    std::string parameter_;
+    std::vector<ModelProblem>& problems_;
+    std::set<std::string> used_;
+};
+
+std::string known_names(const char* const* names, std::size_t count) {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i) list += (i ? ", " : "") + std::string(names[i]);
+    return list;
+}
+
+Transform read_transform(const Json& json, ObjectReader& parent, std::size_t index,
+                         std::vector<ModelProblem>& problems) {
+    Transform transform;
+    ObjectReader reader(json, parent.context() + ": transform " + std::to_string(index + 1), parent.parameter(),
+                        problems);
+    if (!reader.valid()) return transform;
+    const std::string type = reader.text("type");
+    const auto kind = transform_kind_from_name(type);
+    if (!kind) {
+        static const char* const names[] = {"linear", "clamp", "step", "boolean", "categorical", "time_since", "log1p"};
+        if (!type.empty()) reader.problem("unknown type '" + type + "' (known: " + known_names(names, 7) + ")");
+        return transform;
+    }
+    transform.kind = *kind;
+    switch (*kind) {
+    case TransformKind::linear:
+    case TransformKind::log1p: break;
+    case TransformKind::clamp:
+        transform.min = reader.number("min", false);
+        transform.max = reader.number("max", false);
+        if (!transform.min && !transform.max) reader.problem("needs a min, a max or both");
+        break;
+    case TransformKind::step: {
+        transform.below = reader.number("below", false).value_or(0.0);
+        const Json* bins = reader.get("bins", true);
+        if (bins && !bins->is_array()) reader.problem("'bins' must be a list of {\"from\", \"value\"}");
+        if (bins && bins->is_array()) {
+            for (std::size_t i = 0; i < bins->size(); ++i) {
+                ObjectReader bin((*bins)[i], reader.context() + ": bin " + std::to_string(i + 1), reader.parameter(),
+                                 problems);
+                if (!bin.valid()) continue;
+                const auto from = bin.number("from");
+                const auto value = bin.number("value");
+                bin.refuse_unknown_keys();
+                if (from && value) transform.bins.push_back({*from, *value});
+            }
+        }
+        break;
+    }
+    case TransformKind::boolean: {
+        const Json* levels = reader.get("true_levels", false);
+        if (levels && !levels->is_array()) reader.problem("'true_levels' must be a list of texts");
+        if (levels && levels->is_array())
+            for (const Json& level : *levels) {
+                if (level.is_string()) transform.true_levels.push_back(level.get<std::string>());
+                else reader.problem("'true_levels' must hold texts only");
+            }
+        break;
+    }
+    case TransformKind::categorical: {
+        transform.default_value = reader.number("default").value_or(0.0);
+        const Json* levels = reader.get("levels", true);
+        if (levels && !levels->is_object()) reader.problem("'levels' must map each level (text) to a number");
+        if (levels && levels->is_object())
+            for (const auto& item : levels->items()) {
+                if (item.value().is_number()) transform.levels.emplace_back(item.key(), item.value().get<double>());
+                else reader.problem("level '" + item.key() + "' must map to a number");
+            }
+        break;
+    }
+    case TransformKind::time_since: {
+        const std::string unit = reader.text("unit");
+        const auto parsed = time_unit_from_name(unit);
+        if (parsed) transform.unit = *parsed;
+        else if (!unit.empty()) reader.problem("'unit' must be 'days' or 'months', got '" + unit + "'");
+        break;
+    }
+    }
+    reader.refuse_unknown_keys();
+    return transform;
+}
+
+MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& problems) {
+    MissingPolicy policy;
+    const Json* json = parent.get("missing", true);
+    if (!json) return policy;
+    ObjectReader reader(*json, parent.context() + ": missing", parent.parameter(), problems);
+    if (!reader.valid()) return policy;
+    const std::string name = reader.text("policy");
+    const auto kind = missing_policy_from_name(name);
+    if (!kind) {
+        if (!name.empty()) reader.problem("unknown policy '" + name + "' (known: neutral, points, unknown)");
+        return policy;
+    }
+    policy.kind = *kind;
+    if (*kind == MissingPolicyKind::points) policy.points = reader.number("points").value_or(0.0);
+    if (*kind == MissingPolicyKind::neutral) {
+        const Json* value = reader.get("value", true);
+        if (value && value->is_number()) policy.neutral = value->get<double>();
+        else if (value && value->is_string()) policy.neutral = value->get<std::string>();
+        else if (value) reader.problem("'value' must be a number or a level (text)");
+    }
+    reader.refuse_unknown_keys();
+    return policy;
+}
+
+ModelParameter read_parameter(const Json& json, std::size_t index, std::vector<ModelProblem>& problems) {
+    ModelParameter parameter;
+    // Name the parameter by its id in every message when it has one.
+    const bool has_id = json.is_object() && json.contains("id") && json["id"].is_string() &&
+                        !json["id"].get<std::string>().empty();
+    parameter.id = has_id ? json["id"].get<std::string>() : std::string();
+    const std::string context = has_id ? "parameter '" + parameter.id + "'" : "parameter " + std::to_string(index + 1);
+    ObjectReader reader(json, context, parameter.id, problems);
+    if (!reader.valid()) return parameter;
+    reader.text("id");
+    parameter.field = reader.text("field");
+    const Json* transforms = reader.get("transforms", true);
+    if (transforms && !transforms->is_array()) reader.problem("'transforms' must be a list");
+    if (transforms && transforms->is_array())
+        for (std::size_t i = 0; i < transforms->size(); ++i)
+            parameter.transforms.push_back(read_transform((*transforms)[i], reader, i, problems));
+    parameter.weight = reader.number("weight").value_or(0.0);
+    parameter.missing = read_missing(reader, problems);
+    parameter.label = reader.local_text("label");
+    parameter.rationale = reader.local_text("rationale");
+    reader.refuse_unknown_keys();
+    return parameter;
+}
+
+// Whole numbers are written without a fraction ("6", not "6.0"); everything else in the
+// shortest form that reads back to the same double.
+Json number_json(double value) {
+    if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9007199254740992.0)
+        return Json(static_cast<std::int64_t>(value));
+    return Json(value);
+}
+
+Json local_text_json(const LocalText& text) {
+    Json json = Json::object();
+    json["nl"] = text.nl;
+    json["en"] = text.en;
+    return json;
+}
+
+Json transform_json(const Transform& transform) {
+    Json json = Json::object();
+    json["type"] = transform_kind_name(transform.kind);
+    switch (transform.kind) {
+    case TransformKind::linear:
+    case TransformKind::log1p: break;
+    case TransformKind::clamp:
+        if (transform.min) json["min"] = number_json(*transform.min);
+        if (transform.max) json["max"] = number_json(*transform.max);
+        break;
+    case TransformKind::step: {
+        Json bins = Json::array();
+        for (const StepBin& bin : transform.bins) {
+            Json item = Json::object();
+            item["from"] = number_json(bin.from);
+            item["value"] = number_json(bin.value);
+            bins.push_back(std::move(item));
+        }
+        json["bins"] = std::move(bins);
+        json["below"] = number_json(transform.below);
+        break;
+    }
+    case TransformKind::boolean:
+        if (!transform.true_levels.empty()) json["true_levels"] = transform.true_levels;
+        break;
+    case TransformKind::categorical: {
+        Json levels = Json::object();
+        for (const auto& [level, value] : transform.levels) levels[level] = number_json(value);
+        json["levels"] = std::move(levels);
+        json["default"] = number_json(transform.default_value);
+        break;
+    }
+    case TransformKind::time_since: json["unit"] = time_unit_name(transform.unit); break;
+    }
+    return json;
+}
+
+Json missing_json(const MissingPolicy& policy) {
+    Json json = Json::object();
+    json["policy"] = missing_policy_name(policy.kind);
+    if (policy.kind == MissingPolicyKind::points) json["points"] = number_json(policy.points);
+    if (policy.kind == MissingPolicyKind::neutral) {
+        if (std::holds_alternative<double>(policy.neutral)) json["value"] = number_json(std::get<double>(policy.neutral));
+        else json["value"] = std::get<std::string>(policy.neutral);
+    }
+    return json;
+}
+
+}  // namespace
+
+ModelParseResult parse_model_json(std::string_view text) {
+    ModelParseResult result;
+    const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
+    if (json.is_discarded()) {
+        SyntaxErrorFinder finder;
+        Json::sax_parse(text.begin(), text.end(), &finder);
+        result.problems.push_back({"", finder.message.empty() ? "model: the text is not valid JSON" : finder.message});
+        return result;
+    }
+    auto& problems = result.problems;
+    ModelSpec spec;
+    ObjectReader reader(json, "model", "", problems);
+    if (!reader.valid()) return result;
+    const Json* version = reader.get("schema_version", true);
+    if (version && !version->is_number_integer()) reader.problem("'schema_version' must be a whole number");
+    else if (version) spec.schema_version = version->get<int>();
+    spec.id = reader.text("id");
+    spec.name = reader.text("name");
+    spec.author = reader.text("author");
+    spec.created_at = reader.text("created_at");
+    spec.description = reader.text("description", false);
+    spec.intercept = reader.number("intercept").value_or(0.0);
+    if (const Json* output = reader.get("output", true)) {
+        ObjectReader out(*output, "model: output", "", problems);
+        if (out.valid()) {
+            spec.logistic = out.flag("logistic");
+            if (const Json* display = out.get("display", true)) {
+                ObjectReader shown(*display, "model: output: display", "", problems);
+                const std::string mapping = shown.valid() ? shown.text("mapping") : std::string();
+                const auto parsed = display_mapping_from_name(mapping);
+                if (parsed) spec.display.mapping = *parsed;
+                else if (!mapping.empty())
+                    shown.problem("unknown mapping '" + mapping + "' (known: range, probability)");
+                if (parsed == DisplayMapping::range) {
+                    spec.display.min = shown.number("min").value_or(0.0);
+                    spec.display.max = shown.number("max").value_or(0.0);
+                }
+                shown.refuse_unknown_keys();
+            }
+            out.refuse_unknown_keys();
+        }
+    }
+    if (const Json* parameters = reader.get("parameters", true)) {
+        if (!parameters->is_array()) reader.problem("'parameters' must be a list");
+        else
+            for (std::size_t i = 0; i < parameters->size(); ++i)
+                spec.parameters.push_back(read_parameter((*parameters)[i], i, problems));
+    }
+    reader.refuse_unknown_keys();
+    // Structural problems first; the semantic checks only make sense on a complete reading.
+    if (!problems.empty()) return result;
+    problems = check_model_spec(spec);
+    if (problems.empty()) result.spec = std::move(spec);
+    return result;
+}
+
+std::string model_to_json(const ModelSpec& spec) {
+    Json json = Json::object();
+    json["schema_version"] = spec.schema_version;
+    json["id"] = spec.id;
+    json["name"] = spec.name;
+    json["author"] = spec.author;
+    json["created_at"] = spec.created_at;
+    json["description"] = spec.description;
+    json["intercept"] = number_json(spec.intercept);
+    Json display = Json::object();
+    display["mapping"] = display_mapping_name(spec.display.mapping);
+    if (spec.display.mapping == DisplayMapping::range) {
+        display["min"] = number_json(spec.display.min);
+        display["max"] = number_json(spec.display.max);
+    }
+    Json output = Json::object();
+    output["logistic"] = spec.logistic;
+    output["display"] = std::move(display);
+    json["output"] = std::move(output);
+    Json parameters = Json::array();
+    for (const ModelParameter& parameter : spec.parameters) {
+        Json item = Json::object();
+        item["id"] = parameter.id;
+        item["field"] = parameter.field;
+        Json transforms = Json::array();
+        for (const Transform& transform : parameter.transforms) transforms.push_back(transform_json(transform));
+        item["transforms"] = std::move(transforms);
+        item["weight"] = number_json(parameter.weight);
+        item["missing"] = missing_json(parameter.missing);
+        item["label"] = local_text_json(parameter.label);
+        item["rationale"] = local_text_json(parameter.rationale);
+        parameters.push_back(std::move(item));
+    }
+    json["parameters"] = std::move(parameters);
+    // ensure_ascii=false keeps Dutch text readable; invalid UTF-8 is replaced instead of throwing.
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace radar

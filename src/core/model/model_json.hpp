@@ -1,0 +1,26 @@
+// A model's JSON form. Parsing reports every problem with the parameter it concerns; writing
+// gives one canonical text (fixed key order, 2-space indent), so parse(write(m)) == m and
+// write(parse(t)) == t for a canonical text t.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model_check.hpp"
+#include "model/model_spec.hpp"
+
+namespace radar {
+
+struct ModelParseResult {
+    std::optional<ModelSpec> spec;       // set only when there are no problems
+    std::vector<ModelProblem> problems;  // JSON syntax, structure, and check_model_spec problems
+    bool ok() const { return spec.has_value(); }
+};
+
+ModelParseResult parse_model_json(std::string_view text);
+
+std::string model_to_json(const ModelSpec& spec);
+
+}  // namespace radar

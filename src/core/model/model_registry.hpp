@@ -1,0 +1,67 @@
+// Saved model versions: immutable once saved (author, note, time, content fingerprint), listed,
+// activated, imported and exported as JSON. Kept in memory; the storage layer persists each
+// version as one JSON record (record_json) and hands them back through restore().
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model_check.hpp"
+#include "model/model_spec.hpp"
+
+namespace radar {
+
+struct ModelVersionInfo {
+    int version = 0;  // 1, 2, 3... in save order
+    std::string model_id;
+    std::string model_name;
+    std::string author;    // who saved this version
+    std::string note;      // why
+    std::string saved_at;  // the caller's timestamp (the core has no clock)
+    std::string fingerprint;  // FNV-1a 64 of the model JSON, 16 hex digits: same content, same value
+};
+
+struct ModelVersion {
+    ModelVersionInfo info;
+    std::string model_json;  // canonical model JSON, exactly as saved
+};
+
+struct SaveResult {
+    std::optional<ModelVersionInfo> saved;  // set when a version was added
+    std::vector<ModelProblem> problems;
+};
+
+class ModelRegistry {
+public:
+    // Adds the next version. Refused (problems) if the model is not well formed or author is empty.
+    SaveResult save(const ModelSpec& spec, const std::string& author, const std::string& note,
+                    const std::string& saved_at);
+    // Parses model JSON (e.g. an imported file) and saves it as the next version.
+    SaveResult import_json(std::string_view model_json, const std::string& author, const std::string& note,
+                           const std::string& saved_at);
+    // The saved model JSON of a version, for download.
+    std::optional<std::string> export_json(int version) const;
+
+    std::vector<ModelVersionInfo> list() const;  // in version order
+    std::optional<ModelVersion> find(int version) const;
+    std::optional<ModelSpec> spec(int version) const;
+
+    bool activate(int version);  // false if there is no such version
+    std::optional<int> active_version() const { return active_; }
+    std::optional<ModelSpec> active_spec() const;
+
+    // Persistence: one record per version, written once (versions never change).
+    static std::string record_json(const ModelVersion& version);
+    // Replaces the contents with these records and the active version. Records that do not
+    // parse, repeat a version number or fail their fingerprint are skipped and reported.
+    std::vector<std::string> restore(const std::vector<std::string>& records, std::optional<int> active);
+    const std::vector<ModelVersion>& versions() const { return versions_; }
+
+private:
+    std::vector<ModelVersion> versions_;
+    std::optional<int> active_;
+};
+
+}  // namespace radar

@@ -1,0 +1,71 @@
+// Deterministic ranking of scores (highest first, ties by dossier id) with ranks and percentiles,
+// re-ranked without allocation, and the "movement" between two rankings of the same rows.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "dataset.hpp"
+
+namespace radar {
+
+// Rows ordered by the id column ascending (text by bytes, numbers by value, missing ids first);
+// rows with equal ids keep their row order. This is the tie-break order of every ranking.
+std::vector<std::uint32_t> order_by_id(const Column& ids);
+
+class RankOrder {
+public:
+    RankOrder() = default;
+    explicit RankOrder(std::vector<std::uint32_t> tie_order);
+
+    // Ranks all rows by score descending, ties in tie order. A stable LSD radix sort on the
+    // scores' bit patterns: linear time, and only the buffers made in the constructor are used.
+    void rank(const std::vector<double>& scores);
+
+    std::size_t size() const { return tie_order_.size(); }
+    const std::vector<std::uint32_t>& tie_order() const { return tie_order_; }
+    const std::vector<std::uint32_t>& order() const { return order_; }       // rows, best first
+    const std::vector<std::uint32_t>& rank_of() const { return rank_of_; }   // per row, 1-based
+    // Per row: the share of all dossiers (0..100) that score strictly lower, so equal scores
+    // share a percentile. The top dossier of 1,000 distinct scores has 99.9.
+    const std::vector<double>& percentiles() const { return percentiles_; }
+
+private:
+    std::vector<std::uint32_t> tie_order_;
+    std::vector<std::uint64_t> keys_, keys_swap_;
+    std::vector<std::uint32_t> order_, order_swap_;
+    std::vector<std::uint32_t> rank_of_;
+    std::vector<double> percentiles_;
+    std::vector<std::array<std::uint32_t, 2048>> histograms_;
+};
+
+// A ranking kept for comparison (e.g. under the saved model while the editor changes weights).
+struct RankingSnapshot {
+    std::vector<std::uint32_t> order;    // rows, best first
+    std::vector<std::uint32_t> rank_of;  // per row, 1-based
+};
+
+struct RankMove {
+    std::uint32_t row = 0;
+    std::uint32_t rank_before = 0;  // 1-based
+    std::uint32_t rank_after = 0;
+    // Places moved up (positive) or down (negative).
+    std::int64_t places_up() const { return static_cast<std::int64_t>(rank_before) - rank_after; }
+};
+
+struct Movement {
+    std::size_t top_n = 0;
+    std::vector<RankMove> entered;  // in the top N after, not before; by rank after
+    std::vector<RankMove> left;     // in the top N before, not after; by rank before
+    std::vector<RankMove> top;      // every row of the top N after, with its move; by rank after
+    std::size_t moved_in_top = 0;   // rows of `top` whose rank changed
+};
+
+// Both rankings must rank the same rows. top_n is limited to the number of rows. Cost O(top_n).
+Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n);
+// The same against a live ranking (orders and 1-based ranks per row), without copying it.
+Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_order,
+                          const std::vector<std::uint32_t>& after_rank_of, std::size_t top_n);
+
+}  // namespace radar

@@ -1,0 +1,101 @@
+// A model compiled against one dataset: per parameter, the column it reads and the transform
+// output of every row, so re-scoring after a weight change is a few multiply-adds per cell and
+// re-ranking a radix sort into preallocated buffers. The UI keeps one engine per dataset.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "model/model_check.hpp"
+#include "model/model_spec.hpp"
+#include "model/rank_order.hpp"
+
+namespace radar {
+
+struct ScoringContext {
+    DayNumber reference_date = 0;          // ages of dated inputs are counted up to this day
+    std::string id_field = "dossier_id";   // equal scores rank by this field, ascending
+    std::set<std::string> protected_fields;  // fields no model may read (from the field dictionary)
+};
+
+struct EngineResult;
+
+class ScoringEngine {
+public:
+    // Checks the model (spec and fields) and compiles, scores and ranks it. The dataset must
+    // outlive the engine and keep its rows unchanged.
+    static EngineResult create(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
+
+    // Applies an edited model: checks it, recomputes the transform outputs of parameters whose
+    // field, transforms or missing policy changed (a weight or intercept change recomputes none),
+    // then re-scores and re-ranks. On problems nothing changes and the problems are returned.
+    std::vector<ModelProblem> update(const ModelSpec& edited);
+
+    // Re-evaluates dated inputs for another reference date, then re-scores and re-ranks.
+    void set_reference_date(DayNumber reference_date);
+
+    const ModelSpec& spec() const { return spec_; }
+    const Dataset& dataset() const { return *dataset_; }
+    const ScoringContext& context() const { return context_; }
+    std::size_t row_count() const { return scores_.size(); }
+    std::size_t parameter_count() const { return parameters_.size(); }
+
+    // Raw score = intercept + the points of every parameter, summed in parameter order.
+    const std::vector<double>& raw_scores() const { return scores_; }
+    double raw_score(std::size_t row) const { return scores_[row]; }
+    std::optional<double> probability(std::size_t row) const;  // only for logistic models
+    double display_score(std::size_t row) const;               // 0..100, see display_definition()
+
+    const std::vector<std::uint32_t>& ranking() const { return rank_.order(); }  // rows, best first
+    std::uint32_t rank_of(std::size_t row) const { return rank_.rank_of()[row]; }  // 1-based
+    double percentile(std::size_t row) const { return rank_.percentiles()[row]; }
+    RankingSnapshot snapshot() const { return {rank_.order(), rank_.rank_of()}; }
+    // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves.
+    Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
+        return compare_rankings(saved, rank_.order(), rank_.rank_of(), top_n);
+    }
+
+    // A parameter's contribution to a row: weight * transform output, or the stated points of
+    // a missing input under the "points" policy.
+    double points(std::size_t row, std::size_t parameter) const;
+    double transform_output(std::size_t row, std::size_t parameter) const { return parameters_[parameter].outputs[row]; }
+    const Column& parameter_column(std::size_t parameter) const { return *parameters_[parameter].column; }
+    bool input_missing(std::size_t row, std::size_t parameter) const { return parameters_[parameter].column->is_missing(row); }
+    std::uint32_t missing_input_count(std::size_t row) const { return missing_counts_[row]; }
+
+    const Column& ids() const { return *ids_; }
+    // The row of a dossier id (binary search in the tie order), if present.
+    std::optional<std::size_t> find_row(const std::string& dossier_id) const;
+
+private:
+    struct CompiledParameter {
+        const Column* column = nullptr;
+        std::vector<double> outputs;  // transform output per row (missing rows: per the policy)
+    };
+
+    ScoringEngine(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
+    std::vector<ModelProblem> check(const ModelSpec& spec) const;
+    void compile_parameter(std::size_t index);
+    void count_missing_inputs();
+    void rescore_and_rank();
+
+    ModelSpec spec_;
+    const Dataset* dataset_ = nullptr;
+    ScoringContext context_;
+    const Column* ids_ = nullptr;
+    std::vector<CompiledParameter> parameters_;
+    std::vector<double> scores_;
+    std::vector<std::uint16_t> missing_counts_;
+    RankOrder rank_;
+};
+
+struct EngineResult {
+    std::optional<ScoringEngine> engine;  // set only when there are no problems
+    std::vector<ModelProblem> problems;
+};
+
+}  // namespace radar

@@ -1,0 +1,126 @@
+// Transform pipelines. The first step may turn a date (time_since) or a text (categorical,
+// boolean with levels) into a number; every later step maps a number to a number.
+#include "model/transform_eval.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <string_view>
+
+#include "model/model_check.hpp"
+
+namespace radar {
+namespace {
+
+double apply_numeric_step(const Transform& t, double x) {
+    switch (t.kind) {
+    case TransformKind::linear: return x;
+    case TransformKind::clamp:
+        if (t.min && x < *t.min) x = *t.min;
+        if (t.max && x > *t.max) x = *t.max;
+        return x;
+    case TransformKind::step: {
+        double value = t.below;
+        for (const StepBin& bin : t.bins) {
+            if (!(x >= bin.from)) break;
+            value = bin.value;
+        }
+        return value;
+    }
+    case TransformKind::boolean: return x != 0.0 ? 1.0 : 0.0;
+    case TransformKind::log1p: return std::log1p(std::max(x, 0.0));
+    case TransformKind::categorical:
+    case TransformKind::time_since: return x;  // refused by check_model_spec after the first step
+    }
+    return x;
+}
+
+// The parameter's pipeline prepared for many rows: level lookups built once.
+class Pipeline {
+public:
+    Pipeline(const ModelParameter& parameter, DayNumber reference)
+        : parameter_(parameter), reference_(reference), input_(pipeline_input_kind(parameter.transforms)) {
+        first_numeric_ = input_ == InputKind::number ? 0 : 1;
+        if (input_ != InputKind::text) return;
+        const Transform& first = parameter.transforms.front();
+        for (const auto& [level, value] : first.levels) levels_.emplace(level, value);
+        true_levels_.insert(first.true_levels.begin(), first.true_levels.end());
+    }
+
+    double numeric(double x) const {
+        const auto& steps = parameter_.transforms;
+        for (std::size_t i = first_numeric_; i < steps.size(); ++i) x = apply_numeric_step(steps[i], x);
+        return x;
+    }
+
+    double text_value(std::string_view text) const {
+        const Transform& first = parameter_.transforms.front();
+        if (first.kind == TransformKind::boolean) return true_levels_.count(text) ? 1.0 : 0.0;
+        const auto found = levels_.find(text);
+        return found == levels_.end() ? first.default_value : found->second;
+    }
+
+    // The number entering the numeric steps for a present cell.
+    double input(const Column& column, std::size_t row) const {
+        switch (input_) {
+        case InputKind::text: return text_value(column.texts[row]);
+        case InputKind::date:
+            return age_in_unit(parameter_.transforms.front().unit, static_cast<DayNumber>(column.numbers[row]), reference_);
+        case InputKind::number: return column.numbers[row];
+        }
+        return 0.0;
+    }
+
+    std::optional<double> neutral_input() const {
+        const MissingPolicy& policy = parameter_.missing;
+        if (policy.kind != MissingPolicyKind::neutral) return std::nullopt;
+        if (const auto* text = std::get_if<std::string>(&policy.neutral)) return text_value(*text);
+        return std::get<double>(policy.neutral);
+    }
+
+private:
+    const ModelParameter& parameter_;
+    DayNumber reference_;
+    InputKind input_;
+    std::size_t first_numeric_ = 0;
+    std::map<std::string, double, std::less<>> levels_;
+    std::set<std::string, std::less<>> true_levels_;
+};
+
+}  // namespace
+
+int whole_months_between(DayNumber from, DayNumber to) {
+    const CivilDate start = civil_from_days(from);
+    const CivilDate end = civil_from_days(to);
+    int months = (end.year - start.year) * 12 + (end.month - start.month);
+    // add_months(from, months) lands in to's month, on from's day clamped to that month's end.
+    if (std::min(start.day, days_in_month(end.year, end.month)) > end.day) --months;
+    return months;
+}
+
+double age_in_unit(TimeUnit unit, DayNumber date, DayNumber reference) {
+    if (unit == TimeUnit::days) return static_cast<double>(reference) - static_cast<double>(date);
+    return whole_months_between(date, reference);
+}
+
+TransformedCell transform_cell(const ModelParameter& parameter, const Column& column, std::size_t row,
+                               DayNumber reference) {
+    const Pipeline pipeline(parameter, reference);
+    TransformedCell cell;
+    cell.missing = column.is_missing(row);
+    cell.input = cell.missing ? pipeline.neutral_input() : std::optional<double>(pipeline.input(column, row));
+    if (cell.input) cell.output = pipeline.numeric(*cell.input);
+    return cell;
+}
+
+void transform_column(const ModelParameter& parameter, const Column& column, DayNumber reference, double* outputs) {
+    const Pipeline pipeline(parameter, reference);
+    const auto neutral = pipeline.neutral_input();
+    const double missing_output = neutral ? pipeline.numeric(*neutral) : 0.0;
+    const std::size_t rows = column.size();
+    for (std::size_t row = 0; row < rows; ++row)
+        outputs[row] = column.missing[row] ? missing_output : pipeline.numeric(pipeline.input(column, row));
+}
+
+}  // namespace radar

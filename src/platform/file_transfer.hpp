@@ -1,0 +1,41 @@
+// Files in and out of the app: the user picks or drops a file and its bytes arrive in chunks
+// (so a 150 MB export never sits in memory twice and the UI keeps drawing); downloads and new
+// tabs are generated locally from bytes. Nothing here touches the network.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace radar::platform {
+
+struct IncomingFile {
+    std::string name;
+    std::uint64_t size = 0;
+};
+
+// Receives one file at a time. Chunks arrive in order, one per frame at most.
+class FileSink {
+public:
+    virtual ~FileSink() = default;
+    // Return false to refuse the file (e.g. another import is running).
+    virtual bool begin_file(const IncomingFile& file) = 0;
+    // Return false to cancel: no more chunks are delivered and end_file reports the cancel.
+    virtual bool file_chunk(std::string_view bytes) = 0;
+    // ok == false with a message when reading failed or was cancelled.
+    virtual void end_file(bool ok, const std::string& error) = 0;
+};
+
+// The sink that receives picked and dropped files (nullptr: files are refused).
+void set_file_sink(FileSink* sink);
+
+// Opens the browser's file picker; `accept` like ".csv,.tsv,.txt,.json".
+void request_file_open(const std::string& accept);
+
+// Saves bytes as a file in the user's downloads.
+void download_file(const std::string& file_name, const std::string& mime_type, std::string_view bytes);
+
+// Opens a self-contained HTML page in a new tab (e.g. a printable report).
+void open_html_in_new_tab(std::string_view html);
+
+}  // namespace radar::platform

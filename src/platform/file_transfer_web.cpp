@@ -1,0 +1,49 @@
+// Browser implementation of file_transfer.hpp over web/file_transfer_library.js.
+#include <emscripten/emscripten.h>
+
+#include "file_transfer.hpp"
+
+extern "C" {
+void radar_js_install_file_transfer();
+void radar_js_request_file_open(const char* accept);
+void radar_js_download_file(const char* name, const char* mime, const char* bytes, std::size_t length);
+void radar_js_open_html(const char* bytes, std::size_t length);
+}
+
+namespace radar::platform {
+namespace {
+FileSink* current_sink = nullptr;
+}
+
+void set_file_sink(FileSink* sink) {
+    current_sink = sink;
+    radar_js_install_file_transfer();
+}
+
+void request_file_open(const std::string& accept) { radar_js_request_file_open(accept.c_str()); }
+
+void download_file(const std::string& file_name, const std::string& mime_type, std::string_view bytes) {
+    radar_js_download_file(file_name.c_str(), mime_type.c_str(), bytes.data(), bytes.size());
+}
+
+void open_html_in_new_tab(std::string_view html) { radar_js_open_html(html.data(), html.size()); }
+
+}  // namespace radar::platform
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int radar_file_begin(const char* name, double size) {
+    using radar::platform::current_sink;
+    return current_sink && current_sink->begin_file({name, static_cast<std::uint64_t>(size)}) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE int radar_file_chunk(const char* bytes, std::size_t length) {
+    using radar::platform::current_sink;
+    return current_sink && current_sink->file_chunk(std::string_view(bytes, length)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_file_end(int ok, const char* error) {
+    if (radar::platform::current_sink) radar::platform::current_sink->end_file(ok != 0, error);
+}
+
+}

@@ -1,0 +1,98 @@
+// Model versions: immutable saves with author and note, listing, activation, import/export, and
+// the per-version records the storage layer persists.
+#include <doctest/doctest.h>
+
+#include "model/model_registry.hpp"
+#include "model_fixtures.hpp"
+
+using namespace radar;
+using namespace radar::test;
+
+TEST_CASE("saved versions are numbered, listed and exported exactly") {
+    ModelRegistry registry;
+    const ModelSpec spec = parse_or_fail(default_model_text());
+    const SaveResult first = registry.save(spec, "An Peeters", "default model", "2024-01-15T09:00:00Z");
+    REQUIRE(first.saved.has_value());
+    CHECK(first.saved->version == 1);
+    CHECK(first.saved->fingerprint.size() == 16);
+    ModelSpec edited = spec;
+    edited.parameters[0].weight = 8;
+    const SaveResult second = registry.save(edited, "Tom Maes", "more weight on serious shortcomings", "2024-02-01T10:00:00Z");
+    REQUIRE(second.saved.has_value());
+    CHECK(second.saved->version == 2);
+    CHECK(second.saved->fingerprint != first.saved->fingerprint);
+    const auto versions = registry.list();
+    REQUIRE(versions.size() == 2);
+    CHECK(versions[1].author == "Tom Maes");
+    CHECK(versions[1].note == "more weight on serious shortcomings");
+    CHECK(registry.export_json(1) == default_model_text());
+    CHECK(registry.spec(2) == edited);
+    CHECK_FALSE(registry.export_json(3).has_value());
+}
+
+TEST_CASE("a saved version is immutable: editing the model afterwards changes nothing stored") {
+    ModelRegistry registry;
+    ModelSpec spec = parse_or_fail(default_model_text());
+    registry.save(spec, "An", "", "2024-01-15");
+    spec.parameters[0].weight = 99;
+    CHECK(registry.spec(1)->parameters[0].weight == 6);
+}
+
+TEST_CASE("activation picks a saved version") {
+    ModelRegistry registry;
+    CHECK_FALSE(registry.activate(1));
+    registry.save(parse_or_fail(default_model_text()), "An", "", "2024-01-15");
+    CHECK_FALSE(registry.active_version().has_value());
+    CHECK(registry.activate(1));
+    CHECK(registry.active_version() == 1);
+    CHECK(registry.active_spec()->id == "childcare-default");
+}
+
+TEST_CASE("bad models and anonymous saves are refused") {
+    ModelRegistry registry;
+    ModelSpec spec = parse_or_fail(default_model_text());
+    CHECK(describe_problems(registry.save(spec, "", "", "2024-01-15").problems) == "model version: an author is required");
+    spec.parameters[0].transforms[0].min = 10;
+    CHECK(describe_problems(registry.save(spec, "An", "", "2024-01-15").problems) ==
+          "parameter 'serious_shortcomings': transform 1 (clamp): min 10 is greater than max 3");
+    CHECK(describe_problems(registry.import_json("{}", "An", "", "2024-01-15").problems).find("model: 'schema_version' is missing") == 0);
+    CHECK(registry.list().empty());
+}
+
+TEST_CASE("import parses, checks and saves a new version") {
+    ModelRegistry registry;
+    const SaveResult saved = registry.import_json(default_model_text(), "An", "imported from file", "2024-03-01");
+    REQUIRE(saved.saved.has_value());
+    CHECK(saved.saved->model_id == "childcare-default");
+    CHECK(saved.saved->note == "imported from file");
+}
+
+TEST_CASE("records restore the registry; damaged records are reported, not loaded") {
+    ModelRegistry registry;
+    registry.save(parse_or_fail(default_model_text()), "An", "first", "2024-01-15");
+    ModelSpec edited = parse_or_fail(default_model_text());
+    edited.intercept = -1;
+    registry.save(edited, "Tom", "second", "2024-02-01");
+    std::vector<std::string> records;
+    for (const auto& version : registry.versions()) records.push_back(ModelRegistry::record_json(version));
+
+    ModelRegistry restored;
+    CHECK(restored.restore({records[1], records[0]}, 2).empty());
+    REQUIRE(restored.list().size() == 2);
+    CHECK(restored.list()[0].note == "first");
+    CHECK(restored.active_version() == 2);
+    CHECK(restored.spec(2) == edited);
+    // The next save continues the numbering.
+    CHECK(restored.save(edited, "An", "third", "2024-03-01").saved->version == 3);
+
+    std::string tampered = records[0];
+    tampered.replace(tampered.find("\\\"weight\\\": 6"), 13, "\\\"weight\\\": 7");
+    ModelRegistry damaged;
+    const auto problems = damaged.restore({tampered, records[1], records[1], "not json"}, 1);
+    REQUIRE(problems.size() == 4);
+    CHECK(problems[0] == "model version 1 does not match its fingerprint");
+    CHECK(problems[1] == "model version 2 appears twice");
+    CHECK(problems[2] == "a model version record is not a JSON object");
+    CHECK(problems[3] == "the active model version 1 is missing");
+    CHECK(damaged.list().size() == 1);
+}

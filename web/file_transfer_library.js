@@ -1,0 +1,84 @@
+// Emscripten --js-library: file picker, drag-and-drop and downloads for src/platform/file_transfer.hpp.
+// Files are read in 4 MB slices, one slice per animation frame, and handed to C++ through
+// the exported radar_file_begin / radar_file_chunk / radar_file_end functions.
+mergeInto(LibraryManager.library, {
+  $RadarFiles: {
+    chunkSize: 4 * 1024 * 1024,
+    busy: false,
+    async deliver(file) {
+      if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
+      RadarFiles.busy = true;
+      const nameBytes = lengthBytesUTF8(file.name) + 1;
+      const namePointer = _malloc(nameBytes);
+      stringToUTF8(file.name, namePointer, nameBytes);
+      const accepted = _radar_file_begin(namePointer, file.size);
+      _free(namePointer);
+      if (!accepted) { RadarFiles.busy = false; return; }
+      let error = '';
+      try {
+        for (let offset = 0; offset < file.size; offset += RadarFiles.chunkSize) {
+          const bytes = new Uint8Array(await file.slice(offset, offset + RadarFiles.chunkSize).arrayBuffer());
+          const pointer = _malloc(Math.max(1, bytes.length));
+          HEAPU8.set(bytes, pointer);
+          const keepGoing = _radar_file_chunk(pointer, bytes.length);
+          _free(pointer);
+          if (!keepGoing) { error = 'cancelled'; break; }
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+        }
+      } catch (failure) {
+        error = String(failure && failure.message || failure);
+      }
+      const errorBytes = lengthBytesUTF8(error) + 1;
+      const errorPointer = _malloc(errorBytes);
+      stringToUTF8(error, errorPointer, errorBytes);
+      _radar_file_end(error === '' ? 1 : 0, errorPointer);
+      _free(errorPointer);
+      RadarFiles.busy = false;
+    },
+    install() {
+      if (RadarFiles.input) return;
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.style.display = 'none';
+      input.addEventListener('change', () => {
+        if (input.files.length) RadarFiles.deliver(input.files[0]);
+        input.value = '';
+      });
+      document.body.appendChild(input);
+      RadarFiles.input = input;
+      window.addEventListener('dragover', (event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; });
+      window.addEventListener('drop', (event) => {
+        event.preventDefault();
+        if (event.dataTransfer.files.length) RadarFiles.deliver(event.dataTransfer.files[0]);
+      });
+    },
+  },
+
+  radar_js_install_file_transfer__deps: ['$RadarFiles', 'malloc', 'free'],
+  radar_js_install_file_transfer: function () { RadarFiles.install(); },
+
+  radar_js_request_file_open__deps: ['$RadarFiles'],
+  radar_js_request_file_open: function (accept) {
+    RadarFiles.install();
+    RadarFiles.input.accept = UTF8ToString(accept);
+    RadarFiles.input.click();
+  },
+
+  radar_js_download_file: function (name, mime, pointer, length) {
+    const blob = new Blob([HEAPU8.slice(pointer, pointer + length)], { type: UTF8ToString(mime) });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = UTF8ToString(name);
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  },
+
+  radar_js_open_html: function (pointer, length) {
+    const blob = new Blob([HEAPU8.slice(pointer, pointer + length)], { type: 'text/html;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    if (!window.open(url, '_blank')) console.warn('The browser blocked the new tab; allow pop-ups for this page.');
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
+});
