@@ -1,0 +1,170 @@
+// `radar report`: the standard report over a screening history (events or a backup) for a
+// period, as text, JSON or CSV tables.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "backup/backup_format.hpp"
+#include "cli/command_registry.hpp"
+#include "cli/options.hpp"
+#include "demo_data.hpp"
+#include "platform/platform.hpp"
+#include "reporting/report_export.hpp"
+#include "screening/event_json.hpp"
+
+namespace radar::cli {
+namespace {
+
+constexpr const char* usage_text =
+    "report HISTORY.json [--from YYYY-MM[-DD]] [--to YYYY-MM[-DD]] [--as-of YYYY-MM-DD] "
+    "[--possible-risk risico,verder_onderzoek_nodig] [--data demo [--count N] [--seed S]] [--lang nl|en] "
+    "[--json | --csv [--out DIR]]";
+
+// "YYYY-MM-DD", or "YYYY-MM" meaning the month's first (from) or last (to) day.
+std::optional<DayNumber> period_day(const std::string& text, bool end_of_month) {
+    if (text.size() == 7) {
+        const auto first = parse_iso_date(text + "-01");
+        if (!first) return std::nullopt;
+        return end_of_month ? add_months(*first, 1) - 1 : *first;
+    }
+    return parse_iso_date(text);
+}
+
+struct History {
+    std::vector<ScreeningEvent> events;
+    std::vector<FrozenBatch> batches;
+};
+
+Checked<History> load(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return Checked<History>::failure("cannot read '" + path + "'");
+    std::ostringstream text;
+    text << file.rdbuf();
+    const std::string content = text.str();
+    History history;
+    const auto first = content.find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && content[first] == '{') {
+        Checked<BackupDocument> backup = validate_backup(content);
+        if (!backup) return Checked<History>::failure(path + ": " + backup.error());
+        history.events = backup->content.events;
+        history.batches = backup->content.batches;
+        return history;
+    }
+    Checked<std::vector<ScreeningEvent>> events = parse_events(content);
+    if (!events) return Checked<History>::failure(path + ": " + events.error());
+    history.events = std::move(*events);
+    return history;
+}
+
+Checked<std::vector<ScreeningCode>> possible_risk_codes(const std::string& list) {
+    std::vector<ScreeningCode> codes;
+    std::stringstream stream(list);
+    std::string word;
+    while (std::getline(stream, word, ',')) {
+        bool known = false;
+        for (ScreeningCode code : {ScreeningCode::risico, ScreeningCode::geen_risico, ScreeningCode::verder_onderzoek_nodig}) {
+            if (word == code_key(code)) {
+                codes.push_back(code);
+                known = true;
+            }
+        }
+        if (!known) return Checked<std::vector<ScreeningCode>>::failure("--possible-risk: unknown code '" + word + "'");
+    }
+    if (codes.empty()) return Checked<std::vector<ScreeningCode>>::failure("--possible-risk needs at least one code");
+    return codes;
+}
+
+void print_table(const ReportTable& table) {
+    std::printf("\n[%s]\n", table.name.c_str());
+    auto line = [](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t i = 0; i < cells.size(); ++i) text += (i ? "\t" : "  ") + cells[i];
+        std::printf("%s\n", text.c_str());
+    };
+    line(table.header);
+    for (const auto& row : table.rows) line(row);
+}
+
+int run_report(const std::vector<std::string>& arguments) {
+    Options options(arguments, {"json", "csv"});
+    const auto fail = [](const std::string& message, int code) {
+        std::cerr << "radar report: " << message << "\n";
+        return code;
+    };
+    if (!options.error().empty()) return fail(options.error(), 2);
+    if (options.positional().size() != 1) return fail(std::string("usage: radar ") + usage_text, 2);
+
+    ReportPeriod period;
+    if (const auto from = options.value("from")) {
+        period.from = period_day(*from, false);
+        if (!period.from) return fail("--from must be YYYY-MM or YYYY-MM-DD", 2);
+    }
+    const auto to_text = options.value("to");
+    const auto to = to_text ? period_day(*to_text, true) : std::optional<DayNumber>(platform::today());
+    if (!to) return fail("--to must be YYYY-MM or YYYY-MM-DD", 2);
+    period.to = *to;
+    if (period.from && *period.from > period.to) return fail("--from lies after --to", 2);
+
+    ReportSettings settings;
+    settings.as_of = options.date("as-of", period.to);
+    settings.generated_at = Timestamp{std::int64_t{platform::today()} * 86'400'000};
+    if (const auto list = options.value("possible-risk")) {
+        const auto codes = possible_risk_codes(*list);
+        if (!codes) return fail(codes.error(), 2);
+        settings.possible_risk = *codes;
+    }
+    const auto language_name = options.value("lang").value_or("nl");
+    if (language_name != "nl" && language_name != "en") return fail("--lang is nl or en", 2);
+    const TextLanguage language = language_name == "nl" ? TextLanguage::dutch : TextLanguage::english;
+
+    std::map<std::string, DossierAttributes> attributes;
+    if (const auto data = options.value("data")) {
+        if (*data != "demo") return fail("--data must be 'demo' for now", 2);
+        DemoSettings demo;
+        demo.dossier_count = static_cast<std::size_t>(options.number("count", 2400));
+        demo.seed = options.number("seed", demo.seed);
+        demo.export_date = first_of_month(period.to);
+        attributes = dossier_attributes(generate_demo_data(demo).dataset);
+    }
+    if (!options.error().empty()) return fail(options.error(), 2);
+
+    const Checked<History> history = load(options.positional()[0]);
+    if (!history) return fail(history.error(), 1);
+    const ScreeningState state = fold_events(history->events);
+    for (const std::string& issue : state.issues) std::cerr << "radar report: history: " << issue << "\n";
+    const Report report = build_report(state, history->batches, attributes, period, settings);
+
+    if (options.flag("json")) {
+        std::cout << report_to_json(report);
+        return 0;
+    }
+    const auto tables = report_tables(report, language);
+    if (options.flag("csv")) {
+        const auto out = options.value("out");
+        for (const ReportTable& table : tables) {
+            if (!out) {
+                std::cout << "# " << table.name << "\n" << table_to_csv(table) << "\n";
+                continue;
+            }
+            const std::filesystem::path path = std::filesystem::path(*out) / (table.name + ".csv");
+            std::ofstream file(path, std::ios::binary);
+            file << table_to_csv(table);
+            if (!file.flush()) return fail("cannot write '" + path.string() + "'", 1);
+        }
+        if (out) std::cerr << "radar: wrote " << tables.size() << " CSV tables to " << *out << "\n";
+        return 0;
+    }
+    std::printf("%s\n\n%s\n", report.summary_nl.c_str(), report.summary_en.c_str());
+    for (const ReportTable& table : tables) print_table(table);
+    return 0;
+}
+
+const CommandRegistration report_command("report", {usage_text,
+                                                    "the standard screening report for a period (text, JSON or "
+                                                    "CSV tables)",
+                                                    run_report});
+
+}  // namespace
+}  // namespace radar::cli

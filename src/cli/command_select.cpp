@@ -1,0 +1,311 @@
+// `radar select`: previews a monthly batch (the same rule and reasons as the app) from a dataset,
+// a model and a screening history, optionally freezes it to a file, or checks that a frozen
+// batch is reproduced by re-running the rule.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "backup/backup_format.hpp"
+#include "cli/command_registry.hpp"
+#include "cli/options.hpp"
+#include "dataset_hash.hpp"
+#include "demo_data.hpp"
+#include "model/model_json.hpp"
+#include "model/scoring_engine.hpp"
+#include "screening/event_json.hpp"
+#include "selection/frozen_batch.hpp"
+#include "selection/selection_reasons.hpp"
+#include "sha256.hpp"
+#include "starter_model.hpp"
+
+namespace radar::cli {
+namespace {
+
+constexpr const char* usage_text =
+    "select DATA --model MODEL [--history HISTORY.json] --month YYYY-MM [--date YYYY-MM-DD] [--size N] "
+    "[--cooldown M] [--control K] [--control-seed S] [--signal-override] [--floor M] [--floor-limit L] "
+    "[--exclude-closed] [--exclude-enforcement] [--supplementary] [--count N] [--seed S] [--lang nl|en] "
+    "[--all] [--why DOSSIER] [--json] [--freeze OUT.json] [--verify BATCH.json]";
+
+struct ScoredData {
+    Dataset dataset;
+    std::vector<double> scores;
+    std::string model_version_id;
+    std::string dataset_hash;
+};
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+// Scores from a model file through the model engine; the version id names the model and a
+// fingerprint of its canonical JSON, so a frozen batch says exactly which model ranked it.
+Checked<std::vector<double>> engine_scores(const std::string& path, const Dataset& dataset, DayNumber reference_date,
+                                           std::string& version_id) {
+    using Result = Checked<std::vector<double>>;
+    const auto text = read_file(path);
+    if (!text) return Result::failure("cannot read model '" + path + "'");
+    const ModelParseResult parsed = parse_model_json(*text);
+    if (!parsed.ok()) return Result::failure(path + " is refused:\n" + describe_problems(parsed.problems));
+    ScoringContext context;
+    context.reference_date = reference_date;
+    EngineResult engine = ScoringEngine::create(*parsed.spec, dataset, context);
+    if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
+    version_id = parsed.spec->id + "@sha256:" + sha256_hex(model_to_json(*parsed.spec)).substr(0, 16);
+    return engine.engine->raw_scores();
+}
+
+// The dataset and its scores. DATA is only `demo` until the CSV importer is wired in here;
+// MODEL is `starter` (the starter point model) or a model JSON file scored by the model engine.
+Checked<ScoredData> load_scored_data(const std::string& data, const std::string& model, Options& options,
+                                     DayNumber reference_date) {
+    using Result = Checked<ScoredData>;
+    if (data != "demo") return Result::failure("DATA must be 'demo' for now (CSV import is not wired into the CLI yet)");
+    DemoSettings demo;
+    demo.dossier_count = static_cast<std::size_t>(options.number("count", 2400));
+    demo.seed = options.number("seed", demo.seed);
+    demo.export_date = options.date("export-date", first_of_month(reference_date));
+    if (!options.error().empty()) return Result::failure(options.error());
+    if (demo.dossier_count == 0 || demo.dossier_count > 5'000'000) return Result::failure("--count must be 1..5000000");
+    ScoredData scored;
+    scored.dataset = generate_demo_data(demo).dataset;
+    if (model == "starter") {
+        for (const DossierScore& score : StarterModel::score(scored.dataset, reference_date))
+            scored.scores.push_back(score.points);
+        scored.model_version_id = "starter";
+    } else {
+        Checked<std::vector<double>> scores = engine_scores(model, scored.dataset, reference_date, scored.model_version_id);
+        if (!scores) return Result::failure(scores.error());
+        scored.scores = std::move(*scores);
+    }
+    scored.dataset_hash = dataset_sha256(scored.dataset);
+    return scored;
+}
+
+// A history file is a JSON list of events or a whole backup; an absent file is an empty history.
+Checked<std::vector<ScreeningEvent>> load_history(const std::optional<std::string>& path) {
+    using Result = Checked<std::vector<ScreeningEvent>>;
+    if (!path) return std::vector<ScreeningEvent>{};
+    const auto text = read_file(*path);
+    if (!text) return std::vector<ScreeningEvent>{};
+    const auto first = text->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (*text)[first] == '{') {
+        Checked<BackupDocument> backup = validate_backup(*text);
+        if (!backup) return Result::failure(*path + ": " + backup.error());
+        return backup->content.events;
+    }
+    Checked<std::vector<ScreeningEvent>> events = parse_events(*text);
+    if (!events) return Result::failure(*path + ": " + events.error());
+    return events;
+}
+
+Checked<SelectionSettings> read_settings(Options& options, DayNumber reference_date) {
+    SelectionSettings settings;
+    settings.capacity = static_cast<std::uint32_t>(options.number("size", settings.capacity));
+    settings.cooldown_months = static_cast<std::int32_t>(options.number("cooldown", 3));
+    settings.control_size = static_cast<std::uint32_t>(options.number("control", 0));
+    // Default seed: the batch month as YYYYMM, so a plain re-run draws the same control sample.
+    const CivilDate month = civil_from_days(reference_date);
+    settings.control_seed = options.number("control-seed", static_cast<unsigned long long>(month.year * 100 + month.month));
+    settings.signal_override = options.flag("signal-override");
+    if (options.value("floor")) {
+        settings.coverage_floor = true;
+        settings.coverage_floor_months = static_cast<std::int32_t>(options.number("floor", 24));
+    }
+    settings.coverage_floor_limit = static_cast<std::uint32_t>(options.number("floor-limit", settings.coverage_floor_limit));
+    settings.exclude_closed = options.flag("exclude-closed");
+    settings.exclude_active_enforcement = options.flag("exclude-enforcement");
+    if (!options.error().empty()) return Checked<SelectionSettings>::failure(options.error());
+    if (auto problem = validate_settings(settings); !problem.empty()) return Checked<SelectionSettings>::failure(problem);
+    return settings;
+}
+
+std::string settings_line(const SelectionSettings& s) {
+    std::string line = "N=" + std::to_string(s.capacity) + ", cooldown " + std::to_string(s.cooldown_months) +
+                       " months, control " + std::to_string(s.control_size) + " (seed " + std::to_string(s.control_seed) +
+                       "), signal override " + (s.signal_override ? "on" : "off") + ", coverage floor ";
+    line += s.coverage_floor ? "on (" + std::to_string(s.coverage_floor_months) + " months, at most " +
+                                   std::to_string(s.coverage_floor_limit) + ")"
+                             : "off";
+    line += ", exclusions: ";
+    if (!s.exclude_closed && !s.exclude_active_enforcement) line += "none";
+    if (s.exclude_closed) line += "closed";
+    if (s.exclude_closed && s.exclude_active_enforcement) line += ", ";
+    if (s.exclude_active_enforcement) line += "active enforcement";
+    return line;
+}
+
+Json decision_json(const SelectionOutcome& outcome, const DossierDecision& d, TextLanguage language) {
+    Json item{{"dossier_id", d.dossier_id},
+              {"rank", d.rank},
+              {"score", d.score},
+              {"decision", decision_key(d.decision)},
+              {"reason", describe_decision(outcome, d, language)}};
+    if (d.last_screened) item["last_screened"] = format_iso_date(*d.last_screened);
+    if (d.cooldown_until) item["cooldown_until"] = format_iso_date(*d.cooldown_until);
+    if (d.signal_date) item["signal_date"] = format_iso_date(*d.signal_date);
+    if (!d.pending_batch.empty()) item["pending_batch"] = d.pending_batch;
+    return item;
+}
+
+std::map<std::string, std::size_t> decision_counts(const SelectionOutcome& outcome) {
+    std::map<std::string, std::size_t> counts;
+    for (const DossierDecision& d : outcome.decisions) ++counts[decision_key(d.decision)];
+    return counts;
+}
+
+void print_json(const BatchPreview& preview, TextLanguage language, bool all) {
+    const SelectionOutcome& outcome = preview.outcome;
+    Json selected = Json::array(), held_back = Json::array(), decisions = Json::array();
+    for (std::size_t index : outcome.selected) selected.push_back(decision_json(outcome, outcome.decisions[index], language));
+    for (std::size_t index : outcome.held_back) held_back.push_back(decision_json(outcome, outcome.decisions[index], language));
+    if (all)
+        for (const DossierDecision& d : outcome.decisions) decisions.push_back(decision_json(outcome, d, language));
+    Json out{{"batch_id", preview.batch_id},
+             {"month", preview.month},
+             {"supplementary", preview.supplementary},
+             {"reference_date", format_iso_date(outcome.reference_date)},
+             {"model_version_id", preview.model_version_id},
+             {"dataset_hash", preview.dataset_hash},
+             {"dataset_rows", preview.dataset_rows},
+             {"settings", settings_to_json(outcome.settings)},
+             {"eligible", outcome.eligible_count},
+             {"decision_counts", decision_counts(outcome)},
+             {"selected", std::move(selected)},
+             {"held_back", std::move(held_back)}};
+    if (outcome.cutoff_rank) out["cutoff_rank"] = *outcome.cutoff_rank;
+    if (all) out["decisions"] = std::move(decisions);
+    std::cout << out.dump(1, ' ', false, Json::error_handler_t::replace) << "\n";
+}
+
+void print_text(const BatchPreview& preview, TextLanguage language, bool all) {
+    const SelectionOutcome& outcome = preview.outcome;
+    std::printf("batch %s%s (month %s, reference date %s)\n", preview.batch_id.c_str(),
+                preview.supplementary ? " [supplementary]" : "", preview.month.c_str(),
+                format_iso_date(outcome.reference_date).c_str());
+    std::printf("model %s, dataset %u dossiers, sha256 %s\n", preview.model_version_id.c_str(), preview.dataset_rows,
+                preview.dataset_hash.c_str());
+    std::printf("settings: %s\n", settings_line(outcome.settings).c_str());
+    std::string counts;
+    for (const auto& [key, count] : decision_counts(outcome)) counts += " " + key + "=" + std::to_string(count);
+    std::printf("eligible %zu, cut-off rank %s;%s\n\n", outcome.eligible_count,
+                outcome.cutoff_rank ? std::to_string(*outcome.cutoff_rank).c_str() : "none", counts.c_str());
+    auto print_rows = [&](const char* title, const std::vector<std::size_t>& rows) {
+        std::printf("%s (%zu):\n  rank\tdossier_id\tscore\treason\n", title, rows.size());
+        for (std::size_t index : rows) {
+            const DossierDecision& d = outcome.decisions[index];
+            std::printf("  %u\t%s\t%.2f\t%s\n", d.rank, d.dossier_id.c_str(), d.score,
+                        describe_decision(outcome, d, language).c_str());
+        }
+        std::printf("\n");
+    };
+    print_rows("selected", outcome.selected);
+    print_rows("held back by cooldown", outcome.held_back);
+    if (all) {
+        std::vector<std::size_t> every(outcome.decisions.size());
+        for (std::size_t i = 0; i < every.size(); ++i) every[i] = i;
+        print_rows("all dossiers", every);
+    }
+}
+
+int verify(const std::string& path, const std::string& data, const std::string& model, Options& options) {
+    const auto text = read_file(path);
+    if (!text) {
+        std::cerr << "radar select: cannot read '" << path << "'\n";
+        return 2;
+    }
+    const Checked<FrozenBatch> batch = parse_batch(*text);
+    if (!batch) {
+        std::cerr << "radar select: " << path << ": " << batch.error() << "\n";
+        return 1;
+    }
+    const Checked<ScoredData> scored = load_scored_data(data, model, options, batch->reference_date);
+    if (!scored) {
+        std::cerr << "radar select: " << scored.error() << "\n";
+        return 2;
+    }
+    const ReproductionReport report =
+        reproduce_batch(*batch, scored->dataset, scored->scores, scored->model_version_id, scored->dataset_hash);
+    if (report.reproduced) {
+        std::printf("batch %s reproduced exactly: %zu members\n", batch->batch_id.c_str(), batch->members.size());
+        return 0;
+    }
+    std::printf("batch %s NOT reproduced (%zu differences):\n", batch->batch_id.c_str(), report.differences.size());
+    for (const std::string& line : report.differences) std::printf("  %s\n", line.c_str());
+    return 1;
+}
+
+int run_select(const std::vector<std::string>& arguments) {
+    Options options(arguments, {"json", "all", "signal-override", "exclude-closed", "exclude-enforcement", "supplementary"});
+    const auto fail = [](const std::string& message, int code) {
+        std::cerr << "radar select: " << message << "\n";
+        return code;
+    };
+    if (!options.error().empty()) return fail(options.error(), 2);
+    if (options.positional().size() != 1) return fail(std::string("usage: radar ") + usage_text, 2);
+    const std::string data = options.positional()[0];
+    const auto model = options.value("model");
+    if (!model) return fail("--model is required: 'starter' or a model JSON file (e.g. assets/models/default.json)", 2);
+    if (const auto batch_file = options.value("verify")) return verify(*batch_file, data, *model, options);
+
+    const auto month = options.value("month");
+    const auto month_start = month ? parse_iso_date(*month + "-01") : std::nullopt;
+    if (!month || month->size() != 7 || !month_start) return fail("--month YYYY-MM is required", 2);
+    const DayNumber reference_date = options.date("date", *month_start);
+    if (first_of_month(reference_date) != *month_start) return fail("--date must lie in the --month", 2);
+    const auto language_name = options.value("lang").value_or("en");
+    if (language_name != "nl" && language_name != "en") return fail("--lang is nl or en", 2);
+    const TextLanguage language = language_name == "nl" ? TextLanguage::dutch : TextLanguage::english;
+
+    const Checked<SelectionSettings> settings = read_settings(options, reference_date);
+    if (!settings) return fail(settings.error(), 2);
+    const Checked<ScoredData> scored = load_scored_data(data, *model, options, reference_date);
+    if (!scored) return fail(scored.error(), 2);
+    const Checked<std::vector<ScreeningEvent>> events = load_history(options.value("history"));
+    if (!events) return fail(events.error(), 1);
+    const ScreeningState state = fold_events(*events);
+    for (const std::string& issue : state.issues) std::cerr << "radar select: history: " << issue << "\n";
+
+    PreviewRequest request;
+    request.reference_date = reference_date;
+    request.settings = *settings;
+    request.supplementary = options.flag("supplementary");
+    request.model_version_id = scored->model_version_id;
+    request.dataset_hash = scored->dataset_hash;
+    const Checked<BatchPreview> preview = preview_batch(scored->dataset, scored->scores, state, request);
+    if (!preview) return fail(preview.error(), 1);
+
+    if (const auto why = options.value("why")) {
+        const DossierDecision* decision = preview->outcome.find(*why);
+        if (!decision) return fail("dossier " + *why + " is not in the dataset", 1);
+        std::printf("%s\n", describe_decision(preview->outcome, *decision, language).c_str());
+        return 0;
+    }
+    if (options.flag("json")) print_json(*preview, language, options.flag("all"));
+    else print_text(*preview, language, options.flag("all"));
+
+    if (const auto out = options.value("freeze")) {
+        // The CLI has no clock of its own in the core's terms: the batch is stamped at the reference date.
+        const EventStamp stamp{"ev-cli-" + preview->batch_id, Timestamp{std::int64_t{reference_date} * 86'400'000}, "radar-cli"};
+        const Checked<CommittedBatch> committed = commit_batch(*preview, state, stamp);
+        if (!committed) return fail(committed.error(), 1);
+        std::ofstream file(*out, std::ios::binary);
+        file << canonical_json(batch_to_json(committed->batch)) << "\n";
+        if (!file.flush()) return fail("cannot write '" + *out + "'", 1);
+        std::cerr << "radar: froze batch " << committed->batch.batch_id << " to " << *out << "\n";
+    }
+    return 0;
+}
+
+const CommandRegistration select_command("select", {usage_text,
+                                                    "preview the monthly batch with a reason for every dossier; "
+                                                    "--freeze writes it, --verify re-runs a frozen batch",
+                                                    run_select});
+
+}  // namespace
+}  // namespace radar::cli

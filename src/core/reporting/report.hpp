@@ -1,0 +1,121 @@
+// The standard report (issue #7) computed from the folded screening history: unique dossiers
+// screened, codes and shares, possible risk, per-month batch figures, follow-ups, breakdowns,
+// the lift of the top of the list over the control sample, and the summary paragraphs.
+#pragma once
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "screening/screening_state.hpp"
+#include "selection/frozen_batch.hpp"
+
+namespace radar {
+
+struct ReportPeriod {
+    std::optional<DayNumber> from;  // none: from the first screening on ("all time")
+    DayNumber to = 0;               // inclusive
+};
+
+struct ReportSettings {
+    // Codes counted as "possible risk" (stated in the report). Default: Risico + Verder onderzoek nodig.
+    std::vector<ScreeningCode> possible_risk{ScreeningCode::risico, ScreeningCode::verder_onderzoek_nodig};
+    DayNumber as_of = 0;       // "today": follow-ups due before it and still open are overdue
+    Timestamp generated_at;
+};
+
+// Province and care type per dossier, for the breakdowns (from the active dataset).
+struct DossierAttributes {
+    std::string province;
+    std::string care_type;
+};
+std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& dataset);
+
+struct CodeCounts {
+    std::array<std::size_t, 3> by_code{};  // indexed by ScreeningCode
+    std::size_t total = 0;
+    std::size_t possible_risk = 0;
+
+    std::size_t count(ScreeningCode code) const { return by_code[static_cast<std::size_t>(code)]; }
+    double share(ScreeningCode code) const;  // 0..1 of total
+};
+
+struct MonthFigures {
+    std::string month;  // YYYY-MM
+    std::size_t batches = 0;
+    std::size_t selected = 0;
+    std::size_t screened = 0;      // screenings dated in the month
+    std::size_t backlog = 0;       // selected but not yet coded at the month's end (or as_of)
+    std::size_t rescreenings = 0;  // screenings of dossiers screened before
+    std::size_t held_back = 0;     // high-ranked dossiers skipped by the month's batches because of cooldown
+    std::size_t overrides = 0;     // cooldown overrides by a signal
+    std::size_t control = 0;       // control-sample dossiers selected
+};
+
+struct FollowUpFigures {
+    std::size_t opened = 0;  // follow-ups created in the period
+    std::size_t done = 0;
+    std::size_t open = 0;
+    std::size_t overdue = 0;  // open and due before as_of
+};
+
+struct BreakdownRow {
+    std::string group;
+    CodeCounts codes;
+};
+
+// A proportion with its 95% Wilson score interval.
+struct Proportion {
+    std::size_t hits = 0;
+    std::size_t total = 0;
+    double rate = 0.0;
+    double low = 0.0;
+    double high = 0.0;
+};
+Proportion wilson_interval(std::size_t hits, std::size_t total);
+
+struct LiftFigures {
+    bool available = false;
+    Proportion top;      // possible-risk share of screened top-N (and override) dossiers
+    Proportion control;  // possible-risk share of screened control-sample dossiers
+    std::optional<double> lift;  // top.rate / control.rate (none when the control rate is 0)
+    // Difference top - control with Newcombe's hybrid Wilson score 95% interval.
+    double difference = 0.0;
+    double difference_low = 0.0;
+    double difference_high = 0.0;
+};
+
+struct Report {
+    ReportPeriod period;
+    DayNumber first_day = 0;  // period.from, or the first screening/batch date when all time
+    Timestamp generated_at;
+    std::vector<ScreeningCode> possible_risk;
+    std::vector<std::string> dataset_hashes;  // of the batches in the period
+    std::vector<std::string> model_versions;
+    std::size_t unique_dossiers = 0;
+    std::size_t possible_risk_dossiers = 0;  // dossiers whose latest screening in the period is a possible risk
+    CodeCounts screenings;                   // every screening in the period
+    CodeCounts dossiers;                     // latest screening per dossier in the period
+    std::vector<MonthFigures> months;
+    FollowUpFigures follow_ups;
+    std::vector<BreakdownRow> by_province;
+    std::vector<BreakdownRow> by_care_type;
+    std::vector<BreakdownRow> by_score_band;
+    LiftFigures lift;
+    std::string summary_nl;
+    std::string summary_en;
+};
+
+// `batches` are the frozen batches (for dataset hashes and model versions in the header);
+// `attributes` may be empty (breakdowns then say "onbekend").
+Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
+                    const std::map<std::string, DossierAttributes>& attributes, const ReportPeriod& period,
+                    const ReportSettings& settings);
+
+// "december 2023" / "December 2023".
+std::string month_year(DayNumber day, TextLanguage language);
+
+}  // namespace radar

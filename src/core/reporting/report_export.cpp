@@ -1,0 +1,221 @@
+// Report tables, CSV and JSON.
+#include "reporting/report_export.hpp"
+
+#include <cmath>
+
+#include "reporting/report_summary.hpp"
+#include "screening/score_band.hpp"
+#include "strict_json.hpp"
+
+namespace radar {
+namespace {
+
+constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
+                                       ScreeningCode::verder_onderzoek_nodig};
+
+// Fixed four decimals via integers: identical text natively and in wasm.
+std::string decimal(double value) {
+    const long long scaled = std::llround(value * 10000.0);
+    const long long magnitude = scaled < 0 ? -scaled : scaled;
+    std::string fraction = std::to_string(magnitude % 10000);
+    fraction.insert(0, 4 - fraction.size(), '0');
+    return (scaled < 0 ? "-" : "") + std::to_string(magnitude / 10000) + "." + fraction;
+}
+
+std::string count(std::size_t value) { return std::to_string(value); }
+
+std::string band_label(const std::string& key, TextLanguage language) {
+    for (const ScoreBand band : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
+        if (key == score_band_key(band)) return score_band_label(band);
+    return language == TextLanguage::dutch ? "buiten batch" : "outside batches";
+}
+
+ReportTable breakdown_table(const char* name, const char* first_column, const std::vector<BreakdownRow>& rows,
+                            TextLanguage language, bool bands) {
+    ReportTable table{name, {first_column}, {false}, {}};
+    for (ScreeningCode code : all_codes) {
+        table.header.push_back(code_label(code, language));
+        table.numeric.push_back(true);
+    }
+    const bool nl = language == TextLanguage::dutch;
+    table.header.insert(table.header.end(), {nl ? "totaal" : "total", nl ? "mogelijk risico" : "possible risk"});
+    table.numeric.insert(table.numeric.end(), {true, true});
+    for (const BreakdownRow& row : rows) {
+        std::vector<std::string> cells{bands ? band_label(row.group, language) : row.group};
+        for (ScreeningCode code : all_codes) cells.push_back(count(row.codes.count(code)));
+        cells.push_back(count(row.codes.total));
+        cells.push_back(count(row.codes.possible_risk));
+        table.rows.push_back(std::move(cells));
+    }
+    return table;
+}
+
+Json codes_json(const CodeCounts& counts) {
+    Json out{{"total", counts.total}, {"possible_risk", counts.possible_risk}};
+    for (ScreeningCode code : all_codes) out[code_key(code)] = counts.count(code);
+    return out;
+}
+
+Json proportion_json(const Proportion& p) {
+    return Json{{"hits", p.hits}, {"total", p.total}, {"rate", p.rate}, {"low", p.low}, {"high", p.high}};
+}
+
+Json breakdown_json(const std::vector<BreakdownRow>& rows) {
+    Json out = Json::array();
+    for (const BreakdownRow& row : rows) out.push_back({{"group", row.group}, {"codes", codes_json(row.codes)}});
+    return out;
+}
+
+}  // namespace
+
+std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    std::vector<ReportTable> tables;
+
+    ReportTable summary{"summary", {nl ? "gegeven" : "item", nl ? "waarde" : "value"}, {false, false}, {}};
+    std::string definition;
+    for (ScreeningCode code : r.possible_risk) definition += (definition.empty() ? "" : " + ") + std::string(code_label(code, language));
+    auto join = [](const std::vector<std::string>& items) {
+        std::string text;
+        for (const std::string& item : items) text += (text.empty() ? "" : " ") + item;
+        return text;
+    };
+    summary.rows = {
+        {nl ? "periode van" : "period from", format_iso_date(r.first_day)},
+        {nl ? "periode tot en met" : "period to", format_iso_date(r.period.to)},
+        {nl ? "gemaakt op" : "generated at", format_timestamp(r.generated_at)},
+        {nl ? "mogelijk risico = " : "possible risk = ", definition},
+        {nl ? "unieke dossiers gescreend" : "unique dossiers screened", count(r.unique_dossiers)},
+        {nl ? "dossiers mogelijk risico" : "dossiers possible risk", count(r.possible_risk_dossiers)},
+        {nl ? "screenings" : "screenings", count(r.screenings.total)},
+        {nl ? "datasets (sha256)" : "datasets (sha256)", join(r.dataset_hashes)},
+        {nl ? "modelversies" : "model versions", join(r.model_versions)},
+        {nl ? "samenvatting" : "summary", nl ? r.summary_nl : r.summary_en},
+    };
+    tables.push_back(std::move(summary));
+
+    ReportTable codes{"codes",
+                      {"code", "screenings", nl ? "aandeel screenings" : "share of screenings",
+                       nl ? "dossiers (laatste code)" : "dossiers (latest code)", nl ? "aandeel dossiers" : "share of dossiers"},
+                      {false, true, true, true, true},
+                      {}};
+    for (ScreeningCode code : all_codes)
+        codes.rows.push_back({code_label(code, language), count(r.screenings.count(code)), decimal(r.screenings.share(code)),
+                              count(r.dossiers.count(code)), decimal(r.dossiers.share(code))});
+    tables.push_back(std::move(codes));
+
+    ReportTable months{"months",
+                       {nl ? "maand" : "month", "batches", nl ? "geselecteerd" : "selected", nl ? "gescreend" : "screened",
+                        nl ? "achterstand" : "backlog", nl ? "herscreenings" : "re-screenings",
+                        nl ? "tegengehouden door afkoeling" : "held back by cooldown",
+                        nl ? "afkoeling doorbroken" : "cooldown overrides", nl ? "controlesteekproef" : "control sample"},
+                       {false, true, true, true, true, true, true, true, true},
+                       {}};
+    for (const MonthFigures& m : r.months)
+        months.rows.push_back({m.month, count(m.batches), count(m.selected), count(m.screened), count(m.backlog),
+                               count(m.rescreenings), count(m.held_back), count(m.overrides), count(m.control)});
+    tables.push_back(std::move(months));
+
+    ReportTable follow_ups{"follow_ups",
+                           {nl ? "opgezet" : "opened", nl ? "afgerond" : "done", nl ? "lopend" : "open",
+                            nl ? "over de vervaldatum" : "overdue"},
+                           {true, true, true, true},
+                           {{count(r.follow_ups.opened), count(r.follow_ups.done), count(r.follow_ups.open),
+                             count(r.follow_ups.overdue)}}};
+    tables.push_back(std::move(follow_ups));
+
+    tables.push_back(breakdown_table("by_province", nl ? "provincie" : "province", r.by_province, language, false));
+    tables.push_back(breakdown_table("by_care_type", nl ? "opvangvorm" : "care type", r.by_care_type, language, false));
+    tables.push_back(breakdown_table("by_score_band", nl ? "scoreband" : "score band", r.by_score_band, language, true));
+
+    ReportTable lift{"lift",
+                     {nl ? "groep" : "group", "n", nl ? "mogelijk risico" : "possible risk", nl ? "aandeel" : "rate",
+                      nl ? "95% ondergrens" : "95% low", nl ? "95% bovengrens" : "95% high"},
+                     {false, true, true, true, true, true},
+                     {}};
+    if (r.lift.available) {
+        const Proportion& top = r.lift.top;
+        const Proportion& control = r.lift.control;
+        lift.rows.push_back({nl ? "top-N (Wilson)" : "top N (Wilson)", count(top.total), count(top.hits), decimal(top.rate),
+                             decimal(top.low), decimal(top.high)});
+        lift.rows.push_back({nl ? "controlesteekproef (Wilson)" : "control sample (Wilson)", count(control.total),
+                             count(control.hits), decimal(control.rate), decimal(control.low), decimal(control.high)});
+        lift.rows.push_back({nl ? "verschil top-N - controle (Newcombe)" : "difference top N - control (Newcombe)", "", "",
+                             decimal(r.lift.difference), decimal(r.lift.difference_low), decimal(r.lift.difference_high)});
+        lift.rows.push_back({nl ? "lift (top-N / controle)" : "lift (top N / control)", "", "",
+                             r.lift.lift ? decimal(*r.lift.lift) : "", "", ""});
+    } else {
+        lift.rows.push_back({nl ? "geen controlesteekproef in deze periode: lift niet meetbaar"
+                                : "no control sample in this period: lift cannot be measured",
+                             "", "", "", "", ""});
+    }
+    tables.push_back(std::move(lift));
+    return tables;
+}
+
+std::string csv_cell(std::string_view value, bool numeric) {
+    std::string cell(value);
+    if (!numeric && !cell.empty() &&
+        (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r'))
+        cell.insert(0, 1, '\'');
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quoted = "\"";
+    for (char c : cell) {
+        if (c == '"') quoted += '"';
+        quoted += c;
+    }
+    return quoted + "\"";
+}
+
+std::string table_to_csv(const ReportTable& table) {
+    std::string out;
+    auto line = [&](const std::vector<std::string>& cells, bool header) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            if (i) out += ',';
+            out += csv_cell(cells[i], !header && i < table.numeric.size() && table.numeric[i]);
+        }
+        out += "\r\n";  // RFC 4180 line ends: Excel reads them everywhere
+    };
+    line(table.header, true);
+    for (const auto& row : table.rows) line(row, false);
+    return out;
+}
+
+std::string report_to_json(const Report& r) {
+    Json possible = Json::array();
+    for (ScreeningCode code : r.possible_risk) possible.push_back(code_key(code));
+    Json months = Json::array();
+    for (const MonthFigures& m : r.months)
+        months.push_back({{"month", m.month},        {"batches", m.batches},     {"selected", m.selected},
+                          {"screened", m.screened},  {"backlog", m.backlog},     {"rescreenings", m.rescreenings},
+                          {"held_back", m.held_back}, {"overrides", m.overrides}, {"control", m.control}});
+    Json lift{{"available", r.lift.available},
+              {"method", "Wilson score 95% interval per rate; Newcombe hybrid score interval for the difference"}};
+    if (r.lift.available) {
+        lift["top"] = proportion_json(r.lift.top);
+        lift["control"] = proportion_json(r.lift.control);
+        lift["lift"] = r.lift.lift ? Json(*r.lift.lift) : Json(nullptr);
+        lift["difference"] = {{"value", r.lift.difference}, {"low", r.lift.difference_low}, {"high", r.lift.difference_high}};
+    }
+    const Json out{{"period", {{"from", format_iso_date(r.first_day)}, {"to", format_iso_date(r.period.to)},
+                               {"all_time", !r.period.from.has_value()}}},
+                   {"generated_at", format_timestamp(r.generated_at)},
+                   {"possible_risk_definition", possible},
+                   {"dataset_hashes", r.dataset_hashes},
+                   {"model_versions", r.model_versions},
+                   {"unique_dossiers", r.unique_dossiers},
+                   {"possible_risk_dossiers", r.possible_risk_dossiers},
+                   {"screenings", codes_json(r.screenings)},
+                   {"dossiers_latest_code", codes_json(r.dossiers)},
+                   {"months", months},
+                   {"follow_ups", {{"opened", r.follow_ups.opened}, {"done", r.follow_ups.done},
+                                   {"open", r.follow_ups.open}, {"overdue", r.follow_ups.overdue}}},
+                   {"by_province", breakdown_json(r.by_province)},
+                   {"by_care_type", breakdown_json(r.by_care_type)},
+                   {"by_score_band", breakdown_json(r.by_score_band)},
+                   {"lift", lift},
+                   {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
+    return out.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace radar

@@ -1,0 +1,29 @@
+// The report as tables (one CSV per table, safe to open in Excel) and as one JSON document.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reporting/report.hpp"
+
+namespace radar {
+
+struct ReportTable {
+    std::string name;  // file-name friendly: "months", "by_province", ...
+    std::vector<std::string> header;
+    std::vector<bool> numeric;  // per column: values the core formatted as numbers
+    std::vector<std::vector<std::string>> rows;
+};
+
+std::vector<ReportTable> report_tables(const Report& report, TextLanguage language);
+
+// One CSV cell: text cells starting with = + - @ tab or CR get a leading apostrophe so that a
+// spreadsheet never runs them as a formula; cells with , " or line breaks are quoted.
+std::string csv_cell(std::string_view value, bool numeric);
+std::string table_to_csv(const ReportTable& table);
+
+// The whole report (figures, definitions, header, both summaries) as indented JSON.
+std::string report_to_json(const Report& report);
+
+}  // namespace radar

@@ -1,0 +1,76 @@
+// One user action in, the events to store out (in one transaction): coding a dossier (with its
+// follow-up), correcting a screening, updating a follow-up, closing a batch. Each is checked
+// against the current folded state so the UI cannot record an inconsistent decision.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checked.hpp"
+#include "screening/screening_state.hpp"
+
+namespace radar {
+
+// Who records what when; the UI makes the id (format_event_id) and reads the clock.
+struct EventStamp {
+    std::string event_id;
+    Timestamp recorded_at;
+    std::string screener;
+};
+
+struct FollowUpRequest {
+    std::string event_id;
+    FollowUpType type = FollowUpType::inspection_visit;
+    DayNumber due_date = 0;
+    std::string note;
+};
+
+struct CodingRequest {
+    EventStamp stamp;
+    std::string dossier_id;
+    std::string batch_id;  // "" when screened outside a batch
+    ScreeningCode code = ScreeningCode::geen_risico;
+    DayNumber screening_date = 0;
+    std::string note;
+    // The dossier's score percentile (score_percentile); none for a control-sample dossier.
+    std::optional<double> score_percentile;
+    // Required for "Verder onderzoek nodig".
+    std::optional<FollowUpRequest> follow_up;
+};
+
+// The screening_coded event, followed by a follow_up_created event when a follow-up was given.
+Checked<std::vector<ScreeningEvent>> record_screening(const ScreeningState& state, const CodingRequest& request);
+
+struct CorrectionRequest {
+    EventStamp stamp;
+    std::string corrects_event_id;  // a screening, or an earlier correction of it
+    std::string reason;
+    bool withdrawn = false;
+    ScreeningCode code = ScreeningCode::geen_risico;
+    DayNumber screening_date = 0;
+    std::string note;
+    std::optional<double> score_percentile;
+};
+
+Checked<ScreeningEvent> record_correction(const ScreeningState& state, const CorrectionRequest& request);
+
+struct FollowUpUpdateRequest {
+    EventStamp stamp;
+    std::string follow_up_id;
+    FollowUpType type = FollowUpType::inspection_visit;
+    DayNumber due_date = 0;
+    FollowUpStatus status = FollowUpStatus::open;
+    std::string note;
+};
+
+Checked<ScreeningEvent> record_follow_up_update(const ScreeningState& state, const FollowUpUpdateRequest& request);
+
+// Closes an open batch; the members still without a code are listed in the event.
+Checked<ScreeningEvent> record_batch_close(const ScreeningState& state, const EventStamp& stamp,
+                                           const std::string& batch_id, const std::string& note);
+
+// True when the text holds something other than spaces, tabs and line breaks.
+bool has_content(const std::string& text);
+
+}  // namespace radar

@@ -1,0 +1,118 @@
+// The append-only events that record the screening team's work: codes, corrections, follow-ups
+// and batch commits/closes. Events are never changed; every derived fact is folded from them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "civil_date.hpp"
+#include "text_language.hpp"
+#include "timestamp.hpp"
+
+namespace radar {
+
+// Version of the event record layout; stored on every event.
+constexpr int screening_schema_version = 1;
+
+enum class ScreeningCode { risico, geen_risico, verder_onderzoek_nodig };
+enum class FollowUpType { inspection_visit, information_request, other };
+enum class FollowUpStatus { open, done };
+// Why a dossier is in a batch (see selection/selection_rule.hpp).
+enum class SelectionKind { top_n, control, signal_override, coverage_floor };
+
+struct ScreeningCoded {
+    ScreeningCode code = ScreeningCode::geen_risico;
+    DayNumber screening_date = 0;
+    std::string note;
+    std::string batch_id;  // "" for a screening outside any batch
+};
+
+// Replaces the values of an earlier screening (or of an earlier correction of it). A withdrawn
+// screening counts as never having happened (e.g. coded on the wrong dossier).
+struct ScreeningCorrected {
+    std::string corrects_event_id;
+    std::string reason;
+    bool withdrawn = false;
+    ScreeningCode code = ScreeningCode::geen_risico;  // ignored when withdrawn
+    DayNumber screening_date = 0;                     // ignored when withdrawn
+    std::string note;                                 // ignored when withdrawn
+};
+
+struct FollowUpCreated {
+    std::string screening_event_id;  // the screening that asked for it ("" if none)
+    FollowUpType type = FollowUpType::inspection_visit;
+    DayNumber due_date = 0;
+    FollowUpStatus status = FollowUpStatus::open;
+    std::string note;
+};
+
+// The full new state of a follow-up; the latest update wins.
+struct FollowUpUpdated {
+    std::string follow_up_id;  // event id of the FollowUpCreated event
+    FollowUpType type = FollowUpType::inspection_visit;
+    DayNumber due_date = 0;
+    FollowUpStatus status = FollowUpStatus::open;
+    std::string note;
+};
+
+struct BatchMember {
+    std::string dossier_id;
+    SelectionKind kind = SelectionKind::top_n;
+    std::uint32_t rank = 0;  // 1-based model rank at selection time
+};
+
+// The membership summary of a frozen batch; the full record is a FrozenBatch.
+struct BatchCommitted {
+    std::string batch_id;
+    std::string month;  // "YYYY-MM"
+    bool supplementary = false;
+    std::uint32_t ranked_total = 0;     // number of ranked dossiers the ranks refer to
+    std::uint32_t held_back_count = 0;  // high-ranked dossiers skipped because of the cooldown
+    std::vector<BatchMember> members;
+};
+
+struct BatchClosed {
+    std::string batch_id;
+    std::vector<std::string> uncoded;  // members without a code when the user closed it
+    std::string note;
+};
+
+// Same order as EventPayload's alternatives.
+enum class EventKind { screening_coded, screening_corrected, follow_up_created, follow_up_updated, batch_committed, batch_closed };
+
+using EventPayload =
+    std::variant<ScreeningCoded, ScreeningCorrected, FollowUpCreated, FollowUpUpdated, BatchCommitted, BatchClosed>;
+
+struct ScreeningEvent {
+    std::string event_id;  // unique across all devices (see format_event_id)
+    int schema_version = screening_schema_version;
+    Timestamp recorded_at;
+    std::string screener;
+    std::string dossier_id;  // "" for batch events
+    EventPayload payload;
+
+    EventKind kind() const { return static_cast<EventKind>(payload.index()); }
+    template <typename T>
+    const T* as() const { return std::get_if<T>(&payload); }
+};
+
+// "" when the event is valid, else a message naming the field, e.g. "field 'reason': must not be empty".
+std::string validate_event(const ScreeningEvent& event);
+bool is_valid_identifier(const std::string& text);  // event, batch and follow-up ids
+
+// An event id from 128 random bits supplied by the caller (the core has no entropy source):
+// "ev-" followed by 32 lower-case hex digits.
+std::string format_event_id(std::uint64_t high, std::uint64_t low);
+
+// Stable keys used in JSON ("risico", "geen_risico", ...) and labels shown to people.
+const char* code_key(ScreeningCode code);
+const char* code_label(ScreeningCode code, TextLanguage language);
+const char* follow_up_type_key(FollowUpType type);
+const char* follow_up_type_label(FollowUpType type, TextLanguage language);
+const char* follow_up_status_key(FollowUpStatus status);
+const char* selection_kind_key(SelectionKind kind);
+const char* event_kind_key(EventKind kind);
+
+}  // namespace radar

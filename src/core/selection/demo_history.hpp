@@ -1,0 +1,34 @@
+// A simulated screening history for the synthetic demo data: months of batches selected by the
+// real rule and coded from each dossier's hidden true risk, so demos and the report have
+// realistic content without anyone's real decisions.
+#pragma once
+
+#include <vector>
+
+#include "checked.hpp"
+#include "demo_data.hpp"
+#include "selection/frozen_batch.hpp"
+
+namespace radar {
+
+struct DemoHistorySettings {
+    DayNumber first_month = 0;  // first day of the first simulated month
+    int months = 6;
+    SelectionSettings selection;
+    std::uint64_t seed = 1;
+    std::string screener = "Demo";
+    // Share of the last month's batch left uncoded (a realistic backlog).
+    double last_month_uncoded = 0.2;
+};
+
+struct DemoHistory {
+    std::vector<ScreeningEvent> events;
+    std::vector<FrozenBatch> batches;
+};
+
+// `scores` are the model's scores of demo.dataset; the same seed gives the same history.
+Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vector<double>& scores,
+                                           const std::string& model_version_id, const std::string& dataset_hash,
+                                           const DemoHistorySettings& settings);
+
+}  // namespace radar

@@ -1,0 +1,107 @@
+// Monthly batches: previewing next month's batch, freezing it on commit (everything needed to
+// audit and re-run it), its JSON form, and the check that re-running the rule reproduces it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checked.hpp"
+#include "screening/screening_actions.hpp"
+#include "selection/selection_rule.hpp"
+
+namespace radar {
+
+constexpr int batch_schema_version = 1;
+
+struct PreviewRequest {
+    DayNumber reference_date = 0;  // the batch month is this date's month
+    SelectionSettings settings;
+    bool supplementary = false;  // a second (third...) batch in the same month, explicitly asked for
+    std::string model_version_id;
+    std::string dataset_hash;  // dataset_sha256 of the dataset, or the stored snapshot's hash
+};
+
+struct BatchPreview {
+    std::string batch_id;  // "YYYY-MM", or "YYYY-MM-sN" for the N-th supplementary batch
+    std::string month;     // "YYYY-MM"
+    bool supplementary = false;
+    std::string model_version_id;
+    std::string dataset_hash;
+    std::uint32_t dataset_rows = 0;
+    SelectionHistory history;  // the facts used, for the dossiers of this dataset
+    SelectionOutcome outcome;  // decisions and reasons for every dossier
+};
+
+// Previews the batch for the reference date's month. Refused when that month already has a
+// regular batch and `supplementary` is not set (or vice versa), or when the rule cannot run.
+Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<double>& scores,
+                                    const ScreeningState& state, const PreviewRequest& request);
+
+struct FrozenMember {
+    std::string dossier_id;
+    double score = 0.0;
+    std::uint32_t rank = 0;
+    SelectionKind kind = SelectionKind::top_n;
+    std::optional<DayNumber> last_screened;  // overrides: the screening whose cooldown was broken
+    std::optional<DayNumber> signal_date;    // overrides: the signal that broke it
+    std::optional<DayNumber> unseen_since;   // coverage floor: last inspection / start date
+};
+
+struct HeldBack {
+    std::string dossier_id;
+    std::uint32_t rank = 0;
+    double score = 0.0;
+    DayNumber last_screened = 0;
+    DayNumber cooldown_until = 0;
+};
+
+struct RecordedFacts {
+    std::string dossier_id;
+    DossierFacts facts;
+};
+
+struct FrozenBatch {
+    int schema_version = batch_schema_version;
+    std::string batch_id;
+    std::string month;
+    bool supplementary = false;
+    Timestamp created_at;
+    std::string created_by;
+    DayNumber reference_date = 0;
+    SelectionSettings settings;
+    std::string model_version_id;
+    std::string dataset_hash;
+    std::uint32_t dataset_rows = 0;
+    std::vector<RecordedFacts> history;  // screening facts the rule saw (dossiers of the dataset)
+    std::vector<FrozenMember> members;   // in selection order
+    std::vector<HeldBack> held_back;
+};
+
+struct CommittedBatch {
+    FrozenBatch batch;
+    ScreeningEvent event;  // the batch_committed event; store both in one transaction
+};
+
+// Freezes a preview. Refused when nothing was selected or when the state meanwhile holds a
+// batch with the same id.
+Checked<CommittedBatch> commit_batch(const BatchPreview& preview, const ScreeningState& state, const EventStamp& stamp);
+
+BatchCommitted batch_committed_payload(const FrozenBatch& batch);
+
+Json batch_to_json(const FrozenBatch& batch);
+Checked<FrozenBatch> batch_from_json(const Json& value, const std::string& context = "batch");
+std::string batch_to_text(const FrozenBatch& batch);  // canonical JSON
+Checked<FrozenBatch> parse_batch(std::string_view text);
+
+struct ReproductionReport {
+    bool reproduced = false;
+    std::vector<std::string> differences;  // empty when reproduced
+};
+
+// Re-runs the rule with the batch's recorded settings, reference date and history facts on the
+// given dataset and scores, and lists every difference (dataset hash, model version, members,
+// kinds, ranks, scores, held-back list).
+ReproductionReport reproduce_batch(const FrozenBatch& batch, const Dataset& dataset, const std::vector<double>& scores,
+                                   const std::string& model_version_id, const std::string& dataset_hash);
+
+}  // namespace radar

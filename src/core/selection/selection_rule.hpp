@@ -1,0 +1,86 @@
+// The monthly selection rule (issue #5), exactly: which dossiers go into a batch and, for every
+// dossier, why it is or is not selected. Pure function of the dataset, the scores, the screening
+// history facts, the reference date and the settings.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checked.hpp"
+#include "dataset.hpp"
+#include "screening/screening_state.hpp"
+#include "selection/selection_settings.hpp"
+
+namespace radar {
+
+// What the rule needs to know from the screening history about one dossier.
+struct DossierFacts {
+    std::optional<DayNumber> last_screened;
+    std::string pending_batch;  // open batch in which it still waits for a code; "" if none
+
+    friend bool operator==(const DossierFacts& a, const DossierFacts& b) {
+        return a.last_screened == b.last_screened && a.pending_batch == b.pending_batch;
+    }
+};
+using SelectionHistory = std::map<std::string, DossierFacts>;  // by dossier id; absent = never screened
+
+SelectionHistory selection_history(const ScreeningState& state);
+
+enum class Decision {
+    top_n,                 // selected: among the N highest-ranked eligible dossiers
+    signal_override,       // selected: top-N although in cooldown, because of a new serious signal
+    control,               // selected: random control sample from below the cut-off
+    coverage_floor,        // selected: never screened and not inspected for more than M months
+    below_cutoff,          // eligible, ranked below the cut-off
+    cooldown,              // screened too recently
+    pending,               // still waiting for a code in an open batch
+    excluded_closed,       // excluded by setting: the dossier is closed
+    excluded_enforcement,  // excluded by setting: the dossier is in enforcement
+};
+
+struct DossierDecision {
+    std::size_t row = 0;  // dataset row
+    std::string dossier_id;
+    double score = 0.0;
+    std::uint32_t rank = 0;  // 1-based, over all dossiers in the dataset (ties by dossier id)
+    Decision decision = Decision::below_cutoff;
+    std::optional<DayNumber> last_screened;
+    std::optional<DayNumber> cooldown_until;  // set when the dossier was screened
+    std::optional<DayNumber> signal_date;     // the signal that broke the cooldown
+    std::optional<DayNumber> unseen_since;    // coverage floor: last inspection (or start) date
+    std::string pending_batch;
+    std::string excluded_value;  // the status / enforcement value that excluded it
+
+    bool selected() const;
+    // The selection kind of a selected dossier (top_n for others; check selected() first).
+    SelectionKind kind() const;
+};
+
+struct SelectionOutcome {
+    SelectionSettings settings;
+    DayNumber reference_date = 0;
+    std::vector<DossierDecision> decisions;  // one per dataset row, in rank order
+    // Indices into decisions: top-N (rank order), then control (rank order), then floor (oldest first).
+    std::vector<std::size_t> selected;
+    // Indices into decisions: dossiers in cooldown ranked above the cut-off (all of them when
+    // fewer than N dossiers were eligible), in rank order.
+    std::vector<std::size_t> held_back;
+    std::optional<std::uint32_t> cutoff_rank;  // rank of the N-th top-N dossier, if N were found
+    std::size_t eligible_count = 0;
+    std::map<std::string, std::size_t> index;  // dossier id -> index into decisions
+
+    const DossierDecision* find(const std::string& dossier_id) const;
+};
+
+// Runs the rule. `scores` has one finite value per dataset row; the dataset needs a unique,
+// non-empty dossier_id per row and the fields the enabled settings read (status,
+// enforcement_status, the signal fields, last_inspection_date / start_date).
+Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::vector<double>& scores,
+                                             const SelectionHistory& history, DayNumber reference_date,
+                                             const SelectionSettings& settings);
+
+const char* decision_key(Decision decision);
+
+}  // namespace radar

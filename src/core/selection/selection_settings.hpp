@@ -1,0 +1,42 @@
+// The batch settings of the monthly selection (capacity, cooldown, exclusions, signal override,
+// control sample, coverage floor). Every batch records the settings it was made with.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checked.hpp"
+#include "strict_json.hpp"
+
+namespace radar {
+
+struct SelectionSettings {
+    std::uint32_t capacity = 25;  // N: dossiers the team screens per month
+    std::int32_t cooldown_months = 3;
+    // Optional exclusions, off by default; a batch shows them when on.
+    bool exclude_active_enforcement = false;  // enforcement_status other than "geen"
+    bool exclude_closed = false;              // status "gesloten"
+    // A dossier in cooldown with a serious signal dated after its last screening may be selected.
+    bool signal_override = false;
+    std::vector<std::string> signal_fields{"last_serious_signal_date"};  // date columns holding signals
+    // k dossiers drawn at random from the eligible ones below the cut-off (recorded seed).
+    std::uint32_t control_size = 0;
+    std::uint64_t control_seed = 0;
+    // Never-screened dossiers not inspected for more than M months are added (at most `limit`).
+    bool coverage_floor = false;
+    std::int32_t coverage_floor_months = 24;
+    std::uint32_t coverage_floor_limit = 5;
+
+    // The largest batch these settings can produce: N + k + floor limit.
+    std::uint64_t max_batch_size() const {
+        return std::uint64_t{capacity} + control_size + (coverage_floor ? coverage_floor_limit : 0);
+    }
+};
+
+// "" when usable, else the field and the problem.
+std::string validate_settings(const SelectionSettings& settings);
+Json settings_to_json(const SelectionSettings& settings);
+Checked<SelectionSettings> settings_from_json(const Json& value, const std::string& context = "settings");
+
+}  // namespace radar

@@ -1,0 +1,79 @@
+// Small builders for screening events used by the screening, selection, backup and reporting tests.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "screening/screening_event.hpp"
+
+namespace radar::fixtures {
+
+inline DayNumber day(const char* iso) { return *parse_iso_date(iso); }
+inline Timestamp at(const char* iso) { return *parse_timestamp(iso); }
+
+inline ScreeningEvent base(const std::string& id, const char* time, const std::string& dossier) {
+    ScreeningEvent event;
+    event.event_id = id;
+    event.recorded_at = at(time);
+    event.screener = "An";
+    event.dossier_id = dossier;
+    return event;
+}
+
+inline ScreeningEvent coded(const std::string& id, const std::string& dossier, ScreeningCode code, const char* date,
+                            const std::string& batch = "", const char* time = "2024-01-10T09:00:00.000Z") {
+    ScreeningEvent event = base(id, time, dossier);
+    event.payload = ScreeningCoded{code, day(date), "", batch};
+    return event;
+}
+
+inline ScreeningEvent corrected(const std::string& id, const std::string& target, const std::string& dossier,
+                                ScreeningCode code, const char* date, const char* time) {
+    ScreeningEvent event = base(id, time, dossier);
+    ScreeningCorrected correction;
+    correction.corrects_event_id = target;
+    correction.reason = "wrong code";
+    correction.code = code;
+    correction.screening_date = day(date);
+    event.payload = correction;
+    return event;
+}
+
+inline ScreeningEvent withdrawn(const std::string& id, const std::string& target, const std::string& dossier,
+                                const char* time) {
+    ScreeningEvent event = base(id, time, dossier);
+    ScreeningCorrected correction;
+    correction.corrects_event_id = target;
+    correction.reason = "coded on the wrong dossier";
+    correction.withdrawn = true;
+    event.payload = correction;
+    return event;
+}
+
+inline ScreeningEvent committed(const std::string& id, const std::string& batch, const char* month,
+                                const std::vector<std::string>& dossiers, const char* time,
+                                SelectionKind kind = SelectionKind::top_n) {
+    ScreeningEvent event = base(id, time, "");
+    BatchCommitted payload;
+    payload.batch_id = batch;
+    payload.month = month;
+    payload.ranked_total = 100;
+    std::uint32_t rank = 0;
+    for (const auto& dossier : dossiers) payload.members.push_back({dossier, kind, ++rank});
+    event.payload = payload;
+    return event;
+}
+
+}  // namespace radar::fixtures
+
+// Lists of ids print readably in failed checks.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+    static doctest::String convert(const std::vector<std::string>& items) {
+        std::string text = "{";
+        for (std::size_t i = 0; i < items.size(); ++i) text += (i ? ", " : "") + items[i];
+        return (text + "}").c_str();
+    }
+};
