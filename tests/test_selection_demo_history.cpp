@@ -9,7 +9,7 @@
 #include "reporting/report.hpp"
 #include "selection/demo_history.hpp"
 #include "sha256.hpp"
-#include "starter_model.hpp"
+#include "default_model_scores.hpp"
 
 using namespace radar;
 
@@ -28,15 +28,14 @@ DemoRun run_demo(std::uint64_t seed) {
     demo_settings.seed = seed;
     demo_settings.export_date = *parse_iso_date("2023-07-01");
     run.demo = generate_demo_data(demo_settings);
-    for (const DossierScore& score : StarterModel::score(run.demo.dataset, demo_settings.export_date))
-        run.scores.push_back(score.points);
+    run.scores = default_model_scores(run.demo.dataset, demo_settings.export_date);
     DemoHistorySettings settings;
     settings.first_month = demo_settings.export_date;
     settings.months = 4;
     settings.selection.capacity = 20;
     settings.selection.control_size = 4;
     settings.seed = seed;
-    auto history = simulate_demo_history(run.demo, run.scores, "starter", dataset_sha256(run.demo.dataset), settings);
+    auto history = simulate_demo_history(run.demo, run.scores, "default", dataset_sha256(run.demo.dataset), settings);
     REQUIRE_MESSAGE(history.ok(), history.error());
     run.history = std::move(*history);
     return run;

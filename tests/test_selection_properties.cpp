@@ -13,7 +13,7 @@
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
 #include "selection_fixtures.hpp"
-#include "starter_model.hpp"
+#include "default_model_scores.hpp"
 
 using namespace radar;
 using namespace radar::fixtures;
@@ -169,8 +169,7 @@ TEST_CASE("six months on the demo data: nobody is selected again within the cool
     demo_settings.dossier_count = 2400;
     demo_settings.export_date = day("2024-01-01");
     const DemoData demo = generate_demo_data(demo_settings);
-    std::vector<double> scores;
-    for (const DossierScore& score : StarterModel::score(demo.dataset, demo_settings.export_date)) scores.push_back(score.points);
+    const std::vector<double> scores = default_model_scores(demo.dataset, demo_settings.export_date);
     const std::string hash = dataset_sha256(demo.dataset);
 
     std::vector<ScreeningEvent> events;
@@ -187,7 +186,7 @@ TEST_CASE("six months on the demo data: nobody is selected again within the cool
         request.settings.control_seed = 202401 + static_cast<std::uint64_t>(month);
         request.settings.signal_override = true;
         request.settings.coverage_floor = true;
-        request.model_version_id = "starter";
+        request.model_version_id = "default";
         request.dataset_hash = hash;
         const ScreeningState state = fold_events(events);
         const auto preview = preview_batch(demo.dataset, scores, state, request);
@@ -210,7 +209,7 @@ TEST_CASE("six months on the demo data: nobody is selected again within the cool
             std::get<ScreeningCoded>(coded_event.payload).screening_date = screened_on;
             events.push_back(coded_event);
         }
-        const auto report = reproduce_batch(*parse_batch(batch_to_text(batch)), demo.dataset, scores, "starter", hash);
+        const auto report = reproduce_batch(*parse_batch(batch_to_text(batch)), demo.dataset, scores, "default", hash);
         CHECK(report.reproduced);
         batches.push_back(batch);
     }

@@ -5,16 +5,16 @@
 
 #include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "dataset_hash.hpp"
 #include "selection/demo_history.hpp"
-#include "starter_model.hpp"
 
 namespace radar::cli {
 namespace {
 
 constexpr const char* usage_text =
-    "demo-history --start YYYY-MM [--months M] [--size N] [--control K] [--count N] [--seed S] --out FILE";
+    "demo-history --start YYYY-MM --model MODEL.json [--months M] [--size N] [--control K] [--count N] [--seed S] --out FILE";
 
 int run_demo_history(const std::vector<std::string>& arguments) {
     Options options(arguments);
@@ -27,6 +27,8 @@ int run_demo_history(const std::vector<std::string>& arguments) {
     if (!start || start->size() != 7 || !first_month) return fail("--start YYYY-MM is required", 2);
     const auto out = options.value("out");
     if (!out) return fail("--out FILE is required", 2);
+    const auto model = options.value("model");
+    if (!model) return fail("--model MODEL.json is required (e.g. assets/models/default.json)", 2);
     DemoSettings demo_settings;
     demo_settings.dossier_count = static_cast<std::size_t>(options.number("count", 2400));
     demo_settings.seed = options.number("seed", demo_settings.seed);
@@ -42,10 +44,10 @@ int run_demo_history(const std::vector<std::string>& arguments) {
     if (demo_settings.dossier_count == 0 || demo_settings.dossier_count > 1'000'000) return fail("--count must be 1..1000000", 2);
 
     const DemoData demo = generate_demo_data(demo_settings);
-    std::vector<double> scores;
-    for (const DossierScore& score : StarterModel::score(demo.dataset, demo_settings.export_date)) scores.push_back(score.points);
-    const Checked<DemoHistory> history =
-        simulate_demo_history(demo, scores, "starter", dataset_sha256(demo.dataset), settings);
+    const Checked<ModelFileScores> scores = score_with_model_file(*model, demo.dataset, demo_settings.export_date);
+    if (!scores) return fail(scores.error(), 2);
+    const Checked<DemoHistory> history = simulate_demo_history(demo, scores->raw_scores, scores->model_version_id,
+                                                               dataset_sha256(demo.dataset), settings);
     if (!history) return fail(history.error(), 1);
     BackupContent content;
     content.events = history->events;

@@ -8,6 +8,7 @@
 
 #include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "dataset_hash.hpp"
 #include "demo_data.hpp"
@@ -17,7 +18,6 @@
 #include "selection/frozen_batch.hpp"
 #include "selection/selection_reasons.hpp"
 #include "sha256.hpp"
-#include "starter_model.hpp"
 
 namespace radar::cli {
 namespace {
@@ -35,33 +35,8 @@ struct ScoredData {
     std::string dataset_hash;
 };
 
-std::optional<std::string> read_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
-// Scores from a model file through the model engine; the version id names the model and a
-// fingerprint of its canonical JSON, so a frozen batch says exactly which model ranked it.
-Checked<std::vector<double>> engine_scores(const std::string& path, const Dataset& dataset, DayNumber reference_date,
-                                           std::string& version_id) {
-    using Result = Checked<std::vector<double>>;
-    const auto text = read_file(path);
-    if (!text) return Result::failure("cannot read model '" + path + "'");
-    const ModelParseResult parsed = parse_model_json(*text);
-    if (!parsed.ok()) return Result::failure(path + " is refused:\n" + describe_problems(parsed.problems));
-    ScoringContext context;
-    context.reference_date = reference_date;
-    EngineResult engine = ScoringEngine::create(*parsed.spec, dataset, context);
-    if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
-    version_id = parsed.spec->id + "@sha256:" + sha256_hex(model_to_json(*parsed.spec)).substr(0, 16);
-    return engine.engine->raw_scores();
-}
-
 // The dataset and its scores. DATA is only `demo` until the CSV importer is wired in here;
-// MODEL is `starter` (the starter point model) or a model JSON file scored by the model engine.
+// MODEL is a model JSON file scored by the model engine.
 Checked<ScoredData> load_scored_data(const std::string& data, const std::string& model, Options& options,
                                      DayNumber reference_date) {
     using Result = Checked<ScoredData>;
@@ -74,15 +49,10 @@ Checked<ScoredData> load_scored_data(const std::string& data, const std::string&
     if (demo.dossier_count == 0 || demo.dossier_count > 5'000'000) return Result::failure("--count must be 1..5000000");
     ScoredData scored;
     scored.dataset = generate_demo_data(demo).dataset;
-    if (model == "starter") {
-        for (const DossierScore& score : StarterModel::score(scored.dataset, reference_date))
-            scored.scores.push_back(score.points);
-        scored.model_version_id = "starter";
-    } else {
-        Checked<std::vector<double>> scores = engine_scores(model, scored.dataset, reference_date, scored.model_version_id);
-        if (!scores) return Result::failure(scores.error());
-        scored.scores = std::move(*scores);
-    }
+    Checked<ModelFileScores> scores = score_with_model_file(model, scored.dataset, reference_date);
+    if (!scores) return Result::failure(scores.error());
+    scored.scores = std::move(scores->raw_scores);
+    scored.model_version_id = std::move(scores->model_version_id);
     scored.dataset_hash = dataset_sha256(scored.dataset);
     return scored;
 }
@@ -91,7 +61,7 @@ Checked<ScoredData> load_scored_data(const std::string& data, const std::string&
 Checked<std::vector<ScreeningEvent>> load_history(const std::optional<std::string>& path) {
     using Result = Checked<std::vector<ScreeningEvent>>;
     if (!path) return std::vector<ScreeningEvent>{};
-    const auto text = read_file(*path);
+    const auto text = read_text_file(*path);
     if (!text) return std::vector<ScreeningEvent>{};
     const auto first = text->find_first_not_of(" \t\r\n");
     if (first != std::string::npos && (*text)[first] == '{') {
@@ -214,7 +184,7 @@ void print_text(const BatchPreview& preview, TextLanguage language, bool all) {
 }
 
 int verify(const std::string& path, const std::string& data, const std::string& model, Options& options) {
-    const auto text = read_file(path);
+    const auto text = read_text_file(path);
     if (!text) {
         std::cerr << "radar select: cannot read '" << path << "'\n";
         return 2;
@@ -250,7 +220,7 @@ int run_select(const std::vector<std::string>& arguments) {
     if (options.positional().size() != 1) return fail(std::string("usage: radar ") + usage_text, 2);
     const std::string data = options.positional()[0];
     const auto model = options.value("model");
-    if (!model) return fail("--model is required: 'starter' or a model JSON file (e.g. assets/models/default.json)", 2);
+    if (!model) return fail("--model is required: a model JSON file (e.g. assets/models/default.json)", 2);
     if (const auto batch_file = options.value("verify")) return verify(*batch_file, data, *model, options);
 
     const auto month = options.value("month");

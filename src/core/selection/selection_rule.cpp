@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "random.hpp"
-#include "ranking.hpp"
 #include "text_fold.hpp"
 
 namespace radar {
@@ -195,10 +195,13 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     SelectionOutcome outcome;
     if (auto problem = check_rows(ids, scores, outcome.index); !problem.empty()) return Result::failure(problem);
 
-    // Rank with the shared ranking (score descending, ties by dossier id).
-    std::vector<DossierScore> points(scores.size());
-    for (std::size_t row = 0; row < scores.size(); ++row) points[row].points = scores[row];
-    const std::vector<std::size_t> ranked = rank_rows(points, ids);
+    // Rank as the model engine does: score descending, ties by dossier id ascending.
+    std::vector<std::size_t> ranked(scores.size());
+    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
+    std::sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
+        if (scores[a] != scores[b]) return scores[a] > scores[b];
+        return ids.texts[a] < ids.texts[b];
+    });
 
     outcome.settings = settings;
     outcome.reference_date = reference_date;

@@ -1,0 +1,37 @@
+// Model files for the CLI: read, parse, check, score.
+#include "cli/model_file.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "model/model_json.hpp"
+#include "model/scoring_engine.hpp"
+#include "sha256.hpp"
+
+namespace radar::cli {
+
+std::optional<std::string> read_text_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date) {
+    using Result = Checked<ModelFileScores>;
+    const auto text = read_text_file(path);
+    if (!text) return Result::failure("cannot read model '" + path + "'");
+    const ModelParseResult parsed = parse_model_json(*text);
+    if (!parsed.ok()) return Result::failure(path + " is refused:\n" + describe_problems(parsed.problems));
+    ScoringContext context;
+    context.reference_date = reference_date;
+    EngineResult engine = ScoringEngine::create(*parsed.spec, dataset, context);
+    if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
+    ModelFileScores result;
+    result.raw_scores = engine.engine->raw_scores();
+    result.model_version_id = parsed.spec->id + "@sha256:" + sha256_hex(model_to_json(*parsed.spec)).substr(0, 16);
+    return result;
+}
+
+}  // namespace radar::cli
