@@ -3,12 +3,17 @@
 // It stores opaque records {key, schema, data}; what the data means is the core's business.
 //
 // Index: [SECTION] Constants and errors · Schema and migrations · Small IndexedDB helpers ·
-//        Validation of backups · The store (open, writer election, writes, snapshots, reads,
+//        Validation of backups · Journal · The store (open, writer election, writes, snapshots, reads,
 //        backup/restore, status, forget) · Export.
 //
 // Why raw IndexedDB (see docs/storage.md and /work/shared/STORAGE.md): a write is confirmed only
 // on its transaction's `complete` event with durability 'strict'; `abort`/`error` are reported
 // with the DOM error name; one connection per page, closed on `versionchange`.
+// Why a journal as well: Chromium deletes an IndexedDB database it finds corrupt, and a crash at
+// the wrong moment makes its LevelDB corrupt on a later start (google/leveldb#1287, measured in
+// docs/storage.md). The writer tab also appends every committed record-store change to a file in
+// the Origin Private File System (radar_journal_worker.js) before confirming it, and rebuilds
+// the database from that file when the browser has deleted it.
 (function (global) {
   'use strict';
 
@@ -25,6 +30,10 @@
   const BACKUP_FORMAT = 'dossier-radar-store';
   const DEFAULT_CHUNK_CHARACTERS = 1 << 20;
   const DEFAULT_CHUNKS_PER_TRANSACTION = 4;
+  // The journal is rewritten as one compact entry once it holds more entries than this.
+  const JOURNAL_COMPACT_ENTRIES = 500;
+  // Resolved now: document.currentScript is only set while this script first runs.
+  const SCRIPT_URL = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : null;
 
   // Every failure carries a name: a DOM error name (QuotaExceededError, ConstraintError,
   // AbortError, VersionError, ...) or one of the store's own:
@@ -272,6 +281,123 @@
     return stores;
   }
 
+  // [SECTION] Journal
+  // The writer tab's second copy of the record stores (not snapshots: a dataset can be imported
+  // again). Entries: {generation, schema, ops: [{store, key, data} | {store, key, delete: true}]}.
+  // `generation` changes when a restore replaces the content, so a stale journal is never
+  // replayed over newer data.
+
+  // Sync access handles exist only inside workers: the worker reports when they are missing.
+  function journalSupported() {
+    return typeof Worker === 'function' && Boolean(global.navigator && navigator.storage &&
+      typeof navigator.storage.getDirectory === 'function');
+  }
+
+  class Journal {
+    constructor(fileName, workerUrl) {
+      this.fileName = fileName;
+      this.workerUrl = workerUrl;
+      this.worker = null;
+      this.nextId = 1;
+      this.pending = new Map();
+      this.isOpen = false;
+    }
+
+    call(type, fields = {}) {
+      if (!this.worker) {
+        this.worker = new Worker(this.workerUrl);
+        this.worker.onmessage = (event) => {
+          const settle = this.pending.get(event.data.id);
+          this.pending.delete(event.data.id);
+          if (settle) settle(event.data);
+        };
+        this.worker.onerror = (event) => {
+          event.preventDefault();
+          const failure = { ok: false, error: { name: 'UnknownError', message: `journal worker failed: ${event.message || this.workerUrl}` } };
+          for (const settle of this.pending.values()) settle(failure);
+          this.pending.clear();
+        };
+      }
+      const id = this.nextId++;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, (reply) => {
+          if (reply.ok) resolve(reply.result);
+          else reject(new StoreError(reply.error.name, `journal: ${reply.error.message}`));
+        });
+        this.worker.postMessage(Object.assign({ id, type, name: this.fileName }, fields));
+      });
+    }
+
+    async open() {
+      const result = await this.call('open');
+      this.isOpen = true;
+      return result;
+    }
+
+    append(entries) {
+      return this.call('append', { entries });
+    }
+
+    reset(entries) {
+      return this.call('reset', { entries });
+    }
+
+    // Lets another tab take the file (the writer role moved).
+    close() {
+      if (!this.isOpen) return Promise.resolve();
+      this.isOpen = false;
+      return this.call('close').catch(() => {});
+    }
+
+    async remove() {
+      this.isOpen = false;
+      await this.call('remove');
+    }
+
+    terminate() {
+      this.isOpen = false;
+      if (this.worker) this.worker.terminate();
+      this.worker = null;
+      for (const settle of this.pending.values()) settle({ ok: false, error: { name: 'AbortError', message: 'closed' } });
+      this.pending.clear();
+    }
+  }
+
+  // The record-store content a journal describes: {generation, stores: {name: Map(key -> record)}}.
+  function replayJournal(entries) {
+    const stores = {};
+    for (const name of RECORD_STORES) stores[name] = new Map();
+    let generation = null;
+    for (const entry of entries) {
+      generation = entry.generation;
+      for (const op of entry.ops || []) {
+        if (!stores[op.store]) continue;
+        if (op.delete) stores[op.store].delete(op.key);
+        else stores[op.store].set(op.key, upgradeRecords([{ key: op.key, schema: entry.schema, data: op.data }], entry.schema)[0]);
+      }
+    }
+    return { generation, stores };
+  }
+
+  function journalOps(records) {
+    const ops = [];
+    for (const name of RECORD_STORES) for (const record of records[name]) ops.push({ store: name, key: record.key, data: record.data });
+    return ops;
+  }
+
+  function sameContent(journalStores, databaseStores) {
+    for (const name of RECORD_STORES) {
+      const here = databaseStores[name];
+      const there = journalStores[name];
+      if (here.length !== there.size) return false;
+      for (const record of here) {
+        const other = there.get(record.key);
+        if (!other || stableText(other.data) !== stableText(record.data)) return false;
+      }
+    }
+    return true;
+  }
+
   // [SECTION] The store
 
   class RadarStoreConnection extends EventTarget {
@@ -289,6 +415,16 @@
       this.releaseLock = null;
       this.waitingForLock = null;       // AbortController of a queued lock request
       this.lockGeneration = 0;
+      this.orphansRemoved = 0;          // chunk groups of interrupted snapshot writes removed
+      this.createdFresh = false;        // this start created the database (it was absent)
+      this.generation = null;           // content generation shared by database and journal
+      this.recovered = null;            // {reason, records} when the journal rebuilt the database
+      this.journalError = null;
+      this.journalStale = false;        // an append failed: rewrite the journal before appending
+      const workerUrl = options.journalWorkerUrl ||
+        (SCRIPT_URL ? new URL('radar_journal_worker.js', SCRIPT_URL).href : null);
+      this.journal = options.journal !== false && workerUrl && journalSupported()
+        ? new Journal(`${name}.journal`, workerUrl) : null;
     }
 
     // -- start-up --------------------------------------------------------------------------
@@ -297,6 +433,7 @@
       let db = await openExisting(this.name);
       if (!db) {
         db = await openAtVersion(this.name, SCHEMA_VERSION, () => this.emit('blocked', {}));
+        this.createdFresh = true;
       } else if (db.version > SCHEMA_VERSION) {
         const version = db.version;
         db.close();
@@ -330,6 +467,117 @@
         return;
       }
       await this.removeOrphanChunks();
+      await this.syncJournal();
+    }
+
+    // -- journal ------------------------------------------------------------------------------
+
+    // Opens the journal and reconciles it with the database: rebuilds a database the browser
+    // deleted, adds events the database lost, and compacts the journal when it differs or grew.
+    async syncJournal() {
+      if (!this.journal || this.mode !== 'writer') return;
+      let opened;
+      try {
+        opened = await this.journal.open();
+      } catch (error) {
+        this.journalFailed(error);
+        return;
+      }
+      const journal = replayJournal(opened.entries);
+      let database = await this.readRecordStores();
+      let recovered = null;
+      if (this.createdFresh && opened.entries.length > 0) {
+        // The database is new but its journal is not: the browser deleted the database.
+        const records = {};
+        for (const name of RECORD_STORES) records[name] = [...journal.stores[name].values()];
+        await this.replaceRecordStores(records, journal.generation);
+        recovered = { reason: 'database-missing', records: journalOps(records).length, snapshotsLost: true };
+      } else if (opened.entries.length > 0 && database.generation === journal.generation) {
+        const present = new Set(database.stores.events.map((record) => record.key));
+        const missing = [...journal.stores.events.values()].filter((record) => !present.has(record.key));
+        if (missing.length > 0) {
+          await runTransaction(this.db, ['events'], 'readwrite', (transaction) => {
+            for (const record of missing) transaction.objectStore('events').put(record);
+          });
+          recovered = { reason: 'events-missing', records: missing.length, snapshotsLost: false };
+        }
+      }
+      this.createdFresh = false;
+      if (recovered) database = await this.readRecordStores();
+      this.generation = database.generation;
+      if (!this.generation) {
+        this.generation = randomId();
+        await runTransaction(this.db, [META], 'readwrite', (transaction) => {
+          transaction.objectStore(META).put({ key: 'journal', schema: SCHEMA_VERSION, data: { generation: this.generation } });
+        });
+      }
+      const compact = recovered || journal.generation !== this.generation ||
+        opened.entries.length > JOURNAL_COMPACT_ENTRIES || !sameContent(journal.stores, database.stores);
+      if (compact) {
+        try {
+          await this.journal.reset([{ generation: this.generation, schema: SCHEMA_VERSION, ops: journalOps(database.stores) }]);
+          this.journalStale = false;
+        } catch (error) {
+          this.journalStale = true;
+          this.journalFailed(error);
+        }
+      }
+      if (recovered) {
+        this.recovered = recovered;
+        this.emit('recovered', recovered);
+      }
+    }
+
+    async readRecordStores() {
+      const names = [...RECORD_STORES, META];
+      const requests = await runTransaction(this.db, names, 'readonly', (transaction) => {
+        const result = {};
+        for (const name of names) result[name] = transaction.objectStore(name).getAll();
+        return result;
+      });
+      const stores = {};
+      for (const name of RECORD_STORES) stores[name] = requests[name].result;
+      const marker = requests[META].result.find((record) => record.key === 'journal');
+      return { stores, generation: marker ? marker.data.generation : null };
+    }
+
+    replaceRecordStores(records, generation) {
+      return runTransaction(this.db, [...RECORD_STORES, META], 'readwrite', (transaction) => {
+        for (const name of RECORD_STORES) {
+          const objectStore = transaction.objectStore(name);
+          objectStore.clear();
+          for (const record of records[name]) objectStore.put(record);
+        }
+        transaction.objectStore(META).put({ key: 'journal', schema: SCHEMA_VERSION, data: { generation } });
+      });
+    }
+
+    journalFailed(error) {
+      const failure = storeError(error);
+      this.journalError = { name: failure.name, message: failure.message };
+      this.emit('journal-error', this.journalError);
+    }
+
+    // Appends committed ops; a failure is reported as an event (the database write stands).
+    // After a failed append the journal has a gap, so it is never appended to again before it
+    // has been rewritten whole from the database (tried again on every later write).
+    async journalAppend(ops) {
+      if (!this.journal || !this.journal.isOpen || ops.length === 0) return false;
+      try {
+        if (this.journalStale) {
+          const database = await this.readRecordStores();
+          await this.journal.reset([{ generation: this.generation, schema: SCHEMA_VERSION, ops: journalOps(database.stores) }]);
+          this.journalStale = false;
+          this.journalError = null;
+        } else {
+          await this.journal.append([{ generation: this.generation, schema: SCHEMA_VERSION, ops }]);
+        }
+        return true;
+      } catch (error) {
+        this.journalStale = true;
+        this.journalFailed(error);
+        return false;
+      }
     }
 
     // -- writer election (Web Locks) ---------------------------------------------------------
@@ -376,6 +624,7 @@
       if (this.mode === 'writer') {
         this.releaseLock = null;
         this.mode = 'read-only';
+        if (this.journal) this.journal.close();
         this.emit('mode', { mode: 'read-only', reason: 'taken-over' });
         this.queueForLock();
       } else if (!error || error.name !== 'AbortError') {
@@ -447,6 +696,7 @@
       if (this.waitingForLock) this.waitingForLock.abort();
       this.waitingForLock = null;
       this.lockGeneration++;
+      if (this.journal) this.journal.terminate();
       if (this.channel) this.channel.close();
       this.channel = null;
       this.emit('closed', { reason });
@@ -475,13 +725,15 @@
         throw new StoreError('MigrationPendingError', 'the stored data must be migrated before it can be read');
     }
 
-    // One read-write transaction per user action; resolves on `complete` only.
-    async write(storeNames, fill) {
+    // One read-write transaction per user action; resolves after `complete` and, for record
+    // stores, after the journal holds the change (`journaled` says whether it does).
+    async write(storeNames, fill, ops = []) {
       this.assertWritable();
       const started = performance.now();
       const value = await runTransaction(this.db, storeNames, 'readwrite', fill);
-      this.broadcast({ type: 'changed', stores: storeNames.filter((name) => name !== CHUNKS) });
-      return { ok: true, ms: performance.now() - started, value };
+      const journaled = await this.journalAppend(ops);
+      this.broadcast({ type: 'changed', stores: storeNames.filter((name) => name !== CHUNKS && name !== META) });
+      return { ok: true, ms: performance.now() - started, value, journaled };
     }
 
     // -- migrations ---------------------------------------------------------------------------
@@ -501,6 +753,7 @@
       this.pendingMigration = null;
       this.emit('migrated', { from: plan.from, to: plan.to });
       await this.removeOrphanChunks();
+      await this.syncJournal();
       return { migrated: true, from: plan.from, to: plan.to };
     }
 
@@ -517,6 +770,8 @@
         return Promise.reject(storeError(error));
       }
       const names = [...new Set(ops.map((op) => op.store))];
+      const logged = ops.map((op) => (op.delete ? { store: op.store, key: op.key, delete: true }
+                                                   : { store: op.store, key: op.key, data: op.data }));
       return this.write(names, (transaction) => {
         for (const op of ops) {
           const objectStore = transaction.objectStore(op.store);
@@ -525,7 +780,7 @@
           else objectStore.put({ key: op.key, schema: SCHEMA_VERSION, data: op.data });
         }
         return { count: ops.length };
-      });
+      }, logged);
     }
 
     put(store, key, data) {
@@ -636,6 +891,7 @@
           setResult({ removedGroups: orphans.size });
         });
       });
+      this.orphansRemoved += result.removedGroups;
       if (result.removedGroups > 0) this.emit('cleaned', result);
       return result;
     }
@@ -733,22 +989,43 @@
         }
         if (verdict !== true) throw new StoreError('ValidationError', typeof verdict === 'string' ? verdict : 'the backup was refused by its validator');
       }
-      const result = await this.write(DATA_STORES, (transaction, fail, setResult) => {
+      const generation = mode === 'replace' ? randomId() : this.generation;
+      const started = performance.now();
+      const outcome = await this.write([...DATA_STORES, META], (transaction, fail, setResult) => {
         if (mode === 'replace') {
           for (const name of DATA_STORES) {
             const objectStore = transaction.objectStore(name);
             objectStore.clear();
             for (const record of stores[name]) objectStore.put(record);
           }
+          // A new generation: a journal of the replaced content is never replayed over this.
+          transaction.objectStore(META).put({ key: 'journal', schema: SCHEMA_VERSION, data: { generation } });
           const added = {};
           for (const name of DATA_STORES) added[name] = stores[name].length;
-          setResult({ mode, added, unchanged: 0, conflicts: [] });
+          setResult({ report: { mode, added, unchanged: 0, conflicts: [] }, ops: [] });
           return undefined;
         }
         mergeInto(transaction, stores, setResult);
         return undefined;
       });
-      return Object.assign({ ok: true, ms: result.ms }, result.value);
+      const { report, ops } = outcome.value;
+      let journaled = false;
+      if (mode === 'replace') {
+        this.generation = generation;
+        if (this.journal && this.journal.isOpen) {
+          try {
+            await this.journal.reset([{ generation, schema: SCHEMA_VERSION, ops: journalOps(stores) }]);
+            this.journalStale = false;
+            journaled = true;
+          } catch (error) {
+            this.journalStale = true;
+            this.journalFailed(error);
+          }
+        }
+      } else {
+        journaled = await this.journalAppend(ops);
+      }
+      return Object.assign({ ok: true, ms: performance.now() - started, journaled }, report);
     }
 
     // -- status, persistence, forgetting -----------------------------------------------------
@@ -766,6 +1043,9 @@
         storedSchemaVersion: this.db ? this.db.version : null,
         pendingMigration: this.pendingMigration,
         webLocks: Boolean(global.navigator && navigator.locks),
+        journal: !this.journal ? 'unavailable' : this.journal.isOpen ? 'open' : 'closed',
+        journalError: this.journalError,
+        recovered: this.recovered,
         persisted: null,
         usage: null,
         quota: null,
@@ -787,6 +1067,14 @@
       if (!options || options.confirmed !== true)
         throw new StoreError('ConfirmationRequiredError', 'forgetEverything needs {confirmed: true} after the user confirmed');
       this.broadcast({ type: 'forgotten' });
+      if (this.journal) {
+        // Other tabs release the journal when the broadcast reaches them; the worker retries.
+        try {
+          await this.journal.remove();
+        } catch (error) {
+          this.journalFailed(error);
+        }
+      }
       this.shutDown('forgotten');
       await deleteDatabase(this.name);
       return { ok: true };
@@ -852,22 +1140,27 @@
     });
   }
 
+  // Returns {report, ops}: ops are the added records for the journal.
   function applyMerge(transaction, stores, existing) {
     const report = { mode: 'merge', added: {}, unchanged: 0, conflicts: [] };
+    const ops = [];
     for (const name of DATA_STORES) report.added[name] = 0;
     const here = {};
     for (const name of DATA_STORES) here[name] = new Map(existing[name].map((record) => [stableText(record.key), record]));
     const chunksHere = groupChunks(existing[CHUNKS]);
     const chunksThere = groupChunks(stores[CHUNKS]);
-    const contentOf = (manifest, groups) =>
-      stableText([manifest.data, (groups.get(chunkGroup(manifest.key, manifest.writeId)) || [])
-        .slice().sort((a, b) => a.key[2] - b.key[2]).map((chunk) => chunk.data)]);
+    // Compares what a snapshot holds, not how it was cut into chunks.
+    const contentOf = (manifest, groups) => {
+      const snapshot = assembleSnapshot(manifest, groups.get(chunkGroup(manifest.key, manifest.writeId)) || []);
+      return stableText([snapshot.data, snapshot.content !== null ? snapshot.content : snapshot.chunks]);
+    };
     for (const name of RECORD_STORES) {
       const objectStore = transaction.objectStore(name);
       for (const record of stores[name]) {
         const local = here[name].get(stableText(record.key));
         if (!local) {
           objectStore.add(record);
+          ops.push({ store: name, key: record.key, data: record.data });
           report.added[name]++;
         } else if (stableText(local.data) === stableText(record.data)) {
           report.unchanged++;
@@ -891,7 +1184,7 @@
         report.conflicts.push({ store: SNAPSHOTS, key: manifest.key });
       }
     }
-    return report;
+    return { report, ops };
   }
 
   function deleteDatabase(name) {

@@ -2,7 +2,7 @@
 // group) on a given profile folder so a test can SIGKILL the whole browser and start it again
 // on the same profile; playwright-core connects over CDP.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,12 +22,15 @@ export function removeProfile(profile) {
 export async function launchBrowser(profile) {
   const portFile = join(profile, 'DevToolsActivePort');
   rmSync(portFile, { force: true });
+  // RADAR_CHROMIUM_LOG=<file> appends Chromium's own log (e.g. IndexedDB errors) there.
+  const logFile = process.env.RADAR_CHROMIUM_LOG;
   const child = spawn(executable, [
+    ...(logFile ? ['--enable-logging=stderr', '--v=0'] : []),
     '--headless', '--no-sandbox', '--disable-quic', '--no-first-run', '--no-default-browser-check',
     '--disable-background-networking', '--disable-component-update', '--disable-sync',
     '--disable-gpu', '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1',
     `--user-data-dir=${profile}`, 'about:blank',
-  ], { detached: true, stdio: 'ignore' });
+  ], { detached: true, stdio: ['ignore', 'ignore', logFile ? openSync(logFile, 'a') : 'ignore'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let port = null;
   for (let waited = 0; !port; waited += 20) {
@@ -50,6 +53,7 @@ export async function launchBrowser(profile) {
     async kill() {
       killGroup(child.pid);
       await exited;
+      await groupGone(child.pid);
     },
     // A normal browser exit (flushes like a user closing the window).
     async close() {
@@ -60,6 +64,7 @@ export async function launchBrowser(profile) {
       const done = await Promise.race([exited.then(() => true), sleep(10000).then(() => false)]);
       if (!done) killGroup(child.pid);
       await exited;
+      await groupGone(child.pid);
     },
   };
 }
@@ -68,6 +73,34 @@ function killGroup(pid) {
   try {
     process.kill(-pid, 'SIGKILL');
   } catch { /* already gone */ }
+}
+
+// Waits until no live process of the group is left: a surviving storage process would still
+// hold the profile's database when the next browser starts on it. Zombies (exited, waiting for
+// init to reap them) hold no files and are ignored.
+async function groupGone(pid) {
+  for (let waited = 0; waited < 10000; waited += 10) {
+    if (liveGroupMembers(pid) === 0) return;
+    await sleep(10);
+  }
+  throw new Error(`processes of group ${pid} still alive 10 s after the browser exited`);
+}
+
+function liveGroupMembers(groupId) {
+  let count = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the parenthesised command name: state, ppid, pgrp, ...
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(group) === groupId && state !== 'Z') count++;
+  }
+  return count;
 }
 
 // Collects console errors and page errors of a page (the store must never log an uncaught error).
