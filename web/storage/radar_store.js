@@ -1103,7 +1103,7 @@
       let end = Math.min(start + size, text.length);
       // Never split a surrogate pair: both halves must stay valid UTF-16.
       const last = text.charCodeAt(end - 1);
-      if (end < text.length && end - start > 1 && last >= 0xd800 && last <= 0xdbff) end -= 1;
+      if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - start > 1 ? -1 : 1;
       chunks.push(text.slice(start, end));
       start = end;
     }
