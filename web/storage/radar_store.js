@@ -416,7 +416,6 @@
       this.waitingForLock = null;       // AbortController of a queued lock request
       this.lockGeneration = 0;
       this.orphansRemoved = 0;          // chunk groups of interrupted snapshot writes removed
-      this.createdFresh = false;        // this start created the database (it was absent)
       this.generation = null;           // content generation shared by database and journal
       this.recovered = null;            // {reason, records} when the journal rebuilt the database
       this.journalError = null;
@@ -433,7 +432,6 @@
       let db = await openExisting(this.name);
       if (!db) {
         db = await openAtVersion(this.name, SCHEMA_VERSION, () => this.emit('blocked', {}));
-        this.createdFresh = true;
       } else if (db.version > SCHEMA_VERSION) {
         const version = db.version;
         db.close();
@@ -486,8 +484,9 @@
       const journal = replayJournal(opened.entries);
       let database = await this.readRecordStores();
       let recovered = null;
-      if (this.createdFresh && opened.entries.length > 0) {
-        // The database is new but its journal is not: the browser deleted the database.
+      // Every database a writer has seen carries a generation marker; one without it next to a
+      // non-empty journal was deleted and recreated behind our back (by the browser).
+      if (database.generation === null && opened.entries.length > 0) {
         const records = {};
         for (const name of RECORD_STORES) records[name] = [...journal.stores[name].values()];
         await this.replaceRecordStores(records, journal.generation);
@@ -502,7 +501,6 @@
           recovered = { reason: 'events-missing', records: missing.length, snapshotsLost: false };
         }
       }
-      this.createdFresh = false;
       if (recovered) database = await this.readRecordStores();
       this.generation = database.generation;
       if (!this.generation) {
@@ -1067,14 +1065,9 @@
       if (!options || options.confirmed !== true)
         throw new StoreError('ConfirmationRequiredError', 'forgetEverything needs {confirmed: true} after the user confirmed');
       this.broadcast({ type: 'forgotten' });
-      if (this.journal) {
-        // Other tabs release the journal when the broadcast reaches them; the worker retries.
-        try {
-          await this.journal.remove();
-        } catch (error) {
-          this.journalFailed(error);
-        }
-      }
+      // The journal goes first: if it stayed, the next start would rebuild what the user asked to
+      // forget. Other tabs release it when the broadcast reaches them; the worker retries.
+      if (this.journal) await this.journal.remove();
       this.shutDown('forgotten');
       await deleteDatabase(this.name);
       return { ok: true };
