@@ -353,6 +353,16 @@ test('4. quota exhausted: every failed write is reported, confirmed equals store
     ({ page } = await openHarness(browser));
     const afterRestart = await page.evaluate(async () => (await harness.store.loadAll()).events.map((r) => r.key));
     assert.deepEqual(afterRestart, result.confirmed, 'confirmed == stored after a restart');
+    // The journal missed writes while the disk was full; the restart rewrote it whole, so a
+    // database deleted now is rebuilt with every confirmed write.
+    const rebuilt = await page.evaluate(async () => {
+      harness.store.close();
+      await RadarStore.deleteDatabase(RadarStore.DEFAULT_NAME);
+      await harness.open();
+      return { recovered: harness.store.recovered, keys: (await harness.store.loadAll()).events.map((r) => r.key) };
+    });
+    assert.equal(rebuilt.recovered?.reason, 'database-missing');
+    assert.deepEqual(rebuilt.keys, result.confirmed, 'the journal holds every confirmed write');
   });
 });
 
