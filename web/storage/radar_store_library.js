@@ -1,0 +1,214 @@
+// Emscripten --js-library: the C entry points of the browser store (src/platform/store_web.cpp)
+// over globalThis.RadarStore (web/storage/radar_store.js, loaded by the page before radar.js).
+// No ASYNCIFY: every call carries a request id and returns at once; the outcome arrives later
+// through functions exported by store_web.cpp:
+//   radar_store_on_complete(request_id, ok, error_name, text, text_length)
+//   radar_store_on_record(request_id, store, key, data, data_length, meta)   (load_all)
+//   radar_store_on_notice(kind, detail_json)                                 (tabs, journal, ...)
+// Strings going to C++ are malloc'ed here and freed right after the call returns (C++ copies).
+mergeInto(LibraryManager.library, {
+  $RadarStoreBridge__deps: ['malloc', 'free'],
+  $RadarStoreBridge: {
+    store: null,
+    // The record stores in the order of radar::platform::RecordKind.
+    kinds: ['events', 'batches', 'models', 'mapping_profiles', 'settings'],
+
+    withText: function (text, use) {
+      var value = text === null || text === undefined ? '' : String(text);
+      var size = lengthBytesUTF8(value) + 1;
+      var pointer = _malloc(size);
+      stringToUTF8(value, pointer, size);
+      try {
+        return use(pointer, size - 1);
+      } finally {
+        _free(pointer);
+      }
+    },
+
+    complete: function (requestId, ok, errorName, text) {
+      RadarStoreBridge.withText(errorName, function (namePointer) {
+        RadarStoreBridge.withText(text, function (textPointer, textLength) {
+          _radar_store_on_complete(requestId, ok ? 1 : 0, namePointer, textPointer, textLength);
+        });
+      });
+    },
+
+    // Runs `action` (returning a promise of the text handed to C++) and reports its outcome.
+    run: function (requestId, action) {
+      Promise.resolve().then(function () {
+        if (!RadarStoreBridge.store) {
+          var error = new Error('the store is not open');
+          error.name = 'ClosedError';
+          throw error;
+        }
+        return action(RadarStoreBridge.store);
+      }).then(function (text) {
+        RadarStoreBridge.complete(requestId, true, '', text);
+      }, function (error) {
+        var name = error && error.name && error.name !== 'Error' ? error.name : 'UnknownError';
+        RadarStoreBridge.complete(requestId, false, name, error && error.message ? error.message : String(error));
+      });
+    },
+
+    notice: function (kind, detail) {
+      RadarStoreBridge.withText(kind, function (kindPointer) {
+        RadarStoreBridge.withText(JSON.stringify(detail || {}), function (detailPointer) {
+          _radar_store_on_notice(kindPointer, detailPointer);
+        });
+      });
+    },
+
+    asText: function (value) {
+      return typeof value === 'string' ? value : JSON.stringify(value);
+    },
+  },
+
+  radar_store_open__deps: ['$RadarStoreBridge'],
+  radar_store_open: function (name, requestId) {
+    var options = { name: UTF8ToString(name) };
+    Promise.resolve().then(function () {
+      if (typeof RadarStore !== 'object') throw Object.assign(new Error('radar_store.js is not loaded'), { name: 'NotSupportedError' });
+      if (RadarStoreBridge.store) return RadarStoreBridge.store;
+      return RadarStore.open(options);
+    }).then(function (store) {
+      if (RadarStoreBridge.store !== store) {
+        RadarStoreBridge.store = store;
+        ['mode', 'change', 'closed', 'blocked', 'migrated', 'recovered', 'journal-error'].forEach(function (type) {
+          store.addEventListener(type, function (event) { RadarStoreBridge.notice(type, event.detail); });
+        });
+      }
+      return store.status();
+    }).then(function (status) {
+      RadarStoreBridge.complete(requestId, true, '', JSON.stringify(status));
+    }, function (error) {
+      RadarStoreBridge.complete(requestId, false, error && error.name ? error.name : 'UnknownError', error && error.message);
+    });
+  },
+
+  // Records arrive one by one through radar_store_on_record, then the completion.
+  radar_store_load_all__deps: ['$RadarStoreBridge'],
+  radar_store_load_all: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.loadAll().then(function (loaded) {
+        RadarStoreBridge.kinds.forEach(function (name) {
+          RadarStoreBridge.withText(name, function (storePointer) {
+            loaded[name].forEach(function (record) {
+              RadarStoreBridge.withText(record.key, function (keyPointer) {
+                RadarStoreBridge.withText(RadarStoreBridge.asText(record.data), function (dataPointer, dataLength) {
+                  _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, 0);
+                });
+              });
+            });
+          });
+        });
+        RadarStoreBridge.withText('snapshots', function (storePointer) {
+          loaded.snapshots.forEach(function (snapshot) {
+            var content = snapshot.content !== null ? snapshot.content : snapshot.chunks.map(RadarStoreBridge.asText).join('');
+            RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
+              RadarStoreBridge.withText(content, function (dataPointer, dataLength) {
+                RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
+                  _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, metaPointer);
+                });
+              });
+            });
+          });
+        });
+        return JSON.stringify({ ms: loaded.ms });
+      });
+    });
+  },
+
+  // One user action: `count` writes given as parallel arrays (kinds[i] indexes `kinds`; a null
+  // data pointer means "remove the key"), written in one transaction.
+  radar_store_commit__deps: ['$RadarStoreBridge'],
+  radar_store_commit: function (count, kinds, keys, datas, dataLengths, requestId) {
+    var ops = [];
+    for (var i = 0; i < count; i++) {
+      var dataPointer = HEAPU32[(datas >> 2) + i];
+      var op = { store: RadarStoreBridge.kinds[HEAP32[(kinds >> 2) + i]], key: UTF8ToString(HEAPU32[(keys >> 2) + i]) };
+      if (dataPointer === 0) op.delete = true;
+      else op.data = UTF8ToString(dataPointer, HEAP32[(dataLengths >> 2) + i]);
+      ops.push(op);
+    }
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.commit(ops).then(function (result) {
+        return JSON.stringify({ ms: result.ms, journaled: result.journaled });
+      });
+    });
+  },
+
+  radar_store_put_snapshot__deps: ['$RadarStoreBridge'],
+  radar_store_put_snapshot: function (key, meta, content, contentLength, requestId) {
+    var snapshotKey = UTF8ToString(key);
+    var snapshotMeta = UTF8ToString(meta);
+    var text = UTF8ToString(content, contentLength);
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.putSnapshot(snapshotKey, snapshotMeta, text).then(function (result) {
+        return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });
+      });
+    });
+  },
+
+  radar_store_remove_snapshot__deps: ['$RadarStoreBridge'],
+  radar_store_remove_snapshot: function (key, requestId) {
+    var snapshotKey = UTF8ToString(key);
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.deleteSnapshot(snapshotKey).then(function () { return ''; });
+    });
+  },
+
+  radar_store_status__deps: ['$RadarStoreBridge'],
+  radar_store_status: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.status().then(JSON.stringify);
+    });
+  },
+
+  radar_store_request_persistence__deps: ['$RadarStoreBridge'],
+  radar_store_request_persistence: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.requestPersistence().then(JSON.stringify);
+    });
+  },
+
+  radar_store_export__deps: ['$RadarStoreBridge'],
+  radar_store_export: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.exportAll().then(JSON.stringify);
+    });
+  },
+
+  // mode: 0 replace, 1 merge. The completion text is the report as JSON.
+  radar_store_restore__deps: ['$RadarStoreBridge'],
+  radar_store_restore: function (text, textLength, mode, requestId) {
+    var backup = UTF8ToString(text, textLength);
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.restore(backup, { mode: mode === 1 ? 'merge' : 'replace' }).then(JSON.stringify);
+    });
+  },
+
+  radar_store_migrate__deps: ['$RadarStoreBridge'],
+  radar_store_migrate: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.migrate().then(JSON.stringify);
+    });
+  },
+
+  radar_store_use_here__deps: ['$RadarStoreBridge'],
+  radar_store_use_here: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.useHere().then(JSON.stringify);
+    });
+  },
+
+  // The C++ caller has the user's typed confirmation; the store is closed afterwards.
+  radar_store_forget__deps: ['$RadarStoreBridge'],
+  radar_store_forget: function (requestId) {
+    RadarStoreBridge.run(requestId, function (store) {
+      return store.forgetEverything({ confirmed: true }).then(function () {
+        RadarStoreBridge.store = null;
+        return '';
+      });
+    });
+  },
+});
