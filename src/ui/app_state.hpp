@@ -5,13 +5,17 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "demo_data.hpp"
+#include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
 #include "ranking.hpp"
 
 namespace radar::ui {
+
+enum class Screen { ranking, model };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -41,6 +45,34 @@ public:
                    const std::string& model_json);
     // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
     std::vector<ModelProblem> update_model(const ModelSpec& edited);
+
+    // Model versions. The model loaded at start is version 1. Saving stores the model as it is
+    // now (edits included) as the next version and makes it the active, "saved" model that the
+    // movement view compares against.
+    SaveResult save_model_version(const std::string& author, const std::string& note, const std::string& saved_at);
+    // Scores with a saved version and makes it active; false if there is no such version.
+    bool activate_model_version(int version);
+    // Imports model JSON as the next version and activates it, if it parses and fits the dataset.
+    SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
+                            const std::string& saved_at);
+    const ModelRegistry& model_registry() const { return registry_; }
+    // The active version's model; the engine's model differs from it while edits are unsaved.
+    const std::optional<ModelSpec>& saved_model() const { return saved_spec_; }
+    bool model_edited() const { return engine_ && saved_spec_ && engine_->spec() != *saved_spec_; }
+    // Ranking moves compared with the active version, for the top movement_top_n() dossiers.
+    Movement movement() const;
+    std::size_t movement_top_n() const { return movement_top_n_; }
+    void set_movement_top_n(std::size_t top_n) { movement_top_n_ = top_n; }
+
+    // The screen (tab) to bring forward in the next frame, set by automation.
+    void request_screen(Screen screen) { requested_screen_ = screen; }
+    std::optional<Screen> take_requested_screen() {
+        auto screen = requested_screen_;
+        requested_screen_.reset();
+        return screen;
+    }
+    void note_screen(Screen screen) { screen_ = screen; }
+    Screen screen() const { return screen_; }
 
     void set_filter(const RankingFilter& filter);
     void set_text_filter(const std::string& text);
@@ -75,10 +107,18 @@ public:
 
 private:
     void refresh_visible();
+    // Makes the registry's active version the saved model and its ranking the movement baseline.
+    void adopt_active_version();
 
     Dataset dataset_;
     std::optional<ScoringEngine> engine_;  // reads dataset_: reset before dataset_ changes
     std::vector<ModelProblem> model_problems_;
+    ModelRegistry registry_;
+    std::optional<ModelSpec> saved_spec_;
+    RankingSnapshot saved_ranking_;
+    std::size_t movement_top_n_ = 25;
+    std::optional<Screen> requested_screen_;
+    Screen screen_ = Screen::ranking;
     std::unique_ptr<SearchIndex> search_;
     std::vector<std::size_t> visible_;
     const Column* ids_ = nullptr;
