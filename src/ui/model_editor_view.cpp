@@ -135,7 +135,7 @@ void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& sp
 
 // A compact number field for a threshold or cap; true when the user changed it.
 bool number_field(const char* id, double& value) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.0f);
     return ImGui::DragScalar(id, ImGuiDataType_Double, &value, 0.1f, nullptr, nullptr, "%.1f");
 }
 
@@ -198,7 +198,7 @@ void parameter_table(AppState& state, EditorState& editor_state) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr(TextId::column_weight), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_thresholds), ImGuiTableColumnFlags_WidthFixed, em * 15.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_thresholds), ImGuiTableColumnFlags_WidthFixed, em * 17.5f);
     ImGui::TableHeadersRow();
     bool changed = false;
     for (std::size_t p = 0; p < editor_state.draft.parameters.size(); ++p) {
@@ -259,10 +259,10 @@ void move_table(const char* id, const AppState& state, const std::vector<RankMov
     if (!ImGui::BeginTable(id, 5, flags, ImVec2(0.0f, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::column_dossier), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn(tr(TextId::column_rank_before), ImGuiTableColumnFlags_WidthStretch, 0.7f);
     ImGui::TableSetupColumn(tr(TextId::column_rank_now), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(moves.size()));
@@ -284,7 +284,8 @@ void move_table(const char* id, const AppState& state, const std::vector<RankMov
     ImGui::EndTable();
 }
 
-void movement_section(AppState& state, const Fonts& fonts) {
+// `height` is the whole right-hand column: the two tables take about half of it, the versions the rest.
+void movement_section(AppState& state, const Fonts& fonts, float height) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::movement_title));
@@ -307,12 +308,12 @@ void movement_section(AppState& state, const Fonts& fonts) {
                 count_text(movement.top_n, n), count_text(movement.left.size(), left),
                 count_text(movement.moved_in_top, moved));
     ImGui::PopTextWrapPos();
-    const float table_height = em * 10.0f;
+    const float table_height = std::max(em * 6.0f, height * 0.3f);
     ImGui::TextDisabled("%s %zu", tr(TextId::movement_top_label), movement.top_n);
     move_table("top_moves", state, movement.top, movement.top_n, true, table_height);
     if (!movement.left.empty()) {
         ImGui::TextDisabled("%s %zu", tr(TextId::movement_left), movement.top_n);
-        move_table("left_moves", state, movement.left, movement.top_n, false, em * 6.0f);
+        move_table("left_moves", state, movement.left, movement.top_n, false, std::max(em * 5.0f, height * 0.18f));
     }
 }
 
@@ -334,7 +335,6 @@ void save_controls(AppState& state, EditorState& editor_state) {
             set_message(editor_state, tr(TextId::save_failed), result.problems, true);
         }
     }
-    ImGui::SameLine();
     if (ImGui::Button(tr(TextId::export_model))) {
         const auto& registry = state.model_registry();
         if (const auto active = registry.active_version())
@@ -370,7 +370,8 @@ void version_table(AppState& state, EditorState& editor_state) {
     ImGui::TableSetupColumn(tr(TextId::column_author), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    const float button_width = ImGui::CalcTextSize(tr(TextId::activate_version)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width);
     ImGui::TableHeadersRow();
     const auto& versions = registry.versions();
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
@@ -440,7 +441,7 @@ void draw_model_editor_view(AppState& state, const Fonts& fonts) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("movement_and_versions", ImVec2(0, 0));
-    movement_section(state, fonts);
+    movement_section(state, fonts, ImGui::GetContentRegionAvail().y);
     ImGui::Separator();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::versions_title));

@@ -1,0 +1,58 @@
+// Browser test of the Model tab: a weight change re-ranks the dossiers in the same frame, the
+// movement view counts who entered or left the top N, and saving a version makes it the baseline.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+
+const ids = (info) => info.top.map((row) => row.id);
+
+test('changing a weight re-ranks the dossiers and shows the movement', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const radar = (expression, ...args) => page.evaluate(expression, ...args);
+    assert.equal(await radar(() => window.radar.showScreen('model')), true);
+    assert.equal(await radar(() => window.radar.showScreen('elsewhere')), false);
+    await nextFrames(page);
+    const before = await radar(() => window.radar.info());
+    assert.equal(before.screen, 'model');
+    assert.equal(before.model.activeVersion, 1);
+    assert.equal(before.model.versions, 1);
+    assert.equal(before.model.edited, false);
+    assert.deepEqual(before.movement, { topN: 25, entered: 0, left: 0, movedInTop: 0 });
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor.png') });
+
+    // Subsidy recovery weighted far above everything else: its dossiers take the lead.
+    assert.equal(await radar(() => window.radar.setWeight('subsidy_recovery', 12)), true);
+    const after = await radar(() => window.radar.info());
+    assert.equal(after.model.weights.subsidy_recovery, 12);
+    assert.equal(after.model.edited, true);
+    assert.notDeepEqual(ids(after), ids(before), 'the ranking order changed');
+    for (let i = 1; i < after.top.length; i++) assert.ok(after.top[i - 1].score >= after.top[i].score);
+    assert.ok(after.movement.entered > 0, 'some dossiers entered the top 25');
+    assert.equal(after.movement.entered, after.movement.left, 'as many left the top 25 as entered it');
+    assert.ok(after.movement.movedInTop > 0);
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor-moved.png') });
+
+    assert.equal(await radar(() => window.radar.setWeight('no_such_parameter', 1)), false);
+    assert.equal(await radar(() => window.radar.setWeight('subsidy_recovery', Number.NaN)), false,
+                 'the model refuses a weight that is not a number');
+
+    // Saving makes the edited model the active version: no movement against itself.
+    assert.equal(await radar(() => window.radar.saveVersion('', 'no author')), 0);
+    assert.equal(await radar(() => window.radar.saveVersion('Tester', 'subsidy recovery first')), 2);
+    const saved = await radar(() => window.radar.info());
+    assert.equal(saved.model.activeVersion, 2);
+    assert.equal(saved.model.versions, 2);
+    assert.equal(saved.model.edited, false);
+    assert.deepEqual(ids(saved), ids(after));
+    assert.deepEqual(saved.movement, { topN: 25, entered: 0, left: 0, movedInTop: 0 });
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor-saved.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
