@@ -47,6 +47,10 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
                            {"score", state.display_score(row)}});
         }
         info["top"] = top;
+        nlohmann::json widgets = nlohmann::json::object();  // device pixels, like firstRowY
+        for (const auto& [name, box] : state.widgets())
+            widgets[name] = {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
+        info["widgets"] = widgets;
         info["screen"] = state.screen() == radar::ui::Screen::model ? "model" : "ranking";
         if (const radar::ScoringEngine* engine = state.engine()) {
             nlohmann::json weights = nlohmann::json::object();

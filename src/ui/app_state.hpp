@@ -2,6 +2,7 @@
 // view over it. Views read this and call its methods; they hold no data of their own.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,6 +84,12 @@ public:
     // Vertical centre (display pixels) of the first row of the visible list, for automation.
     void note_first_row_position(float y) { first_row_y_ = y; }
     float first_row_position() const { return first_row_y_; }
+    // Where automation finds a widget last drawn (display pixels), by name, e.g. "weight:complaints".
+    struct WidgetBox {
+        float left = 0, top = 0, right = 0, bottom = 0;
+    };
+    void note_widget(const std::string& name, WidgetBox box) { widgets_[name] = box; }
+    const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
     const Dataset& dataset() const { return dataset_; }
     // The scoring engine; empty when the model was refused (see model_problems()).
@@ -130,6 +137,7 @@ private:
     std::vector<std::string> care_type_values_;
     std::optional<std::size_t> selected_row_;
     float first_row_y_ = 0.0f;
+    std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
     DayNumber export_date_ = 0;

@@ -228,6 +228,8 @@ void parameter_table(AppState& state, EditorState& editor_state) {
         weight_range(state.saved_model(), parameter, low, high);
         ImGui::SetNextItemWidth(-FLT_MIN);
         changed |= ImGui::SliderScalar("##weight", ImGuiDataType_Double, &parameter.weight, &low, &high, "%.2f");
+        const ImVec2 slider_min = ImGui::GetItemRectMin(), slider_max = ImGui::GetItemRectMax();
+        state.note_widget("weight:" + parameter.id, {slider_min.x, slider_min.y, slider_max.x, slider_max.y});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::weight_tooltip));
 
         ImGui::TableNextColumn();

@@ -56,3 +56,34 @@ test('changing a weight re-ranks the dossiers and shows the movement', async () 
     await app.close();
   }
 });
+
+test('dragging a weight slider with the mouse re-ranks the dossiers', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.evaluate(() => window.radar.showScreen('model'));
+    await nextFrames(page);
+    const before = await page.evaluate(() => window.radar.info());
+    const slider = before.widgets['weight:missing_certificates'];
+    assert.ok(slider, 'the editor reports where the slider is');
+    const ratio = await page.evaluate(() => window.devicePixelRatio);
+    const y = (slider.top + slider.bottom) / 2 / ratio;
+    // The slider spans 0..3x the saved weight; dragging to its right end triples the weight.
+    await page.mouse.move((slider.left + slider.right) / 2 / ratio, y);
+    await page.mouse.down();
+    await nextFrames(page);
+    await page.mouse.move(slider.right / ratio - 1, y, { steps: 5 });
+    await nextFrames(page);
+    await page.mouse.up();
+    await nextFrames(page);
+    const after = await page.evaluate(() => window.radar.info());
+    assert.ok(after.model.weights.missing_certificates > before.model.weights.missing_certificates * 2.5,
+              `weight ${before.model.weights.missing_certificates} -> ${after.model.weights.missing_certificates}`);
+    assert.notDeepEqual(ids(after), ids(before));
+    assert.ok(after.movement.entered > 0);
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor-dragged.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
