@@ -95,7 +95,7 @@ SaveResult AppState::import_model(std::string_view model_json, const std::string
     const ModelSpec previous = engine_->spec();
     auto problems = update_model(*parsed.spec);
     if (!problems.empty()) return {std::nullopt, std::move(problems)};
-    SaveResult result = registry_.save(*parsed.spec, author, note, saved_at);
+    SaveResult result = registry_.save(*parsed.spec, author.empty() ? parsed.spec->author : author, note, saved_at);
     if (!result.saved) {
         update_model(previous);
         return result;

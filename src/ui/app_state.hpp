@@ -54,6 +54,7 @@ public:
     // Scores with a saved version and makes it active; false if there is no such version.
     bool activate_model_version(int version);
     // Imports model JSON as the next version and activates it, if it parses and fits the dataset.
+    // An empty author means the model's own author.
     SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
                             const std::string& saved_at);
     const ModelRegistry& model_registry() const { return registry_; }

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
+#include <optional>
 #include <string>
 
 #include "civil_date.hpp"
@@ -69,9 +71,11 @@ struct EditorState {
     std::vector<ModelProblem> problems;  // why the draft was refused (engine unchanged)
     std::array<char, 96> author{};
     std::array<char, 256> note{};
-    std::string message;                 // outcome of the last save or import
+    // Outcome of the last save or import, formatted when drawn so it follows the language.
+    std::optional<TextId> message;
+    std::string message_file;
+    int message_version = 0;
     std::vector<ModelProblem> message_problems;
-    bool message_is_error = false;
     ModelFileSink sink;
 };
 
@@ -79,14 +83,6 @@ EditorState& editor() {
     static EditorState state;
     return state;
 }
-
-void set_message(EditorState& editor_state, std::string message, std::vector<ModelProblem> problems, bool error) {
-    editor_state.message = std::move(message);
-    editor_state.message_problems = std::move(problems);
-    editor_state.message_is_error = error;
-}
-
-std::string today_text() { return format_iso_date(platform::today()); }
 
 void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -96,23 +92,44 @@ void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PopStyleColor();
 }
 
+void set_message(EditorState& editor_state, TextId message, std::vector<ModelProblem> problems, std::string file = {},
+                 int version = 0) {
+    editor_state.message = message;
+    editor_state.message_problems = std::move(problems);
+    editor_state.message_file = std::move(file);
+    editor_state.message_version = version;
+}
+
+void draw_message(const EditorState& editor_state) {
+    if (!editor_state.message) return;
+    const TextId id = *editor_state.message;
+    const bool failed = id == TextId::import_failed || id == TextId::save_failed;
+    char line[512];
+    if (id == TextId::import_done)
+        std::snprintf(line, sizeof line, tr(id), editor_state.message_file.c_str(), editor_state.message_version);
+    else
+        std::snprintf(line, sizeof line, tr(id), editor_state.message_version);
+    if (failed) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", line);
+    if (failed) ImGui::PopStyleColor();
+    error_lines(editor_state.message_problems);
+}
+
+std::string today_text() { return format_iso_date(platform::today()); }
+
 void import_finished_file(AppState& state, EditorState& editor_state) {
     auto file = editor_state.sink.take_finished();
     if (!file) return;
     if (!file->error.empty()) {
-        set_message(editor_state, std::string(tr(TextId::import_failed)) + " " + file->error, {}, true);
+        set_message(editor_state, TextId::import_failed, {{"", file->error}});
         return;
     }
-    std::string author = editor_state.author.data();
-    if (author.empty()) author = file->name;
-    const SaveResult result = state.import_model(file->bytes, author, file->name, today_text());
+    const SaveResult result = state.import_model(file->bytes, editor_state.author.data(), file->name, today_text());
     if (!result.saved) {
-        set_message(editor_state, tr(TextId::import_failed), result.problems, true);
+        set_message(editor_state, TextId::import_failed, result.problems);
         return;
     }
-    char line[512];
-    std::snprintf(line, sizeof line, tr(TextId::import_done), file->name.c_str(), result.saved->version);
-    set_message(editor_state, line, {}, false);
+    set_message(editor_state, TextId::import_done, {}, file->name, result.saved->version);
 }
 
 void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& spec) {
@@ -131,6 +148,12 @@ void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& sp
     ImGui::TextUnformatted(spec.description.c_str());
     ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
     ImGui::PopTextWrapPos();
+}
+
+// Records the last item's box for automation under `name`.
+void note_last_item(AppState& state, const std::string& name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.note_widget(name, {min.x, min.y, max.x, max.y});
 }
 
 // A compact number field for a threshold or cap; true when the user changed it.
@@ -228,8 +251,7 @@ void parameter_table(AppState& state, EditorState& editor_state) {
         weight_range(state.saved_model(), parameter, low, high);
         ImGui::SetNextItemWidth(-FLT_MIN);
         changed |= ImGui::SliderScalar("##weight", ImGuiDataType_Double, &parameter.weight, &low, &high, "%.2f");
-        const ImVec2 slider_min = ImGui::GetItemRectMin(), slider_max = ImGui::GetItemRectMax();
-        state.note_widget("weight:" + parameter.id, {slider_min.x, slider_min.y, slider_max.x, slider_max.y});
+        note_last_item(state, "weight:" + parameter.id);
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::weight_tooltip));
 
         ImGui::TableNextColumn();
@@ -329,15 +351,15 @@ void save_controls(AppState& state, EditorState& editor_state) {
     if (ImGui::Button(tr(TextId::save_version))) {
         const SaveResult result = state.save_model_version(editor_state.author.data(), editor_state.note.data(), today_text());
         if (result.saved) {
-            char line[128];
-            std::snprintf(line, sizeof line, tr(TextId::version_saved), result.saved->version);
-            set_message(editor_state, line, {}, false);
+            set_message(editor_state, TextId::version_saved, {}, {}, result.saved->version);
             editor_state.note[0] = '\0';
         } else {
-            set_message(editor_state, tr(TextId::save_failed), result.problems, true);
+            set_message(editor_state, TextId::save_failed, result.problems);
         }
     }
-    if (ImGui::Button(tr(TextId::export_model))) {
+    const bool export_clicked = ImGui::Button(tr(TextId::export_model));
+    note_last_item(state, "button:export");
+    if (export_clicked) {
         const auto& registry = state.model_registry();
         if (const auto active = registry.active_version())
             if (const auto json = registry.export_json(*active)) {
@@ -347,19 +369,16 @@ void save_controls(AppState& state, EditorState& editor_state) {
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(editor_state.sink.reading());
-    if (ImGui::Button(tr(TextId::import_model))) {
+    const bool import_clicked = ImGui::Button(tr(TextId::import_model));
+    note_last_item(state, "button:import");
+    if (import_clicked) {
         // Only one sink receives files at a time: the editor claims it when the user asks.
         platform::set_file_sink(&editor_state.sink);
         platform::request_file_open(".json,application/json");
     }
     ImGui::EndDisabled();
     if (editor_state.sink.reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
-    if (!editor_state.message.empty()) {
-        if (editor_state.message_is_error) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped("%s", editor_state.message.c_str());
-        if (editor_state.message_is_error) ImGui::PopStyleColor();
-        error_lines(editor_state.message_problems);
-    }
+    draw_message(editor_state);
 }
 
 void version_table(AppState& state, EditorState& editor_state) {

@@ -2,6 +2,7 @@
 // movement view counts who entered or left the top N, and saving a version makes it the baseline.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
 
@@ -82,6 +83,60 @@ test('dragging a weight slider with the mouse re-ranks the dossiers', async () =
     assert.notDeepEqual(ids(after), ids(before));
     assert.ok(after.movement.entered > 0);
     await page.screenshot({ path: join(screenshotFolder, 'model-editor-dragged.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the active version exports as JSON and an imported model becomes the next version', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await page.evaluate(() => window.radar.showScreen('model'));
+    await nextFrames(page);
+    const info = await page.evaluate(() => window.radar.info());
+    const ratio = await page.evaluate(() => window.devicePixelRatio);
+    const centre = (box) => [(box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio];
+
+    const downloading = page.waitForEvent('download');
+    await page.mouse.click(...centre(info.widgets['button:export']));
+    const download = await downloading;
+    assert.equal(download.suggestedFilename(), 'childcare-default-v1.json');
+    const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(exported.id, 'childcare-default');
+
+    // The same model with another weight and name, picked through the file dialog.
+    exported.name = 'Imported test model';
+    exported.parameters.find((parameter) => parameter.id === 'complaints').weight = 7;
+    const choosing = page.waitForEvent('filechooser');
+    await page.mouse.click(...centre(info.widgets['button:import']));
+    const chooser = await choosing;
+    await chooser.setFiles({ name: 'test-model.json', mimeType: 'application/json',
+                             buffer: Buffer.from(JSON.stringify(exported)) });
+    await page.waitForFunction(() => window.radar.info().model.versions === 2);
+    const imported = await page.evaluate(() => window.radar.info());
+    assert.equal(imported.model.activeVersion, 2);
+    assert.equal(imported.model.weights.complaints, 7);
+    assert.equal(imported.model.edited, false);
+    assert.equal(imported.movement.entered, 0, 'the imported model is the new baseline');
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor-imported.png') });
+
+    // A model reading a field the data lacks is refused and changes nothing.
+    exported.parameters[0].field = 'no_such_field';
+    const choosingAgain = page.waitForEvent('filechooser');
+    await page.mouse.click(...centre(info.widgets['button:import']));
+    await (await choosingAgain).setFiles({ name: 'bad-model.json', mimeType: 'application/json',
+                                           buffer: Buffer.from(JSON.stringify(exported)) });
+    await nextFrames(page);
+    await nextFrames(page);
+    await page.evaluate(() => window.radar.setLanguage('en'));
+    await nextFrames(page);
+    const refused = await page.evaluate(() => window.radar.info());
+    assert.equal(refused.model.versions, 2);
+    assert.equal(refused.model.weights.complaints, 7);
+    await page.screenshot({ path: join(screenshotFolder, 'model-editor-refused-english.png') });
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();
