@@ -5,7 +5,7 @@ mergeInto(LibraryManager.library, {
   $RadarFiles: {
     chunkSize: 4 * 1024 * 1024,
     busy: false,
-    async deliver(file) {
+    deliver: async function (file) {
       if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
       RadarFiles.busy = true;
       const nameBytes = lengthBytesUTF8(file.name) + 1;
@@ -35,7 +35,7 @@ mergeInto(LibraryManager.library, {
       _free(errorPointer);
       RadarFiles.busy = false;
     },
-    install() {
+    install: function () {
       if (RadarFiles.input) return;
       const input = document.createElement('input');
       input.type = 'file';

@@ -47,6 +47,26 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
                            {"score", state.display_score(row)}});
         }
         info["top"] = top;
+        nlohmann::json widgets = nlohmann::json::object();  // device pixels, like firstRowY
+        for (const auto& [name, box] : state.widgets())
+            widgets[name] = {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
+        info["widgets"] = widgets;
+        info["screen"] = state.screen() == radar::ui::Screen::model ? "model" : "ranking";
+        if (const radar::ScoringEngine* engine = state.engine()) {
+            nlohmann::json weights = nlohmann::json::object();
+            for (const auto& parameter : engine->spec().parameters) weights[parameter.id] = parameter.weight;
+            const auto active = state.model_registry().active_version();
+            info["model"] = {{"id", engine->spec().id},
+                             {"activeVersion", active ? *active : 0},
+                             {"versions", state.model_registry().versions().size()},
+                             {"edited", state.model_edited()},
+                             {"weights", weights}};
+            const radar::Movement movement = state.movement();
+            info["movement"] = {{"topN", movement.top_n},
+                                {"entered", movement.entered.size()},
+                                {"left", movement.left.size()},
+                                {"movedInTop", movement.moved_in_top}};
+        }
     }
     text = info.dump();
     return text.c_str();
@@ -54,6 +74,38 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
 
 EMSCRIPTEN_KEEPALIVE void radar_set_filter(const char* text) {
     if (radar::app::attached_state) radar::app::attached_state->set_text_filter(text ? text : "");
+}
+
+// Sets one parameter's weight as the editor's slider would; 0 if there is no such parameter or
+// the model refuses the value.
+EMSCRIPTEN_KEEPALIVE int radar_set_weight(const char* parameter_id, double weight) {
+    auto* state = radar::app::attached_state;
+    if (!state || !state->engine() || !parameter_id) return 0;
+    radar::ModelSpec edited = state->engine()->spec();
+    for (auto& parameter : edited.parameters)
+        if (parameter.id == parameter_id) {
+            parameter.weight = weight;
+            return state->update_model(edited).empty() ? 1 : 0;
+        }
+    return 0;
+}
+
+// Saves the current model as a new version (as the editor's button does); its number, or 0.
+EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note) {
+    auto* state = radar::app::attached_state;
+    if (!state) return 0;
+    const radar::SaveResult result =
+        state->save_model_version(author ? author : "", note ? note : "", radar::format_iso_date(state->reference_date()));
+    return result.saved ? result.saved->version : 0;
+}
+
+// Brings a screen forward in the next frame: "ranking" or "model"; 0 for anything else.
+EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
+    auto* state = radar::app::attached_state;
+    const std::string value = name ? name : "";
+    if (!state || (value != "ranking" && value != "model")) return 0;
+    state->request_screen(value == "model" ? radar::ui::Screen::model : radar::ui::Screen::ranking);
+    return 1;
 }
 
 // Accepts "nl" or "en"; anything else is ignored and returns 0.

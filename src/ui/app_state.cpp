@@ -22,6 +22,8 @@ std::vector<std::string> distinct_values(const Column* column) {
 void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
                          const std::string& model_json) {
     engine_.reset();
+    saved_spec_.reset();
+    saved_ranking_ = {};
     DemoSettings settings;
     settings.dossier_count = dossier_count;
     settings.export_date = export_date;
@@ -41,6 +43,12 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
         EngineResult created = ScoringEngine::create(*parsed.spec, dataset_, std::move(context));
         engine_ = std::move(created.engine);
         model_problems_ = std::move(created.problems);
+        registry_ = ModelRegistry();
+        if (engine_) {
+            const SaveResult first = registry_.save(engine_->spec(), parsed.spec->author, "", parsed.spec->created_at);
+            if (first.saved) registry_.activate(first.saved->version);
+            adopt_active_version();
+        }
     } else {
         model_problems_ = std::move(parsed.problems);
     }
@@ -56,6 +64,55 @@ std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
     auto problems = engine_->update(edited);
     if (problems.empty()) refresh_visible();
     return problems;
+}
+
+SaveResult AppState::save_model_version(const std::string& author, const std::string& note,
+                                        const std::string& saved_at) {
+    if (!engine_) return {std::nullopt, {{"", "no model is loaded"}}};
+    SaveResult result = registry_.save(engine_->spec(), author, note, saved_at);
+    if (result.saved) {
+        registry_.activate(result.saved->version);
+        adopt_active_version();
+    }
+    return result;
+}
+
+bool AppState::activate_model_version(int version) {
+    const std::optional<ModelSpec> spec = registry_.spec(version);
+    if (!spec || !update_model(*spec).empty()) return false;
+    registry_.activate(version);
+    adopt_active_version();
+    return true;
+}
+
+SaveResult AppState::import_model(std::string_view model_json, const std::string& author, const std::string& note,
+                                  const std::string& saved_at) {
+    ModelParseResult parsed = parse_model_json(model_json);
+    if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
+    if (!engine_) return {std::nullopt, {{"", "no model is loaded"}}};
+    // Scoring first checks the fields against this dataset, so a model that cannot score it is
+    // never saved; the version then records exactly what is scoring.
+    const ModelSpec previous = engine_->spec();
+    auto problems = update_model(*parsed.spec);
+    if (!problems.empty()) return {std::nullopt, std::move(problems)};
+    SaveResult result = registry_.save(*parsed.spec, author.empty() ? parsed.spec->author : author, note, saved_at);
+    if (!result.saved) {
+        update_model(previous);
+        return result;
+    }
+    registry_.activate(result.saved->version);
+    adopt_active_version();
+    return result;
+}
+
+Movement AppState::movement() const {
+    if (!engine_ || saved_ranking_.order.size() != engine_->row_count()) return {};
+    return engine_->movement_since(saved_ranking_, movement_top_n_);
+}
+
+void AppState::adopt_active_version() {
+    saved_spec_ = registry_.active_spec();
+    if (engine_) saved_ranking_ = engine_->snapshot();
 }
 
 void AppState::set_filter(const RankingFilter& filter) {

@@ -2,16 +2,21 @@
 // view over it. Views read this and call its methods; they hold no data of their own.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "demo_data.hpp"
+#include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
 #include "ranking.hpp"
 
 namespace radar::ui {
+
+enum class Screen { ranking, model };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -42,6 +47,35 @@ public:
     // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
     std::vector<ModelProblem> update_model(const ModelSpec& edited);
 
+    // Model versions. The model loaded at start is version 1. Saving stores the model as it is
+    // now (edits included) as the next version and makes it the active, "saved" model that the
+    // movement view compares against.
+    SaveResult save_model_version(const std::string& author, const std::string& note, const std::string& saved_at);
+    // Scores with a saved version and makes it active; false if there is no such version.
+    bool activate_model_version(int version);
+    // Imports model JSON as the next version and activates it, if it parses and fits the dataset.
+    // An empty author means the model's own author.
+    SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
+                            const std::string& saved_at);
+    const ModelRegistry& model_registry() const { return registry_; }
+    // The active version's model; the engine's model differs from it while edits are unsaved.
+    const std::optional<ModelSpec>& saved_model() const { return saved_spec_; }
+    bool model_edited() const { return engine_ && saved_spec_ && engine_->spec() != *saved_spec_; }
+    // Ranking moves compared with the active version, for the top movement_top_n() dossiers.
+    Movement movement() const;
+    std::size_t movement_top_n() const { return movement_top_n_; }
+    void set_movement_top_n(std::size_t top_n) { movement_top_n_ = top_n; }
+
+    // The screen (tab) to bring forward in the next frame, set by automation.
+    void request_screen(Screen screen) { requested_screen_ = screen; }
+    std::optional<Screen> take_requested_screen() {
+        auto screen = requested_screen_;
+        requested_screen_.reset();
+        return screen;
+    }
+    void note_screen(Screen screen) { screen_ = screen; }
+    Screen screen() const { return screen_; }
+
     void set_filter(const RankingFilter& filter);
     void set_text_filter(const std::string& text);
     void set_sort(SortOrder order);
@@ -51,6 +85,12 @@ public:
     // Vertical centre (display pixels) of the first row of the visible list, for automation.
     void note_first_row_position(float y) { first_row_y_ = y; }
     float first_row_position() const { return first_row_y_; }
+    // Where automation finds a widget last drawn (display pixels), by name, e.g. "weight:complaints".
+    struct WidgetBox {
+        float left = 0, top = 0, right = 0, bottom = 0;
+    };
+    void note_widget(const std::string& name, WidgetBox box) { widgets_[name] = box; }
+    const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
     const Dataset& dataset() const { return dataset_; }
     // The scoring engine; empty when the model was refused (see model_problems()).
@@ -75,10 +115,18 @@ public:
 
 private:
     void refresh_visible();
+    // Makes the registry's active version the saved model and its ranking the movement baseline.
+    void adopt_active_version();
 
     Dataset dataset_;
     std::optional<ScoringEngine> engine_;  // reads dataset_: reset before dataset_ changes
     std::vector<ModelProblem> model_problems_;
+    ModelRegistry registry_;
+    std::optional<ModelSpec> saved_spec_;
+    RankingSnapshot saved_ranking_;
+    std::size_t movement_top_n_ = 25;
+    std::optional<Screen> requested_screen_;
+    Screen screen_ = Screen::ranking;
     std::unique_ptr<SearchIndex> search_;
     std::vector<std::size_t> visible_;
     const Column* ids_ = nullptr;
@@ -90,6 +138,7 @@ private:
     std::vector<std::string> care_type_values_;
     std::optional<std::size_t> selected_row_;
     float first_row_y_ = 0.0f;
+    std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
     DayNumber export_date_ = 0;

@@ -2,10 +2,12 @@
 #include "ui/main_window.hpp"
 
 #include <algorithm>
+#include <string>
 
 #include "ui/dossier_panel.hpp"
 #include "ui/header_bar.hpp"
 #include "ui/i18n.hpp"
+#include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
 
 namespace radar::ui {
@@ -51,9 +53,19 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
             ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
         ImGui::PopStyleColor();
     }
+    const std::optional<Screen> requested = state.take_requested_screen();
+    auto tab_flags = [&](Screen screen) {
+        return requested == screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    };
     if (ImGui::BeginTabBar("screens")) {
-        if (ImGui::BeginTabItem(tr(TextId::screen_ranking))) {
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_ranking)) + "###ranking").c_str(), nullptr, tab_flags(Screen::ranking))) {
+            state.note_screen(Screen::ranking);
             draw_ranking_screen(state, fonts, input);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_model)) + "###model").c_str(), nullptr, tab_flags(Screen::model))) {
+            state.note_screen(Screen::model);
+            draw_model_editor_view(state, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -25,7 +25,10 @@ ImFont* add_font(const char* path, float size) {
         config.SizePixels = size;
         return io.Fonts->AddFontDefault(&config);
     }
-    return io.Fonts->AddFontFromFileTTF(path, size, nullptr, io.Fonts->GetGlyphRangesDefault());
+    // Latin-1 plus the punctuation and maths signs the model texts use (dashes, quotes, ellipsis,
+    // bullet, minus sign); the atlas must outlive the font, hence static.
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2212, 0x2212, 0};
+    return io.Fonts->AddFontFromFileTTF(path, size, nullptr, ranges);
 }
 
 ImVec4 rgb(int r, int g, int b, float a = 1.0f) {

@@ -1,0 +1,475 @@
+// Model screen: parameters (weight sliders, clamp caps and step thresholds) on the left, movement
+// against the active version and the version list on the right. Every edit goes through
+// AppState::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
+#include "ui/model_editor_view.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "civil_date.hpp"
+#include "model/model_output.hpp"
+#include "platform/file_transfer.hpp"
+#include "platform/platform.hpp"
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr std::size_t max_model_bytes = 4 * 1024 * 1024;
+
+const std::string& local(const LocalText& text) { return language() == Language::dutch ? text.nl : text.en; }
+
+struct PickedFile {
+    std::string name;
+    std::string bytes;
+    std::string error;  // empty when the whole file arrived
+};
+
+// Collects a picked model file; the editor imports it in the frame after it is complete.
+class ModelFileSink final : public platform::FileSink {
+public:
+    bool begin_file(const platform::IncomingFile& file) override {
+        if (reading_) return false;
+        reading_ = true;
+        current_ = PickedFile{file.name, {}, {}};
+        return true;
+    }
+    bool file_chunk(std::string_view bytes) override {
+        if (current_.bytes.size() + bytes.size() > max_model_bytes) {
+            current_.error = tr(TextId::import_too_large);
+            return false;
+        }
+        current_.bytes.append(bytes);
+        return true;
+    }
+    void end_file(bool ok, const std::string& error) override {
+        if (!ok && current_.error.empty()) current_.error = error;
+        reading_ = false;
+        finished_ = std::move(current_);
+    }
+    bool reading() const { return reading_; }
+    std::optional<PickedFile> take_finished() {
+        auto finished = std::move(finished_);
+        finished_.reset();
+        return finished;
+    }
+
+private:
+    bool reading_ = false;
+    PickedFile current_;
+    std::optional<PickedFile> finished_;
+};
+
+// What the screen remembers between frames (the model itself lives in AppState).
+struct EditorState {
+    ModelSpec based_on;                  // the engine's model the draft started from
+    ModelSpec draft;                     // what the widgets show and edit
+    std::vector<ModelProblem> problems;  // why the draft was refused (engine unchanged)
+    std::array<char, 96> author{};
+    std::array<char, 256> note{};
+    // Outcome of the last save or import, formatted when drawn so it follows the language.
+    std::optional<TextId> message;
+    std::string message_file;
+    int message_version = 0;
+    std::vector<ModelProblem> message_problems;
+    ModelFileSink sink;
+};
+
+EditorState& editor() {
+    static EditorState state;
+    return state;
+}
+
+void error_lines(const std::vector<ModelProblem>& problems) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::PushTextWrapPos(0.0f);
+    for (const auto& problem : problems) ImGui::TextUnformatted(problem.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+}
+
+void set_message(EditorState& editor_state, TextId message, std::vector<ModelProblem> problems, std::string file = {},
+                 int version = 0) {
+    editor_state.message = message;
+    editor_state.message_problems = std::move(problems);
+    editor_state.message_file = std::move(file);
+    editor_state.message_version = version;
+}
+
+void draw_message(const EditorState& editor_state) {
+    if (!editor_state.message) return;
+    const TextId id = *editor_state.message;
+    const bool failed = id == TextId::import_failed || id == TextId::save_failed;
+    char line[512];
+    if (id == TextId::import_done)
+        std::snprintf(line, sizeof line, tr(id), editor_state.message_file.c_str(), editor_state.message_version);
+    else
+        std::snprintf(line, sizeof line, tr(id), editor_state.message_version);
+    if (failed) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", line);
+    if (failed) ImGui::PopStyleColor();
+    error_lines(editor_state.message_problems);
+}
+
+std::string today_text() { return format_iso_date(platform::today()); }
+
+void import_finished_file(AppState& state, EditorState& editor_state) {
+    auto file = editor_state.sink.take_finished();
+    if (!file) return;
+    if (!file->error.empty()) {
+        set_message(editor_state, TextId::import_failed, {{"", file->error}});
+        return;
+    }
+    const SaveResult result = state.import_model(file->bytes, editor_state.author.data(), file->name, today_text());
+    if (!result.saved) {
+        set_message(editor_state, TextId::import_failed, result.problems);
+        return;
+    }
+    set_message(editor_state, TextId::import_done, {}, file->name, result.saved->version);
+}
+
+void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& spec) {
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(spec.name.c_str());
+    ImGui::PopFont();
+    if (const auto version = state.model_registry().active_version()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(tr(TextId::model_version_line), *version);
+    }
+    if (state.model_edited()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "(%s)", tr(TextId::model_edited_badge));
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(spec.description.c_str());
+    ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
+    ImGui::PopTextWrapPos();
+}
+
+// Records the last item's box for automation under `name`.
+void note_last_item(AppState& state, const std::string& name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.note_widget(name, {min.x, min.y, max.x, max.y});
+}
+
+// A compact number field for a threshold or cap; true when the user changed it.
+bool number_field(const char* id, double& value) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.0f);
+    return ImGui::DragScalar(id, ImGuiDataType_Double, &value, 0.1f, nullptr, nullptr, "%.1f");
+}
+
+void labelled(TextId label) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("%s", tr(label));
+    ImGui::SameLine();
+}
+
+// The editable constants of a parameter's transforms: clamp caps and step thresholds.
+bool transform_fields(ModelParameter& parameter) {
+    bool changed = false;
+    for (std::size_t t = 0; t < parameter.transforms.size(); ++t) {
+        Transform& transform = parameter.transforms[t];
+        ImGui::PushID(static_cast<int>(t));
+        if (transform.kind == TransformKind::clamp) {
+            if (transform.min) {
+                labelled(TextId::clamp_min);
+                changed |= number_field("##min", *transform.min);
+                if (transform.max) ImGui::SameLine();
+            }
+            if (transform.max) {
+                labelled(TextId::clamp_max);
+                changed |= number_field("##max", *transform.max);
+            }
+        } else if (transform.kind == TransformKind::step) {
+            labelled(TextId::step_below);
+            changed |= number_field("##below", transform.below);
+            for (std::size_t b = 0; b < transform.bins.size(); ++b) {
+                ImGui::PushID(static_cast<int>(b));
+                labelled(TextId::step_from);
+                changed |= number_field("##from", transform.bins[b].from);
+                ImGui::SameLine();
+                labelled(TextId::step_value);
+                changed |= number_field("##value", transform.bins[b].value);
+                ImGui::PopID();
+            }
+        }
+        ImGui::PopID();
+    }
+    return changed;
+}
+
+// The slider's range follows the saved weight (not the live one), so it holds still while dragging.
+void weight_range(const std::optional<ModelSpec>& saved, const ModelParameter& parameter, double& low, double& high) {
+    double reference = parameter.weight;
+    if (saved)
+        for (const auto& candidate : saved->parameters)
+            if (candidate.id == parameter.id) reference = candidate.weight;
+    const double bound = std::max(1.0, std::abs(reference) * 3.0);
+    low = reference < 0.0 ? -bound : 0.0;
+    high = reference < 0.0 ? 0.0 : bound;
+}
+
+void parameter_table(AppState& state, EditorState& editor_state) {
+    const float em = ImGui::GetFontSize();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("parameters", 3, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(tr(TextId::column_weight), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_thresholds), ImGuiTableColumnFlags_WidthFixed, em * 17.5f);
+    ImGui::TableHeadersRow();
+    bool changed = false;
+    for (std::size_t p = 0; p < editor_state.draft.parameters.size(); ++p) {
+        ModelParameter& parameter = editor_state.draft.parameters[p];
+        ImGui::PushID(static_cast<int>(p));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(local(parameter.label).c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(em * 28.0f);
+            ImGui::TextUnformatted(local(parameter.rationale).c_str());
+            ImGui::TextDisabled(tr(TextId::field_line), parameter.field.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        std::vector<ModelProblem> own;
+        for (const auto& problem : editor_state.problems)
+            if (problem.parameter == parameter.id) own.push_back(problem);
+        error_lines(own);
+
+        ImGui::TableNextColumn();
+        double low = 0.0, high = 1.0;
+        weight_range(state.saved_model(), parameter, low, high);
+        ImGui::SetNextItemWidth(-FLT_MIN);
+        changed |= ImGui::SliderScalar("##weight", ImGuiDataType_Double, &parameter.weight, &low, &high, "%.2f");
+        note_last_item(state, "weight:" + parameter.id);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::weight_tooltip));
+
+        ImGui::TableNextColumn();
+        changed |= transform_fields(parameter);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (changed) editor_state.problems = state.update_model(editor_state.draft);
+}
+
+const char* count_text(std::size_t value, std::string& storage) {
+    storage = group_thousands(value);
+    return storage.c_str();
+}
+
+void move_cell(const RankMove& move, bool entered) {
+    const std::int64_t up = move.places_up();
+    if (entered) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "%s", tr(TextId::move_new));
+    else if (up > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "+%lld", static_cast<long long>(up));
+    else if (up < 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::relief_bar), "%lld", static_cast<long long>(up));
+    else ImGui::TextDisabled("0");
+}
+
+// One table of moves: dossier, name, rank before and now, places moved.
+void move_table(const char* id, const AppState& state, const std::vector<RankMove>& moves, std::size_t top_n,
+                bool mark_entered, float height) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable(id, 5, flags, ImVec2(0.0f, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(TextId::column_dossier), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr(TextId::column_rank_before), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr(TextId::column_rank_now), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(moves.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const RankMove& move = moves[static_cast<std::size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(state.id(move.row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(state.name(move.row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", move.rank_before);
+            ImGui::TableNextColumn();
+            ImGui::Text("%u", move.rank_after);
+            ImGui::TableNextColumn();
+            move_cell(move, mark_entered && move.rank_before > top_n);
+        }
+    ImGui::EndTable();
+}
+
+// `height` is the whole right-hand column: the two tables take about half of it, the versions the rest.
+void movement_section(AppState& state, const Fonts& fonts, float height) {
+    const float em = ImGui::GetFontSize();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(TextId::movement_title));
+    ImGui::PopFont();
+    labelled(TextId::movement_top_label);
+    int top_n = static_cast<int>(state.movement_top_n());
+    ImGui::SetNextItemWidth(em * 7.0f);
+    if (ImGui::InputInt("##top_n", &top_n, 5, 25)) {
+        const int most = static_cast<int>(std::min<std::size_t>(state.dataset().row_count(), 10000));
+        state.set_movement_top_n(static_cast<std::size_t>(std::clamp(top_n, 1, std::max(1, most))));
+    }
+    const Movement movement = state.movement();
+    std::string entered, n, left, moved;
+    if (movement.entered.empty() && movement.left.empty() && movement.moved_in_top == 0) {
+        ImGui::TextWrapped("%s", tr(TextId::movement_none));
+        return;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text(tr(TextId::movement_summary), count_text(movement.entered.size(), entered),
+                count_text(movement.top_n, n), count_text(movement.left.size(), left),
+                count_text(movement.moved_in_top, moved));
+    ImGui::PopTextWrapPos();
+    const float table_height = std::max(em * 6.0f, height * 0.3f);
+    ImGui::TextDisabled("%s %zu", tr(TextId::movement_top_label), movement.top_n);
+    move_table("top_moves", state, movement.top, movement.top_n, true, table_height);
+    if (!movement.left.empty()) {
+        ImGui::TextDisabled("%s %zu", tr(TextId::movement_left), movement.top_n);
+        move_table("left_moves", state, movement.left, movement.top_n, false, std::max(em * 5.0f, height * 0.18f));
+    }
+}
+
+void save_controls(AppState& state, EditorState& editor_state) {
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 9.0f);
+    ImGui::InputTextWithHint("##author", tr(TextId::author_hint), editor_state.author.data(), editor_state.author.size());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::InputTextWithHint("##note", tr(TextId::note_hint), editor_state.note.data(), editor_state.note.size());
+    if (ImGui::Button(tr(TextId::save_version))) {
+        const SaveResult result = state.save_model_version(editor_state.author.data(), editor_state.note.data(), today_text());
+        if (result.saved) {
+            set_message(editor_state, TextId::version_saved, {}, {}, result.saved->version);
+            editor_state.note[0] = '\0';
+        } else {
+            set_message(editor_state, TextId::save_failed, result.problems);
+        }
+    }
+    const bool export_clicked = ImGui::Button(tr(TextId::export_model));
+    note_last_item(state, "button:export");
+    if (export_clicked) {
+        const auto& registry = state.model_registry();
+        if (const auto active = registry.active_version())
+            if (const auto json = registry.export_json(*active)) {
+                const std::string name = registry.find(*active)->info.model_id + "-v" + std::to_string(*active) + ".json";
+                platform::download_file(name, "application/json", *json);
+            }
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(editor_state.sink.reading());
+    const bool import_clicked = ImGui::Button(tr(TextId::import_model));
+    note_last_item(state, "button:import");
+    if (import_clicked) {
+        // Only one sink receives files at a time: the editor claims it when the user asks.
+        platform::set_file_sink(&editor_state.sink);
+        platform::request_file_open(".json,application/json");
+    }
+    ImGui::EndDisabled();
+    if (editor_state.sink.reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
+    draw_message(editor_state);
+}
+
+void version_table(AppState& state, EditorState& editor_state) {
+    const auto& registry = state.model_registry();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (!ImGui::BeginTable("versions", 5, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(TextId::column_version), ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn(tr(TextId::column_author), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    const float button_width = ImGui::CalcTextSize(tr(TextId::activate_version)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width);
+    ImGui::TableHeadersRow();
+    const auto& versions = registry.versions();
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+        const ModelVersionInfo& info = it->info;
+        ImGui::PushID(info.version);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text("%d", info.version);
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(info.model_name.c_str());
+            ImGui::TextDisabled(tr(TextId::fingerprint_line), info.fingerprint.c_str());
+            ImGui::EndTooltip();
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(info.author.c_str());
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(info.note.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(info.saved_at.c_str());
+        ImGui::TableNextColumn();
+        if (registry.active_version() == info.version) {
+            ImGui::TextDisabled("%s", tr(TextId::active_marker));
+        } else if (ImGui::SmallButton(tr(TextId::activate_version))) {
+            state.activate_model_version(info.version);
+            editor_state.problems.clear();
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void draw_model_editor_view(AppState& state, const Fonts& fonts) {
+    EditorState& editor_state = editor();
+    const ScoringEngine* engine = state.engine();
+    if (!engine) return;  // the main window already lists why the model was refused
+    import_finished_file(state, editor_state);
+    if (engine->spec() != editor_state.based_on) {
+        // The model changed elsewhere (saved edit, activation, import, automation): follow it.
+        editor_state.based_on = engine->spec();
+        editor_state.draft = editor_state.based_on;
+        editor_state.problems.clear();
+    }
+    model_header(state, fonts, editor_state.draft);
+
+    const float em = ImGui::GetFontSize();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right_width = std::max(em * 26.0f, ImGui::GetContentRegionAvail().x * 0.42f);
+    ImGui::BeginChild("parameters_area", ImVec2(-right_width - style.ItemSpacing.x, 0));
+    std::vector<ModelProblem> general;
+    for (const auto& problem : editor_state.problems)
+        if (problem.parameter.empty()) general.push_back(problem);
+    error_lines(general);
+    if (state.model_edited() || !editor_state.problems.empty()) {
+        if (ImGui::Button(tr(TextId::undo_edits)) && state.saved_model()) {
+            editor_state.problems.clear();
+            editor_state.draft = *state.saved_model();
+            state.update_model(editor_state.draft);
+        }
+    }
+    parameter_table(state, editor_state);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("movement_and_versions", ImVec2(0, 0));
+    movement_section(state, fonts, ImGui::GetContentRegionAvail().y);
+    ImGui::Separator();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(TextId::versions_title));
+    ImGui::PopFont();
+    save_controls(state, editor_state);
+    version_table(state, editor_state);
+    ImGui::EndChild();
+}
+
+}  // namespace radar::ui
