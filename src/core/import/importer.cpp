@@ -21,6 +21,7 @@ Importer::Importer(FieldDictionary dictionary, ImportOptions options)
     if (options_.profile) result_.mapping_profile = options_.profile->name;
     builder_ = std::make_unique<TableBuilder>(dictionary_, options_.profile ? &*options_.profile : nullptr,
                                               options_.limits, result_);
+    builder_->set_decimal_mark(options_.decimal_mark);
 }
 
 Importer::~Importer() = default;
@@ -62,6 +63,9 @@ void Importer::start(bool at_end) {
         }
         if (delimiter == 0) delimiter = detect_delimiter(text, at_end);
         result_.delimiter = delimiter;
+        if (options_.decimal_mark == DecimalMark::unknown)
+            builder_->set_decimal_mark(delimiter == ';' ? DecimalMark::comma : delimiter == ',' ? DecimalMark::point
+                                                                                               : DecimalMark::unknown);
         reader_ = std::make_unique<CsvReader>(delimiter, first_line, *builder_, decoder_);
     }
     reader_->feed(text);

@@ -30,6 +30,8 @@ struct ImportOptions {
     FormatChoice format = FormatChoice::automatic;
     char delimiter = 0;  // CSV delimiter; 0 = detect (, ; tab |)
     EncodingChoice encoding = EncodingChoice::automatic;
+    // For ambiguous numbers ("1.250"); unknown = from the CSV delimiter (';' -> comma, ',' -> point).
+    DecimalMark decimal_mark = DecimalMark::unknown;
     std::optional<MappingProfile> profile;  // header -> field overrides
     ImportLimits limits;                    // limits.row_limit > 0 imports only the first rows (preview)
 };

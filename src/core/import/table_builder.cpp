@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdio>
 
-#include "import/value_parsing.hpp"
 #include "text_fold.hpp"
 
 namespace radar {
@@ -189,7 +188,7 @@ TableBuilder::Staged TableBuilder::stage_number(const RowContext& context, Colum
     if (cell.kind == RawCell::Kind::number) {
         value = cell.number;
     } else {
-        const NumberParse parsed = cell.kind == RawCell::Kind::text ? parse_number(text, whole) : NumberParse{};
+        const NumberParse parsed = cell.kind == RawCell::Kind::text ? parse_number(text, whole, decimal_mark_) : NumberParse{};
         if (parsed.status != ParseStatus::ok) {
             diagnose(context, plan.header, text, DiagnosticReason::unparsable_number, Severity::warning,
                      whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5");

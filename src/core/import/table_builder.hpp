@@ -13,6 +13,7 @@
 #include "import/field_dictionary.hpp"
 #include "import/id_index.hpp"
 #include "import/import_result.hpp"
+#include "import/value_parsing.hpp"
 
 namespace radar {
 
@@ -51,6 +52,8 @@ public:
     void check_required_columns();
     // Capacity for this many rows in every column (avoids regrowth copies of big columns).
     void reserve_rows(std::size_t rows);
+    // Resolves ambiguous numbers such as "1.250" (see parse_number).
+    void set_decimal_mark(DecimalMark mark) { decimal_mark_ = mark; }
 
     void add_row(const RowContext& context, const RawCell* cells, std::size_t count);
     // A row that could not even be split into cells (broken JSON): rejected with `reason`.
@@ -96,6 +99,7 @@ private:
     std::vector<Staged> staged_;
     std::vector<DiagnosticReason> row_rejections_;
     bool row_has_warning_ = false;
+    DecimalMark decimal_mark_ = DecimalMark::unknown;
     std::size_t reserved_rows_ = 0;
     Column* id_column_ = nullptr;
     std::unique_ptr<IdIndex> id_index_;

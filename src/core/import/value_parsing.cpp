@@ -70,7 +70,7 @@ std::string_view trim_spaces(std::string_view text) {
     return text;
 }
 
-NumberParse parse_number(std::string_view text, bool whole_number_expected) {
+NumberParse parse_number(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark) {
     text = trim_spaces(text);
     if (text.empty() || text.size() > 64) return {};
     if (text.find_first_of("eE") != std::string_view::npos) return with_exponent(text);
@@ -112,10 +112,12 @@ NumberParse parse_number(std::string_view text, bool whole_number_expected) {
         std::size_t last_count = 0;
         for (std::size_t i = 0; i < separator_count; ++i) last_count += separators[i] == last ? 1 : 0;
         if ((last == '.' || last == ',') && last_count == 1) {
-            const bool lone = separator_count == 1;
-            const bool looks_like_thousands = lone && whole_number_expected && groups[1].size() == 3 &&
-                                              !groups[0].empty() && groups[0].size() <= 3;
-            if (!looks_like_thousands) integer_groups = group_count - 1;
+            const bool ambiguous = separator_count == 1 && groups[1].size() == 3 && !groups[0].empty() &&
+                                   groups[0].size() <= 3;
+            const bool other_mark = (last == '.' && file_decimal_mark == DecimalMark::comma) ||
+                                    (last == ',' && file_decimal_mark == DecimalMark::point);
+            const bool thousands = ambiguous && (whole_number_expected || other_mark);
+            if (!thousands) integer_groups = group_count - 1;
         }
     }
     // Every separator before the decimal mark is a thousands separator of one single kind.

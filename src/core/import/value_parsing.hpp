@@ -23,13 +23,20 @@ struct NumberParse {
     double value = 0.0;
 };
 
+// The decimal mark a file is known to use. Excel writes ';'-separated CSV exactly where the
+// decimal mark is ',' (Belgium, the Netherlands), and ','-separated CSV where it is '.'.
+enum class DecimalMark { unknown, comma, point };
+
 // Accepts an optional sign, digits, one decimal mark ("," or "."), and thousands separators
-// (".", ",", space, no-break space, apostrophe) in groups of three. A single "," or "." is the
-// decimal mark ("1,5" and "1.234" are 1.5 and 1.234), except when `whole_number_expected` and
-// exactly three digits follow it ("1.234" is then 1234): a whole-number field cannot hold 1.234.
-// Both marks present: the last one is the decimal mark ("1.234,5" = "1,234.5" = 1234.5).
-// Exponents ("1e3") are accepted without thousands separators. Infinity and NaN are not numbers.
-NumberParse parse_number(std::string_view text, bool whole_number_expected = false);
+// (".", ",", space, no-break space, apostrophe) in groups of three. Both marks present: the last
+// one is the decimal mark ("1.234,5" = "1,234.5" = 1234.5). A single "," or "." is the decimal
+// mark ("1,5", "0.25"), unless exactly three digits follow it after one to three digits ("1.250"):
+// that is ambiguous and is read as a thousands separator when `whole_number_expected` (a
+// whole-number field cannot hold 1.25) or when `file_decimal_mark` is the other mark; otherwise
+// as the decimal mark. Exponents ("1e3") are accepted without thousands separators.
+// Infinity and NaN are not numbers.
+NumberParse parse_number(std::string_view text, bool whole_number_expected = false,
+                         DecimalMark file_decimal_mark = DecimalMark::unknown);
 
 struct DateParse {
     ParseStatus status = ParseStatus::unparsable;
