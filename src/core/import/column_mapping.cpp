@@ -28,7 +28,7 @@ std::string mapping_profile_to_json(const MappingProfile& profile) {
         column["field"] = entry.field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(entry.field);
         json["columns"].push_back(std::move(column));
     }
-    return json.dump(2) + "\n";
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary) {

@@ -27,7 +27,7 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
     json["column_count"] = snapshot.column_count;
     json["extra_column_count"] = snapshot.extra_column_count;
     json["mapping_profile"] = snapshot.mapping_profile;
-    return json.dump();
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text) {

@@ -8,6 +8,35 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Collects nlohmann's message for a record that does not parse. Used instead of exceptions:
+// WebAssembly builds cannot catch them.
+class ParseErrorMessage final : public nlohmann::json_sax<Json> {
+public:
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
+        message = error.what();
+        return false;
+    }
+};
+
+std::string parse_error_message(std::string_view text) {
+    ParseErrorMessage handler;
+    Json::sax_parse(text, &handler);
+    return handler.message.empty() ? "not valid JSON" : handler.message;
+}
+
 }  // namespace
 
 // One record as (dotted key, cell) pairs; the texts the cells point to live here.
@@ -26,7 +55,7 @@ struct JsonReader::Flattened {
         } else if (value.is_null()) {
             cell.kind = RawCell::Kind::null;
         } else {
-            texts.push_back(value.dump());
+            texts.push_back(value.dump(-1, ' ', false, Json::error_handler_t::replace));
             cell.text = texts.back();
             if (value.is_number()) {
                 cell.kind = RawCell::Kind::number;
@@ -67,11 +96,9 @@ void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool c
         reject(context, text, "the file ends inside this record");
         return;
     }
-    Json json;
-    try {
-        json = Json::parse(text);
-    } catch (const Json::exception& error) {
-        reject(context, text, error.what());
+    const Json json = Json::parse(text, nullptr, false);
+    if (json.is_discarded()) {
+        reject(context, text, parse_error_message(text));
         return;
     }
     if (!json.is_object()) {
