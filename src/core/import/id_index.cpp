@@ -2,18 +2,15 @@
 #include "import/id_index.hpp"
 
 namespace radar {
-namespace {
 
-std::uint64_t hash_of(std::string_view text) {
+std::uint64_t IdIndex::hash_of(std::string_view id) const {
     std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
+    for (unsigned char c : id) {
         hash ^= c;
         hash *= 0x100000001b3ULL;
     }
     return hash ^ (hash >> 29);
 }
-
-}  // namespace
 
 void IdIndex::reserve(std::size_t count) {
     std::size_t slots = 1024;
@@ -21,24 +18,27 @@ void IdIndex::reserve(std::size_t count) {
     if (slots > slots_.size()) grow(slots);
 }
 
-std::size_t IdIndex::slot_of(std::string_view id) const {
-    return static_cast<std::size_t>(hash_of(id) & (slots_.size() - 1));
-}
-
 std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
     if (slots_.empty()) return std::nullopt;
-    for (std::size_t slot = slot_of(id);; slot = (slot + 1) & (slots_.size() - 1)) {
+    const std::uint64_t hash = hash_of(id);
+    const std::uint8_t tag = tag_of(hash);
+    for (std::size_t slot = slot_of(hash);; slot = (slot + 1) & (slots_.size() - 1)) {
         const std::uint32_t entry = slots_[slot];
         if (entry == 0) return std::nullopt;
-        if (ids_[entry - 1] == id) return entry - 1;
+        if (tags_[slot] == tag && ids_[entry - 1] == id) return entry - 1;
     }
+}
+
+void IdIndex::place(std::uint32_t entry, std::uint64_t hash) {
+    std::size_t slot = slot_of(hash);
+    while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = entry;
+    tags_[slot] = tag_of(hash);
 }
 
 void IdIndex::insert(std::uint32_t row) {
     if ((count_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 1024 : slots_.size() * 2);
-    std::size_t slot = slot_of(ids_[row]);
-    while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
-    slots_[slot] = row + 1;
+    place(row + 1, hash_of(ids_[row]));
     ++count_;
 }
 
@@ -46,12 +46,9 @@ void IdIndex::grow(std::size_t slot_count) {
     std::vector<std::uint32_t> old;
     old.swap(slots_);
     slots_.assign(slot_count, 0);
-    for (std::uint32_t entry : old) {
-        if (entry == 0) continue;
-        std::size_t slot = slot_of(ids_[entry - 1]);
-        while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
-        slots_[slot] = entry;
-    }
+    tags_.assign(slot_count, 0);
+    for (std::uint32_t entry : old)
+        if (entry != 0) place(entry, hash_of(ids_[entry - 1]));
 }
 
 }  // namespace radar

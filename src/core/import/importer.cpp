@@ -74,15 +74,20 @@ void Importer::start(bool at_end) {
     sniff_.shrink_to_fit();
 }
 
-void Importer::reserve_for_estimate() {
-    // Columns pre-sized from the rows per byte seen so far: no doubling copies of big columns.
+void Importer::plan_capacity() {
+    // Columns sized from the rows per byte seen so far, so big columns are not regrown by
+    // doubling (a copy, and up to twice the memory). Re-planned when the rows read come close.
     const std::uint64_t rows = result_.summary.rows_read;
     if (options_.total_bytes <= reader_bytes_ || rows == 0 || reader_bytes_ == 0) return;
+    if (rows < planned_rows_ - planned_rows_ / 32) return;
     const double rows_per_byte = static_cast<double>(rows) / static_cast<double>(reader_bytes_);
-    double estimate = static_cast<double>(options_.total_bytes) * rows_per_byte * 1.03 + 64;
-    if (options_.limits.row_limit) estimate = std::min(estimate, static_cast<double>(options_.limits.row_limit));
-    estimate = std::min(estimate, static_cast<double>(options_.total_bytes / 2 + 1));
-    builder_->reserve_rows(static_cast<std::size_t>(estimate));
+    const double remaining = static_cast<double>(options_.total_bytes - reader_bytes_);
+    double planned = (static_cast<double>(rows) + remaining * rows_per_byte) * 1.02 + 64;
+    if (options_.limits.row_limit) planned = std::min(planned, static_cast<double>(options_.limits.row_limit));
+    planned = std::min(planned, static_cast<double>(options_.total_bytes / 2 + 1));
+    if (planned <= static_cast<double>(planned_rows_)) return;
+    planned_rows_ = static_cast<std::uint64_t>(planned);
+    builder_->reserve_rows(static_cast<std::size_t>(planned_rows_));
 }
 
 void Importer::feed(std::string_view chunk) {
@@ -103,10 +108,7 @@ void Importer::feed(std::string_view chunk) {
         reader_->feed(chunk);
         reader_bytes_ += chunk.size();
     }
-    // Re-estimate when the rows read approach the capacity reserved so far.
-    const std::uint64_t rows = result_.summary.rows_read;
-    const std::uint64_t capacity = result_.source_rows.capacity();
-    if (rows > 0 && rows + rows / 32 + 16 >= capacity) reserve_for_estimate();
+    plan_capacity();
 }
 
 ImportResult Importer::finish() {

@@ -58,7 +58,7 @@ public:
 
 private:
     void start(bool at_end);
-    void reserve_for_estimate();
+    void plan_capacity();
 
     FieldDictionary dictionary_;
     ImportOptions options_;
@@ -70,6 +70,7 @@ private:
     Fnv1a64 hash_;
     std::uint64_t bytes_ = 0;
     std::uint64_t reader_bytes_ = 0;  // bytes handed to the reader
+    std::uint64_t planned_rows_ = 0;  // rows the columns have capacity for
     bool finished_ = false;
 };
 

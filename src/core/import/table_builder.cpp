@@ -31,11 +31,32 @@ std::string joined(const std::vector<std::string>& values) {
     return text;
 }
 
+// Appends one staged value. Kept here rather than calling Column::push_* so the compiler can
+// inline it in the per-cell loop; a missing cell holds "" or 0 like Column::push_missing.
+inline void store(Column& column, const TableBuilder::Staged& value) {
+    switch (value.kind) {
+    case TableBuilder::Staged::Kind::missing:
+        if (column.type == ColumnType::text) column.texts.emplace_back();
+        else column.numbers.push_back(0.0);
+        column.missing.push_back(1);
+        break;
+    case TableBuilder::Staged::Kind::number:
+        column.numbers.push_back(value.number);
+        column.missing.push_back(0);
+        break;
+    case TableBuilder::Staged::Kind::text:
+        column.texts.emplace_back(value.text);
+        column.missing.push_back(0);
+        break;
+    }
+}
+
 }  // namespace
 
 struct TableBuilder::ColumnPlan {
     std::string header;
     const FieldSpec* field = nullptr;  // nullptr: extra attribute
+    bool required = false;
     Column* column = nullptr;
     std::vector<std::string> folded_values;  // the field's categories, folded for matching
     std::uint64_t x_marks = 0;               // boolean cells written as "x"
@@ -80,6 +101,8 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     auto plan = std::make_unique<ColumnPlan>();
     plan->header = header;
     plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
+    plan->required = plan->field && plan->field->required;
+    if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
                  "another column already maps to this field; kept as an extra attribute");
@@ -98,7 +121,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     if (plan->field) {
         for (const std::string& value : plan->field->values) plan->folded_values.push_back(fold_for_search(value));
         if (plan->field->is_id) {
-            id_column_ = &column;
+            id_source_column_ = index;
             id_index_ = std::make_unique<IdIndex>(column.texts);
             id_index_->reserve(reserved_rows_);
         }
@@ -113,6 +136,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     imported.protected_attribute = plan->field && plan->field->protected_attribute;
     result_.columns.push_back(std::move(imported));
     plans_.push_back(std::move(plan));
+    staged_.resize(plans_.size());
 }
 
 void TableBuilder::check_required_columns() {
@@ -167,7 +191,6 @@ void TableBuilder::fail(DiagnosticReason reason, const std::string& message) {
     result_.status = ImportStatus::failed;
     result_.failure = message;
     id_index_.reset();
-    id_column_ = nullptr;
     for (auto& plan : plans_) plan->column = nullptr;
     result_.dataset = Dataset();
     result_.source_rows.clear();
@@ -297,40 +320,31 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
         }
     }
 
-    staged_.resize(columns);
     static const RawCell absent{{}, RawCell::Kind::null, 0.0};
-    for (std::size_t c = 0; c < columns; ++c) {
-        ColumnPlan& plan = *plans_[c];
-        const RawCell& cell = c < count ? cells[c] : absent;
-        staged_[c] = stage(context, plan, cell);
-        if (plan.field && plan.field->required && staged_[c].kind == Staged::Kind::missing)
-            diagnose(context, plan.header, cell.text, DiagnosticReason::required_missing, Severity::error,
-                     plan.field->name + " is required");
+    const auto cell_at = [&](std::size_t c) -> const RawCell& { return c < count ? cells[c] : absent; };
+    // Required fields (the id among them) first: a row lacking one is rejected before anything is stored.
+    for (std::size_t c : required_columns_) {
+        staged_[c] = stage(context, *plans_[c], cell_at(c));
+        if (staged_[c].kind == Staged::Kind::missing)
+            diagnose(context, plans_[c]->header, cell_at(c).text, DiagnosticReason::required_missing, Severity::error,
+                     plans_[c]->field->name + " is required");
     }
-    if (id_column_ && row_rejections_.empty()) {
-        for (std::size_t c = 0; c < columns; ++c) {
-            if (plans_[c]->column != id_column_) continue;
-            if (const auto first = id_index_->find(staged_[c].text))
-                diagnose(context, plans_[c]->header, staged_[c].text, DiagnosticReason::duplicate_id, Severity::error,
-                         "the same id is already in row " + std::to_string(result_.source_rows[*first]));
-        }
+    if (id_index_ && row_rejections_.empty()) {
+        const std::string_view id = staged_[id_source_column_].text;
+        if (const auto first = id_index_->find(id))
+            diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
+                     "the same id is already in row " + std::to_string(result_.source_rows[*first]));
     }
     if (!row_rejections_.empty()) {
+        for (std::size_t c = 0; c < columns; ++c)
+            if (!plans_[c]->required) stage(context, *plans_[c], cell_at(c));  // for the cells' diagnostics
         reject(context, cells, count);
         return;
     }
-
+    // Every other cell is parsed and stored in one go.
     for (std::size_t c = 0; c < columns; ++c) {
-        Column& column = *plans_[c]->column;
-        const Staged& value = staged_[c];
-        switch (value.kind) {
-        case Staged::Kind::missing: column.push_missing(); break;
-        case Staged::Kind::number: column.push_number(value.number); break;
-        case Staged::Kind::text:
-            column.texts.emplace_back(value.text);
-            column.missing.push_back(0);
-            break;
-        }
+        ColumnPlan& plan = *plans_[c];
+        store(*plan.column, plan.required ? staged_[c] : stage(context, plan, cell_at(c)));
     }
     if (id_index_) id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported));
     result_.source_rows.push_back(context.row);

@@ -72,13 +72,15 @@ public:
     // Whole-column work once all rows are in (x/empty booleans, unused capacity).
     void finish();
 
-private:
-    struct ColumnPlan;
+    // One parsed cell waiting to be stored.
     struct Staged {
         enum class Kind : std::uint8_t { missing, number, text } kind = Kind::missing;
         double number = 0.0;
         std::string_view text;
     };
+
+private:
+    struct ColumnPlan;
 
     std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
@@ -96,12 +98,13 @@ private:
     ImportResult& result_;
     HeaderMapper mapper_;
     std::vector<std::unique_ptr<ColumnPlan>> plans_;
-    std::vector<Staged> staged_;
+    std::vector<Staged> staged_;               // required cells of the current row
+    std::vector<std::size_t> required_columns_;  // file columns mapped to required fields
     std::vector<DiagnosticReason> row_rejections_;
     bool row_has_warning_ = false;
     DecimalMark decimal_mark_ = DecimalMark::unknown;
     std::size_t reserved_rows_ = 0;
-    Column* id_column_ = nullptr;
+    std::size_t id_source_column_ = 0;
     std::unique_ptr<IdIndex> id_index_;
 };
 

@@ -2,6 +2,7 @@
 #include "import/value_parsing.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 #include <fast_float/fast_float.h>
@@ -57,6 +58,9 @@ NumberParse with_exponent(std::string_view text) {
 }  // namespace
 
 std::string_view trim_spaces(std::string_view text) {
+    if (text.empty()) return text;
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
+    if (!edge(text.front()) && !edge(text.back())) return text;
     while (!text.empty()) {
         if (text.front() == ' ' || text.front() == '\t') text.remove_prefix(1);
         else if (text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);
@@ -73,6 +77,14 @@ std::string_view trim_spaces(std::string_view text) {
 NumberParse parse_number(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark) {
     text = trim_spaces(text);
     if (text.empty() || text.size() > 64) return {};
+    // Fast path for the common case: a plain whole number of up to 15 digits (exact in a double).
+    if (text.size() <= 15) {
+        std::size_t at = text[0] == '-' ? 1 : 0;
+        std::int64_t value = 0;
+        while (at < text.size() && is_digit(text[at])) value = value * 10 + (text[at++] - '0');
+        if (at == text.size() && at > (text[0] == '-' ? 1u : 0u))
+            return {ParseStatus::ok, static_cast<double>(text[0] == '-' ? -value : value)};
+    }
     if (text.find_first_of("eE") != std::string_view::npos) return with_exponent(text);
 
     bool negative = false;
