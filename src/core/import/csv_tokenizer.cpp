@@ -16,9 +16,15 @@ CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t
     for (int c = 0x80; c < 0x100; ++c) special_[c] = true;
 }
 
+void CsvTokenizer::copy_record_so_far(const char* upto) {
+    buffer_.assign(record_origin_, upto);
+    direct_ = false;
+}
+
 void CsvTokenizer::emit(CsvRecordSink& sink) {
     CsvRecord record;
-    record.buffer = buffer_;
+    const std::size_t length = field_ends_.back();
+    record.buffer = direct_ ? std::string_view(record_origin_, length) : std::string_view(buffer_).substr(0, length);
     record.field_ends = field_ends_.data();
     record.field_count = field_ends_.size();
     record.row = next_row_++;
@@ -60,10 +66,13 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         if (!in_record_) {
             in_record_ = true;
             record_line_ = line_;
+            direct_ = true;
+            record_origin_ = p;
         }
         switch (state_) {
         case State::field_start:
             if (*p == '"') {
+                if (direct_) copy_record_so_far(p);
                 state_ = State::quoted;
                 quote_start_ = buffer_.size();
                 quoted_line_breaks_ = 0;
@@ -75,21 +84,21 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         case State::unquoted: {
             const char* run_end = p;
             while (run_end < end && !special_[static_cast<unsigned char>(*run_end)]) ++run_end;
-            buffer_.append(p, run_end);
+            if (!direct_) buffer_.append(p, run_end);
             p = run_end;
             if (p == end) break;
             const char c = *p++;
             if (c == delimiter_) {
-                end_field();
+                end_field(p - 1);
                 state_ = State::field_start;
             } else if (c == '\n' || c == '\r') {
-                end_field();
+                end_field(p - 1);
                 ++line_;
                 emit(sink);
                 state_ = c == '\r' ? State::after_cr : State::field_start;
             } else {
                 has_non_ascii_ = true;
-                buffer_.push_back(c);
+                if (!direct_) buffer_.push_back(c);
             }
             break;
         }
@@ -135,6 +144,8 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         case State::after_cr: break;  // handled before the switch
         }
     }
+    // The record goes on in the next input: keep its bytes.
+    if (in_record_ && direct_) copy_record_so_far(p);
     return p;
 }
 
@@ -166,7 +177,7 @@ void CsvTokenizer::finish(CsvRecordSink& sink) {
         process(replay, sink);
     }
     if (in_record_) {
-        end_field();
+        end_field(nullptr);
         emit(sink);
     }
     state_ = State::field_start;

@@ -11,19 +11,21 @@
 namespace radar {
 
 struct CsvRecord {
-    std::string_view buffer;            // the fields' unescaped bytes, back to back
-    const std::uint32_t* field_ends;    // end offset of each field in `buffer`
+    // The fields' unescaped bytes, each followed by one separator byte (the last one excepted).
+    std::string_view buffer;
+    const std::uint32_t* field_ends = nullptr;  // end offset of each field in `buffer`
     std::size_t field_count = 0;
-    std::uint32_t row = 0;              // record number (1-based): the row number Excel shows
-    std::uint32_t line = 0;             // line of the file where the record starts (1-based)
-    bool has_non_ascii = false;         // some field holds bytes >= 0x80 (decode before use)
-    bool unbalanced_quote = false;      // a quote opened in this record was never closed
+    std::uint32_t row = 0;          // record number (1-based): the row number Excel shows
+    std::uint32_t line = 0;         // line of the file where the record starts (1-based)
+    bool has_non_ascii = false;     // some field holds bytes >= 0x80 (decode before use)
+    bool unbalanced_quote = false;  // a quote opened in this record was never closed
 
     std::string_view field(std::size_t index) const {
-        const std::uint32_t begin = index == 0 ? 0 : field_ends[index - 1];
+        const std::uint32_t begin = index == 0 ? 0 : field_ends[index - 1] + 1;
         return buffer.substr(begin, field_ends[index] - begin);
     }
-    bool is_blank() const { return buffer.empty(); }  // an empty line, or only delimiters and ""
+    // An empty line, or nothing but delimiters and "".
+    bool is_blank() const { return field_ends[field_count - 1] == field_count - 1; }
 };
 
 class CsvRecordSink {
@@ -55,8 +57,18 @@ private:
     // Turns the open quoted field back into raw text (opening quote included) to read again.
     void take_back_quoted_field(std::string& replay, bool with_closing_quote);
     void process(std::string_view input, CsvRecordSink& sink);
-    void end_field() { field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size())); }
+    // Ends the current field; `at` is where its delimiter is in the input (direct records).
+    void end_field(const char* at) {
+        if (direct_) {
+            field_ends_.push_back(static_cast<std::uint32_t>(at - record_origin_));
+        } else {
+            field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
+            buffer_.push_back(delimiter_);
+        }
+    }
     void emit(CsvRecordSink& sink);
+    // Moves the current record from the input into buffer_ (from here on it is copied).
+    void copy_record_so_far(const char* upto);
 
     char delimiter_;
     std::size_t max_quoted_field_bytes_;
@@ -64,6 +76,10 @@ private:
 
     State state_ = State::field_start;
     bool in_record_ = false;
+    // Most records lie inside one chunk and hold no quotes: they are handed over in place
+    // (`direct_`, starting at record_origin_ in the input); the others are copied to buffer_.
+    bool direct_ = false;
+    const char* record_origin_ = nullptr;
     std::string buffer_;
     std::vector<std::uint32_t> field_ends_;
     std::size_t quote_start_ = 0;          // where the open quoted field's content starts in buffer_

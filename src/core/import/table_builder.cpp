@@ -54,14 +54,34 @@ inline void store(Column& column, const TableBuilder::Staged& value) {
 }  // namespace
 
 struct TableBuilder::ColumnPlan {
+    // What a cell of this column becomes (the field's type, settled once per column).
+    enum class Kind : std::uint8_t { extra, text, category, whole_number, number, date, boolean };
     std::string header;
     const FieldSpec* field = nullptr;  // nullptr: extra attribute
+    Kind kind = Kind::extra;
     bool required = false;
     Column* column = nullptr;
     std::vector<std::string> folded_values;  // the field's categories, folded for matching
     std::uint64_t x_marks = 0;               // boolean cells written as "x"
     std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
 };
+
+namespace {
+
+TableBuilder::ColumnPlan::Kind plan_kind(const FieldSpec* field) {
+    using Kind = TableBuilder::ColumnPlan::Kind;
+    if (!field) return Kind::extra;
+    switch (field->type) {
+    case FieldType::text: return field->values.empty() ? Kind::text : Kind::category;
+    case FieldType::integer: return Kind::whole_number;
+    case FieldType::number: return Kind::number;
+    case FieldType::date: return Kind::date;
+    case FieldType::boolean: return Kind::boolean;
+    }
+    return Kind::extra;
+}
+
+}  // namespace
 
 TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
                            ImportResult& result)
@@ -102,6 +122,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     plan->header = header;
     plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
     plan->required = plan->field && plan->field->required;
+    plan->kind = plan_kind(plan->field);
     if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
@@ -206,7 +227,7 @@ bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, s
 
 TableBuilder::Staged TableBuilder::stage_number(const RowContext& context, ColumnPlan& plan, const RawCell& cell,
                                                 std::string_view text) {
-    const bool whole = plan.field->type == FieldType::integer;
+    const bool whole = plan.kind == ColumnPlan::Kind::whole_number;
     double value = 0.0;
     if (cell.kind == RawCell::Kind::number) {
         value = cell.number;
@@ -277,21 +298,20 @@ TableBuilder::Staged TableBuilder::stage(const RowContext& context, ColumnPlan& 
     if (cell.kind == RawCell::Kind::null) return {};
     const std::string_view text = trim_spaces(cell.text);
     if (cell.kind == RawCell::Kind::text && text.empty()) return {};
-    if (!plan.field) return {Staged::Kind::text, 0.0, text};
-    switch (plan.field->type) {
-    case FieldType::text:
-        if (!plan.field->values.empty()) return stage_category(context, plan, text);
-        return {Staged::Kind::text, 0.0, text};
-    case FieldType::integer:
-    case FieldType::number: return stage_number(context, plan, cell, text);
-    case FieldType::date:
+    switch (plan.kind) {
+    case ColumnPlan::Kind::extra:
+    case ColumnPlan::Kind::text: return {Staged::Kind::text, 0.0, text};
+    case ColumnPlan::Kind::category: return stage_category(context, plan, text);
+    case ColumnPlan::Kind::whole_number:
+    case ColumnPlan::Kind::number: return stage_number(context, plan, cell, text);
+    case ColumnPlan::Kind::date:
         if (cell.kind != RawCell::Kind::text) {
             diagnose(context, plan.header, text, DiagnosticReason::unparsable_date, Severity::warning,
                      "expected a date as dd/mm/yyyy or yyyy-mm-dd");
             return {};
         }
         return stage_date(context, plan, text);
-    case FieldType::boolean: return stage_boolean(context, plan, cell, text);
+    case ColumnPlan::Kind::boolean: return stage_boolean(context, plan, cell, text);
     }
     return {};
 }
@@ -396,7 +416,7 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
 void TableBuilder::finish() {
     if (failed()) return;
     for (auto& plan : plans_)
-        if (plan->field && plan->field->type == FieldType::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
+        if (plan->kind == ColumnPlan::Kind::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
             apply_x_convention(*plan);
     for (const FieldSpec& field : dictionary_.fields) {
         const bool mapped = std::any_of(plans_.begin(), plans_.end(), [&](const auto& plan) { return plan->field == &field; });

@@ -79,8 +79,9 @@ public:
         std::string_view text;
     };
 
-private:
     struct ColumnPlan;
+
+private:
 
     std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);

@@ -57,10 +57,7 @@ NumberParse with_exponent(std::string_view text) {
 
 }  // namespace
 
-std::string_view trim_spaces(std::string_view text) {
-    if (text.empty()) return text;
-    const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
-    if (!edge(text.front()) && !edge(text.back())) return text;
+std::string_view trim_spaces_slow(std::string_view text) {
     while (!text.empty()) {
         if (text.front() == ' ' || text.front() == '\t') text.remove_prefix(1);
         else if (text.substr(0, 2) == "\xC2\xA0") text.remove_prefix(2);

@@ -16,7 +16,13 @@ enum class ParseStatus {
 };
 
 // Without ASCII spaces, tabs and no-break spaces (U+00A0) at both ends.
-std::string_view trim_spaces(std::string_view text);
+std::string_view trim_spaces_slow(std::string_view text);
+inline std::string_view trim_spaces(std::string_view text) {
+    // Inline fast path: almost no cell starts or ends with a space.
+    const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
+    if (text.empty() || (!edge(text.front()) && !edge(text.back()))) return text;
+    return trim_spaces_slow(text);
+}
 
 struct NumberParse {
     ParseStatus status = ParseStatus::unparsable;
