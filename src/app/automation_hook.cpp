@@ -4,6 +4,8 @@
 #include <emscripten/emscripten.h>
 
 #include <nlohmann/json.hpp>
+#include <iterator>
+#include <optional>
 #include <string>
 
 #include "ui/i18n.hpp"
@@ -12,11 +14,38 @@ namespace radar::app {
 namespace {
 ui::AppState* attached_state = nullptr;
 const ui::Fonts* attached_fonts = nullptr;
+const ui::ImportSession* attached_import = nullptr;
+
+// Screen codes used by showScreen() and info().screen, in Screen order.
+constexpr const char* screen_codes[] = {"ranking", "model", "data"};
+
+std::optional<ui::Screen> screen_from_code(const std::string& code) {
+    for (std::size_t i = 0; i < std::size(screen_codes); ++i)
+        if (code == screen_codes[i]) return static_cast<ui::Screen>(i);
+    return std::nullopt;
+}
+
+nlohmann::json import_info(const ui::ImportSession& session) {
+    static constexpr const char* phases[] = {"idle", "reading", "reviewing"};
+    nlohmann::json info = {{"phase", phases[static_cast<int>(session.phase())]}, {"file", session.file_name()},
+                           {"readError", session.read_error()}};
+    if (const ImportResult* result = session.result()) {
+        info["ok"] = result->ok();
+        info["encoding"] = encoding_code(result->encoding);
+        info["rowsRead"] = result->summary.rows_read;
+        info["rowsImported"] = result->summary.rows_imported;
+        info["rowsWithWarnings"] = result->summary.rows_with_warnings;
+        info["rowsRejected"] = result->summary.rows_rejected;
+        info["columns"] = result->columns.size();
+    }
+    return info;
+}
 }  // namespace
 
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts) {
+void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, const ui::ImportSession* import_session) {
     attached_state = state;
     attached_fonts = fonts;
+    attached_import = import_session;
 }
 
 }  // namespace radar::app
@@ -29,6 +58,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     static std::string text;
     nlohmann::json info;
     info["language"] = radar::ui::language_code();
+    if (radar::app::attached_import) info["import"] = radar::app::import_info(*radar::app::attached_import);
     info["fontEmbedded"] = radar::app::attached_fonts && radar::app::attached_fonts->embedded;
     if (attached_state) {
         const auto& state = *attached_state;
@@ -51,7 +81,10 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         for (const auto& [name, box] : state.widgets())
             widgets[name] = {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
         info["widgets"] = widgets;
-        info["screen"] = state.screen() == radar::ui::Screen::model ? "model" : "ranking";
+        info["screen"] = radar::app::screen_codes[static_cast<int>(state.screen())];
+        info["columns"] = state.dataset().columns().size();
+        if (state.snapshot()) info["source"] = state.snapshot()->source_name;
+        if (!state.import_refusal().empty()) info["importRefusal"] = state.import_refusal();
         if (const radar::ScoringEngine* engine = state.engine()) {
             nlohmann::json weights = nlohmann::json::object();
             for (const auto& parameter : engine->spec().parameters) weights[parameter.id] = parameter.weight;
@@ -99,12 +132,12 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
     return result.saved ? result.saved->version : 0;
 }
 
-// Brings a screen forward in the next frame: "ranking" or "model"; 0 for anything else.
+// Brings a screen forward in the next frame: "ranking", "model" or "data"; 0 for anything else.
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     auto* state = radar::app::attached_state;
-    const std::string value = name ? name : "";
-    if (!state || (value != "ranking" && value != "model")) return 0;
-    state->request_screen(value == "model" ? radar::ui::Screen::model : radar::ui::Screen::ranking);
+    const auto screen = radar::app::screen_from_code(name ? name : "");
+    if (!state || !screen) return 0;
+    state->request_screen(*screen);
     return 1;
 }
 

@@ -3,11 +3,12 @@
 #pragma once
 
 #include "ui/app_state.hpp"
+#include "ui/import_session.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::app {
 
 // The hook reads and acts on these; set once at start-up (both outlive the page).
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts);
+void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, const ui::ImportSession* import_session);
 
 }  // namespace radar::app

@@ -13,11 +13,15 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <string>
 
 #include "app/automation_hook.hpp"
 #include "platform/platform.hpp"
+#include "import/field_dictionary.hpp"
+#include "platform/file_transfer.hpp"
 #include "ui/app_state.hpp"
+#include "ui/import_session.hpp"
 #include "ui/i18n.hpp"
 #include "ui/main_window.hpp"
 #include "ui/theme.hpp"
@@ -31,6 +35,7 @@ constexpr std::size_t max_dossier_count = 1'000'000;
 struct App {
     GLFWwindow* window = nullptr;
     radar::ui::AppState state;
+    std::optional<radar::ui::ImportSession> import_session;  // needs the field dictionary
     radar::ui::Fonts fonts;
     float pixel_ratio = 0.0f;
     int frames = 0;
@@ -89,7 +94,7 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
     ImGui::NewFrame();
-    radar::ui::draw_main_window(app.state, app.fonts, read_shortcuts());
+    radar::ui::draw_main_window(app.state, *app.import_session, app.fonts, read_shortcuts());
     ImGui::Render();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
@@ -139,7 +144,14 @@ int main() {
         radar::ui::set_language(radar::ui::Language::english);
     app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
                         read_embedded_file("/models/default.json"));
-    radar::app::attach_automation_hook(&app.state, &app.fonts);
+    radar::DictionaryLoad dictionary = radar::load_field_dictionary(read_embedded_file("/fields.json"));
+    if (!dictionary.dictionary) {
+        radar::platform::report_fatal_error("assets/fields.json is invalid: " + dictionary.errors.front());
+        return 1;
+    }
+    app.import_session.emplace(std::move(*dictionary.dictionary));
+    radar::platform::set_file_sink(&*app.import_session);
+    radar::app::attach_automation_hook(&app.state, &app.fonts, &*app.import_session);
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

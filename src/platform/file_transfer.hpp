@@ -28,6 +28,7 @@ public:
 
 // The sink that receives picked and dropped files (nullptr: files are refused).
 void set_file_sink(FileSink* sink);
+FileSink* file_sink();
 
 // Opens the browser's file picker; `accept` like ".csv,.tsv,.txt,.json".
 void request_file_open(const std::string& accept);

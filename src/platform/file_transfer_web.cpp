@@ -20,6 +20,8 @@ void set_file_sink(FileSink* sink) {
     radar_js_install_file_transfer();
 }
 
+FileSink* file_sink() { return current_sink; }
+
 void request_file_open(const std::string& accept) { radar_js_request_file_open(accept.c_str()); }
 
 void download_file(const std::string& file_name, const std::string& mime_type, std::string_view bytes) {

@@ -12,6 +12,9 @@ namespace radar::platform {
 // Today's date in the user's local time zone.
 DayNumber today();
 
+// The current time as ISO 8601 UTC, e.g. "2026-11-29T00:47:27Z".
+std::string now_iso();
+
 // A start-up option: a URL query parameter in the browser, an environment variable natively
 // (RADAR_<NAME> upper-cased). Nothing when absent.
 std::optional<std::string> start_option(const std::string& name);

@@ -22,6 +22,14 @@ EM_JS(char*, js_query_parameter, (const char* name), {
     return buffer;
 });
 
+// Returns a malloc'ed "YYYY-MM-DDTHH:MM:SSZ".
+EM_JS(char*, js_now_iso, (), {
+    const text = new Date().toISOString().slice(0, 19) + 'Z';
+    const buffer = _malloc(text.length + 1);
+    stringToUTF8(text, buffer, text.length + 1);
+    return buffer;
+});
+
 EM_JS(void, js_notify_ready, (), {
     if (Module.onRadarReady) Module.onRadarReady();
 });
@@ -35,6 +43,13 @@ EM_JS(void, js_report_fatal_error, (const char* message), {
 namespace radar::platform {
 
 void notify_ready() { js_notify_ready(); }
+
+std::string now_iso() {
+    char* text = js_now_iso();
+    std::string result(text);
+    std::free(text);
+    return result;
+}
 
 void report_fatal_error(const std::string& message) { js_report_fatal_error(message.c_str()); }
 

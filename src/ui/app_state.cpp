@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/model_json.hpp"
+#include "ui/i18n.hpp"
 
 namespace radar::ui {
 namespace {
@@ -31,10 +32,8 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     synthetic_ = true;
     export_date_ = export_date;
     reference_date_ = reference_date;
-    ids_ = dataset_.find("dossier_id");
-    names_ = dataset_.find("name");
-    municipalities_ = dataset_.find("municipality");
-    care_types_ = dataset_.find("care_type");
+    snapshot_.reset();
+    index_dataset();
     model_problems_.clear();
     ModelParseResult parsed = parse_model_json(model_json);
     if (parsed.ok()) {
@@ -52,11 +51,51 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     } else {
         model_problems_ = std::move(parsed.problems);
     }
+    refresh_visible();
+}
+
+void AppState::index_dataset() {
+    ids_ = dataset_.find("dossier_id");
+    names_ = dataset_.find("name");
+    municipalities_ = dataset_.find("municipality");
+    care_types_ = dataset_.find("care_type");
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
     selected_row_.reset();
     search_ = std::make_unique<SearchIndex>(dataset_, std::vector<std::string>{"dossier_id", "name", "municipality", "care_type"});
+}
+
+std::string AppState::accept_import(ImportResult& result, const std::string& imported_at) {
+    if (!saved_spec_) return tr(TextId::import_refused_no_model);
+    if (!names_ || !municipalities_ || !care_types_) return tr(TextId::import_refused_no_model);
+    for (const char* needed : {"dossier_id", "name", "municipality", "care_type"}) {
+        const Column* column = result.dataset.find(needed);
+        if (!column || column->type != ColumnType::text)
+            return std::string(tr(TextId::import_refused_missing_field)) + needed;
+    }
+    ScoringContext context = engine_ ? engine_->context() : ScoringContext{};
+    context.reference_date = reference_date_;
+    // Try the active model on the new data first: a refusal must leave everything unchanged.
+    const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, context);
+    if (!trial.engine) {
+        std::string message = tr(TextId::import_refused_model);
+        for (const auto& problem : trial.problems) message += "\n- " + problem.message;
+        return message;
+    }
+    AcceptOutcome outcome = radar::accept_import(result, imported_at);
+    if (!outcome.accepted) return outcome.error;
+    engine_.reset();
+    dataset_ = std::move(outcome.accepted->dataset);
+    snapshot_ = std::move(outcome.accepted->snapshot);
+    synthetic_ = false;
+    import_refusal_.clear();
+    index_dataset();
+    EngineResult created = ScoringEngine::create(*saved_spec_, dataset_, context);
+    engine_ = std::move(created.engine);
+    model_problems_ = std::move(created.problems);
+    if (engine_) saved_ranking_ = engine_->snapshot();
     refresh_visible();
+    return {};
 }
 
 std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {

@@ -10,13 +10,14 @@
 #include <vector>
 
 #include "demo_data.hpp"
+#include "import/import_snapshot.hpp"
 #include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
 #include "ranking.hpp"
 
 namespace radar::ui {
 
-enum class Screen { ranking, model };
+enum class Screen { ranking, model, data };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -92,6 +93,14 @@ public:
     void note_widget(const std::string& name, WidgetBox box) { widgets_[name] = box; }
     const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
+    // Replaces the dataset with an accepted import, scored by the active model. Returns why it
+    // was refused (e.g. the active model reads a field the file lacks); then nothing changed.
+    std::string accept_import(ImportResult& result, const std::string& imported_at);
+    const std::string& import_refusal() const { return import_refusal_; }
+    void set_import_refusal(std::string refusal) { import_refusal_ = std::move(refusal); }
+    // The accepted import's descriptor (file, time, hash); nothing for the demo data.
+    const std::optional<SnapshotDescriptor>& snapshot() const { return snapshot_; }
+
     const Dataset& dataset() const { return dataset_; }
     // The scoring engine; empty when the model was refused (see model_problems()).
     const ScoringEngine* engine() const { return engine_ ? &*engine_ : nullptr; }
@@ -115,6 +124,8 @@ public:
 
 private:
     void refresh_visible();
+    // Points the column accessors, filters and search at dataset_ after it changed.
+    void index_dataset();
     // Makes the registry's active version the saved model and its ranking the movement baseline.
     void adopt_active_version();
 
@@ -141,6 +152,8 @@ private:
     std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
+    std::optional<SnapshotDescriptor> snapshot_;
+    std::string import_refusal_;
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;
 };

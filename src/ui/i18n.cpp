@@ -102,6 +102,38 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Importeren mislukt:", "Import failed:"},
     {"Het bestand is te groot voor een model.", "The file is too large for a model."},
     {"nieuw", "new"},
+    {"Gegevens", "Data"},
+    {"Laad een export van de dossiers (CSV, TSV of JSON). Het bestand blijft op deze computer; de huidige gegevens veranderen pas als u de import aanvaardt.", "Load an export of the dossiers (CSV, TSV or JSON). The file stays on this computer; the current data only change when you accept the import."},
+    {"Bestand kiezen\xE2\x80\xA6", "Choose file\xE2\x80\xA6"},
+    {"of sleep een bestand naar dit venster", "or drop a file onto this window"},
+    {"%s kon niet gelezen worden: %s", "%s could not be read: %s"},
+    {"%s wordt ingelezen\xE2\x80\xA6", "Reading %s\xE2\x80\xA6"},
+    {"Stoppen", "Stop"},
+    {"%s rijen gelezen: %s ge\xC3\xAFmporteerd (waarvan %s met waarschuwingen), %s geweigerd", "%s rows read: %s imported (%s of them with warnings), %s rejected"},
+    {"Formaat %s \xC2\xB7 codering %s \xC2\xB7 scheidingsteken %s \xC2\xB7 %s", "Format %s \xC2\xB7 encoding %s \xC2\xB7 delimiter %s \xC2\xB7 %s"},
+    {"Kolom in het bestand", "Column in the file"},
+    {"Veld", "Field"},
+    {"Gebruik", "Use"},
+    {"veld van het model", "model field"},
+    {"extra kenmerk (bewaard, getoond)", "extra attribute (kept, shown)"},
+    {"beschermd: getoond, nooit in een model", "protected: shown, never in a model"},
+    {"niet gevonden in het bestand", "not found in the file"},
+    {"Geen problemen gevonden.", "No problems found."},
+    {"Rij", "Row"},
+    {"Waarde", "Value"},
+    {"Probleem", "Problem"},
+    {"Import van %s", "Import of %s"},
+    {"De import is mislukt: %s", "The import failed: %s"},
+    {"Kolommen", "Columns"},
+    {"Problemen (%s)", "Problems (%s)"},
+    {"Problemen downloaden (CSV)", "Download problems (CSV)"},
+    {"Geweigerde rijen downloaden (CSV)", "Download rejected rows (CSV)"},
+    {"Import aanvaarden", "Accept import"},
+    {"Annuleren", "Cancel"},
+    {"Er is geen actief model om de nieuwe gegevens te scoren.", "There is no active model to score the new data."},
+    {"De import mist een verplicht veld: ", "The import lacks a required field: "},
+    {"Het actieve model kan deze gegevens niet scoren; er is niets veranderd:", "The active model cannot score these data; nothing changed:"},
+    {"ge\xC3\xAFmporteerd op", "imported on"},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",
@@ -135,7 +167,7 @@ std::string long_date(DayNumber day) {
            std::to_string(date.year);
 }
 
-std::string group_thousands(std::size_t value) {
+std::string group_thousands(std::uint64_t value) {
     const std::string digits = std::to_string(value);
     const char separator = current_language == Language::dutch ? '.' : ',';
     std::string out;

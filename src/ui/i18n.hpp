@@ -1,6 +1,7 @@
 // All user-visible UI strings in Dutch (default) and English, looked up through one table.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "civil_date.hpp"
@@ -93,6 +94,38 @@ enum class TextId {
     import_failed,
     import_too_large,
     move_new,
+    screen_data,
+    import_intro,
+    import_choose_file,
+    import_drop_hint,
+    import_read_failed,
+    data_import_reading,
+    import_cancel_reading,
+    import_summary_rows,
+    import_summary_format,
+    import_column_header,
+    import_column_field,
+    import_column_role,
+    import_role_field,
+    import_role_extra,
+    import_role_protected,
+    import_role_not_found,
+    import_no_problems,
+    import_column_row,
+    import_column_value,
+    import_column_reason,
+    import_review_title,
+    data_import_failed,
+    import_mapping_title,
+    import_problems_title,
+    import_download_diagnostics,
+    import_download_rejected,
+    import_accept,
+    import_discard,
+    import_refused_no_model,
+    import_refused_missing_field,
+    import_refused_model,
+    imported_at_label,
     count
 };
 
@@ -106,7 +139,7 @@ const char* care_type_label(const std::string& code);
 // "28 november 2026" / "28 November 2026".
 std::string long_date(DayNumber day);
 // Thousands separators: "100.000" (nl) / "100,000" (en).
-std::string group_thousands(std::size_t value);
+std::string group_thousands(std::uint64_t value);
 // One decimal with the language's decimal mark: "12,5" / "12.5".
 std::string one_decimal(double value);
 

@@ -6,6 +6,7 @@
 
 #include "ui/dossier_panel.hpp"
 #include "ui/header_bar.hpp"
+#include "ui/import_view.hpp"
 #include "ui/i18n.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
@@ -34,7 +35,7 @@ void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput i
 
 }  // namespace
 
-void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) {
+void draw_main_window(AppState& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts) {
     RankingViewInput input;
     input.focus_filter = shortcuts.focus_search;
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);
@@ -66,6 +67,11 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
         if (ImGui::BeginTabItem((std::string(tr(TextId::screen_model)) + "###model").c_str(), nullptr, tab_flags(Screen::model))) {
             state.note_screen(Screen::model);
             draw_model_editor_view(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_data)) + "###data").c_str(), nullptr, tab_flags(Screen::data))) {
+            state.note_screen(Screen::data);
+            draw_import_view(state, import_session, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/app_state.hpp"
+#include "ui/import_session.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
@@ -12,6 +13,6 @@ struct Shortcuts {
     bool toggle_language = false;  // Alt+L
 };
 
-void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts);
+void draw_main_window(AppState& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts);
 
 }  // namespace radar::ui

@@ -1,0 +1,70 @@
+// Runs every importer on every file and prints the comparison table (called by bench/import/run).
+//   node bench/import/compare.mjs NATIVE_BENCH WASM_BENCH_JS RUNS FILE...
+// Each measurement is the best of RUNS; every tool runs in its own process.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const [nativeBench, wasmBench, runsText, ...files] = process.argv.slice(2);
+const runs = Math.max(1, Number(runsText) || 3);
+const MB = 1024 * 1024;
+
+function run(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 * MB });
+  const line = (result.stdout || '').trim().split('\n').pop();
+  if (result.status !== 0 && result.status !== 1 || !line || !line.startsWith('{')) {
+    throw new Error(`${command} ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  }
+  return JSON.parse(line);
+}
+
+// Ours: repeated inside one process (the first run also warms up V8's optimising tier).
+function ours(kind, file) {
+  return kind === 'native'
+    ? run(nativeBench, [file, '--repeat', String(runs)])
+    : run(process.execPath, ['--no-experimental-fetch', wasmBench, file, '--repeat', String(runs)]);
+}
+
+function peer(name, file) {
+  let best = null;
+  for (let i = 0; i < runs; ++i) {
+    const m = run(process.execPath, ['--max-old-space-size=12000', path.join(here, 'peer.mjs'), name, file]);
+    if (!best || m.seconds < best.seconds) best = { ...m, peak_memory_bytes: Math.max(m.peak_memory_bytes, best?.peak_memory_bytes ?? 0) };
+  }
+  return best;
+}
+
+const pad = (text, width) => String(text).padStart(width);
+const fmt = (value, digits = 2) => value.toFixed(digits);
+
+for (const file of files) {
+  const bytes = fs.statSync(file).size;
+  console.log(`\n${path.basename(file)}: ${fmt(bytes / MB, 1)} MB, best of ${runs} run(s)`);
+  const results = [];
+  const measure = (label, memoryLabel, fn) => {
+    process.stderr.write(`  measuring ${label}...\n`);
+    const m = fn();
+    results.push({ label, memoryLabel, ...m });
+    return m;
+  };
+  const native = measure('radar native', 'process peak RSS', () => ours('native', file));
+  const wasm = measure('radar wasm (node)', 'wasm heap', () => ours('wasm', file));
+  for (const name of ['papaparse', 'd3-dsv', 'duckdb']) {
+    const label = name === 'duckdb' ? 'DuckDB-wasm read_csv' : name === 'papaparse' ? 'Papa Parse' : 'd3-dsv';
+    measure(label, 'process peak RSS', () => peer(name, file));
+  }
+  console.log(`${'tool'.padEnd(22)}${pad('rows', 9)}${pad('seconds', 9)}${pad('MB/s', 8)}${pad('peak MB', 9)}` +
+              `${pad('x file', 8)}  ${'memory measured'.padEnd(17)}${pad('time / wasm', 12)}`);
+  for (const r of results) {
+    console.log(`${r.label.padEnd(22)}${pad(r.rows, 9)}${pad(fmt(r.seconds, 3), 9)}${pad(fmt(bytes / MB / r.seconds, 1), 8)}` +
+                `${pad(fmt(r.peak_memory_bytes / MB, 0), 9)}${pad(fmt(r.peak_memory_bytes / bytes), 8)}  ` +
+                `${r.memoryLabel.padEnd(17)}${pad(fmt(r.seconds / wasm.seconds) + 'x', 12)}`);
+  }
+  const duck = results.find(r => r.label.startsWith('DuckDB'));
+  const check = (ok) => (ok ? 'met' : 'NOT met');
+  console.log(`targets: DuckDB / wasm = ${fmt(duck.seconds / wasm.seconds)}x (>= 5: ${check(duck.seconds / wasm.seconds >= 5)}), ` +
+              `wasm / native = ${fmt(wasm.seconds / native.seconds)}x (<= 1.5: ${check(wasm.seconds / native.seconds <= 1.5)}), ` +
+              `wasm heap / file = ${fmt(wasm.peak_memory_bytes / bytes)}x (<= 1.5: ${check(wasm.peak_memory_bytes / bytes <= 1.5)})`);
+}

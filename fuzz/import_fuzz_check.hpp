@@ -1,0 +1,76 @@
+// Shared body of the importer fuzz targets: imports the input whole and in chunks (sizes taken
+// from the input), and traps unless both agree and the result is internally consistent.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "csv_writer.hpp"
+#include "import/import_report.hpp"
+#include "import/import_snapshot.hpp"
+#include "import/importer.hpp"
+
+namespace radar::fuzzing {
+
+inline const FieldDictionary& fuzz_dictionary() {
+    // Short names, so the fuzzer finds headers that map to every field type.
+    static const FieldDictionary dictionary = *load_field_dictionary(R"({"fields": [
+        {"name": "id", "type": "text", "id": true, "required": true, "label": {"nl": "Id", "en": "Id"}},
+        {"name": "n", "type": "integer", "min": 0, "max": 100, "label": {"nl": "N", "en": "N"}},
+        {"name": "x", "type": "number", "label": {"nl": "X", "en": "X"}},
+        {"name": "d", "type": "date", "min": "1900-01-01", "label": {"nl": "D", "en": "D"}},
+        {"name": "b", "type": "boolean", "label": {"nl": "B", "en": "B"}},
+        {"name": "c", "type": "text", "values": ["aa", "bb"], "label": {"nl": "C", "en": "C"}},
+        {"name": "p", "type": "text", "protected": true, "label": {"nl": "P", "en": "P"}}]})")
+                                                       .dictionary;
+    return dictionary;
+}
+
+inline void require(bool condition) {
+    if (!condition) __builtin_trap();
+}
+
+inline std::string fingerprint(const ImportResult& result) {
+    std::string text = write_csv(result.dataset);
+    for (const Diagnostic& d : result.diagnostics)
+        text += std::to_string(d.row) + "/" + d.column + "/" + d.value + "/" + reason_code(d.reason) + "\n";
+    return text;
+}
+
+inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoice format) {
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    ImportOptions options;
+    options.format = format;
+    options.source_name = "fuzz";
+    options.limits.max_columns = 512;
+    ImportResult whole = import_bytes(bytes, fuzz_dictionary(), options);
+
+    const std::size_t chunk = size == 0 ? 1 : data[0] % 61 + 1;
+    options.total_bytes = size;
+    Importer importer(fuzz_dictionary(), options);
+    for (std::size_t at = 0; at < size; at += chunk) importer.feed(bytes.substr(at, chunk));
+    const ImportResult split = importer.finish();
+
+    const ImportSummary& s = whole.summary;
+    require(s.rows_read == s.rows_imported + s.rows_rejected);
+    require(s.rows_with_warnings <= s.rows_imported);
+    require(whole.rejected_rows.size() == s.rows_rejected);
+    require(!whole.ok() || whole.dataset.row_count() == s.rows_imported);
+    require(!whole.ok() || whole.source_rows.size() == s.rows_imported);
+    require(whole.ok() || whole.dataset.columns().empty());
+    for (const Column& column : whole.dataset.columns()) require(column.size() == whole.dataset.row_count());
+    require(split.content_hash == fnv1a_64(bytes));
+    require(fingerprint(split) == fingerprint(whole));
+    require(split.summary.diagnostics_total == s.diagnostics_total);
+
+    // The reports and accepting must cope with whatever came out.
+    require(!write_diagnostics_csv(whole).empty());
+    require(!write_rejected_rows_csv(whole).empty());
+    require(!import_report_json(whole).empty());
+    const AcceptOutcome accepted = accept_import(whole, "fuzz");
+    require(accepted.accepted.has_value() == split.ok());
+}
+
+}  // namespace radar::fuzzing

@@ -1,0 +1,141 @@
+// `radar import FILE`: imports a CSV/JSON dossier export through the same incremental core the
+// browser uses and prints the summary and diagnostics (JSON with --json). Exit code 1 when
+// rows were rejected or the import failed.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/command_registry.hpp"
+#include "cli/options.hpp"
+#include "import/content_hash.hpp"
+#include "import/import_report.hpp"
+#include "import/importer.hpp"
+
+namespace radar::cli {
+namespace {
+
+std::optional<std::string> read_text_file(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return std::nullopt;
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+std::string default_fields_path() {
+#ifdef RADAR_ASSETS_DIR
+    return std::string(RADAR_ASSETS_DIR) + "/fields.json";
+#else
+    return "assets/fields.json";
+#endif
+}
+
+std::string delimiter_name(char delimiter) {
+    if (delimiter == '\t') return "tab";
+    return std::string("'") + delimiter + "'";
+}
+
+void print_summary(const ImportResult& result) {
+    const ImportSummary& s = result.summary;
+    std::printf("file        %s (%llu bytes, %s)\n", result.source_name.c_str(),
+                static_cast<unsigned long long>(result.byte_count), format_content_hash(result.content_hash).c_str());
+    if (!result.ok()) std::printf("status      FAILED: %s\n", result.failure.c_str());
+    std::printf("format      %s", format_code(result.format));
+    if (result.format == SourceFormat::csv && result.delimiter) std::printf(", delimiter %s", delimiter_name(result.delimiter).c_str());
+    std::printf(", encoding %s\n", encoding_name(result.encoding));
+    std::printf("rows        read %llu, imported %llu (%llu with warnings), rejected %llu, blank %llu\n",
+                static_cast<unsigned long long>(s.rows_read), static_cast<unsigned long long>(s.rows_imported),
+                static_cast<unsigned long long>(s.rows_with_warnings), static_cast<unsigned long long>(s.rows_rejected),
+                static_cast<unsigned long long>(s.blank_rows));
+    std::string mapped, extra;
+    for (const ImportedColumn& column : result.columns) {
+        if (column.extra) extra += (extra.empty() ? "" : ", ") + column.column_name;
+        else mapped += (mapped.empty() ? "" : ", ") + column.header + " -> " + column.field;
+    }
+    std::printf("mapped      %s\n", mapped.empty() ? "-" : mapped.c_str());
+    std::printf("extra       %s\n", extra.empty() ? "-" : extra.c_str());
+    std::string not_found;
+    for (const std::string& field : result.fields_not_found) not_found += (not_found.empty() ? "" : ", ") + field;
+    std::printf("not found   %s\n", not_found.empty() ? "-" : not_found.c_str());
+    if (result.diagnostics.empty()) return;
+    std::printf("\ndiagnostics (%llu%s)\n", static_cast<unsigned long long>(s.diagnostics_total),
+                result.diagnostics.size() < s.diagnostics_total ? ", first ones listed" : "");
+    std::printf("row\tline\tseverity\treason\tcolumn\tvalue\tdetail\n");
+    for (const Diagnostic& d : result.diagnostics)
+        std::printf("%u\t%u\t%s\t%s\t%s\t%s\t%s\n", d.row, d.line, severity_code(d.severity), reason_code(d.reason),
+                    d.column.c_str(), d.value.c_str(), d.detail.c_str());
+}
+
+int run_import(const std::vector<std::string>& arguments) {
+    Options options(arguments, {"json"});
+    if (!options.error().empty() || options.positional().size() != 1) {
+        std::cerr << "usage: radar import FILE [--mapping PROFILE.json] [--fields FIELDS.json] [--json]"
+                     " [--diagnostics OUT.csv]\n";
+        if (!options.error().empty()) std::cerr << "radar import: " << options.error() << "\n";
+        return 2;
+    }
+    const std::string fields_path = options.value("fields").value_or(default_fields_path());
+    const auto fields_text = read_text_file(fields_path);
+    if (!fields_text) {
+        std::cerr << "radar import: cannot read field dictionary '" << fields_path << "'\n";
+        return 2;
+    }
+    auto dictionary = load_field_dictionary(*fields_text);
+    if (!dictionary.dictionary) {
+        for (const auto& error : dictionary.errors) std::cerr << "radar import: " << fields_path << ": " << error << "\n";
+        return 2;
+    }
+    const std::string path = options.positional()[0];
+    ImportOptions import_options;
+    import_options.source_name = path.substr(path.find_last_of('/') + 1);
+    if (const auto mapping_path = options.value("mapping")) {
+        const auto mapping_text = read_text_file(*mapping_path);
+        if (!mapping_text) {
+            std::cerr << "radar import: cannot read mapping profile '" << *mapping_path << "'\n";
+            return 2;
+        }
+        auto profile = load_mapping_profile(*mapping_text, *dictionary.dictionary);
+        if (!profile.profile) {
+            for (const auto& error : profile.errors) std::cerr << "radar import: " << *mapping_path << ": " << error << "\n";
+            return 2;
+        }
+        import_options.profile = std::move(profile.profile);
+    }
+
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    if (!file) {
+        std::cerr << "radar import: cannot open '" << path << "'\n";
+        return 2;
+    }
+    import_options.total_bytes = static_cast<std::uint64_t>(file.tellg());
+    file.seekg(0);
+    // Chunked like the browser does it: the file is never held in memory as a whole.
+    Importer importer(*dictionary.dictionary, std::move(import_options));
+    std::vector<char> chunk(4 << 20);
+    while (file && !importer.stopped()) {
+        file.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+        importer.feed(std::string_view(chunk.data(), static_cast<std::size_t>(file.gcount())));
+    }
+    const ImportResult result = importer.finish();
+
+    if (const auto diagnostics_path = options.value("diagnostics")) {
+        std::ofstream out(*diagnostics_path, std::ios::binary);
+        out << write_diagnostics_csv(result);
+        if (!out.flush()) {
+            std::cerr << "radar import: cannot write '" << *diagnostics_path << "'\n";
+            return 2;
+        }
+    }
+    if (options.flag("json")) std::cout << import_report_json(result);
+    else print_summary(result);
+    return result.ok() && result.summary.rows_rejected == 0 ? 0 : 1;
+}
+
+const CommandRegistration import_command(
+    "import", {"import FILE [--mapping PROFILE.json] [--fields FIELDS.json] [--json] [--diagnostics OUT.csv]",
+               "import a CSV/JSON dossier export; print summary and diagnostics (exit 1 if rows were rejected)",
+               run_import});
+
+}  // namespace
+}  // namespace radar::cli

@@ -1,0 +1,142 @@
+// Automatic and profile-driven header mapping, and mapping profile JSON.
+#include "import/column_mapping.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "import/header_normalisation.hpp"
+
+namespace radar {
+
+const char* mapping_origin_code(MappingOrigin origin) {
+    switch (origin) {
+    case MappingOrigin::automatic: return "automatic";
+    case MappingOrigin::profile: return "profile";
+    case MappingOrigin::profile_extra: return "profile_extra";
+    case MappingOrigin::unmatched: return "unmatched";
+    case MappingOrigin::field_taken: return "field_taken";
+    }
+    return "";
+}
+
+std::string mapping_profile_to_json(const MappingProfile& profile) {
+    nlohmann::ordered_json json;
+    json["name"] = profile.name;
+    json["columns"] = nlohmann::ordered_json::array();
+    for (const auto& entry : profile.entries) {
+        nlohmann::ordered_json column;
+        column["header"] = entry.header;
+        column["field"] = entry.field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(entry.field);
+        json["columns"].push_back(std::move(column));
+    }
+    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary) {
+    ProfileLoad load;
+    const auto json = nlohmann::json::parse(json_text, nullptr, false);
+    if (json.is_discarded()) {
+        load.errors.push_back("the mapping profile is not valid JSON");
+        return load;
+    }
+    if (!json.is_object() || !json.contains("columns") || !json["columns"].is_array()) {
+        load.errors.push_back("a mapping profile needs a \"columns\" list");
+        return load;
+    }
+    MappingProfile profile;
+    if (json.contains("name")) {
+        if (json["name"].is_string()) profile.name = json["name"].get<std::string>();
+        else load.errors.push_back("\"name\" must be a string");
+    }
+    std::map<std::string, std::string> header_of_field;
+    for (const auto& column : json["columns"]) {
+        const bool header_ok = column.is_object() && column.contains("header") && column["header"].is_string();
+        const bool field_ok = header_ok && column.contains("field") &&
+                              (column["field"].is_string() || column["field"].is_null());
+        if (!field_ok) {
+            load.errors.push_back("every column needs \"header\" (text) and \"field\" (a field name or null)");
+            continue;
+        }
+        MappingProfile::Entry entry{column["header"].get<std::string>(),
+                                    column["field"].is_null() ? std::string() : column["field"].get<std::string>()};
+        if (!entry.field.empty()) {
+            if (!dictionary.find(entry.field))
+                load.errors.push_back("column '" + entry.header + "': unknown field '" + entry.field + "'");
+            const auto [it, inserted] = header_of_field.emplace(entry.field, entry.header);
+            if (!inserted)
+                load.errors.push_back("field '" + entry.field + "' is mapped from both '" + it->second + "' and '" +
+                                      entry.header + "'");
+        }
+        profile.entries.push_back(std::move(entry));
+    }
+    if (load.errors.empty()) load.profile = std::move(profile);
+    return load;
+}
+
+MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderMapping>& mappings) {
+    MappingProfile profile;
+    profile.name = std::move(name);
+    for (const HeaderMapping& mapping : mappings) profile.entries.push_back({mapping.header, mapping.field});
+    return profile;
+}
+
+HeaderMapper::HeaderMapper(const FieldDictionary& dictionary, const MappingProfile* profile)
+    : dictionary_(dictionary), profile_(profile) {
+    for (const FieldSpec& field : dictionary.fields) {
+        spellings_.emplace(normalise_header(field.name), field.name);
+        spellings_.emplace(normalise_header(field.label_nl), field.name);
+        spellings_.emplace(normalise_header(field.label_en), field.name);
+        for (const std::string& synonym : field.synonyms) spellings_.emplace(normalise_header(synonym), field.name);
+    }
+    if (profile)
+        for (const auto& entry : profile->entries)
+            if (!entry.field.empty()) reserved_by_profile_.insert(entry.field);
+}
+
+const MappingProfile::Entry* HeaderMapper::profile_entry(std::string_view header) const {
+    if (!profile_) return nullptr;
+    for (const auto& entry : profile_->entries)
+        if (entry.header == header) return &entry;
+    const std::string key = normalise_header(header);
+    for (const auto& entry : profile_->entries)
+        if (normalise_header(entry.header) == key) return &entry;
+    return nullptr;
+}
+
+HeaderMapping HeaderMapper::map(std::string_view header) {
+    HeaderMapping mapping;
+    mapping.header = std::string(header);
+    if (const auto* entry = profile_entry(header)) {
+        if (entry->field.empty()) {
+            mapping.origin = MappingOrigin::profile_extra;
+        } else if (taken_.count(entry->field) || !dictionary_.find(entry->field)) {
+            mapping.origin = MappingOrigin::field_taken;
+        } else {
+            mapping.field = entry->field;
+            mapping.origin = MappingOrigin::profile;
+            taken_.insert(entry->field);
+        }
+        return mapping;
+    }
+    const std::string key = normalise_header(header);
+    const auto found = key.empty() ? spellings_.end() : spellings_.find(key);
+    if (found == spellings_.end()) {
+        mapping.origin = MappingOrigin::unmatched;
+    } else if (taken_.count(found->second) || reserved_by_profile_.count(found->second)) {
+        mapping.origin = MappingOrigin::field_taken;
+    } else {
+        mapping.field = found->second;
+        mapping.origin = MappingOrigin::automatic;
+        taken_.insert(found->second);
+    }
+    return mapping;
+}
+
+std::vector<HeaderMapping> map_headers(const std::vector<std::string>& headers, const FieldDictionary& dictionary,
+                                       const MappingProfile* profile) {
+    HeaderMapper mapper(dictionary, profile);
+    std::vector<HeaderMapping> result;
+    for (const std::string& header : headers) result.push_back(mapper.map(header));
+    return result;
+}
+
+}  // namespace radar

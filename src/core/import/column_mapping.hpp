@@ -1,0 +1,79 @@
+// Header -> field mapping: automatic (normalised header against field names, labels and
+// synonyms), overridden by a named mapping profile the user saved for an export, and
+// serialisable to/from JSON. Columns that map to no field are kept as extra attributes.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/field_dictionary.hpp"
+
+namespace radar {
+
+enum class MappingOrigin {
+    automatic,      // header matched a field's name, label or synonym
+    profile,        // the mapping profile maps this header to the field
+    profile_extra,  // the mapping profile says: keep as an extra attribute
+    unmatched,      // nothing matched: kept as an extra attribute
+    field_taken,    // matched a field already mapped from another column: kept as extra
+};
+
+// "automatic", "profile", "profile_extra", "unmatched", "field_taken".
+const char* mapping_origin_code(MappingOrigin origin);
+
+struct HeaderMapping {
+    std::string header;  // as in the file (UTF-8)
+    std::string field;   // canonical field name; empty = extra attribute
+    MappingOrigin origin = MappingOrigin::unmatched;
+};
+
+struct MappingProfile {
+    struct Entry {
+        std::string header;
+        std::string field;  // empty = keep as extra attribute
+    };
+    std::string name;
+    std::vector<Entry> entries;
+};
+
+// {"name": "...", "columns": [{"header": "Dossiernr", "field": "dossier_id"},
+//                             {"header": "Opmerking", "field": null}]}
+std::string mapping_profile_to_json(const MappingProfile& profile);
+
+struct ProfileLoad {
+    std::optional<MappingProfile> profile;  // set only when `errors` is empty
+    std::vector<std::string> errors;
+};
+
+// Checks the structure, that every field exists in the dictionary and that no field is the
+// target of two entries.
+ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary);
+
+// A profile recording every column's current mapping (what the UI saves after the user fixed it).
+MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderMapping>& mappings);
+
+// Maps headers in file order; each field is mapped from one column at most (the first match;
+// fields a profile assigns are kept for the column the profile names).
+class HeaderMapper {
+public:
+    HeaderMapper(const FieldDictionary& dictionary, const MappingProfile* profile);
+    HeaderMapping map(std::string_view header);
+
+private:
+    const MappingProfile::Entry* profile_entry(std::string_view header) const;
+
+    const FieldDictionary& dictionary_;
+    const MappingProfile* profile_;
+    std::map<std::string, std::string> spellings_;  // normalised spelling -> field name
+    std::set<std::string> reserved_by_profile_;
+    std::set<std::string> taken_;
+};
+
+std::vector<HeaderMapping> map_headers(const std::vector<std::string>& headers, const FieldDictionary& dictionary,
+                                       const MappingProfile* profile);
+
+}  // namespace radar

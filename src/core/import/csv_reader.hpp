@@ -1,0 +1,34 @@
+// CSV import: the tokenizer's records become a header (mapped to fields) and rows of decoded
+// cells for the TableBuilder; blank rows are counted and skipped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "import/csv_tokenizer.hpp"
+#include "import/format_reader.hpp"
+#include "import/table_builder.hpp"
+#include "import/text_encoding.hpp"
+
+namespace radar {
+
+class CsvReader final : public FormatReader, private CsvRecordSink {
+public:
+    CsvReader(char delimiter, std::uint32_t first_line, TableBuilder& builder, TextDecoder& decoder);
+    void feed(std::string_view bytes) override;
+    void finish() override;
+    SourceFormat format() const override { return SourceFormat::csv; }
+
+private:
+    void on_record(const CsvRecord& record) override;
+    std::string_view decoded(const CsvRecord& record, std::size_t field);
+
+    CsvTokenizer tokenizer_;
+    TableBuilder& builder_;
+    TextDecoder& decoder_;
+    bool header_seen_ = false;
+    std::vector<RawCell> cells_;
+    std::vector<std::string> scratch_;  // one per field, for converted text
+};
+
+}  // namespace radar

@@ -1,0 +1,186 @@
+// The CSV state machine. Quoted fields are unescaped on the fly; when a quote turns out never to
+// be closed, the raw text since that quote is rebuilt (every quote inside was doubled) and read
+// again with the quote as an ordinary character, so no row is swallowed by a stray quote.
+#include "import/csv_tokenizer.hpp"
+
+#include <cstring>
+#include <deque>
+
+namespace radar {
+
+CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t max_quoted_field_bytes)
+    : delimiter_(delimiter), max_quoted_field_bytes_(max_quoted_field_bytes), line_(first_line) {
+    special_[static_cast<unsigned char>(delimiter)] = true;
+    special_[static_cast<unsigned char>('\n')] = true;
+    special_[static_cast<unsigned char>('\r')] = true;
+    for (int c = 0x80; c < 0x100; ++c) special_[c] = true;
+}
+
+void CsvTokenizer::copy_record_so_far(const char* upto) {
+    buffer_.assign(record_origin_, upto);
+    direct_ = false;
+}
+
+void CsvTokenizer::emit(CsvRecordSink& sink) {
+    CsvRecord record;
+    const std::size_t length = field_ends_.back();
+    record.buffer = direct_ ? std::string_view(record_origin_, length) : std::string_view(buffer_).substr(0, length);
+    record.field_ends = field_ends_.data();
+    record.field_count = field_ends_.size();
+    record.row = next_row_++;
+    record.line = record_line_;
+    record.has_non_ascii = has_non_ascii_;
+    record.unbalanced_quote = unbalanced_quote_;
+    sink.on_record(record);
+    buffer_.clear();
+    field_ends_.clear();
+    has_non_ascii_ = false;
+    unbalanced_quote_ = false;
+    in_record_ = false;
+}
+
+void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing_quote) {
+    replay.clear();
+    for (std::size_t i = quote_start_; i < buffer_.size(); ++i) {
+        if (buffer_[i] == '"') replay.push_back('"');  // it was written doubled
+        replay.push_back(buffer_[i]);
+    }
+    if (with_closing_quote) replay.push_back('"');
+    buffer_.resize(quote_start_);
+    buffer_.push_back('"');  // the opening quote, now an ordinary character
+    line_ -= quoted_line_breaks_;  // they are counted again when the replay is read
+    quoted_line_breaks_ = 0;
+    unbalanced_quote_ = true;
+    state_ = State::unquoted;
+}
+
+const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sink, std::string& replay) {
+    while (p < end) {
+        if (state_ == State::after_cr) {
+            state_ = State::field_start;
+            if (*p == '\n') {
+                ++p;
+                continue;
+            }
+        }
+        if (!in_record_) {
+            in_record_ = true;
+            record_line_ = line_;
+            direct_ = true;
+            record_origin_ = p;
+        }
+        switch (state_) {
+        case State::field_start:
+            if (*p == '"') {
+                if (direct_) copy_record_so_far(p);
+                state_ = State::quoted;
+                quote_start_ = buffer_.size();
+                quoted_line_breaks_ = 0;
+                ++p;
+                break;
+            }
+            state_ = State::unquoted;
+            [[fallthrough]];
+        case State::unquoted: {
+            const char* run_end = p;
+            while (run_end < end && !special_[static_cast<unsigned char>(*run_end)]) ++run_end;
+            if (!direct_) buffer_.append(p, run_end);
+            p = run_end;
+            if (p == end) break;
+            const char c = *p++;
+            if (c == delimiter_) {
+                end_field(p - 1);
+                state_ = State::field_start;
+            } else if (c == '\n' || c == '\r') {
+                end_field(p - 1);
+                ++line_;
+                emit(sink);
+                state_ = c == '\r' ? State::after_cr : State::field_start;
+            } else {
+                has_non_ascii_ = true;
+                if (!direct_) buffer_.push_back(c);
+            }
+            break;
+        }
+        case State::quoted: {
+            // Scan no further than the size limit of a quoted field.
+            const std::size_t used = buffer_.size() - quote_start_;
+            const std::size_t allowance = used < max_quoted_field_bytes_ ? max_quoted_field_bytes_ - used : 0;
+            const char* scan_end = static_cast<std::size_t>(end - p) > allowance ? p + allowance : end;
+            const void* quote = std::memchr(p, '"', static_cast<std::size_t>(scan_end - p));
+            const char* run_end = quote ? static_cast<const char*>(quote) : scan_end;
+            std::uint32_t line_breaks = 0;
+            for (const char* q = p; q < run_end; ++q) {
+                line_breaks += *q == '\n' ? 1 : 0;
+                has_non_ascii_ |= static_cast<unsigned char>(*q) >= 0x80;
+            }
+            quoted_line_breaks_ += line_breaks;
+            line_ += line_breaks;
+            buffer_.append(p, run_end);
+            p = run_end;
+            if (quote) {
+                ++p;
+                state_ = State::quote_in_quoted;
+            } else if (scan_end < end) {
+                take_back_quoted_field(replay, false);
+                return p;
+            }
+            break;
+        }
+        case State::quote_in_quoted:
+            if (*p == '"') {
+                buffer_.push_back('"');
+                ++p;
+                state_ = State::quoted;
+            } else if (*p == delimiter_ || *p == '\n' || *p == '\r') {
+                state_ = State::unquoted;  // the field is closed; the unquoted step ends it
+            } else {
+                // Text after a closing quote: that quote did not close a field, the opening
+                // one was stray. Read everything since the opening quote again as plain text.
+                take_back_quoted_field(replay, true);
+                return p;
+            }
+            break;
+        case State::after_cr: break;  // handled before the switch
+        }
+    }
+    // The record goes on in the next input: keep its bytes.
+    if (in_record_ && direct_) copy_record_so_far(p);
+    return p;
+}
+
+void CsvTokenizer::process(std::string_view input, CsvRecordSink& sink) {
+    // Replays are read before the rest of their input; a deque keeps every view valid.
+    std::deque<std::string> replays;
+    std::vector<std::string_view> pending{input};
+    std::string replay;
+    while (!pending.empty()) {
+        const std::string_view text = pending.back();
+        pending.pop_back();
+        const char* end = text.data() + text.size();
+        const char* stop = run(text.data(), end, sink, replay);
+        if (stop == end && replay.empty()) continue;
+        pending.emplace_back(stop, static_cast<std::size_t>(end - stop));
+        replays.push_back(std::move(replay));
+        replay.clear();
+        pending.push_back(replays.back());
+    }
+}
+
+void CsvTokenizer::feed(std::string_view bytes, CsvRecordSink& sink) { process(bytes, sink); }
+
+void CsvTokenizer::finish(CsvRecordSink& sink) {
+    // A quote still open at the end of the file was never closed: read its text again.
+    while (state_ == State::quoted) {
+        std::string replay;
+        take_back_quoted_field(replay, false);
+        process(replay, sink);
+    }
+    if (in_record_) {
+        end_field(nullptr);
+        emit(sink);
+    }
+    state_ = State::field_start;
+}
+
+}  // namespace radar

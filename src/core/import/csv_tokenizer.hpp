@@ -1,0 +1,94 @@
+// Incremental RFC 4180 tokenizer: bytes in (any chunk sizes), records out. Handles quoted fields
+// with embedded delimiters, doubled quotes and line breaks, CRLF/LF/CR line ends, and recovers
+// from a quote that is never closed by reading it as an ordinary character.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace radar {
+
+struct CsvRecord {
+    // The fields' unescaped bytes, each followed by one separator byte (the last one excepted).
+    std::string_view buffer;
+    const std::uint32_t* field_ends = nullptr;  // end offset of each field in `buffer`
+    std::size_t field_count = 0;
+    std::uint32_t row = 0;          // record number (1-based): the row number Excel shows
+    std::uint32_t line = 0;         // line of the file where the record starts (1-based)
+    bool has_non_ascii = false;     // some field holds bytes >= 0x80 (decode before use)
+    bool unbalanced_quote = false;  // a quote opened in this record was never closed
+
+    std::string_view field(std::size_t index) const {
+        const std::uint32_t begin = index == 0 ? 0 : field_ends[index - 1] + 1;
+        return buffer.substr(begin, field_ends[index] - begin);
+    }
+    // An empty line, or nothing but delimiters and "".
+    bool is_blank() const { return field_ends[field_count - 1] == field_count - 1; }
+};
+
+class CsvRecordSink {
+public:
+    virtual void on_record(const CsvRecord& record) = 0;
+
+protected:
+    ~CsvRecordSink() = default;
+};
+
+class CsvTokenizer {
+public:
+    // `first_line`: line number of the first byte fed (2 when a "sep=;" line was stripped).
+    // A quoted field longer than `max_quoted_field_bytes` is taken for an unclosed quote.
+    CsvTokenizer(char delimiter, std::uint32_t first_line = 1, std::size_t max_quoted_field_bytes = 1u << 20);
+
+    void feed(std::string_view bytes, CsvRecordSink& sink);
+    // Ends the last record (a file need not end with a line break).
+    void finish(CsvRecordSink& sink);
+
+    // Records emitted so far (blank ones included).
+    std::uint32_t records() const { return next_row_ - 1; }
+
+private:
+    enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_cr };
+    // Runs the state machine over `input`. When an unclosed quote is detected, returns the
+    // position where reading must continue after the replayed bytes in `replay`.
+    const char* run(const char* p, const char* end, CsvRecordSink& sink, std::string& replay);
+    // Turns the open quoted field back into raw text (opening quote included) to read again.
+    void take_back_quoted_field(std::string& replay, bool with_closing_quote);
+    void process(std::string_view input, CsvRecordSink& sink);
+    // Ends the current field; `at` is where its delimiter is in the input (direct records).
+    void end_field(const char* at) {
+        if (direct_) {
+            field_ends_.push_back(static_cast<std::uint32_t>(at - record_origin_));
+        } else {
+            field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
+            buffer_.push_back(delimiter_);
+        }
+    }
+    void emit(CsvRecordSink& sink);
+    // Moves the current record from the input into buffer_ (from here on it is copied).
+    void copy_record_so_far(const char* upto);
+
+    char delimiter_;
+    std::size_t max_quoted_field_bytes_;
+    bool special_[256] = {};  // bytes that end an unquoted run: delimiter, CR, LF, >= 0x80
+
+    State state_ = State::field_start;
+    bool in_record_ = false;
+    // Most records lie inside one chunk and hold no quotes: they are handed over in place
+    // (`direct_`, starting at record_origin_ in the input); the others are copied to buffer_.
+    bool direct_ = false;
+    const char* record_origin_ = nullptr;
+    std::string buffer_;
+    std::vector<std::uint32_t> field_ends_;
+    std::size_t quote_start_ = 0;          // where the open quoted field's content starts in buffer_
+    std::uint32_t quoted_line_breaks_ = 0;  // line breaks inside the open quoted field
+    bool has_non_ascii_ = false;
+    bool unbalanced_quote_ = false;
+    std::uint32_t line_;
+    std::uint32_t record_line_ = 0;
+    std::uint32_t next_row_ = 1;
+};
+
+}  // namespace radar

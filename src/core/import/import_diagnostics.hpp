@@ -1,0 +1,60 @@
+// What can go wrong in an import, cell by cell: a reason, a severity and where it happened
+// (row as the user sees it in Excel, column header, raw value), with Dutch and English labels.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace radar {
+
+enum class DiagnosticReason : std::uint8_t {
+    unparsable_number,
+    not_whole_number,
+    unparsable_date,
+    impossible_date,
+    unparsable_boolean,
+    out_of_range,
+    unknown_category,
+    required_missing,
+    duplicate_id,
+    ragged_row,
+    unbalanced_quote,
+    invalid_json,
+    invalid_utf8,
+    duplicate_header,
+    empty_header,
+    mapping_conflict,
+    x_means_no,
+    ignored_data,
+    missing_required_column,
+    unreadable_file,
+};
+constexpr std::size_t diagnostic_reason_count = static_cast<std::size_t>(DiagnosticReason::unreadable_file) + 1;
+
+enum class Severity : std::uint8_t {
+    info,     // nothing lost (e.g. a duplicate header was renamed)
+    warning,  // the row is imported; this cell is left missing (unknown categories are kept as written)
+    error,    // the row is rejected (listed in ImportResult::rejected_rows)
+    fatal,    // the import failed as a whole
+};
+
+struct Diagnostic {
+    std::uint32_t row = 0;   // CSV: row number as Excel shows it (header = 1); JSON: record number; 0 = file
+    std::uint32_t line = 0;  // line in the file where that row starts (1-based); 0 = file
+    std::string column;      // header as in the file; empty for the whole row or file
+    std::string value;       // the raw cell text (UTF-8)
+    DiagnosticReason reason = DiagnosticReason::unreadable_file;
+    Severity severity = Severity::warning;
+    std::string detail;  // English specifics, e.g. "expected 21 fields, found 23"
+};
+
+// Stable snake_case codes ("unparsable_number") for reports, tests and translations.
+const char* reason_code(DiagnosticReason reason);
+// Short label for people; `language` "nl" or "en" (anything else gives English).
+const char* reason_label(DiagnosticReason reason, std::string_view language);
+// "info", "warning", "error", "fatal".
+const char* severity_code(Severity severity);
+
+}  // namespace radar

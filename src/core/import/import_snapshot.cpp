@@ -1,0 +1,96 @@
+// Snapshot descriptors and accepting an import.
+#include "import/import_snapshot.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "import/content_hash.hpp"
+
+namespace radar {
+
+bool SnapshotDescriptor::operator==(const SnapshotDescriptor& other) const {
+    return source_name == other.source_name && imported_at == other.imported_at && content_hash == other.content_hash &&
+           byte_count == other.byte_count && format == other.format && encoding == other.encoding &&
+           row_count == other.row_count && rows_rejected == other.rows_rejected && column_count == other.column_count &&
+           extra_column_count == other.extra_column_count && mapping_profile == other.mapping_profile;
+}
+
+std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
+    nlohmann::ordered_json json;
+    json["source_name"] = snapshot.source_name;
+    json["imported_at"] = snapshot.imported_at;
+    json["content_hash"] = snapshot.content_hash;
+    json["byte_count"] = snapshot.byte_count;
+    json["format"] = snapshot.format;
+    json["encoding"] = snapshot.encoding;
+    json["row_count"] = snapshot.row_count;
+    json["rows_rejected"] = snapshot.rows_rejected;
+    json["column_count"] = snapshot.column_count;
+    json["extra_column_count"] = snapshot.extra_column_count;
+    json["mapping_profile"] = snapshot.mapping_profile;
+    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text) {
+    const auto json = nlohmann::json::parse(json_text, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) return std::nullopt;
+    SnapshotDescriptor snapshot;
+    bool valid = true;
+    auto text = [&](const char* key, std::string& out) {
+        const auto found = json.find(key);
+        if (found == json.end() || !found->is_string()) valid = false;
+        else out = found->get<std::string>();
+    };
+    auto count = [&](const char* key, std::uint64_t& out) {
+        const auto found = json.find(key);
+        if (found == json.end() || !found->is_number_unsigned()) valid = false;
+        else out = found->get<std::uint64_t>();
+    };
+    text("source_name", snapshot.source_name);
+    text("imported_at", snapshot.imported_at);
+    text("content_hash", snapshot.content_hash);
+    count("byte_count", snapshot.byte_count);
+    text("format", snapshot.format);
+    text("encoding", snapshot.encoding);
+    count("row_count", snapshot.row_count);
+    count("rows_rejected", snapshot.rows_rejected);
+    count("column_count", snapshot.column_count);
+    count("extra_column_count", snapshot.extra_column_count);
+    text("mapping_profile", snapshot.mapping_profile);
+    if (!valid) return std::nullopt;
+    return snapshot;
+}
+
+AcceptOutcome accept_import(ImportResult& result, std::string imported_at) {
+    AcceptOutcome outcome;
+    if (!result.ok()) {
+        outcome.error = "a failed import cannot be accepted: " + result.failure;
+        return outcome;
+    }
+    if (result.accepted) {
+        outcome.error = "this import was already accepted";
+        return outcome;
+    }
+    AcceptedImport accepted;
+    SnapshotDescriptor& snapshot = accepted.snapshot;
+    snapshot.source_name = result.source_name;
+    snapshot.imported_at = std::move(imported_at);
+    snapshot.content_hash = format_content_hash(result.content_hash);
+    snapshot.byte_count = result.byte_count;
+    snapshot.format = format_code(result.format);
+    snapshot.encoding = encoding_code(result.encoding);
+    snapshot.row_count = result.dataset.row_count();
+    snapshot.rows_rejected = result.summary.rows_rejected;
+    snapshot.column_count = result.columns.size();
+    for (const ImportedColumn& column : result.columns) snapshot.extra_column_count += column.extra ? 1 : 0;
+    snapshot.mapping_profile = result.mapping_profile;
+    accepted.dataset = std::move(result.dataset);
+    accepted.columns = result.columns;
+    accepted.source_rows = std::move(result.source_rows);
+    result.dataset = Dataset();
+    result.source_rows.clear();
+    result.accepted = true;
+    outcome.accepted = std::move(accepted);
+    return outcome;
+}
+
+}  // namespace radar

@@ -1,0 +1,51 @@
+// Accepting an import: the Dataset moves out of the ImportResult together with a snapshot
+// descriptor (source file, import time, content hash, counts) that later selections cite.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/import_result.hpp"
+
+namespace radar {
+
+struct SnapshotDescriptor {
+    std::string source_name;   // file name as picked by the user
+    std::string imported_at;   // passed in by the caller (ISO 8601, e.g. "2024-01-31T09:15:00Z")
+    std::string content_hash;  // "fnv1a64:<16 hex digits>" of the file's bytes
+    std::uint64_t byte_count = 0;
+    std::string format;    // format_code()
+    std::string encoding;  // encoding_code()
+    std::uint64_t row_count = 0;
+    std::uint64_t rows_rejected = 0;
+    std::uint64_t column_count = 0;
+    std::uint64_t extra_column_count = 0;
+    std::string mapping_profile;  // empty when none was used
+
+    bool operator==(const SnapshotDescriptor& other) const;
+};
+
+std::string snapshot_to_json(const SnapshotDescriptor& snapshot);
+// Nothing when the text is not a snapshot written by snapshot_to_json.
+std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
+
+struct AcceptedImport {
+    Dataset dataset;
+    std::vector<ImportedColumn> columns;     // role of every dataset column (field, extra, protected)
+    std::vector<std::uint32_t> source_rows;  // file row of every dataset row
+    SnapshotDescriptor snapshot;
+};
+
+struct AcceptOutcome {
+    std::optional<AcceptedImport> accepted;
+    std::string error;  // set when nothing was accepted
+};
+
+// Moves the dataset out of a completed `result` (its summary, diagnostics and rejected rows stay
+// for the report). A failed or already accepted result gives an error and no dataset.
+AcceptOutcome accept_import(ImportResult& result, std::string imported_at);
+
+}  // namespace radar

@@ -1,0 +1,140 @@
+// Format detection and incremental driving of the CSV/JSON readers.
+#include "import/importer.hpp"
+
+#include <algorithm>
+
+#include "import/csv_reader.hpp"
+#include "import/format_detection.hpp"
+#include "import/json_reader.hpp"
+
+namespace radar {
+namespace {
+
+// Enough for the delimiter guess (about 50 lines) and the JSON check, small enough to copy.
+constexpr std::size_t sniff_bytes = 64 * 1024;
+
+}  // namespace
+
+Importer::Importer(FieldDictionary dictionary, ImportOptions options)
+    : dictionary_(std::move(dictionary)), options_(std::move(options)), decoder_(options_.encoding) {
+    result_.source_name = options_.source_name;
+    if (options_.profile) result_.mapping_profile = options_.profile->name;
+    builder_ = std::make_unique<TableBuilder>(dictionary_, options_.profile ? &*options_.profile : nullptr,
+                                              options_.limits, result_);
+    builder_->set_decimal_mark(options_.decimal_mark);
+}
+
+Importer::~Importer() = default;
+
+double Importer::progress() const {
+    if (finished_) return 1.0;
+    if (options_.total_bytes == 0) return 0.0;
+    return std::min(1.0, static_cast<double>(bytes_) / static_cast<double>(options_.total_bytes));
+}
+
+bool Importer::stopped() const { return builder_->failed() || builder_->stopped_at_row_limit(); }
+
+void Importer::start(bool at_end) {
+    std::string_view text = sniff_;
+    if (has_utf8_byte_order_mark(text)) {
+        decoder_.note_byte_order_mark();
+        text.remove_prefix(3);
+    }
+    DetectedFormat format = detect_format(text);
+    if (format == DetectedFormat::utf16) {
+        builder_->fail(DiagnosticReason::unreadable_file, "UTF-16 files are not supported: save the export as UTF-8 or CSV");
+        return;
+    }
+    if (options_.format == FormatChoice::csv) format = DetectedFormat::csv;
+    if (options_.format == FormatChoice::json) format = DetectedFormat::json;
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        builder_->fail(DiagnosticReason::unreadable_file, "the file is empty");
+        return;
+    }
+    if (format == DetectedFormat::json) {
+        reader_ = std::make_unique<JsonReader>(*builder_, decoder_);
+    } else {
+        std::uint32_t first_line = 1;
+        char delimiter = options_.delimiter;
+        if (const auto separator = excel_separator_line(text)) {
+            if (delimiter == 0) delimiter = separator->delimiter;
+            text.remove_prefix(separator->length);
+            first_line = 2;
+        }
+        if (delimiter == 0) delimiter = detect_delimiter(text, at_end);
+        result_.delimiter = delimiter;
+        if (options_.decimal_mark == DecimalMark::unknown)
+            builder_->set_decimal_mark(delimiter == ';' ? DecimalMark::comma : delimiter == ',' ? DecimalMark::point
+                                                                                               : DecimalMark::unknown);
+        reader_ = std::make_unique<CsvReader>(delimiter, first_line, *builder_, decoder_);
+    }
+    reader_->feed(text);
+    reader_bytes_ += text.size();
+    sniff_.clear();
+    sniff_.shrink_to_fit();
+}
+
+void Importer::plan_capacity() {
+    // Columns sized from the rows per byte seen so far, so big columns are not regrown by
+    // doubling (a copy, and up to twice the memory). Re-planned when the rows read come close.
+    const std::uint64_t rows = result_.summary.rows_read;
+    if (options_.total_bytes <= reader_bytes_ || rows == 0 || reader_bytes_ == 0) return;
+    if (rows < planned_rows_ - planned_rows_ / 32) return;
+    const double rows_per_byte = static_cast<double>(rows) / static_cast<double>(reader_bytes_);
+    const double remaining = static_cast<double>(options_.total_bytes - reader_bytes_);
+    double planned = (static_cast<double>(rows) + remaining * rows_per_byte) * 1.02 + 64;
+    if (options_.limits.row_limit) planned = std::min(planned, static_cast<double>(options_.limits.row_limit));
+    planned = std::min(planned, static_cast<double>(options_.total_bytes / 2 + 1));
+    if (planned <= static_cast<double>(planned_rows_)) return;
+    planned_rows_ = static_cast<std::uint64_t>(planned);
+    builder_->reserve_rows(static_cast<std::size_t>(planned_rows_));
+}
+
+void Importer::feed(std::string_view chunk) {
+    if (finished_ || chunk.empty()) return;
+    hash_.update(chunk);
+    bytes_ += chunk.size();
+    if (stopped()) return;
+    if (!reader_) {
+        // Only the sniff window is copied; the rest of a big first chunk goes straight on.
+        const std::size_t take = std::min(chunk.size(), sniff_bytes - sniff_.size());
+        sniff_.append(chunk.substr(0, take));
+        chunk.remove_prefix(take);
+        if (sniff_.size() < sniff_bytes) return;
+        start(false);
+        if (!reader_ || stopped()) return;
+    }
+    if (!chunk.empty()) {
+        reader_->feed(chunk);
+        reader_bytes_ += chunk.size();
+    }
+    plan_capacity();
+}
+
+ImportResult Importer::finish() {
+    if (finished_) return ImportResult();
+    if (!reader_ && !stopped()) start(true);
+    if (reader_ && !builder_->failed()) reader_->finish();
+    if (decoder_.invalid_utf8_sequences() > 0)
+        builder_->diagnose(RowContext{}, {}, {}, DiagnosticReason::invalid_utf8, Severity::info,
+                           std::to_string(decoder_.invalid_utf8_sequences()) +
+                               " bytes were not valid UTF-8 and were read as Windows-1252");
+    builder_->finish();
+    finished_ = true;
+    if (reader_) result_.format = reader_->format();
+    result_.encoding = decoder_.encoding();
+    result_.byte_count = bytes_;
+    result_.content_hash = hash_.value();
+    builder_.reset();
+    reader_.reset();
+    return std::move(result_);
+}
+
+ImportResult import_bytes(std::string_view bytes, const FieldDictionary& dictionary, ImportOptions options) {
+    options.total_bytes = bytes.size();
+    Importer importer(dictionary, std::move(options));
+    importer.feed(bytes);
+    return importer.finish();
+}
+
+}  // namespace radar

@@ -1,0 +1,80 @@
+// The import entry point. An Importer takes a file's bytes chunk by chunk (so the browser can
+// spread a 150 MB file over many frames), reports progress, and finish() hands back an
+// ImportResult the caller accepts (accept_import) or drops. Cancelling = destroying the Importer.
+//
+//     Importer importer(dictionary, options);      // options.total_bytes = file size
+//     importer.feed(chunk);  ...                    // any chunk sizes; importer.progress() in 0..1
+//     ImportResult result = importer.finish();
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "import/column_mapping.hpp"
+#include "import/content_hash.hpp"
+#include "import/field_dictionary.hpp"
+#include "import/import_result.hpp"
+#include "import/table_builder.hpp"
+#include "import/text_encoding.hpp"
+
+namespace radar {
+
+enum class FormatChoice { automatic, csv, json };
+
+struct ImportOptions {
+    std::string source_name;       // file name, kept in the result and the snapshot
+    std::uint64_t total_bytes = 0;  // file size: drives progress() and column pre-sizing; 0 = unknown
+    FormatChoice format = FormatChoice::automatic;
+    char delimiter = 0;  // CSV delimiter; 0 = detect (, ; tab |)
+    EncodingChoice encoding = EncodingChoice::automatic;
+    // For ambiguous numbers ("1.250"); unknown = from the CSV delimiter (';' -> comma, ',' -> point).
+    DecimalMark decimal_mark = DecimalMark::unknown;
+    std::optional<MappingProfile> profile;  // header -> field overrides
+    ImportLimits limits;                    // limits.row_limit > 0 imports only the first rows (preview)
+};
+
+class FormatReader;
+
+class Importer {
+public:
+    // `dictionary` must be a validated one (load_field_dictionary); it is copied.
+    Importer(FieldDictionary dictionary, ImportOptions options);
+    ~Importer();
+    Importer(const Importer&) = delete;
+    Importer& operator=(const Importer&) = delete;
+
+    void feed(std::string_view chunk);
+    // Call once, after the last chunk. The Importer is spent afterwards.
+    ImportResult finish();
+
+    std::uint64_t bytes_consumed() const { return bytes_; }
+    // bytes_consumed / total_bytes, at most 1; 0 when the total is unknown.
+    double progress() const;
+    // True when the rest of the file is not needed: the import failed or reached the row limit.
+    bool stopped() const;
+
+private:
+    void start(bool at_end);
+    void plan_capacity();
+
+    FieldDictionary dictionary_;
+    ImportOptions options_;
+    ImportResult result_;
+    TextDecoder decoder_;
+    std::unique_ptr<TableBuilder> builder_;
+    std::unique_ptr<FormatReader> reader_;
+    std::string sniff_;  // first bytes, held until the format and delimiter are known
+    Fnv1a64 hash_;
+    std::uint64_t bytes_ = 0;
+    std::uint64_t reader_bytes_ = 0;  // bytes handed to the reader
+    std::uint64_t planned_rows_ = 0;  // rows the columns have capacity for
+    bool finished_ = false;
+};
+
+// Imports a whole buffer at once (tests, CLI on small files, fuzzing).
+ImportResult import_bytes(std::string_view bytes, const FieldDictionary& dictionary, ImportOptions options);
+
+}  // namespace radar

@@ -1,0 +1,41 @@
+// JSON import: record texts from the scanner are parsed (nlohmann/json), nested objects are
+// flattened to dotted column names ("address.city"), and keys become columns as they appear.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "import/format_reader.hpp"
+#include "import/json_record_scanner.hpp"
+#include "import/table_builder.hpp"
+#include "import/text_encoding.hpp"
+
+namespace radar {
+
+class JsonReader final : public FormatReader, private JsonRecordSink {
+public:
+    JsonReader(TableBuilder& builder, TextDecoder& decoder);
+    ~JsonReader() override;
+    void feed(std::string_view bytes) override;
+    void finish() override;
+    SourceFormat format() const override { return scanner_.layout(); }
+
+private:
+    struct Flattened;
+    void on_record(std::string_view text, std::uint32_t line, bool complete) override;
+    void on_ignored(std::string_view what, std::uint32_t line) override;
+    void reject(const RowContext& context, std::string_view text, const std::string& detail);
+
+    JsonRecordScanner scanner_;
+    TableBuilder& builder_;
+    TextDecoder& decoder_;
+    std::uint32_t record_number_ = 0;
+    bool columns_checked_ = false;
+    std::map<std::string, std::size_t> column_of_key_;
+    std::vector<RawCell> cells_;
+    std::string scratch_;
+};
+
+}  // namespace radar

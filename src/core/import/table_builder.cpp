@@ -1,0 +1,437 @@
+// Row conversion, validation and rejection for imports.
+#include "import/table_builder.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "text_fold.hpp"
+
+namespace radar {
+namespace {
+
+constexpr double largest_exact_integer = 9007199254740992.0;  // 2^53
+
+std::string format_bound(double value, FieldType type) {
+    if (type == FieldType::date) return format_iso_date(static_cast<DayNumber>(value));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    return buffer;
+}
+
+std::string range_text(const FieldSpec& field) {
+    if (field.min && field.max) return "allowed " + format_bound(*field.min, field.type) + " to " + format_bound(*field.max, field.type);
+    if (field.min) return "allowed from " + format_bound(*field.min, field.type);
+    return "allowed up to " + format_bound(*field.max, field.type);
+}
+
+std::string joined(const std::vector<std::string>& values) {
+    std::string text;
+    for (const std::string& value : values) text += (text.empty() ? "" : ", ") + value;
+    return text;
+}
+
+// Appends one staged value. Kept here rather than calling Column::push_* so the compiler can
+// inline it in the per-cell loop; a missing cell holds "" or 0 like Column::push_missing.
+inline void store(Column& column, const TableBuilder::Staged& value) {
+    switch (value.kind) {
+    case TableBuilder::Staged::Kind::missing:
+        if (column.type == ColumnType::text) column.texts.emplace_back();
+        else column.numbers.push_back(0.0);
+        column.missing.push_back(1);
+        break;
+    case TableBuilder::Staged::Kind::number:
+        column.numbers.push_back(value.number);
+        column.missing.push_back(0);
+        break;
+    case TableBuilder::Staged::Kind::text:
+        column.texts.emplace_back(value.text);
+        column.missing.push_back(0);
+        break;
+    }
+}
+
+}  // namespace
+
+struct TableBuilder::ColumnPlan {
+    // What a cell of this column becomes (the field's type, settled once per column).
+    enum class Kind : std::uint8_t { extra, text, category, whole_number, number, date, boolean };
+    std::string header;
+    const FieldSpec* field = nullptr;  // nullptr: extra attribute
+    Kind kind = Kind::extra;
+    bool required = false;
+    Column* column = nullptr;
+    std::vector<std::string> folded_values;  // the field's categories, folded for matching
+    std::uint64_t x_marks = 0;               // boolean cells written as "x"
+    std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
+};
+
+namespace {
+
+TableBuilder::ColumnPlan::Kind plan_kind(const FieldSpec* field) {
+    using Kind = TableBuilder::ColumnPlan::Kind;
+    if (!field) return Kind::extra;
+    switch (field->type) {
+    case FieldType::text: return field->values.empty() ? Kind::text : Kind::category;
+    case FieldType::integer: return Kind::whole_number;
+    case FieldType::number: return Kind::number;
+    case FieldType::date: return Kind::date;
+    case FieldType::boolean: return Kind::boolean;
+    }
+    return Kind::extra;
+}
+
+}  // namespace
+
+TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
+                           ImportResult& result)
+    : dictionary_(dictionary), limits_(limits), result_(result), mapper_(dictionary, profile) {}
+
+TableBuilder::~TableBuilder() = default;
+
+std::string TableBuilder::dataset_name_for(const std::string& header, std::size_t source_index) const {
+    const std::string base = header.empty() ? "column_" + std::to_string(source_index + 1) : header;
+    // Extra attributes never take a canonical field's name, nor another column's.
+    auto taken = [&](const std::string& name) { return dictionary_.find(name) || result_.dataset.index_of(name); };
+    std::string name = base;
+    for (int suffix = 2; taken(name); ++suffix) name = base + " (" + std::to_string(suffix) + ")";
+    return name;
+}
+
+void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, std::uint32_t line) {
+    if (failed()) return;
+    if (plans_.size() >= limits_.max_columns) {
+        fail(DiagnosticReason::unreadable_file, "more than " + std::to_string(limits_.max_columns) + " columns");
+        return;
+    }
+    const RowContext where{row, line, false, true};
+    const std::size_t index = plans_.size();
+    const std::string header(trim_spaces(raw_header));
+    if (header.empty())
+        diagnose(where, header, raw_header, DiagnosticReason::empty_header, Severity::info,
+                 "column " + std::to_string(index + 1) + " has no header; kept as column_" + std::to_string(index + 1));
+    for (const auto& plan : plans_)
+        if (!header.empty() && plan->header == header) {
+            diagnose(where, header, header, DiagnosticReason::duplicate_header, Severity::info,
+                     "header of column " + std::to_string(index + 1) + " appears more than once");
+            break;
+        }
+
+    const HeaderMapping mapping = mapper_.map(header);
+    auto plan = std::make_unique<ColumnPlan>();
+    plan->header = header;
+    plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
+    plan->required = plan->field && plan->field->required;
+    plan->kind = plan_kind(plan->field);
+    if (plan->required) required_columns_.push_back(index);
+    if (mapping.origin == MappingOrigin::field_taken)
+        diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
+                 "another column already maps to this field; kept as an extra attribute");
+
+    const std::string name = plan->field ? plan->field->name : dataset_name_for(header, index);
+    const ColumnType type = plan->field ? column_type_for(plan->field->type) : ColumnType::text;
+    Column& column = result_.dataset.add_column(name, type);
+    plan->column = &column;
+    if (reserved_rows_ > 0) {
+        column.missing.reserve(reserved_rows_);
+        if (type == ColumnType::text) column.texts.reserve(reserved_rows_);
+        else column.numbers.reserve(reserved_rows_);
+    }
+    for (std::uint64_t i = 0; i < result_.summary.rows_imported; ++i) column.push_missing();
+
+    if (plan->field) {
+        for (const std::string& value : plan->field->values) plan->folded_values.push_back(fold_for_search(value));
+        if (plan->field->is_id) {
+            id_source_column_ = index;
+            id_index_ = std::make_unique<IdIndex>(column.texts);
+            id_index_->reserve(reserved_rows_);
+        }
+    }
+    ImportedColumn imported;
+    imported.source_index = index;
+    imported.header = header;
+    imported.column_name = name;
+    imported.field = mapping.field;
+    imported.origin = mapping.origin;
+    imported.extra = plan->field == nullptr;
+    imported.protected_attribute = plan->field && plan->field->protected_attribute;
+    result_.columns.push_back(std::move(imported));
+    plans_.push_back(std::move(plan));
+    staged_.resize(plans_.size());
+}
+
+void TableBuilder::check_required_columns() {
+    if (failed()) return;
+    std::string missing;
+    for (const FieldSpec& field : dictionary_.fields) {
+        if (!field.required) continue;
+        const bool mapped = std::any_of(plans_.begin(), plans_.end(), [&](const auto& plan) { return plan->field == &field; });
+        if (mapped) continue;
+        missing += (missing.empty() ? "" : ", ") + field.name + " (" + field.label_nl + ")";
+    }
+    if (!missing.empty())
+        fail(DiagnosticReason::missing_required_column,
+             "no column maps to the required field(s) " + missing + "; fix the column mapping");
+}
+
+void TableBuilder::reserve_rows(std::size_t rows) {
+    if (failed() || rows <= reserved_rows_) return;
+    reserved_rows_ = rows;
+    for (const auto& plan : plans_) {
+        Column& column = *plan->column;
+        column.missing.reserve(rows);
+        if (column.type == ColumnType::text) column.texts.reserve(rows);
+        else column.numbers.reserve(rows);
+    }
+    result_.source_rows.reserve(rows);
+    if (id_index_) id_index_->reserve(rows);
+}
+
+void TableBuilder::diagnose(const RowContext& context, std::string column, std::string_view value,
+                            DiagnosticReason reason, Severity severity, std::string detail) {
+    ImportSummary& summary = result_.summary;
+    ++summary.diagnostics_total;
+    ++summary.by_reason[static_cast<std::size_t>(reason)];
+    if (severity == Severity::warning) row_has_warning_ = true;
+    if (severity == Severity::error) row_rejections_.push_back(reason);
+    if (result_.diagnostics.size() >= limits_.max_diagnostics) return;
+    Diagnostic diagnostic;
+    diagnostic.row = context.row;
+    diagnostic.line = context.line;
+    diagnostic.column = std::move(column);
+    diagnostic.value = std::string(value);
+    diagnostic.reason = reason;
+    diagnostic.severity = severity;
+    diagnostic.detail = std::move(detail);
+    result_.diagnostics.push_back(std::move(diagnostic));
+}
+
+void TableBuilder::fail(DiagnosticReason reason, const std::string& message) {
+    if (failed()) return;
+    diagnose(RowContext{}, {}, {}, reason, Severity::fatal, message);
+    result_.status = ImportStatus::failed;
+    result_.failure = message;
+    id_index_.reset();
+    for (auto& plan : plans_) plan->column = nullptr;
+    result_.dataset = Dataset();
+    result_.source_rows.clear();
+    result_.source_rows.shrink_to_fit();
+}
+
+bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
+    const FieldSpec& field = *plan.field;
+    if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
+    diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning, range_text(field));
+    return false;
+}
+
+TableBuilder::Staged TableBuilder::stage_number(const RowContext& context, ColumnPlan& plan, const RawCell& cell,
+                                                std::string_view text) {
+    const bool whole = plan.kind == ColumnPlan::Kind::whole_number;
+    double value = 0.0;
+    if (cell.kind == RawCell::Kind::number) {
+        value = cell.number;
+    } else {
+        const NumberParse parsed = cell.kind == RawCell::Kind::text ? parse_number(text, whole, decimal_mark_) : NumberParse{};
+        if (parsed.status != ParseStatus::ok) {
+            diagnose(context, plan.header, text, DiagnosticReason::unparsable_number, Severity::warning,
+                     whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5");
+            return {};
+        }
+        value = parsed.value;
+    }
+    if (whole && (value != std::floor(value) || std::fabs(value) > largest_exact_integer)) {
+        diagnose(context, plan.header, text, DiagnosticReason::not_whole_number, Severity::warning,
+                 "this field holds whole numbers");
+        return {};
+    }
+    if (!in_range(context, plan, text, value)) return {};
+    return {Staged::Kind::number, value, {}};
+}
+
+TableBuilder::Staged TableBuilder::stage_date(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+    const DateParse parsed = parse_date(text);
+    if (parsed.status == ParseStatus::unparsable) {
+        diagnose(context, plan.header, text, DiagnosticReason::unparsable_date, Severity::warning,
+                 "expected a date as dd/mm/yyyy or yyyy-mm-dd");
+        return {};
+    }
+    if (parsed.status == ParseStatus::impossible) {
+        diagnose(context, plan.header, text, DiagnosticReason::impossible_date, Severity::warning,
+                 "no such day (dates are read day first: dd/mm/yyyy)");
+        return {};
+    }
+    if (!in_range(context, plan, text, parsed.day)) return {};
+    return {Staged::Kind::number, static_cast<double>(parsed.day), {}};
+}
+
+TableBuilder::Staged TableBuilder::stage_boolean(const RowContext& context, ColumnPlan& plan, const RawCell& cell,
+                                                 std::string_view text) {
+    BooleanToken token = BooleanToken::invalid;
+    if (cell.kind == RawCell::Kind::boolean || (cell.kind == RawCell::Kind::number && (cell.number == 0 || cell.number == 1)))
+        token = cell.number != 0 ? BooleanToken::yes : BooleanToken::no;
+    else if (cell.kind == RawCell::Kind::text)
+        token = parse_boolean(text);
+    if (token == BooleanToken::x_mark) ++plan.x_marks;
+    else ++plan.other_booleans;
+    if (token == BooleanToken::invalid) {
+        diagnose(context, plan.header, text, DiagnosticReason::unparsable_boolean, Severity::warning,
+                 "expected ja/nee, j/n, yes/no, true/false, 1/0 or x");
+        return {};
+    }
+    return {Staged::Kind::number, token == BooleanToken::no ? 0.0 : 1.0, {}};
+}
+
+TableBuilder::Staged TableBuilder::stage_category(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+    const auto& values = plan.field->values;
+    for (const std::string& value : values)
+        if (text == value) return {Staged::Kind::text, 0.0, value};
+    const std::string folded = fold_for_search(text);
+    for (std::size_t i = 0; i < values.size(); ++i)
+        if (folded == plan.folded_values[i]) return {Staged::Kind::text, 0.0, values[i]};
+    diagnose(context, plan.header, text, DiagnosticReason::unknown_category, Severity::warning,
+             "kept as written; known values: " + joined(values));
+    return {Staged::Kind::text, 0.0, text};
+}
+
+TableBuilder::Staged TableBuilder::stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell) {
+    if (cell.kind == RawCell::Kind::null) return {};
+    const std::string_view text = trim_spaces(cell.text);
+    if (cell.kind == RawCell::Kind::text && text.empty()) return {};
+    switch (plan.kind) {
+    case ColumnPlan::Kind::extra:
+    case ColumnPlan::Kind::text: return {Staged::Kind::text, 0.0, text};
+    case ColumnPlan::Kind::category: return stage_category(context, plan, text);
+    case ColumnPlan::Kind::whole_number:
+    case ColumnPlan::Kind::number: return stage_number(context, plan, cell, text);
+    case ColumnPlan::Kind::date:
+        if (cell.kind != RawCell::Kind::text) {
+            diagnose(context, plan.header, text, DiagnosticReason::unparsable_date, Severity::warning,
+                     "expected a date as dd/mm/yyyy or yyyy-mm-dd");
+            return {};
+        }
+        return stage_date(context, plan, text);
+    case ColumnPlan::Kind::boolean: return stage_boolean(context, plan, cell, text);
+    }
+    return {};
+}
+
+void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std::size_t count) {
+    if (failed() || at_row_limit()) return;
+    ++result_.summary.rows_read;
+    row_rejections_.clear();
+    row_has_warning_ = false;
+    const std::size_t columns = plans_.size();
+
+    if (context.unbalanced_quote)
+        diagnose(context, {}, {}, DiagnosticReason::unbalanced_quote, Severity::warning,
+                 "a quote in this row is never closed; it was read as an ordinary character");
+    if (context.fixed_columns && count != columns) {
+        const std::string detail = "expected " + std::to_string(columns) + " fields, found " + std::to_string(count);
+        if (count < columns) {
+            diagnose(context, {}, {}, DiagnosticReason::ragged_row, Severity::warning, detail + "; the missing cells are empty");
+        } else {
+            bool extra_values = false;
+            for (std::size_t c = columns; c < count; ++c) extra_values |= !trim_spaces(cells[c].text).empty();
+            // Trailing empty cells (a delimiter at the end of the line) lose nothing.
+            if (extra_values)
+                diagnose(context, {}, {}, DiagnosticReason::ragged_row, Severity::error,
+                         detail + "; the row does not line up with the header");
+        }
+    }
+
+    static const RawCell absent{{}, RawCell::Kind::null, 0.0};
+    const auto cell_at = [&](std::size_t c) -> const RawCell& { return c < count ? cells[c] : absent; };
+    // Required fields (the id among them) first: a row lacking one is rejected before anything is stored.
+    for (std::size_t c : required_columns_) {
+        staged_[c] = stage(context, *plans_[c], cell_at(c));
+        if (staged_[c].kind == Staged::Kind::missing)
+            diagnose(context, plans_[c]->header, cell_at(c).text, DiagnosticReason::required_missing, Severity::error,
+                     plans_[c]->field->name + " is required");
+    }
+    if (id_index_ && row_rejections_.empty()) {
+        const std::string_view id = staged_[id_source_column_].text;
+        if (const auto first = id_index_->find(id))
+            diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
+                     "the same id is already in row " + std::to_string(result_.source_rows[*first]));
+    }
+    if (!row_rejections_.empty()) {
+        for (std::size_t c = 0; c < columns; ++c)
+            if (!plans_[c]->required) stage(context, *plans_[c], cell_at(c));  // for the cells' diagnostics
+        reject(context, cells, count);
+        return;
+    }
+    // Every other cell is parsed and stored in one go.
+    for (std::size_t c = 0; c < columns; ++c) {
+        ColumnPlan& plan = *plans_[c];
+        store(*plan.column, plan.required ? staged_[c] : stage(context, plan, cell_at(c)));
+    }
+    if (id_index_) id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported));
+    result_.source_rows.push_back(context.row);
+    ++result_.summary.rows_imported;
+    if (row_has_warning_) ++result_.summary.rows_with_warnings;
+}
+
+bool TableBuilder::at_row_limit() {
+    if (limits_.row_limit != 0 && result_.summary.rows_read >= limits_.row_limit) result_.stopped_at_row_limit = true;
+    return result_.stopped_at_row_limit;
+}
+
+void TableBuilder::reject_unreadable_row(const RowContext& context, const RawCell& raw, DiagnosticReason reason,
+                                         const std::string& detail) {
+    if (failed() || at_row_limit()) return;
+    ++result_.summary.rows_read;
+    row_rejections_.clear();
+    diagnose(context, {}, raw.text, reason, Severity::error, detail);
+    reject(context, &raw, 1);
+}
+
+void TableBuilder::reject(const RowContext& context, const RawCell* cells, std::size_t count) {
+    ++result_.summary.rows_rejected;
+    RejectedRow rejected;
+    rejected.row = context.row;
+    rejected.line = context.line;
+    for (DiagnosticReason reason : row_rejections_)
+        if (std::find(rejected.reasons.begin(), rejected.reasons.end(), reason) == rejected.reasons.end())
+            rejected.reasons.push_back(reason);
+    if (result_.rejected_rows.size() < limits_.max_rejected_rows_with_fields)
+        for (std::size_t c = 0; c < count; ++c) rejected.fields.emplace_back(cells[c].text);
+    result_.rejected_rows.push_back(std::move(rejected));
+}
+
+void TableBuilder::apply_x_convention(ColumnPlan& plan) {
+    Column& column = *plan.column;
+    std::uint64_t changed = 0;
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        if (!column.missing[row]) continue;
+        column.missing[row] = 0;
+        column.numbers[row] = 0.0;
+        ++changed;
+    }
+    if (changed > 0)
+        diagnose(RowContext{}, plan.header, {}, DiagnosticReason::x_means_no, Severity::info,
+                 std::to_string(changed) + " empty cells read as 'no': this column marks 'yes' with x");
+}
+
+void TableBuilder::finish() {
+    if (failed()) return;
+    for (auto& plan : plans_)
+        if (plan->kind == ColumnPlan::Kind::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
+            apply_x_convention(*plan);
+    for (const FieldSpec& field : dictionary_.fields) {
+        const bool mapped = std::any_of(plans_.begin(), plans_.end(), [&](const auto& plan) { return plan->field == &field; });
+        if (!mapped) result_.fields_not_found.push_back(field.name);
+    }
+    // Release capacity reserved for an over-estimated row count.
+    auto trim = [](auto& values) {
+        if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
+    };
+    for (Column& column : result_.dataset.columns()) {
+        trim(column.missing);
+        trim(column.texts);
+        trim(column.numbers);
+    }
+    trim(result_.source_rows);
+}
+
+}  // namespace radar

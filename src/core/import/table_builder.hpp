@@ -1,0 +1,112 @@
+// Turns rows of raw cells (from the CSV or JSON reader) into the import's Dataset: maps file
+// columns to fields, parses and checks values against the field dictionary, rejects rows that
+// cannot be used, and records every problem with its row, column and raw value.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/column_mapping.hpp"
+#include "import/field_dictionary.hpp"
+#include "import/id_index.hpp"
+#include "import/import_result.hpp"
+#include "import/value_parsing.hpp"
+
+namespace radar {
+
+struct ImportLimits {
+    std::size_t max_diagnostics = 50'000;              // kept in the result; all are counted
+    std::size_t max_rejected_rows_with_fields = 10'000;  // rejected rows whose raw cells are kept
+    std::size_t max_columns = 4'096;
+    std::uint64_t row_limit = 0;  // stop after this many data rows (a preview); 0 = no limit
+};
+
+struct RawCell {
+    enum class Kind : std::uint8_t { text, number, boolean, null };
+    std::string_view text;  // UTF-8; for JSON numbers and booleans their JSON text
+    Kind kind = Kind::text;
+    double number = 0.0;  // Kind::number; Kind::boolean as 0/1
+};
+
+struct RowContext {
+    std::uint32_t row = 0;
+    std::uint32_t line = 0;
+    bool unbalanced_quote = false;
+    bool fixed_columns = true;  // CSV: a row should have one cell per header (JSON: no)
+};
+
+class TableBuilder {
+public:
+    TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
+                 ImportResult& result);
+    ~TableBuilder();
+
+    // Adds a file column (CSV header cell, or a JSON key seen for the first time). Rows imported
+    // before get a missing cell. Fails the import past ImportLimits::max_columns.
+    void add_column(std::string_view header, std::uint32_t row, std::uint32_t line);
+    std::size_t column_count() const { return plans_.size(); }
+    // Fails the import when the id or another required field has no column.
+    void check_required_columns();
+    // Capacity for this many rows in every column (avoids regrowth copies of big columns).
+    void reserve_rows(std::size_t rows);
+    // Resolves ambiguous numbers such as "1.250" (see parse_number).
+    void set_decimal_mark(DecimalMark mark) { decimal_mark_ = mark; }
+
+    void add_row(const RowContext& context, const RawCell* cells, std::size_t count);
+    // A row that could not even be split into cells (broken JSON): rejected with `reason`.
+    void reject_unreadable_row(const RowContext& context, const RawCell& raw, DiagnosticReason reason,
+                               const std::string& detail);
+    void skip_blank_row() { ++result_.summary.blank_rows; }
+    // True once a row past ImportLimits::row_limit arrived (and was ignored, as all later ones).
+    bool stopped_at_row_limit() const { return result_.stopped_at_row_limit; }
+
+    void diagnose(const RowContext& context, std::string column, std::string_view value, DiagnosticReason reason,
+                  Severity severity, std::string detail);
+    // Ends the import as failed: the dataset is dropped, diagnostics and mappings are kept.
+    void fail(DiagnosticReason reason, const std::string& message);
+    bool failed() const { return result_.status == ImportStatus::failed; }
+
+    // Whole-column work once all rows are in (x/empty booleans, unused capacity).
+    void finish();
+
+    // One parsed cell waiting to be stored.
+    struct Staged {
+        enum class Kind : std::uint8_t { missing, number, text } kind = Kind::missing;
+        double number = 0.0;
+        std::string_view text;
+    };
+
+    struct ColumnPlan;
+
+private:
+
+    std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
+    Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
+    Staged stage_number(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text);
+    Staged stage_date(const RowContext& context, ColumnPlan& plan, std::string_view text);
+    Staged stage_boolean(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text);
+    Staged stage_category(const RowContext& context, ColumnPlan& plan, std::string_view text);
+    bool in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value);
+    void reject(const RowContext& context, const RawCell* cells, std::size_t count);
+    bool at_row_limit();
+    void apply_x_convention(ColumnPlan& plan);
+
+    const FieldDictionary& dictionary_;
+    const ImportLimits limits_;
+    ImportResult& result_;
+    HeaderMapper mapper_;
+    std::vector<std::unique_ptr<ColumnPlan>> plans_;
+    std::vector<Staged> staged_;               // required cells of the current row
+    std::vector<std::size_t> required_columns_;  // file columns mapped to required fields
+    std::vector<DiagnosticReason> row_rejections_;
+    bool row_has_warning_ = false;
+    DecimalMark decimal_mark_ = DecimalMark::unknown;
+    std::size_t reserved_rows_ = 0;
+    std::size_t id_source_column_ = 0;
+    std::unique_ptr<IdIndex> id_index_;
+};
+
+}  // namespace radar

@@ -1,0 +1,13 @@
+// The "Gegevens" (data) screen: choose or drop an export, watch it being read, review the
+// summary, the column mapping and every problem, then accept or cancel the import.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/import_session.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+void draw_import_view(AppState& state, ImportSession& session, const Fonts& fonts);
+
+}  // namespace radar::ui

@@ -1,0 +1,139 @@
+// JSON imports: array of objects, object holding the array, NDJSON, nested objects, bad records.
+#include <doctest/doctest.h>
+
+#include "csv_writer.hpp"
+#include "import_test_support.hpp"
+
+using namespace radar;
+using namespace radar::testing;
+
+namespace {
+
+std::vector<std::string> column_names(const ImportResult& result) {
+    std::vector<std::string> names;
+    for (const ImportedColumn& column : result.columns) names.push_back(column.column_name);
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("JSON array of objects: nested objects flatten to dotted names, keys may come late") {
+    const ImportResult result = import_text(import_fixture("dossiers_array.json"));
+    REQUIRE(result.ok());
+    CHECK(result.format == SourceFormat::json_array);
+    CHECK(column_names(result) == std::vector<std::string>{"dossier_id", "name", "capacity", "start_date",
+                                                           "subsidy_recovery_12m", "address.city", "address.geo.lat",
+                                                           "tags", "opmerking"});
+    CHECK(result.summary.rows_imported == 3);
+    CHECK(cell(result, "address.city", 0) == "Gent");
+    CHECK(cell(result, "address.geo.lat", 0) == "51.05");
+    CHECK(cell(result, "tags", 0) == "[\"a\",\"b\"]");  // arrays are kept as their JSON
+    CHECK(is_missing(result, "opmerking", 0));           // the key first appears in record 2
+    CHECK(cell(result, "opmerking", 1) == "nieuw veld");
+    CHECK(is_missing(result, "address.geo.lat", 1));
+    CHECK(cell(result, "dossier_id", 1) == "500002");  // a JSON number as id text
+    CHECK(cell(result, "name", 1) == "Kribbe \"Zon\"\nmet nieuwe regel");
+    CHECK(is_missing(result, "name", 2));  // null
+    CHECK(cell(result, "capacity", 0) == "18");
+    CHECK(cell(result, "capacity", 1) == "12");
+    CHECK(is_missing(result, "capacity", 2));
+    const Diagnostic* whole = find_diagnostic(result, DiagnosticReason::not_whole_number);
+    REQUIRE(whole);
+    CHECK(whole->row == 3);  // record number
+    CHECK(whole->value == "12.5");
+    CHECK(cell(result, "start_date", 1) == "2011-05-03");
+    CHECK(cell(result, "start_date", 2) == "2023-01-15");
+    CHECK(cell(result, "subsidy_recovery_12m", 0) == "0");
+    CHECK(cell(result, "subsidy_recovery_12m", 1) == "1");
+    CHECK(cell(result, "subsidy_recovery_12m", 2) == "1");
+    for (const ImportedColumn& column : result.columns)
+        CHECK_MESSAGE(column.extra == (column.field.empty()), column.header);
+}
+
+TEST_CASE("JSON object holding the records array; other top-level keys are not records") {
+    const ImportResult result = import_text(import_fixture("dossiers_container.json"));
+    REQUIRE(result.ok());
+    CHECK(result.format == SourceFormat::json_object);
+    CHECK(result.summary.rows_imported == 2);
+    CHECK(column_names(result) == std::vector<std::string>{"dossier_id", "municipality"});
+    CHECK(cell(result, "municipality", 1) == "Brugge");
+}
+
+TEST_CASE("NDJSON: one record per line, a broken line is rejected on its own") {
+    const ImportResult result = import_text(import_fixture("dossiers.ndjson"));
+    REQUIRE(result.ok());
+    CHECK(result.format == SourceFormat::ndjson);
+    CHECK(result.summary.rows_read == 5);
+    CHECK(result.summary.rows_imported == 3);
+    CHECK(result.summary.rows_rejected == 2);
+    REQUIRE(result.rejected_rows.size() == 2);
+    CHECK(result.rejected_rows[0].row == 3);
+    CHECK(result.rejected_rows[0].line == 3);
+    CHECK(result.rejected_rows[0].reasons == std::vector<DiagnosticReason>{DiagnosticReason::invalid_json});
+    CHECK(result.rejected_rows[1].row == 5);
+    CHECK(result.rejected_rows[1].line == 6);
+    CHECK(result.rejected_rows[1].reasons == std::vector<DiagnosticReason>{DiagnosticReason::duplicate_id});
+    CHECK(cell(result, "municipality", 2) == "Hasselt");  // "gemeente" mapped when it first appears
+    CHECK(is_missing(result, "municipality", 0));
+    CHECK(find_diagnostic(result, DiagnosticReason::not_whole_number, 1));
+}
+
+TEST_CASE("JSON: non-object elements, truncated files, cp1252 text, missing id key") {
+    SUBCASE("a non-object element is a rejected row") {
+        const ImportResult result = import_text("[1, {\"dossier_id\": \"KO-1\"}, \"x\"]");
+        CHECK(result.summary.rows_rejected == 2);
+        CHECK(result.summary.rows_imported == 1);
+        CHECK(result.rejected_rows[0].fields == std::vector<std::string>{"1"});
+    }
+    SUBCASE("a file cut inside a record") {
+        const ImportResult result = import_text("[{\"dossier_id\": \"KO-1\"}, {\"dossier_id\": \"KO");
+        CHECK(result.summary.rows_imported == 1);
+        CHECK(result.summary.rows_rejected == 1);
+        const Diagnostic* d = find_diagnostic(result, DiagnosticReason::invalid_json);
+        REQUIRE(d);
+        CHECK(d->detail == "the file ends inside this record");
+    }
+    SUBCASE("a file cut between records") {
+        const ImportResult result = import_text("[{\"dossier_id\": \"KO-1\"},");
+        CHECK(result.summary.rows_imported == 1);
+        CHECK(count_reason(result, DiagnosticReason::ignored_data) == 1);
+    }
+    SUBCASE("Windows-1252 inside JSON strings") {
+        const ImportResult result = import_text("[{\"dossier_id\": \"KO-1\", \"name\": \"Zo\xEB\"}]");
+        CHECK(result.encoding == TextEncoding::windows_1252);
+        CHECK(cell(result, "name", 0) == "Zoë");
+    }
+    SUBCASE("records without the id field fail the import") {
+        const ImportResult result = import_text("[{\"naam\": \"x\"}, {\"naam\": \"y\"}]");
+        CHECK_FALSE(result.ok());
+        CHECK(count_reason(result, DiagnosticReason::missing_required_column) == 1);
+        CHECK(result.dataset.columns().empty());
+        CHECK(result.columns.size() == 1);  // the mapping is still there to be fixed
+    }
+    SUBCASE("an empty array imports nothing") {
+        const ImportResult result = import_text("[]");
+        CHECK(result.ok());
+        CHECK(result.summary.rows_read == 0);
+    }
+    SUBCASE("forcing JSON on text that is not JSON rejects rows, never crashes") {
+        ImportOptions options;
+        options.format = FormatChoice::json;
+        const ImportResult result = import_text("dossier_id;name\nKO-1;x\n", shipped_dictionary(), options);
+        CHECK(result.summary.rows_imported == 0);
+    }
+}
+
+TEST_CASE("JSON imports give the same result in every chunking") {
+    for (const char* name : {"dossiers_array.json", "dossiers_container.json", "dossiers.ndjson"}) {
+        const std::string bytes = import_fixture(name);
+        const ImportResult whole = import_text(bytes);
+        for (std::size_t chunk : {1, 3, 64}) {
+            CAPTURE(name);
+            CAPTURE(chunk);
+            const ImportResult split = import_in_chunks(bytes, shipped_dictionary(), {}, chunk);
+            CHECK(write_csv(split.dataset) == write_csv(whole.dataset));
+            CHECK(split.summary.diagnostics_total == whole.summary.diagnostics_total);
+            CHECK(split.format == whole.format);
+        }
+    }
+}

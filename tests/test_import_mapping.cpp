@@ -1,0 +1,143 @@
+// Header -> field mapping: automatic matching, profiles (overrides, JSON), extra columns kept.
+#include <doctest/doctest.h>
+
+#include "import/header_normalisation.hpp"
+#include "import_test_support.hpp"
+
+using namespace radar;
+using namespace radar::testing;
+
+TEST_CASE("header normalisation ignores case, accents, spacing and punctuation") {
+    CHECK(normalise_header("Datum laatste inspectie") == "datumlaatsteinspectie");
+    CHECK(normalise_header("  DATUM_LAATSTE-INSPECTIE ") == "datumlaatsteinspectie");
+    CHECK(normalise_header("Crèche Naam") == "crechenaam");
+    CHECK(normalise_header("Klachten (12 m.)") == "klachten12m");
+    CHECK(normalise_header("Subsidie (€)") == "subsidie\xE2\x82\xAC");
+    CHECK(normalise_header("---") == "");
+}
+
+TEST_CASE("automatic mapping by name, label and synonym; each field once") {
+    const auto mappings = map_headers({"DOSSIERNR", "Naam Opvang", "Kind-plaatsen", "Géméénte", "Opmerking", "Dossier nr",
+                                       "Nationaliteit", ""},
+                                      shipped_dictionary(), nullptr);
+    REQUIRE(mappings.size() == 8);
+    CHECK(mappings[0].field == "dossier_id");
+    CHECK(mappings[0].origin == MappingOrigin::automatic);
+    CHECK(mappings[1].field == "name");
+    CHECK(mappings[2].field == "capacity");
+    CHECK(mappings[3].field == "municipality");
+    CHECK(mappings[4].field.empty());
+    CHECK(mappings[4].origin == MappingOrigin::unmatched);
+    CHECK(mappings[5].field.empty());  // dossier_id is taken by column 1
+    CHECK(mappings[5].origin == MappingOrigin::field_taken);
+    CHECK(mappings[6].field == "nationality");
+    CHECK(mappings[7].origin == MappingOrigin::unmatched);
+}
+
+TEST_CASE("a mapping profile overrides automatic matches and can keep a column as extra") {
+    MappingProfile profile;
+    profile.name = "Export Opgroeien";
+    profile.entries = {{"Nr.", "dossier_id"}, {"Naam", ""}, {"Benaming", "name"}};
+    const auto mappings = map_headers({"Nr.", "Dossiernummer", "Naam", "Benaming", "plaatsen"}, shipped_dictionary(), &profile);
+    CHECK(mappings[0].field == "dossier_id");
+    CHECK(mappings[0].origin == MappingOrigin::profile);
+    CHECK(mappings[1].field.empty());  // would match dossier_id, but the profile gave it to "Nr."
+    CHECK(mappings[1].origin == MappingOrigin::field_taken);
+    CHECK(mappings[2].field.empty());
+    CHECK(mappings[2].origin == MappingOrigin::profile_extra);
+    CHECK(mappings[3].field == "name");
+    CHECK(mappings[4].field == "capacity");  // not in the profile: automatic
+    // Profile headers match normalised too.
+    CHECK(map_headers({"nr"}, shipped_dictionary(), &profile)[0].origin == MappingOrigin::profile);
+}
+
+TEST_CASE("mapping profiles round-trip through JSON and are validated") {
+    MappingProfile profile;
+    profile.name = "Export Opgroeien";
+    profile.entries = {{"Nr.", "dossier_id"}, {"Opmerking", ""}};
+    const std::string json = mapping_profile_to_json(profile);
+    CHECK(json.find("\"field\": null") != std::string::npos);
+    const ProfileLoad load = load_mapping_profile(json, shipped_dictionary());
+    REQUIRE(load.profile);
+    CHECK(load.profile->name == "Export Opgroeien");
+    REQUIRE(load.profile->entries.size() == 2);
+    CHECK(load.profile->entries[0].header == "Nr.");
+    CHECK(load.profile->entries[0].field == "dossier_id");
+    CHECK(load.profile->entries[1].field.empty());
+
+    CHECK_FALSE(load_mapping_profile("{", shipped_dictionary()).profile);
+    CHECK_FALSE(load_mapping_profile(R"({"columns": [{"header": "a"}]})", shipped_dictionary()).profile);
+    const auto unknown = load_mapping_profile(R"({"columns": [{"header": "a", "field": "kleur"}]})", shipped_dictionary());
+    REQUIRE(unknown.errors.size() == 1);
+    CHECK(unknown.errors[0] == "column 'a': unknown field 'kleur'");
+    const auto twice = load_mapping_profile(
+        R"({"columns": [{"header": "a", "field": "name"}, {"header": "b", "field": "name"}]})", shipped_dictionary());
+    CHECK(twice.errors.at(0) == "field 'name' is mapped from both 'a' and 'b'");
+}
+
+TEST_CASE("imports with a profile; the result's mapping becomes the next profile") {
+    const std::string text = "Nr.;Benaming;Plaatsen;Opmerking\nKO-1;Kribbe;12;hallo\n";
+    const ImportResult automatic = import_text(text);
+    CHECK_FALSE(automatic.ok());  // "Nr." matches nothing: no dossier id column
+    CHECK(automatic.failure.find("dossier_id") != std::string::npos);
+
+    const ProfileLoad load = load_mapping_profile(import_fixture("mapping_profile.json"), shipped_dictionary());
+    REQUIRE(load.profile);
+    ImportOptions options;
+    options.profile = load.profile;
+    const ImportResult result = import_text(text, shipped_dictionary(), options);
+    REQUIRE(result.ok());
+    CHECK(result.mapping_profile == "Export Opgroeien 2023");
+    CHECK(cell(result, "dossier_id", 0) == "KO-1");
+    CHECK(cell(result, "name", 0) == "Kribbe");
+    CHECK(cell(result, "capacity", 0) == "12");
+    CHECK(cell(result, "Opmerking", 0) == "hallo");
+
+    const MappingProfile saved = profile_from_mappings("Volgende keer", result.mappings());
+    REQUIRE(saved.entries.size() == 4);
+    CHECK(saved.entries[0].header == "Nr.");
+    CHECK(saved.entries[0].field == "dossier_id");
+    CHECK(saved.entries[3].field.empty());
+}
+
+TEST_CASE("unmapped columns are kept as extra attributes under their own header") {
+    const ImportResult result =
+        import_text("dossier_id;Opmerking;;status;Opmerking;capacity;Status\nKO-1;a;b;actief;c;5;d\n");
+    REQUIRE(result.ok());
+    std::vector<std::string> names;
+    for (const ImportedColumn& column : result.columns) names.push_back(column.column_name);
+    // Empty header -> column_3; a repeated header and a header equal to a field name get a suffix.
+    CHECK(names == std::vector<std::string>{"dossier_id", "Opmerking", "column_3", "status", "Opmerking (2)", "capacity",
+                                            "Status"});
+    CHECK(result.columns[1].extra);
+    CHECK_FALSE(result.columns[3].extra);
+    CHECK(result.columns[6].extra);  // "Status" again: the field is taken
+    CHECK(result.columns[6].origin == MappingOrigin::field_taken);
+    CHECK(cell(result, "column_3", 0) == "b");
+    CHECK(cell(result, "Opmerking (2)", 0) == "c");
+    CHECK(cell(result, "Status", 0) == "d");
+    CHECK(result.dataset.columns().size() == 7);  // no column dropped
+    CHECK(count_reason(result, DiagnosticReason::empty_header) == 1);
+    CHECK(count_reason(result, DiagnosticReason::duplicate_header) == 1);
+    CHECK(count_reason(result, DiagnosticReason::mapping_conflict) == 1);
+}
+
+TEST_CASE("an extra column named like a canonical field never takes that name") {
+    MappingProfile profile;
+    profile.entries = {{"capacity", ""}, {"plaatsen", "capacity"}};
+    ImportOptions options;
+    options.profile = profile;
+    const ImportResult result = import_text("dossier_id;capacity;plaatsen\nKO-1;oud;7\n", shipped_dictionary(), options);
+    CHECK(result.columns[1].column_name == "capacity (2)");
+    CHECK(cell(result, "capacity", 0) == "7");
+    CHECK(cell(result, "capacity (2)", 0) == "oud");
+}
+
+TEST_CASE("protected attributes are imported and flagged") {
+    const ImportResult result = import_text("dossier_id;Nationaliteit;Geslacht\nKO-1;BE;V\n");
+    CHECK(result.columns[1].field == "nationality");
+    CHECK(result.columns[1].protected_attribute);
+    CHECK(result.columns[2].protected_attribute);
+    CHECK_FALSE(result.columns[0].protected_attribute);
+    CHECK(cell(result, "nationality", 0) == "BE");
+}

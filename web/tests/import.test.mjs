@@ -1,0 +1,58 @@
+// Browser test of the import screen: a messy Windows-1252 semicolon export goes through the real
+// file chooser; the summary is right, nothing changes until the user accepts, and accepting
+// replaces the demo data with the imported dossiers (extra columns kept).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+
+const fixture = 'tests/data/import/messy_export_cp1252.csv';
+const centre = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
+
+async function waitFor(page, predicate, what) {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const info = await page.evaluate(() => window.radar.info());
+    if (predicate(info)) return info;
+    await nextFrames(page);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('a messy export is imported through the file chooser, reviewed, then accepted', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const demoCount = app.info.dossiers;
+    await page.evaluate(() => window.radar.showScreen('data'));
+    const idle = await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+    const choosing = page.waitForEvent('filechooser');
+    await page.mouse.click(...centre(idle.widgets['button:choose-file']));
+    await (await choosing).setFiles(fixture);
+
+    const reviewing = await waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
+    assert.equal(reviewing.import.ok, true);
+    assert.equal(reviewing.import.encoding, 'windows-1252');
+    assert.equal(reviewing.import.rowsRead, 11);
+    assert.equal(reviewing.import.rowsImported, 8);
+    assert.equal(reviewing.import.rowsRejected, 3);
+    assert.equal(reviewing.dossiers, demoCount, 'nothing changes before the user accepts');
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'import-review.png') });
+
+    const ready = await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+    await page.mouse.click(...centre(ready.widgets['button:accept-import']));
+    const accepted = await waitFor(page, (info) => info.import.phase === 'idle', 'the accepted import');
+    assert.equal(accepted.importRefusal, undefined);
+    assert.equal(accepted.dossiers, 8);
+    assert.equal(accepted.synthetic, false);
+    assert.equal(accepted.source, 'messy_export_cp1252.csv');
+    assert.equal(accepted.columns, reviewing.import.columns, 'every column of the file is kept');
+    await page.evaluate(() => window.radar.showScreen('ranking'));
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'import-ranking.png') });
+    assert.deepEqual(app.consoleErrors, []);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
