@@ -12,11 +12,13 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 
 #include "app/automation_hook.hpp"
 #include "platform/platform.hpp"
+#include "platform/store.hpp"
 #include "ui/app_state.hpp"
 #include "ui/i18n.hpp"
 #include "ui/main_window.hpp"
@@ -31,6 +33,7 @@ constexpr std::size_t max_dossier_count = 1'000'000;
 struct App {
     GLFWwindow* window = nullptr;
     radar::ui::AppState state;
+    std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     float pixel_ratio = 0.0f;
     int frames = 0;
@@ -139,6 +142,10 @@ int main() {
         radar::ui::set_language(radar::ui::Language::english);
     app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
                         read_embedded_file("/models/default.json"));
+    // Screening events and batches load asynchronously; until then the banner says "opening"
+    // and saving waits. If the store cannot open, the app works in memory with a warning.
+    app.store = radar::platform::make_web_store();
+    app.state.connect_store(app.store.get());
     radar::app::attach_automation_hook(&app.state, &app.fonts);
 
     emscripten_set_main_loop(frame, 0, true);

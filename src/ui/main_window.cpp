@@ -9,6 +9,9 @@
 #include "ui/i18n.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
+#include "ui/screening_view.hpp"
+#include "ui/selection_view.hpp"
+#include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
 
@@ -53,6 +56,7 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
             ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
         ImGui::PopStyleColor();
     }
+    draw_storage_banner(state);
     const std::optional<Screen> requested = state.take_requested_screen();
     auto tab_flags = [&](Screen screen) {
         return requested == screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -66,6 +70,16 @@ void draw_main_window(AppState& state, const Fonts& fonts, Shortcuts shortcuts) 
         if (ImGui::BeginTabItem((std::string(tr(TextId::screen_model)) + "###model").c_str(), nullptr, tab_flags(Screen::model))) {
             state.note_screen(Screen::model);
             draw_model_editor_view(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_selection)) + "###selection").c_str(), nullptr, tab_flags(Screen::selection))) {
+            state.note_screen(Screen::selection);
+            draw_selection_view(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_screening)) + "###screening").c_str(), nullptr, tab_flags(Screen::screening))) {
+            state.note_screen(Screen::screening);
+            draw_screening_view(state, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
