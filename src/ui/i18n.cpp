@@ -171,7 +171,7 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Geen dossiers tegengehouden.", "No dossiers held back."},
     {"Geen voorstel: %s", "No proposal: %s"},
     {"Instellingen", "Settings"},
-    {"Nieuw ernstig signaal doorbreekt afkoeling", "New serious signal breaks the cooldown"},
+    {"Nieuw signaal doorbreekt afkoeling", "New signal breaks the cooldown"},
     {"Een dossier in afkoeling met een ernstig signaal na de laatste screening mag toch in de top N.", "A dossier in cooldown with a serious signal after its last screening may still enter the top N."},
     {"De opslag is gesloten (%s). Herlaad de pagina.", "Storage was closed (%s). Reload the page."},
     {"%zu opgeslagen records konden niet gelezen worden.", "%zu stored records could not be read."},

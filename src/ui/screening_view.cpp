@@ -326,7 +326,7 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("queue", ImVec2(em * 21.0f, 0), true);
+    ImGui::BeginChild("queue", ImVec2(em * 24.0f, 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
@@ -335,7 +335,9 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
     ImGui::Checkbox(tr(TextId::only_uncoded), &only_uncoded);
     draw_screener_field(state);
-    ImGui::TextDisabled("%s", tr(TextId::queue_keys_hint));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
+    ImGui::PopStyleColor();
     ImGui::Separator();
 
     const std::vector<std::size_t> queue = queue_of(*batch, only_uncoded, state.screening_dossier());

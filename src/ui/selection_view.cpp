@@ -61,7 +61,9 @@ void selected_table(const AppState& state, const BatchPreview& preview) {
     const SelectionOutcome& outcome = preview.outcome;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingFixedFit;
-    const float height = ImGui::GetTextLineHeightWithSpacing() * 12.0f;
+    // The preview takes the height the held-back and batch lists below it leave over.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float height = std::max(line * 8.0f, ImGui::GetContentRegionAvail().y - line * 16.0f);
     if (!ImGui::BeginTable("preview", 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::column_rank));
@@ -183,7 +185,7 @@ void batch_list(AppState& state) {
 
 void draw_selection_view(AppState& state, const Fonts& fonts) {
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("selection_settings", ImVec2(em * 19.0f, 0), false);
+    ImGui::BeginChild("selection_settings", ImVec2(em * 21.0f, 0), false);
     strong(fonts, tr(TextId::selection_settings));
     settings_panel(state);
     ImGui::Spacing();
