@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "selection/selection_reasons.hpp"
 #include "ui/i18n.hpp"
 
 namespace radar::app {
@@ -17,7 +18,7 @@ const ui::Fonts* attached_fonts = nullptr;
 const ui::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking", "model", "data"};
+constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening"};
 
 std::optional<ui::Screen> screen_from_code(const std::string& code) {
     for (std::size_t i = 0; i < std::size(screen_codes); ++i)
@@ -46,6 +47,86 @@ void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, const u
     attached_state = state;
     attached_fonts = fonts;
     attached_import = import_session;
+}
+
+const char* storage_mode_name(ui::StorageMode mode) {
+    switch (mode) {
+        case ui::StorageMode::opening: return "opening";
+        case ui::StorageMode::writer: return "writer";
+        case ui::StorageMode::read_only: return "read-only";
+        case ui::StorageMode::closed: return "closed";
+        case ui::StorageMode::memory_only: return "memory";
+    }
+    return "memory";
+}
+
+const char* save_phase_name(ui::SavePhase phase) {
+    switch (phase) {
+        case ui::SavePhase::saving: return "saving";
+        case ui::SavePhase::saved: return "saved";
+        case ui::SavePhase::failed: return "failed";
+    }
+    return "";
+}
+
+nlohmann::json save_status_json(const ui::AppState& state, const std::string& subject) {
+    const ui::SaveStatus* status = state.save_status(subject);
+    if (!status) return nullptr;
+    return {{"phase", save_phase_name(status->phase)}, {"error", status->error_name}};
+}
+
+// Storage, the selection preview, the batches and the screening queue.
+void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
+    info["storage"] = {{"mode", storage_mode_name(state.storage_mode())},
+                       {"loaded", state.storage_loaded()},
+                       {"message", state.storage_message()}};
+    info["screener"] = state.screener();
+    info["events"] = state.screening().events.size();
+    if (const Checked<BatchPreview>* preview = state.batch_preview()) {
+        nlohmann::json selection;
+        if (!preview->ok()) {
+            selection["error"] = preview->error();
+        } else {
+            const BatchPreview& batch = preview->value();
+            const SelectionOutcome& outcome = batch.outcome;
+            nlohmann::json selected = nlohmann::json::array(), held_back = nlohmann::json::array();
+            for (std::size_t index : outcome.selected) selected.push_back(outcome.decisions[index].dossier_id);
+            for (std::size_t index : outcome.held_back) {
+                const DossierDecision& decision = outcome.decisions[index];
+                held_back.push_back({{"id", decision.dossier_id},
+                                     {"decision", decision_key(decision.decision)},
+                                     {"reason", describe_decision(outcome, decision, TextLanguage::english)}});
+            }
+            selection = {{"batchId", batch.batch_id}, {"supplementary", batch.supplementary}, {"selected", selected},
+                         {"heldBack", held_back}, {"commit", save_status_json(state, "batch:" + batch.batch_id)}};
+        }
+        info["selection"] = selection;
+    }
+    nlohmann::json batches = nlohmann::json::array();
+    for (const auto& [id, batch] : state.screening().batches)
+        batches.push_back({{"id", id}, {"coded", batch.coded_count}, {"total", batch.total()},
+                           {"open", batch.status() == BatchStatus::open}});
+    info["batches"] = batches;
+    const auto found = state.screening().batches.find(state.screening_batch());
+    if (found == state.screening().batches.end()) return;
+    const BatchState& batch = found->second;
+    nlohmann::json queue = nlohmann::json::array();
+    for (std::size_t i = 0; i < batch.members.size(); ++i) {
+        const BatchMember& member = batch.members[i];
+        nlohmann::json item{{"id", member.dossier_id}, {"control", member.kind == SelectionKind::control}};
+        if (const EffectiveScreening* screening = state.screening().current_screening(member.dossier_id);
+            screening && batch.member_coded[i]) {
+            item["code"] = code_key(screening->code);
+            item["note"] = screening->note;
+            item["corrected"] = !screening->correction_ids.empty();
+        }
+        queue.push_back(item);
+    }
+    info["screening"] = {{"batch", batch.batch_id},
+                         {"dossier", state.screening_dossier()},
+                         {"queue", queue},
+                         {"refusal", state.screening_refusal()},
+                         {"saveStatus", save_status_json(state, state.screening_dossier())}};
 }
 
 }  // namespace radar::app
@@ -101,6 +182,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
                                 {"movedInTop", movement.moved_in_top}};
         }
     }
+    if (attached_state) radar::app::add_workflow_info(*attached_state, info);
     text = info.dump();
     return text.c_str();
 }
@@ -132,13 +214,20 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
     return result.saved ? result.saved->version : 0;
 }
 
-// Brings a screen forward in the next frame: "ranking", "model" or "data"; 0 for anything else.
+// Brings a screen forward in the next frame: "ranking", "model", "data", "selection" or
+// "screening"; 0 for anything else.
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
+    using radar::ui::Screen;
     auto* state = radar::app::attached_state;
     const auto screen = radar::app::screen_from_code(name ? name : "");
     if (!state || !screen) return 0;
     state->request_screen(*screen);
     return 1;
+}
+
+// Sets the screener's name (the session setting recorded on every event).
+EMSCRIPTEN_KEEPALIVE void radar_set_screener(const char* name) {
+    if (radar::app::attached_state) radar::app::attached_state->set_screener(name ? name : "");
 }
 
 // Accepts "nl" or "en"; anything else is ignored and returns 0.

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <optional>
 #include <string>
@@ -20,6 +21,7 @@
 #include "platform/platform.hpp"
 #include "import/field_dictionary.hpp"
 #include "platform/file_transfer.hpp"
+#include "platform/store.hpp"
 #include "ui/app_state.hpp"
 #include "ui/import_session.hpp"
 #include "ui/i18n.hpp"
@@ -36,6 +38,7 @@ struct App {
     GLFWwindow* window = nullptr;
     radar::ui::AppState state;
     std::optional<radar::ui::ImportSession> import_session;  // needs the field dictionary
+    std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     float pixel_ratio = 0.0f;
     int frames = 0;
@@ -151,6 +154,10 @@ int main() {
     }
     app.import_session.emplace(std::move(*dictionary.dictionary));
     radar::platform::set_file_sink(&*app.import_session);
+    // Screening events and batches load asynchronously; until then the banner says "opening"
+    // and saving waits. If the store cannot open, the app works in memory with a warning.
+    app.store = radar::platform::make_web_store();
+    app.state.connect_store(app.store.get());
     radar::app::attach_automation_hook(&app.state, &app.fonts, &*app.import_session);
 
     emscripten_set_main_loop(frame, 0, true);

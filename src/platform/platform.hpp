@@ -2,6 +2,7 @@
 // file open, download and key-value storage here; only platform_web.cpp may use EM_JS/EM_ASM.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,16 @@ DayNumber today();
 
 // The current time as ISO 8601 UTC, e.g. "2026-11-29T00:47:27Z".
 std::string now_iso();
+// The current moment in milliseconds since 1970-01-01T00:00:00Z (JavaScript's Date.now()).
+std::int64_t now_millis();
+
+// 128 bits from the host's cryptographic random source (web: crypto.getRandomValues), for
+// event ids that stay unique across devices.
+struct RandomBits128 {
+    std::uint64_t high = 0;
+    std::uint64_t low = 0;
+};
+RandomBits128 random_bits_128();
 
 // A start-up option: a URL query parameter in the browser, an environment variable natively
 // (RADAR_<NAME> upper-cased). Nothing when absent.

@@ -1,8 +1,10 @@
 // Native implementation of the platform interface (CLI and native tools).
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <random>
 
 #include "platform.hpp"
 
@@ -22,6 +24,19 @@ std::string now_iso() {
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
+std::int64_t now_millis() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+RandomBits128 random_bits_128() {
+    // random_device is the OS entropy source on Linux (not a deterministic engine).
+    std::random_device device;
+    auto word = [&device] { return (std::uint64_t{device()} << 32) | device(); };
+    RandomBits128 bits;
+    bits.high = word();
+    bits.low = word();
+    return bits;
 }
 
 std::optional<std::string> start_option(const std::string& name) {

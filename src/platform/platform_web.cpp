@@ -12,6 +12,16 @@ EM_JS(int, js_today_packed, (), {
     return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
 });
 
+// Date.now() is a whole number of milliseconds; a double holds it exactly.
+EM_JS(double, js_now_millis, (), { return Date.now(); });
+
+// Fills four 32-bit words from the browser's cryptographic random source.
+EM_JS(void, js_random_words, (unsigned int* words), {
+    const values = new Uint32Array(4);
+    crypto.getRandomValues(values);
+    HEAPU32.set(values, words >> 2);
+});
+
 // Returns a malloc'ed UTF-8 copy of the query parameter, or 0 when it is absent.
 EM_JS(char*, js_query_parameter, (const char* name), {
     const value = new URLSearchParams(window.location.search).get(UTF8ToString(name));
@@ -56,6 +66,17 @@ void report_fatal_error(const std::string& message) { js_report_fatal_error(mess
 DayNumber today() {
     const int packed = js_today_packed();
     return days_from_civil({packed / 10000, packed / 100 % 100, packed % 100});
+}
+
+std::int64_t now_millis() { return static_cast<std::int64_t>(js_now_millis()); }
+
+RandomBits128 random_bits_128() {
+    unsigned int words[4] = {0, 0, 0, 0};
+    js_random_words(words);
+    RandomBits128 bits;
+    bits.high = (std::uint64_t{words[0]} << 32) | words[1];
+    bits.low = (std::uint64_t{words[2]} << 32) | words[3];
+    return bits;
 }
 
 std::optional<std::string> start_option(const std::string& name) {

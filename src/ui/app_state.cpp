@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "dataset_hash.hpp"
 #include "model/model_json.hpp"
 #include "ui/i18n.hpp"
 
@@ -51,6 +52,7 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     } else {
         model_problems_ = std::move(parsed.problems);
     }
+    ++scores_generation_;
     refresh_visible();
 }
 
@@ -59,6 +61,11 @@ void AppState::index_dataset() {
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
     care_types_ = dataset_.find("care_type");
+    // Hashed once per load: every batch preview and commit names this snapshot.
+    dataset_hash_ = dataset_sha256(dataset_);
+    row_by_id_.clear();
+    if (ids_)
+        for (std::size_t row = 0; row < ids_->size(); ++row) row_by_id_.emplace(ids_->texts[row], row);
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
     selected_row_.reset();
@@ -101,7 +108,10 @@ std::string AppState::accept_import(ImportResult& result, const std::string& imp
 std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
     if (!engine_) return {{"", "no model is loaded"}};
     auto problems = engine_->update(edited);
-    if (problems.empty()) refresh_visible();
+    if (problems.empty()) {
+        ++scores_generation_;
+        refresh_visible();
+    }
     return problems;
 }
 

@@ -1,5 +1,6 @@
-// What the UI shows: the loaded dataset, its scores and ranking, and the current filter/sort
-// view over it. Views read this and call its methods; they hold no data of their own.
+// What the UI shows: the loaded dataset, its scores and ranking, the current filter/sort view
+// over it, and the screening work (events, frozen batches, their folded state) with the store
+// that keeps it. Views read this and call its methods; they hold no data of their own.
 #pragma once
 
 #include <map>
@@ -13,11 +14,14 @@
 #include "import/import_snapshot.hpp"
 #include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
+#include "platform/store.hpp"
 #include "ranking.hpp"
+#include "screening/screening_actions.hpp"
+#include "selection/frozen_batch.hpp"
 
 namespace radar::ui {
 
-enum class Screen { ranking, model, data };
+enum class Screen { ranking, model, data, selection, screening };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -32,6 +36,22 @@ struct RankingFilter {
         return text == other.text && province == other.province && care_type == other.care_type &&
                min_score == other.min_score;
     }
+};
+
+// Where the screening work is kept: the browser store (writer or read-only), or only in memory
+// because the store could not open (e.g. a private window without IndexedDB).
+enum class StorageMode { opening, writer, read_only, closed, memory_only };
+
+// The save state of one user action (a decision on a dossier, a batch commit).
+enum class SavePhase { saving, saved, failed };
+
+struct SaveStatus {
+    SavePhase phase = SavePhase::saving;
+    std::string error_name;  // the store's error name when failed
+    std::string message;
+    // What was submitted, kept for a retry after a failure.
+    std::vector<ScreeningEvent> events;
+    std::optional<FrozenBatch> batch;
 };
 
 struct SortOrder {
@@ -116,6 +136,54 @@ public:
     DayNumber export_date() const { return export_date_; }
     DayNumber reference_date() const { return reference_date_; }
 
+    // [SECTION] Screening work (issue #6) and monthly selection (issue #5).
+    // Connects the store: opens it, loads everything into memory, follows its notices. Without
+    // a store (or when it cannot open) the work stays in memory only.
+    void connect_store(platform::Store* store);
+    StorageMode storage_mode() const { return storage_mode_; }
+    const std::string& storage_message() const { return storage_message_; }  // why memory-only / closed
+    bool storage_loaded() const { return storage_loaded_; }
+    const std::vector<std::string>& load_problems() const { return load_problems_; }
+    void use_store_here();  // takes the writer role from another tab
+
+    const ScreeningState& screening() const { return screening_; }
+    const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
+    const std::string& screener() const { return screener_; }
+    void set_screener(const std::string& name);
+    SelectionSettings& selection_settings() { return selection_settings_; }
+    // This month's batch preview for the current settings, scores and screening state (a
+    // supplementary batch when the month already has one); recomputed only when those change.
+    // Null without a scoring engine.
+    const Checked<BatchPreview>* batch_preview();
+    // A stamp for a new event: a fresh id, now, and the screener's name.
+    EventStamp new_stamp() const;
+
+    // One user action: its events (and batch) are written in one store commit and enter the
+    // folded state only once the store confirmed them. `subject` names the action for its save
+    // status: a dossier id, or "batch:<id>".
+    void submit(const std::string& subject, std::vector<ScreeningEvent> events, std::optional<FrozenBatch> batch = {});
+    void retry(const std::string& subject);
+    const SaveStatus* save_status(const std::string& subject) const;
+    const std::string& last_subject() const { return last_subject_; }
+    // Changes whenever the folded screening state changes (views cache what they derive from it).
+    std::uint64_t screening_generation() const { return screening_generation_; }
+    // Changes whenever the scores change (load, model edit or activation).
+    std::uint64_t scores_generation() const { return scores_generation_; }
+
+    // The dataset's SHA-256, computed once per load; the scoring model's version id.
+    const std::string& dataset_hash() const { return dataset_hash_; }
+    std::string model_version_id() const;
+    // The dataset row of a dossier id.
+    std::optional<std::size_t> row_of(const std::string& dossier_id) const;
+    // The batch the screening screen works on ("" for none).
+    const std::string& screening_batch() const { return screening_batch_; }
+    void set_screening_batch(const std::string& batch_id) { screening_batch_ = batch_id; }
+    const std::string& screening_dossier() const { return screening_dossier_; }
+    // Why the screening form last refused to save ("" when it did not), for automation.
+    void note_screening_refusal(const std::string& text) { screening_refusal_ = text; }
+    const std::string& screening_refusal() const { return screening_refusal_; }
+    void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
+
     // Column accessors used by views (the dataset's well-known fields).
     const std::string& id(std::size_t row) const { return ids_->texts[row]; }
     const std::string& name(std::size_t row) const { return names_->texts[row]; }
@@ -126,6 +194,10 @@ private:
     void refresh_visible();
     // Points the column accessors, filters and search at dataset_ after it changed.
     void index_dataset();
+    void reload_from_store();
+    void handle_store_notice(const platform::StoreNotice& notice);
+    void apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch);
+    void commit_pending(const std::string& subject);
     // Makes the registry's active version the saved model and its ranking the movement baseline.
     void adopt_active_version();
 
@@ -156,6 +228,34 @@ private:
     std::string import_refusal_;
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;
+    std::uint64_t scores_generation_ = 0;
+    std::string dataset_hash_;
+    std::map<std::string, std::size_t> row_by_id_;
+
+    platform::Store* store_ = nullptr;
+    StorageMode storage_mode_ = StorageMode::memory_only;
+    std::string storage_message_;
+    bool storage_loaded_ = false;
+    bool persistence_requested_ = false;
+    std::vector<std::string> load_problems_;
+    std::vector<ScreeningEvent> events_;
+    std::vector<FrozenBatch> frozen_batches_;
+    ScreeningState screening_;
+    std::uint64_t screening_generation_ = 0;
+    std::string screener_;
+    SelectionSettings selection_settings_;
+    struct PreviewCache {
+        std::uint64_t screening_generation = 0;
+        std::uint64_t scores_generation = 0;
+        std::string settings_json;
+        std::string model_version_id;
+        std::optional<Checked<BatchPreview>> preview;
+    } preview_cache_;
+    std::map<std::string, SaveStatus> save_statuses_;
+    std::string last_subject_;
+    std::string screening_batch_;
+    std::string screening_dossier_;
+    std::string screening_refusal_;
 };
 
 }  // namespace radar::ui

@@ -13,8 +13,10 @@ namespace {
 
 const std::string& local(const LocalText& text) { return language() == Language::dutch ? text.nl : text.en; }
 
+}  // namespace
+
 // Parameters that add points, largest first, as proportional bars with value and rationale.
-void reasons(const Explanation& explanation) {
+void draw_score_reasons(const Explanation& explanation) {
     std::vector<const ParameterExplanation*> contributing;
     for (const auto& parameter : explanation.parameters)
         if (parameter.points != 0.0) contributing.push_back(&parameter);
@@ -47,12 +49,12 @@ void reasons(const Explanation& explanation) {
 }
 
 // How much of the model's input is known, and how old the dated inputs are.
-void completeness(const Completeness& info) {
+void draw_completeness(const Completeness& info) {
     ImGui::TextWrapped("%s", local(info.summary).c_str());
     for (const DatedInput& dated : info.dated) ImGui::BulletText("%s", local(dated.text).c_str());
 }
 
-void fields(const AppState& state, std::size_t row) {
+void draw_dossier_fields(const AppState& state, std::size_t row) {
     const Dataset& dataset = state.dataset();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("fields", 2, flags)) return;
@@ -69,8 +71,6 @@ void fields(const AppState& state, std::size_t row) {
     }
     ImGui::EndTable();
 }
-
-}  // namespace
 
 void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     if (!state.selected_row()) {
@@ -95,17 +95,17 @@ void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_reasons));
     ImGui::PopFont();
-    reasons(explanation);
+    draw_score_reasons(explanation);
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_completeness));
     ImGui::PopFont();
-    completeness(explanation.completeness);
+    draw_completeness(explanation.completeness);
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_fields));
     ImGui::PopFont();
-    fields(state, row);
+    draw_dossier_fields(state, row);
 }
 
 }  // namespace radar::ui

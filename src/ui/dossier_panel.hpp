@@ -2,11 +2,18 @@
 // score and every field of the dossier (extra imported columns included).
 #pragma once
 
+#include "model/explanation.hpp"
 #include "ui/app_state.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
 void draw_dossier_panel(AppState& state, const Fonts& fonts);
+
+// The panel's parts, also drawn by the screening screen: the reasons behind the score, how
+// complete the model's input is, and every field of the dossier.
+void draw_score_reasons(const Explanation& explanation);
+void draw_completeness(const Completeness& info);
+void draw_dossier_fields(const AppState& state, std::size_t row);
 
 }  // namespace radar::ui

@@ -10,6 +10,9 @@
 #include "ui/i18n.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
+#include "ui/screening_view.hpp"
+#include "ui/selection_view.hpp"
+#include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
 
@@ -54,6 +57,7 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
             ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
         ImGui::PopStyleColor();
     }
+    draw_storage_banner(state);
     const std::optional<Screen> requested = state.take_requested_screen();
     auto tab_flags = [&](Screen screen) {
         return requested == screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
@@ -72,6 +76,16 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         if (ImGui::BeginTabItem((std::string(tr(TextId::screen_data)) + "###data").c_str(), nullptr, tab_flags(Screen::data))) {
             state.note_screen(Screen::data);
             draw_import_view(state, import_session, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_selection)) + "###selection").c_str(), nullptr, tab_flags(Screen::selection))) {
+            state.note_screen(Screen::selection);
+            draw_selection_view(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_screening)) + "###screening").c_str(), nullptr, tab_flags(Screen::screening))) {
+            state.note_screen(Screen::screening);
+            draw_screening_view(state, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

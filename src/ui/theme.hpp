@@ -22,6 +22,8 @@ constexpr ImU32 score_bar = IM_COL32(214, 96, 60, 255);
 constexpr ImU32 relief_bar = IM_COL32(70, 150, 110, 255);  // parameters that lower a score
 constexpr ImU32 score_bar_track = IM_COL32(232, 236, 240, 255);
 constexpr ImU32 error_text = IM_COL32(170, 40, 24, 255);
+constexpr ImU32 saved_text = IM_COL32(40, 120, 70, 255);
+constexpr ImU32 warning_band = IM_COL32(253, 240, 205, 255);  // storage banner background
 constexpr ImU32 muted_text = IM_COL32(96, 108, 120, 255);
 }  // namespace palette
 

@@ -1,0 +1,241 @@
+// AppState's screening work: loading events and batches from the store, submitting one user
+// action as one store commit, following the store's mode and change notices.
+#include <cinttypes>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "csv_writer.hpp"
+#include "model/model_json.hpp"
+#include "platform/platform.hpp"
+#include "screening/event_json.hpp"
+#include "ui/app_state.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr const char* screener_setting_key = "screener";
+
+StorageMode storage_mode_of(platform::StoreMode mode) {
+    switch (mode) {
+        case platform::StoreMode::writer: return StorageMode::writer;
+        case platform::StoreMode::read_only: return StorageMode::read_only;
+        case platform::StoreMode::closed: return StorageMode::closed;
+        case platform::StoreMode::opening: break;
+    }
+    return StorageMode::opening;
+}
+
+std::string failure_text(const platform::StoreResult& result) {
+    return result.message.empty() ? result.error_name : result.error_name + ": " + result.message;
+}
+
+}  // namespace
+
+void AppState::connect_store(platform::Store* store) {
+    store_ = store;
+    if (!store_) {
+        storage_mode_ = StorageMode::memory_only;
+        storage_loaded_ = true;
+        return;
+    }
+    storage_mode_ = StorageMode::opening;
+    store_->set_notice_handler([this](const platform::StoreNotice& notice) { handle_store_notice(notice); });
+    store_->open([this](const platform::StoreResult& result, const platform::StoreStatus& status) {
+        if (!result.ok) {
+            // The app keeps working; the banner says nothing is kept after this page closes.
+            storage_mode_ = StorageMode::memory_only;
+            storage_message_ = failure_text(result);
+            storage_loaded_ = true;
+            return;
+        }
+        storage_mode_ = storage_mode_of(status.mode);
+        if (status.pending_migration) {
+            storage_message_ = "MigrationPendingError";
+            storage_loaded_ = true;
+            return;
+        }
+        reload_from_store();
+    });
+}
+
+void AppState::reload_from_store() {
+    if (!store_) return;
+    store_->load_all([this](const platform::StoreResult& result, platform::StoreContents contents) {
+        storage_loaded_ = true;
+        if (!result.ok) {
+            storage_message_ = failure_text(result);
+            return;
+        }
+        load_problems_.clear();
+        std::vector<ScreeningEvent> events;
+        for (const auto& record : contents.events) {
+            Checked<ScreeningEvent> event = parse_event(record.data);
+            if (event) events.push_back(std::move(*event));
+            else load_problems_.push_back(record.key + ": " + event.error());
+        }
+        std::vector<FrozenBatch> batches;
+        for (const auto& record : contents.batches) {
+            Checked<FrozenBatch> batch = parse_batch(record.data);
+            if (batch) batches.push_back(std::move(*batch));
+            else load_problems_.push_back(record.key + ": " + batch.error());
+        }
+        for (const auto& record : contents.settings)
+            if (record.key == screener_setting_key) {
+                const auto value = nlohmann::json::parse(record.data, nullptr, false);
+                if (value.is_string()) screener_ = value.get<std::string>();
+            }
+        events_ = std::move(events);
+        frozen_batches_ = std::move(batches);
+        screening_ = fold_events(events_);
+        ++screening_generation_;
+    });
+}
+
+void AppState::handle_store_notice(const platform::StoreNotice& notice) {
+    if (notice.kind == "mode") {
+        const auto detail = nlohmann::json::parse(notice.detail_json, nullptr, false);
+        const std::string mode = detail.is_object() ? detail.value("mode", std::string()) : std::string();
+        if (mode == "writer") storage_mode_ = StorageMode::writer;
+        else if (mode == "read-only") storage_mode_ = StorageMode::read_only;
+        // A tab that just became the writer may have missed changes while it waited.
+        if (storage_mode_ == StorageMode::writer) reload_from_store();
+    } else if (notice.kind == "change") {
+        reload_from_store();
+    } else if (notice.kind == "closed") {
+        storage_mode_ = StorageMode::closed;
+        const auto detail = nlohmann::json::parse(notice.detail_json, nullptr, false);
+        storage_message_ = detail.is_object() ? detail.value("reason", std::string()) : std::string();
+    }
+}
+
+void AppState::use_store_here() {
+    if (!store_) return;
+    store_->use_here([this](const platform::StoreResult& result) {
+        if (!result.ok) {
+            storage_message_ = failure_text(result);
+            return;
+        }
+        storage_mode_ = StorageMode::writer;
+        reload_from_store();
+    });
+}
+
+void AppState::set_screener(const std::string& name) {
+    if (name == screener_) return;
+    screener_ = name;
+    if (store_ && storage_mode_ == StorageMode::writer)
+        store_->put(platform::RecordKind::setting, screener_setting_key, nlohmann::json(name).dump(),
+                    [](const platform::StoreResult&) {});
+}
+
+EventStamp AppState::new_stamp() const {
+    const platform::RandomBits128 bits = platform::random_bits_128();
+    return EventStamp{format_event_id(bits.high, bits.low), Timestamp{platform::now_millis()}, screener_};
+}
+
+void AppState::submit(const std::string& subject, std::vector<ScreeningEvent> events, std::optional<FrozenBatch> batch) {
+    SaveStatus status;
+    status.events = std::move(events);
+    status.batch = std::move(batch);
+    save_statuses_[subject] = std::move(status);
+    last_subject_ = subject;
+    commit_pending(subject);
+}
+
+void AppState::retry(const std::string& subject) {
+    auto found = save_statuses_.find(subject);
+    if (found == save_statuses_.end() || found->second.phase != SavePhase::failed) return;
+    last_subject_ = subject;
+    commit_pending(subject);
+}
+
+void AppState::commit_pending(const std::string& subject) {
+    SaveStatus& status = save_statuses_[subject];
+    status.phase = SavePhase::saving;
+    status.error_name.clear();
+    status.message.clear();
+    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+        apply_confirmed(status.events, status.batch);
+        status.phase = SavePhase::saved;
+        return;
+    }
+    std::vector<platform::StoreWrite> writes;
+    if (status.batch) writes.push_back({platform::RecordKind::batch, status.batch->batch_id, batch_to_text(*status.batch), false});
+    for (const ScreeningEvent& event : status.events)
+        writes.push_back({platform::RecordKind::event, event.event_id, event_to_text(event), false});
+    store_->commit(std::move(writes), [this, subject](const platform::StoreResult& result) {
+        auto found = save_statuses_.find(subject);
+        if (found == save_statuses_.end()) return;
+        SaveStatus& done = found->second;
+        if (!result.ok) {
+            done.phase = SavePhase::failed;
+            done.error_name = result.error_name;
+            done.message = result.message;
+            return;
+        }
+        apply_confirmed(done.events, done.batch);
+        done.phase = SavePhase::saved;
+        // Ask the browser to keep the data once there is a decision worth keeping.
+        if (!persistence_requested_ && !done.events.empty() && store_) {
+            persistence_requested_ = true;
+            store_->request_persistence([](const platform::StoreResult&, bool) {});
+        }
+    });
+}
+
+void AppState::apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch) {
+    if (batch) frozen_batches_.push_back(*batch);
+    events_.insert(events_.end(), events.begin(), events.end());
+    screening_ = fold_events(events_);
+    ++screening_generation_;
+}
+
+const SaveStatus* AppState::save_status(const std::string& subject) const {
+    const auto found = save_statuses_.find(subject);
+    return found == save_statuses_.end() ? nullptr : &found->second;
+}
+
+std::string AppState::model_version_id() const {
+    if (!engine_) return "";
+    // Names the exact model content: edits and versions with the same id differ in the fingerprint.
+    char fingerprint[17];
+    std::snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, fnv1a_64(model_to_json(engine_->spec())));
+    return engine_->spec().id + "@fnv1a:" + fingerprint;
+}
+
+const Checked<BatchPreview>* AppState::batch_preview() {
+    if (!engine_) return nullptr;
+    PreviewCache& cache = preview_cache_;
+    const std::string settings_json = settings_to_json(selection_settings_).dump();
+    const std::string model_version = model_version_id();
+    if (cache.preview && cache.screening_generation == screening_generation_ &&
+        cache.scores_generation == scores_generation_ && cache.settings_json == settings_json &&
+        cache.model_version_id == model_version)
+        return &*cache.preview;
+    PreviewRequest request;
+    request.reference_date = reference_date_;
+    request.settings = selection_settings_;
+    const CivilDate today = civil_from_days(reference_date_);
+    // The control sample's seed is the batch month (YYYYMM): a re-run draws the same dossiers.
+    request.settings.control_seed = static_cast<std::uint64_t>(today.year * 100 + today.month);
+    char month[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
+    for (const auto& entry : screening_.batches)
+        if (entry.second.month == month) request.supplementary = true;
+    request.model_version_id = model_version;
+    request.dataset_hash = dataset_hash_;
+    cache.preview = preview_batch(dataset_, engine_->raw_scores(), screening_, request);
+    cache.screening_generation = screening_generation_;
+    cache.scores_generation = scores_generation_;
+    cache.settings_json = settings_json;
+    cache.model_version_id = model_version;
+    return &*cache.preview;
+}
+
+std::optional<std::size_t> AppState::row_of(const std::string& dossier_id) const {
+    const auto found = row_by_id_.find(dossier_id);
+    if (found == row_by_id_.end()) return std::nullopt;
+    return found->second;
+}
+
+}  // namespace radar::ui

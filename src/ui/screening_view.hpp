@@ -1,0 +1,12 @@
+// The "Screening" screen (issue #6): the open batch's queue with progress, the chosen dossier
+// with its reasons and history, and the coding form (1/2/3, Enter, J/K; corrections as new events).
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+void draw_screening_view(AppState& state, const Fonts& fonts);
+
+}  // namespace radar::ui

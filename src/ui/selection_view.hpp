@@ -1,0 +1,12 @@
+// The "Selectie" screen (issue #5): batch settings, this month's preview with a reason per
+// dossier and the cooldown list, committing the batch, and the batches with their progress.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+void draw_selection_view(AppState& state, const Fonts& fonts);
+
+}  // namespace radar::ui

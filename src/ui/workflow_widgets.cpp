@@ -1,0 +1,79 @@
+// The storage banner, the screener field and the save state line.
+#include "ui/workflow_widgets.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "ui/i18n.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+void draw_storage_banner(AppState& state) {
+    const StorageMode mode = state.storage_mode();
+    const bool problem = !state.storage_message().empty() && mode != StorageMode::memory_only;
+    if (mode == StorageMode::writer && !problem && state.load_problems().empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
+    const float height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
+    ImGui::BeginChild("storage_banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y * 0.5f);
+    ImGui::AlignTextToFramePadding();
+    switch (mode) {
+        case StorageMode::opening: ImGui::TextUnformatted(tr(TextId::storage_opening)); break;
+        case StorageMode::read_only:
+            ImGui::TextUnformatted(tr(TextId::storage_read_only));
+            ImGui::SameLine();
+            if (ImGui::Button(tr(TextId::use_here))) state.use_store_here();
+            break;
+        case StorageMode::closed: ImGui::Text(tr(TextId::storage_closed), state.storage_message().c_str()); break;
+        case StorageMode::memory_only: ImGui::Text(tr(TextId::storage_memory_only), state.storage_message().c_str()); break;
+        case StorageMode::writer:
+            if (problem) ImGui::Text(tr(TextId::storage_problem), state.storage_message().c_str());
+            else ImGui::Text(tr(TextId::storage_load_problems), state.load_problems().size());
+            break;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void draw_screener_field(AppState& state) {
+    static std::array<char, 80> buffer{};
+    static std::string shown;
+    static bool editing = false;
+    if (!editing && shown != state.screener()) {
+        // Loaded from the store or set by automation: mirror it in the box.
+        shown = state.screener();
+        const std::size_t size = std::min(shown.size(), buffer.size() - 1);
+        std::copy_n(shown.begin(), size, buffer.begin());
+        buffer[size] = '\0';
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::screener_label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    ImGui::InputTextWithHint("##screener", tr(TextId::screener_hint), buffer.data(), buffer.size());
+    editing = ImGui::IsItemActive();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.note_widget("screener", {min.x, min.y, max.x, max.y});
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        shown = buffer.data();
+        state.set_screener(shown);
+    }
+}
+
+void draw_save_status(AppState& state, const std::string& subject) {
+    const SaveStatus* status = state.save_status(subject);
+    if (!status) return;
+    if (status->phase == SavePhase::saving) {
+        ImGui::TextDisabled("%s", tr(TextId::saving));
+    } else if (status->phase == SavePhase::saved) {
+        ImGui::TextColored(ImColor(palette::saved_text), "%s",
+                           state.storage_mode() == StorageMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
+    } else {
+        ImGui::TextColored(ImColor(palette::error_text), tr(TextId::save_error), status->error_name.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(TextId::retry))) state.retry(subject);
+    }
+}
+
+}  // namespace radar::ui

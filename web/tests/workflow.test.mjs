@@ -1,0 +1,135 @@
+// Browser test of the screening workflow (issue #6, test 8): commit a batch, code three demo
+// dossiers with the keyboard, correct one, reload, and find the codes, the note, and the
+// cooldown in the next selection preview. Everything goes through the real store (IndexedDB).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+
+const info = (page) => page.evaluate(() => window.radar.info());
+
+// Polls info() until `check` holds (store callbacks arrive asynchronously).
+async function waitFor(page, check, what) {
+  for (let i = 0; i < 200; i++) {
+    const current = await info(page);
+    if (check(current)) return current;
+    await nextFrames(page);
+  }
+  assert.fail('timed out waiting for ' + what + ': ' + JSON.stringify((await info(page)).screening ?? {}));
+}
+
+async function click(page, widget) {
+  const box = (await info(page)).widgets[widget];
+  assert.ok(box, 'the app reports where ' + widget + ' is');
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
+  await nextFrames(page);
+}
+
+async function key(page, name) {
+  await page.keyboard.press(name);
+  await nextFrames(page);
+}
+
+const saved = (id) => (state) => state.screening?.dossier === id && state.screening.saveStatus?.phase === 'saved';
+
+test('a batch coded with the keyboard survives a reload and puts its dossiers in cooldown', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const opened = await waitFor(page, (state) => state.storage.loaded, 'the store to load');
+    assert.equal(opened.storage.mode, 'writer');
+    assert.equal(opened.events, 0);
+    await page.evaluate(() => window.radar.setScreener('Tester'));
+    assert.equal(await page.evaluate(() => window.radar.showScreen('selection')), true);
+    await nextFrames(page);
+    const preview = await info(page);
+    assert.equal(preview.screen, 'selection');
+    assert.equal(preview.selection.supplementary, false);
+    assert.equal(preview.selection.selected.length, 25);
+    await page.screenshot({ path: join(screenshotFolder, 'selection.png') });
+
+    await click(page, 'commit-batch');
+    const committed = await waitFor(page, (state) => state.batches.length === 1, 'the batch commit');
+    assert.equal(committed.batches[0].total, 25);
+    assert.equal(committed.events, 1);
+    assert.deepEqual(committed.batches[0], { id: preview.selection.batchId, coded: 0, total: 25, open: true });
+
+    await page.evaluate(() => window.radar.showScreen('screening'));
+    await nextFrames(page);
+    let state = await info(page);
+    const queue = state.screening.queue.map((item) => item.id);
+    assert.deepEqual(queue, preview.selection.selected);
+    assert.equal(state.screening.dossier, queue[0]);
+
+    // 1 = Risico for the top dossier: no note needed.
+    await key(page, '1');
+    await key(page, 'Enter');
+    await waitFor(page, saved(queue[0]), 'the first decision');
+
+    // 2 = Geen risico for a top-10% dossier: refused without a note, saved with one.
+    await key(page, 'j');
+    await key(page, '2');
+    await key(page, 'Enter');
+    state = await waitFor(page, (s) => s.screening.refusal !== '', 'the refusal without a note');
+    assert.equal(state.screening.dossier, queue[1]);
+    assert.match(state.screening.refusal, /note is required|notitie is verplicht/i);
+    assert.equal(state.screening.saveStatus, null);
+    await page.screenshot({ path: join(screenshotFolder, 'screening-note-required.png') });
+    await click(page, 'note');
+    await page.keyboard.type('Recent bezoek zonder tekortkomingen');
+    await key(page, 'Enter');
+    await waitFor(page, saved(queue[1]), 'the second decision');
+
+    // 3 = Verder onderzoek nodig: the default follow-up (inspection visit in a month).
+    await key(page, 'j');
+    await key(page, '3');
+    await key(page, 'Enter');
+    await waitFor(page, saved(queue[2]), 'the third decision');
+
+    // Correct the first: back with K, "Corrigeren", new code 2 with a note and a reason.
+    await key(page, 'k');
+    await key(page, 'k');
+    await click(page, 'correct');
+    await key(page, '2');
+    await click(page, 'note');
+    await page.keyboard.type('Handhaving afgerond');
+    await click(page, 'reason');
+    await page.keyboard.type('Verkeerde code gekozen');
+    await key(page, 'Enter');
+    state = await waitFor(page, (s) => saved(queue[0])(s) && s.screening.queue[0].code === 'geen_risico', 'the correction');
+    assert.equal(state.events, 1 + 1 + 1 + 2 + 1, 'batch, three codes, one follow-up, one correction');
+    await page.screenshot({ path: join(screenshotFolder, 'screening.png') });
+
+    await page.reload();
+    await page.evaluate(() => window.radar.ready);
+    state = await waitFor(page, (s) => s.storage.loaded && s.events === 6, 'the reloaded store');
+    assert.deepEqual(state.batches, [{ id: preview.selection.batchId, coded: 3, total: 25, open: true }]);
+    await page.evaluate(() => window.radar.showScreen('screening'));
+    await nextFrames(page);
+    state = await info(page);
+    const coded = state.screening.queue.slice(0, 3);
+    assert.deepEqual(coded.map((item) => item.code), ['geen_risico', 'geen_risico', 'verder_onderzoek_nodig']);
+    assert.equal(coded[0].corrected, true);
+    assert.equal(coded[0].note, 'Handhaving afgerond');
+    assert.equal(coded[1].note, 'Recent bezoek zonder tekortkomingen');
+    assert.equal(state.screening.queue[3].code, undefined);
+
+    // The next preview (a supplementary batch this month) holds the coded dossiers back.
+    await page.evaluate(() => window.radar.showScreen('selection'));
+    await nextFrames(page);
+    state = await info(page);
+    assert.equal(state.selection.supplementary, true);
+    const held = state.selection.heldBack.filter((item) => queue.slice(0, 3).includes(item.id));
+    assert.equal(held.length, 3);
+    for (const item of held) {
+      assert.equal(item.decision, 'cooldown');
+      assert.match(item.reason, /cooldown until/);
+    }
+    for (const id of queue) assert.ok(!state.selection.selected.includes(id), id + ' is not selected again');
+    await page.screenshot({ path: join(screenshotFolder, 'selection-after.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
