@@ -108,7 +108,11 @@ void save(AppState& state, const BatchState& batch, const BatchMember& member) {
         d.message = tr(TextId::screener_required);
         return;
     }
-    if (state.storage_mode() == StorageMode::read_only || state.storage_mode() == StorageMode::opening) {
+    if (state.storage_mode() == StorageMode::opening) {
+        d.message = tr(TextId::storage_opening);
+        return;
+    }
+    if (state.storage_mode() == StorageMode::read_only) {
         d.message = tr(TextId::storage_not_writable);
         return;
     }

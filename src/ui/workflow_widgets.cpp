@@ -13,13 +13,16 @@ void draw_storage_banner(AppState& state) {
     const StorageMode mode = state.storage_mode();
     const bool problem = !state.storage_message().empty() && mode != StorageMode::memory_only;
     if (mode == StorageMode::writer && !problem && state.load_problems().empty()) return;
+    // Opening takes a moment at start-up; a banner that appears and vanishes would move every
+    // control under it (saving waits meanwhile and says why).
+    if (mode == StorageMode::opening) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
     const float height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("storage_banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y * 0.5f);
     ImGui::AlignTextToFramePadding();
     switch (mode) {
-        case StorageMode::opening: ImGui::TextUnformatted(tr(TextId::storage_opening)); break;
+        case StorageMode::opening: break;
         case StorageMode::read_only:
             ImGui::TextUnformatted(tr(TextId::storage_read_only));
             ImGui::SameLine();
