@@ -65,28 +65,24 @@ struct TableBuilder::ColumnPlan {
     std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
 };
 
-namespace {
-
-TableBuilder::ColumnPlan::Kind plan_kind(const FieldSpec* field) {
-    using Kind = TableBuilder::ColumnPlan::Kind;
-    if (!field) return Kind::extra;
-    switch (field->type) {
-    case FieldType::text: return field->values.empty() ? Kind::text : Kind::category;
-    case FieldType::integer: return Kind::whole_number;
-    case FieldType::number: return Kind::number;
-    case FieldType::date: return Kind::date;
-    case FieldType::boolean: return Kind::boolean;
-    }
-    return Kind::extra;
-}
-
-}  // namespace
-
 TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
                            ImportResult& result)
     : dictionary_(dictionary), limits_(limits), result_(result), mapper_(dictionary, profile) {}
 
 TableBuilder::~TableBuilder() = default;
+
+void TableBuilder::settle_kind(ColumnPlan& plan) {
+    using Kind = ColumnPlan::Kind;
+    plan.kind = Kind::extra;
+    if (!plan.field) return;
+    switch (plan.field->type) {
+    case FieldType::text: plan.kind = plan.field->values.empty() ? Kind::text : Kind::category; break;
+    case FieldType::integer: plan.kind = Kind::whole_number; break;
+    case FieldType::number: plan.kind = Kind::number; break;
+    case FieldType::date: plan.kind = Kind::date; break;
+    case FieldType::boolean: plan.kind = Kind::boolean; break;
+    }
+}
 
 std::string TableBuilder::dataset_name_for(const std::string& header, std::size_t source_index) const {
     const std::string base = header.empty() ? "column_" + std::to_string(source_index + 1) : header;
@@ -121,7 +117,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     plan->header = header;
     plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
     plan->required = plan->field && plan->field->required;
-    plan->kind = plan_kind(plan->field);
+    settle_kind(*plan);
     if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,

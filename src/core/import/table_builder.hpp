@@ -72,6 +72,8 @@ public:
     // Whole-column work once all rows are in (x/empty booleans, unused capacity).
     void finish();
 
+private:
+    struct ColumnPlan;
     // One parsed cell waiting to be stored.
     struct Staged {
         enum class Kind : std::uint8_t { missing, number, text } kind = Kind::missing;
@@ -79,11 +81,9 @@ public:
         std::string_view text;
     };
 
-    struct ColumnPlan;
-
-private:
 
     std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
+    static void settle_kind(ColumnPlan& plan);
     // A cell's value, or nothing (with a diagnostic) when it is empty or unusable.
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
     // The same, appended straight to the column (the common path, without a Staged in between).
