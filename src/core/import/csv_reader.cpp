@@ -10,9 +10,23 @@ void CsvReader::feed(std::string_view bytes) { tokenizer_.feed(bytes, *this); }
 
 void CsvReader::finish() { tokenizer_.finish(*this); }
 
-std::string_view CsvReader::decoded(const CsvRecord& record, std::size_t field) {
-    const std::string_view bytes = record.field(field);
-    return record.has_non_ascii ? decoder_.decode(bytes, scratch_[field]) : bytes;
+void CsvReader::split_into_cells(const CsvRecord& record) {
+    cells_.resize(record.field_count);
+    if (!record.has_non_ascii) {
+        for (std::size_t i = 0; i < record.field_count; ++i) cells_[i] = RawCell{record.field(i), RawCell::Kind::text, 0.0};
+        return;
+    }
+    // All decoded fields go into one buffer; views are taken once it has stopped growing.
+    decoded_.clear();
+    offsets_.clear();
+    for (std::size_t i = 0; i < record.field_count; ++i) {
+        offsets_.push_back(decoded_.size());
+        decoded_.append(decoder_.decode(record.field(i), scratch_));
+    }
+    offsets_.push_back(decoded_.size());
+    const std::string_view all(decoded_);
+    for (std::size_t i = 0; i < record.field_count; ++i)
+        cells_[i] = RawCell{all.substr(offsets_[i], offsets_[i + 1] - offsets_[i]), RawCell::Kind::text, 0.0};
 }
 
 void CsvReader::on_record(const CsvRecord& record) {
@@ -21,16 +35,13 @@ void CsvReader::on_record(const CsvRecord& record) {
         if (header_seen_) builder_.skip_blank_row();
         return;
     }
-    // Sized before decoding: views into the scratch strings must not move.
-    if (scratch_.size() < record.field_count) scratch_.resize(record.field_count);
+    split_into_cells(record);
     if (!header_seen_) {
         header_seen_ = true;
-        for (std::size_t i = 0; i < record.field_count; ++i) builder_.add_column(decoded(record, i), record.row, record.line);
+        for (const RawCell& cell : cells_) builder_.add_column(cell.text, record.row, record.line);
         builder_.check_required_columns();
         return;
     }
-    cells_.resize(record.field_count);
-    for (std::size_t i = 0; i < record.field_count; ++i) cells_[i] = RawCell{decoded(record, i), RawCell::Kind::text, 0.0};
     builder_.add_row(RowContext{record.row, record.line, record.unbalanced_quote, true}, cells_.data(), cells_.size());
 }
 

@@ -21,14 +21,17 @@ public:
 
 private:
     void on_record(const CsvRecord& record) override;
-    std::string_view decoded(const CsvRecord& record, std::size_t field);
+    // Fills cells_ with the record's fields, decoded to UTF-8 when the record holds non-ASCII bytes.
+    void split_into_cells(const CsvRecord& record);
 
     CsvTokenizer tokenizer_;
     TableBuilder& builder_;
     TextDecoder& decoder_;
     bool header_seen_ = false;
     std::vector<RawCell> cells_;
-    std::vector<std::string> scratch_;  // one per field, for converted text
+    std::string decoded_;                 // decoded fields of the current record, back to back
+    std::vector<std::size_t> offsets_;    // where each field starts in decoded_
+    std::string scratch_;
 };
 
 }  // namespace radar

@@ -1,6 +1,8 @@
 // Parsing and flattening of JSON records.
 #include "import/json_reader.hpp"
 
+#include <deque>
+
 #include <nlohmann/json.hpp>
 
 namespace radar {

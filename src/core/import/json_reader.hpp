@@ -2,7 +2,6 @@
 // flattened to dotted column names ("address.city"), and keys become columns as they appear.
 #pragma once
 
-#include <deque>
 #include <map>
 #include <string>
 #include <vector>

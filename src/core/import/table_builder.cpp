@@ -31,24 +31,23 @@ std::string joined(const std::vector<std::string>& values) {
     return text;
 }
 
-// Appends one staged value. Kept here rather than calling Column::push_* so the compiler can
-// inline it in the per-cell loop; a missing cell holds "" or 0 like Column::push_missing.
-inline void store(Column& column, const TableBuilder::Staged& value) {
-    switch (value.kind) {
-    case TableBuilder::Staged::Kind::missing:
-        if (column.type == ColumnType::text) column.texts.emplace_back();
-        else column.numbers.push_back(0.0);
-        column.missing.push_back(1);
-        break;
-    case TableBuilder::Staged::Kind::number:
-        column.numbers.push_back(value.number);
-        column.missing.push_back(0);
-        break;
-    case TableBuilder::Staged::Kind::text:
-        column.texts.emplace_back(value.text);
-        column.missing.push_back(0);
-        break;
-    }
+// Appending to a column. Kept here rather than calling Column::push_* and forced inline: these
+// run once per cell, and compilers (em++ in particular) otherwise leave them as calls.
+// A missing cell holds "" or 0 like Column::push_missing.
+[[gnu::always_inline]] inline void append_missing(Column& column) {
+    if (column.type == ColumnType::text) column.texts.emplace_back();
+    else column.numbers.push_back(0.0);
+    column.missing.push_back(1);
+}
+
+[[gnu::always_inline]] inline void append_number(Column& column, double value) {
+    column.numbers.push_back(value);
+    column.missing.push_back(0);
+}
+
+[[gnu::always_inline]] inline void append_text(Column& column, std::string_view text) {
+    column.texts.emplace_back(text);
+    column.missing.push_back(0);
 }
 
 }  // namespace
@@ -66,28 +65,24 @@ struct TableBuilder::ColumnPlan {
     std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
 };
 
-namespace {
-
-TableBuilder::ColumnPlan::Kind plan_kind(const FieldSpec* field) {
-    using Kind = TableBuilder::ColumnPlan::Kind;
-    if (!field) return Kind::extra;
-    switch (field->type) {
-    case FieldType::text: return field->values.empty() ? Kind::text : Kind::category;
-    case FieldType::integer: return Kind::whole_number;
-    case FieldType::number: return Kind::number;
-    case FieldType::date: return Kind::date;
-    case FieldType::boolean: return Kind::boolean;
-    }
-    return Kind::extra;
-}
-
-}  // namespace
-
 TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
                            ImportResult& result)
     : dictionary_(dictionary), limits_(limits), result_(result), mapper_(dictionary, profile) {}
 
 TableBuilder::~TableBuilder() = default;
+
+void TableBuilder::settle_kind(ColumnPlan& plan) {
+    using Kind = ColumnPlan::Kind;
+    plan.kind = Kind::extra;
+    if (!plan.field) return;
+    switch (plan.field->type) {
+    case FieldType::text: plan.kind = plan.field->values.empty() ? Kind::text : Kind::category; break;
+    case FieldType::integer: plan.kind = Kind::whole_number; break;
+    case FieldType::number: plan.kind = Kind::number; break;
+    case FieldType::date: plan.kind = Kind::date; break;
+    case FieldType::boolean: plan.kind = Kind::boolean; break;
+    }
+}
 
 std::string TableBuilder::dataset_name_for(const std::string& header, std::size_t source_index) const {
     const std::string base = header.empty() ? "column_" + std::to_string(source_index + 1) : header;
@@ -122,7 +117,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     plan->header = header;
     plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
     plan->required = plan->field && plan->field->required;
-    plan->kind = plan_kind(plan->field);
+    settle_kind(*plan);
     if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
@@ -218,6 +213,11 @@ void TableBuilder::fail(DiagnosticReason reason, const std::string& message) {
     result_.source_rows.shrink_to_fit();
 }
 
+void TableBuilder::warn(const RowContext& context, const ColumnPlan& plan, std::string_view text,
+                        DiagnosticReason reason, const char* detail) {
+    diagnose(context, plan.header, text, reason, Severity::warning, detail);
+}
+
 bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
     const FieldSpec& field = *plan.field;
     if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
@@ -225,48 +225,44 @@ bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, s
     return false;
 }
 
-TableBuilder::Staged TableBuilder::stage_number(const RowContext& context, ColumnPlan& plan, const RawCell& cell,
-                                                std::string_view text) {
+bool TableBuilder::number_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                                double& value) {
     const bool whole = plan.kind == ColumnPlan::Kind::whole_number;
-    double value = 0.0;
     if (cell.kind == RawCell::Kind::number) {
         value = cell.number;
     } else {
         const NumberParse parsed = cell.kind == RawCell::Kind::text ? parse_number(text, whole, decimal_mark_) : NumberParse{};
         if (parsed.status != ParseStatus::ok) {
-            diagnose(context, plan.header, text, DiagnosticReason::unparsable_number, Severity::warning,
-                     whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5");
-            return {};
+            warn(context, plan, text, DiagnosticReason::unparsable_number,
+                 whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5");
+            return false;
         }
         value = parsed.value;
     }
     if (whole && (value != std::floor(value) || std::fabs(value) > largest_exact_integer)) {
-        diagnose(context, plan.header, text, DiagnosticReason::not_whole_number, Severity::warning,
-                 "this field holds whole numbers");
-        return {};
+        warn(context, plan, text, DiagnosticReason::not_whole_number, "this field holds whole numbers");
+        return false;
     }
-    if (!in_range(context, plan, text, value)) return {};
-    return {Staged::Kind::number, value, {}};
+    return in_range(context, plan, text, value);
 }
 
-TableBuilder::Staged TableBuilder::stage_date(const RowContext& context, ColumnPlan& plan, std::string_view text) {
-    const DateParse parsed = parse_date(text);
+bool TableBuilder::date_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                              double& value) {
+    const DateParse parsed = cell.kind == RawCell::Kind::text ? parse_date(text) : DateParse{};
     if (parsed.status == ParseStatus::unparsable) {
-        diagnose(context, plan.header, text, DiagnosticReason::unparsable_date, Severity::warning,
-                 "expected a date as dd/mm/yyyy or yyyy-mm-dd");
-        return {};
+        warn(context, plan, text, DiagnosticReason::unparsable_date, "expected a date as dd/mm/yyyy or yyyy-mm-dd");
+        return false;
     }
     if (parsed.status == ParseStatus::impossible) {
-        diagnose(context, plan.header, text, DiagnosticReason::impossible_date, Severity::warning,
-                 "no such day (dates are read day first: dd/mm/yyyy)");
-        return {};
+        warn(context, plan, text, DiagnosticReason::impossible_date, "no such day (dates are read day first: dd/mm/yyyy)");
+        return false;
     }
-    if (!in_range(context, plan, text, parsed.day)) return {};
-    return {Staged::Kind::number, static_cast<double>(parsed.day), {}};
+    value = parsed.day;
+    return in_range(context, plan, text, value);
 }
 
-TableBuilder::Staged TableBuilder::stage_boolean(const RowContext& context, ColumnPlan& plan, const RawCell& cell,
-                                                 std::string_view text) {
+bool TableBuilder::boolean_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                                 double& value) {
     BooleanToken token = BooleanToken::invalid;
     if (cell.kind == RawCell::Kind::boolean || (cell.kind == RawCell::Kind::number && (cell.number == 0 || cell.number == 1)))
         token = cell.number != 0 ? BooleanToken::yes : BooleanToken::no;
@@ -275,45 +271,76 @@ TableBuilder::Staged TableBuilder::stage_boolean(const RowContext& context, Colu
     if (token == BooleanToken::x_mark) ++plan.x_marks;
     else ++plan.other_booleans;
     if (token == BooleanToken::invalid) {
-        diagnose(context, plan.header, text, DiagnosticReason::unparsable_boolean, Severity::warning,
-                 "expected ja/nee, j/n, yes/no, true/false, 1/0 or x");
-        return {};
+        warn(context, plan, text, DiagnosticReason::unparsable_boolean, "expected ja/nee, j/n, yes/no, true/false, 1/0 or x");
+        return false;
     }
-    return {Staged::Kind::number, token == BooleanToken::no ? 0.0 : 1.0, {}};
+    value = token == BooleanToken::no ? 0.0 : 1.0;
+    return true;
 }
 
-TableBuilder::Staged TableBuilder::stage_category(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+std::string_view TableBuilder::category_value(const RowContext& context, ColumnPlan& plan, std::string_view text) {
     const auto& values = plan.field->values;
     for (const std::string& value : values)
-        if (text == value) return {Staged::Kind::text, 0.0, value};
+        if (text == value) return value;
     const std::string folded = fold_for_search(text);
     for (std::size_t i = 0; i < values.size(); ++i)
-        if (folded == plan.folded_values[i]) return {Staged::Kind::text, 0.0, values[i]};
+        if (folded == plan.folded_values[i]) return values[i];
     diagnose(context, plan.header, text, DiagnosticReason::unknown_category, Severity::warning,
              "kept as written; known values: " + joined(values));
-    return {Staged::Kind::text, 0.0, text};
+    return text;
 }
 
 TableBuilder::Staged TableBuilder::stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell) {
     if (cell.kind == RawCell::Kind::null) return {};
     const std::string_view text = trim_spaces(cell.text);
     if (cell.kind == RawCell::Kind::text && text.empty()) return {};
+    double value = 0.0;
     switch (plan.kind) {
     case ColumnPlan::Kind::extra:
     case ColumnPlan::Kind::text: return {Staged::Kind::text, 0.0, text};
-    case ColumnPlan::Kind::category: return stage_category(context, plan, text);
+    case ColumnPlan::Kind::category: return {Staged::Kind::text, 0.0, category_value(context, plan, text)};
     case ColumnPlan::Kind::whole_number:
-    case ColumnPlan::Kind::number: return stage_number(context, plan, cell, text);
+    case ColumnPlan::Kind::number:
+        if (number_value(context, plan, cell, text, value)) return {Staged::Kind::number, value, {}};
+        return {};
     case ColumnPlan::Kind::date:
-        if (cell.kind != RawCell::Kind::text) {
-            diagnose(context, plan.header, text, DiagnosticReason::unparsable_date, Severity::warning,
-                     "expected a date as dd/mm/yyyy or yyyy-mm-dd");
-            return {};
-        }
-        return stage_date(context, plan, text);
-    case ColumnPlan::Kind::boolean: return stage_boolean(context, plan, cell, text);
+        if (date_value(context, plan, cell, text, value)) return {Staged::Kind::number, value, {}};
+        return {};
+    case ColumnPlan::Kind::boolean:
+        if (boolean_value(context, plan, cell, text, value)) return {Staged::Kind::number, value, {}};
+        return {};
     }
     return {};
+}
+
+void TableBuilder::store_cell(const RowContext& context, ColumnPlan& plan, const RawCell& cell) {
+    Column& column = *plan.column;
+    const std::string_view text = trim_spaces(cell.text);
+    if (cell.kind == RawCell::Kind::null || (cell.kind == RawCell::Kind::text && text.empty())) {
+        append_missing(column);
+        return;
+    }
+    double value = 0.0;
+    bool usable = false;
+    switch (plan.kind) {
+    case ColumnPlan::Kind::extra:
+    case ColumnPlan::Kind::text: append_text(column, text); return;
+    case ColumnPlan::Kind::category: append_text(column, category_value(context, plan, text)); return;
+    case ColumnPlan::Kind::whole_number:
+    case ColumnPlan::Kind::number: usable = number_value(context, plan, cell, text, value); break;
+    case ColumnPlan::Kind::date: usable = date_value(context, plan, cell, text, value); break;
+    case ColumnPlan::Kind::boolean: usable = boolean_value(context, plan, cell, text, value); break;
+    }
+    if (usable) append_number(column, value);
+    else append_missing(column);
+}
+
+void TableBuilder::store(Column& column, const Staged& value) {
+    switch (value.kind) {
+    case Staged::Kind::missing: append_missing(column); break;
+    case Staged::Kind::number: append_number(column, value.number); break;
+    case Staged::Kind::text: append_text(column, value.text); break;
+    }
 }
 
 void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std::size_t count) {
@@ -364,7 +391,8 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     // Every other cell is parsed and stored in one go.
     for (std::size_t c = 0; c < columns; ++c) {
         ColumnPlan& plan = *plans_[c];
-        store(*plan.column, plan.required ? staged_[c] : stage(context, plan, cell_at(c)));
+        if (plan.required) store(*plan.column, staged_[c]);
+        else store_cell(context, plan, cell_at(c));
     }
     if (id_index_) id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported));
     result_.source_rows.push_back(context.row);

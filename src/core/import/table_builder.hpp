@@ -72,6 +72,8 @@ public:
     // Whole-column work once all rows are in (x/empty booleans, unused capacity).
     void finish();
 
+private:
+    struct ColumnPlan;
     // One parsed cell waiting to be stored.
     struct Staged {
         enum class Kind : std::uint8_t { missing, number, text } kind = Kind::missing;
@@ -79,17 +81,24 @@ public:
         std::string_view text;
     };
 
-    struct ColumnPlan;
-
-private:
 
     std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
+    static void settle_kind(ColumnPlan& plan);
+    // A cell's value, or nothing (with a diagnostic) when it is empty or unusable.
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
-    Staged stage_number(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text);
-    Staged stage_date(const RowContext& context, ColumnPlan& plan, std::string_view text);
-    Staged stage_boolean(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text);
-    Staged stage_category(const RowContext& context, ColumnPlan& plan, std::string_view text);
+    // The same, appended straight to the column (the common path, without a Staged in between).
+    void store_cell(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
+    static void store(Column& column, const Staged& value);
+    bool number_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                      double& value);
+    bool date_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                    double& value);
+    bool boolean_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
+                       double& value);
+    std::string_view category_value(const RowContext& context, ColumnPlan& plan, std::string_view text);
     bool in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value);
+    void warn(const RowContext& context, const ColumnPlan& plan, std::string_view text, DiagnosticReason reason,
+              const char* detail);
     void reject(const RowContext& context, const RawCell* cells, std::size_t count);
     bool at_row_limit();
     void apply_x_convention(ColumnPlan& plan);

@@ -2,7 +2,6 @@
 #include "import/value_parsing.hpp"
 
 #include <cmath>
-#include <cstdint>
 #include <cstring>
 
 #include <fast_float/fast_float.h>
@@ -71,17 +70,9 @@ std::string_view trim_spaces_slow(std::string_view text) {
     return text;
 }
 
-NumberParse parse_number(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark) {
+NumberParse parse_number_slow(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark) {
     text = trim_spaces(text);
     if (text.empty() || text.size() > 64) return {};
-    // Fast path for the common case: a plain whole number of up to 15 digits (exact in a double).
-    if (text.size() <= 15) {
-        std::size_t at = text[0] == '-' ? 1 : 0;
-        std::int64_t value = 0;
-        while (at < text.size() && is_digit(text[at])) value = value * 10 + (text[at++] - '0');
-        if (at == text.size() && at > (text[0] == '-' ? 1u : 0u))
-            return {ParseStatus::ok, static_cast<double>(text[0] == '-' ? -value : value)};
-    }
     if (text.find_first_of("eE") != std::string_view::npos) return with_exponent(text);
 
     bool negative = false;

@@ -41,8 +41,21 @@ enum class DecimalMark { unknown, comma, point };
 // whole-number field cannot hold 1.25) or when `file_decimal_mark` is the other mark; otherwise
 // as the decimal mark. Exponents ("1e3") are accepted without thousands separators.
 // Infinity and NaN are not numbers.
-NumberParse parse_number(std::string_view text, bool whole_number_expected = false,
-                         DecimalMark file_decimal_mark = DecimalMark::unknown);
+NumberParse parse_number_slow(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark);
+inline NumberParse parse_number(std::string_view text, bool whole_number_expected = false,
+                                DecimalMark file_decimal_mark = DecimalMark::unknown) {
+    // Inline fast path: a plain whole number of up to 15 digits (exact in a double), which most
+    // numeric cells of an export are.
+    if (!text.empty() && text.size() <= 15) {
+        const bool negative = text[0] == '-';
+        std::size_t at = negative ? 1 : 0;
+        long long value = 0;
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
+        if (at == text.size() && at > (negative ? 1u : 0u))
+            return {ParseStatus::ok, static_cast<double>(negative ? -value : value)};
+    }
+    return parse_number_slow(text, whole_number_expected, file_decimal_mark);
+}
 
 struct DateParse {
     ParseStatus status = ParseStatus::unparsable;
