@@ -204,13 +204,16 @@ TEST_CASE("CSV cells are safe for spreadsheets") {
 TEST_CASE("report tables and JSON carry the same figures") {
     const Report r = known_report();
     const auto tables = report_tables(r, TextLanguage::dutch);
-    REQUIRE(tables.size() == 8);
+    REQUIRE(tables.size() == 9);
     CHECK(tables[2].name == "months");
+    CHECK(tables[3].name == "codes_by_month");
+    CHECK(tables[3].rows[1] == std::vector<std::string>{"2024-02", "3", "1", "0", "4", "3"});
     CHECK(tables[2].rows[1] == std::vector<std::string>{"2024-02", "1", "3", "4", "1", "2", "2", "1", "1"});
     CHECK(tables[1].rows[0] == std::vector<std::string>{"Risico", "4", "0.5714", "3", "0.5000"});
     const Json json = *parse_json_strict(report_to_json(r));
     CHECK(json["unique_dossiers"] == 6);
     CHECK(json["months"][1]["rescreenings"] == 2);
+    CHECK(json["months"][0]["codes"]["verder_onderzoek_nodig"] == 1);
     CHECK(json["lift"]["top"]["hits"] == 4);
     CHECK(json["summary"]["nl"] == r.summary_nl);
     CHECK(json["possible_risk_definition"] == Json{"risico", "verder_onderzoek_nodig"});
