@@ -227,3 +227,20 @@ TEST_CASE("period choices cover the months, quarters and years up to the referen
     CHECK(period_label({day("2024-01-01"), day("2024-03-31")}, TextLanguage::english) ==
           "1 January 2024 \xE2\x80\x93 31 March 2024");
 }
+
+TEST_CASE("chart axes use round steps and shares read as percentages") {
+    CHECK(chart_axis(0).top == 1);
+    CHECK(chart_axis(3).top == 3);
+    CHECK(chart_axis(3).step == 1);
+    CHECK(chart_axis(7).step == 2);
+    CHECK(chart_axis(7).top == 8);
+    CHECK(chart_axis(30).step == 10);
+    CHECK(chart_axis(153).step == 50);
+    CHECK(chart_axis(153).top == 200);
+    const ReportTable lift{"lift", {"group", "n", "rate"}, {false, true, true},
+                           {{"top", "7", "0.5714"}, {"lift (top N / control)", "", "2.0000"}}};
+    CHECK(readable_cell(lift, 0, 2, TextLanguage::dutch) == "57,1%");
+    CHECK(readable_cell(lift, 0, 1, TextLanguage::dutch) == "7");
+    CHECK(readable_cell(lift, 1, 2, TextLanguage::english) == "2.00\xC3\x97");
+    CHECK(readable_cell(lift, 1, 0, TextLanguage::english) == "lift (top N / control)");
+}

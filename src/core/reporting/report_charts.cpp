@@ -36,6 +36,21 @@ std::size_t BarChart::max_total() const {
     return largest;
 }
 
+ChartAxis chart_axis(std::size_t largest) {
+    ChartAxis axis;
+    if (largest == 0) return axis;
+    for (std::size_t magnitude = 1;; magnitude *= 10) {
+        for (std::size_t factor : {1u, 2u, 5u}) {
+            const std::size_t step = factor * magnitude;
+            if ((largest + step - 1) / step <= 5) {
+                axis.step = step;
+                axis.top = (largest + step - 1) / step * step;
+                return axis;
+            }
+        }
+    }
+}
+
 std::uint32_t code_colour(ScreeningCode code) {
     switch (code) {
         case ScreeningCode::risico: return 0xC4463A;

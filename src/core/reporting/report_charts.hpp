@@ -27,6 +27,14 @@ struct BarChart {
     std::size_t max_total() const;
 };
 
+// A value axis with round ticks: the smallest 1/2/5 × 10^k step giving at most 5 intervals up
+// to `largest`; `top` is a multiple of `step` (1 when everything is 0).
+struct ChartAxis {
+    std::size_t top = 1;
+    std::size_t step = 1;
+};
+ChartAxis chart_axis(std::size_t largest);
+
 // Codes per month (stacked), code × score band (stacked, horizontal) and backlog per month.
 std::vector<BarChart> report_charts(const Report& report, TextLanguage language);
 

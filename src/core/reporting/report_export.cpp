@@ -2,6 +2,7 @@
 #include "reporting/report_export.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "reporting/report_summary.hpp"
 #include "screening/score_band.hpp"
@@ -182,6 +183,21 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
     }
     tables.push_back(std::move(lift));
     return tables;
+}
+
+std::string readable_cell(const ReportTable& table, std::size_t row, std::size_t column, TextLanguage language) {
+    const std::string& cell = table.rows[row][column];
+    if (cell.empty() || column >= table.numeric.size() || !table.numeric[column] || cell.find('.') == std::string::npos)
+        return cell;
+    // The core wrote this decimal itself ("0.5714"), so strtod in the C locale reads it back exactly.
+    const double value = std::strtod(cell.c_str(), nullptr);
+    if (table.name == "lift" && table.rows[row][0].rfind("lift", 0) == 0) {
+        const long long hundredths = std::llround(value * 100.0);
+        std::string fraction = std::to_string(hundredths % 100);
+        fraction.insert(0, 2 - fraction.size(), '0');
+        return std::to_string(hundredths / 100) + (language == TextLanguage::dutch ? "," : ".") + fraction + "\xC3\x97";
+    }
+    return format_percent(value, language);
 }
 
 std::string csv_cell(std::string_view value, bool numeric) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "reporting/report_charts.hpp"
 #include "reporting/report_export.hpp"
@@ -198,27 +197,6 @@ footer { margin: 8mm 16mm 0; padding-top: 2mm; border-top: 1px solid var(--rule)
 }
 )CSS";
 
-// A "nice" axis: the smallest 1/2/5 × 10^k step giving at most 5 intervals up to `largest`.
-struct Axis {
-    std::size_t top = 1;
-    std::size_t step = 1;
-};
-
-Axis nice_axis(std::size_t largest) {
-    Axis axis;
-    if (largest == 0) return axis;
-    for (std::size_t magnitude = 1;; magnitude *= 10) {
-        for (std::size_t factor : {1u, 2u, 5u}) {
-            const std::size_t step = factor * magnitude;
-            if ((largest + step - 1) / step <= 5) {
-                axis.step = step;
-                axis.top = (largest + step - 1) / step * step;
-                return axis;
-            }
-        }
-    }
-}
-
 Html bar_rect(double x, double y, double width, double height, const ChartSeries& series, const std::string& category,
               std::size_t value) {
     return "<rect class=\"bar\" x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" width=\"" + coordinate(width) +
@@ -248,7 +226,7 @@ Html vertical_chart(const BarChart& chart) {
     const bool slanted = chart.categories.size() > 12;
     const double bottom = slanted ? 52 : 26, height = 230;
     const double plot_height = height - top - bottom, plot_width = width - left - right;
-    const Axis axis = nice_axis(chart.max_total());
+    const ChartAxis axis = chart_axis(chart.max_total());
     const double slot = plot_width / static_cast<double>(std::max<std::size_t>(chart.categories.size(), 1));
     const double bar_width = std::min(slot * 0.66, 56.0);
     auto y_of = [&](std::size_t value) {
@@ -292,7 +270,7 @@ Html horizontal_chart(const BarChart& chart) {
     constexpr double width = 720, left = 110, right = 40, row = 26, top = 6;
     const double height = top * 2 + row * static_cast<double>(chart.categories.size());
     const double plot_width = width - left - right;
-    const Axis axis = nice_axis(chart.max_total());
+    const ChartAxis axis = chart_axis(chart.max_total());
     auto x_of = [&](std::size_t value) {
         return left + plot_width * static_cast<double>(value) / static_cast<double>(axis.top);
     };
@@ -383,17 +361,6 @@ Html lift_figure(const Report& report, TextLanguage language) {
     return out + "<p class=\"note\">" + html_escape(detail) + ". " + html_escape(w.method) + "</p></figure>";
 }
 
-// Shares are fractions in the tables (as in the CSV); the page shows them as percentages. The one
-// decimal that is not a share is the lift ratio.
-std::string display_cell(const ReportTable& table, std::size_t row, std::size_t column, TextLanguage language) {
-    const std::string& cell = table.rows[row][column];
-    if (cell.empty() || column >= table.numeric.size() || !table.numeric[column] || cell.find('.') == std::string::npos)
-        return cell;
-    const double value = std::strtod(cell.c_str(), nullptr);
-    if (table.name == "lift" && table.rows[row][0].rfind("lift", 0) == 0) return two_decimals(value, language) + "\xC3\x97";
-    return format_percent(value, language);
-}
-
 Html data_table(const ReportTable& table, TextLanguage language) {
     Html out = "<section class=\"table-block\" id=\"table-" + html_escape(table.name) + "\"><h3>" +
                html_escape(report_table_title(table.name, language)) + "</h3><table" +
@@ -407,7 +374,7 @@ Html data_table(const ReportTable& table, TextLanguage language) {
         out += "<tr>";
         for (std::size_t c = 0; c < table.rows[r].size(); ++c)
             out += std::string(numeric(c) ? "<td class=\"num\" data-raw=\"" + html_escape(table.rows[r][c]) + "\">" : "<td>") +
-                   html_escape(display_cell(table, r, c, language)) + "</td>";
+                   html_escape(readable_cell(table, r, c, language)) + "</td>";
         out += "</tr>";
     }
     return out + "</tbody></table></section>";
