@@ -206,12 +206,14 @@ TEST_CASE("period choices cover the months, quarters and years up to the referen
     REQUIRE(months.size() == 4);
     CHECK(months[0].label == "februari 2024");
     CHECK(*months[0].period.from == day("2024-02-01"));
-    CHECK(months[0].period.to == day("2024-02-29"));
+    CHECK(months[0].period.to == day("2024-02-10"));  // the running month ends on the reference date
+    CHECK(months[1].period.to == day("2024-01-31"));
     CHECK(months[3].label == "november 2023");
     const auto quarters = period_choices(PeriodKind::quarter, day("2023-11-15"), day("2024-02-10"), TextLanguage::english);
     REQUIRE(quarters.size() == 2);
     CHECK(quarters[0].label == "Q1 2024");
-    CHECK(quarters[0].period.to == day("2024-03-31"));
+    CHECK(quarters[0].period.to == day("2024-02-10"));
+    CHECK(quarters[1].period.to == day("2023-12-31"));
     CHECK(quarters[1].label == "Q4 2023");
     CHECK(period_choices(PeriodKind::quarter, day("2024-05-01"), day("2024-05-01"), TextLanguage::dutch)[0].label ==
           "2e kwartaal 2024");

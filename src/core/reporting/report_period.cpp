@@ -42,7 +42,8 @@ std::vector<PeriodChoice> period_choices(PeriodKind kind, DayNumber first_day, D
     }
     const DayNumber earliest = period_start(kind, std::min(first_day, last_day));
     for (DayNumber start = period_start(kind, last_day); start >= earliest; start = add_months(start, -months_per(kind))) {
-        const ReportPeriod period{start, add_months(start, months_per(kind)) - 1};
+        // The current month, quarter or year ends today: a report never claims days still to come.
+        const ReportPeriod period{start, std::min(add_months(start, months_per(kind)) - 1, last_day)};
         choices.push_back({period, choice_label(kind, start, language)});
     }
     return choices;

@@ -17,7 +17,7 @@ struct PeriodChoice {
 };
 
 // The months, quarters or years (per `kind`) that overlap [first_day, last_day], newest first;
-// the last one ends on its calendar end even when that lies after `last_day`. all_time gives
+// the newest one ends on `last_day` when its calendar end lies after it. all_time gives
 // the one period up to `last_day`; custom gives none (the caller supplies the dates).
 std::vector<PeriodChoice> period_choices(PeriodKind kind, DayNumber first_day, DayNumber last_day,
                                          TextLanguage language);
