@@ -204,14 +204,30 @@ TEST_CASE("CSV cells are safe for spreadsheets") {
 TEST_CASE("report tables and JSON carry the same figures") {
     const Report r = known_report();
     const auto tables = report_tables(r, TextLanguage::dutch);
-    REQUIRE(tables.size() == 8);
+    REQUIRE(tables.size() == 9);
     CHECK(tables[2].name == "months");
+    CHECK(tables[3].name == "codes_by_month");
+    CHECK(tables[3].rows[1] == std::vector<std::string>{"2024-02", "3", "1", "0", "4", "3"});
     CHECK(tables[2].rows[1] == std::vector<std::string>{"2024-02", "1", "3", "4", "1", "2", "2", "1", "1"});
     CHECK(tables[1].rows[0] == std::vector<std::string>{"Risico", "4", "0.5714", "3", "0.5000"});
     const Json json = *parse_json_strict(report_to_json(r));
     CHECK(json["unique_dossiers"] == 6);
     CHECK(json["months"][1]["rescreenings"] == 2);
+    CHECK(json["months"][0]["codes"]["verder_onderzoek_nodig"] == 1);
     CHECK(json["lift"]["top"]["hits"] == 4);
     CHECK(json["summary"]["nl"] == r.summary_nl);
     CHECK(json["possible_risk_definition"] == Json{"risico", "verder_onderzoek_nodig"});
+}
+
+TEST_CASE("one follow-up reads in the singular") {
+    const ScreeningState state = fold_events({
+        coded("e1", "KO-1", ScreeningCode::verder_onderzoek_nodig, "2024-01-10", "", "2024-01-10T09:00:00.000Z"),
+        follow_up("f1", "KO-1", "2024-01-10T09:00:01.000Z", "2024-02-10"),
+    });
+    ReportSettings settings;
+    settings.as_of = day("2024-01-31");
+    const Report r = build_report(state, {}, {}, {day("2024-01-01"), day("2024-01-31")}, settings);
+    CHECK(r.summary_nl.find(" Er werd 1 opvolging opgezet: 0 afgerond, 1 lopend (0 over de vervaldatum).") !=
+          std::string::npos);
+    CHECK(r.summary_en.find(" 1 follow-up was set up: 0 done, 1 open (0 overdue).") != std::string::npos);
 }

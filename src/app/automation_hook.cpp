@@ -8,8 +8,10 @@
 #include <optional>
 #include <string>
 
+#include "reporting/report_export.hpp"
 #include "selection/selection_reasons.hpp"
 #include "ui/i18n.hpp"
+#include "ui/report_view.hpp"
 
 namespace radar::app {
 namespace {
@@ -18,7 +20,7 @@ const ui::Fonts* attached_fonts = nullptr;
 const ui::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening"};
+constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening", "report"};
 
 std::optional<ui::Screen> screen_from_code(const std::string& code) {
     for (std::size_t i = 0; i < std::size(screen_codes); ++i)
@@ -107,6 +109,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
         batches.push_back({{"id", id}, {"coded", batch.coded_count}, {"total", batch.total()},
                            {"open", batch.status() == BatchStatus::open}});
     info["batches"] = batches;
+    if (const Report* report = ui::shown_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
     const auto found = state.screening().batches.find(state.screening_batch());
     if (found == state.screening().batches.end()) return;
     const BatchState& batch = found->second;
@@ -214,8 +217,8 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
     return result.saved ? result.saved->version : 0;
 }
 
-// Brings a screen forward in the next frame: "ranking", "model", "data", "selection" or
-// "screening"; 0 for anything else.
+// Brings a screen forward in the next frame: "ranking", "model", "data", "selection",
+// "screening" or "report"; 0 for anything else.
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     using radar::ui::Screen;
     auto* state = radar::app::attached_state;

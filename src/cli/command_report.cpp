@@ -1,5 +1,5 @@
 // `radar report`: the standard report over a screening history (events or a backup) for a
-// period, as text, JSON or CSV tables.
+// period, as text, JSON, CSV tables or a printable HTML page.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +12,7 @@
 #include "demo_data.hpp"
 #include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
+#include "reporting/report_html.hpp"
 #include "screening/event_json.hpp"
 
 namespace radar::cli {
@@ -20,7 +21,7 @@ namespace {
 constexpr const char* usage_text =
     "report HISTORY.json [--from YYYY-MM[-DD]] [--to YYYY-MM[-DD]] [--as-of YYYY-MM-DD] "
     "[--possible-risk risico,verder_onderzoek_nodig] [--data demo [--count N] [--seed S]] [--lang nl|en] "
-    "[--json | --csv [--out DIR]]";
+    "[--json | --csv [--out DIR] | --html]";
 
 // "YYYY-MM-DD", or "YYYY-MM" meaning the month's first (from) or last (to) day.
 std::optional<DayNumber> period_day(const std::string& text, bool end_of_month) {
@@ -88,7 +89,7 @@ void print_table(const ReportTable& table) {
 }
 
 int run_report(const std::vector<std::string>& arguments) {
-    Options options(arguments, {"json", "csv"});
+    Options options(arguments, {"json", "csv", "html"});
     const auto fail = [](const std::string& message, int code) {
         std::cerr << "radar report: " << message << "\n";
         return code;
@@ -140,6 +141,13 @@ int run_report(const std::vector<std::string>& arguments) {
         std::cout << report_to_json(report);
         return 0;
     }
+    if (options.flag("html")) {
+        HtmlReportOptions html;
+        html.language = language;
+        if (options.value("data")) html.notice = language == TextLanguage::dutch ? "SYNTHETISCHE DEMODATA" : "SYNTHETIC DEMO DATA";
+        std::cout << report_to_html(report, html);
+        return 0;
+    }
     const auto tables = report_tables(report, language);
     if (options.flag("csv")) {
         const auto out = options.value("out");
@@ -162,8 +170,8 @@ int run_report(const std::vector<std::string>& arguments) {
 }
 
 const CommandRegistration report_command("report", {usage_text,
-                                                    "the standard screening report for a period (text, JSON or "
-                                                    "CSV tables)",
+                                                    "the standard screening report for a period (text, JSON, "
+                                                    "CSV tables or printable HTML)",
                                                     run_report});
 
 }  // namespace

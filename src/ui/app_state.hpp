@@ -21,7 +21,7 @@
 
 namespace radar::ui {
 
-enum class Screen { ranking, model, data, selection, screening };
+enum class Screen { ranking, model, data, selection, screening, report };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 

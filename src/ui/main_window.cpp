@@ -4,12 +4,14 @@
 #include <algorithm>
 #include <string>
 
+#include "platform/platform.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
 #include "ui/i18n.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
+#include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -34,6 +36,19 @@ void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput i
     draw_dossier_panel(state, fonts);
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+// The report over everything stored; it recomputes only when the events, batches or scores change.
+void draw_report_screen(const AppState& state, const Fonts& fonts) {
+    ReportViewInput input;
+    input.screening = state.storage_mode() == StorageMode::opening ? nullptr : &state.screening();
+    input.batches = &state.frozen_batches();
+    input.dataset = &state.dataset();
+    input.reference_date = state.reference_date();
+    input.now = Timestamp{platform::now_millis()};
+    input.data_revision = (state.screening_generation() << 32) ^ state.scores_generation();
+    input.synthetic = state.is_synthetic();
+    draw_report_view(input, fonts);
 }
 
 }  // namespace
@@ -86,6 +101,11 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         if (ImGui::BeginTabItem((std::string(tr(TextId::screen_screening)) + "###screening").c_str(), nullptr, tab_flags(Screen::screening))) {
             state.note_screen(Screen::screening);
             draw_screening_view(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_report)) + "###report").c_str(), nullptr, tab_flags(Screen::report))) {
+            state.note_screen(Screen::report);
+            draw_report_screen(state, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

@@ -48,3 +48,13 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
 export function nextFrames(page) {
   return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
+
+// Presses a key and holds it for a few frames: ImGui 1.86 polls key state once per frame, so a
+// press and release between two frames (as keyboard.press sends them) can go unseen; a person's
+// can not.
+export async function pressKey(page, name) {
+  await page.keyboard.down(name);
+  await nextFrames(page);
+  await page.keyboard.up(name);
+  await nextFrames(page);
+}

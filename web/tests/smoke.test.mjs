@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder } from './browser.mjs';
 
 test('the app opens on the ranked demo dossiers', async () => {
   const app = await openApp();
@@ -55,8 +55,7 @@ test('clicking a dossier opens its panel with the reasons for its score', async 
     const after = await page.evaluate(() => window.radar.info());
     assert.equal(after.selected, info.top[0].id);
     await page.screenshot({ path: join(screenshotFolder, 'dossier-panel.png') });
-    await page.keyboard.press('Escape');
-    await nextFrames(page);
+    await pressKey(page, 'Escape');
     assert.equal((await page.evaluate(() => window.radar.info())).selected, undefined);
     assert.deepEqual(app.consoleErrors, []);
   } finally {

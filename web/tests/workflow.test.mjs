@@ -1,10 +1,11 @@
 // Browser test of the screening workflow (issue #6, test 8): commit a batch, code three demo
 // dossiers with the keyboard, correct one, reload, and find the codes, the note, and the
-// cooldown in the next selection preview. Everything goes through the real store (IndexedDB).
+// cooldown in the next selection preview, and the report's figures. Everything goes through the
+// real store (IndexedDB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder } from './browser.mjs';
 
 const info = (page) => page.evaluate(() => window.radar.info());
 
@@ -23,11 +24,6 @@ async function click(page, widget) {
   assert.ok(box, 'the app reports where ' + widget + ' is');
   const ratio = await page.evaluate(() => window.devicePixelRatio);
   await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
-  await nextFrames(page);
-}
-
-async function key(page, name) {
-  await page.keyboard.press(name);
   await nextFrames(page);
 }
 
@@ -63,14 +59,14 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     assert.equal(state.screening.dossier, queue[0]);
 
     // 1 = Risico for the top dossier: no note needed.
-    await key(page, '1');
-    await key(page, 'Enter');
+    await pressKey(page, '1');
+    await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[0]), 'the first decision');
 
     // 2 = Geen risico for a top-10% dossier: refused without a note, saved with one.
-    await key(page, 'j');
-    await key(page, '2');
-    await key(page, 'Enter');
+    await pressKey(page, 'j');
+    await pressKey(page, '2');
+    await pressKey(page, 'Enter');
     state = await waitFor(page, (s) => s.screening.refusal !== '', 'the refusal without a note');
     assert.equal(state.screening.dossier, queue[1]);
     assert.match(state.screening.refusal, /note is required|notitie is verplicht/i);
@@ -78,25 +74,25 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await page.screenshot({ path: join(screenshotFolder, 'screening-note-required.png') });
     await click(page, 'note');
     await page.keyboard.type('Recent bezoek zonder tekortkomingen');
-    await key(page, 'Enter');
+    await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[1]), 'the second decision');
 
     // 3 = Verder onderzoek nodig: the default follow-up (inspection visit in a month).
-    await key(page, 'j');
-    await key(page, '3');
-    await key(page, 'Enter');
+    await pressKey(page, 'j');
+    await pressKey(page, '3');
+    await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[2]), 'the third decision');
 
     // Correct the first: back with K, "Corrigeren", new code 2 with a note and a reason.
-    await key(page, 'k');
-    await key(page, 'k');
+    await pressKey(page, 'k');
+    await pressKey(page, 'k');
     await click(page, 'correct');
-    await key(page, '2');
+    await pressKey(page, '2');
     await click(page, 'note');
     await page.keyboard.type('Handhaving afgerond');
     await click(page, 'reason');
     await page.keyboard.type('Verkeerde code gekozen');
-    await key(page, 'Enter');
+    await pressKey(page, 'Enter');
     state = await waitFor(page, (s) => saved(queue[0])(s) && s.screening.queue[0].code === 'geen_risico', 'the correction');
     assert.equal(state.events, 1 + 1 + 1 + 2 + 1, 'batch, three codes, one follow-up, one correction');
     await page.screenshot({ path: join(screenshotFolder, 'screening.png') });
@@ -128,6 +124,17 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     }
     for (const id of queue) assert.ok(!state.selection.selected.includes(id), id + ' is not selected again');
     await page.screenshot({ path: join(screenshotFolder, 'selection-after.png') });
+
+    // The report (all time) counts what was coded: two dossiers Geen risico, one Verder onderzoek
+    // nodig (a possible risk), the corrected code replacing the original.
+    assert.equal(await page.evaluate(() => window.radar.showScreen('report')), true);
+    await nextFrames(page);
+    state = await waitFor(page, (s) => s.report !== undefined, 'the report');
+    assert.equal(state.screen, 'report');
+    assert.equal(state.report.unique_dossiers, 3);
+    assert.equal(state.report.possible_risk_dossiers, 1);
+    assert.deepEqual(state.report.dossiers_latest_code, { risico: 0, geen_risico: 2, verder_onderzoek_nodig: 1, total: 3, possible_risk: 1 });
+    await page.screenshot({ path: join(screenshotFolder, 'report-view.png') });
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();

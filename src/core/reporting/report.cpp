@@ -86,6 +86,7 @@ void fill_months(Report& report, const ScreeningState& state, const std::vector<
         for (const EffectiveScreening* screening : in_period) {
             if (month_key(screening->screening_date) != figures.month) continue;
             ++figures.screened;
+            add(figures.codes, screening->code, is_possible_risk(report.possible_risk, screening->code));
             const DossierHistory* history = state.history(screening->dossier_id);
             for (std::size_t index : history->screenings) {
                 const EffectiveScreening& earlier = state.screenings[index];

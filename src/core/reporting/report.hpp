@@ -53,6 +53,7 @@ struct MonthFigures {
     std::size_t held_back = 0;     // high-ranked dossiers skipped by the month's batches because of cooldown
     std::size_t overrides = 0;     // cooldown overrides by a signal
     std::size_t control = 0;       // control-sample dossiers selected
+    CodeCounts codes;              // the month's screenings by code (sums to `screened`)
 };
 
 struct FollowUpFigures {

@@ -2,6 +2,7 @@
 #include "reporting/report_export.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 #include "reporting/report_summary.hpp"
 #include "screening/score_band.hpp"
@@ -24,12 +25,6 @@ std::string decimal(double value) {
 
 std::string count(std::size_t value) { return std::to_string(value); }
 
-std::string band_label(const std::string& key, TextLanguage language) {
-    for (const ScoreBand band : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
-        if (key == score_band_key(band)) return score_band_label(band);
-    return language == TextLanguage::dutch ? "buiten batch" : "outside batches";
-}
-
 ReportTable breakdown_table(const char* name, const char* first_column, const std::vector<BreakdownRow>& rows,
                             TextLanguage language, bool bands) {
     ReportTable table{name, {first_column}, {false}, {}};
@@ -41,7 +36,7 @@ ReportTable breakdown_table(const char* name, const char* first_column, const st
     table.header.insert(table.header.end(), {nl ? "totaal" : "total", nl ? "mogelijk risico" : "possible risk"});
     table.numeric.insert(table.numeric.end(), {true, true});
     for (const BreakdownRow& row : rows) {
-        std::vector<std::string> cells{bands ? band_label(row.group, language) : row.group};
+        std::vector<std::string> cells{bands ? score_band_group_label(row.group, language) : row.group};
         for (ScreeningCode code : all_codes) cells.push_back(count(row.codes.count(code)));
         cells.push_back(count(row.codes.total));
         cells.push_back(count(row.codes.possible_risk));
@@ -67,6 +62,27 @@ Json breakdown_json(const std::vector<BreakdownRow>& rows) {
 }
 
 }  // namespace
+
+std::string score_band_group_label(const std::string& key, TextLanguage language) {
+    for (const ScoreBand band : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
+        if (key == score_band_key(band)) return score_band_label(band);
+    return language == TextLanguage::dutch ? "buiten batch" : "outside batches";
+}
+
+std::string report_table_title(const std::string& name, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    if (name == "summary") return nl ? "Overzicht" : "Overview";
+    if (name == "codes") return nl ? "Screenings en dossiers per code" : "Screenings and dossiers per code";
+    if (name == "months") return nl ? "Batches en screenings per maand" : "Batches and screenings per month";
+    if (name == "codes_by_month") return nl ? "Codes per maand" : "Codes per month";
+    if (name == "follow_ups") return nl ? "Opvolging van \"Verder onderzoek nodig\"" : "Follow-ups of \"Further investigation needed\"";
+    if (name == "by_province") return nl ? "Per provincie" : "By province";
+    if (name == "by_care_type") return nl ? "Per opvangvorm" : "By care type";
+    if (name == "by_score_band") return nl ? "Per scoreband" : "By score band";
+    if (name == "lift") return nl ? "Trefkans: top van de lijst tegenover de controlesteekproef"
+                                  : "Hit rate: top of the list against the control sample";
+    return name;
+}
 
 std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
     const bool nl = language == TextLanguage::dutch;
@@ -116,6 +132,22 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
                                count(m.rescreenings), count(m.held_back), count(m.overrides), count(m.control)});
     tables.push_back(std::move(months));
 
+    ReportTable codes_by_month{"codes_by_month", {nl ? "maand" : "month"}, {false}, {}};
+    for (ScreeningCode code : all_codes) {
+        codes_by_month.header.push_back(code_label(code, language));
+        codes_by_month.numeric.push_back(true);
+    }
+    codes_by_month.header.insert(codes_by_month.header.end(), {nl ? "totaal" : "total", nl ? "mogelijk risico" : "possible risk"});
+    codes_by_month.numeric.insert(codes_by_month.numeric.end(), {true, true});
+    for (const MonthFigures& m : r.months) {
+        std::vector<std::string> cells{m.month};
+        for (ScreeningCode code : all_codes) cells.push_back(count(m.codes.count(code)));
+        cells.push_back(count(m.codes.total));
+        cells.push_back(count(m.codes.possible_risk));
+        codes_by_month.rows.push_back(std::move(cells));
+    }
+    tables.push_back(std::move(codes_by_month));
+
     ReportTable follow_ups{"follow_ups",
                            {nl ? "opgezet" : "opened", nl ? "afgerond" : "done", nl ? "lopend" : "open",
                             nl ? "over de vervaldatum" : "overdue"},
@@ -153,6 +185,21 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
     return tables;
 }
 
+std::string readable_cell(const ReportTable& table, std::size_t row, std::size_t column, TextLanguage language) {
+    const std::string& cell = table.rows[row][column];
+    if (cell.empty() || column >= table.numeric.size() || !table.numeric[column] || cell.find('.') == std::string::npos)
+        return cell;
+    // The core wrote this decimal itself ("0.5714"), so strtod in the C locale reads it back exactly.
+    const double value = std::strtod(cell.c_str(), nullptr);
+    if (table.name == "lift" && table.rows[row][0].rfind("lift", 0) == 0) {
+        const long long hundredths = std::llround(value * 100.0);
+        std::string fraction = std::to_string(hundredths % 100);
+        fraction.insert(0, 2 - fraction.size(), '0');
+        return std::to_string(hundredths / 100) + (language == TextLanguage::dutch ? "," : ".") + fraction + "\xC3\x97";
+    }
+    return format_percent(value, language);
+}
+
 std::string csv_cell(std::string_view value, bool numeric) {
     std::string cell(value);
     if (!numeric && !cell.empty() &&
@@ -188,7 +235,8 @@ std::string report_to_json(const Report& r) {
     for (const MonthFigures& m : r.months)
         months.push_back({{"month", m.month},        {"batches", m.batches},     {"selected", m.selected},
                           {"screened", m.screened},  {"backlog", m.backlog},     {"rescreenings", m.rescreenings},
-                          {"held_back", m.held_back}, {"overrides", m.overrides}, {"control", m.control}});
+                          {"held_back", m.held_back}, {"overrides", m.overrides}, {"control", m.control},
+                          {"codes", codes_json(m.codes)}});
     Json lift{{"available", r.lift.available},
               {"method", "Wilson score 95% interval per rate; Newcombe hybrid score interval for the difference"}};
     if (r.lift.available) {

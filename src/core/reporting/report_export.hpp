@@ -17,6 +17,14 @@ struct ReportTable {
 };
 
 std::vector<ReportTable> report_tables(const Report& report, TextLanguage language);
+// A heading for a table by its name: "Per provincie" / "By province".
+std::string report_table_title(const std::string& name, TextLanguage language);
+// A score band group as shown in tables and charts: "top 10%", ..., "buiten batch".
+std::string score_band_group_label(const std::string& key, TextLanguage language);
+
+// A cell as people read it: shares (fractions in the table and CSV) as percentages "57,1%", the
+// lift ratio as "2,00×"; counts and text unchanged.
+std::string readable_cell(const ReportTable& table, std::size_t row, std::size_t column, TextLanguage language);
 
 // One CSV cell: text cells starting with = + - @ tab or CR get a leading apostrophe so that a
 // spreadsheet never runs them as a formula; cells with , " or line breaks are quoted.

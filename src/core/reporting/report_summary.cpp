@@ -68,7 +68,8 @@ std::string dutch_summary(const Report& r) {
                 "dan het toeval.";
     }
     if (r.follow_ups.opened > 0)
-        text += " Er werden " + std::to_string(r.follow_ups.opened) + " opvolgingen opgezet: " +
+        text += (r.follow_ups.opened == 1 ? std::string(" Er werd 1 opvolging opgezet: ")
+                                          : " Er werden " + std::to_string(r.follow_ups.opened) + " opvolgingen opgezet: ") +
                 std::to_string(r.follow_ups.done) + " afgerond, " + std::to_string(r.follow_ups.open) + " lopend (" +
                 std::to_string(r.follow_ups.overdue) + " over de vervaldatum).";
     return text;
@@ -103,7 +104,9 @@ std::string english_summary(const Report& r) {
                 "chance.";
     }
     if (r.follow_ups.opened > 0)
-        text += " " + std::to_string(r.follow_ups.opened) + " follow-ups were set up: " + std::to_string(r.follow_ups.done) +
+        text += (r.follow_ups.opened == 1 ? std::string(" 1 follow-up was set up: ")
+                                          : " " + std::to_string(r.follow_ups.opened) + " follow-ups were set up: ") +
+                std::to_string(r.follow_ups.done) +
                 " done, " + std::to_string(r.follow_ups.open) + " open (" + std::to_string(r.follow_ups.overdue) +
                 " overdue).";
     return text;

@@ -1,0 +1,58 @@
+// Calendar periods for the report's period chooser.
+#include "reporting/report_period.hpp"
+
+#include <algorithm>
+
+namespace radar {
+namespace {
+
+std::string day_month_year(DayNumber day, TextLanguage language) {
+    return std::to_string(civil_from_days(day).day) + " " + month_year(day, language);
+}
+
+int months_per(PeriodKind kind) { return kind == PeriodKind::month ? 1 : kind == PeriodKind::quarter ? 3 : 12; }
+
+// First day of the month, quarter or year containing `day`.
+DayNumber period_start(PeriodKind kind, DayNumber day) {
+    const CivilDate date = civil_from_days(day);
+    const int months = months_per(kind);
+    const int first_month = (date.month - 1) / months * months + 1;
+    return days_from_civil({date.year, first_month, 1});
+}
+
+std::string choice_label(PeriodKind kind, DayNumber start, TextLanguage language) {
+    const CivilDate date = civil_from_days(start);
+    const std::string year = std::to_string(date.year);
+    if (kind == PeriodKind::month) return month_year(start, language);
+    if (kind == PeriodKind::year) return year;
+    const std::string quarter = std::to_string((date.month - 1) / 3 + 1);
+    return language == TextLanguage::dutch ? quarter + "e kwartaal " + year : "Q" + quarter + " " + year;
+}
+
+}  // namespace
+
+std::vector<PeriodChoice> period_choices(PeriodKind kind, DayNumber first_day, DayNumber last_day,
+                                         TextLanguage language) {
+    std::vector<PeriodChoice> choices;
+    if (kind == PeriodKind::custom) return choices;
+    if (kind == PeriodKind::all_time) {
+        ReportPeriod period{std::nullopt, last_day};
+        choices.push_back({period, period_label(period, language)});
+        return choices;
+    }
+    const DayNumber earliest = period_start(kind, std::min(first_day, last_day));
+    for (DayNumber start = period_start(kind, last_day); start >= earliest; start = add_months(start, -months_per(kind))) {
+        // The current month, quarter or year ends today: a report never claims days still to come.
+        const ReportPeriod period{start, std::min(add_months(start, months_per(kind)) - 1, last_day)};
+        choices.push_back({period, choice_label(kind, start, language)});
+    }
+    return choices;
+}
+
+std::string period_label(const ReportPeriod& period, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    if (!period.from) return (nl ? "tot en met " : "up to and including ") + day_month_year(period.to, language);
+    return day_month_year(*period.from, language) + " \xE2\x80\x93 " + day_month_year(period.to, language);
+}
+
+}  // namespace radar

@@ -1,0 +1,692 @@
+// Report screen. The report, its tables and charts are cached in the view and rebuilt only when
+// the input data, the period, the possible-risk definition or the language changes; each frame
+// only draws the cached figures.
+#include "ui/report_view.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "platform/file_transfer.hpp"
+#include "reporting/report_charts.hpp"
+#include "reporting/report_export.hpp"
+#include "reporting/report_html.hpp"
+#include "reporting/report_period.hpp"
+#include "reporting/report_summary.hpp"
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
+                                       ScreeningCode::verder_onderzoek_nodig};
+
+TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
+
+ImU32 rgb(std::uint32_t colour, int alpha = 255) {
+    return IM_COL32((colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF, alpha);
+}
+
+// Everything the report depends on, compared each frame (cheap: sizes and addresses only).
+struct DataKey {
+    const void* screening = nullptr;
+    std::size_t events = 0;
+    const void* batches = nullptr;
+    std::size_t batch_count = 0;
+    const void* dataset = nullptr;
+    std::size_t rows = 0;
+    std::uint64_t revision = 0;
+    DayNumber reference_date = 0;
+
+    bool operator==(const DataKey& o) const {
+        return screening == o.screening && events == o.events && batches == o.batches && batch_count == o.batch_count &&
+               dataset == o.dataset && rows == o.rows && revision == o.revision && reference_date == o.reference_date;
+    }
+};
+
+DataKey key_of(const ReportViewInput& input) {
+    return {input.screening,
+            input.screening ? input.screening->events.size() : 0,
+            input.batches,
+            input.batches ? input.batches->size() : 0,
+            input.dataset,
+            input.dataset ? input.dataset->row_count() : 0,
+            input.data_revision,
+            input.reference_date};
+}
+
+struct ViewState {
+    // Choices.
+    PeriodKind kind = PeriodKind::all_time;
+    std::size_t choice = 0;  // index into choices (newest first)
+    std::array<char, 16> custom_from{};
+    std::array<char, 16> custom_to{};
+    std::array<bool, 3> possible_risk{true, false, true};  // by ScreeningCode: Risico + Verder onderzoek nodig
+
+    // Derived from the data (rebuilt when DataKey changes).
+    std::optional<DataKey> data_key;
+    std::map<std::string, DossierAttributes> attributes;
+    DayNumber first_activity = 0;
+    bool has_history = false;
+
+    // Derived from data + choices (rebuilt when any of them changes).
+    std::optional<ReportPeriod> built_period;
+    std::array<bool, 3> built_possible_risk{};
+    std::optional<Report> report;
+    std::optional<Language> built_language;
+    std::vector<PeriodChoice> choices;
+    std::vector<ReportTable> tables;
+    std::vector<BarChart> charts;
+    std::string period_text;
+};
+
+ViewState& view() {
+    static ViewState state;
+    return state;
+}
+
+void refresh_data(ViewState& v, const ReportViewInput& input) {
+    const DataKey key = key_of(input);
+    if (v.data_key && *v.data_key == key) return;
+    v.data_key = key;
+    v.attributes = input.dataset ? dossier_attributes(*input.dataset) : std::map<std::string, DossierAttributes>{};
+    v.first_activity = input.reference_date;
+    v.has_history = false;
+    if (input.screening) {
+        for (const EffectiveScreening& screening : input.screening->screenings) {
+            if (screening.withdrawn) continue;
+            v.first_activity = std::min(v.first_activity, screening.screening_date);
+            v.has_history = true;
+        }
+        for (const auto& [id, batch] : input.screening->batches) {
+            if (const auto start = parse_iso_date(batch.month + "-01")) v.first_activity = std::min(v.first_activity, *start);
+            v.has_history = true;
+        }
+    }
+    v.choices.clear();
+    v.report.reset();
+    v.built_language.reset();
+}
+
+std::optional<ReportPeriod> custom_period(const ViewState& v) {
+    const auto from = parse_iso_date(v.custom_from.data());
+    const auto to = parse_iso_date(v.custom_to.data());
+    if (!from || !to || *from > *to) return std::nullopt;
+    return ReportPeriod{*from, *to};
+}
+
+std::optional<ReportPeriod> chosen_period(const ViewState& v) {
+    if (v.kind == PeriodKind::custom) return custom_period(v);
+    if (v.choices.empty()) return std::nullopt;
+    return v.choices[std::min(v.choice, v.choices.size() - 1)].period;
+}
+
+bool same_period(const ReportPeriod& a, const ReportPeriod& b) { return a.from == b.from && a.to == b.to; }
+
+// Rebuilds the choices, the report and its tables/charts when something they depend on changed.
+void refresh_report(ViewState& v, const ReportViewInput& input) {
+    const bool language_changed = v.built_language != language();
+    if (language_changed || v.choices.empty())
+        v.choices = period_choices(v.kind, v.first_activity, input.reference_date, text_language());
+    const std::optional<ReportPeriod> period = chosen_period(v);
+    if (!period || !input.screening) {
+        v.report.reset();
+        v.built_period.reset();
+        return;
+    }
+    const bool stale = !v.report || !v.built_period || !same_period(*v.built_period, *period) ||
+                       v.built_possible_risk != v.possible_risk;
+    if (stale) {
+        ReportSettings settings;
+        settings.possible_risk.clear();
+        for (std::size_t i = 0; i < 3; ++i)
+            if (v.possible_risk[i]) settings.possible_risk.push_back(all_codes[i]);
+        settings.as_of = input.reference_date;
+        settings.generated_at = input.now;
+        static const std::vector<FrozenBatch> no_batches;
+        v.report = build_report(*input.screening, input.batches ? *input.batches : no_batches, v.attributes, *period,
+                                settings);
+        v.built_period = period;
+        v.built_possible_risk = v.possible_risk;
+    }
+    if (stale || language_changed) {
+        v.tables = report_tables(*v.report, text_language());
+        v.charts = report_charts(*v.report, text_language());
+        v.period_text = period_label({v.report->first_day, v.report->period.to}, text_language());
+        v.built_language = language();
+    }
+}
+
+// ---- Controls ---------------------------------------------------------------------------------
+
+void period_controls(ViewState& v, const ReportViewInput& input) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::report_period_label));
+    const std::pair<PeriodKind, TextId> kinds[] = {{PeriodKind::month, TextId::period_month},
+                                                   {PeriodKind::quarter, TextId::period_quarter},
+                                                   {PeriodKind::year, TextId::period_year},
+                                                   {PeriodKind::all_time, TextId::period_all_time},
+                                                   {PeriodKind::custom, TextId::period_custom}};
+    for (const auto& [kind, label] : kinds) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(tr(label), v.kind == kind) && v.kind != kind) {
+            if (kind == PeriodKind::custom && v.report) {
+                // Start the custom dates from what is shown now.
+                const std::string from = format_iso_date(v.report->first_day), to = format_iso_date(v.report->period.to);
+                std::snprintf(v.custom_from.data(), v.custom_from.size(), "%s", from.c_str());
+                std::snprintf(v.custom_to.data(), v.custom_to.size(), "%s", to.c_str());
+            }
+            v.kind = kind;
+            v.choice = 0;
+            v.choices = period_choices(v.kind, v.first_activity, input.reference_date, text_language());
+        }
+    }
+    ImGui::SameLine();
+    const float em = ImGui::GetFontSize();
+    if (v.kind == PeriodKind::custom) {
+        ImGui::TextDisabled("%s", tr(TextId::report_from));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 7.0f);
+        ImGui::InputTextWithHint("##from", "JJJJ-MM-DD", v.custom_from.data(), v.custom_from.size());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(TextId::report_to));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 7.0f);
+        ImGui::InputTextWithHint("##to", "JJJJ-MM-DD", v.custom_to.data(), v.custom_to.size());
+        if (!custom_period(v)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+            ImGui::TextUnformatted(tr(TextId::report_date_invalid));
+            ImGui::PopStyleColor();
+        }
+    } else if (v.kind != PeriodKind::all_time && !v.choices.empty()) {
+        ImGui::SetNextItemWidth(em * 11.0f);
+        v.choice = std::min(v.choice, v.choices.size() - 1);
+        if (ImGui::BeginCombo("##period", v.choices[v.choice].label.c_str())) {
+            for (std::size_t i = 0; i < v.choices.size(); ++i)
+                if (ImGui::Selectable(v.choices[i].label.c_str(), i == v.choice)) v.choice = i;
+            ImGui::EndCombo();
+        }
+    } else {
+        ImGui::NewLine();
+    }
+
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::report_possible_risk));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_possible_risk_tooltip));
+    const int checked = static_cast<int>(std::count(v.possible_risk.begin(), v.possible_risk.end(), true));
+    for (std::size_t i = 0; i < 3; ++i) {
+        ImGui::SameLine();
+        bool value = v.possible_risk[i];
+        // The definition needs at least one code: the last ticked box cannot be cleared.
+        const bool locked = value && checked == 1;
+        if (locked) ImGui::BeginDisabled();
+        if (ImGui::Checkbox(code_label(all_codes[i], text_language()), &value)) v.possible_risk[i] = value;
+        if (locked) ImGui::EndDisabled();
+    }
+}
+
+std::string file_stem(const Report& report) {
+    return std::string(language() == Language::dutch ? "rapport-" : "report-") + format_iso_date(report.first_day) + "-" +
+           format_iso_date(report.period.to);
+}
+
+// Exports carry the moment they were made, not the moment the figures were computed.
+Report stamped(const Report& report, const ReportViewInput& input) {
+    Report copy = report;
+    copy.generated_at = input.now;
+    return copy;
+}
+
+void export_buttons(const ViewState& v, const ReportViewInput& input) {
+    const Report& report = *v.report;
+    if (ImGui::Button(tr(TextId::report_open_html))) {
+        platform::open_html_in_new_tab(report_to_html(
+            stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""}));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::report_download_html))) {
+        const std::string html =
+            report_to_html(stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""});
+        platform::download_file(file_stem(report) + ".html", "text/html", html);
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::report_download_json)))
+        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report, input)));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
+}
+
+// ---- Figures ----------------------------------------------------------------------------------
+
+std::string short_hashes(const std::vector<std::string>& items) {
+    if (items.empty()) return tr(TextId::report_none);
+    std::string text;
+    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item.substr(0, 12);
+    return text;
+}
+
+void header_block(const ViewState& v, const Fonts& fonts) {
+    const Report& r = *v.report;
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(v.period_text.c_str());
+    ImGui::PopFont();
+    char line[1024];
+    std::string models;
+    for (const std::string& model : r.model_versions) models += (models.empty() ? "" : ", ") + model;
+    std::snprintf(line, sizeof line, tr(TextId::report_generated_line), format_timestamp(r.generated_at).c_str(),
+                  short_hashes(r.dataset_hashes).c_str(), models.empty() ? tr(TextId::report_none) : models.c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", line);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemHovered() && !r.dataset_hashes.empty()) {
+        std::string full;
+        for (const std::string& hash : r.dataset_hashes) full += hash + "\n";
+        ImGui::SetTooltip("%s", full.c_str());
+    }
+}
+
+void figure_card(const Fonts& fonts, float width, const std::string& value, const std::string& label,
+                 const std::string& detail) {
+    const float em = ImGui::GetFontSize();
+    const float height = em * 4.6f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(255, 255, 255, 255), em * 0.25f);
+    draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(214, 220, 226, 255), em * 0.25f);
+    draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + em * 0.2f), palette::header_band);
+    const float pad = em * 0.6f;
+    draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(origin.x + pad, origin.y + pad * 0.8f),
+                  ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+    const float label_y = origin.y + pad * 0.8f + fonts.title->FontSize + em * 0.1f;
+    draw->AddText(fonts.body, em, ImVec2(origin.x + pad, label_y), palette::muted_text, label.c_str(), nullptr,
+                  width - pad * 2);
+    if (!detail.empty())
+        draw->AddText(fonts.body, em * 0.85f, ImVec2(origin.x + pad, label_y + em * 1.25f), palette::muted_text,
+                      detail.c_str(), nullptr, width - pad * 2);
+}
+
+void key_figures(const Report& r, const Fonts& fonts) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * 3) / 4;
+    const TextLanguage tl = text_language();
+    const double share = r.unique_dossiers == 0 ? 0.0
+                                                : static_cast<double>(r.possible_risk_dossiers) /
+                                                      static_cast<double>(r.unique_dossiers);
+    char possible[256];
+    std::snprintf(possible, sizeof possible, tr(TextId::report_possible), format_percent(share, tl).c_str());
+    char follow_up[256];
+    std::snprintf(follow_up, sizeof follow_up, tr(TextId::report_follow_up_detail),
+                  group_thousands(r.follow_ups.done).c_str(), group_thousands(r.follow_ups.open).c_str(),
+                  group_thousands(r.follow_ups.overdue).c_str());
+    figure_card(fonts, width, group_thousands(r.unique_dossiers), tr(TextId::report_unique), "");
+    ImGui::SameLine();
+    figure_card(fonts, width, group_thousands(r.possible_risk_dossiers), possible, "");
+    ImGui::SameLine();
+    figure_card(fonts, width, group_thousands(r.screenings.total), tr(TextId::report_screenings), "");
+    ImGui::SameLine();
+    figure_card(fonts, width, group_thousands(r.follow_ups.opened), tr(TextId::report_follow_ups), follow_up);
+}
+
+void summary_paragraph(const Report& r) {
+    const std::string& text = language() == Language::dutch ? r.summary_nl : r.summary_en;
+    const float em = ImGui::GetFontSize();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - em * 1.6f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(243, 246, 248, 255));
+    ImGui::BeginChild("summary", ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
+    const ImVec2 origin = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + size.y + em * 1.4f),
+                                              palette::header_band);
+    ImGui::SetCursorPos(ImVec2(em * 0.9f, em * 0.7f));
+    ImGui::PushTextWrapPos(width - em * 0.7f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+// ---- Charts -----------------------------------------------------------------------------------
+
+void chart_legend(const BarChart& chart) {
+    const float em = ImGui::GetFontSize();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < chart.series.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, em);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        draw->AddRectFilled(ImVec2(at.x, at.y + em * 0.25f), ImVec2(at.x + em * 0.7f, at.y + em * 0.95f),
+                            rgb(chart.series[i].colour), em * 0.12f);
+        ImGui::Dummy(ImVec2(em * 0.9f, em));
+        ImGui::SameLine(0, 0);
+        ImGui::TextDisabled("%s", chart.series[i].label.c_str());
+    }
+}
+
+void bar_tooltip(const BarChart& chart, std::size_t category) {
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(chart.categories[category].c_str());
+    for (const ChartSeries& series : chart.series)
+        ImGui::Text("%s: %s", series.label.c_str(), group_thousands(series.values[category]).c_str());
+    if (chart.series.size() > 1)
+        ImGui::Text("%s: %s", tr(TextId::report_total), group_thousands(chart.total(category)).c_str());
+    ImGui::EndTooltip();
+}
+
+void centred_text(ImDrawList* draw, ImVec2 centre, ImU32 colour, const std::string& text) {
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    draw->AddText(ImVec2(centre.x - size.x / 2, centre.y - size.y / 2), colour, text.c_str());
+}
+
+// Categories along the bottom, series stacked upwards, the total above each bar.
+void vertical_chart(const BarChart& chart, ImVec2 size) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(chart.table.c_str(), size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ChartAxis axis = chart_axis(chart.max_total());
+    const float left = origin.x + em * 2.4f, right = origin.x + size.x - em * 0.4f;
+    const float top = origin.y + em * 1.2f, bottom = origin.y + size.y - em * 1.4f;
+    auto y_of = [&](std::size_t value) {
+        return bottom - (bottom - top) * static_cast<float>(value) / static_cast<float>(axis.top);
+    };
+    for (std::size_t tick = 0; tick <= axis.top; tick += axis.step) {
+        const float y = y_of(tick);
+        draw->AddLine(ImVec2(left, y), ImVec2(right, y), IM_COL32(227, 232, 236, 255));
+        const std::string label = group_thousands(tick);
+        const float label_width = ImGui::CalcTextSize(label.c_str()).x;
+        draw->AddText(ImVec2(left - em * 0.4f - label_width, y - em * 0.5f), palette::muted_text, label.c_str());
+    }
+    const std::size_t count = std::max<std::size_t>(chart.categories.size(), 1);
+    const float slot = (right - left) / static_cast<float>(count);
+    const float bar_width = std::min(slot * 0.66f, em * 3.5f);
+    // Month labels thin out when they would overlap.
+    const float label_width = ImGui::CalcTextSize("0000-00").x + em * 0.6f;
+    const std::size_t label_every = std::max<std::size_t>(1, static_cast<std::size_t>(label_width / slot) + 1);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        const float x = left + slot * static_cast<float>(i) + (slot - bar_width) / 2;
+        std::size_t below = 0;
+        for (const ChartSeries& series : chart.series) {
+            const std::size_t value = series.values[i];
+            const float y0 = y_of(below + value), y1 = y_of(below);
+            if (value > 0) draw->AddRectFilled(ImVec2(x, y0), ImVec2(x + bar_width, y1), rgb(series.colour));
+            if (value > 0 && chart.series.size() > 1 && y1 - y0 >= em && bar_width >= em * 1.4f)
+                centred_text(draw, ImVec2(x + bar_width / 2, (y0 + y1) / 2), IM_COL32(255, 255, 255, 255),
+                             std::to_string(value));
+            below += value;
+        }
+        if (chart.categories.size() <= 24 || slot >= em * 1.6f)
+            centred_text(draw, ImVec2(x + bar_width / 2, y_of(below) - em * 0.6f), ImGui::GetColorU32(ImGuiCol_Text),
+                         std::to_string(below));
+        if (i % label_every == 0)
+            centred_text(draw, ImVec2(x + bar_width / 2, bottom + em * 0.75f), palette::muted_text, chart.categories[i]);
+        if (hovered && mouse.x >= left + slot * static_cast<float>(i) && mouse.x < left + slot * static_cast<float>(i + 1)) {
+            draw->AddRect(ImVec2(x - 1, y_of(below) - 1), ImVec2(x + bar_width + 1, bottom + 1), palette::header_band);
+            bar_tooltip(chart, i);
+        }
+    }
+    draw->AddLine(ImVec2(left, bottom), ImVec2(right, bottom), IM_COL32(154, 166, 176, 255));
+}
+
+// Categories down the side, series stacked to the right, the total after each bar.
+void horizontal_chart(const BarChart& chart, float width) {
+    const float em = ImGui::GetFontSize();
+    const float row = em * 1.7f;
+    const ImVec2 size(width, row * static_cast<float>(chart.categories.size()) + em * 0.4f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(chart.table.c_str(), size);
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ChartAxis axis = chart_axis(chart.max_total());
+    float label_room = 0;
+    for (const std::string& category : chart.categories)
+        label_room = std::max(label_room, ImGui::CalcTextSize(category.c_str()).x);
+    const float left = origin.x + label_room + em * 0.8f, right = origin.x + size.x - em * 2.5f;
+    auto x_of = [&](std::size_t value) {
+        return left + (right - left) * static_cast<float>(value) / static_cast<float>(axis.top);
+    };
+    for (std::size_t tick = 0; tick <= axis.top; tick += axis.step)
+        draw->AddLine(ImVec2(x_of(tick), origin.y), ImVec2(x_of(tick), origin.y + size.y), IM_COL32(227, 232, 236, 255));
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        const float y0 = origin.y + em * 0.2f + row * static_cast<float>(i) + em * 0.25f, y1 = y0 + row - em * 0.5f;
+        const float label_width = ImGui::CalcTextSize(chart.categories[i].c_str()).x;
+        draw->AddText(ImVec2(left - em * 0.5f - label_width, (y0 + y1) / 2 - em * 0.5f), palette::muted_text,
+                      chart.categories[i].c_str());
+        std::size_t before = 0;
+        for (const ChartSeries& series : chart.series) {
+            const std::size_t value = series.values[i];
+            const float x0 = x_of(before), x1 = x_of(before + value);
+            if (value > 0) draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), rgb(series.colour));
+            const std::string text = std::to_string(value);
+            if (value > 0 && x1 - x0 >= ImGui::CalcTextSize(text.c_str()).x + em * 0.5f)
+                centred_text(draw, ImVec2((x0 + x1) / 2, (y0 + y1) / 2), IM_COL32(255, 255, 255, 255), text);
+            before += value;
+        }
+        draw->AddText(ImVec2(x_of(before) + em * 0.35f, (y0 + y1) / 2 - em * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
+                      std::to_string(before).c_str());
+        if (hovered && mouse.y >= y0 - em * 0.25f && mouse.y < y1 + em * 0.25f) bar_tooltip(chart, i);
+    }
+    draw->AddLine(ImVec2(left, origin.y), ImVec2(left, origin.y + size.y), IM_COL32(154, 166, 176, 255));
+}
+
+void chart_block(const BarChart& chart, const Fonts& fonts, float width) {
+    const float em = ImGui::GetFontSize();
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(chart.title.c_str());
+    ImGui::PopFont();
+    if (chart.categories.empty()) {
+        ImGui::TextDisabled("%s", tr(TextId::report_no_screenings));
+    } else if (chart.horizontal) {
+        horizontal_chart(chart, width);
+    } else {
+        vertical_chart(chart, ImVec2(width, em * 13.0f));
+    }
+    chart_legend(chart);
+    ImGui::Dummy(ImVec2(width, 0));
+    ImGui::EndGroup();
+}
+
+// Both hit rates on a 0-100% scale with their 95% intervals as whiskers, or why there are none.
+void lift_block(const Report& r, const std::vector<ReportTable>& tables, const Fonts& fonts, float width) {
+    const float em = ImGui::GetFontSize();
+    const TextLanguage tl = text_language();
+    ImGui::BeginGroup();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(TextId::report_lift_title));
+    ImGui::PopFont();
+    if (!r.lift.available) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextDisabled("%s", tr(TextId::report_no_control));
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        return;
+    }
+    const float row = em * 2.0f;
+    const ImVec2 size(width, row * 2 + em * 1.3f);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(size);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const char* labels[] = {tr(TextId::report_top_group), tr(TextId::report_control_group)};
+    const float label_room = std::max(ImGui::CalcTextSize(labels[0]).x, ImGui::CalcTextSize(labels[1]).x);
+    const float left = origin.x + label_room + em * 0.8f;
+    const float right = origin.x + width - ImGui::CalcTextSize("100,0% (9999/9999; 100,0% \xE2\x80\x93 100,0%)").x - em;
+    auto x_of = [&](double rate) { return left + (right - left) * static_cast<float>(std::clamp(rate, 0.0, 1.0)); };
+    for (int tick = 0; tick <= 100; tick += 25) {
+        const float x = x_of(tick / 100.0);
+        draw->AddLine(ImVec2(x, origin.y), ImVec2(x, origin.y + row * 2), IM_COL32(227, 232, 236, 255));
+        centred_text(draw, ImVec2(x, origin.y + row * 2 + em * 0.6f), palette::muted_text, std::to_string(tick) + "%");
+    }
+    const Proportion* rows[] = {&r.lift.top, &r.lift.control};
+    const ImU32 fills[] = {palette::header_band, rgb(control_colour)};
+    for (std::size_t i = 0; i < 2; ++i) {
+        const Proportion& p = *rows[i];
+        const float y0 = origin.y + row * static_cast<float>(i) + em * 0.35f, y1 = y0 + row - em * 0.7f, middle = (y0 + y1) / 2;
+        draw->AddText(ImVec2(left - em * 0.5f - ImGui::CalcTextSize(labels[i]).x, middle - em * 0.5f), palette::muted_text,
+                      labels[i]);
+        draw->AddRectFilled(ImVec2(left, y0), ImVec2(x_of(p.rate), y1), fills[i]);
+        const float low = x_of(p.low), high = x_of(p.high), tick = em * 0.35f;
+        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+        draw->AddLine(ImVec2(low, middle), ImVec2(high, middle), ink, 1.5f);
+        draw->AddLine(ImVec2(low, middle - tick), ImVec2(low, middle + tick), ink, 1.5f);
+        draw->AddLine(ImVec2(high, middle - tick), ImVec2(high, middle + tick), ink, 1.5f);
+        const std::string text = format_percent(p.rate, tl) + " (" + std::to_string(p.hits) + "/" + std::to_string(p.total) +
+                                 "; " + format_percent(p.low, tl) + " \xE2\x80\x93 " + format_percent(p.high, tl) + ")";
+        draw->AddText(ImVec2(right + em * 0.6f, middle - em * 0.5f), ink, text.c_str());
+    }
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::report_difference), format_percent(r.lift.difference, tl).c_str(),
+                  format_percent(r.lift.difference_low, tl).c_str(), format_percent(r.lift.difference_high, tl).c_str());
+    std::string detail = line;
+    if (r.lift.lift) {
+        for (const ReportTable& table : tables)
+            if (table.name == "lift" && table.rows.size() == 4) {
+                char ratio[64];
+                std::snprintf(ratio, sizeof ratio, tr(TextId::report_lift_ratio), readable_cell(table, 3, 3, tl).c_str());
+                detail += "; " + std::string(ratio);
+            }
+    }
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextDisabled("%s", detail.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+void charts_section(const ViewState& v, const Fonts& fonts) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 3;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const bool two_columns = available > ImGui::GetFontSize() * 56.0f;
+    const float width = two_columns ? (available - spacing) / 2 : available;
+    std::size_t drawn = 0;
+    auto next = [&] {
+        if (two_columns && drawn % 2 == 1) ImGui::SameLine(0, spacing);
+        else if (drawn > 0) ImGui::Spacing();
+        ++drawn;
+    };
+    for (const BarChart& chart : v.charts) {
+        next();
+        chart_block(chart, fonts, width);
+    }
+    next();
+    lift_block(*v.report, v.tables, fonts, width);
+}
+
+// ---- Tables -----------------------------------------------------------------------------------
+
+void right_aligned(const std::string& text) {
+    const float width = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, ImGui::GetContentRegionAvail().x - width));
+    ImGui::TextUnformatted(text.c_str());
+}
+
+void table_block(const ReportTable& table, const Report& report, const Fonts& fonts) {
+    ImGui::PushID(table.name.c_str());
+    ImGui::PushFont(fonts.strong);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(report_table_title(table.name, text_language()).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (ImGui::SmallButton("CSV"))
+        platform::download_file(file_stem(report) + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
+    const int columns = static_cast<int>(table.header.size());
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH |
+                                      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("table", columns, flags)) {
+        const float em = ImGui::GetFontSize();
+        for (int c = 0; c < columns; ++c) {
+            const auto column = static_cast<std::size_t>(c);
+            // Columns share the width in proportion to their widest text (long summary values capped).
+            float widest = ImGui::CalcTextSize(table.header[column].c_str()).x;
+            for (const auto& row : table.rows)
+                if (column < row.size()) widest = std::max(widest, ImGui::CalcTextSize(row[column].c_str()).x);
+            ImGui::TableSetupColumn(table.header[column].c_str(), ImGuiTableColumnFlags_None,
+                                    std::clamp(widest, em * 3.0f, em * 30.0f));
+        }
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (int c = 0; c < columns; ++c) {
+            const auto column = static_cast<std::size_t>(c);
+            ImGui::TableSetColumnIndex(c);
+            ImGui::PushFont(fonts.strong);
+            const std::string& header = table.header[column];
+            const bool numeric = column < table.numeric.size() && table.numeric[column];
+            if (numeric && ImGui::CalcTextSize(header.c_str()).x <= ImGui::GetContentRegionAvail().x) {
+                right_aligned(header);
+            } else {
+                ImGui::PushTextWrapPos(0.0f);  // a long header wraps within its column
+                ImGui::TextUnformatted(header.c_str());
+                ImGui::PopTextWrapPos();
+            }
+            ImGui::PopFont();
+        }
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            ImGui::TableNextRow();
+            for (std::size_t c = 0; c < table.rows[r].size() && c < table.header.size(); ++c) {
+                ImGui::TableSetColumnIndex(static_cast<int>(c));
+                const std::string text = readable_cell(table, r, c, text_language());
+                if (c < table.numeric.size() && table.numeric[c]) {
+                    right_aligned(text);
+                } else {
+                    ImGui::PushTextWrapPos(0.0f);
+                    ImGui::TextUnformatted(text.c_str());
+                    ImGui::PopTextWrapPos();
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopID();
+}
+
+void section_title(const char* title, const Fonts& fonts) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_band);
+    ImGui::TextUnformatted(title);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::Separator();
+}
+
+}  // namespace
+
+const Report* shown_report() {
+    const auto& report = view().report;
+    return report ? &*report : nullptr;
+}
+
+void draw_report_view(const ReportViewInput& input, const Fonts& fonts) {
+    ViewState& v = view();
+    refresh_data(v, input);
+    period_controls(v, input);
+    refresh_report(v, input);
+    if (!v.has_history) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", tr(TextId::report_no_history));
+        return;
+    }
+    if (!v.report) return;  // an invalid custom period: the controls say why
+    export_buttons(v, input);
+    ImGui::Separator();
+    ImGui::BeginChild("report_body", ImVec2(0, 0), false);
+    header_block(v, fonts);
+    ImGui::Spacing();
+    key_figures(*v.report, fonts);
+    section_title(tr(TextId::report_summary), fonts);
+    summary_paragraph(*v.report);
+    section_title(tr(TextId::report_charts), fonts);
+    charts_section(v, fonts);
+    section_title(tr(TextId::report_tables), fonts);
+    for (const ReportTable& table : v.tables) {
+        table_block(table, *v.report, fonts);
+        ImGui::Spacing();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace radar::ui
