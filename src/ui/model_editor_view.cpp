@@ -15,6 +15,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/whole_file_sink.hpp"
 
 namespace radar::ui {
 namespace {
@@ -22,47 +23,6 @@ namespace {
 constexpr std::size_t max_model_bytes = 4 * 1024 * 1024;
 
 const std::string& local(const LocalText& text) { return language() == Language::dutch ? text.nl : text.en; }
-
-struct PickedFile {
-    std::string name;
-    std::string bytes;
-    std::string error;  // empty when the whole file arrived
-};
-
-// Collects a picked model file; the editor imports it in the frame after it is complete.
-class ModelFileSink final : public platform::FileSink {
-public:
-    bool begin_file(const platform::IncomingFile& file) override {
-        if (reading_) return false;
-        reading_ = true;
-        current_ = PickedFile{file.name, {}, {}};
-        return true;
-    }
-    bool file_chunk(std::string_view bytes) override {
-        if (current_.bytes.size() + bytes.size() > max_model_bytes) {
-            current_.error = tr(TextId::import_too_large);
-            return false;
-        }
-        current_.bytes.append(bytes);
-        return true;
-    }
-    void end_file(bool ok, const std::string& error) override {
-        if (!ok && current_.error.empty()) current_.error = error;
-        reading_ = false;
-        finished_ = std::move(current_);
-    }
-    bool reading() const { return reading_; }
-    std::optional<PickedFile> take_finished() {
-        auto finished = std::move(finished_);
-        finished_.reset();
-        return finished;
-    }
-
-private:
-    bool reading_ = false;
-    PickedFile current_;
-    std::optional<PickedFile> finished_;
-};
 
 // What the screen remembers between frames (the model itself lives in AppState).
 struct EditorState {
@@ -76,7 +36,7 @@ struct EditorState {
     std::string message_file;
     int message_version = 0;
     std::vector<ModelProblem> message_problems;
-    ModelFileSink sink;
+    WholeFileSink sink{max_model_bytes, [] { return std::string(tr(TextId::import_too_large)); }};
 };
 
 EditorState& editor() {

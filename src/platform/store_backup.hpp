@@ -1,0 +1,25 @@
+// Between the store's records and the core's backup document: what a backup holds of this
+// device's store, and the store writes that bring a merged backup in (one transaction).
+// Settings that describe this device rather than the team's work (the screener's name, the last
+// backup date) stay out of backups.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "backup/backup_format.hpp"
+#include "backup/backup_merge.hpp"
+#include "platform/store.hpp"
+
+namespace radar::platform {
+
+// Settings kept per device, never exported or merged.
+bool is_device_setting(const std::string& key);
+
+// The team's work in `contents`; records that do not parse are named in `problems` and left out.
+BackupContent backup_content_from_store(const StoreContents& contents, std::vector<std::string>& problems);
+
+// The writes that add a merge's new records (events are added, never overwritten).
+std::vector<StoreWrite> store_writes_for_merge(const BackupMerge& merge);
+
+}  // namespace radar::platform

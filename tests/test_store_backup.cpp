@@ -1,0 +1,85 @@
+// Moving the team's work between two devices through a backup file: store records become backup
+// content, the file validates, merging it into another store writes only what was missing, a
+// second import changes nothing, and per-device settings never travel.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "platform/store_backup.hpp"
+#include "screening/event_json.hpp"
+#include "screening_fixtures.hpp"
+
+using namespace radar;
+using namespace radar::platform;
+using namespace radar::fixtures;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FolderStore {
+    fs::path path;
+    std::unique_ptr<Store> store;
+    explicit FolderStore(const std::string& name)
+        : path(fs::temp_directory_path() / ("radar-store-backup-test-" + name)) {
+        fs::remove_all(path);
+        store = make_folder_store(path.string());
+        store->open([](const StoreResult& result, const StoreStatus&) { REQUIRE(result.ok); });
+    }
+    ~FolderStore() { fs::remove_all(path); }
+
+    void commit(std::vector<StoreWrite> writes) {
+        bool ok = false;
+        store->commit(std::move(writes), [&](const StoreResult& result) { ok = result.ok; });
+        REQUIRE(ok);
+    }
+    BackupContent content() {
+        BackupContent result;
+        store->load_all([&](const StoreResult& loaded, StoreContents contents) {
+            REQUIRE(loaded.ok);
+            std::vector<std::string> problems;
+            result = backup_content_from_store(contents, problems);
+            CHECK(problems.empty());
+        });
+        return result;
+    }
+};
+
+StoreWrite event_write(const ScreeningEvent& event) {
+    return {RecordKind::event, event.event_id, event_to_text(event), false};
+}
+
+}  // namespace
+
+TEST_CASE("a backup moves the team's work to another device, once") {
+    FolderStore first("first"), second("second");
+    first.commit({event_write(coded("e1", "KO-1", ScreeningCode::risico, "2024-01-10", "", "2024-01-10T09:00:00.000Z")),
+                  event_write(coded("e2", "KO-2", ScreeningCode::geen_risico, "2024-01-11", "ok", "2024-01-11T09:00:00.000Z")),
+                  {RecordKind::model, "childcare-default", R"({"id":"childcare-default"})", false},
+                  {RecordKind::setting, "possible_risk", R"(["risico","verder_onderzoek_nodig"])", false},
+                  {RecordKind::setting, "screener", R"("An")", false}});
+    second.commit({event_write(coded("e3", "KO-3", ScreeningCode::risico, "2024-01-12", "", "2024-01-12T09:00:00.000Z")),
+                   {RecordKind::setting, "screener", R"("Bo")", false}});
+
+    const BackupContent exported = first.content();
+    CHECK(exported.events.size() == 2);
+    CHECK(exported.settings.size() == 1);  // the screener's name stays on its device
+    const Checked<BackupDocument> document = validate_backup(export_backup(exported, at("2024-02-01T10:00:00.000Z")));
+    REQUIRE_MESSAGE(document.ok(), document.error());
+
+    const BackupMerge merge = merge_backup(second.content(), document->content);
+    CHECK(merge.added_events.size() == 2);
+    CHECK(merge.added_models.size() == 1);
+    CHECK(merge.conflicts.empty());
+    second.commit(store_writes_for_merge(merge));
+
+    const BackupContent merged = second.content();
+    CHECK(merged.events.size() == 3);
+    CHECK(merged.models.size() == 1);
+    CHECK(merged.settings.at("possible_risk") == exported.settings.at("possible_risk"));
+    CHECK(merge_backup(merged, document->content).changes_nothing());
+    second.store->load_all([](const StoreResult&, StoreContents contents) {
+        REQUIRE(contents.settings.size() == 2);
+        CHECK(contents.settings[1].key == "screener");
+        CHECK(contents.settings[1].data == R"("Bo")");
+    });
+}
