@@ -8,10 +8,12 @@
 #include <optional>
 #include <string>
 
+#include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
 #include "selection/selection_reasons.hpp"
 #include "ui/i18n.hpp"
 #include "ui/report_view.hpp"
+#include "ui/storage_view.hpp"
 
 namespace radar::app {
 namespace {
@@ -20,7 +22,7 @@ const ui::Fonts* attached_fonts = nullptr;
 const ui::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening", "report"};
+constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening", "report", "storage"};
 
 std::optional<ui::Screen> screen_from_code(const std::string& code) {
     for (std::size_t i = 0; i < std::size(screen_codes); ++i)
@@ -77,11 +79,43 @@ nlohmann::json save_status_json(const ui::AppState& state, const std::string& su
     return {{"phase", save_phase_name(status->phase)}, {"error", status->error_name}};
 }
 
+nlohmann::json merge_json(const BackupMerge& merge) {
+    nlohmann::json conflicts = nlohmann::json::array();
+    for (const RecordConflict& conflict : merge.conflicts) conflicts.push_back({{"kind", conflict.kind}, {"id", conflict.id}});
+    return {{"events", merge.added_events.size()},
+            {"batches", merge.added_batches.size()},
+            {"models", merge.added_models.size()},
+            {"mappingProfiles", merge.added_mapping_profiles.size()},
+            {"settings", merge.added_settings.size()},
+            {"identical", merge.identical},
+            {"conflicts", conflicts}};
+}
+
+// The storage screen: store status, last backup, and the backup session's action and outcome.
+nlohmann::json backup_info(const ui::AppState& state) {
+    constexpr const char* actions[] = {"none", "export", "read", "import", "forget"};
+    constexpr const char* phases[] = {"idle", "working", "done", "failed"};
+    const ui::BackupSession& session = ui::storage_backup_session();
+    nlohmann::json info{{"action", actions[static_cast<int>(session.action())]},
+                        {"phase", phases[static_cast<int>(session.phase())]},
+                        {"detail", session.detail()},
+                        {"lastBackupAt", state.last_backup_at() ? format_timestamp(*state.last_backup_at()) : ""},
+                        {"due", ui::backup_due(state, Timestamp{platform::now_millis()})}};
+    if (const auto& status = session.status())
+        info["status"] = {{"persisted", status->persisted.value_or(false)},
+                          {"usage", status->usage_bytes.value_or(-1.0)},
+                          {"quota", status->quota_bytes.value_or(-1.0)}};
+    if (const auto& preview = session.import_preview()) info["preview"] = merge_json(preview->merge);
+    if (const auto& merged = session.merged()) info["merged"] = merge_json(*merged);
+    return info;
+}
+
 // Storage, the selection preview, the batches and the screening queue.
 void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
     info["storage"] = {{"mode", storage_mode_name(state.storage_mode())},
                        {"loaded", state.storage_loaded()},
                        {"message", state.storage_message()}};
+    info["backup"] = backup_info(state);
     info["screener"] = state.screener();
     info["events"] = state.screening().events.size();
     if (const Checked<BatchPreview>* preview = state.batch_preview()) {
@@ -218,7 +252,7 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
 }
 
 // Brings a screen forward in the next frame: "ranking", "model", "data", "selection",
-// "screening" or "report"; 0 for anything else.
+// "screening", "report" or "storage"; 0 for anything else.
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     using radar::ui::Screen;
     auto* state = radar::app::attached_state;

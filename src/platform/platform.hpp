@@ -37,4 +37,7 @@ void notify_ready();
 // Shows a message the user can read even when no frame can be drawn (e.g. no WebGL2).
 void report_fatal_error(const std::string& message);
 
+// Starts the app afresh (after everything stored was forgotten). A no-op natively.
+void reload_page();
+
 }  // namespace radar::platform

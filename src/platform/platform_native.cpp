@@ -51,6 +51,8 @@ std::optional<std::string> start_option(const std::string& name) {
 
 void notify_ready() {}
 
+void reload_page() {}
+
 void report_fatal_error(const std::string& message) { std::fprintf(stderr, "radar: %s\n", message.c_str()); }
 
 }  // namespace radar::platform

@@ -44,6 +44,8 @@ EM_JS(void, js_notify_ready, (), {
     if (Module.onRadarReady) Module.onRadarReady();
 });
 
+EM_JS(void, js_reload_page, (), { window.location.reload(); });
+
 EM_JS(void, js_report_fatal_error, (const char* message), {
     if (Module.onRadarFatal) Module.onRadarFatal(UTF8ToString(message));
 });
@@ -53,6 +55,8 @@ EM_JS(void, js_report_fatal_error, (const char* message), {
 namespace radar::platform {
 
 void notify_ready() { js_notify_ready(); }
+
+void reload_page() { js_reload_page(); }
 
 std::string now_iso() {
     char* text = js_now_iso();

@@ -21,7 +21,7 @@
 
 namespace radar::ui {
 
-enum class Screen { ranking, model, data, selection, screening, report };
+enum class Screen { ranking, model, data, selection, screening, report, storage };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -145,6 +145,13 @@ public:
     bool storage_loaded() const { return storage_loaded_; }
     const std::vector<std::string>& load_problems() const { return load_problems_; }
     void use_store_here();  // takes the writer role from another tab
+    // The connected store (nullptr when none); the storage screen exports and merges through it.
+    platform::Store* store() const { return store_; }
+    // Reads everything from the store again (after a restore merged records into it).
+    void reload_from_store();
+    // When this device last saved a backup file (a device setting); set after the download.
+    const std::optional<Timestamp>& last_backup_at() const { return last_backup_at_; }
+    void note_backup_saved(Timestamp at);
 
     const ScreeningState& screening() const { return screening_; }
     const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
@@ -194,7 +201,6 @@ private:
     void refresh_visible();
     // Points the column accessors, filters and search at dataset_ after it changed.
     void index_dataset();
-    void reload_from_store();
     void handle_store_notice(const platform::StoreNotice& notice);
     void apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch);
     void commit_pending(const std::string& subject);
@@ -243,6 +249,7 @@ private:
     ScreeningState screening_;
     std::uint64_t screening_generation_ = 0;
     std::string screener_;
+    std::optional<Timestamp> last_backup_at_;
     SelectionSettings selection_settings_;
     struct PreviewCache {
         std::uint64_t screening_generation = 0;

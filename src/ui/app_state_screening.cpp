@@ -14,6 +14,7 @@ namespace radar::ui {
 namespace {
 
 constexpr const char* screener_setting_key = "screener";
+constexpr const char* last_backup_setting_key = "last_backup_at";
 
 StorageMode storage_mode_of(platform::StoreMode mode) {
     switch (mode) {
@@ -79,11 +80,12 @@ void AppState::reload_from_store() {
             if (batch) batches.push_back(std::move(*batch));
             else load_problems_.push_back(record.key + ": " + batch.error());
         }
-        for (const auto& record : contents.settings)
-            if (record.key == screener_setting_key) {
-                const auto value = nlohmann::json::parse(record.data, nullptr, false);
-                if (value.is_string()) screener_ = value.get<std::string>();
-            }
+        for (const auto& record : contents.settings) {
+            const auto value = nlohmann::json::parse(record.data, nullptr, false);
+            if (!value.is_string()) continue;
+            if (record.key == screener_setting_key) screener_ = value.get<std::string>();
+            if (record.key == last_backup_setting_key) last_backup_at_ = parse_timestamp(value.get<std::string>());
+        }
         events_ = std::move(events);
         frozen_batches_ = std::move(batches);
         screening_ = fold_events(events_);
@@ -125,6 +127,13 @@ void AppState::set_screener(const std::string& name) {
     screener_ = name;
     if (store_ && storage_mode_ == StorageMode::writer)
         store_->put(platform::RecordKind::setting, screener_setting_key, nlohmann::json(name).dump(),
+                    [](const platform::StoreResult&) {});
+}
+
+void AppState::note_backup_saved(Timestamp at) {
+    last_backup_at_ = at;
+    if (store_ && storage_mode_ == StorageMode::writer)
+        store_->put(platform::RecordKind::setting, last_backup_setting_key, nlohmann::json(format_timestamp(at)).dump(),
                     [](const platform::StoreResult&) {});
 }
 

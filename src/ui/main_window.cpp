@@ -14,6 +14,7 @@
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
+#include "ui/storage_view.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -106,6 +107,11 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         if (ImGui::BeginTabItem((std::string(tr(TextId::screen_report)) + "###report").c_str(), nullptr, tab_flags(Screen::report))) {
             state.note_screen(Screen::report);
             draw_report_screen(state, fonts);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_storage)) + "###storage").c_str(), nullptr, tab_flags(Screen::storage))) {
+            state.note_screen(Screen::storage);
+            draw_storage_view(state, fonts);
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();

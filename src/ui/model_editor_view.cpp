@@ -15,6 +15,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/whole_file_sink.hpp"
 
 namespace radar::ui {
@@ -108,12 +109,6 @@ void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& sp
     ImGui::TextUnformatted(spec.description.c_str());
     ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
     ImGui::PopTextWrapPos();
-}
-
-// Records the last item's box for automation under `name`.
-void note_last_item(AppState& state, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget(name, {min.x, min.y, max.x, max.y});
 }
 
 // A compact number field for a threshold or cap; true when the user changed it.

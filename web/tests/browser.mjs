@@ -58,3 +58,24 @@ export async function pressKey(page, name) {
   await page.keyboard.up(name);
   await nextFrames(page);
 }
+
+export const radarInfo = (page) => page.evaluate(() => window.radar.info());
+
+// Polls info() until `check` holds (store callbacks arrive asynchronously).
+export async function waitForInfo(page, check, what) {
+  for (let i = 0; i < 200; i++) {
+    const current = await radarInfo(page);
+    if (check(current)) return current;
+    await nextFrames(page);
+  }
+  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(await radarInfo(page)).slice(0, 2000));
+}
+
+// Clicks the middle of a widget the app reported in info().widgets (device pixels).
+export async function clickWidget(page, widget) {
+  const box = (await radarInfo(page)).widgets[widget];
+  if (!box) throw new Error('the app does not report where ' + widget + ' is');
+  const ratio = await page.evaluate(() => window.devicePixelRatio);
+  await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
+  await nextFrames(page);
+}

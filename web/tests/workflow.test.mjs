@@ -5,27 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder } from './browser.mjs';
-
-const info = (page) => page.evaluate(() => window.radar.info());
-
-// Polls info() until `check` holds (store callbacks arrive asynchronously).
-async function waitFor(page, check, what) {
-  for (let i = 0; i < 200; i++) {
-    const current = await info(page);
-    if (check(current)) return current;
-    await nextFrames(page);
-  }
-  assert.fail('timed out waiting for ' + what + ': ' + JSON.stringify((await info(page)).screening ?? {}));
-}
-
-async function click(page, widget) {
-  const box = (await info(page)).widgets[widget];
-  assert.ok(box, 'the app reports where ' + widget + ' is');
-  const ratio = await page.evaluate(() => window.devicePixelRatio);
-  await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
-  await nextFrames(page);
-}
+import {
+  openApp, nextFrames, pressKey, screenshotFolder, radarInfo as info, waitForInfo as waitFor, clickWidget as click,
+} from './browser.mjs';
 
 const saved = (id) => (state) => state.screening?.dossier === id && state.screening.saveStatus?.phase === 'saved';
 

@@ -1,0 +1,155 @@
+// Backup export, merge-import and forgetting, over the store's asynchronous calls.
+#include "ui/backup_session.hpp"
+
+#include <cstdio>
+
+#include "civil_date.hpp"
+#include "platform/file_transfer.hpp"
+#include "platform/platform.hpp"
+#include "platform/store_backup.hpp"
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+std::string failure_text(const platform::StoreResult& result) {
+    return result.message.empty() ? result.error_name : result.error_name + ": " + result.message;
+}
+
+bool can_write(const AppState& state) {
+    return state.store() && state.storage_mode() == StorageMode::writer;
+}
+
+// What this device holds when there is no store to read: the work kept in memory.
+BackupContent content_in_memory(const AppState& state) {
+    BackupContent content;
+    content.events = state.screening().events;
+    content.batches = state.frozen_batches();
+    return content;
+}
+
+std::string backup_file_name(Timestamp at) {
+    const std::string stamp = format_timestamp(at);  // 2026-11-29T10:15:00.000Z
+    return "dossier-radar-backup-" + stamp.substr(0, 10) + ".json";
+}
+
+}  // namespace
+
+std::string BackupSession::too_large_text() { return tr(TextId::backup_too_large); }
+
+void BackupSession::start(BackupAction action) {
+    merged_.reset();
+    action_ = action;
+    phase_ = BackupPhase::working;
+    detail_.clear();
+}
+
+void BackupSession::finish(BackupPhase phase, std::string detail) {
+    phase_ = phase;
+    detail_ = std::move(detail);
+}
+
+void BackupSession::refresh_status(AppState& state) {
+    if (!state.store() || state.storage_mode() == StorageMode::memory_only) return;
+    state.store()->status([this](const platform::StoreResult& result, const platform::StoreStatus& status) {
+        if (result.ok) status_ = status;
+    });
+}
+
+void BackupSession::request_persistence(AppState& state) {
+    if (!state.store()) return;
+    state.store()->request_persistence([this, &state](const platform::StoreResult&, bool) { refresh_status(state); });
+}
+
+void BackupSession::export_backup(AppState& state) {
+    if (phase_ == BackupPhase::working) return;
+    start(BackupAction::export_backup);
+    auto write_file = [this, &state](const BackupContent& content) {
+        const Timestamp now{platform::now_millis()};
+        const std::string name = backup_file_name(now);
+        platform::download_file(name, "application/json", radar::export_backup(content, now));
+        state.note_backup_saved(now);
+        finish(BackupPhase::done, name);
+    };
+    if (!state.store() || state.storage_mode() == StorageMode::memory_only) {
+        write_file(content_in_memory(state));
+        return;
+    }
+    // One read-only transaction: the backup is one consistent moment of the store.
+    state.store()->load_all([this, write_file](const platform::StoreResult& result, platform::StoreContents contents) {
+        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        std::vector<std::string> problems;
+        const BackupContent content = platform::backup_content_from_store(contents, problems);
+        if (!problems.empty()) return finish(BackupPhase::failed, problems.front());
+        write_file(content);
+    });
+}
+
+void BackupSession::preview_import(AppState& state, PickedFile file) {
+    if (phase_ == BackupPhase::working) return;
+    start(BackupAction::read_backup);
+    preview_.reset();
+    if (!file.error.empty()) return finish(BackupPhase::failed, file.name + ": " + file.error);
+    if (!can_write(state)) return finish(BackupPhase::failed, tr(TextId::backup_needs_writer));
+    Checked<BackupDocument> document = validate_backup(file.bytes);
+    if (!document) return finish(BackupPhase::failed, file.name + ": " + document.error());
+    auto incoming = std::make_shared<BackupImportPreview>();
+    incoming->file_name = std::move(file.name);
+    incoming->document = std::move(*document);
+    state.store()->load_all([this, incoming](const platform::StoreResult& result, platform::StoreContents contents) {
+        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        std::vector<std::string> problems;
+        const BackupContent local = platform::backup_content_from_store(contents, problems);
+        if (!problems.empty()) return finish(BackupPhase::failed, problems.front());
+        incoming->merge = merge_backup(local, incoming->document.content);
+        preview_ = std::move(*incoming);
+        finish(BackupPhase::done, "");
+    });
+}
+
+void BackupSession::confirm_import(AppState& state) {
+    if (!preview_ || phase_ == BackupPhase::working) return;
+    if (!can_write(state)) return finish(BackupPhase::failed, tr(TextId::backup_needs_writer));
+    start(BackupAction::import_backup);
+    const std::string summary = preview_->merge.summary();
+    if (preview_->merge.changes_nothing()) {
+        merged_ = std::move(preview_->merge);
+        preview_.reset();
+        return finish(BackupPhase::done, summary);
+    }
+    // All additions in one transaction: the backup is in, or nothing changed.
+    state.store()->commit(platform::store_writes_for_merge(preview_->merge),
+                          [this, &state, summary](const platform::StoreResult& result) {
+                              if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+                              merged_ = std::move(preview_->merge);
+                              preview_.reset();
+                              state.reload_from_store();
+                              finish(BackupPhase::done, summary);
+                          });
+}
+
+void BackupSession::cancel_import() {
+    preview_.reset();
+    action_ = BackupAction::none;
+    phase_ = BackupPhase::idle;
+    detail_.clear();
+}
+
+void BackupSession::forget_everything(AppState& state) {
+    if (phase_ == BackupPhase::working) return;
+    if (!state.store()) return;
+    start(BackupAction::forget);
+    state.store()->forget_everything([this](const platform::StoreResult& result) {
+        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        finish(BackupPhase::done, "");
+        platform::reload_page();
+    });
+}
+
+bool backup_due(const AppState& state, Timestamp now, int days) {
+    if (state.screening().events.empty()) return false;
+    const auto& last = state.last_backup_at();
+    return !last || now.millis - last->millis > std::int64_t{days} * 24 * 60 * 60 * 1000;
+}
+
+}  // namespace radar::ui

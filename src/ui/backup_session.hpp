@@ -1,0 +1,71 @@
+// The storage screen's work (issue #6): the store's status and persistence, the backup file
+// (export, and import of a backup or another screener's export by merging it by id), and
+// forgetting everything on this device. Store calls are asynchronous; the screen draws the
+// phase and outcome kept here.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "backup/backup_format.hpp"
+#include "backup/backup_merge.hpp"
+#include "platform/store.hpp"
+#include "ui/app_state.hpp"
+#include "ui/whole_file_sink.hpp"
+
+namespace radar::ui {
+
+enum class BackupAction { none, export_backup, read_backup, import_backup, forget };
+enum class BackupPhase { idle, working, done, failed };
+
+// A validated backup file and what merging it would change; nothing is written before confirm.
+struct BackupImportPreview {
+    std::string file_name;
+    BackupDocument document;
+    BackupMerge merge;
+};
+
+class BackupSession {
+public:
+    // Asks the store for persistence, usage and quota (the answer arrives later).
+    void refresh_status(AppState& state);
+    const std::optional<platform::StoreStatus>& status() const { return status_; }
+    void request_persistence(AppState& state);
+
+    // Writes everything recorded into a backup file in the user's downloads.
+    void export_backup(AppState& state);
+    // Validates a picked file and computes the merge against this device; then confirm or cancel.
+    void preview_import(AppState& state, PickedFile file);
+    const std::optional<BackupImportPreview>& import_preview() const { return preview_; }
+    void confirm_import(AppState& state);
+    void cancel_import();
+    // Deletes all stored data; the caller checked the user's typed confirmation. The page reloads.
+    void forget_everything(AppState& state);
+
+    BackupAction action() const { return action_; }
+    BackupPhase phase() const { return phase_; }
+    // The error (store error name and message, or why a file was refused), the exported file's
+    // name, or the merge summary of a finished import.
+    const std::string& detail() const { return detail_; }
+    // What the last confirmed import added (shown until the next action).
+    const std::optional<BackupMerge>& merged() const { return merged_; }
+    WholeFileSink& sink() { return sink_; }
+
+private:
+    static std::string too_large_text();
+    void start(BackupAction action);
+    void finish(BackupPhase phase, std::string detail);
+
+    std::optional<platform::StoreStatus> status_;
+    std::optional<BackupImportPreview> preview_;
+    std::optional<BackupMerge> merged_;
+    BackupAction action_ = BackupAction::none;
+    BackupPhase phase_ = BackupPhase::idle;
+    std::string detail_;
+    WholeFileSink sink_{std::size_t{512} * 1024 * 1024, &BackupSession::too_large_text};
+};
+
+// A backup is due when decisions exist and none was saved in the last `days` days.
+bool backup_due(const AppState& state, Timestamp now, int days = 7);
+
+}  // namespace radar::ui

@@ -1,0 +1,13 @@
+// Where automation (window.radar.info().widgets) finds the last drawn widget.
+#pragma once
+
+#include <string>
+
+#include "ui/app_state.hpp"
+
+namespace radar::ui {
+
+// Records the last item's box (display pixels) for automation under `name`.
+void note_last_item(AppState& state, const std::string& name);
+
+}  // namespace radar::ui

@@ -1,0 +1,215 @@
+// Draws the storage screen over the BackupSession; store status is refreshed every few seconds
+// while the screen is open.
+#include "ui/storage_view.hpp"
+
+#include <array>
+#include <cstring>
+#include <string>
+
+#include "platform/file_transfer.hpp"
+#include "platform/platform.hpp"
+#include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
+#include "ui/workflow_widgets.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr double status_refresh_seconds = 5.0;
+
+struct StorageViewState {
+    BackupSession session;
+    double status_asked_at = -status_refresh_seconds;
+    std::array<char, 32> confirmation{};
+};
+
+StorageViewState& view() {
+    static StorageViewState state;
+    return state;
+}
+
+std::string size_text(double bytes) {
+    if (bytes >= 1e9) return one_decimal(bytes / 1e9) + " GB";
+    return one_decimal(bytes / 1e6) + " MB";
+}
+
+std::string count(std::size_t value) { return group_thousands(value); }
+
+std::string date_of(Timestamp at) { return long_date(static_cast<DayNumber>(at.millis / (24 * 60 * 60 * 1000))); }
+
+void heading(const Fonts& fonts, TextId text) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(text));
+    ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void wrapped(const char* text) { ImGui::TextWrapped("%s", text); }
+
+void coloured(ImU32 colour, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    wrapped(text.c_str());
+    ImGui::PopStyleColor();
+}
+
+std::string formatted(TextId format, const std::string& a) {
+    char text[512];
+    std::snprintf(text, sizeof text, tr(format), a.c_str());
+    return text;
+}
+
+void device_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    heading(fonts, TextId::storage_device_title);
+    switch (state.storage_mode()) {
+        case StorageMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
+        case StorageMode::read_only: wrapped(tr(TextId::storage_read_only)); break;
+        case StorageMode::opening: wrapped(tr(TextId::storage_opening)); break;
+        case StorageMode::closed: coloured(palette::error_text, formatted(TextId::storage_closed, state.storage_message())); break;
+        case StorageMode::memory_only:
+            coloured(palette::error_text, formatted(TextId::storage_memory_only, state.storage_message()));
+            break;
+    }
+    char line[256];
+    std::snprintf(line, sizeof line, tr(TextId::storage_counts), count(state.screening().events.size()).c_str(),
+                  count(state.frozen_batches().size()).c_str());
+    wrapped(line);
+    const auto& status = v.session.status();
+    if (!status) return;
+    if (status->usage_bytes && status->quota_bytes) {
+        std::snprintf(line, sizeof line, tr(TextId::storage_usage), size_text(*status->usage_bytes).c_str(),
+                      size_text(*status->quota_bytes).c_str());
+        wrapped(line);
+    }
+    if (status->persisted.value_or(false)) {
+        coloured(palette::saved_text, tr(TextId::storage_persistent));
+    } else {
+        wrapped(tr(TextId::storage_best_effort));
+        if (ImGui::Button(tr(TextId::storage_make_persistent))) v.session.request_persistence(state);
+        note_last_item(state, "storage-persist");
+    }
+}
+
+void export_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    heading(fonts, TextId::backup_title);
+    wrapped(tr(TextId::backup_intro));
+    const Timestamp now{platform::now_millis()};
+    if (const auto& last = state.last_backup_at()) wrapped(formatted(TextId::backup_last, date_of(*last)).c_str());
+    else wrapped(tr(TextId::backup_never));
+    if (backup_due(state, now)) coloured(palette::error_text, tr(TextId::backup_reminder));
+    BackupSession& session = v.session;
+    ImGui::BeginDisabled(session.phase() == BackupPhase::working);
+    if (ImGui::Button(tr(TextId::backup_download))) session.export_backup(state);
+    note_last_item(state, "backup-export");
+    ImGui::EndDisabled();
+    if (session.action() != BackupAction::export_backup) return;
+    if (session.phase() == BackupPhase::done) coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
+    if (session.phase() == BackupPhase::failed) coloured(palette::error_text, formatted(TextId::backup_failed, session.detail()));
+}
+
+void merge_counts(const BackupMerge& merge, TextId format, std::size_t extra) {
+    char line[512];
+    std::snprintf(line, sizeof line, tr(format), count(merge.added_events.size()).c_str(),
+                  count(merge.added_batches.size()).c_str(), count(merge.added_models.size()).c_str(),
+                  count(merge.added_mapping_profiles.size()).c_str(), count(merge.added_settings.size()).c_str(),
+                  count(extra).c_str());
+    wrapped(line);
+}
+
+void import_preview(AppState& state, BackupSession& session) {
+    const BackupImportPreview& preview = *session.import_preview();
+    const BackupCounts& counts = preview.document.counts;
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::backup_preview), preview.file_name.c_str(),
+                  date_of(preview.document.created_at).c_str(), count(counts.events).c_str(),
+                  count(counts.batches).c_str(), count(counts.models).c_str(), count(counts.mapping_profiles).c_str());
+    wrapped(line);
+    const BackupMerge& merge = preview.merge;
+    if (merge.changes_nothing()) wrapped(tr(TextId::backup_nothing_new));
+    else merge_counts(merge, TextId::backup_merge_adds, merge.identical);
+    if (!merge.conflicts.empty()) {
+        coloured(palette::error_text, formatted(TextId::backup_conflicts, count(merge.conflicts.size())));
+        for (const RecordConflict& conflict : merge.conflicts)
+            ImGui::BulletText("%s %s", conflict.kind.c_str(), conflict.id.c_str());
+    }
+    ImGui::BeginDisabled(session.phase() == BackupPhase::working);
+    if (ImGui::Button(tr(TextId::backup_merge))) session.confirm_import(state);
+    note_last_item(state, "backup-merge");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::cancel))) session.cancel_import();
+    ImGui::EndDisabled();
+}
+
+void import_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    heading(fonts, TextId::backup_import_title);
+    wrapped(tr(TextId::backup_import_intro));
+    BackupSession& session = v.session;
+    if (auto picked = session.sink().take_finished()) session.preview_import(state, std::move(*picked));
+    const bool busy = session.phase() == BackupPhase::working || session.sink().reading();
+    ImGui::BeginDisabled(busy || state.storage_mode() != StorageMode::writer);
+    if (ImGui::Button(tr(TextId::backup_choose))) {
+        // Only one sink receives files at a time: this screen claims it when the user asks.
+        platform::set_file_sink(&session.sink());
+        platform::request_file_open(".json,application/json");
+    }
+    note_last_item(state, "backup-import");
+    ImGui::EndDisabled();
+    if (session.sink().reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
+    if (session.import_preview()) {
+        import_preview(state, session);
+        return;
+    }
+    const bool importing = session.action() == BackupAction::read_backup || session.action() == BackupAction::import_backup;
+    if (!importing) return;
+    if (session.phase() == BackupPhase::failed) coloured(palette::error_text, formatted(TextId::backup_refused, session.detail()));
+    if (session.phase() == BackupPhase::done && session.merged()) {
+        if (session.merged()->changes_nothing()) wrapped(tr(TextId::backup_nothing_new));
+        else merge_counts(*session.merged(), TextId::backup_merged, 0);
+    }
+}
+
+void forget_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    heading(fonts, TextId::forget_title);
+    wrapped(tr(TextId::forget_intro));
+    const std::string word = tr(TextId::forget_word);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+    ImGui::InputTextWithHint("##forget-confirmation", formatted(TextId::forget_prompt, word).c_str(),
+                             v.confirmation.data(), v.confirmation.size());
+    note_last_item(state, "forget-confirmation");
+    ImGui::SameLine();
+    const bool confirmed = word == v.confirmation.data();
+    ImGui::BeginDisabled(!confirmed || !state.store() || v.session.phase() == BackupPhase::working);
+    ImGui::PushStyleColor(ImGuiCol_Button, palette::error_text);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (ImGui::Button(tr(TextId::forget_button))) {
+        v.confirmation.fill('\0');
+        v.session.forget_everything(state);
+    }
+    ImGui::PopStyleColor(2);
+    note_last_item(state, "forget");
+    ImGui::EndDisabled();
+    if (v.session.action() == BackupAction::forget && v.session.phase() == BackupPhase::failed)
+        coloured(palette::error_text, formatted(TextId::forget_failed, v.session.detail()));
+}
+
+}  // namespace
+
+const BackupSession& storage_backup_session() { return view().session; }
+
+void draw_storage_view(AppState& state, const Fonts& fonts) {
+    StorageViewState& v = view();
+    if (ImGui::GetTime() - v.status_asked_at >= status_refresh_seconds) {
+        v.status_asked_at = ImGui::GetTime();
+        v.session.refresh_status(state);
+    }
+    ImGui::BeginChild("storage_screen", ImVec2(0, 0), false);
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 48.0f);
+    device_section(state, v, fonts);
+    export_section(state, v, fonts);
+    import_section(state, v, fonts);
+    forget_section(state, v, fonts);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,137 @@
+// Browser test of moving the team's work between two browsers through backup files (issue #6):
+// one browser commits a batch and codes two dossiers, downloads a backup from the Opslag screen;
+// a second browser (its own profile) refuses a corrupted copy with nothing written, merges the
+// real one, finds the same events, and changes nothing on a second import; then it forgets
+// everything after the typed confirmation and starts empty.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  openApp, nextFrames, pressKey, screenshotFolder, radarInfo, waitForInfo, clickWidget,
+} from './browser.mjs';
+
+const saved = (id) => (state) => state.screening?.dossier === id && state.screening.saveStatus?.phase === 'saved';
+
+async function codeTwoDossiers(page) {
+  await waitForInfo(page, (state) => state.storage.loaded, 'the store to load');
+  await page.evaluate(() => window.radar.setScreener('An'));
+  await page.evaluate(() => window.radar.showScreen('selection'));
+  await nextFrames(page);
+  await clickWidget(page, 'commit-batch');
+  await waitForInfo(page, (state) => state.batches.length === 1, 'the batch commit');
+  await page.evaluate(() => window.radar.showScreen('screening'));
+  await nextFrames(page);
+  const queue = (await radarInfo(page)).screening.queue.map((item) => item.id);
+  await pressKey(page, '1');
+  await pressKey(page, 'Enter');
+  await waitForInfo(page, saved(queue[0]), 'the first decision');
+  await pressKey(page, 'j');
+  await pressKey(page, '3');
+  await pressKey(page, 'Enter');
+  await waitForInfo(page, saved(queue[1]), 'the second decision');
+  return queue;
+}
+
+async function chooseBackup(page, file) {
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'backup-import');
+  await (await choosing).setFiles(file);
+}
+
+test('a backup moves the work to another browser, once; forgetting empties the browser', async () => {
+  const first = await openApp();
+  let exportedFile;
+  let firstState;
+  try {
+    const { page } = first;
+    const queue = await codeTwoDossiers(page);
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await nextFrames(page);
+    let state = await radarInfo(page);
+    assert.equal(state.backup.due, true, 'decisions without a backup: the reminder shows');
+    assert.equal(state.backup.lastBackupAt, '');
+
+    const downloading = page.waitForEvent('download');
+    await clickWidget(page, 'backup-export');
+    const download = await downloading;
+    assert.match(download.suggestedFilename(), /^dossier-radar-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    exportedFile = join(screenshotFolder, 'backup-first.json');
+    writeFileSync(exportedFile, readFileSync(await download.path()));
+    const backup = JSON.parse(readFileSync(exportedFile, 'utf8'));
+    assert.equal(backup.format, 'dossier-radar-backup');
+    state = await waitForInfo(page, (s) => s.backup.phase === 'done' && s.backup.lastBackupAt !== '', 'the export');
+    assert.equal(state.backup.due, false);
+    // batch commit, Risico, Verder onderzoek nodig and its follow-up
+    assert.equal(state.events, 4);
+    assert.equal(backup.counts.events, state.events);
+    assert.equal(backup.counts.batches, 1);
+    await page.screenshot({ path: join(screenshotFolder, 'storage.png') });
+    firstState = { events: state.events, batches: state.batches, queue };
+    assert.deepEqual(first.consoleErrors, []);
+  } finally {
+    await first.close();
+  }
+
+  const second = await openApp({ query: '?lang=en' });
+  try {
+    const { page } = second;
+    await waitForInfo(page, (state) => state.storage.loaded, 'the second store to load');
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await nextFrames(page);
+
+    // A corrupted copy (one code changed, the checksum no longer matches) is refused; nothing written.
+    const corrupted = join(screenshotFolder, 'backup-corrupted.json');
+    writeFileSync(corrupted, readFileSync(exportedFile, 'utf8').replace('"risico"', '"geen_risico"'));
+    await chooseBackup(page, corrupted);
+    let state = await waitForInfo(page, (s) => s.backup.phase === 'failed', 'the refusal');
+    assert.match(state.backup.detail, /sha|hash|checksum/i);
+    assert.equal(state.events, 0);
+
+    await chooseBackup(page, exportedFile);
+    state = await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the merge preview');
+    assert.equal(state.backup.preview.events, firstState.events);
+    assert.equal(state.backup.preview.batches, 1);
+    assert.equal(state.events, 0, 'nothing is written before the merge is confirmed');
+    await page.screenshot({ path: join(screenshotFolder, 'storage-merge-preview.png') });
+    await clickWidget(page, 'backup-merge');
+    state = await waitForInfo(page, (s) => s.backup.merged !== undefined && s.events === firstState.events, 'the merge');
+    assert.deepEqual(state.batches, firstState.batches);
+    assert.equal(state.batches[0].coded, 2);
+
+    // The same file again: everything is already here.
+    await chooseBackup(page, exportedFile);
+    state = await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the second preview');
+    assert.equal(state.backup.preview.events, 0);
+    assert.equal(state.backup.preview.identical, firstState.events + 1);
+    await clickWidget(page, 'backup-merge');
+    state = await waitForInfo(page, (s) => s.backup.merged !== undefined, 'the second merge');
+    assert.equal(state.events, firstState.events);
+
+    // The reload survives: the merged work is stored, not only shown.
+    await page.reload();
+    await page.evaluate(() => window.radar.ready);
+    state = await waitForInfo(page, (s) => s.storage.loaded && s.events === firstState.events, 'the reloaded store');
+    assert.deepEqual(state.batches, firstState.batches);
+
+    // Forget everything: the button only works after typing the word.
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await nextFrames(page);
+    await clickWidget(page, 'forget');
+    assert.equal((await radarInfo(page)).events, firstState.events, 'nothing happens without the typed confirmation');
+    await clickWidget(page, 'forget-confirmation');
+    await page.keyboard.type('FORGET');
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'storage-forget.png') });
+    const reloaded = page.waitForEvent('load');
+    await clickWidget(page, 'forget');
+    await reloaded;
+    await page.evaluate(() => window.radar.ready);
+    state = await waitForInfo(page, (s) => s.storage.loaded, 'the store after forgetting');
+    assert.equal(state.events, 0);
+    assert.deepEqual(state.batches, []);
+    assert.deepEqual(second.consoleErrors, []);
+  } finally {
+    await second.close();
+  }
+});
