@@ -93,7 +93,7 @@ nlohmann::json merge_json(const BackupMerge& merge) {
 
 // The storage screen: store status, last backup, and the backup session's action and outcome.
 nlohmann::json backup_info(const ui::AppState& state) {
-    constexpr const char* actions[] = {"none", "export", "read", "import", "forget"};
+    constexpr const char* actions[] = {"none", "export", "read", "import", "forget", "export-store", "migrate"};
     constexpr const char* phases[] = {"idle", "working", "done", "failed"};
     const ui::BackupSession& session = ui::storage_backup_session();
     nlohmann::json info{{"action", actions[static_cast<int>(session.action())]},
@@ -105,6 +105,9 @@ nlohmann::json backup_info(const ui::AppState& state) {
         info["status"] = {{"persisted", status->persisted.value_or(false)},
                           {"usage", status->usage_bytes.value_or(-1.0)},
                           {"quota", status->quota_bytes.value_or(-1.0)}};
+    if (const auto& pending = state.pending_migration())
+        info["pendingMigration"] = {{"from", pending->from_version}, {"to", pending->to_version},
+                                    {"rewritesData", pending->rewrites_data}};
     if (const auto& preview = session.import_preview()) info["preview"] = merge_json(preview->merge);
     if (const auto& merged = session.merged()) info["merged"] = merge_json(*merged);
     return info;

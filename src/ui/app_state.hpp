@@ -152,6 +152,10 @@ public:
     // When this device last saved a backup file (a device setting); set after the download.
     const std::optional<Timestamp>& last_backup_at() const { return last_backup_at_; }
     void note_backup_saved(Timestamp at);
+    // The stored data has an older schema: nothing loads until the user migrates (after being
+    // offered a backup of the data as it is).
+    const std::optional<platform::PendingMigration>& pending_migration() const { return pending_migration_; }
+    void migrate_store(std::function<void(const platform::StoreResult&)> done);
 
     const ScreeningState& screening() const { return screening_; }
     const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
@@ -250,6 +254,7 @@ private:
     std::uint64_t screening_generation_ = 0;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;
+    std::optional<platform::PendingMigration> pending_migration_;
     SelectionSettings selection_settings_;
     struct PreviewCache {
         std::uint64_t screening_generation = 0;

@@ -51,6 +51,7 @@ void AppState::connect_store(platform::Store* store) {
         }
         storage_mode_ = storage_mode_of(status.mode);
         if (status.pending_migration) {
+            pending_migration_ = status.pending_migration;
             storage_message_ = "MigrationPendingError";
             storage_loaded_ = true;
             return;
@@ -119,6 +120,18 @@ void AppState::use_store_here() {
         }
         storage_mode_ = StorageMode::writer;
         reload_from_store();
+    });
+}
+
+void AppState::migrate_store(std::function<void(const platform::StoreResult&)> done) {
+    if (!store_ || !pending_migration_) return;
+    store_->migrate([this, done = std::move(done)](const platform::StoreResult& result) {
+        if (result.ok) {
+            pending_migration_.reset();
+            storage_message_.clear();
+            reload_from_store();
+        }
+        done(result);
     });
 }
 

@@ -135,6 +135,28 @@ void BackupSession::cancel_import() {
     detail_.clear();
 }
 
+void BackupSession::export_before_migration(AppState& state) {
+    if (phase_ == BackupPhase::working || !state.store()) return;
+    start(BackupAction::export_store);
+    state.store()->export_all([this, &state](const platform::StoreResult& result, std::string json) {
+        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        const Timestamp now{platform::now_millis()};
+        const std::string name = "dossier-radar-before-migration-" + format_timestamp(now).substr(0, 10) + ".json";
+        platform::download_file(name, "application/json", json);
+        state.note_backup_saved(now);
+        finish(BackupPhase::done, name);
+    });
+}
+
+void BackupSession::migrate(AppState& state) {
+    if (phase_ == BackupPhase::working) return;
+    start(BackupAction::migrate);
+    state.migrate_store([this](const platform::StoreResult& result) {
+        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        finish(BackupPhase::done, "");
+    });
+}
+
 void BackupSession::forget_everything(AppState& state) {
     if (phase_ == BackupPhase::working) return;
     if (!state.store()) return;

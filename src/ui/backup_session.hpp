@@ -15,7 +15,7 @@
 
 namespace radar::ui {
 
-enum class BackupAction { none, export_backup, read_backup, import_backup, forget };
+enum class BackupAction { none, export_backup, read_backup, import_backup, forget, export_store, migrate };
 enum class BackupPhase { idle, working, done, failed };
 
 // A validated backup file and what merging it would change; nothing is written before confirm.
@@ -39,6 +39,10 @@ public:
     const std::optional<BackupImportPreview>& import_preview() const { return preview_; }
     void confirm_import(AppState& state);
     void cancel_import();
+    // Before a migration: downloads the store's own export of the data as it is now (the format
+    // the store restores, whatever its schema), then migrates when the user asks.
+    void export_before_migration(AppState& state);
+    void migrate(AppState& state);
     // Deletes all stored data; the caller checked the user's typed confirmation. The page reloads.
     void forget_everything(AppState& state);
 

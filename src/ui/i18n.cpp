@@ -286,6 +286,13 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"VERGETEN", "FORGET"},
     {"Alles vergeten", "Forget everything"},
     {"Vergeten mislukt: %s", "Forgetting failed: %s"},
+    {"De opgeslagen gegevens hebben een oudere vorm (schema %d) en moeten bijgewerkt worden naar schema %d voor ze geladen kunnen worden.", "The stored data has an older form (schema %d) and must be updated to schema %d before it can be loaded."},
+    {"Het bijwerken herschrijft de gegevens: download eerst een backup van de gegevens zoals ze nu zijn.", "Updating rewrites the data: download a backup of the data as it is now first."},
+    {"Backup van de huidige gegevens downloaden", "Download a backup of the current data"},
+    {"Bijwerken", "Update"},
+    {"Bijwerken mislukt: %s", "The update failed: %s"},
+    {"Bijgewerkt; alle gegevens zijn geladen.", "Updated; all data is loaded."},
+    {"De opgeslagen gegevens moeten bijgewerkt worden voor ze laden; de tab Opslag biedt eerst een backup aan.", "The stored data must be updated before it loads; the Storage tab offers a backup first."},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

@@ -278,6 +278,13 @@ enum class TextId {
     forget_word,
     forget_button,
     forget_failed,
+    migration_pending,
+    migration_rewrites,
+    migration_backup,
+    migration_start,
+    migration_failed,
+    migration_done,
+    migration_banner,
     count
 };
 

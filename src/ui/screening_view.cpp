@@ -357,17 +357,20 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
     // Keys act only when no text field has the keyboard.
     const ImGuiIO& io = ImGui::GetIO();
     bool enter_pressed = false;
+    // No key repeat: a slow frame while a key is held must not skip past a dossier.
     if (!io.WantTextInput && !queue.empty()) {
-        if (ImGui::IsKeyPressed('J') && position + 1 < queue.size()) state.set_screening_dossier(batch->members[queue[++position]].dossier_id);
-        if (ImGui::IsKeyPressed('K') && position > 0) state.set_screening_dossier(batch->members[queue[--position]].dossier_id);
+        if (ImGui::IsKeyPressed('J', false) && position + 1 < queue.size())
+            state.set_screening_dossier(batch->members[queue[++position]].dossier_id);
+        if (ImGui::IsKeyPressed('K', false) && position > 0)
+            state.set_screening_dossier(batch->members[queue[--position]].dossier_id);
     }
     if (draft().dossier_id != state.screening_dossier()) reset_draft(state, state.screening_dossier());
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed('1')) draft().code = ScreeningCode::risico;
-        if (ImGui::IsKeyPressed('2')) draft().code = ScreeningCode::geen_risico;
-        if (ImGui::IsKeyPressed('3')) draft().code = ScreeningCode::verder_onderzoek_nodig;
-        enter_pressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
-                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+        if (ImGui::IsKeyPressed('1', false)) draft().code = ScreeningCode::risico;
+        if (ImGui::IsKeyPressed('2', false)) draft().code = ScreeningCode::geen_risico;
+        if (ImGui::IsKeyPressed('3', false)) draft().code = ScreeningCode::verder_onderzoek_nodig;
+        enter_pressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
     }
 
     ImGui::BeginChild("queue_list", ImVec2(0, 0), false);
@@ -382,7 +385,7 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
         label += "##" + member.dossier_id;
         const bool selected = member.dossier_id == state.screening_dossier();
         if (ImGui::Selectable(label.c_str(), selected)) state.set_screening_dossier(member.dossier_id);
-        if (selected && (ImGui::IsKeyPressed('J') || ImGui::IsKeyPressed('K'))) ImGui::SetScrollHereY();
+        if (selected && (ImGui::IsKeyPressed('J', false) || ImGui::IsKeyPressed('K', false))) ImGui::SetScrollHereY();
     }
     ImGui::EndChild();
     ImGui::EndChild();

@@ -90,6 +90,33 @@ void device_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
     }
 }
 
+// The stored data needs a schema migration before it loads: offer a backup first, then migrate.
+void migration_section(AppState& state, StorageViewState& v) {
+    const auto& pending = state.pending_migration();
+    BackupSession& session = v.session;
+    if (!pending) {
+        if (session.action() == BackupAction::migrate && session.phase() == BackupPhase::done)
+            coloured(palette::saved_text, tr(TextId::migration_done));
+        return;
+    }
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::migration_pending), pending->from_version, pending->to_version);
+    coloured(palette::error_text, line);
+    if (pending->rewrites_data) wrapped(tr(TextId::migration_rewrites));
+    ImGui::BeginDisabled(session.phase() == BackupPhase::working);
+    if (ImGui::Button(tr(TextId::migration_backup))) session.export_before_migration(state);
+    note_last_item(state, "migration-backup");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::migration_start))) session.migrate(state);
+    note_last_item(state, "migration-start");
+    ImGui::EndDisabled();
+    if (session.action() == BackupAction::export_store && session.phase() == BackupPhase::done)
+        coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
+    if ((session.action() == BackupAction::export_store || session.action() == BackupAction::migrate) &&
+        session.phase() == BackupPhase::failed)
+        coloured(palette::error_text, formatted(TextId::migration_failed, session.detail()));
+}
+
 void export_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::backup_title);
     wrapped(tr(TextId::backup_intro));
@@ -205,8 +232,12 @@ void draw_storage_view(AppState& state, const Fonts& fonts) {
     ImGui::BeginChild("storage_screen", ImVec2(0, 0), false);
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 48.0f);
     device_section(state, v, fonts);
-    export_section(state, v, fonts);
-    import_section(state, v, fonts);
+    migration_section(state, v);
+    // Until the migration ran nothing is loaded: a backup would be empty and a merge refused.
+    if (!state.pending_migration()) {
+        export_section(state, v, fonts);
+        import_section(state, v, fonts);
+    }
     forget_section(state, v, fonts);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();

@@ -31,7 +31,11 @@ void draw_storage_banner(AppState& state) {
         case StorageMode::closed: ImGui::Text(tr(TextId::storage_closed), state.storage_message().c_str()); break;
         case StorageMode::memory_only: ImGui::Text(tr(TextId::storage_memory_only), state.storage_message().c_str()); break;
         case StorageMode::writer:
-            if (problem) ImGui::Text(tr(TextId::storage_problem), state.storage_message().c_str());
+            if (state.pending_migration()) {
+                ImGui::TextUnformatted(tr(TextId::migration_banner));
+                ImGui::SameLine();
+                if (ImGui::Button(tr(TextId::screen_storage))) state.request_screen(Screen::storage);
+            } else if (problem) ImGui::Text(tr(TextId::storage_problem), state.storage_message().c_str());
             else ImGui::Text(tr(TextId::storage_load_problems), state.load_problems().size());
             break;
     }

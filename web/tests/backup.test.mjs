@@ -2,7 +2,8 @@
 // one browser commits a batch and codes two dossiers, downloads a backup from the Opslag screen;
 // a second browser (its own profile) refuses a corrupted copy with nothing written, merges the
 // real one, finds the same events, and changes nothing on a second import; then it forgets
-// everything after the typed confirmation and starts empty.
+// everything after the typed confirmation and starts empty. A third browser holds the same work
+// in a database of the previous schema: the app offers a backup, migrates, and loads it all.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -39,10 +40,11 @@ async function chooseBackup(page, file) {
   await (await choosing).setFiles(file);
 }
 
+const exportedFile = join(screenshotFolder, 'backup-first.json');
+let firstState;
+
 test('a backup moves the work to another browser, once; forgetting empties the browser', async () => {
   const first = await openApp();
-  let exportedFile;
-  let firstState;
   try {
     const { page } = first;
     const queue = await codeTwoDossiers(page);
@@ -56,7 +58,6 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     await clickWidget(page, 'backup-export');
     const download = await downloading;
     assert.match(download.suggestedFilename(), /^dossier-radar-backup-\d{4}-\d{2}-\d{2}\.json$/);
-    exportedFile = join(screenshotFolder, 'backup-first.json');
     writeFileSync(exportedFile, readFileSync(await download.path()));
     const backup = JSON.parse(readFileSync(exportedFile, 'utf8'));
     assert.equal(backup.format, 'dossier-radar-backup');
@@ -133,5 +134,65 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     assert.deepEqual(second.consoleErrors, []);
   } finally {
     await second.close();
+  }
+});
+
+// Writes the backup's events and batches into a schema-1 database (records without a schema
+// field), as an older version of the app left them, from a page of the app's origin.
+function createSchemaOneDatabase(content) {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('dossier-radar', 1);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      for (const name of ['events', 'batches', 'models', 'mapping_profiles', 'settings'])
+        db.createObjectStore(name, { keyPath: 'key' });
+      db.createObjectStore('snapshots', { keyPath: 'key' });
+      db.createObjectStore('snapshot_chunks', { keyPath: 'key' });
+      const transaction = request.transaction;
+      for (const event of content.events)
+        transaction.objectStore('events').put({ key: event.event_id, data: JSON.stringify(event) });
+      for (const batch of content.batches)
+        transaction.objectStore('batches').put({ key: batch.batch_id, data: JSON.stringify(batch) });
+    };
+    request.onsuccess = () => { request.result.close(); resolve(); };
+    request.onerror = () => reject(request.error);
+  });
+}
+
+test('a database of the previous schema is migrated after a backup is offered, keeping everything', async () => {
+  const third = await openApp();
+  try {
+    const { page, url } = third;
+    const content = JSON.parse(readFileSync(exportedFile, 'utf8')).content;
+    // Replace this profile's database with a schema-1 one, from a page of the same origin that
+    // does not run the app, then start the app on it.
+    await page.goto(url + 'blank-for-test');
+    await page.evaluate(() => new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase('dossier-radar');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    }));
+    await page.evaluate(createSchemaOneDatabase, content);
+    await page.goto(url);
+    await page.evaluate(() => window.radar.ready);
+    let state = await waitForInfo(page, (s) => s.storage.loaded, 'the store to open');
+    assert.deepEqual(state.backup.pendingMigration, { from: 1, to: 2, rewritesData: true });
+    assert.equal(state.events, 0, 'nothing loads before the migration');
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'storage-migration.png') });
+
+    const downloading = page.waitForEvent('download');
+    await clickWidget(page, 'migration-backup');
+    const offered = JSON.parse(readFileSync(await (await downloading).path(), 'utf8'));
+    assert.equal(offered.schemaVersion, 1);
+    assert.equal(offered.counts.events, content.events.length);
+
+    await clickWidget(page, 'migration-start');
+    state = await waitForInfo(page, (s) => s.backup.pendingMigration === undefined && s.events === content.events.length,
+                              'the migration');
+    assert.deepEqual(state.batches, firstState.batches);
+    assert.deepEqual(third.consoleErrors.filter((text) => !text.includes('404')), []);
+  } finally {
+    await third.close();
   }
 });
