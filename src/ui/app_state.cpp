@@ -83,11 +83,14 @@ std::string AppState::accept_import(ImportResult& result, const std::string& imp
     ScoringContext context = engine_ ? engine_->context() : ScoringContext{};
     context.reference_date = reference_date_;
     // Try the active model on the new data first: a refusal must leave everything unchanged.
-    const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, context);
-    if (!trial.engine) {
-        std::string message = tr(TextId::import_refused_model);
-        for (const auto& problem : trial.problems) message += "\n- " + problem.message;
-        return message;
+    // The trial engine is dropped before the real one is built (1M rows: hundreds of MB each).
+    {
+        const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, context);
+        if (!trial.engine) {
+            std::string message = tr(TextId::import_refused_model);
+            for (const auto& problem : trial.problems) message += "\n- " + problem.message;
+            return message;
+        }
     }
     AcceptOutcome outcome = radar::accept_import(result, imported_at);
     if (!outcome.accepted) return outcome.error;

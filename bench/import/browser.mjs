@@ -1,0 +1,51 @@
+// Imports a large export into the real app in headless Chromium through the file chooser and
+// reports what it cost: reading time, rows, and the wasm memory (which only grows, so its final
+// size is the peak) against the file size, before and after accepting. A measurement, not a test.
+//   node bench/import/browser.mjs FILE
+import { statSync } from 'node:fs';
+import { openApp, nextFrames, radarInfo, waitForInfo, clickWidget } from '../../web/tests/browser.mjs';
+
+const file = process.argv[2];
+if (!file) {
+  console.error('usage: node bench/import/browser.mjs FILE');
+  process.exit(2);
+}
+const fileBytes = statSync(file).size;
+const megabytes = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
+const wasmBytes = (page) => page.evaluate(() => window.Module.HEAPU8.buffer.byteLength);
+
+const app = await openApp();
+try {
+  const { page } = app;
+  await page.evaluate(() => window.radar.showScreen('data'));
+  await nextFrames(page);
+  const before = await wasmBytes(page);
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'button:choose-file');
+  const started = Date.now();
+  await (await choosing).setFiles(file);
+  let info = await radarInfo(page);
+  for (;;) {
+    info = await radarInfo(page);
+    if (info.import.phase !== 'reading' && (info.import.phase === 'reviewing' || info.import.readError)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const readSeconds = (Date.now() - started) / 1000;
+  const afterRead = await wasmBytes(page);
+  if (info.import.readError) throw new Error('the import failed: ' + info.import.readError);
+  await waitForInfo(page, (current) => current.widgets['button:accept-import'], 'the accept button');
+  const accepting = Date.now();
+  await clickWidget(page, 'button:accept-import');
+  info = await waitForInfo(page, (current) => current.import.phase === 'idle', 'the accepted import');
+  const acceptSeconds = (Date.now() - accepting) / 1000;
+  const afterAccept = await wasmBytes(page);
+  console.log(`file                 ${file} (${megabytes(fileBytes)})`);
+  console.log(`rows                 ${info.dossiers} imported`);
+  console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
+  console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s`);
+  console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
+  console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
+  if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
+} finally {
+  await app.close();
+}
