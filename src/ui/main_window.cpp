@@ -2,6 +2,7 @@
 #include "ui/main_window.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 
 #include "platform/platform.hpp"
@@ -74,44 +75,29 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);
-    const std::optional<Screen> requested = state.take_requested_screen();
-    auto tab_flags = [&](Screen screen) {
-        return requested == screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+    // One tab per screen, in this order; automation can bring any of them forward.
+    struct Tab {
+        Screen screen;
+        TextId label;
+        const char* id;
+        std::function<void()> draw;
     };
+    const Tab tabs[] = {
+        {Screen::ranking, TextId::screen_ranking, "###ranking", [&] { draw_ranking_screen(state, fonts, input); }},
+        {Screen::model, TextId::screen_model, "###model", [&] { draw_model_editor_view(state, fonts); }},
+        {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts); }},
+        {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts); }},
+        {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts); }},
+        {Screen::report, TextId::screen_report, "###report", [&] { draw_report_screen(state, fonts); }},
+        {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, fonts); }},
+    };
+    const std::optional<Screen> requested = state.take_requested_screen();
     if (ImGui::BeginTabBar("screens")) {
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_ranking)) + "###ranking").c_str(), nullptr, tab_flags(Screen::ranking))) {
-            state.note_screen(Screen::ranking);
-            draw_ranking_screen(state, fonts, input);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_model)) + "###model").c_str(), nullptr, tab_flags(Screen::model))) {
-            state.note_screen(Screen::model);
-            draw_model_editor_view(state, fonts);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_data)) + "###data").c_str(), nullptr, tab_flags(Screen::data))) {
-            state.note_screen(Screen::data);
-            draw_import_view(state, import_session, fonts);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_selection)) + "###selection").c_str(), nullptr, tab_flags(Screen::selection))) {
-            state.note_screen(Screen::selection);
-            draw_selection_view(state, fonts);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_screening)) + "###screening").c_str(), nullptr, tab_flags(Screen::screening))) {
-            state.note_screen(Screen::screening);
-            draw_screening_view(state, fonts);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_report)) + "###report").c_str(), nullptr, tab_flags(Screen::report))) {
-            state.note_screen(Screen::report);
-            draw_report_screen(state, fonts);
-            ImGui::EndTabItem();
-        }
-        if (ImGui::BeginTabItem((std::string(tr(TextId::screen_storage)) + "###storage").c_str(), nullptr, tab_flags(Screen::storage))) {
-            state.note_screen(Screen::storage);
-            draw_storage_view(state, fonts);
+        for (const Tab& tab : tabs) {
+            const ImGuiTabItemFlags tab_flags = requested == tab.screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+            if (!ImGui::BeginTabItem((std::string(tr(tab.label)) + tab.id).c_str(), nullptr, tab_flags)) continue;
+            state.note_screen(tab.screen);
+            tab.draw();
             ImGui::EndTabItem();
         }
         ImGui::EndTabBar();
