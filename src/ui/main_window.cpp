@@ -41,7 +41,7 @@ void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput i
 }
 
 // The report over everything stored; it recomputes only when the events, batches or scores change.
-void draw_report_screen(const AppState& state, const Fonts& fonts) {
+void draw_report_screen(AppState& state, const Fonts& fonts) {
     ReportViewInput input;
     input.screening = state.storage_mode() == StorageMode::opening ? nullptr : &state.screening();
     input.batches = &state.frozen_batches();
@@ -50,6 +50,9 @@ void draw_report_screen(const AppState& state, const Fonts& fonts) {
     input.now = Timestamp{platform::now_millis()};
     input.data_revision = (state.screening_generation() << 32) ^ state.scores_generation();
     input.synthetic = state.is_synthetic();
+    input.note_widget = [&state](const std::string& name, ImVec2 min, ImVec2 max) {
+        state.note_widget(name, {min.x, min.y, max.x, max.y});
+    };
     draw_report_view(input, fonts);
 }
 

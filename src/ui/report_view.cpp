@@ -240,21 +240,28 @@ Report stamped(const Report& report, const ReportViewInput& input) {
     return copy;
 }
 
+void note_last_button(const ReportViewInput& input, const std::string& name) {
+    if (input.note_widget) input.note_widget(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
 void export_buttons(const ViewState& v, const ReportViewInput& input) {
     const Report& report = *v.report;
     if (ImGui::Button(tr(TextId::report_open_html))) {
         platform::open_html_in_new_tab(report_to_html(
             stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""}));
     }
+    note_last_button(input, "report-html-open");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_html))) {
         const std::string html =
             report_to_html(stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""});
         platform::download_file(file_stem(report) + ".html", "text/html", html);
     }
+    note_last_button(input, "report-html");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
         platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report, input)));
+    note_last_button(input, "report-json");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "dataset.hpp"
@@ -24,6 +26,9 @@ struct ReportViewInput {
     Timestamp now;                                    // stamped on exports as "generated at"
     std::uint64_t data_revision = 0;  // bump when events, batches or the dataset change in place
     bool synthetic = false;           // demo data: exports carry the "synthetic demo data" badge
+    // Told where each export button was drawn (for automation): "report-html-open", "report-html",
+    // "report-json", "report-csv:<table>". May be empty.
+    std::function<void(const std::string& name, ImVec2 min, ImVec2 max)> note_widget;
 };
 
 void draw_report_view(const ReportViewInput& input, const Fonts& fonts);

@@ -4,6 +4,7 @@
 // real store (IndexedDB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   openApp, nextFrames, pressKey, screenshotFolder, radarInfo as info, waitForInfo as waitFor, clickWidget as click,
@@ -117,6 +118,24 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     assert.equal(state.report.possible_risk_dossiers, 1);
     assert.deepEqual(state.report.dossiers_latest_code, { risico: 0, geen_risico: 2, verder_onderzoek_nodig: 1, total: 3, possible_risk: 1 });
     await page.screenshot({ path: join(screenshotFolder, 'report-view.png') });
+
+    // The exports: JSON with the same figures, the printable HTML as a download and in a new tab.
+    const jsonDownload = page.waitForEvent('download');
+    await click(page, 'report-json');
+    const exported = JSON.parse(readFileSync(await (await jsonDownload).path(), 'utf8'));
+    assert.equal(exported.unique_dossiers, 3);
+    assert.deepEqual(exported.dossiers_latest_code, state.report.dossiers_latest_code);
+    const htmlDownload = page.waitForEvent('download');
+    await click(page, 'report-html');
+    const html = readFileSync(await (await htmlDownload).path(), 'utf8');
+    assert.match(html, /werden 3 unieke dossiers op basis van de datamining onder de loep genomen/);
+    const opening = page.context().waitForEvent('page');
+    await click(page, 'report-html-open');
+    const printable = await opening;
+    await printable.waitForLoadState();
+    assert.match(await printable.textContent('body'), /werden 3 unieke dossiers/);
+    await printable.screenshot({ path: join(screenshotFolder, 'report-printable-from-app.png'), fullPage: true });
+    await printable.close();
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();
