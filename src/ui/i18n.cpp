@@ -293,6 +293,14 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Bijwerken mislukt: %s", "The update failed: %s"},
     {"Bijgewerkt; alle gegevens zijn geladen.", "Updated; all data is loaded."},
     {"De opgeslagen gegevens moeten bijgewerkt worden voor ze laden; de tab Opslag biedt eerst een backup aan.", "The stored data must be updated before it loads; the Storage tab offers a backup first."},
+    {"Opvolgingen", "Follow-ups"},
+    {"%s \xC2\xB7 tegen %s \xC2\xB7 %s", "%s \xC2\xB7 due %s \xC2\xB7 %s"},
+    {"lopend", "open"},
+    {"afgerond", "done"},
+    {"lopend, over de vervaldatum", "open, overdue"},
+    {"Afgerond", "Mark done"},
+    {"Geen opvolgingen.", "No follow-ups."},
+    {"Gegevens uit de export van %s (%s dagen oud op de peildatum)", "Data from the export of %s (%s days old on the reference date)"},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

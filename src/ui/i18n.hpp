@@ -285,6 +285,14 @@ enum class TextId {
     migration_failed,
     migration_done,
     migration_banner,
+    follow_ups_title,
+    follow_up_line,
+    follow_up_open,
+    follow_up_done,
+    follow_up_overdue,
+    follow_up_mark_done,
+    follow_ups_none,
+    data_age_line,
     count
 };
 

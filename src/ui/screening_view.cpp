@@ -10,6 +10,7 @@
 #include "screening/score_band.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -283,6 +284,45 @@ void timeline(const AppState& state, const std::string& dossier_id) {
         ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, text_language()).c_str());
 }
 
+// The dossier's follow-ups with their state; an open one can be marked done (one event).
+void follow_ups(AppState& state, const std::string& dossier_id) {
+    const ScreeningState& screening = state.screening();
+    const DossierHistory* history = screening.history(dossier_id);
+    if (!history || history->follow_ups.empty()) {
+        ImGui::TextDisabled("%s", tr(TextId::follow_ups_none));
+        return;
+    }
+    for (std::size_t index : history->follow_ups) {
+        const FollowUpState& follow_up = screening.follow_ups[index];
+        const TextId status = follow_up.status == FollowUpStatus::done   ? TextId::follow_up_done
+                              : follow_up.overdue(state.reference_date()) ? TextId::follow_up_overdue
+                                                                          : TextId::follow_up_open;
+        ImGui::PushID(follow_up.follow_up_id.c_str());
+        ImGui::AlignTextToFramePadding();
+        ImGui::BulletText(tr(TextId::follow_up_line), follow_up_type_label(follow_up.type, text_language()),
+                          long_date(follow_up.due_date).c_str(), tr(status));
+        const std::string subject = "follow-up:" + follow_up.follow_up_id;
+        if (follow_up.status == FollowUpStatus::open) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) {
+                FollowUpUpdateRequest request;
+                request.stamp = state.new_stamp();
+                request.follow_up_id = follow_up.follow_up_id;
+                request.type = follow_up.type;
+                request.due_date = follow_up.due_date;
+                request.status = FollowUpStatus::done;
+                request.note = follow_up.note;
+                if (Checked<ScreeningEvent> event = record_follow_up_update(screening, request))
+                    state.submit(subject, {std::move(*event)});
+            }
+            note_last_item(state, "follow-up-done");
+        }
+        ImGui::SameLine();
+        draw_save_status(state, subject);
+        ImGui::PopID();
+    }
+}
+
 void strong(const Fonts& fonts, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
@@ -298,6 +338,9 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     const bool control = member.kind == SelectionKind::control;
     if (control) ImGui::TextDisabled(tr(TextId::control_line), member.dossier_id.c_str());
     else ImGui::TextDisabled(tr(TextId::member_line), member.dossier_id.c_str(), member.rank, group_thousands(batch.ranked_total).c_str());
+    if (state.export_date() > 0)
+        ImGui::TextDisabled(tr(TextId::data_age_line), long_date(state.export_date()).c_str(),
+                            group_thousands(static_cast<std::uint64_t>(std::max(0, state.reference_date() - state.export_date()))).c_str());
     if (coding_form(state, batch, member) || enter_pressed) save(state, batch, member);
     ImGui::Separator();
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
@@ -312,6 +355,8 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     }
     strong(fonts, tr(TextId::timeline_title));
     timeline(state, member.dossier_id);
+    strong(fonts, tr(TextId::follow_ups_title));
+    follow_ups(state, member.dossier_id);
     if (row) {
         strong(fonts, tr(TextId::dossier_fields));
         draw_dossier_fields(state, *row);

@@ -65,6 +65,9 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await pressKey(page, '3');
     await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[2]), 'the third decision');
+    // Its follow-up is shown open; marking it done is one more event.
+    await click(page, 'follow-up-done');
+    await waitFor(page, (s) => s.events === 6, 'the follow-up marked done');
 
     // Correct the first: back with K, "Corrigeren", new code 2 with a note and a reason.
     await pressKey(page, 'k');
@@ -77,12 +80,12 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await page.keyboard.type('Verkeerde code gekozen');
     await pressKey(page, 'Enter');
     state = await waitFor(page, (s) => saved(queue[0])(s) && s.screening.queue[0].code === 'geen_risico', 'the correction');
-    assert.equal(state.events, 1 + 1 + 1 + 2 + 1, 'batch, three codes, one follow-up, one correction');
+    assert.equal(state.events, 1 + 1 + 1 + 2 + 1 + 1, 'batch, three codes, a follow-up and its update, a correction');
     await page.screenshot({ path: join(screenshotFolder, 'screening.png') });
 
     await page.reload();
     await page.evaluate(() => window.radar.ready);
-    state = await waitFor(page, (s) => s.storage.loaded && s.events === 6, 'the reloaded store');
+    state = await waitFor(page, (s) => s.storage.loaded && s.events === 7, 'the reloaded store');
     assert.deepEqual(state.batches, [{ id: preview.selection.batchId, coded: 3, total: 25, open: true }]);
     await page.evaluate(() => window.radar.showScreen('screening'));
     await nextFrames(page);
@@ -116,6 +119,8 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     assert.equal(state.screen, 'report');
     assert.equal(state.report.unique_dossiers, 3);
     assert.equal(state.report.possible_risk_dossiers, 1);
+    assert.equal(state.report.follow_ups.opened, 1);
+    assert.equal(state.report.follow_ups.done, 1);
     assert.deepEqual(state.report.dossiers_latest_code, { risico: 0, geen_risico: 2, verder_onderzoek_nodig: 1, total: 3, possible_risk: 1 });
     await page.screenshot({ path: join(screenshotFolder, 'report-view.png') });
 
