@@ -1,5 +1,6 @@
-// Import screen: file choice, progress with cancel, and the review (summary, mapping, problems,
-// downloads of the diagnostics and rejected rows) ending in accept or cancel.
+// Import screen: file choice and the "memory only" privacy setting, progress with cancel, and the
+// review (summary, mapping, problems, downloads of the diagnostics and rejected rows) ending in
+// accept (which stores the dataset snapshot) or cancel.
 #include "ui/import_view.hpp"
 
 #include <algorithm>
@@ -20,9 +21,11 @@ std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<doub
 
 // Where the accepted dataset is kept: the privacy setting, and whether the snapshot is saved.
 void dataset_storage(AppState& state) {
+    // Translated title, stable id: the popup stays open when the language changes.
+    const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
     bool memory_only = state.dataset_memory_only();
     if (ImGui::Checkbox(tr(TextId::import_memory_only), &memory_only)) {
-        if (memory_only && state.snapshot_stored()) ImGui::OpenPopup("confirm-memory-only");
+        if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
         else state.set_dataset_memory_only(memory_only);
     }
     note_last_item(state, "checkbox:memory-only");
@@ -30,14 +33,15 @@ void dataset_storage(AppState& state) {
     if (state.snapshot()) {
         if (state.dataset_memory_only()) {
             ImGui::TextDisabled(tr(TextId::import_snapshot_in_memory), state.snapshot()->source_name.c_str());
-        } else if (state.snapshot_save()) {
+        } else if (state.snapshot_save() || state.snapshot_stored()) {
             ImGui::Text(tr(TextId::import_snapshot_status), state.snapshot()->source_name.c_str());
             ImGui::SameLine();
-            draw_store_save_status(state, *state.snapshot_save());
+            SaveStatus loaded;  // read from the store at start-up: stored before
+            loaded.phase = SavePhase::saved;
+            draw_store_save_status(state, state.snapshot_save() ? *state.snapshot_save() : loaded);
         }
     }
-    if (ImGui::BeginPopupModal("confirm-memory-only", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_title));
+    if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
         if (ImGui::Button(tr(TextId::import_memory_only_confirm))) {
             state.set_dataset_memory_only(true);
