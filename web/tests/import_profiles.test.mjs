@@ -11,13 +11,16 @@ const fileName = 'messy_export_cp1252.csv';
 const profileName = 'Export Opgroeien';
 const centre = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
 
+// Generous: frames take a few hundred milliseconds in a loaded headless Chromium.
 async function waitFor(page, predicate, what) {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const info = await page.evaluate(() => window.radar.info());
+  let info;
+  for (let attempt = 0; attempt < 600; attempt++) {
+    info = await page.evaluate(() => window.radar.info());
     if (predicate(info)) return info;
     await nextFrames(page);
   }
-  throw new Error(`timed out waiting for ${what}`);
+  const { import: session, datasetStore, synthetic, screen } = info;
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify({ screen, synthetic, datasetStore, phase: session.phase })}`);
 }
 
 async function reload(page) {
