@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "import/content_hash.hpp"
+#include "import/import_snapshot.hpp"
 #include "import/text_encoding.hpp"
 #include "csv_writer.hpp"
 #include "import_test_support.hpp"
@@ -106,4 +107,17 @@ TEST_CASE("the streaming content hash equals FNV-1a of the whole file") {
     CHECK(hash.value() == fnv1a_64(bytes));
     CHECK(format_content_hash(0x0123456789abcdefULL) == "fnv1a64:0123456789abcdef");
     CHECK(import_in_chunks(bytes, shipped_dictionary(), {}, 7).content_hash == fnv1a_64(bytes));
+}
+
+TEST_CASE("a stored snapshot keeps the file as UTF-8 and re-imports to the same dataset") {
+    const std::string windows = "dossier_id;naam\nKO-1;Cr\xE8" "che Z\xE9" "lie\n";
+    const ImportResult original = import_text(windows);
+    REQUIRE(original.ok());
+    CHECK(original.encoding == TextEncoding::windows_1252);
+    const std::string text = source_text_utf8(windows, original.encoding);
+    CHECK(text == "dossier_id;naam\nKO-1;Cr\xC3\xA8" "che Z\xC3\xA9" "lie\n");
+    const ImportResult again = import_text(text);
+    REQUIRE(again.ok());
+    CHECK(cell(again, "name", 0) == cell(original, "name", 0));
+    CHECK(source_text_utf8("plain;ascii\n", TextEncoding::utf8) == "plain;ascii\n");
 }

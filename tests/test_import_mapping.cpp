@@ -141,3 +141,39 @@ TEST_CASE("protected attributes are imported and flagged") {
     CHECK_FALSE(result.columns[0].protected_attribute);
     CHECK(cell(result, "nationality", 0) == "BE");
 }
+
+TEST_CASE("assigning a column in the review moves the field and re-validates on re-import") {
+    const std::string text = "Nr.;Benaming;Plaatsen\nKO-1;Kribbe;12\n";
+    const ImportResult automatic = import_text(text);
+    REQUIRE_FALSE(automatic.ok());  // no dossier id column
+    std::vector<HeaderMapping> mappings = automatic.mappings();
+    assign_column(mappings, 0, "dossier_id");
+    CHECK(mappings[0].field == "dossier_id");
+    CHECK(mappings[0].origin == MappingOrigin::profile);
+
+    ImportOptions options;
+    options.profile = profile_from_mappings("", mappings);
+    const ImportResult remapped = import_text(text, shipped_dictionary(), options);
+    REQUIRE(remapped.ok());
+    CHECK(cell(remapped, "dossier_id", 0) == "KO-1");
+
+    // Giving the field to another column makes the first one an extra attribute, never dropped.
+    std::vector<HeaderMapping> moved = remapped.mappings();
+    assign_column(moved, 1, "dossier_id");
+    CHECK(moved[0].field.empty());
+    CHECK(moved[0].origin == MappingOrigin::profile_extra);
+    CHECK(moved[1].field == "dossier_id");
+    assign_column(moved, 1, "");
+    CHECK(moved[1].field.empty());
+    assign_column(moved, 7, "name");  // out of range: nothing happens
+    CHECK(moved.size() == 3);
+}
+
+TEST_CASE("a saved profile matches a file with exactly its headers") {
+    MappingProfile profile;
+    profile.entries = {{"Nr.", "dossier_id"}, {"Benaming", "name"}, {"Opmerking", ""}};
+    CHECK(profile_matches_headers(profile, {"Benaming", "Nr.", "Opmerking"}));
+    CHECK_FALSE(profile_matches_headers(profile, {"Nr.", "Benaming"}));
+    CHECK_FALSE(profile_matches_headers(profile, {"Nr.", "Benaming", "Opmerking", "Extra"}));
+    CHECK_FALSE(profile_matches_headers(MappingProfile{}, {}));
+}

@@ -19,7 +19,7 @@ namespace radar::app {
 namespace {
 ui::AppState* attached_state = nullptr;
 const ui::Fonts* attached_fonts = nullptr;
-const ui::ImportSession* attached_import = nullptr;
+ui::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
 constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening", "report", "storage"};
@@ -42,12 +42,35 @@ nlohmann::json import_info(const ui::ImportSession& session) {
         info["rowsWithWarnings"] = result->summary.rows_with_warnings;
         info["rowsRejected"] = result->summary.rows_rejected;
         info["columns"] = result->columns.size();
+        nlohmann::json mapping = nlohmann::json::array();
+        for (const ImportedColumn& column : result->columns)
+            mapping.push_back({{"header", column.header}, {"field", column.field}, {"protected", column.protected_attribute}});
+        info["mapping"] = mapping;
+        info["fieldsNotFound"] = result->fields_not_found;
+        info["profile"] = result->mapping_profile;
     }
+    info["rereading"] = session.rereading();
+    info["matchedProfile"] = session.matched_profile();
     return info;
+}
+
+// Mapping profiles and the stored dataset snapshot (issue #3).
+void add_import_storage_info(const ui::AppState& state, nlohmann::json& info) {
+    auto phase = [](const std::optional<ui::SaveStatus>& status) -> nlohmann::json {
+        if (!status) return nullptr;
+        return status->phase == ui::SavePhase::saving ? "saving" : status->phase == ui::SavePhase::saved ? "saved" : "failed";
+    };
+    nlohmann::json profiles = nlohmann::json::array();
+    for (const MappingProfile& profile : state.mapping_profiles()) profiles.push_back(profile.name);
+    info["mappingProfiles"] = profiles;
+    info["profileSave"] = phase(state.profile_save());
+    info["datasetStore"] = {{"stored", state.snapshot_stored()},
+                            {"save", phase(state.snapshot_save())},
+                            {"memoryOnly", state.dataset_memory_only()}};
 }
 }  // namespace
 
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, const ui::ImportSession* import_session) {
+void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session) {
     attached_state = state;
     attached_fonts = fonts;
     attached_import = import_session;
@@ -223,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         }
     }
     if (attached_state) radar::app::add_workflow_info(*attached_state, info);
+    if (attached_state) radar::app::add_import_storage_info(*attached_state, info);
     text = info.dump();
     return text.c_str();
 }
@@ -276,6 +300,30 @@ EMSCRIPTEN_KEEPALIVE int radar_set_language(const char* code) {
     if (value == "nl") radar::ui::set_language(radar::ui::Language::dutch);
     else if (value == "en") radar::ui::set_language(radar::ui::Language::english);
     else return 0;
+    return 1;
+}
+
+// The review's mapping edit: the file column with this header maps to `field` ("" = extra
+// attribute) and the file is read again; 0 when no review is open or there is no such column.
+EMSCRIPTEN_KEEPALIVE int radar_import_assign(const char* header, const char* field) {
+    auto* session = radar::app::attached_import;
+    const radar::ImportResult* result = session ? session->result() : nullptr;
+    if (!result || !header) return 0;
+    for (std::size_t i = 0; i < result->columns.size(); ++i)
+        if (result->columns[i].header == header) {
+            session->assign(i, field ? field : "");
+            return 1;
+        }
+    return 0;
+}
+
+// Saves the reviewed mapping as a named profile (as the review's button does); 0 without a review.
+EMSCRIPTEN_KEEPALIVE int radar_import_save_profile(const char* name) {
+    auto* session = radar::app::attached_import;
+    auto* state = radar::app::attached_state;
+    const radar::ImportResult* result = session ? session->result() : nullptr;
+    if (!result || !state || !name || !*name) return 0;
+    state->save_mapping_profile(radar::profile_from_mappings(name, result->mappings()));
     return 1;
 }
 

@@ -9,6 +9,6 @@
 namespace radar::app {
 
 // The hook reads and acts on these; set once at start-up (both outlive the page).
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, const ui::ImportSession* import_session);
+void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session);
 
 }  // namespace radar::app

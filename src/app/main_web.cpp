@@ -153,6 +153,9 @@ int main() {
         return 1;
     }
     app.import_session.emplace(std::move(*dictionary.dictionary));
+    // Stored mapping profiles and the dataset snapshot are read with the same dictionary.
+    app.state.set_field_dictionary(&app.import_session->dictionary());
+    app.import_session->set_saved_profiles(&app.state.mapping_profiles());
     radar::platform::set_file_sink(&*app.import_session);
     // Screening events and batches load asynchronously; until then the banner says "opening"
     // and saving waits. If the store cannot open, the app works in memory with a warning.

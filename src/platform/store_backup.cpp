@@ -6,7 +6,7 @@
 namespace radar::platform {
 namespace {
 
-constexpr const char* device_settings[] = {"screener", "last_backup_at"};
+constexpr const char* device_settings[] = {"screener", "last_backup_at", "dataset_memory_only"};
 
 void add_opaque(const std::vector<StoreRecord>& records, std::vector<OpaqueRecord>& into,
                 std::vector<std::string>& problems) {

@@ -1,7 +1,8 @@
 // Between the store's records and the core's backup document: what a backup holds of this
 // device's store, and the store writes that bring a merged backup in (one transaction).
 // Settings that describe this device rather than the team's work (the screener's name, the last
-// backup date) stay out of backups.
+// backup date, the privacy choice to keep dossier data in memory only) stay out of backups, and
+// so does the dataset snapshot itself: a backup carries the team's decisions, not dossier data.
 #pragma once
 
 #include <string>

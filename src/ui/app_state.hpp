@@ -195,6 +195,26 @@ public:
     const std::string& screening_refusal() const { return screening_refusal_; }
     void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
 
+    // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
+    // The dictionary stored profiles and snapshots are read with; set before connect_store.
+    void set_field_dictionary(const FieldDictionary* dictionary) { field_dictionary_ = dictionary; }
+    // Saved mapping profiles, by name; loaded from the store like the events.
+    const std::vector<MappingProfile>& mapping_profiles() const { return mapping_profiles_; }
+    // Stores the profile under its name (replacing one of that name); its save status is
+    // profile_save() until the store confirmed it.
+    void save_mapping_profile(const MappingProfile& profile);
+    const std::optional<SaveStatus>& profile_save() const { return profile_save_; }
+    // After accept_import: stores the accepted file as the dataset snapshot (its UTF-8 text and
+    // the mapping that read it) unless dossier data is kept in memory only.
+    void persist_snapshot(std::string text, const MappingProfile& mapping);
+    const std::optional<SaveStatus>& snapshot_save() const { return snapshot_save_; }
+    // A dataset snapshot is in the store (start-up loads it instead of the demo data).
+    bool snapshot_stored() const { return snapshot_stored_; }
+    // Privacy: keep dossier data in memory only. Turning it on removes the stored snapshot (ask
+    // first); codes and history are still stored.
+    bool dataset_memory_only() const { return dataset_memory_only_; }
+    void set_dataset_memory_only(bool memory_only);
+
     // Column accessors used by views (the dataset's well-known fields).
     const std::string& id(std::size_t row) const { return ids_->texts[row]; }
     const std::string& name(std::size_t row) const { return names_->texts[row]; }
@@ -205,6 +225,9 @@ private:
     void refresh_visible();
     // Points the column accessors, filters and search at dataset_ after it changed.
     void index_dataset();
+    // The profiles, the privacy setting and the stored dataset snapshot (see [SECTION] above).
+    void load_imports_from_store(const platform::StoreContents& contents);
+    void restore_snapshot(const platform::StoreSnapshot& stored);
     void handle_store_notice(const platform::StoreNotice& notice);
     void apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch);
     void commit_pending(const std::string& subject);
@@ -268,6 +291,13 @@ private:
     std::string screening_batch_;
     std::string screening_dossier_;
     std::string screening_refusal_;
+
+    const FieldDictionary* field_dictionary_ = nullptr;
+    std::vector<MappingProfile> mapping_profiles_;
+    std::optional<SaveStatus> profile_save_;
+    std::optional<SaveStatus> snapshot_save_;
+    bool snapshot_stored_ = false;
+    bool dataset_memory_only_ = false;
 };
 
 }  // namespace radar::ui

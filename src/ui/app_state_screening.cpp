@@ -91,6 +91,7 @@ void AppState::reload_from_store() {
         frozen_batches_ = std::move(batches);
         screening_ = fold_events(events_);
         ++screening_generation_;
+        load_imports_from_store(contents);
     });
 }
 

@@ -1,7 +1,14 @@
-// Chunked file reading into the core Importer.
+// Chunked file reading into the core Importer, and reading the kept bytes again after a
+// mapping change.
 #include "ui/import_session.hpp"
 
 namespace radar::ui {
+namespace {
+
+// Bytes fed per frame when the kept file is read again (the browser's file chunks are similar).
+constexpr std::size_t reread_chunk_bytes = 4u << 20;
+
+}  // namespace
 
 bool ImportSession::begin_file(const platform::IncomingFile& file) {
     if (phase_ == Phase::reading) return false;
@@ -14,12 +21,16 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     cancel_requested_ = false;
     file_name_ = file.name;
     file_size_ = file.size;
+    source_bytes_.clear();
+    source_bytes_.reserve(static_cast<std::size_t>(file.size));
+    matched_profile_.clear();
     phase_ = Phase::reading;
     return true;
 }
 
 bool ImportSession::file_chunk(std::string_view bytes) {
     if (cancel_requested_ || !importer_) return false;
+    if (!rereading_) source_bytes_.append(bytes);
     importer_->feed(bytes);
     // A failed import needs no more bytes; finish() reports why.
     return !importer_->stopped();
@@ -28,20 +39,78 @@ bool ImportSession::file_chunk(std::string_view bytes) {
 void ImportSession::end_file(bool ok, const std::string& error) {
     if (!importer_) return;
     const bool stopped_by_importer = importer_->stopped();
+    const bool first_read = !rereading_;
+    rereading_ = false;
     if (!ok && !stopped_by_importer) {
         read_error_ = cancel_requested_ ? std::string("cancelled") : error;
         importer_.reset();
+        source_bytes_.clear();
         phase_ = Phase::idle;
         return;
     }
     result_ = importer_->finish();
     importer_.reset();
     phase_ = Phase::reviewing;
+    if (first_read)
+        if (const MappingProfile* matching = profile_for_headers()) {
+            matched_profile_ = matching->name;
+            reread(*matching);
+        }
 }
 
 void ImportSession::close_review() {
     result_.reset();
+    source_bytes_.clear();
+    source_bytes_.shrink_to_fit();
+    matched_profile_.clear();
     phase_ = Phase::idle;
+}
+
+const MappingProfile* ImportSession::profile_for_headers() const {
+    if (!saved_profiles_ || !result_) return nullptr;
+    std::vector<std::string> headers;
+    for (const ImportedColumn& column : result_->columns) headers.push_back(column.header);
+    for (const MappingProfile& profile : *saved_profiles_)
+        if (profile_matches_headers(profile, headers)) return &profile;
+    return nullptr;
+}
+
+void ImportSession::assign(std::size_t column, const std::string& field) {
+    if (!result_) return;
+    std::vector<HeaderMapping> mappings = result_->mappings();
+    assign_column(mappings, column, field);
+    matched_profile_.clear();
+    reread(profile_from_mappings("", mappings));
+}
+
+void ImportSession::apply_profile(std::optional<MappingProfile> profile) {
+    if (!result_) return;
+    matched_profile_.clear();
+    reread(std::move(profile));
+}
+
+void ImportSession::reread(std::optional<MappingProfile> profile) {
+    ImportOptions options;
+    options.source_name = file_name_;
+    options.total_bytes = source_bytes_.size();
+    options.profile = std::move(profile);
+    importer_ = std::make_unique<Importer>(dictionary_, options);
+    result_.reset();
+    cancel_requested_ = false;
+    rereading_ = true;
+    reread_offset_ = 0;
+    phase_ = Phase::reading;
+}
+
+void ImportSession::pump() {
+    if (!rereading_ || !importer_) return;
+    if (cancel_requested_) {
+        end_file(false, "");
+        return;
+    }
+    const std::string_view chunk = std::string_view(source_bytes_).substr(reread_offset_, reread_chunk_bytes);
+    reread_offset_ += chunk.size();
+    if (!file_chunk(chunk) || reread_offset_ >= source_bytes_.size()) end_file(true, "");
 }
 
 }  // namespace radar::ui

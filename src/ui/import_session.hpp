@@ -1,11 +1,14 @@
 // One file import in the browser: receives the picked or dropped file chunk by chunk (one chunk
 // per frame), feeds the core Importer, and holds the result until the user accepts or discards
-// it. The current dataset is untouched until AppState::accept_import.
+// it. The file's bytes stay in memory so that a mapping change reads them again (chunked the
+// same way) and an accepted file can be stored. The current dataset is untouched until
+// AppState::accept_import.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
@@ -37,8 +40,28 @@ public:
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
     const FieldDictionary& dictionary() const { return dictionary_; }
+    // The file as read, for storing an accepted import.
+    const std::string& source_bytes() const { return source_bytes_; }
+
+    // [SECTION] Mapping in the review
+    // Saved profiles: one whose headers are exactly the file's is applied after the first read.
+    void set_saved_profiles(const std::vector<MappingProfile>* profiles) { saved_profiles_ = profiles; }
+    // The review's mapping edit: file column `column` maps to `field` ("" = extra attribute);
+    // the file is read again with the edited mapping.
+    void assign(std::size_t column, const std::string& field);
+    // Reads the file again with a saved profile, or with the automatic mapping (nullopt).
+    void apply_profile(std::optional<MappingProfile> profile);
+    // The name of the profile applied because its headers matched the file ("" otherwise).
+    const std::string& matched_profile() const { return matched_profile_; }
+    // The kept bytes are being read again (phase reading after a mapping change).
+    bool rereading() const { return rereading_; }
+    // Feeds the next chunk while the kept bytes are read again; call once per frame.
+    void pump();
 
 private:
+    void reread(std::optional<MappingProfile> profile);
+    const MappingProfile* profile_for_headers() const;
+
     FieldDictionary dictionary_;
     Phase phase_ = Phase::idle;
     std::string file_name_;
@@ -47,6 +70,11 @@ private:
     std::optional<ImportResult> result_;
     std::string read_error_;
     bool cancel_requested_ = false;
+    std::string source_bytes_;
+    const std::vector<MappingProfile>* saved_profiles_ = nullptr;
+    bool rereading_ = false;
+    std::size_t reread_offset_ = 0;
+    std::string matched_profile_;
 };
 
 }  // namespace radar::ui

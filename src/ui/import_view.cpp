@@ -1,5 +1,6 @@
-// Import screen: file choice, progress with cancel, and the review (summary, mapping, problems,
-// downloads of the diagnostics and rejected rows) ending in accept or cancel.
+// Import screen: file choice and the "memory only" privacy setting, progress with cancel, and the
+// review (summary, mapping, problems, downloads of the diagnostics and rejected rows) ending in
+// accept (which stores the dataset snapshot) or cancel.
 #include "ui/import_view.hpp"
 
 #include <algorithm>
@@ -9,19 +10,49 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/import_mapping_view.hpp"
 
 namespace radar::ui {
 namespace {
 
 constexpr const char* accepted_files = ".csv,.tsv,.txt,.json,.ndjson";
 
-// Records the last item's box for automation under `name`.
-void note_last_item(AppState& state, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget(name, {min.x, min.y, max.x, max.y});
-}
-
 std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<double>(bytes) / 1e6) + " MB"; }
+
+// Where the accepted dataset is kept: the privacy setting, and whether the snapshot is saved.
+void dataset_storage(AppState& state) {
+    // Translated title, stable id: the popup stays open when the language changes.
+    const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
+    bool memory_only = state.dataset_memory_only();
+    if (ImGui::Checkbox(tr(TextId::import_memory_only), &memory_only)) {
+        if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
+        else state.set_dataset_memory_only(memory_only);
+    }
+    note_last_item(state, "checkbox:memory-only");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
+    if (state.snapshot()) {
+        if (state.dataset_memory_only()) {
+            ImGui::TextDisabled(tr(TextId::import_snapshot_in_memory), state.snapshot()->source_name.c_str());
+        } else if (state.snapshot_save() || state.snapshot_stored()) {
+            ImGui::Text(tr(TextId::import_snapshot_status), state.snapshot()->source_name.c_str());
+            ImGui::SameLine();
+            SaveStatus loaded;  // read from the store at start-up: stored before
+            loaded.phase = SavePhase::saved;
+            draw_store_save_status(state, state.snapshot_save() ? *state.snapshot_save() : loaded);
+        }
+    }
+    if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
+        if (ImGui::Button(tr(TextId::import_memory_only_confirm))) {
+            state.set_dataset_memory_only(true);
+            ImGui::CloseCurrentPopup();
+        }
+        note_last_item(state, "button:confirm-memory-only");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
 
 void choose_file(AppState& state, ImportSession& session) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
@@ -36,9 +67,14 @@ void choose_file(AppState& state, ImportSession& session) {
         ImGui::TextWrapped(tr(TextId::import_read_failed), session.file_name().c_str(), session.read_error().c_str());
         ImGui::PopStyleColor();
     }
+    ImGui::Spacing();
+    dataset_storage(state);
 }
 
 void reading(ImportSession& session) {
+    session.pump();
+    if (session.phase() != ImportSession::Phase::reading) return;
+    if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
     ImGui::Text(tr(TextId::data_import_reading), session.file_name().c_str());
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
     ImGui::ProgressBar(static_cast<float>(session.progress()), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
@@ -54,38 +90,6 @@ void summary(const ImportResult& result) {
     std::string delimiter = result.delimiter == '\t' ? "tab" : std::string(1, result.delimiter);
     ImGui::TextDisabled(tr(TextId::import_summary_format), format_code(result.format), encoding_name(result.encoding),
                         result.format == SourceFormat::csv ? delimiter.c_str() : "-", megabytes(result.byte_count).c_str());
-}
-
-void mapping_table(const ImportResult& result, float height) {
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("mapping", 3, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::import_column_header));
-    ImGui::TableSetupColumn(tr(TextId::import_column_field));
-    ImGui::TableSetupColumn(tr(TextId::import_column_role));
-    ImGui::TableHeadersRow();
-    for (const ImportedColumn& column : result.columns) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(column.header.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(column.extra ? "-" : column.field.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(tr(column.protected_attribute ? TextId::import_role_protected
-                                  : column.extra              ? TextId::import_role_extra
-                                                              : TextId::import_role_field));
-    }
-    for (const std::string& field : result.fields_not_found) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("-");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(field.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", tr(TextId::import_role_not_found));
-    }
-    ImGui::EndTable();
 }
 
 void diagnostics_table(const ImportResult& result, float height) {
@@ -133,15 +137,20 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     }
     summary(result);
     const float em = ImGui::GetFontSize();
-    const float table_height = std::max(em * 6.0f, (ImGui::GetContentRegionAvail().y - em * 9.0f) * 0.5f);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::import_mapping_title));
     ImGui::PopFont();
-    mapping_table(result, table_height);
+    draw_mapping_profile_bar(state, session);
+    if (!session.result()) return;
+    // Below the tables: the problems title, the download buttons, the separator and accept/cancel.
+    const float space_below = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
+    draw_mapping_table(session, space_below);
+    if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_problems_title), group_thousands(result.summary.diagnostics_total).c_str());
     ImGui::PopFont();
-    diagnostics_table(result, table_height);
+    diagnostics_table(result, std::max(em * 6.0f, ImGui::GetContentRegionAvail().y - space_below +
+                                                       ImGui::GetTextLineHeightWithSpacing()));
 
     if (ImGui::Button(tr(TextId::import_download_diagnostics)))
         platform::download_file("import-diagnostics.csv", "text/csv", write_diagnostics_csv(result));
@@ -153,9 +162,15 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
         const bool accept = ImGui::Button(tr(TextId::import_accept));
         note_last_item(state, "button:accept-import");
         if (accept) {
+            // The mapping that read the file, so a stored snapshot is read the same way again.
+            const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
             const std::string refusal = state.accept_import(result, platform::now_iso());
-            if (refusal.empty()) session.close_review();
-            else state.set_import_refusal(refusal);
+            if (refusal.empty()) {
+                state.persist_snapshot(source_text_utf8(session.source_bytes(), result.encoding), mapping);
+                session.close_review();
+            } else {
+                state.set_import_refusal(refusal);
+            }
         }
         ImGui::SameLine();
     }

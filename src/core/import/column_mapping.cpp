@@ -79,6 +79,24 @@ MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderM
     return profile;
 }
 
+void assign_column(std::vector<HeaderMapping>& mappings, std::size_t column, const std::string& field) {
+    if (column >= mappings.size()) return;
+    if (!field.empty())
+        for (HeaderMapping& other : mappings)
+            if (other.field == field) {
+                other.field.clear();
+                other.origin = MappingOrigin::profile_extra;
+            }
+    mappings[column].field = field;
+    mappings[column].origin = field.empty() ? MappingOrigin::profile_extra : MappingOrigin::profile;
+}
+
+bool profile_matches_headers(const MappingProfile& profile, const std::vector<std::string>& headers) {
+    std::set<std::string> in_profile, in_file(headers.begin(), headers.end());
+    for (const auto& entry : profile.entries) in_profile.insert(entry.header);
+    return !in_file.empty() && in_profile == in_file;
+}
+
 HeaderMapper::HeaderMapper(const FieldDictionary& dictionary, const MappingProfile* profile)
     : dictionary_(dictionary), profile_(profile) {
     for (const FieldSpec& field : dictionary.fields) {

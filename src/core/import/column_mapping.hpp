@@ -56,6 +56,13 @@ ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictiona
 // A profile recording every column's current mapping (what the UI saves after the user fixed it).
 MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderMapping>& mappings);
 
+// The user's edit in the review: `column` now maps to `field` (empty = extra attribute); a column
+// that held that field before becomes an extra attribute, so each field keeps one column at most.
+void assign_column(std::vector<HeaderMapping>& mappings, std::size_t column, const std::string& field);
+
+// True when the profile names exactly the file's headers (as a set): it was saved for this export.
+bool profile_matches_headers(const MappingProfile& profile, const std::vector<std::string>& headers);
+
 // Maps headers in file order; each field is mapped from one column at most (the first match;
 // fields a profile assigns are kept for the column the profile names).
 class HeaderMapper {

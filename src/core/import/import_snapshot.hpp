@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/import_result.hpp"
+#include "import/text_encoding.hpp"
 
 namespace radar {
 
@@ -31,6 +32,10 @@ struct SnapshotDescriptor {
 std::string snapshot_to_json(const SnapshotDescriptor& snapshot);
 // Nothing when the text is not a snapshot written by snapshot_to_json.
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
+
+// The file's text as UTF-8, as the importer read it (Windows-1252 converted): what a stored
+// snapshot keeps, so that importing it again with the same mapping gives the same dataset.
+std::string source_text_utf8(std::string_view bytes, TextEncoding encoding);
 
 struct AcceptedImport {
     Dataset dataset;

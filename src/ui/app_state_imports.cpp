@@ -1,0 +1,124 @@
+// AppState's imported datasets: named mapping profiles, the accepted dataset kept as a store
+// snapshot (loaded at start-up instead of the demo data) and the "memory only" privacy setting.
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "import/importer.hpp"
+#include "ui/app_state.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr const char* snapshot_key = "dataset";
+constexpr const char* memory_only_setting_key = "dataset_memory_only";
+
+SaveStatus save_started() {
+    SaveStatus status;
+    status.phase = SavePhase::saving;
+    return status;
+}
+
+void note_outcome(std::optional<SaveStatus>& status, const platform::StoreResult& result) {
+    if (!status) return;
+    status->phase = result.ok ? SavePhase::saved : SavePhase::failed;
+    status->error_name = result.error_name;
+    status->message = result.message;
+}
+
+}  // namespace
+
+void AppState::save_mapping_profile(const MappingProfile& profile) {
+    auto same_name = [&](const MappingProfile& saved) { return saved.name == profile.name; };
+    mapping_profiles_.erase(std::remove_if(mapping_profiles_.begin(), mapping_profiles_.end(), same_name),
+                            mapping_profiles_.end());
+    mapping_profiles_.push_back(profile);
+    profile_save_ = save_started();
+    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+        profile_save_->phase = SavePhase::saved;
+        return;
+    }
+    store_->put(platform::RecordKind::mapping_profile, profile.name, mapping_profile_to_json(profile),
+                [this](const platform::StoreResult& result) { note_outcome(profile_save_, result); });
+}
+
+void AppState::persist_snapshot(std::string text, const MappingProfile& mapping) {
+    if (!snapshot_) return;
+    if (dataset_memory_only_ || !store_ || storage_mode_ == StorageMode::memory_only) {
+        snapshot_save_.reset();
+        return;
+    }
+    const nlohmann::json meta = {{"descriptor", nlohmann::json::parse(snapshot_to_json(*snapshot_))},
+                                 {"mapping", nlohmann::json::parse(mapping_profile_to_json(mapping))}};
+    snapshot_save_ = save_started();
+    store_->put_snapshot({snapshot_key, meta.dump(), std::move(text)}, [this](const platform::StoreResult& result) {
+        note_outcome(snapshot_save_, result);
+        if (result.ok) snapshot_stored_ = true;
+    });
+}
+
+void AppState::set_dataset_memory_only(bool memory_only) {
+    if (memory_only == dataset_memory_only_) return;
+    dataset_memory_only_ = memory_only;
+    if (!store_ || storage_mode_ != StorageMode::writer) return;
+    store_->put(platform::RecordKind::setting, memory_only_setting_key, nlohmann::json(memory_only).dump(),
+                [](const platform::StoreResult&) {});
+    if (memory_only && snapshot_stored_) {
+        snapshot_save_.reset();
+        store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {
+            if (result.ok) snapshot_stored_ = false;
+        });
+    }
+}
+
+void AppState::load_imports_from_store(const platform::StoreContents& contents) {
+    for (const auto& record : contents.settings)
+        if (record.key == memory_only_setting_key) {
+            const auto value = nlohmann::json::parse(record.data, nullptr, false);
+            if (value.is_boolean()) dataset_memory_only_ = value.get<bool>();
+        }
+    if (!field_dictionary_) return;
+    mapping_profiles_.clear();
+    for (const auto& record : contents.mapping_profiles) {
+        ProfileLoad load = load_mapping_profile(record.data, *field_dictionary_);
+        if (load.profile) mapping_profiles_.push_back(std::move(*load.profile));
+        else load_problems_.push_back(record.key + ": " + load.errors.front());
+    }
+    snapshot_stored_ = false;
+    for (const auto& stored : contents.snapshots)
+        if (stored.key == snapshot_key) {
+            snapshot_stored_ = true;
+            if (!dataset_memory_only_) restore_snapshot(stored);
+        }
+}
+
+void AppState::restore_snapshot(const platform::StoreSnapshot& stored) {
+    const auto meta = nlohmann::json::parse(stored.meta, nullptr, false);
+    if (!meta.is_object() || !meta.contains("descriptor") || !meta.contains("mapping")) {
+        load_problems_.push_back(std::string(snapshot_key) + ": not a dataset snapshot");
+        return;
+    }
+    std::optional<SnapshotDescriptor> descriptor = snapshot_from_json(meta["descriptor"].dump());
+    ProfileLoad mapping = load_mapping_profile(meta["mapping"].dump(), *field_dictionary_);
+    if (!descriptor || !mapping.profile) {
+        load_problems_.push_back(std::string(snapshot_key) + ": unreadable descriptor or mapping");
+        return;
+    }
+    // Another tab's change notice reloads everything; the same data need not be read again.
+    if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
+        return;
+    ImportOptions options;
+    options.source_name = descriptor->source_name;
+    options.total_bytes = stored.content.size();
+    options.encoding = EncodingChoice::utf8;
+    options.profile = std::move(mapping.profile);
+    ImportResult result = import_bytes(stored.content, *field_dictionary_, std::move(options));
+    if (const std::string refusal = accept_import(result, descriptor->imported_at); !refusal.empty()) {
+        load_problems_.push_back(std::string(snapshot_key) + ": " + refusal);
+        return;
+    }
+    // The descriptor names the file as imported (its hash and size), not the stored UTF-8 text.
+    snapshot_ = std::move(descriptor);
+}
+
+}  // namespace radar::ui

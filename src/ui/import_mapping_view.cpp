@@ -1,0 +1,138 @@
+// Mapping editor in the import review. A change reads the kept file again (ImportSession::assign)
+// so the summary and problems always describe the mapping shown.
+#include "ui/import_mapping_view.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "ui/i18n.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+namespace {
+
+std::string field_label(const FieldSpec& field) {
+    std::string label = language() == Language::dutch ? field.label_nl : field.label_en;
+    if (label.empty()) label = field.name;
+    if (field.protected_attribute) label += tr(TextId::import_protected_mark);
+    return label;
+}
+
+// The combo of one file column: "extra attribute" or one of the dictionary's fields.
+void column_combo(ImportSession& session, std::size_t index, const ImportedColumn& column) {
+    const FieldDictionary& dictionary = session.dictionary();
+    const FieldSpec* current = column.field.empty() ? nullptr : dictionary.find(column.field);
+    const std::string preview = current ? field_label(*current) : tr(TextId::import_extra_attribute);
+    ImGui::PushID(static_cast<int>(index));
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##field", preview.c_str())) {
+        if (ImGui::Selectable(tr(TextId::import_extra_attribute), !current) && current) session.assign(index, "");
+        for (const FieldSpec& field : dictionary.fields) {
+            const bool selected = current == &field;
+            if (ImGui::Selectable(field_label(field).c_str(), selected) && !selected) session.assign(index, field.name);
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+}
+
+}  // namespace
+
+void note_last_item(AppState& state, const std::string& name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.note_widget(name, {min.x, min.y, max.x, max.y});
+}
+
+void draw_store_save_status(const AppState& state, const SaveStatus& status) {
+    if (status.phase == SavePhase::saving) {
+        ImGui::TextDisabled("%s", tr(TextId::saving));
+    } else if (status.phase == SavePhase::saved) {
+        ImGui::TextColored(ImColor(palette::saved_text), "%s",
+                           state.storage_mode() == StorageMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
+    } else {
+        ImGui::TextColored(ImColor(palette::error_text), tr(TextId::save_error), status.error_name.c_str());
+    }
+}
+
+void draw_mapping_profile_bar(AppState& state, ImportSession& session) {
+    const ImportResult& result = *session.result();
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::import_profile_label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 14.0f);
+    bool edited = false;
+    for (const ImportedColumn& column : result.columns)
+        edited = edited || column.origin == MappingOrigin::profile || column.origin == MappingOrigin::profile_extra;
+    const std::string shown = !result.mapping_profile.empty() ? result.mapping_profile
+                              : tr(edited ? TextId::import_profile_edited : TextId::import_profile_automatic);
+    if (ImGui::BeginCombo("##profile", shown.c_str())) {
+        if (ImGui::Selectable(tr(TextId::import_profile_automatic), false)) session.apply_profile(std::nullopt);
+        for (const MappingProfile& profile : state.mapping_profiles())
+            if (ImGui::Selectable(profile.name.c_str(), profile.name == result.mapping_profile))
+                session.apply_profile(profile);
+        ImGui::EndCombo();
+    }
+    note_last_item(state, "combo:profile");
+    if (!session.result()) return;  // a profile was chosen: the file is being read again
+    ImGui::SameLine(0.0f, em * 2.0f);
+    static std::array<char, 64> name{};
+    ImGui::SetNextItemWidth(em * 12.0f);
+    ImGui::InputTextWithHint("##profile-name", tr(TextId::import_profile_name_hint), name.data(), name.size());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(name[0] == '\0');
+    if (ImGui::Button(tr(TextId::import_profile_save)))
+        state.save_mapping_profile(profile_from_mappings(name.data(), result.mappings()));
+    ImGui::EndDisabled();
+    note_last_item(state, "button:save-profile");
+    if (state.profile_save()) {
+        ImGui::SameLine();
+        draw_store_save_status(state, *state.profile_save());
+    }
+    if (!session.matched_profile().empty())
+        ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::import_profile_matched), session.matched_profile().c_str());
+}
+
+void draw_mapping_table(ImportSession& session, float space_below) {
+    const ImportResult& result = *session.result();
+    if (!result.fields_not_found.empty()) {
+        std::string fields;
+        for (const std::string& name : result.fields_not_found) {
+            const FieldSpec* field = session.dictionary().find(name);
+            fields += (fields.empty() ? "" : ", ") + (field ? field_label(*field) : name);
+        }
+        ImGui::TextWrapped(tr(TextId::import_unmapped_fields), fields.c_str());
+    }
+    // Half of what is left; the problems table below gets the rest.
+    const float height = std::max(ImGui::GetFontSize() * 6.0f, (ImGui::GetContentRegionAvail().y - space_below) * 0.5f);
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("mapping", 3, flags, ImVec2(0, height))) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(tr(TextId::import_column_header));
+    ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(tr(TextId::import_column_role));
+    ImGui::TableHeadersRow();
+    // The combo may start a new read, which drops the result: draw from a copy of the columns.
+    const std::vector<ImportedColumn> columns = result.columns;
+    for (std::size_t index = 0; index < columns.size(); ++index) {
+        const ImportedColumn& column = columns[index];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(column.header.c_str());
+        ImGui::TableNextColumn();
+        column_combo(session, index, column);
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        if (column.protected_attribute) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextUnformatted(tr(column.protected_attribute ? TextId::import_role_protected
+                                  : column.extra              ? TextId::import_role_extra
+                                                              : TextId::import_role_field));
+        if (column.protected_attribute) ImGui::PopStyleColor();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace radar::ui
