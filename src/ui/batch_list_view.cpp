@@ -104,8 +104,12 @@ bool action_cell(AppState& state, const BatchState& batch) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::check_batch_tooltip));
     note_last_item(state, "check-batch:" + batch.batch_id);
     if (const BatchCheck* check = state.batch_check(batch.batch_id)) check_result(*check);
-    ImGui::SameLine();
-    draw_save_status(state, "batch-close:" + batch.batch_id);
+    // While the close is saving or when it failed; once saved the status column says closed.
+    const std::string close_subject = "batch-close:" + batch.batch_id;
+    if (const SaveStatus* status = state.save_status(close_subject); status && status->phase != SavePhase::saved) {
+        ImGui::SameLine();
+        draw_save_status(state, close_subject);
+    }
     ImGui::PopID();
     return close_requested;
 }

@@ -39,13 +39,14 @@ bool input_months(const char* label, std::int32_t& value, int low, int high) {
 // with a message and the last valid date stays in use.
 void selection_date_field(AppState& state) {
     static std::array<char, 16> buffer{};
-    static DayNumber shown = 0;
+    static std::optional<DayNumber> shown;
     static bool editing = false;
     static bool invalid = false;
-    if (!editing && !invalid && shown != state.selection_date()) {
-        // Set by "today" or by automation: mirror it in the box.
+    if (!editing && shown != state.selection_date()) {
+        // Set by "today" or by automation: mirror it in the box, replacing a refused entry.
         shown = state.selection_date();
-        const std::string text = format_iso_date(shown);
+        invalid = false;
+        const std::string text = format_iso_date(*shown);
         std::snprintf(buffer.data(), buffer.size(), "%s", text.c_str());
     }
     ImGui::TextUnformatted(tr(TextId::selection_date_label));
@@ -66,8 +67,8 @@ void selection_date_field(AppState& state) {
     }
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::selection_date_today))) {
-        invalid = false;
         state.reset_selection_date();
+        shown.reset();  // mirror the date in the box even when it did not change
     }
     if (invalid) {
         ImGui::PushTextWrapPos(0.0f);
