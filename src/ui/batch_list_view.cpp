@@ -9,6 +9,7 @@
 #include <string>
 
 #include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -34,11 +35,6 @@ std::string dialog_title(const std::string& batch_id) {
     char title[160];
     std::snprintf(title, sizeof title, tr(TextId::close_batch_title), batch_id.c_str());
     return std::string(title) + close_popup_id;
-}
-
-void note_last_item(AppState& state, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget(name, {min.x, min.y, max.x, max.y});
 }
 
 void status_cell(const BatchState& batch) {
