@@ -136,6 +136,17 @@ nlohmann::json backup_info(const ui::AppState& state) {
     return info;
 }
 
+const char* batch_check_name(ui::BatchCheck::Outcome outcome) {
+    switch (outcome) {
+        case ui::BatchCheck::Outcome::reproduced: return "reproduced";
+        case ui::BatchCheck::Outcome::differs: return "differs";
+        case ui::BatchCheck::Outcome::dataset_changed: return "dataset-changed";
+        case ui::BatchCheck::Outcome::model_changed: return "model-changed";
+        case ui::BatchCheck::Outcome::no_record: return "no-record";
+    }
+    return "";
+}
+
 // Storage, the selection preview, the batches and the screening queue.
 void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
     info["storage"] = {{"mode", storage_mode_name(state.storage_mode())},
@@ -159,15 +170,21 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
                                      {"decision", decision_key(decision.decision)},
                                      {"reason", describe_decision(outcome, decision, TextLanguage::english)}});
             }
-            selection = {{"batchId", batch.batch_id}, {"supplementary", batch.supplementary}, {"selected", selected},
+            selection = {{"batchId", batch.batch_id}, {"referenceDate", format_iso_date(state.selection_date())},
+                         {"supplementary", batch.supplementary}, {"selected", selected},
                          {"heldBack", held_back}, {"commit", save_status_json(state, "batch:" + batch.batch_id)}};
         }
         info["selection"] = selection;
     }
     nlohmann::json batches = nlohmann::json::array();
-    for (const auto& [id, batch] : state.screening().batches)
-        batches.push_back({{"id", id}, {"coded", batch.coded_count}, {"total", batch.total()},
-                           {"open", batch.status() == BatchStatus::open}});
+    for (const auto& [id, batch] : state.screening().batches) {
+        nlohmann::json item{{"id", id}, {"coded", batch.coded_count}, {"total", batch.total()},
+                            {"open", batch.status() == BatchStatus::open}};
+        if (batch.closed_by_user) item["uncodedAtClose"] = batch.uncoded_at_close;
+        if (const ui::BatchCheck* check = state.batch_check(id))
+            item["check"] = {{"outcome", batch_check_name(check->outcome)}, {"differences", check->differences}};
+        batches.push_back(item);
+    }
     info["batches"] = batches;
     if (const Report* report = ui::shown_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
     const auto found = state.screening().batches.find(state.screening_batch());
@@ -292,6 +309,21 @@ EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
 // Sets the screener's name (the session setting recorded on every event).
 EMSCRIPTEN_KEEPALIVE void radar_set_screener(const char* name) {
     if (radar::app::attached_state) radar::app::attached_state->set_screener(name ? name : "");
+}
+
+// Sets the selection's reference date ("YYYY-MM-DD"; "" for today); 0 if the date is invalid.
+EMSCRIPTEN_KEEPALIVE int radar_set_selection_date(const char* text) {
+    auto* state = radar::app::attached_state;
+    const std::string value = text ? text : "";
+    if (!state) return 0;
+    if (value.empty()) {
+        state->reset_selection_date();
+        return 1;
+    }
+    const std::optional<radar::DayNumber> day = radar::parse_iso_date(value);
+    if (!day) return 0;
+    state->set_selection_date(*day);
+    return 1;
 }
 
 // Accepts "nl" or "en"; anything else is ignored and returns 0.

@@ -33,6 +33,7 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     synthetic_ = true;
     export_date_ = export_date;
     reference_date_ = reference_date;
+    selection_date_ = reference_date;
     snapshot_.reset();
     index_dataset();
     model_problems_.clear();

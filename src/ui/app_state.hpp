@@ -54,6 +54,17 @@ struct SaveStatus {
     std::optional<FrozenBatch> batch;
 };
 
+// The outcome of re-running a committed batch's rule. Only run when the current dataset and model
+// are the ones the batch recorded; otherwise it names the input that differs.
+struct BatchCheck {
+    enum class Outcome { reproduced, differs, dataset_changed, model_changed, no_record };
+    Outcome outcome = Outcome::no_record;
+    std::string recorded;                   // the batch's dataset hash or model version, when changed
+    std::string current;                    // the current one
+    std::vector<std::string> differences;  // when the re-run differs
+    std::uint64_t scores_generation = 0;
+};
+
 struct SortOrder {
     SortColumn column = SortColumn::rank;
     bool ascending = true;
@@ -162,12 +173,22 @@ public:
     const std::string& screener() const { return screener_; }
     void set_screener(const std::string& name);
     SelectionSettings& selection_settings() { return selection_settings_; }
+    // The selection's reference date: the preview is for its month and cooldowns are counted up
+    // to it. Today unless set for a demo or back-filling; a session setting that leaves the
+    // screening date (today) alone.
+    DayNumber selection_date() const { return selection_date_; }
+    void set_selection_date(DayNumber day) { selection_date_ = day; }
+    void reset_selection_date() { selection_date_ = reference_date_; }
     // This month's batch preview for the current settings, scores and screening state (a
     // supplementary batch when the month already has one); recomputed only when those change.
     // Null without a scoring engine.
     const Checked<BatchPreview>* batch_preview();
     // A stamp for a new event: a fresh id, now, and the screener's name.
     EventStamp new_stamp() const;
+    // Re-runs a committed batch's rule on the current dataset and scores (the "check" button) and
+    // keeps the outcome until the scores change.
+    void check_batch(const std::string& batch_id);
+    const BatchCheck* batch_check(const std::string& batch_id) const;
 
     // One user action: its events (and batch) are written in one store commit and enter the
     // folded state only once the store confirmed them. `subject` names the action for its save
@@ -279,11 +300,14 @@ private:
     std::optional<Timestamp> last_backup_at_;
     std::optional<platform::PendingMigration> pending_migration_;
     SelectionSettings selection_settings_;
+    DayNumber selection_date_ = 0;
+    std::map<std::string, BatchCheck> batch_checks_;
     struct PreviewCache {
         std::uint64_t screening_generation = 0;
         std::uint64_t scores_generation = 0;
         std::string settings_json;
         std::string model_version_id;
+        DayNumber selection_date = 0;
         std::optional<Checked<BatchPreview>> preview;
     } preview_cache_;
     std::map<std::string, SaveStatus> save_statuses_;

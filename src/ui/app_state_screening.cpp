@@ -233,16 +233,16 @@ const Checked<BatchPreview>* AppState::batch_preview() {
     const std::string model_version = model_version_id();
     if (cache.preview && cache.screening_generation == screening_generation_ &&
         cache.scores_generation == scores_generation_ && cache.settings_json == settings_json &&
-        cache.model_version_id == model_version)
+        cache.model_version_id == model_version && cache.selection_date == selection_date_)
         return &*cache.preview;
     PreviewRequest request;
-    request.reference_date = reference_date_;
+    request.reference_date = selection_date_;
     request.settings = selection_settings_;
-    const CivilDate today = civil_from_days(reference_date_);
+    const CivilDate batch_month = civil_from_days(selection_date_);
     // The control sample's seed is the batch month (YYYYMM): a re-run draws the same dossiers.
-    request.settings.control_seed = static_cast<std::uint64_t>(today.year * 100 + today.month);
+    request.settings.control_seed = static_cast<std::uint64_t>(batch_month.year * 100 + batch_month.month);
     char month[16];
-    std::snprintf(month, sizeof month, "%04d-%02d", today.year, today.month);
+    std::snprintf(month, sizeof month, "%04d-%02d", batch_month.year, batch_month.month);
     for (const auto& entry : screening_.batches)
         if (entry.second.month == month) request.supplementary = true;
     request.model_version_id = model_version;
@@ -252,6 +252,7 @@ const Checked<BatchPreview>* AppState::batch_preview() {
     cache.scores_generation = scores_generation_;
     cache.settings_json = settings_json;
     cache.model_version_id = model_version;
+    cache.selection_date = selection_date_;
     return &*cache.preview;
 }
 

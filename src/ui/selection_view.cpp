@@ -1,11 +1,16 @@
-// Selection screen: the batch settings, this month's preview with a reason per dossier, the
-// dossiers held back by the cooldown, committing the batch, and the list of batches.
+// Selection screen: the reference date and batch settings, the preview of the reference date's
+// month with a reason per dossier, the dossiers held back by the cooldown, committing the batch,
+// and the list of batches.
 #include "ui/selection_view.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
+#include <optional>
 #include <string>
 
 #include "selection/selection_reasons.hpp"
+#include "ui/batch_list_view.hpp"
 #include "ui/i18n.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -30,8 +35,52 @@ bool input_months(const char* label, std::int32_t& value, int low, int high) {
     return true;
 }
 
+// The selection's reference date as YYYY-MM-DD with a "today" button. An invalid entry is refused
+// with a message and the last valid date stays in use.
+void selection_date_field(AppState& state) {
+    static std::array<char, 16> buffer{};
+    static std::optional<DayNumber> shown;
+    static bool editing = false;
+    static bool invalid = false;
+    if (!editing && shown != state.selection_date()) {
+        // Set by "today" or by automation: mirror it in the box, replacing a refused entry.
+        shown = state.selection_date();
+        invalid = false;
+        const std::string text = format_iso_date(*shown);
+        std::snprintf(buffer.data(), buffer.size(), "%s", text.c_str());
+    }
+    ImGui::TextUnformatted(tr(TextId::selection_date_label));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_date_tooltip));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    const bool entered = ImGui::InputTextWithHint("##selection_date", "YYYY-MM-DD", buffer.data(), buffer.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    editing = ImGui::IsItemActive();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    state.note_widget("selection-date", {min.x, min.y, max.x, max.y});
+    if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
+        const std::optional<DayNumber> day = parse_iso_date(buffer.data());
+        invalid = !day;
+        if (day) {
+            shown = *day;
+            state.set_selection_date(*day);
+        }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::selection_date_today))) {
+        state.reset_selection_date();
+        shown.reset();  // mirror the date in the box even when it did not change
+    }
+    if (invalid) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::selection_date_invalid));
+        ImGui::PopTextWrapPos();
+    }
+}
+
 void settings_panel(AppState& state) {
     SelectionSettings& settings = state.selection_settings();
+    selection_date_field(state);
+    ImGui::Spacing();
     input_count(tr(TextId::selection_capacity), settings.capacity, 1, 1000);
     input_months(tr(TextId::selection_cooldown), settings.cooldown_months, 0, 24);
     input_count(tr(TextId::selection_control), settings.control_size, 0, 100);
@@ -142,45 +191,6 @@ void commit_button(AppState& state, const BatchPreview& preview) {
     state.set_screening_batch(committed->batch.batch_id);
 }
 
-void batch_list(AppState& state) {
-    const auto& batches = state.screening().batches;
-    if (batches.empty()) {
-        ImGui::TextDisabled("%s", tr(TextId::no_batches));
-        return;
-    }
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-    if (!ImGui::BeginTable("batches", 5, flags)) return;
-    ImGui::TableSetupColumn(tr(TextId::column_batch));
-    ImGui::TableSetupColumn(tr(TextId::column_progress), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 12.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_status));
-    ImGui::TableSetupColumn(tr(TextId::column_committed_by));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    // Newest first.
-    for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
-        const BatchState& batch = it->second;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(batch.batch_id.c_str());
-        ImGui::TableNextColumn();
-        const float fraction = batch.total() ? static_cast<float>(batch.coded_count) / static_cast<float>(batch.total()) : 0.0f;
-        const std::string progress = std::to_string(batch.coded_count) + " / " + std::to_string(batch.total());
-        ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(batch.status() == BatchStatus::open ? tr(TextId::batch_open) : tr(TextId::batch_closed));
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(batch.committed_by.c_str());
-        ImGui::TableNextColumn();
-        ImGui::PushID(batch.batch_id.c_str());
-        if (batch.status() == BatchStatus::open && ImGui::SmallButton(tr(TextId::open_in_screening))) {
-            state.set_screening_batch(batch.batch_id);
-            state.request_screen(Screen::screening);
-        }
-        ImGui::PopID();
-    }
-    ImGui::EndTable();
-}
-
 }  // namespace
 
 void draw_selection_view(AppState& state, const Fonts& fonts) {
@@ -216,7 +226,7 @@ void draw_selection_view(AppState& state, const Fonts& fonts) {
     }
     ImGui::Spacing();
     strong(fonts, tr(TextId::batches_title));
-    batch_list(state);
+    draw_batch_list(state);
     ImGui::EndChild();
 }
 

@@ -1,0 +1,12 @@
+// The committed batches on the "Selectie" screen: progress and status per batch, the check that
+// re-running the rule reproduces a batch, and closing an open batch after a confirmation that
+// lists its uncoded dossiers.
+#pragma once
+
+#include "ui/app_state.hpp"
+
+namespace radar::ui {
+
+void draw_batch_list(AppState& state);
+
+}  // namespace radar::ui
