@@ -6,7 +6,6 @@
 
 #include "model/model_json.hpp"
 #include "model/scoring_engine.hpp"
-#include "sha256.hpp"
 
 namespace radar::cli {
 
@@ -30,7 +29,7 @@ Checked<ModelFileScores> score_with_model_file(const std::string& path, const Da
     if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
     ModelFileScores result;
     result.raw_scores = engine.engine->raw_scores();
-    result.model_version_id = parsed.spec->id + "@sha256:" + sha256_hex(model_to_json(*parsed.spec)).substr(0, 16);
+    result.model_version_id = model_version_id(*parsed.spec);
     return result;
 }
 

@@ -1,10 +1,8 @@
 // AppState's screening work: loading events and batches from the store, submitting one user
 // action as one store commit, following the store's mode and change notices.
-#include <cinttypes>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "csv_writer.hpp"
 #include "model/model_json.hpp"
 #include "platform/platform.hpp"
 #include "screening/event_json.hpp"
@@ -219,11 +217,7 @@ const SaveStatus* AppState::save_status(const std::string& subject) const {
 }
 
 std::string AppState::model_version_id() const {
-    if (!engine_) return "";
-    // Names the exact model content: edits and versions with the same id differ in the fingerprint.
-    char fingerprint[17];
-    std::snprintf(fingerprint, sizeof fingerprint, "%016" PRIx64, fnv1a_64(model_to_json(engine_->spec())));
-    return engine_->spec().id + "@fnv1a:" + fingerprint;
+    return engine_ ? radar::model_version_id(engine_->spec()) : std::string();
 }
 
 const Checked<BatchPreview>* AppState::batch_preview() {

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "sha256.hpp"
+
 namespace radar {
 namespace {
 
@@ -398,6 +400,10 @@ std::string model_to_json(const ModelSpec& spec) {
     json["parameters"] = std::move(parameters);
     // ensure_ascii=false keeps Dutch text readable; invalid UTF-8 is replaced instead of throwing.
     return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string model_version_id(const ModelSpec& spec) {
+    return spec.id + "@sha256:" + sha256_hex(model_to_json(spec)).substr(0, 16);
 }
 
 }  // namespace radar

@@ -22,5 +22,8 @@ struct ModelParseResult {
 ModelParseResult parse_model_json(std::string_view text);
 
 std::string model_to_json(const ModelSpec& spec);
+// Names the exact model content for batches and reports, the same in the app and the CLI:
+// "<id>@sha256:<first 16 hex digits of the SHA-256 of model_to_json>".
+std::string model_version_id(const ModelSpec& spec);
 
 }  // namespace radar
