@@ -1,6 +1,7 @@
 // Imports a large export into the real app in headless Chromium through the file chooser and
 // reports what it cost: reading time, rows, and the wasm memory (which only grows, so its final
-// size is the peak) against the file size, before and after accepting. A measurement, not a test.
+// size is the peak) against the file size, before and after accepting and storing the snapshot.
+// A measurement, not a test.
 //   node bench/import/browser.mjs FILE
 import { statSync } from 'node:fs';
 import { openApp, nextFrames, radarInfo, waitForInfo, clickWidget } from '../../web/tests/browser.mjs';
@@ -38,11 +39,16 @@ try {
   await clickWidget(page, 'button:accept-import');
   info = await waitForInfo(page, (current) => current.import.phase === 'idle', 'the accepted import');
   const acceptSeconds = (Date.now() - accepting) / 1000;
+  const storing = Date.now();
+  const stored = await waitForInfo(page, (current) => ['saved', 'failed'].includes(current.datasetStore?.save),
+                                   'the dataset snapshot to be stored');
+  const storeSeconds = (Date.now() - storing) / 1000;
   const afterAccept = await wasmBytes(page);
   console.log(`file                 ${file} (${megabytes(fileBytes)})`);
   console.log(`rows                 ${info.dossiers} imported`);
   console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
   console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s`);
+  console.log(`stored as snapshot   ${stored.datasetStore.save} after ${storeSeconds.toFixed(1)} s more`);
   console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
