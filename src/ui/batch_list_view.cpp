@@ -92,6 +92,12 @@ bool action_cell(AppState& state, const BatchState& batch) {
                              state.screener().empty();
         ImGui::BeginDisabled(blocked);
         close_requested = ImGui::SmallButton(tr(TextId::close_batch));
+        if (blocked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            const TextId why = state.screener().empty()                          ? TextId::screener_required
+                               : state.storage_mode() == StorageMode::read_only ? TextId::storage_not_writable
+                                                                                : TextId::storage_opening;
+            ImGui::SetTooltip("%s", tr(why));
+        }
         ImGui::EndDisabled();
         note_last_item(state, "close-batch:" + batch.batch_id);
         ImGui::SameLine();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
@@ -38,11 +39,6 @@ void column_combo(ImportSession& session, std::size_t index, const ImportedColum
 }
 
 }  // namespace
-
-void note_last_item(AppState& state, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget(name, {min.x, min.y, max.x, max.y});
-}
 
 void draw_store_save_status(const AppState& state, const SaveStatus& status) {
     if (status.phase == SavePhase::saving) {

@@ -7,8 +7,6 @@
 
 namespace radar::ui {
 
-// Records the last item's box for automation under `name`.
-void note_last_item(AppState& state, const std::string& name);
 // "saving…" / "saved" / the store's error for a save that is not a screening decision.
 void draw_store_save_status(const AppState& state, const SaveStatus& status);
 

@@ -11,6 +11,7 @@
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
+#include "ui/item_marks.hpp"
 
 namespace radar::ui {
 namespace {
