@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/command_registry.hpp"
+#include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "import/content_hash.hpp"
 #include "import/import_report.hpp"
@@ -14,14 +14,6 @@
 
 namespace radar::cli {
 namespace {
-
-std::optional<std::string> read_text_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return std::nullopt;
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 std::string default_fields_path() {
 #ifdef RADAR_ASSETS_DIR

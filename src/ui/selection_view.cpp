@@ -106,6 +106,24 @@ void strong(const Fonts& fonts, const char* text) {
 }
 
 // Selected dossiers with rank, score, kind and the reason sentence.
+// One dossier of the preview or the held-back list: rank, id, name, (kind,) reason.
+void decision_row(const AppState& state, const SelectionOutcome& outcome, const DossierDecision& decision,
+                  bool with_kind) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::Text("%u", decision.rank);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(decision.dossier_id.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(state.name(decision.row).c_str());
+    if (with_kind) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(decision_label(decision.decision, text_language()));
+    }
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", describe_decision(outcome, decision, text_language()).c_str());
+}
+
 void selected_table(const AppState& state, const BatchPreview& preview) {
     const SelectionOutcome& outcome = preview.outcome;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
@@ -121,20 +139,7 @@ void selected_table(const AppState& state, const BatchPreview& preview) {
     ImGui::TableSetupColumn(tr(TextId::column_kind));
     ImGui::TableSetupColumn(tr(TextId::column_reason), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
-    for (std::size_t index : outcome.selected) {
-        const DossierDecision& decision = outcome.decisions[index];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%u", decision.rank);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(decision.dossier_id.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(state.name(decision.row).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(decision_label(decision.decision, text_language()));
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", describe_decision(outcome, decision, text_language()).c_str());
-    }
+    for (std::size_t index : outcome.selected) decision_row(state, outcome, outcome.decisions[index], true);
     ImGui::EndTable();
 }
 
@@ -154,18 +159,7 @@ void held_back_table(const AppState& state, const BatchPreview& preview) {
     ImGui::TableSetupColumn(tr(TextId::column_name));
     ImGui::TableSetupColumn(tr(TextId::column_reason), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
-    for (std::size_t index : outcome.held_back) {
-        const DossierDecision& decision = outcome.decisions[index];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::Text("%u", decision.rank);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(decision.dossier_id.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(state.name(decision.row).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", describe_decision(outcome, decision, text_language()).c_str());
-    }
+    for (std::size_t index : outcome.held_back) decision_row(state, outcome, outcome.decisions[index], false);
     ImGui::EndTable();
 }
 
