@@ -49,7 +49,7 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     const { page } = first;
     const queue = await codeTwoDossiers(page);
     await page.evaluate(() => window.radar.showScreen('storage'));
-    await nextFrames(page);
+    await waitForInfo(page, (state) => state.backup.status !== undefined, 'the storage status');
     let state = await radarInfo(page);
     assert.equal(state.backup.due, true, 'decisions without a backup: the reminder shows');
     assert.equal(state.backup.lastBackupAt, '');
@@ -79,7 +79,7 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     const { page } = second;
     await waitForInfo(page, (state) => state.storage.loaded, 'the second store to load');
     await page.evaluate(() => window.radar.showScreen('storage'));
-    await nextFrames(page);
+    await waitForInfo(page, (state) => state.backup.status !== undefined, 'the storage status');
 
     // A corrupted copy (one code changed, the checksum no longer matches) is refused; nothing written.
     const corrupted = join(screenshotFolder, 'backup-corrupted.json');
@@ -117,7 +117,7 @@ test('a backup moves the work to another browser, once; forgetting empties the b
 
     // Forget everything: the button only works after typing the word.
     await page.evaluate(() => window.radar.showScreen('storage'));
-    await nextFrames(page);
+    await waitForInfo(page, (state) => state.backup.status !== undefined, 'the storage status');
     await clickWidget(page, 'forget');
     assert.equal((await radarInfo(page)).events, firstState.events, 'nothing happens without the typed confirmation');
     await clickWidget(page, 'forget-confirmation');
@@ -178,7 +178,7 @@ test('a database of the previous schema is migrated after a backup is offered, k
     assert.deepEqual(state.backup.pendingMigration, { from: 1, to: 2, rewritesData: true });
     assert.equal(state.events, 0, 'nothing loads before the migration');
     await page.evaluate(() => window.radar.showScreen('storage'));
-    await nextFrames(page);
+    await waitForInfo(page, (state) => state.backup.status !== undefined, 'the storage status');
     await page.screenshot({ path: join(screenshotFolder, 'storage-migration.png') });
 
     const downloading = page.waitForEvent('download');

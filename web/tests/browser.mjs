@@ -71,9 +71,19 @@ export async function waitForInfo(page, check, what) {
   throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(await radarInfo(page)).slice(0, 2000));
 }
 
-// Clicks the middle of a widget the app reported in info().widgets (device pixels).
+const sameBox = (a, b) => a && b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+
+// Clicks the middle of a widget the app reported in info().widgets (device pixels), once its box
+// is the same over two frames: text arriving asynchronously (the storage status, a store
+// callback) can move the layout, and a click on the old place would hit something else.
 export async function clickWidget(page, widget) {
-  const box = (await radarInfo(page)).widgets[widget];
+  let box = (await radarInfo(page)).widgets[widget];
+  for (let i = 0; i < 50; i++) {
+    await nextFrames(page);
+    const settled = (await radarInfo(page)).widgets[widget];
+    if (sameBox(box, settled)) break;
+    box = settled;
+  }
   if (!box) throw new Error('the app does not report where ' + widget + ' is');
   const ratio = await page.evaluate(() => window.devicePixelRatio);
   await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
