@@ -4,10 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, screenshotFolder, clickWidget } from './browser.mjs';
 
 const fixture = 'tests/data/import/messy_export_cp1252.csv';
-const centre = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
 
 async function waitFor(page, predicate, what) {
   for (let attempt = 0; attempt < 200; attempt++) {
@@ -24,9 +23,9 @@ test('a messy export is imported through the file chooser, reviewed, then accept
     const { page } = app;
     const demoCount = app.info.dossiers;
     await page.evaluate(() => window.radar.showScreen('data'));
-    const idle = await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+    await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
     const choosing = page.waitForEvent('filechooser');
-    await page.mouse.click(...centre(idle.widgets['button:choose-file']));
+    await clickWidget(page, 'button:choose-file');
     await (await choosing).setFiles(fixture);
 
     const reviewing = await waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
@@ -39,8 +38,8 @@ test('a messy export is imported through the file chooser, reviewed, then accept
     await nextFrames(page);
     await page.screenshot({ path: join(screenshotFolder, 'import-review.png') });
 
-    const ready = await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
-    await page.mouse.click(...centre(ready.widgets['button:accept-import']));
+    await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+    await clickWidget(page, 'button:accept-import');
     const accepted = await waitFor(page, (info) => info.import.phase === 'idle', 'the accepted import');
     assert.equal(accepted.importRefusal, undefined);
     assert.equal(accepted.dossiers, 8);

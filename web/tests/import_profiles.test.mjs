@@ -4,12 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, screenshotFolder, clickWidget } from './browser.mjs';
 
 const fixture = 'tests/data/import/messy_export_cp1252.csv';
 const fileName = 'messy_export_cp1252.csv';
 const profileName = 'Export Opgroeien';
-const centre = (box) => [(box.left + box.right) / 2, (box.top + box.bottom) / 2];
 
 // Generous: frames take a few hundred milliseconds in a loaded headless Chromium.
 async function waitFor(page, predicate, what) {
@@ -31,9 +30,9 @@ async function reload(page) {
 
 async function chooseFixture(page) {
   await page.evaluate(() => window.radar.showScreen('data'));
-  const idle = await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+  await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
   const choosing = page.waitForEvent('filechooser');
-  await page.mouse.click(...centre(idle.widgets['button:choose-file']));
+  await clickWidget(page, 'button:choose-file');
   await (await choosing).setFiles(fixture);
   return waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
 }
@@ -85,8 +84,8 @@ test('an accepted import is back after a reload, unless dossier data are kept in
     const { page } = app;
     const demoCount = app.info.dossiers;
     await chooseFixture(page);
-    const ready = await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
-    await page.mouse.click(...centre(ready.widgets['button:accept-import']));
+    await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+    await clickWidget(page, 'button:accept-import');
     const accepted = await waitFor(page, (info) => info.import.phase === 'idle' && info.datasetStore.save === 'saved',
                                    'the snapshot to be stored');
     assert.equal(accepted.synthetic, false);
@@ -104,12 +103,12 @@ test('an accepted import is back after a reload, unless dossier data are kept in
     await page.screenshot({ path: join(screenshotFolder, 'import-restored-ranking.png') });
 
     await page.evaluate(() => window.radar.showScreen('data'));
-    const idle = await waitFor(page, (info) => info.screen === 'data' && info.widgets['checkbox:memory-only'], 'the privacy setting');
-    await page.mouse.click(...centre(idle.widgets['checkbox:memory-only']));
-    const asking = await waitFor(page, (info) => info.widgets['button:confirm-memory-only'], 'the confirmation');
+    await waitFor(page, (info) => info.screen === 'data' && info.widgets['checkbox:memory-only'], 'the privacy setting');
+    await clickWidget(page, 'checkbox:memory-only');
+    await waitFor(page, (info) => info.widgets['button:confirm-memory-only'], 'the confirmation');
     await nextFrames(page);
     await page.screenshot({ path: join(screenshotFolder, 'import-memory-only-confirm.png') });
-    await page.mouse.click(...centre(asking.widgets['button:confirm-memory-only']));
+    await clickWidget(page, 'button:confirm-memory-only');
     const removed = await waitFor(page, (info) => info.datasetStore.memoryOnly && !info.datasetStore.stored, 'the snapshot removed');
     assert.equal(removed.synthetic, false, 'the dataset in memory stays until the page closes');
 

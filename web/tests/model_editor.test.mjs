@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, screenshotFolder, clickWidget } from './browser.mjs';
 
 const ids = (info) => info.top.map((row) => row.id);
 
@@ -95,12 +95,9 @@ test('the active version exports as JSON and an imported model becomes the next 
     const { page } = app;
     await page.evaluate(() => window.radar.showScreen('model'));
     await nextFrames(page);
-    const info = await page.evaluate(() => window.radar.info());
-    const ratio = await page.evaluate(() => window.devicePixelRatio);
-    const centre = (box) => [(box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio];
 
     const downloading = page.waitForEvent('download');
-    await page.mouse.click(...centre(info.widgets['button:export']));
+    await clickWidget(page, 'button:export');
     const download = await downloading;
     assert.equal(download.suggestedFilename(), 'childcare-default-v1.json');
     const exported = JSON.parse(readFileSync(await download.path(), 'utf8'));
@@ -110,7 +107,7 @@ test('the active version exports as JSON and an imported model becomes the next 
     exported.name = 'Imported test model';
     exported.parameters.find((parameter) => parameter.id === 'complaints').weight = 7;
     const choosing = page.waitForEvent('filechooser');
-    await page.mouse.click(...centre(info.widgets['button:import']));
+    await clickWidget(page, 'button:import');
     const chooser = await choosing;
     await chooser.setFiles({ name: 'test-model.json', mimeType: 'application/json',
                              buffer: Buffer.from(JSON.stringify(exported)) });
@@ -126,7 +123,7 @@ test('the active version exports as JSON and an imported model becomes the next 
     // A model reading a field the data lacks is refused and changes nothing.
     exported.parameters[0].field = 'no_such_field';
     const choosingAgain = page.waitForEvent('filechooser');
-    await page.mouse.click(...centre(info.widgets['button:import']));
+    await clickWidget(page, 'button:import');
     await (await choosingAgain).setFiles({ name: 'bad-model.json', mimeType: 'application/json',
                                            buffer: Buffer.from(JSON.stringify(exported)) });
     await nextFrames(page);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 const info = (page) => page.evaluate(() => window.radar.info());
@@ -19,14 +19,6 @@ async function waitFor(page, check, what) {
     await nextFrames(page);
   }
   assert.fail('timed out waiting for ' + what + ': ' + JSON.stringify((await info(page)).batches ?? {}));
-}
-
-async function click(page, widget) {
-  const box = (await info(page)).widgets[widget];
-  assert.ok(box, 'the app reports where ' + widget + ' is');
-  const ratio = await page.evaluate(() => window.devicePixelRatio);
-  await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
-  await nextFrames(page);
 }
 
 // The first day of the month after an ISO date.
@@ -62,7 +54,7 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     assert.deepEqual(fromCli.selected.map((item) => item.dossier_id), preview.selection.selected);
 
     // An invalid date typed in the field is refused with a message; the preview keeps its month.
-    await click(page, 'selection-date');
+    await clickWidget(page, 'selection-date');
     await page.keyboard.down('Control');
     await pressKey(page, 'a');
     await page.keyboard.up('Control');
@@ -73,7 +65,7 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     await page.screenshot({ path: join(screenshotFolder, 'selection-date-invalid.png') });
 
     // Commit this month's batch and code its first two dossiers.
-    await click(page, 'commit-batch');
+    await clickWidget(page, 'commit-batch');
     await waitFor(page, (s) => s.batches.length === 1, 'the batch commit');
     await page.evaluate(() => window.radar.showScreen('screening'));
     await nextFrames(page);
@@ -92,7 +84,7 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     // The check re-runs the rule with the batch's recorded inputs.
     await page.evaluate(() => window.radar.showScreen('selection'));
     await nextFrames(page);
-    await click(page, 'check-batch:' + preview.selection.batchId);
+    await clickWidget(page, 'check-batch:' + preview.selection.batchId);
     state = await waitFor(page, (s) => s.batches[0].check !== undefined, 'the check');
     assert.deepEqual(state.batches[0].check, { outcome: 'reproduced', differences: [] });
 
@@ -116,10 +108,10 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     await page.screenshot({ path: join(screenshotFolder, 'selection-next-month.png') });
 
     // Closing the batch lists the uncoded dossiers first, then frees them for next month.
-    await click(page, 'close-batch:' + preview.selection.batchId);
+    await clickWidget(page, 'close-batch:' + preview.selection.batchId);
     await nextFrames(page);  // the dialog sizes itself in its first frame
     await page.screenshot({ path: join(screenshotFolder, 'selection-close-confirm.png') });
-    await click(page, 'close-confirm');
+    await clickWidget(page, 'close-confirm');
     state = await waitFor(page, (s) => s.batches[0].open === false, 'the batch close');
     assert.deepEqual(state.batches[0].uncodedAtClose, uncoded);
     assert.equal(state.events, 1 + 2 + 1 + 1, 'batch, two codes, one follow-up, the close');
