@@ -38,9 +38,9 @@ TEST_CASE("demo values are plausible") {
     const DayNumber export_date = days_from_civil({2023, 12, 1});
     std::set<std::string> care_types, provinces, enforcement;
     for (std::size_t row = 0; row < d.row_count(); ++row) {
-        care_types.insert(d.find("care_type")->texts[row]);
-        provinces.insert(d.find("province")->texts[row]);
-        enforcement.insert(d.find("enforcement_status")->texts[row]);
+        care_types.insert(std::string(d.find("care_type")->texts[row]));
+        provinces.insert(std::string(d.find("province")->texts[row]));
+        enforcement.insert(std::string(d.find("enforcement_status")->texts[row]));
         CHECK(d.find("capacity")->numbers[row] >= 4);
         const Column& inspected = *d.find("last_inspection_date");
         if (!inspected.is_missing(row)) {

@@ -99,14 +99,23 @@ TEST_CASE("imports report and convert their encoding") {
     }
 }
 
-TEST_CASE("the streaming content hash equals FNV-1a of the whole file") {
+TEST_CASE("the streaming content hash does not depend on the chunks, and tells files apart") {
     const std::string bytes = import_fixture("messy_export_cp1252.csv");
-    Fnv1a64 hash;
-    hash.update(std::string_view(bytes).substr(0, 100));
-    hash.update(std::string_view(bytes).substr(100));
-    CHECK(hash.value() == fnv1a_64(bytes));
-    CHECK(format_content_hash(0x0123456789abcdefULL) == "fnv1a64:0123456789abcdef");
-    CHECK(import_in_chunks(bytes, shipped_dictionary(), {}, 7).content_hash == fnv1a_64(bytes));
+    const std::uint64_t whole = content_hash_of(bytes);
+    for (std::size_t chunk : {1u, 7u, 31u, 32u, 33u, 100u}) {
+        ContentHasher hash;
+        for (std::size_t at = 0; at < bytes.size(); at += chunk) hash.update(std::string_view(bytes).substr(at, chunk));
+        CHECK(hash.value() == whole);
+    }
+    CHECK(import_in_chunks(bytes, shipped_dictionary(), {}, 7).content_hash == whole);
+    // One changed bit, one more byte, a zero byte appended: all different.
+    std::string flipped = bytes;
+    flipped[bytes.size() / 2] ^= 1;
+    CHECK(content_hash_of(flipped) != whole);
+    CHECK(content_hash_of(bytes + " ") != whole);
+    CHECK(content_hash_of(std::string_view("abc", 3)) != content_hash_of(std::string("abc\0", 4)));
+    CHECK(content_hash_of("") != content_hash_of(std::string(1, '\0')));
+    CHECK(format_content_hash(0x0123456789abcdefULL) == "mix64x4:0123456789abcdef");
 }
 
 TEST_CASE("a stored snapshot keeps the file as UTF-8 and re-imports to the same dataset") {

@@ -305,7 +305,7 @@ TEST_CASE("accepting: the dataset moves out with a snapshot descriptor") {
     const SnapshotDescriptor& snapshot = accepted.snapshot;
     CHECK(snapshot.source_name == "export.csv");
     CHECK(snapshot.imported_at == "2024-01-31T09:15:00Z");
-    CHECK(snapshot.content_hash == format_content_hash(fnv1a_64(bytes)));
+    CHECK(snapshot.content_hash == format_content_hash(content_hash_of(bytes)));
     CHECK(snapshot.byte_count == bytes.size());
     CHECK(snapshot.format == "csv");
     CHECK(snapshot.encoding == "utf-8");

@@ -54,7 +54,7 @@ double base_rate(const DefaultRun& run) {
 std::string ranking_fingerprint(const ScoringEngine& engine) {
     std::string text;
     for (std::uint32_t row : engine.ranking())
-        text += engine.ids().texts[row] + "\t" + format_fixed(engine.raw_score(row), 6) + "\t" +
+        text += std::string(engine.ids().texts[row]) + "\t" + format_fixed(engine.raw_score(row), 6) + "\t" +
                 format_fixed(engine.display_score(row), 6) + "\n";
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a_64(text)));

@@ -47,7 +47,7 @@ ScoringEngine engine_for(const std::string& model_text, const Dataset& dataset, 
 
 std::vector<std::string> ranked_ids(const ScoringEngine& engine) {
     std::vector<std::string> ids;
-    for (std::uint32_t row : engine.ranking()) ids.push_back(engine.ids().texts[row]);
+    for (std::uint32_t row : engine.ranking()) ids.emplace_back(engine.ids().texts[row]);
     return ids;
 }
 

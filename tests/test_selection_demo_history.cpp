@@ -79,7 +79,7 @@ TEST_CASE("a fixed random scenario selects the same dossiers on every platform")
     for (int i = 0; i < 500; ++i) {
         ids.push_text("KO-" + std::to_string(100000 + i * 7));
         scores.push_back(static_cast<double>(random.between(0, 400)) / 8.0);
-        if (random.chance(0.2)) history[ids.texts.back()].last_screened = *parse_iso_date("2024-01-01") - random.between(0, 150);
+        if (random.chance(0.2)) history[std::string(ids.texts.back())].last_screened = *parse_iso_date("2024-01-01") - random.between(0, 150);
     }
     SelectionSettings settings;
     settings.capacity = 30;

@@ -73,5 +73,5 @@ for (const file of files) {
               `, wall warm ${show(wasm.seconds / native.seconds, wasm.seconds / native.seconds <= 1.5)}`);
   console.log(`target wasm heap / file <= 1.5: ${show(wasm.peak_memory_bytes / bytes, wasm.peak_memory_bytes / bytes <= 1.5)}` +
               `; live heap after import ${fmt(wasm.heap_in_use_bytes / bytes)}x,` +
-              ` dataset with pooled text would be ${fmt(wasm.pooled_dataset_bytes / bytes)}x`);
+              ` the dataset's columns ${fmt(wasm.dataset_bytes / bytes)}x`);
 }

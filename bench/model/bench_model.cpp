@@ -149,7 +149,7 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
     nlohmann::ordered_json top = nlohmann::ordered_json::array();
     for (std::size_t i = 0; i < arguments.top && i < engine.row_count(); ++i) {
         const std::uint32_t row = engine.ranking()[i];
-        top.push_back({engine.ids().texts[row], engine.raw_score(row)});
+        top.push_back({std::string(engine.ids().texts[row]), engine.raw_score(row)});
     }
     json["top"] = std::move(top);
     std::cout << json.dump() << "\n";

@@ -76,7 +76,7 @@ void print_table(const ScoringEngine& engine, std::size_t top, bool dutch) {
     const std::size_t total = engine.parameter_count();
     for (std::size_t i = 0; i < top && i < engine.row_count(); ++i) {
         const std::uint32_t row = engine.ranking()[i];
-        std::printf("%zu\t%s\t%s\t%s\t", i + 1, engine.ids().texts[row].c_str(), format_fixed(engine.raw_score(row), 2).c_str(),
+        std::printf("%zu\t%s\t%s\t%s\t", i + 1, std::string(engine.ids().texts[row]).c_str(), format_fixed(engine.raw_score(row), 2).c_str(),
                     format_fixed(engine.display_score(row), 1).c_str());
         if (spec.logistic) std::printf("%s\t", format_fixed(*engine.probability(row), 4).c_str());
         std::printf("%s\t%zu/%zu\t%s\n", format_fixed(engine.percentile(row), 1).c_str(),

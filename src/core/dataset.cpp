@@ -6,8 +6,8 @@
 
 namespace radar {
 
-void Column::push_text(std::string value) {
-    texts.push_back(std::move(value));
+void Column::push_text(std::string_view value) {
+    texts.push_back(value);
     missing.push_back(0);
 }
 
@@ -17,7 +17,7 @@ void Column::push_number(double value) {
 }
 
 void Column::push_missing() {
-    if (type == ColumnType::text) texts.emplace_back();
+    if (type == ColumnType::text) texts.push_empty();
     else numbers.push_back(0.0);
     missing.push_back(1);
 }
@@ -45,7 +45,7 @@ std::string Dataset::cell_text(std::size_t column_index, std::size_t row) const 
     const Column& column = columns_[column_index];
     if (column.is_missing(row)) return {};
     switch (column.type) {
-    case ColumnType::text: return column.texts[row];
+    case ColumnType::text: return std::string(column.texts[row]);
     case ColumnType::date: return format_iso_date(static_cast<DayNumber>(column.numbers[row]));
     case ColumnType::integer: return std::to_string(static_cast<long long>(column.numbers[row]));
     case ColumnType::number: {

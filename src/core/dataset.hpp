@@ -7,9 +7,11 @@
 #include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "civil_date.hpp"
+#include "text_column.hpp"
 
 namespace radar {
 
@@ -18,13 +20,13 @@ enum class ColumnType { text, integer, number, date };
 struct Column {
     std::string name;
     ColumnType type = ColumnType::text;
-    std::vector<std::string> texts;   // used when type == text
+    TextColumn texts;                 // used when type == text
     std::vector<double> numbers;      // integer, number; dates as day numbers
     std::vector<std::uint8_t> missing;
 
     std::size_t size() const { return missing.size(); }
     bool is_missing(std::size_t row) const { return missing[row] != 0; }
-    void push_text(std::string value);
+    void push_text(std::string_view value);
     void push_number(double value);
     void push_missing();
 };

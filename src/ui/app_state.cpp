@@ -15,7 +15,7 @@ std::vector<std::string> distinct_values(const Column* column) {
     if (!column) return {};
     std::set<std::string> values;
     for (std::size_t row = 0; row < column->size(); ++row)
-        if (!column->is_missing(row)) values.insert(column->texts[row]);
+        if (!column->is_missing(row)) values.emplace(column->texts[row]);
     return {values.begin(), values.end()};
 }
 

@@ -237,10 +237,11 @@ public:
     void set_dataset_memory_only(bool memory_only);
 
     // Column accessors used by views (the dataset's well-known fields).
-    const std::string& id(std::size_t row) const { return ids_->texts[row]; }
-    const std::string& name(std::size_t row) const { return names_->texts[row]; }
-    const std::string& municipality(std::size_t row) const { return municipalities_->texts[row]; }
-    const std::string& care_type(std::size_t row) const { return care_types_->texts[row]; }
+    // Copies: the columns keep their text pooled (TextColumn), and views are cheap to feed.
+    std::string id(std::size_t row) const { return std::string(ids_->texts[row]); }
+    std::string name(std::size_t row) const { return std::string(names_->texts[row]); }
+    std::string municipality(std::size_t row) const { return std::string(municipalities_->texts[row]); }
+    std::string care_type(std::size_t row) const { return std::string(care_types_->texts[row]); }
 
 private:
     void refresh_visible();

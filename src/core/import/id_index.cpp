@@ -1,15 +1,28 @@
 // Linear-probing hash table over the id column.
 #include "import/id_index.hpp"
 
+#include <cstring>
+
 namespace radar {
 
-std::uint64_t IdIndex::hash_of(std::string_view id) const {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;
-    for (unsigned char c : id) {
-        hash ^= c;
-        hash *= 0x100000001b3ULL;
+std::uint64_t IdIndex::hash_of(std::string_view id) {
+    // Eight bytes at a time, then a final mix so that every input bit reaches the low bits
+    // (the slot) and the high bits (the tag).
+    std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ id.size();
+    const char* p = id.data();
+    std::size_t left = id.size();
+    for (; left >= 8; left -= 8, p += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        hash = (hash ^ word) * 0xFF51AFD7ED558CCDULL;
+        hash ^= hash >> 32;
     }
-    return hash ^ (hash >> 29);
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, p, left);
+    hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+    hash ^= hash >> 29;
+    hash *= 0xFF51AFD7ED558CCDULL;
+    return hash ^ (hash >> 32);
 }
 
 void IdIndex::reserve(std::size_t count) {
@@ -18,37 +31,39 @@ void IdIndex::reserve(std::size_t count) {
     if (slots > slots_.size()) grow(slots);
 }
 
-std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
+std::optional<std::uint32_t> IdIndex::find(std::string_view id, std::uint64_t hash) const {
     if (slots_.empty()) return std::nullopt;
-    const std::uint64_t hash = hash_of(id);
-    const std::uint8_t tag = tag_of(hash);
+    const std::uint64_t tag = tag_of(hash);
     for (std::size_t slot = slot_of(hash);; slot = (slot + 1) & (slots_.size() - 1)) {
-        const std::uint32_t entry = slots_[slot];
+        const std::uint64_t entry = slots_[slot];
         if (entry == 0) return std::nullopt;
-        if (tags_[slot] == tag && ids_[entry - 1] == id) return entry - 1;
+        const auto row = static_cast<std::uint32_t>(entry) - 1;
+        if ((entry & 0xFFFFFFFF00000000ULL) == tag && ids_[row] == id) return row;
     }
 }
 
-void IdIndex::place(std::uint32_t entry, std::uint64_t hash) {
-    std::size_t slot = slot_of(hash);
+void IdIndex::place(std::uint64_t entry) {
+    // The slot comes from the hash's low bits, which the entry does not keep: rehash the id.
+    const auto row = static_cast<std::uint32_t>(entry) - 1;
+    std::size_t slot = slot_of(hash_of(ids_[row]));
     while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
     slots_[slot] = entry;
-    tags_[slot] = tag_of(hash);
 }
 
-void IdIndex::insert(std::uint32_t row) {
+void IdIndex::insert(std::uint32_t row, std::uint64_t hash) {
     if ((count_ + 1) * 2 > slots_.size()) grow(slots_.empty() ? 1024 : slots_.size() * 2);
-    place(row + 1, hash_of(ids_[row]));
+    std::size_t slot = slot_of(hash);
+    while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = tag_of(hash) | (static_cast<std::uint64_t>(row) + 1);
     ++count_;
 }
 
 void IdIndex::grow(std::size_t slot_count) {
-    std::vector<std::uint32_t> old;
+    std::vector<std::uint64_t> old;
     old.swap(slots_);
     slots_.assign(slot_count, 0);
-    tags_.assign(slot_count, 0);
-    for (std::uint32_t entry : old)
-        if (entry != 0) place(entry, hash_of(ids_[entry - 1]));
+    for (std::uint64_t entry : old)
+        if (entry != 0) place(entry);
 }
 
 }  // namespace radar

@@ -1,37 +1,42 @@
 // Finds duplicate dossier ids while rows stream in, without a second copy of the ids: an
-// open-addressing table of row numbers into the id column itself (5 bytes a slot).
+// open-addressing table of row numbers into the id column itself. A slot holds the row and 32
+// bits of the id's hash, so a probe touches one slot and compares text only when those match.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <string>
 #include <string_view>
 #include <vector>
+
+#include "text_column.hpp"
 
 namespace radar {
 
 class IdIndex {
 public:
     // `ids` is the id column the stored row numbers point into.
-    explicit IdIndex(const std::vector<std::string>& ids) : ids_(ids) {}
+    explicit IdIndex(const TextColumn& ids) : ids_(ids) {}
 
+    static std::uint64_t hash_of(std::string_view id);
     void reserve(std::size_t count);
-    // The row holding `id`, if any.
-    std::optional<std::uint32_t> find(std::string_view id) const;
-    // `row` must already hold its id in the id column.
-    void insert(std::uint32_t row);
+    // The row holding `id` (whose hash_of is `hash`), if any.
+    std::optional<std::uint32_t> find(std::string_view id, std::uint64_t hash) const;
+    // Starts loading the slot `hash` probes first, so that find() later does not wait for memory.
+    void prefetch(std::uint64_t hash) const {
+        if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(hash)]);
+    }
+    // `row` must already hold its id, whose hash_of is `hash`, in the id column.
+    void insert(std::uint32_t row, std::uint64_t hash);
 
 private:
-    std::uint64_t hash_of(std::string_view id) const;
     std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash & (slots_.size() - 1)); }
-    static std::uint8_t tag_of(std::uint64_t hash) { return static_cast<std::uint8_t>(hash >> 56); }
-    void place(std::uint32_t entry, std::uint64_t hash);
+    static std::uint64_t tag_of(std::uint64_t hash) { return hash & 0xFFFFFFFF00000000ULL; }
+    void place(std::uint64_t entry);
     void grow(std::size_t slot_count);
 
-    const std::vector<std::string>& ids_;
-    std::vector<std::uint32_t> slots_;  // row + 1; 0 = empty
-    // 8 more bits of each slot's hash: most mismatches are settled without touching the id text.
-    std::vector<std::uint8_t> tags_;
+    const TextColumn& ids_;
+    // (upper 32 bits of the hash) | (row + 1); 0 = empty
+    std::vector<std::uint64_t> slots_;
     std::size_t count_ = 0;
 };
 

@@ -63,7 +63,7 @@ struct ImportResult {
     char delimiter = 0;  // CSV only
     TextEncoding encoding = TextEncoding::utf8;
     std::uint64_t byte_count = 0;
-    std::uint64_t content_hash = 0;     // FNV-1a 64 of all bytes fed
+    std::uint64_t content_hash = 0;     // content_hash_of all bytes fed
     bool stopped_at_row_limit = false;  // ImportOptions::row_limit ended the import early (a preview)
 
     std::vector<ImportedColumn> columns;        // one per file column, in file order

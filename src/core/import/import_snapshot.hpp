@@ -16,7 +16,7 @@ namespace radar {
 struct SnapshotDescriptor {
     std::string source_name;   // file name as picked by the user
     std::string imported_at;   // passed in by the caller (ISO 8601, e.g. "2024-01-31T09:15:00Z")
-    std::string content_hash;  // "fnv1a64:<16 hex digits>" of the file's bytes
+    std::string content_hash;  // format_content_hash of the file's bytes
     std::uint64_t byte_count = 0;
     std::string format;    // format_code()
     std::string encoding;  // encoding_code()

@@ -67,7 +67,7 @@ private:
     std::unique_ptr<TableBuilder> builder_;
     std::unique_ptr<FormatReader> reader_;
     std::string sniff_;  // first bytes, held until the format and delimiter are known
-    Fnv1a64 hash_;
+    ContentHasher hash_;
     std::uint64_t bytes_ = 0;
     std::uint64_t reader_bytes_ = 0;  // bytes handed to the reader
     std::uint64_t planned_rows_ = 0;  // rows the columns have capacity for

@@ -35,7 +35,7 @@ std::string joined(const std::vector<std::string>& values) {
 // run once per cell, and compilers (em++ in particular) otherwise leave them as calls.
 // A missing cell holds "" or 0 like Column::push_missing.
 [[gnu::always_inline]] inline void append_missing(Column& column) {
-    if (column.type == ColumnType::text) column.texts.emplace_back();
+    if (column.type == ColumnType::text) column.texts.push_empty();
     else column.numbers.push_back(0.0);
     column.missing.push_back(1);
 }
@@ -46,8 +46,14 @@ std::string joined(const std::vector<std::string>& values) {
 }
 
 [[gnu::always_inline]] inline void append_text(Column& column, std::string_view text) {
-    column.texts.emplace_back(text);
+    column.texts.push_back(text);
     column.missing.push_back(0);
+}
+
+void drop_last_cell(Column& column) {
+    if (column.type == ColumnType::text) column.texts.pop_back();
+    else column.numbers.pop_back();
+    column.missing.pop_back();
 }
 
 }  // namespace
@@ -376,25 +382,35 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
             diagnose(context, plans_[c]->header, cell_at(c).text, DiagnosticReason::required_missing, Severity::error,
                      plans_[c]->field->name + " is required");
     }
-    if (id_index_ && row_rejections_.empty()) {
-        const std::string_view id = staged_[id_source_column_].text;
-        if (const auto first = id_index_->find(id))
-            diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
-                     "the same id is already in row " + std::to_string(result_.source_rows[*first]));
-    }
     if (!row_rejections_.empty()) {
         for (std::size_t c = 0; c < columns; ++c)
             if (!plans_[c]->required) stage(context, *plans_[c], cell_at(c));  // for the cells' diagnostics
         reject(context, cells, count);
         return;
     }
-    // Every other cell is parsed and stored in one go.
+    // The duplicate check waits for memory (a random slot of a big table): its slot is fetched
+    // while the cells are parsed and stored; a duplicate's cells are then taken back out.
+    std::uint64_t id_hash = 0;
+    if (id_index_) {
+        id_hash = IdIndex::hash_of(staged_[id_source_column_].text);
+        id_index_->prefetch(id_hash);
+    }
     for (std::size_t c = 0; c < columns; ++c) {
         ColumnPlan& plan = *plans_[c];
         if (plan.required) store(*plan.column, staged_[c]);
         else store_cell(context, plan, cell_at(c));
     }
-    if (id_index_) id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported));
+    if (id_index_) {
+        const std::string_view id = staged_[id_source_column_].text;
+        if (const auto first = id_index_->find(id, id_hash)) {
+            diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
+                     "the same id is already in row " + std::to_string(result_.source_rows[*first]));
+            for (const auto& plan : plans_) drop_last_cell(*plan->column);
+            reject(context, cells, count);
+            return;
+        }
+        id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported), id_hash);
+    }
     result_.source_rows.push_back(context.row);
     ++result_.summary.rows_imported;
     if (row_has_warning_) ++result_.summary.rows_with_warnings;
@@ -456,7 +472,7 @@ void TableBuilder::finish() {
     };
     for (Column& column : result_.dataset.columns()) {
         trim(column.missing);
-        trim(column.texts);
+        column.texts.trim_capacity();
         trim(column.numbers);
     }
     trim(result_.source_rows);

@@ -44,15 +44,32 @@ enum class DecimalMark { unknown, comma, point };
 NumberParse parse_number_slow(std::string_view text, bool whole_number_expected, DecimalMark file_decimal_mark);
 inline NumberParse parse_number(std::string_view text, bool whole_number_expected = false,
                                 DecimalMark file_decimal_mark = DecimalMark::unknown) {
-    // Inline fast path: a plain whole number of up to 15 digits (exact in a double), which most
-    // numeric cells of an export are.
-    if (!text.empty() && text.size() <= 15) {
+    // Inline fast paths for up to 15 digits (exact in a double), which most numeric cells of an
+    // export are: a plain whole number, or digits, the file's own decimal mark and digits.
+    if (!text.empty() && text.size() <= 16) {
         const bool negative = text[0] == '-';
-        std::size_t at = negative ? 1 : 0;
+        const std::size_t first_digit = negative ? 1 : 0;
+        std::size_t at = first_digit;
         long long value = 0;
         while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
-        if (at == text.size() && at > (negative ? 1u : 0u))
+        const std::size_t integer_digits = at - first_digit;
+        if (at == text.size() && integer_digits > 0 && integer_digits <= 15)
             return {ParseStatus::ok, static_cast<double>(negative ? -value : value)};
+        const char mark = file_decimal_mark == DecimalMark::comma ? ',' : file_decimal_mark == DecimalMark::point ? '.' : 0;
+        if (mark != 0 && at < text.size() && text[at] == mark && integer_digits > 0) {
+            const std::size_t fraction_start = ++at;
+            while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
+            const std::size_t fraction_digits = at - fraction_start;
+            // "1,250" in a whole-number field is 1250: the rules of the slow path decide that.
+            const bool thousands_like = whole_number_expected && fraction_digits == 3 && integer_digits <= 3;
+            if (at == text.size() && fraction_digits > 0 && integer_digits + fraction_digits <= 15 && !thousands_like) {
+                // Both operands are exact, so the one division rounds correctly, as parsing would.
+                static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                                           1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+                const double magnitude = static_cast<double>(value) / powers_of_ten[fraction_digits];
+                return {ParseStatus::ok, negative ? -magnitude : magnitude};
+            }
+        }
     }
     return parse_number_slow(text, whole_number_expected, file_decimal_mark);
 }

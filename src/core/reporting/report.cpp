@@ -130,10 +130,11 @@ std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& datas
     const Column* province = dataset.find("province");
     const Column* care_type = dataset.find("care_type");
     auto text = [](const Column* column, std::size_t row) {
-        return column && column->type == ColumnType::text && !column->is_missing(row) ? column->texts[row] : std::string();
+        return column && column->type == ColumnType::text && !column->is_missing(row) ? std::string(column->texts[row])
+                                                                                     : std::string();
     };
     for (std::size_t row = 0; row < ids->size(); ++row)
-        if (!ids->is_missing(row)) attributes[ids->texts[row]] = {text(province, row), text(care_type, row)};
+        if (!ids->is_missing(row)) attributes[std::string(ids->texts[row])] = {text(province, row), text(care_type, row)};
     return attributes;
 }
 

@@ -50,7 +50,7 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
     if (!ids || !demo.dataset.find("enforcement_status") || !demo.dataset.find("last_inspection_date"))
         return Result::failure("the demo history needs the demo dataset's fields");
     std::map<std::string, std::size_t> row_of;
-    for (std::size_t row = 0; row < ids->size(); ++row) row_of[ids->texts[row]] = row;
+    for (std::size_t row = 0; row < ids->size(); ++row) row_of[std::string(ids->texts[row])] = row;
 
     Random random(settings.seed);
     auto next_id = [&] {

@@ -73,9 +73,9 @@ std::string check_rows(const Column& ids, const std::vector<double>& scores, std
     for (std::size_t row = 0; row < ids.size(); ++row) {
         const std::string where = "row " + std::to_string(row + 1);
         if (ids.is_missing(row) || ids.texts[row].empty()) return where + ": field 'dossier_id' is empty";
-        if (!index.emplace(ids.texts[row], row).second)
-            return where + ": field 'dossier_id': \"" + ids.texts[row] + "\" occurs more than once";
-        if (!std::isfinite(scores[row])) return where + " (" + ids.texts[row] + "): the score is not a finite number";
+        const std::string id(ids.texts[row]);
+        if (!index.emplace(id, row).second) return where + ": field 'dossier_id': \"" + id + "\" occurs more than once";
+        if (!std::isfinite(scores[row])) return where + " (" + id + "): the score is not a finite number";
     }
     return {};
 }
