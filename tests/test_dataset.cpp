@@ -1,5 +1,11 @@
-// Dataset columns: lookup, missing cells and cell formatting.
+// Dataset columns: lookup, missing cells, cell formatting, and the pooled text and compact
+// number storage behind them.
 #include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "dataset.hpp"
 
@@ -24,4 +30,96 @@ TEST_CASE("cells format by column type and missing stays distinct from zero") {
     CHECK(dataset.cell_text(2, 1) == "3");
     CHECK(dataset.index_of("when") == 1u);
     CHECK(dataset.find("absent") == nullptr);
+}
+
+TEST_CASE("a number column keeps whole numbers in 4 bytes and widens once, losing nothing") {
+    NumberColumn numbers;
+    numbers.reserve(8);
+    for (double value : {0.0, -3.0, 2147483647.0, -2147483648.0}) numbers.push_back(value);
+    CHECK_FALSE(numbers.wide());
+    CHECK(numbers.allocated_bytes() == 8 * sizeof(std::int32_t));
+    numbers.set(1, 7);
+    CHECK_FALSE(numbers.wide());
+    numbers.push_back(2147483648.0);  // one past int32: the column widens, earlier values kept
+    CHECK(numbers.wide());
+    numbers.push_back(0.1);
+    numbers.push_back(1e300);
+    const double expected[] = {0.0, 7.0, 2147483647.0, -2147483648.0, 2147483648.0, 0.1, 1e300};
+    REQUIRE(numbers.size() == 7);
+    for (std::size_t row = 0; row < 7; ++row) CHECK(numbers[row] == expected[row]);
+    numbers.pop_back();
+    CHECK(numbers.size() == 6);
+
+    NumberColumn halves;
+    halves.push_back(1);
+    halves.set(0, 0.5);  // a write that does not fit widens too
+    CHECK(halves.wide());
+    CHECK(halves[0] == 0.5);
+}
+
+TEST_CASE("a text column pools its cells and reads them back as written") {
+    TextColumn texts;
+    texts.push_back("KO-1");
+    texts.push_empty();
+    texts.push_back("Crèche \"Het Zonnetje\"; Gent");
+    texts.push_back(std::string_view("a\0b", 3));
+    REQUIRE(texts.size() == 4);
+    CHECK(texts[0] == "KO-1");
+    CHECK(texts[1].empty());
+    CHECK(texts[2] == "Crèche \"Het Zonnetje\"; Gent");
+    CHECK(texts[3] == std::string_view("a\0b", 3));
+    texts.pop_back();
+    CHECK(texts.back() == "Crèche \"Het Zonnetje\"; Gent");
+    std::vector<std::string> copied(texts.begin(), texts.end());
+    CHECK(copied == std::vector<std::string>{"KO-1", "", "Crèche \"Het Zonnetje\"; Gent"});
+    texts.reserve(1000);
+    CHECK(texts[0] == "KO-1");
+}
+
+TEST_CASE("missing flags keep eight cells a byte, across word boundaries") {
+    MissingFlags flags;
+    std::vector<bool> expected;
+    for (std::size_t row = 0; row < 200; ++row) {
+        const bool missing = row % 3 == 0 || row == 64 || row == 127;
+        flags.push_back(missing);
+        expected.push_back(missing);
+    }
+    flags.set(5, true);
+    expected[5] = true;
+    flags.set(64, false);
+    expected[64] = false;
+    for (int i = 0; i < 73; ++i) {  // back below a word boundary: the dropped bits are cleared
+        flags.pop_back();
+        expected.pop_back();
+    }
+    flags.push_back(false);
+    expected.push_back(false);
+    REQUIRE(flags.size() == expected.size());
+    for (std::size_t row = 0; row < expected.size(); ++row) CHECK(flags[row] == expected[row]);
+    CHECK(flags.allocated_bytes() <= 3 * sizeof(std::uint64_t) + 64);
+}
+
+TEST_CASE("a text column keeps repeated values once, and pools its cells past the dictionary limit") {
+    TextColumn repeated;
+    for (int row = 0; row < 10000; ++row) repeated.push_back(row % 3 == 0 ? "Oost-Vlaanderen" : row % 3 == 1 ? "Limburg" : "");
+    CHECK_FALSE(repeated.pooled());
+    CHECK(repeated.allocated_bytes() < 10000 * 8);  // codes (with growth room); the cells alone hold 73,330 bytes
+    CHECK(repeated[9999] == "Oost-Vlaanderen");
+    CHECK(repeated[9998] == "");
+
+    TextColumn distinct;
+    distinct.reserve(TextColumn::dictionary_limit + 10);
+    for (std::size_t row = 0; row < TextColumn::dictionary_limit + 10; ++row)
+        distinct.push_back(row % 2 ? "KO-" + std::to_string(row / 2) : std::string("same"));
+    CHECK_FALSE(distinct.pooled());
+    for (std::size_t row = 0; row < TextColumn::dictionary_limit + 10; ++row)
+        distinct.push_back("ID-" + std::to_string(row));
+    CHECK(distinct.pooled());
+    REQUIRE(distinct.size() == 2 * (TextColumn::dictionary_limit + 10));
+    CHECK(distinct[0] == "same");
+    CHECK(distinct[7] == "KO-3");
+    CHECK(distinct[TextColumn::dictionary_limit + 10] == "ID-0");
+    CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 9));
+    distinct.pop_back();
+    CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 8));
 }

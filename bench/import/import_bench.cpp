@@ -179,7 +179,7 @@ std::uint64_t heap_in_use_bytes() {
 std::uint64_t dataset_bytes(const Dataset& dataset) {
     std::uint64_t bytes = 0;
     for (const Column& column : dataset.columns())
-        bytes += column.missing.capacity() + column.numbers.capacity() * sizeof(double) + column.texts.allocated_bytes();
+        bytes += column.missing.allocated_bytes() + column.numbers.allocated_bytes() + column.texts.allocated_bytes();
     return bytes;
 }
 

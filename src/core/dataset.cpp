@@ -8,18 +8,18 @@ namespace radar {
 
 void Column::push_text(std::string_view value) {
     texts.push_back(value);
-    missing.push_back(0);
+    missing.push_back(false);
 }
 
 void Column::push_number(double value) {
     numbers.push_back(value);
-    missing.push_back(0);
+    missing.push_back(false);
 }
 
 void Column::push_missing() {
     if (type == ColumnType::text) texts.push_empty();
     else numbers.push_back(0.0);
-    missing.push_back(1);
+    missing.push_back(true);
 }
 
 Column& Dataset::add_column(std::string name, ColumnType type) {

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "civil_date.hpp"
+#include "missing_flags.hpp"
+#include "number_column.hpp"
 #include "text_column.hpp"
 
 namespace radar {
@@ -21,11 +23,11 @@ struct Column {
     std::string name;
     ColumnType type = ColumnType::text;
     TextColumn texts;                 // used when type == text
-    std::vector<double> numbers;      // integer, number; dates as day numbers
-    std::vector<std::uint8_t> missing;
+    NumberColumn numbers;             // integer, number; dates as day numbers
+    MissingFlags missing;
 
     std::size_t size() const { return missing.size(); }
-    bool is_missing(std::size_t row) const { return missing[row] != 0; }
+    bool is_missing(std::size_t row) const { return missing[row]; }
     void push_text(std::string_view value);
     void push_number(double value);
     void push_missing();

@@ -167,8 +167,8 @@ DemoData generate_demo_data(const DemoSettings& settings) {
         shortcomings.push_number(inspected ? count_events(random, 0.6 + latent * 5.0) : 0);
         serious.push_number(inspected ? count_events(random, 0.03 + latent * 1.6, 6) : 0);
         if (!inspected) {
-            shortcomings.missing.back() = 1;
-            serious.missing.back() = 1;
+            shortcomings.missing.set(shortcomings.size() - 1, true);
+            serious.missing.set(serious.size() - 1, true);
         }
         const double size_factor = 0.5 + places / 80.0;
         const int complaint_count = count_events(random, (0.2 + latent * 2.5) * size_factor);

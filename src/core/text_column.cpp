@@ -1,5 +1,7 @@
-// Capacity planning for TextColumn.
+// Dictionary lookups, the switch to a pool, and capacity planning for TextColumn.
 #include "text_column.hpp"
+
+#include <cstring>
 
 namespace radar {
 namespace {
@@ -9,20 +11,95 @@ void trim(Container& values) {
     if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
 }
 
+std::uint64_t hash_text(std::string_view text) {
+    std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ text.size();
+    const char* p = text.data();
+    std::size_t left = text.size();
+    for (; left >= 8; left -= 8, p += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        hash = (hash ^ word) * 0xFF51AFD7ED558CCDULL;
+        hash ^= hash >> 32;
+    }
+    std::uint64_t tail = 0;
+    std::memcpy(&tail, p, left);
+    hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ULL;
+    return hash ^ (hash >> 29);
+}
+
 }  // namespace
 
-void TextColumn::reserve(std::size_t rows) {
-    if (rows <= ends_.capacity()) return;
-    ends_.reserve(rows);
-    if (!ends_.empty()) {
-        const double average = static_cast<double>(bytes_.size()) / static_cast<double>(ends_.size());
-        bytes_.reserve(static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
+void TextPool::trim_capacity() {
+    trim(bytes_);
+    trim(ends_);
+}
+
+void TextColumn::grow_slots() {
+    std::vector<std::uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint32_t code = 0; code < values_.size(); ++code) {
+        std::size_t slot = hash_text(values_[code]) & mask;
+        while (slots[slot] != 0) slot = (slot + 1) & mask;
+        slots[slot] = code + 1;
     }
+    slots_.swap(slots);
+}
+
+void TextColumn::push_code(std::string_view text) {
+    if ((values_.size() + 1) * 2 > slots_.size()) grow_slots();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = hash_text(text) & mask;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+        const std::uint32_t code = slots_[slot] - 1;
+        if (values_[code] == text) {
+            codes_.push_back(code);
+            return;
+        }
+    }
+    if (values_.size() == dictionary_limit) {
+        pool_cells();
+        cells_.push_back(text);
+        return;
+    }
+    const auto code = static_cast<std::uint32_t>(values_.size());
+    values_.push_back(text);
+    slots_[slot] = code + 1;
+    codes_.push_back(code);
+}
+
+void TextColumn::pool_cells() {
+    std::size_t bytes = 0;
+    for (std::uint32_t code : codes_) bytes += values_[code].size();
+    // The planned capacity carries over, so an import does not regrow the pool.
+    const std::size_t rows = codes_.capacity();
+    const double average = codes_.empty() ? 8.0 : static_cast<double>(bytes) / static_cast<double>(codes_.size());
+    cells_.reserve(rows, static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
+    for (std::uint32_t code : codes_) cells_.push_back(values_[code]);
+    values_ = TextPool();
+    std::vector<std::uint32_t>().swap(codes_);
+    std::vector<std::uint32_t>().swap(slots_);
+    pooled_ = true;
+}
+
+void TextColumn::reserve(std::size_t rows) {
+    if (!pooled_) {
+        codes_.reserve(rows);
+        return;
+    }
+    if (rows <= cells_.size()) return;
+    const double average = cells_.size() == 0 ? 8.0 : static_cast<double>(cells_.byte_count()) / static_cast<double>(cells_.size());
+    cells_.reserve(rows, static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
 }
 
 void TextColumn::trim_capacity() {
-    trim(bytes_);
-    trim(ends_);
+    values_.trim_capacity();
+    trim(codes_);
+    cells_.trim_capacity();
+}
+
+std::size_t TextColumn::allocated_bytes() const {
+    return values_.allocated_bytes() + codes_.capacity() * sizeof(std::uint32_t) + slots_.capacity() * sizeof(std::uint32_t) +
+           cells_.allocated_bytes();
 }
 
 }  // namespace radar

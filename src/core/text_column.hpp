@@ -1,6 +1,9 @@
-// The text cells of one column, stored in one byte pool with an end offset per cell instead of a
-// std::string each: a 1,000,000-row import then costs its bytes plus 4 per cell, without a heap
-// allocation per cell. Cells are read as string_views that stay valid until the next push_back.
+// The text cells of one column without a std::string per cell. A column starts as a dictionary:
+// each distinct value is stored once and a cell is a 4-byte code, which suits the many columns
+// of an export that repeat a few values (province, care type, status, municipality). Past
+// `dictionary_limit` distinct values it turns, once, into a pool: all cells' bytes in one
+// buffer and a 4-byte end offset per cell. Cells are read as string_views that stay valid until
+// the next change to the column.
 #pragma once
 
 #include <cstddef>
@@ -13,8 +16,41 @@
 
 namespace radar {
 
+// Bytes and end offsets: the text of cell i is [ends[i-1], ends[i]).
+class TextPool {
+public:
+    std::size_t size() const { return ends_.size(); }
+    std::string_view operator[](std::size_t index) const {
+        const std::uint32_t begin = index == 0 ? 0 : ends_[index - 1];
+        return std::string_view(bytes_.data() + begin, ends_[index] - begin);
+    }
+    // Fails (std::length_error) past 4 GiB of text, beyond any wasm heap.
+    void push_back(std::string_view text) {
+        bytes_.append(text.data(), text.size());
+        if (bytes_.size() > UINT32_MAX) throw std::length_error("a text column holds more than 4 GiB");
+        ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+    }
+    void pop_back() {
+        ends_.pop_back();
+        bytes_.resize(ends_.empty() ? 0 : ends_.back());
+    }
+    void reserve(std::size_t count, std::size_t bytes) {
+        ends_.reserve(count);
+        bytes_.reserve(bytes);
+    }
+    std::size_t byte_count() const { return bytes_.size(); }
+    void trim_capacity();
+    std::size_t allocated_bytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(std::uint32_t); }
+
+private:
+    std::string bytes_;
+    std::vector<std::uint32_t> ends_;
+};
+
 class TextColumn {
 public:
+    static constexpr std::size_t dictionary_limit = 1u << 16;
+
     class const_iterator {
     public:
         using iterator_category = std::forward_iterator_tag;
@@ -42,38 +78,45 @@ public:
         std::size_t row_;
     };
 
-    std::size_t size() const { return ends_.size(); }
-    bool empty() const { return ends_.empty(); }
-    std::string_view operator[](std::size_t row) const {
-        const std::uint32_t begin = row == 0 ? 0 : ends_[row - 1];
-        return std::string_view(bytes_.data() + begin, ends_[row] - begin);
-    }
+    std::size_t size() const { return pooled_ ? cells_.size() : codes_.size(); }
+    bool empty() const { return size() == 0; }
+    std::string_view operator[](std::size_t row) const { return pooled_ ? cells_[row] : values_[codes_[row]]; }
     std::string_view back() const { return (*this)[size() - 1]; }
     const_iterator begin() const { return const_iterator(this, 0); }
     const_iterator end() const { return const_iterator(this, size()); }
+    // True once the column holds every cell's bytes (too many distinct values for a dictionary).
+    bool pooled() const { return pooled_; }
 
-    // Fails (std::length_error) past 4 GiB of text in one column, beyond any wasm heap.
     void push_back(std::string_view text) {
-        bytes_.append(text.data(), text.size());
-        if (bytes_.size() > UINT32_MAX) throw std::length_error("a text column holds more than 4 GiB");
-        ends_.push_back(static_cast<std::uint32_t>(bytes_.size()));
+        if (pooled_) cells_.push_back(text);
+        else push_code(text);
     }
-    void push_empty() { ends_.push_back(static_cast<std::uint32_t>(bytes_.size())); }
+    void push_empty() { push_back(std::string_view()); }
     void pop_back() {
-        ends_.pop_back();
-        bytes_.resize(ends_.empty() ? 0 : ends_.back());
+        if (pooled_) cells_.pop_back();
+        else codes_.pop_back();  // its value stays in the dictionary, unused
     }
 
-    // Room for `rows` cells, and for their bytes at the average cell length so far.
+    // Room for `rows` cells (and, once pooled, their bytes at the average length so far).
     void reserve(std::size_t rows);
     // Gives back capacity beyond what is used when it is more than an eighth of it.
     void trim_capacity();
     // Bytes held, capacity included.
-    std::size_t allocated_bytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(std::uint32_t); }
+    std::size_t allocated_bytes() const;
 
 private:
-    std::string bytes_;
-    std::vector<std::uint32_t> ends_;
+    void push_code(std::string_view text);
+    void grow_slots();
+    // Turns the dictionary into a pool of every cell's bytes.
+    void pool_cells();
+
+    bool pooled_ = false;
+    // Dictionary: distinct values, a code per cell, and an open-addressing table of code + 1.
+    TextPool values_;
+    std::vector<std::uint32_t> codes_;
+    std::vector<std::uint32_t> slots_;
+    // Pool: every cell's bytes.
+    TextPool cells_;
 };
 
 }  // namespace radar

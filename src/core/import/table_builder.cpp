@@ -37,17 +37,17 @@ std::string joined(const std::vector<std::string>& values) {
 [[gnu::always_inline]] inline void append_missing(Column& column) {
     if (column.type == ColumnType::text) column.texts.push_empty();
     else column.numbers.push_back(0.0);
-    column.missing.push_back(1);
+    column.missing.push_back(true);
 }
 
 [[gnu::always_inline]] inline void append_number(Column& column, double value) {
     column.numbers.push_back(value);
-    column.missing.push_back(0);
+    column.missing.push_back(false);
 }
 
 [[gnu::always_inline]] inline void append_text(Column& column, std::string_view text) {
     column.texts.push_back(text);
-    column.missing.push_back(0);
+    column.missing.push_back(false);
 }
 
 void drop_last_cell(Column& column) {
@@ -448,8 +448,8 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
     std::uint64_t changed = 0;
     for (std::size_t row = 0; row < column.size(); ++row) {
         if (!column.missing[row]) continue;
-        column.missing[row] = 0;
-        column.numbers[row] = 0.0;
+        column.missing.set(row, false);
+        column.numbers.set(row, 0.0);
         ++changed;
     }
     if (changed > 0)
@@ -467,15 +467,13 @@ void TableBuilder::finish() {
         if (!mapped) result_.fields_not_found.push_back(field.name);
     }
     // Release capacity reserved for an over-estimated row count.
-    auto trim = [](auto& values) {
-        if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
-    };
     for (Column& column : result_.dataset.columns()) {
-        trim(column.missing);
+        column.missing.trim_capacity();
         column.texts.trim_capacity();
-        trim(column.numbers);
+        column.numbers.trim_capacity();
     }
-    trim(result_.source_rows);
+    std::vector<std::uint32_t>& rows = result_.source_rows;
+    if (rows.capacity() > rows.size() + rows.size() / 8 + 64) rows.shrink_to_fit();
 }
 
 }  // namespace radar

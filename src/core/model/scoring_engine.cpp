@@ -80,9 +80,9 @@ void ScoringEngine::compile_parameter(std::size_t index) {
 void ScoringEngine::count_missing_inputs() {
     missing_counts_.assign(scores_.size(), 0);
     for (const CompiledParameter& parameter : parameters_) {
-        const std::uint8_t* missing = parameter.column->missing.data();
+        const MissingFlags& missing = parameter.column->missing;
         for (std::size_t row = 0; row < missing_counts_.size(); ++row)
-            missing_counts_[row] = static_cast<std::uint16_t>(missing_counts_[row] + missing[row]);
+            missing_counts_[row] = static_cast<std::uint16_t>(missing_counts_[row] + (missing[row] ? 1 : 0));
     }
 }
 
@@ -101,7 +101,7 @@ void ScoringEngine::rescore_and_rank() {
             const double* outputs = parameters_[p].outputs.data();
             if (parameter.missing.kind == MissingPolicyKind::points) {
                 const double missing_points = parameter.missing.points;
-                const std::uint8_t* missing = parameters_[p].column->missing.data();
+                const MissingFlags& missing = parameters_[p].column->missing;
                 for (std::size_t row = begin; row < end; ++row)
                     scores[row] += missing[row] ? missing_points : weight * outputs[row];
             } else {

@@ -1,0 +1,43 @@
+// One "missing" flag per cell of a column, eight cells a byte: a million-row export with 24
+// columns keeps 3 MB of flags instead of 24 MB.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace radar {
+
+class MissingFlags {
+public:
+    std::size_t size() const { return size_; }
+    bool operator[](std::size_t row) const { return (words_[row >> 6] >> (row & 63)) & 1u; }
+
+    void push_back(bool missing) {
+        if ((size_ & 63) == 0) words_.push_back(0);
+        words_.back() |= static_cast<std::uint64_t>(missing) << (size_ & 63);
+        ++size_;
+    }
+    void pop_back() {
+        --size_;
+        words_[size_ >> 6] &= ~(std::uint64_t{1} << (size_ & 63));
+        if ((size_ & 63) == 0) words_.pop_back();
+    }
+    void set(std::size_t row, bool missing) {
+        const std::uint64_t bit = std::uint64_t{1} << (row & 63);
+        words_[row >> 6] = missing ? (words_[row >> 6] | bit) : (words_[row >> 6] & ~bit);
+    }
+
+    void reserve(std::size_t rows) { words_.reserve((rows + 63) / 64); }
+    // Gives back capacity beyond what is used when it is more than an eighth of it.
+    void trim_capacity() {
+        if (words_.capacity() > words_.size() + words_.size() / 8 + 8) words_.shrink_to_fit();
+    }
+    std::size_t allocated_bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
+
+private:
+    std::vector<std::uint64_t> words_;
+    std::size_t size_ = 0;
+};
+
+}  // namespace radar

@@ -1,0 +1,39 @@
+// Widening and capacity planning for NumberColumn.
+#include "number_column.hpp"
+
+namespace radar {
+namespace {
+
+template <typename Container>
+void trim(Container& values) {
+    if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
+}
+
+}  // namespace
+
+void NumberColumn::widen() {
+    // The planned capacity carries over, so an import does not regrow the wide column.
+    doubles_.reserve(integers_.capacity());
+    doubles_.assign(integers_.begin(), integers_.end());
+    std::vector<std::int32_t>().swap(integers_);
+    wide_ = true;
+}
+
+void NumberColumn::set(std::size_t row, double value) {
+    const bool fits = value >= INT32_MIN && value <= INT32_MAX && static_cast<double>(static_cast<std::int32_t>(value)) == value;
+    if (!wide_ && !fits) widen();
+    if (wide_) doubles_[row] = value;
+    else integers_[row] = static_cast<std::int32_t>(value);
+}
+
+void NumberColumn::reserve(std::size_t rows) {
+    if (wide_) doubles_.reserve(rows);
+    else integers_.reserve(rows);
+}
+
+void NumberColumn::trim_capacity() {
+    trim(integers_);
+    trim(doubles_);
+}
+
+}  // namespace radar
