@@ -72,8 +72,8 @@ TEST_CASE("numbers: the file's decimal mark settles \"1.250\" and only that") {
 }
 
 TEST_CASE("numbers: the inline fast path gives what the full parser gives") {
-    // Digits, the file's decimal mark, digits: every split of 1 to 16 digits, both marks, both
-    // field kinds, with and without a sign.
+    // Digits with thousands separators, the file's decimal mark, digits: splits of 1 to 16
+    // digits, both marks, both field kinds, with and without a sign.
     std::uint64_t state = 88172645463325252ULL;
     auto next = [&] {
         state ^= state << 13;
@@ -81,13 +81,18 @@ TEST_CASE("numbers: the inline fast path gives what the full parser gives") {
         state ^= state << 17;
         return state;
     };
-    for (int i = 0; i < 20000; ++i) {
+    for (int i = 0; i < 50000; ++i) {
         const int digits = 1 + static_cast<int>(next() % 16);
         std::string text = next() % 4 == 0 ? "-" : "";
         const int point_at = 1 + static_cast<int>(next() % static_cast<std::uint64_t>(digits + 1));
         const DecimalMark mark = next() % 2 ? DecimalMark::comma : DecimalMark::point;
+        // Sometimes thousands separators (the other mark, now and then a malformed group).
+        const bool grouped = next() % 2 == 0;
+        const char separator = mark == DecimalMark::comma ? '.' : ',';
         for (int d = 0; d < digits; ++d) {
             if (d == point_at) text += mark == DecimalMark::comma ? ',' : '.';
+            const int from_point = point_at - d;
+            if (grouped && d > 0 && d < point_at && (from_point % 3 == 0 || next() % 40 == 0)) text += separator;
             text += static_cast<char>('0' + next() % 10);
         }
         const bool whole = next() % 3 == 0;

@@ -3,6 +3,7 @@
 // in Dutch, English and French. Empty text is never a value here: callers treat it as missing.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "civil_date.hpp"
@@ -45,29 +46,45 @@ NumberParse parse_number_slow(std::string_view text, bool whole_number_expected,
 inline NumberParse parse_number(std::string_view text, bool whole_number_expected = false,
                                 DecimalMark file_decimal_mark = DecimalMark::unknown) {
     // Inline fast paths for up to 15 digits (exact in a double), which most numeric cells of an
-    // export are: a plain whole number, or digits, the file's own decimal mark and digits.
-    if (!text.empty() && text.size() <= 16) {
+    // export are: a plain whole number, or digits with the file's own decimal mark and thousands
+    // separators. Anything else goes to the full parser.
+    if (!text.empty() && text.size() <= 24) {
         const bool negative = text[0] == '-';
         const std::size_t first_digit = negative ? 1 : 0;
         std::size_t at = first_digit;
-        long long value = 0;
-        while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
+        // Unsigned: more digits than fit wrap around (defined), and such results are not used.
+        std::uint64_t value = 0;
+        const auto signed_value = [&] { return negative ? -static_cast<double>(value) : static_cast<double>(value); };
+        while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + static_cast<std::uint64_t>(text[at++] - '0');
         const std::size_t integer_digits = at - first_digit;
-        if (at == text.size() && integer_digits > 0 && integer_digits <= 15)
-            return {ParseStatus::ok, static_cast<double>(negative ? -value : value)};
+        if (at == text.size() && integer_digits > 0 && integer_digits <= 15) return {ParseStatus::ok, signed_value()};
         const char mark = file_decimal_mark == DecimalMark::comma ? ',' : file_decimal_mark == DecimalMark::point ? '.' : 0;
+        // The file's other mark between groups of three digits separates thousands ("1.500,00").
+        const char thousands = mark == ',' ? '.' : ',';
+        const auto digit = [&](std::size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+        std::size_t whole_digits = integer_digits;
+        if (mark != 0 && integer_digits > 0 && integer_digits <= 3) {
+            while (at < text.size() && text[at] == thousands && digit(at + 1) && digit(at + 2) && digit(at + 3) &&
+                   !digit(at + 4)) {
+                value = value * 1000 + static_cast<std::uint64_t>((text[at + 1] - '0') * 100 + (text[at + 2] - '0') * 10 +
+                                                                  (text[at + 3] - '0'));
+                at += 4;
+                whole_digits += 3;
+            }
+            if (at == text.size() && whole_digits > integer_digits && whole_digits <= 15) return {ParseStatus::ok, signed_value()};
+        }
         if (mark != 0 && at < text.size() && text[at] == mark && integer_digits > 0) {
             const std::size_t fraction_start = ++at;
-            while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + (text[at++] - '0');
+            while (at < text.size() && text[at] >= '0' && text[at] <= '9') value = value * 10 + static_cast<std::uint64_t>(text[at++] - '0');
             const std::size_t fraction_digits = at - fraction_start;
             // "1,250" in a whole-number field is 1250: the rules of the slow path decide that.
-            const bool thousands_like = whole_number_expected && fraction_digits == 3 && integer_digits <= 3;
-            if (at == text.size() && fraction_digits > 0 && integer_digits + fraction_digits <= 15 && !thousands_like) {
+            const bool thousands_like = whole_number_expected && whole_digits == integer_digits && fraction_digits == 3 &&
+                                        integer_digits <= 3;
+            if (at == text.size() && fraction_digits > 0 && whole_digits + fraction_digits <= 15 && !thousands_like) {
                 // Both operands are exact, so the one division rounds correctly, as parsing would.
                 static constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
                                                            1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-                const double magnitude = static_cast<double>(value) / powers_of_ten[fraction_digits];
-                return {ParseStatus::ok, negative ? -magnitude : magnitude};
+                return {ParseStatus::ok, signed_value() / powers_of_ten[fraction_digits]};
             }
         }
     }
