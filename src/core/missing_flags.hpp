@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "spare_capacity.hpp"
+
 namespace radar {
 
 class MissingFlags {
@@ -30,9 +32,7 @@ public:
 
     void reserve(std::size_t rows) { words_.reserve((rows + 63) / 64); }
     // Gives back capacity beyond what is used when it is more than an eighth of it.
-    void trim_capacity() {
-        if (words_.capacity() > words_.size() + words_.size() / 8 + 8) words_.shrink_to_fit();
-    }
+    void trim_capacity() { release_spare_capacity(words_); }
     std::size_t allocated_bytes() const { return words_.capacity() * sizeof(std::uint64_t); }
 
 private:

@@ -1,15 +1,9 @@
 // Widening and capacity planning for NumberColumn.
 #include "number_column.hpp"
 
+#include "spare_capacity.hpp"
+
 namespace radar {
-namespace {
-
-template <typename Container>
-void trim(Container& values) {
-    if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
-}
-
-}  // namespace
 
 void NumberColumn::widen() {
     // The planned capacity carries over, so an import does not regrow the wide column.
@@ -32,8 +26,8 @@ void NumberColumn::reserve(std::size_t rows) {
 }
 
 void NumberColumn::trim_capacity() {
-    trim(integers_);
-    trim(doubles_);
+    release_spare_capacity(integers_);
+    release_spare_capacity(doubles_);
 }
 
 }  // namespace radar

@@ -1,37 +1,14 @@
 // Dictionary lookups, the switch to a pool, and capacity planning for TextColumn.
 #include "text_column.hpp"
 
-#include <cstring>
+#include "spare_capacity.hpp"
+#include "text_hash.hpp"
 
 namespace radar {
-namespace {
-
-template <typename Container>
-void trim(Container& values) {
-    if (values.capacity() > values.size() + values.size() / 8 + 64) values.shrink_to_fit();
-}
-
-std::uint64_t hash_text(std::string_view text) {
-    std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ text.size();
-    const char* p = text.data();
-    std::size_t left = text.size();
-    for (; left >= 8; left -= 8, p += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        hash = (hash ^ word) * 0xFF51AFD7ED558CCDULL;
-        hash ^= hash >> 32;
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, p, left);
-    hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ULL;
-    return hash ^ (hash >> 29);
-}
-
-}  // namespace
 
 void TextPool::trim_capacity() {
-    trim(bytes_);
-    trim(ends_);
+    release_spare_capacity(bytes_);
+    release_spare_capacity(ends_);
 }
 
 void TextColumn::grow_slots() {
@@ -93,7 +70,7 @@ void TextColumn::reserve(std::size_t rows) {
 
 void TextColumn::trim_capacity() {
     values_.trim_capacity();
-    trim(codes_);
+    release_spare_capacity(codes_);
     cells_.trim_capacity();
 }
 

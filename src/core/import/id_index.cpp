@@ -1,29 +1,7 @@
 // Linear-probing hash table over the id column.
 #include "import/id_index.hpp"
 
-#include <cstring>
-
 namespace radar {
-
-std::uint64_t IdIndex::hash_of(std::string_view id) {
-    // Eight bytes at a time, then a final mix so that every input bit reaches the low bits
-    // (the slot) and the high bits (the tag).
-    std::uint64_t hash = 0x9E3779B97F4A7C15ULL ^ id.size();
-    const char* p = id.data();
-    std::size_t left = id.size();
-    for (; left >= 8; left -= 8, p += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, p, 8);
-        hash = (hash ^ word) * 0xFF51AFD7ED558CCDULL;
-        hash ^= hash >> 32;
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, p, left);
-    hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ULL;
-    hash ^= hash >> 29;
-    hash *= 0xFF51AFD7ED558CCDULL;
-    return hash ^ (hash >> 32);
-}
 
 void IdIndex::reserve(std::size_t count) {
     std::size_t slots = 1024;

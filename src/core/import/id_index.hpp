@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "text_column.hpp"
+#include "text_hash.hpp"
 
 namespace radar {
 
@@ -17,7 +18,7 @@ public:
     // `ids` is the id column the stored row numbers point into.
     explicit IdIndex(const TextColumn& ids) : ids_(ids) {}
 
-    static std::uint64_t hash_of(std::string_view id);
+    static std::uint64_t hash_of(std::string_view id) { return hash_text(id); }
     void reserve(std::size_t count);
     // The row holding `id` (whose hash_of is `hash`), if any.
     std::optional<std::uint32_t> find(std::string_view id, std::uint64_t hash) const;

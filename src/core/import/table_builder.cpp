@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "spare_capacity.hpp"
 #include "text_fold.hpp"
 
 namespace radar {
@@ -472,8 +473,7 @@ void TableBuilder::finish() {
         column.texts.trim_capacity();
         column.numbers.trim_capacity();
     }
-    std::vector<std::uint32_t>& rows = result_.source_rows;
-    if (rows.capacity() > rows.size() + rows.size() / 8 + 64) rows.shrink_to_fit();
+    release_spare_capacity(result_.source_rows);
 }
 
 }  // namespace radar
