@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "csv_writer.hpp"
+#include "import/content_hash.hpp"
 #include "import/import_report.hpp"
 #include "import/import_snapshot.hpp"
 #include "import/importer.hpp"
@@ -61,7 +62,7 @@ inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoic
     require(!whole.ok() || whole.source_rows.size() == s.rows_imported);
     require(whole.ok() || whole.dataset.columns().empty());
     for (const Column& column : whole.dataset.columns()) require(column.size() == whole.dataset.row_count());
-    require(split.content_hash == fnv1a_64(bytes));
+    require(split.content_hash == content_hash_of(bytes));
     require(fingerprint(split) == fingerprint(whole));
     require(split.summary.diagnostics_total == s.diagnostics_total);
 

@@ -20,7 +20,7 @@ inline std::uint64_t hash_text(std::string_view text) {
         hash ^= hash >> 32;
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, p, left);
+    if (left > 0) std::memcpy(&tail, p, left);  // an empty view's data() may be null
     hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53ULL;
     hash ^= hash >> 29;
     hash *= 0xFF51AFD7ED558CCDULL;

@@ -36,7 +36,7 @@ void ContentHasher::update(std::string_view bytes) {
     length_ += bytes.size();
     if (pending_size_ > 0) {
         const std::size_t take = std::min(block_size - pending_size_, bytes.size());
-        std::memcpy(pending_ + pending_size_, bytes.data(), take);
+        if (take > 0) std::memcpy(pending_ + pending_size_, bytes.data(), take);
         pending_size_ += take;
         bytes.remove_prefix(take);
         if (pending_size_ < block_size) return;
@@ -47,7 +47,7 @@ void ContentHasher::update(std::string_view bytes) {
         absorb(bytes.data());
         bytes.remove_prefix(block_size);
     }
-    std::memcpy(pending_, bytes.data(), bytes.size());
+    if (!bytes.empty()) std::memcpy(pending_, bytes.data(), bytes.size());  // data() may be null
     pending_size_ = bytes.size();
 }
 
