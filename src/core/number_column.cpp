@@ -14,8 +14,7 @@ void NumberColumn::widen() {
 }
 
 void NumberColumn::set(std::size_t row, double value) {
-    const bool fits = value >= INT32_MIN && value <= INT32_MAX && static_cast<double>(static_cast<std::int32_t>(value)) == value;
-    if (!wide_ && !fits) widen();
+    if (!wide_ && !fits_integer(value)) widen();
     if (wide_) doubles_[row] = value;
     else integers_[row] = static_cast<std::int32_t>(value);
 }

@@ -15,10 +15,14 @@ public:
     double operator[](std::size_t row) const { return wide_ ? doubles_[row] : integers_[row]; }
     bool wide() const { return wide_; }
 
+    // A whole number in the int32 range (-0.0 counts as 0: they compare equal and print alike).
+    static bool fits_integer(double value) {
+        return value >= INT32_MIN && value <= INT32_MAX && static_cast<double>(static_cast<std::int32_t>(value)) == value;
+    }
+
     void push_back(double value) {
         if (!wide_) {
-            // -0.0 is kept as 0: they compare equal and print alike.
-            if (value >= INT32_MIN && value <= INT32_MAX && static_cast<double>(static_cast<std::int32_t>(value)) == value) {
+            if (fits_integer(value)) {
                 integers_.push_back(static_cast<std::int32_t>(value));
                 return;
             }

@@ -44,13 +44,16 @@ void TextColumn::push_code(std::string_view text) {
     codes_.push_back(code);
 }
 
+void TextColumn::reserve_pool(std::size_t rows, std::size_t bytes_so_far, std::size_t cells_so_far) {
+    const double average = cells_so_far == 0 ? 8.0 : static_cast<double>(bytes_so_far) / static_cast<double>(cells_so_far);
+    cells_.reserve(rows, static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
+}
+
 void TextColumn::pool_cells() {
     std::size_t bytes = 0;
     for (std::uint32_t code : codes_) bytes += values_[code].size();
     // The planned capacity carries over, so an import does not regrow the pool.
-    const std::size_t rows = codes_.capacity();
-    const double average = codes_.empty() ? 8.0 : static_cast<double>(bytes) / static_cast<double>(codes_.size());
-    cells_.reserve(rows, static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
+    reserve_pool(codes_.capacity(), bytes, codes_.size());
     for (std::uint32_t code : codes_) cells_.push_back(values_[code]);
     values_ = TextPool();
     std::vector<std::uint32_t>().swap(codes_);
@@ -64,8 +67,7 @@ void TextColumn::reserve(std::size_t rows) {
         return;
     }
     if (rows <= cells_.size()) return;
-    const double average = cells_.size() == 0 ? 8.0 : static_cast<double>(cells_.byte_count()) / static_cast<double>(cells_.size());
-    cells_.reserve(rows, static_cast<std::size_t>(average * static_cast<double>(rows) * 1.05) + 64);
+    reserve_pool(rows, cells_.byte_count(), cells_.size());
 }
 
 void TextColumn::trim_capacity() {

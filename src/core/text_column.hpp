@@ -109,6 +109,8 @@ private:
     void grow_slots();
     // Turns the dictionary into a pool of every cell's bytes.
     void pool_cells();
+    // Room in the pool for `rows` cells at the average length of the cells so far (5% spare).
+    void reserve_pool(std::size_t rows, std::size_t bytes_so_far, std::size_t cells_so_far);
 
     bool pooled_ = false;
     // Dictionary: distinct values, a code per cell, and an open-addressing table of code + 1.

@@ -105,7 +105,6 @@ void strong(const Fonts& fonts, const char* text) {
     ImGui::PopFont();
 }
 
-// Selected dossiers with rank, score, kind and the reason sentence.
 // One dossier of the preview or the held-back list: rank, id, name, (kind,) reason.
 void decision_row(const AppState& state, const SelectionOutcome& outcome, const DossierDecision& decision,
                   bool with_kind) {
