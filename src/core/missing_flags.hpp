@@ -15,7 +15,7 @@ public:
     std::size_t size() const { return size_; }
     bool operator[](std::size_t row) const { return (words_[row >> 6] >> (row & 63)) & 1u; }
 
-    void push_back(bool missing) {
+    [[gnu::always_inline]] void push_back(bool missing) {
         if ((size_ & 63) == 0) words_.push_back(0);
         words_.back() |= static_cast<std::uint64_t>(missing) << (size_ & 63);
         ++size_;

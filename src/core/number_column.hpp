@@ -20,7 +20,7 @@ public:
         return value >= INT32_MIN && value <= INT32_MAX && static_cast<double>(static_cast<std::int32_t>(value)) == value;
     }
 
-    void push_back(double value) {
+    [[gnu::always_inline]] void push_back(double value) {
         if (!wide_) {
             if (fits_integer(value)) {
                 integers_.push_back(static_cast<std::int32_t>(value));

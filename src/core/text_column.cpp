@@ -28,7 +28,7 @@ void TextColumn::push_code(std::string_view text) {
     std::size_t slot = hash_text(text) & mask;
     for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
         const std::uint32_t code = slots_[slot] - 1;
-        if (values_[code] == text) {
+        if (same_text(values_[code], text)) {
             codes_.push_back(code);
             return;
         }

@@ -16,17 +16,19 @@ void CsvReader::split_into_cells(const CsvRecord& record) {
         for (std::size_t i = 0; i < record.field_count; ++i) cells_[i] = RawCell{record.field(i), RawCell::Kind::text, 0.0};
         return;
     }
-    // All decoded fields go into one buffer; views are taken once it has stopped growing.
+    // Fields that need converting are written to decoded_, reserved up front for the worst case
+    // (a Windows-1252 byte becomes at most 3 UTF-8 bytes) so that it never moves under the views.
     decoded_.clear();
-    offsets_.clear();
+    decoded_.reserve(record.buffer.size() * 3);
     for (std::size_t i = 0; i < record.field_count; ++i) {
-        offsets_.push_back(decoded_.size());
-        decoded_.append(decoder_.decode(record.field(i), scratch_));
+        std::string_view text = decoder_.decode(record.field(i), scratch_);
+        if (text.data() == scratch_.data()) {
+            const std::size_t start = decoded_.size();
+            decoded_.append(text);
+            text = std::string_view(decoded_).substr(start);
+        }
+        cells_[i] = RawCell{text, RawCell::Kind::text, 0.0};
     }
-    offsets_.push_back(decoded_.size());
-    const std::string_view all(decoded_);
-    for (std::size_t i = 0; i < record.field_count; ++i)
-        cells_[i] = RawCell{all.substr(offsets_[i], offsets_[i + 1] - offsets_[i]), RawCell::Kind::text, 0.0};
 }
 
 void CsvReader::on_record(const CsvRecord& record) {

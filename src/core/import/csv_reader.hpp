@@ -29,8 +29,7 @@ private:
     TextDecoder& decoder_;
     bool header_seen_ = false;
     std::vector<RawCell> cells_;
-    std::string decoded_;                 // decoded fields of the current record, back to back
-    std::vector<std::size_t> offsets_;    // where each field starts in decoded_
+    std::string decoded_;  // the current record's converted fields, back to back
     std::string scratch_;
 };
 

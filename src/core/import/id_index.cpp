@@ -16,7 +16,7 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view id, std::uint64_t ha
         const std::uint64_t entry = slots_[slot];
         if (entry == 0) return std::nullopt;
         const auto row = static_cast<std::uint32_t>(entry) - 1;
-        if ((entry & 0xFFFFFFFF00000000ULL) == tag && ids_[row] == id) return row;
+        if ((entry & 0xFFFFFFFF00000000ULL) == tag && same_text(ids_[row], id)) return row;
     }
 }
 
