@@ -5,23 +5,11 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
+#include "unaligned_load.hpp"
+
 namespace radar {
-
-// Eight bytes at `p` as one word (a fixed-size memcpy compiles to a single load).
-inline std::uint64_t load_word(const char* p) {
-    std::uint64_t word;
-    std::memcpy(&word, p, 8);
-    return word;
-}
-
-inline std::uint32_t load_half_word(const char* p) {
-    std::uint32_t word;
-    std::memcpy(&word, p, 4);
-    return word;
-}
 
 // The last `left` (0..7) bytes at `p` folded into one word. Overlapping loads cover every byte;
 // the fold is not unique across lengths, so callers mix the length in separately.

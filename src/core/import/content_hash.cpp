@@ -4,16 +4,12 @@
 #include <algorithm>
 #include <cstring>
 
+#include "unaligned_load.hpp"
+
 namespace radar {
 namespace {
 
 constexpr std::uint64_t lane_multiplier = 0x9E3779B97F4A7C15ULL;
-
-std::uint64_t word_at(const char* bytes) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, 8);  // little-endian on every target we build (x86-64, wasm)
-    return word;
-}
 
 std::uint64_t mix(std::uint64_t value) {
     value ^= value >> 33;
@@ -27,7 +23,7 @@ std::uint64_t mix(std::uint64_t value) {
 
 void ContentHasher::absorb(const char* block) {
     for (std::size_t lane = 0; lane < 4; ++lane) {
-        const std::uint64_t mixed = (lanes_[lane] ^ word_at(block + 8 * lane)) * lane_multiplier;
+        const std::uint64_t mixed = (lanes_[lane] ^ load_word(block + 8 * lane)) * lane_multiplier;
         lanes_[lane] = mixed ^ (mixed >> 29);
     }
 }
@@ -56,7 +52,7 @@ std::uint64_t ContentHasher::value() const {
     std::memcpy(tail, pending_, pending_size_);
     std::uint64_t hash = mix(length_);
     for (std::size_t lane = 0; lane < 4; ++lane)
-        hash = mix(hash ^ lanes_[lane] ^ (word_at(tail + 8 * lane) * lane_multiplier));
+        hash = mix(hash ^ lanes_[lane] ^ (load_word(tail + 8 * lane) * lane_multiplier));
     return hash;
 }
 
