@@ -1,5 +1,5 @@
 // Dataset columns: lookup, missing cells, cell formatting, and the pooled text and compact
-// number storage behind them.
+// number storage behind them, and the text hash and equality their lookups use.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "text_hash.hpp"
 
 using namespace radar;
 
@@ -122,4 +123,23 @@ TEST_CASE("a text column keeps repeated values once, and pools its cells past th
     CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 9));
     distinct.pop_back();
     CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 8));
+}
+
+TEST_CASE("texts that differ in any one byte, or in length, are told apart and hash apart") {
+    const std::string base = "KO-1000000 Crèche Zonnebloem";
+    for (std::size_t length = 0; length <= base.size(); ++length) {
+        const std::string text = base.substr(0, length);
+        CHECK(same_text(text, std::string(text)));
+        CHECK(hash_text(text) == hash_text(std::string(text)));
+        if (length > 0) CHECK_FALSE(same_text(text, base.substr(0, length - 1)));
+        for (std::size_t at = 0; at < length; ++at) {
+            std::string changed = text;
+            changed[at] = static_cast<char>(changed[at] ^ 0x01);
+            CAPTURE(length);
+            CAPTURE(at);
+            CHECK_FALSE(same_text(text, changed));
+            CHECK(hash_text(text) != hash_text(changed));
+        }
+    }
+    CHECK(same_text(std::string_view(), ""));
 }
