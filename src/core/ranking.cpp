@@ -8,19 +8,23 @@
 namespace radar {
 
 SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns) {
-    haystacks_.assign(dataset.row_count(), std::string());
-    for (const auto& name : columns) {
-        const auto column = dataset.index_of(name);
-        if (!column) continue;
-        for (std::size_t row = 0; row < haystacks_.size(); ++row) {
-            haystacks_[row] += fold_for_search(dataset.cell_text(*column, row));
-            haystacks_[row] += '\n';
+    std::vector<std::size_t> indexed;
+    for (const auto& name : columns)
+        if (const auto column = dataset.index_of(name)) indexed.push_back(*column);
+    std::string haystack;
+    for (std::size_t row = 0; row < dataset.row_count(); ++row) {
+        haystack.clear();
+        for (std::size_t column : indexed) {
+            haystack += fold_for_search(dataset.cell_text(column, row));
+            haystack += '\n';
         }
+        haystacks_.push_back(haystack);
     }
+    haystacks_.trim_capacity();
 }
 
 bool SearchIndex::matches(std::size_t row, const std::vector<std::string>& folded_words) const {
-    const std::string& haystack = haystacks_[row];
+    const std::string_view haystack = haystacks_[row];
     return std::all_of(folded_words.begin(), folded_words.end(),
                        [&](const std::string& word) { return haystack.find(word) != std::string::npos; });
 }

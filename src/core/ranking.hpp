@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "text_column.hpp"
 
 namespace radar {
 
@@ -19,7 +20,9 @@ public:
     static std::vector<std::string> query_words(std::string_view query);
 
 private:
-    std::vector<std::string> haystacks_;
+    // Per row, the folded cells of the indexed columns, each followed by '\n', in one pool (a
+    // million rows would otherwise be a million separately allocated strings).
+    TextPool haystacks_;
 };
 
 }  // namespace radar

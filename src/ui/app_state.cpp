@@ -64,9 +64,13 @@ void AppState::index_dataset() {
     care_types_ = dataset_.find("care_type");
     // Hashed once per load: every batch preview and commit names this snapshot.
     dataset_hash_ = dataset_sha256(dataset_);
-    row_by_id_.clear();
-    if (ids_)
-        for (std::size_t row = 0; row < ids_->size(); ++row) row_by_id_.emplace(ids_->texts[row], row);
+    row_by_id_.reset();
+    if (ids_) {
+        row_by_id_ = std::make_unique<IdIndex>(ids_->texts);
+        row_by_id_->reserve(ids_->size());
+        for (std::size_t row = 0; row < ids_->size(); ++row)
+            row_by_id_->insert(static_cast<std::uint32_t>(row), IdIndex::hash_of(ids_->texts[row]));
+    }
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
     selected_row_.reset();

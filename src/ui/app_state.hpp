@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "demo_data.hpp"
+#include "import/id_index.hpp"
 #include "import/import_snapshot.hpp"
 #include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
@@ -285,7 +286,7 @@ private:
     DayNumber reference_date_ = 0;
     std::uint64_t scores_generation_ = 0;
     std::string dataset_hash_;
-    std::map<std::string, std::size_t> row_by_id_;
+    std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; rebuilt with every dataset
 
     platform::Store* store_ = nullptr;
     StorageMode storage_mode_ = StorageMode::memory_only;

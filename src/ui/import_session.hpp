@@ -40,8 +40,9 @@ public:
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
     const FieldDictionary& dictionary() const { return dictionary_; }
-    // The file as read, for storing an accepted import.
-    const std::string& source_bytes() const { return source_bytes_; }
+    // The file as read, handed over for storing an accepted import; the review then has no bytes
+    // left to read again, so call it only when the review ends.
+    std::string take_source_bytes() { return std::move(source_bytes_); }
 
     // [SECTION] Mapping in the review
     // Saved profiles: one whose headers are exactly the file's is applied after the first read.

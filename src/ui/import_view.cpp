@@ -167,7 +167,7 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
             const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
             const std::string refusal = state.accept_import(result, platform::now_iso());
             if (refusal.empty()) {
-                state.persist_snapshot(source_text_utf8(session.source_bytes(), result.encoding), mapping);
+                state.persist_snapshot(source_text_utf8(session.take_source_bytes(), result.encoding), mapping);
                 session.close_review();
             } else {
                 state.set_import_refusal(refusal);

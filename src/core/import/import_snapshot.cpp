@@ -60,11 +60,11 @@ std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text)
     return snapshot;
 }
 
-std::string source_text_utf8(std::string_view bytes, TextEncoding encoding) {
+std::string source_text_utf8(std::string bytes, TextEncoding encoding) {
     TextDecoder decoder(encoding == TextEncoding::windows_1252 ? EncodingChoice::windows_1252 : EncodingChoice::utf8);
-    std::string scratch;
-    const std::string_view text = decoder.decode(bytes, scratch);
-    return std::string(text);
+    std::string converted;
+    if (decoder.decode(bytes, converted).data() == bytes.data()) return bytes;
+    return converted;
 }
 
 AcceptOutcome accept_import(ImportResult& result, std::string imported_at) {

@@ -35,7 +35,9 @@ std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text)
 
 // The file's text as UTF-8, as the importer read it (Windows-1252 converted): what a stored
 // snapshot keeps, so that importing it again with the same mapping gives the same dataset.
-std::string source_text_utf8(std::string_view bytes, TextEncoding encoding);
+// Takes the bytes: text that is already UTF-8 is handed back without a copy (a 150 MB file
+// would otherwise be held twice).
+std::string source_text_utf8(std::string bytes, TextEncoding encoding);
 
 struct AcceptedImport {
     Dataset dataset;
