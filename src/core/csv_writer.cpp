@@ -34,6 +34,7 @@ void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
                          const std::function<void(std::string_view piece)>& sink) {
     const CsvStyle style;
     std::string piece;
+    std::string scratch;
     const auto& columns = dataset.columns();
     for (std::size_t c = 0; c < columns.size(); ++c) {
         if (c) piece += ',';
@@ -43,7 +44,7 @@ void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
     for (std::size_t row = 0; row < dataset.row_count(); ++row) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
             if (c) piece += ',';
-            append_csv_field(piece, dataset.cell_text(c, row), style);
+            append_csv_field(piece, dataset.cell_text(c, row, scratch), style);
         }
         piece += '\n';
         if (piece.size() >= piece_bytes) {

@@ -42,18 +42,27 @@ std::optional<std::size_t> Dataset::index_of(const std::string& name) const {
 }
 
 std::string Dataset::cell_text(std::size_t column_index, std::size_t row) const {
+    std::string scratch;
+    return std::string(cell_text(column_index, row, scratch));
+}
+
+std::string_view Dataset::cell_text(std::size_t column_index, std::size_t row, std::string& scratch) const {
     const Column& column = columns_[column_index];
     if (column.is_missing(row)) return {};
     switch (column.type) {
-    case ColumnType::text: return std::string(column.texts[row]);
-    case ColumnType::date: return format_iso_date(static_cast<DayNumber>(column.numbers[row]));
-    case ColumnType::integer: return std::to_string(static_cast<long long>(column.numbers[row]));
+    case ColumnType::text: return column.texts[row];
+    case ColumnType::date: scratch = format_iso_date(static_cast<DayNumber>(column.numbers[row])); return scratch;
+    case ColumnType::integer: scratch = std::to_string(static_cast<long long>(column.numbers[row])); return scratch;
     case ColumnType::number: {
         const double value = column.numbers[row];
-        if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+        if (value == std::floor(value) && std::fabs(value) < 1e15) {
+            scratch = std::to_string(static_cast<long long>(value));
+            return scratch;
+        }
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%.17g", value);
-        return buffer;
+        scratch = buffer;
+        return scratch;
     }
     }
     return {};

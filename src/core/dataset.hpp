@@ -45,6 +45,9 @@ public:
 
     // Text of a cell as shown to users and written to CSV; "" when missing.
     std::string cell_text(std::size_t column, std::size_t row) const;
+    // The same as a view: a text cell's own bytes, other cells formatted into `scratch` (for
+    // loops over many cells, which would otherwise allocate a string per cell).
+    std::string_view cell_text(std::size_t column, std::size_t row, std::string& scratch) const;
 
 private:
     std::deque<Column> columns_;

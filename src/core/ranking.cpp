@@ -12,10 +12,11 @@ SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>&
     for (const auto& name : columns)
         if (const auto column = dataset.index_of(name)) indexed.push_back(*column);
     std::string haystack;
+    std::string scratch;
     for (std::size_t row = 0; row < dataset.row_count(); ++row) {
         haystack.clear();
         for (std::size_t column : indexed) {
-            haystack += fold_for_search(dataset.cell_text(column, row));
+            append_folded(haystack, dataset.cell_text(column, row, scratch));
             haystack += '\n';
         }
         haystacks_.push_back(haystack);

@@ -3,13 +3,11 @@
 
 namespace radar {
 
-std::string fold_for_search(std::string_view utf8) {
+void append_folded(std::string& out, std::string_view utf8) {
     // Base letters for U+00C0..U+00FF; '\0' keeps the character as it is (×, ÷, ß, Þ...).
     static constexpr char base[64 + 1] =
         "aaaaaaaceeeeiiii" "dnooooo\0ouuuuy\0\0"
         "aaaaaaaceeeeiiii" "dnooooo\0ouuuuy\0y";
-    std::string out;
-    out.reserve(utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(utf8[i]);
         if (c >= 'A' && c <= 'Z') {
@@ -27,6 +25,12 @@ std::string fold_for_search(std::string_view utf8) {
             out.push_back(static_cast<char>(c));
         }
     }
+}
+
+std::string fold_for_search(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    append_folded(out, utf8);
     return out;
 }
 
