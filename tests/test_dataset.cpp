@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "dataset_hash.hpp"
 #include "text_hash.hpp"
 
 using namespace radar;
@@ -142,4 +143,26 @@ TEST_CASE("texts that differ in any one byte, or in length, are told apart and h
         }
     }
     CHECK(same_text(std::string_view(), ""));
+}
+
+TEST_CASE("the dataset fingerprint stays the same across versions (stored batches name their data by it)") {
+    Dataset dataset;
+    Column& id = dataset.add_column("dossier_id", ColumnType::text);
+    Column& start = dataset.add_column("start", ColumnType::date);
+    Column& places = dataset.add_column("places", ColumnType::integer);
+    Column& rate = dataset.add_column("rate", ColumnType::number);
+    id.push_text("KO-1");
+    start.push_number(19000);
+    places.push_number(12);
+    rate.push_number(0.875);
+    id.push_text("Crèche \"Zon\", Gent");
+    start.push_missing();
+    places.push_number(-3);
+    rate.push_number(1500);
+    id.push_text("");
+    start.push_number(-1);
+    places.push_missing();
+    rate.push_number(1e20);
+    // The value the fingerprint had before cells were formatted into a scratch buffer.
+    CHECK(dataset_sha256(dataset) == "981e6739b79c43d8a45deca4ba2e41847b3e82576b3affb564abb2d7de540daa");
 }
