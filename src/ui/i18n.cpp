@@ -337,6 +337,8 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Notitie (optioneel), bv. capaciteit op", "Note (optional), e.g. capacity reached"},
     {"Batch afsluiten", "Close batch"},
     {"Afgesloten (%zu zonder code)", "Closed (%zu uncoded)"},
+    {"Import wordt overgenomen: scores en rangorde van %s dossiers worden berekend. Bij grote bestanden duurt dit enkele seconden.",
+     "Taking over the import: scoring and ranking %s dossiers. For large files this takes a few seconds."},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

@@ -329,6 +329,7 @@ enum class TextId {
     close_batch_note_hint,
     close_batch_confirm,
     batch_closed_uncoded,
+    import_accepting,
     count
 };
 

@@ -63,6 +63,7 @@ void ImportSession::close_review() {
     source_bytes_.clear();
     source_bytes_.shrink_to_fit();
     matched_profile_.clear();
+    accept_notice_frames_ = 0;
     phase_ = Phase::idle;
 }
 

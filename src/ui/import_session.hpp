@@ -39,6 +39,13 @@ public:
     const std::string& read_error() const { return read_error_; }
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
+    // Accepting a big import scores and ranks for seconds in one frame. It runs once a notice
+    // saying so has been on screen: request_accept(), then each frame accept_notice_shown()
+    // until it returns true; withdraw_accept() when the accept was refused.
+    void request_accept() { accept_notice_frames_ = 1; }
+    bool accept_requested() const { return accept_notice_frames_ > 0; }
+    bool accept_notice_shown() { return accept_notice_frames_++ >= 2; }
+    void withdraw_accept() { accept_notice_frames_ = 0; }
     const FieldDictionary& dictionary() const { return dictionary_; }
     // The file as read, handed over for storing an accepted import; the review then has no bytes
     // left to read again, so call it only when the review ends.
@@ -76,6 +83,7 @@ private:
     bool rereading_ = false;
     std::size_t reread_offset_ = 0;
     std::string matched_profile_;
+    int accept_notice_frames_ = 0;
 };
 
 }  // namespace radar::ui

@@ -126,11 +126,29 @@ void diagnostics_table(const ImportResult& result, float height) {
     ImGui::EndTable();
 }
 
+void accept_reviewed_import(AppState& state, ImportSession& session, ImportResult& result) {
+    // The mapping that read the file, so a stored snapshot is read the same way again.
+    const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
+    const std::string refusal = state.accept_import(result, platform::now_iso());
+    if (refusal.empty()) {
+        state.persist_snapshot(source_text_utf8(session.take_source_bytes(), result.encoding), mapping);
+        session.close_review();
+    } else {
+        state.set_import_refusal(refusal);
+        session.withdraw_accept();
+    }
+}
+
 void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_review_title), result.source_name.c_str());
     ImGui::PopFont();
+    if (session.accept_requested()) {
+        ImGui::TextWrapped(tr(TextId::import_accepting), group_thousands(result.summary.rows_imported).c_str());
+        if (session.accept_notice_shown()) accept_reviewed_import(state, session, result);
+        return;
+    }
     if (!result.ok()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped(tr(TextId::data_import_failed), result.failure.c_str());
@@ -160,19 +178,8 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
         platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
     ImGui::Separator();
     if (result.ok()) {
-        const bool accept = ImGui::Button(tr(TextId::import_accept));
+        if (ImGui::Button(tr(TextId::import_accept))) session.request_accept();
         note_last_item(state, "button:accept-import");
-        if (accept) {
-            // The mapping that read the file, so a stored snapshot is read the same way again.
-            const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
-            const std::string refusal = state.accept_import(result, platform::now_iso());
-            if (refusal.empty()) {
-                state.persist_snapshot(source_text_utf8(session.take_source_bytes(), result.encoding), mapping);
-                session.close_review();
-            } else {
-                state.set_import_refusal(refusal);
-            }
-        }
         ImGui::SameLine();
     }
     if (ImGui::Button(tr(TextId::import_discard))) {
