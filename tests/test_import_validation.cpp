@@ -125,11 +125,13 @@ TEST_CASE("messy export: diagnostics carry Excel row, column and raw value") {
     CHECK(duplicate->row == 8);
     CHECK(duplicate->value == "KO-100002");
     CHECK(duplicate->detail == "the same id is already in row 3");
+    CHECK(duplicate->detail_nl == "hetzelfde id staat al in rij 3");
 
     const Diagnostic* long_row = find_diagnostic(result, DiagnosticReason::ragged_row, 9);
     REQUIRE(long_row);
     CHECK(long_row->severity == Severity::error);
     CHECK(long_row->detail.find("expected 24 fields, found 26") == 0);
+    CHECK(long_row->detail_nl.find("24 velden verwacht, 26 gevonden") == 0);
     const Diagnostic* short_row = find_diagnostic(result, DiagnosticReason::ragged_row, 10);
     REQUIRE(short_row);
     CHECK(short_row->severity == Severity::warning);
@@ -140,6 +142,14 @@ TEST_CASE("messy export: diagnostics carry Excel row, column and raw value") {
     const Diagnostic* range = find_diagnostic(result, DiagnosticReason::out_of_range, 11);
     CHECK(range->column == "Subsidietrap");
     CHECK(range->detail == "allowed 0 to 5");
+    CHECK(range->detail_nl == "toegestaan van 0 tot 5");
+    // Every detail is written in both languages.
+    for (const Diagnostic& d : result.diagnostics) {
+        CAPTURE(reason_code(d.reason));
+        CHECK(d.detail.empty() == d.detail_nl.empty());
+        CHECK(d.detail_in("nl") == d.detail_nl);
+        CHECK(d.detail_in("en") == d.detail);
+    }
     CHECK(find_diagnostic(result, DiagnosticReason::impossible_date, 11)->value == "05/13/2021");
     CHECK(find_diagnostic(result, DiagnosticReason::unparsable_boolean, 11)->value == "misschien");
     CHECK(find_diagnostic(result, DiagnosticReason::unknown_category, 11)->value == "onbekend");
@@ -196,9 +206,11 @@ TEST_CASE("reports: diagnostics CSV for Excel, neutralised against formulas; rej
     CHECK(csv.find(";'=1+1;unparsable_number;") != std::string::npos);
     CHECK(csv.find(";'-1;out_of_range;") != std::string::npos);
     CHECK(csv.find(";=1+1;") == std::string::npos);
+    CHECK(csv.find(";duplicate_id;Dubbel dossiernummer;error;hetzelfde id staat al in rij 3\n") != std::string::npos);
     const std::string english = write_diagnostics_csv(result, {"en", ',', false});
     CHECK(english.rfind("row,line,column,value,code,reason,severity,detail\n", 0) == 0);
     CHECK(english.find("Impossible date") != std::string::npos);
+    CHECK(english.find("the same id is already in row 3") != std::string::npos);
 
     const std::string rejected = write_rejected_rows_csv(result);
     CHECK(rejected.find("rij;reden;Dossiernummer;Naam opvang;") != std::string::npos);
@@ -214,6 +226,7 @@ TEST_CASE("reports: diagnostics CSV for Excel, neutralised against formulas; rej
     CHECK(json["rejected_rows"][1]["reasons"][0] == "duplicate_id");
     CHECK(json["columns"][23]["extra"] == true);
     CHECK(json["diagnostics_truncated"] == false);
+    CHECK(json["diagnostics"][0]["detail_nl"].is_string());
 }
 
 TEST_CASE("CSV field writing quotes and neutralises") {
@@ -335,6 +348,9 @@ TEST_CASE("a failed import cannot be accepted and holds no data") {
     const Diagnostic* fatal = find_diagnostic(result, DiagnosticReason::missing_required_column);
     REQUIRE(fatal);
     CHECK(fatal->severity == Severity::fatal);
+    CHECK(result.failure.find("no column maps to the required field") == 0);
+    CHECK(result.failure_nl.find("geen kolom is gekoppeld aan het verplichte veld") == 0);
+    CHECK(fatal->detail_nl == result.failure_nl);
 }
 
 TEST_CASE("limits: kept diagnostics and rejected cells are capped, counts are not") {

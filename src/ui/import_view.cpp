@@ -120,7 +120,8 @@ void diagnostics_table(const ImportResult& result, float height) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(d.value.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s%s%s", reason_label(d.reason, language_code()), d.detail.empty() ? "" : ": ", d.detail.c_str());
+            const std::string& detail = d.detail_in(language_code());
+            ImGui::Text("%s%s%s", reason_label(d.reason, language_code()), detail.empty() ? "" : ": ", detail.c_str());
         }
     }
     ImGui::EndTable();
@@ -151,7 +152,8 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     }
     if (!result.ok()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped(tr(TextId::data_import_failed), result.failure.c_str());
+        ImGui::TextWrapped(tr(TextId::data_import_failed),
+                           (std::string_view(language_code()) == "nl" ? result.failure_nl : result.failure).c_str());
         ImGui::PopStyleColor();
     }
     summary(result);

@@ -47,7 +47,11 @@ struct Diagnostic {
     std::string value;       // the raw cell text (UTF-8)
     DiagnosticReason reason = DiagnosticReason::unreadable_file;
     Severity severity = Severity::warning;
-    std::string detail;  // English specifics, e.g. "expected 21 fields, found 23"
+    std::string detail;     // English specifics, e.g. "expected 21 fields, found 23"
+    std::string detail_nl;  // the same in Dutch, e.g. "21 velden verwacht, 23 gevonden"
+
+    // The detail in `language` ("nl" or "en"; anything else gives English).
+    const std::string& detail_in(std::string_view language) const { return language == "nl" ? detail_nl : detail; }
 };
 
 // Stable snake_case codes ("unparsable_number") for reports, tests and translations.

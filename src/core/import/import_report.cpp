@@ -37,7 +37,7 @@ std::string write_diagnostics_csv(const ImportResult& result, const ReportStyle&
     for (const Diagnostic& d : result.diagnostics)
         append_csv_row(out,
                        {d.row ? std::to_string(d.row) : "", d.line ? std::to_string(d.line) : "", d.column, d.value,
-                        reason_code(d.reason), reason_label(d.reason, style.language), severity_code(d.severity), d.detail},
+                        reason_code(d.reason), reason_label(d.reason, style.language), severity_code(d.severity), d.detail_in(style.language)},
                        csv);
     return out;
 }
@@ -67,6 +67,7 @@ std::string import_report_json(const ImportResult& result) {
     json["source_name"] = result.source_name;
     json["status"] = result.ok() ? "completed" : "failed";
     json["failure"] = result.failure;
+    json["failure_nl"] = result.failure_nl;
     json["format"] = format_code(result.format);
     json["delimiter"] = delimiter_text(result.delimiter);
     json["encoding"] = encoding_code(result.encoding);
@@ -108,7 +109,8 @@ std::string import_report_json(const ImportResult& result) {
                                {"value", d.value},
                                {"reason", reason_code(d.reason)},
                                {"severity", severity_code(d.severity)},
-                               {"detail", d.detail}});
+                               {"detail", d.detail},
+                               {"detail_nl", d.detail_nl}});
     json["diagnostics"] = std::move(diagnostics);
     json["diagnostics_truncated"] = result.diagnostics.size() < s.diagnostics_total;
 

@@ -55,7 +55,8 @@ enum class ImportStatus { completed, failed };
 
 struct ImportResult {
     ImportStatus status = ImportStatus::completed;
-    std::string failure;  // why the import failed (English), also present as a fatal diagnostic
+    std::string failure;     // why the import failed (English), also present as a fatal diagnostic
+    std::string failure_nl;  // the same in Dutch
 
     std::string source_name;
     std::string mapping_profile;  // name of the profile used, if any

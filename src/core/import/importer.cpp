@@ -42,13 +42,14 @@ void Importer::start(bool at_end) {
     }
     DetectedFormat format = detect_format(text);
     if (format == DetectedFormat::utf16) {
-        builder_->fail(DiagnosticReason::unreadable_file, "UTF-16 files are not supported: save the export as UTF-8 or CSV");
+        builder_->fail(DiagnosticReason::unreadable_file, "UTF-16 files are not supported: save the export as UTF-8 or CSV",
+                       "UTF-16-bestanden worden niet ondersteund: bewaar de export als UTF-8 of CSV");
         return;
     }
     if (options_.format == FormatChoice::csv) format = DetectedFormat::csv;
     if (options_.format == FormatChoice::json) format = DetectedFormat::json;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        builder_->fail(DiagnosticReason::unreadable_file, "the file is empty");
+        builder_->fail(DiagnosticReason::unreadable_file, "the file is empty", "het bestand is leeg");
         return;
     }
     if (format == DetectedFormat::json) {
@@ -115,10 +116,12 @@ ImportResult Importer::finish() {
     if (finished_) return ImportResult();
     if (!reader_ && !stopped()) start(true);
     if (reader_ && !builder_->failed()) reader_->finish();
-    if (decoder_.invalid_utf8_sequences() > 0)
+    if (decoder_.invalid_utf8_sequences() > 0) {
+        const std::string count = std::to_string(decoder_.invalid_utf8_sequences());
         builder_->diagnose(RowContext{}, {}, {}, DiagnosticReason::invalid_utf8, Severity::info,
-                           std::to_string(decoder_.invalid_utf8_sequences()) +
-                               " bytes were not valid UTF-8 and were read as Windows-1252");
+                           count + " bytes were not valid UTF-8 and were read as Windows-1252",
+                           count + " bytes waren geen geldige UTF-8 en zijn als Windows-1252 gelezen");
+    }
     builder_->finish();
     finished_ = true;
     if (reader_) result_.format = reader_->format();

@@ -80,14 +80,15 @@ void JsonReader::feed(std::string_view bytes) { scanner_.feed(bytes, *this); }
 
 void JsonReader::finish() { scanner_.finish(*this); }
 
-void JsonReader::on_ignored(std::string_view what, std::uint32_t line) {
+void JsonReader::on_ignored(std::string_view what, std::string_view what_nl, std::uint32_t line) {
     builder_.diagnose(RowContext{0, line, false, false}, {}, {}, DiagnosticReason::ignored_data, Severity::info,
-                      std::string(what));
+                      std::string(what), std::string(what_nl));
 }
 
-void JsonReader::reject(const RowContext& context, std::string_view text, const std::string& detail) {
+void JsonReader::reject(const RowContext& context, std::string_view text, const std::string& detail,
+                        const std::string& detail_nl) {
     const RawCell cell{text, RawCell::Kind::text, 0.0};
-    builder_.reject_unreadable_row(context, cell, DiagnosticReason::invalid_json, detail);
+    builder_.reject_unreadable_row(context, cell, DiagnosticReason::invalid_json, detail, detail_nl);
 }
 
 void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool complete) {
@@ -95,16 +96,17 @@ void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool c
     const RowContext context{++record_number_, line, false, false};
     const std::string_view text = decoder_.decode(raw_text, scratch_);
     if (!complete) {
-        reject(context, text, "the file ends inside this record");
+        reject(context, text, "the file ends inside this record", "het bestand eindigt binnen dit record");
         return;
     }
     const Json json = Json::parse(text, nullptr, false);
     if (json.is_discarded()) {
-        reject(context, text, parse_error_message(text));
+        const std::string message = parse_error_message(text);
+        reject(context, text, message, "geen geldige JSON (" + message + ")");
         return;
     }
     if (!json.is_object()) {
-        reject(context, text, "a record must be a JSON object {...}");
+        reject(context, text, "a record must be a JSON object {...}", "een record moet een JSON-object {...} zijn");
         return;
     }
     Flattened flattened;

@@ -24,8 +24,8 @@ public:
 private:
     struct Flattened;
     void on_record(std::string_view text, std::uint32_t line, bool complete) override;
-    void on_ignored(std::string_view what, std::uint32_t line) override;
-    void reject(const RowContext& context, std::string_view text, const std::string& detail);
+    void on_ignored(std::string_view what, std::string_view what_nl, std::uint32_t line) override;
+    void reject(const RowContext& context, std::string_view text, const std::string& detail, const std::string& detail_nl);
 
     JsonRecordScanner scanner_;
     TableBuilder& builder_;

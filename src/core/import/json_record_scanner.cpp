@@ -126,7 +126,8 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
         // white space should.
         if (is_space(c) || (layout_ == SourceFormat::json_object) || ignored_reported_) return;
         ignored_reported_ = true;
-        sink.on_ignored("text after the closing ']' of the records was ignored", line_);
+        sink.on_ignored("text after the closing ']' of the records was ignored",
+                        "tekst na de sluitende ']' van de records is genegeerd", line_);
         return;
     }
 }
@@ -145,7 +146,8 @@ void JsonRecordScanner::finish(JsonRecordSink& sink) {
         break;
     }
     case Mode::between_records:
-        sink.on_ignored("the file ends before the closing ']' of the records", line_);
+        sink.on_ignored("the file ends before the closing ']' of the records",
+                        "het bestand eindigt voor de sluitende ']' van de records", line_);
         break;
     case Mode::start:
     case Mode::after_records: break;

@@ -15,8 +15,9 @@ class JsonRecordSink {
 public:
     // `text` is one array element or NDJSON line; `complete` is false when the file ended inside it.
     virtual void on_record(std::string_view text, std::uint32_t line, bool complete) = 0;
-    // Something that is not a record was skipped (e.g. text after the closing bracket).
-    virtual void on_ignored(std::string_view what, std::uint32_t line) = 0;
+    // Something that is not a record was skipped (e.g. text after the closing bracket); `what`
+    // says so in English, `what_nl` in Dutch.
+    virtual void on_ignored(std::string_view what, std::string_view what_nl, std::uint32_t line) = 0;
 
 protected:
     ~JsonRecordSink() = default;

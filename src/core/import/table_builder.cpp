@@ -20,10 +20,12 @@ std::string format_bound(double value, FieldType type) {
     return buffer;
 }
 
-std::string range_text(const FieldSpec& field) {
-    if (field.min && field.max) return "allowed " + format_bound(*field.min, field.type) + " to " + format_bound(*field.max, field.type);
-    if (field.min) return "allowed from " + format_bound(*field.min, field.type);
-    return "allowed up to " + format_bound(*field.max, field.type);
+std::string range_text(const FieldSpec& field, bool dutch) {
+    const std::string low = field.min ? format_bound(*field.min, field.type) : "";
+    const std::string high = field.max ? format_bound(*field.max, field.type) : "";
+    if (field.min && field.max) return (dutch ? "toegestaan van " : "allowed ") + low + (dutch ? " tot " : " to ") + high;
+    if (field.min) return (dutch ? "toegestaan vanaf " : "allowed from ") + low;
+    return (dutch ? "toegestaan tot " : "allowed up to ") + high;
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -103,19 +105,23 @@ std::string TableBuilder::dataset_name_for(const std::string& header, std::size_
 void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, std::uint32_t line) {
     if (failed()) return;
     if (plans_.size() >= limits_.max_columns) {
-        fail(DiagnosticReason::unreadable_file, "more than " + std::to_string(limits_.max_columns) + " columns");
+        const std::string limit = std::to_string(limits_.max_columns);
+        fail(DiagnosticReason::unreadable_file, "more than " + limit + " columns", "meer dan " + limit + " kolommen");
         return;
     }
     const RowContext where{row, line, false, true};
     const std::size_t index = plans_.size();
     const std::string header(trim_spaces(raw_header));
+    const std::string number = std::to_string(index + 1);
     if (header.empty())
         diagnose(where, header, raw_header, DiagnosticReason::empty_header, Severity::info,
-                 "column " + std::to_string(index + 1) + " has no header; kept as column_" + std::to_string(index + 1));
+                 "column " + number + " has no header; kept as column_" + number,
+                 "kolom " + number + " heeft geen kop; bewaard als column_" + number);
     for (const auto& plan : plans_)
         if (!header.empty() && plan->header == header) {
             diagnose(where, header, header, DiagnosticReason::duplicate_header, Severity::info,
-                     "header of column " + std::to_string(index + 1) + " appears more than once");
+                     "header of column " + number + " appears more than once",
+                     "de kop van kolom " + number + " komt meer dan eens voor");
             break;
         }
 
@@ -128,7 +134,8 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
-                 "another column already maps to this field; kept as an extra attribute");
+                 "another column already maps to this field; kept as an extra attribute",
+                 "een andere kolom is al aan dit veld gekoppeld; bewaard als extra kenmerk");
 
     const std::string name = plan->field ? plan->field->name : dataset_name_for(header, index);
     const ColumnType type = plan->field ? column_type_for(plan->field->type) : ColumnType::text;
@@ -173,7 +180,9 @@ void TableBuilder::check_required_columns() {
     }
     if (!missing.empty())
         fail(DiagnosticReason::missing_required_column,
-             "no column maps to the required field(s) " + missing + "; fix the column mapping");
+             "no column maps to the required field(s) " + missing + "; fix the column mapping",
+             "geen kolom is gekoppeld aan het verplichte veld of de verplichte velden " + missing +
+                 "; pas de kolomkoppeling aan");
 }
 
 void TableBuilder::reserve_rows(std::size_t rows) {
@@ -190,7 +199,7 @@ void TableBuilder::reserve_rows(std::size_t rows) {
 }
 
 void TableBuilder::diagnose(const RowContext& context, std::string column, std::string_view value,
-                            DiagnosticReason reason, Severity severity, std::string detail) {
+                            DiagnosticReason reason, Severity severity, std::string detail, std::string detail_nl) {
     ImportSummary& summary = result_.summary;
     ++summary.diagnostics_total;
     ++summary.by_reason[static_cast<std::size_t>(reason)];
@@ -205,14 +214,16 @@ void TableBuilder::diagnose(const RowContext& context, std::string column, std::
     diagnostic.reason = reason;
     diagnostic.severity = severity;
     diagnostic.detail = std::move(detail);
+    diagnostic.detail_nl = std::move(detail_nl);
     result_.diagnostics.push_back(std::move(diagnostic));
 }
 
-void TableBuilder::fail(DiagnosticReason reason, const std::string& message) {
+void TableBuilder::fail(DiagnosticReason reason, const std::string& message, const std::string& message_nl) {
     if (failed()) return;
-    diagnose(RowContext{}, {}, {}, reason, Severity::fatal, message);
+    diagnose(RowContext{}, {}, {}, reason, Severity::fatal, message, message_nl);
     result_.status = ImportStatus::failed;
     result_.failure = message;
+    result_.failure_nl = message_nl;
     id_index_.reset();
     for (auto& plan : plans_) plan->column = nullptr;
     result_.dataset = Dataset();
@@ -221,14 +232,15 @@ void TableBuilder::fail(DiagnosticReason reason, const std::string& message) {
 }
 
 void TableBuilder::warn(const RowContext& context, const ColumnPlan& plan, std::string_view text,
-                        DiagnosticReason reason, const char* detail) {
-    diagnose(context, plan.header, text, reason, Severity::warning, detail);
+                        DiagnosticReason reason, const char* detail, const char* detail_nl) {
+    diagnose(context, plan.header, text, reason, Severity::warning, detail, detail_nl);
 }
 
 bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
     const FieldSpec& field = *plan.field;
     if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
-    diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning, range_text(field));
+    diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning, range_text(field, false),
+             range_text(field, true));
     return false;
 }
 
@@ -241,13 +253,15 @@ bool TableBuilder::number_value(const RowContext& context, ColumnPlan& plan, con
         const NumberParse parsed = cell.kind == RawCell::Kind::text ? parse_number(text, whole, decimal_mark_) : NumberParse{};
         if (parsed.status != ParseStatus::ok) {
             warn(context, plan, text, DiagnosticReason::unparsable_number,
-                 whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5");
+                 whole ? "expected a whole number" : "expected a number such as 12,5 or 1.234,5",
+                 whole ? "een geheel getal verwacht" : "een getal verwacht, zoals 12,5 of 1.234,5");
             return false;
         }
         value = parsed.value;
     }
     if (whole && (value != std::floor(value) || std::fabs(value) > largest_exact_integer)) {
-        warn(context, plan, text, DiagnosticReason::not_whole_number, "this field holds whole numbers");
+        warn(context, plan, text, DiagnosticReason::not_whole_number, "this field holds whole numbers",
+             "dit veld bevat gehele getallen");
         return false;
     }
     return in_range(context, plan, text, value);
@@ -257,11 +271,13 @@ bool TableBuilder::date_value(const RowContext& context, ColumnPlan& plan, const
                               double& value) {
     const DateParse parsed = cell.kind == RawCell::Kind::text ? parse_date(text) : DateParse{};
     if (parsed.status == ParseStatus::unparsable) {
-        warn(context, plan, text, DiagnosticReason::unparsable_date, "expected a date as dd/mm/yyyy or yyyy-mm-dd");
+        warn(context, plan, text, DiagnosticReason::unparsable_date, "expected a date as dd/mm/yyyy or yyyy-mm-dd",
+             "een datum verwacht als dd/mm/jjjj of jjjj-mm-dd");
         return false;
     }
     if (parsed.status == ParseStatus::impossible) {
-        warn(context, plan, text, DiagnosticReason::impossible_date, "no such day (dates are read day first: dd/mm/yyyy)");
+        warn(context, plan, text, DiagnosticReason::impossible_date, "no such day (dates are read day first: dd/mm/yyyy)",
+             "deze dag bestaat niet (datums worden dag eerst gelezen: dd/mm/jjjj)");
         return false;
     }
     value = parsed.day;
@@ -278,7 +294,8 @@ bool TableBuilder::boolean_value(const RowContext& context, ColumnPlan& plan, co
     if (token == BooleanToken::x_mark) ++plan.x_marks;
     else ++plan.other_booleans;
     if (token == BooleanToken::invalid) {
-        warn(context, plan, text, DiagnosticReason::unparsable_boolean, "expected ja/nee, j/n, yes/no, true/false, 1/0 or x");
+        warn(context, plan, text, DiagnosticReason::unparsable_boolean, "expected ja/nee, j/n, yes/no, true/false, 1/0 or x",
+             "ja/nee, j/n, yes/no, true/false, 1/0 of x verwacht");
         return false;
     }
     value = token == BooleanToken::no ? 0.0 : 1.0;
@@ -293,7 +310,8 @@ std::string_view TableBuilder::category_value(const RowContext& context, ColumnP
     for (std::size_t i = 0; i < values.size(); ++i)
         if (folded == plan.folded_values[i]) return values[i];
     diagnose(context, plan.header, text, DiagnosticReason::unknown_category, Severity::warning,
-             "kept as written; known values: " + joined(values));
+             "kept as written; known values: " + joined(values),
+             "bewaard zoals geschreven; bekende waarden: " + joined(values));
     return text;
 }
 
@@ -359,18 +377,24 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
 
     if (context.unbalanced_quote)
         diagnose(context, {}, {}, DiagnosticReason::unbalanced_quote, Severity::warning,
-                 "a quote in this row is never closed; it was read as an ordinary character");
+                 "a quote in this row is never closed; it was read as an ordinary character",
+                 "een aanhalingsteken in deze rij wordt nooit gesloten; het is als gewoon teken gelezen");
     if (context.fixed_columns && count != columns) {
-        const std::string detail = "expected " + std::to_string(columns) + " fields, found " + std::to_string(count);
+        const std::string expected = std::to_string(columns);
+        const std::string found = std::to_string(count);
+        const std::string detail = "expected " + expected + " fields, found " + found;
+        const std::string detail_nl = expected + " velden verwacht, " + found + " gevonden";
         if (count < columns) {
-            diagnose(context, {}, {}, DiagnosticReason::ragged_row, Severity::warning, detail + "; the missing cells are empty");
+            diagnose(context, {}, {}, DiagnosticReason::ragged_row, Severity::warning, detail + "; the missing cells are empty",
+                     detail_nl + "; de ontbrekende cellen zijn leeg");
         } else {
             bool extra_values = false;
             for (std::size_t c = columns; c < count; ++c) extra_values |= !trim_spaces(cells[c].text).empty();
             // Trailing empty cells (a delimiter at the end of the line) lose nothing.
             if (extra_values)
                 diagnose(context, {}, {}, DiagnosticReason::ragged_row, Severity::error,
-                         detail + "; the row does not line up with the header");
+                         detail + "; the row does not line up with the header",
+                         detail_nl + "; de rij sluit niet aan op de kopregel");
         }
     }
 
@@ -381,7 +405,7 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
         staged_[c] = stage(context, *plans_[c], cell_at(c));
         if (staged_[c].kind == Staged::Kind::missing)
             diagnose(context, plans_[c]->header, cell_at(c).text, DiagnosticReason::required_missing, Severity::error,
-                     plans_[c]->field->name + " is required");
+                     plans_[c]->field->name + " is required", plans_[c]->field->name + " is verplicht");
     }
     if (!row_rejections_.empty()) {
         for (std::size_t c = 0; c < columns; ++c)
@@ -405,7 +429,8 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
         const std::string_view id = staged_[id_source_column_].text;
         if (const auto first = id_index_->find(id, id_hash)) {
             diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
-                     "the same id is already in row " + std::to_string(result_.source_rows[*first]));
+                     "the same id is already in row " + std::to_string(result_.source_rows[*first]),
+                     "hetzelfde id staat al in rij " + std::to_string(result_.source_rows[*first]));
             for (const auto& plan : plans_) drop_last_cell(*plan->column);
             reject(context, cells, count);
             return;
@@ -423,11 +448,11 @@ bool TableBuilder::at_row_limit() {
 }
 
 void TableBuilder::reject_unreadable_row(const RowContext& context, const RawCell& raw, DiagnosticReason reason,
-                                         const std::string& detail) {
+                                         const std::string& detail, const std::string& detail_nl) {
     if (failed() || at_row_limit()) return;
     ++result_.summary.rows_read;
     row_rejections_.clear();
-    diagnose(context, {}, raw.text, reason, Severity::error, detail);
+    diagnose(context, {}, raw.text, reason, Severity::error, detail, detail_nl);
     reject(context, &raw, 1);
 }
 
@@ -455,7 +480,8 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
     }
     if (changed > 0)
         diagnose(RowContext{}, plan.header, {}, DiagnosticReason::x_means_no, Severity::info,
-                 std::to_string(changed) + " empty cells read as 'no': this column marks 'yes' with x");
+                 std::to_string(changed) + " empty cells read as 'no': this column marks 'yes' with x",
+                 std::to_string(changed) + " lege cellen gelezen als 'nee': deze kolom duidt 'ja' aan met x");
 }
 
 void TableBuilder::finish() {

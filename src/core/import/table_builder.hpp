@@ -58,15 +58,16 @@ public:
     void add_row(const RowContext& context, const RawCell* cells, std::size_t count);
     // A row that could not even be split into cells (broken JSON): rejected with `reason`.
     void reject_unreadable_row(const RowContext& context, const RawCell& raw, DiagnosticReason reason,
-                               const std::string& detail);
+                               const std::string& detail, const std::string& detail_nl);
     void skip_blank_row() { ++result_.summary.blank_rows; }
     // True once a row past ImportLimits::row_limit arrived (and was ignored, as all later ones).
     bool stopped_at_row_limit() const { return result_.stopped_at_row_limit; }
 
+    // `detail` in English, `detail_nl` the same in Dutch.
     void diagnose(const RowContext& context, std::string column, std::string_view value, DiagnosticReason reason,
-                  Severity severity, std::string detail);
+                  Severity severity, std::string detail, std::string detail_nl);
     // Ends the import as failed: the dataset is dropped, diagnostics and mappings are kept.
-    void fail(DiagnosticReason reason, const std::string& message);
+    void fail(DiagnosticReason reason, const std::string& message, const std::string& message_nl);
     bool failed() const { return result_.status == ImportStatus::failed; }
 
     // Whole-column work once all rows are in (x/empty booleans, unused capacity).
@@ -98,7 +99,7 @@ private:
     std::string_view category_value(const RowContext& context, ColumnPlan& plan, std::string_view text);
     bool in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value);
     void warn(const RowContext& context, const ColumnPlan& plan, std::string_view text, DiagnosticReason reason,
-              const char* detail);
+              const char* detail, const char* detail_nl);
     void reject(const RowContext& context, const RawCell* cells, std::size_t count);
     bool at_row_limit();
     void apply_x_convention(ColumnPlan& plan);
