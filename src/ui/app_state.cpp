@@ -67,9 +67,7 @@ void AppState::index_dataset() {
     row_by_id_.reset();
     if (ids_) {
         row_by_id_ = std::make_unique<IdIndex>(ids_->texts);
-        row_by_id_->reserve(ids_->size());
-        for (std::size_t row = 0; row < ids_->size(); ++row)
-            row_by_id_->insert(static_cast<std::uint32_t>(row), IdIndex::hash_of(ids_->texts[row]));
+        row_by_id_->insert_all_rows();
     }
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);

@@ -253,7 +253,7 @@ const Checked<BatchPreview>* AppState::batch_preview() {
 std::optional<std::size_t> AppState::row_of(const std::string& dossier_id) const {
     if (!row_by_id_) return std::nullopt;
     // Ids are unique: imports reject duplicates and the demo data has none.
-    return row_by_id_->find(dossier_id, IdIndex::hash_of(dossier_id));
+    return row_by_id_->find(dossier_id);
 }
 
 }  // namespace radar::ui

@@ -153,7 +153,7 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     if (!result.ok()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped(tr(TextId::data_import_failed),
-                           (std::string_view(language_code()) == "nl" ? result.failure_nl : result.failure).c_str());
+                           result.failure_in(language_code()).c_str());
         ImGui::PopStyleColor();
     }
     summary(result);

@@ -36,6 +36,11 @@ void IdIndex::insert(std::uint32_t row, std::uint64_t hash) {
     ++count_;
 }
 
+void IdIndex::insert_all_rows() {
+    reserve(count_ + ids_.size());
+    for (std::size_t row = 0; row < ids_.size(); ++row) insert(static_cast<std::uint32_t>(row), hash_of(ids_[row]));
+}
+
 void IdIndex::grow(std::size_t slot_count) {
     std::vector<std::uint64_t> old;
     old.swap(slots_);

@@ -22,12 +22,15 @@ public:
     void reserve(std::size_t count);
     // The row holding `id` (whose hash_of is `hash`), if any.
     std::optional<std::uint32_t> find(std::string_view id, std::uint64_t hash) const;
+    std::optional<std::uint32_t> find(std::string_view id) const { return find(id, hash_of(id)); }
     // Starts loading the slot `hash` probes first, so that find() later does not wait for memory.
     void prefetch(std::uint64_t hash) const {
         if (!slots_.empty()) __builtin_prefetch(&slots_[slot_of(hash)]);
     }
     // `row` must already hold its id, whose hash_of is `hash`, in the id column.
     void insert(std::uint32_t row, std::uint64_t hash);
+    // Indexes every row of the id column at once (a dataset that is already complete).
+    void insert_all_rows();
 
 private:
     std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash & (slots_.size() - 1)); }

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dataset.hpp"
@@ -57,6 +58,8 @@ struct ImportResult {
     ImportStatus status = ImportStatus::completed;
     std::string failure;     // why the import failed (English), also present as a fatal diagnostic
     std::string failure_nl;  // the same in Dutch
+    // The failure in `language` ("nl" or "en"; anything else gives English).
+    const std::string& failure_in(std::string_view language) const { return language == "nl" ? failure_nl : failure; }
 
     std::string source_name;
     std::string mapping_profile;  // name of the profile used, if any

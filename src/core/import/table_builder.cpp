@@ -428,9 +428,9 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     if (id_index_) {
         const std::string_view id = staged_[id_source_column_].text;
         if (const auto first = id_index_->find(id, id_hash)) {
+            const std::string first_row = std::to_string(result_.source_rows[*first]);
             diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
-                     "the same id is already in row " + std::to_string(result_.source_rows[*first]),
-                     "hetzelfde id staat al in rij " + std::to_string(result_.source_rows[*first]));
+                     "the same id is already in row " + first_row, "hetzelfde id staat al in rij " + first_row);
             for (const auto& plan : plans_) drop_last_cell(*plan->column);
             reject(context, cells, count);
             return;
@@ -478,10 +478,11 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
         column.numbers.set(row, 0.0);
         ++changed;
     }
-    if (changed > 0)
-        diagnose(RowContext{}, plan.header, {}, DiagnosticReason::x_means_no, Severity::info,
-                 std::to_string(changed) + " empty cells read as 'no': this column marks 'yes' with x",
-                 std::to_string(changed) + " lege cellen gelezen als 'nee': deze kolom duidt 'ja' aan met x");
+    if (changed == 0) return;
+    const std::string count = std::to_string(changed);
+    diagnose(RowContext{}, plan.header, {}, DiagnosticReason::x_means_no, Severity::info,
+             count + " empty cells read as 'no': this column marks 'yes' with x",
+             count + " lege cellen gelezen als 'nee': deze kolom duidt 'ja' aan met x");
 }
 
 void TableBuilder::finish() {
