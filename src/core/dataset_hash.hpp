@@ -1,14 +1,38 @@
 // A content fingerprint of a dataset snapshot (SHA-256 over field names, types and CSV text), so
-// a frozen batch can say exactly which data it was selected from.
+// a frozen batch can say exactly which data it was selected from. DatasetHasher computes the same
+// value a slice of rows at a time, so the browser can spread a million rows over many frames.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "dataset.hpp"
+#include "sha256.hpp"
 
 namespace radar {
 
 // 64 lower-case hex digits; equal datasets (same fields, types, order and cell texts) hash equally.
 std::string dataset_sha256(const Dataset& dataset);
+
+class DatasetHasher {
+public:
+    // `dataset` must outlive the hasher and stay unchanged while it works.
+    explicit DatasetHasher(const Dataset& dataset);
+    // Hashes up to `max_rows` more rows; true once every row is hashed.
+    bool hash_rows(std::size_t max_rows);
+    std::size_t rows_hashed() const { return next_row_; }
+    bool done() const { return next_row_ >= dataset_.row_count(); }
+    // dataset_sha256 of the dataset; call once, when done().
+    std::string finish();
+
+private:
+    void flush();
+
+    const Dataset& dataset_;
+    Sha256 hash_;
+    std::string piece_;    // CSV text waiting to be hashed
+    std::string scratch_;  // one cell's text
+    std::size_t next_row_ = 0;
+};
 
 }  // namespace radar

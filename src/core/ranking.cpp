@@ -7,21 +7,33 @@
 
 namespace radar {
 
-SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns) {
-    std::vector<std::size_t> indexed;
+SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now) {
     for (const auto& name : columns)
-        if (const auto column = dataset.index_of(name)) indexed.push_back(*column);
-    std::string haystack;
-    std::string scratch;
-    for (std::size_t row = 0; row < dataset.row_count(); ++row) {
-        haystack.clear();
-        for (std::size_t column : indexed) {
-            append_folded(haystack, dataset.cell_text(column, row, scratch));
-            haystack += '\n';
+        if (const auto column = dataset.index_of(name)) indexed_columns_.push_back(*column);
+    index_rows(dataset, rows_now);
+}
+
+SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns)
+    : SearchIndex(dataset, columns, dataset.row_count()) {}
+
+SearchIndex SearchIndex::in_steps(const Dataset& dataset, const std::vector<std::string>& columns) {
+    return SearchIndex(dataset, columns, 0);
+}
+
+bool SearchIndex::index_rows(const Dataset& dataset, std::size_t max_rows) {
+    const std::size_t total = dataset.row_count();
+    const std::size_t end = haystacks_.size() + std::min(max_rows, total - std::min(total, haystacks_.size()));
+    for (std::size_t row = haystacks_.size(); row < end; ++row) {
+        haystack_.clear();
+        for (std::size_t column : indexed_columns_) {
+            append_folded(haystack_, dataset.cell_text(column, row, scratch_));
+            haystack_ += '\n';
         }
-        haystacks_.push_back(haystack);
+        haystacks_.push_back(haystack_);
     }
+    if (haystacks_.size() < total) return false;
     haystacks_.trim_capacity();
+    return true;
 }
 
 bool SearchIndex::matches(std::size_t row, const std::vector<std::string>& folded_words) const {

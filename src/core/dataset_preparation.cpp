@@ -1,0 +1,34 @@
+// Hashing, then indexing, in slices of rows.
+#include "dataset_preparation.hpp"
+
+namespace radar {
+
+DatasetPreparation::DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns)
+    : dataset_(dataset),
+      hasher_(dataset),
+      search_(std::make_unique<SearchIndex>(SearchIndex::in_steps(dataset, search_columns))) {}
+
+bool DatasetPreparation::advance(std::size_t max_rows) {
+    if (!hasher_.done()) {
+        const std::size_t before = hasher_.rows_hashed();
+        hasher_.hash_rows(max_rows);
+        max_rows -= hasher_.rows_hashed() - before;
+    }
+    if (max_rows > 0) search_->index_rows(dataset_, max_rows);
+    return done();
+}
+
+double DatasetPreparation::progress() const {
+    const double rows = static_cast<double>(dataset_.row_count());
+    if (rows == 0) return done() ? 1.0 : 0.0;
+    return (static_cast<double>(hasher_.rows_hashed()) + static_cast<double>(search_->rows_indexed())) / (2 * rows);
+}
+
+PreparedDataset DatasetPreparation::take() {
+    PreparedDataset prepared;
+    prepared.sha256 = hasher_.finish();
+    prepared.search = std::move(search_);
+    return prepared;
+}
+
+}  // namespace radar

@@ -1,0 +1,44 @@
+// The row-by-row work a dataset needs before it can be shown — its SHA-256 fingerprint (which
+// every batch cites) and its search index — done a slice of rows at a time. Accepting a
+// million-row import in the browser spreads this over frames behind a progress bar instead of
+// freezing the page for seconds.
+//
+//     DatasetPreparation preparation(dataset, {"dossier_id", "name"});
+//     while (!preparation.advance(50'000)) show(preparation.progress());
+//     PreparedDataset prepared = preparation.take();
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dataset.hpp"
+#include "dataset_hash.hpp"
+#include "ranking.hpp"
+
+namespace radar {
+
+struct PreparedDataset {
+    std::string sha256;  // dataset_sha256
+    std::unique_ptr<SearchIndex> search;
+};
+
+class DatasetPreparation {
+public:
+    // `dataset` must outlive the preparation and stay unchanged while it works.
+    DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns);
+    // Does up to `max_rows` rows of work (hashing first, then indexing); true once all is done.
+    bool advance(std::size_t max_rows);
+    bool done() const { return hasher_.done() && search_->rows_indexed() >= dataset_.row_count(); }
+    // 0..1: rows hashed and indexed over twice the row count.
+    double progress() const;
+    // The results; call once, when done(). The preparation is spent afterwards.
+    PreparedDataset take();
+
+private:
+    const Dataset& dataset_;
+    DatasetHasher hasher_;
+    std::unique_ptr<SearchIndex> search_;
+};
+
+}  // namespace radar

@@ -1,0 +1,82 @@
+// Preparing a dataset in slices of rows gives exactly the fingerprint and search index of doing
+// it at once, whatever the slice size.
+#include <doctest/doctest.h>
+
+#include "dataset_hash.hpp"
+#include "dataset_preparation.hpp"
+#include "demo_data.hpp"
+
+using namespace radar;
+
+namespace {
+
+const std::vector<std::string> search_columns{"dossier_id", "name", "municipality", "care_type"};
+
+Dataset demo_dataset(std::size_t dossiers) {
+    DemoSettings settings;
+    settings.dossier_count = dossiers;
+    settings.export_date = days_from_civil({2024, 1, 31});
+    return generate_demo_data(settings).dataset;
+}
+
+}  // namespace
+
+TEST_CASE("the hasher gives dataset_sha256 whatever the slices") {
+    const Dataset dataset = demo_dataset(700);
+    const std::string whole = dataset_sha256(dataset);
+    for (std::size_t slice : {std::size_t{1}, std::size_t{7}, std::size_t{256}, std::size_t{700}, std::size_t{5000}}) {
+        CAPTURE(slice);
+        DatasetHasher hasher(dataset);
+        std::size_t calls = 0;
+        while (!hasher.hash_rows(slice)) ++calls;
+        CHECK(hasher.rows_hashed() == dataset.row_count());
+        CHECK(calls == (dataset.row_count() + slice - 1) / slice - 1);
+        CHECK(hasher.finish() == whole);
+    }
+}
+
+TEST_CASE("a search index built in steps matches like one built at once") {
+    const Dataset dataset = demo_dataset(300);
+    const SearchIndex whole(dataset, search_columns);
+    SearchIndex stepped = SearchIndex::in_steps(dataset, search_columns);
+    CHECK(stepped.rows_indexed() == 0);
+    CHECK_FALSE(stepped.index_rows(dataset, 100));
+    CHECK(stepped.rows_indexed() == 100);
+    CHECK_FALSE(stepped.index_rows(dataset, 199));
+    CHECK(stepped.index_rows(dataset, 50));
+    CHECK(stepped.rows_indexed() == 300);
+    for (const char* query : {"ko", "gent", "creche", "gezinsopvang", "e", "1"}) {
+        const auto words = SearchIndex::query_words(query);
+        for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(stepped.matches(row, words) == whole.matches(row, words));
+    }
+}
+
+TEST_CASE("a preparation hashes, then indexes, and reports its progress") {
+    const Dataset dataset = demo_dataset(500);
+    DatasetPreparation preparation(dataset, search_columns);
+    CHECK(preparation.progress() == 0.0);
+    CHECK_FALSE(preparation.advance(250));
+    CHECK(preparation.progress() == doctest::Approx(0.25));
+    CHECK_FALSE(preparation.advance(400));  // the last 250 rows hashed, then 150 indexed
+    CHECK(preparation.progress() == doctest::Approx(0.65));
+    CHECK(preparation.advance(1000));
+    CHECK(preparation.progress() == 1.0);
+    const PreparedDataset prepared = preparation.take();
+    CHECK(prepared.sha256 == dataset_sha256(dataset));
+    REQUIRE(prepared.search);
+    CHECK(prepared.search->rows_indexed() == 500);
+    const SearchIndex whole(dataset, search_columns);
+    const auto words = SearchIndex::query_words(std::string(dataset.find("name")->texts[42]));
+    CHECK(prepared.search->matches(42, words));
+    for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(prepared.search->matches(row, words) == whole.matches(row, words));
+}
+
+TEST_CASE("an empty dataset is prepared at once") {
+    Dataset dataset;
+    dataset.add_column("dossier_id", ColumnType::text);
+    DatasetPreparation preparation(dataset, search_columns);
+    CHECK(preparation.done());
+    CHECK(preparation.advance(10));
+    CHECK(preparation.progress() == 1.0);
+    CHECK(preparation.take().sha256 == dataset_sha256(dataset));
+}
