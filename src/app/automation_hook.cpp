@@ -49,6 +49,9 @@ nlohmann::json import_info(const ui::ImportSession& session) {
         info["fieldsNotFound"] = result->fields_not_found;
         info["profile"] = result->mapping_profile;
     }
+    static constexpr const char* accept_steps[] = {"none", "checking", "preparing", "finishing"};
+    info["accept"] = accept_steps[static_cast<int>(session.accept_step())];
+    if (const DatasetPreparation* preparation = session.preparation()) info["acceptProgress"] = preparation->progress();
     info["rereading"] = session.rereading();
     info["matchedProfile"] = session.matched_profile();
     return info;

@@ -57,13 +57,24 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     refresh_visible();
 }
 
-void AppState::index_dataset() {
+const std::vector<std::string>& AppState::search_columns() {
+    static const std::vector<std::string> columns{"dossier_id", "name", "municipality", "care_type"};
+    return columns;
+}
+
+void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     ids_ = dataset_.find("dossier_id");
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
     care_types_ = dataset_.find("care_type");
+    if (!prepared) {
+        DatasetPreparation preparation(dataset_, search_columns());
+        preparation.advance(dataset_.row_count());
+        prepared = preparation.take();
+    }
     // Hashed once per load: every batch preview and commit names this snapshot.
-    dataset_hash_ = dataset_sha256(dataset_);
+    dataset_hash_ = std::move(prepared->sha256);
+    search_ = std::move(prepared->search);
     row_by_id_.reset();
     if (ids_) {
         row_by_id_ = std::make_unique<IdIndex>(ids_->texts);
@@ -72,10 +83,9 @@ void AppState::index_dataset() {
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
     selected_row_.reset();
-    search_ = std::make_unique<SearchIndex>(dataset_, std::vector<std::string>{"dossier_id", "name", "municipality", "care_type"});
 }
 
-std::string AppState::accept_import(ImportResult& result, const std::string& imported_at) {
+std::string AppState::check_import(const ImportResult& result) const {
     if (!saved_spec_) return tr(TextId::import_refused_no_model);
     if (!names_ || !municipalities_ || !care_types_) return tr(TextId::import_refused_no_model);
     for (const char* needed : {"dossier_id", "name", "municipality", "care_type"}) {
@@ -83,18 +93,27 @@ std::string AppState::accept_import(ImportResult& result, const std::string& imp
         if (!column || column->type != ColumnType::text)
             return std::string(tr(TextId::import_refused_missing_field)) + needed;
     }
-    ScoringContext context = engine_ ? engine_->context() : ScoringContext{};
-    context.reference_date = reference_date_;
-    // Try the active model on the new data first: a refusal must leave everything unchanged.
+    // A trial of the active model on the new data: a refusal must leave everything unchanged.
     // The trial engine is dropped before the real one is built (1M rows: hundreds of MB each).
-    {
-        const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, context);
-        if (!trial.engine) {
-            std::string message = tr(TextId::import_refused_model);
-            for (const auto& problem : trial.problems) message += "\n- " + problem.message;
-            return message;
-        }
-    }
+    const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, scoring_context());
+    if (trial.engine) return {};
+    std::string message = tr(TextId::import_refused_model);
+    for (const auto& problem : trial.problems) message += "\n- " + problem.message;
+    return message;
+}
+
+std::string AppState::accept_import(ImportResult& result, const std::string& imported_at) {
+    if (std::string refusal = check_import(result); !refusal.empty()) return refusal;
+    DatasetPreparation preparation(result.dataset, search_columns());
+    preparation.advance(result.dataset.row_count());
+    return accept_prepared_import(result, imported_at, preparation.take(), model_generation_);
+}
+
+std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
+                                             PreparedDataset prepared, std::uint64_t checked_model_generation) {
+    if (checked_model_generation != model_generation_)
+        if (std::string refusal = check_import(result); !refusal.empty()) return refusal;
+    const ScoringContext context = scoring_context();
     AcceptOutcome outcome = radar::accept_import(result, imported_at);
     if (!outcome.accepted) return outcome.error;
     engine_.reset();
@@ -102,13 +121,19 @@ std::string AppState::accept_import(ImportResult& result, const std::string& imp
     snapshot_ = std::move(outcome.accepted->snapshot);
     synthetic_ = false;
     import_refusal_.clear();
-    index_dataset();
+    index_dataset(std::move(prepared));
     EngineResult created = ScoringEngine::create(*saved_spec_, dataset_, context);
     engine_ = std::move(created.engine);
     model_problems_ = std::move(created.problems);
     if (engine_) saved_ranking_ = engine_->snapshot();
     refresh_visible();
     return {};
+}
+
+ScoringContext AppState::scoring_context() const {
+    ScoringContext context = engine_ ? engine_->context() : ScoringContext{};
+    context.reference_date = reference_date_;
+    return context;
 }
 
 std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
@@ -167,6 +192,7 @@ Movement AppState::movement() const {
 
 void AppState::adopt_active_version() {
     saved_spec_ = registry_.active_spec();
+    ++model_generation_;
     if (engine_) saved_ranking_ = engine_->snapshot();
 }
 

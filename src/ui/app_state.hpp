@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dataset_preparation.hpp"
 #include "demo_data.hpp"
 #include "import/id_index.hpp"
 #include "import/import_snapshot.hpp"
@@ -128,6 +129,17 @@ public:
     // Replaces the dataset with an accepted import, scored by the active model. Returns why it
     // was refused (e.g. the active model reads a field the file lacks); then nothing changed.
     std::string accept_import(ImportResult& result, const std::string& imported_at);
+    // The same in steps, so the browser can spread a big import over frames: check_import (why
+    // the import would be refused, "" if not), then a DatasetPreparation of result.dataset,
+    // then accept_prepared_import with what it prepared and the model_generation() the check
+    // ran under (the check is repeated if the saved model changed since).
+    std::string check_import(const ImportResult& result) const;
+    std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
+                                       std::uint64_t checked_model_generation);
+    // Changes whenever another model version becomes the saved one.
+    std::uint64_t model_generation() const { return model_generation_; }
+    // The columns the ranking's text filter searches.
+    static const std::vector<std::string>& search_columns();
     const std::string& import_refusal() const { return import_refusal_; }
     void set_import_refusal(std::string refusal) { import_refusal_ = std::move(refusal); }
     // The accepted import's descriptor (file, time, hash); nothing for the demo data.
@@ -246,8 +258,9 @@ public:
 
 private:
     void refresh_visible();
-    // Points the column accessors, filters and search at dataset_ after it changed.
-    void index_dataset();
+    // Points the column accessors, filters and search at dataset_ after it changed; the
+    // fingerprint and search index are computed unless they were prepared.
+    void index_dataset(std::optional<PreparedDataset> prepared = std::nullopt);
     // The profiles, the privacy setting and the stored dataset snapshot (see [SECTION] above).
     void load_imports_from_store(const platform::StoreContents& contents);
     void restore_snapshot(const platform::StoreSnapshot& stored);
@@ -256,6 +269,8 @@ private:
     void commit_pending(const std::string& subject);
     // Makes the registry's active version the saved model and its ranking the movement baseline.
     void adopt_active_version();
+    // The scoring context a new dataset is scored in (the current one, at the reference date).
+    ScoringContext scoring_context() const;
 
     Dataset dataset_;
     std::optional<ScoringEngine> engine_;  // reads dataset_: reset before dataset_ changes
@@ -285,6 +300,7 @@ private:
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;
     std::uint64_t scores_generation_ = 0;
+    std::uint64_t model_generation_ = 0;
     std::string dataset_hash_;
     std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; rebuilt with every dataset
 

@@ -339,6 +339,11 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Afgesloten (%zu zonder code)", "Closed (%zu uncoded)"},
     {"Import wordt overgenomen: scores en rangorde van %s dossiers worden berekend. Bij grote bestanden duurt dit enkele seconden.",
      "Taking over the import: scoring and ranking %s dossiers. For large files this takes a few seconds."},
+    {"Het actieve model wordt getest op de %s nieuwe dossiers.", "Testing the active model on the %s new dossiers."},
+    {"Vingerafdruk en zoekindex van %s dossiers worden opgebouwd.", "Building the fingerprint and search index of %s dossiers."},
+    {"Overnemen stoppen", "Stop taking over"},
+    {"Tot het overnemen klaar is, blijven de huidige gegevens in gebruik.",
+     "Until the takeover is done, the current data stay in use."},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

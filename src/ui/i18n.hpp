@@ -330,6 +330,10 @@ enum class TextId {
     close_batch_confirm,
     batch_closed_uncoded,
     import_accepting,
+    import_accept_checking,
+    import_accept_preparing,
+    import_accept_stop,
+    import_accept_unchanged,
     count
 };
 

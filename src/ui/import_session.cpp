@@ -11,7 +11,7 @@ constexpr std::size_t reread_chunk_bytes = 4u << 20;
 }  // namespace
 
 bool ImportSession::begin_file(const platform::IncomingFile& file) {
-    if (phase_ == Phase::reading) return false;
+    if (phase_ == Phase::reading || accept_step_ != AcceptStep::none) return false;
     ImportOptions options;
     options.source_name = file.name;
     options.total_bytes = file.size;
@@ -63,8 +63,25 @@ void ImportSession::close_review() {
     source_bytes_.clear();
     source_bytes_.shrink_to_fit();
     matched_profile_.clear();
-    accept_notice_frames_ = 0;
+    withdraw_accept();
     phase_ = Phase::idle;
+}
+
+void ImportSession::set_accept_step(AcceptStep step) {
+    accept_step_ = step;
+    accept_step_frames_ = 0;
+}
+
+void ImportSession::begin_preparing(std::uint64_t model_generation, const std::vector<std::string>& search_columns) {
+    if (!result_) return;
+    checked_model_generation_ = model_generation;
+    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns);
+    set_accept_step(AcceptStep::preparing);
+}
+
+void ImportSession::withdraw_accept() {
+    preparation_.reset();
+    set_accept_step(AcceptStep::none);
 }
 
 const MappingProfile* ImportSession::profile_for_headers() const {

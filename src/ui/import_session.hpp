@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dataset_preparation.hpp"
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
 
@@ -39,13 +40,24 @@ public:
     const std::string& read_error() const { return read_error_; }
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
-    // Accepting a big import scores and ranks for seconds in one frame. It runs once a notice
-    // saying so has been on screen: request_accept(), then each frame accept_notice_shown()
-    // until it returns true; withdraw_accept() when the accept was refused.
-    void request_accept() { accept_notice_frames_ = 1; }
-    bool accept_requested() const { return accept_notice_frames_ > 0; }
-    bool accept_notice_shown() { return accept_notice_frames_++ >= 2; }
-    void withdraw_accept() { accept_notice_frames_ = 0; }
+    // [SECTION] Accepting, over several frames (driven by the import view), so a million-row
+    // import never freezes the page: a notice is drawn; the next frame checks the active model
+    // on the new data; then the fingerprint and search index are prepared a slice per frame;
+    // then, once that is drawn as done, the new dataset replaces the current one. Until that
+    // last step, withdraw_accept() leaves everything as it was.
+    enum class AcceptStep { none, checking, preparing, finishing };
+    void request_accept() { set_accept_step(AcceptStep::checking); }
+    AcceptStep accept_step() const { return accept_step_; }
+    // True from the second frame of the current step: its notice has been on screen.
+    bool accept_step_shown() { return accept_step_frames_++ >= 1; }
+    // After a passed check under `model_generation`: prepares the reviewed result's dataset,
+    // with a search index over `search_columns`.
+    void begin_preparing(std::uint64_t model_generation, const std::vector<std::string>& search_columns);
+    DatasetPreparation* preparation() { return preparation_.get(); }
+    const DatasetPreparation* preparation() const { return preparation_.get(); }
+    std::uint64_t checked_model_generation() const { return checked_model_generation_; }
+    void finish_preparing() { set_accept_step(AcceptStep::finishing); }
+    void withdraw_accept();
     const FieldDictionary& dictionary() const { return dictionary_; }
     // The file as read, handed over for storing an accepted import; the review then has no bytes
     // left to read again, so call it only when the review ends.
@@ -83,7 +95,12 @@ private:
     bool rereading_ = false;
     std::size_t reread_offset_ = 0;
     std::string matched_profile_;
-    int accept_notice_frames_ = 0;
+    void set_accept_step(AcceptStep step);
+
+    AcceptStep accept_step_ = AcceptStep::none;
+    int accept_step_frames_ = 0;
+    std::unique_ptr<DatasetPreparation> preparation_;  // over result_->dataset
+    std::uint64_t checked_model_generation_ = 0;
 };
 
 }  // namespace radar::ui

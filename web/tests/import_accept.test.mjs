@@ -1,0 +1,73 @@
+// Browser test of accepting a big import: it runs over many frames with a progress bar (the page
+// keeps drawing), can be stopped with nothing changed, and, accepted again, replaces the data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+
+const dossierCount = 400000;
+
+// A semicolon export with the messy fixture's columns and plain, valid values.
+function writeExport(path) {
+  const header = 'Dossiernummer;Naam opvang;Organisator;Gemeente;Provincie;Type opvang;Subsidietrap;Kindplaatsen;' +
+    'Startdatum;Datum laatste inspectie;Tekorten;Ernstige tekorten;Klachten;Meldingen;Laatste ernstig signaal;' +
+    'Handhaving;Wissels organisator;Wissels verantwoordelijke;Ontbrekende attesten;Terugvordering;Status;' +
+    'Gemiddelde bezetting;Subsidie per jaar (€);Opmerking\r\n';
+  const lines = [header];
+  for (let i = 0; i < dossierCount; i++) {
+    lines.push(`KO-${200000 + i};Opvang ${i};ORG-${10000 + (i % 500)};Gent;Oost-Vlaanderen;groepsopvang;2;18;` +
+      `03/05/2010;12/08/2022;${i % 4};0;${i % 3};0;;geen;0;1;0;nee;actief;0,85;12.345,67;\r\n`);
+  }
+  writeFileSync(path, lines.join(''));
+}
+
+test('accepting a big import shows its progress, can be stopped with nothing changed, then completes', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-accept-'));
+  const file = join(folder, 'big_export.csv');
+  writeExport(file);
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const demoCount = app.info.dossiers;
+    await page.evaluate(() => window.radar.showScreen('data'));
+    await waitForInfo(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+    const choosing = page.waitForEvent('filechooser');
+    await clickWidget(page, 'button:choose-file');
+    await (await choosing).setFiles(file);
+    const reviewing = await waitForInfo(page, (info) => info.import.phase === 'reviewing', 'the review');
+    assert.equal(reviewing.import.rowsImported, dossierCount);
+    assert.equal(reviewing.import.accept, 'none');
+
+    await waitForInfo(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+    await clickWidget(page, 'button:accept-import');
+    const preparing = await waitForInfo(page, (info) => info.import.accept === 'preparing' && info.import.acceptProgress > 0,
+      'the takeover in progress');
+    assert.ok(preparing.import.acceptProgress < 1, 'the progress is reported while the work goes on');
+    assert.equal(preparing.dossiers, demoCount, 'the current data stay in use while the import is taken over');
+    await page.screenshot({ path: join(screenshotFolder, 'import-accepting.png') });
+    const later = await waitForInfo(page, (info) => info.import.acceptProgress > preparing.import.acceptProgress,
+      'more progress');
+    assert.equal(later.import.accept, 'preparing');
+
+    await clickWidget(page, 'button:stop-accept');
+    const stopped = await waitForInfo(page, (info) => info.import.accept === 'none', 'the stopped takeover');
+    assert.equal(stopped.import.phase, 'reviewing', 'the review is back, ready to accept again');
+    assert.equal(stopped.dossiers, demoCount, 'stopping changed nothing');
+    assert.equal(stopped.synthetic, true);
+
+    await clickWidget(page, 'button:accept-import');
+    const accepted = await waitForInfo(page, (info) => info.import.phase === 'idle', 'the accepted import');
+    assert.equal(accepted.importRefusal, undefined);
+    assert.equal(accepted.dossiers, dossierCount);
+    assert.equal(accepted.synthetic, false);
+    assert.equal(accepted.source, 'big_export.csv');
+    await nextFrames(page);
+    assert.deepEqual(app.consoleErrors, []);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
