@@ -2,7 +2,9 @@
 // number storage behind them, and the text hash and equality their lookups use.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +34,22 @@ TEST_CASE("cells format by column type and missing stays distinct from zero") {
     CHECK(dataset.cell_text(2, 1) == "3");
     CHECK(dataset.index_of("when") == 1u);
     CHECK(dataset.find("absent") == nullptr);
+}
+
+TEST_CASE("whole numbers are written as std::to_string writes them") {
+    Dataset dataset;
+    Column& count = dataset.add_column("count", ColumnType::integer);
+    Column& amount = dataset.add_column("amount", ColumnType::number);
+    const double values[] = {0, 7, -7, 10, -100, 1234567890123, -999999999999999, 9007199254740992.0, -9007199254740992.0};
+    for (double value : values) {
+        count.push_number(value);
+        amount.push_number(value);
+    }
+    for (std::size_t row = 0; row < std::size(values); ++row) {
+        CAPTURE(values[row]);
+        CHECK(dataset.cell_text(0, row) == std::to_string(static_cast<long long>(values[row])));
+        if (std::fabs(values[row]) < 1e15) CHECK(dataset.cell_text(1, row) == std::to_string(static_cast<long long>(values[row])));
+    }
 }
 
 TEST_CASE("a number column keeps whole numbers in 4 bytes and widens once, losing nothing") {

@@ -2,9 +2,11 @@
 // it at once, whatever the slice size.
 #include <doctest/doctest.h>
 
+#include "csv_writer.hpp"
 #include "dataset_hash.hpp"
 #include "dataset_preparation.hpp"
 #include "demo_data.hpp"
+#include "sha256.hpp"
 
 using namespace radar;
 
@@ -33,6 +35,23 @@ TEST_CASE("the hasher gives dataset_sha256 whatever the slices") {
         CHECK(calls == (dataset.row_count() + slice - 1) / slice - 1);
         CHECK(hasher.finish() == whole);
     }
+}
+
+TEST_CASE("the fingerprint is SHA-256 of the type line and the dataset's CSV text, awkward cells included") {
+    Dataset dataset;
+    Column& text = dataset.add_column("naam, \"bijnaam\"", ColumnType::text);
+    Column& amount = dataset.add_column("bedrag", ColumnType::number);
+    const std::string long_cell(3u << 20, '"');  // longer than a hashed piece, every byte doubled
+    for (const std::string& value : {std::string("plain"), std::string("a,b"), std::string("say \"hi\""),
+                                     std::string("two\nlines"), std::string("cr\rhere"), std::string(), long_cell,
+                                     std::string("Crèche Zoë")}) {
+        text.push_text(value);
+        amount.push_number(0.1 * static_cast<double>(text.size()));
+    }
+    amount.push_missing();
+    text.push_text("after the long one");
+    const auto digest = sha256("types:text,number,\n" + write_csv(dataset));
+    CHECK(dataset_sha256(dataset) == to_hex(digest));
 }
 
 TEST_CASE("a search index built in steps matches like one built at once") {

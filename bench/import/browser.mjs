@@ -1,6 +1,7 @@
 // Imports a large export into the real app in headless Chromium through the file chooser and
-// reports what it cost: reading time, rows, and the wasm memory (which only grows, so its final
-// size is the peak) against the file size, before and after accepting and storing the snapshot.
+// reports what it cost: reading time, rows, the accept's steps and its longest frame, and the
+// wasm memory (which only grows, so its final size is the peak) against the file size, before
+// and after accepting and storing the snapshot.
 // A measurement, not a test.
 //   node bench/import/browser.mjs FILE
 import { statSync } from 'node:fs';
@@ -35,10 +36,33 @@ try {
   const afterRead = await wasmBytes(page);
   if (info.import.readError) throw new Error('the import failed: ' + info.import.readError);
   await waitForInfo(page, (current) => current.widgets['button:accept-import'], 'the accept button');
+  // Frame gaps while accepting: how long the page went without drawing.
+  await page.evaluate(() => {
+    window.frameGaps = [];
+    let last = performance.now();
+    const tick = (now) => {
+      window.frameGaps.push(now - last);
+      last = now;
+      if (!window.stopFrameGaps) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const accepting = Date.now();
   await clickWidget(page, 'button:accept-import');
-  info = await waitForInfo(page, (current) => current.import.phase === 'idle', 'the accepted import');
+  const stepStarts = {};
+  for (;;) {
+    info = await radarInfo(page);
+    const step = info.import.phase === 'idle' ? 'done' : info.import.accept;
+    if (!(step in stepStarts)) stepStarts[step] = Date.now();
+    if (step === 'done') break;
+    await nextFrames(page);
+  }
   const acceptSeconds = (Date.now() - accepting) / 1000;
+  const gaps = await page.evaluate(() => {
+    window.stopFrameGaps = true;
+    return window.frameGaps;
+  });
+  const stepSeconds = (from, to) => (((stepStarts[to] ?? Date.now()) - (stepStarts[from] ?? accepting)) / 1000).toFixed(1);
   const storing = Date.now();
   const stored = await waitForInfo(page, (current) => ['saved', 'failed'].includes(current.datasetStore?.save),
                                    'the dataset snapshot to be stored');
@@ -47,7 +71,10 @@ try {
   console.log(`file                 ${file} (${megabytes(fileBytes)})`);
   console.log(`rows                 ${info.dossiers} imported`);
   console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
-  console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s`);
+  console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s: model check ${stepSeconds('checking', 'preparing')} s, ` +
+              `fingerprint and search index ${stepSeconds('preparing', 'finishing')} s, scoring and swap ${stepSeconds('finishing', 'done')} s`);
+  console.log(`frames while accepting ${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ` +
+              `${gaps.filter((gap) => gap > 200).length} over 200 ms`);
   console.log(`stored as snapshot   ${stored.datasetStore.save} after ${storeSeconds.toFixed(1)} s more`);
   console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);

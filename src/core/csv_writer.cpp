@@ -30,33 +30,23 @@ void append_csv_row(std::string& out, const std::vector<std::string>& fields, co
     out += '\n';
 }
 
-void append_csv_header(std::string& out, const Dataset& dataset) {
-    const CsvStyle style;
-    const auto& columns = dataset.columns();
-    for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c) out += ',';
-        append_csv_field(out, columns[c].name, style);
-    }
-    out += '\n';
-}
-
-void append_csv_dataset_row(std::string& out, const Dataset& dataset, std::size_t row, std::string& scratch) {
-    const CsvStyle style;
-    const std::size_t columns = dataset.columns().size();
-    for (std::size_t c = 0; c < columns; ++c) {
-        if (c) out += ',';
-        append_csv_field(out, dataset.cell_text(c, row, scratch), style);
-    }
-    out += '\n';
-}
-
 void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
                          const std::function<void(std::string_view piece)>& sink) {
+    const CsvStyle style;
     std::string piece;
     std::string scratch;
-    append_csv_header(piece, dataset);
+    const auto& columns = dataset.columns();
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        if (c) piece += ',';
+        append_csv_field(piece, columns[c].name, style);
+    }
+    piece += '\n';
     for (std::size_t row = 0; row < dataset.row_count(); ++row) {
-        append_csv_dataset_row(piece, dataset, row, scratch);
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (c) piece += ',';
+            append_csv_field(piece, dataset.cell_text(c, row, scratch), style);
+        }
+        piece += '\n';
         if (piece.size() >= piece_bytes) {
             sink(piece);
             piece.clear();

@@ -17,9 +17,6 @@ std::string write_csv(const Dataset& dataset);
 // dataset can be hashed or stored without holding its whole CSV in memory.
 void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
                          const std::function<void(std::string_view piece)>& sink);
-// The same text a line at a time: the header line, then any row's line (`scratch` is reused).
-void append_csv_header(std::string& out, const Dataset& dataset);
-void append_csv_dataset_row(std::string& out, const Dataset& dataset, std::size_t row, std::string& scratch);
 
 struct CsvStyle {
     char delimiter = ',';

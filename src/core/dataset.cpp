@@ -5,6 +5,25 @@
 #include <cstdio>
 
 namespace radar {
+namespace {
+
+// The text std::to_string gives, written into `scratch` without its allocation and formatting
+// call (cell_text runs for every cell when a dataset is fingerprinted).
+std::string_view whole_number_text(long long value, std::string& scratch) {
+    char digits[24];
+    char* const end = digits + sizeof digits;
+    char* first = end;
+    unsigned long long magnitude = value < 0 ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+    do {
+        *--first = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    if (value < 0) *--first = '-';
+    scratch.assign(first, end);
+    return scratch;
+}
+
+}  // namespace
 
 void Column::push_text(std::string_view value) {
     texts.push_back(value);
@@ -52,13 +71,10 @@ std::string_view Dataset::cell_text(std::size_t column_index, std::size_t row, s
     switch (column.type) {
     case ColumnType::text: return column.texts[row];
     case ColumnType::date: scratch = format_iso_date(static_cast<DayNumber>(column.numbers[row])); return scratch;
-    case ColumnType::integer: scratch = std::to_string(static_cast<long long>(column.numbers[row])); return scratch;
+    case ColumnType::integer: return whole_number_text(static_cast<long long>(column.numbers[row]), scratch);
     case ColumnType::number: {
         const double value = column.numbers[row];
-        if (value == std::floor(value) && std::fabs(value) < 1e15) {
-            scratch = std::to_string(static_cast<long long>(value));
-            return scratch;
-        }
+        if (value == std::floor(value) && std::fabs(value) < 1e15) return whole_number_text(static_cast<long long>(value), scratch);
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%.17g", value);
         scratch = buffer;

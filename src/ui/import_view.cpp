@@ -161,7 +161,7 @@ void advance_accept(AppState& state, ImportSession& session, ImportResult& resul
     case ImportSession::AcceptStep::preparing: {
         DatasetPreparation& preparation = *session.preparation();
         const auto start = std::chrono::steady_clock::now();
-        constexpr auto frame_budget = std::chrono::milliseconds(40);
+        constexpr auto frame_budget = std::chrono::milliseconds(80);
         constexpr std::size_t rows_per_slice = 2048;
         bool prepared = false;
         do prepared = preparation.advance(rows_per_slice);
