@@ -90,6 +90,19 @@ TEST_CASE("a preparation hashes, then indexes, and reports its progress") {
     for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(prepared.search->matches(row, words) == whole.matches(row, words));
 }
 
+TEST_CASE("take() finishes what the steps left, so every row can be matched") {
+    const Dataset dataset = demo_dataset(400);
+    DatasetPreparation preparation(dataset, search_columns);
+    CHECK_FALSE(preparation.advance(dataset.row_count()));  // all hashed, nothing indexed yet
+    const PreparedDataset prepared = preparation.take();
+    CHECK(prepared.sha256 == dataset_sha256(dataset));
+    REQUIRE(prepared.search);
+    CHECK(prepared.search->rows_indexed() == dataset.row_count());
+    const PreparedDataset at_once = DatasetPreparation(dataset, search_columns).take();
+    CHECK(at_once.sha256 == prepared.sha256);
+    CHECK(at_once.search->rows_indexed() == dataset.row_count());
+}
+
 TEST_CASE("an empty dataset is prepared at once") {
     Dataset dataset;
     dataset.add_column("dossier_id", ColumnType::text);

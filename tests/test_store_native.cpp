@@ -12,6 +12,7 @@
 #include "platform/store_export_format.hpp"
 
 using namespace radar::platform;
+using radar::is_valid_utf8;
 namespace fs = std::filesystem;
 
 namespace {

@@ -247,6 +247,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["widgets"] = widgets;
         info["screen"] = radar::app::screen_codes[static_cast<int>(state.screen())];
         info["columns"] = state.dataset().columns().size();
+        info["datasetHash"] = state.dataset_hash();
         if (state.snapshot()) info["source"] = state.snapshot()->source_name;
         if (!state.import_refusal().empty()) info["importRefusal"] = state.import_refusal();
         if (const radar::ScoringEngine* engine = state.engine()) {

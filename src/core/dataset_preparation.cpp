@@ -1,6 +1,8 @@
 // Hashing, then indexing, in slices of rows.
 #include "dataset_preparation.hpp"
 
+#include <limits>
+
 namespace radar {
 
 DatasetPreparation::DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns)
@@ -25,6 +27,7 @@ double DatasetPreparation::progress() const {
 }
 
 PreparedDataset DatasetPreparation::take() {
+    advance(std::numeric_limits<std::size_t>::max());
     PreparedDataset prepared;
     prepared.sha256 = hasher_.finish();
     prepared.search = std::move(search_);

@@ -6,6 +6,8 @@
 //     DatasetPreparation preparation(dataset, {"dossier_id", "name"});
 //     while (!preparation.advance(50'000)) show(preparation.progress());
 //     PreparedDataset prepared = preparation.take();
+//
+// or, all at once: DatasetPreparation(dataset, columns).take().
 #pragma once
 
 #include <memory>
@@ -32,7 +34,7 @@ public:
     bool done() const { return hasher_.done() && search_->rows_indexed() >= dataset_.row_count(); }
     // 0..1: rows hashed and indexed over twice the row count.
     double progress() const;
-    // The results; call once, when done(). The preparation is spent afterwards.
+    // The results, after doing whatever work is left; call once. The preparation is spent afterwards.
     PreparedDataset take();
 
 private:

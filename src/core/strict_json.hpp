@@ -27,7 +27,6 @@ Checked<Json> parse_json_strict(std::string_view text);
 // (which strict parsing never produces) is replaced instead of throwing.
 std::string canonical_json(const Json& value);
 
-bool is_valid_utf8(std::string_view text);
 
 // Reads the fields of one JSON object. The first problem is kept (later reads return defaults)
 // and is phrased "<context>: field '<name>': <problem>". finish() refuses fields never read.

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "platform/store.hpp"
+#include "utf8_check.hpp"
 
 namespace radar::platform {
 
@@ -25,9 +26,6 @@ struct StoreExportReading {
 // Checks everything (JSON, format, version, counts, keys, schema fields, UTF-8, complete
 // snapshots) before returning contents; older schema versions are upgraded on the way.
 StoreExportReading read_store_export(std::string_view json);
-
-// True when `text` is well-formed UTF-8 (what IndexedDB and JSON can hold byte-identically).
-bool is_valid_utf8(std::string_view text);
 
 // Cuts UTF-8 text into pieces of at most `max_bytes` without splitting a character.
 std::vector<std::string> split_utf8(std::string_view text, std::size_t max_bytes);

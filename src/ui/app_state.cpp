@@ -67,11 +67,7 @@ void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
     care_types_ = dataset_.find("care_type");
-    if (!prepared) {
-        DatasetPreparation preparation(dataset_, search_columns());
-        preparation.advance(dataset_.row_count());
-        prepared = preparation.take();
-    }
+    if (!prepared) prepared = DatasetPreparation(dataset_, search_columns()).take();
     // Hashed once per load: every batch preview and commit names this snapshot.
     dataset_hash_ = std::move(prepared->sha256);
     search_ = std::move(prepared->search);
@@ -104,9 +100,8 @@ std::string AppState::check_import(const ImportResult& result) const {
 
 std::string AppState::accept_import(ImportResult& result, const std::string& imported_at) {
     if (std::string refusal = check_import(result); !refusal.empty()) return refusal;
-    DatasetPreparation preparation(result.dataset, search_columns());
-    preparation.advance(result.dataset.row_count());
-    return accept_prepared_import(result, imported_at, preparation.take(), model_generation_);
+    return accept_prepared_import(result, imported_at, DatasetPreparation(result.dataset, search_columns()).take(),
+                                  model_generation_);
 }
 
 std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,

@@ -61,6 +61,41 @@ mergeInto(LibraryManager.library, {
     asText: function (value) {
       return typeof value === 'string' ? value : JSON.stringify(value);
     },
+
+    // A snapshot's text chunks as one UTF-8 buffer for C++, encoded chunk by chunk (a 150 MB
+    // export would otherwise be joined into one string and encoded by a byte loop).
+    withChunkBytes: function (chunks, use) {
+      var encoder = new TextEncoder();
+      var encoded = chunks.map(function (chunk) { return encoder.encode(RadarStoreBridge.asText(chunk)); });
+      var size = encoded.reduce(function (total, bytes) { return total + bytes.length; }, 0);
+      var pointer = _malloc(size + 1);
+      var offset = pointer;
+      encoded.forEach(function (bytes) {
+        HEAPU8.set(bytes, offset);
+        offset += bytes.length;
+      });
+      HEAPU8[offset] = 0;
+      try {
+        return use(pointer, size);
+      } finally {
+        _free(pointer);
+      }
+    },
+
+    // UTF-8 text in wasm memory as strings of about `chunkBytes` bytes each, cut only between
+    // characters, decoded straight from memory (no scan for a terminating zero, no one big string).
+    textChunks: function (pointer, length, chunkBytes) {
+      var decoder = new TextDecoder('utf-8');
+      var chunks = [];
+      var end = pointer + length;
+      for (var start = pointer; start < end;) {
+        var stop = Math.min(end, start + chunkBytes);
+        while (stop < end && stop > start + 1 && (HEAPU8[stop] & 0xc0) === 0x80) stop--;
+        chunks.push(decoder.decode(HEAPU8.subarray(start, stop)));
+        start = stop;
+      }
+      return chunks;
+    },
   },
 
   radar_store_open__deps: ['$RadarStoreBridge'],
@@ -103,9 +138,8 @@ mergeInto(LibraryManager.library, {
         });
         RadarStoreBridge.withText('snapshots', function (storePointer) {
           loaded.snapshots.forEach(function (snapshot) {
-            var content = snapshot.content !== null ? snapshot.content : snapshot.chunks.map(RadarStoreBridge.asText).join('');
             RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
-              RadarStoreBridge.withText(content, function (dataPointer, dataLength) {
+              RadarStoreBridge.withChunkBytes(snapshot.chunks, function (dataPointer, dataLength) {
                 RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
                   _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, metaPointer);
                 });
@@ -141,9 +175,9 @@ mergeInto(LibraryManager.library, {
   radar_store_put_snapshot: function (key, meta, content, contentLength, requestId) {
     var snapshotKey = UTF8ToString(key);
     var snapshotMeta = UTF8ToString(meta);
-    var text = UTF8ToString(content, contentLength);
+    var chunks = RadarStoreBridge.textChunks(content, contentLength, 1 << 20);
     RadarStoreBridge.run(requestId, function (store) {
-      return store.putSnapshot(snapshotKey, snapshotMeta, text).then(function (result) {
+      return store.putSnapshot(snapshotKey, snapshotMeta, chunks).then(function (result) {
         return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });
       });
     });

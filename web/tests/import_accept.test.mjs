@@ -1,5 +1,7 @@
 // Browser test of accepting a big import: it runs over many frames with a progress bar (the page
-// keeps drawing), can be stopped with nothing changed, and, accepted again, replaces the data.
+// keeps drawing), can be stopped with nothing changed, and, accepted again, replaces the data;
+// the stored file (a character straddling the store's 1 MiB chunk boundary) gives the same
+// dataset after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,18 +11,38 @@ import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo } from 
 
 const dossierCount = 400000;
 
-// A semicolon export with the messy fixture's columns and plain, valid values.
+const chunkBytes = 1 << 20;  // the bytes per stored text chunk (radar_store_library.js)
+
+// A semicolon export with the messy fixture's columns and plain, valid values; accented names,
+// one of them placed so that its "é" straddles the first stored chunk boundary.
 function writeExport(path) {
   const header = 'Dossiernummer;Naam opvang;Organisator;Gemeente;Provincie;Type opvang;Subsidietrap;Kindplaatsen;' +
     'Startdatum;Datum laatste inspectie;Tekorten;Ernstige tekorten;Klachten;Meldingen;Laatste ernstig signaal;' +
     'Handhaving;Wissels organisator;Wissels verantwoordelijke;Ontbrekende attesten;Terugvordering;Status;' +
     'Gemiddelde bezetting;Subsidie per jaar (€);Opmerking\r\n';
+  const row = (i, name) => `KO-${200000 + i};${name};ORG-${10000 + (i % 500)};Gent;Oost-Vlaanderen;groepsopvang;2;18;` +
+    `03/05/2010;12/08/2022;${i % 4};0;${i % 3};0;;geen;0;1;0;nee;actief;0,85;12.345,67;\r\n`;
   const lines = [header];
+  let bytes = Buffer.byteLength(header);
   for (let i = 0; i < dossierCount; i++) {
-    lines.push(`KO-${200000 + i};Opvang ${i};ORG-${10000 + (i % 500)};Gent;Oost-Vlaanderen;groepsopvang;2;18;` +
-      `03/05/2010;12/08/2022;${i % 4};0;${i % 3};0;;geen;0;1;0;nee;actief;0,85;12.345,67;\r\n`);
+    let line = row(i, `Crèche Zoë ${i}`);
+    const prefix = Buffer.byteLength(`KO-${200000 + i};`);
+    const lineBytes = Buffer.byteLength(line);
+    if (bytes < chunkBytes && bytes + lineBytes + 40 > chunkBytes) {
+      // The name starts with padding so that its "é" takes the boundary's last and first byte.
+      line = row(i, 'x'.repeat(chunkBytes - 1 - bytes - prefix) + `é ${i}`);
+      assert.equal(Buffer.from(line).subarray(chunkBytes - 1 - bytes, chunkBytes + 1 - bytes).toString(), 'é');
+    }
+    lines.push(line);
+    bytes += Buffer.byteLength(line);
   }
   writeFileSync(path, lines.join(''));
+}
+
+async function reload(page) {
+  await page.reload();
+  await page.evaluate(() => window.radar.ready);
+  return waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
 }
 
 test('accepting a big import shows its progress, can be stopped with nothing changed, then completes', async () => {
@@ -40,6 +62,10 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     assert.equal(reviewing.import.rowsImported, dossierCount);
     assert.equal(reviewing.import.accept, 'none');
 
+    // The page's CPU runs slower until the takeover is stopped: the work is sliced by time, so it
+    // spreads over more frames, and the stop lands long before the work could finish.
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await waitForInfo(page, (info) => info.widgets['button:accept-import'], 'the accept button');
     await clickWidget(page, 'button:accept-import');
     const preparing = await waitForInfo(page, (info) => info.import.accept === 'preparing' && info.import.acceptProgress > 0,
@@ -53,6 +79,7 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
 
     await clickWidget(page, 'button:stop-accept');
     const stopped = await waitForInfo(page, (info) => info.import.accept === 'none', 'the stopped takeover');
+    await devtools.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     assert.equal(stopped.import.phase, 'reviewing', 'the review is back, ready to accept again');
     assert.equal(stopped.dossiers, demoCount, 'stopping changed nothing');
     assert.equal(stopped.synthetic, true);
@@ -64,6 +91,13 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     assert.equal(accepted.synthetic, false);
     assert.equal(accepted.source, 'big_export.csv');
     await nextFrames(page);
+
+    const stored = await waitForInfo(page, (info) => info.datasetStore.save === 'saved', 'the stored snapshot');
+    assert.equal(stored.datasetStore.stored, true);
+    await reload(page);
+    const restored = await waitForInfo(page, (info) => !info.synthetic, 'the stored dataset instead of the demo');
+    assert.equal(restored.dossiers, dossierCount);
+    assert.equal(restored.datasetHash, accepted.datasetHash, 'the stored text gives the same dataset back');
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
   } finally {

@@ -1,6 +1,8 @@
 // UTF-8 validation and Windows-1252 to UTF-8 conversion for imported text.
 #include "import/text_encoding.hpp"
 
+#include "utf8_check.hpp"
+
 namespace radar {
 namespace {
 
@@ -9,25 +11,6 @@ constexpr std::uint16_t windows_1252_high[32] = {
     0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-
-bool is_ascii(std::string_view bytes) {
-    unsigned char any = 0;
-    for (unsigned char c : bytes) any |= c;
-    return any < 0x80;
-}
-
-bool is_valid_utf8(std::string_view bytes) {
-    for (std::size_t i = 0; i < bytes.size();) {
-        if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const std::size_t length = utf8_sequence_length(bytes, i);
-        if (length == 0) return false;
-        i += length;
-    }
-    return true;
-}
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "strict_json.hpp"
+#include "utf8_check.hpp"
 
 namespace radar {
 namespace {
