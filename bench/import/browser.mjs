@@ -49,7 +49,7 @@ try {
   });
   const accepting = Date.now();
   await clickWidget(page, 'button:accept-import');
-  const stepStarts = {};
+  const stepStarts = { checking: accepting };
   for (;;) {
     info = await radarInfo(page);
     const step = info.import.phase === 'idle' ? 'done' : info.import.accept;
@@ -62,7 +62,10 @@ try {
     window.stopFrameGaps = true;
     return window.frameGaps;
   });
-  const stepSeconds = (from, to) => (((stepStarts[to] ?? Date.now()) - (stepStarts[from] ?? accepting)) / 1000).toFixed(1);
+  // A step seen in no poll (it can last a frame or two) starts when the next one seen does.
+  const steps = ['checking', 'preparing', 'finishing', 'done'];
+  const startOf = (step) => steps.slice(steps.indexOf(step)).map((later) => stepStarts[later]).find((time) => time !== undefined);
+  const stepSeconds = (from, to) => ((startOf(to) - startOf(from)) / 1000).toFixed(1);
   const storing = Date.now();
   const stored = await waitForInfo(page, (current) => ['saved', 'failed'].includes(current.datasetStore?.save),
                                    'the dataset snapshot to be stored');
