@@ -82,19 +82,25 @@ mergeInto(LibraryManager.library, {
       }
     },
 
-    // UTF-8 text in wasm memory as strings of about `chunkBytes` bytes each, cut only between
-    // characters, decoded straight from memory (no scan for a terminating zero, no one big string).
-    textChunks: function (pointer, length, chunkBytes) {
+    // UTF-8 bytes as strings of about `chunkBytes` bytes each, cut only between characters.
+    // Decoded a few chunks per task (a promise of the chunks), so a 150 MB export is turned into
+    // text while the page keeps drawing.
+    textChunks: function (bytes, chunkBytes) {
       var decoder = new TextDecoder('utf-8');
       var chunks = [];
-      var end = pointer + length;
-      for (var start = pointer; start < end;) {
-        var stop = Math.min(end, start + chunkBytes);
-        while (stop < end && stop > start + 1 && (HEAPU8[stop] & 0xc0) === 0x80) stop--;
-        chunks.push(decoder.decode(HEAPU8.subarray(start, stop)));
-        start = stop;
+      var start = 0;
+      var chunksPerTask = 8;
+      function decodeSome(done) {
+        for (var n = 0; n < chunksPerTask && start < bytes.length; n++) {
+          var stop = Math.min(bytes.length, start + chunkBytes);
+          while (stop < bytes.length && stop > start + 1 && (bytes[stop] & 0xc0) === 0x80) stop--;
+          chunks.push(decoder.decode(bytes.subarray(start, stop)));
+          start = stop;
+        }
+        if (start < bytes.length) setTimeout(decodeSome, 0, done);
+        else done(chunks);
       }
-      return chunks;
+      return new Promise(decodeSome);
     },
   },
 
@@ -175,9 +181,12 @@ mergeInto(LibraryManager.library, {
   radar_store_put_snapshot: function (key, meta, content, contentLength, requestId) {
     var snapshotKey = UTF8ToString(key);
     var snapshotMeta = UTF8ToString(meta);
-    var chunks = RadarStoreBridge.textChunks(content, contentLength, 1 << 20);
+    // Copied out of wasm memory now (C++ frees it when this returns), turned into text later.
+    var bytes = HEAPU8.slice(content, content + contentLength);
     RadarStoreBridge.run(requestId, function (store) {
-      return store.putSnapshot(snapshotKey, snapshotMeta, chunks).then(function (result) {
+      return RadarStoreBridge.textChunks(bytes, 1 << 20).then(function (chunks) {
+        return store.putSnapshot(snapshotKey, snapshotMeta, chunks);
+      }).then(function (result) {
         return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });
       });
     });
