@@ -24,6 +24,7 @@
 #include "platform/store.hpp"
 #include "ui/app_state.hpp"
 #include "ui/import_session.hpp"
+#include "ui/import_work.hpp"
 #include "ui/i18n.hpp"
 #include "ui/main_window.hpp"
 #include "ui/theme.hpp"
@@ -97,6 +98,7 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
     ImGui::NewFrame();
+    radar::ui::advance_import_work(app.state, *app.import_session);
     radar::ui::draw_main_window(app.state, *app.import_session, app.fonts, read_shortcuts());
     ImGui::Render();
     const ImVec2 size = ImGui::GetIO().DisplaySize;

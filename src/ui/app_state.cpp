@@ -98,12 +98,6 @@ std::string AppState::check_import(const ImportResult& result) const {
     return message;
 }
 
-std::string AppState::accept_import(ImportResult& result, const std::string& imported_at) {
-    if (std::string refusal = check_import(result); !refusal.empty()) return refusal;
-    return accept_prepared_import(result, imported_at, DatasetPreparation(result.dataset, search_columns()).take(),
-                                  model_generation_);
-}
-
 std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
                                              PreparedDataset prepared, std::uint64_t checked_model_generation) {
     if (checked_model_generation != model_generation_)
@@ -111,6 +105,7 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
     const ScoringContext context = scoring_context();
     AcceptOutcome outcome = radar::accept_import(result, imported_at);
     if (!outcome.accepted) return outcome.error;
+    stored_dataset_.reset();  // older than what was just accepted
     engine_.reset();
     dataset_ = std::move(outcome.accepted->dataset);
     snapshot_ = std::move(outcome.accepted->snapshot);

@@ -126,16 +126,23 @@ public:
     void note_widget(const std::string& name, WidgetBox box) { widgets_[name] = box; }
     const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
-    // Replaces the dataset with an accepted import, scored by the active model. Returns why it
-    // was refused (e.g. the active model reads a field the file lacks); then nothing changed.
-    std::string accept_import(ImportResult& result, const std::string& imported_at);
-    // The same in steps, so the browser can spread a big import over frames: check_import (why
-    // the import would be refused, "" if not), then a DatasetPreparation of result.dataset,
-    // then accept_prepared_import with what it prepared and the model_generation() the check
-    // ran under (the check is repeated if the saved model changed since).
+    // Replacing the dataset with an accepted import, scored by the active model, in steps the
+    // browser spreads over frames: check_import says why the import would be refused (e.g. the
+    // active model reads a field the file lacks; "" if not); a DatasetPreparation of
+    // result.dataset; then accept_prepared_import with what it prepared and the
+    // model_generation() the check ran under (the check is repeated if the saved model changed
+    // since). A refusal changes nothing.
     std::string check_import(const ImportResult& result) const;
     std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
                                        std::uint64_t checked_model_generation);
+    // The stored dataset snapshot found at start-up, to be read again by the import session
+    // (once: it is handed over). Accepting another import first drops it.
+    std::optional<StoredDataset> take_stored_dataset();
+    // After the stored dataset was read and accepted again: its descriptor names the file as
+    // imported (hash and size of the original file, not of the stored UTF-8 text).
+    void finish_restore(SnapshotDescriptor descriptor);
+    // The stored dataset could not be read or accepted again (shown with the store's problems).
+    void note_restore_problem(const std::string& problem);
     // Changes whenever another model version becomes the saved one.
     std::uint64_t model_generation() const { return model_generation_; }
     // The columns the ranking's text filter searches.
@@ -238,7 +245,7 @@ public:
     // profile_save() until the store confirmed it.
     void save_mapping_profile(const MappingProfile& profile);
     const std::optional<SaveStatus>& profile_save() const { return profile_save_; }
-    // After accept_import: stores the accepted file as the dataset snapshot (its UTF-8 text and
+    // After accepting an import: stores the accepted file as the dataset snapshot (its UTF-8 text and
     // the mapping that read it) unless dossier data is kept in memory only.
     void persist_snapshot(std::string text, const MappingProfile& mapping);
     const std::optional<SaveStatus>& snapshot_save() const { return snapshot_save_; }
@@ -262,8 +269,8 @@ private:
     // fingerprint and search index are computed unless they were prepared.
     void index_dataset(std::optional<PreparedDataset> prepared = std::nullopt);
     // The profiles, the privacy setting and the stored dataset snapshot (see [SECTION] above).
-    void load_imports_from_store(const platform::StoreContents& contents);
-    void restore_snapshot(const platform::StoreSnapshot& stored);
+    void load_imports_from_store(platform::StoreContents& contents);
+    void restore_snapshot(platform::StoreSnapshot& stored);
     void handle_store_notice(const platform::StoreNotice& notice);
     void apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch);
     void commit_pending(const std::string& subject);
@@ -296,6 +303,7 @@ private:
     SortOrder sort_;
     bool synthetic_ = false;
     std::optional<SnapshotDescriptor> snapshot_;
+    std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
     std::string import_refusal_;
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;

@@ -4,7 +4,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "import/importer.hpp"
 #include "ui/app_state.hpp"
 
 namespace radar::ui {
@@ -71,7 +70,7 @@ void AppState::set_dataset_memory_only(bool memory_only) {
     }
 }
 
-void AppState::load_imports_from_store(const platform::StoreContents& contents) {
+void AppState::load_imports_from_store(platform::StoreContents& contents) {
     for (const auto& record : contents.settings)
         if (record.key == memory_only_setting_key) {
             const auto value = nlohmann::json::parse(record.data, nullptr, false);
@@ -85,14 +84,14 @@ void AppState::load_imports_from_store(const platform::StoreContents& contents) 
         else load_problems_.push_back(record.key + ": " + load.errors.front());
     }
     snapshot_stored_ = false;
-    for (const auto& stored : contents.snapshots)
+    for (auto& stored : contents.snapshots)
         if (stored.key == snapshot_key) {
             snapshot_stored_ = true;
             if (!dataset_memory_only_) restore_snapshot(stored);
         }
 }
 
-void AppState::restore_snapshot(const platform::StoreSnapshot& stored) {
+void AppState::restore_snapshot(platform::StoreSnapshot& stored) {
     const auto meta = nlohmann::json::parse(stored.meta, nullptr, false);
     if (!meta.is_object() || !meta.contains("descriptor") || !meta.contains("mapping")) {
         load_problems_.push_back(std::string(snapshot_key) + ": not a dataset snapshot");
@@ -107,18 +106,19 @@ void AppState::restore_snapshot(const platform::StoreSnapshot& stored) {
     // Another tab's change notice reloads everything; the same data need not be read again.
     if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
         return;
-    ImportOptions options;
-    options.source_name = descriptor->source_name;
-    options.total_bytes = stored.content.size();
-    options.encoding = EncodingChoice::utf8;
-    options.profile = std::move(mapping.profile);
-    ImportResult result = import_bytes(stored.content, *field_dictionary_, std::move(options));
-    if (const std::string refusal = accept_import(result, descriptor->imported_at); !refusal.empty()) {
-        load_problems_.push_back(std::string(snapshot_key) + ": " + refusal);
-        return;
-    }
-    // The descriptor names the file as imported (its hash and size), not the stored UTF-8 text.
-    snapshot_ = std::move(descriptor);
+    stored_dataset_ = StoredDataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content)};
+}
+
+std::optional<StoredDataset> AppState::take_stored_dataset() {
+    std::optional<StoredDataset> stored = std::move(stored_dataset_);
+    stored_dataset_.reset();
+    return stored;
+}
+
+void AppState::finish_restore(SnapshotDescriptor descriptor) { snapshot_ = std::move(descriptor); }
+
+void AppState::note_restore_problem(const std::string& problem) {
+    load_problems_.push_back(std::string(snapshot_key) + ": " + problem);
 }
 
 }  // namespace radar::ui

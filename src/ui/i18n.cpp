@@ -344,6 +344,9 @@ constexpr std::array<Translation, static_cast<std::size_t>(TextId::count)> table
     {"Overnemen stoppen", "Stop taking over"},
     {"Tot het overnemen klaar is, blijven de huidige gegevens in gebruik.",
      "Until the takeover is done, the current data stay in use."},
+    {"De opgeslagen dataset wordt opnieuw ingelezen.", "Reading the stored dataset again."},
+    {"De opgeslagen dataset %s wordt geladen (%d%%). Tot dan blijven de huidige gegevens in gebruik.",
+     "Loading the stored dataset %s (%d%%). Until then the current data stay in use."},
 }};
 
 constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",

@@ -334,6 +334,8 @@ enum class TextId {
     import_accept_preparing,
     import_accept_stop,
     import_accept_unchanged,
+    import_restoring,
+    restore_banner,
     count
 };
 

@@ -45,12 +45,17 @@ void ImportSession::end_file(bool ok, const std::string& error) {
         read_error_ = cancel_requested_ ? std::string("cancelled") : error;
         importer_.reset();
         source_bytes_.clear();
+        restoring_.reset();
         phase_ = Phase::idle;
         return;
     }
     result_ = importer_->finish();
     importer_.reset();
     phase_ = Phase::reviewing;
+    if (restoring_) {
+        request_accept();
+        return;
+    }
     if (first_read)
         if (const MappingProfile* matching = profile_for_headers()) {
             matched_profile_ = matching->name;
@@ -63,6 +68,7 @@ void ImportSession::close_review() {
     source_bytes_.clear();
     source_bytes_.shrink_to_fit();
     matched_profile_.clear();
+    restoring_.reset();
     withdraw_accept();
     phase_ = Phase::idle;
 }
@@ -110,9 +116,28 @@ void ImportSession::apply_profile(std::optional<MappingProfile> profile) {
 void ImportSession::reread(std::optional<MappingProfile> profile) {
     ImportOptions options;
     options.source_name = file_name_;
-    options.total_bytes = source_bytes_.size();
     options.profile = std::move(profile);
-    importer_ = std::make_unique<Importer>(dictionary_, options);
+    start_reading_kept_bytes(std::move(options));
+}
+
+void ImportSession::begin_restore(StoredDataset stored) {
+    if (busy()) return;
+    file_name_ = stored.descriptor.source_name;
+    source_bytes_ = std::move(stored.text);
+    file_size_ = source_bytes_.size();
+    read_error_.clear();
+    matched_profile_.clear();
+    ImportOptions options;
+    options.source_name = file_name_;
+    options.encoding = EncodingChoice::utf8;  // stored as UTF-8 (source_text_utf8)
+    options.profile = std::move(stored.mapping);
+    restoring_ = std::move(stored.descriptor);
+    start_reading_kept_bytes(std::move(options));
+}
+
+void ImportSession::start_reading_kept_bytes(ImportOptions options) {
+    options.total_bytes = source_bytes_.size();
+    importer_ = std::make_unique<Importer>(dictionary_, std::move(options));
     result_.reset();
     cancel_requested_ = false;
     rereading_ = true;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dataset_preparation.hpp"
+#include "import/import_snapshot.hpp"
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
 
@@ -63,6 +64,12 @@ public:
     // left to read again, so call it only when the review ends.
     std::string take_source_bytes() { return std::move(source_bytes_); }
 
+    // [SECTION] Reading a stored dataset again (start-up): its text is read a chunk per frame
+    // like a picked file, then accepted in the same steps, without a review.
+    void begin_restore(StoredDataset stored);
+    // The descriptor of the stored dataset being read or accepted again; nullptr otherwise.
+    const SnapshotDescriptor* restoring() const { return restoring_ ? &*restoring_ : nullptr; }
+
     // [SECTION] Mapping in the review
     // Saved profiles: one whose headers are exactly the file's is applied after the first read.
     void set_saved_profiles(const std::vector<MappingProfile>* profiles) { saved_profiles_ = profiles; }
@@ -77,9 +84,12 @@ public:
     bool rereading() const { return rereading_; }
     // Feeds the next chunk while the kept bytes are read again; call once per frame.
     void pump();
+    // Something is under way: a file being read, a review, or a restore.
+    bool busy() const { return phase_ != Phase::idle; }
 
 private:
     void reread(std::optional<MappingProfile> profile);
+    void start_reading_kept_bytes(ImportOptions options);
     const MappingProfile* profile_for_headers() const;
 
     FieldDictionary dictionary_;
@@ -95,6 +105,7 @@ private:
     bool rereading_ = false;
     std::size_t reread_offset_ = 0;
     std::string matched_profile_;
+    std::optional<SnapshotDescriptor> restoring_;
     void set_accept_step(AcceptStep step);
 
     AcceptStep accept_step_ = AcceptStep::none;

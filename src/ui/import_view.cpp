@@ -1,10 +1,10 @@
 // Import screen: file choice and the "memory only" privacy setting, progress with cancel, and the
 // review (summary, mapping, problems, downloads of the diagnostics and rejected rows) ending in
-// accept (over several frames with a progress bar; it stores the dataset snapshot) or cancel.
+// accept (over several frames with a progress bar, see import_work.hpp; it stores the dataset
+// snapshot) or cancel.
 #include "ui/import_view.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <string>
 
 #include "import/import_report.hpp"
@@ -74,9 +74,8 @@ void choose_file(AppState& state, ImportSession& session) {
 }
 
 void reading(ImportSession& session) {
-    session.pump();
-    if (session.phase() != ImportSession::Phase::reading) return;
-    if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
+    if (session.restoring()) ImGui::TextUnformatted(tr(TextId::import_restoring));
+    else if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
     ImGui::Text(tr(TextId::data_import_reading), session.file_name().c_str());
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
     ImGui::ProgressBar(static_cast<float>(session.progress()), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
@@ -128,48 +127,21 @@ void diagnostics_table(const ImportResult& result, float height) {
     ImGui::EndTable();
 }
 
-void refuse_accept(AppState& state, ImportSession& session, std::string refusal) {
-    state.set_import_refusal(std::move(refusal));
-    session.withdraw_accept();
-}
-
-void finish_accept(AppState& state, ImportSession& session, ImportResult& result) {
-    // The mapping that read the file, so a stored snapshot is read the same way again.
-    const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
-    const std::string refusal = state.accept_prepared_import(result, platform::now_iso(), session.preparation()->take(),
-                                                             session.checked_model_generation());
-    if (!refusal.empty()) {
-        refuse_accept(state, session, refusal);
-        return;
-    }
-    state.persist_snapshot(source_text_utf8(session.take_source_bytes(), result.encoding), mapping);
-    session.close_review();
-}
-
-// One frame of accepting (see ImportSession::AcceptStep). The slow steps run in the frame after
-// their notice was drawn; the preparation runs in slices of about a frame's budget.
-void advance_accept(AppState& state, ImportSession& session, ImportResult& result) {
+// Where accepting is (the work is done by advance_import_work): a notice per step, and the
+// preparation's progress with a stop button (not while a stored dataset is read again).
+void draw_accept_progress(AppState& state, ImportSession& session, const ImportResult& result) {
     const std::string dossiers = group_thousands(result.summary.rows_imported);
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:
         ImGui::TextWrapped(tr(TextId::import_accept_checking), dossiers.c_str());
-        if (!session.accept_step_shown()) return;
-        if (std::string refusal = state.check_import(result); !refusal.empty()) refuse_accept(state, session, refusal);
-        else session.begin_preparing(state.model_generation(), AppState::search_columns());
         return;
     case ImportSession::AcceptStep::preparing: {
-        DatasetPreparation& preparation = *session.preparation();
-        const auto start = std::chrono::steady_clock::now();
-        constexpr auto frame_budget = std::chrono::milliseconds(80);
-        constexpr std::size_t rows_per_slice = 2048;
-        bool prepared = false;
-        do prepared = preparation.advance(rows_per_slice);
-        while (!prepared && std::chrono::steady_clock::now() - start < frame_budget);
+        const double progress = session.preparation()->progress();
         ImGui::TextWrapped(tr(TextId::import_accept_preparing), dossiers.c_str());
-        const std::string percent = std::to_string(static_cast<int>(preparation.progress() * 100.0)) + "%";
-        ImGui::ProgressBar(static_cast<float>(preparation.progress()), ImVec2(ImGui::GetFontSize() * 30.0f, 0),
-                           percent.c_str());
+        const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
+        ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
+        if (session.restoring()) return;
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_accept_stop)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
             session.withdraw_accept();
@@ -177,12 +149,10 @@ void advance_accept(AppState& state, ImportSession& session, ImportResult& resul
         }
         note_last_item(state, "button:stop-accept");
         ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
-        if (prepared) session.finish_preparing();
         return;
     }
     case ImportSession::AcceptStep::finishing:
         ImGui::TextWrapped(tr(TextId::import_accepting), dossiers.c_str());
-        if (session.accept_step_shown()) finish_accept(state, session, result);
         return;
     }
 }
@@ -192,8 +162,8 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_review_title), result.source_name.c_str());
     ImGui::PopFont();
-    if (session.accept_step() != ImportSession::AcceptStep::none) {
-        advance_accept(state, session, result);
+    if (session.accept_step() != ImportSession::AcceptStep::none || session.restoring()) {
+        draw_accept_progress(state, session, result);
         return;
     }
     if (!result.ok()) {

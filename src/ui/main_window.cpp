@@ -22,6 +22,18 @@ namespace radar::ui {
 
 namespace {
 
+// While a stored dataset is read and accepted again (start-up), on every screen: which file and
+// how far (reading is the first half, preparing the second).
+void draw_restore_banner(const ImportSession& session) {
+    const SnapshotDescriptor* restoring = session.restoring();
+    if (!restoring) return;
+    double progress = 0.5;
+    if (session.phase() == ImportSession::Phase::reading) progress = 0.5 * session.progress();
+    else if (const DatasetPreparation* preparation = session.preparation()) progress = 0.5 + 0.5 * preparation->progress();
+    else if (session.accept_step() == ImportSession::AcceptStep::finishing) progress = 1.0;
+    ImGui::TextWrapped(tr(TextId::restore_banner), restoring->source_name.c_str(), static_cast<int>(progress * 100.0));
+}
+
 // Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
 void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput input) {
     if (!state.selected_row()) {
@@ -78,6 +90,7 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);
+    draw_restore_banner(import_session);
     // One tab per screen, in this order; automation can bring any of them forward.
     struct Tab {
         Screen screen;

@@ -95,7 +95,15 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     const stored = await waitForInfo(page, (info) => info.datasetStore.save === 'saved', 'the stored snapshot');
     assert.equal(stored.datasetStore.stored, true);
     await reload(page);
+    const restoring = await waitForInfo(page, (info) => info.import.restoring || !info.synthetic, 'the stored dataset');
+    if (restoring.import.restoring) {
+      assert.equal(restoring.import.restoring, 'big_export.csv');
+      assert.equal(restoring.synthetic, true, 'the demo data stay in use while the stored dataset loads');
+      await page.screenshot({ path: join(screenshotFolder, 'import-restoring.png') });
+    }
     const restored = await waitForInfo(page, (info) => !info.synthetic, 'the stored dataset instead of the demo');
+    assert.equal(restored.import.restoring, undefined);
+    assert.equal(restored.source, 'big_export.csv');
     assert.equal(restored.dossiers, dossierCount);
     assert.equal(restored.datasetHash, accepted.datasetHash, 'the stored text gives the same dataset back');
     assert.deepEqual(app.consoleErrors, []);

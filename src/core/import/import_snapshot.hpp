@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "import/column_mapping.hpp"
 #include "import/import_result.hpp"
 #include "import/text_encoding.hpp"
 
@@ -38,6 +39,14 @@ std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text)
 // Takes the bytes: text that is already UTF-8 is handed back without a copy (a 150 MB file
 // would otherwise be held twice).
 std::string source_text_utf8(std::string bytes, TextEncoding encoding);
+
+// A stored snapshot to read again (at start-up): the file's text as stored (source_text_utf8),
+// the descriptor of the file as imported, and the mapping that read it.
+struct StoredDataset {
+    SnapshotDescriptor descriptor;
+    MappingProfile mapping;
+    std::string text;
+};
 
 struct AcceptedImport {
     Dataset dataset;

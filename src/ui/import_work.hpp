@@ -1,0 +1,14 @@
+// The import's work for one frame, whatever screen is shown: reading kept bytes again (after a
+// mapping change, or a stored dataset at start-up) and the steps of accepting
+// (ImportSession::AcceptStep). The import view only draws where that work is.
+#pragma once
+
+#include "ui/app_state.hpp"
+#include "ui/import_session.hpp"
+
+namespace radar::ui {
+
+// Call once per frame, before drawing.
+void advance_import_work(AppState& state, ImportSession& session);
+
+}  // namespace radar::ui
