@@ -1,8 +1,8 @@
 // One file import in the browser: receives the picked or dropped file chunk by chunk (one chunk
 // per frame), feeds the core Importer, and holds the result until the user accepts or discards
 // it. The file's bytes stay in memory so that a mapping change reads them again (chunked the
-// same way) and an accepted file can be stored. The current dataset is untouched until
-// AppState::accept_import.
+// same way) and an accepted file can be stored. A stored dataset is read again at start-up the
+// same way. The current dataset is untouched until AppState::accept_prepared_import.
 #pragma once
 
 #include <memory>
@@ -41,7 +41,7 @@ public:
     const std::string& read_error() const { return read_error_; }
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
-    // [SECTION] Accepting, over several frames (driven by the import view), so a million-row
+    // [SECTION] Accepting, over several frames (driven by advance_import_work), so a million-row
     // import never freezes the page: a notice is drawn; the next frame checks the active model
     // on the new data; then the fingerprint and search index are prepared a slice per frame;
     // then, once that is drawn as done, the new dataset replaces the current one. Until that
@@ -82,7 +82,7 @@ public:
     const std::string& matched_profile() const { return matched_profile_; }
     // The kept bytes are being read again (phase reading after a mapping change).
     bool rereading() const { return rereading_; }
-    // Feeds the next chunk while the kept bytes are read again; call once per frame.
+    // Feeds the next chunk while the kept bytes are read again (advance_import_work, once per frame).
     void pump();
     // Something is under way: a file being read, a review, or a restore.
     bool busy() const { return phase_ != Phase::idle; }
