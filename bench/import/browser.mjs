@@ -1,7 +1,7 @@
 // Imports a large export into the real app in headless Chromium through the file chooser and
-// reports what it cost: reading time, rows, the accept's steps and its longest frame, and the
-// wasm memory (which only grows, so its final size is the peak) against the file size, before
-// and after accepting and storing the snapshot.
+// reports what it cost: reading time, rows, the accept's steps and its longest frame, the wasm
+// memory (which only grows, so its final size is the peak) against the file size, before and
+// after accepting and storing the snapshot, and the start-up that reads the stored file again.
 // A measurement, not a test.
 //   node bench/import/browser.mjs FILE
 import { statSync } from 'node:fs';
@@ -15,6 +15,30 @@ if (!file) {
 const fileBytes = statSync(file).size;
 const megabytes = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
 const wasmBytes = (page) => page.evaluate(() => window.Module.HEAPU8.buffer.byteLength);
+
+// Frame gaps: how long the page went without drawing, from an animation-frame loop.
+function startFrameGaps(page) {
+  return page.evaluate(() => {
+    window.frameGaps = [];
+    window.stopFrameGaps = false;
+    let last = performance.now();
+    const tick = (now) => {
+      window.frameGaps.push(now - last);
+      last = now;
+      if (!window.stopFrameGaps) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+function stopFrameGaps(page) {
+  return page.evaluate(() => {
+    window.stopFrameGaps = true;
+    return window.frameGaps;
+  });
+}
+
+const describeGaps = (gaps) => `${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ${gaps.filter((gap) => gap > 200).length} over 200 ms`;
 
 const app = await openApp();
 try {
@@ -36,17 +60,7 @@ try {
   const afterRead = await wasmBytes(page);
   if (info.import.readError) throw new Error('the import failed: ' + info.import.readError);
   await waitForInfo(page, (current) => current.widgets['button:accept-import'], 'the accept button');
-  // Frame gaps while accepting: how long the page went without drawing.
-  await page.evaluate(() => {
-    window.frameGaps = [];
-    let last = performance.now();
-    const tick = (now) => {
-      window.frameGaps.push(now - last);
-      last = now;
-      if (!window.stopFrameGaps) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await startFrameGaps(page);
   const accepting = Date.now();
   await clickWidget(page, 'button:accept-import');
   const stepStarts = { checking: accepting };
@@ -58,10 +72,7 @@ try {
     await nextFrames(page);
   }
   const acceptSeconds = (Date.now() - accepting) / 1000;
-  const gaps = await page.evaluate(() => {
-    window.stopFrameGaps = true;
-    return window.frameGaps;
-  });
+  const gaps = await stopFrameGaps(page);
   // A step seen in no poll (it can last a frame or two) starts when the next one seen does.
   const steps = ['checking', 'preparing', 'finishing', 'done'];
   const startOf = (step) => steps.slice(steps.indexOf(step)).map((later) => stepStarts[later]).find((time) => time !== undefined);
@@ -71,16 +82,30 @@ try {
                                    'the dataset snapshot to be stored');
   const storeSeconds = (Date.now() - storing) / 1000;
   const afterAccept = await wasmBytes(page);
+
+  // Start-up with the stored snapshot: read and accepted again over frames.
+  await page.reload();
+  await page.evaluate(() => window.radar.ready);
+  const reloaded = Date.now();
+  await startFrameGaps(page);
+  let restored = await radarInfo(page);
+  while (restored.synthetic || restored.import.phase !== 'idle') {
+    if (Date.now() - reloaded > 600000) throw new Error('the stored dataset did not come back: ' + JSON.stringify(restored.storage));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    restored = await radarInfo(page);
+  }
+  const restoreSeconds = (Date.now() - reloaded) / 1000;
+  const restoreGaps = await stopFrameGaps(page);
   console.log(`file                 ${file} (${megabytes(fileBytes)})`);
   console.log(`rows                 ${info.dossiers} imported`);
   console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
   console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s: model check ${stepSeconds('checking', 'preparing')} s, ` +
               `fingerprint and search index ${stepSeconds('preparing', 'finishing')} s, scoring and swap ${stepSeconds('finishing', 'done')} s`);
-  console.log(`frames while accepting ${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ` +
-              `${gaps.filter((gap) => gap > 200).length} over 200 ms`);
+  console.log(`frames while accepting ${describeGaps(gaps)}`);
   console.log(`stored as snapshot   ${stored.datasetStore.save} after ${storeSeconds.toFixed(1)} s more`);
   console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
+  console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
 } finally {
   await app.close();

@@ -1,6 +1,7 @@
 // `radar import FILE`: imports a CSV/JSON dossier export through the same incremental core the
-// browser uses and prints the summary and diagnostics (JSON with --json). Exit code 1 when
-// rows were rejected or the import failed.
+// browser uses and prints the summary and diagnostics (JSON with --json; the text and the
+// diagnostics CSV in English or Dutch with --lang). Exit code 1 when rows were rejected or the
+// import failed.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -28,11 +29,12 @@ std::string delimiter_name(char delimiter) {
     return std::string("'") + delimiter + "'";
 }
 
-void print_summary(const ImportResult& result) {
+// `language`: "nl" or "en", for the failure and the diagnostics' details.
+void print_summary(const ImportResult& result, const std::string& language) {
     const ImportSummary& s = result.summary;
     std::printf("file        %s (%llu bytes, %s)\n", result.source_name.c_str(),
                 static_cast<unsigned long long>(result.byte_count), format_content_hash(result.content_hash).c_str());
-    if (!result.ok()) std::printf("status      FAILED: %s\n", result.failure.c_str());
+    if (!result.ok()) std::printf("status      FAILED: %s\n", result.failure_in(language).c_str());
     std::printf("format      %s", format_code(result.format));
     if (result.format == SourceFormat::csv && result.delimiter) std::printf(", delimiter %s", delimiter_name(result.delimiter).c_str());
     std::printf(", encoding %s\n", encoding_name(result.encoding));
@@ -56,15 +58,20 @@ void print_summary(const ImportResult& result) {
     std::printf("row\tline\tseverity\treason\tcolumn\tvalue\tdetail\n");
     for (const Diagnostic& d : result.diagnostics)
         std::printf("%u\t%u\t%s\t%s\t%s\t%s\t%s\n", d.row, d.line, severity_code(d.severity), reason_code(d.reason),
-                    d.column.c_str(), d.value.c_str(), d.detail.c_str());
+                    d.column.c_str(), d.value.c_str(), d.detail_in(language).c_str());
 }
 
 int run_import(const std::vector<std::string>& arguments) {
     Options options(arguments, {"json"});
     if (!options.error().empty() || options.positional().size() != 1) {
         std::cerr << "usage: radar import FILE [--mapping PROFILE.json] [--fields FIELDS.json] [--json]"
-                     " [--diagnostics OUT.csv]\n";
+                     " [--diagnostics OUT.csv] [--lang en|nl]\n";
         if (!options.error().empty()) std::cerr << "radar import: " << options.error() << "\n";
+        return 2;
+    }
+    const std::string language = options.value("lang").value_or("en");
+    if (language != "en" && language != "nl") {
+        std::cerr << "radar import: --lang is en or nl\n";
         return 2;
     }
     const std::string fields_path = options.value("fields").value_or(default_fields_path());
@@ -113,20 +120,23 @@ int run_import(const std::vector<std::string>& arguments) {
 
     if (const auto diagnostics_path = options.value("diagnostics")) {
         std::ofstream out(*diagnostics_path, std::ios::binary);
-        out << write_diagnostics_csv(result);
+        ReportStyle style;
+        style.language = language;
+        out << write_diagnostics_csv(result, style);
         if (!out.flush()) {
             std::cerr << "radar import: cannot write '" << *diagnostics_path << "'\n";
             return 2;
         }
     }
     if (options.flag("json")) std::cout << import_report_json(result);
-    else print_summary(result);
+    else print_summary(result, language);
     return result.ok() && result.summary.rows_rejected == 0 ? 0 : 1;
 }
 
 const CommandRegistration import_command(
-    "import", {"import FILE [--mapping PROFILE.json] [--fields FIELDS.json] [--json] [--diagnostics OUT.csv]",
-               "import a CSV/JSON dossier export; print summary and diagnostics (exit 1 if rows were rejected)",
+    "import", {"import FILE [--mapping PROFILE.json] [--fields FIELDS.json] [--json] [--diagnostics OUT.csv] [--lang en|nl]",
+               "import a CSV/JSON dossier export; print summary and diagnostics, details in English or Dutch "
+               "(exit 1 if rows were rejected)",
                run_import});
 
 }  // namespace
