@@ -1,4 +1,5 @@
-// Runs every importer on every file and prints the comparison table (called by bench/import/run).
+// Runs every importer on every file and prints the comparison table (called by bench/import/run),
+// with the wasm tokenizer alone as the floor under our importer.
 //   node bench/import/compare.mjs NATIVE_BENCH WASM_BENCH_JS RUNS FILE...
 // Each tool runs in its own process and repeats its work RUNS times there: the first run is
 // reported as cold, the best wall and best CPU time as warm.
@@ -22,10 +23,11 @@ function run(command, args) {
 }
 
 // Ours: repeated inside one process (the first run also warms up V8's optimising tier).
-function ours(kind, file) {
+function ours(kind, file, stage = 'import') {
+  const args = [file, '--repeat', String(runs), '--stage', stage];
   return kind === 'native'
-    ? run(nativeBench, [file, '--repeat', String(runs)])
-    : run(process.execPath, ['--no-experimental-fetch', wasmBench, file, '--repeat', String(runs)]);
+    ? run(nativeBench, args)
+    : run(process.execPath, ['--no-experimental-fetch', wasmBench, ...args]);
 }
 
 // Peers: one process each, repeating in-process like import_bench does.
@@ -48,6 +50,7 @@ for (const file of files) {
   };
   const native = measure('radar native', 'process peak RSS', () => ours('native', file));
   const wasm = measure('radar wasm (node)', 'wasm heap', () => ours('wasm', file));
+  const tokenizer = measure('wasm tokenizer only', 'wasm heap', () => ours('wasm', file, 'tokenize'));
   for (const name of ['papaparse', 'd3-dsv', 'duckdb']) {
     const label = name === 'duckdb' ? 'DuckDB-wasm read_csv' : name === 'papaparse' ? 'Papa Parse' : 'd3-dsv';
     measure(label, 'process peak RSS', () => peer(name, file));
@@ -69,6 +72,10 @@ for (const file of files) {
   console.log(`target DuckDB / wasm >= 5:      CPU cold ${show(duck.first_cpu_seconds / wasm.first_cpu_seconds, duck.first_cpu_seconds / wasm.first_cpu_seconds >= 5)}` +
               `, CPU warm ${show(duck.cpu_seconds / wasm.cpu_seconds, duck.cpu_seconds / wasm.cpu_seconds >= 5)}` +
               `, wall warm ${show(duck.seconds / wasm.seconds, duck.seconds / wasm.seconds >= 5)}`);
+  const budget = duck.cpu_seconds / 5;
+  console.log(`floor:                          the wasm tokenizer alone (records and fields, nothing else) takes ` +
+              `${fmt(tokenizer.cpu_seconds, 3)} s CPU warm, ${fmt(100 * tokenizer.cpu_seconds / budget, 0)}% of the ` +
+              `${fmt(budget, 3)} s a 5x target leaves for the whole import`);
   console.log(`target wasm / native <= 1.5:    CPU warm ${show(wasm.cpu_seconds / native.cpu_seconds, wasm.cpu_seconds / native.cpu_seconds <= 1.5)}` +
               `, wall warm ${show(wasm.seconds / native.seconds, wasm.seconds / native.seconds <= 1.5)}`);
   console.log(`target wasm heap / file <= 1.5: ${show(wasm.peak_memory_bytes / bytes, wasm.peak_memory_bytes / bytes <= 1.5)}` +

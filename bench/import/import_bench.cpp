@@ -1,8 +1,10 @@
 // Import benchmark binary, built natively and as wasm for node (bench/import/run drives both).
-//   import_bench FILE [--chunk BYTES] [--repeat N]
+//   import_bench FILE [--chunk BYTES] [--repeat N] [--stage import|tokenize]
 //                                         imports FILE in chunks (1 MiB), as the browser does, N times,
 //                                         and prints one JSON line: first and best wall and CPU
-//                                         seconds, rows, peak memory
+//                                         seconds, rows, peak memory. --stage tokenize only splits
+//                                         the file into records and fields: the floor under the
+//                                         importer, whatever the rest of it does
 //   import_bench --generate N FILE        writes a Belgian-Excel-style export of N dossiers
 //                                         (';', decimal commas, dd/mm/yyyy, some quoted fields)
 #include <chrono>
@@ -23,6 +25,8 @@
 #endif
 
 #include "demo_data.hpp"
+#include "import/csv_tokenizer.hpp"
+#include "import/format_detection.hpp"
 #include "import/importer.hpp"
 
 namespace {
@@ -208,9 +212,46 @@ Run import_once(const FieldDictionary& dictionary, const char* path, std::size_t
     return run;
 }
 
+// Counts what the tokenizer hands over.
+class CountingSink final : public CsvRecordSink {
+public:
+    void on_record(const CsvRecord& record) override { fields_ += record.field_count; }
+    std::uint64_t fields() const { return fields_; }
+
+private:
+    std::uint64_t fields_ = 0;
+};
+
+// The same chunked reading with only the CSV tokenizer behind it (delimiter detected as the
+// importer does): records and fields, no decoding, parsing, validation or columns.
+Run tokenize_once(const char* path, std::size_t chunk_size) {
+    FILE* file = std::fopen(path, "rb");
+    if (!file) return {};
+    std::vector<char> chunk(chunk_size);
+    const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = cpu_seconds();
+    std::size_t got = std::fread(chunk.data(), 1, chunk.size(), file);
+    const char delimiter = detect_delimiter(std::string_view(chunk.data(), got), got < chunk.size());
+    CsvTokenizer tokenizer(delimiter);
+    CountingSink sink;
+    while (got > 0) {
+        tokenizer.feed(std::string_view(chunk.data(), got), sink);
+        got = std::fread(chunk.data(), 1, chunk.size(), file);
+    }
+    tokenizer.finish(sink);
+    Run run;
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    run.cpu_seconds = cpu_seconds() - cpu_start;
+    std::fclose(file);
+    run.summary.rows_imported = tokenizer.records();
+    run.columns = tokenizer.records() ? static_cast<std::size_t>(sink.fields() / tokenizer.records()) : 0;
+    run.ok = true;
+    return run;
+}
+
 // Imports `repeat` times; reports the first run (cold: under node the JIT is still warming up,
 // as on a first import in the browser) and the fastest run (warm).
-int import_file(const char* path, std::size_t chunk_size, int repeat) {
+int import_file(const char* path, std::size_t chunk_size, int repeat, bool tokenize_only) {
     const FieldDictionary dictionary = bench_dictionary();
     FILE* file = std::fopen(path, "rb");
     if (!file) {
@@ -223,7 +264,7 @@ int import_file(const char* path, std::size_t chunk_size, int repeat) {
     Run best, first;
     double best_cpu = 0;
     for (int i = 0; i < repeat; ++i) {
-        const Run run = import_once(dictionary, path, chunk_size, size);
+        const Run run = tokenize_only ? tokenize_once(path, chunk_size) : import_once(dictionary, path, chunk_size, size);
         if (i == 0) first = run;
         if (i == 0 || run.seconds < best.seconds) best = run;
         if (i == 0 || run.cpu_seconds < best_cpu) best_cpu = run.cpu_seconds;
@@ -246,13 +287,17 @@ int main(int argc, char** argv) {
         return generate(static_cast<std::size_t>(std::strtoull(args[1].c_str(), nullptr, 10)), args[2].c_str());
     std::size_t chunk = 1u << 20;
     int repeat = 1;
+    std::string stage = "import";
     for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == "--chunk") chunk = static_cast<std::size_t>(std::strtoull(args[i + 1].c_str(), nullptr, 10));
         if (args[i] == "--repeat") repeat = std::atoi(args[i + 1].c_str());
+        if (args[i] == "--stage") stage = args[i + 1];
     }
-    if (args.empty() || args[0].rfind("--", 0) == 0 || args.size() % 2 == 0 || chunk == 0 || repeat < 1) {
-        std::fprintf(stderr, "usage: import_bench FILE [--chunk BYTES] [--repeat N] | import_bench --generate N FILE\n");
+    if (args.empty() || args[0].rfind("--", 0) == 0 || args.size() % 2 == 0 || chunk == 0 || repeat < 1 ||
+        (stage != "import" && stage != "tokenize")) {
+        std::fprintf(stderr, "usage: import_bench FILE [--chunk BYTES] [--repeat N] [--stage import|tokenize]"
+                             " | import_bench --generate N FILE\n");
         return 2;
     }
-    return import_file(args[0].c_str(), chunk, repeat);
+    return import_file(args[0].c_str(), chunk, repeat, stage == "tokenize");
 }
