@@ -200,6 +200,20 @@
   // Runs `then` once every request (all from one transaction) has succeeded. Requests of a
   // transaction complete in the order they were made, so waiting for the last one suffices;
   // a failed request aborts the transaction instead.
+  // Every value of an object store, read with one get() per key, in key order; `.result` is
+  // filled in before the transaction completes. Chromium hands large two-byte strings (snapshot
+  // text with characters past U+00FF) back from getAll() about 15 times slower: 18 s instead of
+  // 1.1 s for 168 MB of snapshot chunks.
+  function readEach(objectStore) {
+    const read = { result: [] };
+    const keys = objectStore.getAllKeys();
+    keys.onsuccess = () => keys.result.forEach((key, index) => {
+      const request = objectStore.get(key);
+      request.onsuccess = () => { read.result[index] = request.result; };
+    });
+    return read;
+  }
+
   function afterAll(requests, then) {
     requests[requests.length - 1].addEventListener('success', then);
   }
@@ -922,7 +936,10 @@
       const started = performance.now();
       const results = await runTransaction(this.db, names, 'readonly', (transaction) => {
         const requests = {};
-        for (const name of names) requests[name] = transaction.objectStore(name).getAll();
+        for (const name of names) {
+          const objectStore = transaction.objectStore(name);
+          requests[name] = name === CHUNKS ? readEach(objectStore) : objectStore.getAll();
+        }
         return requests;
       });
       const loaded = { schemaVersion: SCHEMA_VERSION };
@@ -945,7 +962,10 @@
       const version = this.db.version;
       const results = await runTransaction(this.db, DATA_STORES, 'readonly', (transaction) => {
         const requests = {};
-        for (const name of DATA_STORES) requests[name] = transaction.objectStore(name).getAll();
+        for (const name of DATA_STORES) {
+          const objectStore = transaction.objectStore(name);
+          requests[name] = name === CHUNKS ? readEach(objectStore) : objectStore.getAll();
+        }
         return requests;
       });
       const stores = {};
