@@ -30,34 +30,23 @@ void append_csv_row(std::string& out, const std::vector<std::string>& fields, co
     out += '\n';
 }
 
-void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
-                         const std::function<void(std::string_view piece)>& sink) {
+std::string write_csv(const Dataset& dataset) {
     const CsvStyle style;
-    std::string piece;
+    std::string out;
     std::string scratch;
     const auto& columns = dataset.columns();
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        if (c) piece += ',';
-        append_csv_field(piece, columns[c].name, style);
+        if (c) out += ',';
+        append_csv_field(out, columns[c].name, style);
     }
-    piece += '\n';
+    out += '\n';
     for (std::size_t row = 0; row < dataset.row_count(); ++row) {
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (c) piece += ',';
-            append_csv_field(piece, dataset.cell_text(c, row, scratch), style);
+            if (c) out += ',';
+            append_csv_field(out, dataset.cell_text(c, row, scratch), style);
         }
-        piece += '\n';
-        if (piece.size() >= piece_bytes) {
-            sink(piece);
-            piece.clear();
-        }
+        out += '\n';
     }
-    if (!piece.empty()) sink(piece);
-}
-
-std::string write_csv(const Dataset& dataset) {
-    std::string out;
-    write_csv_in_pieces(dataset, std::size_t{1} << 20, [&out](std::string_view piece) { out.append(piece); });
     return out;
 }
 

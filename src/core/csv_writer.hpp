@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,10 +12,6 @@
 namespace radar {
 
 std::string write_csv(const Dataset& dataset);
-// The same text handed to `sink` in pieces of about `piece_bytes` (whole rows), so a large
-// dataset can be hashed or stored without holding its whole CSV in memory.
-void write_csv_in_pieces(const Dataset& dataset, std::size_t piece_bytes,
-                         const std::function<void(std::string_view piece)>& sink);
 
 struct CsvStyle {
     char delimiter = ',';
