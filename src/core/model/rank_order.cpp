@@ -1,17 +1,14 @@
-// Radix ranking and movement. Scores map to unsigned keys whose order is the scores' order
-// (IEEE-754 sign-magnitude flipped), so sorting keys sorts scores exactly, ties included.
+// Radix ranking, the tie order by dossier id, and movement. Scores map to unsigned keys whose order
+// is the scores' order (IEEE-754 sign-magnitude flipped), so sorting keys sorts scores exactly.
 #include "model/rank_order.hpp"
 
 #include <algorithm>
 #include <cstring>
 #include <numeric>
+#include <string_view>
 
 namespace radar {
 namespace {
-
-constexpr int digit_bits = 11;
-constexpr int pass_count = 6;  // 6 * 11 >= 64
-constexpr std::uint64_t digit_mask = (1u << digit_bits) - 1;
 
 // Larger scores get smaller keys (descending order); NaN sorts last.
 std::uint64_t descending_key(double score) {
@@ -23,69 +20,83 @@ std::uint64_t descending_key(double score) {
     return ~ascending;
 }
 
-std::size_t digit(std::uint64_t key, int pass) {
-    return static_cast<std::size_t>((key >> (pass * digit_bits)) & digit_mask);
+// Numeric ids (rare): a comparison sort.
+std::vector<std::uint32_t> order_by_number(const Column& ids) {
+    std::vector<std::uint32_t> order(ids.size());
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (ids.missing[a] != ids.missing[b]) return ids.missing[a] > ids.missing[b];
+        if (ids.missing[a]) return false;
+        return ids.numbers[a] < ids.numbers[b];
+    });
+    return order;
+}
+
+// The 8 bytes of `text` from `offset` on, big-endian and padded with zero bytes: a smaller key
+// means a smaller text (by unsigned bytes); equal keys need the whole texts compared.
+std::uint64_t prefix_key(std::string_view text, std::size_t offset) {
+    std::uint64_t key = 0;
+    for (std::size_t i = 0; i < 8; ++i) {
+        const std::size_t at = offset + i;
+        key = key << 8 | (at < text.size() ? static_cast<unsigned char>(text[at]) : 0u);
+    }
+    return key;
 }
 
 }  // namespace
 
+// Text ids: rows are sorted by the 8 bytes that follow the prefix all ids share (e.g. "KO-1" of
+// "KO-1000000" ... "KO-1999999"), which usually tells every id apart; rows with equal keys are
+// then ordered by their whole ids. 1M ids: a radix sort instead of 20M text comparisons.
 std::vector<std::uint32_t> order_by_id(const Column& ids) {
-    std::vector<std::uint32_t> order(ids.size());
-    std::iota(order.begin(), order.end(), std::uint32_t{0});
-    const bool text = ids.type == ColumnType::text;
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        if (ids.missing[a] != ids.missing[b]) return ids.missing[a] > ids.missing[b];
-        if (ids.missing[a]) return false;
-        return text ? ids.texts[a] < ids.texts[b] : ids.numbers[a] < ids.numbers[b];
-    });
+    if (ids.type != ColumnType::text) return order_by_number(ids);
+    std::vector<std::uint32_t> order;
+    std::vector<std::uint32_t> rows;
+    order.reserve(ids.size());
+    rows.reserve(ids.size());
+    for (std::uint32_t row = 0; row < ids.size(); ++row) (ids.missing[row] ? order : rows).push_back(row);
+    if (rows.empty()) return order;
+
+    const std::string_view first = ids.texts[rows.front()];
+    std::size_t shared = first.size();
+    for (const std::uint32_t row : rows) {
+        const std::string_view id = ids.texts[row];
+        std::size_t same = 0;
+        const std::size_t limit = std::min(shared, id.size());
+        while (same < limit && id[same] == first[same]) ++same;
+        shared = same;
+    }
+    std::vector<std::uint64_t> keys(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) keys[i] = prefix_key(ids.texts[rows[i]], shared);
+    StableKeySort().sort(keys, rows);
+
+    const auto by_whole_id = [&](std::uint32_t a, std::uint32_t b) { return ids.texts[a] < ids.texts[b]; };
+    for (std::size_t begin = 0; begin < rows.size();) {
+        std::size_t end = begin + 1;
+        while (end < rows.size() && keys[end] == keys[begin]) ++end;
+        if (end - begin > 1) std::stable_sort(rows.begin() + begin, rows.begin() + end, by_whole_id);
+        begin = end;
+    }
+    order.insert(order.end(), rows.begin(), rows.end());
     return order;
 }
 
 RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
     : tie_order_(std::move(tie_order)),
       keys_(tie_order_.size()),
-      keys_swap_(tie_order_.size()),
       order_(tie_order_),
-      order_swap_(tie_order_.size()),
       rank_of_(tie_order_.size()),
-      percentiles_(tie_order_.size()),
-      histograms_(pass_count) {}
+      percentiles_(tie_order_.size()) {}
 
 void RankOrder::rank(const std::vector<double>& scores) {
     const std::size_t n = tie_order_.size();
     if (n == 0) return;
-    // Bits that differ between keys: a pass whose digit has none of them cannot reorder
-    // anything and is skipped (point models leave most low-order mantissa bits equal).
-    std::uint64_t all_ones = ~std::uint64_t{0};
-    std::uint64_t any_ones = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t row = tie_order_[i];
-        const std::uint64_t key = descending_key(scores[row]);
-        keys_[i] = key;
+        keys_[i] = descending_key(scores[row]);
         order_[i] = row;
-        all_ones &= key;
-        any_ones |= key;
     }
-    const std::uint64_t varying = all_ones ^ any_ones;
-    for (int pass = 0; pass < pass_count; ++pass) {
-        if (digit(varying, pass) == 0) continue;
-        auto& histogram = histograms_[pass];
-        histogram.fill(0);
-        for (std::size_t i = 0; i < n; ++i) ++histogram[digit(keys_[i], pass)];
-        std::uint32_t start = 0;
-        for (auto& count : histogram) {
-            const std::uint32_t bucket = count;
-            count = start;
-            start += bucket;
-        }
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t target = histogram[digit(keys_[i], pass)]++;
-            keys_swap_[target] = keys_[i];
-            order_swap_[target] = order_[i];
-        }
-        keys_.swap(keys_swap_);
-        order_.swap(order_swap_);
-    }
+    sorter_.sort(keys_, order_);
     for (std::size_t i = 0; i < n; ++i) rank_of_[order_[i]] = static_cast<std::uint32_t>(i + 1);
     // Walk groups of equal keys from the bottom: each group's percentile counts the rows below it.
     std::size_t end = n;

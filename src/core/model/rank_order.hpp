@@ -2,11 +2,11 @@
 // re-ranked without allocation, and the "movement" between two rankings of the same rows.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
 #include "dataset.hpp"
+#include "model/key_sort.hpp"
 
 namespace radar {
 
@@ -19,8 +19,8 @@ public:
     RankOrder() = default;
     explicit RankOrder(std::vector<std::uint32_t> tie_order);
 
-    // Ranks all rows by score descending, ties in tie order. A stable LSD radix sort on the
-    // scores' bit patterns: linear time, and only the buffers made in the constructor are used.
+    // Ranks all rows by score descending, ties in tie order. A stable radix sort on the scores'
+    // bit patterns: linear time, and after the first ranking no allocation.
     void rank(const std::vector<double>& scores);
 
     std::size_t size() const { return tie_order_.size(); }
@@ -33,11 +33,11 @@ public:
 
 private:
     std::vector<std::uint32_t> tie_order_;
-    std::vector<std::uint64_t> keys_, keys_swap_;
-    std::vector<std::uint32_t> order_, order_swap_;
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> order_;
     std::vector<std::uint32_t> rank_of_;
     std::vector<double> percentiles_;
-    std::vector<std::array<std::uint32_t, 2048>> histograms_;
+    StableKeySort sorter_;
 };
 
 // A ranking kept for comparison (e.g. under the saved model while the editor changes weights).
