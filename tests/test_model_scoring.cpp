@@ -258,3 +258,22 @@ TEST_CASE("a new reference date re-ages dated inputs") {
     later.reference_date = reference + 30;
     CHECK(engine.raw_scores() == engine_for(logistic_model(), dataset, later).raw_scores());
 }
+
+TEST_CASE("an engine follows its dataset to a new place and reads it there") {
+    Dataset scored = small_dossiers();
+    ScoringEngine engine = engine_for(logistic_model(), scored);
+    const std::vector<double> scores = engine.raw_scores();
+    Dataset taken_over = std::move(scored);
+    engine.rebind(taken_over);
+    // The old place now holds other data: every later compile must read the new place.
+    scored = Dataset();
+    scored.add_column("dossier_id", ColumnType::text).push_text("KO-9");
+    CHECK(&engine.dataset() == &taken_over);
+    CHECK(&engine.ids() == taken_over.find("dossier_id"));
+    CHECK(engine.raw_scores() == scores);
+    ModelSpec edited = engine.spec();
+    edited.parameters[1].transforms[0].max = 2.0;
+    CHECK(engine.update(edited).empty());
+    CHECK(engine.raw_scores() == engine_for(model_to_json(edited), taken_over).raw_scores());
+    CHECK(ranked_ids(engine) == ranked_ids(engine_for(model_to_json(edited), taken_over)));
+}

@@ -81,28 +81,35 @@ void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     selected_row_.reset();
 }
 
-std::string AppState::check_import(const ImportResult& result) const {
-    if (!saved_spec_) return tr(TextId::import_refused_no_model);
-    if (!names_ || !municipalities_ || !care_types_) return tr(TextId::import_refused_no_model);
+ImportTrial AppState::try_import(const ImportResult& result) const {
+    ImportTrial trial;
+    trial.model_generation = model_generation_;
+    if (!saved_spec_ || !names_ || !municipalities_ || !care_types_) {
+        trial.refusal = tr(TextId::import_refused_no_model);
+        return trial;
+    }
     for (const char* needed : {"dossier_id", "name", "municipality", "care_type"}) {
         const Column* column = result.dataset.find(needed);
-        if (!column || column->type != ColumnType::text)
-            return std::string(tr(TextId::import_refused_missing_field)) + needed;
+        if (!column || column->type != ColumnType::text) {
+            trial.refusal = std::string(tr(TextId::import_refused_missing_field)) + needed;
+            return trial;
+        }
     }
-    // A trial of the active model on the new data: a refusal must leave everything unchanged.
-    // The trial engine is dropped before the real one is built (1M rows: hundreds of MB each).
-    const EngineResult trial = ScoringEngine::create(*saved_spec_, result.dataset, scoring_context());
-    if (trial.engine) return {};
-    std::string message = tr(TextId::import_refused_model);
-    for (const auto& problem : trial.problems) message += "\n- " + problem.message;
-    return message;
+    EngineResult created = ScoringEngine::create(*saved_spec_, result.dataset, scoring_context());
+    trial.engine = std::move(created.engine);
+    if (trial.engine) return trial;
+    trial.refusal = tr(TextId::import_refused_model);
+    for (const auto& problem : created.problems) trial.refusal += "\n- " + problem.message;
+    return trial;
 }
 
 std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
-                                             PreparedDataset prepared, std::uint64_t checked_model_generation) {
-    if (checked_model_generation != model_generation_)
-        if (std::string refusal = check_import(result); !refusal.empty()) return refusal;
-    const ScoringContext context = scoring_context();
+                                             PreparedDataset prepared, ImportTrial trial) {
+    if (trial.model_generation != model_generation_ || !trial.engine) {
+        trial = ImportTrial();  // the old trial's engine is dropped before the new one is built
+        trial = try_import(result);
+    }
+    if (!trial.engine) return trial.refusal;
     AcceptOutcome outcome = radar::accept_import(result, imported_at);
     if (!outcome.accepted) return outcome.error;
     stored_dataset_.reset();  // older than what was just accepted
@@ -112,10 +119,11 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
     synthetic_ = false;
     import_refusal_.clear();
     index_dataset(std::move(prepared));
-    EngineResult created = ScoringEngine::create(*saved_spec_, dataset_, context);
-    engine_ = std::move(created.engine);
-    model_problems_ = std::move(created.problems);
-    if (engine_) saved_ranking_ = engine_->snapshot();
+    engine_ = std::move(trial.engine);
+    engine_->rebind(dataset_);
+    engine_->set_reference_date(reference_date_);  // changed while the import was prepared
+    model_problems_.clear();
+    saved_ranking_ = engine_->snapshot();
     refresh_visible();
     return {};
 }

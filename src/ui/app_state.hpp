@@ -20,6 +20,7 @@
 #include "ranking.hpp"
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
+#include "ui/import_trial.hpp"
 
 namespace radar::ui {
 
@@ -127,14 +128,14 @@ public:
     const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
     // Replacing the dataset with an accepted import, scored by the active model, in steps the
-    // browser spreads over frames: check_import says why the import would be refused (e.g. the
-    // active model reads a field the file lacks; "" if not); a DatasetPreparation of
-    // result.dataset; then accept_prepared_import with what it prepared and the
-    // model_generation() the check ran under (the check is repeated if the saved model changed
-    // since). A refusal changes nothing.
-    std::string check_import(const ImportResult& result) const;
+    // browser spreads over frames: try_import scores result.dataset with the active model (or
+    // says why the import would be refused, e.g. the model reads a field the file lacks); a
+    // DatasetPreparation of result.dataset; then accept_prepared_import with what it prepared
+    // and the trial, whose engine becomes the app's (the trial runs again if the saved model
+    // changed since). A refusal changes nothing.
+    ImportTrial try_import(const ImportResult& result) const;
     std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
-                                       std::uint64_t checked_model_generation);
+                                       ImportTrial trial);
     // The stored dataset snapshot found at start-up, to be read again by the import session
     // (once: it is handed over). Accepting another import first drops it.
     std::optional<StoredDataset> take_stored_dataset();

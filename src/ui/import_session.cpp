@@ -64,12 +64,12 @@ void ImportSession::end_file(bool ok, const std::string& error) {
 }
 
 void ImportSession::close_review() {
+    withdraw_accept();  // before the result its trial reads
     result_.reset();
     source_bytes_.clear();
     source_bytes_.shrink_to_fit();
     matched_profile_.clear();
     restoring_.reset();
-    withdraw_accept();
     phase_ = Phase::idle;
 }
 
@@ -78,14 +78,15 @@ void ImportSession::set_accept_step(AcceptStep step) {
     accept_step_frames_ = 0;
 }
 
-void ImportSession::begin_preparing(std::uint64_t model_generation, const std::vector<std::string>& search_columns) {
+void ImportSession::begin_preparing(ImportTrial trial, const std::vector<std::string>& search_columns) {
     if (!result_) return;
-    checked_model_generation_ = model_generation;
+    trial_ = std::move(trial);
     preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns);
     set_accept_step(AcceptStep::preparing);
 }
 
 void ImportSession::withdraw_accept() {
+    trial_ = ImportTrial();
     preparation_.reset();
     set_accept_step(AcceptStep::none);
 }

@@ -8,12 +8,14 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "dataset_preparation.hpp"
 #include "import/import_snapshot.hpp"
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
+#include "ui/import_trial.hpp"
 
 namespace radar::ui {
 
@@ -51,12 +53,13 @@ public:
     AcceptStep accept_step() const { return accept_step_; }
     // True from the second frame of the current step: its notice has been on screen.
     bool accept_step_shown() { return accept_step_frames_++ >= 1; }
-    // After a passed check under `model_generation`: prepares the reviewed result's dataset,
-    // with a search index over `search_columns`.
-    void begin_preparing(std::uint64_t model_generation, const std::vector<std::string>& search_columns);
+    // After a passed trial: keeps it and prepares the reviewed result's dataset, with a search
+    // index over `search_columns`.
+    void begin_preparing(ImportTrial trial, const std::vector<std::string>& search_columns);
     DatasetPreparation* preparation() { return preparation_.get(); }
     const DatasetPreparation* preparation() const { return preparation_.get(); }
-    std::uint64_t checked_model_generation() const { return checked_model_generation_; }
+    // The trial kept for the last step (its engine reads result()->dataset).
+    ImportTrial take_trial() { return std::exchange(trial_, ImportTrial()); }
     void finish_preparing() { set_accept_step(AcceptStep::finishing); }
     void withdraw_accept();
     const FieldDictionary& dictionary() const { return dictionary_; }
@@ -111,7 +114,7 @@ private:
     AcceptStep accept_step_ = AcceptStep::none;
     int accept_step_frames_ = 0;
     std::unique_ptr<DatasetPreparation> preparation_;  // over result_->dataset
-    std::uint64_t checked_model_generation_ = 0;
+    ImportTrial trial_;  // its engine reads result_->dataset
 };
 
 }  // namespace radar::ui

@@ -25,8 +25,9 @@ void check(AppState& state, ImportSession& session, const ImportResult& result) 
         refuse_accept(state, session, result.failure);
         return;
     }
-    if (std::string refusal = state.check_import(result); !refusal.empty()) refuse_accept(state, session, refusal);
-    else session.begin_preparing(state.model_generation(), AppState::search_columns());
+    ImportTrial trial = state.try_import(result);
+    if (!trial.refusal.empty()) refuse_accept(state, session, trial.refusal);
+    else session.begin_preparing(std::move(trial), AppState::search_columns());
 }
 
 void prepare(ImportSession& session) {
@@ -43,7 +44,7 @@ void prepare(ImportSession& session) {
 void finish(AppState& state, ImportSession& session, ImportResult& result) {
     if (const SnapshotDescriptor* restored = session.restoring()) {
         const std::string refusal = state.accept_prepared_import(result, restored->imported_at, session.preparation()->take(),
-                                                                 session.checked_model_generation());
+                                                                 session.take_trial());
         if (refusal.empty()) state.finish_restore(*restored);
         else state.note_restore_problem(refusal);
         session.close_review();
@@ -52,7 +53,7 @@ void finish(AppState& state, ImportSession& session, ImportResult& result) {
     // The mapping that read the file, so a stored snapshot is read the same way again.
     const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
     const std::string refusal = state.accept_prepared_import(result, platform::now_iso(), session.preparation()->take(),
-                                                             session.checked_model_generation());
+                                                             session.take_trial());
     if (!refusal.empty()) {
         refuse_accept(state, session, refusal);
         return;

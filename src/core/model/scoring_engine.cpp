@@ -69,6 +69,12 @@ void ScoringEngine::set_reference_date(DayNumber reference_date) {
     rescore_and_rank();
 }
 
+void ScoringEngine::rebind(const Dataset& dataset) {
+    dataset_ = &dataset;
+    ids_ = dataset.find(context_.id_field);
+    for (std::size_t i = 0; i < parameters_.size(); ++i) parameters_[i].column = dataset.find(spec_.parameters[i].field);
+}
+
 void ScoringEngine::compile_parameter(std::size_t index) {
     CompiledParameter& compiled = parameters_[index];
     const ModelParameter& parameter = spec_.parameters[index];

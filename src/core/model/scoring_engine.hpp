@@ -38,6 +38,10 @@ public:
     // Re-evaluates dated inputs for another reference date, then re-scores and re-ranks.
     void set_reference_date(DayNumber reference_date);
 
+    // The dataset was moved to `dataset`, rows and columns unchanged (an import taken over after
+    // it was scored): reads it there from now on, without scoring again.
+    void rebind(const Dataset& dataset);
+
     const ModelSpec& spec() const { return spec_; }
     const Dataset& dataset() const { return *dataset_; }
     const ScoringContext& context() const { return context_; }

@@ -1,0 +1,19 @@
+// The active model tried on an import before it is taken over: why it would be refused, or the
+// engine that scored it, kept so that taking the import over does not score it a second time.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "model/scoring_engine.hpp"
+
+namespace radar::ui {
+
+struct ImportTrial {
+    std::string refusal;                  // "" when the active model takes the import
+    std::optional<ScoringEngine> engine;  // the import's dataset scored (when not refused)
+    std::uint64_t model_generation = 0;   // AppState::model_generation() the trial ran under
+};
+
+}  // namespace radar::ui
