@@ -1135,11 +1135,16 @@
 
   function assembleSnapshot(manifest, chunks) {
     const ordered = chunks.slice().sort((a, b) => a.key[2] - b.key[2]).map((chunk) => chunk.data);
+    let joined;
     return {
       key: manifest.key, schema: manifest.schema, data: manifest.data, writeId: manifest.writeId,
       chunkCount: manifest.chunkCount, chunks: ordered,
-      // Chunks of a string snapshot joined back into the original string.
-      content: ordered.every((chunk) => typeof chunk === 'string') ? ordered.join('') : null,
+      // Chunks of a string snapshot joined back into the original string, once asked for: the
+      // app reads the chunks, and joining a 150 MB snapshot would hold up its start-up.
+      get content() {
+        if (joined === undefined) joined = ordered.every((chunk) => typeof chunk === 'string') ? ordered.join('') : null;
+        return joined;
+      },
     };
   }
 

@@ -62,11 +62,23 @@ mergeInto(LibraryManager.library, {
       return typeof value === 'string' ? value : JSON.stringify(value);
     },
 
-    // A snapshot's text chunks as one UTF-8 buffer for C++, encoded chunk by chunk (a 150 MB
-    // export would otherwise be joined into one string and encoded by a byte loop).
-    withChunkBytes: function (chunks, use) {
+    // A snapshot's text chunks encoded to UTF-8 a few per task (a promise of the byte arrays),
+    // so a 150 MB stored export is turned into bytes while the page keeps drawing.
+    encodeChunks: function (chunks) {
       var encoder = new TextEncoder();
-      var encoded = chunks.map(function (chunk) { return encoder.encode(RadarStoreBridge.asText(chunk)); });
+      var encoded = [];
+      var chunksPerTask = 8;
+      function encodeSome(done) {
+        for (var n = 0; n < chunksPerTask && encoded.length < chunks.length; n++)
+          encoded.push(encoder.encode(RadarStoreBridge.asText(chunks[encoded.length])));
+        if (encoded.length < chunks.length) setTimeout(encodeSome, 0, done);
+        else done(encoded);
+      }
+      return new Promise(encodeSome);
+    },
+
+    // Encoded chunks (encodeChunks) as one buffer for C++, for the duration of `use`.
+    withJoinedBytes: function (encoded, use) {
       var size = encoded.reduce(function (total, bytes) { return total + bytes.length; }, 0);
       var pointer = _malloc(size + 1);
       var offset = pointer;
@@ -130,7 +142,11 @@ mergeInto(LibraryManager.library, {
   radar_store_load_all__deps: ['$RadarStoreBridge'],
   radar_store_load_all: function (requestId) {
     RadarStoreBridge.run(requestId, function (store) {
-      return store.loadAll().then(function (loaded) {
+      var loaded;
+      return store.loadAll().then(function (result) {
+        loaded = result;
+        return Promise.all(loaded.snapshots.map(function (snapshot) { return RadarStoreBridge.encodeChunks(snapshot.chunks); }));
+      }).then(function (encodedSnapshots) {
         RadarStoreBridge.kinds.forEach(function (name) {
           RadarStoreBridge.withText(name, function (storePointer) {
             loaded[name].forEach(function (record) {
@@ -143,9 +159,9 @@ mergeInto(LibraryManager.library, {
           });
         });
         RadarStoreBridge.withText('snapshots', function (storePointer) {
-          loaded.snapshots.forEach(function (snapshot) {
+          loaded.snapshots.forEach(function (snapshot, index) {
             RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
-              RadarStoreBridge.withChunkBytes(snapshot.chunks, function (dataPointer, dataLength) {
+              RadarStoreBridge.withJoinedBytes(encodedSnapshots[index], function (dataPointer, dataLength) {
                 RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
                   _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, metaPointer);
                 });
