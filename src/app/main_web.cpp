@@ -6,7 +6,6 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include <cmath>
 #include <cstdio>
@@ -18,6 +17,7 @@
 #include <string>
 
 #include "app/automation_hook.hpp"
+#include "app/webgl_renderer.hpp"
 #include "platform/platform.hpp"
 #include "import/field_dictionary.hpp"
 #include "platform/file_transfer.hpp"
@@ -41,6 +41,7 @@ struct App {
     std::optional<radar::ui::ImportSession> import_session;  // needs the field dictionary
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
+    radar::app::WebGlRenderer renderer;
     float pixel_ratio = 0.0f;
     int frames = 0;
 };
@@ -76,8 +77,7 @@ void sync_canvas_and_scale() {
         app.fonts = radar::ui::load_fonts(ratio);
         if (!app.fonts.embedded) std::fprintf(stderr, "Embedded font missing: using ImGui's built-in font\n");
         radar::ui::apply_theme(ratio);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        app.renderer.rebuild_fonts_texture();
     }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -94,7 +94,6 @@ radar::ui::Shortcuts read_shortcuts() {
 
 void frame() {
     glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
     ImGui::NewFrame();
@@ -105,7 +104,7 @@ void frame() {
     glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
     glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    app.renderer.render(*ImGui::GetDrawData());
     // The page hides its loading screen once a real frame has been drawn.
     if (++app.frames == 2) radar::platform::notify_ready();
 }
@@ -142,7 +141,10 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted; storage is the app's own
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!app.renderer.init()) {
+        radar::platform::report_fatal_error("WebGL2 could not draw the interface.");
+        return 1;
+    }
 
     const radar::DayNumber today = radar::platform::today();
     if (const auto language = radar::platform::start_option("lang"); language && *language == "en")
