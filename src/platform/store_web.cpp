@@ -4,6 +4,7 @@
 #include <emscripten/emscripten.h>
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 
 #include "platform/store.hpp"
@@ -154,8 +155,14 @@ public:
             done(StoreResult::failure("ValidationError", "snapshot \"" + snapshot.key + "\" is not valid UTF-8"));
             return;
         }
-        radar_store_put_snapshot(snapshot.key.c_str(), snapshot.meta.c_str(), snapshot.content.c_str(),
-                                 static_cast<int>(snapshot.content.size()), requests().add(plain(std::move(done))));
+        // The library reads the content in place, a few chunks per task: it lives in the
+        // completion until the store has it (no 150 MB copy out of wasm memory).
+        auto content = std::make_shared<const std::string>(std::move(snapshot.content));
+        const char* bytes = content->c_str();
+        const auto size = static_cast<int>(content->size());
+        radar_store_put_snapshot(snapshot.key.c_str(), snapshot.meta.c_str(), bytes, size,
+                                 requests().add([content, done = std::move(done)](const StoreResult& result,
+                                                                                   const std::string&) { done(result); }));
     }
 
     void remove_snapshot(std::string key, Done done) override {
