@@ -277,3 +277,41 @@ TEST_CASE("an engine follows its dataset to a new place and reads it there") {
     CHECK(engine.raw_scores() == engine_for(model_to_json(edited), taken_over).raw_scores());
     CHECK(ranked_ids(engine) == ranked_ids(engine_for(model_to_json(edited), taken_over)));
 }
+
+TEST_CASE("an engine built in steps is the engine create() makes") {
+    const Dataset dataset = small_dossiers();
+    const ModelParseResult parsed = parse_model_json(logistic_model());
+    REQUIRE(parsed.ok());
+    ScoringEngineBuild build(*parsed.spec, dataset, context_with());
+    double progress = build.progress();
+    CHECK(progress == 0.0);
+    std::size_t steps = 0;
+    while (!build.advance()) {
+        ++steps;
+        CHECK(build.progress() > progress);
+        progress = build.progress();
+    }
+    CHECK(steps + 1 == parsed.spec->parameters.size() + 2);  // the tie order, each parameter, the ranking
+    CHECK(build.progress() == 1.0);
+    const EngineResult built = build.take();
+    REQUIRE(built.engine.has_value());
+    const ScoringEngine created = engine_for(logistic_model(), dataset);
+    CHECK(built.engine->raw_scores() == created.raw_scores());
+    CHECK(built.engine->ranking() == created.ranking());
+    for (std::size_t row = 0; row < dataset.row_count(); ++row)
+        CHECK(built.engine->missing_input_count(row) == created.missing_input_count(row));
+}
+
+TEST_CASE("a refused model ends its build at once, with the problems") {
+    const Dataset dataset = small_dossiers();
+    const std::string reads_protected =
+        model_json_with(parameter_json("nationality", "nationality", R"([{"type": "categorical", "levels": {"BE": 1}, "default": 0}])", "1"));
+    const ModelParseResult parsed = parse_model_json(reads_protected);
+    REQUIRE(parsed.ok());
+    ScoringEngineBuild build(*parsed.spec, dataset, context_with());
+    CHECK(build.done());
+    CHECK(build.progress() == 1.0);
+    const EngineResult result = build.take();
+    CHECK_FALSE(result.engine.has_value());
+    CHECK_FALSE(result.problems.empty());
+}

@@ -81,7 +81,7 @@ void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     selected_row_.reset();
 }
 
-ImportTrial AppState::try_import(const ImportResult& result) const {
+ImportTrial AppState::start_import_trial(const ImportResult& result) const {
     ImportTrial trial;
     trial.model_generation = model_generation_;
     if (!saved_spec_ || !names_ || !municipalities_ || !care_types_) {
@@ -95,19 +95,29 @@ ImportTrial AppState::try_import(const ImportResult& result) const {
             return trial;
         }
     }
-    EngineResult created = ScoringEngine::create(*saved_spec_, result.dataset, scoring_context());
-    trial.engine = std::move(created.engine);
-    if (trial.engine) return trial;
-    trial.refusal = tr(TextId::import_refused_model);
-    for (const auto& problem : created.problems) trial.refusal += "\n- " + problem.message;
+    trial.build.emplace(*saved_spec_, result.dataset, scoring_context());
     return trial;
+}
+
+bool AppState::advance_import_trial(ImportTrial& trial) const {
+    if (trial.decided()) return true;
+    if (!trial.build->advance()) return false;
+    EngineResult built = trial.build->take();
+    trial.build.reset();
+    trial.engine = std::move(built.engine);
+    if (trial.engine) return true;
+    trial.refusal = tr(TextId::import_refused_model);
+    for (const auto& problem : built.problems) trial.refusal += "\n- " + problem.message;
+    return true;
 }
 
 std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
                                              PreparedDataset prepared, ImportTrial trial) {
     if (trial.model_generation != model_generation_ || !trial.engine) {
         trial = ImportTrial();  // the old trial's engine is dropped before the new one is built
-        trial = try_import(result);
+        trial = start_import_trial(result);
+        while (!advance_import_trial(trial)) {
+        }
     }
     if (!trial.engine) return trial.refusal;
     AcceptOutcome outcome = radar::accept_import(result, imported_at);

@@ -128,12 +128,15 @@ public:
     const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
 
     // Replacing the dataset with an accepted import, scored by the active model, in steps the
-    // browser spreads over frames: try_import scores result.dataset with the active model (or
-    // says why the import would be refused, e.g. the model reads a field the file lacks); a
-    // DatasetPreparation of result.dataset; then accept_prepared_import with what it prepared
-    // and the trial, whose engine becomes the app's (the trial runs again if the saved model
-    // changed since). A refusal changes nothing.
-    ImportTrial try_import(const ImportResult& result) const;
+    // browser spreads over frames: start_import_trial says at once why the import would be
+    // refused (e.g. no id column), or starts scoring result.dataset with the active model, which
+    // advance_import_trial continues a step at a time until the trial is decided (a refusal when
+    // the model reads a field the file lacks); a DatasetPreparation of result.dataset; then
+    // accept_prepared_import with what it prepared and the trial, whose engine becomes the app's
+    // (the trial runs again if the saved model changed since). A refusal changes nothing.
+    ImportTrial start_import_trial(const ImportResult& result) const;
+    // True once the trial is decided (trial.decided()).
+    bool advance_import_trial(ImportTrial& trial) const;
     std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
                                        ImportTrial trial);
     // The stored dataset snapshot found at start-up, to be read again by the import session

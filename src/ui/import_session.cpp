@@ -78,15 +78,20 @@ void ImportSession::set_accept_step(AcceptStep step) {
     accept_step_frames_ = 0;
 }
 
-void ImportSession::begin_preparing(ImportTrial trial, const std::vector<std::string>& search_columns) {
+ImportTrial ImportSession::take_trial() {
+    ImportTrial trial = trial_ ? std::move(*trial_) : ImportTrial();
+    trial_.reset();
+    return trial;
+}
+
+void ImportSession::begin_preparing(const std::vector<std::string>& search_columns) {
     if (!result_) return;
-    trial_ = std::move(trial);
     preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns);
     set_accept_step(AcceptStep::preparing);
 }
 
 void ImportSession::withdraw_accept() {
-    trial_ = ImportTrial();
+    trial_.reset();
     preparation_.reset();
     set_accept_step(AcceptStep::none);
 }

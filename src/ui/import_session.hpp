@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "dataset_preparation.hpp"
@@ -53,13 +52,17 @@ public:
     AcceptStep accept_step() const { return accept_step_; }
     // True from the second frame of the current step: its notice has been on screen.
     bool accept_step_shown() { return accept_step_frames_++ >= 1; }
-    // After a passed trial: keeps it and prepares the reviewed result's dataset, with a search
-    // index over `search_columns`.
-    void begin_preparing(ImportTrial trial, const std::vector<std::string>& search_columns);
+    // The active model's trial on the reviewed result, started in the checking step and kept
+    // to the last one (its engine reads result()->dataset); nullptr before it started.
+    void start_trial(ImportTrial trial) { trial_ = std::move(trial); }
+    ImportTrial* trial() { return trial_ ? &*trial_ : nullptr; }
+    const ImportTrial* trial() const { return trial_ ? &*trial_ : nullptr; }
+    ImportTrial take_trial();
+    // After a passed trial: prepares the reviewed result's dataset, with a search index over
+    // `search_columns`.
+    void begin_preparing(const std::vector<std::string>& search_columns);
     DatasetPreparation* preparation() { return preparation_.get(); }
     const DatasetPreparation* preparation() const { return preparation_.get(); }
-    // The trial kept for the last step (its engine reads result()->dataset).
-    ImportTrial take_trial() { return std::exchange(trial_, ImportTrial()); }
     void finish_preparing() { set_accept_step(AcceptStep::finishing); }
     void withdraw_accept();
     const FieldDictionary& dictionary() const { return dictionary_; }
@@ -114,7 +117,7 @@ private:
     AcceptStep accept_step_ = AcceptStep::none;
     int accept_step_frames_ = 0;
     std::unique_ptr<DatasetPreparation> preparation_;  // over result_->dataset
-    ImportTrial trial_;  // its engine reads result_->dataset
+    std::optional<ImportTrial> trial_;  // its engine reads result_->dataset
 };
 
 }  // namespace radar::ui

@@ -1,5 +1,6 @@
-// The active model tried on an import before it is taken over: why it would be refused, or the
-// engine that scored it, kept so that taking the import over does not score it a second time.
+// The active model tried on an import before it is taken over, in steps (a 1M-row import is
+// scored over several frames): why it would be refused, or the engine that scored it, kept so
+// that taking the import over does not score it a second time.
 #pragma once
 
 #include <cstdint>
@@ -11,9 +12,13 @@
 namespace radar::ui {
 
 struct ImportTrial {
-    std::string refusal;                  // "" when the active model takes the import
-    std::optional<ScoringEngine> engine;  // the import's dataset scored (when not refused)
-    std::uint64_t model_generation = 0;   // AppState::model_generation() the trial ran under
+    std::string refusal;                      // "" when the active model takes the import
+    std::optional<ScoringEngineBuild> build;  // while the model is being tried
+    std::optional<ScoringEngine> engine;      // the import's dataset scored (when not refused)
+    std::uint64_t model_generation = 0;       // AppState::model_generation() the trial ran under
+
+    bool decided() const { return !build; }
+    double progress() const { return build ? build->progress() : 1.0; }
 };
 
 }  // namespace radar::ui

@@ -129,28 +129,32 @@ void diagnostics_table(const ImportResult& result, float height) {
 
 // Where accepting is (the work is done by advance_import_work): a notice per step, and the
 // preparation's progress with a stop button (not while a stored dataset is read again).
+// A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged.
+void draw_accept_step_progress(AppState& state, ImportSession& session, double progress) {
+    const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
+    if (session.restoring()) return;
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::import_accept_stop)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        session.withdraw_accept();
+        return;
+    }
+    note_last_item(state, "button:stop-accept");
+    ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
+}
+
 void draw_accept_progress(AppState& state, ImportSession& session, const ImportResult& result) {
     const std::string dossiers = group_thousands(result.summary.rows_imported);
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:
         ImGui::TextWrapped(tr(TextId::import_accept_checking), dossiers.c_str());
+        draw_accept_step_progress(state, session, session.trial() ? session.trial()->progress() : 0.0);
         return;
-    case ImportSession::AcceptStep::preparing: {
-        const double progress = session.preparation()->progress();
+    case ImportSession::AcceptStep::preparing:
         ImGui::TextWrapped(tr(TextId::import_accept_preparing), dossiers.c_str());
-        const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
-        ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
-        if (session.restoring()) return;
-        ImGui::SameLine();
-        if (ImGui::Button(tr(TextId::import_accept_stop)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-            session.withdraw_accept();
-            return;
-        }
-        note_last_item(state, "button:stop-accept");
-        ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
+        draw_accept_step_progress(state, session, session.preparation()->progress());
         return;
-    }
     case ImportSession::AcceptStep::finishing:
         ImGui::TextWrapped(tr(TextId::import_accepting), dossiers.c_str());
         return;

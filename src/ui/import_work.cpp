@@ -1,5 +1,5 @@
-// Accepting in steps: the slow ones run in the frame after their notice was drawn; the
-// preparation runs in slices of about 80 ms per frame. A stored dataset read again at start-up
+// Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
+// the preparation run in slices of about 80 ms per frame. A stored dataset read again at start-up
 // goes through the same steps without a review; its problems go to the store's problem list.
 #include "ui/import_work.hpp"
 
@@ -20,20 +20,29 @@ void refuse_accept(AppState& state, ImportSession& session, const std::string& r
     session.withdraw_accept();
 }
 
+// Slices of work run for up to this long per frame.
+constexpr auto frame_budget = std::chrono::milliseconds(80);
+
 void check(AppState& state, ImportSession& session, const ImportResult& result) {
     if (!result.ok()) {
         refuse_accept(state, session, result.failure);
         return;
     }
-    ImportTrial trial = state.try_import(result);
-    if (!trial.refusal.empty()) refuse_accept(state, session, trial.refusal);
-    else session.begin_preparing(std::move(trial), AppState::search_columns());
+    if (!session.trial()) session.start_trial(state.start_import_trial(result));
+    ImportTrial& trial = *session.trial();
+    const auto start = std::chrono::steady_clock::now();
+    bool decided = false;
+    do decided = state.advance_import_trial(trial);
+    while (!decided && std::chrono::steady_clock::now() - start < frame_budget);
+    if (!decided) return;
+    const std::string refusal = trial.refusal;  // the trial ends with a refusal
+    if (!refusal.empty()) refuse_accept(state, session, refusal);
+    else session.begin_preparing(AppState::search_columns());
 }
 
 void prepare(ImportSession& session) {
     DatasetPreparation& preparation = *session.preparation();
     const auto start = std::chrono::steady_clock::now();
-    constexpr auto frame_budget = std::chrono::milliseconds(80);
     constexpr std::size_t rows_per_slice = 2048;
     bool prepared = false;
     do prepared = preparation.advance(rows_per_slice);

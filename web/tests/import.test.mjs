@@ -55,3 +55,34 @@ test('a messy export is imported through the file chooser, reviewed, then accept
     await app.close();
   }
 });
+
+test('an export without a field the active model reads is refused on accept, and nothing changes', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    const demoCount = app.info.dossiers;
+    await page.evaluate(() => window.radar.showScreen('data'));
+    await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+    const choosing = page.waitForEvent('filechooser');
+    await clickWidget(page, 'button:choose-file');
+    // Every field the app needs, none of the inputs of the default model.
+    const text = 'dossier_id;name;municipality;care_type\nKO-1;Kribbe A;Gent;groepsopvang\nKO-2;Kribbe B;Brugge;gezinsopvang\n';
+    await (await choosing).setFiles({ name: 'no_model_fields.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    const reviewing = await waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
+    assert.equal(reviewing.import.rowsImported, 2);
+
+    await waitFor(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+    await clickWidget(page, 'button:accept-import');
+    const refused = await waitFor(page, (info) => info.importRefusal !== undefined, 'the refusal');
+    assert.match(refused.importRefusal, /kan deze gegevens niet scoren/);
+    assert.equal(refused.import.phase, 'reviewing', 'the review stays open');
+    assert.equal(refused.import.accept, 'none');
+    assert.equal(refused.dossiers, demoCount, 'the demo data stay');
+    assert.equal(refused.synthetic, true);
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'import-refused.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -10,24 +10,48 @@
 namespace radar {
 
 EngineResult ScoringEngine::create(const ModelSpec& spec, const Dataset& dataset, ScoringContext context) {
-    EngineResult result;
+    return ScoringEngineBuild(spec, dataset, std::move(context)).take();
+}
+
+ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context) {
     const Column* ids = dataset.find(context.id_field);
     if (!ids) {
-        result.problems.push_back({"", "dataset: the id field '" + context.id_field + "' is missing"});
-        return result;
+        result_.problems.push_back({"", "dataset: the id field '" + context.id_field + "' is missing"});
+        return;
     }
     ScoringEngine engine(spec, dataset, std::move(context));
-    result.problems = engine.check(spec);
-    if (!result.problems.empty()) return result;
+    result_.problems = engine.check(spec);
+    if (!result_.problems.empty()) return;
     engine.ids_ = ids;
-    engine.rank_ = RankOrder(order_by_id(*ids));
-    engine.scores_.assign(dataset.row_count(), 0.0);
     engine.parameters_.resize(spec.parameters.size());
-    for (std::size_t i = 0; i < spec.parameters.size(); ++i) engine.compile_parameter(i);
-    engine.count_missing_inputs();
-    engine.rescore_and_rank();
-    result.engine = std::move(engine);
-    return result;
+    result_.engine = std::move(engine);
+    step_count_ = spec.parameters.size() + 2;
+}
+
+bool ScoringEngineBuild::advance() {
+    if (done()) return true;
+    ScoringEngine& engine = *result_.engine;
+    const std::size_t step = next_step_++;
+    if (step == 0) {
+        engine.rank_ = RankOrder(order_by_id(*engine.ids_));
+        engine.scores_.assign(engine.dataset_->row_count(), 0.0);
+    } else if (step <= engine.parameters_.size()) {
+        engine.compile_parameter(step - 1);
+    } else {
+        engine.count_missing_inputs();
+        engine.rescore_and_rank();
+    }
+    return done();
+}
+
+double ScoringEngineBuild::progress() const {
+    return step_count_ == 0 ? 1.0 : static_cast<double>(next_step_) / static_cast<double>(step_count_);
+}
+
+EngineResult ScoringEngineBuild::take() {
+    while (!advance()) {
+    }
+    return std::move(result_);
 }
 
 ScoringEngine::ScoringEngine(const ModelSpec& spec, const Dataset& dataset, ScoringContext context)

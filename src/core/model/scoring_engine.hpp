@@ -23,6 +23,7 @@ struct ScoringContext {
 };
 
 struct EngineResult;
+class ScoringEngineBuild;
 
 class ScoringEngine {
 public:
@@ -76,6 +77,7 @@ public:
     std::optional<std::size_t> find_row(const std::string& dossier_id) const;
 
 private:
+    friend class ScoringEngineBuild;
     struct CompiledParameter {
         const Column* column = nullptr;
         std::vector<double> outputs;  // transform output per row (missing rows: per the policy)
@@ -100,6 +102,26 @@ private:
 struct EngineResult {
     std::optional<ScoringEngine> engine;  // set only when there are no problems
     std::vector<ModelProblem> problems;
+};
+
+// ScoringEngine::create in steps, so a big dataset can be scored over several frames: the tie
+// order, then one parameter per step, then the scores and the ranking. The engine it builds is
+// the one create() returns (create() is this build taken at once).
+class ScoringEngineBuild {
+public:
+    // Checks the model at once: a refused model is done, with its problems.
+    ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
+    // Does the next step; true once the build is done.
+    bool advance();
+    bool done() const { return next_step_ == step_count_; }
+    double progress() const;  // 0 to 1
+    // The engine or the problems; steps not done yet are done first.
+    EngineResult take();
+
+private:
+    EngineResult result_;
+    std::size_t next_step_ = 0;
+    std::size_t step_count_ = 0;
 };
 
 }  // namespace radar
