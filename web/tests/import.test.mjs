@@ -17,16 +17,21 @@ async function waitFor(page, predicate, what) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+// Picks `files` (a path or {name, mimeType, buffer}) with the data screen's file chooser.
+async function chooseFile(page, files) {
+  await page.evaluate(() => window.radar.showScreen('data'));
+  await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'button:choose-file');
+  await (await choosing).setFiles(files);
+}
+
 test('a messy export is imported through the file chooser, reviewed, then accepted', async () => {
   const app = await openApp();
   try {
     const { page } = app;
     const demoCount = app.info.dossiers;
-    await page.evaluate(() => window.radar.showScreen('data'));
-    await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
-    const choosing = page.waitForEvent('filechooser');
-    await clickWidget(page, 'button:choose-file');
-    await (await choosing).setFiles(fixture);
+    await chooseFile(page, fixture);
 
     const reviewing = await waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
     assert.equal(reviewing.import.ok, true);
@@ -61,13 +66,9 @@ test('an export without a field the active model reads is refused on accept, and
   try {
     const { page } = app;
     const demoCount = app.info.dossiers;
-    await page.evaluate(() => window.radar.showScreen('data'));
-    await waitFor(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
-    const choosing = page.waitForEvent('filechooser');
-    await clickWidget(page, 'button:choose-file');
     // Every field the app needs, none of the inputs of the default model.
     const text = 'dossier_id;name;municipality;care_type\nKO-1;Kribbe A;Gent;groepsopvang\nKO-2;Kribbe B;Brugge;gezinsopvang\n';
-    await (await choosing).setFiles({ name: 'no_model_fields.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await chooseFile(page, { name: 'no_model_fields.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
     const reviewing = await waitFor(page, (info) => info.import.phase === 'reviewing', 'the review');
     assert.equal(reviewing.import.rowsImported, 2);
 
