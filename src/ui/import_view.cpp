@@ -127,9 +127,8 @@ void diagnostics_table(const ImportResult& result, float height) {
     ImGui::EndTable();
 }
 
-// Where accepting is (the work is done by advance_import_work): a notice per step, and the
-// preparation's progress with a stop button (not while a stored dataset is read again).
-// A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged.
+// A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged (no
+// button while a stored dataset is read again).
 void draw_accept_step_progress(AppState& state, ImportSession& session, double progress) {
     const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
     ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
@@ -143,6 +142,8 @@ void draw_accept_step_progress(AppState& state, ImportSession& session, double p
     ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
 }
 
+// Where accepting is (the work is done by advance_import_work): a notice per step, and the
+// progress of the model's trial and of the preparation.
 void draw_accept_progress(AppState& state, ImportSession& session, const ImportResult& result) {
     const std::string dossiers = group_thousands(result.summary.rows_imported);
     switch (session.accept_step()) {

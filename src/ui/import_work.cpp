@@ -20,8 +20,16 @@ void refuse_accept(AppState& state, ImportSession& session, const std::string& r
     session.withdraw_accept();
 }
 
-// Slices of work run for up to this long per frame.
-constexpr auto frame_budget = std::chrono::milliseconds(80);
+// Calls `step` (a slice of work; true once all is done) for up to 80 ms of this frame.
+template <typename Step>
+bool work_for_a_frame(Step step) {
+    const auto start = std::chrono::steady_clock::now();
+    constexpr auto frame_budget = std::chrono::milliseconds(80);
+    bool done = false;
+    do done = step();
+    while (!done && std::chrono::steady_clock::now() - start < frame_budget);
+    return done;
+}
 
 void check(AppState& state, ImportSession& session, const ImportResult& result) {
     if (!result.ok()) {
@@ -30,24 +38,16 @@ void check(AppState& state, ImportSession& session, const ImportResult& result) 
     }
     if (!session.trial()) session.start_trial(state.start_import_trial(result));
     ImportTrial& trial = *session.trial();
-    const auto start = std::chrono::steady_clock::now();
-    bool decided = false;
-    do decided = state.advance_import_trial(trial);
-    while (!decided && std::chrono::steady_clock::now() - start < frame_budget);
-    if (!decided) return;
-    const std::string refusal = trial.refusal;  // the trial ends with a refusal
+    if (!work_for_a_frame([&] { return state.advance_import_trial(trial); })) return;
+    const std::string refusal = trial.refusal;  // a copy: refusing drops the trial
     if (!refusal.empty()) refuse_accept(state, session, refusal);
     else session.begin_preparing(AppState::search_columns());
 }
 
 void prepare(ImportSession& session) {
     DatasetPreparation& preparation = *session.preparation();
-    const auto start = std::chrono::steady_clock::now();
     constexpr std::size_t rows_per_slice = 2048;
-    bool prepared = false;
-    do prepared = preparation.advance(rows_per_slice);
-    while (!prepared && std::chrono::steady_clock::now() - start < frame_budget);
-    if (prepared) session.finish_preparing();
+    if (work_for_a_frame([&] { return preparation.advance(rows_per_slice); })) session.finish_preparing();
 }
 
 void finish(AppState& state, ImportSession& session, ImportResult& result) {

@@ -197,9 +197,6 @@
     });
   }
 
-  // Runs `then` once every request (all from one transaction) has succeeded. Requests of a
-  // transaction complete in the order they were made, so waiting for the last one suffices;
-  // a failed request aborts the transaction instead.
   // Every value of an object store, read with one get() per key, in key order; `.result` is
   // filled in before the transaction completes. Chromium hands large two-byte strings (snapshot
   // text with characters past U+00FF) back from getAll() about 15 times slower: 18 s instead of
@@ -214,6 +211,9 @@
     return read;
   }
 
+  // Runs `then` once every request (all from one transaction) has succeeded. Requests of a
+  // transaction complete in the order they were made, so waiting for the last one suffices;
+  // a failed request aborts the transaction instead.
   function afterAll(requests, then) {
     requests[requests.length - 1].addEventListener('success', then);
   }

@@ -62,19 +62,24 @@ mergeInto(LibraryManager.library, {
       return typeof value === 'string' ? value : JSON.stringify(value);
     },
 
-    // A snapshot's text chunks encoded to UTF-8 a few per task (a promise of the byte arrays),
-    // so a 150 MB stored export is turned into bytes while the page keeps drawing.
+    // Calls `step` (a few chunks' work; true once all is done) once per task until it is done,
+    // so big snapshots are converted while the page keeps drawing: a promise.
+    inTasks: function (step) {
+      return new Promise(function run(done) {
+        if (step()) done();
+        else setTimeout(run, 0, done);
+      });
+    },
+
+    // A snapshot's text chunks encoded to UTF-8 eight per task (a promise of the byte arrays).
     encodeChunks: function (chunks) {
       var encoder = new TextEncoder();
       var encoded = [];
-      var chunksPerTask = 8;
-      function encodeSome(done) {
-        for (var n = 0; n < chunksPerTask && encoded.length < chunks.length; n++)
+      return RadarStoreBridge.inTasks(function () {
+        for (var n = 0; n < 8 && encoded.length < chunks.length; n++)
           encoded.push(encoder.encode(RadarStoreBridge.asText(chunks[encoded.length])));
-        if (encoded.length < chunks.length) setTimeout(encodeSome, 0, done);
-        else done(encoded);
-      }
-      return new Promise(encodeSome);
+        return encoded.length === chunks.length;
+      }).then(function () { return encoded; });
     },
 
     // Encoded chunks (encodeChunks) as one buffer for C++, for the duration of `use`.
@@ -95,27 +100,23 @@ mergeInto(LibraryManager.library, {
     },
 
     // UTF-8 bytes in wasm memory as strings of about `chunkBytes` bytes each, cut only between
-    // characters. Decoded a few chunks per task (a promise of the chunks), so a 150 MB export is
-    // turned into text while the page keeps drawing. The bytes are read where they are (copying
-    // 168 MB out of wasm memory took up to 0.85 s in one frame): the caller keeps them alive
-    // until the promise settles.
+    // characters, decoded eight per task (a promise of the chunks). The bytes are read where they
+    // are (copying 168 MB out of wasm memory took up to 0.85 s in one frame): the caller keeps
+    // them alive until the promise settles.
     textChunks: function (pointer, length, chunkBytes) {
       var decoder = new TextDecoder('utf-8');
       var chunks = [];
       var start = 0;
-      var chunksPerTask = 8;
-      function decodeSome(done) {
+      return RadarStoreBridge.inTasks(function () {
         var bytes = HEAPU8.subarray(pointer, pointer + length);  // a new view if memory grew
-        for (var n = 0; n < chunksPerTask && start < length; n++) {
+        for (var n = 0; n < 8 && start < length; n++) {
           var stop = Math.min(length, start + chunkBytes);
           while (stop < length && stop > start + 1 && (bytes[stop] & 0xc0) === 0x80) stop--;
           chunks.push(decoder.decode(bytes.subarray(start, stop)));
           start = stop;
         }
-        if (start < length) setTimeout(decodeSome, 0, done);
-        else done(chunks);
-      }
-      return new Promise(decodeSome);
+        return start >= length;
+      }).then(function () { return chunks; });
     },
   },
 
