@@ -28,10 +28,15 @@ CodingRequest request(const char* id, const char* dossier, ScreeningCode code) {
 }  // namespace
 
 TEST_CASE("score percentiles and bands") {
-    CHECK(score_percentile(1, 100) == 99.0);
-    CHECK(score_percentile(10, 100) == 90.0);
-    CHECK(score_percentile(11, 100) == 89.0);
-    CHECK(score_percentile(100, 100) == 0.0);
+    CHECK(score_percentile(1, 100) == 99.5);
+    CHECK(score_percentile(10, 100) == 90.5);
+    CHECK(score_percentile(11, 100) == 89.5);
+    CHECK(score_percentile(100, 100) == 0.5);
+    CHECK(score_percentile(1, 5) == 90.0);
+    // Small rankings: the only dossier is in the middle band, the first of eight in the top.
+    CHECK(score_band(score_percentile(1, 1)) == ScoreBand::from_25_to_50);
+    CHECK(score_band(score_percentile(1, 8)) == ScoreBand::top_10);
+    CHECK(score_band(score_percentile(8, 8)) == ScoreBand::bottom_50);
     CHECK(score_band(score_percentile(10, 100)) == ScoreBand::top_10);
     CHECK(score_band(score_percentile(11, 100)) == ScoreBand::from_10_to_25);
     CHECK(score_band(score_percentile(50, 100)) == ScoreBand::from_25_to_50);

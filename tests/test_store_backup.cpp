@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "platform/store_backup.hpp"
+#include "platform/store_export_format.hpp"
 #include "screening/event_json.hpp"
 #include "screening_fixtures.hpp"
 
@@ -82,4 +83,28 @@ TEST_CASE("a backup moves the team's work to another device, once") {
         CHECK(contents.settings[1].key == "screener");
         CHECK(contents.settings[1].data == R"("Bo")");
     });
+}
+
+TEST_CASE("the store's own export reads as a backup: the crash panel's emergency backup can be imported") {
+    FolderStore store("emergency");
+    store.commit({event_write(coded("e1", "KO-1", ScreeningCode::risico, "2024-01-10", "", "2024-01-10T09:00:00.000Z")),
+                  {RecordKind::setting, "possible_risk", R"(["risico"])", false},
+                  {RecordKind::setting, "screener", R"("An")", false}});
+    std::string exported;
+    store.store->load_all([&](const StoreResult& loaded, StoreContents contents) {
+        REQUIRE(loaded.ok);
+        exported = write_store_export(contents);
+    });
+    const Checked<BackupDocument> document = read_backup_file(exported);
+    REQUIRE_MESSAGE(document.ok(), document.error());
+    CHECK(document->content.events.size() == 1);
+    CHECK(document->counts.events == 1);
+    CHECK(document->content.settings.size() == 1);  // the screener's name stays on its device
+    CHECK(document->content_sha256 == backup_content_sha256(store.content()));
+
+    // A regular backup still reads; anything else is refused with the backup format's message.
+    CHECK(read_backup_file(export_backup(store.content(), at("2024-02-01T10:00:00.000Z"))).ok());
+    const Checked<BackupDocument> neither = read_backup_file(R"({"format":"something-else"})");
+    CHECK_FALSE(neither.ok());
+    CHECK(neither.error() == validate_backup(R"({"format":"something-else"})").error());
 }

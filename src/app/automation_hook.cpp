@@ -234,6 +234,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
         info["filter"] = state.filter().text;
         info["firstRowY"] = state.first_row_position();  // device pixels; divide by devicePixelRatio
+        info["rankingScrollRows"] = state.ranking_scroll_rows();
         if (state.selected_row()) info["selected"] = state.id(*state.selected_row());
         nlohmann::json top = nlohmann::json::array();
         for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {
@@ -250,6 +251,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["columns"] = state.dataset().columns().size();
         info["datasetHash"] = state.dataset_hash();
         if (state.snapshot()) info["source"] = state.snapshot()->source_name;
+        if (const radar::SnapshotDescriptor* skipped = state.skipped_dataset()) info["skippedDataset"] = skipped->source_name;
         if (!state.import_refusal().empty()) info["importRefusal"] = state.import_refusal();
         if (const radar::ScoringEngine* engine = state.engine()) {
             nlohmann::json weights = nlohmann::json::object();
@@ -269,9 +271,13 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     }
     if (attached_state) radar::app::add_workflow_info(*attached_state, info);
     if (attached_state) radar::app::add_import_storage_info(*attached_state, info);
-    text = info.dump();
+    // Replaces bytes that are not UTF-8 (a hostile file name, say) instead of throwing.
+    text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();
 }
+
+// Traps on purpose (wasm `unreachable`), so a test can check that the page contains a crash.
+EMSCRIPTEN_KEEPALIVE void radar_simulate_crash() { __builtin_trap(); }
 
 EMSCRIPTEN_KEEPALIVE void radar_set_filter(const char* text) {
     if (radar::app::attached_state) radar::app::attached_state->set_text_filter(text ? text : "");

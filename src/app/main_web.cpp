@@ -22,6 +22,7 @@
 #include "import/field_dictionary.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/store.hpp"
+#include "platform/wheel_steps.hpp"
 #include "ui/app_state.hpp"
 #include "ui/import_session.hpp"
 #include "ui/import_work.hpp"
@@ -44,6 +45,7 @@ struct App {
     radar::app::WebGlRenderer renderer;
     float pixel_ratio = 0.0f;
     int frames = 0;
+    bool restoring = false;  // a stored dataset is being read again (told to the page)
 };
 
 App app;
@@ -98,6 +100,10 @@ void frame() {
     sync_canvas_and_scale();
     ImGui::NewFrame();
     radar::ui::advance_import_work(app.state, *app.import_session);
+    if (const bool restoring = app.import_session->restoring() != nullptr; restoring != app.restoring) {
+        app.restoring = restoring;
+        radar::platform::note_dataset_restore(restoring);
+    }
     radar::ui::draw_main_window(app.state, *app.import_session, app.fonts, read_shortcuts());
     ImGui::Render();
     const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -141,6 +147,12 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted; storage is the app's own
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    // The wheel comes normalised from the page (GLFW's pixel deltas scroll a hundred rows a notch).
+    radar::platform::set_wheel_handler([](radar::platform::WheelSteps steps) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseWheelH += steps.horizontal;
+        io.MouseWheel += steps.vertical;
+    });
     if (!app.renderer.init()) {
         radar::platform::report_fatal_error("WebGL2 could not draw the interface.");
         return 1;
@@ -163,6 +175,8 @@ int main() {
     radar::platform::set_file_sink(&*app.import_session);
     // Screening events and batches load asynchronously; until then the banner says "opening"
     // and saving waits. If the store cannot open, the app works in memory with a warning.
+    // ?skipDataset=1: the page's offer after a crash or an unfinished start-up was taken.
+    if (radar::platform::start_option("skipDataset")) app.state.skip_stored_dataset_at_start();
     app.store = radar::platform::make_web_store();
     app.state.connect_store(app.store.get());
     radar::app::attach_automation_hook(&app.state, &app.fonts, &*app.import_session);

@@ -34,6 +34,11 @@ std::optional<std::string> start_option(const std::string& name);
 // resolves window.radar.ready). A no-op natively.
 void notify_ready();
 
+// Tells the host that reading a stored dataset again at start-up began (true) or ended (false).
+// The page remembers an unfinished one, so that the next start can offer to skip the dataset
+// when it crashed or hung the page. A no-op natively.
+void note_dataset_restore(bool in_progress);
+
 // Shows a message the user can read even when no frame can be drawn (e.g. no WebGL2).
 void report_fatal_error(const std::string& message);
 

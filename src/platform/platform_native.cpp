@@ -7,6 +7,7 @@
 #include <random>
 
 #include "platform.hpp"
+#include "wheel_steps.hpp"
 
 namespace radar::platform {
 
@@ -52,6 +53,10 @@ std::optional<std::string> start_option(const std::string& name) {
 void notify_ready() {}
 
 void reload_page() {}
+
+void note_dataset_restore(bool) {}
+
+void set_wheel_handler(std::function<void(WheelSteps)>) {}
 
 void report_fatal_error(const std::string& message) { std::fprintf(stderr, "radar: %s\n", message.c_str()); }
 

@@ -2,8 +2,10 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <functional>
 
 #include "platform.hpp"
+#include "wheel_steps.hpp"
 
 namespace {
 
@@ -46,17 +48,49 @@ EM_JS(void, js_notify_ready, (), {
 
 EM_JS(void, js_reload_page, (), { window.location.reload(); });
 
+EM_JS(void, js_note_dataset_restore, (int in_progress), {
+    if (Module.onRadarRestore) Module.onRadarRestore(in_progress !== 0);
+});
+
 EM_JS(void, js_report_fatal_error, (const char* message), {
     if (Module.onRadarFatal) Module.onRadarFatal(UTF8ToString(message));
 });
 
+// Wheel events over the canvas go to radar_platform_wheel instead of GLFW: captured on the
+// window before they reach the canvas, where Emscripten's GLFW listens.
+EM_JS(void, js_install_wheel_listener, (), {
+    window.addEventListener('wheel', (event) => {
+        if (event.target !== Module.canvas) return;
+        event.preventDefault();
+        event.stopPropagation();
+        _radar_platform_wheel(event.deltaX, event.deltaY, event.deltaMode);
+    }, { capture: true, passive: false });
+});
+
+std::function<void(radar::platform::WheelSteps)>& wheel_handler() {
+    static std::function<void(radar::platform::WheelSteps)> handler;
+    return handler;
+}
+
 }  // namespace
 
+extern "C" EMSCRIPTEN_KEEPALIVE void radar_platform_wheel(double delta_x, double delta_y, int delta_mode) {
+    if (wheel_handler()) wheel_handler()(radar::platform::wheel_steps(delta_x, delta_y, delta_mode));
+}
+
 namespace radar::platform {
+
+void set_wheel_handler(std::function<void(WheelSteps)> handler) {
+    const bool first = !wheel_handler();
+    wheel_handler() = std::move(handler);
+    if (first) js_install_wheel_listener();
+}
 
 void notify_ready() { js_notify_ready(); }
 
 void reload_page() { js_reload_page(); }
+
+void note_dataset_restore(bool in_progress) { js_note_dataset_restore(in_progress ? 1 : 0); }
 
 std::string now_iso() {
     char* text = js_now_iso();

@@ -1,6 +1,7 @@
 // Converts store records to backup content and merged additions back to store writes.
 #include "platform/store_backup.hpp"
 
+#include "platform/store_export_format.hpp"
 #include "screening/event_json.hpp"
 
 namespace radar::platform {
@@ -46,6 +47,20 @@ BackupContent backup_content_from_store(const StoreContents& contents, std::vect
         else content.settings[record.key] = std::move(value);
     }
     return content;
+}
+
+Checked<BackupDocument> read_backup_file(std::string_view text) {
+    Checked<BackupDocument> backup = validate_backup(text);
+    if (backup) return backup;
+    const StoreExportReading store_export = read_store_export(text);
+    if (!store_export.result.ok) return backup;
+    std::vector<std::string> problems;
+    BackupDocument document;
+    document.content = backup_content_from_store(store_export.contents, problems);
+    if (!problems.empty()) return Checked<BackupDocument>::failure(problems.front());
+    document.counts = count_backup(document.content);
+    document.content_sha256 = backup_content_sha256(document.content);
+    return document;
 }
 
 std::vector<StoreWrite> store_writes_for_merge(const BackupMerge& merge) {

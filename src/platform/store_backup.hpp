@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "backup/backup_format.hpp"
@@ -19,6 +20,11 @@ bool is_device_setting(const std::string& key);
 
 // The team's work in `contents`; records that do not parse are named in `problems` and left out.
 BackupContent backup_content_from_store(const StoreContents& contents, std::vector<std::string>& problems);
+
+// A backup file, or the store's own export of its records (the crash panel's emergency backup, the
+// export offered before a migration): either is checked whole and read as a backup document.
+// The error of the backup format is returned when the text is neither.
+Checked<BackupDocument> read_backup_file(std::string_view text);
 
 // The writes that add a merge's new records (events are added, never overwritten).
 std::vector<StoreWrite> store_writes_for_merge(const BackupMerge& merge);

@@ -26,16 +26,15 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     engine_.reset();
     saved_spec_.reset();
     saved_ranking_ = {};
-    DemoSettings settings;
+    DemoSettings& settings = demo_settings_;
     settings.dossier_count = dossier_count;
     settings.export_date = export_date;
-    dataset_ = generate_demo_data(settings).dataset;
     synthetic_ = true;
     export_date_ = export_date;
     reference_date_ = reference_date;
     selection_date_ = reference_date;
     snapshot_.reset();
-    index_dataset();
+    install_dataset(generate_demo_data(settings).dataset);
     model_problems_.clear();
     ModelParseResult parsed = parse_model_json(model_json);
     if (parsed.ok()) {
@@ -53,13 +52,26 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     } else {
         model_problems_ = std::move(parsed.problems);
     }
-    ++scores_generation_;
     refresh_visible();
 }
 
 const std::vector<std::string>& AppState::search_columns() {
     static const std::vector<std::string> columns{"dossier_id", "name", "municipality", "care_type"};
     return columns;
+}
+
+void AppState::install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared) {
+    engine_.reset();  // it reads the old dataset; the caller scores the new one
+    dataset_ = std::move(dataset);
+    // Everything derived from the old dataset holds its row numbers or its hash: drop it all
+    // here, in the one place a dataset is replaced, so no screen can read a stale row.
+    ++dataset_generation_;
+    ++scores_generation_;
+    preview_cache_ = PreviewCache{};
+    batch_checks_.clear();
+    selected_row_.reset();
+    visible_.clear();
+    index_dataset(std::move(prepared));
 }
 
 void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
@@ -78,7 +90,6 @@ void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     }
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
-    selected_row_.reset();
 }
 
 ImportTrial AppState::start_import_trial(const ImportResult& result) const {
@@ -123,12 +134,11 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
     AcceptOutcome outcome = radar::accept_import(result, imported_at);
     if (!outcome.accepted) return outcome.error;
     stored_dataset_.reset();  // older than what was just accepted
-    engine_.reset();
-    dataset_ = std::move(outcome.accepted->dataset);
+    skipped_dataset_.reset();
     snapshot_ = std::move(outcome.accepted->snapshot);
     synthetic_ = false;
     import_refusal_.clear();
-    index_dataset(std::move(prepared));
+    install_dataset(std::move(outcome.accepted->dataset), std::move(prepared));
     engine_ = std::move(trial.engine);
     engine_->rebind(dataset_);
     engine_->set_reference_date(reference_date_);  // changed while the import was prepared

@@ -120,6 +120,9 @@ public:
     // Vertical centre (display pixels) of the first row of the visible list, for automation.
     void note_first_row_position(float y) { first_row_y_ = y; }
     float first_row_position() const { return first_row_y_; }
+    // How far the ranking list is scrolled, in rows (for automation: the wheel's effect).
+    void note_ranking_scroll_rows(float rows) { ranking_scroll_rows_ = rows; }
+    float ranking_scroll_rows() const { return ranking_scroll_rows_; }
     // Where automation finds a widget last drawn (display pixels), by name, e.g. "weight:complaints".
     struct WidgetBox {
         float left = 0, top = 0, right = 0, bottom = 0;
@@ -139,6 +142,14 @@ public:
     bool advance_import_trial(ImportTrial& trial) const;
     std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
                                        ImportTrial trial);
+    // Start-up after a crash or an unfinished start: the stored dataset is not read again but held
+    // back until the user loads or removes it (set before connect_store).
+    void skip_stored_dataset_at_start() { skip_stored_dataset_ = true; }
+    // The stored dataset held back at start-up (nullptr when none).
+    const SnapshotDescriptor* skipped_dataset() const { return skipped_dataset_ ? &skipped_dataset_->descriptor : nullptr; }
+    // Reads the held-back dataset after all (through take_stored_dataset), or removes it from the store.
+    void load_skipped_dataset();
+    void remove_skipped_dataset();
     // The stored dataset snapshot found at start-up, to be read again by the import session
     // (once: it is handed over). Accepting another import first drops it.
     std::optional<StoredDataset> take_stored_dataset();
@@ -225,6 +236,9 @@ public:
     std::uint64_t screening_generation() const { return screening_generation_; }
     // Changes whenever the scores change (load, model edit or activation).
     std::uint64_t scores_generation() const { return scores_generation_; }
+    // Changes whenever the dataset is replaced (demo, accepted import, restore): row numbers and
+    // anything else derived from the old dataset are then meaningless.
+    std::uint64_t dataset_generation() const { return dataset_generation_; }
 
     // The dataset's SHA-256, computed once per load; the scoring model's version id.
     const std::string& dataset_hash() const { return dataset_hash_; }
@@ -259,6 +273,10 @@ public:
     // first); codes and history are still stored.
     bool dataset_memory_only() const { return dataset_memory_only_; }
     void set_dataset_memory_only(bool memory_only);
+    // Leaves an imported dataset for the demo dossiers (as generated at start-up), scored by the
+    // active model version, and removes the stored dataset snapshot; codes, batches and model
+    // versions stay. Returns why it cannot (the active model cannot score the demo), or "".
+    std::string return_to_demo();
 
     // Column accessors used by views (the dataset's well-known fields).
     // Copies: the columns keep their text pooled (TextColumn), and views are cheap to feed.
@@ -269,6 +287,9 @@ public:
 
 private:
     void refresh_visible();
+    // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
+    // checks, the selected row, the visible list), then indexes the new one.
+    void install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared = std::nullopt);
     // Points the column accessors, filters and search at dataset_ after it changed; the
     // fingerprint and search index are computed unless they were prepared.
     void index_dataset(std::optional<PreparedDataset> prepared = std::nullopt);
@@ -303,15 +324,20 @@ private:
     std::vector<std::string> care_type_values_;
     std::optional<std::size_t> selected_row_;
     float first_row_y_ = 0.0f;
+    float ranking_scroll_rows_ = 0.0f;
     std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
+    DemoSettings demo_settings_;  // the demo dossiers generated at start-up
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
+    bool skip_stored_dataset_ = false;
+    std::optional<StoredDataset> skipped_dataset_;  // held back at start-up by the user's choice
     std::string import_refusal_;
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;
     std::uint64_t scores_generation_ = 0;
+    std::uint64_t dataset_generation_ = 0;
     std::uint64_t model_generation_ = 0;
     std::string dataset_hash_;
     std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; rebuilt with every dataset

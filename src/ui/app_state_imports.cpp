@@ -70,6 +70,36 @@ void AppState::set_dataset_memory_only(bool memory_only) {
     }
 }
 
+std::string AppState::return_to_demo() {
+    if (synthetic_) return {};
+    if (!saved_spec_) return "no model is loaded";
+    Dataset demo = generate_demo_data(demo_settings_).dataset;
+    // Scored before anything changes: a model made for the imported columns may not fit the demo.
+    EngineResult created = ScoringEngine::create(*saved_spec_, demo, scoring_context());
+    if (!created.engine) {
+        std::string refusal;
+        for (const ModelProblem& problem : created.problems) refusal += (refusal.empty() ? "" : "\n") + problem.message;
+        return refusal;
+    }
+    synthetic_ = true;
+    snapshot_.reset();
+    stored_dataset_.reset();
+    skipped_dataset_.reset();
+    export_date_ = demo_settings_.export_date;
+    install_dataset(std::move(demo));
+    engine_ = std::move(created.engine);
+    engine_->rebind(dataset_);
+    model_problems_.clear();
+    saved_ranking_ = engine_->snapshot();
+    refresh_visible();
+    snapshot_save_.reset();
+    if (snapshot_stored_ && store_ && storage_mode_ == StorageMode::writer)
+        store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {
+            if (result.ok) snapshot_stored_ = false;
+        });
+    return {};
+}
+
 void AppState::load_imports_from_store(platform::StoreContents& contents) {
     for (const auto& record : contents.settings)
         if (record.key == memory_only_setting_key) {
@@ -106,7 +136,25 @@ void AppState::restore_snapshot(platform::StoreSnapshot& stored) {
     // Another tab's change notice reloads everything; the same data need not be read again.
     if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
         return;
-    stored_dataset_ = StoredDataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content)};
+    StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content)};
+    if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
+    else stored_dataset_ = std::move(dataset);
+}
+
+void AppState::load_skipped_dataset() {
+    if (!skipped_dataset_) return;
+    skip_stored_dataset_ = false;
+    stored_dataset_ = std::move(skipped_dataset_);
+    skipped_dataset_.reset();
+}
+
+void AppState::remove_skipped_dataset() {
+    if (!skipped_dataset_ || !store_ || storage_mode_ != StorageMode::writer) return;
+    skipped_dataset_.reset();
+    skip_stored_dataset_ = false;
+    store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {
+        if (result.ok) snapshot_stored_ = false;
+    });
 }
 
 std::optional<StoredDataset> AppState::take_stored_dataset() {

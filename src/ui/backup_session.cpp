@@ -91,7 +91,7 @@ void BackupSession::preview_import(AppState& state, PickedFile file) {
     preview_.reset();
     if (!file.error.empty()) return finish(BackupPhase::failed, file.name + ": " + file.error);
     if (!can_write(state)) return finish(BackupPhase::failed, tr(TextId::backup_needs_writer));
-    Checked<BackupDocument> document = validate_backup(file.bytes);
+    Checked<BackupDocument> document = platform::read_backup_file(file.bytes);
     if (!document) return finish(BackupPhase::failed, file.name + ": " + document.error());
     auto incoming = std::make_shared<BackupImportPreview>();
     incoming->file_name = std::move(file.name);

@@ -5,6 +5,7 @@
 #include "ui/import_view.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "import/import_report.hpp"
@@ -56,6 +57,32 @@ void dataset_storage(AppState& state) {
     }
 }
 
+// The imported dataset in use, and the way back to the demo dossiers (after a confirmation).
+void current_dataset(AppState& state) {
+    if (state.is_synthetic() || !state.snapshot()) return;
+    const std::string& file = state.snapshot()->source_name;
+    ImGui::Text(tr(TextId::import_current_dataset), file.c_str(), group_thousands(state.dataset().row_count()).c_str());
+    ImGui::SameLine();
+    const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
+    if (ImGui::Button(tr(TextId::import_use_demo))) ImGui::OpenPopup(popup_id.c_str());
+    note_last_item(state, "button:use-demo");
+    if (!ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::Text(tr(TextId::import_use_demo_confirm_text), file.c_str());
+    if (ImGui::Button(tr(TextId::import_use_demo_confirm))) {
+        const std::string refusal = state.return_to_demo();
+        if (!refusal.empty()) {
+            char line[1024];
+            std::snprintf(line, sizeof line, tr(TextId::import_use_demo_refused), refusal.c_str());
+            state.set_import_refusal(line);
+        }
+        ImGui::CloseCurrentPopup();
+    }
+    note_last_item(state, "button:confirm-use-demo");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
 void choose_file(AppState& state, ImportSession& session) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
     // Dropped files come here while this screen is idle (the model screen may have claimed them).
@@ -69,7 +96,13 @@ void choose_file(AppState& state, ImportSession& session) {
         ImGui::TextWrapped(tr(TextId::import_read_failed), session.file_name().c_str(), session.read_error().c_str());
         ImGui::PopStyleColor();
     }
+    if (session.result() == nullptr && !state.import_refusal().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextWrapped("%s", state.import_refusal().c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::Spacing();
+    current_dataset(state);
     dataset_storage(state);
 }
 

@@ -9,6 +9,7 @@
 #include "ui/dossier_panel.hpp"
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/i18n.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
@@ -32,6 +33,23 @@ void draw_restore_banner(const ImportSession& session) {
     else if (const DatasetPreparation* preparation = session.preparation()) progress = 0.5 + 0.5 * preparation->progress();
     else if (session.accept_step() == ImportSession::AcceptStep::finishing) progress = 1.0;
     ImGui::TextWrapped(tr(TextId::restore_banner), restoring->source_name.c_str(), static_cast<int>(progress * 100.0));
+}
+
+// The stored dataset held back at start-up (after a crash or an unfinished start): load it after
+// all, or remove it from this browser.
+void draw_skipped_dataset_banner(AppState& state) {
+    const SnapshotDescriptor* skipped = state.skipped_dataset();
+    if (!skipped) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped(tr(TextId::skipped_dataset_banner), skipped->source_name.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::Button(tr(TextId::skipped_dataset_load))) state.load_skipped_dataset();
+    note_last_item(state, "button:load-skipped-dataset");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(state.storage_mode() != StorageMode::writer);
+    if (ImGui::Button(tr(TextId::skipped_dataset_remove))) state.remove_skipped_dataset();
+    ImGui::EndDisabled();
+    note_last_item(state, "button:remove-skipped-dataset");
 }
 
 // Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
@@ -91,6 +109,7 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
     }
     draw_storage_banner(state);
     draw_restore_banner(import_session);
+    draw_skipped_dataset_banner(state);
     // One tab per screen, in this order; automation can bring any of them forward.
     struct Tab {
         Screen screen;

@@ -166,6 +166,7 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
             score_cell(state, row);
         }
     }
+    if (clipper.ItemsHeight > 0.0f) state.note_ranking_scroll_rows(ImGui::GetScrollY() / clipper.ItemsHeight);
     ImGui::EndTable();
 }
 

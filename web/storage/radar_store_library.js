@@ -130,6 +130,8 @@ mergeInto(LibraryManager.library, {
     }).then(function (store) {
       if (RadarStoreBridge.store !== store) {
         RadarStoreBridge.store = store;
+        // The page's crash panel reads the store from here when the wasm module has stopped.
+        Module['radarStore'] = store;
         ['mode', 'change', 'closed', 'blocked', 'migrated', 'recovered', 'journal-error'].forEach(function (type) {
           store.addEventListener(type, function (event) { RadarStoreBridge.notice(type, event.detail); });
         });

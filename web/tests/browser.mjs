@@ -7,10 +7,12 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../serve.mjs';
 
 export const buildFolder = process.env.RADAR_WEB_BUILD || 'build/web';
+// The deployable app inside the build (what scripts/serve serves and a static host would).
+export const siteFolder = join(buildFolder, 'site');
 export const screenshotFolder = join(buildFolder, 'screenshots');
 
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const { server, url } = await startServer(buildFolder);
+  const { server, url } = await startServer(siteFolder);
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',

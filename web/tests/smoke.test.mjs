@@ -2,8 +2,9 @@
 // ranking, makes no request outside its origin, logs no errors, and reacts to filter/language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, siteFolder } from './browser.mjs';
 
 test('the app opens on the ranked demo dossiers', async () => {
   const app = await openApp();
@@ -20,6 +21,18 @@ test('the app opens on the ranked demo dossiers', async () => {
     await page.screenshot({ path: join(screenshotFolder, 'smoke.png') });
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('only the app is served: the deployable folder holds the page, its scripts and the wasm', async () => {
+  assert.deepEqual(readdirSync(siteFolder).sort(),
+    ['index.html', 'radar.js', 'radar.wasm', 'radar_journal_worker.js', 'radar_store.js']);
+  const app = await openApp();
+  try {
+    for (const buildFile of ['CMakeCache.txt', 'compile_commands.json', '.ninja_log', 'build.ninja'])
+      assert.equal((await fetch(app.url + buildFile)).status, 404, buildFile + ' is not served');
   } finally {
     await app.close();
   }
@@ -72,9 +85,12 @@ test('100,000 dossiers load and render on a high-DPI screen', async () => {
       return { width: c.width, cssWidth: c.clientWidth };
     });
     assert.equal(canvas.width, canvas.cssWidth * 2, 'canvas backing store follows devicePixelRatio');
+    // Forty notches down: the list moves down, by a few rows a notch.
     await app.page.mouse.move(500, 400);
     await app.page.mouse.wheel(0, 4000);
     await nextFrames(app.page);
+    const scrolled = (await app.page.evaluate(() => window.radar.info())).rankingScrollRows;
+    assert.ok(scrolled > 40 && scrolled < 400, `forty notches scrolled ${scrolled} rows`);
     await app.page.screenshot({ path: join(screenshotFolder, 'large-hidpi.png') });
     assert.deepEqual(app.consoleErrors, []);
   } finally {

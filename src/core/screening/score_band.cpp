@@ -6,7 +6,7 @@ namespace radar {
 double score_percentile(std::uint32_t rank, std::uint32_t total) {
     if (total == 0 || rank == 0 || rank > total) return 0.0;
     // Exact integers divided once: a band boundary like 90 is hit exactly, never 89.999...
-    return 100.0 * static_cast<double>(total - rank) / static_cast<double>(total);
+    return 100.0 * static_cast<double>(2 * (total - rank) + 1) / (2.0 * static_cast<double>(total));
 }
 
 ScoreBand score_band(double percentile) {

@@ -9,7 +9,9 @@
 
 namespace radar {
 
-// Percentage (0..100) of ranked dossiers that rank below this one: rank 1 of 100 -> 99, rank 10 -> 90.
+// Mid-rank percentile (0..100): the share of ranked dossiers below this one, counting the dossier
+// itself as half. Rank 1 of 100 -> 99.5, rank 10 -> 90.5, rank 11 -> 89.5; a lone dossier (rank 1
+// of 1) is at 50, neither in the top nor in the bottom of a ranking of one.
 double score_percentile(std::uint32_t rank, std::uint32_t total);
 
 enum class ScoreBand { top_10, from_10_to_25, from_25_to_50, bottom_50 };
