@@ -137,3 +137,109 @@ TEST_CASE("JSON imports give the same result in every chunking") {
         }
     }
 }
+
+namespace {
+
+// {"a":{"a":...1...}} with `levels` objects, or [[...]] with `levels` arrays.
+std::string nested_objects(std::size_t levels) {
+    std::string text;
+    for (std::size_t i = 0; i < levels; ++i) text += "{\"a\":";
+    text += "1";
+    return text + std::string(levels, '}');
+}
+
+std::string nested_arrays(std::size_t levels) { return std::string(levels, '[') + std::string(levels, ']'); }
+
+}  // namespace
+
+TEST_CASE("JSON nested past the depth limit is refused before it is parsed") {
+    constexpr std::size_t deep = 100'000;
+    const std::string objects = nested_objects(deep), arrays = nested_arrays(deep);
+    const auto check_refused = [](const ImportResult& result, const std::string& where, const std::string& where_nl) {
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.failure == where + " nests objects or arrays more than 64 levels deep, the limit: the file does "
+                                        "not look like a dossier export");
+        CHECK(result.failure_nl == where_nl + " nest objecten of lijsten meer dan 64 niveaus diep, de grens: het "
+                                              "bestand lijkt geen dossierexport");
+        CHECK(count_reason(result, DiagnosticReason::unreadable_file) == 1);
+    };
+    SUBCASE("an array of records") {
+        check_refused(import_text("[" + objects + "]"), "record 1 (line 1)", "record 1 (regel 1)");
+        check_refused(import_text("[\n" + arrays + "\n]"), "record 1 (line 2)", "record 1 (regel 2)");
+        check_refused(import_text("[{\"dossier_id\": \"KO-1\"},\n {\"dossier_id\": \"KO-2\", \"x\": " + objects + "}]"),
+                      "record 2 (line 2)", "record 2 (regel 2)");
+        check_refused(import_text("[{\"dossier_id\": \"KO-1\", \"x\": " + arrays + "}]"), "record 1 (line 1)",
+                      "record 1 (regel 1)");
+        check_refused(import_text("{\"dossiers\": [{\"dossier_id\": \"KO-1\", \"x\": " + arrays + "}]}"),
+                      "record 1 (line 1)", "record 1 (regel 1)");
+    }
+    SUBCASE("NDJSON") {
+        check_refused(import_text(objects + "\n"), "record 1 (line 1)", "record 1 (regel 1)");
+        const std::string first = "{\"dossier_id\": \"KO-1\"}\n";
+        check_refused(import_text(first + "{\"dossier_id\": \"KO-2\", \"x\": " + objects + "}\n"), "record 2 (line 2)",
+                      "record 2 (regel 2)");
+        check_refused(import_text(first + "\n{\"dossier_id\": \"KO-2\", \"x\": " + arrays + "}\n"),
+                      "record 2 (line 3)", "record 2 (regel 3)");
+    }
+    SUBCASE("in chunks") {
+        const std::string text = "[" + objects + "]";
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{64 * 1024}}) {
+            check_refused(import_in_chunks(text, shipped_dictionary(), {}, chunk), "record 1 (line 1)",
+                          "record 1 (regel 1)");
+        }
+    }
+}
+
+TEST_CASE("JSON nesting up to the depth limit is read; the limit can be lowered") {
+    // The record is level 1: 63 more objects inside it make 64 levels.
+    const std::string record = "{\"dossier_id\": \"KO-1\", \"x\": " + nested_objects(63) + "}";
+    const ImportResult fits = import_text("[" + record + "]");
+    REQUIRE(fits.ok());
+    CHECK(fits.summary.rows_imported == 1);
+    CHECK(fits.columns.back().header.size() == std::string("x").size() + 63 * std::string(".a").size());
+    const ImportResult arrays = import_text("[{\"dossier_id\": \"KO-1\", \"x\": " + nested_arrays(63) + "}]");
+    REQUIRE(arrays.ok());
+    CHECK(cell(arrays, "x", 0) == nested_arrays(63));
+    CHECK_FALSE(import_text("[{\"dossier_id\": \"KO-1\", \"x\": " + nested_objects(64) + "}]").ok());
+    ImportOptions options;
+    options.limits.max_json_depth = 2;
+    CHECK(import_text("[{\"dossier_id\": \"KO-1\", \"x\": {\"y\": 1}}]", shipped_dictionary(), options).ok());
+    const ImportResult refused =
+        import_text("[{\"dossier_id\": \"KO-1\", \"x\": [[1]]}]", shipped_dictionary(), options);
+    CHECK(refused.failure.find("more than 2 levels deep") != std::string::npos);
+    // Brackets inside strings are text, not nesting.
+    const ImportResult text = import_text("[{\"dossier_id\": \"KO-1\", \"x\": \"" + nested_arrays(100) + "\"}]");
+    CHECK(text.ok());
+}
+
+TEST_CASE("a JSON record past the size limit fails the import; long nested keys reject the record") {
+    ImportOptions options;
+    options.limits.max_record_bytes = 100;
+    const std::string small = "{\"dossier_id\": \"KO-1\"}";
+    const std::string big = "{\"dossier_id\": \"KO-2\", \"opmerking\": \"" + std::string(100, 'x') + "\"}";
+    for (const std::string& text : {"[" + small + ",\n" + big + "]", small + "\n" + big + "\n"}) {
+        for (std::size_t chunk : {std::size_t{1}, std::size_t{7}, text.size()}) {
+            CAPTURE(text);
+            CAPTURE(chunk);
+            const ImportResult result = import_in_chunks(text, shipped_dictionary(), options, chunk);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.failure.find("record 2 (line 2) is longer than 100 bytes") == 0);
+            CHECK(result.failure_nl.find("record 2 (regel 2) is langer dan 100 bytes") == 0);
+        }
+    }
+    // Within the size limit a long key repeated in many nested keys would take far more memory
+    // than the record: such a record is rejected, the others are read.
+    const std::string key(600, 'k');
+    std::string children;
+    for (int i = 0; i < 200; ++i) children += std::string(i ? "," : "") + "\"c" + std::to_string(i) + "\": 1";
+    options.limits.max_record_bytes = 64 * 1024;
+    const std::string text = "[" + small + ", {\"dossier_id\": \"KO-2\", \"" + key + "\": {" + children + "}}]";
+    const ImportResult result = import_text(text, shipped_dictionary(), options);
+    REQUIRE(result.ok());
+    CHECK(result.summary.rows_imported == 1);
+    CHECK(result.summary.rows_rejected == 1);
+    const Diagnostic* d = find_diagnostic(result, DiagnosticReason::invalid_json);
+    REQUIRE(d);
+    CHECK(d->row == 2);
+    CHECK(d->detail == "its keys, written out in full (nested ones as \"a.b\"), take more than 64 KiB");
+}

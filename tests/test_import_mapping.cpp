@@ -177,3 +177,51 @@ TEST_CASE("a saved profile matches a file with exactly its headers") {
     CHECK_FALSE(profile_matches_headers(profile, {"Nr.", "Benaming", "Opmerking", "Extra"}));
     CHECK_FALSE(profile_matches_headers(MappingProfile{}, {}));
 }
+
+TEST_CASE("4,096 equal headers are named in linear time: x, x (2) ... x (4096)") {
+    std::string header = "dossier_id", row = "KO-1";
+    for (int i = 0; i < 4'095; ++i) {
+        header += ";x";
+        row += ";" + std::to_string(i);
+    }
+    const ImportResult result = import_text(header + "\n" + row + "\n");
+    REQUIRE(result.ok());
+    REQUIRE(result.columns.size() == 4'096);
+    CHECK(result.columns[1].column_name == "x");
+    CHECK(result.columns[2].column_name == "x (2)");
+    CHECK(result.columns[4'095].column_name == "x (4095)");
+    CHECK(cell(result, "x (4095)", 0) == "4094");
+    CHECK(count_reason(result, DiagnosticReason::duplicate_header) == 4'094);
+    // One more column is past the limit, and the message says where.
+    const ImportResult over = import_text(header + ";x\n" + row + ";y\n");
+    CHECK(over.failure == "row 1 (line 1) brings the file past 4096 columns, the limit");
+    CHECK(over.failure_nl == "rij 1 (regel 1) brengt het bestand boven 4096 kolommen, de grens");
+}
+
+TEST_CASE("diagnostics name a very long header by its first 256 bytes, not a copy per row") {
+    // The id column's header normalises to "dossierid" whatever punctuation follows it.
+    const std::string header = "Dossier-ID" + std::string(50'000, '_');
+    std::string text = header + ";x\n";
+    for (int i = 0; i < 100; ++i) text += ";" + std::to_string(i) + "\n";  // every row lacks its id
+    const ImportResult result = import_text(text);
+    REQUIRE(result.ok());
+    CHECK(result.columns[0].field == "dossier_id");
+    CHECK(result.columns[0].header == header);
+    CHECK(count_reason(result, DiagnosticReason::required_missing) == 100);
+    for (const Diagnostic& d : result.diagnostics) {
+        CHECK(d.column.size() <= 256 + 3);
+        CHECK(d.column.substr(0, 10) == "Dossier-ID");
+        CHECK(d.column.substr(d.column.size() - 3) == "…");
+    }
+    // A cut never splits a character: byte 256 is the middle of the "é".
+    const std::string accented = std::string(255, 'a') + "é";
+    MappingProfile profile;
+    profile.entries = {{accented, "capacity"}};
+    ImportOptions options;
+    options.profile = profile;
+    const ImportResult cut = import_text("dossier_id;" + accented + "\nKO-1;veel\n", shipped_dictionary(), options);
+    const Diagnostic* warning = find_diagnostic(cut, DiagnosticReason::unparsable_number);
+    REQUIRE(warning);
+    CHECK(warning->column == std::string(255, 'a') + "…");
+    CHECK(cut.columns[1].header == accented);
+}

@@ -369,6 +369,20 @@ TEST_CASE("limits: kept diagnostics and rejected cells are capped, counts are no
     CHECK(nlohmann::json::parse(import_report_json(result))["diagnostics_truncated"] == true);
 }
 
+TEST_CASE("limits: rejected rows keep their raw cells up to a total number of cells") {
+    std::string text = "dossier_id;opmerking;a;b;c\n";
+    for (int i = 0; i < 5; ++i) text += "KO-1;row " + std::to_string(i) + ";x;x;x\n";  // duplicates, 5 cells
+    ImportOptions options;
+    options.limits.max_rejected_cells = 12;
+    const ImportResult result = import_text(text, shipped_dictionary(), options);
+    CHECK(result.summary.rows_rejected == 4);
+    REQUIRE(result.rejected_rows.size() == 4);
+    CHECK(result.rejected_rows[0].fields == std::vector<std::string>{"KO-1", "row 1", "x", "x", "x"});
+    CHECK(result.rejected_rows[1].fields.size() == 5);
+    CHECK(result.rejected_rows[2].fields.empty());  // 15 cells would pass 12
+    CHECK(result.rejected_rows[3].fields.empty());
+}
+
 TEST_CASE("incremental use: progress, previews via the row limit, stopping early") {
     const std::string bytes = write_csv(generate_demo_data({2000, 3, 19000}).dataset);
     SUBCASE("progress follows the bytes fed") {
@@ -406,4 +420,43 @@ TEST_CASE("incremental use: progress, previews via the row limit, stopping early
         CHECK(importer.stopped());
         CHECK_FALSE(importer.finish().ok());
     }
+}
+
+TEST_CASE("limits: a wide header over rows of one cell cannot make the table thousands of times the file") {
+    std::string header = "dossier_id";
+    for (int i = 1; i < 100; ++i) header += ";k" + std::to_string(i);
+    std::string text = header + "\n";
+    for (int i = 0; i < 1'000; ++i) text += "KO-" + std::to_string(i) + "\n";
+    // With the default limits 100,000 cells are allowed (each short row gets a ragged-row warning).
+    const ImportResult allowed = import_text(text);
+    REQUIRE(allowed.ok());
+    CHECK(allowed.summary.rows_imported == 1'000);
+    ImportOptions options;
+    options.limits.cells_allowed = 10'000;
+    options.limits.cells_per_byte_allowed = 1;
+    const ImportResult whole = import_text(text, shipped_dictionary(), options);
+    REQUIRE_FALSE(whole.ok());
+    CHECK(whole.failure.find(": 100 columns over this many rows would take more than 1 cells per byte of the file") !=
+          std::string::npos);
+    CHECK(whole.failure.find("row 1") == 0);  // row 1xx: 10,000 cells plus one per byte of ~7 bytes a row
+    CHECK(whole.failure_nl.find(": 100 kolommen over zoveel rijen zouden meer dan 1 cellen per byte") !=
+          std::string::npos);
+    CHECK(whole.summary.rows_imported * 100 <= 10'000 + text.size());
+    CHECK(whole.dataset.columns().empty());
+    // Counted over the records read, not the bytes fed: the same row in every chunking, also
+    // when the rows arrive before the end of the file.
+    const std::string longer = text + std::string(100'000, '\n');
+    for (std::size_t chunk : {std::size_t{1}, std::size_t{4'096}, longer.size()}) {
+        CAPTURE(chunk);
+        CHECK(import_in_chunks(longer, shipped_dictionary(), options, chunk).failure == whole.failure);
+    }
+    // JSON records with ever new keys: every new column pads all earlier rows.
+    std::string records;
+    for (int i = 0; i < 1'000; ++i)
+        records += "{\"dossier_id\": \"KO-" + std::to_string(i) + "\", \"k" + std::to_string(i) + "\": 1}\n";
+    options.limits.cells_allowed = 1'000;
+    const ImportResult sparse = import_text(records, shipped_dictionary(), options);
+    REQUIRE_FALSE(sparse.ok());
+    CHECK(sparse.failure.find("row ") == 0);
+    CHECK(sparse.failure.find("cells per byte of the file") != std::string::npos);
 }

@@ -3,8 +3,10 @@
 
 namespace radar {
 
-CsvReader::CsvReader(char delimiter, std::uint32_t first_line, TableBuilder& builder, TextDecoder& decoder)
-    : tokenizer_(delimiter, first_line), builder_(builder), decoder_(decoder) {}
+CsvReader::CsvReader(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes, TableBuilder& builder,
+                     TextDecoder& decoder)
+    : tokenizer_(delimiter, first_line, max_record_bytes), max_record_bytes_(max_record_bytes), builder_(builder),
+      decoder_(decoder) {}
 
 void CsvReader::feed(std::string_view bytes) { tokenizer_.feed(bytes, *this); }
 
@@ -31,8 +33,25 @@ void CsvReader::split_into_cells(const CsvRecord& record) {
     }
 }
 
+void CsvReader::on_record_too_long(std::uint32_t row, std::uint32_t line, bool in_quotes) {
+    const std::string limit = byte_size_text(max_record_bytes_);
+    const std::string where = std::to_string(row) + " (";
+    const std::string line_text = std::to_string(line) + ")";
+    const std::string message = "row " + where + "line " + line_text + " is longer than " + limit + ": " +
+                                (in_quotes ? "a quote opened in it is perhaps never closed, or the file is not"
+                                           : "the file does not look like") +
+                                " a delimited export (CSV or tab-separated text)";
+    const std::string message_nl = "rij " + where + "regel " + line_text + " is langer dan " + limit + ": " +
+                                   (in_quotes ? "een aanhalingsteken erin wordt misschien nooit gesloten, of het "
+                                                "bestand is geen"
+                                              : "het bestand lijkt geen") +
+                                   " export met scheidingstekens (CSV of tekst met tabs)";
+    builder_.fail(DiagnosticReason::unreadable_file, message, message_nl);
+}
+
 void CsvReader::on_record(const CsvRecord& record) {
     if (builder_.failed() || builder_.stopped_at_row_limit()) return;
+    builder_.count_record_bytes(record.buffer.size() + 1);
     if (record.is_blank()) {
         if (header_seen_) builder_.skip_blank_row();
         return;

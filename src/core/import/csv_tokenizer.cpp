@@ -1,6 +1,7 @@
 // The CSV state machine. Quoted fields are unescaped on the fly; when a quote turns out never to
 // be closed, the raw text since that quote is rebuilt (every quote inside was doubled) and read
-// again with the quote as an ordinary character, so no row is swallowed by a stray quote.
+// again with the quote as an ordinary character, so no row is swallowed by a stray quote. Every
+// scan stops where the current record would pass its size limit.
 #include "import/csv_tokenizer.hpp"
 
 #include <cstring>
@@ -8,8 +9,8 @@
 
 namespace radar {
 
-CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t max_quoted_field_bytes)
-    : delimiter_(delimiter), max_quoted_field_bytes_(max_quoted_field_bytes), line_(first_line) {
+CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes)
+    : delimiter_(delimiter), max_record_bytes_(max_record_bytes), line_(first_line) {
     special_[static_cast<unsigned char>(delimiter)] = true;
     special_[static_cast<unsigned char>('\n')] = true;
     special_[static_cast<unsigned char>('\r')] = true;
@@ -39,6 +40,21 @@ void CsvTokenizer::emit(CsvRecordSink& sink) {
     in_record_ = false;
 }
 
+const char* CsvTokenizer::record_limit(const char* begin, const char* p, const char* end) const {
+    // The record has read at most the limit so far: past it, the reading would have stopped.
+    const std::uint64_t allowed = max_record_bytes_ + 1 - record_bytes(begin, p);
+    return allowed < static_cast<std::uint64_t>(end - p) ? p + allowed : end;
+}
+
+void CsvTokenizer::stop_too_long(CsvRecordSink& sink) {
+    too_long_ = true;
+    const bool in_quotes = state_ == State::quoted;
+    std::string().swap(buffer_);
+    std::vector<std::uint32_t>().swap(field_ends_);
+    in_record_ = false;
+    sink.on_record_too_long(next_row_, record_line_, in_quotes);
+}
+
 void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing_quote) {
     replay.clear();
     for (std::size_t i = quote_start_; i < buffer_.size(); ++i) {
@@ -46,6 +62,7 @@ void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing
         replay.push_back(buffer_[i]);
     }
     if (with_closing_quote) replay.push_back('"');
+    position_ -= replay.size();  // these bytes are read again
     buffer_.resize(quote_start_);
     buffer_.push_back('"');  // the opening quote, now an ordinary character
     line_ -= quoted_line_breaks_;  // they are counted again when the replay is read
@@ -55,6 +72,12 @@ void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing
 }
 
 const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sink, std::string& replay) {
+    const char* const begin = p;
+    // The current record may be read up to `limit`. Every scan stops there; reaching it with the
+    // record still open and past the size limit stops the reading. The checks sit where a scan
+    // stops, off the path of ordinary unquoted fields.
+    const char* limit = in_record_ ? record_limit(begin, p, end) : end;
+    const auto too_long_at = [&](const char* at) { return at == limit && record_bytes(begin, at) > max_record_bytes_; };
     while (p < end) {
         if (state_ == State::after_cr) {
             state_ = State::field_start;
@@ -68,10 +91,16 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             record_line_ = line_;
             direct_ = true;
             record_origin_ = p;
+            record_start_ = position_ + static_cast<std::uint64_t>(p - begin);
+            limit = record_limit(begin, p, end);
         }
         switch (state_) {
         case State::field_start:
             if (*p == '"') {
+                if (too_long_at(p)) {
+                    stop_too_long(sink);
+                    return end;
+                }
                 if (direct_) copy_record_so_far(p);
                 state_ = State::quoted;
                 quote_start_ = buffer_.size();
@@ -83,10 +112,16 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             [[fallthrough]];
         case State::unquoted: {
             const char* run_end = p;
-            while (run_end < end && !special_[static_cast<unsigned char>(*run_end)]) ++run_end;
+            while (run_end < limit && !special_[static_cast<unsigned char>(*run_end)]) ++run_end;
             if (!direct_) buffer_.append(p, run_end);
             p = run_end;
-            if (p == end) break;
+            if (p == limit) {
+                if (too_long_at(p)) {
+                    stop_too_long(sink);
+                    return end;
+                }
+                break;
+            }
             const char c = *p++;
             if (c == delimiter_) {
                 end_field(p - 1);
@@ -103,12 +138,8 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             break;
         }
         case State::quoted: {
-            // Scan no further than the size limit of a quoted field.
-            const std::size_t used = buffer_.size() - quote_start_;
-            const std::size_t allowance = used < max_quoted_field_bytes_ ? max_quoted_field_bytes_ - used : 0;
-            const char* scan_end = static_cast<std::size_t>(end - p) > allowance ? p + allowance : end;
-            const void* quote = std::memchr(p, '"', static_cast<std::size_t>(scan_end - p));
-            const char* run_end = quote ? static_cast<const char*>(quote) : scan_end;
+            const void* quote = std::memchr(p, '"', static_cast<std::size_t>(limit - p));
+            const char* run_end = quote ? static_cast<const char*>(quote) : limit;
             std::uint32_t line_breaks = 0;
             for (const char* q = p; q < run_end; ++q) {
                 line_breaks += *q == '\n' ? 1 : 0;
@@ -121,13 +152,17 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             if (quote) {
                 ++p;
                 state_ = State::quote_in_quoted;
-            } else if (scan_end < end) {
-                take_back_quoted_field(replay, false);
-                return p;
+            } else if (too_long_at(p)) {
+                stop_too_long(sink);
+                return end;
             }
             break;
         }
         case State::quote_in_quoted:
+            if (too_long_at(p)) {
+                stop_too_long(sink);
+                return end;
+            }
             if (*p == '"') {
                 buffer_.push_back('"');
                 ++p;
@@ -137,6 +172,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             } else {
                 // Text after a closing quote: that quote did not close a field, the opening
                 // one was stray. Read everything since the opening quote again as plain text.
+                position_ += static_cast<std::uint64_t>(p - begin);
                 take_back_quoted_field(replay, true);
                 return p;
             }
@@ -144,8 +180,14 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         case State::after_cr: break;  // handled before the switch
         }
     }
+    // The input ended where the limit is, after a delimiter or a closing quote.
+    if (in_record_ && record_bytes(begin, p) > max_record_bytes_) {
+        stop_too_long(sink);
+        return end;
+    }
     // The record goes on in the next input: keep its bytes.
     if (in_record_ && direct_) copy_record_so_far(p);
+    position_ += static_cast<std::uint64_t>(p - begin);
     return p;
 }
 
@@ -154,7 +196,7 @@ void CsvTokenizer::process(std::string_view input, CsvRecordSink& sink) {
     std::deque<std::string> replays;
     std::vector<std::string_view> pending{input};
     std::string replay;
-    while (!pending.empty()) {
+    while (!pending.empty() && !too_long_) {
         const std::string_view text = pending.back();
         pending.pop_back();
         const char* end = text.data() + text.size();
@@ -167,9 +209,12 @@ void CsvTokenizer::process(std::string_view input, CsvRecordSink& sink) {
     }
 }
 
-void CsvTokenizer::feed(std::string_view bytes, CsvRecordSink& sink) { process(bytes, sink); }
+void CsvTokenizer::feed(std::string_view bytes, CsvRecordSink& sink) {
+    if (!too_long_) process(bytes, sink);
+}
 
 void CsvTokenizer::finish(CsvRecordSink& sink) {
+    if (too_long_) return;
     // A quote still open at the end of the file was never closed: read its text again.
     while (state_ == State::quoted) {
         std::string replay;

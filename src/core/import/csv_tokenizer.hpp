@@ -1,6 +1,7 @@
 // Incremental RFC 4180 tokenizer: bytes in (any chunk sizes), records out. Handles quoted fields
 // with embedded delimiters, doubled quotes and line breaks, CRLF/LF/CR line ends, and recovers
-// from a quote that is never closed by reading it as an ordinary character.
+// from a quote that is never closed by reading it as an ordinary character. A record longer than
+// its size limit stops the reading, so an endless line is never buffered.
 #pragma once
 
 #include <cstdint>
@@ -28,9 +29,15 @@ struct CsvRecord {
     bool is_blank() const { return field_ends[field_count - 1] == field_count - 1; }
 };
 
+// The size limit of one record (1 MiB): ImportLimits::max_record_bytes.
+constexpr std::size_t default_max_record_bytes = std::size_t{1} << 20;
+
 class CsvRecordSink {
 public:
     virtual void on_record(const CsvRecord& record) = 0;
+    // The record numbered `row`, starting on `line`, ran past the size limit (`in_quotes`: inside
+    // a quoted field). The tokenizer reads nothing more; a sink that does not care ignores it.
+    virtual void on_record_too_long(std::uint32_t /*row*/, std::uint32_t /*line*/, bool /*in_quotes*/) {}
 
 protected:
     ~CsvRecordSink() = default;
@@ -39,8 +46,9 @@ protected:
 class CsvTokenizer {
 public:
     // `first_line`: line number of the first byte fed (2 when a "sep=;" line was stripped).
-    // A quoted field longer than `max_quoted_field_bytes` is taken for an unclosed quote.
-    CsvTokenizer(char delimiter, std::uint32_t first_line = 1, std::size_t max_quoted_field_bytes = 1u << 20);
+    // `max_record_bytes`: the most bytes one record may take in the file, its line break not
+    // counted (a quoted field's line breaks are).
+    CsvTokenizer(char delimiter, std::uint32_t first_line = 1, std::size_t max_record_bytes = default_max_record_bytes);
 
     void feed(std::string_view bytes, CsvRecordSink& sink);
     // Ends the last record (a file need not end with a line break).
@@ -48,12 +56,22 @@ public:
 
     // Records emitted so far (blank ones included).
     std::uint32_t records() const { return next_row_ - 1; }
+    // A record ran past the size limit: nothing more is read.
+    bool stopped() const { return too_long_; }
 
 private:
     enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_cr };
     // Runs the state machine over `input`. When an unclosed quote is detected, returns the
     // position where reading must continue after the replayed bytes in `replay`.
     const char* run(const char* p, const char* end, CsvRecordSink& sink, std::string& replay);
+    // How far in [p, end) the current record may be read (its line break included) before it
+    // is too long; `begin` is where this input started.
+    const char* record_limit(const char* begin, const char* p, const char* end) const;
+    // Bytes of the current record read up to `p`.
+    std::uint64_t record_bytes(const char* begin, const char* p) const {
+        return position_ + static_cast<std::uint64_t>(p - begin) - record_start_;
+    }
+    void stop_too_long(CsvRecordSink& sink);
     // Turns the open quoted field back into raw text (opening quote included) to read again.
     void take_back_quoted_field(std::string& replay, bool with_closing_quote);
     void process(std::string_view input, CsvRecordSink& sink);
@@ -72,7 +90,7 @@ private:
     void copy_record_so_far(const char* upto);
 
     char delimiter_;
-    std::size_t max_quoted_field_bytes_;
+    std::size_t max_record_bytes_;
     bool special_[256] = {};  // bytes that end an unquoted run: delimiter, CR, LF, >= 0x80
 
     State state_ = State::field_start;
@@ -90,6 +108,11 @@ private:
     std::uint32_t line_;
     std::uint32_t record_line_ = 0;
     std::uint32_t next_row_ = 1;
+    // Bytes read before the current input (taken-back bytes are read again, so they are
+    // subtracted), and where the current record started in that count.
+    std::uint64_t position_ = 0;
+    std::uint64_t record_start_ = 0;
+    bool too_long_ = false;
 };
 
 }  // namespace radar

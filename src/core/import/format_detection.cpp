@@ -8,7 +8,8 @@ namespace {
 
 bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Field counts of the first records of `sample` split by `delimiter`; blank lines skipped.
+// Field counts of the first records of `sample` split by `delimiter`; blank lines skipped. The
+// cut last line counts only when the sample is complete or holds no other line.
 std::vector<std::size_t> field_counts(std::string_view sample, char delimiter, bool complete) {
     constexpr std::size_t max_records = 50;
     std::vector<std::size_t> counts;
@@ -32,7 +33,7 @@ std::vector<std::size_t> field_counts(std::string_view sample, char delimiter, b
         }
         if (c != '\r') blank = false;
     }
-    if (complete && !blank) counts.push_back(fields);
+    if ((complete || counts.empty()) && !blank) counts.push_back(fields);
     return counts;
 }
 
@@ -40,8 +41,13 @@ std::vector<std::size_t> field_counts(std::string_view sample, char delimiter, b
 
 bool has_utf8_byte_order_mark(std::string_view sample) { return sample.substr(0, 3) == "\xEF\xBB\xBF"; }
 
+std::optional<TextEncoding> utf16_byte_order_mark(std::string_view sample) {
+    if (sample.substr(0, 2) == "\xFF\xFE") return TextEncoding::utf16_le;
+    if (sample.substr(0, 2) == "\xFE\xFF") return TextEncoding::utf16_be;
+    return std::nullopt;
+}
+
 DetectedFormat detect_format(std::string_view sample) {
-    if (sample.substr(0, 2) == "\xFF\xFE" || sample.substr(0, 2) == "\xFE\xFF") return DetectedFormat::utf16;
     std::size_t at = 0;
     while (at < sample.size() && is_json_space(sample[at])) ++at;
     if (at == sample.size() || (sample[at] != '[' && sample[at] != '{')) return DetectedFormat::csv;

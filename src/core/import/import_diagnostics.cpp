@@ -24,6 +24,7 @@ constexpr ReasonText reason_texts[diagnostic_reason_count] = {
     {"unbalanced_quote", "Aanhalingsteken niet afgesloten", "Unbalanced quote"},
     {"invalid_json", "Ongeldige JSON", "Invalid JSON"},
     {"invalid_utf8", "Ongeldige UTF-8 gelezen als Windows-1252", "Invalid UTF-8 read as Windows-1252"},
+    {"invalid_utf16", "Ongeldige UTF-16 gelezen als U+FFFD", "Invalid UTF-16 read as U+FFFD"},
     {"duplicate_header", "Dubbele kolomnaam", "Duplicate column header"},
     {"empty_header", "Lege kolomnaam", "Empty column header"},
     {"mapping_conflict", "Veld al gekoppeld aan een andere kolom", "Field already mapped from another column"},
@@ -51,6 +52,13 @@ const char* severity_code(Severity severity) {
     case Severity::fatal: return "fatal";
     }
     return "";
+}
+
+std::string byte_size_text(std::uint64_t bytes) {
+    constexpr std::uint64_t kibibyte = 1024, mebibyte = 1024 * kibibyte;
+    if (bytes >= mebibyte && bytes % mebibyte == 0) return std::to_string(bytes / mebibyte) + " MiB";
+    if (bytes >= kibibyte && bytes % kibibyte == 0) return std::to_string(bytes / kibibyte) + " KiB";
+    return std::to_string(bytes) + " bytes";
 }
 
 }  // namespace radar

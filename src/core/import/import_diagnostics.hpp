@@ -23,6 +23,7 @@ enum class DiagnosticReason : std::uint8_t {
     unbalanced_quote,
     invalid_json,
     invalid_utf8,
+    invalid_utf16,
     duplicate_header,
     empty_header,
     mapping_conflict,
@@ -43,7 +44,7 @@ enum class Severity : std::uint8_t {
 struct Diagnostic {
     std::uint32_t row = 0;   // CSV: row number as Excel shows it (header = 1); JSON: record number; 0 = file
     std::uint32_t line = 0;  // line in the file where that row starts (1-based); 0 = file
-    std::string column;      // header as in the file; empty for the whole row or file
+    std::string column;      // header as in the file (cut to 256 bytes and "…"); empty for the whole row or file
     std::string value;       // the raw cell text (UTF-8)
     DiagnosticReason reason = DiagnosticReason::unreadable_file;
     Severity severity = Severity::warning;
@@ -60,5 +61,8 @@ const char* reason_code(DiagnosticReason reason);
 const char* reason_label(DiagnosticReason reason, std::string_view language);
 // "info", "warning", "error", "fatal".
 const char* severity_code(Severity severity);
+
+// A size limit for messages in both languages: "1 MiB", "64 KiB", otherwise "100 bytes".
+std::string byte_size_text(std::uint64_t bytes);
 
 }  // namespace radar

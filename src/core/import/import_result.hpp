@@ -39,7 +39,8 @@ struct RejectedRow {
     std::uint32_t row = 0;   // as in Diagnostic::row
     std::uint32_t line = 0;
     std::vector<DiagnosticReason> reasons;
-    std::vector<std::string> fields;  // raw cells in file order; empty past ImportLimits::max_rejected_rows_with_fields
+    // Raw cells in file order; empty past ImportLimits::max_rejected_rows_with_fields or max_rejected_cells.
+    std::vector<std::string> fields;
 };
 
 struct ImportedColumn {

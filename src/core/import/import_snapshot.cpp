@@ -61,6 +61,7 @@ std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text)
 }
 
 std::string source_text_utf8(std::string bytes, TextEncoding encoding) {
+    if (encoding == TextEncoding::utf16_le || encoding == TextEncoding::utf16_be) return utf16_to_utf8(bytes, encoding);
     TextDecoder decoder(encoding == TextEncoding::windows_1252 ? EncodingChoice::windows_1252 : EncodingChoice::utf8);
     std::string converted;
     if (decoder.decode(bytes, converted).data() == bytes.data()) return bytes;

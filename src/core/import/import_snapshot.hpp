@@ -34,7 +34,7 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot);
 // Nothing when the text is not a snapshot written by snapshot_to_json.
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
 
-// The file's text as UTF-8, as the importer read it (Windows-1252 converted): what a stored
+// The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what a stored
 // snapshot keeps, so that importing it again with the same mapping gives the same dataset.
 // Takes the bytes: text that is already UTF-8 is handed back without a copy (a 150 MB file
 // would otherwise be held twice).

@@ -1,4 +1,4 @@
-// Format detection and incremental driving of the CSV/JSON readers.
+// Encoding and format detection and incremental driving of the CSV/JSON readers.
 #include "import/importer.hpp"
 
 #include <algorithm>
@@ -12,6 +12,8 @@ namespace {
 
 // Enough for the delimiter guess (about 50 lines) and the JSON check, small enough to copy.
 constexpr std::size_t sniff_bytes = 64 * 1024;
+// A UTF-16 byte-order mark.
+constexpr std::size_t byte_order_mark_bytes = 2;
 
 }  // namespace
 
@@ -41,11 +43,6 @@ void Importer::start(bool at_end) {
         text.remove_prefix(3);
     }
     DetectedFormat format = detect_format(text);
-    if (format == DetectedFormat::utf16) {
-        builder_->fail(DiagnosticReason::unreadable_file, "UTF-16 files are not supported: save the export as UTF-8 or CSV",
-                       "UTF-16-bestanden worden niet ondersteund: bewaar de export als UTF-8 of CSV");
-        return;
-    }
     if (options_.format == FormatChoice::csv) format = DetectedFormat::csv;
     if (options_.format == FormatChoice::json) format = DetectedFormat::json;
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -53,7 +50,7 @@ void Importer::start(bool at_end) {
         return;
     }
     if (format == DetectedFormat::json) {
-        reader_ = std::make_unique<JsonReader>(*builder_, decoder_);
+        reader_ = std::make_unique<JsonReader>(*builder_, decoder_, options_.limits);
     } else {
         std::uint32_t first_line = 1;
         char delimiter = options_.delimiter;
@@ -67,10 +64,10 @@ void Importer::start(bool at_end) {
         if (options_.decimal_mark == DecimalMark::unknown)
             builder_->set_decimal_mark(delimiter == ';' ? DecimalMark::comma : delimiter == ',' ? DecimalMark::point
                                                                                                : DecimalMark::unknown);
-        reader_ = std::make_unique<CsvReader>(delimiter, first_line, *builder_, decoder_);
+        reader_ = std::make_unique<CsvReader>(delimiter, first_line, options_.limits.max_record_bytes, *builder_,
+                                              decoder_);
     }
     reader_->feed(text);
-    reader_bytes_ += text.size();
     sniff_.clear();
     sniff_.shrink_to_fit();
 }
@@ -78,11 +75,12 @@ void Importer::start(bool at_end) {
 void Importer::plan_capacity() {
     // Columns sized from the rows per byte seen so far, so big columns are not regrown by
     // doubling (a copy, and up to twice the memory). Re-planned when the rows read come close.
+    // Bytes are the file's own (a UTF-16 file's count twice its ASCII text), like total_bytes.
     const std::uint64_t rows = result_.summary.rows_read;
-    if (options_.total_bytes <= reader_bytes_ || rows == 0 || reader_bytes_ == 0) return;
+    if (options_.total_bytes <= bytes_ || rows == 0) return;
     if (rows < planned_rows_ - planned_rows_ / 32) return;
-    const double rows_per_byte = static_cast<double>(rows) / static_cast<double>(reader_bytes_);
-    const double remaining = static_cast<double>(options_.total_bytes - reader_bytes_);
+    const double rows_per_byte = static_cast<double>(rows) / static_cast<double>(bytes_);
+    const double remaining = static_cast<double>(options_.total_bytes - bytes_);
     double planned = (static_cast<double>(rows) + remaining * rows_per_byte) * 1.02 + 64;
     if (options_.limits.row_limit) planned = std::min(planned, static_cast<double>(options_.limits.row_limit));
     planned = std::min(planned, static_cast<double>(options_.total_bytes / 2 + 1));
@@ -91,29 +89,65 @@ void Importer::plan_capacity() {
     builder_->reserve_rows(static_cast<std::size_t>(planned_rows_));
 }
 
+void Importer::settle_byte_order() {
+    byte_order_settled_ = true;
+    if (const auto utf16 = utf16_byte_order_mark(lead_)) {
+        utf16_ = std::make_unique<Utf16ToUtf8>(*utf16);
+        decoder_.note_utf16(*utf16);
+    }
+    const std::string lead = std::move(lead_);
+    take_bytes(lead);
+}
+
+void Importer::take_bytes(std::string_view bytes) {
+    if (!utf16_) {
+        take_text(bytes);
+        return;
+    }
+    // The byte-order mark comes out as the UTF-8 one, which start() notes and skips.
+    converted_.clear();
+    utf16_->convert(bytes, converted_);
+    take_text(converted_);
+}
+
+void Importer::take_text(std::string_view text) {
+    if (text.empty() || stopped()) return;
+    if (!reader_) {
+        // Only the sniff window is copied; the rest of a big first chunk goes straight on.
+        const std::size_t take = std::min(text.size(), sniff_bytes - sniff_.size());
+        sniff_.append(text.substr(0, take));
+        text.remove_prefix(take);
+        if (sniff_.size() < sniff_bytes) return;
+        start(false);
+        if (!reader_ || stopped()) return;
+    }
+    if (!text.empty()) reader_->feed(text);
+}
+
 void Importer::feed(std::string_view chunk) {
     if (finished_ || chunk.empty()) return;
     hash_.update(chunk);
     bytes_ += chunk.size();
     if (stopped()) return;
-    if (!reader_) {
-        // Only the sniff window is copied; the rest of a big first chunk goes straight on.
-        const std::size_t take = std::min(chunk.size(), sniff_bytes - sniff_.size());
-        sniff_.append(chunk.substr(0, take));
+    if (!byte_order_settled_) {
+        const std::size_t take = std::min(chunk.size(), byte_order_mark_bytes - lead_.size());
+        lead_.append(chunk.substr(0, take));
         chunk.remove_prefix(take);
-        if (sniff_.size() < sniff_bytes) return;
-        start(false);
-        if (!reader_ || stopped()) return;
+        if (lead_.size() < byte_order_mark_bytes) return;
+        settle_byte_order();
     }
-    if (!chunk.empty()) {
-        reader_->feed(chunk);
-        reader_bytes_ += chunk.size();
-    }
+    take_bytes(chunk);
     plan_capacity();
 }
 
 ImportResult Importer::finish() {
     if (finished_) return ImportResult();
+    if (!byte_order_settled_) settle_byte_order();  // a file of fewer than two bytes
+    if (utf16_) {
+        converted_.clear();
+        utf16_->finish(converted_);
+        take_text(converted_);
+    }
     if (!reader_ && !stopped()) start(true);
     if (reader_ && !builder_->failed()) reader_->finish();
     if (decoder_.invalid_utf8_sequences() > 0) {
@@ -121,6 +155,14 @@ ImportResult Importer::finish() {
         builder_->diagnose(RowContext{}, {}, {}, DiagnosticReason::invalid_utf8, Severity::info,
                            count + " bytes were not valid UTF-8 and were read as Windows-1252",
                            count + " bytes waren geen geldige UTF-8 en zijn als Windows-1252 gelezen");
+    }
+    if (utf16_ && utf16_->replaced() > 0) {
+        const std::string count = std::to_string(utf16_->replaced());
+        builder_->diagnose(RowContext{}, {}, {}, DiagnosticReason::invalid_utf16, Severity::info,
+                           count + " characters were not valid UTF-16 (a surrogate without its other half, or an "
+                                   "odd last byte) and were read as U+FFFD",
+                           count + " tekens waren geen geldige UTF-16 (een surrogaat zonder zijn andere helft, of "
+                                   "een oneven laatste byte) en zijn als U+FFFD gelezen");
     }
     builder_->finish();
     finished_ = true;

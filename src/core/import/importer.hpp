@@ -57,6 +57,12 @@ public:
     bool stopped() const;
 
 private:
+    // Once the first two bytes are known: UTF-16 (byte-order mark) or bytes as they are.
+    void settle_byte_order();
+    // The file's bytes, converted to UTF-8 first when it is UTF-16.
+    void take_bytes(std::string_view bytes);
+    // Text to the sniff window until it is full, then to the reader.
+    void take_text(std::string_view text);
     void start(bool at_end);
     void plan_capacity();
 
@@ -66,10 +72,13 @@ private:
     TextDecoder decoder_;
     std::unique_ptr<TableBuilder> builder_;
     std::unique_ptr<FormatReader> reader_;
-    std::string sniff_;  // first bytes, held until the format and delimiter are known
-    ContentHasher hash_;
+    std::string lead_;  // the first bytes, until they show whether the file is UTF-16
+    bool byte_order_settled_ = false;
+    std::unique_ptr<Utf16ToUtf8> utf16_;  // set for a UTF-16 file
+    std::string converted_;               // the current chunk of a UTF-16 file, as UTF-8
+    std::string sniff_;  // first text, held until the format and delimiter are known
+    ContentHasher hash_;  // over the file's own bytes (also for UTF-16)
     std::uint64_t bytes_ = 0;
-    std::uint64_t reader_bytes_ = 0;  // bytes handed to the reader
     std::uint64_t planned_rows_ = 0;  // rows the columns have capacity for
     bool finished_ = false;
 };

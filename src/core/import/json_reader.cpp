@@ -41,14 +41,25 @@ std::string parse_error_message(std::string_view text) {
 
 }  // namespace
 
-// One record as (dotted key, cell) pairs; the texts the cells point to live here.
+// One record as (dotted key, cell) pairs; the texts the cells point to live here. The recursion
+// is as deep as the record's nesting, which the scanner has bounded.
 struct JsonReader::Flattened {
     std::vector<std::pair<std::string, RawCell>> cells;
     std::deque<std::string> texts;  // JSON text of numbers, booleans and arrays (stable addresses)
+    // The dotted keys repeat their parents' keys: a long key over many children would take far
+    // more memory than the record. Flattening stops once they pass `max_key_bytes` in all.
+    std::size_t max_key_bytes = 0;
+    std::size_t key_bytes = 0;
+    bool keys_too_long = false;
 
     void add(const std::string& prefix, const Json& value) {
         if (value.is_object()) {
-            for (const auto& item : value.items()) add(prefix.empty() ? item.key() : prefix + "." + item.key(), item.value());
+            for (const auto& item : value.items()) {
+                key_bytes += prefix.size() + 1 + item.key().size();
+                keys_too_long = keys_too_long || key_bytes > max_key_bytes;
+                if (keys_too_long) return;
+                add(prefix.empty() ? item.key() : prefix + "." + item.key(), item.value());
+            }
             return;
         }
         RawCell cell;
@@ -72,7 +83,12 @@ struct JsonReader::Flattened {
     }
 };
 
-JsonReader::JsonReader(TableBuilder& builder, TextDecoder& decoder) : builder_(builder), decoder_(decoder) {}
+JsonReader::JsonReader(TableBuilder& builder, TextDecoder& decoder, const ImportLimits& limits)
+    : scanner_(limits.max_record_bytes, limits.max_json_depth),
+      max_record_bytes_(limits.max_record_bytes),
+      max_depth_(limits.max_json_depth),
+      builder_(builder),
+      decoder_(decoder) {}
 
 JsonReader::~JsonReader() = default;
 
@@ -85,6 +101,28 @@ void JsonReader::on_ignored(std::string_view what, std::string_view what_nl, std
                       std::string(what), std::string(what_nl));
 }
 
+void JsonReader::on_record_too_long(std::uint32_t line) {
+    const std::string where = std::to_string(record_number_ + 1) + " (";
+    const std::string line_text = std::to_string(line) + ")";
+    const std::string limit = byte_size_text(max_record_bytes_);
+    builder_.fail(DiagnosticReason::unreadable_file,
+                  "record " + where + "line " + line_text + " is longer than " + limit +
+                      ": a dossier record is far smaller; the file does not look like a dossier export",
+                  "record " + where + "regel " + line_text + " is langer dan " + limit +
+                      ": een dossierrecord is veel kleiner; het bestand lijkt geen dossierexport");
+}
+
+void JsonReader::on_record_too_deep(std::uint32_t line) {
+    const std::string where = std::to_string(record_number_ + 1) + " (";
+    const std::string line_text = std::to_string(line) + ")";
+    const std::string limit = std::to_string(max_depth_);
+    builder_.fail(DiagnosticReason::unreadable_file,
+                  "record " + where + "line " + line_text + " nests objects or arrays more than " + limit +
+                      " levels deep, the limit: the file does not look like a dossier export",
+                  "record " + where + "regel " + line_text + " nest objecten of lijsten meer dan " + limit +
+                      " niveaus diep, de grens: het bestand lijkt geen dossierexport");
+}
+
 void JsonReader::reject(const RowContext& context, std::string_view text, const std::string& detail,
                         const std::string& detail_nl) {
     const RawCell cell{text, RawCell::Kind::text, 0.0};
@@ -93,6 +131,7 @@ void JsonReader::reject(const RowContext& context, std::string_view text, const 
 
 void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool complete) {
     if (builder_.failed() || builder_.stopped_at_row_limit()) return;
+    builder_.count_record_bytes(raw_text.size() + 1);
     const RowContext context{++record_number_, line, false, false};
     const std::string_view text = decoder_.decode(raw_text, scratch_);
     if (!complete) {
@@ -110,7 +149,14 @@ void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool c
         return;
     }
     Flattened flattened;
+    flattened.max_key_bytes = max_record_bytes_;
     flattened.add({}, json);
+    if (flattened.keys_too_long) {
+        const std::string limit = byte_size_text(max_record_bytes_);
+        reject(context, text, "its keys, written out in full (nested ones as \"a.b\"), take more than " + limit,
+               "de sleutels, voluit geschreven (geneste als \"a.b\"), nemen meer dan " + limit + " in");
+        return;
+    }
     for (const auto& [key, cell] : flattened.cells) {
         if (column_of_key_.count(key)) continue;
         column_of_key_.emplace(key, builder_.column_count());

@@ -1,5 +1,6 @@
 // JSON import: record texts from the scanner are parsed (nlohmann/json), nested objects are
-// flattened to dotted column names ("address.city"), and keys become columns as they appear.
+// flattened to dotted column names ("address.city"), and keys become columns as they appear. A
+// record past the size or depth limit fails the import before it is parsed.
 #pragma once
 
 #include <map>
@@ -15,7 +16,7 @@ namespace radar {
 
 class JsonReader final : public FormatReader, private JsonRecordSink {
 public:
-    JsonReader(TableBuilder& builder, TextDecoder& decoder);
+    JsonReader(TableBuilder& builder, TextDecoder& decoder, const ImportLimits& limits);
     ~JsonReader() override;
     void feed(std::string_view bytes) override;
     void finish() override;
@@ -25,9 +26,13 @@ private:
     struct Flattened;
     void on_record(std::string_view text, std::uint32_t line, bool complete) override;
     void on_ignored(std::string_view what, std::string_view what_nl, std::uint32_t line) override;
+    void on_record_too_long(std::uint32_t line) override;
+    void on_record_too_deep(std::uint32_t line) override;
     void reject(const RowContext& context, std::string_view text, const std::string& detail, const std::string& detail_nl);
 
     JsonRecordScanner scanner_;
+    std::size_t max_record_bytes_;
+    std::size_t max_depth_;
     TableBuilder& builder_;
     TextDecoder& decoder_;
     std::uint32_t record_number_ = 0;

@@ -8,32 +8,60 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; 
 
 }  // namespace
 
+JsonRecordScanner::JsonRecordScanner(std::size_t max_record_bytes, std::size_t max_depth)
+    : max_record_bytes_(max_record_bytes), max_depth_(max_depth) {}
+
 void JsonRecordScanner::feed(std::string_view bytes, JsonRecordSink& sink) {
     for (char c : bytes) {
+        if (stopped_) return;
         step(c, sink);
         if (c == '\n') ++line_;
     }
 }
 
-void JsonRecordScanner::step_structure(char c) {
+bool JsonRecordScanner::capture(char c, JsonRecordSink& sink) {
+    record_.push_back(c);
+    if (record_.size() > max_record_bytes_) {
+        stop();
+        sink.on_record_too_long(record_line_);
+        return false;
+    }
     if (in_string_) {
         if (escaped_) escaped_ = false;
         else if (c == '\\') escaped_ = true;
         else if (c == '"') in_string_ = false;
-        return;
+        return true;
     }
-    if (c == '"') in_string_ = true;
-    else if (c == '{' || c == '[') ++depth_;
-    else if (c == '}' || c == ']') --depth_;
+    if (c == '"') {
+        in_string_ = true;
+    } else if (c == '{' || c == '[') {
+        if (++depth_ > 0 && static_cast<std::size_t>(depth_) > max_depth_) {
+            stop();
+            sink.on_record_too_deep(record_line_);
+            return false;
+        }
+    } else if (c == '}' || c == ']') {
+        --depth_;
+    }
+    return true;
 }
 
-void JsonRecordScanner::end_record(JsonRecordSink& sink, bool complete) {
-    sink.on_record(record_, record_line_, complete);
+void JsonRecordScanner::stop() {
+    stopped_ = true;
+    std::string().swap(record_);
+}
+
+void JsonRecordScanner::clear_record() {
     record_.clear();
     depth_ = 0;
     in_string_ = false;
     escaped_ = false;
     primitive_ = false;
+}
+
+void JsonRecordScanner::end_record(JsonRecordSink& sink, bool complete) {
+    sink.on_record(record_, record_line_, complete);
+    clear_record();
 }
 
 void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
@@ -47,8 +75,7 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
             // The importer only hands over text starting with '[' or '{'.
             mode_ = Mode::first_object;
             record_line_ = line_;
-            record_.push_back(c);
-            depth_ = c == '{' ? 1 : 0;
+            capture(c, sink);
         }
         return;
 
@@ -69,8 +96,7 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
             if (c == ']') mode_ = Mode::after_records;
             return;
         }
-        record_.push_back(c);
-        step_structure(c);
+        if (!capture(c, sink)) return;
         if (!primitive_ && depth_ == 0 && !in_string_) {
             end_record(sink, true);
             mode_ = Mode::between_records;
@@ -79,9 +105,7 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
 
     case Mode::first_object: {
         const bool was_in_string = in_string_;
-        record_.push_back(c);
-        step_structure(c);
-        if (was_in_string || is_space(c)) return;
+        if (!capture(c, sink) || was_in_string || is_space(c)) return;
         if (peeking_array_) {
             peeking_array_ = false;
             if (c == '{') {
@@ -113,12 +137,12 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
         if (c == '\n') {
             bool blank = true;
             for (char k : record_) blank &= is_space(k);
-            if (!blank) end_record(sink, true);
-            record_.clear();
+            if (blank) clear_record();
+            else end_record(sink, true);
             record_line_ = line_ + 1;
             return;
         }
-        record_.push_back(c);
+        capture(c, sink);
         return;
 
     case Mode::after_records:
@@ -133,6 +157,7 @@ void JsonRecordScanner::step(char c, JsonRecordSink& sink) {
 }
 
 void JsonRecordScanner::finish(JsonRecordSink& sink) {
+    if (stopped_) return;
     switch (mode_) {
     case Mode::in_record:
         // A primitive element ends at the end of the input; anything else was cut short.

@@ -13,6 +13,18 @@ namespace {
 
 constexpr double largest_exact_integer = 9007199254740992.0;  // 2^53
 
+// A diagnostic names its column by the header; a longer header is cut (every diagnostic holds
+// a copy, and a header can be as long as a record).
+constexpr std::size_t max_diagnostic_column_bytes = 256;
+
+// `text` cut to at most `max_bytes` at a character boundary, with "…" when something was cut.
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(text.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
 std::string format_bound(double value, FieldType type) {
     if (type == FieldType::date) return format_iso_date(static_cast<DayNumber>(value));
     char buffer[32];
@@ -93,12 +105,16 @@ void TableBuilder::settle_kind(ColumnPlan& plan) {
     }
 }
 
-std::string TableBuilder::dataset_name_for(const std::string& header, std::size_t source_index) const {
+std::string TableBuilder::dataset_name_for(const std::string& header, std::size_t source_index) {
     const std::string base = header.empty() ? "column_" + std::to_string(source_index + 1) : header;
-    // Extra attributes never take a canonical field's name, nor another column's.
-    auto taken = [&](const std::string& name) { return dictionary_.find(name) || result_.dataset.index_of(name); };
-    std::string name = base;
-    for (int suffix = 2; taken(name); ++suffix) name = base + " (" + std::to_string(suffix) + ")";
+    // Extra attributes never take a canonical field's name, nor another column's. The suffix
+    // search goes on where it stopped for this base, so 4,096 equal headers take linear time.
+    auto taken = [&](const std::string& name) { return dictionary_.find(name) || column_names_.count(name); };
+    if (!taken(base)) return base;
+    int& suffix = next_name_suffix_.emplace(base, 2).first->second;
+    std::string name = base + " (" + std::to_string(suffix) + ")";
+    while (taken(name)) name = base + " (" + std::to_string(++suffix) + ")";
+    ++suffix;
     return name;
 }
 
@@ -106,24 +122,26 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     if (failed()) return;
     if (plans_.size() >= limits_.max_columns) {
         const std::string limit = std::to_string(limits_.max_columns);
-        fail(DiagnosticReason::unreadable_file, "more than " + limit + " columns", "meer dan " + limit + " kolommen");
+        const std::string where = std::to_string(row) + " (";
+        const std::string line_text = std::to_string(line) + ")";
+        fail(DiagnosticReason::unreadable_file,
+             "row " + where + "line " + line_text + " brings the file past " + limit + " columns, the limit",
+             "rij " + where + "regel " + line_text + " brengt het bestand boven " + limit + " kolommen, de grens");
         return;
     }
     const RowContext where{row, line, false, true};
     const std::size_t index = plans_.size();
+    if (too_many_cells(where, result_.summary.rows_imported, index + 1)) return;
     const std::string header(trim_spaces(raw_header));
     const std::string number = std::to_string(index + 1);
     if (header.empty())
         diagnose(where, header, raw_header, DiagnosticReason::empty_header, Severity::info,
                  "column " + number + " has no header; kept as column_" + number,
                  "kolom " + number + " heeft geen kop; bewaard als column_" + number);
-    for (const auto& plan : plans_)
-        if (!header.empty() && plan->header == header) {
-            diagnose(where, header, header, DiagnosticReason::duplicate_header, Severity::info,
-                     "header of column " + number + " appears more than once",
-                     "de kop van kolom " + number + " komt meer dan eens voor");
-            break;
-        }
+    if (!header.empty() && !headers_.insert(header).second)
+        diagnose(where, header, header, DiagnosticReason::duplicate_header, Severity::info,
+                 "header of column " + number + " appears more than once",
+                 "de kop van kolom " + number + " komt meer dan eens voor");
 
     const HeaderMapping mapping = mapper_.map(header);
     auto plan = std::make_unique<ColumnPlan>();
@@ -138,6 +156,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
                  "een andere kolom is al aan dit veld gekoppeld; bewaard als extra kenmerk");
 
     const std::string name = plan->field ? plan->field->name : dataset_name_for(header, index);
+    column_names_.insert(name);
     const ColumnType type = plan->field ? column_type_for(plan->field->type) : ColumnType::text;
     Column& column = result_.dataset.add_column(name, type);
     plan->column = &column;
@@ -198,7 +217,7 @@ void TableBuilder::reserve_rows(std::size_t rows) {
     if (id_index_) id_index_->reserve(rows);
 }
 
-void TableBuilder::diagnose(const RowContext& context, std::string column, std::string_view value,
+void TableBuilder::diagnose(const RowContext& context, std::string_view column, std::string_view value,
                             DiagnosticReason reason, Severity severity, std::string detail, std::string detail_nl) {
     ImportSummary& summary = result_.summary;
     ++summary.diagnostics_total;
@@ -209,7 +228,7 @@ void TableBuilder::diagnose(const RowContext& context, std::string column, std::
     Diagnostic diagnostic;
     diagnostic.row = context.row;
     diagnostic.line = context.line;
-    diagnostic.column = std::move(column);
+    diagnostic.column = shortened(column, max_diagnostic_column_bytes);
     diagnostic.value = std::string(value);
     diagnostic.reason = reason;
     diagnostic.severity = severity;
@@ -369,7 +388,7 @@ void TableBuilder::store(Column& column, const Staged& value) {
 }
 
 void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std::size_t count) {
-    if (failed() || at_row_limit()) return;
+    if (failed() || at_row_limit() || too_many_cells(context, result_.summary.rows_imported + 1, plans_.size())) return;
     ++result_.summary.rows_read;
     row_rejections_.clear();
     row_has_warning_ = false;
@@ -442,6 +461,22 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     if (row_has_warning_) ++result_.summary.rows_with_warnings;
 }
 
+bool TableBuilder::too_many_cells(const RowContext& context, std::uint64_t rows, std::uint64_t columns) {
+    const std::uint64_t allowed = limits_.cells_allowed + limits_.cells_per_byte_allowed * record_bytes_;
+    if (rows * columns <= allowed) return false;
+    const std::string where = std::to_string(context.row) + " (";
+    const std::string line = std::to_string(context.line) + ")";
+    const std::string shape = std::to_string(columns);
+    const std::string per_byte = std::to_string(limits_.cells_per_byte_allowed);
+    fail(DiagnosticReason::unreadable_file,
+         "row " + where + "line " + line + ": " + shape + " columns over this many rows would take more than " +
+             per_byte + " cells per byte of the file, nearly all of them empty; this does not look like a dossier "
+                        "export",
+         "rij " + where + "regel " + line + ": " + shape + " kolommen over zoveel rijen zouden meer dan " + per_byte +
+             " cellen per byte van het bestand innemen, bijna alle leeg; dit lijkt geen dossierexport");
+    return true;
+}
+
 bool TableBuilder::at_row_limit() {
     if (limits_.row_limit != 0 && result_.summary.rows_read >= limits_.row_limit) result_.stopped_at_row_limit = true;
     return result_.stopped_at_row_limit;
@@ -464,8 +499,12 @@ void TableBuilder::reject(const RowContext& context, const RawCell* cells, std::
     for (DiagnosticReason reason : row_rejections_)
         if (std::find(rejected.reasons.begin(), rejected.reasons.end(), reason) == rejected.reasons.end())
             rejected.reasons.push_back(reason);
-    if (result_.rejected_rows.size() < limits_.max_rejected_rows_with_fields)
+    if (result_.rejected_rows.size() < limits_.max_rejected_rows_with_fields &&
+        rejected_cells_kept_ + count <= limits_.max_rejected_cells) {
+        rejected_cells_kept_ += count;
+        rejected.fields.reserve(count);
         for (std::size_t c = 0; c < count; ++c) rejected.fields.emplace_back(cells[c].text);
+    }
     result_.rejected_rows.push_back(std::move(rejected));
 }
 

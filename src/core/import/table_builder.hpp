@@ -7,9 +7,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "import/column_mapping.hpp"
+#include "import/csv_tokenizer.hpp"
 #include "import/field_dictionary.hpp"
 #include "import/id_index.hpp"
 #include "import/import_result.hpp"
@@ -20,8 +23,22 @@ namespace radar {
 struct ImportLimits {
     std::size_t max_diagnostics = 50'000;              // kept in the result; all are counted
     std::size_t max_rejected_rows_with_fields = 10'000;  // rejected rows whose raw cells are kept
+    // Raw cells kept over all rejected rows (a row of half a million cells would otherwise keep
+    // a std::string per cell, 16 times its bytes); rows past it keep none.
+    std::size_t max_rejected_cells = 1'000'000;
     std::size_t max_columns = 4'096;
-    std::uint64_t row_limit = 0;  // stop after this many data rows (a preview); 0 = no limit
+    // Bytes of one CSV record (its line; a quoted multi-line record counts whole) or one JSON
+    // record (array element or NDJSON line). A longer one fails the import: it bounds fields,
+    // headers and the memory a record can take.
+    std::size_t max_record_bytes = default_max_record_bytes;
+    std::size_t max_json_depth = 64;  // nesting of objects and arrays in one JSON record
+    // Cells the table may hold: `cells_allowed` plus `cells_per_byte_allowed` per byte of the
+    // records read. A dense export holds well under one cell per byte; a header of 4,096 columns over
+    // rows of one short cell (or JSON records with ever new keys) would hold thousands, all but
+    // one of them empty padding.
+    std::uint64_t cells_allowed = 4'000'000;
+    std::uint64_t cells_per_byte_allowed = 4;
+    std::uint64_t row_limit = 0;      // stop after this many data rows (a preview); 0 = no limit
 };
 
 struct RawCell {
@@ -54,6 +71,9 @@ public:
     void reserve_rows(std::size_t rows);
     // Resolves ambiguous numbers such as "1.250" (see parse_number).
     void set_decimal_mark(DecimalMark mark) { decimal_mark_ = mark; }
+    // The readers count the bytes of every record they read (header and blank ones included),
+    // before handing it over: they bound the cells, the same way in every chunking.
+    void count_record_bytes(std::uint64_t bytes) { record_bytes_ += bytes; }
 
     void add_row(const RowContext& context, const RawCell* cells, std::size_t count);
     // A row that could not even be split into cells (broken JSON): rejected with `reason`.
@@ -63,8 +83,8 @@ public:
     // True once a row past ImportLimits::row_limit arrived (and was ignored, as all later ones).
     bool stopped_at_row_limit() const { return result_.stopped_at_row_limit; }
 
-    // `detail` in English, `detail_nl` the same in Dutch.
-    void diagnose(const RowContext& context, std::string column, std::string_view value, DiagnosticReason reason,
+    // `detail` in English, `detail_nl` the same in Dutch. `column` is kept cut to 256 bytes.
+    void diagnose(const RowContext& context, std::string_view column, std::string_view value, DiagnosticReason reason,
                   Severity severity, std::string detail, std::string detail_nl);
     // Ends the import as failed: the dataset is dropped, diagnostics and mappings are kept.
     void fail(DiagnosticReason reason, const std::string& message, const std::string& message_nl);
@@ -83,7 +103,8 @@ private:
     };
 
 
-    std::string dataset_name_for(const std::string& header, std::size_t source_index) const;
+    // A name no field and no earlier column has: the header, "column_N" when empty, " (2)"... added.
+    std::string dataset_name_for(const std::string& header, std::size_t source_index);
     static void settle_kind(ColumnPlan& plan);
     // A cell's value, or nothing (with a diagnostic) when it is empty or unusable.
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
@@ -102,6 +123,8 @@ private:
               const char* detail, const char* detail_nl);
     void reject(const RowContext& context, const RawCell* cells, std::size_t count);
     bool at_row_limit();
+    // Fails the import (and says true) when `rows` rows of `columns` columns pass the cells allowed.
+    bool too_many_cells(const RowContext& context, std::uint64_t rows, std::uint64_t columns);
     void apply_x_convention(ColumnPlan& plan);
 
     const FieldDictionary& dictionary_;
@@ -109,12 +132,17 @@ private:
     ImportResult& result_;
     HeaderMapper mapper_;
     std::vector<std::unique_ptr<ColumnPlan>> plans_;
+    std::unordered_set<std::string> headers_;                    // headers seen (duplicate check)
+    std::unordered_set<std::string> column_names_;               // dataset column names taken
+    std::unordered_map<std::string, int> next_name_suffix_;      // per base name: the next " (N)" to try
     std::vector<Staged> staged_;               // required cells of the current row
     std::vector<std::size_t> required_columns_;  // file columns mapped to required fields
     std::vector<DiagnosticReason> row_rejections_;
     bool row_has_warning_ = false;
     DecimalMark decimal_mark_ = DecimalMark::unknown;
     std::size_t reserved_rows_ = 0;
+    std::uint64_t record_bytes_ = 0;
+    std::size_t rejected_cells_kept_ = 0;
     std::size_t id_source_column_ = 0;
     std::unique_ptr<IdIndex> id_index_;
 };
