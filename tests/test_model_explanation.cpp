@@ -89,8 +89,8 @@ TEST_CASE("completeness lists missing inputs and the age of dated inputs, in Dut
     REQUIRE(full.dated.size() == 1);
     CHECK(full.dated[0].age_months == 30);
     CHECK(full.dated[0].age_days == reference - day(2021, 5, 3));
-    CHECK(full.dated[0].text.en == "Last inspection: 30 months ago (2021-05-03)");
-    CHECK(full.dated[0].text.nl == "Laatste inspectie: 30 maanden geleden (2021-05-03)");
+    CHECK(full.dated[0].text.en == "Last inspection: 30 months ago (3 May 2021)");
+    CHECK(full.dated[0].text.nl == "Laatste inspectie: 30 maanden geleden (3 mei 2021)");
     CHECK(full.summary.en == "3 of 3 inputs known");
 
     const Completeness partial = completeness_of(engine, 2);
@@ -103,8 +103,8 @@ TEST_CASE("completeness lists missing inputs and the age of dated inputs, in Dut
     CHECK(engine.missing_input_count(3) == 1);  // complaints missing
     CHECK(engine.missing_input_count(0) == 0);
 
-    CHECK(completeness_of(engine, 1).dated[0].text.en == "Last inspection: 11 days ago (2023-11-20)");
-    CHECK(completeness_of(engine, 4).dated[0].text.nl == "Laatste inspectie: vandaag (2023-12-01)");
+    CHECK(completeness_of(engine, 1).dated[0].text.en == "Last inspection: 11 days ago (20 November 2023)");
+    CHECK(completeness_of(engine, 4).dated[0].text.nl == "Laatste inspectie: vandaag (1 december 2023)");
 }
 
 TEST_CASE("ages read naturally") {

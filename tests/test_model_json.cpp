@@ -17,10 +17,10 @@ bool mentions(const std::string& haystack, const std::string& needle) { return h
 ModelSpec model_with_every_feature() {
     ModelSpec spec;
     spec.id = "every-feature";
-    spec.name = "Alles — één model";
+    spec.name = {"Alles — één model", "Everything — one model"};
     spec.author = "tests";
     spec.created_at = "2024-02-29T10:00:00Z";
-    spec.description = "Uses each transform and policy";
+    spec.description = {"Gebruikt elke transformatie en elk beleid", "Uses each transform and policy"};
     spec.intercept = -2.75;
     spec.logistic = true;
     spec.display.mapping = DisplayMapping::probability;
@@ -98,6 +98,61 @@ TEST_CASE("a model using every transform and missing policy survives write and p
     CHECK(std::get<double>(parsed.spec->parameters[2].missing.neutral) == 1e-7);
     CHECK(parsed.spec->parameters[1].weight == 1.0 / 3.0);
     CHECK(mentions(text, "Alles — één model"));
+    CHECK(mentions(text, "\"name\": {\n    \"nl\": \"Alles — één model\",\n    \"en\": \"Everything — one model\"\n  }"));
+}
+
+TEST_CASE("a model's name and description are one text for both languages, or one per language") {
+    const std::string parameter = parameter_json("p", "complaints", R"([{"type": "linear"}])");
+    SUBCASE("a plain text is used in both languages and written back as it was") {
+        const std::string text = model_to_json(parse_or_fail(model_json_with(parameter)));
+        const ModelSpec spec = parse_or_fail(text);
+        CHECK(spec.name.nl == "Test model");
+        CHECK(spec.name.en == "Test model");
+        CHECK(spec.description.nl.empty());
+        CHECK(spec.description.en.empty());
+        CHECK(mentions(text, "\"name\": \"Test model\","));
+        CHECK(mentions(text, "\"description\": \"\","));
+        CHECK(model_to_json(spec) == text);
+        // The version id it had before names and descriptions could have two languages.
+        CHECK(model_version_id(spec) == "test@sha256:333688922a680fee");
+    }
+    SUBCASE("two languages are read, kept and written as an object") {
+        std::string text = model_json_with(parameter);
+        text.replace(text.find(R"("name": "Test model")"), 20, R"("name": {"nl": "Testmodel", "en": "Test model"})");
+        text.replace(text.find(R"("description": "")"), 17, R"("description": {"nl": "Voor tests", "en": "For tests"})");
+        const ModelSpec spec = parse_or_fail(text);
+        CHECK(spec.name == LocalText{"Testmodel", "Test model"});
+        CHECK(spec.description == LocalText{"Voor tests", "For tests"});
+        CHECK(text_in(spec.name, TextLanguage::dutch) == "Testmodel");
+        CHECK(text_in(spec.description, TextLanguage::english) == "For tests");
+        const std::string written = model_to_json(spec);
+        CHECK(parse_or_fail(written) == spec);
+        CHECK(mentions(written, "\"description\": {\n    \"nl\": \"Voor tests\",\n    \"en\": \"For tests\"\n  },"));
+    }
+    SUBCASE("an object with the same text twice is written as one text: the same model, the same version id") {
+        std::string text = model_json_with(parameter);
+        const ModelSpec plain = parse_or_fail(text);
+        text.replace(text.find(R"("name": "Test model")"), 20, R"("name": {"nl": "Test model", "en": "Test model"})");
+        const ModelSpec twice = parse_or_fail(text);
+        CHECK(twice == plain);
+        CHECK(model_version_id(twice) == model_version_id(plain));
+        CHECK(mentions(model_to_json(twice), "\"name\": \"Test model\","));
+    }
+    SUBCASE("a half or malformed text is refused") {
+        auto with_name = [&](const std::string& name) {
+            std::string text = model_json_with(parameter);
+            text.replace(text.find(R"("name": "Test model")"), 20, "\"name\": " + name);
+            return problems_of(text);
+        };
+        CHECK(with_name(R"({"nl": "Testmodel"})") == "model: 'name': 'en' is missing");
+        CHECK(with_name(R"({"nl": "Testmodel", "en": "Test model", "fr": "Modèle"})") == "model: 'name': unknown key 'fr'");
+        CHECK(with_name("3") == "model: 'name' must be text, or {\"nl\": text, \"en\": text}");
+        CHECK(with_name(R"({"nl": "Testmodel", "en": ""})") == "model: 'name' needs a Dutch and an English text");
+        CHECK(with_name(R"("")") == "model: 'name' is empty");
+        std::string text = model_json_with(parameter);
+        text.replace(text.find(R"("description": "")"), 17, R"("description": {"nl": "", "en": "For tests"})");
+        CHECK(problems_of(text) == "model: 'description' needs a Dutch and an English text (or neither)");
+    }
 }
 
 TEST_CASE("JSON syntax errors say where") {

@@ -67,6 +67,27 @@ TEST_CASE("import parses, checks and saves a new version") {
     CHECK(saved.saved->note == "imported from file");
 }
 
+TEST_CASE("a version keeps the model's name in both languages; records with one name still restore") {
+    ModelRegistry registry;
+    ModelSpec spec = parse_or_fail(default_model_text());
+    REQUIRE(spec.name.nl != spec.name.en);
+    CHECK(registry.save(spec, "An", "", "2024-01-15").saved->model_name == spec.name);
+    spec.name = {"Eén naam", "Eén naam"};
+    registry.save(spec, "An", "", "2024-01-16");
+    const std::string two = ModelRegistry::record_json(registry.versions()[0]);
+    const std::string one = ModelRegistry::record_json(registry.versions()[1]);
+    CHECK(two.find(R"("model_name":{"nl":")") != std::string::npos);
+    CHECK(one.find(R"("model_name":"Eén naam")") != std::string::npos);
+    ModelRegistry restored;
+    CHECK(restored.restore({two, one}, 1).empty());
+    CHECK(restored.list()[0].model_name == parse_or_fail(default_model_text()).name);
+    CHECK(restored.list()[1].model_name == LocalText{"Eén naam", "Eén naam"});
+    std::string broken = one;
+    broken.replace(broken.find(R"("model_name":"Eén naam")"), 24, R"("model_name":{"nl":"Eén naam"})");
+    CHECK(ModelRegistry().restore({broken}, std::nullopt) ==
+          std::vector<std::string>{"a model version record lacks 'model_name'"});
+}
+
 TEST_CASE("records restore the registry; damaged records are reported, not loaded") {
     ModelRegistry registry;
     registry.save(parse_or_fail(default_model_text()), "An", "first", "2024-01-15");

@@ -213,7 +213,7 @@ TEST_CASE("display score: range mapping, limited to 0-100, and its stated defini
     CHECK_FALSE(engine.probability(0).has_value());
     const LocalText definition = display_definition(engine.spec());
     CHECK(definition.en == "Display score = (raw score − 2) ÷ (12 − 2) × 100, limited to 0–100. The raw score is the "
-                           "intercept (0) plus the points of all 1 parameters.");
+                           "intercept (0) plus the points of its one parameter.");
     CHECK(definition.nl.find("begrensd tot 0–100") != std::string::npos);
 }
 
@@ -227,6 +227,8 @@ TEST_CASE("the possible score range follows bounded pipelines and missing points
     REQUIRE(range.has_value());
     CHECK(range->min == -4.0);
     CHECK(range->max == 12.0);
+    // One scale for reason bars: a gives up to 6 points, b -4, c 3 or 5 when missing.
+    CHECK(largest_parameter_points(bounded) == 6.0);
     CHECK_FALSE(possible_score_range(parse_or_fail(
                     model_json_with(parameter_json("a", "complaints", R"([{"type": "clamp", "min": 0}])"))))
                     .has_value());

@@ -152,18 +152,18 @@ TEST_CASE("event ids, timestamps and labels") {
 TEST_CASE("timeline lines describe every event kind") {
     const auto events = one_of_each();
     CHECK(describe_event(events[0], "KO-1", TextLanguage::dutch) ==
-          "2024-01-10 · An · Gescreend op 2024-01-10: Verder onderzoek nodig (batch 2024-01) — Zoë: \"oud\"\n");
+          "10 januari 2024 · An · Gescreend op 10 januari 2024: Verder onderzoek nodig (batch 2024-01) — Zoë: \"oud\"\n");
     CHECK(describe_event(events[1], "KO-1", TextLanguage::english) ==
-          "2024-01-11 · An · Corrected to Risk on 2024-01-11 (wrong code)");
+          "11 January 2024 · An · Corrected to Risk on 11 January 2024 (wrong code)");
     CHECK(describe_event(events[2], "KO-1", TextLanguage::dutch) ==
-          "2024-01-12 · An · Screening ingetrokken (ev-2): coded on the wrong dossier");
+          "12 januari 2024 · An · Screening ingetrokken (ev-2): coded on the wrong dossier");
     CHECK(describe_event(events[3], "KO-1", TextLanguage::dutch) ==
-          "2024-01-10 · An · Opvolging: Opvragen van informatie, uiterlijk 2024-02-10 — mail");
+          "10 januari 2024 · An · Opvolging: Opvragen van informatie, uiterlijk 10 februari 2024 — mail");
     CHECK(describe_event(events[4], "KO-1", TextLanguage::english) ==
-          "2024-02-01 · An · Follow-up updated: Other, done, due 2024-02-20 — answered");
+          "1 February 2024 · An · Follow-up updated: Other, done, due 20 February 2024 — answered");
     CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch) ==
-          "2024-01-01 · An · Geselecteerd in batch 2024-01 (top_n, rang 2)");
-    CHECK(describe_event(events[5], "", TextLanguage::english) == "2024-01-01 · An · Batch 2024-01 committed: 2 dossiers");
+          "1 januari 2024 · An · Geselecteerd in batch 2024-01 (hoogste scores, rang 2)");
+    CHECK(describe_event(events[5], "", TextLanguage::english) == "1 January 2024 · An · Batch 2024-01 committed: 2 dossiers");
     CHECK(describe_event(events[6], "KO-2", TextLanguage::english) ==
-          "2024-01-31 · An · Batch 2024-01 closed without a code for this dossier — end of month");
+          "31 January 2024 · An · Batch 2024-01 closed without a code for this dossier — end of month");
 }

@@ -2,6 +2,7 @@
 // years, pending dossiers, exclusions, signal override, control sample, coverage floor.
 #include <doctest/doctest.h>
 
+#include "date_text.hpp"
 #include "selection/selection_reasons.hpp"
 #include "selection/selection_rule.hpp"
 #include "selection_fixtures.hpp"
@@ -42,9 +43,9 @@ TEST_CASE("the N highest-ranked eligible dossiers are selected; ties go by dossi
     CHECK(outcome.find("KO-3")->rank == 4);
     CHECK(outcome.eligible_count == 5);
     CHECK(describe_decision(outcome, *outcome.find("KO-3"), TextLanguage::dutch) ==
-          "Niet geselecteerd: rang 4, onder de grens (rang 3)");
+          "Niet geselecteerd: nr. 4 van de selecteerbare dossiers, na de capaciteit van 3 (rang 4, de grens ligt op rang 3)");
     CHECK(describe_decision(outcome, *outcome.find("KO-1"), TextLanguage::english) ==
-          "Selected: rank 1, within the top 3 of the eligible dossiers");
+          "Selected: number 1 of the eligible dossiers (capacity 3); rank 1 of all dossiers");
 }
 
 TEST_CASE("cooldown: not eligible before the screening date plus three calendar months") {
@@ -81,7 +82,8 @@ TEST_CASE("cooldown: not eligible before the screening date plus three calendar 
         if (!test.eligible) {
             CHECK(outcome.held_back.size() == 1);
             CHECK(describe_decision(outcome, decision, TextLanguage::dutch) ==
-                  std::string("Niet geselecteerd: in afkoeling tot ") + test.until + " na screening op " + test.screened);
+                  "Niet geselecteerd: in afkoeling tot " + format_date(day(test.until), TextLanguage::dutch) +
+                      " na screening op " + format_date(day(test.screened), TextLanguage::dutch));
         }
     }
 }
@@ -104,8 +106,14 @@ TEST_CASE("pending dossiers are skipped whatever their rank") {
     CHECK(outcome.find("KO-1")->decision == Decision::pending);
     CHECK(outcome.find("KO-2")->pending_batch == "2023-12-s1");
     CHECK(outcome.held_back.empty());
+    CHECK(outcome.waiting == std::vector<std::size_t>{0, 1});  // both wait above the cut-off, in rank order
     CHECK(describe_decision(outcome, *outcome.find("KO-1"), TextLanguage::english) ==
-          "Not selected: still waiting for a code in batch 2023-12");
+          "Not selected: in open batch 2023-12, not coded yet");
+    // The selected dossier is the first eligible one although it ranks third of all.
+    CHECK(outcome.find("KO-3")->eligible_position == 1);
+    CHECK(outcome.find("KO-1")->eligible_position == 0);
+    CHECK(describe_decision(outcome, *outcome.find("KO-3"), TextLanguage::dutch) ==
+          "Geselecteerd: nr. 1 van de selecteerbare dossiers (capaciteit 1); rang 3 van alle dossiers");
 }
 
 TEST_CASE("a dossier that disappeared from the export does not disturb the selection") {
@@ -161,7 +169,7 @@ TEST_CASE("signal override: a serious signal after the last screening breaks the
             CHECK(selected_ids(outcome) == std::vector<std::string>{"KO-1"});
             CHECK(outcome.find("KO-1")->kind() == SelectionKind::signal_override);
             CHECK(describe_decision(outcome, *outcome.find("KO-1"), TextLanguage::dutch) ==
-                  "Geselecteerd ondanks afkoeling (gescreend op 2023-12-01): nieuw ernstig signaal op 2023-12-20; rang 1");
+                  "Geselecteerd ondanks afkoeling (gescreend op 1 december 2023): nieuw ernstig signaal op 20 december 2023; rang 1");
         }
     }
     // A lifted cooldown competes on rank: below the cut-off it is simply not selected.
@@ -219,7 +227,7 @@ TEST_CASE("coverage floor: never screened and not inspected for more than M mont
     CHECK(outcome.find("KO-4")->decision == Decision::below_cutoff);
     CHECK(outcome.find("KO-6")->decision == Decision::below_cutoff);
     CHECK(describe_decision(outcome, *outcome.find("KO-2"), TextLanguage::dutch) ==
-          "Geselecteerd voor de dekking: nooit gescreend en sinds 2021-12-31 niet geïnspecteerd (meer dan 24 maanden)");
+          "Geselecteerd voor de dekking: nooit gescreend en sinds 31 december 2021 niet geïnspecteerd (meer dan 24 maanden)");
     settings.coverage_floor_limit = 2;
     CHECK(selected_ids(run(t, screened("KO-6", "2023-06-01"), "2024-01-01", settings)) ==
           std::vector<std::string>{"KO-1", "KO-5", "KO-7"});

@@ -2,12 +2,14 @@
 #include "app/automation_hook.hpp"
 
 #include <emscripten/emscripten.h>
+#include <imgui.h>
 
 #include <nlohmann/json.hpp>
 #include <iterator>
 #include <optional>
 #include <string>
 
+#include "app/drawn_text.hpp"
 #include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
 #include "selection/selection_reasons.hpp"
@@ -73,6 +75,17 @@ void add_import_storage_info(const ui::AppState& state, nlohmann::json& info) {
                             {"memoryOnly", state.dataset_memory_only()}};
 }
 }  // namespace
+
+namespace {
+bool text_capture_requested = false;
+std::string captured_text;
+}  // namespace
+
+void capture_drawn_text_if_requested(const ImDrawData& frame) {
+    if (!text_capture_requested) return;
+    text_capture_requested = false;
+    captured_text = drawn_text(frame, *ImGui::GetIO().Fonts);
+}
 
 void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session) {
     attached_state = state;
@@ -168,12 +181,13 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
             const SelectionOutcome& outcome = batch.outcome;
             nlohmann::json selected = nlohmann::json::array(), held_back = nlohmann::json::array();
             for (std::size_t index : outcome.selected) selected.push_back(outcome.decisions[index].dossier_id);
-            for (std::size_t index : outcome.held_back) {
-                const DossierDecision& decision = outcome.decisions[index];
-                held_back.push_back({{"id", decision.dossier_id},
-                                     {"decision", decision_key(decision.decision)},
-                                     {"reason", describe_decision(outcome, decision, TextLanguage::english)}});
-            }
+            for (const auto* list : {&outcome.held_back, &outcome.waiting})
+                for (std::size_t index : *list) {
+                    const DossierDecision& decision = outcome.decisions[index];
+                    held_back.push_back({{"id", decision.dossier_id},
+                                         {"decision", decision_key(decision.decision)},
+                                         {"reason", describe_decision(outcome, decision, TextLanguage::english)}});
+                }
             selection = {{"batchId", batch.batch_id}, {"referenceDate", format_iso_date(state.selection_date())},
                          {"supplementary", batch.supplementary}, {"selected", selected},
                          {"heldBack", held_back}, {"commit", save_status_json(state, "batch:" + batch.batch_id)}};
@@ -275,6 +289,12 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return text.c_str();
 }
+
+// Asks for the text of the next whole frame (read it with radar_captured_text two frames later).
+EMSCRIPTEN_KEEPALIVE void radar_capture_text() { radar::app::text_capture_requested = true; }
+
+// Every text the last captured frame rendered, one item per line.
+EMSCRIPTEN_KEEPALIVE const char* radar_captured_text() { return radar::app::captured_text.c_str(); }
 
 // Traps on purpose (wasm `unreachable`), so a test can check that the page contains a crash.
 EMSCRIPTEN_KEEPALIVE void radar_simulate_crash() { __builtin_trap(); }

@@ -11,4 +11,8 @@ namespace radar::app {
 // The hook reads and acts on these; set once at start-up (both outlive the page).
 void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session);
 
+// When window.radar.captureText() asked for it: keeps the text of this drawn frame (what a person
+// sees), for tests that check the words on screen. Called after ImGui::Render().
+void capture_drawn_text_if_requested(const ImDrawData& frame);
+
 }  // namespace radar::app

@@ -106,6 +106,7 @@ void frame() {
     }
     radar::ui::draw_main_window(app.state, *app.import_session, app.fonts, read_shortcuts());
     ImGui::Render();
+    radar::app::capture_drawn_text_if_requested(*ImGui::GetDrawData());
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
     glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
@@ -177,6 +178,7 @@ int main() {
     // and saving waits. If the store cannot open, the app works in memory with a warning.
     // ?skipDataset=1: the page's offer after a crash or an unfinished start-up was taken.
     if (radar::platform::start_option("skipDataset")) app.state.skip_stored_dataset_at_start();
+    if (auto notice = radar::platform::take_start_notice()) app.state.set_start_notice(std::move(*notice));
     app.store = radar::platform::make_web_store();
     app.state.connect_store(app.store.get());
     radar::app::attach_automation_hook(&app.state, &app.fonts, &*app.import_session);

@@ -144,6 +144,7 @@ int run_report(const std::vector<std::string>& arguments) {
     if (options.flag("html")) {
         HtmlReportOptions html;
         html.language = language;
+        html.utc_offset = [](Timestamp at) { return platform::utc_offset_minutes(at); };
         if (options.value("data")) html.notice = language == TextLanguage::dutch ? "SYNTHETISCHE DEMODATA" : "SYNTHETIC DEMO DATA";
         std::cout << report_to_html(report, html);
         return 0;

@@ -69,7 +69,7 @@ std::string cell(const ScoringEngine& engine, const char* field, std::size_t row
 
 void print_table(const ScoringEngine& engine, std::size_t top, bool dutch) {
     const ModelSpec& spec = engine.spec();
-    std::printf("# %s (%s), %zu dossiers, reference date %s\n# %s\n", spec.name.c_str(), spec.id.c_str(),
+    std::printf("# %s (%s), %zu dossiers, reference date %s\n# %s\n", pick(spec.name, dutch).c_str(), spec.id.c_str(),
                 engine.row_count(), format_iso_date(engine.context().reference_date).c_str(),
                 pick(display_definition(spec), dutch).c_str());
     std::printf("rank\tdossier_id\traw\tdisplay\t%spercentile\tknown\tname\n", spec.logistic ? "probability\t" : "");
@@ -141,7 +141,7 @@ nlohmann::ordered_json explanation_json(const Explanation& explanation) {
 
 nlohmann::ordered_json ranking_json(const ScoringEngine& engine, std::size_t top) {
     const ModelSpec& spec = engine.spec();
-    nlohmann::ordered_json json = {{"model", {{"id", spec.id}, {"name", spec.name}, {"author", spec.author},
+    nlohmann::ordered_json json = {{"model", {{"id", spec.id}, {"name", local_json(spec.name)}, {"author", spec.author},
                                               {"created_at", spec.created_at}}},
                                    {"reference_date", format_iso_date(engine.context().reference_date)},
                                    {"dossiers", engine.row_count()},

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "civil_date.hpp"
+#include "timestamp.hpp"
 
 namespace radar::platform {
 
@@ -17,6 +18,9 @@ DayNumber today();
 std::string now_iso();
 // The current moment in milliseconds since 1970-01-01T00:00:00Z (JavaScript's Date.now()).
 std::int64_t now_millis();
+
+// Minutes east of UTC in the user's time zone at that moment (summer time included).
+int utc_offset_minutes(Timestamp at);
 
 // 128 bits from the host's cryptographic random source (web: crypto.getRandomValues), for
 // event ids that stay unique across devices.
@@ -42,7 +46,10 @@ void note_dataset_restore(bool in_progress);
 // Shows a message the user can read even when no frame can be drawn (e.g. no WebGL2).
 void report_fatal_error(const std::string& message);
 
-// Starts the app afresh (after everything stored was forgotten). A no-op natively.
-void reload_page();
+// Starts the app afresh (after everything stored was forgotten) and has the next start show
+// `notice` once (take_start_notice). A no-op natively.
+void reload_page_with_notice(const std::string& notice);
+// The notice the page was reloaded with, once; nothing otherwise.
+std::optional<std::string> take_start_notice();
 
 }  // namespace radar::platform

@@ -18,6 +18,13 @@ DayNumber today() {
     return days_from_civil({local.tm_year + 1900, local.tm_mon + 1, local.tm_mday});
 }
 
+int utc_offset_minutes(Timestamp at) {
+    const std::time_t seconds = static_cast<std::time_t>(at.millis / 1000);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
 std::string now_iso() {
     const std::time_t now = std::time(nullptr);
     std::tm utc{};
@@ -52,7 +59,9 @@ std::optional<std::string> start_option(const std::string& name) {
 
 void notify_ready() {}
 
-void reload_page() {}
+void reload_page_with_notice(const std::string&) {}
+
+std::optional<std::string> take_start_notice() { return std::nullopt; }
 
 void note_dataset_restore(bool) {}
 

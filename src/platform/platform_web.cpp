@@ -14,6 +14,9 @@ EM_JS(int, js_today_packed, (), {
     return now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
 });
 
+// getTimezoneOffset() is minutes west of UTC for that moment's date.
+EM_JS(int, js_utc_offset_minutes, (double millis), { return -new Date(millis).getTimezoneOffset(); });
+
 // Date.now() is a whole number of milliseconds; a double holds it exactly.
 EM_JS(double, js_now_millis, (), { return Date.now(); });
 
@@ -46,7 +49,25 @@ EM_JS(void, js_notify_ready, (), {
     if (Module.onRadarReady) Module.onRadarReady();
 });
 
-EM_JS(void, js_reload_page, (), { window.location.reload(); });
+// The notice waits in sessionStorage (this tab only) for the next start.
+EM_JS(void, js_reload_page_with_notice, (const char* notice), {
+    try { sessionStorage.setItem('radar.notice', UTF8ToString(notice)); } catch (error) { /* shown nowhere, nothing lost */ }
+    window.location.reload();
+});
+
+// Returns a malloc'ed copy of the start notice and removes it, or 0 when there is none.
+EM_JS(char*, js_take_start_notice, (), {
+    let notice = null;
+    try {
+        notice = sessionStorage.getItem('radar.notice');
+        sessionStorage.removeItem('radar.notice');
+    } catch (error) { return 0; }
+    if (notice === null) return 0;
+    const size = lengthBytesUTF8(notice) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(notice, buffer, size);
+    return buffer;
+});
 
 EM_JS(void, js_note_dataset_restore, (int in_progress), {
     if (Module.onRadarRestore) Module.onRadarRestore(in_progress !== 0);
@@ -88,7 +109,15 @@ void set_wheel_handler(std::function<void(WheelSteps)> handler) {
 
 void notify_ready() { js_notify_ready(); }
 
-void reload_page() { js_reload_page(); }
+void reload_page_with_notice(const std::string& notice) { js_reload_page_with_notice(notice.c_str()); }
+
+std::optional<std::string> take_start_notice() {
+    char* notice = js_take_start_notice();
+    if (!notice) return std::nullopt;
+    std::string result(notice);
+    std::free(notice);
+    return result;
+}
 
 void note_dataset_restore(bool in_progress) { js_note_dataset_restore(in_progress ? 1 : 0); }
 
@@ -107,6 +136,8 @@ DayNumber today() {
 }
 
 std::int64_t now_millis() { return static_cast<std::int64_t>(js_now_millis()); }
+
+int utc_offset_minutes(Timestamp at) { return js_utc_offset_minutes(static_cast<double>(at.millis)); }
 
 RandomBits128 random_bits_128() {
     unsigned int words[4] = {0, 0, 0, 0};

@@ -142,6 +142,10 @@ public:
     bool advance_import_trial(ImportTrial& trial) const;
     std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
                                        ImportTrial trial);
+    // A message from the previous page (e.g. what "forget everything" removed), shown once.
+    void set_start_notice(std::string notice) { start_notice_ = std::move(notice); }
+    const std::string& start_notice() const { return start_notice_; }
+    void dismiss_start_notice() { start_notice_.clear(); }
     // Start-up after a crash or an unfinished start: the stored dataset is not read again but held
     // back until the user loads or removes it (set before connect_store).
     void skip_stored_dataset_at_start() { skip_stored_dataset_ = true; }
@@ -249,6 +253,10 @@ public:
     const std::string& screening_batch() const { return screening_batch_; }
     void set_screening_batch(const std::string& batch_id) { screening_batch_ = batch_id; }
     const std::string& screening_dossier() const { return screening_dossier_; }
+    // After a confirmed save the screening screen moves on to the next uncoded dossier (a session
+    // preference, on by default).
+    bool advance_after_save() const { return advance_after_save_; }
+    void set_advance_after_save(bool advance) { advance_after_save_ = advance; }
     // Why the screening form last refused to save ("" when it did not), for automation.
     void note_screening_refusal(const std::string& text) { screening_refusal_ = text; }
     const std::string& screening_refusal() const { return screening_refusal_; }
@@ -257,6 +265,7 @@ public:
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
     // The dictionary stored profiles and snapshots are read with; set before connect_store.
     void set_field_dictionary(const FieldDictionary* dictionary) { field_dictionary_ = dictionary; }
+    const FieldDictionary* field_dictionary() const { return field_dictionary_; }
     // Saved mapping profiles, by name; loaded from the store like the events.
     const std::vector<MappingProfile>& mapping_profiles() const { return mapping_profiles_; }
     // Stores the profile under its name (replacing one of that name); its save status is
@@ -332,6 +341,7 @@ private:
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
     bool skip_stored_dataset_ = false;
+    std::string start_notice_;
     std::optional<StoredDataset> skipped_dataset_;  // held back at start-up by the user's choice
     std::string import_refusal_;
     DayNumber export_date_ = 0;
@@ -371,6 +381,7 @@ private:
     std::string screening_batch_;
     std::string screening_dossier_;
     std::string screening_refusal_;
+    bool advance_after_save_ = true;
 
     const FieldDictionary* field_dictionary_ = nullptr;
     std::vector<MappingProfile> mapping_profiles_;

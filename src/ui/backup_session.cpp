@@ -157,14 +157,14 @@ void BackupSession::migrate(AppState& state) {
     });
 }
 
-void BackupSession::forget_everything(AppState& state) {
+void BackupSession::forget_everything(AppState& state, const std::string& summary) {
     if (phase_ == BackupPhase::working) return;
     if (!state.store()) return;
     start(BackupAction::forget);
-    state.store()->forget_everything([this](const platform::StoreResult& result) {
+    state.store()->forget_everything([this, summary](const platform::StoreResult& result) {
         if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
         finish(BackupPhase::done, "");
-        platform::reload_page();
+        platform::reload_page_with_notice(summary);
     });
 }
 

@@ -43,8 +43,9 @@ public:
     // the store restores, whatever its schema), then migrates when the user asks.
     void export_before_migration(AppState& state);
     void migrate(AppState& state);
-    // Deletes all stored data; the caller checked the user's typed confirmation. The page reloads.
-    void forget_everything(AppState& state);
+    // Deletes all stored data; the caller checked the user's typed confirmation. The page reloads
+    // and then shows `summary` (what was removed).
+    void forget_everything(AppState& state, const std::string& summary);
 
     BackupAction action() const { return action_; }
     BackupPhase phase() const { return phase_; }

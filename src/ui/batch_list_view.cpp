@@ -130,7 +130,7 @@ void close_confirmation(AppState& state) {
     }
     const BatchState& batch = found->second;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text(tr(TextId::close_batch_uncoded), batch.total() - batch.coded_count);
+    ImGui::TextWrapped("%s", counted_text(CountedText::uncoded_at_close, batch.total() - batch.coded_count).c_str());
     ImGui::PopTextWrapPos();
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float rows = static_cast<float>(std::min<std::size_t>(batch.total() - batch.coded_count, 10));

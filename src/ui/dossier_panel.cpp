@@ -6,7 +6,9 @@
 #include <string>
 
 #include "model/explanation.hpp"
+#include "model/model_output.hpp"
 #include "ui/i18n.hpp"
+#include "ui/value_labels.hpp"
 
 namespace radar::ui {
 namespace {
@@ -16,7 +18,7 @@ const std::string& local(const LocalText& text) { return language() == Language:
 }  // namespace
 
 // Parameters that add points, largest first, as proportional bars with value and rationale.
-void draw_score_reasons(const Explanation& explanation) {
+void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size_t row, const Explanation& explanation) {
     std::vector<const ParameterExplanation*> contributing;
     for (const auto& parameter : explanation.parameters)
         if (parameter.points != 0.0) contributing.push_back(&parameter);
@@ -26,7 +28,9 @@ void draw_score_reasons(const Explanation& explanation) {
         ImGui::TextWrapped("%s", tr(TextId::dossier_no_reasons));
         return;
     }
-    const double largest = std::abs(contributing.front()->points);
+    // One scale for every dossier (the most points one parameter can give), so that equal bars
+    // mean equal points; the dossier's own largest when the model is unbounded.
+    const double largest = largest_parameter_points(spec).value_or(std::abs(contributing.front()->points));
     const float em = ImGui::GetFontSize();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (const ParameterExplanation* parameter : contributing) {
@@ -35,7 +39,8 @@ void draw_score_reasons(const Explanation& explanation) {
         draw->AddRectFilled(ImVec2(at.x, at.y + em * 0.2f), ImVec2(at.x + width, at.y + em * 0.9f),
                             parameter->points > 0 ? palette::score_bar : palette::relief_bar, em * 0.15f);
         ImGui::SetCursorScreenPos(ImVec2(at.x + em * 5.5f, at.y));
-        const std::string value = parameter->missing ? tr(TextId::missing_value) : parameter->value_text;
+        const std::optional<std::size_t> column = dataset.index_of(parameter->field);
+        const std::string value = parameter->missing || !column ? tr(TextId::missing_value) : cell_label(dataset, *column, row);
         ImGui::Text("%5s  %s: %s", one_decimal(parameter->points).c_str(), local(parameter->label).c_str(), value.c_str());
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
@@ -64,10 +69,10 @@ void draw_dossier_fields(const AppState& state, std::size_t row) {
     for (std::size_t column = 0; column < dataset.columns().size(); ++column) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", dataset.columns()[column].name.c_str());
+        ImGui::TextDisabled("%s", field_label(state.field_dictionary(), dataset.columns()[column].name).c_str());
         ImGui::TableNextColumn();
         if (dataset.columns()[column].is_missing(row)) ImGui::TextDisabled("%s", tr(TextId::missing_value));
-        else ImGui::TextWrapped("%s", dataset.cell_text(column, row).c_str());
+        else ImGui::TextWrapped("%s", cell_label(dataset, column, row).c_str());
     }
     ImGui::EndTable();
 }
@@ -95,7 +100,7 @@ void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_reasons));
     ImGui::PopFont();
-    draw_score_reasons(explanation);
+    draw_score_reasons(state.dataset(), state.engine()->spec(), row, explanation);
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_completeness));

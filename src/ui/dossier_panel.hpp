@@ -10,9 +10,10 @@ namespace radar::ui {
 
 void draw_dossier_panel(AppState& state, const Fonts& fonts);
 
-// The panel's parts, also drawn by the screening screen: the reasons behind the score, how
-// complete the model's input is, and every field of the dossier.
-void draw_score_reasons(const Explanation& explanation);
+// The panel's parts, also drawn by the screening screen: the reasons behind the score (bars on
+// one scale for every dossier of `spec`), how complete the model's input is, and every field of
+// the dossier.
+void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size_t row, const Explanation& explanation);
 void draw_completeness(const Completeness& info);
 void draw_dossier_fields(const AppState& state, std::size_t row);
 

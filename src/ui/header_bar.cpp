@@ -78,11 +78,11 @@ void draw_header_bar(const AppState& state, const Fonts& fonts) {
     const std::string origin_fact =
         state.snapshot() ? state.snapshot()->source_name + " (" + tr(TextId::imported_at_label) + " " +
                                state.snapshot()->imported_at.substr(0, 10) + ")"
-                         : std::string(tr(TextId::export_date_label)) + ": " + long_date(state.export_date());
+                         : std::string(tr(TextId::export_date_label)) + ": " + date_text(state.export_date());
     const std::string facts = std::string(tr(TextId::dataset_label)) + ": " +
                               group_thousands(state.dataset().row_count()) + " " + tr(TextId::dossiers_unit) +
                               "   \xC2\xB7   " + origin_fact + "   \xC2\xB7   " +
-                              tr(TextId::reference_date_label) + ": " + long_date(state.reference_date());
+                              tr(TextId::reference_date_label) + ": " + date_text(state.reference_date());
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
     ImGui::TextUnformatted(facts.c_str());
     ImGui::PopStyleColor();

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <iterator>
 
+#include "platform/platform.hpp"
+
 namespace radar::ui {
 namespace {
 
@@ -23,17 +25,26 @@ constexpr Translation table[] = {
 };
 static_assert(std::size(table) == static_cast<std::size_t>(TextId::count));
 
+struct CountedTranslation {
+    const char* dutch_one;
+    const char* dutch_other;
+    const char* english_one;
+    const char* english_other;
+};
+
+constexpr CountedTranslation counted_table[] = {
+#define RADAR_COUNTED(id, dutch_one, dutch_other, english_one, english_other) {dutch_one, dutch_other, english_one, english_other},
+#include "ui/counted_texts.inc"
+#undef RADAR_COUNTED
+};
+static_assert(std::size(counted_table) == static_cast<std::size_t>(CountedText::count));
+
 constexpr bool every_text_has_both_languages() {
     for (const Translation& entry : table)
         if (!entry.dutch || !entry.english || !*entry.dutch || !*entry.english) return false;
     return true;
 }
 static_assert(every_text_has_both_languages(), "a row of texts.inc lacks its Dutch or English text");
-
-constexpr std::array<const char*, 12> dutch_months{{"januari", "februari", "maart", "april", "mei", "juni", "juli",
-                                                     "augustus", "september", "oktober", "november", "december"}};
-constexpr std::array<const char*, 12> english_months{{"January", "February", "March", "April", "May", "June", "July",
-                                                       "August", "September", "October", "November", "December"}};
 
 }  // namespace
 
@@ -46,19 +57,25 @@ const char* tr(TextId id) {
     return current_language == Language::dutch ? entry.dutch : entry.english;
 }
 
-const char* care_type_label(const std::string& code) {
-    const bool dutch = current_language == Language::dutch;
-    if (code == "gezinsopvang") return dutch ? "gezinsopvang" : "family-based care";
-    if (code == "groepsopvang") return dutch ? "groepsopvang" : "group care";
-    if (code == "buitenschoolse opvang") return dutch ? "buitenschoolse opvang" : "out-of-school care";
-    return code.c_str();
+const char* counted(CountedText id, std::uint64_t count) {
+    const CountedTranslation& entry = counted_table[static_cast<std::size_t>(id)];
+    if (current_language == Language::dutch) return count == 1 ? entry.dutch_one : entry.dutch_other;
+    return count == 1 ? entry.english_one : entry.english_other;
 }
 
-std::string long_date(DayNumber day) {
-    const CivilDate date = civil_from_days(day);
-    const auto& months = current_language == Language::dutch ? dutch_months : english_months;
-    return std::to_string(date.day) + " " + months[static_cast<std::size_t>(date.month - 1)] + " " +
-           std::to_string(date.year);
+std::string counted_text(CountedText id, std::uint64_t count) {
+    char text[512];
+    std::snprintf(text, sizeof text, counted(id, count), group_thousands(count).c_str());
+    return text;
+}
+
+std::string date_text(DayNumber day) { return format_date(day, current_language); }
+
+std::string date_time_text(Timestamp at) { return format_date_time(at, local_utc_offset(), current_language); }
+
+const UtcOffsetAt& local_utc_offset() {
+    static const UtcOffsetAt offset = [](Timestamp at) { return platform::utc_offset_minutes(at); };
+    return offset;
 }
 
 std::string group_thousands(std::uint64_t value) {

@@ -5,10 +5,14 @@
 #include <string>
 
 #include "civil_date.hpp"
+#include "date_text.hpp"
+#include "text_language.hpp"
+#include "timestamp.hpp"
 
 namespace radar::ui {
 
-enum class Language { dutch, english };
+// One language enum for the views and the core's sentences.
+using Language = TextLanguage;
 
 enum class TextId {
 #define RADAR_TEXT(id, dutch, english) id,
@@ -17,15 +21,29 @@ enum class TextId {
     count
 };
 
+// Texts whose words follow a count (counted_texts.inc).
+enum class CountedText {
+#define RADAR_COUNTED(id, dutch_one, dutch_other, english_one, english_other) id,
+#include "ui/counted_texts.inc"
+#undef RADAR_COUNTED
+    count
+};
+
 void set_language(Language language);
 Language language();
 const char* language_code();  // "nl" or "en"
 
 const char* tr(TextId id);
-// Care type codes in the data are Dutch ("gezinsopvang"); shown translated.
-const char* care_type_label(const std::string& code);
-// "28 november 2026" / "28 November 2026".
-std::string long_date(DayNumber day);
+// The form of `id` for `count` (one or other) in the current language, a format string.
+const char* counted(CountedText id, std::uint64_t count);
+// That form with the grouped count filled in: "1 dossier", "2.400 dossiers".
+std::string counted_text(CountedText id, std::uint64_t count);
+// The one date format on screen: "3 december 2026" / "3 December 2026".
+std::string date_text(DayNumber day);
+// A moment in the user's local time: "3 december 2026, 15:29".
+std::string date_time_text(Timestamp at);
+// The device's UTC offset at a moment, for core functions that show moments.
+const UtcOffsetAt& local_utc_offset();
 // Thousands separators: "100.000" (nl) / "100,000" (en).
 std::string group_thousands(std::uint64_t value);
 // One decimal with the language's decimal mark: "12,5" / "12.5".

@@ -8,6 +8,7 @@
 
 #include "ui/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
@@ -117,7 +118,7 @@ void draw_mapping_table(ImportSession& session, float space_below) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(column.header.c_str());
+        fitted_text(column.header);
         ImGui::TableNextColumn();
         column_combo(session, index, column);
         ImGui::TableNextColumn();

@@ -13,6 +13,7 @@
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/item_marks.hpp"
 
 namespace radar::ui {
@@ -22,46 +23,11 @@ constexpr const char* accepted_files = ".csv,.tsv,.txt,.json,.ndjson";
 
 std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<double>(bytes) / 1e6) + " MB"; }
 
-// Where the accepted dataset is kept: the privacy setting, and whether the snapshot is saved.
-void dataset_storage(AppState& state) {
-    // Translated title, stable id: the popup stays open when the language changes.
-    const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
-    bool memory_only = state.dataset_memory_only();
-    if (ImGui::Checkbox(tr(TextId::import_memory_only), &memory_only)) {
-        if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
-        else state.set_dataset_memory_only(memory_only);
-    }
-    note_last_item(state, "checkbox:memory-only");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
-    if (state.snapshot()) {
-        if (state.dataset_memory_only()) {
-            ImGui::TextDisabled(tr(TextId::import_snapshot_in_memory), state.snapshot()->source_name.c_str());
-        } else if (state.snapshot_save() || state.snapshot_stored()) {
-            ImGui::Text(tr(TextId::import_snapshot_status), state.snapshot()->source_name.c_str());
-            ImGui::SameLine();
-            SaveStatus loaded;  // read from the store at start-up: stored before
-            loaded.phase = SavePhase::saved;
-            draw_store_save_status(state, state.snapshot_save() ? *state.snapshot_save() : loaded);
-        }
-    }
-    if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
-        if (ImGui::Button(tr(TextId::import_memory_only_confirm))) {
-            state.set_dataset_memory_only(true);
-            ImGui::CloseCurrentPopup();
-        }
-        note_last_item(state, "button:confirm-memory-only");
-        ImGui::SameLine();
-        if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-}
-
 // The imported dataset in use, and the way back to the demo dossiers (after a confirmation).
 void current_dataset(AppState& state) {
     if (state.is_synthetic() || !state.snapshot()) return;
     const std::string& file = state.snapshot()->source_name;
-    ImGui::Text(tr(TextId::import_current_dataset), file.c_str(), group_thousands(state.dataset().row_count()).c_str());
+    ImGui::Text(tr(TextId::import_current_dataset), file.c_str(), counted_text(CountedText::dossiers, state.dataset().row_count()).c_str());
     ImGui::SameLine();
     const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo))) ImGui::OpenPopup(popup_id.c_str());
@@ -103,7 +69,7 @@ void choose_file(AppState& state, ImportSession& session) {
     }
     ImGui::Spacing();
     current_dataset(state);
-    dataset_storage(state);
+    ImGui::TextDisabled("%s", state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser));
 }
 
 void reading(ImportSession& session) {
@@ -147,11 +113,12 @@ void diagnostics_table(const ImportResult& result, float height) {
             const Diagnostic& d = result.diagnostics[static_cast<std::size_t>(i)];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%u", d.row);
+            if (d.row > 0) ImGui::Text("%u", d.row);
+            else ImGui::TextDisabled("\xE2\x80\x94");  // a problem of the whole file
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.column.c_str());
+            fitted_text(d.column);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(d.value.c_str());
+            fitted_text(d.value);
             ImGui::TableNextColumn();
             const std::string& detail = d.detail_in(language_code());
             ImGui::Text("%s%s%s", reason_label(d.reason, language_code()), detail.empty() ? "" : ": ", detail.c_str());
@@ -178,7 +145,7 @@ void draw_accept_step_progress(AppState& state, ImportSession& session, double p
 // Where accepting is (the work is done by advance_import_work): a notice per step, and the
 // progress of the model's trial and of the preparation.
 void draw_accept_progress(AppState& state, ImportSession& session, const ImportResult& result) {
-    const std::string dossiers = group_thousands(result.summary.rows_imported);
+    const std::string dossiers = counted_text(CountedText::dossiers, result.summary.rows_imported);
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:

@@ -52,6 +52,38 @@ void draw_skipped_dataset_banner(AppState& state) {
     note_last_item(state, "button:remove-skipped-dataset");
 }
 
+// A message from before the page was reloaded (what was forgotten), until it is closed.
+void draw_start_notice(AppState& state) {
+    if (state.start_notice().empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::saved_text);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", state.start_notice().c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::SmallButton(tr(TextId::close_notice))) state.dismiss_start_notice();
+    note_last_item(state, "close-notice");
+}
+
+// What to do next, on every screen but Screening: the newest open batch and how far it is, with
+// the way to go on screening it.
+void draw_open_batch_banner(AppState& state) {
+    if (state.screen() == Screen::screening) return;
+    const auto& batches = state.screening().batches;
+    for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
+        const BatchState& batch = it->second;
+        if (batch.status() != BatchStatus::open) continue;
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text(tr(TextId::open_batch_banner), batch.batch_id.c_str(), group_thousands(batch.coded_count).c_str(),
+                    group_thousands(batch.total()).c_str());
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::continue_screening))) {
+            state.set_screening_batch(batch.batch_id);
+            state.request_screen(Screen::screening);
+        }
+        note_last_item(state, "continue-screening");
+        return;
+    }
+}
+
 // Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
 void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput input) {
     if (!state.selected_row()) {
@@ -110,6 +142,8 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
     draw_storage_banner(state);
     draw_restore_banner(import_session);
     draw_skipped_dataset_banner(state);
+    draw_open_batch_banner(state);
+    draw_start_notice(state);
     // One tab per screen, in this order; automation can bring any of them forward.
     struct Tab {
         Screen screen;

@@ -1,5 +1,5 @@
-// Model screen: parameters (weight sliders, clamp caps and step thresholds) on the left, movement
-// against the active version and the version list on the right. Every edit goes through
+// Model screen: parameters (typed weights, clamp caps and step thresholds) on the left, movement
+// against the active version and the version list on the right. Every applied edit goes through
 // AppState::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
 #include "ui/model_editor_view.hpp"
 
@@ -7,11 +7,13 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "civil_date.hpp"
 #include "model/model_output.hpp"
+#include "model/number_text.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
@@ -23,13 +25,26 @@ namespace {
 
 constexpr std::size_t max_model_bytes = 4 * 1024 * 1024;
 
-const std::string& local(const LocalText& text) { return language() == Language::dutch ? text.nl : text.en; }
+const std::string& local(const LocalText& text) { return text_in(text, language()); }
+
+// What the "-" and "+" buttons next to a weight take off or add.
+constexpr double weight_step = 0.5;
 
 // What the screen remembers between frames (the model itself lives in AppState).
 struct EditorState {
     ModelSpec based_on;                  // the engine's model the draft started from
     ModelSpec draft;                     // what the widgets show and edit
     std::vector<ModelProblem> problems;  // why the draft was refused (engine unchanged)
+    // The text of a number field while it is being typed in, by ImGui id; applied (or refused) on
+    // Enter or when the field loses focus, then forgotten.
+    std::map<ImGuiID, std::string> typing;
+    // The last typed entry that was not a number, shown in its parameter's row until the next
+    // number is entered or the model changes; the field itself went back to the value it had.
+    struct Refusal {
+        std::string parameter;
+        std::string text;
+    };
+    std::optional<Refusal> refused;
     std::array<char, 96> author{};
     std::array<char, 256> note{};
     // Outcome of the last save or import, formatted when drawn so it follows the language.
@@ -93,28 +108,89 @@ void import_finished_file(AppState& state, EditorState& editor_state) {
     set_message(editor_state, TextId::import_done, {}, file->name, result.saved->version);
 }
 
+// A tooltip wrapped at a readable width.
+void wrapped_tooltip(const char* text) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& spec) {
+    const float title_top = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(spec.name.c_str());
+    ImGui::TextUnformatted(local(spec.name).c_str());
+    const float title_ascent = ImGui::GetFont()->Ascent;
     ImGui::PopFont();
-    if (const auto version = state.model_registry().active_version()) {
+    // The version and the "edited" badge stand on the title's baseline.
+    auto on_title_baseline = [&] {
         ImGui::SameLine();
+        ImGui::SetCursorPosY(title_top + title_ascent - ImGui::GetFont()->Ascent);
+    };
+    if (const auto version = state.model_registry().active_version()) {
+        on_title_baseline();
         ImGui::TextDisabled(tr(TextId::model_version_line), *version);
     }
     if (state.model_edited()) {
-        ImGui::SameLine();
+        on_title_baseline();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "(%s)", tr(TextId::model_edited_badge));
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(spec.description.c_str());
+    if (!local(spec.description).empty()) ImGui::TextUnformatted(local(spec.description).c_str());
     ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
     ImGui::PopTextWrapPos();
 }
 
-// A compact number field for a threshold or cap; true when the user changed it.
-bool number_field(const char* id, double& value) {
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.0f);
-    return ImGui::DragScalar(id, ImGuiDataType_Double, &value, 0.1f, nullptr, nullptr, "%.1f");
+// A plain number field (no drag handle): shows the value with the language's decimal mark and
+// takes "1,5" as well as "1.5". What is typed is applied on Enter or when the field loses focus
+// (Escape puts the old text back); an entry that is not a number is refused and the value stays.
+// True when `value` changed.
+bool number_field(EditorState& editor_state, const std::string& parameter_id, const char* label, double& value,
+                  float width) {
+    const ImGuiID id = ImGui::GetID(label);
+    const auto typed = editor_state.typing.find(id);
+    const std::string shown = typed != editor_state.typing.end() ? typed->second : format_decimal(value, language());
+    std::array<char, 64> buffer{};
+    shown.copy(buffer.data(), buffer.size() - 1);
+    ImGui::SetNextItemWidth(width);
+    const bool entered = ImGui::InputText(label, buffer.data(), buffer.size(),
+                                          ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    // While active the buffer is the live text; on the frame it ends it is the final one (after
+    // Escape, the text the field started with).
+    const bool ended = entered || ImGui::IsItemDeactivated();
+    if (ImGui::IsItemActive() || ended) editor_state.typing[id] = buffer.data();
+    if (!ended) return false;
+    const auto finished = editor_state.typing.find(id);
+    if (finished == editor_state.typing.end()) return false;
+    const std::string text = finished->second;
+    editor_state.typing.erase(finished);
+    const std::optional<double> parsed = parse_decimal(text);
+    if (!parsed) {
+        editor_state.refused = EditorState::Refusal{parameter_id, text};
+        return false;
+    }
+    editor_state.refused.reset();
+    if (*parsed == value) return false;
+    value = *parsed;
+    return true;
+}
+
+// The refused entry of this parameter, if any, in the error colour.
+void refusal_line(const EditorState& editor_state, const std::string& parameter_id) {
+    if (!editor_state.refused || editor_state.refused->parameter != parameter_id) return;
+    char line[256];
+    std::snprintf(line, sizeof line, tr(TextId::number_field_refused), editor_state.refused->text.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", line);
+    ImGui::PopStyleColor();
+}
+
+// A threshold or cap: a compact number field with the shared tooltip.
+bool threshold_field(EditorState& editor_state, const std::string& parameter_id, const char* label, double& value) {
+    const bool changed = number_field(editor_state, parameter_id, label, value, ImGui::GetFontSize() * 4.0f);
+    if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::number_field_tooltip));
+    return changed;
 }
 
 void labelled(TextId label) {
@@ -124,7 +200,7 @@ void labelled(TextId label) {
 }
 
 // The editable constants of a parameter's transforms: clamp caps and step thresholds.
-bool transform_fields(ModelParameter& parameter) {
+bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
     bool changed = false;
     for (std::size_t t = 0; t < parameter.transforms.size(); ++t) {
         Transform& transform = parameter.transforms[t];
@@ -132,23 +208,23 @@ bool transform_fields(ModelParameter& parameter) {
         if (transform.kind == TransformKind::clamp) {
             if (transform.min) {
                 labelled(TextId::clamp_min);
-                changed |= number_field("##min", *transform.min);
+                changed |= threshold_field(editor_state, parameter.id, "##min", *transform.min);
                 if (transform.max) ImGui::SameLine();
             }
             if (transform.max) {
                 labelled(TextId::clamp_max);
-                changed |= number_field("##max", *transform.max);
+                changed |= threshold_field(editor_state, parameter.id, "##max", *transform.max);
             }
         } else if (transform.kind == TransformKind::step) {
             labelled(TextId::step_below);
-            changed |= number_field("##below", transform.below);
+            changed |= threshold_field(editor_state, parameter.id, "##below", transform.below);
             for (std::size_t b = 0; b < transform.bins.size(); ++b) {
                 ImGui::PushID(static_cast<int>(b));
                 labelled(TextId::step_from);
-                changed |= number_field("##from", transform.bins[b].from);
+                changed |= threshold_field(editor_state, parameter.id, "##from", transform.bins[b].from);
                 ImGui::SameLine();
                 labelled(TextId::step_value);
-                changed |= number_field("##value", transform.bins[b].value);
+                changed |= threshold_field(editor_state, parameter.id, "##value", transform.bins[b].value);
                 ImGui::PopID();
             }
         }
@@ -157,15 +233,28 @@ bool transform_fields(ModelParameter& parameter) {
     return changed;
 }
 
-// The slider's range follows the saved weight (not the live one), so it holds still while dragging.
-void weight_range(const std::optional<ModelSpec>& saved, const ModelParameter& parameter, double& low, double& high) {
-    double reference = parameter.weight;
-    if (saved)
-        for (const auto& candidate : saved->parameters)
-            if (candidate.id == parameter.id) reference = candidate.weight;
-    const double bound = std::max(1.0, std::abs(reference) * 3.0);
-    low = reference < 0.0 ? -bound : 0.0;
-    high = reference < 0.0 ? 0.0 : bound;
+// A parameter's weight: "-", the typed field, "+". The automation box "weight:<id>" is the field.
+bool weight_field(AppState& state, EditorState& editor_state, ModelParameter& parameter) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float button = ImGui::GetFrameHeight();
+    bool changed = false;
+    if (ImGui::Button("-", ImVec2(button, button))) {
+        parameter.weight = add_step(parameter.weight, -weight_step);
+        editor_state.refused.reset();
+        changed = true;
+    }
+    ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
+    const float field = ImGui::GetContentRegionAvail().x - button - style.ItemInnerSpacing.x;
+    changed |= number_field(editor_state, parameter.id, "##weight", parameter.weight, std::max(field, button));
+    note_last_item(state, "weight:" + parameter.id);
+    if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::weight_field_tooltip));
+    ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
+    if (ImGui::Button("+", ImVec2(button, button))) {
+        parameter.weight = add_step(parameter.weight, weight_step);
+        editor_state.refused.reset();
+        changed = true;
+    }
+    return changed;
 }
 
 void parameter_table(AppState& state, EditorState& editor_state) {
@@ -200,17 +289,13 @@ void parameter_table(AppState& state, EditorState& editor_state) {
         for (const auto& problem : editor_state.problems)
             if (problem.parameter == parameter.id) own.push_back(problem);
         error_lines(own);
+        refusal_line(editor_state, parameter.id);
 
         ImGui::TableNextColumn();
-        double low = 0.0, high = 1.0;
-        weight_range(state.saved_model(), parameter, low, high);
-        ImGui::SetNextItemWidth(-FLT_MIN);
-        changed |= ImGui::SliderScalar("##weight", ImGuiDataType_Double, &parameter.weight, &low, &high, "%.2f");
-        note_last_item(state, "weight:" + parameter.id);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::weight_tooltip));
+        changed |= weight_field(state, editor_state, parameter);
 
         ImGui::TableNextColumn();
-        changed |= transform_fields(parameter);
+        changed |= transform_fields(editor_state, parameter);
         ImGui::PopID();
     }
     ImGui::EndTable();
@@ -237,11 +322,16 @@ void move_table(const char* id, const AppState& state, const std::vector<RankMov
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable(id, 5, flags, ImVec2(0.0f, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::column_dossier), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr(TextId::column_rank_before), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn(tr(TextId::column_rank_now), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // Ids, ranks and moves keep the width of their header or widest value; the name takes the rest.
+    auto fixed = [](TextId header, const char* widest) {
+        return std::max(ImGui::CalcTextSize(tr(header)).x, ImGui::CalcTextSize(widest).x);
+    };
+    ImGui::TableSetupColumn(tr(TextId::column_dossier), ImGuiTableColumnFlags_WidthFixed, fixed(TextId::column_dossier, "KO-000000"));
+    ImGui::TableSetupColumn(tr(TextId::column_name), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_rank_before), ImGuiTableColumnFlags_WidthFixed, fixed(TextId::column_rank_before, "00000"));
+    ImGui::TableSetupColumn(tr(TextId::column_rank_now), ImGuiTableColumnFlags_WidthFixed, fixed(TextId::column_rank_now, "00000"));
+    ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(fixed(TextId::column_move, "-00000"), ImGui::CalcTextSize(tr(TextId::move_new)).x));
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(moves.size()));
@@ -253,6 +343,9 @@ void move_table(const char* id, const AppState& state, const std::vector<RankMov
             ImGui::TextUnformatted(state.id(move.row).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(state.name(move.row).c_str());
+            // A name cut off by the column is shown whole on hover.
+            if (ImGui::IsItemHovered() && ImGui::CalcTextSize(state.name(move.row).c_str()).x > ImGui::GetColumnWidth())
+                ImGui::SetTooltip("%s", state.name(move.row).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%u", move.rank_before);
             ImGui::TableNextColumn();
@@ -342,14 +435,30 @@ void version_table(AppState& state, EditorState& editor_state) {
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("versions", 5, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::column_version), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(tr(TextId::column_author), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    const float button_width = ImGui::CalcTextSize(tr(TextId::activate_version)).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const auto& versions = registry.versions();
+    // Saved as an ISO date (or time); shown in the app's date format, never cut off.
+    auto saved_text = [](const ModelVersionInfo& info) {
+        const std::optional<DayNumber> saved_day = parse_iso_date(info.saved_at.substr(0, 10));
+        return saved_day ? date_text(*saved_day) : info.saved_at;
+    };
+    float date_width = ImGui::CalcTextSize(tr(TextId::column_saved_at)).x;
+    for (const ModelVersion& version : versions)
+        date_width = std::max(date_width, ImGui::CalcTextSize(saved_text(version.info).c_str()).x);
+    const float button_width =
+        std::max(ImGui::CalcTextSize(tr(TextId::activate_version)).x + ImGui::GetStyle().FramePadding.x * 2.0f,
+                 ImGui::CalcTextSize(tr(TextId::active_marker)).x);
+    ImGui::TableSetupColumn(tr(TextId::column_version), ImGuiTableColumnFlags_WidthFixed,
+                            std::max(ImGui::CalcTextSize(tr(TextId::column_version)).x, ImGui::CalcTextSize("000").x));
+    // Authors are short names: their column fits the longest (up to 10 em); the note takes the rest and wraps.
+    float author_width = ImGui::CalcTextSize(tr(TextId::column_author)).x;
+    for (const ModelVersion& version : versions)
+        author_width = std::max(author_width, ImGui::CalcTextSize(version.info.author.c_str()).x);
+    ImGui::TableSetupColumn(tr(TextId::column_author), ImGuiTableColumnFlags_WidthFixed,
+                            std::min(author_width, ImGui::GetFontSize() * 10.0f));
+    ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthFixed, date_width);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width);
     ImGui::TableHeadersRow();
-    const auto& versions = registry.versions();
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
         const ModelVersionInfo& info = it->info;
         ImGui::PushID(info.version);
@@ -359,18 +468,20 @@ void version_table(AppState& state, EditorState& editor_state) {
         ImGui::Text("%d", info.version);
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::TextUnformatted(info.model_name.c_str());
+            ImGui::TextUnformatted(local(info.model_name).c_str());
             ImGui::TextDisabled(tr(TextId::fingerprint_line), info.fingerprint.c_str());
             ImGui::EndTooltip();
         }
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.author.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.note.c_str());
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(info.saved_at.c_str());
+        ImGui::TextUnformatted(saved_text(info).c_str());
         ImGui::TableNextColumn();
         if (registry.active_version() == info.version) {
             ImGui::TextDisabled("%s", tr(TextId::active_marker));
@@ -395,6 +506,7 @@ void draw_model_editor_view(AppState& state, const Fonts& fonts) {
         editor_state.based_on = engine->spec();
         editor_state.draft = editor_state.based_on;
         editor_state.problems.clear();
+        editor_state.refused.reset();
     }
     model_header(state, fonts, editor_state.draft);
 
@@ -409,6 +521,7 @@ void draw_model_editor_view(AppState& state, const Fonts& fonts) {
     if (state.model_edited() || !editor_state.problems.empty()) {
         if (ImGui::Button(tr(TextId::undo_edits)) && state.saved_model()) {
             editor_state.problems.clear();
+            editor_state.refused.reset();
             editor_state.draft = *state.saved_model();
             state.update_model(editor_state.draft);
         }

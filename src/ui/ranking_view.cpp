@@ -4,26 +4,29 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 #include "model/model_output.hpp"
 #include "ui/i18n.hpp"
+#include "ui/text_widgets.hpp"
+#include "ui/value_labels.hpp"
 
 namespace radar::ui {
 namespace {
 
 // A combo over `values` with an "all" entry; returns true when the choice changed.
 bool value_combo(const char* id, const char* all_label, const std::vector<std::string>& values, std::string& chosen,
-                 const char* (*label)(const std::string&)) {
+                 std::string (*label)(std::string_view)) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
-    if (ImGui::BeginCombo(id, chosen.empty() ? all_label : label(chosen))) {
+    if (ImGui::BeginCombo(id, chosen.empty() ? all_label : label(chosen).c_str())) {
         if (ImGui::Selectable(all_label, chosen.empty())) {
             chosen.clear();
             changed = true;
         }
         for (const auto& value : values)
-            if (ImGui::Selectable(label(value), chosen == value)) {
+            if (ImGui::Selectable(label(value).c_str(), chosen == value)) {
                 chosen = value;
                 changed = true;
             }
@@ -32,7 +35,7 @@ bool value_combo(const char* id, const char* all_label, const std::vector<std::s
     return changed;
 }
 
-const char* as_is(const std::string& value) { return value.c_str(); }
+std::string as_is(std::string_view value) { return std::string(value); }
 
 void filter_bar(AppState& state, RankingViewInput input) {
     static std::array<char, 256> buffer{};
@@ -56,7 +59,7 @@ void filter_bar(AppState& state, RankingViewInput input) {
     if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 58.0f) ImGui::SameLine();
     value_combo("##province", tr(TextId::all_provinces), state.provinces(), filter.province, as_is);
     ImGui::SameLine();
-    value_combo("##care_type", tr(TextId::all_care_types), state.care_types(), filter.care_type, care_type_label);
+    value_combo("##care_type", tr(TextId::all_care_types), state.care_types(), filter.care_type, category_label);
     ImGui::SameLine();
     float min_score = static_cast<float>(filter.min_score);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
@@ -90,9 +93,18 @@ void score_tooltip(const ScoringEngine& engine, std::size_t row) {
         ImGui::Text("%6s  %s", one_decimal(points).c_str(), dutch ? label.nl.c_str() : label.en.c_str());
     }
     ImGui::Separator();
+    // The sum, so the tooltip adds up: "60,0 of at most 92 points -> score 65,2".
+    const std::string raw = one_decimal(engine.raw_score(row));
+    const std::string shown = one_decimal(engine.display_score(row));
+    if (const auto range = possible_score_range(engine.spec()))
+        ImGui::Text(tr(TextId::score_sum_of_maximum), raw.c_str(), one_decimal(range->max).c_str(), shown.c_str());
+    else
+        ImGui::Text(tr(TextId::score_sum), raw.c_str(), shown.c_str());
+    ImGui::Separator();
     const LocalText definition = display_definition(engine.spec());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
     ImGui::TextDisabled("%s", dutch ? definition.nl.c_str() : definition.en.c_str());
+    ImGui::TextDisabled("%s", tr(TextId::tie_rule));
     ImGui::TextDisabled("%s", tr(TextId::score_disclaimer));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -115,6 +127,29 @@ void score_cell(const AppState& state, std::size_t row) {
     ImGui::TextUnformatted(text.c_str());
     if (state.engine() && (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered())))
         score_tooltip(*state.engine(), row);
+}
+
+// Arrow keys move the open dossier through the visible list (Enter opens the first); returns the
+// list position to bring into view, if the keys moved it.
+std::optional<std::size_t> keyboard_selection(AppState& state) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const auto& rows = state.visible_rows();
+    if (io.WantTextInput || rows.empty()) return std::nullopt;
+    // No key repeat: on a slow frame a short press would otherwise count twice.
+    const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow), false);
+    const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow), false);
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+    if (!down && !up && !enter) return std::nullopt;
+    std::optional<std::size_t> position;
+    if (state.selected_row())
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i] == *state.selected_row()) position = i;
+    std::size_t next = 0;
+    if (position && down) next = std::min(*position + 1, rows.size() - 1);
+    else if (position && up) next = *position == 0 ? 0 : *position - 1;
+    else if (position) return std::nullopt;  // Enter with a dossier open: nothing to do
+    state.select_row(rows[next]);
+    return next;
 }
 
 void ranking_table(AppState& state, const Fonts& fonts, float height) {
@@ -142,8 +177,10 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
     apply_sort_specs(state);
 
     const auto& rows = state.visible_rows();
+    const std::optional<std::size_t> moved_to = keyboard_selection(state);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
+    if (moved_to) clipper.ForceDisplayRangeByIndices(static_cast<int>(*moved_to), static_cast<int>(*moved_to) + 1);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const std::size_t row = rows[static_cast<std::size_t>(i)];
@@ -154,14 +191,15 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
             if (i == 0) state.note_first_row_position(ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f);
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.select_row(selected ? std::nullopt : std::optional<std::size_t>(row));
+            if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(state.id(row).c_str());
+            fitted_text(state.id(row));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(state.name(row).c_str());
+            fitted_text(state.name(row));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(state.municipality(row).c_str());
+            fitted_text(state.municipality(row));
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(care_type_label(state.care_type(row)));
+            fitted_text(category_label(state.care_type(row)));
             ImGui::TableNextColumn();
             score_cell(state, row);
         }
@@ -186,7 +224,7 @@ void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput inp
     } else {
         ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled(tr(TextId::showing_rows), group_thousands(state.visible_rows().size()).c_str(),
-                            group_thousands(state.dataset().row_count()).c_str());
+                            counted_text(CountedText::dossiers, state.dataset().row_count()).c_str());
     }
 }
 

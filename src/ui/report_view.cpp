@@ -24,8 +24,6 @@ namespace {
 constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
                                        ScreeningCode::verder_onderzoek_nodig};
 
-TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
-
 ImU32 rgb(std::uint32_t colour, int alpha = 255) {
     return IM_COL32((colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF, alpha);
 }
@@ -62,8 +60,8 @@ struct ViewState {
     // Choices.
     PeriodKind kind = PeriodKind::all_time;
     std::size_t choice = 0;  // index into choices (newest first)
-    std::array<char, 16> custom_from{};
-    std::array<char, 16> custom_to{};
+    std::array<char, 40> custom_from{};
+    std::array<char, 40> custom_to{};
     std::array<bool, 3> possible_risk{true, false, true};  // by ScreeningCode: Risico + Verder onderzoek nodig
 
     // Derived from the data (rebuilt when DataKey changes).
@@ -112,8 +110,8 @@ void refresh_data(ViewState& v, const ReportViewInput& input) {
 }
 
 std::optional<ReportPeriod> custom_period(const ViewState& v) {
-    const auto from = parse_iso_date(v.custom_from.data());
-    const auto to = parse_iso_date(v.custom_to.data());
+    const auto from = parse_date_text(v.custom_from.data());
+    const auto to = parse_date_text(v.custom_to.data());
     if (!from || !to || *from > *to) return std::nullopt;
     return ReportPeriod{*from, *to};
 }
@@ -130,7 +128,7 @@ bool same_period(const ReportPeriod& a, const ReportPeriod& b) { return a.from =
 void refresh_report(ViewState& v, const ReportViewInput& input) {
     const bool language_changed = v.built_language != language();
     if (language_changed || v.choices.empty())
-        v.choices = period_choices(v.kind, v.first_activity, input.reference_date, text_language());
+        v.choices = period_choices(v.kind, v.first_activity, input.reference_date, language());
     const std::optional<ReportPeriod> period = chosen_period(v);
     if (!period || !input.screening) {
         v.report.reset();
@@ -153,9 +151,9 @@ void refresh_report(ViewState& v, const ReportViewInput& input) {
         v.built_possible_risk = v.possible_risk;
     }
     if (stale || language_changed) {
-        v.tables = report_tables(*v.report, text_language());
-        v.charts = report_charts(*v.report, text_language());
-        v.period_text = period_label({v.report->first_day, v.report->period.to}, text_language());
+        v.tables = report_tables(*v.report, language());
+        v.charts = report_charts(*v.report, language());
+        v.period_text = period_label({v.report->first_day, v.report->period.to}, language());
         v.built_language = language();
     }
 }
@@ -175,13 +173,13 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
         if (ImGui::RadioButton(tr(label), v.kind == kind) && v.kind != kind) {
             if (kind == PeriodKind::custom && v.report) {
                 // Start the custom dates from what is shown now.
-                const std::string from = format_iso_date(v.report->first_day), to = format_iso_date(v.report->period.to);
+                const std::string from = date_text(v.report->first_day), to = date_text(v.report->period.to);
                 std::snprintf(v.custom_from.data(), v.custom_from.size(), "%s", from.c_str());
                 std::snprintf(v.custom_to.data(), v.custom_to.size(), "%s", to.c_str());
             }
             v.kind = kind;
             v.choice = 0;
-            v.choices = period_choices(v.kind, v.first_activity, input.reference_date, text_language());
+            v.choices = period_choices(v.kind, v.first_activity, input.reference_date, language());
         }
     }
     ImGui::SameLine();
@@ -189,13 +187,13 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
     if (v.kind == PeriodKind::custom) {
         ImGui::TextDisabled("%s", tr(TextId::report_from));
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 7.0f);
-        ImGui::InputTextWithHint("##from", "JJJJ-MM-DD", v.custom_from.data(), v.custom_from.size());
+        ImGui::SetNextItemWidth(em * 10.0f);
+        ImGui::InputTextWithHint("##from", tr(TextId::date_hint), v.custom_from.data(), v.custom_from.size());
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(TextId::report_to));
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 7.0f);
-        ImGui::InputTextWithHint("##to", "JJJJ-MM-DD", v.custom_to.data(), v.custom_to.size());
+        ImGui::SetNextItemWidth(em * 10.0f);
+        ImGui::InputTextWithHint("##to", tr(TextId::date_hint), v.custom_to.data(), v.custom_to.size());
         if (!custom_period(v)) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
             ImGui::TextUnformatted(tr(TextId::report_date_invalid));
@@ -223,7 +221,7 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
         // The definition needs at least one code: the last ticked box cannot be cleared.
         const bool locked = value && checked == 1;
         if (locked) ImGui::BeginDisabled();
-        if (ImGui::Checkbox(code_label(all_codes[i], text_language()), &value)) v.possible_risk[i] = value;
+        if (ImGui::Checkbox(code_label(all_codes[i], language()), &value)) v.possible_risk[i] = value;
         if (locked) ImGui::EndDisabled();
     }
 }
@@ -248,13 +246,13 @@ void export_buttons(const ViewState& v, const ReportViewInput& input) {
     const Report& report = *v.report;
     if (ImGui::Button(tr(TextId::report_open_html))) {
         platform::open_html_in_new_tab(report_to_html(
-            stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""}));
+            stamped(report, input), {language(), input.synthetic ? tr(TextId::synthetic_badge) : "", local_utc_offset()}));
     }
     note_last_button(input, "report-html-open");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_html))) {
         const std::string html =
-            report_to_html(stamped(report, input), {text_language(), input.synthetic ? tr(TextId::synthetic_badge) : ""});
+            report_to_html(stamped(report, input), {language(), input.synthetic ? tr(TextId::synthetic_badge) : "", local_utc_offset()});
         platform::download_file(file_stem(report) + ".html", "text/html", html);
     }
     note_last_button(input, "report-html");
@@ -268,31 +266,22 @@ void export_buttons(const ViewState& v, const ReportViewInput& input) {
 
 // ---- Figures ----------------------------------------------------------------------------------
 
-std::string short_hashes(const std::vector<std::string>& items) {
-    if (items.empty()) return tr(TextId::report_none);
-    std::string text;
-    for (const std::string& item : items) text += (text.empty() ? "" : ", ") + item.substr(0, 12);
-    return text;
-}
-
+// The report's origin: when it was made, and for auditors (one click away) the dataset hashes and
+// model version ids it rests on.
 void header_block(const ViewState& v, const Fonts& fonts) {
     const Report& r = *v.report;
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(v.period_text.c_str());
     ImGui::PopFont();
-    char line[1024];
-    std::string models;
-    for (const std::string& model : r.model_versions) models += (models.empty() ? "" : ", ") + model;
-    std::snprintf(line, sizeof line, tr(TextId::report_generated_line), format_timestamp(r.generated_at).c_str(),
-                  short_hashes(r.dataset_hashes).c_str(), models.empty() ? tr(TextId::report_none) : models.c_str());
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", line);
-    ImGui::PopTextWrapPos();
-    if (ImGui::IsItemHovered() && !r.dataset_hashes.empty()) {
-        std::string full;
-        for (const std::string& hash : r.dataset_hashes) full += hash + "\n";
-        ImGui::SetTooltip("%s", full.c_str());
-    }
+    ImGui::TextDisabled(tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
+    if (!ImGui::TreeNode(tr(TextId::technical_details))) return;
+    ImGui::TextDisabled("%s", tr(TextId::technical_datasets));
+    for (const std::string& hash : r.dataset_hashes) ImGui::BulletText("%s", hash.c_str());
+    if (r.dataset_hashes.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
+    ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));
+    for (const std::string& model : r.model_versions) ImGui::BulletText("%s", model.c_str());
+    if (r.model_versions.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
+    ImGui::TreePop();
 }
 
 void figure_card(const Fonts& fonts, float width, const std::string& value, const std::string& label,
@@ -319,7 +308,7 @@ void figure_card(const Fonts& fonts, float width, const std::string& value, cons
 void key_figures(const Report& r, const Fonts& fonts) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing * 3) / 4;
-    const TextLanguage tl = text_language();
+    const TextLanguage tl = language();
     const double share = r.unique_dossiers == 0 ? 0.0
                                                 : static_cast<double>(r.possible_risk_dossiers) /
                                                       static_cast<double>(r.unique_dossiers);
@@ -329,13 +318,14 @@ void key_figures(const Report& r, const Fonts& fonts) {
     std::snprintf(follow_up, sizeof follow_up, tr(TextId::report_follow_up_detail),
                   group_thousands(r.follow_ups.done).c_str(), group_thousands(r.follow_ups.open).c_str(),
                   group_thousands(r.follow_ups.overdue).c_str());
-    figure_card(fonts, width, group_thousands(r.unique_dossiers), tr(TextId::report_unique), "");
+    figure_card(fonts, width, group_thousands(r.unique_dossiers), counted(CountedText::unique_dossiers_screened, r.unique_dossiers), "");
     ImGui::SameLine();
     figure_card(fonts, width, group_thousands(r.possible_risk_dossiers), possible, "");
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.screenings.total), tr(TextId::report_screenings), "");
+    figure_card(fonts, width, group_thousands(r.screenings.total), counted(CountedText::screenings, r.screenings.total), "");
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.follow_ups.opened), tr(TextId::report_follow_ups), follow_up);
+    figure_card(fonts, width, group_thousands(r.follow_ups.opened), counted(CountedText::follow_ups_opened, r.follow_ups.opened),
+                follow_up);
 }
 
 void summary_paragraph(const Report& r) {
@@ -502,7 +492,7 @@ void chart_block(const BarChart& chart, const Fonts& fonts, float width) {
 // Both hit rates on a 0-100% scale with their 95% intervals as whiskers, or why there are none.
 void lift_block(const Report& r, const std::vector<ReportTable>& tables, const Fonts& fonts, float width) {
     const float em = ImGui::GetFontSize();
-    const TextLanguage tl = text_language();
+    const TextLanguage tl = language();
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::report_lift_title));
@@ -595,7 +585,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     ImGui::PushID(table.name.c_str());
     ImGui::PushFont(fonts.strong);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(report_table_title(table.name, text_language()).c_str());
+    ImGui::TextUnformatted(report_table_title(table.name, language()).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV"))
@@ -635,7 +625,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
             ImGui::TableNextRow();
             for (std::size_t c = 0; c < table.rows[r].size() && c < table.header.size(); ++c) {
                 ImGui::TableSetColumnIndex(static_cast<int>(c));
-                const std::string text = readable_cell(table, r, c, text_language());
+                const std::string text = readable_cell(table, r, c, language());
                 if (c < table.numeric.size() && table.numeric[c]) {
                     right_aligned(text);
                 } else {

@@ -11,12 +11,11 @@
 #include "ui/dossier_panel.hpp"
 #include "ui/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
 namespace {
-
-TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
 
 // What the screener is entering for the current dossier; reset when another dossier is chosen.
 struct Draft {
@@ -25,8 +24,9 @@ struct Draft {
     std::array<char, 1024> note{};
     std::array<char, 512> reason{};  // corrections only
     FollowUpType follow_up_type = FollowUpType::inspection_visit;
-    std::array<char, 16> due_date{};
+    std::array<char, 40> due_date{};
     bool correcting = false;
+    bool focus_note = false;        // put the keyboard in the note field in the next frame
     const char* message = nullptr;  // why the last save was refused (a translated text)
     std::string detail;             // the core's refusal, when it refused
 };
@@ -46,7 +46,7 @@ void reset_draft(const AppState& state, const std::string& dossier_id) {
     Draft& d = draft();
     d = Draft{};
     d.dossier_id = dossier_id;
-    const std::string due = format_iso_date(add_months(state.reference_date(), 1));
+    const std::string due = date_text(add_months(state.reference_date(), 1));
     copy_text(due, d.due_date.data(), d.due_date.size());
 }
 
@@ -98,38 +98,39 @@ std::optional<double> percentile_of(const BatchState& batch, const BatchMember& 
     return score_percentile(member.rank, batch.ranked_total);
 }
 
-// Validates the draft and submits the events of one decision or correction.
-void save(AppState& state, const BatchState& batch, const BatchMember& member) {
+// Validates the draft and submits the events of one decision or correction; true when submitted.
+bool save(AppState& state, const BatchState& batch, const BatchMember& member) {
     Draft& d = draft();
     d.message = nullptr;
     d.detail.clear();
     const SaveStatus* status = state.save_status(member.dossier_id);
-    if (status && status->phase == SavePhase::saving) return;
+    if (status && status->phase == SavePhase::saving) return false;
     if (state.screener().empty()) {
         d.message = tr(TextId::screener_required);
-        return;
+        return false;
     }
     if (state.storage_mode() == StorageMode::opening) {
         d.message = tr(TextId::storage_opening);
-        return;
+        return false;
     }
     if (state.storage_mode() == StorageMode::read_only) {
         d.message = tr(TextId::storage_not_writable);
-        return;
+        return false;
     }
     if (!d.code) {
         d.message = tr(TextId::choose_code);
-        return;
+        return false;
     }
     const std::optional<double> percentile = percentile_of(batch, member);
     const std::string note = d.note.data();
     if (note_required(*d.code, percentile) && !has_content(note)) {
         d.message = tr(TextId::note_required_message);
-        return;
+        d.focus_note = true;
+        return false;
     }
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
     if (existing) {
-        if (!d.correcting) return;
+        if (!d.correcting) return false;
         CorrectionRequest request;
         request.stamp = state.new_stamp();
         request.corrects_event_id = existing->event_id;
@@ -140,17 +141,18 @@ void save(AppState& state, const BatchState& batch, const BatchMember& member) {
         request.score_percentile = percentile;
         if (!has_content(request.reason)) {
             d.message = tr(TextId::correction_reason_required);
-            return;
+            d.focus_note = true;
+            return false;
         }
         Checked<ScreeningEvent> event = record_correction(state.screening(), request);
         if (!event) {
             d.message = tr(TextId::save_refused);
             d.detail = event.error();
-            return;
+            return false;
         }
         state.submit(member.dossier_id, {*event});
         d.correcting = false;
-        return;
+        return true;
     }
     CodingRequest request;
     request.stamp = state.new_stamp();
@@ -161,10 +163,10 @@ void save(AppState& state, const BatchState& batch, const BatchMember& member) {
     request.note = note;
     request.score_percentile = percentile;
     if (*d.code == ScreeningCode::verder_onderzoek_nodig) {
-        const std::optional<DayNumber> due = parse_iso_date(d.due_date.data());
+        const std::optional<DayNumber> due = parse_date_text(d.due_date.data());
         if (!due) {
             d.message = tr(TextId::due_date_invalid);
-            return;
+            return false;
         }
         request.follow_up = FollowUpRequest{state.new_stamp().event_id, d.follow_up_type, *due, ""};
     }
@@ -172,9 +174,16 @@ void save(AppState& state, const BatchState& batch, const BatchMember& member) {
     if (!events) {
         d.message = tr(TextId::save_refused);
         d.detail = events.error();
-        return;
+        return false;
     }
     state.submit(member.dossier_id, std::move(*events));
+    return true;
+}
+
+void start_correction(Draft& d, const EffectiveScreening& existing) {
+    d.correcting = true;
+    d.code.reset();
+    copy_text(existing.note, d.note.data(), d.note.size());
 }
 
 void code_buttons(Draft& d) {
@@ -183,7 +192,7 @@ void code_buttons(Draft& d) {
     for (ScreeningCode code : codes) {
         const bool chosen = d.code == code;
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const std::string label = std::to_string(key) + "  " + code_label(code, text_language());
+        const std::string label = std::to_string(key) + "  " + code_label(code, language());
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) d.code = code;
         if (chosen) ImGui::PopStyleColor();
         ImGui::SameLine();
@@ -202,17 +211,13 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     bool enter = false;
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
     if (existing) {
-        ImGui::Text(tr(TextId::coded_as), code_label(existing->code, text_language()), existing->screener.c_str(),
-                    format_iso_date(existing->screening_date).c_str());
+        ImGui::Text(tr(TextId::coded_as), code_label(existing->code, language()), existing->screener.c_str(),
+                    date_text(existing->screening_date).c_str());
         if (!existing->note.empty()) ImGui::TextWrapped(tr(TextId::note_line), existing->note.c_str());
         if (!existing->correction_ids.empty())
             ImGui::TextDisabled(tr(TextId::corrected_line), existing->correction_reason.c_str());
         if (!d.correcting) {
-            if (ImGui::Button(tr(TextId::correct_button))) {
-                d.correcting = true;
-                d.code.reset();
-                copy_text(existing->note, d.note.data(), d.note.size());
-            }
+            if (ImGui::Button(tr(TextId::correct_button))) start_correction(d, *existing);
             const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
             state.note_widget("correct", {min.x, min.y, max.x, max.y});
             ImGui::SameLine();
@@ -226,6 +231,10 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     const std::optional<double> percentile = percentile_of(batch, member);
     const bool required = d.code && note_required(*d.code, percentile);
     ImGui::SetNextItemWidth(-1);
+    if (d.focus_note && !existing) {
+        ImGui::SetKeyboardFocusHere();
+        d.focus_note = false;
+    }
     if (ImGui::InputTextWithHint("##note", required ? tr(TextId::note_hint_required) : tr(TextId::note_hint_optional),
                                  d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
         enter = true;
@@ -233,6 +242,10 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     state.note_widget("note", {min.x, min.y, max.x, max.y});
     if (existing) {
         ImGui::SetNextItemWidth(-1);
+        if (d.focus_note) {
+            ImGui::SetKeyboardFocusHere();
+            d.focus_note = false;
+        }
         if (ImGui::InputTextWithHint("##reason", tr(TextId::correction_reason_hint), d.reason.data(), d.reason.size(),
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
@@ -244,17 +257,17 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
         ImGui::TextUnformatted(tr(TextId::follow_up_label));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 14.0f);
-        if (ImGui::BeginCombo("##follow_up_type", follow_up_type_label(d.follow_up_type, text_language()))) {
+        if (ImGui::BeginCombo("##follow_up_type", follow_up_type_label(d.follow_up_type, language()))) {
             for (FollowUpType type : {FollowUpType::inspection_visit, FollowUpType::information_request, FollowUpType::other})
-                if (ImGui::Selectable(follow_up_type_label(type, text_language()), d.follow_up_type == type))
+                if (ImGui::Selectable(follow_up_type_label(type, language()), d.follow_up_type == type))
                     d.follow_up_type = type;
             ImGui::EndCombo();
         }
         ImGui::SameLine();
         ImGui::TextUnformatted(tr(TextId::due_date_label));
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(em * 7.0f);
-        ImGui::InputText("##due", d.due_date.data(), d.due_date.size());
+        ImGui::SetNextItemWidth(em * 10.0f);
+        ImGui::InputTextWithHint("##due", tr(TextId::date_hint), d.due_date.data(), d.due_date.size());
     }
     const SaveStatus* status = state.save_status(member.dossier_id);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
@@ -281,7 +294,28 @@ void timeline(const AppState& state, const std::string& dossier_id) {
         return;
     }
     for (std::size_t index : history->timeline)
-        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, text_language()).c_str());
+        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset()).c_str());
+}
+
+void mark_follow_up_done(AppState& state, const FollowUpState& follow_up) {
+    FollowUpUpdateRequest request;
+    request.stamp = state.new_stamp();
+    request.follow_up_id = follow_up.follow_up_id;
+    request.type = follow_up.type;
+    request.due_date = follow_up.due_date;
+    request.status = FollowUpStatus::done;
+    request.note = follow_up.note;
+    if (Checked<ScreeningEvent> event = record_follow_up_update(state.screening(), request))
+        state.submit("follow-up:" + follow_up.follow_up_id, {std::move(*event)});
+}
+
+// The dossier's first open follow-up (the F key marks it done); nullptr when none.
+const FollowUpState* first_open_follow_up(const AppState& state, const std::string& dossier_id) {
+    const DossierHistory* history = state.screening().history(dossier_id);
+    if (!history) return nullptr;
+    for (std::size_t index : history->follow_ups)
+        if (state.screening().follow_ups[index].status == FollowUpStatus::open) return &state.screening().follow_ups[index];
+    return nullptr;
 }
 
 // The dossier's follow-ups with their state; an open one can be marked done (one event).
@@ -299,22 +333,12 @@ void follow_ups(AppState& state, const std::string& dossier_id) {
                                                                           : TextId::follow_up_open;
         ImGui::PushID(follow_up.follow_up_id.c_str());
         ImGui::AlignTextToFramePadding();
-        ImGui::BulletText(tr(TextId::follow_up_line), follow_up_type_label(follow_up.type, text_language()),
-                          long_date(follow_up.due_date).c_str(), tr(status));
+        ImGui::BulletText(tr(TextId::follow_up_line), follow_up_type_label(follow_up.type, language()),
+                          date_text(follow_up.due_date).c_str(), tr(status));
         const std::string subject = "follow-up:" + follow_up.follow_up_id;
         if (follow_up.status == FollowUpStatus::open) {
             ImGui::SameLine();
-            if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) {
-                FollowUpUpdateRequest request;
-                request.stamp = state.new_stamp();
-                request.follow_up_id = follow_up.follow_up_id;
-                request.type = follow_up.type;
-                request.due_date = follow_up.due_date;
-                request.status = FollowUpStatus::done;
-                request.note = follow_up.note;
-                if (Checked<ScreeningEvent> event = record_follow_up_update(screening, request))
-                    state.submit(subject, {std::move(*event)});
-            }
+            if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) mark_follow_up_done(state, follow_up);
             note_last_item(state, "follow-up-done");
         }
         ImGui::SameLine();
@@ -330,7 +354,38 @@ void strong(const Fonts& fonts, const char* text) {
     ImGui::PopFont();
 }
 
-void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch, const BatchMember& member, bool enter_pressed) {
+// The keys pressed this frame outside text fields.
+struct ScreeningKeys {
+    bool save = false;             // Enter
+    bool focus_note = false;       // N
+    bool correct = false;          // C
+    bool follow_up_done = false;   // F
+};
+
+// What the screen remembers between frames besides the draft.
+struct ScreeningViewState {
+    bool only_uncoded = false;
+    std::string advance_after_save;  // the dossier whose save, once confirmed, moves on to the next
+};
+
+ScreeningViewState& view_state() {
+    static ScreeningViewState instance;
+    return instance;
+}
+
+// The first uncoded member after `from` (wrapping round), or "" when all are coded.
+std::string next_uncoded(const BatchState& batch, const std::string& from) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < batch.members.size(); ++i)
+        if (batch.members[i].dossier_id == from) start = i + 1;
+    for (std::size_t n = 0; n < batch.members.size(); ++n) {
+        const std::size_t i = (start + n) % batch.members.size();
+        if (!batch.member_coded[i]) return batch.members[i].dossier_id;
+    }
+    return {};
+}
+
+void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch, const BatchMember& member, ScreeningKeys keys) {
     const std::optional<std::size_t> row = state.row_of(member.dossier_id);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
@@ -339,16 +394,33 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     if (control) ImGui::TextDisabled(tr(TextId::control_line), member.dossier_id.c_str());
     else ImGui::TextDisabled(tr(TextId::member_line), member.dossier_id.c_str(), member.rank, group_thousands(batch.ranked_total).c_str());
     if (state.export_date() > 0)
-        ImGui::TextDisabled(tr(TextId::data_age_line), long_date(state.export_date()).c_str(),
-                            group_thousands(static_cast<std::uint64_t>(std::max(0, state.reference_date() - state.export_date()))).c_str());
-    if (coding_form(state, batch, member) || enter_pressed) save(state, batch, member);
+        ImGui::TextDisabled(tr(TextId::data_age_line), date_text(state.export_date()).c_str(),
+                            counted_text(CountedText::days_old,
+                                         static_cast<std::uint64_t>(std::max(0, state.reference_date() - state.export_date())))
+                                .c_str());
+    Draft& d = draft();
+    const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
+    if (keys.focus_note) d.focus_note = true;
+    if (keys.correct && existing && !d.correcting) {
+        start_correction(d, *existing);
+        d.focus_note = false;
+    }
+    if (keys.follow_up_done)
+        if (const FollowUpState* open = first_open_follow_up(state, member.dossier_id)) mark_follow_up_done(state, *open);
+    // The form's widgets are this dossier's: a note field still active after Enter saved the
+    // previous dossier lets go, so the next keys are codes again, not note text.
+    ImGui::PushID(member.dossier_id.c_str());
+    const bool save_asked = coding_form(state, batch, member) || keys.save;
+    ImGui::PopID();
+    if (save_asked && save(state, batch, member) && state.advance_after_save() && !existing)
+        view_state().advance_after_save = member.dossier_id;
     ImGui::Separator();
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
     if (row && state.engine()) {
         const Explanation explanation = explain_row(*state.engine(), *row);
         if (!control) {
             strong(fonts, tr(TextId::dossier_reasons));
-            draw_score_reasons(explanation);
+            draw_score_reasons(state.dataset(), state.engine()->spec(), *row, explanation);
         }
         strong(fonts, tr(TextId::dossier_completeness));
         draw_completeness(explanation.completeness);
@@ -367,29 +439,45 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
 }  // namespace
 
 void draw_screening_view(AppState& state, const Fonts& fonts) {
-    static bool only_uncoded = false;
+    ScreeningViewState& view = view_state();
     const BatchState* batch = chosen_batch(state);
     if (!batch) {
         ImGui::TextWrapped("%s", tr(TextId::no_open_batch));
+        if (ImGui::Button(tr(TextId::go_to_selection))) state.request_screen(Screen::selection);
+        note_last_item(state, "go-to-selection");
+        ImGui::Spacing();
         draw_screener_field(state);
         return;
     }
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("queue", ImVec2(em * 24.0f, 0), true);
+    ImGui::BeginChild("queue", ImVec2(em * 26.0f, 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
     const float fraction = batch->total() ? static_cast<float>(batch->coded_count) / static_cast<float>(batch->total()) : 0.0f;
     const std::string progress = std::to_string(batch->coded_count) + " / " + std::to_string(batch->total()) + " " + tr(TextId::coded_suffix);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
-    ImGui::Checkbox(tr(TextId::only_uncoded), &only_uncoded);
+    ImGui::Checkbox(tr(TextId::only_uncoded), &view.only_uncoded);
+    bool advance = state.advance_after_save();
+    if (ImGui::Checkbox(tr(TextId::advance_after_save), &advance)) state.set_advance_after_save(advance);
     draw_screener_field(state);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
     ImGui::PopStyleColor();
     ImGui::Separator();
 
-    const std::vector<std::size_t> queue = queue_of(*batch, only_uncoded, state.screening_dossier());
+    // A confirmed save moves on to the next uncoded dossier (a failed one stays).
+    if (!view.advance_after_save.empty()) {
+        const SaveStatus* status = state.save_status(view.advance_after_save);
+        if (!status || status->phase != SavePhase::saving) {
+            if (status && status->phase == SavePhase::saved && state.screening_dossier() == view.advance_after_save) {
+                const std::string next = next_uncoded(*batch, view.advance_after_save);
+                if (!next.empty()) state.set_screening_dossier(next);
+            }
+            view.advance_after_save.clear();
+        }
+    }
+    const std::vector<std::size_t> queue = queue_of(*batch, view.only_uncoded, state.screening_dossier());
     std::size_t position = 0;
     bool found = false;
     for (std::size_t i = 0; i < queue.size(); ++i)
@@ -397,47 +485,72 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
             position = i;
             found = true;
         }
-    if (!found && !queue.empty()) state.set_screening_dossier(batch->members[queue[0]].dossier_id);
+    // Opening the screen resumes at the first uncoded dossier, not at the top of the batch.
+    if (!found && !queue.empty()) {
+        const std::string first_uncoded = next_uncoded(*batch, "");
+        state.set_screening_dossier(first_uncoded.empty() ? batch->members[queue[0]].dossier_id : first_uncoded);
+        for (std::size_t i = 0; i < queue.size(); ++i)
+            if (batch->members[queue[i]].dossier_id == state.screening_dossier()) position = i;
+    }
 
-    // Keys act only when no text field has the keyboard.
+    // Keys act only when no text field has the keyboard; no key repeat: a slow frame while a key
+    // is held must not skip past a dossier.
     const ImGuiIO& io = ImGui::GetIO();
-    bool enter_pressed = false;
-    // No key repeat: a slow frame while a key is held must not skip past a dossier.
+    ScreeningKeys keys;
+    bool moved = false;
     if (!io.WantTextInput && !queue.empty()) {
-        if (ImGui::IsKeyPressed('J', false) && position + 1 < queue.size())
+        if (ImGui::IsKeyPressed('J', false) && position + 1 < queue.size()) {
             state.set_screening_dossier(batch->members[queue[++position]].dossier_id);
-        if (ImGui::IsKeyPressed('K', false) && position > 0)
+            moved = true;
+        }
+        if (ImGui::IsKeyPressed('K', false) && position > 0) {
             state.set_screening_dossier(batch->members[queue[--position]].dossier_id);
+            moved = true;
+        }
     }
     if (draft().dossier_id != state.screening_dossier()) reset_draft(state, state.screening_dossier());
     if (!io.WantTextInput) {
         if (ImGui::IsKeyPressed('1', false)) draft().code = ScreeningCode::risico;
         if (ImGui::IsKeyPressed('2', false)) draft().code = ScreeningCode::geen_risico;
         if (ImGui::IsKeyPressed('3', false)) draft().code = ScreeningCode::verder_onderzoek_nodig;
-        enter_pressed = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
-                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+        keys.save = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                    ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+        keys.focus_note = ImGui::IsKeyPressed('N', false);
+        keys.correct = ImGui::IsKeyPressed('C', false);
+        keys.follow_up_done = ImGui::IsKeyPressed('F', false);
     }
 
     ImGui::BeginChild("queue_list", ImVec2(0, 0), false);
-    for (std::size_t i = 0; i < queue.size(); ++i) {
-        const BatchMember& member = batch->members[queue[i]];
-        const bool control = member.kind == SelectionKind::control;
-        const std::optional<ScreeningCode> code = batch->member_coded[queue[i]] ? state.screening().current_code(member.dossier_id)
-                                                                                : std::nullopt;
-        std::string label = (control ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "  " + member.dossier_id;
-        if (code) label += std::string("  [") + code_label(*code, text_language()) + "]";
-        if (const auto row = state.row_of(member.dossier_id)) label += "  " + state.name(*row);
-        label += "##" + member.dossier_id;
-        const bool selected = member.dossier_id == state.screening_dossier();
-        if (ImGui::Selectable(label.c_str(), selected)) state.set_screening_dossier(member.dossier_id);
-        if (selected && (ImGui::IsKeyPressed('J', false) || ImGui::IsKeyPressed('K', false))) ImGui::SetScrollHereY();
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
+    if (ImGui::BeginTable("queue_table", 3, flags)) {
+        ImGui::TableSetupColumn("rank", ImGuiTableColumnFlags_WidthFixed, em * 1.8f);
+        ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("code", ImGuiTableColumnFlags_WidthFixed);
+        for (std::size_t i = 0; i < queue.size(); ++i) {
+            const BatchMember& member = batch->members[queue[i]];
+            const bool control = member.kind == SelectionKind::control;
+            const std::optional<ScreeningCode> code =
+                batch->member_coded[queue[i]] ? state.screening().current_code(member.dossier_id) : std::nullopt;
+            const bool selected = member.dossier_id == state.screening_dossier();
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            const std::string rank = (control ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "##" + member.dossier_id;
+            if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
+                state.set_screening_dossier(member.dossier_id);
+            if (selected && moved) ImGui::SetScrollHereY();
+            ImGui::TableNextColumn();
+            const auto row = state.row_of(member.dossier_id);
+            fitted_text(row ? state.name(*row) : member.dossier_id);
+            ImGui::TableNextColumn();
+            if (code) code_chip(*code, true);
+        }
+        ImGui::EndTable();
     }
     ImGui::EndChild();
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("screening_dossier", ImVec2(0, 0), true);
-    if (const BatchMember* member = batch->member(state.screening_dossier()))
-        dossier_detail(state, fonts, *batch, *member, enter_pressed);
+    if (const BatchMember* member = batch->member(state.screening_dossier())) dossier_detail(state, fonts, *batch, *member, keys);
     state.note_screening_refusal(draft().message ? draft().message : "");
     ImGui::EndChild();
 }

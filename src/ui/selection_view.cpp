@@ -12,12 +12,11 @@
 #include "selection/selection_reasons.hpp"
 #include "ui/batch_list_view.hpp"
 #include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
 namespace {
-
-TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
 
 bool input_count(const char* label, std::uint32_t& value, int low, int high) {
     int number = static_cast<int>(value);
@@ -35,10 +34,10 @@ bool input_months(const char* label, std::int32_t& value, int low, int high) {
     return true;
 }
 
-// The selection's reference date as YYYY-MM-DD with a "today" button. An invalid entry is refused
+// The selection's reference date, shown and typed as people write dates, with a "today" button. An invalid entry is refused
 // with a message and the last valid date stays in use.
 void selection_date_field(AppState& state) {
-    static std::array<char, 16> buffer{};
+    static std::array<char, 40> buffer{};
     static std::optional<DayNumber> shown;
     static bool editing = false;
     static bool invalid = false;
@@ -46,19 +45,19 @@ void selection_date_field(AppState& state) {
         // Set by "today" or by automation: mirror it in the box, replacing a refused entry.
         shown = state.selection_date();
         invalid = false;
-        const std::string text = format_iso_date(*shown);
+        const std::string text = date_text(*shown);
         std::snprintf(buffer.data(), buffer.size(), "%s", text.c_str());
     }
     ImGui::TextUnformatted(tr(TextId::selection_date_label));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_date_tooltip));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-    const bool entered = ImGui::InputTextWithHint("##selection_date", "YYYY-MM-DD", buffer.data(), buffer.size(),
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    const bool entered = ImGui::InputTextWithHint("##selection_date", tr(TextId::date_hint), buffer.data(), buffer.size(),
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     editing = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     state.note_widget("selection-date", {min.x, min.y, max.x, max.y});
     if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
-        const std::optional<DayNumber> day = parse_iso_date(buffer.data());
+        const std::optional<DayNumber> day = parse_date_text(buffer.data());
         invalid = !day;
         if (day) {
             shown = *day;
@@ -105,83 +104,183 @@ void strong(const Fonts& fonts, const char* text) {
     ImGui::PopFont();
 }
 
-// One dossier of the preview or the held-back list: rank, id, name, (kind,) reason.
-void decision_row(const AppState& state, const SelectionOutcome& outcome, const DossierDecision& decision,
-                  bool with_kind) {
+constexpr ImGuiTableFlags list_flags =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+
+// The reason column says what differs between rows: for a top-N dossier only its place among the
+// eligible when that is not its rank (the explanation above the table says why it is there).
+std::string row_reason(const SelectionOutcome& outcome, const DossierDecision& decision) {
+    if (decision.decision != Decision::top_n) return describe_decision(outcome, decision, language());
+    if (decision.eligible_position == decision.rank) return {};
+    char text[128];
+    std::snprintf(text, sizeof text, tr(TextId::eligible_place), group_thousands(decision.eligible_position).c_str());
+    return text;
+}
+
+// One dossier of a list: rank, id, name, (kind,) reason; the full reason on hover.
+void decision_row(const AppState& state, const SelectionOutcome& outcome, const DossierDecision& decision, bool with_kind) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    ImGui::Text("%u", decision.rank);
+    // A row-wide selectable for the hover: the full reason is one tooltip away.
+    const std::string rank = std::to_string(decision.rank) + "##" + decision.dossier_id;
+    ImGui::Selectable(rank.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+    const bool hovered = ImGui::IsItemHovered();
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(decision.dossier_id.c_str());
     ImGui::TableNextColumn();
     ImGui::TextUnformatted(state.name(decision.row).c_str());
     if (with_kind) {
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(decision_label(decision.decision, text_language()));
+        ImGui::TextUnformatted(decision_label(decision.decision, language()));
     }
     ImGui::TableNextColumn();
-    ImGui::TextWrapped("%s", describe_decision(outcome, decision, text_language()).c_str());
+    ImGui::TextUnformatted(row_reason(outcome, decision).c_str());
+    if (hovered) ImGui::SetTooltip("%s", describe_decision(outcome, decision, language()).c_str());
 }
 
-void selected_table(const AppState& state, const BatchPreview& preview) {
-    const SelectionOutcome& outcome = preview.outcome;
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingFixedFit;
-    // The preview takes the height the held-back and batch lists below it leave over.
-    const float line = ImGui::GetTextLineHeightWithSpacing();
-    const float height = std::max(line * 8.0f, ImGui::GetContentRegionAvail().y - line * 16.0f);
-    if (!ImGui::BeginTable("preview", 5, flags, ImVec2(0, height))) return;
+void decision_table(const char* id, const AppState& state, const SelectionOutcome& outcome,
+                    const std::vector<std::size_t>& rows, bool with_kind) {
+    if (!ImGui::BeginTable(id, with_kind ? 5 : 4, list_flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::column_rank));
     ImGui::TableSetupColumn(tr(TextId::column_dossier));
     ImGui::TableSetupColumn(tr(TextId::column_name));
-    ImGui::TableSetupColumn(tr(TextId::column_kind));
+    if (with_kind) ImGui::TableSetupColumn(tr(TextId::column_kind));
     ImGui::TableSetupColumn(tr(TextId::column_reason), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
-    for (std::size_t index : outcome.selected) decision_row(state, outcome, outcome.decisions[index], true);
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+            decision_row(state, outcome, outcome.decisions[rows[static_cast<std::size_t>(i)]], with_kind);
     ImGui::EndTable();
 }
 
-void held_back_table(const AppState& state, const BatchPreview& preview) {
-    const SelectionOutcome& outcome = preview.outcome;
-    if (outcome.held_back.empty()) {
-        ImGui::TextDisabled("%s", tr(TextId::selection_none_held_back));
-        return;
-    }
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingFixedFit;
-    const float rows = static_cast<float>(std::min<std::size_t>(outcome.held_back.size(), 6) + 1);
-    if (!ImGui::BeginTable("held_back", 4, flags, ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows * 1.1f))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::column_rank));
-    ImGui::TableSetupColumn(tr(TextId::column_dossier));
-    ImGui::TableSetupColumn(tr(TextId::column_name));
-    ImGui::TableSetupColumn(tr(TextId::column_reason), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    for (std::size_t index : outcome.held_back) decision_row(state, outcome, outcome.decisions[index], false);
-    ImGui::EndTable();
-}
-
-void commit_button(AppState& state, const BatchPreview& preview) {
-    const bool edited = state.model_edited();
-    const bool blocked = edited || state.storage_mode() == StorageMode::read_only ||
-                         state.storage_mode() == StorageMode::opening || state.screener().empty() ||
-                         preview.outcome.selected.empty();
-    ImGui::BeginDisabled(blocked);
-    const bool pressed = ImGui::Button(preview.supplementary ? tr(TextId::commit_supplementary) : tr(TextId::commit_batch));
-    ImGui::EndDisabled();
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget("commit-batch", {min.x, min.y, max.x, max.y});
+// Where the month stands: its batch is committed (with the way to Screening), or not yet.
+void month_status(AppState& state, const BatchPreview& preview) {
+    const std::string month = preview.batch_id.substr(0, 7);
+    const auto& batches = state.screening().batches;
+    const auto found = batches.find(month);
+    if (found == batches.end()) return;
+    const BatchState& batch = found->second;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::saved_text);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text(tr(TextId::month_committed), batch.batch_id.c_str(), counted_text(CountedText::dossiers, batch.total()).c_str(),
+                group_thousands(batch.coded_count).c_str());
+    ImGui::PopStyleColor();
     ImGui::SameLine();
-    if (edited) ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::commit_needs_saved_model));
-    else if (state.screener().empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::screener_required));
-    else draw_save_status(state, "batch:" + preview.batch_id);
-    if (!pressed || blocked) return;
+    if (ImGui::Button(tr(TextId::go_to_screening))) {
+        state.set_screening_batch(batch.batch_id);
+        state.request_screen(Screen::screening);
+    }
+    note_last_item(state, "go-to-screening");
+}
+
+// The model and data the preview rests on, in words; the version id and dataset hash one click away.
+void provenance(const AppState& state, const BatchPreview& preview) {
+    const auto active = state.model_registry().active_version();
+    const std::string model = state.engine() ? text_in(state.engine()->spec().name, language()) : std::string();
+    ImGui::TextDisabled(tr(TextId::preview_provenance), model.c_str(), active ? *active : 0,
+                        counted_text(CountedText::dossiers, preview.outcome.eligible_count).c_str());
+    if (!ImGui::TreeNode(tr(TextId::technical_details))) return;
+    ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));
+    ImGui::BulletText("%s", preview.model_version_id.c_str());
+    ImGui::TextDisabled("%s", tr(TextId::technical_datasets));
+    ImGui::BulletText("%s", preview.dataset_hash.c_str());
+    ImGui::TreePop();
+}
+
+// Why committing is not possible now, or "" when it is.
+const char* commit_blocker(const AppState& state, const BatchPreview& preview) {
+    if (state.model_edited()) return tr(TextId::commit_needs_saved_model);
+    if (state.screener().empty()) return tr(TextId::screener_required);
+    if (state.storage_mode() == StorageMode::read_only) return tr(TextId::storage_not_writable);
+    if (state.storage_mode() == StorageMode::opening) return tr(TextId::storage_opening);
+    if (preview.outcome.selected.empty()) return tr(TextId::commit_nothing_selected);
+    return "";
+}
+
+void commit(AppState& state, const BatchPreview& preview) {
     Checked<CommittedBatch> committed = commit_batch(preview, state.screening(), state.new_stamp());
     if (!committed) return;
-    const std::string subject = "batch:" + committed->batch.batch_id;
-    state.submit(subject, {committed->event}, committed->batch);
+    state.submit("batch:" + committed->batch.batch_id, {committed->event}, committed->batch);
     state.set_screening_batch(committed->batch.batch_id);
+}
+
+// The month's batch is committed with one button; a supplementary batch (the month has one
+// already) only after a confirmation, so a double click never commits two.
+void commit_section(AppState& state, const BatchPreview& preview) {
+    const char* blocker = commit_blocker(state, preview);
+    const std::string subject = "batch:" + preview.batch_id;
+    ImGui::BeginDisabled(*blocker != '\0');
+    const std::string popup_id = std::string(tr(TextId::commit_supplementary_title)) + "###confirm-supplementary";
+    if (!preview.supplementary) {
+        if (ImGui::Button(tr(TextId::commit_batch))) commit(state, preview);
+        note_last_item(state, "commit-batch");
+    } else {
+        if (ImGui::Button(tr(TextId::commit_supplementary))) ImGui::OpenPopup(popup_id.c_str());
+        note_last_item(state, "commit-supplementary");
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (*blocker != '\0') ImGui::TextColored(ImColor(palette::error_text), "%s", blocker);
+    else draw_save_status(state, subject);
+    if (ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+        ImGui::Text(tr(TextId::commit_supplementary_text), preview.batch_id.substr(0, 7).c_str(),
+                    counted_text(CountedText::dossiers, preview.outcome.selected.size()).c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button(tr(TextId::commit_supplementary_confirm))) {
+            commit(state, preview);
+            ImGui::CloseCurrentPopup();
+        }
+        note_last_item(state, "confirm-supplementary");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::cancel))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// The preview, the dossiers held back and the batches, each a tab that uses the whole height.
+void lists(AppState& state, const BatchPreview& preview) {
+    const SelectionOutcome& outcome = preview.outcome;
+    std::vector<std::size_t> held_back = outcome.held_back;
+    held_back.insert(held_back.end(), outcome.waiting.begin(), outcome.waiting.end());
+    std::sort(held_back.begin(), held_back.end());
+    if (!ImGui::BeginTabBar("selection_lists")) return;
+    const std::string proposed = std::string(tr(TextId::tab_proposed)) + " (" + group_thousands(outcome.selected.size()) + ")###proposed";
+    const bool proposed_open = ImGui::BeginTabItem(proposed.c_str());
+    note_last_item(state, "tab:proposed");
+    if (proposed_open) {
+        char explanation[512];
+        std::snprintf(explanation, sizeof explanation, tr(TextId::proposed_explanation),
+                      group_thousands(outcome.settings.capacity).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", explanation);
+        ImGui::PopStyleColor();
+        decision_table("preview", state, outcome, outcome.selected, true);
+        ImGui::EndTabItem();
+    }
+    const std::string held = std::string(tr(TextId::tab_held_back)) + " (" + group_thousands(held_back.size()) + ")###held";
+    const bool held_open = ImGui::BeginTabItem(held.c_str());
+    note_last_item(state, "tab:held-back");
+    if (held_open) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", tr(TextId::held_back_explanation));
+        ImGui::PopStyleColor();
+        if (held_back.empty()) ImGui::TextDisabled("%s", tr(TextId::selection_none_held_back));
+        else decision_table("held_back", state, outcome, held_back, false);
+        ImGui::EndTabItem();
+    }
+    const std::string batches = std::string(tr(TextId::batches_title)) + " (" +
+                                group_thousands(state.screening().batches.size()) + ")###batches";
+    const bool batches_open = ImGui::BeginTabItem(batches.c_str());
+    note_last_item(state, "tab:batches");
+    if (batches_open) {
+        draw_batch_list(state);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 }  // namespace
@@ -199,27 +298,22 @@ void draw_selection_view(AppState& state, const Fonts& fonts) {
     const Checked<BatchPreview>* preview = state.batch_preview();
     if (!preview) {
         ImGui::TextDisabled("%s", tr(TextId::selection_no_model));
+        draw_batch_list(state);
     } else if (!preview->ok()) {
         ImGui::TextColored(ImColor(palette::error_text), tr(TextId::selection_refused), preview->error().c_str());
+        draw_batch_list(state);
     } else {
         const BatchPreview& batch = preview->value();
+        month_status(state, batch);
         ImGui::PushFont(fonts.strong);
         ImGui::Text(batch.supplementary ? tr(TextId::preview_title_supplementary) : tr(TextId::preview_title),
-                    batch.batch_id.c_str(), batch.outcome.selected.size());
+                    batch.batch_id.c_str(), counted_text(CountedText::dossiers, batch.outcome.selected.size()).c_str());
         ImGui::PopFont();
-        ImGui::TextDisabled(tr(TextId::preview_provenance), batch.model_version_id.c_str(), batch.dataset_hash.substr(0, 12).c_str(),
-                            group_thousands(batch.outcome.eligible_count).c_str());
-        selected_table(state, batch);
-        commit_button(state, batch);
+        provenance(state, batch);
+        commit_section(state, batch);
         ImGui::Spacing();
-        ImGui::PushFont(fonts.strong);
-        ImGui::Text(tr(TextId::held_back_title), batch.outcome.held_back.size());
-        ImGui::PopFont();
-        held_back_table(state, batch);
+        lists(state, batch);
     }
-    ImGui::Spacing();
-    strong(fonts, tr(TextId::batches_title));
-    draw_batch_list(state);
     ImGui::EndChild();
 }
 

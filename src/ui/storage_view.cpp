@@ -9,6 +9,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -28,14 +29,17 @@ StorageViewState& view() {
     return state;
 }
 
+// Sizes people can compare: "840 kB" rather than "0,8 MB", never "0,0 MB" for a few decisions.
 std::string size_text(double bytes) {
     if (bytes >= 1e9) return one_decimal(bytes / 1e9) + " GB";
-    return one_decimal(bytes / 1e6) + " MB";
+    if (bytes >= 1e6) return one_decimal(bytes / 1e6) + " MB";
+    if (bytes >= 1e3) return group_thousands(static_cast<std::uint64_t>(bytes / 1e3 + 0.5)) + " kB";
+    return group_thousands(static_cast<std::uint64_t>(bytes)) + " B";
 }
 
 std::string count(std::size_t value) { return group_thousands(value); }
 
-std::string date_of(Timestamp at) { return long_date(static_cast<DayNumber>(at.millis / (24 * 60 * 60 * 1000))); }
+std::string date_of(Timestamp at) { return date_time_text(at); }
 
 void heading(const Fonts& fonts, TextId text) {
     ImGui::Spacing();
@@ -59,8 +63,34 @@ std::string formatted(TextId format, const std::string& a) {
     return text;
 }
 
-void device_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
-    heading(fonts, TextId::storage_device_title);
+// The privacy switch: keep dossier data in memory only (removing a stored dataset, after asking).
+void memory_only_switch(AppState& state) {
+    // Translated title, stable id: the popup stays open when the language changes.
+    const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
+    bool memory_only = state.dataset_memory_only();
+    if (ImGui::Checkbox(tr(TextId::import_memory_only), &memory_only)) {
+        if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
+        else state.set_dataset_memory_only(memory_only);
+    }
+    note_last_item(state, "checkbox:memory-only");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
+    if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
+        if (ImGui::Button(tr(TextId::import_memory_only_confirm))) {
+            state.set_dataset_memory_only(true);
+            ImGui::CloseCurrentPopup();
+        }
+        note_last_item(state, "button:confirm-memory-only");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+// What this browser keeps, in words and figures: decisions and history, mapping profiles, the
+// dataset (or why it is not kept), the space used, and whether the browser may evict it.
+void where_data_are(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    heading(fonts, TextId::privacy_title);
     switch (state.storage_mode()) {
         case StorageMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
         case StorageMode::read_only: wrapped(tr(TextId::storage_read_only)); break;
@@ -70,24 +100,44 @@ void device_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
             coloured(palette::error_text, formatted(TextId::storage_memory_only, state.storage_message()));
             break;
     }
-    char line[256];
-    std::snprintf(line, sizeof line, tr(TextId::storage_counts), count(state.screening().events.size()).c_str(),
-                  count(state.frozen_batches().size()).c_str());
-    wrapped(line);
+    ImGui::Spacing();
+    wrapped(tr(TextId::privacy_kept_title));
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::privacy_decisions),
+                  counted_text(CountedText::events, state.screening().events.size()).c_str(),
+                  counted_text(CountedText::batches, state.frozen_batches().size()).c_str());
+    ImGui::BulletText("%s", line);
+    std::snprintf(line, sizeof line, tr(TextId::privacy_profiles), count(state.mapping_profiles().size()).c_str());
+    ImGui::BulletText("%s", line);
+    if (state.is_synthetic()) {
+        ImGui::BulletText("%s", tr(TextId::privacy_dataset_demo));
+    } else if (state.snapshot()) {
+        const std::string dataset = state.snapshot()->source_name + " (" +
+                                    counted_text(CountedText::dossiers, state.dataset().row_count()) + ")";
+        const bool stored = !state.dataset_memory_only() && (state.snapshot_stored() || state.snapshot_save());
+        std::snprintf(line, sizeof line, stored ? tr(TextId::privacy_dataset_stored) : tr(TextId::privacy_dataset_memory),
+                      dataset.c_str());
+        ImGui::BulletText("%s", line);
+        if (stored && state.snapshot_save()) {
+            ImGui::SameLine();
+            draw_store_save_status(state, *state.snapshot_save());
+        }
+    }
     const auto& status = v.session.status();
-    if (!status) return;
-    if (status->usage_bytes && status->quota_bytes) {
+    if (status && status->usage_bytes && status->quota_bytes) {
         std::snprintf(line, sizeof line, tr(TextId::storage_usage), size_text(*status->usage_bytes).c_str(),
                       size_text(*status->quota_bytes).c_str());
         wrapped(line);
     }
-    if (status->persisted.value_or(false)) {
+    if (status && status->persisted.value_or(false)) {
         coloured(palette::saved_text, tr(TextId::storage_persistent));
-    } else {
+    } else if (status) {
         wrapped(tr(TextId::storage_best_effort));
         if (ImGui::Button(tr(TextId::storage_make_persistent))) v.session.request_persistence(state);
         note_last_item(state, "storage-persist");
     }
+    ImGui::Spacing();
+    memory_only_switch(state);
 }
 
 // The stored data needs a schema migration before it loads: offer a backup first, then migrate.
@@ -195,12 +245,24 @@ void import_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
     }
 }
 
+// What forgetting removes, said after the page reloads empty.
+std::string forgotten_summary(const AppState& state) {
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::forgotten_notice),
+                  counted_text(CountedText::events, state.screening().events.size()).c_str(),
+                  counted_text(CountedText::batches, state.frozen_batches().size()).c_str(),
+                  counted_text(CountedText::mapping_profiles, state.mapping_profiles().size()).c_str(),
+                  state.snapshot_stored() ? tr(TextId::forgotten_with_dataset) : "");
+    return line;
+}
+
 void forget_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::forget_title);
     wrapped(tr(TextId::forget_intro));
     const std::string word = tr(TextId::forget_word);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-    ImGui::InputTextWithHint("##forget-confirmation", formatted(TextId::forget_prompt, word).c_str(),
+    const std::string prompt = formatted(TextId::forget_prompt, word);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize(prompt.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
+    ImGui::InputTextWithHint("##forget-confirmation", prompt.c_str(),
                              v.confirmation.data(), v.confirmation.size());
     note_last_item(state, "forget-confirmation");
     ImGui::SameLine();
@@ -210,13 +272,20 @@ void forget_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     if (ImGui::Button(tr(TextId::forget_button))) {
         v.confirmation.fill('\0');
-        v.session.forget_everything(state);
+        v.session.forget_everything(state, forgotten_summary(state));
     }
     ImGui::PopStyleColor(2);
     note_last_item(state, "forget");
     ImGui::EndDisabled();
     if (v.session.action() == BackupAction::forget && v.session.phase() == BackupPhase::failed)
         coloured(palette::error_text, formatted(TextId::forget_failed, v.session.detail()));
+}
+
+// Until a pending migration ran nothing is loaded: a backup would be empty and a merge refused.
+void backups(AppState& state, StorageViewState& v, const Fonts& fonts) {
+    if (state.pending_migration()) return;
+    export_section(state, v, fonts);
+    import_section(state, v, fonts);
 }
 
 }  // namespace
@@ -229,16 +298,25 @@ void draw_storage_view(AppState& state, const Fonts& fonts) {
         v.status_asked_at = ImGui::GetTime();
         v.session.refresh_status(state);
     }
-    ImGui::BeginChild("storage_screen", ImVec2(0, 0), false);
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 48.0f);
-    device_section(state, v, fonts);
+    // Two columns on a wide screen (where the data are and forgetting them; backups), one below
+    // the other on a narrow one; each scrolls on its own.
+    const float em = ImGui::GetFontSize();
+    const bool two_columns = ImGui::GetContentRegionAvail().x >= em * 62.0f;
+    const float column_width = two_columns ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 : 0.0f;
+    ImGui::BeginChild("storage_where", ImVec2(column_width, 0), false);
+    ImGui::PushTextWrapPos(two_columns ? 0.0f : em * 48.0f);
+    where_data_are(state, v, fonts);
     migration_section(state, v);
-    // Until the migration ran nothing is loaded: a backup would be empty and a merge refused.
-    if (!state.pending_migration()) {
-        export_section(state, v, fonts);
-        import_section(state, v, fonts);
-    }
-    forget_section(state, v, fonts);
+    if (two_columns) forget_section(state, v, fonts);
+    if (!two_columns) backups(state, v, fonts);
+    if (!two_columns) forget_section(state, v, fonts);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    if (!two_columns) return;
+    ImGui::SameLine();
+    ImGui::BeginChild("storage_backups", ImVec2(0, 0), false);
+    ImGui::PushTextWrapPos(0.0f);
+    backups(state, v, fonts);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
 }

@@ -9,10 +9,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openApp, nextFrames, pressKey, screenshotFolder, radarInfo, waitForInfo, clickWidget,
+  openApp, nextFrames, pressKey, screenshotFolder, radarInfo, waitForInfo, clickWidget, isCoded,
 } from './browser.mjs';
 
-const saved = (id) => (state) => state.screening?.dossier === id && state.screening.saveStatus?.phase === 'saved';
 
 async function codeTwoDossiers(page) {
   await waitForInfo(page, (state) => state.storage.loaded, 'the store to load');
@@ -26,11 +25,11 @@ async function codeTwoDossiers(page) {
   const queue = (await radarInfo(page)).screening.queue.map((item) => item.id);
   await pressKey(page, '1');
   await pressKey(page, 'Enter');
-  await waitForInfo(page, saved(queue[0]), 'the first decision');
-  await pressKey(page, 'j');
+  await waitForInfo(page, isCoded(queue[0]), 'the first decision');
+  await waitForInfo(page, (state) => state.screening.dossier === queue[1], 'the move to the next dossier');
   await pressKey(page, '3');
   await pressKey(page, 'Enter');
-  await waitForInfo(page, saved(queue[1]), 'the second decision');
+  await waitForInfo(page, isCoded(queue[1]), 'the second decision');
   return queue;
 }
 
@@ -131,6 +130,13 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     state = await waitForInfo(page, (s) => s.storage.loaded, 'the store after forgetting');
     assert.equal(state.events, 0);
     assert.deepEqual(state.batches, []);
+    // The page says what was removed.
+    await page.evaluate(() => window.radar.captureText());
+    await nextFrames(page);
+    await nextFrames(page);
+    assert.match(await page.evaluate(() => window.radar.capturedText()),
+      new RegExp(`Everything was forgotten: ${firstState.events} events, 1 batch and 0 mapping profiles were wiped`));
+    await page.screenshot({ path: join(screenshotFolder, 'storage-forgotten.png') });
     assert.deepEqual(second.consoleErrors, []);
   } finally {
     await second.close();

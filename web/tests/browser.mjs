@@ -63,6 +63,10 @@ export async function pressKey(page, name) {
 
 export const radarInfo = (page) => page.evaluate(() => window.radar.info());
 
+// A dossier of the screening queue has a code: its decision was stored (the queue shows only
+// confirmed decisions; the screen may already have moved on to the next dossier).
+export const isCoded = (id) => (state) => state.screening?.queue.find((item) => item.id === id)?.code !== undefined;
+
 // Polls info() until `check` holds (store callbacks arrive asynchronously).
 export async function waitForInfo(page, check, what) {
   for (let i = 0; i < 200; i++) {

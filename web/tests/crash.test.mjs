@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo, isCoded } from './browser.mjs';
 
 async function codeOneDossier(page) {
   await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
@@ -20,7 +20,7 @@ async function codeOneDossier(page) {
   const first = (await waitForInfo(page, (info) => info.screen === 'screening', 'the screening screen')).screening.dossier;
   await pressKey(page, '1');
   await pressKey(page, 'Enter');
-  await waitForInfo(page, (info) => info.screening.saveStatus?.phase === 'saved', 'the saved decision');
+  await waitForInfo(page, isCoded(first), 'the saved decision');
   return first;
 }
 

@@ -102,8 +102,9 @@ test('an accepted import is back after a reload, unless dossier data are kept in
     await nextFrames(page);
     await page.screenshot({ path: join(screenshotFolder, 'import-restored-ranking.png') });
 
-    await page.evaluate(() => window.radar.showScreen('data'));
-    await waitFor(page, (info) => info.screen === 'data' && info.widgets['checkbox:memory-only'], 'the privacy setting');
+    // The privacy switch is in the storage screen's "where your data are" panel.
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await waitFor(page, (info) => info.screen === 'storage' && info.widgets['checkbox:memory-only'], 'the privacy setting');
     await clickWidget(page, 'checkbox:memory-only');
     await waitFor(page, (info) => info.widgets['button:confirm-memory-only'], 'the confirmation');
     await nextFrames(page);

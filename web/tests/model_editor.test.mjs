@@ -1,10 +1,12 @@
 // Browser test of the Model tab: a weight change re-ranks the dossiers in the same frame, the
-// movement view counts who entered or left the top N, and saving a version makes it the baseline.
+// movement view counts who entered or left the top N, and saving a version makes it the baseline;
+// weights are typed as plain numbers with the language's decimal mark, and the model's title and
+// description follow the language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder, clickWidget } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget } from './browser.mjs';
 
 const ids = (info) => info.top.map((row) => row.id);
 
@@ -58,31 +60,93 @@ test('changing a weight re-ranks the dossiers and shows the movement', async () 
   }
 });
 
-test('dragging a weight slider with the mouse re-ranks the dossiers', async () => {
-  const app = await openApp();
+// Types `text` into the number field the app reports as `widget`: click, select all, type, Enter.
+async function typeInto(page, widget, text) {
+  await clickWidget(page, widget);
+  await page.keyboard.down('Control');
+  await pressKey(page, 'a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
+  await nextFrames(page);
+  await pressKey(page, 'Enter');
+}
+
+// Moves the mouse off the editor (no tooltip in the screenshot) and takes the screenshot.
+async function screenshot(page, name) {
+  await page.mouse.move(1, 1);
+  await nextFrames(page);
+  await page.screenshot({ path: join(screenshotFolder, name) });
+}
+
+// The text the next frame draws, one line per visual line.
+async function shownText(page) {
+  await page.evaluate(() => window.radar.captureText());
+  await nextFrames(page);
+  await nextFrames(page);
+  return page.evaluate(() => window.radar.capturedText());
+}
+
+test('a weight typed with a comma re-ranks the dossiers; a text that is not a number is refused', async () => {
+  const app = await openApp({ viewport: { width: 1366, height: 768 } });
   try {
     const { page } = app;
+    const info = () => page.evaluate(() => window.radar.info());
     await page.evaluate(() => window.radar.showScreen('model'));
     await nextFrames(page);
-    const before = await page.evaluate(() => window.radar.info());
-    const slider = before.widgets['weight:missing_certificates'];
-    assert.ok(slider, 'the editor reports where the slider is');
-    const ratio = await page.evaluate(() => window.devicePixelRatio);
-    const y = (slider.top + slider.bottom) / 2 / ratio;
-    // The slider spans 0..3x the saved weight; dragging to its right end triples the weight.
-    await page.mouse.move((slider.left + slider.right) / 2 / ratio, y);
-    await page.mouse.down();
+    const before = await info();
+    assert.equal(before.language, 'nl');
+    assert.equal(before.model.weights.complaints, 2);
+    let text = await shownText(page);
+    assert.match(text, /Kinderopvang: standaardmodel/, 'the Dutch title');
+    assert.match(text, /Standaardmodel voor de screeningsprioriteit/, 'the Dutch description');
+    assert.doesNotMatch(text, /Childcare: default model|Default screening-priority model/);
+    assert.match(text, /\b1,5\b/, 'weights show a decimal comma in Dutch');
+    assert.doesNotMatch(text, /\b1\.50?\b/, 'no decimal point in Dutch');
+    await screenshot(page, 'model-editor-nl.png');
+
+    // A Dutch decimal comma is read; the ranking follows at once.
+    await typeInto(page, 'weight:complaints', '7,5');
+    const typed = await info();
+    assert.equal(typed.model.weights.complaints, 7.5);
+    assert.equal(typed.model.edited, true);
+    assert.notDeepEqual(ids(typed), ids(before), 'the ranking order changed');
+    assert.ok(typed.movement.entered > 0, 'some dossiers entered the top 25');
+    text = await shownText(page);
+    assert.match(text, /\b7,5\b/, 'the field shows the new weight with a comma');
+
+    // Not a number: refused with a message, the weight and the ranking stay.
+    await typeInto(page, 'weight:complaints', '7,5,1');
+    const refused = await info();
+    assert.equal(refused.model.weights.complaints, 7.5);
+    assert.deepEqual(ids(refused), ids(typed));
+    text = await shownText(page);
+    assert.match(text, /7,5,1.{0,3} is geen getal/, 'the refusal names what was typed');
+    assert.match(text, /\b7,5\b/);
+    await screenshot(page, 'model-editor-refused-nl.png');
+
+    // In English: English title and description, decimal points, and a point or a comma is read.
+    await page.evaluate(() => window.radar.setLanguage('en'));
     await nextFrames(page);
-    await page.mouse.move(slider.right / ratio - 1, y, { steps: 5 });
+    text = await shownText(page);
+    assert.match(text, /Childcare: default model/, 'the English title');
+    assert.match(text, /Default screening-priority model/, 'the English description');
+    assert.doesNotMatch(text, /Kinderopvang: standaardmodel|Standaardmodel voor/);
+    assert.match(text, /\b7\.5\b/, 'weights show a decimal point in English');
+    assert.match(text, /is not a number/, 'the refusal follows the language');
+
+    // Escape puts the previous value back instead of applying the typed one.
+    await clickWidget(page, 'weight:complaints');
+    await page.keyboard.type('9');
     await nextFrames(page);
-    await page.mouse.up();
-    await nextFrames(page);
-    const after = await page.evaluate(() => window.radar.info());
-    assert.ok(after.model.weights.missing_certificates > before.model.weights.missing_certificates * 2.5,
-              `weight ${before.model.weights.missing_certificates} -> ${after.model.weights.missing_certificates}`);
-    assert.notDeepEqual(ids(after), ids(before));
-    assert.ok(after.movement.entered > 0);
-    await page.screenshot({ path: join(screenshotFolder, 'model-editor-dragged.png') });
+    await pressKey(page, 'Escape');
+    assert.equal((await info()).model.weights.complaints, 7.5);
+    await typeInto(page, 'weight:incidents', '2.25');
+    assert.equal((await info()).model.weights.incidents, 2.25);
+    await typeInto(page, 'weight:incidents', '1,75');
+    assert.equal((await info()).model.weights.incidents, 1.75);
+    text = await shownText(page);
+    assert.doesNotMatch(text, /is not a number/, 'an applied entry clears the refusal');
+    await screenshot(page, 'model-editor-en.png');
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();

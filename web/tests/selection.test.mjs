@@ -84,6 +84,7 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     // The check re-runs the rule with the batch's recorded inputs.
     await page.evaluate(() => window.radar.showScreen('selection'));
     await nextFrames(page);
+    await clickWidget(page, 'tab:batches');
     await clickWidget(page, 'check-batch:' + preview.selection.batchId);
     state = await waitFor(page, (s) => s.batches[0].check !== undefined, 'the check');
     assert.deepEqual(state.batches[0].check, { outcome: 'reproduced', differences: [] });

@@ -10,7 +10,8 @@ import {
   openApp, nextFrames, pressKey, screenshotFolder, radarInfo as info, waitForInfo as waitFor, clickWidget as click,
 } from './browser.mjs';
 
-const saved = (id) => (state) => state.screening?.dossier === id && state.screening.saveStatus?.phase === 'saved';
+// A decision is saved once the store confirmed it; the screen then moves on to the next dossier.
+const saved = (id) => (state) => state.screening?.queue.find((item) => item.id === id)?.code !== undefined;
 
 test('a batch coded with the keyboard survives a reload and puts its dossiers in cooldown', async () => {
   const app = await openApp();
@@ -46,8 +47,9 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[0]), 'the first decision');
 
-    // 2 = Geen risico for a top-10% dossier: refused without a note, saved with one.
-    await pressKey(page, 'j');
+    // 2 = Geen risico for a top-10% dossier (the next one, moved to after saving): refused without
+    // a note, saved with one.
+    assert.equal((await info(page)).screening.dossier, queue[1]);
     await pressKey(page, '2');
     await pressKey(page, 'Enter');
     state = await waitFor(page, (s) => s.screening.refusal !== '', 'the refusal without a note');
@@ -61,11 +63,12 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await waitFor(page, saved(queue[1]), 'the second decision');
 
     // 3 = Verder onderzoek nodig: the default follow-up (inspection visit in a month).
-    await pressKey(page, 'j');
     await pressKey(page, '3');
     await pressKey(page, 'Enter');
     await waitFor(page, saved(queue[2]), 'the third decision');
-    // Its follow-up is shown open; marking it done is one more event.
+    // Back to it (the screen moved on): its follow-up is shown open; marking it done is one more event.
+    await waitFor(page, (s) => s.screening.dossier === queue[3], 'the move to the next dossier');
+    await pressKey(page, 'k');
     await click(page, 'follow-up-done');
     await waitFor(page, (s) => s.events === 6, 'the follow-up marked done');
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "date_text.hpp"
 #include "model/transform_eval.hpp"
 
 namespace radar {
@@ -66,9 +67,8 @@ Completeness completeness_of(const ScoringEngine& engine, std::size_t row) {
             dated.age_days = reference - date;
             dated.age_months = whole_months_between(date, reference);
             const LocalText age = describe_age(dated.age_days, dated.age_months);
-            const std::string iso = format_iso_date(date);
-            dated.text = {parameter.label.nl + ": " + age.nl + " (" + iso + ")",
-                          parameter.label.en + ": " + age.en + " (" + iso + ")"};
+            dated.text = {parameter.label.nl + ": " + age.nl + " (" + format_date(date, TextLanguage::dutch) + ")",
+                          parameter.label.en + ": " + age.en + " (" + format_date(date, TextLanguage::english) + ")"};
         }
         result.dated.push_back(std::move(dated));
     }

@@ -145,7 +145,11 @@ std::vector<ModelProblem> check_model_spec(const ModelSpec& spec) {
         problems.add("", "model: schema_version " + std::to_string(spec.schema_version) +
                              " is not supported (this version reads " + std::to_string(model_schema_version) + ")");
     if (spec.id.empty()) problems.add("", "model: 'id' is empty");
-    if (spec.name.empty()) problems.add("", "model: 'name' is empty");
+    if (spec.name.nl.empty() && spec.name.en.empty()) problems.add("", "model: 'name' is empty");
+    else if (spec.name.nl.empty() || spec.name.en.empty())
+        problems.add("", "model: 'name' needs a Dutch and an English text");
+    if (spec.description.nl.empty() != spec.description.en.empty())
+        problems.add("", "model: 'description' needs a Dutch and an English text (or neither)");
     if (spec.created_at.size() < 10 || !parse_iso_date(std::string_view(spec.created_at).substr(0, 10)))
         problems.add("", "model: 'created_at' must start with a date as YYYY-MM-DD, got '" + spec.created_at + "'");
     if (!finite(spec.intercept)) problems.add("", "model: 'intercept' must be a finite number");

@@ -102,6 +102,18 @@ public:
         return result;
     }
 
+    // A model's name or description: one text for both languages, or {"nl": ..., "en": ...}.
+    LocalText text_or_local_text(const char* key, bool required) {
+        const Json* value = get(key, required);
+        if (!value) return {};
+        if (value->is_string()) return {value->get<std::string>(), value->get<std::string>()};
+        if (!value->is_object()) {
+            problem(std::string("'") + key + "' must be text, or {\"nl\": text, \"en\": text}");
+            return {};
+        }
+        return local_text(key);
+    }
+
     // Keys that were never asked for are typos or unsupported features: refuse them.
     void refuse_unknown_keys() {
         if (!valid()) return;
@@ -258,6 +270,13 @@ Json local_text_json(const LocalText& text) {
     return json;
 }
 
+// A name or description: one plain text when both languages read the same (so a model written
+// before the two-language form existed keeps its exact JSON and version id), else {"nl", "en"}.
+Json text_or_local_text_json(const LocalText& text) {
+    if (text.nl == text.en) return Json(text.nl);
+    return local_text_json(text);
+}
+
 Json transform_json(const Transform& transform) {
     Json json = Json::object();
     json["type"] = transform_kind_name(transform.kind);
@@ -325,10 +344,10 @@ ModelParseResult parse_model_json(std::string_view text) {
     if (version && !version->is_number_integer()) reader.problem("'schema_version' must be a whole number");
     else if (version) spec.schema_version = version->get<int>();
     spec.id = reader.text("id");
-    spec.name = reader.text("name");
+    spec.name = reader.text_or_local_text("name", true);
     spec.author = reader.text("author");
     spec.created_at = reader.text("created_at");
-    spec.description = reader.text("description", false);
+    spec.description = reader.text_or_local_text("description", false);
     spec.intercept = reader.number("intercept").value_or(0.0);
     if (const Json* output = reader.get("output", true)) {
         ObjectReader out(*output, "model: output", "", problems);
@@ -368,10 +387,10 @@ std::string model_to_json(const ModelSpec& spec) {
     Json json = Json::object();
     json["schema_version"] = spec.schema_version;
     json["id"] = spec.id;
-    json["name"] = spec.name;
+    json["name"] = text_or_local_text_json(spec.name);
     json["author"] = spec.author;
     json["created_at"] = spec.created_at;
-    json["description"] = spec.description;
+    json["description"] = text_or_local_text_json(spec.description);
     json["intercept"] = number_json(spec.intercept);
     Json display = Json::object();
     display["mapping"] = display_mapping_name(spec.display.mapping);

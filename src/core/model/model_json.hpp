@@ -1,6 +1,7 @@
 // A model's JSON form. Parsing reports every problem with the parameter it concerns; writing
 // gives one canonical text (fixed key order, 2-space indent), so parse(write(m)) == m and
-// write(parse(t)) == t for a canonical text t.
+// write(parse(t)) == t for a canonical text t. A name or description is written as one plain text
+// when Dutch and English are the same and as {"nl", "en"} otherwise (docs/model-format.md).
 #pragma once
 
 #include <optional>

@@ -25,8 +25,11 @@ LocalText display_definition(const ModelSpec& spec) {
     const std::string intercept = format_number(spec.intercept);
     const std::string count = std::to_string(spec.parameters.size());
     LocalText raw;
-    raw.nl = "De ruwe score is het intercept (" + intercept + ") plus de punten van alle " + count + " parameters.";
-    raw.en = "The raw score is the intercept (" + intercept + ") plus the points of all " + count + " parameters.";
+    const bool one = spec.parameters.size() == 1;
+    raw.nl = "De ruwe score is het intercept (" + intercept + ") plus de punten van " +
+             (one ? std::string("de enige parameter.") : "alle " + count + " parameters.");
+    raw.en = "The raw score is the intercept (" + intercept + ") plus the points of " +
+             (one ? std::string("its one parameter.") : "all " + count + " parameters.");
     if (spec.display.mapping == DisplayMapping::probability) {
         return {"Weergavescore = 100 × 1 / (1 + e^(−ruwe score)): de geschatte kans volgens het logistische model, "
                 "in procent. " + raw.nl,
@@ -97,6 +100,17 @@ std::optional<ScoreRange> possible_score_range(const ModelSpec& spec) {
         total.max += high;
     }
     return total;
+}
+
+std::optional<double> largest_parameter_points(const ModelSpec& spec) {
+    double largest = 0.0;
+    for (const ModelParameter& parameter : spec.parameters) {
+        const auto output = output_range(parameter.transforms);
+        if (!output) return std::nullopt;
+        largest = std::max({largest, std::fabs(parameter.weight * output->min), std::fabs(parameter.weight * output->max)});
+        if (parameter.missing.kind == MissingPolicyKind::points) largest = std::max(largest, std::fabs(parameter.missing.points));
+    }
+    return largest;
 }
 
 LocalText share_definition() {

@@ -27,6 +27,10 @@ struct ScoreRange {
 };
 std::optional<ScoreRange> possible_score_range(const ModelSpec& spec);
 
+// The most points (in absolute value) any one parameter can give, when every parameter is
+// bounded: one scale for the reason bars of every dossier, so equal bars mean equal points.
+std::optional<double> largest_parameter_points(const ModelSpec& spec);
+
 // How an explanation's "share" is computed (shown as a tooltip next to the shares).
 LocalText share_definition();
 

@@ -32,7 +32,16 @@ std::optional<ModelVersion> parse_record(std::string_view text, std::string& err
     if (json.contains("version") && json["version"].is_number_integer()) version.info.version = json["version"].get<int>();
     else error = "a model version record lacks 'version'";
     text_field("model_id", version.info.model_id);
-    text_field("model_name", version.info.model_name);
+    // The model's name: one text (records written before names had two languages) or {"nl", "en"}.
+    if (json.contains("model_name") && json["model_name"].is_string()) {
+        version.info.model_name.nl = version.info.model_name.en = json["model_name"].get<std::string>();
+    } else if (json.contains("model_name") && json["model_name"].is_object() && json["model_name"].contains("nl") &&
+               json["model_name"]["nl"].is_string() && json["model_name"].contains("en") &&
+               json["model_name"]["en"].is_string()) {
+        version.info.model_name = {json["model_name"]["nl"].get<std::string>(), json["model_name"]["en"].get<std::string>()};
+    } else if (error.empty()) {
+        error = "a model version record lacks 'model_name'";
+    }
     text_field("author", version.info.author);
     text_field("note", version.info.note);
     text_field("saved_at", version.info.saved_at);
@@ -114,7 +123,9 @@ std::string ModelRegistry::record_json(const ModelVersion& version) {
     nlohmann::ordered_json json = nlohmann::ordered_json::object();
     json["version"] = version.info.version;
     json["model_id"] = version.info.model_id;
-    json["model_name"] = version.info.model_name;
+    // Same form as the model JSON's name: one text when both languages agree.
+    if (version.info.model_name.nl == version.info.model_name.en) json["model_name"] = version.info.model_name.nl;
+    else json["model_name"] = {{"nl", version.info.model_name.nl}, {"en", version.info.model_name.en}};
     json["author"] = version.info.author;
     json["note"] = version.info.note;
     json["saved_at"] = version.info.saved_at;

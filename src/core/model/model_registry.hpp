@@ -16,7 +16,7 @@ namespace radar {
 struct ModelVersionInfo {
     int version = 0;  // 1, 2, 3... in save order
     std::string model_id;
-    std::string model_name;
+    LocalText model_name;  // the model's name in both languages
     std::string author;    // who saved this version
     std::string note;      // why
     std::string saved_at;  // the caller's timestamp (the core has no clock)

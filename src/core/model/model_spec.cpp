@@ -19,8 +19,7 @@ bool operator==(const MissingPolicy& a, const MissingPolicy& b) {
 
 bool operator==(const ModelParameter& a, const ModelParameter& b) {
     return a.id == b.id && a.field == b.field && a.transforms == b.transforms && a.weight == b.weight &&
-           a.missing == b.missing && a.label.nl == b.label.nl && a.label.en == b.label.en &&
-           a.rationale.nl == b.rationale.nl && a.rationale.en == b.rationale.en;
+           a.missing == b.missing && a.label == b.label && a.rationale == b.rationale;
 }
 
 bool operator==(const DisplayDefinition& a, const DisplayDefinition& b) {

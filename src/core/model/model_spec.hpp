@@ -1,6 +1,6 @@
-// A risk model as plain data: intercept, output definition and parameters (field, transform
-// pipeline, weight, missing-value policy, nl/en label and rationale). JSON form: model_json.hpp;
-// checks: model_check.hpp; scoring: scoring_engine.hpp.
+// A risk model as plain data: nl/en name and description, intercept, output definition and
+// parameters (field, transform pipeline, weight, missing-value policy, nl/en label and rationale).
+// JSON form: model_json.hpp; checks: model_check.hpp; scoring: scoring_engine.hpp.
 #pragma once
 
 #include <optional>
@@ -9,6 +9,8 @@
 #include <variant>
 #include <vector>
 
+#include "text_language.hpp"
+
 namespace radar {
 
 // Text in both interface languages.
@@ -16,6 +18,14 @@ struct LocalText {
     std::string nl;
     std::string en;
 };
+
+inline bool operator==(const LocalText& a, const LocalText& b) { return a.nl == b.nl && a.en == b.en; }
+inline bool operator!=(const LocalText& a, const LocalText& b) { return !(a == b); }
+
+// The text in one language.
+inline const std::string& text_in(const LocalText& text, TextLanguage language) {
+    return language == TextLanguage::dutch ? text.nl : text.en;
+}
 
 enum class TransformKind { linear, clamp, step, boolean, categorical, time_since, log1p };
 enum class TimeUnit { days, months };
@@ -86,10 +96,10 @@ constexpr int model_schema_version = 1;
 struct ModelSpec {
     int schema_version = model_schema_version;
     std::string id;
-    std::string name;
+    LocalText name;         // JSON: one text for both languages, or {"nl", "en"}
     std::string author;
     std::string created_at;  // YYYY-MM-DD, optionally followed by a time
-    std::string description;
+    LocalText description;  // may be empty (in both languages)
     double intercept = 0.0;
     bool logistic = false;  // also report 1 / (1 + exp(-raw score))
     DisplayDefinition display;

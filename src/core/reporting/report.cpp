@@ -138,15 +138,6 @@ std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& datas
     return attributes;
 }
 
-std::string month_year(DayNumber day, TextLanguage language) {
-    static constexpr const char* dutch[] = {"januari", "februari", "maart",     "april",   "mei",      "juni",
-                                            "juli",    "augustus", "september", "oktober", "november", "december"};
-    static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-    const CivilDate date = civil_from_days(day);
-    const auto index = static_cast<std::size_t>(date.month - 1);
-    return std::string(language == TextLanguage::dutch ? dutch[index] : english[index]) + " " + std::to_string(date.year);
-}
 
 Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
                     const std::map<std::string, DossierAttributes>& attributes, const ReportPeriod& period,

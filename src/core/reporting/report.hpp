@@ -116,7 +116,5 @@ Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>&
                     const std::map<std::string, DossierAttributes>& attributes, const ReportPeriod& period,
                     const ReportSettings& settings);
 
-// "december 2023" / "December 2023".
-std::string month_year(DayNumber day, TextLanguage language);
 
 }  // namespace radar

@@ -463,7 +463,7 @@ std::string report_to_html(const Report& report, const HtmlReportOptions& option
     page += "<h2>" + html_escape(w.tables) + "</h2>\n<p class=\"note\">" + html_escape(w.shares_note) + "</p>\n";
     for (const ReportTable& table : tables)
         if (table.name != "summary") page += data_table(table, language) + "\n";
-    page += "</main>\n<footer>" + html_escape(format_words(w.footer, format_timestamp(report.generated_at), "", "")) +
+    page += "</main>\n<footer>" + html_escape(format_words(w.footer, format_date_time(report.generated_at, options.utc_offset, options.language), "", "")) +
             "</footer>\n</div>\n</body>\n</html>\n";
     return page;
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "date_text.hpp"
 #include "reporting/report.hpp"
 
 namespace radar {
@@ -13,6 +14,7 @@ namespace radar {
 struct HtmlReportOptions {
     TextLanguage language = TextLanguage::dutch;
     std::string notice;  // shown as a badge in the header when set, e.g. "SYNTHETISCHE DEMODATA"
+    UtcOffsetAt utc_offset;  // the reader's time zone for "made on" (UTC when empty)
 };
 
 // Escapes & < > " ' so that any text is safe in element content and in quoted attributes.

@@ -3,12 +3,10 @@
 
 #include <algorithm>
 
+#include "date_text.hpp"
+
 namespace radar {
 namespace {
-
-std::string day_month_year(DayNumber day, TextLanguage language) {
-    return std::to_string(civil_from_days(day).day) + " " + month_year(day, language);
-}
 
 int months_per(PeriodKind kind) { return kind == PeriodKind::month ? 1 : kind == PeriodKind::quarter ? 3 : 12; }
 
@@ -23,7 +21,7 @@ DayNumber period_start(PeriodKind kind, DayNumber day) {
 std::string choice_label(PeriodKind kind, DayNumber start, TextLanguage language) {
     const CivilDate date = civil_from_days(start);
     const std::string year = std::to_string(date.year);
-    if (kind == PeriodKind::month) return month_year(start, language);
+    if (kind == PeriodKind::month) return format_month_year(start, language);
     if (kind == PeriodKind::year) return year;
     const std::string quarter = std::to_string((date.month - 1) / 3 + 1);
     return language == TextLanguage::dutch ? quarter + "e kwartaal " + year : "Q" + quarter + " " + year;
@@ -51,8 +49,8 @@ std::vector<PeriodChoice> period_choices(PeriodKind kind, DayNumber first_day, D
 
 std::string period_label(const ReportPeriod& period, TextLanguage language) {
     const bool nl = language == TextLanguage::dutch;
-    if (!period.from) return (nl ? "tot en met " : "up to and including ") + day_month_year(period.to, language);
-    return day_month_year(*period.from, language) + " \xE2\x80\x93 " + day_month_year(period.to, language);
+    if (!period.from) return (nl ? "tot en met " : "up to and including ") + format_date(period.to, language);
+    return format_date(*period.from, language) + " \xE2\x80\x93 " + format_date(period.to, language);
 }
 
 }  // namespace radar

@@ -4,12 +4,10 @@
 
 #include <cmath>
 
+#include "date_text.hpp"
+
 namespace radar {
 namespace {
-
-std::string long_date(DayNumber day, TextLanguage language) {
-    return std::to_string(civil_from_days(day).day) + " " + month_year(day, language);
-}
 
 bool is_month_end(DayNumber day) { return first_of_month(day + 1) == day + 1; }
 
@@ -19,7 +17,7 @@ std::string period_phrase(const Report& report, TextLanguage language) {
     const bool nl = language == TextLanguage::dutch;
     const bool whole_months = is_month_end(report.period.to) &&
                               (!report.period.from || first_of_month(*report.period.from) == *report.period.from);
-    auto when = [&](DayNumber day) { return whole_months ? month_year(day, language) : long_date(day, language); };
+    auto when = [&](DayNumber day) { return whole_months ? format_month_year(day, language) : format_date(day, language); };
     if (!report.period.from) return (nl ? "Tot en met " : "Up to and including ") + when(report.period.to);
     return (nl ? "Van " : "From ") + when(*report.period.from) + (nl ? " tot en met " : " up to and including ") +
            when(report.period.to);

@@ -1,6 +1,8 @@
 // Timeline lines for screening events.
 #include "screening/event_text.hpp"
 
+#include "date_text.hpp"
+
 namespace radar {
 namespace {
 
@@ -11,11 +13,12 @@ std::string with_note(std::string text, const std::string& note) {
 
 }  // namespace
 
-std::string describe_event(const ScreeningEvent& event, const std::string& dossier_id, TextLanguage language) {
+std::string describe_event(const ScreeningEvent& event, const std::string& dossier_id, TextLanguage language,
+                           const UtcOffsetAt& utc_offset) {
     const bool nl = language == TextLanguage::dutch;
-    const std::string head = format_timestamp(event.recorded_at).substr(0, 10) + " · " + event.screener + " · ";
+    const std::string head = format_date(local_day(event.recorded_at, utc_offset), language) + " · " + event.screener + " · ";
     if (const auto* coded = event.as<ScreeningCoded>()) {
-        std::string text = head + (nl ? "Gescreend op " : "Screened on ") + format_iso_date(coded->screening_date) + ": " +
+        std::string text = head + (nl ? "Gescreend op " : "Screened on ") + format_date(coded->screening_date, language) + ": " +
                            code_label(coded->code, language);
         if (!coded->batch_id.empty()) text += " (batch " + coded->batch_id + ")";
         return with_note(text, coded->note);
@@ -25,27 +28,27 @@ std::string describe_event(const ScreeningEvent& event, const std::string& dossi
             return head + (nl ? "Screening ingetrokken (" : "Screening withdrawn (") + correction->corrects_event_id +
                    "): " + correction->reason;
         return with_note(head + (nl ? "Gecorrigeerd naar " : "Corrected to ") + code_label(correction->code, language) +
-                             (nl ? " op " : " on ") + format_iso_date(correction->screening_date) + " (" +
+                             (nl ? " op " : " on ") + format_date(correction->screening_date, language) + " (" +
                              correction->reason + ")",
                          correction->note);
     }
     if (const auto* follow_up = event.as<FollowUpCreated>())
         return with_note(head + (nl ? "Opvolging: " : "Follow-up: ") + follow_up_type_label(follow_up->type, language) +
-                             (nl ? ", uiterlijk " : ", due ") + format_iso_date(follow_up->due_date),
+                             (nl ? ", uiterlijk " : ", due ") + format_date(follow_up->due_date, language),
                          follow_up->note);
     if (const auto* update = event.as<FollowUpUpdated>())
         return with_note(head + (nl ? "Opvolging bijgewerkt: " : "Follow-up updated: ") +
                              follow_up_type_label(update->type, language) + ", " +
                              (update->status == FollowUpStatus::done ? (nl ? "afgerond" : "done") : "open") +
-                             (nl ? ", uiterlijk " : ", due ") + format_iso_date(update->due_date),
+                             (nl ? ", uiterlijk " : ", due ") + format_date(update->due_date, language),
                          update->note);
     if (const auto* committed = event.as<BatchCommitted>()) {
         for (const BatchMember& member : committed->members)
             if (member.dossier_id == dossier_id)
                 return head + (nl ? "Geselecteerd in batch " : "Selected in batch ") + committed->batch_id + " (" +
-                       selection_kind_key(member.kind) + (nl ? ", rang " : ", rank ") + std::to_string(member.rank) + ")";
+                       selection_kind_label(member.kind, language) + (nl ? ", rang " : ", rank ") + std::to_string(member.rank) + ")";
         return head + "Batch " + committed->batch_id + (nl ? " vastgelegd: " : " committed: ") +
-               std::to_string(committed->members.size()) + " dossiers";
+               std::to_string(committed->members.size()) + (committed->members.size() == 1 ? " dossier" : " dossiers");
     }
     if (const auto* closed = event.as<BatchClosed>()) {
         for (const std::string& uncoded : closed->uncoded)

@@ -3,13 +3,16 @@
 
 #include <string>
 
+#include "date_text.hpp"
 #include "screening/screening_event.hpp"
 
 namespace radar {
 
-// E.g. "2024-01-10 · An · Gescreend: Risico (batch 2024-01) — note" or, for a batch event seen
-// from one dossier's timeline, "2024-01-02 · An · Geselecteerd in batch 2024-01 (top_n, rang 3)".
-// `dossier_id` picks the member line of batch events; pass "" for the batch-level line.
-std::string describe_event(const ScreeningEvent& event, const std::string& dossier_id, TextLanguage language);
+// E.g. "10 januari 2024 · An · Gescreend op 10 januari 2024: Risico (batch 2024-01) — note" or,
+// for a batch event seen from one dossier's timeline, "2 januari 2024 · An · Geselecteerd in batch
+// 2024-01 (hoogste scores, rang 3)". The recording day is the local one (`utc_offset`; UTC when
+// empty). `dossier_id` picks the member line of batch events; pass "" for the batch-level line.
+std::string describe_event(const ScreeningEvent& event, const std::string& dossier_id, TextLanguage language,
+                           const UtcOffsetAt& utc_offset = {});
 
 }  // namespace radar

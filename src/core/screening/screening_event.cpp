@@ -192,6 +192,17 @@ const char* selection_kind_key(SelectionKind kind) {
     return "";
 }
 
+const char* selection_kind_label(SelectionKind kind, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    switch (kind) {
+        case SelectionKind::top_n: return nl ? "hoogste scores" : "highest scores";
+        case SelectionKind::control: return nl ? "controlesteekproef" : "control sample";
+        case SelectionKind::signal_override: return nl ? "nieuw signaal" : "new signal";
+        case SelectionKind::coverage_floor: return nl ? "dekkingsgrens" : "coverage floor";
+    }
+    return "";
+}
+
 const char* event_kind_key(EventKind kind) {
     switch (kind) {
         case EventKind::screening_coded: return "screening_coded";

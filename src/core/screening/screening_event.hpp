@@ -113,6 +113,8 @@ const char* follow_up_type_key(FollowUpType type);
 const char* follow_up_type_label(FollowUpType type, TextLanguage language);
 const char* follow_up_status_key(FollowUpStatus status);
 const char* selection_kind_key(SelectionKind kind);
+// How the kind reads on screen: "hoogste scores", "controlesteekproef", ... / "highest scores", ...
+const char* selection_kind_label(SelectionKind kind, TextLanguage language);
 const char* event_kind_key(EventKind kind);
 
 }  // namespace radar

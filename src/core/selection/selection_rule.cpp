@@ -222,7 +222,7 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     for (std::size_t i = 0; i < outcome.decisions.size(); ++i) {
         DossierDecision& decision = outcome.decisions[i];
         if (decision.decision != Decision::below_cutoff) continue;
-        ++outcome.eligible_count;
+        decision.eligible_position = static_cast<std::uint32_t>(++outcome.eligible_count);
         if (outcome.selected.size() < settings.capacity) {
             decision.decision = decision.signal_date ? Decision::signal_override : Decision::top_n;
             outcome.selected.push_back(i);
@@ -233,8 +233,9 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     }
     for (std::size_t i = 0; i < outcome.decisions.size(); ++i) {
         const DossierDecision& decision = outcome.decisions[i];
-        if (decision.decision == Decision::cooldown && (!outcome.cutoff_rank || decision.rank < *outcome.cutoff_rank))
-            outcome.held_back.push_back(i);
+        const bool above_cutoff = !outcome.cutoff_rank || decision.rank < *outcome.cutoff_rank;
+        if (decision.decision == Decision::cooldown && above_cutoff) outcome.held_back.push_back(i);
+        if (decision.decision == Decision::pending && above_cutoff) outcome.waiting.push_back(i);
     }
 
     // Control sample: a partial Fisher-Yates shuffle of the candidates in rank order, driven by

@@ -45,6 +45,7 @@ struct DossierDecision {
     std::string dossier_id;
     double score = 0.0;
     std::uint32_t rank = 0;  // 1-based, over all dossiers in the dataset (ties by dossier id)
+    std::uint32_t eligible_position = 0;  // 1-based place among the eligible dossiers; 0 when not eligible
     Decision decision = Decision::below_cutoff;
     std::optional<DayNumber> last_screened;
     std::optional<DayNumber> cooldown_until;  // set when the dossier was screened
@@ -67,6 +68,9 @@ struct SelectionOutcome {
     // Indices into decisions: dossiers in cooldown ranked above the cut-off (all of them when
     // fewer than N dossiers were eligible), in rank order.
     std::vector<std::size_t> held_back;
+    // Indices into decisions: dossiers still waiting for a code in an open batch, ranked above
+    // the cut-off (or all of them when fewer than N were eligible), in rank order.
+    std::vector<std::size_t> waiting;
     std::optional<std::uint32_t> cutoff_rank;  // rank of the N-th top-N dossier, if N were found
     std::size_t eligible_count = 0;
     std::map<std::string, std::size_t> index;  // dossier id -> index into decisions

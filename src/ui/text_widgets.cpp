@@ -1,0 +1,88 @@
+// Ellipsis cutting by measured width, and the code chips' colours (dark text on a light tint:
+// at least 4.5:1 contrast).
+#include "ui/text_widgets.hpp"
+
+#include <algorithm>
+
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+namespace {
+
+struct ChipColours {
+    ImU32 background;
+    ImU32 text;
+};
+
+ChipColours chip_colours(ScreeningCode code) {
+    switch (code) {
+        case ScreeningCode::risico: return {IM_COL32(250, 222, 218, 255), IM_COL32(140, 30, 20, 255)};
+        case ScreeningCode::geen_risico: return {IM_COL32(218, 240, 226, 255), IM_COL32(25, 95, 55, 255)};
+        case ScreeningCode::verder_onderzoek_nodig: return {IM_COL32(252, 236, 200, 255), IM_COL32(110, 70, 0, 255)};
+    }
+    return {IM_COL32(230, 230, 230, 255), IM_COL32(30, 30, 30, 255)};
+}
+
+// `text` cut to at most `max_bytes` without splitting a UTF-8 character.
+std::string whole_characters(const std::string& text, std::size_t max_bytes) {
+    std::size_t end = std::min(text.size(), max_bytes);
+    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
+// The longest prefix of `text` (whole characters) that fits in `width` with an ellipsis after it.
+std::size_t fitting_prefix(const std::string& text, float width) {
+    const float ellipsis = ImGui::CalcTextSize("\xE2\x80\xA6").x;
+    std::size_t low = 0, high = text.size();
+    while (low < high) {
+        std::size_t middle = (low + high + 1) / 2;
+        while (middle > 0 && middle < text.size() && (static_cast<unsigned char>(text[middle]) & 0xC0) == 0x80) --middle;
+        if (middle <= low) break;
+        if (ImGui::CalcTextSize(text.data(), text.data() + middle).x + ellipsis <= width) low = middle;
+        else high = middle - 1;
+    }
+    while (low > 0 && low < text.size() && (static_cast<unsigned char>(text[low]) & 0xC0) == 0x80) --low;
+    return low;
+}
+
+}  // namespace
+
+void fitted_text(const std::string& text, float width) {
+    if (width <= 0.0f) width = ImGui::GetContentRegionAvail().x;
+    // A hostile file's header can be a megabyte: only its start is ever measured or shown.
+    constexpr std::size_t longest_shown = 1024;
+    if (text.size() <= longest_shown && ImGui::CalcTextSize(text.c_str()).x <= width) {
+        ImGui::TextUnformatted(text.c_str());
+        return;
+    }
+    std::string start = whole_characters(text, longest_shown);
+    const std::string cut = start.substr(0, fitting_prefix(start, width)) + "\xE2\x80\xA6";
+    ImGui::TextUnformatted(cut.c_str());
+    if (start.size() < text.size()) start += "\xE2\x80\xA6";
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", start.c_str());
+}
+
+const char* short_code_label(ScreeningCode code) {
+    const bool dutch = language() == Language::dutch;
+    switch (code) {
+        case ScreeningCode::risico: return dutch ? "Risico" : "Risk";
+        case ScreeningCode::geen_risico: return dutch ? "Geen risico" : "No risk";
+        case ScreeningCode::verder_onderzoek_nodig: return dutch ? "Onderzoek" : "Investigate";
+    }
+    return "";
+}
+
+void code_chip(ScreeningCode code, bool short_label) {
+    const char* label = short_label ? short_code_label(code) : code_label(code, language());
+    const ChipColours colours = chip_colours(code);
+    const ImVec2 size = ImGui::CalcTextSize(label);
+    const ImVec2 padding(ImGui::GetFontSize() * 0.4f, ImGui::GetFontSize() * 0.05f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(at, ImVec2(at.x + size.x + padding.x * 2, at.y + size.y + padding.y * 2), colours.background,
+                        ImGui::GetFontSize() * 0.3f);
+    draw->AddText(ImVec2(at.x + padding.x, at.y + padding.y), colours.text, label);
+    ImGui::Dummy(ImVec2(size.x + padding.x * 2, size.y + padding.y * 2));
+}
+
+}  // namespace radar::ui

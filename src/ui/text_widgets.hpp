@@ -1,0 +1,22 @@
+// Small text widgets the screens share: a text cut to its column with an ellipsis (the whole
+// text on hover), and a screening code as a coloured chip that carries its name (never colour
+// alone).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "screening/screening_event.hpp"
+
+namespace radar::ui {
+
+// Draws `text` in at most `width` pixels (the rest of the line when width <= 0), ending in "…"
+// when it does not fit; hovering a cut text shows all of it.
+void fitted_text(const std::string& text, float width = 0.0f);
+
+// "Risico" / "Geen risico" / "Verder onderzoek nodig" on a light chip in the code's colour; the
+// short form ("Onderzoek" / "Investigate" for the third) where a list is narrow.
+void code_chip(ScreeningCode code, bool short_label = false);
+
+}  // namespace radar::ui
