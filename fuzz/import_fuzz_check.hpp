@@ -59,7 +59,7 @@ inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoic
     const ImportSummary& s = whole.summary;
     require(s.rows_read == s.rows_imported + s.rows_rejected);
     require(s.rows_with_warnings <= s.rows_imported);
-    require(whole.rejected_rows.size() == s.rows_rejected);
+    require(whole.rejected_rows.size() == std::min<std::size_t>(s.rows_rejected, options.limits.max_rejected_rows_listed));
     require(!whole.ok() || whole.dataset.row_count() == s.rows_imported);
     require(!whole.ok() || whole.source_rows.size() == s.rows_imported);
     require(whole.ok() || whole.dataset.columns().empty());

@@ -2,6 +2,8 @@
 // reason, summary counts, rejected rows, reports, accepting into a snapshot, previews, progress.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "csv_writer.hpp"
@@ -367,6 +369,22 @@ TEST_CASE("limits: kept diagnostics and rejected cells are capped, counts are no
     CHECK(result.rejected_rows[3].fields.size() == 2);
     CHECK(result.rejected_rows[4].fields.empty());
     CHECK(nlohmann::json::parse(import_report_json(result))["diagnostics_truncated"] == true);
+}
+
+TEST_CASE("limits: past the listed rejected rows, rows are counted and the rest is said, not listed") {
+    std::string text = "dossier_id;capacity\n";
+    for (int i = 0; i < 30; ++i) text += ";5\n";  // no id: rejected
+    ImportOptions options;
+    options.limits.max_rejected_rows_listed = 20;
+    const ImportResult result = import_text(text, shipped_dictionary(), options);
+    CHECK(result.summary.rows_rejected == 30);
+    CHECK(result.rejected_rows.size() == 20);
+    CHECK(result.rejected_rows.back().row == 21);
+    const auto said = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                   [](const Diagnostic& d) { return d.reason == DiagnosticReason::rows_not_listed; });
+    REQUIRE(said != result.diagnostics.end());
+    CHECK(said->detail == "10 more rejected rows are counted but not listed: the list stops at 20 rows");
+    CHECK(said->detail_nl == "10 geweigerde rijen meer zijn geteld maar niet opgesomd: de lijst stopt bij 20 rijen");
 }
 
 TEST_CASE("limits: rejected rows keep their raw cells up to a total number of cells") {

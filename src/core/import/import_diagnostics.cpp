@@ -33,6 +33,7 @@ constexpr ReasonText reason_texts[diagnostic_reason_count] = {
     {"ignored_data", "Gegevens genegeerd", "Data ignored"},
     {"missing_required_column", "Verplicht veld niet gevonden in de kolommen", "Required field not found among the columns"},
     {"unreadable_file", "Bestand niet leesbaar", "File cannot be read"},
+    {"rows_not_listed", "Niet alle geweigerde rijen opgesomd", "Not every rejected row listed"},
 };
 
 }  // namespace

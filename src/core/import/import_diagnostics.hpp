@@ -31,8 +31,9 @@ enum class DiagnosticReason : std::uint8_t {
     ignored_data,
     missing_required_column,
     unreadable_file,
+    rows_not_listed,  // more rejected rows than the list keeps (all are counted)
 };
-constexpr std::size_t diagnostic_reason_count = static_cast<std::size_t>(DiagnosticReason::unreadable_file) + 1;
+constexpr std::size_t diagnostic_reason_count = static_cast<std::size_t>(DiagnosticReason::rows_not_listed) + 1;
 
 enum class Severity : std::uint8_t {
     info,     // nothing lost (e.g. a duplicate header was renamed)

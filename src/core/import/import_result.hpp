@@ -78,7 +78,9 @@ struct ImportResult {
 
     ImportSummary summary;
     std::vector<Diagnostic> diagnostics;     // the first ImportLimits::max_diagnostics
-    std::vector<RejectedRow> rejected_rows;  // every rejected row, in file order
+    // The rejected rows in file order, at most ImportLimits::max_rejected_rows_listed (all are
+    // counted in summary.rows_rejected; a diagnostic says how many are not listed).
+    std::vector<RejectedRow> rejected_rows;
     bool accepted = false;                   // accept_import moved the dataset out
 
     bool ok() const { return status == ImportStatus::completed; }

@@ -76,7 +76,8 @@ void Importer::plan_capacity() {
     // Columns sized from the rows per byte seen so far, so big columns are not regrown by
     // doubling (a copy, and up to twice the memory). Re-planned when the rows read come close.
     // Bytes are the file's own (a UTF-16 file's count twice its ASCII text), like total_bytes.
-    const std::uint64_t rows = result_.summary.rows_read;
+    // Imported rows, not rows read: a file of rejected rows needs no column space.
+    const std::uint64_t rows = result_.summary.rows_imported;
     if (options_.total_bytes <= bytes_ || rows == 0) return;
     if (rows < planned_rows_ - planned_rows_ / 32) return;
     const double rows_per_byte = static_cast<double>(rows) / static_cast<double>(bytes_);

@@ -493,6 +493,9 @@ void TableBuilder::reject_unreadable_row(const RowContext& context, const RawCel
 
 void TableBuilder::reject(const RowContext& context, const RawCell* cells, std::size_t count) {
     ++result_.summary.rows_rejected;
+    // A file of millions of bad rows must not take ~100 bytes per row: past the limit they are
+    // counted, and finish() says how many were not listed.
+    if (result_.rejected_rows.size() >= limits_.max_rejected_rows_listed) return;
     RejectedRow rejected;
     rejected.row = context.row;
     rejected.line = context.line;
@@ -526,6 +529,13 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
 
 void TableBuilder::finish() {
     if (failed()) return;
+    if (result_.summary.rows_rejected > result_.rejected_rows.size()) {
+        const std::string unlisted = std::to_string(result_.summary.rows_rejected - result_.rejected_rows.size());
+        const std::string limit = std::to_string(limits_.max_rejected_rows_listed);
+        diagnose(RowContext{}, {}, {}, DiagnosticReason::rows_not_listed, Severity::info,
+                 unlisted + " more rejected rows are counted but not listed: the list stops at " + limit + " rows",
+                 unlisted + " geweigerde rijen meer zijn geteld maar niet opgesomd: de lijst stopt bij " + limit + " rijen");
+    }
     for (auto& plan : plans_)
         if (plan->kind == ColumnPlan::Kind::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
             apply_x_convention(*plan);

@@ -23,6 +23,7 @@ namespace radar {
 struct ImportLimits {
     std::size_t max_diagnostics = 50'000;              // kept in the result; all are counted
     std::size_t max_rejected_rows_with_fields = 10'000;  // rejected rows whose raw cells are kept
+    std::size_t max_rejected_rows_listed = 100'000;      // rejected rows listed at all (all are counted)
     // Raw cells kept over all rejected rows (a row of half a million cells would otherwise keep
     // a std::string per cell, 16 times its bytes); rows past it keep none.
     std::size_t max_rejected_cells = 1'000'000;
