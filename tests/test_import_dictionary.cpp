@@ -50,7 +50,8 @@ TEST_CASE("assets/fields.json: protected attributes are marked and never require
             protected_fields.insert(field.name);
             CHECK_FALSE(field.required);
         }
-    CHECK(protected_fields == std::set<std::string>{"nationality", "ethnicity", "religion", "language", "gender"});
+    CHECK(protected_fields == std::set<std::string>{"nationality", "country_of_birth", "ethnicity", "religion", "language",
+                                                   "gender", "date_of_birth", "disability", "health"});
     CHECK(dictionary.is_protected("religion"));
     CHECK_FALSE(dictionary.is_protected("capacity"));
     CHECK_FALSE(dictionary.is_protected("no_such_field"));

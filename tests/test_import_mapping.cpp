@@ -142,6 +142,46 @@ TEST_CASE("protected attributes are imported and flagged") {
     CHECK(cell(result, "nationality", 0) == "BE");
 }
 
+TEST_CASE("protected headers in Dutch, French and English are recognised, also when not mapped to their field") {
+    const ImportResult result =
+        import_text("dossier_id;Geboorteland;Herkomst;Pays de naissance;Religion ou conviction;Leeftijd;Capaciteit\n"
+                    "KO-1;BE;x;FR;y;40;12\n");
+    REQUIRE(result.ok());
+    CHECK(result.columns[1].field == "country_of_birth");
+    CHECK(result.columns[2].field == "ethnicity");
+    CHECK(result.columns[3].field.empty());  // country_of_birth is taken by "Geboorteland"
+    for (std::size_t column = 1; column <= 5; ++column) CHECK(result.columns[column].protected_attribute);
+    CHECK_FALSE(result.columns[6].protected_attribute);
+    CHECK(result.dataset.find("Pays de naissance")->protected_attribute);
+}
+
+TEST_CASE("a protected column kept as an extra attribute in the review stays protected, also after re-import") {
+    const std::string text = "dossier_id;Land;Plaatsen\nKO-1;BE;12\n";
+    MappingProfile profile;
+    profile.entries = {{"Land", "nationality"}};
+    ImportOptions options;
+    options.profile = profile;
+    const ImportResult mapped = import_text(text, shipped_dictionary(), options);
+    REQUIRE(mapped.ok());
+    CHECK(mapped.columns[1].protected_attribute);
+
+    std::vector<HeaderMapping> mappings = mapped.mappings();
+    assign_column(mappings, 1, "");  // demoted to an extra attribute
+    CHECK(mappings[1].protected_attribute);
+    options.profile = profile_from_mappings("", mappings);
+    const ProfileLoad saved = load_mapping_profile(mapping_profile_to_json(*options.profile), shipped_dictionary());
+    REQUIRE(saved.profile);
+    options.profile = saved.profile;
+    const ImportResult demoted = import_text(text, shipped_dictionary(), options);
+    REQUIRE(demoted.ok());
+    CHECK(demoted.columns[1].extra);
+    CHECK(demoted.columns[1].protected_attribute);
+    CHECK(demoted.dataset.find("Land")->protected_attribute);
+    CHECK(load_mapping_profile(R"({"columns": [{"header": "Land", "field": null, "protected": "yes"}]})",
+                               shipped_dictionary())
+              .errors.size() == 1);
+}
+
 TEST_CASE("assigning a column in the review moves the field and re-validates on re-import") {
     const std::string text = "Nr.;Benaming;Plaatsen\nKO-1;Kribbe;12\n";
     const ImportResult automatic = import_text(text);

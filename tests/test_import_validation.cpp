@@ -63,8 +63,9 @@ TEST_CASE("messy export: every column kept, values converted") {
     CHECK(result.columns[22].field == "yearly_subsidy_eur");  // "Subsidie per jaar (€)" in Windows-1252
     CHECK(result.columns[23].header == "Opmerking");
     CHECK(result.columns[23].extra);
-    CHECK(result.fields_not_found ==
-          std::vector<std::string>{"nationality", "ethnicity", "religion", "language", "gender"});
+    CHECK(result.fields_not_found == std::vector<std::string>{"nationality", "country_of_birth", "ethnicity", "religion",
+                                                              "language", "gender", "date_of_birth", "disability",
+                                                              "health"});
 
     CHECK(cell(result, "name", 0) == "Crèche \"Het Zonnetje\"");
     CHECK(cell(result, "Opmerking", 0) == "Lange opmerking\r\nover twee regels; met puntkomma");

@@ -193,6 +193,19 @@ TEST_CASE("models reading unknown, protected or ill-typed fields are refused wit
     CHECK(ScoringEngine::create(*parsed.spec, dataset, context_with({})).engine.has_value());
 }
 
+TEST_CASE("a column the importer marked protected is refused whatever the caller's protected set") {
+    Dataset dataset = small_dossiers();
+    Column& land = dataset.add_column("Land", ColumnType::text);
+    land.protected_attribute = true;
+    for (std::size_t row = 0; row < dataset.row_count(); ++row) land.push_text("BE");
+    const ModelParseResult parsed = parse_model_json(
+        model_json_with(parameter_json("land", "Land", R"([{"type": "categorical", "levels": {"BE": 0}, "default": 1}])")));
+    REQUIRE(parsed.ok());
+    const EngineResult result = ScoringEngine::create(*parsed.spec, dataset, context_with({}));
+    CHECK_FALSE(result.engine.has_value());
+    CHECK(describe_problems(result.problems) == "parameter 'land': field 'Land' is protected and can never be a model input");
+}
+
 TEST_CASE("a dataset without the id field cannot be ranked") {
     Dataset dataset;
     dataset.add_column("value", ColumnType::integer).push_number(1);

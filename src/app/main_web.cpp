@@ -162,13 +162,13 @@ int main() {
     const radar::DayNumber today = radar::platform::today();
     if (const auto language = radar::platform::start_option("lang"); language && *language == "en")
         radar::ui::set_language(radar::ui::Language::english);
-    app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
-                        read_embedded_file("/models/default.json"));
     radar::DictionaryLoad dictionary = radar::load_field_dictionary(read_embedded_file("/fields.json"));
     if (!dictionary.dictionary) {
         radar::platform::report_fatal_error("assets/fields.json is invalid: " + dictionary.errors.front());
         return 1;
     }
+    app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
+                        read_embedded_file("/models/default.json"), dictionary.dictionary->protected_names());
     app.import_session.emplace(std::move(*dictionary.dictionary));
     // Stored mapping profiles and the dataset snapshot are read with the same dictionary.
     app.state.set_field_dictionary(&app.import_session->dictionary());

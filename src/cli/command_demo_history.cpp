@@ -5,6 +5,7 @@
 
 #include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "dataset_hash.hpp"
@@ -44,7 +45,10 @@ int run_demo_history(const std::vector<std::string>& arguments) {
     if (demo_settings.dossier_count == 0 || demo_settings.dossier_count > 1'000'000) return fail("--count must be 1..1000000", 2);
 
     const DemoData demo = generate_demo_data(demo_settings);
-    const Checked<ModelFileScores> scores = score_with_model_file(*model, demo.dataset, demo_settings.export_date);
+    const Checked<FieldDictionary> dictionary = load_dictionary(options);
+    if (!dictionary) return fail(dictionary.error(), 2);
+    const Checked<ModelFileScores> scores =
+        score_with_model_file(*model, demo.dataset, demo_settings.export_date, dictionary->protected_names());
     if (!scores) return fail(scores.error(), 2);
     const Checked<DemoHistory> history = simulate_demo_history(demo, scores->raw_scores, scores->model_version_id,
                                                                dataset_sha256(demo.dataset), settings);

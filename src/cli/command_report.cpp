@@ -8,8 +8,8 @@
 
 #include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/data_source.hpp"
 #include "cli/options.hpp"
-#include "demo_data.hpp"
 #include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
 #include "reporting/report_html.hpp"
@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* usage_text =
     "report HISTORY.json [--from YYYY-MM[-DD]] [--to YYYY-MM[-DD]] [--as-of YYYY-MM-DD] "
-    "[--possible-risk risico,verder_onderzoek_nodig] [--data demo [--count N] [--seed S]] [--lang nl|en] "
+    "[--possible-risk risico,verder_onderzoek_nodig] [--data demo|FILE [--count N] [--seed S] [--fields FIELDS.json] [--mapping PROFILE.json]] [--lang nl|en] "
     "[--json | --csv [--out DIR] | --html]";
 
 // "YYYY-MM-DD", or "YYYY-MM" meaning the month's first (from) or last (to) day.
@@ -122,12 +122,9 @@ int run_report(const std::vector<std::string>& arguments) {
 
     std::map<std::string, DossierAttributes> attributes;
     if (const auto data = options.value("data")) {
-        if (*data != "demo") return fail("--data must be 'demo' for now", 2);
-        DemoSettings demo;
-        demo.dossier_count = static_cast<std::size_t>(options.number("count", 2400));
-        demo.seed = options.number("seed", demo.seed);
-        demo.export_date = first_of_month(period.to);
-        attributes = dossier_attributes(generate_demo_data(demo).dataset);
+        const Checked<DataSource> source = load_data_source(*data, options, first_of_month(period.to));
+        if (!source) return fail(source.error(), 2);
+        attributes = dossier_attributes(source->dataset);
     }
     if (!options.error().empty()) return fail(options.error(), 2);
 

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "cli/command_registry.hpp"
+#include "cli/data_source.hpp"
 #include "cli/options.hpp"
-#include "demo_data.hpp"
 #include "model/explanation.hpp"
 #include "model/model_json.hpp"
 #include "model/model_output.hpp"
@@ -20,26 +20,7 @@ namespace {
 
 constexpr const char* usage =
     "score DATA --model MODEL.json [--top N] [--explain ID] [--json] [--date YYYY-MM-DD] [--lang nl|en] "
-    "[--count N] [--seed S] [--protected FIELD,...]";
-
-// DATA is the word "demo" for now (synthetic dossiers from --count/--seed as of --date). Data
-// files will be read here with the CSV importer once it is merged: read the file's bytes and
-// hand them to it, keeping this function's contract (a dataset, or a message).
-std::optional<Dataset> load_dataset(const std::string& data, Options& options, DayNumber export_date, std::string& error) {
-    if (data != "demo") {
-        error = "reading data files needs the CSV importer, which is not merged yet; use 'demo' as DATA";
-        return std::nullopt;
-    }
-    DemoSettings settings;
-    settings.dossier_count = static_cast<std::size_t>(options.number("count", settings.dossier_count));
-    settings.seed = options.number("seed", settings.seed);
-    settings.export_date = export_date;
-    if (settings.dossier_count == 0 || settings.dossier_count > 5'000'000) {
-        error = "--count must be between 1 and 5000000";
-        return std::nullopt;
-    }
-    return generate_demo_data(settings).dataset;
-}
+    "[--count N] [--seed S] [--fields FIELDS.json] [--mapping PROFILE.json] [--protected FIELD,...]";
 
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream file(path, std::ios::binary);
@@ -178,30 +159,32 @@ int run_score(const std::vector<std::string>& arguments) {
         std::cerr << "radar score: " << problem << "\nusage: radar " << usage << "\n";
         return 2;
     }
-    std::string error;
-    const auto loaded = load_dataset(options.positional().front(), options, date, error);
-    if (!options.error().empty()) error = options.error();
-    if (!loaded || !error.empty()) {
-        std::cerr << "radar score: " << error << "\n";
+    const Checked<DataSource> loaded = load_data_source(options.positional().front(), options, date);
+    if (!loaded || !options.error().empty()) {
+        std::cerr << "radar score: " << (loaded ? options.error() : loaded.error()) << "\n";
         return 2;
     }
+    if (loaded->rows_rejected > 0)
+        std::cerr << "radar score: " << loaded->name << ": " << loaded->rows_rejected << " rows were rejected (see radar import)\n";
     const auto model_text = read_file(*model_path);
     if (!model_text) {
-        std::cerr << "radar score: cannot read '" << *model_path << "'\n";
-        return 1;
+        std::cerr << "radar score: cannot read model '" << *model_path << "'\n";
+        return 2;
     }
     const ModelParseResult parsed = parse_model_json(*model_text);
     if (!parsed.ok()) {
         std::cerr << "radar score: " << *model_path << " is refused:\n" << describe_problems(parsed.problems) << "\n";
-        return 1;
+        return 2;
     }
     ScoringContext context;
     context.reference_date = date;
-    context.protected_fields = split_fields(options.value("protected").value_or(""));
-    EngineResult result = ScoringEngine::create(*parsed.spec, *loaded, context);
+    // The dictionary's protected fields always; --protected can only add to them.
+    context.protected_fields = loaded->dictionary.protected_names();
+    for (const std::string& field : split_fields(options.value("protected").value_or(""))) context.protected_fields.insert(field);
+    EngineResult result = ScoringEngine::create(*parsed.spec, loaded->dataset, context);
     if (!result.engine) {
         std::cerr << "radar score: " << *model_path << " is refused:\n" << describe_problems(result.problems) << "\n";
-        return 1;
+        return 2;
     }
     const ScoringEngine& engine = *result.engine;
     std::optional<Explanation> explanation;

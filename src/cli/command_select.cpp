@@ -8,10 +8,10 @@
 
 #include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "dataset_hash.hpp"
-#include "demo_data.hpp"
 #include "model/model_json.hpp"
 #include "model/scoring_engine.hpp"
 #include "screening/event_json.hpp"
@@ -25,8 +25,8 @@ namespace {
 constexpr const char* usage_text =
     "select DATA --model MODEL [--history HISTORY.json] --month YYYY-MM [--date YYYY-MM-DD] [--size N] "
     "[--cooldown M] [--control K] [--control-seed S] [--signal-override] [--floor M] [--floor-limit L] "
-    "[--exclude-closed] [--exclude-enforcement] [--supplementary] [--count N] [--seed S] [--lang nl|en] "
-    "[--all] [--why DOSSIER] [--json] [--freeze OUT.json] [--verify BATCH.json]";
+    "[--exclude-closed] [--exclude-enforcement] [--supplementary] [--count N] [--seed S] [--fields FIELDS.json] "
+    "[--mapping PROFILE.json] [--lang nl|en] [--all] [--why DOSSIER] [--json] [--freeze OUT.json] [--verify BATCH.json]";
 
 struct ScoredData {
     Dataset dataset;
@@ -35,21 +35,21 @@ struct ScoredData {
     std::string dataset_hash;
 };
 
-// The dataset and its scores. DATA is only `demo` until the CSV importer is wired in here;
-// MODEL is a model JSON file scored by the model engine.
+// The dataset (demo or an export file, see data_source.hpp) and its scores as of `reference_date`
+// with the model JSON file.
 Checked<ScoredData> load_scored_data(const std::string& data, const std::string& model, Options& options,
                                      DayNumber reference_date) {
     using Result = Checked<ScoredData>;
-    if (data != "demo") return Result::failure("DATA must be 'demo' for now (CSV import is not wired into the CLI yet)");
-    DemoSettings demo;
-    demo.dossier_count = static_cast<std::size_t>(options.number("count", 2400));
-    demo.seed = options.number("seed", demo.seed);
-    demo.export_date = options.date("export-date", first_of_month(reference_date));
-    if (!options.error().empty()) return Result::failure(options.error());
-    if (demo.dossier_count == 0 || demo.dossier_count > 5'000'000) return Result::failure("--count must be 1..5000000");
+    Checked<DataSource> source =
+        load_data_source(data, options, options.date("export-date", first_of_month(reference_date)));
+    if (!source) return Result::failure(source.error());
+    if (source->rows_rejected > 0)
+        std::cerr << "radar select: " << source->name << ": " << source->rows_rejected
+                  << " rows were rejected (see radar import)\n";
     ScoredData scored;
-    scored.dataset = generate_demo_data(demo).dataset;
-    Checked<ModelFileScores> scores = score_with_model_file(model, scored.dataset, reference_date);
+    scored.dataset = std::move(source->dataset);
+    Checked<ModelFileScores> scores =
+        score_with_model_file(model, scored.dataset, reference_date, source->dictionary.protected_names());
     if (!scores) return Result::failure(scores.error());
     scored.scores = std::move(scores->raw_scores);
     scored.model_version_id = std::move(scores->model_version_id);
@@ -57,12 +57,13 @@ Checked<ScoredData> load_scored_data(const std::string& data, const std::string&
     return scored;
 }
 
-// A history file is a JSON list of events or a whole backup; an absent file is an empty history.
+// A history file is a JSON list of events or a whole backup; without --history the history is
+// empty. A file that cannot be read is an error: dropping it would drop every cooldown.
 Checked<std::vector<ScreeningEvent>> load_history(const std::optional<std::string>& path) {
     using Result = Checked<std::vector<ScreeningEvent>>;
     if (!path) return std::vector<ScreeningEvent>{};
     const auto text = read_text_file(*path);
-    if (!text) return std::vector<ScreeningEvent>{};
+    if (!text) return Result::failure("cannot read history '" + *path + "'");
     const auto first = text->find_first_not_of(" \t\r\n");
     if (first != std::string::npos && (*text)[first] == '{') {
         Checked<BackupDocument> backup = validate_backup(*text);
@@ -237,7 +238,7 @@ int run_select(const std::vector<std::string>& arguments) {
     const Checked<ScoredData> scored = load_scored_data(data, *model, options, reference_date);
     if (!scored) return fail(scored.error(), 2);
     const Checked<std::vector<ScreeningEvent>> events = load_history(options.value("history"));
-    if (!events) return fail(events.error(), 1);
+    if (!events) return fail(events.error(), 2);
     const ScreeningState state = fold_events(*events);
     for (const std::string& issue : state.issues) std::cerr << "radar select: history: " << issue << "\n";
 

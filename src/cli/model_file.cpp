@@ -17,7 +17,8 @@ std::optional<std::string> read_text_file(const std::string& path) {
     return text.str();
 }
 
-Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date) {
+Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date,
+                                               const std::set<std::string>& protected_fields) {
     using Result = Checked<ModelFileScores>;
     const auto text = read_text_file(path);
     if (!text) return Result::failure("cannot read model '" + path + "'");
@@ -25,6 +26,7 @@ Checked<ModelFileScores> score_with_model_file(const std::string& path, const Da
     if (!parsed.ok()) return Result::failure(path + " is refused:\n" + describe_problems(parsed.problems));
     ScoringContext context;
     context.reference_date = reference_date;
+    context.protected_fields = protected_fields;
     EngineResult engine = ScoringEngine::create(*parsed.spec, dataset, context);
     if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
     ModelFileScores result;

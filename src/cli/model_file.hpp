@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct ModelFileScores {
     std::string model_version_id;  // "<model id>@sha256:<first 16 hex of its canonical JSON>"
 };
 
-Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date);
+// Scores `dataset` with the model file as of `reference_date`; a model reading a protected field
+// (by name, or a column the importer marked protected) is refused.
+Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date,
+                                               const std::set<std::string>& protected_fields);
 
 }  // namespace radar::cli

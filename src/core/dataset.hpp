@@ -25,6 +25,9 @@ struct Column {
     TextColumn texts;                 // used when type == text
     NumberColumn numbers;             // integer, number; dates as day numbers
     MissingFlags missing;
+    // Never a model input: a protected field, or a column whose header names one, whatever it
+    // was mapped to (set by the importer; scoring engines refuse it on every path).
+    bool protected_attribute = false;
 
     std::size_t size() const { return missing.size(); }
     bool is_missing(std::size_t row) const { return missing[row]; }

@@ -22,8 +22,9 @@ std::vector<std::string> distinct_values(const Column* column) {
 }  // namespace
 
 void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
-                         const std::string& model_json) {
+                         const std::string& model_json, std::set<std::string> protected_fields) {
     engine_.reset();
+    protected_fields_ = std::move(protected_fields);
     saved_spec_.reset();
     saved_ranking_ = {};
     DemoSettings& settings = demo_settings_;
@@ -38,9 +39,7 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     model_problems_.clear();
     ModelParseResult parsed = parse_model_json(model_json);
     if (parsed.ok()) {
-        ScoringContext context;
-        context.reference_date = reference_date;
-        EngineResult created = ScoringEngine::create(*parsed.spec, dataset_, std::move(context));
+        EngineResult created = ScoringEngine::create(*parsed.spec, dataset_, scoring_context());
         engine_ = std::move(created.engine);
         model_problems_ = std::move(created.problems);
         registry_ = ModelRegistry();
@@ -149,8 +148,9 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
 }
 
 ScoringContext AppState::scoring_context() const {
-    ScoringContext context = engine_ ? engine_->context() : ScoringContext{};
+    ScoringContext context;
     context.reference_date = reference_date_;
+    context.protected_fields = protected_fields_;
     return context;
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,9 +77,10 @@ struct SortOrder {
 class AppState {
 public:
     // Replaces the dataset with freshly generated demo dossiers "as of" export_date, scored by
-    // the model in `model_json` (the default model unless the user chose another).
+    // the model in `model_json` (the default model unless the user chose another). No model may
+    // ever read `protected_fields` (the field dictionary's), on any path of the app.
     void load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
-                   const std::string& model_json);
+                   const std::string& model_json, std::set<std::string> protected_fields);
     // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
     std::vector<ModelProblem> update_model(const ModelSpec& edited);
 
@@ -337,6 +339,7 @@ private:
     std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
+    std::set<std::string> protected_fields_;  // from the field dictionary; fixed at start-up
     DemoSettings demo_settings_;  // the demo dossiers generated at start-up
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session

@@ -115,6 +115,7 @@ void draw_report_screen(AppState& state, const Fonts& fonts) {
     input.note_widget = [&state](const std::string& name, ImVec2 min, ImVec2 max) {
         state.note_widget(name, {min.x, min.y, max.x, max.y});
     };
+    input.go_to_selection = [&state] { state.request_screen(Screen::selection); };
     draw_report_view(input, fonts);
 }
 

@@ -665,6 +665,8 @@ void draw_report_view(const ReportViewInput& input, const Fonts& fonts) {
     if (!v.has_history) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr(TextId::report_no_history));
+        if (input.go_to_selection && ImGui::Button(tr(TextId::go_to_selection))) input.go_to_selection();
+        note_last_button(input, "go-to-selection");
         return;
     }
     if (!v.report) return;  // an invalid custom period: the controls say why

@@ -29,6 +29,8 @@ struct ReportViewInput {
     // Told where each export button was drawn (for automation): "report-html-open", "report-html",
     // "report-json", "report-csv:<table>". May be empty.
     std::function<void(const std::string& name, ImVec2 min, ImVec2 max)> note_widget;
+    // The next step when there is no history yet: open the Selection screen. May be empty.
+    std::function<void()> go_to_selection;
 };
 
 void draw_report_view(const ReportViewInput& input, const Fonts& fonts);

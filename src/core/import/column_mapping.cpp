@@ -26,6 +26,7 @@ std::string mapping_profile_to_json(const MappingProfile& profile) {
         nlohmann::ordered_json column;
         column["header"] = entry.header;
         column["field"] = entry.field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(entry.field);
+        if (entry.protected_attribute) column["protected"] = true;
         json["columns"].push_back(std::move(column));
     }
     return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -58,6 +59,10 @@ ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictiona
         }
         MappingProfile::Entry entry{column["header"].get<std::string>(),
                                     column["field"].is_null() ? std::string() : column["field"].get<std::string>()};
+        if (column.contains("protected")) {
+            if (column["protected"].is_boolean()) entry.protected_attribute = column["protected"].get<bool>();
+            else load.errors.push_back("column '" + entry.header + "': \"protected\" must be true or false");
+        }
         if (!entry.field.empty()) {
             if (!dictionary.find(entry.field))
                 load.errors.push_back("column '" + entry.header + "': unknown field '" + entry.field + "'");
@@ -75,7 +80,8 @@ ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictiona
 MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderMapping>& mappings) {
     MappingProfile profile;
     profile.name = std::move(name);
-    for (const HeaderMapping& mapping : mappings) profile.entries.push_back({mapping.header, mapping.field});
+    for (const HeaderMapping& mapping : mappings)
+        profile.entries.push_back({mapping.header, mapping.field, mapping.protected_attribute});
     return profile;
 }
 
@@ -123,7 +129,11 @@ const MappingProfile::Entry* HeaderMapper::profile_entry(std::string_view header
 HeaderMapping HeaderMapper::map(std::string_view header) {
     HeaderMapping mapping;
     mapping.header = std::string(header);
+    if (const auto spelled = spellings_.find(normalise_header(header)); spelled != spellings_.end())
+        mapping.protected_attribute = dictionary_.is_protected(spelled->second);
     if (const auto* entry = profile_entry(header)) {
+        mapping.protected_attribute = mapping.protected_attribute || entry->protected_attribute ||
+                                      (!entry->field.empty() && dictionary_.is_protected(entry->field));
         if (entry->field.empty()) {
             mapping.origin = MappingOrigin::profile_extra;
         } else if (taken_.count(entry->field) || !dictionary_.find(entry->field)) {

@@ -29,19 +29,25 @@ struct HeaderMapping {
     std::string header;  // as in the file (UTF-8)
     std::string field;   // canonical field name; empty = extra attribute
     MappingOrigin origin = MappingOrigin::unmatched;
+    // The column holds a protected attribute: its header spells a protected field (e.g.
+    // "Geboorteland"), it was mapped to one, or the profile says so. It stays protected when the
+    // user maps it elsewhere or keeps it as an extra attribute.
+    bool protected_attribute = false;
 };
 
 struct MappingProfile {
     struct Entry {
         std::string header;
         std::string field;  // empty = keep as extra attribute
+        bool protected_attribute = false;  // the column holds a protected attribute, wherever it maps
     };
     std::string name;
     std::vector<Entry> entries;
 };
 
 // {"name": "...", "columns": [{"header": "Dossiernr", "field": "dossier_id"},
-//                             {"header": "Opmerking", "field": null}]}
+//                             {"header": "Opmerking", "field": null},
+//                             {"header": "Land", "field": null, "protected": true}]}
 std::string mapping_profile_to_json(const MappingProfile& profile);
 
 struct ProfileLoad {
@@ -58,6 +64,7 @@ MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderM
 
 // The user's edit in the review: `column` now maps to `field` (empty = extra attribute); a column
 // that held that field before becomes an extra attribute, so each field keeps one column at most.
+// A protected column stays protected wherever it is mapped.
 void assign_column(std::vector<HeaderMapping>& mappings, std::size_t column, const std::string& field);
 
 // True when the profile names exactly the file's headers (as a set): it was saved for this export.

@@ -200,6 +200,13 @@ bool FieldDictionary::is_protected(std::string_view name) const {
     return field && field->protected_attribute;
 }
 
+std::set<std::string> FieldDictionary::protected_names() const {
+    std::set<std::string> names;
+    for (const FieldSpec& field : fields)
+        if (field.protected_attribute) names.insert(field.name);
+    return names;
+}
+
 DictionaryLoad load_field_dictionary(std::string_view json_text) {
     DictionaryLoad load;
     const Json json = Json::parse(json_text, nullptr, false);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,6 +42,8 @@ struct FieldDictionary {
     const FieldSpec* find(std::string_view name) const;
     const FieldSpec& id_field() const;  // a validated dictionary always has one
     bool is_protected(std::string_view name) const;
+    // The protected fields' names: never a model input, on every path (ScoringContext).
+    std::set<std::string> protected_names() const;
 };
 
 struct DictionaryLoad {

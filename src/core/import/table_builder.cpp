@@ -182,7 +182,8 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     imported.field = mapping.field;
     imported.origin = mapping.origin;
     imported.extra = plan->field == nullptr;
-    imported.protected_attribute = plan->field && plan->field->protected_attribute;
+    imported.protected_attribute = (plan->field && plan->field->protected_attribute) || mapping.protected_attribute;
+    column.protected_attribute = imported.protected_attribute;
     result_.columns.push_back(std::move(imported));
     plans_.push_back(std::move(plan));
     staged_.resize(plans_.size());

@@ -134,7 +134,7 @@ InputKind pipeline_input_kind(const std::vector<Transform>& transforms) {
 
 std::vector<FieldInfo> dataset_fields(const Dataset& dataset) {
     std::vector<FieldInfo> fields;
-    for (const Column& column : dataset.columns()) fields.push_back({column.name, column.type});
+    for (const Column& column : dataset.columns()) fields.push_back({column.name, column.type, column.protected_attribute});
     return fields;
 }
 
@@ -177,13 +177,13 @@ std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::v
     std::vector<ModelProblem> result;
     for (const ModelParameter& parameter : spec.parameters) {
         const std::string where = parameter_prefix(parameter) + ": field '" + parameter.field + "'";
-        if (protected_fields.count(parameter.field)) {
-            result.push_back({parameter.id, where + " is protected and can never be a model input"});
-            continue;
-        }
         const FieldInfo* found = nullptr;
         for (const FieldInfo& field : fields)
             if (field.name == parameter.field) found = &field;
+        if (protected_fields.count(parameter.field) || (found && found->protected_attribute)) {
+            result.push_back({parameter.id, where + " is protected and can never be a model input"});
+            continue;
+        }
         if (!found) {
             result.push_back({parameter.id, where + " is not in the dataset"});
             continue;

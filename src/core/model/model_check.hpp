@@ -23,6 +23,7 @@ InputKind pipeline_input_kind(const std::vector<Transform>& transforms);
 struct FieldInfo {
     std::string name;
     ColumnType type = ColumnType::text;
+    bool protected_attribute = false;  // the column may be shown, never read by a model
 };
 std::vector<FieldInfo> dataset_fields(const Dataset& dataset);
 

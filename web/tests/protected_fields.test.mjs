@@ -1,0 +1,93 @@
+// Browser test of protected fields through the app (issue #15): an export with a "Geboorteland"
+// column is imported; a model reading it is refused with the field named, and so is a model
+// reading the same column after the review kept it as an extra attribute under its own header.
+// The protected list comes from the field dictionary: nothing has to switch it on.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+
+const cli = process.env.RADAR_CLI || 'build/native/radar';
+
+// 60 demo dossiers as an export, with a country-of-birth column added.
+function writeExportWithBirthCountry(folder) {
+  const demo = spawnSync(cli, ['demo', '--count', '60'], { encoding: 'utf8' });
+  assert.equal(demo.status, 0, demo.stderr);
+  const countries = ['BE', 'MA', 'TR', 'NL'];
+  const lines = demo.stdout.trimEnd().split('\n')
+    .map((line, i) => `${line},${i === 0 ? 'Geboorteland' : countries[i % countries.length]}`);
+  const file = join(folder, 'export-geboorteland.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+// The default model plus one parameter reading `field`.
+function modelReading(field) {
+  const spec = JSON.parse(readFileSync('assets/models/default.json', 'utf8'));
+  spec.parameters.push({
+    id: 'birth_country', field, label: { nl: 'Geboorteland', en: 'Country of birth' }, weight: 5,
+    transforms: [{ type: 'categorical', levels: { BE: 0 }, default: 1 }],
+    missing: { policy: 'unknown' }, rationale: { nl: 'Test', en: 'Test' },
+  });
+  return Buffer.from(JSON.stringify(spec));
+}
+
+async function importExport(page, file, beforeAccept = async () => {}) {
+  await page.evaluate(() => window.radar.showScreen('data'));
+  await waitForInfo(page, (info) => info.widgets['button:choose-file'], 'the data screen');
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'button:choose-file');
+  await (await choosing).setFiles(file);
+  await waitForInfo(page, (info) => info.import.phase === 'reviewing', 'the review');
+  await beforeAccept();
+  await waitForInfo(page, (info) => info.widgets['button:accept-import'], 'the accept button');
+  await clickWidget(page, 'button:accept-import');
+  return waitForInfo(page, (info) => info.import.phase === 'idle' && !info.synthetic, 'the accepted import');
+}
+
+// Picks the model file through the Model tab's import button; returns the text on screen after.
+async function importModel(page, name, bytes) {
+  await page.evaluate(() => window.radar.showScreen('model'));
+  await waitForInfo(page, (info) => info.screen === 'model' && info.widgets['button:import'], 'the model screen');
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'button:import');
+  await (await choosing).setFiles({ name, mimeType: 'application/json', buffer: bytes });
+  await nextFrames(page);
+  await nextFrames(page);
+  await page.evaluate(() => window.radar.captureText());
+  await nextFrames(page);
+  return (await page.evaluate(() => window.radar.capturedText())).replace(/\s+/g, ' ');
+}
+
+test('a model reading a protected column is refused in the app, mapped or kept as an extra attribute', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-protected-'));
+  const app = await openApp({ query: '?lang=en' });
+  try {
+    const { page } = app;
+    await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+    const file = writeExportWithBirthCountry(folder);
+
+    const mapped = await importExport(page, file);
+    assert.equal(mapped.dossiers, 60);
+    const versions = (await waitForInfo(page, (info) => info.model, 'the model')).model.versions;
+    const refused = await importModel(page, 'reads-country-of-birth.json', modelReading('country_of_birth'));
+    assert.match(refused, /'country_of_birth' is protected and can never be a model input/);
+    assert.equal((await page.evaluate(() => window.radar.info())).model.versions, versions, 'nothing was saved');
+    await page.screenshot({ path: join(screenshotFolder, 'protected-model-refused.png') });
+
+    // The review keeps the column as an extra attribute under its own header: still protected.
+    await importExport(page, file, async () => {
+      assert.equal(await page.evaluate(() => window.radar.importAssign('Geboorteland', '')), true);
+    });
+    const demoted = await importModel(page, 'reads-geboorteland.json', modelReading('Geboorteland'));
+    assert.match(demoted, /'Geboorteland' is protected and can never be a model input/);
+    assert.equal((await page.evaluate(() => window.radar.info())).model.versions, versions);
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
