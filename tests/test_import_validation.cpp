@@ -63,9 +63,9 @@ TEST_CASE("messy export: every column kept, values converted") {
     CHECK(result.columns[22].field == "yearly_subsidy_eur");  // "Subsidie per jaar (€)" in Windows-1252
     CHECK(result.columns[23].header == "Opmerking");
     CHECK(result.columns[23].extra);
-    CHECK(result.fields_not_found == std::vector<std::string>{"nationality", "country_of_birth", "ethnicity", "religion",
-                                                              "language", "gender", "date_of_birth", "disability",
-                                                              "health"});
+    CHECK(result.fields_not_found == std::vector<std::string>{"export_date", "nationality", "country_of_birth",
+                                                              "ethnicity", "religion", "language", "gender",
+                                                              "date_of_birth", "disability", "health"});
 
     CHECK(cell(result, "name", 0) == "Crèche \"Het Zonnetje\"");
     CHECK(cell(result, "Opmerking", 0) == "Lange opmerking\r\nover twee regels; met puntkomma");
@@ -338,6 +338,32 @@ TEST_CASE("accepting: the dataset moves out with a snapshot descriptor") {
     REQUIRE(restored);
     CHECK(*restored == snapshot);
     CHECK_FALSE(snapshot_from_json("{\"source_name\": 1}"));
+}
+
+TEST_CASE("accepting: the export date is the data's own, else the one stated, and it is kept with the snapshot") {
+    ImportResult with_column = import_text("dossier_id;Exportdatum\nKO-1;2026-10-31\nKO-2;2026-11-01\nKO-3;\n");
+    const AcceptOutcome from_data = accept_import(with_column, "2026-12-03T10:00:00Z", days_from_civil({2026, 12, 3}));
+    REQUIRE(from_data.accepted);
+    CHECK(from_data.accepted->snapshot.export_date == days_from_civil({2026, 11, 1}));  // the latest, over the stated date
+
+    ImportResult without = import_text("dossier_id\nKO-1\n");
+    const AcceptOutcome stated = accept_import(without, "2026-12-03T10:00:00Z", days_from_civil({2026, 11, 15}));
+    REQUIRE(stated.accepted);
+    const SnapshotDescriptor& snapshot = stated.accepted->snapshot;
+    CHECK(snapshot.export_date == days_from_civil({2026, 11, 15}));
+    const std::string json = snapshot_to_json(snapshot);
+    CHECK(json.find("\"export_date\":\"2026-11-15\"") != std::string::npos);
+    CHECK(snapshot_from_json(json)->export_date == days_from_civil({2026, 11, 15}));
+
+    // A snapshot stored before export dates were kept reads with an unknown date; a bad one is refused.
+    SnapshotDescriptor older = snapshot;
+    older.export_date = 0;
+    const std::string older_json = snapshot_to_json(older);
+    CHECK(older_json.find("export_date") == std::string::npos);
+    CHECK(snapshot_from_json(older_json)->export_date == 0);
+    std::string broken = json;
+    broken.replace(broken.find("2026-11-15"), 10, "2026-13-15");
+    CHECK_FALSE(snapshot_from_json(broken));
 }
 
 TEST_CASE("a failed import cannot be accepted and holds no data") {

@@ -11,7 +11,10 @@ mergeInto(LibraryManager.library, {
       const nameBytes = lengthBytesUTF8(file.name) + 1;
       const namePointer = _malloc(nameBytes);
       stringToUTF8(file.name, namePointer, nameBytes);
-      const accepted = _radar_file_begin(namePointer, file.size);
+      // The file's last change as a local calendar day (days since 1970-01-01), 0 when unknown.
+      const changed = file.lastModified ? new Date(file.lastModified) : null;
+      const changedDay = changed ? Date.UTC(changed.getFullYear(), changed.getMonth(), changed.getDate()) / 86400000 : 0;
+      const accepted = _radar_file_begin(namePointer, file.size, changedDay);
       _free(namePointer);
       if (!accepted) { RadarFiles.busy = false; return; }
       let error = '';

@@ -13,6 +13,7 @@
 #include "model/model_json.hpp"
 #include "model/model_output.hpp"
 #include "model/number_text.hpp"
+#include "model/proxy_check.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {
@@ -141,6 +142,18 @@ nlohmann::ordered_json ranking_json(const ScoringEngine& engine, std::size_t top
     return json;
 }
 
+// Every (parameter, protected column) association, so scripts can apply their own threshold.
+nlohmann::ordered_json proxy_json(const std::vector<ProxyMeasure>& proxies) {
+    nlohmann::ordered_json list = nlohmann::ordered_json::array();
+    for (const ProxyMeasure& proxy : proxies)
+        list.push_back({{"parameter", proxy.parameter_id},
+                        {"protected_column", proxy.protected_column},
+                        {"eta", proxy.eta},
+                        {"groups", proxy.groups},
+                        {"warns", proxy.warns}});
+    return list;
+}
+
 int run_score(const std::vector<std::string>& arguments) {
     Options options(arguments, {"json"});
     const DayNumber date = options.date("date", first_of_month(platform::today()));
@@ -187,6 +200,12 @@ int run_score(const std::vector<std::string>& arguments) {
         return 2;
     }
     const ScoringEngine& engine = *result.engine;
+    // A warning, never a refusal: the user judges whether an input stands in for a protected one.
+    const std::vector<ProxyMeasure> proxies = measure_proxies(engine);
+    for (const ProxyMeasure& proxy : proxies)
+        if (proxy.warns)
+            std::cerr << "radar score: warning: " << describe_proxy(proxy)
+                      << ": check that it does not stand in for the protected attribute\n";
     std::optional<Explanation> explanation;
     if (const auto id = options.value("explain")) {
         const auto row = engine.find_row(*id);
@@ -199,6 +218,7 @@ int run_score(const std::vector<std::string>& arguments) {
     if (options.flag("json")) {
         nlohmann::ordered_json json = ranking_json(engine, top);
         if (explanation) json["explanation"] = explanation_json(*explanation);
+        json["proxy_measures"] = proxy_json(proxies);
         std::cout << json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
         return 0;
     }

@@ -12,6 +12,7 @@ namespace radar::platform {
 struct IncomingFile {
     std::string name;
     std::uint64_t size = 0;
+    std::int32_t changed_day = 0;  // the file's last change, local day since 1970-01-01; 0 = unknown
 };
 
 // Receives one file at a time. Chunks arrive in order, one per frame at most.

@@ -34,9 +34,12 @@ void open_html_in_new_tab(std::string_view html) { radar_js_open_html(html.data(
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int radar_file_begin(const char* name, double size) {
+EMSCRIPTEN_KEEPALIVE int radar_file_begin(const char* name, double size, double changed_day) {
     using radar::platform::current_sink;
-    return current_sink && current_sink->begin_file({name, static_cast<std::uint64_t>(size)}) ? 1 : 0;
+    return current_sink &&
+                   current_sink->begin_file({name, static_cast<std::uint64_t>(size), static_cast<std::int32_t>(changed_day)})
+               ? 1
+               : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE int radar_file_chunk(const char* bytes, std::size_t length) {

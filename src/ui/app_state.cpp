@@ -122,7 +122,7 @@ bool AppState::advance_import_trial(ImportTrial& trial) const {
 }
 
 std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
-                                             PreparedDataset prepared, ImportTrial trial) {
+                                             DayNumber stated_export_date, PreparedDataset prepared, ImportTrial trial) {
     if (trial.model_generation != model_generation_ || !trial.engine) {
         trial = ImportTrial();  // the old trial's engine is dropped before the new one is built
         trial = start_import_trial(result);
@@ -130,8 +130,13 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
         }
     }
     if (!trial.engine) return trial.refusal;
-    AcceptOutcome outcome = radar::accept_import(result, imported_at);
+    AcceptOutcome outcome = radar::accept_import(result, imported_at, stated_export_date);
     if (!outcome.accepted) return outcome.error;
+    // The data age: the export's day, or (a snapshot from before export dates were kept) the
+    // day it was imported.
+    export_date_ = outcome.accepted->snapshot.export_date > 0
+                       ? outcome.accepted->snapshot.export_date
+                       : parse_iso_date(imported_at.substr(0, 10)).value_or(reference_date_);
     stored_dataset_.reset();  // older than what was just accepted
     skipped_dataset_.reset();
     snapshot_ = std::move(outcome.accepted->snapshot);

@@ -16,6 +16,7 @@
 #include "import/id_index.hpp"
 #include "import/import_snapshot.hpp"
 #include "model/model_registry.hpp"
+#include "model/proxy_check.hpp"
 #include "model/scoring_engine.hpp"
 #include "platform/store.hpp"
 #include "ranking.hpp"
@@ -100,6 +101,9 @@ public:
     bool model_edited() const { return engine_ && saved_spec_ && engine_->spec() != *saved_spec_; }
     // Ranking moves compared with the active version, for the top movement_top_n() dossiers.
     Movement movement() const;
+    // How each parameter's points follow each protected column of the data (proxy warning);
+    // measured again when the scores change.
+    const std::vector<ProxyMeasure>& proxy_measures() const;
     std::size_t movement_top_n() const { return movement_top_n_; }
     void set_movement_top_n(std::size_t top_n) { movement_top_n_ = top_n; }
 
@@ -142,8 +146,10 @@ public:
     ImportTrial start_import_trial(const ImportResult& result) const;
     // True once the trial is decided (trial.decided()).
     bool advance_import_trial(ImportTrial& trial) const;
-    std::string accept_prepared_import(ImportResult& result, const std::string& imported_at, PreparedDataset prepared,
-                                       ImportTrial trial);
+    // `stated_export_date`: the day the data describes as stated in the review (used when the
+    // export has no export_date column of its own).
+    std::string accept_prepared_import(ImportResult& result, const std::string& imported_at,
+                                       DayNumber stated_export_date, PreparedDataset prepared, ImportTrial trial);
     // A message from the previous page (e.g. what "forget everything" removed), shown once.
     void set_start_notice(std::string notice) { start_notice_ = std::move(notice); }
     const std::string& start_notice() const { return start_notice_; }
@@ -318,6 +324,11 @@ private:
     Dataset dataset_;
     std::optional<ScoringEngine> engine_;  // reads dataset_: reset before dataset_ changes
     std::vector<ModelProblem> model_problems_;
+    struct ProxyCache {
+        std::optional<std::uint64_t> scores_generation;
+        std::vector<ProxyMeasure> measures;
+    };
+    mutable ProxyCache proxy_cache_;
     ModelRegistry registry_;
     std::optional<ModelSpec> saved_spec_;
     RankingSnapshot saved_ranking_;

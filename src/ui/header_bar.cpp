@@ -74,11 +74,9 @@ void draw_header_bar(const AppState& state, const Fonts& fonts) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::synthetic_tooltip));
         ImGui::SameLine(0, pad.x + style.ItemSpacing.x * 1.5f);
     }
-    // Imported data name their file and import time; the demo data its export date.
-    const std::string origin_fact =
-        state.snapshot() ? state.snapshot()->source_name + " (" + tr(TextId::imported_at_label) + " " +
-                               state.snapshot()->imported_at.substr(0, 10) + ")"
-                         : std::string(tr(TextId::export_date_label)) + ": " + date_text(state.export_date());
+    // Imported data name their file; all data their export date (the data age).
+    const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + "   \xC2\xB7   " : std::string()) +
+                                    tr(TextId::export_date_label) + ": " + date_text(state.export_date());
     const std::string facts = std::string(tr(TextId::dataset_label)) + ": " +
                               group_thousands(state.dataset().row_count()) + " " + tr(TextId::dossiers_unit) +
                               "   \xC2\xB7   " + origin_fact + "   \xC2\xB7   " +

@@ -2,6 +2,11 @@
 // mapping change.
 #include "ui/import_session.hpp"
 
+#include <cstdio>
+
+#include "platform/platform.hpp"
+#include "ui/i18n.hpp"
+
 namespace radar::ui {
 namespace {
 
@@ -21,6 +26,8 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     cancel_requested_ = false;
     file_name_ = file.name;
     file_size_ = file.size;
+    const std::string changed = date_text(file.changed_day > 0 ? file.changed_day : platform::today());
+    std::snprintf(export_date_text_.data(), export_date_text_.size(), "%s", changed.c_str());
     source_bytes_.clear();
     source_bytes_.reserve(static_cast<std::size_t>(file.size));
     matched_profile_.clear();

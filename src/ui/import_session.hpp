@@ -5,12 +5,14 @@
 // same way. The current dataset is untouched until AppState::accept_prepared_import.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "dataset_preparation.hpp"
+#include "date_text.hpp"
 #include "import/import_snapshot.hpp"
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
@@ -93,6 +95,11 @@ public:
     // Something is under way: a file being read, a review, or a restore.
     bool busy() const { return phase_ != Phase::idle; }
 
+    // [SECTION] The day the data describes, stated in the review when the file has no
+    // export_date column: it starts at the day the file last changed (today when unknown).
+    std::array<char, 48>& export_date_text() { return export_date_text_; }
+    std::optional<DayNumber> stated_export_date() const { return parse_date_text(export_date_text_.data()); }
+
 private:
     void reread(std::optional<MappingProfile> profile);
     void start_reading_kept_bytes(ImportOptions options);
@@ -102,6 +109,7 @@ private:
     Phase phase_ = Phase::idle;
     std::string file_name_;
     std::uint64_t file_size_ = 0;
+    std::array<char, 48> export_date_text_{};
     std::unique_ptr<Importer> importer_;
     std::optional<ImportResult> result_;
     std::string read_error_;

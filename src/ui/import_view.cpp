@@ -162,6 +162,24 @@ void draw_accept_progress(AppState& state, ImportSession& session, const ImportR
     }
 }
 
+// The day the data describes: from the export's own export-date column, or stated here (the
+// file's last change by default). It is the data age shown in Screening and the header.
+void export_date_field(AppState& state, ImportSession& session, const ImportResult& result) {
+    if (const std::optional<DayNumber> in_data = export_date_in_data(result.dataset)) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::Text(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::export_date_question));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::export_date_tooltip));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    std::array<char, 48>& text = session.export_date_text();
+    ImGui::InputTextWithHint("##export_date", tr(TextId::date_hint), text.data(), text.size());
+    note_last_item(state, "import-export-date");
+}
+
 void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
@@ -201,9 +219,17 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
         platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
     ImGui::Separator();
     if (result.ok()) {
+        export_date_field(state, session, result);
+        ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_accept))) {
-            state.set_import_refusal({});
-            session.request_accept();
+            const std::optional<DayNumber> stated = session.stated_export_date();
+            const bool from_data = export_date_in_data(result.dataset).has_value();
+            if (!from_data && (!stated || *stated > platform::today())) {
+                state.set_import_refusal(tr(TextId::export_date_invalid));
+            } else {
+                state.set_import_refusal({});
+                session.request_accept();
+            }
         }
         note_last_item(state, "button:accept-import");
         ImGui::SameLine();

@@ -52,8 +52,8 @@ void prepare(ImportSession& session) {
 
 void finish(AppState& state, ImportSession& session, ImportResult& result) {
     if (const SnapshotDescriptor* restored = session.restoring()) {
-        const std::string refusal = state.accept_prepared_import(result, restored->imported_at, session.preparation()->take(),
-                                                                 session.take_trial());
+        const std::string refusal = state.accept_prepared_import(result, restored->imported_at, restored->export_date,
+                                                                 session.preparation()->take(), session.take_trial());
         if (refusal.empty()) state.finish_restore(*restored);
         else state.note_restore_problem(refusal);
         session.close_review();
@@ -61,8 +61,9 @@ void finish(AppState& state, ImportSession& session, ImportResult& result) {
     }
     // The mapping that read the file, so a stored snapshot is read the same way again.
     const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
-    const std::string refusal = state.accept_prepared_import(result, platform::now_iso(), session.preparation()->take(),
-                                                             session.take_trial());
+    const std::string refusal =
+        state.accept_prepared_import(result, platform::now_iso(), session.stated_export_date().value_or(0),
+                                     session.preparation()->take(), session.take_trial());
     if (!refusal.empty()) {
         refuse_accept(state, session, refusal);
         return;

@@ -18,6 +18,7 @@
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/value_labels.hpp"
 #include "ui/whole_file_sink.hpp"
 
 namespace radar::ui {
@@ -117,6 +118,28 @@ void wrapped_tooltip(const char* text) {
     ImGui::EndTooltip();
 }
 
+// One line per model input whose points follow a protected column, with what η means.
+void proxy_warnings(const AppState& state, const ModelSpec& spec) {
+    const ProxySettings settings;
+    bool any = false;
+    for (const ProxyMeasure& measure : state.proxy_measures()) {
+        if (!measure.warns) continue;
+        const auto parameter = std::find_if(spec.parameters.begin(), spec.parameters.end(),
+                                            [&](const ModelParameter& p) { return p.id == measure.parameter_id; });
+        const std::string name = parameter == spec.parameters.end() ? measure.parameter_id : local(parameter->label);
+        const std::string attribute = field_label(state.field_dictionary(), measure.protected_column);
+        char line[512];
+        std::snprintf(line, sizeof line, tr(TextId::proxy_warning), name.c_str(), attribute.c_str(),
+                      format_decimal(std::round(measure.eta * 100.0) / 100.0, language()).c_str(),
+                      format_decimal(settings.threshold, language()).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextUnformatted(line);
+        ImGui::PopStyleColor();
+        any = true;
+    }
+    if (any) ImGui::TextDisabled("%s", tr(TextId::proxy_explanation));
+}
+
 void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& spec) {
     const float title_top = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts.title);
@@ -139,6 +162,7 @@ void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& sp
     ImGui::PushTextWrapPos(0.0f);
     if (!local(spec.description).empty()) ImGui::TextUnformatted(local(spec.description).c_str());
     ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
+    proxy_warnings(state, spec);
     ImGui::PopTextWrapPos();
 }
 

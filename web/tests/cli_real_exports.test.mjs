@@ -26,23 +26,27 @@ before(() => {
 });
 after(() => rmSync(folder, { recursive: true, force: true }));
 
-// A copy of the generated export with one more column, headed `header`, holding `values`.
-function withColumn(header, values) {
+// A copy of the generated export with more columns: `columns` maps a header to the values its
+// rows take in turn.
+function withColumns(columns) {
   const lines = readFileSync(generated, 'utf8').trimEnd().split('\n');
-  const path = join(folder, `with-${header.replace(/\W/g, '')}.csv`);
-  writeFileSync(path, lines.map((line, i) => `${line},${i === 0 ? header : values[i % values.length]}`).join('\n') + '\n');
+  const headers = Object.keys(columns);
+  const path = join(folder, `with-${headers.join('-').replace(/\W/g, '')}.csv`);
+  const cells = (i) => headers.map((header) => (i === 0 ? header : columns[header][i % columns[header].length]));
+  writeFileSync(path, lines.map((line, i) => [line, ...cells(i)].join(',')).join('\n') + '\n');
   return path;
 }
+const withColumn = (header, values) => withColumns({ [header]: values });
 
 // A model file that is the default model plus one parameter reading `field` as categories.
-function modelReading(field) {
+function modelReading(field, levels = { BE: 0 }) {
   const spec = JSON.parse(readFileSync(model, 'utf8'));
   spec.parameters.push({
     id: 'reads_protected', field, label: { nl: 'Beschermd', en: 'Protected' },
-    transforms: [{ type: 'categorical', levels: { BE: 0 }, default: 1 }], weight: 5,
+    transforms: [{ type: 'categorical', levels, default: 1 }], weight: 5,
     missing: { policy: 'unknown' }, rationale: { nl: 'Test', en: 'Test' },
   });
-  const path = join(folder, `model-${field.replace(/\W/g, '')}.json`);
+  const path = join(folder, `model-${field.replace(/\W/g, '')}-${Object.keys(levels).join('')}.json`);
   writeFileSync(path, JSON.stringify(spec));
   return path;
 }
@@ -131,4 +135,21 @@ test('a model reading a protected field is refused on an export without any flag
   // about protection, not absence.
   const absent = radar('score', generated, '--model', modelReading('Geboorteland'));
   assert.match(absent.stderr, /'Geboorteland' is not in the dataset/);
+});
+
+test('radar score warns, without refusing, when an input follows a protected column', () => {
+  const file = withColumns({ Geboorteland: ['BE', 'MA', 'BE', 'TR'], Postcode: ['2000', '2060', '2000', '2060'] });
+  const scored = radar('score', file, '--model', modelReading('Postcode', { 2000: 0 }), '--json');
+  assert.equal(scored.status, 0, scored.stderr);
+  assert.match(scored.stderr, /warning: parameter 'reads_protected' follows protected column 'country_of_birth' \(eta = 1\.00, threshold 0\.30\)/);
+  const measures = JSON.parse(scored.stdout).proxy_measures;
+  const postcode = measures.find((m) => m.parameter === 'reads_protected');
+  assert.equal(postcode.protected_column, 'country_of_birth');
+  assert.equal(postcode.warns, true);
+  const complaints = measures.find((m) => m.parameter === 'complaints');
+  assert.equal(complaints.warns, false, 'an input unrelated to the column does not warn');
+
+  const plain = radar('score', generated, '--model', model, '--json');
+  assert.doesNotMatch(plain.stderr, /warning/);
+  assert.deepEqual(JSON.parse(plain.stdout).proxy_measures, []);
 });

@@ -12,24 +12,27 @@ import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo } from 
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
-// 60 demo dossiers as an export, with a country-of-birth column added.
+// 60 demo dossiers as an export, with a country-of-birth column added and a postcode that
+// follows it.
 function writeExportWithBirthCountry(folder) {
   const demo = spawnSync(cli, ['demo', '--count', '60'], { encoding: 'utf8' });
   assert.equal(demo.status, 0, demo.stderr);
-  const countries = ['BE', 'MA', 'TR', 'NL'];
-  const lines = demo.stdout.trimEnd().split('\n')
-    .map((line, i) => `${line},${i === 0 ? 'Geboorteland' : countries[i % countries.length]}`);
+  const countries = ['BE', 'MA', 'BE', 'TR'];
+  const postcodes = ['2000', '2060', '2000', '2060'];
+  const lines = demo.stdout.trimEnd().split('\n').map((line, i) => (i === 0
+    ? `${line},Geboorteland,Postcode`
+    : `${line},${countries[i % 4]},${postcodes[i % 4]}`));
   const file = join(folder, 'export-geboorteland.csv');
   writeFileSync(file, lines.join('\n') + '\n');
   return file;
 }
 
 // The default model plus one parameter reading `field`.
-function modelReading(field) {
+function modelReading(field, levels = { BE: 0 }) {
   const spec = JSON.parse(readFileSync('assets/models/default.json', 'utf8'));
   spec.parameters.push({
-    id: 'birth_country', field, label: { nl: 'Geboorteland', en: 'Country of birth' }, weight: 5,
-    transforms: [{ type: 'categorical', levels: { BE: 0 }, default: 1 }],
+    id: 'birth_country', field, label: { nl: field, en: field }, weight: 5,
+    transforms: [{ type: 'categorical', levels, default: 1 }],
     missing: { policy: 'unknown' }, rationale: { nl: 'Test', en: 'Test' },
   });
   return Buffer.from(JSON.stringify(spec));
@@ -56,6 +59,11 @@ async function importModel(page, name, bytes) {
   await clickWidget(page, 'button:import');
   await (await choosing).setFiles({ name, mimeType: 'application/json', buffer: bytes });
   await nextFrames(page);
+  return screenText(page);
+}
+
+// The text on screen, white space folded.
+async function screenText(page) {
   await nextFrames(page);
   await page.evaluate(() => window.radar.captureText());
   await nextFrames(page);
@@ -85,6 +93,29 @@ test('a model reading a protected column is refused in the app, mapped or kept a
     const demoted = await importModel(page, 'reads-geboorteland.json', modelReading('Geboorteland'));
     assert.match(demoted, /'Geboorteland' is protected and can never be a model input/);
     assert.equal((await page.evaluate(() => window.radar.info())).model.versions, versions);
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a model input that follows a protected column is accepted with a warning that names both', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-proxy-'));
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+    await importExport(page, writeExportWithBirthCountry(folder));
+    await page.evaluate(() => window.radar.showScreen('model'));
+    assert.doesNotMatch(await screenText(page), /beschermde kenmerk/, 'no default input follows the country');
+
+    const text = await importModel(page, 'reads-postcode.json', modelReading('Postcode', { 2000: 0 }));
+    assert.match(text, /Let op: de punten van 'Postcode' hangen samen met het beschermde kenmerk 'Geboorteland' \(η = 1, drempel 0,3\)/);
+    assert.match(text, /η is de correlatieverhouding/);
+    const info = await page.evaluate(() => window.radar.info());
+    assert.equal(info.model.weights.birth_country, 5, 'the model was accepted and scores');
+    await page.screenshot({ path: join(screenshotFolder, 'protected-proxy-warning.png') });
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();

@@ -11,7 +11,8 @@ bool SnapshotDescriptor::operator==(const SnapshotDescriptor& other) const {
     return source_name == other.source_name && imported_at == other.imported_at && content_hash == other.content_hash &&
            byte_count == other.byte_count && format == other.format && encoding == other.encoding &&
            row_count == other.row_count && rows_rejected == other.rows_rejected && column_count == other.column_count &&
-           extra_column_count == other.extra_column_count && mapping_profile == other.mapping_profile;
+           extra_column_count == other.extra_column_count && mapping_profile == other.mapping_profile &&
+           export_date == other.export_date;
 }
 
 std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
@@ -27,6 +28,7 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
     json["column_count"] = snapshot.column_count;
     json["extra_column_count"] = snapshot.extra_column_count;
     json["mapping_profile"] = snapshot.mapping_profile;
+    if (snapshot.export_date > 0) json["export_date"] = format_iso_date(snapshot.export_date);
     return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
@@ -56,6 +58,11 @@ std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text)
     count("column_count", snapshot.column_count);
     count("extra_column_count", snapshot.extra_column_count);
     text("mapping_profile", snapshot.mapping_profile);
+    if (const auto found = json.find("export_date"); found != json.end()) {
+        const std::optional<DayNumber> day = found->is_string() ? parse_iso_date(found->get<std::string>()) : std::nullopt;
+        if (day) snapshot.export_date = *day;
+        else valid = false;
+    }
     if (!valid) return std::nullopt;
     return snapshot;
 }
@@ -68,7 +75,19 @@ std::string source_text_utf8(std::string bytes, TextEncoding encoding) {
     return converted;
 }
 
-AcceptOutcome accept_import(ImportResult& result, std::string imported_at) {
+std::optional<DayNumber> export_date_in_data(const Dataset& dataset) {
+    const Column* column = dataset.find("export_date");
+    if (!column || column->type != ColumnType::date) return std::nullopt;
+    std::optional<DayNumber> latest;
+    for (std::size_t row = 0; row < column->size(); ++row)
+        if (!column->is_missing(row)) {
+            const auto day = static_cast<DayNumber>(column->numbers[row]);
+            if (!latest || day > *latest) latest = day;
+        }
+    return latest;
+}
+
+AcceptOutcome accept_import(ImportResult& result, std::string imported_at, DayNumber stated_export_date) {
     AcceptOutcome outcome;
     if (!result.ok()) {
         outcome.error = "a failed import cannot be accepted: " + result.failure;
@@ -91,6 +110,7 @@ AcceptOutcome accept_import(ImportResult& result, std::string imported_at) {
     snapshot.column_count = result.columns.size();
     for (const ImportedColumn& column : result.columns) snapshot.extra_column_count += column.extra ? 1 : 0;
     snapshot.mapping_profile = result.mapping_profile;
+    snapshot.export_date = export_date_in_data(result.dataset).value_or(stated_export_date);
     accepted.dataset = std::move(result.dataset);
     accepted.columns = result.columns;
     accepted.source_rows = std::move(result.source_rows);

@@ -26,6 +26,9 @@ struct SnapshotDescriptor {
     std::uint64_t column_count = 0;
     std::uint64_t extra_column_count = 0;
     std::string mapping_profile;  // empty when none was used
+    // The day the data describes (its export): the latest value of an `export_date` column, else
+    // the date stated when the import was accepted. 0 = not known (older snapshots).
+    DayNumber export_date = 0;
 
     bool operator==(const SnapshotDescriptor& other) const;
 };
@@ -60,8 +63,12 @@ struct AcceptOutcome {
     std::string error;  // set when nothing was accepted
 };
 
+// The latest day in the dataset's `export_date` column, if it has one with a value.
+std::optional<DayNumber> export_date_in_data(const Dataset& dataset);
+
 // Moves the dataset out of a completed `result` (its summary, diagnostics and rejected rows stay
-// for the report). A failed or already accepted result gives an error and no dataset.
-AcceptOutcome accept_import(ImportResult& result, std::string imported_at);
+// for the report). A failed or already accepted result gives an error and no dataset. The
+// snapshot's export date is the data's own (export_date_in_data), else `stated_export_date`.
+AcceptOutcome accept_import(ImportResult& result, std::string imported_at, DayNumber stated_export_date = 0);
 
 }  // namespace radar
