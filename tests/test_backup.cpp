@@ -1,9 +1,15 @@
 // Backups: export and validate round trip, the content hash ignores record order, corrupted or
-// truncated files are refused with a precise message, and importing is an idempotent merge.
+// truncated files are refused with a precise message, and importing is an idempotent merge (model
+// versions by content).
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include "backup/backup_merge.hpp"
 #include "dataset_hash.hpp"
+#include "model/model_json.hpp"
+#include "model/model_registry.hpp"
+#include "model_fixtures.hpp"
 #include "screening/event_json.hpp"
 #include "selection/frozen_batch.hpp"
 #include "selection_fixtures.hpp"
@@ -148,4 +154,82 @@ TEST_CASE("importing merges by id: twice changes nothing, conflicts are reported
     CHECK(merge.summary() ==
           "1 event, 0 batches, 0 models, 0 mapping profiles, 0 settings added; 6 already present; 2 conflicts "
           "(local kept): event ev-2 setting screener");
+}
+
+namespace {
+
+// A registry's versions as the store keeps them: one record per version, keyed by its fingerprint.
+std::vector<OpaqueRecord> model_records(const ModelRegistry& registry) {
+    std::vector<OpaqueRecord> records;
+    for (const ModelVersion& version : registry.versions())
+        records.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
+    return records;
+}
+
+ModelSpec with_intercept(double intercept) {
+    ModelSpec spec = radar::test::parse_or_fail(radar::test::default_model_text());
+    spec.intercept = intercept;
+    return spec;
+}
+
+}  // namespace
+
+TEST_CASE("model versions merge by content: the same model is one version, a new one gets the next number") {
+    const ModelSpec start = with_intercept(0), mine_edit = with_intercept(-1), their_edit = with_intercept(-2);
+    ModelRegistry mine;
+    mine.save(start, "An", "start", "2024-01-01");
+    mine.save(mine_edit, "An", "mine", "2024-01-02");
+    ModelRegistry theirs;  // another device: the same start model, its own edit, then the same edit as mine
+    theirs.save(start, "Bo", "start", "2024-01-03");
+    theirs.save(their_edit, "Bo", "theirs", "2024-01-04");
+    theirs.save(mine_edit, "Bo", "copied", "2024-01-05");
+
+    BackupContent device;
+    device.models = model_records(mine);
+    BackupContent incoming;
+    incoming.models = model_records(theirs);
+    const auto backup = validate_backup(export_backup(incoming, at("2024-02-01T12:00:00.000Z")));
+    REQUIRE_MESSAGE(backup.ok(), backup.error());
+
+    const BackupMerge merge = merge_backup(device, backup->content);
+    CHECK(merge.identical == 2);
+    CHECK(merge.conflicts.empty());
+    REQUIRE(merge.added_models.size() == 1);
+    CHECK(merge.added_models[0].id == theirs.versions()[1].info.fingerprint);
+    CHECK(merge.added_models[0].value["version"] == 3);
+    CHECK(merge.summary().rfind("0 events, 0 batches, 1 model,", 0) == 0);
+
+    // The merged records restore one registry: 1 and 2 as this device numbered them, 3 theirs.
+    const BackupContent merged = apply_backup_merge(device, merge);
+    std::vector<std::string> records;
+    for (const OpaqueRecord& record : merged.models) records.push_back(record.value.dump());
+    ModelRegistry restored;
+    CHECK(restored.restore(records, 3).empty());
+    REQUIRE(restored.list().size() == 3);
+    CHECK(restored.spec(1) == start);
+    CHECK(restored.spec(2) == mine_edit);
+    CHECK(restored.spec(3) == their_edit);
+    CHECK(restored.find(3)->info.author == "Bo");
+    // A batch selected with any of the merged models finds its version.
+    for (const ModelSpec& spec : {start, mine_edit, their_edit})
+        CHECK(restored.find_by_model_version_id(model_version_id(spec)).has_value());
+
+    // Importing the same backup again changes nothing.
+    const BackupMerge again = merge_backup(merged, backup->content);
+    CHECK(again.changes_nothing());
+    CHECK(again.identical == 3);
+}
+
+TEST_CASE("a backup's versions fill an empty device in their own order") {
+    ModelRegistry theirs;
+    theirs.save(with_intercept(0), "Bo", "", "2024-01-03");
+    theirs.save(with_intercept(-2), "Bo", "", "2024-01-04");
+    BackupContent incoming;
+    incoming.models = model_records(theirs);
+    std::reverse(incoming.models.begin(), incoming.models.end());
+    const BackupMerge merge = merge_backup(BackupContent{}, incoming);
+    REQUIRE(merge.added_models.size() == 2);
+    CHECK(merge.added_models[0].value["version"] == 1);
+    CHECK(merge.added_models[0].id == theirs.versions()[0].info.fingerprint);
+    CHECK(merge.added_models[1].value["version"] == 2);
 }

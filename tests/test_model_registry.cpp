@@ -1,5 +1,6 @@
-// Model versions: immutable saves with author and note, listing, activation, import/export, and
-// the per-version records the storage layer persists.
+// Model versions: immutable saves with author and note, one version per content, listing,
+// activation, import/export, lookup by a batch's model_version_id, and the per-version records
+// the storage layer persists.
 #include <doctest/doctest.h>
 
 #include "model/model_registry.hpp"
@@ -104,7 +105,9 @@ TEST_CASE("records restore the registry; damaged records are reported, not loade
     CHECK(restored.active_version() == 2);
     CHECK(restored.spec(2) == edited);
     // The next save continues the numbering.
-    CHECK(restored.save(edited, "An", "third", "2024-03-01").saved->version == 3);
+    ModelSpec third = edited;
+    third.intercept = -2;
+    CHECK(restored.save(third, "An", "third", "2024-03-01").saved->version == 3);
 
     std::string tampered = records[0];
     tampered.replace(tampered.find("\\\"weight\\\": 6"), 13, "\\\"weight\\\": 7");
@@ -116,4 +119,71 @@ TEST_CASE("records restore the registry; damaged records are reported, not loade
     CHECK(problems[2] == "a model version record is not a JSON object");
     CHECK(problems[3] == "the active model version 1 is missing");
     CHECK(damaged.list().size() == 1);
+}
+
+TEST_CASE("the same content is one version: saving, importing or restoring it again adds nothing") {
+    ModelRegistry registry;
+    const ModelSpec spec = parse_or_fail(default_model_text());
+    REQUIRE(registry.save(spec, "An", "start", "2024-01-15").saved);
+    ModelSpec edited = spec;
+    edited.parameters[0].weight = 8;
+    REQUIRE(registry.save(edited, "Tom", "heavier", "2024-02-01").saved);
+
+    const SaveResult again = registry.save(spec, "Bo", "the default once more", "2024-03-01");
+    CHECK_FALSE(again.saved.has_value());
+    CHECK(again.problems.empty());
+    REQUIRE(again.existing.has_value());
+    CHECK(again.existing->version == 1);
+    CHECK(again.existing->author == "An");
+    const SaveResult imported = registry.import_json(model_to_json(edited), "Bo", "from a file", "2024-03-02");
+    REQUIRE(imported.existing.has_value());
+    CHECK(imported.existing->version == 2);
+    CHECK(registry.list().size() == 2);
+
+    // A record that repeats another's content under a new number is reported, the first kept.
+    ModelVersion repeated = registry.versions()[0];
+    repeated.info.version = 3;
+    ModelRegistry restored;
+    const auto problems = restored.restore({ModelRegistry::record_json(repeated), ModelRegistry::record_json(registry.versions()[1]),
+                                            ModelRegistry::record_json(registry.versions()[0])},
+                                           1);
+    CHECK(problems == std::vector<std::string>{"model version 3 repeats version 1"});
+    CHECK(restored.list().size() == 2);
+    CHECK(restored.active_version() == 1);
+}
+
+TEST_CASE("a version kept elsewhere is added by content: held content keeps its number, new content is next") {
+    ModelRegistry stored;
+    const ModelSpec spec = parse_or_fail(default_model_text());
+    stored.save(spec, "An", "", "2024-01-15");
+    ModelSpec edited = spec;
+    edited.intercept = -1;
+    stored.save(edited, "An", "", "2024-01-16");
+
+    ModelRegistry other;  // another page started with the default and saved a third model
+    other.save(spec, "Bo", "", "2024-01-20");
+    ModelSpec theirs = spec;
+    theirs.intercept = -3;
+    other.save(theirs, "Bo", "", "2024-01-21");
+    CHECK(stored.add(other.versions()[0]) == 1);
+    CHECK(stored.add(other.versions()[1]) == 3);
+    REQUIRE(stored.list().size() == 3);
+    CHECK(stored.spec(3) == theirs);
+    CHECK(stored.find(3)->info.author == "Bo");
+}
+
+TEST_CASE("a frozen batch's model_version_id finds its saved version") {
+    ModelRegistry registry;
+    const ModelSpec spec = parse_or_fail(default_model_text());
+    registry.save(spec, "An", "", "2024-01-15");
+    ModelSpec edited = spec;
+    edited.parameters[1].weight = 2.5;
+    REQUIRE(registry.save(edited, "An", "", "2024-01-16").saved);
+    CHECK(registry.find_by_model_version_id(model_version_id(spec))->info.version == 1);
+    CHECK(registry.find_by_model_version_id(model_version_id(edited))->info.version == 2);
+    CHECK(registry.find_by_fingerprint(registry.versions()[1].info.fingerprint)->info.version == 2);
+    ModelSpec unsaved = spec;
+    unsaved.intercept = 4;
+    CHECK_FALSE(registry.find_by_model_version_id(model_version_id(unsaved)).has_value());
+    CHECK_FALSE(registry.find_by_fingerprint("0000000000000000").has_value());
 }

@@ -119,6 +119,22 @@ nlohmann::json save_status_json(const ui::AppState& state, const std::string& su
     return {{"phase", save_phase_name(status->phase)}, {"error", status->error_name}};
 }
 
+// The Model tab's version list: number, content fingerprint, author, note and the save state of
+// a version this page wrote (null for versions read from the store or never written).
+nlohmann::json model_version_list(const ui::AppState& state) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const ModelVersion& version : state.model_registry().versions()) {
+        const ui::SaveStatus* status = state.model_save_status(version.info.fingerprint);
+        list.push_back({{"version", version.info.version},
+                        {"fingerprint", version.info.fingerprint},
+                        {"author", version.info.author},
+                        {"note", version.info.note},
+                        {"save", status ? nlohmann::json(save_phase_name(status->phase)) : nlohmann::json()},
+                        {"error", status ? status->error_name : ""}});
+    }
+    return list;
+}
+
 nlohmann::json merge_json(const BackupMerge& merge) {
     nlohmann::json conflicts = nlohmann::json::array();
     for (const RecordConflict& conflict : merge.conflicts) conflicts.push_back({{"kind", conflict.kind}, {"id", conflict.id}});
@@ -200,7 +216,9 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
                             {"open", batch.status() == BatchStatus::open}};
         if (batch.closed_by_user) item["uncodedAtClose"] = batch.uncoded_at_close;
         if (const ui::BatchCheck* check = state.batch_check(id))
-            item["check"] = {{"outcome", batch_check_name(check->outcome)}, {"differences", check->differences}};
+            item["check"] = {{"outcome", batch_check_name(check->outcome)},
+                             {"differences", check->differences},
+                             {"modelVersion", check->recorded_model_version}};
         batches.push_back(item);
     }
     info["batches"] = batches;
@@ -274,6 +292,8 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
             info["model"] = {{"id", engine->spec().id},
                              {"activeVersion", active ? *active : 0},
                              {"versions", state.model_registry().versions().size()},
+                             {"versionList", radar::app::model_version_list(state)},
+                             {"notice", state.model_notice()},
                              {"edited", state.model_edited()},
                              {"weights", weights}};
             const radar::Movement movement = state.movement();
@@ -323,6 +343,7 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
     if (!state) return 0;
     const radar::SaveResult result =
         state->save_model_version(author ? author : "", note ? note : "", radar::format_iso_date(state->reference_date()));
+    if (result.existing) return result.existing->version;
     return result.saved ? result.saved->version : 0;
 }
 

@@ -171,40 +171,58 @@ std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
 
 SaveResult AppState::save_model_version(const std::string& author, const std::string& note,
                                         const std::string& saved_at) {
-    if (!engine_) return {std::nullopt, {{"", "no model is loaded"}}};
+    if (!engine_) return SaveResult::refused({{"", "no model is loaded"}});
     SaveResult result = registry_.save(engine_->spec(), author, note, saved_at);
     if (result.saved) {
         registry_.activate(result.saved->version);
         adopt_active_version();
+        commit_model_version(result.saved->fingerprint, true);
+    } else if (result.existing) {
+        activate_model_version(result.existing->version);
     }
     return result;
 }
 
 bool AppState::activate_model_version(int version) {
+    if (!use_model_version(version).empty()) return false;
+    store_active_choice();
+    return true;
+}
+
+std::vector<ModelProblem> AppState::use_model_version(int version) {
     const std::optional<ModelSpec> spec = registry_.spec(version);
-    if (!spec || !update_model(*spec).empty()) return false;
+    if (!spec) return {{"", "model version " + std::to_string(version) + " is not saved"}};
+    auto problems = update_model(*spec);
+    if (!problems.empty()) return problems;
     registry_.activate(version);
     adopt_active_version();
-    return true;
+    wanted_active_model_.clear();
+    model_notice_.clear();
+    return {};
 }
 
 SaveResult AppState::import_model(std::string_view model_json, const std::string& author, const std::string& note,
                                   const std::string& saved_at) {
     ModelParseResult parsed = parse_model_json(model_json);
-    if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
-    if (!engine_) return {std::nullopt, {{"", "no model is loaded"}}};
+    if (!parsed.ok()) return SaveResult::refused(std::move(parsed.problems));
+    if (!engine_) return SaveResult::refused({{"", "no model is loaded"}});
     // Scoring first checks the fields against this dataset, so a model that cannot score it is
     // never saved; the version then records exactly what is scoring.
     const ModelSpec previous = engine_->spec();
     auto problems = update_model(*parsed.spec);
-    if (!problems.empty()) return {std::nullopt, std::move(problems)};
+    if (!problems.empty()) return SaveResult::refused(std::move(problems));
     SaveResult result = registry_.save(*parsed.spec, author.empty() ? parsed.spec->author : author, note, saved_at);
+    if (result.existing) {
+        activate_model_version(result.existing->version);
+        return result;
+    }
     if (!result.saved) {
         update_model(previous);
         return result;
     }
     registry_.activate(result.saved->version);
     adopt_active_version();
+    commit_model_version(result.saved->fingerprint, true);
     return result;
 }
 

@@ -67,6 +67,7 @@ struct BatchCheck {
     std::string recorded;                   // the batch's dataset hash or model version, when changed
     std::string current;                    // the current one
     std::vector<std::string> differences;  // when the re-run differs
+    int recorded_model_version = 0;        // the saved version of the batch's model, 0 when none is
     std::uint64_t scores_generation = 0;
 };
 
@@ -85,9 +86,10 @@ public:
     // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
     std::vector<ModelProblem> update_model(const ModelSpec& edited);
 
-    // Model versions. The model loaded at start is version 1. Saving stores the model as it is
-    // now (edits included) as the next version and makes it the active, "saved" model that the
-    // movement view compares against.
+    // Model versions. The model loaded at start is version 1 (on a device whose store holds
+    // versions, the version of the same content). Saving stores the model as it is now (edits
+    // included) as the next version and makes it the active, "saved" model that the movement view
+    // compares against; content that is already a version adds nothing (`existing`) and activates it.
     SaveResult save_model_version(const std::string& author, const std::string& note, const std::string& saved_at);
     // Scores with a saved version and makes it active; false if there is no such version.
     bool activate_model_version(int version);
@@ -96,6 +98,17 @@ public:
     SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
                             const std::string& saved_at);
     const ModelRegistry& model_registry() const { return registry_; }
+    // [SECTION] Model versions in the store (app_state_models.cpp). Every version is one model
+    // record keyed by its fingerprint; the user's choice of active version is the setting
+    // active_model_setting (the fingerprint). Both load with the store and go into backups.
+    static constexpr const char* active_model_setting = "active_model";
+    // A version's save state by fingerprint: saving until the store confirmed it, or failed with
+    // the store's error; nullptr for versions read from the store or not written by this page.
+    const SaveStatus* model_save_status(const std::string& fingerprint) const;
+    void retry_model_save(const std::string& fingerprint);
+    // Why the stored active version does not score (it cannot score this dataset), or why the
+    // choice of active version was not stored; "" when there is nothing to say.
+    const std::string& model_notice() const { return model_notice_; }
     // The active version's model; the engine's model differs from it while edits are unsaved.
     const std::optional<ModelSpec>& saved_model() const { return saved_spec_; }
     bool model_edited() const { return engine_ && saved_spec_ && engine_->spec() != *saved_spec_; }
@@ -318,6 +331,16 @@ private:
     void commit_pending(const std::string& subject);
     // Makes the registry's active version the saved model and its ranking the movement baseline.
     void adopt_active_version();
+    // Scores with a saved version and makes it active (the choice is not stored); the problems
+    // when it cannot score the dataset, which leave everything as it was.
+    std::vector<ModelProblem> use_model_version(int version);
+    // The model versions and the active choice read from the store (see [SECTION] above).
+    void load_models_from_store(const platform::StoreContents& contents);
+    // Writes a version (and, when `with_active_choice`, the choice of it as active) in one commit.
+    void commit_model_version(const std::string& fingerprint, bool with_active_choice);
+    void store_active_choice();
+    // Activates the stored active version that could not score the previous dataset, if it can now.
+    void activate_wanted_model();
     // The scoring context a new dataset is scored in (the current one, at the reference date).
     ScoringContext scoring_context() const;
 
@@ -331,6 +354,9 @@ private:
     mutable ProxyCache proxy_cache_;
     ModelRegistry registry_;
     std::optional<ModelSpec> saved_spec_;
+    std::map<std::string, SaveStatus> model_saves_;  // by fingerprint
+    std::string model_notice_;
+    std::string wanted_active_model_;  // the stored choice (fingerprint) that could not score
     RankingSnapshot saved_ranking_;
     std::size_t movement_top_n_ = 25;
     std::optional<Screen> requested_screen_;

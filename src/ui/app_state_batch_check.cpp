@@ -22,6 +22,8 @@ void AppState::check_batch(const std::string& batch_id) {
         check.outcome = BatchCheck::Outcome::model_changed;
         check.recorded = frozen->model_version_id;
         check.current = model_version;
+        if (const auto version = registry_.find_by_model_version_id(frozen->model_version_id))
+            check.recorded_model_version = version->info.version;
     } else {
         ReproductionReport report = reproduce_batch(*frozen, dataset_, engine_->raw_scores(), model_version, dataset_hash_);
         check.outcome = report.reproduced ? BatchCheck::Outcome::reproduced : BatchCheck::Outcome::differs;

@@ -163,7 +163,10 @@ std::optional<StoredDataset> AppState::take_stored_dataset() {
     return stored;
 }
 
-void AppState::finish_restore(SnapshotDescriptor descriptor) { snapshot_ = std::move(descriptor); }
+void AppState::finish_restore(SnapshotDescriptor descriptor) {
+    snapshot_ = std::move(descriptor);
+    activate_wanted_model();  // a stored active version made for this dataset rather than the demo
+}
 
 void AppState::note_restore_problem(const std::string& problem) {
     load_problems_.push_back(std::string(snapshot_key) + ": " + problem);

@@ -1,5 +1,6 @@
-// AppState's screening work: loading events and batches from the store, submitting one user
-// action as one store commit, following the store's mode and change notices.
+// AppState's screening work: loading events and batches from the store (and handing its model
+// versions and imports to their loaders), submitting one user action as one store commit,
+// following the store's mode and change notices.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -89,6 +90,7 @@ void AppState::reload_from_store() {
         frozen_batches_ = std::move(batches);
         screening_ = fold_events(events_);
         ++screening_generation_;
+        load_models_from_store(contents);
         load_imports_from_store(contents);
     });
 }

@@ -20,11 +20,17 @@ bool can_write(const AppState& state) {
     return state.store() && state.storage_mode() == StorageMode::writer;
 }
 
-// What this device holds when there is no store to read: the work kept in memory.
+// What this device holds when there is no store to read: the work kept in memory, with the model
+// versions as the store would keep them (one record per version, keyed by its fingerprint).
 BackupContent content_in_memory(const AppState& state) {
     BackupContent content;
     content.events = state.screening().events;
     content.batches = state.frozen_batches();
+    const ModelRegistry& registry = state.model_registry();
+    for (const ModelVersion& version : registry.versions())
+        content.models.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
+    if (const auto active = registry.active_version())
+        content.settings[AppState::active_model_setting] = registry.find(*active)->info.fingerprint;
     return content;
 }
 

@@ -52,6 +52,7 @@ struct EditorState {
     std::optional<TextId> message;
     std::string message_file;
     int message_version = 0;
+    std::string message_fingerprint;  // of the saved or imported version: its store save state
     std::vector<ModelProblem> message_problems;
     WholeFileSink sink{max_model_bytes, [] { return std::string(tr(TextId::import_too_large)); }};
 };
@@ -70,20 +71,35 @@ void error_lines(const std::vector<ModelProblem>& problems) {
 }
 
 void set_message(EditorState& editor_state, TextId message, std::vector<ModelProblem> problems, std::string file = {},
-                 int version = 0) {
+                 int version = 0, std::string fingerprint = {}) {
     editor_state.message = message;
     editor_state.message_problems = std::move(problems);
     editor_state.message_file = std::move(file);
     editor_state.message_version = version;
+    editor_state.message_fingerprint = std::move(fingerprint);
 }
 
-void draw_message(const EditorState& editor_state) {
+// The outcome of a save or import as the store sees it: a new version is "saved" only once the
+// store confirmed it.
+void set_saved_message(EditorState& editor_state, const SaveResult& result, TextId done, std::string file = {}) {
+    if (result.saved)
+        set_message(editor_state, done, {}, std::move(file), result.saved->version, result.saved->fingerprint);
+    else
+        set_message(editor_state, TextId::version_exists, {}, {}, result.existing->version);
+}
+
+void draw_message(const AppState& state, const EditorState& editor_state) {
     if (!editor_state.message) return;
-    const TextId id = *editor_state.message;
-    const bool failed = id == TextId::import_failed || id == TextId::save_failed;
+    TextId id = *editor_state.message;
+    const SaveStatus* store_save = state.model_save_status(editor_state.message_fingerprint);
+    if (store_save && store_save->phase == SavePhase::saving) id = TextId::version_saving;
+    if (store_save && store_save->phase == SavePhase::failed) id = TextId::version_not_saved;
+    const bool failed = id == TextId::import_failed || id == TextId::save_failed || id == TextId::version_not_saved;
     char line[512];
     if (id == TextId::import_done)
         std::snprintf(line, sizeof line, tr(id), editor_state.message_file.c_str(), editor_state.message_version);
+    else if (id == TextId::version_not_saved)
+        std::snprintf(line, sizeof line, tr(id), editor_state.message_version, store_save->error_name.c_str());
     else
         std::snprintf(line, sizeof line, tr(id), editor_state.message_version);
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -102,11 +118,11 @@ void import_finished_file(AppState& state, EditorState& editor_state) {
         return;
     }
     const SaveResult result = state.import_model(file->bytes, editor_state.author.data(), file->name, today_text());
-    if (!result.saved) {
+    if (!result.saved && !result.existing) {
         set_message(editor_state, TextId::import_failed, result.problems);
         return;
     }
-    set_message(editor_state, TextId::import_done, {}, file->name, result.saved->version);
+    set_saved_message(editor_state, result, TextId::import_done, file->name);
 }
 
 // A tooltip wrapped at a readable width.
@@ -422,8 +438,8 @@ void save_controls(AppState& state, EditorState& editor_state) {
     ImGui::InputTextWithHint("##note", tr(TextId::note_hint), editor_state.note.data(), editor_state.note.size());
     if (ImGui::Button(tr(TextId::save_version))) {
         const SaveResult result = state.save_model_version(editor_state.author.data(), editor_state.note.data(), today_text());
-        if (result.saved) {
-            set_message(editor_state, TextId::version_saved, {}, {}, result.saved->version);
+        if (result.saved || result.existing) {
+            set_saved_message(editor_state, result, TextId::version_saved);
             editor_state.note[0] = '\0';
         } else {
             set_message(editor_state, TextId::save_failed, result.problems);
@@ -450,11 +466,37 @@ void save_controls(AppState& state, EditorState& editor_state) {
     }
     ImGui::EndDisabled();
     if (editor_state.sink.reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
-    draw_message(editor_state);
+    draw_message(state, editor_state);
+}
+
+// Under a version's note: "saving…" until the store confirmed it, or why it was not saved with a
+// retry. Nothing for versions read from the store or kept in memory only.
+void version_save_state(AppState& state, const ModelVersionInfo& info) {
+    const SaveStatus* status = state.model_save_status(info.fingerprint);
+    if (!status) return;
+    if (status->phase == SavePhase::saving) {
+        ImGui::TextDisabled("%s", tr(TextId::saving));
+    } else if (status->phase == SavePhase::failed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::Text(tr(TextId::save_error), status->error_name.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        if (ImGui::SmallButton(tr(TextId::retry))) state.retry_model_save(info.fingerprint);
+    } else if (state.storage_mode() == StorageMode::memory_only) {
+        ImGui::TextDisabled("%s", tr(TextId::saved_in_memory));
+    }
 }
 
 void version_table(AppState& state, EditorState& editor_state) {
     const auto& registry = state.model_registry();
+    if (!state.model_notice().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(state.model_notice().c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable("versions", 5, flags)) return;
@@ -504,6 +546,7 @@ void version_table(AppState& state, EditorState& editor_state) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.note.c_str());
         ImGui::PopTextWrapPos();
+        version_save_state(state, info);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(saved_text(info).c_str());
         ImGui::TableNextColumn();

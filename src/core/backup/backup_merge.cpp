@@ -1,7 +1,10 @@
-// Merge of backup content by id.
+// Merge of backup content by id, and of model versions by content.
 #include "backup/backup_merge.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <set>
 
 namespace radar {
 namespace {
@@ -18,6 +21,49 @@ void merge_by_id(const std::vector<T>& local, const std::vector<T>& incoming, Id
         else if (found->second == text) ++merge.identical;
         else merge.conflicts.push_back({kind, id_of(item)});
     }
+}
+
+// A model version record: an object with its content fingerprint and version number.
+bool is_model_version(const Json& value) {
+    return value.is_object() && value.contains("fingerprint") && value["fingerprint"].is_string() &&
+           value.contains("version") && value["version"].is_number_integer();
+}
+
+void merge_models(const std::vector<OpaqueRecord>& local, const std::vector<OpaqueRecord>& incoming,
+                  BackupMerge& merge) {
+    std::set<std::string> held_content;
+    std::int64_t last_version = 0;
+    std::vector<OpaqueRecord> local_other, incoming_other;
+    for (const OpaqueRecord& record : local) {
+        if (!is_model_version(record.value)) {
+            local_other.push_back(record);
+            continue;
+        }
+        held_content.insert(record.value["fingerprint"].get<std::string>());
+        last_version = std::max(last_version, record.value["version"].get<std::int64_t>());
+    }
+    std::vector<const OpaqueRecord*> versions;
+    for (const OpaqueRecord& record : incoming) {
+        if (is_model_version(record.value)) versions.push_back(&record);
+        else incoming_other.push_back(record);
+    }
+    // In the backup's own order, so its versions keep their order here.
+    std::stable_sort(versions.begin(), versions.end(), [](const OpaqueRecord* a, const OpaqueRecord* b) {
+        return a->value["version"].get<std::int64_t>() < b->value["version"].get<std::int64_t>();
+    });
+    for (const OpaqueRecord* record : versions) {
+        const std::string fingerprint = record->value["fingerprint"].get<std::string>();
+        if (!held_content.insert(fingerprint).second) {
+            ++merge.identical;
+            continue;
+        }
+        OpaqueRecord added{fingerprint, record->value};
+        added.value["version"] = ++last_version;
+        merge.added_models.push_back(std::move(added));
+    }
+    const auto record_id = [](const OpaqueRecord& r) { return r.id; };
+    const auto record_text = [](const OpaqueRecord& r) { return canonical_json(r.value); };
+    merge_by_id(local_other, incoming_other, record_id, record_text, "model", merge.added_models, merge);
 }
 
 std::string plural(std::size_t count, const char* one, const char* many) {
@@ -56,7 +102,7 @@ BackupMerge merge_backup(const BackupContent& local, const BackupContent& incomi
         [](const FrozenBatch& b) { return batch_to_text(b); }, "batch", merge.added_batches, merge);
     const auto record_id = [](const OpaqueRecord& r) { return r.id; };
     const auto record_text = [](const OpaqueRecord& r) { return canonical_json(r.value); };
-    merge_by_id(local.models, incoming.models, record_id, record_text, "model", merge.added_models, merge);
+    merge_models(local.models, incoming.models, merge);
     merge_by_id(local.mapping_profiles, incoming.mapping_profiles, record_id, record_text, "mapping_profile",
                 merge.added_mapping_profiles, merge);
     if (incoming.settings.is_object()) {

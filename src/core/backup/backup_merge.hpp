@@ -1,6 +1,9 @@
 // Bringing a validated backup (a restore, or another screener's export) into what this device
 // holds: everything merges by id, so importing the same backup twice changes nothing, identical
-// duplicates are ignored and conflicting ones are reported (the local record is kept).
+// duplicates are ignored and conflicting ones are reported (the local record is kept). Model
+// versions (ModelRegistry::record_json records) merge by content instead: a version whose
+// fingerprint this device holds is already present whatever its number, and new content is added
+// as this device's next version number, keyed by its fingerprint.
 #pragma once
 
 #include <string>

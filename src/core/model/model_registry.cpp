@@ -65,6 +65,10 @@ SaveResult ModelRegistry::save(const ModelSpec& spec, const std::string& author,
     if (!result.problems.empty()) return result;
     ModelVersion version;
     version.model_json = model_to_json(spec);
+    if (const auto same = find_by_fingerprint(fingerprint_of(version.model_json))) {
+        result.existing = same->info;
+        return result;
+    }
     version.info.version = versions_.empty() ? 1 : versions_.back().info.version + 1;
     version.info.model_id = spec.id;
     version.info.model_name = spec.name;
@@ -80,7 +84,7 @@ SaveResult ModelRegistry::save(const ModelSpec& spec, const std::string& author,
 SaveResult ModelRegistry::import_json(std::string_view model_json, const std::string& author, const std::string& note,
                                       const std::string& saved_at) {
     ModelParseResult parsed = parse_model_json(model_json);
-    if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
+    if (!parsed.ok()) return SaveResult::refused(std::move(parsed.problems));
     return save(*parsed.spec, author, note, saved_at);
 }
 
@@ -100,6 +104,27 @@ std::optional<ModelVersion> ModelRegistry::find(int version) const {
     for (const auto& item : versions_)
         if (item.info.version == version) return item;
     return std::nullopt;
+}
+
+std::optional<ModelVersion> ModelRegistry::find_by_fingerprint(std::string_view fingerprint) const {
+    for (const auto& item : versions_)
+        if (item.info.fingerprint == fingerprint) return item;
+    return std::nullopt;
+}
+
+std::optional<ModelVersion> ModelRegistry::find_by_model_version_id(std::string_view model_version_id) const {
+    for (const auto& item : versions_) {
+        const ModelParseResult parsed = parse_model_json(item.model_json);
+        if (parsed.ok() && radar::model_version_id(*parsed.spec) == model_version_id) return item;
+    }
+    return std::nullopt;
+}
+
+int ModelRegistry::add(ModelVersion version) {
+    if (const auto same = find_by_fingerprint(version.info.fingerprint)) return same->info.version;
+    version.info.version = versions_.empty() ? 1 : versions_.back().info.version + 1;
+    versions_.push_back(std::move(version));
+    return versions_.back().info.version;
 }
 
 std::optional<ModelSpec> ModelRegistry::spec(int version) const {
@@ -153,6 +178,17 @@ std::vector<std::string> ModelRegistry::restore(const std::vector<std::string>& 
     }
     std::sort(versions_.begin(), versions_.end(),
               [](const ModelVersion& a, const ModelVersion& b) { return a.info.version < b.info.version; });
+    // One version per content: the first number it was saved under stays.
+    std::vector<ModelVersion> distinct;
+    for (auto& version : versions_) {
+        const auto same = std::find_if(distinct.begin(), distinct.end(), [&](const ModelVersion& kept) {
+            return kept.info.fingerprint == version.info.fingerprint;
+        });
+        if (same == distinct.end()) distinct.push_back(std::move(version));
+        else problems.push_back("model version " + std::to_string(version.info.version) + " repeats version " +
+                                std::to_string(same->info.version));
+    }
+    versions_ = std::move(distinct);
     if (active && !activate(*active)) problems.push_back("the active model version " + std::to_string(*active) + " is missing");
     return problems;
 }

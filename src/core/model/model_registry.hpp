@@ -1,6 +1,7 @@
 // Saved model versions: immutable once saved (author, note, time, content fingerprint), listed,
-// activated, imported and exported as JSON. Kept in memory; the storage layer persists each
-// version as one JSON record (record_json) and hands them back through restore().
+// activated, imported and exported as JSON. One version per content: saving a model whose content
+// is already saved adds nothing. Kept in memory; the app persists each version as one JSON record
+// (record_json, keyed by its fingerprint) and hands them back through restore().
 #pragma once
 
 #include <optional>
@@ -31,11 +32,15 @@ struct ModelVersion {
 struct SaveResult {
     std::optional<ModelVersionInfo> saved;  // set when a version was added
     std::vector<ModelProblem> problems;
+    std::optional<ModelVersionInfo> existing;  // set instead when this content is already that version
+
+    static SaveResult refused(std::vector<ModelProblem> problems) { return {std::nullopt, std::move(problems), std::nullopt}; }
 };
 
 class ModelRegistry {
 public:
-    // Adds the next version. Refused (problems) if the model is not well formed or author is empty.
+    // Adds the next version. Refused (problems) if the model is not well formed or author is empty;
+    // nothing is added (`existing`) when a saved version has the same content.
     SaveResult save(const ModelSpec& spec, const std::string& author, const std::string& note,
                     const std::string& saved_at);
     // Parses model JSON (e.g. an imported file) and saves it as the next version.
@@ -47,6 +52,10 @@ public:
     std::vector<ModelVersionInfo> list() const;  // in version order
     std::optional<ModelVersion> find(int version) const;
     std::optional<ModelSpec> spec(int version) const;
+    // The version with this content fingerprint, or whose model has this model_version_id (the
+    // name a frozen batch records of the model that selected it).
+    std::optional<ModelVersion> find_by_fingerprint(std::string_view fingerprint) const;
+    std::optional<ModelVersion> find_by_model_version_id(std::string_view model_version_id) const;
 
     bool activate(int version);  // false if there is no such version
     std::optional<int> active_version() const { return active_; }
@@ -55,8 +64,11 @@ public:
     // Persistence: one record per version, written once (versions never change).
     static std::string record_json(const ModelVersion& version);
     // Replaces the contents with these records and the active version. Records that do not
-    // parse, repeat a version number or fail their fingerprint are skipped and reported.
+    // parse, repeat a version number or content, or fail their fingerprint are skipped and reported.
     std::vector<std::string> restore(const std::vector<std::string>& records, std::optional<int> active);
+    // Adds a version kept elsewhere (in memory but not yet in the store) by content: the same
+    // content is the version already held, new content becomes the next version. Its number here.
+    int add(ModelVersion version);
     const std::vector<ModelVersion>& versions() const { return versions_; }
 
 private:
