@@ -4,6 +4,8 @@
 // injection cases.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "reporting/report_export.hpp"
 #include "reporting/report_summary.hpp"
 #include "screening_fixtures.hpp"
@@ -204,7 +206,7 @@ TEST_CASE("CSV cells are safe for spreadsheets") {
 TEST_CASE("report tables and JSON carry the same figures") {
     const Report r = known_report();
     const auto tables = report_tables(r, TextLanguage::dutch);
-    REQUIRE(tables.size() == 9);
+    REQUIRE(tables.size() == 11);
     CHECK(tables[2].name == "months");
     CHECK(tables[3].name == "codes_by_month");
     CHECK(tables[3].rows[1] == std::vector<std::string>{"2024-02", "3", "1", "0", "4", "3"});
@@ -217,6 +219,33 @@ TEST_CASE("report tables and JSON carry the same figures") {
     CHECK(json["lift"]["top"]["hits"] == 4);
     CHECK(json["summary"]["nl"] == r.summary_nl);
     CHECK(json["possible_risk_definition"] == Json{"risico", "verder_onderzoek_nodig"});
+}
+
+TEST_CASE("the report counts current risk labels, those expiring soon and those lapsed, as of its day") {
+    const Report now = known_report();  // as of 2024-03-01
+    CHECK(now.risk_labels.current == 4);
+    CHECK(now.risk_labels.current_by_code[static_cast<std::size_t>(ScreeningCode::risico)] == 3);
+    CHECK(now.risk_labels.current_by_code[static_cast<std::size_t>(ScreeningCode::verder_onderzoek_nodig)] == 1);
+    CHECK(now.risk_labels.expiring == 0);
+    CHECK(now.risk_labels.expired == 0);
+
+    ReportSettings later;
+    later.as_of = day("2025-01-20");
+    const Report r = build_report(known_history(), {}, {}, {day("2024-01-01"), day("2024-02-29")}, later);
+    CHECK(r.risk_labels.expired == 1);  // KO-2's Verder onderzoek nodig of 11 January 2024
+    CHECK(r.risk_labels.current == 3);
+    REQUIRE(r.risk_labels.expiring_labels.size() == 3);
+    CHECK(r.risk_labels.expiring_labels[0].dossier_id == "KO-5");
+    CHECK(r.risk_labels.expiring_labels[0].valid_until == day("2025-02-05"));
+    const auto tables = report_tables(r, TextLanguage::english);
+    const auto labels = std::find_if(tables.begin(), tables.end(), [](const ReportTable& t) { return t.name == "risk_labels"; });
+    REQUIRE(labels != tables.end());
+    CHECK(labels->rows[0] == std::vector<std::string>{"Risk", "3", "3"});
+    CHECK(labels->rows[2] == std::vector<std::string>{"lapsed (older than 12 months)", "1", ""});
+    const Json json = *parse_json_strict(report_to_json(r));
+    CHECK(json["risk_labels"]["valid_months"] == 12);
+    CHECK(json["risk_labels"]["expired"] == 1);
+    CHECK(json["risk_labels"]["expiring"][0]["valid_until"] == "2025-02-05");
 }
 
 TEST_CASE("one follow-up reads in the singular") {

@@ -20,7 +20,7 @@ namespace {
 
 constexpr const char* usage_text =
     "report HISTORY.json [--from YYYY-MM[-DD]] [--to YYYY-MM[-DD]] [--as-of YYYY-MM-DD] "
-    "[--possible-risk risico,verder_onderzoek_nodig] [--data demo|FILE [--count N] [--seed S] [--fields FIELDS.json] [--mapping PROFILE.json]] [--lang nl|en] "
+    "[--possible-risk risico,verder_onderzoek_nodig] [--label-months N] [--data demo|FILE [--count N] [--seed S] [--fields FIELDS.json] [--mapping PROFILE.json]] [--lang nl|en] "
     "[--json | --csv [--out DIR] | --html]";
 
 // "YYYY-MM-DD", or "YYYY-MM" meaning the month's first (from) or last (to) day.
@@ -111,6 +111,8 @@ int run_report(const std::vector<std::string>& arguments) {
     ReportSettings settings;
     settings.as_of = options.date("as-of", period.to);
     settings.generated_at = Timestamp{std::int64_t{platform::today()} * 86'400'000};
+    settings.labels.valid_months = static_cast<int>(options.number("label-months", settings.labels.valid_months));
+    if (!valid_label_months(settings.labels.valid_months)) return fail("--label-months must be 1..120", 2);
     if (const auto list = options.value("possible-risk")) {
         const auto codes = possible_risk_codes(*list);
         if (!codes) return fail(codes.error(), 2);

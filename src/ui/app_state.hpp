@@ -20,6 +20,7 @@
 #include "model/scoring_engine.hpp"
 #include "platform/store.hpp"
 #include "ranking.hpp"
+#include "screening/risk_label.hpp"
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
 #include "ui/import_trial.hpp"
@@ -229,6 +230,11 @@ public:
     void migrate_store(std::function<void(const platform::StoreResult&)> done);
 
     const ScreeningState& screening() const { return screening_; }
+    // How long a Risico / Verder onderzoek nodig label stays current (the dossier panel, the report).
+    const RiskLabelSettings& risk_label_settings() const { return risk_label_settings_; }
+    void set_risk_label_months(int months) {
+        if (valid_label_months(months)) risk_label_settings_.valid_months = months;
+    }
     const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
     const std::string& screener() const { return screener_; }
     void set_screener(const std::string& name);
@@ -401,6 +407,7 @@ private:
     std::vector<ScreeningEvent> events_;
     std::vector<FrozenBatch> frozen_batches_;
     ScreeningState screening_;
+    RiskLabelSettings risk_label_settings_;
     std::uint64_t screening_generation_ = 0;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "model/explanation.hpp"
 #include "model/model_output.hpp"
 #include "ui/i18n.hpp"
+#include "ui/theme.hpp"
 #include "ui/value_labels.hpp"
 
 namespace radar::ui {
@@ -77,6 +79,23 @@ void draw_dossier_fields(const AppState& state, std::size_t row) {
     ImGui::EndTable();
 }
 
+// The dossier's risk label: current (until when), expiring soon, or expired and no longer current.
+void draw_risk_label(const AppState& state, const std::string& dossier_id) {
+    const std::optional<RiskLabel> label =
+        risk_label(state.screening(), dossier_id, state.reference_date(), state.risk_label_settings());
+    if (!label) return;
+    const TextId id = label->status == RiskLabelStatus::current    ? TextId::risk_label_current
+                      : label->status == RiskLabelStatus::expiring ? TextId::risk_label_expiring
+                                                                   : TextId::risk_label_expired;
+    char line[256];
+    std::snprintf(line, sizeof line, tr(id), code_label(label->code, language()), date_text(label->labelled_on).c_str(),
+                  date_text(label->valid_until).c_str());
+    const bool lapsed = label->status == RiskLabelStatus::expired;
+    ImGui::PushStyleColor(ImGuiCol_Text, lapsed ? palette::muted_text : palette::error_text);
+    ImGui::TextWrapped("%s", line);
+    ImGui::PopStyleColor();
+}
+
 void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     if (!state.selected_row()) {
         ImGui::TextWrapped("%s", tr(TextId::dossier_panel_hint));
@@ -96,6 +115,7 @@ void draw_dossier_panel(AppState& state, const Fonts& fonts) {
     const Explanation explanation = explain_row(*state.engine(), row);
     ImGui::Text(tr(TextId::dossier_rank_line), static_cast<std::size_t>(explanation.rank),
                 group_thousands(state.dataset().row_count()).c_str(), one_decimal(explanation.display_score).c_str());
+    draw_risk_label(state, state.id(row));
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::dossier_reasons));

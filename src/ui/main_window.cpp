@@ -116,6 +116,8 @@ void draw_report_screen(AppState& state, const Fonts& fonts) {
         state.note_widget(name, {min.x, min.y, max.x, max.y});
     };
     input.go_to_selection = [&state] { state.request_screen(Screen::selection); };
+    input.risk_labels = state.risk_label_settings();
+    input.set_risk_label_months = [&state](int months) { state.set_risk_label_months(months); };
     draw_report_view(input, fonts);
 }
 

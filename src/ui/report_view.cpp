@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cfloat>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -73,6 +74,7 @@ struct ViewState {
     // Derived from data + choices (rebuilt when any of them changes).
     std::optional<ReportPeriod> built_period;
     std::array<bool, 3> built_possible_risk{};
+    int built_label_months = 0;
     std::optional<Report> report;
     std::optional<Language> built_language;
     std::vector<PeriodChoice> choices;
@@ -136,7 +138,8 @@ void refresh_report(ViewState& v, const ReportViewInput& input) {
         return;
     }
     const bool stale = !v.report || !v.built_period || !same_period(*v.built_period, *period) ||
-                       v.built_possible_risk != v.possible_risk;
+                       v.built_possible_risk != v.possible_risk ||
+                       v.built_label_months != input.risk_labels.valid_months;
     if (stale) {
         ReportSettings settings;
         settings.possible_risk.clear();
@@ -144,11 +147,13 @@ void refresh_report(ViewState& v, const ReportViewInput& input) {
             if (v.possible_risk[i]) settings.possible_risk.push_back(all_codes[i]);
         settings.as_of = input.reference_date;
         settings.generated_at = input.now;
+        settings.labels = input.risk_labels;
         static const std::vector<FrozenBatch> no_batches;
         v.report = build_report(*input.screening, input.batches ? *input.batches : no_batches, v.attributes, *period,
                                 settings);
         v.built_period = period;
         v.built_possible_risk = v.possible_risk;
+        v.built_label_months = input.risk_labels.valid_months;
     }
     if (stale || language_changed) {
         v.tables = report_tables(*v.report, language());
@@ -224,6 +229,14 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
         if (ImGui::Checkbox(code_label(all_codes[i], language()), &value)) v.possible_risk[i] = value;
         if (locked) ImGui::EndDisabled();
     }
+    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
+    ImGui::TextUnformatted(tr(TextId::report_label_months));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
+    ImGui::SameLine();
+    int months = input.risk_labels.valid_months;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    if (ImGui::InputInt("##label_months", &months) && input.set_risk_label_months && valid_label_months(months))
+        input.set_risk_label_months(months);
 }
 
 std::string file_stem(const Report& report) {
@@ -287,7 +300,7 @@ void header_block(const ViewState& v, const Fonts& fonts) {
 void figure_card(const Fonts& fonts, float width, const std::string& value, const std::string& label,
                  const std::string& detail) {
     const float em = ImGui::GetFontSize();
-    const float height = em * 4.6f;
+    const float height = em * 5.8f;  // room for a label and a detail of two lines each
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -300,14 +313,15 @@ void figure_card(const Fonts& fonts, float width, const std::string& value, cons
     const float label_y = origin.y + pad * 0.8f + fonts.title->FontSize + em * 0.1f;
     draw->AddText(fonts.body, em, ImVec2(origin.x + pad, label_y), palette::muted_text, label.c_str(), nullptr,
                   width - pad * 2);
+    const float label_height = fonts.body->CalcTextSizeA(em, FLT_MAX, width - pad * 2, label.c_str()).y;
     if (!detail.empty())
-        draw->AddText(fonts.body, em * 0.85f, ImVec2(origin.x + pad, label_y + em * 1.25f), palette::muted_text,
-                      detail.c_str(), nullptr, width - pad * 2);
+        draw->AddText(fonts.body, em * 0.85f, ImVec2(origin.x + pad, label_y + label_height + em * 0.15f),
+                      palette::muted_text, detail.c_str(), nullptr, width - pad * 2);
 }
 
 void key_figures(const Report& r, const Fonts& fonts) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * 3) / 4;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing * 4) / 5;
     const TextLanguage tl = language();
     const double share = r.unique_dossiers == 0 ? 0.0
                                                 : static_cast<double>(r.possible_risk_dossiers) /
@@ -326,6 +340,12 @@ void key_figures(const Report& r, const Fonts& fonts) {
     ImGui::SameLine();
     figure_card(fonts, width, group_thousands(r.follow_ups.opened), counted(CountedText::follow_ups_opened, r.follow_ups.opened),
                 follow_up);
+    char labels[256];
+    std::snprintf(labels, sizeof labels, tr(TextId::report_labels_detail), group_thousands(r.risk_labels.expiring).c_str(),
+                  group_thousands(r.risk_labels.expired).c_str());
+    ImGui::SameLine();
+    figure_card(fonts, width, group_thousands(r.risk_labels.current),
+                counted(CountedText::current_risk_labels, r.risk_labels.current), labels);
 }
 
 void summary_paragraph(const Report& r) {

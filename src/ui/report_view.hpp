@@ -26,6 +26,8 @@ struct ReportViewInput {
     Timestamp now;                                    // stamped on exports as "generated at"
     std::uint64_t data_revision = 0;  // bump when events, batches or the dataset change in place
     bool synthetic = false;           // demo data: exports carry the "synthetic demo data" badge
+    RiskLabelSettings risk_labels;    // how long a risk label stays current (shared with the dossier panel)
+    std::function<void(int months)> set_risk_label_months;  // the user changed it; may be empty
     // Told where each export button was drawn (for automation): "report-html-open", "report-html",
     // "report-json", "report-csv:<table>". May be empty.
     std::function<void(const std::string& name, ImVec2 min, ImVec2 max)> note_widget;

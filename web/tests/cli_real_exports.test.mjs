@@ -89,7 +89,16 @@ test('radar report --data reads an export file for the report\'s dossier attribu
   assert.equal(made.status, 0, made.stderr);
   const report = radar('report', history, '--from', '2026-06', '--to', '2026-08', '--data', generated, '--json');
   assert.equal(report.status, 0, report.stderr);
-  assert.ok(JSON.parse(report.stdout));
+  const figures = JSON.parse(report.stdout);
+  assert.equal(figures.risk_labels.valid_months, 12);
+  assert.ok(figures.risk_labels.current.total > 0, 'the demo history leaves current risk labels');
+  const shorter = radar('report', history, '--from', '2026-06', '--to', '2026-08', '--as-of', '2026-12-01',
+    '--label-months', '3', '--json');
+  assert.equal(shorter.status, 0, shorter.stderr);
+  const lapsed = JSON.parse(shorter.stdout).risk_labels;
+  assert.equal(lapsed.valid_months, 3);
+  assert.ok(lapsed.expired > 0, 'three months after June, June\'s labels have lapsed');
+  assert.equal(radar('report', history, '--label-months', '0').status, 2);
   const missing = radar('report', history, '--data', join(folder, 'no-such-export.csv'));
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no-such-export\.csv/);

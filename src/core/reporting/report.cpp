@@ -226,6 +226,22 @@ Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>&
     }
     report.dataset_hashes.assign(hashes.begin(), hashes.end());
     report.model_versions.assign(models.begin(), models.end());
+    RiskLabelFigures& labels = report.risk_labels;
+    labels.settings = settings.labels;
+    labels.as_of = settings.as_of;
+    for (RiskLabel& label : risk_labels(state, settings.as_of, settings.labels)) {
+        if (label.status == RiskLabelStatus::expired) {
+            ++labels.expired;
+            continue;
+        }
+        ++labels.current;
+        ++labels.current_by_code[static_cast<std::size_t>(label.code)];
+        if (label.status == RiskLabelStatus::expiring) {
+            ++labels.expiring;
+            labels.expiring_labels.push_back(std::move(label));
+        }
+    }
+
     report.summary_nl = report_summary(report, TextLanguage::dutch);
     report.summary_en = report_summary(report, TextLanguage::english);
     return report;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "screening/risk_label.hpp"
 #include "screening/screening_state.hpp"
 #include "selection/frozen_batch.hpp"
 
@@ -24,6 +25,7 @@ struct ReportSettings {
     // Codes counted as "possible risk" (stated in the report). Default: Risico + Verder onderzoek nodig.
     std::vector<ScreeningCode> possible_risk{ScreeningCode::risico, ScreeningCode::verder_onderzoek_nodig};
     DayNumber as_of = 0;       // "today": follow-ups due before it and still open are overdue
+    RiskLabelSettings labels;  // how long a risk label stays current (stated in the report)
     Timestamp generated_at;
 };
 
@@ -89,6 +91,17 @@ struct LiftFigures {
     double difference_high = 0.0;
 };
 
+// Risk labels as of the report's as_of day (whatever the period: a label is current or not now).
+struct RiskLabelFigures {
+    RiskLabelSettings settings;
+    DayNumber as_of = 0;
+    std::array<std::size_t, 3> current_by_code{};  // current or expiring, indexed by ScreeningCode
+    std::size_t current = 0;                        // current or expiring
+    std::size_t expiring = 0;                       // in their last days
+    std::size_t expired = 0;                        // latest screening risk-coded, but lapsed
+    std::vector<RiskLabel> expiring_labels;         // soonest end first
+};
+
 struct Report {
     ReportPeriod period;
     DayNumber first_day = 0;  // period.from, or the first screening/batch date when all time
@@ -106,6 +119,7 @@ struct Report {
     std::vector<BreakdownRow> by_care_type;
     std::vector<BreakdownRow> by_score_band;
     LiftFigures lift;
+    RiskLabelFigures risk_labels;
     std::string summary_nl;
     std::string summary_en;
 };

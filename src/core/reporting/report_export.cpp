@@ -61,6 +61,23 @@ Json breakdown_json(const std::vector<BreakdownRow>& rows) {
     return out;
 }
 
+Json risk_labels_json(const RiskLabelFigures& labels) {
+    Json current{{"total", labels.current}};
+    Json expiring = Json::array();
+    for (ScreeningCode code : {ScreeningCode::risico, ScreeningCode::verder_onderzoek_nodig})
+        current[code_key(code)] = labels.current_by_code[static_cast<std::size_t>(code)];
+    for (const RiskLabel& label : labels.expiring_labels)
+        expiring.push_back({{"dossier_id", label.dossier_id}, {"code", code_key(label.code)},
+                            {"labelled_on", format_iso_date(label.labelled_on)},
+                            {"valid_until", format_iso_date(label.valid_until)}});
+    return Json{{"as_of", format_iso_date(labels.as_of)},
+                {"valid_months", labels.settings.valid_months},
+                {"expiring_within_days", labels.settings.expiring_within_days},
+                {"current", current},
+                {"expired", labels.expired},
+                {"expiring", expiring}};
+}
+
 }  // namespace
 
 std::string score_band_group_label(const std::string& key, TextLanguage language) {
@@ -79,6 +96,8 @@ std::string report_table_title(const std::string& name, TextLanguage language) {
     if (name == "by_province") return nl ? "Per provincie" : "By province";
     if (name == "by_care_type") return nl ? "Per opvangvorm" : "By care type";
     if (name == "by_score_band") return nl ? "Per scoreband" : "By score band";
+    if (name == "risk_labels") return nl ? "Actuele risicolabels" : "Current risk labels";
+    if (name == "risk_labels_expiring") return nl ? "Risicolabels die binnenkort verlopen" : "Risk labels expiring soon";
     if (name == "lift") return nl ? "Trefkans: top van de lijst tegenover de controlesteekproef"
                                   : "Hit rate: top of the list against the control sample";
     return name;
@@ -155,6 +174,31 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
                            {{count(r.follow_ups.opened), count(r.follow_ups.done), count(r.follow_ups.open),
                              count(r.follow_ups.overdue)}}};
     tables.push_back(std::move(follow_ups));
+
+    const RiskLabelFigures& labels = r.risk_labels;
+    const std::string validity = std::to_string(labels.settings.valid_months) + (nl ? " maanden" : " months");
+    ReportTable risk_labels{"risk_labels",
+                            {nl ? "label" : "label", nl ? "actueel" : "current", nl ? "verloopt binnenkort" : "expiring soon"},
+                            {false, true, true},
+                            {}};
+    for (ScreeningCode code : {ScreeningCode::risico, ScreeningCode::verder_onderzoek_nodig}) {
+        std::size_t expiring = 0;
+        for (const RiskLabel& label : labels.expiring_labels) expiring += label.code == code ? 1 : 0;
+        risk_labels.rows.push_back({code_label(code, language),
+                                    count(labels.current_by_code[static_cast<std::size_t>(code)]), count(expiring)});
+    }
+    risk_labels.rows.push_back({(nl ? "verlopen (ouder dan " : "lapsed (older than ") + validity + ")",
+                                count(labels.expired), ""});
+    tables.push_back(std::move(risk_labels));
+    ReportTable expiring{"risk_labels_expiring",
+                         {nl ? "dossier" : "dossier", nl ? "label" : "label", nl ? "sinds" : "since",
+                          nl ? "actueel tot" : "current until"},
+                         {false, false, false, false},
+                         {}};
+    for (const RiskLabel& label : labels.expiring_labels)
+        expiring.rows.push_back({label.dossier_id, code_label(label.code, language), format_iso_date(label.labelled_on),
+                                 format_iso_date(label.valid_until)});
+    tables.push_back(std::move(expiring));
 
     tables.push_back(breakdown_table("by_province", nl ? "provincie" : "province", r.by_province, language, false));
     tables.push_back(breakdown_table("by_care_type", nl ? "opvangvorm" : "care type", r.by_care_type, language, false));
@@ -262,6 +306,7 @@ std::string report_to_json(const Report& r) {
                    {"by_care_type", breakdown_json(r.by_care_type)},
                    {"by_score_band", breakdown_json(r.by_score_band)},
                    {"lift", lift},
+                   {"risk_labels", risk_labels_json(r.risk_labels)},
                    {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
     return out.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
