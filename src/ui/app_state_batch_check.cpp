@@ -1,29 +1,46 @@
-// AppState's reproduction check of a committed batch: re-run the rule with the batch's recorded
-// inputs on the current dataset and scores, only when both are the ones the batch recorded.
+// AppState's reproduction check of a committed batch: re-score the current dataset with the
+// batch's model version as of the day its scores were computed for, and re-run its rule; only
+// when the dataset is the one the batch recorded and that model version is still known.
 #include "ui/app_state.hpp"
 
 #include <algorithm>
 
+#include "model/model_json.hpp"
+#include "selection/batch_verification.hpp"
+
 namespace radar::ui {
+namespace {
+
+// The registry's model whose version id is `version_id`, whether or not it is active now.
+std::optional<ModelSpec> registered_model(const ModelRegistry& registry, const std::string& version_id) {
+    for (const ModelVersionInfo& info : registry.list()) {
+        std::optional<ModelSpec> spec = registry.spec(info.version);
+        if (spec && radar::model_version_id(*spec) == version_id) return spec;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 void AppState::check_batch(const std::string& batch_id) {
     BatchCheck check;
     check.scores_generation = scores_generation_;
     const auto frozen = std::find_if(frozen_batches_.begin(), frozen_batches_.end(),
                                      [&](const FrozenBatch& batch) { return batch.batch_id == batch_id; });
-    const std::string model_version = model_version_id();
+    const std::optional<ModelSpec> model =
+        frozen == frozen_batches_.end() ? std::nullopt : registered_model(registry_, frozen->model_version_id);
     if (frozen == frozen_batches_.end() || !engine_) {
         check.outcome = BatchCheck::Outcome::no_record;
     } else if (frozen->dataset_hash != dataset_hash_) {
         check.outcome = BatchCheck::Outcome::dataset_changed;
         check.recorded = frozen->dataset_hash;
         check.current = dataset_hash_;
-    } else if (frozen->model_version_id != model_version) {
+    } else if (!model) {
         check.outcome = BatchCheck::Outcome::model_changed;
         check.recorded = frozen->model_version_id;
-        check.current = model_version;
+        check.current = model_version_id();
     } else {
-        ReproductionReport report = reproduce_batch(*frozen, dataset_, engine_->raw_scores(), model_version, dataset_hash_);
+        ReproductionReport report = verify_batch(*frozen, dataset_, *model, scoring_context(), dataset_hash_);
         check.outcome = report.reproduced ? BatchCheck::Outcome::reproduced : BatchCheck::Outcome::differs;
         check.differences = std::move(report.differences);
     }
