@@ -163,6 +163,8 @@ TEST_CASE("timeline lines describe every event kind") {
           "1 February 2024 · An · Follow-up updated: Other, done, due 20 February 2024 — answered");
     CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch) ==
           "1 januari 2024 · An · Geselecteerd in batch 2024-01 (hoogste scores, rang 2)");
+    CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch, {}, true) ==
+          "1 januari 2024 · An · Geselecteerd in batch 2024-01");  // screened blind: no kind, no rank
     CHECK(describe_event(events[5], "", TextLanguage::english) == "1 January 2024 · An · Batch 2024-01 committed: 2 dossiers");
     CHECK(describe_event(events[6], "KO-2", TextLanguage::english) ==
           "31 January 2024 · An · Batch 2024-01 closed without a code for this dossier — end of month");

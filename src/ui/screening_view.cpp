@@ -301,14 +301,15 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     return enter;
 }
 
-void timeline(const AppState& state, const std::string& dossier_id) {
+// The dossier's events; screened blind, its selections say no kind or rank.
+void timeline(const AppState& state, const std::string& dossier_id, bool blind) {
     const DossierHistory* history = state.screening().history(dossier_id);
     if (!history || history->timeline.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::timeline_empty));
         return;
     }
     for (std::size_t index : history->timeline)
-        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset()).c_str());
+        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset(), blind).c_str());
 }
 
 void mark_follow_up_done(AppState& state, const FollowUpState& follow_up) {
@@ -445,7 +446,7 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
         draw_completeness(explanation.completeness);
     }
     strong(fonts, tr(TextId::timeline_title));
-    timeline(state, member.dossier_id);
+    timeline(state, member.dossier_id, blind);
     strong(fonts, tr(TextId::follow_ups_title));
     follow_ups(state, member.dossier_id);
     if (row) {
