@@ -25,7 +25,7 @@ inline ScreeningEvent base(const std::string& id, const char* time, const std::s
 inline ScreeningEvent coded(const std::string& id, const std::string& dossier, ScreeningCode code, const char* date,
                             const std::string& batch = "", const char* time = "2024-01-10T09:00:00.000Z") {
     ScreeningEvent event = base(id, time, dossier);
-    event.payload = ScreeningCoded{code, day(date), "", batch};
+    event.payload = ScreeningCoded{code, day(date), "", batch, std::nullopt};
     return event;
 }
 

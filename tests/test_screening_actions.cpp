@@ -78,6 +78,11 @@ TEST_CASE("coding a dossier produces checked events") {
     REQUIRE_MESSAGE(events.ok(), events.error());
     REQUIRE(events->size() == 1);
     CHECK((*events)[0].as<ScreeningCoded>()->batch_id == "2024-01");
+    CHECK_FALSE((*events)[0].as<ScreeningCoded>()->reasons_seen.has_value());
+    coding.reasons_seen = false;  // coded blind: recorded as such
+    const auto blind = record_screening(state, coding);
+    REQUIRE(blind.ok());
+    CHECK((*blind)[0].as<ScreeningCoded>()->reasons_seen == std::optional<bool>(false));
 
     CodingRequest further = request("ev-2", "KO-2", ScreeningCode::verder_onderzoek_nodig);
     CHECK(record_screening(state, further).error() == "field 'follow_up': \"Verder onderzoek nodig\" needs a follow-up");

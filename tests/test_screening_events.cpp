@@ -14,7 +14,7 @@ namespace {
 std::vector<ScreeningEvent> one_of_each() {
     std::vector<ScreeningEvent> events;
     events.push_back(coded("ev-1", "KO-1", ScreeningCode::verder_onderzoek_nodig, "2024-01-10", "2024-01"));
-    events.back().payload = ScreeningCoded{ScreeningCode::verder_onderzoek_nodig, day("2024-01-10"), "Zoë: \"oud\"\n", "2024-01"};
+    events.back().payload = ScreeningCoded{ScreeningCode::verder_onderzoek_nodig, day("2024-01-10"), "Zoë: \"oud\"\n", "2024-01", std::nullopt};
     events.push_back(corrected("ev-2", "ev-1", "KO-1", ScreeningCode::risico, "2024-01-11", "2024-01-11T08:00:00.000Z"));
     events.push_back(withdrawn("ev-3", "ev-2", "KO-1", "2024-01-12T08:00:00.000Z"));
     ScreeningEvent follow_up = base("ev-4", "2024-01-10T09:00:00.000Z", "KO-1");
@@ -163,7 +163,27 @@ TEST_CASE("timeline lines describe every event kind") {
           "1 February 2024 · An · Follow-up updated: Other, done, due 20 February 2024 — answered");
     CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch) ==
           "1 januari 2024 · An · Geselecteerd in batch 2024-01 (hoogste scores, rang 2)");
+    CHECK(describe_event(events[5], "KO-2", TextLanguage::dutch, {}, true) ==
+          "1 januari 2024 · An · Geselecteerd in batch 2024-01");  // screened blind: no kind, no rank
     CHECK(describe_event(events[5], "", TextLanguage::english) == "1 January 2024 · An · Batch 2024-01 committed: 2 dossiers");
     CHECK(describe_event(events[6], "KO-2", TextLanguage::english) ==
           "31 January 2024 · An · Batch 2024-01 closed without a code for this dossier — end of month");
+}
+
+TEST_CASE("a coding event records whether the reasons had been seen; older events have no such field") {
+    ScreeningEvent event = coded("ev-r", "KO-1", ScreeningCode::risico, "2024-01-10", "2024-01");
+    CHECK(event_to_json(event).count("reasons_seen") == 0);
+    auto back = parse_event(event_to_text(event));
+    REQUIRE(back.ok());
+    CHECK_FALSE(back->as<ScreeningCoded>()->reasons_seen.has_value());
+
+    std::get<ScreeningCoded>(event.payload).reasons_seen = false;
+    CHECK(event_to_json(event)["reasons_seen"] == false);
+    back = parse_event(event_to_text(event));
+    REQUIRE(back.ok());
+    CHECK(back->as<ScreeningCoded>()->reasons_seen == std::optional<bool>(false));
+
+    Json wrong = event_to_json(event);
+    wrong["reasons_seen"] = "no";
+    CHECK_FALSE(event_from_json(wrong).ok());
 }

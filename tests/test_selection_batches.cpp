@@ -5,6 +5,7 @@
 #include "dataset_hash.hpp"
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
+#include "selection/preview_request.hpp"
 #include "selection_fixtures.hpp"
 
 using namespace radar;
@@ -189,4 +190,66 @@ TEST_CASE("commit refuses an empty batch and a batch id taken meanwhile") {
     empty.outcome.selected.clear();
     CHECK(commit_batch(empty, fold_events({}), {"ev-y", at("2024-01-05T09:00:00.000Z"), "An"}).error() ==
           "nothing to commit: no dossier was selected");
+}
+
+TEST_CASE("a batch records the day its scores were computed for; older batches mean the reference date") {
+    Team team;
+    PreviewRequest request = team.request("2024-01-05");
+    request.scores_as_of = day("2024-01-20");  // back-dated selection, scored as of later
+    const auto preview = preview_batch(team.data.dataset, team.data.scores, team.state(), request);
+    REQUIRE(preview.ok());
+    const auto committed = commit_batch(*preview, team.state(), {"ev-x", at("2024-01-20T08:00:00.000Z"), "An"});
+    REQUIRE(committed.ok());
+    CHECK(committed->batch.scores_as_of == day("2024-01-20"));
+    const auto back = parse_batch(batch_to_text(committed->batch));
+    REQUIRE(back.ok());
+    CHECK(back->scores_as_of == day("2024-01-20"));
+    CHECK(batch_to_json(*back)["scores_as_of"] == "2024-01-20");
+
+    Json old = batch_to_json(committed->batch);
+    old.erase("scores_as_of");
+    const auto old_batch = batch_from_json(old);
+    REQUIRE_MESSAGE(old_batch.ok(), old_batch.error());
+    CHECK(old_batch->scores_as_of == day("2024-01-05"));
+    CHECK(old_batch->schema_version == 1);
+}
+
+TEST_CASE("the preview request: the month, supplementary when the month has a batch, the given seed") {
+    Team team;
+    PreviewInputs inputs;
+    inputs.selection_date = day("2024-01-05");
+    inputs.scores_as_of = day("2024-01-09");
+    inputs.settings.capacity = 3;
+    inputs.settings.control_size = 2;
+    inputs.settings.control_seed = 5;  // replaced by the drawn seed
+    inputs.model_version_id = "starter-1";
+    inputs.dataset_hash = dataset_sha256(team.data.dataset);
+    const std::uint64_t seed = control_seed_from_random_bits(0xFFFFFFFFFFFFFFFFULL);
+    CHECK(seed == max_control_seed);
+    CHECK(control_seed_from_random_bits(0x12345678ABCDEF01ULL) < (std::uint64_t{1} << 53));
+
+    PreviewRequest request = decide_preview_request(inputs, team.state(), seed);
+    CHECK(request.reference_date == day("2024-01-05"));
+    CHECK(request.scores_as_of == day("2024-01-09"));
+    CHECK(request.settings.control_seed == seed);
+    CHECK(request.settings.capacity == 3);
+    CHECK_FALSE(request.supplementary);
+    CHECK(request.model_version_id == "starter-1");
+    CHECK(request.dataset_hash == inputs.dataset_hash);
+
+    team.commit("2024-01-05");
+    CHECK(decide_preview_request(inputs, team.state(), seed).supplementary);
+    inputs.selection_date = day("2024-02-01");
+    CHECK_FALSE(decide_preview_request(inputs, team.state(), seed).supplementary);
+    inputs.supplementary = true;  // asked explicitly: kept (preview_batch refuses it if wrong)
+    CHECK(decide_preview_request(inputs, team.state(), seed).supplementary);
+
+    // The seed is the batch's: a preview with it draws the same control sample, and it is recorded.
+    inputs.supplementary.reset();
+    const auto preview = preview_batch(team.data.dataset, team.data.scores, team.state(),
+                                       decide_preview_request(inputs, team.state(), 99));
+    REQUIRE(preview.ok());
+    const auto committed = commit_batch(*preview, team.state(), {"ev-y", at("2024-02-01T08:00:00.000Z"), "An"});
+    REQUIRE(committed.ok());
+    CHECK(committed->batch.settings.control_seed == 99);
 }

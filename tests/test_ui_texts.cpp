@@ -91,3 +91,16 @@ TEST_CASE("counts reach nouns only through counted texts") {
         CHECK(format_arguments(text.forms[1]) == format_arguments(text.forms[3]));
     }
 }
+
+TEST_CASE("what a blind screener reads does not name the control sample, a rank or a score") {
+    const std::regex revealing("steekproef|control|rang|rank|score", std::regex::icase);
+    int blind_texts = 0;
+    for (const Text& text : texts()) {
+        if (std::string(text.id).rfind("blind_", 0) != 0) continue;
+        ++blind_texts;
+        INFO(std::string(text.id));
+        CHECK_FALSE(std::regex_search(std::string(text.dutch), revealing));
+        CHECK_FALSE(std::regex_search(std::string(text.english), revealing));
+    }
+    CHECK(blind_texts == 2);
+}

@@ -12,6 +12,7 @@
 #include "app/drawn_text.hpp"
 #include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
+#include "screening/blind_queue.hpp"
 #include "selection/selection_reasons.hpp"
 #include "ui/i18n.hpp"
 #include "ui/report_view.hpp"
@@ -215,6 +216,12 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
         nlohmann::json item{{"id", id}, {"coded", batch.coded_count}, {"total", batch.total()},
                             {"open", batch.status() == BatchStatus::open}};
         if (batch.closed_by_user) item["uncodedAtClose"] = batch.uncoded_at_close;
+        for (const FrozenBatch& frozen : state.frozen_batches())
+            if (frozen.batch_id == id) {
+                item["scoresAsOf"] = format_iso_date(frozen.scores_as_of);
+                item["controlSeed"] = frozen.settings.control_seed;
+                item["blind"] = screened_blind(batch);
+            }
         if (const ui::BatchCheck* check = state.batch_check(id))
             item["check"] = {{"outcome", batch_check_name(check->outcome)},
                              {"differences", check->differences},
@@ -227,7 +234,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
     if (found == state.screening().batches.end()) return;
     const BatchState& batch = found->second;
     nlohmann::json queue = nlohmann::json::array();
-    for (std::size_t i = 0; i < batch.members.size(); ++i) {
+    for (std::size_t i : state.screening_order(batch)) {
         const BatchMember& member = batch.members[i];
         nlohmann::json item{{"id", member.dossier_id}, {"control", member.kind == SelectionKind::control}};
         if (const EffectiveScreening* screening = state.screening().current_screening(member.dossier_id);
@@ -239,6 +246,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
         queue.push_back(item);
     }
     info["screening"] = {{"batch", batch.batch_id},
+                         {"blind", screened_blind(batch)},
                          {"dossier", state.screening_dossier()},
                          {"queue", queue},
                          {"refusal", state.screening_refusal()},
@@ -375,6 +383,16 @@ EMSCRIPTEN_KEEPALIVE int radar_set_selection_date(const char* text) {
     const std::optional<radar::DayNumber> day = radar::parse_iso_date(value);
     if (!day) return 0;
     state->set_selection_date(*day);
+    return 1;
+}
+
+// Moves the app's date ("YYYY-MM-DD") with the same dataset, as if the app were used that day:
+// scores, screening date and selection date follow. 0 if the date is invalid.
+EMSCRIPTEN_KEEPALIVE int radar_set_today(const char* text) {
+    auto* state = radar::app::attached_state;
+    const std::optional<radar::DayNumber> day = radar::parse_iso_date(text ? text : "");
+    if (!state || !day) return 0;
+    state->set_today(*day);
     return 1;
 }
 

@@ -1,6 +1,6 @@
 // `radar select`: previews a monthly batch (the same rule and reasons as the app) from a dataset,
 // a model and a screening history, optionally freezes it to a file, or checks that a frozen
-// batch is reproduced by re-running the rule.
+// batch is reproduced by re-scoring as of its scores_as_of and re-running the rule.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -14,8 +14,11 @@
 #include "dataset_hash.hpp"
 #include "model/model_json.hpp"
 #include "model/scoring_engine.hpp"
+#include "platform/platform.hpp"
 #include "screening/event_json.hpp"
+#include "selection/batch_verification.hpp"
 #include "selection/frozen_batch.hpp"
+#include "selection/preview_request.hpp"
 #include "selection/selection_reasons.hpp"
 #include "sha256.hpp"
 
@@ -75,14 +78,12 @@ Checked<std::vector<ScreeningEvent>> load_history(const std::optional<std::strin
     return events;
 }
 
-Checked<SelectionSettings> read_settings(Options& options, DayNumber reference_date) {
+// The settings; the control seed is decided with the preview request (see control_seed()).
+Checked<SelectionSettings> read_settings(Options& options) {
     SelectionSettings settings;
     settings.capacity = static_cast<std::uint32_t>(options.number("size", settings.capacity));
     settings.cooldown_months = static_cast<std::int32_t>(options.number("cooldown", 3));
     settings.control_size = static_cast<std::uint32_t>(options.number("control", 0));
-    // Default seed: the batch month as YYYYMM, so a plain re-run draws the same control sample.
-    const CivilDate month = civil_from_days(reference_date);
-    settings.control_seed = options.number("control-seed", static_cast<unsigned long long>(month.year * 100 + month.month));
     settings.signal_override = options.flag("signal-override");
     if (options.value("floor")) {
         settings.coverage_floor = true;
@@ -94,6 +95,22 @@ Checked<SelectionSettings> read_settings(Options& options, DayNumber reference_d
     if (!options.error().empty()) return Checked<SelectionSettings>::failure(options.error());
     if (auto problem = validate_settings(settings); !problem.empty()) return Checked<SelectionSettings>::failure(problem);
     return settings;
+}
+
+// --control-seed S forces the seed (tests, reproducing a draw); otherwise it is drawn from the
+// operating system's cryptographic random source, and told so that the draw can be repeated.
+Checked<std::uint64_t> control_seed(Options& options, const SelectionSettings& settings) {
+    if (options.value("control-seed")) {
+        const std::uint64_t forced = options.number("control-seed", 0);
+        if (!options.error().empty()) return Checked<std::uint64_t>::failure(options.error());
+        if (forced > max_control_seed) return Checked<std::uint64_t>::failure("--control-seed must be below 2^53");
+        return forced;
+    }
+    const std::uint64_t drawn = control_seed_from_random_bits(platform::random_bits_128().high);
+    if (settings.control_size > 0)
+        std::cerr << "radar select: control sample seed " << drawn
+                  << " drawn at random (--control-seed " << drawn << " repeats this draw)\n";
+    return drawn;
 }
 
 std::string settings_line(const SelectionSettings& s) {
@@ -141,6 +158,7 @@ void print_json(const BatchPreview& preview, TextLanguage language, bool all) {
              {"month", preview.month},
              {"supplementary", preview.supplementary},
              {"reference_date", format_iso_date(outcome.reference_date)},
+             {"scores_as_of", format_iso_date(preview.scores_as_of)},
              {"model_version_id", preview.model_version_id},
              {"dataset_hash", preview.dataset_hash},
              {"dataset_rows", preview.dataset_rows},
@@ -195,13 +213,26 @@ int verify(const std::string& path, const std::string& data, const std::string& 
         std::cerr << "radar select: " << path << ": " << batch.error() << "\n";
         return 1;
     }
-    const Checked<ScoredData> scored = load_scored_data(data, model, options, batch->reference_date);
-    if (!scored) {
-        std::cerr << "radar select: " << scored.error() << "\n";
+    const auto fail = [](const std::string& message) {
+        std::cerr << "radar select: " << message << "\n";
         return 2;
-    }
-    const ReproductionReport report =
-        reproduce_batch(*batch, scored->dataset, scored->scores, scored->model_version_id, scored->dataset_hash);
+    };
+    // The demo dossiers are dated as when the batch was made, so that they are the same ones.
+    Checked<DataSource> source =
+        load_data_source(data, options, options.date("export-date", first_of_month(batch->reference_date)));
+    if (!source) return fail(source.error());
+    if (source->rows_rejected > 0)
+        std::cerr << "radar select: " << source->name << ": " << source->rows_rejected
+                  << " rows were rejected (see radar import)\n";
+    const Checked<ModelSpec> spec = read_model_file(model);
+    if (!spec) return fail(spec.error());
+    // Re-scored as of the day the batch's scores were computed for, whatever day it is now.
+    ScoringContext context;
+    context.protected_fields = source->dictionary.protected_names();
+    const Checked<ReproductionReport> verified =
+        verify_batch(*batch, source->dataset, *spec, std::move(context), dataset_sha256(source->dataset));
+    if (!verified) return fail(model + ": " + verified.error());
+    const ReproductionReport& report = *verified;
     if (report.reproduced) {
         std::printf("batch %s reproduced exactly: %zu members\n", batch->batch_id.c_str(), batch->members.size());
         return 0;
@@ -233,8 +264,10 @@ int run_select(const std::vector<std::string>& arguments) {
     if (language_name != "nl" && language_name != "en") return fail("--lang is nl or en", 2);
     const TextLanguage language = language_name == "nl" ? TextLanguage::dutch : TextLanguage::english;
 
-    const Checked<SelectionSettings> settings = read_settings(options, reference_date);
+    const Checked<SelectionSettings> settings = read_settings(options);
     if (!settings) return fail(settings.error(), 2);
+    const Checked<std::uint64_t> seed = control_seed(options, *settings);
+    if (!seed) return fail(seed.error(), 2);
     const Checked<ScoredData> scored = load_scored_data(data, *model, options, reference_date);
     if (!scored) return fail(scored.error(), 2);
     const Checked<std::vector<ScreeningEvent>> events = load_history(options.value("history"));
@@ -242,12 +275,14 @@ int run_select(const std::vector<std::string>& arguments) {
     const ScreeningState state = fold_events(*events);
     for (const std::string& issue : state.issues) std::cerr << "radar select: history: " << issue << "\n";
 
-    PreviewRequest request;
-    request.reference_date = reference_date;
-    request.settings = *settings;
-    request.supplementary = options.flag("supplementary");
-    request.model_version_id = scored->model_version_id;
-    request.dataset_hash = scored->dataset_hash;
+    PreviewInputs inputs;
+    inputs.selection_date = reference_date;
+    inputs.scores_as_of = reference_date;  // the CLI scores as of the batch date
+    inputs.settings = *settings;
+    inputs.supplementary = options.flag("supplementary");
+    inputs.model_version_id = scored->model_version_id;
+    inputs.dataset_hash = scored->dataset_hash;
+    const PreviewRequest request = decide_preview_request(inputs, state, *seed);
     const Checked<BatchPreview> preview = preview_batch(scored->dataset, scored->scores, state, request);
     if (!preview) return fail(preview.error(), 1);
 

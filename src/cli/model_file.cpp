@@ -17,21 +17,27 @@ std::optional<std::string> read_text_file(const std::string& path) {
     return text.str();
 }
 
+Checked<ModelSpec> read_model_file(const std::string& path) {
+    const auto text = read_text_file(path);
+    if (!text) return Checked<ModelSpec>::failure("cannot read model '" + path + "'");
+    const ModelParseResult parsed = parse_model_json(*text);
+    if (!parsed.ok()) return Checked<ModelSpec>::failure(path + " is refused:\n" + describe_problems(parsed.problems));
+    return *parsed.spec;
+}
+
 Checked<ModelFileScores> score_with_model_file(const std::string& path, const Dataset& dataset, DayNumber reference_date,
                                                const std::set<std::string>& protected_fields) {
     using Result = Checked<ModelFileScores>;
-    const auto text = read_text_file(path);
-    if (!text) return Result::failure("cannot read model '" + path + "'");
-    const ModelParseResult parsed = parse_model_json(*text);
-    if (!parsed.ok()) return Result::failure(path + " is refused:\n" + describe_problems(parsed.problems));
+    const Checked<ModelSpec> spec = read_model_file(path);
+    if (!spec) return Result::failure(spec.error());
     ScoringContext context;
     context.reference_date = reference_date;
     context.protected_fields = protected_fields;
-    EngineResult engine = ScoringEngine::create(*parsed.spec, dataset, context);
+    EngineResult engine = ScoringEngine::create(*spec, dataset, context);
     if (!engine.engine) return Result::failure(path + " is refused:\n" + describe_problems(engine.problems));
     ModelFileScores result;
     result.raw_scores = engine.engine->raw_scores();
-    result.model_version_id = model_version_id(*parsed.spec);
+    result.model_version_id = model_version_id(*spec);
     return result;
 }
 

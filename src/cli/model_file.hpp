@@ -9,10 +9,14 @@
 
 #include "checked.hpp"
 #include "dataset.hpp"
+#include "model/model_spec.hpp"
 
 namespace radar::cli {
 
 std::optional<std::string> read_text_file(const std::string& path);
+
+// The model in a model JSON file, or why it is refused.
+Checked<ModelSpec> read_model_file(const std::string& path);
 
 struct ModelFileScores {
     std::vector<double> raw_scores;

@@ -152,6 +152,15 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
     return {};
 }
 
+void AppState::set_today(DayNumber day) {
+    reference_date_ = day;
+    selection_date_ = day;
+    if (!engine_) return;
+    engine_->set_reference_date(day);
+    ++scores_generation_;
+    refresh_visible();
+}
+
 ScoringContext AppState::scoring_context() const {
     ScoringContext context;
     context.reference_date = reference_date_;

@@ -68,7 +68,7 @@ struct BatchCheck {
     std::string recorded;                   // the batch's dataset hash or model version, when changed
     std::string current;                    // the current one
     std::vector<std::string> differences;  // when the re-run differs
-    int recorded_model_version = 0;        // the saved version of the batch's model, 0 when none is
+    int recorded_model_version = 0;        // the saved version the batch was checked with, 0 when unknown
     std::uint64_t scores_generation = 0;
 };
 
@@ -207,6 +207,9 @@ public:
     bool is_synthetic() const { return synthetic_; }
     DayNumber export_date() const { return export_date_; }
     DayNumber reference_date() const { return reference_date_; }
+    // Moves the app's date (scores, screening date and the selection date) to another day with
+    // the same dataset, as if the app were used that day; for automation (tests, demos).
+    void set_today(DayNumber day);
 
     // [SECTION] Screening work (issue #6) and monthly selection (issue #5).
     // Connects the store: opens it, loads everything into memory, follows its notices. Without
@@ -247,14 +250,21 @@ public:
     void reset_selection_date() { selection_date_ = reference_date_; }
     // This month's batch preview for the current settings, scores and screening state (a
     // supplementary batch when the month already has one); recomputed only when those change.
-    // Null without a scoring engine.
+    // The control sample's seed is drawn from the platform's cryptographic source when the
+    // month's preview is first made and kept until its batch is committed, so what is committed
+    // is what was previewed. Null without a scoring engine.
     const Checked<BatchPreview>* batch_preview();
     // A stamp for a new event: a fresh id, now, and the screener's name.
     EventStamp new_stamp() const;
-    // Re-runs a committed batch's rule on the current dataset and scores (the "check" button) and
-    // keeps the outcome until the scores change.
+    // Re-scores the current dataset with the batch's model version (from the registry, even when
+    // another version is active) as of the batch's scores_as_of and re-runs its rule (the "check"
+    // button); keeps the outcome until the scores change.
     void check_batch(const std::string& batch_id);
     const BatchCheck* batch_check(const std::string& batch_id) const;
+    // Blind screening: whether a dossier's score or reasons were shown anywhere in the app since
+    // its batch was frozen (this session). The screening form records it on the coding event.
+    void note_reasons_shown(const std::string& dossier_id) { reasons_shown_.insert(dossier_id); }
+    bool reasons_shown(const std::string& dossier_id) const { return reasons_shown_.count(dossier_id) > 0; }
 
     // One user action: its events (and batch) are written in one store commit and enter the
     // folded state only once the store confirmed them. `subject` names the action for its save
@@ -278,6 +288,9 @@ public:
     std::optional<std::size_t> row_of(const std::string& dossier_id) const;
     // The batch the screening screen works on ("" for none).
     const std::string& screening_batch() const { return screening_batch_; }
+    // The batch's members in screening order (indices into its members): selection order, or for
+    // a batch screened blind (it has a control sample) one shuffled order from its recorded seed.
+    std::vector<std::size_t> screening_order(const BatchState& batch) const;
     void set_screening_batch(const std::string& batch_id) { screening_batch_ = batch_id; }
     const std::string& screening_dossier() const { return screening_dossier_; }
     // After a confirmed save the screening screen moves on to the next uncoded dossier (a session
@@ -415,6 +428,8 @@ private:
     SelectionSettings selection_settings_;
     DayNumber selection_date_ = 0;
     std::map<std::string, BatchCheck> batch_checks_;
+    std::map<std::string, std::uint64_t> control_seeds_;  // by batch month, until its batch is committed
+    std::set<std::string> reasons_shown_;                  // dossier ids, see note_reasons_shown
     struct PreviewCache {
         std::uint64_t screening_generation = 0;
         std::uint64_t scores_generation = 0;

@@ -1,8 +1,12 @@
-// AppState's reproduction check of a committed batch: re-run the rule with the batch's recorded
-// inputs on the current dataset and scores, only when both are the ones the batch recorded.
+// AppState's reproduction check of a committed batch: re-score the current dataset with the
+// batch's model version as of the day its scores were computed for, and re-run its rule; only
+// when the dataset is the one the batch recorded and that model version is still known.
 #include "ui/app_state.hpp"
 
 #include <algorithm>
+
+#include "model/model_json.hpp"
+#include "selection/batch_verification.hpp"
 
 namespace radar::ui {
 
@@ -11,21 +15,24 @@ void AppState::check_batch(const std::string& batch_id) {
     check.scores_generation = scores_generation_;
     const auto frozen = std::find_if(frozen_batches_.begin(), frozen_batches_.end(),
                                      [&](const FrozenBatch& batch) { return batch.batch_id == batch_id; });
-    const std::string model_version = model_version_id();
+    // The batch's model version, whether or not it is active now.
+    const std::optional<ModelVersion> version =
+        frozen == frozen_batches_.end() ? std::nullopt : registry_.find_by_model_version_id(frozen->model_version_id);
+    const std::optional<ModelSpec> model = version ? registry_.spec(version->info.version) : std::nullopt;
+    if (version) check.recorded_model_version = version->info.version;
     if (frozen == frozen_batches_.end() || !engine_) {
         check.outcome = BatchCheck::Outcome::no_record;
     } else if (frozen->dataset_hash != dataset_hash_) {
         check.outcome = BatchCheck::Outcome::dataset_changed;
         check.recorded = frozen->dataset_hash;
         check.current = dataset_hash_;
-    } else if (frozen->model_version_id != model_version) {
+    } else if (!model) {
         check.outcome = BatchCheck::Outcome::model_changed;
         check.recorded = frozen->model_version_id;
-        check.current = model_version;
-        if (const auto version = registry_.find_by_model_version_id(frozen->model_version_id))
-            check.recorded_model_version = version->info.version;
+        check.current = model_version_id();
     } else {
-        ReproductionReport report = reproduce_batch(*frozen, dataset_, engine_->raw_scores(), model_version, dataset_hash_);
+        Checked<ReproductionReport> verified = verify_batch(*frozen, dataset_, *model, scoring_context(), dataset_hash_);
+        ReproductionReport report = verified ? std::move(*verified) : ReproductionReport{false, {verified.error()}};
         check.outcome = report.reproduced ? BatchCheck::Outcome::reproduced : BatchCheck::Outcome::differs;
         check.differences = std::move(report.differences);
     }

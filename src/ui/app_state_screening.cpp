@@ -1,12 +1,13 @@
 // AppState's screening work: loading events and batches from the store (and handing its model
 // versions and imports to their loaders), submitting one user action as one store commit,
 // following the store's mode and change notices.
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "model/model_json.hpp"
 #include "platform/platform.hpp"
+#include "screening/blind_queue.hpp"
 #include "screening/event_json.hpp"
+#include "selection/preview_request.hpp"
 #include "ui/app_state.hpp"
 
 namespace radar::ui {
@@ -207,7 +208,13 @@ void AppState::commit_pending(const std::string& subject) {
 }
 
 void AppState::apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch) {
-    if (batch) frozen_batches_.push_back(*batch);
+    if (batch) {
+        frozen_batches_.push_back(*batch);
+        // The next preview of this month (a supplementary batch) draws a seed of its own, and
+        // what the members' reasons showed before the freeze no longer counts.
+        control_seeds_.erase(batch->month);
+        for (const FrozenMember& member : batch->members) reasons_shown_.erase(member.dossier_id);
+    }
     events_.insert(events_.end(), events.begin(), events.end());
     screening_ = fold_events(events_);
     ++screening_generation_;
@@ -231,18 +238,17 @@ const Checked<BatchPreview>* AppState::batch_preview() {
         cache.scores_generation == scores_generation_ && cache.settings_json == settings_json &&
         cache.model_version_id == model_version && cache.selection_date == selection_date_)
         return &*cache.preview;
-    PreviewRequest request;
-    request.reference_date = selection_date_;
-    request.settings = selection_settings_;
-    const CivilDate batch_month = civil_from_days(selection_date_);
-    // The control sample's seed is the batch month (YYYYMM): a re-run draws the same dossiers.
-    request.settings.control_seed = static_cast<std::uint64_t>(batch_month.year * 100 + batch_month.month);
-    char month[16];
-    std::snprintf(month, sizeof month, "%04d-%02d", batch_month.year, batch_month.month);
-    for (const auto& entry : screening_.batches)
-        if (entry.second.month == month) request.supplementary = true;
-    request.model_version_id = model_version;
-    request.dataset_hash = dataset_hash_;
+    const std::string month = batch_month_of(selection_date_);
+    auto seed = control_seeds_.find(month);
+    if (seed == control_seeds_.end())
+        seed = control_seeds_.emplace(month, control_seed_from_random_bits(platform::random_bits_128().high)).first;
+    PreviewInputs inputs;
+    inputs.selection_date = selection_date_;
+    inputs.scores_as_of = engine_->context().reference_date;
+    inputs.settings = selection_settings_;
+    inputs.model_version_id = model_version;
+    inputs.dataset_hash = dataset_hash_;
+    const PreviewRequest request = decide_preview_request(inputs, screening_, seed->second);
     cache.preview = preview_batch(dataset_, engine_->raw_scores(), screening_, request);
     cache.screening_generation = screening_generation_;
     cache.scores_generation = scores_generation_;
@@ -250,6 +256,18 @@ const Checked<BatchPreview>* AppState::batch_preview() {
     cache.model_version_id = model_version;
     cache.selection_date = selection_date_;
     return &*cache.preview;
+}
+
+std::vector<std::size_t> AppState::screening_order(const BatchState& batch) const {
+    if (screened_blind(batch)) {
+        std::uint64_t seed = 0;
+        for (const FrozenBatch& frozen : frozen_batches_)
+            if (frozen.batch_id == batch.batch_id) seed = frozen.settings.control_seed;
+        return blind_queue_order(batch, seed);
+    }
+    std::vector<std::size_t> order(batch.members.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    return order;
 }
 
 std::optional<std::size_t> AppState::row_of(const std::string& dossier_id) const {

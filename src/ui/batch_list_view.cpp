@@ -62,8 +62,6 @@ void check_result(const BatchCheck& check) {
     }
     if (check.outcome == Outcome::differs) ImGui::TextColored(ImColor(palette::error_text), tr(TextId::check_differs), check.differences.size());
     else if (check.outcome == Outcome::dataset_changed) ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::check_dataset_changed));
-    else if (check.outcome == Outcome::model_changed && check.recorded_model_version > 0)
-        ImGui::TextColored(ImColor(palette::error_text), tr(TextId::check_model_version), check.recorded_model_version);
     else if (check.outcome == Outcome::model_changed) ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::check_model_changed));
     else ImGui::TextColored(ImColor(palette::error_text), "%s", tr(TextId::check_no_record));
     if (!ImGui::IsItemHovered()) return;

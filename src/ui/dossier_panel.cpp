@@ -113,6 +113,7 @@ void draw_dossier_panel(AppState& state, const Fonts& fonts) {
         state.select_row(std::nullopt);
     if (!state.engine()) return;
     const Explanation explanation = explain_row(*state.engine(), row);
+    state.note_reasons_shown(state.id(row));  // recorded on its coding event (blind screening)
     ImGui::Text(tr(TextId::dossier_rank_line), static_cast<std::size_t>(explanation.rank),
                 group_thousands(state.dataset().row_count()).c_str(), one_decimal(explanation.display_score).c_str());
     draw_risk_label(state, state.id(row));

@@ -110,7 +110,7 @@ void score_tooltip(const ScoringEngine& engine, std::size_t row) {
     ImGui::EndTooltip();
 }
 
-void score_cell(const AppState& state, std::size_t row) {
+void score_cell(AppState& state, std::size_t row) {
     const double score = state.display_score(row);
     const std::string text = one_decimal(score);
     const float text_width = ImGui::CalcTextSize("000,0").x;
@@ -125,8 +125,10 @@ void score_cell(const AppState& state, std::size_t row) {
     ImGui::SetCursorScreenPos(ImVec2(at.x + bar_width + ImGui::GetStyle().ItemSpacing.x + text_width -
                                          ImGui::CalcTextSize(text.c_str()).x, at.y));
     ImGui::TextUnformatted(text.c_str());
-    if (state.engine() && (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered())))
+    if (state.engine() && (ImGui::IsItemHovered() || (ImGui::IsMouseHoveringRect(bar_min, bar_max) && ImGui::IsWindowHovered()))) {
         score_tooltip(*state.engine(), row);
+        state.note_reasons_shown(state.id(row));  // recorded on its coding event (blind screening)
+    }
 }
 
 // Arrow keys move the open dossier through the visible list (Enter opens the first); returns the

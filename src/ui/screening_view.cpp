@@ -1,11 +1,14 @@
 // Screening screen: the open batch's queue, the chosen dossier (reasons, completeness, timeline,
-// fields), and the coding form with its keyboard (1/2/3, Enter, J/K) and corrections.
+// fields), and the coding form with its keyboard (1/2/3, Enter, J/K) and corrections. A batch with
+// a control sample is screened blind: one shuffled queue, and no kind, rank, score or reasons of
+// a dossier until its code is saved.
 #include "ui/screening_view.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
+#include "screening/blind_queue.hpp"
 #include "screening/event_text.hpp"
 #include "screening/score_band.hpp"
 #include "ui/dossier_panel.hpp"
@@ -63,13 +66,21 @@ const BatchState* chosen_batch(AppState& state) {
     return nullptr;
 }
 
-// The queue: indices into the batch's members (selection order: ranked top-N first), optionally
-// only the uncoded ones.
-std::vector<std::size_t> queue_of(const BatchState& batch, bool only_uncoded, const std::string& keep) {
+// The queue: the screening order, optionally only the uncoded members (and `keep`).
+std::vector<std::size_t> queue_of(const BatchState& batch, const std::vector<std::size_t>& order, bool only_uncoded,
+                                  const std::string& keep) {
     std::vector<std::size_t> queue;
-    for (std::size_t i = 0; i < batch.members.size(); ++i)
+    for (std::size_t i : order)
         if (!only_uncoded || !batch.member_coded[i] || batch.members[i].dossier_id == keep) queue.push_back(i);
     return queue;
+}
+
+// Whether the member's kind, rank, score and reasons are hidden: a blind batch, not yet coded.
+bool hidden(const BatchState& batch, const BatchMember& member) {
+    if (!screened_blind(batch)) return false;
+    for (std::size_t i = 0; i < batch.members.size(); ++i)
+        if (batch.members[i].dossier_id == member.dossier_id) return !batch.member_coded[i];
+    return true;
 }
 
 const char* code_explanation(ScreeningCode code) {
@@ -93,8 +104,10 @@ const EffectiveScreening* screening_in_batch(const ScreeningState& screening, co
     return nullptr;
 }
 
+// The percentile the note rule compares the code with; none when the screener does not see it
+// (a control-sample dossier, or any dossier of a blind batch before its code is saved).
 std::optional<double> percentile_of(const BatchState& batch, const BatchMember& member) {
-    if (member.kind == SelectionKind::control) return std::nullopt;  // the screener must not see it
+    if (member.kind == SelectionKind::control || hidden(batch, member)) return std::nullopt;
     return score_percentile(member.rank, batch.ranked_total);
 }
 
@@ -162,6 +175,7 @@ bool save(AppState& state, const BatchState& batch, const BatchMember& member) {
     request.screening_date = state.reference_date();
     request.note = note;
     request.score_percentile = percentile;
+    request.reasons_seen = state.reasons_shown(member.dossier_id);
     if (*d.code == ScreeningCode::verder_onderzoek_nodig) {
         const std::optional<DayNumber> due = parse_date_text(d.due_date.data());
         if (!due) {
@@ -287,14 +301,15 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     return enter;
 }
 
-void timeline(const AppState& state, const std::string& dossier_id) {
+// The dossier's events; screened blind, its selections say no kind or rank.
+void timeline(const AppState& state, const std::string& dossier_id, bool blind) {
     const DossierHistory* history = state.screening().history(dossier_id);
     if (!history || history->timeline.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::timeline_empty));
         return;
     }
     for (std::size_t index : history->timeline)
-        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset()).c_str());
+        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset(), blind).c_str());
 }
 
 void mark_follow_up_done(AppState& state, const FollowUpState& follow_up) {
@@ -373,13 +388,13 @@ ScreeningViewState& view_state() {
     return instance;
 }
 
-// The first uncoded member after `from` (wrapping round), or "" when all are coded.
-std::string next_uncoded(const BatchState& batch, const std::string& from) {
+// The first uncoded member after `from` in screening order (wrapping round), or "" when all are coded.
+std::string next_uncoded(const BatchState& batch, const std::vector<std::size_t>& order, const std::string& from) {
     std::size_t start = 0;
-    for (std::size_t i = 0; i < batch.members.size(); ++i)
-        if (batch.members[i].dossier_id == from) start = i + 1;
-    for (std::size_t n = 0; n < batch.members.size(); ++n) {
-        const std::size_t i = (start + n) % batch.members.size();
+    for (std::size_t n = 0; n < order.size(); ++n)
+        if (batch.members[order[n]].dossier_id == from) start = n + 1;
+    for (std::size_t n = 0; n < order.size(); ++n) {
+        const std::size_t i = order[(start + n) % order.size()];
         if (!batch.member_coded[i]) return batch.members[i].dossier_id;
     }
     return {};
@@ -390,8 +405,10 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
-    const bool control = member.kind == SelectionKind::control;
-    if (control) ImGui::TextDisabled(tr(TextId::control_line), member.dossier_id.c_str());
+    const bool blind = hidden(batch, member);
+    if (blind) ImGui::TextDisabled(tr(TextId::blind_member_line), member.dossier_id.c_str());
+    else if (member.kind == SelectionKind::control)
+        ImGui::TextDisabled(tr(TextId::control_line), member.dossier_id.c_str(), member.rank, group_thousands(batch.ranked_total).c_str());
     else ImGui::TextDisabled(tr(TextId::member_line), member.dossier_id.c_str(), member.rank, group_thousands(batch.ranked_total).c_str());
     if (state.export_date() > 0)
         ImGui::TextDisabled(tr(TextId::data_age_line), date_text(state.export_date()).c_str(),
@@ -418,15 +435,18 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
     if (row && state.engine()) {
         const Explanation explanation = explain_row(*state.engine(), *row);
-        if (!control) {
+        // A blind batch shows the reasons once the code is saved; otherwise they show at once
+        // (and the coding event records that they were seen).
+        if (!blind) {
             strong(fonts, tr(TextId::dossier_reasons));
             draw_score_reasons(state.dataset(), state.engine()->spec(), *row, explanation);
+            state.note_reasons_shown(member.dossier_id);
         }
         strong(fonts, tr(TextId::dossier_completeness));
         draw_completeness(explanation.completeness);
     }
     strong(fonts, tr(TextId::timeline_title));
-    timeline(state, member.dossier_id);
+    timeline(state, member.dossier_id, blind);
     strong(fonts, tr(TextId::follow_ups_title));
     follow_ups(state, member.dossier_id);
     if (row) {
@@ -463,21 +483,23 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
     draw_screener_field(state);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
+    if (screened_blind(*batch)) ImGui::TextWrapped("%s", tr(TextId::blind_queue_hint));
     ImGui::PopStyleColor();
     ImGui::Separator();
+    const std::vector<std::size_t> order = state.screening_order(*batch);
 
     // A confirmed save moves on to the next uncoded dossier (a failed one stays).
     if (!view.advance_after_save.empty()) {
         const SaveStatus* status = state.save_status(view.advance_after_save);
         if (!status || status->phase != SavePhase::saving) {
             if (status && status->phase == SavePhase::saved && state.screening_dossier() == view.advance_after_save) {
-                const std::string next = next_uncoded(*batch, view.advance_after_save);
+                const std::string next = next_uncoded(*batch, order, view.advance_after_save);
                 if (!next.empty()) state.set_screening_dossier(next);
             }
             view.advance_after_save.clear();
         }
     }
-    const std::vector<std::size_t> queue = queue_of(*batch, view.only_uncoded, state.screening_dossier());
+    const std::vector<std::size_t> queue = queue_of(*batch, order, view.only_uncoded, state.screening_dossier());
     std::size_t position = 0;
     bool found = false;
     for (std::size_t i = 0; i < queue.size(); ++i)
@@ -487,7 +509,7 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
         }
     // Opening the screen resumes at the first uncoded dossier, not at the top of the batch.
     if (!found && !queue.empty()) {
-        const std::string first_uncoded = next_uncoded(*batch, "");
+        const std::string first_uncoded = next_uncoded(*batch, order, "");
         state.set_screening_dossier(first_uncoded.empty() ? batch->members[queue[0]].dossier_id : first_uncoded);
         for (std::size_t i = 0; i < queue.size(); ++i)
             if (batch->members[queue[i]].dossier_id == state.screening_dossier()) position = i;
@@ -528,13 +550,14 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
         ImGui::TableSetupColumn("code", ImGuiTableColumnFlags_WidthFixed);
         for (std::size_t i = 0; i < queue.size(); ++i) {
             const BatchMember& member = batch->members[queue[i]];
-            const bool control = member.kind == SelectionKind::control;
+            // A blind batch's queue has no rank column content: nothing tells one kind from another.
+            const bool unranked = member.kind == SelectionKind::control || screened_blind(*batch);
             const std::optional<ScreeningCode> code =
                 batch->member_coded[queue[i]] ? state.screening().current_code(member.dossier_id) : std::nullopt;
             const bool selected = member.dossier_id == state.screening_dossier();
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            const std::string rank = (control ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "##" + member.dossier_id;
+            const std::string rank = (unranked ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "##" + member.dossier_id;
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.set_screening_dossier(member.dossier_id);
             if (selected && moved) ImGui::SetScrollHereY();

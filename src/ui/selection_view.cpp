@@ -84,6 +84,7 @@ void settings_panel(AppState& state) {
     input_months(tr(TextId::selection_cooldown), settings.cooldown_months, 0, 24);
     input_count(tr(TextId::selection_control), settings.control_size, 0, 100);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_control_tooltip));
+    note_last_item(state, "control-size");
     ImGui::Checkbox(tr(TextId::selection_signal_override), &settings.signal_override);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_signal_tooltip));
     ImGui::Checkbox(tr(TextId::selection_floor), &settings.coverage_floor);

@@ -133,6 +133,14 @@ test('a model reading a protected field is refused on an export without any flag
     assert.match(refused.stderr, /'country_of_birth' is protected/);
   }
 
+  // Verifying a batch with such a model is refused too, not reported as a difference.
+  const batch = join(folder, 'batch-for-protected.json');
+  assert.equal(radar('select', withBirthCountry, '--model', model, '--month', '2026-11', '--freeze', batch).status, 0);
+  const verify = radar('select', withBirthCountry, '--model', modelReading('country_of_birth'), '--month', '2026-11',
+    '--verify', batch);
+  assert.equal(verify.status, 2);
+  assert.match(verify.stderr, /'country_of_birth' is protected/);
+
   // A mapping profile that keeps the column as an extra attribute under its own header: still protected.
   const profile = join(folder, 'keep-extra.json');
   writeFileSync(profile, JSON.stringify({ columns: [{ header: 'Geboorteland', field: null }] }));

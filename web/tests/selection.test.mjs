@@ -130,3 +130,54 @@ test('the CLI selects the same batch as the app, and next month holds the coded 
     await app.close();
   }
 });
+
+// An ISO date `days` after another.
+function addDays(isoDate, days) {
+  const date = new Date(isoDate + 'T12:00:00Z');
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+test('a batch checked 40 days later, with another model version active, is reproduced', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await waitFor(page, (state) => state.storage.loaded, 'the store to load');
+    await page.evaluate(() => window.radar.setScreener('Tester'));
+    await page.evaluate(() => window.radar.showScreen('selection'));
+    await nextFrames(page);
+    const preview = await info(page);
+    await clickWidget(page, 'commit-batch');
+    const committed = await waitFor(page, (s) => s.batches.length === 1, 'the batch commit');
+    assert.equal(committed.batches[0].scoresAsOf, preview.referenceDate);
+
+    // Forty days later, same dataset: the ranking's scores moved (ages are counted to the new day).
+    const later = addDays(preview.referenceDate, 40);
+    assert.equal(await page.evaluate(() => window.radar.setToday('2026-02-30')), false);
+    assert.equal(await page.evaluate((date) => window.radar.setToday(date), later), true);
+    await nextFrames(page);
+    let state = await info(page);
+    assert.equal(state.referenceDate, later);
+    assert.notDeepEqual(state.top.map((row) => row.score), preview.top.map((row) => row.score), 'the scores changed');
+
+    // And another model version is active now.
+    assert.equal(await page.evaluate(() => window.radar.setWeight('subsidy_recovery', 12)), true);
+    assert.equal(await page.evaluate(() => window.radar.saveVersion('Tester', 'later weights')), 2);
+
+    await page.evaluate(() => window.radar.showScreen('selection'));
+    await nextFrames(page);
+    const checkButton = 'check-batch:' + preview.selection.batchId;
+    // A click that lands in the frame the layout settles can be missed by ImGui: click again then.
+    for (let attempt = 0; attempt < 3 && !(await info(page)).widgets[checkButton]; attempt++) {
+      await clickWidget(page, 'tab:batches');
+      await nextFrames(page);
+    }
+    await clickWidget(page, checkButton);
+    state = await waitFor(page, (s) => s.batches[0].check !== undefined, 'the check');
+    assert.deepEqual(state.batches[0].check, { outcome: 'reproduced', differences: [] });
+    await page.screenshot({ path: join(screenshotFolder, 'selection-check-40-days-later.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});

@@ -12,6 +12,8 @@ import {
 
 // A decision is saved once the store confirmed it; the screen then moves on to the next dossier.
 const saved = (id) => (state) => state.screening?.queue.find((item) => item.id === id)?.code !== undefined;
+// A batch's progress in info().batches, without what its frozen record adds (checked apart).
+const progressOf = ({ id, coded, total, open }) => ({ id, coded, total, open });
 
 test('a batch coded with the keyboard survives a reload and puts its dossiers in cooldown', async () => {
   const app = await openApp();
@@ -33,7 +35,13 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     const committed = await waitFor(page, (state) => state.batches.length === 1, 'the batch commit');
     assert.equal(committed.batches[0].total, 25);
     assert.equal(committed.events, 1);
-    assert.deepEqual(committed.batches[0], { id: preview.selection.batchId, coded: 0, total: 25, open: true });
+    assert.deepEqual(progressOf(committed.batches[0]), { id: preview.selection.batchId, coded: 0, total: 25, open: true });
+    // The frozen record: scored as of today, a seed from the browser's cryptographic source (below
+    // 2^53), and no control sample, so the batch is not screened blind.
+    const { scoresAsOf, controlSeed, blind } = committed.batches[0];
+    assert.equal(scoresAsOf, preview.referenceDate);
+    assert.ok(Number.isSafeInteger(controlSeed) && controlSeed >= 0, String(controlSeed));
+    assert.equal(blind, false);
 
     await page.evaluate(() => window.radar.showScreen('screening'));
     await nextFrames(page);
@@ -89,7 +97,8 @@ test('a batch coded with the keyboard survives a reload and puts its dossiers in
     await page.reload();
     await page.evaluate(() => window.radar.ready);
     state = await waitFor(page, (s) => s.storage.loaded && s.events === 7, 'the reloaded store');
-    assert.deepEqual(state.batches, [{ id: preview.selection.batchId, coded: 3, total: 25, open: true }]);
+    assert.deepEqual(state.batches.map(progressOf), [{ id: preview.selection.batchId, coded: 3, total: 25, open: true }]);
+    assert.equal(state.batches[0].controlSeed, controlSeed, 'the recorded seed survives the reload');
     await page.evaluate(() => window.radar.showScreen('screening'));
     await nextFrames(page);
     state = await info(page);

@@ -20,6 +20,7 @@ void write_payload(Json& out, const ScreeningCoded& coded) {
     out["screening_date"] = format_iso_date(coded.screening_date);
     out["note"] = coded.note;
     if (!coded.batch_id.empty()) out["batch_id"] = coded.batch_id;
+    if (coded.reasons_seen) out["reasons_seen"] = *coded.reasons_seen;
 }
 
 void write_payload(Json& out, const ScreeningCorrected& correction) {
@@ -77,6 +78,7 @@ ScreeningCoded read_coded(FieldReader& reader) {
     coded.screening_date = reader.date("screening_date");
     coded.note = reader.text("note", true);
     coded.batch_id = reader.optional_text("batch_id");
+    if (reader.has("reasons_seen")) coded.reasons_seen = reader.boolean("reasons_seen");
     return coded;
 }
 

@@ -14,7 +14,7 @@ std::string with_note(std::string text, const std::string& note) {
 }  // namespace
 
 std::string describe_event(const ScreeningEvent& event, const std::string& dossier_id, TextLanguage language,
-                           const UtcOffsetAt& utc_offset) {
+                           const UtcOffsetAt& utc_offset, bool blind) {
     const bool nl = language == TextLanguage::dutch;
     const std::string head = format_date(local_day(event.recorded_at, utc_offset), language) + " · " + event.screener + " · ";
     if (const auto* coded = event.as<ScreeningCoded>()) {
@@ -44,9 +44,12 @@ std::string describe_event(const ScreeningEvent& event, const std::string& dossi
                          update->note);
     if (const auto* committed = event.as<BatchCommitted>()) {
         for (const BatchMember& member : committed->members)
-            if (member.dossier_id == dossier_id)
-                return head + (nl ? "Geselecteerd in batch " : "Selected in batch ") + committed->batch_id + " (" +
-                       selection_kind_label(member.kind, language) + (nl ? ", rang " : ", rank ") + std::to_string(member.rank) + ")";
+            if (member.dossier_id == dossier_id) {
+                const std::string line = head + (nl ? "Geselecteerd in batch " : "Selected in batch ") + committed->batch_id;
+                if (blind) return line;
+                return line + " (" + selection_kind_label(member.kind, language) + (nl ? ", rang " : ", rank ") +
+                       std::to_string(member.rank) + ")";
+            }
         return head + "Batch " + committed->batch_id + (nl ? " vastgelegd: " : " committed: ") +
                std::to_string(committed->members.size()) + (committed->members.size() == 1 ? " dossier" : " dossiers");
     }

@@ -54,7 +54,7 @@ Checked<std::vector<ScreeningEvent>> record_screening(const ScreeningState& stat
     }
 
     ScreeningEvent coded = stamped(request.stamp, request.dossier_id);
-    coded.payload = ScreeningCoded{request.code, request.screening_date, request.note, request.batch_id};
+    coded.payload = ScreeningCoded{request.code, request.screening_date, request.note, request.batch_id, request.reasons_seen};
     if (auto problem = check_new(state, coded); !problem.empty()) return refuse<Result>(problem);
     Result events{coded};
     if (request.follow_up) {

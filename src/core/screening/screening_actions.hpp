@@ -37,6 +37,8 @@ struct CodingRequest {
     std::optional<double> score_percentile;
     // Required for "Verder onderzoek nodig".
     std::optional<FollowUpRequest> follow_up;
+    // Whether the dossier's score or reasons had been shown before coding (recorded as is).
+    std::optional<bool> reasons_seen;
 };
 
 // The screening_coded event, followed by a follow_up_created event when a follow-up was given.

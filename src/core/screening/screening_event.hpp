@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,6 +28,9 @@ struct ScreeningCoded {
     DayNumber screening_date = 0;
     std::string note;
     std::string batch_id;  // "" for a screening outside any batch
+    // Whether the screener had been shown the dossier's score or reasons (since its batch was
+    // frozen) before coding it; absent in events recorded before this was kept.
+    std::optional<bool> reasons_seen;
 };
 
 // Replaces the values of an earlier screening (or of an earlier correction of it). A withdrawn

@@ -97,6 +97,7 @@ Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<do
     preview.outcome = std::move(*outcome);
     for (const auto& [dossier, facts] : history)
         if (preview.outcome.index.count(dossier)) preview.history.emplace(dossier, facts);
+    preview.scores_as_of = request.scores_as_of;
     preview.model_version_id = request.model_version_id;
     preview.dataset_hash = request.dataset_hash;
     preview.dataset_rows = static_cast<std::uint32_t>(dataset.row_count());
@@ -129,6 +130,7 @@ Checked<CommittedBatch> commit_batch(const BatchPreview& preview, const Screenin
     batch.created_at = stamp.recorded_at;
     batch.created_by = stamp.screener;
     batch.reference_date = preview.outcome.reference_date;
+    batch.scores_as_of = preview.scores_as_of;
     batch.settings = preview.outcome.settings;
     batch.model_version_id = preview.model_version_id;
     batch.dataset_hash = preview.dataset_hash;
@@ -179,6 +181,7 @@ Json batch_to_json(const FrozenBatch& batch) {
                 {"created_at", format_timestamp(batch.created_at)},
                 {"created_by", batch.created_by},
                 {"reference_date", format_iso_date(batch.reference_date)},
+                {"scores_as_of", format_iso_date(batch.scores_as_of)},
                 {"settings", settings_to_json(batch.settings)},
                 {"model_version_id", batch.model_version_id},
                 {"dataset_hash", batch.dataset_hash},
@@ -245,6 +248,8 @@ Checked<FrozenBatch> batch_from_json(const Json& value, const std::string& conte
     batch.created_at = reader.timestamp("created_at");
     batch.created_by = reader.text("created_by");
     batch.reference_date = reader.date("reference_date");
+    // Batches frozen before the field existed were scored as of their reference date.
+    batch.scores_as_of = reader.optional_date("scores_as_of").value_or(batch.reference_date);
     if (const Json* settings = reader.object("settings")) {
         Checked<SelectionSettings> parsed = settings_from_json(*settings, context + ": settings");
         if (!parsed) return Result::failure(parsed.error());

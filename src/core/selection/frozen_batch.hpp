@@ -13,9 +13,11 @@ namespace radar {
 
 constexpr int batch_schema_version = 1;
 
+// Made by decide_preview_request (preview_request.hpp), the one place that decides it.
 struct PreviewRequest {
     DayNumber reference_date = 0;  // the batch month is this date's month
-    SelectionSettings settings;
+    DayNumber scores_as_of = 0;    // the day the scores were computed for (ages counted up to it)
+    SelectionSettings settings;    // with the control sample's seed
     bool supplementary = false;  // a second (third...) batch in the same month, explicitly asked for
     std::string model_version_id;
     std::string dataset_hash;  // dataset_sha256 of the dataset, or the stored snapshot's hash
@@ -25,6 +27,7 @@ struct BatchPreview {
     std::string batch_id;  // "YYYY-MM", or "YYYY-MM-sN" for the N-th supplementary batch
     std::string month;     // "YYYY-MM"
     bool supplementary = false;
+    DayNumber scores_as_of = 0;
     std::string model_version_id;
     std::string dataset_hash;
     std::uint32_t dataset_rows = 0;
@@ -68,7 +71,9 @@ struct FrozenBatch {
     Timestamp created_at;
     std::string created_by;
     DayNumber reference_date = 0;
-    SelectionSettings settings;
+    // The day the scores were computed for; batches from before this field mean reference_date.
+    DayNumber scores_as_of = 0;
+    SelectionSettings settings;  // control_seed included
     std::string model_version_id;
     std::string dataset_hash;
     std::uint32_t dataset_rows = 0;
@@ -99,7 +104,8 @@ struct ReproductionReport {
 };
 
 // Re-runs the rule with the batch's recorded settings, reference date and history facts on the
-// given dataset and scores, and lists every difference (dataset hash, model version, members,
+// given dataset and scores (which must be computed as of the batch's scores_as_of; see
+// batch_verification.hpp), and lists every difference (dataset hash, model version, members,
 // kinds, ranks, scores, held-back list).
 ReproductionReport reproduce_batch(const FrozenBatch& batch, const Dataset& dataset, const std::vector<double>& scores,
                                    const std::string& model_version_id, const std::string& dataset_hash);

@@ -2,19 +2,13 @@
 #include "selection/selection_settings.hpp"
 
 namespace radar {
-namespace {
-
-// Seeds stay below 2^53 so that JavaScript reading a batch or backup file sees the same number.
-constexpr std::uint64_t max_seed = (std::uint64_t{1} << 53) - 1;
-
-}  // namespace
 
 std::string validate_settings(const SelectionSettings& settings) {
     if (settings.capacity < 1 || settings.capacity > 100000) return "field 'capacity': must be between 1 and 100000";
     if (settings.cooldown_months < 0 || settings.cooldown_months > 120)
         return "field 'cooldown_months': must be between 0 and 120";
     if (settings.control_size > 100000) return "field 'control_size': must be at most 100000";
-    if (settings.control_seed > max_seed) return "field 'control_seed': must be below 2^53";
+    if (settings.control_seed > max_control_seed) return "field 'control_seed': must be below 2^53";
     if (settings.coverage_floor_months < 1 || settings.coverage_floor_months > 600)
         return "field 'coverage_floor_months': must be between 1 and 600";
     if (settings.coverage_floor_limit > 100000) return "field 'coverage_floor_limit': must be at most 100000";
@@ -58,7 +52,7 @@ Checked<SelectionSettings> settings_from_json(const Json& value, const std::stri
         }
     }
     settings.control_size = static_cast<std::uint32_t>(reader.unsigned_integer("control_size", UINT32_MAX));
-    settings.control_seed = reader.unsigned_integer("control_seed", max_seed);
+    settings.control_seed = reader.unsigned_integer("control_seed", max_control_seed);
     settings.coverage_floor = reader.boolean("coverage_floor");
     settings.coverage_floor_months = static_cast<std::int32_t>(reader.integer("coverage_floor_months", 1, 600));
     settings.coverage_floor_limit = static_cast<std::uint32_t>(reader.unsigned_integer("coverage_floor_limit", UINT32_MAX));

@@ -11,6 +11,9 @@
 
 namespace radar {
 
+// Control seeds stay below 2^53, so JavaScript reading a batch or backup sees the same number.
+constexpr std::uint64_t max_control_seed = (std::uint64_t{1} << 53) - 1;
+
 struct SelectionSettings {
     std::uint32_t capacity = 25;  // N: dossiers the team screens per month
     std::int32_t cooldown_months = 3;
@@ -20,7 +23,8 @@ struct SelectionSettings {
     // A dossier in cooldown with a serious signal dated after its last screening may be selected.
     bool signal_override = false;
     std::vector<std::string> signal_fields{"last_serious_signal_date"};  // date columns holding signals
-    // k dossiers drawn at random from the eligible ones below the cut-off (recorded seed).
+    // k dossiers drawn at random from the eligible ones below the cut-off, with a seed drawn
+    // from a cryptographic source for every batch (see preview_request.hpp) and recorded.
     std::uint32_t control_size = 0;
     std::uint64_t control_seed = 0;
     // Never-screened dossiers not inspected for more than M months are added (at most `limit`).

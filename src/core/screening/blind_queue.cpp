@@ -1,0 +1,36 @@
+// The blind queue: a Fisher-Yates shuffle driven by the batch's seed and id.
+#include "screening/blind_queue.hpp"
+
+#include <numeric>
+
+#include "random.hpp"
+
+namespace radar {
+namespace {
+
+// FNV-1a 64 of the batch id: stable across builds and platforms.
+std::uint64_t id_hash(const std::string& text) {
+    std::uint64_t hash = 0xCBF29CE484222325ULL;
+    for (unsigned char c : text) hash = (hash ^ c) * 0x100000001B3ULL;
+    return hash;
+}
+
+}  // namespace
+
+bool screened_blind(const BatchState& batch) {
+    for (const BatchMember& member : batch.members)
+        if (member.kind == SelectionKind::control) return true;
+    return false;
+}
+
+std::vector<std::size_t> blind_queue_order(const BatchState& batch, std::uint64_t control_seed) {
+    std::vector<std::size_t> order(batch.members.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    // Another stream than the control draw's (which starts from the seed itself).
+    Random random(control_seed ^ id_hash(batch.batch_id));
+    for (std::size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[random.below(static_cast<std::uint32_t>(i))]);
+    return order;
+}
+
+}  // namespace radar
