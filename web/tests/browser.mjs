@@ -92,6 +92,14 @@ export async function clickWidget(page, widget) {
   }
   if (!box) throw new Error('the app does not report where ' + widget + ' is');
   const ratio = await page.evaluate(() => window.devicePixelRatio);
-  await page.mouse.click((box.left + box.right) / 2 / ratio, (box.top + box.bottom) / 2 / ratio);
+  const x = (box.left + box.right) / 2 / ratio;
+  const y = (box.top + box.bottom) / 2 / ratio;
+  // The pointer rests on the widget for a frame before the press. A move and a press that reach
+  // ImGui in the same frame were sometimes lost (a tab right after a screen change, a ranking row
+  // right after filtering): ImGui decides hovering before it handles the press, and an item
+  // hovered for the first time in the press frame does not always take it.
+  await page.mouse.move(x, y);
+  await nextFrames(page);
+  await page.mouse.click(x, y);
   await nextFrames(page);
 }

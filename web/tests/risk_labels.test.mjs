@@ -41,6 +41,7 @@ test('a Risico label is current for 12 months, shown in the dossier panel and co
     await page.evaluate((id) => window.radar.setFilter(id), dossier);
     await waitForInfo(page, (info) => info.screen === 'ranking' && info.visible === 1, 'the filtered list');
     await nextFrames(page);
+    // The pointer rests on the row for a frame before the press (see clickWidget).
     const ranking = await page.evaluate(() => window.radar.info());
     await page.mouse.move(300, ranking.firstRowY);
     await nextFrames(page);
