@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "cli/command_registry.hpp"
+#include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
 #include "import/content_hash.hpp"
@@ -15,14 +16,6 @@
 
 namespace radar::cli {
 namespace {
-
-std::string default_fields_path() {
-#ifdef RADAR_ASSETS_DIR
-    return std::string(RADAR_ASSETS_DIR) + "/fields.json";
-#else
-    return "assets/fields.json";
-#endif
-}
 
 std::string delimiter_name(char delimiter) {
     if (delimiter == '\t') return "tab";
@@ -74,15 +67,9 @@ int run_import(const std::vector<std::string>& arguments) {
         std::cerr << "radar import: --lang is en or nl\n";
         return 2;
     }
-    const std::string fields_path = options.value("fields").value_or(default_fields_path());
-    const auto fields_text = read_text_file(fields_path);
-    if (!fields_text) {
-        std::cerr << "radar import: cannot read field dictionary '" << fields_path << "'\n";
-        return 2;
-    }
-    auto dictionary = load_field_dictionary(*fields_text);
-    if (!dictionary.dictionary) {
-        for (const auto& error : dictionary.errors) std::cerr << "radar import: " << fields_path << ": " << error << "\n";
+    const Checked<FieldDictionary> dictionary = load_dictionary(options);
+    if (!dictionary) {
+        std::cerr << "radar import: " << dictionary.error() << "\n";
         return 2;
     }
     const std::string path = options.positional()[0];
@@ -94,7 +81,7 @@ int run_import(const std::vector<std::string>& arguments) {
             std::cerr << "radar import: cannot read mapping profile '" << *mapping_path << "'\n";
             return 2;
         }
-        auto profile = load_mapping_profile(*mapping_text, *dictionary.dictionary);
+        auto profile = load_mapping_profile(*mapping_text, *dictionary);
         if (!profile.profile) {
             for (const auto& error : profile.errors) std::cerr << "radar import: " << *mapping_path << ": " << error << "\n";
             return 2;
@@ -110,7 +97,7 @@ int run_import(const std::vector<std::string>& arguments) {
     import_options.total_bytes = static_cast<std::uint64_t>(file.tellg());
     file.seekg(0);
     // Chunked like the browser does it: the file is never held in memory as a whole.
-    Importer importer(*dictionary.dictionary, std::move(import_options));
+    Importer importer(*dictionary, std::move(import_options));
     std::vector<char> chunk(4 << 20);
     while (file && !importer.stopped()) {
         file.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));

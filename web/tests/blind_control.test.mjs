@@ -7,15 +7,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openApp, nextFrames, pressKey, screenshotFolder, clickWidget, radarInfo as info, waitForInfo as waitFor, isCoded,
+  openApp, nextFrames, pressKey, screenshotFolder, clickWidget, radarInfo as info, waitForInfo as waitFor, isCoded, shownText,
 } from './browser.mjs';
 
-async function shownText(page) {
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return page.evaluate(() => window.radar.capturedText());
-}
 
 // Types a number into the control-sample field (its input is at the left of its box).
 async function setControlSize(page, size) {

@@ -67,6 +67,19 @@ export const radarInfo = (page) => page.evaluate(() => window.radar.info());
 // confirmed decisions; the screen may already have moved on to the next dossier).
 export const isCoded = (id) => (state) => state.screening?.queue.find((item) => item.id === id)?.code !== undefined;
 
+// The text the next whole frame draws, one line per visual line (read from its glyph quads).
+export async function shownText(page) {
+  await page.evaluate(() => window.radar.captureText());
+  await nextFrames(page);
+  await nextFrames(page);
+  return page.evaluate(() => window.radar.capturedText());
+}
+
+// The same text with every run of white space as one space, for matching wrapped sentences.
+export async function shownWords(page) {
+  return (await shownText(page)).replace(/\s+/g, ' ');
+}
+
 // Polls info() until `check` holds (store callbacks arrive asynchronously).
 export async function waitForInfo(page, check, what) {
   for (let i = 0; i < 200; i++) {

@@ -5,14 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, radarInfo as info, waitForInfo as waitFor, clickWidget } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, radarInfo as info, waitForInfo as waitFor, clickWidget, shownText } from './browser.mjs';
 
-async function shownText(page) {
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return page.evaluate(() => window.radar.capturedText());
-}
 
 const codeOf = (state, id) => state.screening.queue.find((item) => item.id === id)?.code;
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo, shownWords } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
@@ -31,13 +31,6 @@ async function review(page, file) {
   await waitForInfo(page, (info) => info.import.phase === 'reviewing' && info.widgets['button:accept-import'], 'the review');
 }
 
-async function screenText(page) {
-  await nextFrames(page);
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return (await page.evaluate(() => window.radar.capturedText())).replace(/\s+/g, ' ');
-}
 
 async function typeExportDate(page, text) {
   await clickWidget(page, 'import-export-date');
@@ -60,13 +53,13 @@ test('the export date is asked on accept, defaults to the file date, and is the 
     const changed = new Date(2026, 10, 20, 12, 0, 0);  // 20 November 2026, local noon
     utimesSync(file, changed, changed);
     await review(page, file);
-    assert.match(await screenText(page), /Gegevens per 20 november 2026/, 'the file date is the default');
+    assert.match(await shownWords(page), /Gegevens per 20 november 2026/, 'the file date is the default');
     await page.screenshot({ path: join(screenshotFolder, 'data-age-review.png') });
 
     // A date in the future is refused and the review stays, with the data.
     await typeExportDate(page, '1 januari 2099');
     await clickWidget(page, 'button:accept-import');
-    assert.match(await screenText(page), /een datum in de toekomst kan niet/);
+    assert.match(await shownWords(page), /een datum in de toekomst kan niet/);
     assert.equal((await page.evaluate(() => window.radar.info())).import.phase, 'reviewing');
 
     await typeExportDate(page, '14-11-2026');
@@ -74,7 +67,7 @@ test('the export date is asked on accept, defaults to the file date, and is the 
     const accepted = await waitForInfo(page, (info) => info.import.phase === 'idle' && !info.synthetic, 'the accept');
     assert.equal(accepted.exportDate, '2026-11-14');
     assert.notEqual(accepted.exportDate, demoDate);
-    assert.match(await screenText(page), /export-november\.csv · Exportdatum: 14 november 2026/);
+    assert.match(await shownWords(page), /export-november\.csv · Exportdatum: 14 november 2026/);
 
     // Screening says how old the data are (its line shows once a batch is being screened).
     await page.evaluate(() => window.radar.setScreener('Tester'));
@@ -84,7 +77,7 @@ test('the export date is asked on accept, defaults to the file date, and is the 
     await waitForInfo(page, (info) => info.batches.length === 1, 'the batch commit');
     await page.evaluate(() => window.radar.showScreen('screening'));
     await waitForInfo(page, (info) => info.screen === 'screening', 'the screening screen');
-    assert.match(await screenText(page), /Gegevens uit de export van 14 november 2026/);
+    assert.match(await shownWords(page), /Gegevens uit de export van 14 november 2026/);
     await page.screenshot({ path: join(screenshotFolder, 'data-age-screening.png') });
 
     // After a reload the stored dataset keeps its export date.
@@ -96,7 +89,7 @@ test('the export date is asked on accept, defaults to the file date, and is the 
 
     // An export with its own Exportdatum column dates itself; no date is asked.
     await review(page, demoExport(folder, 'export-met-datum.csv', { exportDateColumn: '2026-10-31' }));
-    assert.match(await screenText(page), /Gegevens per 31 oktober 2026 \(kolom Exportdatum\)/);
+    assert.match(await shownWords(page), /Gegevens per 31 oktober 2026 \(kolom Exportdatum\)/);
     await clickWidget(page, 'button:accept-import');
     const dated = await waitForInfo(page, (info) => info.import.phase === 'idle' && info.exportDate === '2026-10-31',
       'the dated import');

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, shownText } from './browser.mjs';
 
 const ids = (info) => info.top.map((row) => row.id);
 
@@ -78,13 +78,6 @@ async function screenshot(page, name) {
   await page.screenshot({ path: join(screenshotFolder, name) });
 }
 
-// The text the next frame draws, one line per visual line.
-async function shownText(page) {
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return page.evaluate(() => window.radar.capturedText());
-}
 
 test('a weight typed with a comma re-ranks the dossiers; a text that is not a number is refused', async () => {
   const app = await openApp({ viewport: { width: 1366, height: 768 } });

@@ -7,16 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder, radarInfo, waitForInfo, clickWidget } from './browser.mjs';
+import { openApp, nextFrames, screenshotFolder, radarInfo, waitForInfo, clickWidget, shownText } from './browser.mjs';
 
 const startUpStored = (state) => state.storage.loaded && state.model?.versionList?.[0]?.save === 'saved';
 
-async function screenText(page) {
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return page.evaluate(() => window.radar.capturedText());
-}
 
 test('a saved model version is stored, active after a reload, and travels in a backup', async () => {
   const backupFile = join(screenshotFolder, 'backup-model-versions.json');
@@ -55,7 +49,7 @@ test('a saved model version is stored, active after a reload, and travels in a b
     await page.evaluate(() => window.radar.showScreen('model'));
     await nextFrames(page);
     await nextFrames(page);
-    const text = await screenText(page);
+    const text = await shownText(page);
     assert.match(text, /heavier weight/);
     assert.match(text, /actief/);
     assert.doesNotMatch(text, /opslaan…|Niet opgeslagen/);

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, nextFrames, screenshotFolder, clickWidget, waitForInfo, shownWords } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
@@ -59,15 +59,8 @@ async function importModel(page, name, bytes) {
   await clickWidget(page, 'button:import');
   await (await choosing).setFiles({ name, mimeType: 'application/json', buffer: bytes });
   await nextFrames(page);
-  return screenText(page);
-}
-
-// The text on screen, white space folded.
-async function screenText(page) {
   await nextFrames(page);
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  return (await page.evaluate(() => window.radar.capturedText())).replace(/\s+/g, ' ');
+  return shownWords(page);
 }
 
 test('a model reading a protected column is refused in the app, mapped or kept as an extra attribute', async () => {
@@ -108,7 +101,7 @@ test('a model input that follows a protected column is accepted with a warning t
     await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
     await importExport(page, writeExportWithBirthCountry(folder));
     await page.evaluate(() => window.radar.showScreen('model'));
-    assert.doesNotMatch(await screenText(page), /beschermde kenmerk/, 'no default input follows the country');
+    assert.doesNotMatch(await shownWords(page), /beschermde kenmerk/, 'no default input follows the country');
 
     const text = await importModel(page, 'reads-postcode.json', modelReading('Postcode', { 2000: 0 }));
     assert.match(text, /Let op: de punten van 'Postcode' hangen samen met het beschermde kenmerk 'Geboorteland' \(η = 1, drempel 0,3\)/);

@@ -4,15 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo, shownWords } from './browser.mjs';
 
-async function screenText(page) {
-  await nextFrames(page);
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return (await page.evaluate(() => window.radar.capturedText())).replace(/\s+/g, ' ');
-}
 
 test('a Risico label is current for 12 months, shown in the dossier panel and counted in the report', async () => {
   const app = await openApp();
@@ -47,13 +40,13 @@ test('a Risico label is current for 12 months, shown in the dossier panel and co
     await nextFrames(page);
     await page.mouse.click(300, ranking.firstRowY);
     await waitForInfo(page, (info) => info.selected === dossier, 'the dossier panel');
-    const panel = await screenText(page);
+    const panel = await shownWords(page);
     assert.match(panel, new RegExp(`Label Risico sinds ${dutch(today)}, actueel tot ${dutch(yearLater)}`));
     await page.screenshot({ path: join(screenshotFolder, 'risk-label-panel.png') });
 
     await page.evaluate(() => window.radar.showScreen('report'));
     await waitForInfo(page, (info) => info.screen === 'report', 'the report');
-    const report = await screenText(page);
+    const report = await shownWords(page);
     assert.match(report, /1 actueel risicolabel 0 verlopen binnenkort, 0 verlopen/);
     assert.match(report, /Labels actueel \(maanden\) 12/);
     await page.screenshot({ path: join(screenshotFolder, 'risk-label-report.png') });

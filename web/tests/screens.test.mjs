@@ -4,16 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo, shownText } from './browser.mjs';
 
 const screens = ['ranking', 'model', 'data', 'selection', 'screening', 'report', 'storage'];
 
-async function shownText(page) {
-  await page.evaluate(() => window.radar.captureText());
-  await nextFrames(page);
-  await nextFrames(page);
-  return page.evaluate(() => window.radar.capturedText());
-}
 
 // What no screen may show, whatever the language.
 const internal = [
