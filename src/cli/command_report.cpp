@@ -6,14 +6,13 @@
 #include <iostream>
 #include <sstream>
 
-#include "backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/data_source.hpp"
+#include "cli/history_file.hpp"
 #include "cli/options.hpp"
 #include "platform/platform.hpp"
 #include "reporting/report_export.hpp"
 #include "reporting/report_html.hpp"
-#include "screening/event_json.hpp"
 
 namespace radar::cli {
 namespace {
@@ -31,32 +30,6 @@ std::optional<DayNumber> period_day(const std::string& text, bool end_of_month) 
         return end_of_month ? add_months(*first, 1) - 1 : *first;
     }
     return parse_iso_date(text);
-}
-
-struct History {
-    std::vector<ScreeningEvent> events;
-    std::vector<FrozenBatch> batches;
-};
-
-Checked<History> load(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return Checked<History>::failure("cannot read '" + path + "'");
-    std::ostringstream text;
-    text << file.rdbuf();
-    const std::string content = text.str();
-    History history;
-    const auto first = content.find_first_not_of(" \t\r\n");
-    if (first != std::string::npos && content[first] == '{') {
-        Checked<BackupDocument> backup = validate_backup(content);
-        if (!backup) return Checked<History>::failure(path + ": " + backup.error());
-        history.events = backup->content.events;
-        history.batches = backup->content.batches;
-        return history;
-    }
-    Checked<std::vector<ScreeningEvent>> events = parse_events(content);
-    if (!events) return Checked<History>::failure(path + ": " + events.error());
-    history.events = std::move(*events);
-    return history;
 }
 
 Checked<std::vector<ScreeningCode>> possible_risk_codes(const std::string& list) {
@@ -130,7 +103,7 @@ int run_report(const std::vector<std::string>& arguments) {
     }
     if (!options.error().empty()) return fail(options.error(), 2);
 
-    const Checked<History> history = load(options.positional()[0]);
+    const Checked<HistoryFile> history = load_history_file(options.positional()[0]);
     if (!history) return fail(history.error(), 1);
     const ScreeningState state = fold_events(history->events);
     for (const std::string& issue : state.issues) std::cerr << "radar report: history: " << issue << "\n";

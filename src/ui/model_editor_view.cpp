@@ -18,6 +18,7 @@
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/model_card_export.hpp"
 #include "ui/value_labels.hpp"
 #include "ui/whole_file_sink.hpp"
 
@@ -454,6 +455,14 @@ void save_controls(AppState& state, EditorState& editor_state) {
                 const std::string name = registry.find(*active)->info.model_id + "-v" + std::to_string(*active) + ".json";
                 platform::download_file(name, "application/json", *json);
             }
+    }
+    const bool card_clicked = ImGui::Button(tr(TextId::model_card_download));
+    note_last_item(state, "button:model_card");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::model_card_tooltip));
+    if (card_clicked) {
+        const ModelCardInput input =
+            model_card_input(state, state.is_synthetic() ? tr(TextId::synthetic_badge) : "", Timestamp{platform::now_millis()});
+        platform::download_file(model_card_file_name(state), "text/html", model_card_html(input, language()));
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(editor_state.sink.reading());

@@ -123,6 +123,24 @@ Proportion wilson_interval(std::size_t hits, std::size_t total) {
     return p;
 }
 
+LiftFigures compare_with_control(std::size_t top_hits, std::size_t top_total, std::size_t control_hits,
+                                 std::size_t control_total) {
+    LiftFigures lift;
+    lift.top = wilson_interval(top_hits, top_total);
+    lift.control = wilson_interval(control_hits, control_total);
+    lift.available = top_total > 0 && control_total > 0;
+    if (!lift.available) return lift;
+    if (lift.control.rate > 0.0) lift.lift = lift.top.rate / lift.control.rate;
+    lift.difference = lift.top.rate - lift.control.rate;
+    lift.difference_low = lift.difference - std::sqrt((lift.top.rate - lift.top.low) * (lift.top.rate - lift.top.low) +
+                                                      (lift.control.high - lift.control.rate) *
+                                                          (lift.control.high - lift.control.rate));
+    lift.difference_high = lift.difference + std::sqrt((lift.top.high - lift.top.rate) * (lift.top.high - lift.top.rate) +
+                                                       (lift.control.rate - lift.control.low) *
+                                                           (lift.control.rate - lift.control.low));
+    return lift;
+}
+
 std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& dataset) {
     std::map<std::string, DossierAttributes> attributes;
     const Column* ids = dataset.find("dossier_id");
@@ -192,20 +210,7 @@ Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>&
         report.by_score_band.push_back({score_band_key(b), band[score_band_key(b)]});
     if (band.count("none")) report.by_score_band.push_back({"none", band["none"]});
 
-    LiftFigures& lift = report.lift;
-    lift.top = wilson_interval(top_hits, top_total);
-    lift.control = wilson_interval(control_hits, control_total);
-    lift.available = top_total > 0 && control_total > 0;
-    if (lift.available) {
-        if (lift.control.rate > 0.0) lift.lift = lift.top.rate / lift.control.rate;
-        lift.difference = lift.top.rate - lift.control.rate;
-        lift.difference_low = lift.difference - std::sqrt((lift.top.rate - lift.top.low) * (lift.top.rate - lift.top.low) +
-                                                          (lift.control.high - lift.control.rate) *
-                                                              (lift.control.high - lift.control.rate));
-        lift.difference_high = lift.difference + std::sqrt((lift.top.high - lift.top.rate) * (lift.top.high - lift.top.rate) +
-                                                           (lift.control.rate - lift.control.low) *
-                                                               (lift.control.rate - lift.control.low));
-    }
+    report.lift = compare_with_control(top_hits, top_total, control_hits, control_total);
 
     for (const FollowUpState& follow_up : state.follow_ups) {
         const DayNumber created = day_of(follow_up.created_at);

@@ -91,6 +91,11 @@ struct LiftFigures {
     double difference_high = 0.0;
 };
 
+// The top of the list against the control sample: both shares with their intervals, the lift and
+// the difference.
+LiftFigures compare_with_control(std::size_t top_hits, std::size_t top_total, std::size_t control_hits,
+                                 std::size_t control_total);
+
 // Risk labels as of the report's as_of day (whatever the period: a label is current or not now).
 struct RiskLabelFigures {
     RiskLabelSettings settings;

@@ -1,0 +1,29 @@
+// Reading a history file: a backup through validate_backup, an events file through parse_events.
+#include "cli/history_file.hpp"
+
+#include "backup/backup_format.hpp"
+#include "cli/model_file.hpp"
+#include "screening/event_json.hpp"
+
+namespace radar::cli {
+
+Checked<HistoryFile> load_history_file(const std::string& path) {
+    const std::optional<std::string> content = read_text_file(path);
+    if (!content) return Checked<HistoryFile>::failure("cannot read '" + path + "'");
+    HistoryFile history;
+    const auto first = content->find_first_not_of(" \t\r\n");
+    if (first != std::string::npos && (*content)[first] == '{') {
+        Checked<BackupDocument> backup = validate_backup(*content);
+        if (!backup) return Checked<HistoryFile>::failure(path + ": " + backup.error());
+        history.events = std::move(backup->content.events);
+        history.batches = std::move(backup->content.batches);
+        for (const OpaqueRecord& model : backup->content.models) history.model_records.push_back(model.value.dump());
+        return history;
+    }
+    Checked<std::vector<ScreeningEvent>> events = parse_events(*content);
+    if (!events) return Checked<HistoryFile>::failure(path + ": " + events.error());
+    history.events = std::move(*events);
+    return history;
+}
+
+}  // namespace radar::cli

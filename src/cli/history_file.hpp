@@ -1,0 +1,23 @@
+// HISTORY for the commands that read the team's recorded work (`report`, `model-card`): a backup
+// file (validated in full: events, frozen batches and saved model versions) or a plain events file.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "checked.hpp"
+#include "screening/screening_event.hpp"
+#include "selection/frozen_batch.hpp"
+
+namespace radar::cli {
+
+struct HistoryFile {
+    std::vector<ScreeningEvent> events;
+    std::vector<FrozenBatch> batches;       // only a backup has them
+    std::vector<std::string> model_records;  // saved model versions (ModelRegistry records); backup only
+};
+
+// A file starting with '{' is a backup, anything else an events file. Errors name the file.
+Checked<HistoryFile> load_history_file(const std::string& path);
+
+}  // namespace radar::cli

@@ -1,0 +1,33 @@
+// Gathers the model card's input from the running app (see model_card_export.hpp).
+#include "ui/model_card_export.hpp"
+
+#include "model/model_json.hpp"
+
+namespace radar::ui {
+
+ModelCardInput model_card_input(const AppState& state, const std::string& notice, Timestamp now) {
+    ModelCardInput input;
+    const ModelRegistry& registry = state.model_registry();
+    if (const auto active = registry.active_version()) {
+        input.model = *registry.spec(*active);
+        input.version = registry.find(*active)->info;
+    } else if (state.saved_model()) {
+        input.model = *state.saved_model();
+    }
+    input.versions = registry.list();
+    input.protected_fields.assign(state.protected_fields().begin(), state.protected_fields().end());
+    input.use = model_card_use(state.screening(), state.frozen_batches(), model_version_id(input.model),
+                               ReportSettings{}.possible_risk);
+    input.notice = notice;
+    input.generated_at = now;
+    return input;
+}
+
+std::string model_card_file_name(const AppState& state) {
+    const ModelRegistry& registry = state.model_registry();
+    const auto active = registry.active_version();
+    if (!active) return "modelkaart.html";
+    return registry.find(*active)->info.model_id + "-v" + std::to_string(*active) + "-modelkaart.html";
+}
+
+}  // namespace radar::ui
