@@ -1,0 +1,75 @@
+// Column names, --where and label cells for the evaluation commands.
+#include "cli/labelled_rows.hpp"
+
+#include <cctype>
+
+#include "evaluation/outcome_label.hpp"
+#include "import/column_mapping.hpp"
+
+namespace radar::cli {
+namespace {
+
+std::string lower_trimmed(std::string_view text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+    std::string lower(text);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower;
+}
+
+}  // namespace
+
+std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& name) {
+    if (dataset.find(name)) return name;
+    for (const Column& column : dataset.columns())
+        if (lower_trimmed(column.name) == lower_trimmed(name)) return column.name;
+    const std::vector<HeaderMapping> mapped = map_headers({name}, dictionary, nullptr);
+    if (!mapped.empty() && !mapped.front().field.empty() && dataset.find(mapped.front().field)) return mapped.front().field;
+    return std::nullopt;
+}
+
+Checked<LabelledRows> labelled_rows(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& label,
+                                    const std::optional<std::string>& where) {
+    using Result = Checked<LabelledRows>;
+    LabelledRows result;
+    const auto label_name = resolve_column(dataset, dictionary, label);
+    if (!label_name) return Result::failure("--label: no column '" + label + "' in the data");
+    result.label_column = *label_name;
+    const std::size_t label_index = *dataset.index_of(*label_name);
+    std::optional<std::size_t> where_index;
+    std::string where_value;
+    if (where) {
+        const std::size_t equals = where->find('=');
+        if (equals == std::string::npos || equals == 0) return Result::failure("--where needs COLUMN=VALUE, got '" + *where + "'");
+        const std::string column = where->substr(0, equals);
+        const auto where_name = resolve_column(dataset, dictionary, column);
+        if (!where_name) return Result::failure("--where: no column '" + column + "' in the data");
+        where_index = dataset.index_of(*where_name);
+        where_value = lower_trimmed(where->substr(equals + 1));
+    }
+    const auto id_index = dataset.index_of(dictionary.id_field().name);
+    std::string scratch;
+    for (std::size_t row = 0; row < dataset.row_count(); ++row) {
+        if (where_index && lower_trimmed(dataset.cell_text(*where_index, row, scratch)) != where_value) {
+            ++result.excluded_by_where;
+            continue;
+        }
+        const std::string text(dataset.cell_text(label_index, row, scratch));
+        if (text.find_first_not_of(" \t") == std::string::npos) {
+            ++result.empty_labels;
+            continue;
+        }
+        const auto value = parse_outcome_label(text);
+        if (!value) {
+            const std::string id = id_index ? dataset.cell_text(*id_index, row) : std::string();
+            return Result::failure("row " + std::to_string(row + 1) + (id.empty() ? "" : " (dossier " + id + ")") +
+                                   ": label '" + text + "' in column '" + *label_name +
+                                   "' is not 1/0, ja/nee, true/false or yes/no");
+        }
+        result.rows.push_back(row);
+        result.positive.push_back(*value ? 1 : 0);
+    }
+    return result;
+}
+
+}  // namespace radar::cli
