@@ -9,6 +9,7 @@
 
 #include "evaluation/fitted_model.hpp"
 #include "model/model_json.hpp"
+#include "model/model_registry.hpp"
 #include "model/scoring_engine.hpp"
 #include "random.hpp"
 
@@ -256,4 +257,15 @@ TEST_CASE("a fitted model file passes the checks, round-trips through JSON and s
     REQUIRE(engine.engine);
     for (std::size_t row = 0; row < 400; ++row)
         CHECK(engine.engine->raw_score(row) == doctest::Approx(fitted->linear_predictor[row]).epsilon(1e-12).scale(1));
+
+    // The app's model import: the registry saves it, and an engine scoring another model takes
+    // it as an update (the dataset's fields are checked) and then scores the same.
+    ModelRegistry registry;
+    CHECK(registry.import_json(model_to_json(spec), "analist", "fitted", "2024-01-02").saved.has_value());
+    ModelSpec other = spec;
+    other.parameters.resize(1);
+    EngineResult app_engine = ScoringEngine::create(other, s.dataset, context);
+    REQUIRE(app_engine.engine);
+    CHECK(app_engine.engine->update(*reread.spec).empty());
+    CHECK(app_engine.engine->raw_scores() == engine.engine->raw_scores());
 }

@@ -179,3 +179,15 @@ test('radar fit writes a model file that evaluate and score accept', () => {
   assert.ok(Math.abs(top.probability - 1 / (1 + Math.exp(-top.raw_score))) < 1e-12);
   assert.ok(Math.abs(top.display_score - 100 * top.probability) < 1e-9);
 });
+
+test('radar fit --period chooses lambda by temporal cross-validation; a text period is refused', () => {
+  const out = join(folder, 'temporal.json');
+  const fit = radar('fit', labelled, '--label', 'risico', '--features', 'complaints_12m,capacity', '--period', 'start_date',
+    '--out', out, '--date', date);
+  assert.equal(fit.status, 0, fit.stderr);
+  assert.match(fit.stdout, /chosen by temporal cross-validation \(train on earlier periods, test on the next; 5 folds\)/);
+  assert.match(JSON.parse(readFileSync(out, 'utf8')).description.en, /temporal cross-validation/);
+  const textPeriod = radar('fit', labelled, '--label', 'risico', '--features', 'complaints_12m', '--period', 'name', '--out', out);
+  assert.equal(textPeriod.status, 2);
+  assert.match(textPeriod.stderr, /holds text/);
+});
