@@ -1,7 +1,7 @@
 // Evaluation benchmark driver, built natively and as wasm (run by node); prints one JSON object.
-//   fit       a logistic fit on ROWS synthetic rows x FEATURES numeric features: one fit at a
-//             fixed lambda, and the whole path radar fit takes (lambda by 5-fold cross-validation
-//             over the default grid, then the final fit)
+//   fit       fit_logistic_model on ROWS synthetic dossiers x FEATURES number columns: at a fixed
+//             lambda (design + one fit), and the whole path radar fit takes (design, the check
+//             fit, lambda by 5-fold cross-validation over the default grid, the final fit)
 //   backtest  MONTHS months over N demo dossiers: score every dossier as of each month's start
 //             (the engine's reference date moves), then the backtest of those rankings against
 //             the demo's outcomes for the month's screened batch
@@ -16,8 +16,7 @@
 
 #include "demo_data.hpp"
 #include "evaluation/backtest.hpp"
-#include "evaluation/lambda_selection.hpp"
-#include "evaluation/logistic_regression.hpp"
+#include "evaluation/fitted_model.hpp"
 #include "evaluation/ranking_metrics.hpp"
 #include "evaluation/scores_as_of.hpp"
 #include "model/model_json.hpp"
@@ -39,49 +38,50 @@ std::string argument(int argc, char** argv, const std::string& name, const std::
 
 int run_fit(std::size_t rows, std::size_t features) {
     radar::Random random(20240101);
-    radar::DesignMatrix design;
-    design.rows = rows;
-    design.columns = features;
-    design.values.resize(rows * features);
-    for (std::size_t j = 0; j < features; ++j) design.names.push_back("x" + std::to_string(j + 1));
-    std::vector<std::uint8_t> positive(rows);
+    radar::Dataset dataset;
+    radar::Column& ids = dataset.add_column("dossier_id", radar::ColumnType::text);
+    radar::FitRequest request;
+    for (std::size_t j = 0; j < features; ++j) {
+        request.features.push_back("x" + std::to_string(j + 1));
+        dataset.add_column(request.features.back(), radar::ColumnType::number);
+    }
     for (std::size_t i = 0; i < rows; ++i) {
+        ids.push_text("KO-" + std::to_string(i));
         double eta = -2.0;
         for (std::size_t j = 0; j < features; ++j) {
             // Roughly normal (sum of four uniforms), each feature on its own scale.
             const double x = (random.unit() + random.unit() + random.unit() + random.unit() - 2.0) * static_cast<double>(j + 1);
-            design.values[i * features + j] = x;
+            dataset.columns()[j + 1].push_number(x);
             eta += (j % 3 == 0 ? 0.4 : -0.2) * x / static_cast<double>(j + 1);
         }
-        positive[i] = random.chance(1.0 / (1.0 + std::exp(-eta))) ? 1 : 0;
+        request.rows.push_back(i);
+        request.positive.push_back(random.chance(1.0 / (1.0 + std::exp(-eta))) ? 1 : 0);
     }
-    radar::LogisticOptions options;
-    options.lambda = 0.001;
+    request.lambda = 0.001;
     auto start = Clock::now();
-    const radar::Checked<radar::LogisticFit> single = radar::fit_logistic(design, positive, {}, options);
+    const radar::Checked<radar::FittedModel> single = radar::fit_logistic_model(dataset, request);
     const double single_ms = milliseconds_since(start);
     if (!single) {
         std::cerr << single.error() << "\n";
         return 1;
     }
+    request.lambda.reset();
     start = Clock::now();
-    const radar::Checked<radar::LambdaChoice> choice = radar::choose_lambda(design, positive, {}, radar::LambdaSelectionOptions{});
-    if (!choice) {
-        std::cerr << choice.error() << "\n";
+    const radar::Checked<radar::FittedModel> chosen = radar::fit_logistic_model(dataset, request);
+    const double cross_validated_ms = milliseconds_since(start);
+    if (!chosen) {
+        std::cerr << chosen.error() << "\n";
         return 1;
     }
-    options.lambda = choice->lambda;
-    const radar::Checked<radar::LogisticFit> final_fit = radar::fit_logistic(design, positive, {}, options);
-    const double cross_validated_ms = milliseconds_since(start);
     nlohmann::ordered_json json = {{"rows", rows},
                                    {"features", features},
                                    {"single_fit_ms", single_ms},
-                                   {"single_fit_iterations", single->iterations},
+                                   {"single_fit_iterations", single->fit.iterations},
                                    {"cross_validated_fit_ms", cross_validated_ms},
-                                   {"lambda", choice->lambda},
-                                   {"grid", choice->scores.size()},
-                                   {"folds", choice->folds},
-                                   {"first_coefficient", final_fit->coefficients[0]}};
+                                   {"lambda", chosen->fit.lambda},
+                                   {"grid", chosen->choice->scores.size()},
+                                   {"folds", chosen->choice->folds},
+                                   {"first_coefficient", chosen->fit.coefficients[0]}};
     std::cout << json.dump() << "\n";
     return 0;
 }

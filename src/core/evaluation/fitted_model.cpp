@@ -33,6 +33,8 @@ Checked<FittedModel> fit_logistic_model(const Dataset& dataset, const FitRequest
         if (!choice) return Result::failure(choice.error());
         fitted.choice = std::move(*choice);
         options.lambda = fitted.choice->lambda;
+        const std::optional<LogisticFit> start = check->converged ? std::optional<LogisticFit>(*check) : std::nullopt;
+        options.start = start ? &*start : nullptr;
         check = fit_logistic(matrix, request.positive, {}, options);
         if (!check) return Result::failure(check.error());
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "random.hpp"
@@ -78,21 +79,27 @@ Checked<LambdaChoice> choose_lambda(const DesignMatrix& design, const std::vecto
                 folds.end());
     choice.folds = folds.size();
     if (folds.empty()) return Result::failure("no cross-validation fold has training rows with both outcomes");
-    for (double lambda : options.grid) {
-        LambdaScore score;
-        score.lambda = lambda;
-        double total = 0.0;
-        for (const Fold& fold : folds) {
+    std::vector<double> totals(options.grid.size(), 0.0);
+    choice.scores.resize(options.grid.size());
+    for (const Fold& fold : folds) {
+        std::optional<LogisticFit> previous;  // warm start along the grid
+        for (std::size_t g = 0; g < options.grid.size(); ++g) {
             LogisticOptions fit_options;
-            fit_options.lambda = lambda;
-            const Checked<LogisticFit> fit = fit_logistic(design, positive, fold.train, fit_options);
+            fit_options.lambda = options.grid[g];
+            fit_options.start = previous ? &*previous : nullptr;
+            Checked<LogisticFit> fit = fit_logistic(design, positive, fold.train, fit_options);
             if (!fit || !fit->converged) continue;
-            total += mean_log_loss(*fit, design, positive, fold.test);
-            ++score.folds;
+            totals[g] += mean_log_loss(*fit, design, positive, fold.test);
+            ++choice.scores[g].folds;
+            previous = std::move(*fit);
         }
+    }
+    for (std::size_t g = 0; g < options.grid.size(); ++g) {
+        LambdaScore& score = choice.scores[g];
+        score.lambda = options.grid[g];
         score.eligible = score.folds == folds.size();
-        score.mean_log_loss = score.folds > 0 ? total / static_cast<double>(score.folds) : std::numeric_limits<double>::infinity();
-        choice.scores.push_back(score);
+        score.mean_log_loss =
+            score.folds > 0 ? totals[g] / static_cast<double>(score.folds) : std::numeric_limits<double>::infinity();
     }
     const LambdaScore* best = nullptr;
     for (const LambdaScore& score : choice.scores)

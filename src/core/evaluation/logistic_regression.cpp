@@ -153,6 +153,14 @@ Checked<LogisticFit> fit_logistic(const DesignMatrix& design, const std::vector<
     const double base_rate = static_cast<double>(positives) / static_cast<double>(data.n);
     std::vector<double> theta(data.d, 0.0);
     theta[0] = std::log(base_rate / (1.0 - base_rate));
+    if (options.start && options.start->coefficients.size() == p) {
+        theta[0] = options.start->intercept;
+        for (std::size_t j = 0; j < q; ++j) {
+            const double coefficient = options.start->coefficients[data.active[j]];
+            theta[j + 1] = coefficient * data.sd[j];
+            theta[0] += coefficient * data.mean[j];
+        }
+    }
     std::vector<double> eta(data.n);
     std::vector<double> trial_eta(data.n);
     double current = objective(data, theta, options.lambda, eta);

@@ -26,9 +26,14 @@ struct DesignMatrix {
     double at(std::size_t row, std::size_t column) const { return values[row * columns + column]; }
 };
 
+struct LogisticFit;
+
 struct LogisticOptions {
     double lambda = 0.0;
     int max_iterations = 100;
+    // Starting point: a converged fit on the same design columns (e.g. at the previous λ of a
+    // grid); it changes the iterations needed, not the optimum.
+    const LogisticFit* start = nullptr;
 };
 
 struct LogisticFit {
