@@ -14,6 +14,7 @@
 #include "model/number_text.hpp"
 #include "model/scoring_engine.hpp"
 #include "platform/platform.hpp"
+#include "screening/score_band.hpp"
 
 namespace radar::cli {
 namespace {
@@ -194,7 +195,7 @@ int run_evaluate(const std::vector<std::string>& arguments) {
         request.scores.push_back(engine.raw_score(row));
         request.positive.push_back(rows->positive[i]);
         request.display_scores.push_back(engine.display_score(row));
-        request.percentiles.push_back(engine.percentile(row));
+        request.percentiles.push_back(score_percentile(engine.rank_of(row), static_cast<std::uint32_t>(engine.row_count())));
         if (spec->logistic) request.probabilities.push_back(*engine.probability(row));
     }
     const Checked<EvaluationSummary> summary = evaluate_ranking(request);

@@ -37,8 +37,8 @@ struct BandRow {
 // Display score (0-100) in bands of 20 points: [0,20), [20,40), [40,60), [60,80), [80,100].
 std::vector<BandRow> display_score_bands(const std::vector<double>& display_scores,
                                          const std::vector<std::uint8_t>& positive);
-// Ranking percentile (0-100, score_percentile) in the screening bands: top 10%, 10-25%, 25-50%,
-// bottom 50%, in that order.
+// Ranking percentile (0-100, score_percentile(rank, ranked) as the screening and the report use)
+// in the screening bands: top 10%, 10-25%, 25-50%, bottom 50%, in that order.
 std::vector<BandRow> percentile_bands(const std::vector<double>& percentiles, const std::vector<std::uint8_t>& positive);
 
 }  // namespace radar
