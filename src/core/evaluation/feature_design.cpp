@@ -73,15 +73,6 @@ Checked<FeatureEncoding> encode_category(const Column& column, const std::vector
 
 }  // namespace
 
-const char* feature_kind_name(FeatureKind kind) {
-    switch (kind) {
-    case FeatureKind::number: return "number";
-    case FeatureKind::age_in_days: return "age_in_days";
-    case FeatureKind::category: return "category";
-    }
-    return "number";
-}
-
 Checked<FeatureDesign> build_feature_design(const Dataset& dataset, const FeatureDesignRequest& request) {
     if (request.fields.empty()) return Result::failure("no feature columns were given");
     if (request.rows.empty()) return Result::failure("no rows to fit on");

@@ -25,7 +25,6 @@
 namespace radar {
 
 enum class FeatureKind { number, age_in_days, category };
-const char* feature_kind_name(FeatureKind kind);  // "number", "age_in_days", "category"
 
 struct FeatureEncoding {
     std::string field;

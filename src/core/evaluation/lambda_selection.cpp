@@ -58,10 +58,6 @@ std::vector<Fold> shuffled_folds(std::size_t rows, std::size_t fold_count, std::
 
 }  // namespace
 
-const char* cross_validation_name(CrossValidation method) {
-    return method == CrossValidation::temporal ? "temporal" : "k_fold";
-}
-
 std::vector<double> default_lambda_grid() { return {0.0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1}; }
 
 Checked<LambdaChoice> choose_lambda(const DesignMatrix& design, const std::vector<std::uint8_t>& positive,

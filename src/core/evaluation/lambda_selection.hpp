@@ -22,7 +22,6 @@
 namespace radar {
 
 enum class CrossValidation { temporal, k_fold };
-const char* cross_validation_name(CrossValidation method);  // "temporal", "k_fold"
 
 // 0, 1e-4, 3e-4, 1e-3, 3e-3, 0.01, 0.03, 0.1.
 std::vector<double> default_lambda_grid();
