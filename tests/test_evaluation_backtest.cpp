@@ -12,8 +12,7 @@ using namespace radar;
 
 TEST_CASE("replay: the same days, given to the screened dossiers in score order") {
     // Real order A (day 10), B (11), C (12), D (13); by score B, D, C, A.
-    const std::vector<ScreenedVisit> visits = {
-        {10, 0.2, false}, {11, 0.9, true}, {12, 0.5, false}, {13, 0.8, true}};
+    const std::vector<ScreenedVisit> visits = {{10, 0.2, false}, {11, 0.9, true}, {12, 0.5, false}, {13, 0.8, true}};
     const Checked<ReplayResult> replay = replay_by_score(visits);
     REQUIRE(replay);
     CHECK(replay->replay_days == std::vector<DayNumber>{13, 10, 12, 11});
@@ -42,7 +41,8 @@ TEST_CASE("replay keeps each day's real capacity and the real order among equal 
 
 TEST_CASE("backtest: per month precision@k at the batch size, AUC over screened, totals") {
     using O = MonthOutcome;
-    BacktestMonth january{"2024-01", {5, 4, 3, 2, 1}, {O::positive, O::not_screened, O::negative, O::positive, O::not_screened}, 2};
+    BacktestMonth january{
+        "2024-01", {5, 4, 3, 2, 1}, {O::positive, O::not_screened, O::negative, O::positive, O::not_screened}, 2};
     // February: three dossiers tie at the cut for two places; one of them screened positive.
     BacktestMonth february{"2024-02", {9, 9, 9, 1}, {O::positive, O::not_screened, O::not_screened, O::negative}, 2};
     const Checked<BacktestResult> result = backtest({january, february});
@@ -50,7 +50,7 @@ TEST_CASE("backtest: per month precision@k at the batch size, AUC over screened,
     const BacktestMonthResult& jan = result->months[0];
     CHECK(jan.screened == 3);
     CHECK(jan.positives == 2);
-    CHECK(jan.labelled_in_top_k == 1.0);   // rows 0 and 1: only row 0 screened
+    CHECK(jan.labelled_in_top_k == 1.0);  // rows 0 and 1: only row 0 screened
     CHECK(jan.positives_in_top_k == 1.0);
     CHECK(*jan.precision_at_k == 1.0);
     CHECK(jan.coverage == 0.5);

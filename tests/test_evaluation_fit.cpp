@@ -66,11 +66,15 @@ Synthetic synthetic_dossiers(std::uint64_t seed) {
     for (int i = 0; i < 400; ++i) {
         id.push_text("KO-" + std::to_string(1000 + i));
         const int count = random.between(0, 6);
-        if (random.chance(0.05)) complaints.push_missing();
-        else complaints.push_number(count);
+        if (random.chance(0.05))
+            complaints.push_missing();
+        else
+            complaints.push_number(count);
         const char* kind = kinds[random.below(4)];
-        if (random.chance(0.05)) care.push_missing();
-        else care.push_text(kind);
+        if (random.chance(0.05))
+            care.push_missing();
+        else
+            care.push_text(kind);
         const int age = random.between(30, 1500);
         inspected.push_number(reference - age);
         nationality.push_text(random.chance(0.5) ? "BE" : "NL");

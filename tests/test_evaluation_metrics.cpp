@@ -41,7 +41,8 @@ TEST_CASE("AUC with ties equals the brute-force pair count on random data") {
             positive[i] = random.chance(0.3) ? 1 : 0;
         }
         const auto auc = roc_auc(scores, positive);
-        const bool both = std::count(positive.begin(), positive.end(), 1) > 0 && std::count(positive.begin(), positive.end(), 0) > 0;
+        const bool both =
+            std::count(positive.begin(), positive.end(), 1) > 0 && std::count(positive.begin(), positive.end(), 0) > 0;
         REQUIRE(auc.has_value() == both);
         if (!both) continue;
         CHECK(*auc == doctest::Approx(brute_force_auc(scores, positive)).epsilon(1e-12));

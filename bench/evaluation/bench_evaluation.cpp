@@ -7,8 +7,8 @@
 //             the demo's outcomes for the month's screened batch
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -50,7 +50,8 @@ int run_fit(std::size_t rows, std::size_t features) {
         double eta = -2.0;
         for (std::size_t j = 0; j < features; ++j) {
             // Roughly normal (sum of four uniforms), each feature on its own scale.
-            const double x = (random.unit() + random.unit() + random.unit() + random.unit() - 2.0) * static_cast<double>(j + 1);
+            const double x =
+                (random.unit() + random.unit() + random.unit() + random.unit() - 2.0) * static_cast<double>(j + 1);
             dataset.columns()[j + 1].push_number(x);
             eta += (j % 3 == 0 ? 0.4 : -0.2) * x / static_cast<double>(j + 1);
         }
@@ -123,7 +124,9 @@ int run_backtest(std::size_t dossiers, std::size_t months, const std::string& mo
         // The month's batch: the top of its ranking plus a few random control dossiers.
         const std::vector<std::uint32_t>& order = engine.engine->ranking();
         for (std::size_t i = 0; i < batch; ++i) {
-            const std::uint32_t row = i < batch * 9 / 10 ? order[i] : static_cast<std::uint32_t>(random.below(static_cast<std::uint32_t>(dossiers)));
+            const std::uint32_t row =
+                i < batch * 9 / 10 ? order[i]
+                                   : static_cast<std::uint32_t>(random.below(static_cast<std::uint32_t>(dossiers)));
             month.outcomes[row] = demo.true_risk[row] ? radar::MonthOutcome::positive : radar::MonthOutcome::negative;
         }
         month.batch_size = batch;
@@ -151,10 +154,13 @@ int run_backtest(std::size_t dossiers, std::size_t months, const std::string& mo
 int main(int argc, char** argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
     if (mode == "fit")
-        return run_fit(std::stoul(argument(argc, argv, "--rows", "100000")), std::stoul(argument(argc, argv, "--features", "20")));
+        return run_fit(std::stoul(argument(argc, argv, "--rows", "100000")),
+                       std::stoul(argument(argc, argv, "--features", "20")));
     if (mode == "backtest")
-        return run_backtest(std::stoul(argument(argc, argv, "--dossiers", "10000")), std::stoul(argument(argc, argv, "--months", "36")),
+        return run_backtest(std::stoul(argument(argc, argv, "--dossiers", "10000")),
+                            std::stoul(argument(argc, argv, "--months", "36")),
                             argument(argc, argv, "--model", "assets/models/default.json"));
-    std::cerr << "usage: bench_evaluation fit [--rows N] [--features P] | backtest [--dossiers N] [--months M] [--model FILE]\n";
+    std::cerr << "usage: bench_evaluation fit [--rows N] [--features P] | backtest [--dossiers N] [--months M] "
+                 "[--model FILE]\n";
     return 2;
 }

@@ -33,8 +33,11 @@ Json interval_json(const std::optional<Interval>& interval) {
 Json bands_json(const std::vector<BandRow>& bands) {
     Json list = Json::array();
     for (const BandRow& band : bands)
-        list.push_back({{"band", band.band}, {"rows", band.count}, {"positives", band.positives},
-                        {"rate", optional_json(band.rate)}, {"rate_interval", interval_json(band.rate_interval)}});
+        list.push_back({{"band", band.band},
+                        {"rows", band.count},
+                        {"positives", band.positives},
+                        {"rate", optional_json(band.rate)},
+                        {"rate_interval", interval_json(band.rate_interval)}});
     return list;
 }
 
@@ -46,7 +49,8 @@ std::string number(const std::optional<double>& value, int decimals) {
 }
 std::string interval_text(const std::optional<Interval>& interval, bool as_percent) {
     if (!interval) return "";
-    return as_percent ? " (95% " + format_fixed(100.0 * interval->low, 1) + "-" + format_fixed(100.0 * interval->high, 1) + "%)"
+    return as_percent ? " (95% " + format_fixed(100.0 * interval->low, 1) + "-" +
+                            format_fixed(100.0 * interval->high, 1) + "%)"
                       : " (95% " + format_fixed(interval->low, 2) + "-" + format_fixed(interval->high, 2) + ")";
 }
 
@@ -61,37 +65,42 @@ struct Context {
 
 Json summary_json(const EvaluationSummary& summary, const Context& context) {
     const TopKMetrics& at_k = summary.at_k;
-    Json json = {{"data", context.data_name},
-                 {"model", context.model_version},
-                 {"label", context.label},
-                 {"where", context.where ? Json(*context.where) : Json(nullptr)},
-                 {"rows", summary.rows},
-                 {"positives", summary.positives},
-                 {"negatives", summary.rows - summary.positives},
-                 {"excluded_empty_label", context.rows->empty_labels},
-                 {"excluded_by_where", context.rows->excluded_by_where},
-                 {"auc", optional_json(summary.auc)},
-                 {"k", at_k.k},
-                 {"k_rule", context.k_given ? "given (--k, at most the rows)" : "default: 10% of the rows, at least 1"},
-                 {"positives_at_k", at_k.positives.expected},
-                 {"precision_at_k", at_k.precision},
-                 {"precision_at_k_interval", interval_json(summary.precision_interval)},
-                 {"precision_at_k_best", at_k.k ? at_k.positives.best / static_cast<double>(at_k.k) : 0.0},
-                 {"precision_at_k_worst", at_k.k ? at_k.positives.worst / static_cast<double>(at_k.k) : 0.0},
-                 {"tied_at_k", at_k.positives.tied_at_cut},
-                 {"recall_at_k", optional_json(at_k.recall)},
-                 {"base_rate", optional_json(summary.base_rate)},
-                 {"base_rate_interval", interval_json(summary.base_rate_interval)},
-                 {"base_rate_source", base_rate_source_name(summary.base_rate_source)},
-                 {"lift_at_k", optional_json(summary.lift.ratio)},
-                 {"lift_at_k_interval", interval_json(summary.lift.interval)},
-                 {"ties", "rows tied at the k-th score count by their expected share (random order); best and worst given"},
-                 {"display_bands", bands_json(summary.display_bands)},
-                 {"percentile_bands", bands_json(summary.percentile_bands)}};
+    Json json = {
+        {"data", context.data_name},
+        {"model", context.model_version},
+        {"label", context.label},
+        {"where", context.where ? Json(*context.where) : Json(nullptr)},
+        {"rows", summary.rows},
+        {"positives", summary.positives},
+        {"negatives", summary.rows - summary.positives},
+        {"excluded_empty_label", context.rows->empty_labels},
+        {"excluded_by_where", context.rows->excluded_by_where},
+        {"auc", optional_json(summary.auc)},
+        {"k", at_k.k},
+        {"k_rule", context.k_given ? "given (--k, at most the rows)" : "default: 10% of the rows, at least 1"},
+        {"positives_at_k", at_k.positives.expected},
+        {"precision_at_k", at_k.precision},
+        {"precision_at_k_interval", interval_json(summary.precision_interval)},
+        {"precision_at_k_best", at_k.k ? at_k.positives.best / static_cast<double>(at_k.k) : 0.0},
+        {"precision_at_k_worst", at_k.k ? at_k.positives.worst / static_cast<double>(at_k.k) : 0.0},
+        {"tied_at_k", at_k.positives.tied_at_cut},
+        {"recall_at_k", optional_json(at_k.recall)},
+        {"base_rate", optional_json(summary.base_rate)},
+        {"base_rate_interval", interval_json(summary.base_rate_interval)},
+        {"base_rate_source", base_rate_source_name(summary.base_rate_source)},
+        {"lift_at_k", optional_json(summary.lift.ratio)},
+        {"lift_at_k_interval", interval_json(summary.lift.interval)},
+        {"ties", "rows tied at the k-th score count by their expected share (random order); best and worst given"},
+        {"display_bands", bands_json(summary.display_bands)},
+        {"percentile_bands", bands_json(summary.percentile_bands)}};
     Json calibration = Json::array();
     for (const CalibrationBin& bin : summary.calibration)
-        calibration.push_back({{"from", bin.lower}, {"to", bin.upper}, {"rows", bin.count}, {"positives", bin.positives},
-                               {"mean_predicted", bin.mean_predicted}, {"observed_rate", bin.observed_rate}});
+        calibration.push_back({{"from", bin.lower},
+                               {"to", bin.upper},
+                               {"rows", bin.count},
+                               {"positives", bin.positives},
+                               {"mean_predicted", bin.mean_predicted},
+                               {"observed_rate", bin.observed_rate}});
     json["calibration"] = std::move(calibration);
     return json;
 }
@@ -106,7 +115,8 @@ void print_bands(const char* title, const std::vector<BandRow>& bands) {
 
 void print_summary(const EvaluationSummary& summary, const Context& context) {
     const TopKMetrics& at_k = summary.at_k;
-    std::cout << "# " << context.data_name << ", model " << context.model_version << ", label '" << context.label << "'";
+    std::cout << "# " << context.data_name << ", model " << context.model_version << ", label '" << context.label
+              << "'";
     if (context.where) std::cout << ", where " << *context.where;
     std::cout << "\nevaluated rows:   " << summary.rows << " (" << summary.positives << " positive, "
               << summary.rows - summary.positives << " negative)\n";
@@ -127,8 +137,9 @@ void print_summary(const EvaluationSummary& summary, const Context& context) {
               << "   (of the evaluated rows)\n";
     std::cout << "lift@k:           " << number(summary.lift.ratio, 2) << interval_text(summary.lift.interval, false)
               << "   (precision@k / base rate)\n";
-    std::cout << "The evaluated rows are those with a label. When the score chose which dossiers were screened, their\n"
-                 "base rate is not that of all dossiers: only a random control sample gives that (docs/evaluation.md).\n";
+    std::cout
+        << "The evaluated rows are those with a label. When the score chose which dossiers were screened, their\n"
+           "base rate is not that of all dossiers: only a random control sample gives that (docs/evaluation.md).\n";
     print_bands("display score bands", summary.display_bands);
     print_bands("ranking percentile bands", summary.percentile_bands);
     if (summary.calibration.empty()) return;
@@ -146,7 +157,7 @@ int run_evaluate(const std::vector<std::string>& arguments) {
     const auto label = options.value("label");
     const bool k_given = options.value("k").has_value();
     const auto k = static_cast<std::size_t>(options.number("k", 0));
-    std::string problem = !options.error().empty()          ? options.error()
+    std::string problem = !options.error().empty()           ? options.error()
                           : options.positional().size() != 1 ? "give exactly one DATA argument"
                           : !model_path                      ? "--model is required"
                           : !label                           ? "--label is required"
@@ -162,7 +173,8 @@ int run_evaluate(const std::vector<std::string>& arguments) {
         return 2;
     }
     if (loaded->rows_rejected > 0)
-        std::cerr << "radar evaluate: " << loaded->name << ": " << loaded->rows_rejected << " rows were rejected (see radar import)\n";
+        std::cerr << "radar evaluate: " << loaded->name << ": " << loaded->rows_rejected
+                  << " rows were rejected (see radar import)\n";
     const Checked<ModelSpec> spec = read_model_file(*model_path);
     if (!spec) {
         std::cerr << "radar evaluate: " << spec.error() << "\n";
@@ -171,14 +183,17 @@ int run_evaluate(const std::vector<std::string>& arguments) {
     ScoringContext context;
     context.reference_date = date;
     context.protected_fields = loaded->dictionary.protected_names();
-    for (const std::string& field : split_list(options.value("protected").value_or(""))) context.protected_fields.insert(field);
+    for (const std::string& field : split_list(options.value("protected").value_or("")))
+        context.protected_fields.insert(field);
     const EngineResult result = ScoringEngine::create(*spec, loaded->dataset, context);
     if (!result.engine) {
-        std::cerr << "radar evaluate: " << *model_path << " is refused:\n" << describe_problems(result.problems) << "\n";
+        std::cerr << "radar evaluate: " << *model_path << " is refused:\n"
+                  << describe_problems(result.problems) << "\n";
         return 2;
     }
     const ScoringEngine& engine = *result.engine;
-    const Checked<LabelledRows> rows = labelled_rows(loaded->dataset, loaded->dictionary, *label, options.value("where"));
+    const Checked<LabelledRows> rows =
+        labelled_rows(loaded->dataset, loaded->dictionary, *label, options.value("where"));
     if (!rows) {
         std::cerr << "radar evaluate: " << rows.error() << "\n";
         return 2;
@@ -195,7 +210,8 @@ int run_evaluate(const std::vector<std::string>& arguments) {
         request.scores.push_back(engine.raw_score(row));
         request.positive.push_back(rows->positive[i]);
         request.display_scores.push_back(engine.display_score(row));
-        request.percentiles.push_back(score_percentile(engine.rank_of(row), static_cast<std::uint32_t>(engine.row_count())));
+        request.percentiles.push_back(
+            score_percentile(engine.rank_of(row), static_cast<std::uint32_t>(engine.row_count())));
         if (spec->logistic) request.probabilities.push_back(*engine.probability(row));
     }
     const Checked<EvaluationSummary> summary = evaluate_ranking(request);
@@ -212,8 +228,8 @@ int run_evaluate(const std::vector<std::string>& arguments) {
     return 0;
 }
 
-const CommandRegistration evaluate_command("evaluate", {usage, "measure how well a model's ranking finds the rows labelled positive",
-                                                        run_evaluate});
+const CommandRegistration evaluate_command(
+    "evaluate", {usage, "measure how well a model's ranking finds the rows labelled positive", run_evaluate});
 
 }  // namespace
 }  // namespace radar::cli

@@ -20,7 +20,8 @@ namespace {
 
 constexpr const char* usage =
     "fit DATA --label COLUMN --features COL,COL,... --out MODEL.json [--where COLUMN=VALUE] [--id COLUMN] "
-    "[--period COLUMN] [--lambda X] [--model-id ID] [--date YYYY-MM-DD] [--fields FIELDS.json] [--mapping PROFILE.json] "
+    "[--period COLUMN] [--lambda X] [--model-id ID] [--date YYYY-MM-DD] [--fields FIELDS.json] [--mapping "
+    "PROFILE.json] "
     "[--protected FIELD,...]";
 
 int refuse(const std::string& message) {
@@ -33,11 +34,13 @@ Checked<std::vector<std::int64_t>> periods_of(const Dataset& dataset, const std:
                                               const std::vector<std::size_t>& rows) {
     using Result = Checked<std::vector<std::int64_t>>;
     const Column& column = *dataset.find(column_name);
-    if (column.type == ColumnType::text) return Result::failure("--period: column '" + column_name + "' holds text, not dates or numbers");
+    if (column.type == ColumnType::text)
+        return Result::failure("--period: column '" + column_name + "' holds text, not dates or numbers");
     std::vector<std::int64_t> periods;
     for (std::size_t row : rows) {
         if (column.is_missing(row))
-            return Result::failure("--period: row " + std::to_string(row + 1) + " has no value in '" + column_name + "'");
+            return Result::failure("--period: row " + std::to_string(row + 1) + " has no value in '" + column_name +
+                                   "'");
         if (column.type == ColumnType::date) {
             const CivilDate date = civil_from_days(static_cast<DayNumber>(column.numbers[row]));
             periods.push_back(static_cast<std::int64_t>(date.year) * 12 + date.month - 1);
@@ -56,20 +59,23 @@ void print_fit(const FittedModel& fitted, const std::string& out) {
     if (fitted.choice) {
         const LambdaChoice& choice = *fitted.choice;
         std::cout << "lambda " << format_number(fit.lambda) << ", chosen by "
-                  << (choice.method == CrossValidation::temporal ? "temporal cross-validation (train on earlier periods, test on the next; "
-                                                                 : "k-fold cross-validation (")
+                  << (choice.method == CrossValidation::temporal
+                          ? "temporal cross-validation (train on earlier periods, test on the next; "
+                          : "k-fold cross-validation (")
                   << choice.folds << " folds) as the lowest mean held-out log-loss\n";
         std::cout << "lambda\tlog-loss\tfolds\n";
         for (const LambdaScore& score : choice.scores)
-            std::cout << format_number(score.lambda) << "\t" << (score.eligible ? format_fixed(score.mean_log_loss, 5) : "not converged")
-                      << "\t" << score.folds << "\n";
+            std::cout << format_number(score.lambda) << "\t"
+                      << (score.eligible ? format_fixed(score.mean_log_loss, 5) : "not converged") << "\t"
+                      << score.folds << "\n";
     } else {
         std::cout << "lambda " << format_number(fit.lambda) << " (given with --lambda)\n";
     }
     std::cout << "\ncoefficients (log-odds, original units)\n(intercept)\t" << format_number(fit.intercept) << "\n";
     for (const FeatureEncoding& feature : fitted.design.features) {
         if (feature.kind == FeatureKind::category) {
-            std::cout << feature.field << "=" << feature.reference_level << "\t0\t(reference level; missing counts as it)\n";
+            std::cout << feature.field << "=" << feature.reference_level
+                      << "\t0\t(reference level; missing counts as it)\n";
             for (std::size_t l = 0; l < feature.levels.size(); ++l)
                 std::cout << feature.field << "=" << feature.levels[l] << "\t"
                           << format_number(fit.coefficients[feature.first_column + l]) << "\n";
@@ -90,18 +96,19 @@ int run_fit(const std::vector<std::string>& arguments) {
     const auto out = options.value("out");
     std::optional<double> lambda;
     if (const auto text = options.value("lambda")) lambda = parse_decimal(*text);
-    const std::string problem = !options.error().empty()                     ? options.error()
-                                : options.positional().size() != 1            ? "give exactly one DATA argument"
-                                : !label                                      ? "--label is required"
-                                : !features || split_list(*features).empty() ? "--features is required"
-                                : !out                                        ? "--out is required"
+    const std::string problem = !options.error().empty()                              ? options.error()
+                                : options.positional().size() != 1                    ? "give exactly one DATA argument"
+                                : !label                                              ? "--label is required"
+                                : !features || split_list(*features).empty()          ? "--features is required"
+                                : !out                                                ? "--out is required"
                                 : options.value("lambda") && (!lambda || *lambda < 0) ? "--lambda must be a number >= 0"
-                                                                              : "";
+                                                                                      : "";
     if (!problem.empty()) return refuse(problem + "\nusage: radar " + usage);
     const Checked<DataSource> loaded = load_data_source(options.positional().front(), options, date);
     if (!loaded) return refuse(loaded.error());
     if (loaded->rows_rejected > 0)
-        std::cerr << "radar fit: " << loaded->name << ": " << loaded->rows_rejected << " rows were rejected (see radar import)\n";
+        std::cerr << "radar fit: " << loaded->name << ": " << loaded->rows_rejected
+                  << " rows were rejected (see radar import)\n";
     const Dataset& dataset = loaded->dataset;
     const Checked<LabelledRows> rows = labelled_rows(dataset, loaded->dictionary, *label, options.value("where"));
     if (!rows) return refuse(rows.error());
@@ -112,7 +119,8 @@ int run_fit(const std::vector<std::string>& arguments) {
     for (const std::string& name : split_list(*features)) {
         const auto column = resolve_column(dataset, loaded->dictionary, name);
         if (!column) return refuse("--features: no column '" + name + "' in the data");
-        if (*column == rows->label_column) return refuse("--features: '" + name + "' is the label column, which is never a feature");
+        if (*column == rows->label_column)
+            return refuse("--features: '" + name + "' is the label column, which is never a feature");
         if (protected_fields.count(*column) || dataset.find(*column)->protected_attribute)
             return refuse("--features: '" + name + "' is a protected field and can never be a model input");
         request.features.push_back(*column);
@@ -142,14 +150,16 @@ int run_fit(const std::vector<std::string>& arguments) {
     description.label_name = rows->label_column;
     description.data_name = loaded->name;
     for (const std::string& field : request.features)
-        if (const FieldSpec* spec = loaded->dictionary.find(field)) description.field_labels[field] = {spec->label_nl, spec->label_en};
+        if (const FieldSpec* spec = loaded->dictionary.find(field))
+            description.field_labels[field] = {spec->label_nl, spec->label_en};
     const ModelSpec spec = fitted_model_spec(*fitted, description);
     ScoringContext context;
     context.reference_date = date;
     context.protected_fields = protected_fields;
     const EngineResult check = ScoringEngine::create(spec, dataset, context);
     if (!check.engine) {
-        std::cerr << "radar fit: the fitted model does not pass the model checks:\n" << describe_problems(check.problems) << "\n";
+        std::cerr << "radar fit: the fitted model does not pass the model checks:\n"
+                  << describe_problems(check.problems) << "\n";
         return 1;
     }
     std::ofstream file(*out, std::ios::binary);
@@ -162,7 +172,9 @@ int run_fit(const std::vector<std::string>& arguments) {
     return 0;
 }
 
-const CommandRegistration fit_command("fit", {usage, "fit a logistic model of a label column and write it as a model file", run_fit});
+const CommandRegistration fit_command("fit",
+                                      {usage, "fit a logistic model of a label column and write it as a model file",
+                                       run_fit});
 
 }  // namespace
 }  // namespace radar::cli

@@ -19,12 +19,14 @@ std::string lower_trimmed(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& name) {
+std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary,
+                                          const std::string& name) {
     if (dataset.find(name)) return name;
     for (const Column& column : dataset.columns())
         if (lower_trimmed(column.name) == lower_trimmed(name)) return column.name;
     const std::vector<HeaderMapping> mapped = map_headers({name}, dictionary, nullptr);
-    if (!mapped.empty() && !mapped.front().field.empty() && dataset.find(mapped.front().field)) return mapped.front().field;
+    if (!mapped.empty() && !mapped.front().field.empty() && dataset.find(mapped.front().field))
+        return mapped.front().field;
     return std::nullopt;
 }
 
@@ -40,7 +42,8 @@ Checked<LabelledRows> labelled_rows(const Dataset& dataset, const FieldDictionar
     std::string where_value;
     if (where) {
         const std::size_t equals = where->find('=');
-        if (equals == std::string::npos || equals == 0) return Result::failure("--where needs COLUMN=VALUE, got '" + *where + "'");
+        if (equals == std::string::npos || equals == 0)
+            return Result::failure("--where needs COLUMN=VALUE, got '" + *where + "'");
         const std::string column = where->substr(0, equals);
         const auto where_name = resolve_column(dataset, dictionary, column);
         if (!where_name) return Result::failure("--where: no column '" + column + "' in the data");

@@ -15,14 +15,15 @@ namespace radar::cli {
 
 // The dataset column for a name as the user typed it: the column's own name, the same in another
 // case, or the dictionary field the name maps to as an export header ("Kindplaatsen" -> capacity).
-std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& name);
+std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary,
+                                          const std::string& name);
 
 struct LabelledRows {
     std::vector<std::size_t> rows;       // dataset rows kept, in dataset order
     std::vector<std::uint8_t> positive;  // one per kept row
     std::size_t excluded_by_where = 0;
-    std::size_t empty_labels = 0;        // rows matching --where with an empty label: excluded
-    std::string label_column;            // the resolved column name
+    std::size_t empty_labels = 0;  // rows matching --where with an empty label: excluded
+    std::string label_column;      // the resolved column name
 };
 
 // Rows matching `where` ("COLUMN=VALUE": the cell's text equals VALUE, case-insensitive, spaces

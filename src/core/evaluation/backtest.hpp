@@ -33,10 +33,10 @@ struct BacktestMonthResult {
     std::string name;
     std::size_t ranked = 0;
     std::size_t screened = 0;
-    std::size_t positives = 0;   // among the screened
+    std::size_t positives = 0;  // among the screened
     std::size_t k = 0;
-    double labelled_in_top_k = 0.0;   // expected over tie orders
-    double positives_in_top_k = 0.0;  // expected over tie orders
+    double labelled_in_top_k = 0.0;        // expected over tie orders
+    double positives_in_top_k = 0.0;       // expected over tie orders
     std::optional<double> precision_at_k;  // positives / labelled in the top k; none when none is labelled
     double coverage = 0.0;                 // labelled in the top k / k
     std::optional<double> auc_screened;    // over the screened dossiers; none with one outcome only

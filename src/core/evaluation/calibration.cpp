@@ -44,7 +44,8 @@ std::vector<CalibrationBin> calibration_bins(const std::vector<double>& probabil
 std::vector<BandRow> display_score_bands(const std::vector<double>& display_scores,
                                          const std::vector<std::uint8_t>& positive) {
     std::vector<BandRow> bands(5);
-    for (std::size_t i = 0; i < bands.size(); ++i) bands[i].band = std::to_string(20 * i) + "-" + std::to_string(20 * (i + 1));
+    for (std::size_t i = 0; i < bands.size(); ++i)
+        bands[i].band = std::to_string(20 * i) + "-" + std::to_string(20 * (i + 1));
     for (std::size_t row = 0; row < display_scores.size(); ++row) {
         const double score = std::min(100.0, std::max(0.0, display_scores[row]));
         const auto band = std::min<std::size_t>(4, static_cast<std::size_t>(score / 20.0));
@@ -55,9 +56,11 @@ std::vector<BandRow> display_score_bands(const std::vector<double>& display_scor
     return bands;
 }
 
-std::vector<BandRow> percentile_bands(const std::vector<double>& percentiles, const std::vector<std::uint8_t>& positive) {
+std::vector<BandRow> percentile_bands(const std::vector<double>& percentiles,
+                                      const std::vector<std::uint8_t>& positive) {
     std::vector<BandRow> bands(score_band_count);
-    for (int i = 0; i < score_band_count; ++i) bands[static_cast<std::size_t>(i)].band = score_band_key(static_cast<ScoreBand>(i));
+    for (int i = 0; i < score_band_count; ++i)
+        bands[static_cast<std::size_t>(i)].band = score_band_key(static_cast<ScoreBand>(i));
     for (std::size_t row = 0; row < percentiles.size(); ++row) {
         BandRow& band = bands[static_cast<std::size_t>(score_band(percentiles[row]))];
         ++band.count;

@@ -31,7 +31,7 @@ struct BandRow {
     std::string band;  // "0-20", ..., "80-100"; or a score_band_key ("top_10", ...)
     std::size_t count = 0;
     std::size_t positives = 0;
-    std::optional<double> rate;           // none for an empty band
+    std::optional<double> rate;             // none for an empty band
     std::optional<Interval> rate_interval;  // Wilson 95%
 };
 // Display score (0-100) in bands of 20 points: [0,20), [20,40), [40,60), [60,80), [80,100].
@@ -39,6 +39,7 @@ std::vector<BandRow> display_score_bands(const std::vector<double>& display_scor
                                          const std::vector<std::uint8_t>& positive);
 // Ranking percentile (0-100, score_percentile(rank, ranked) as the screening and the report use)
 // in the screening bands: top 10%, 10-25%, 25-50%, bottom 50%, in that order.
-std::vector<BandRow> percentile_bands(const std::vector<double>& percentiles, const std::vector<std::uint8_t>& positive);
+std::vector<BandRow> percentile_bands(const std::vector<double>& percentiles,
+                                      const std::vector<std::uint8_t>& positive);
 
 }  // namespace radar

@@ -52,8 +52,10 @@ Checked<EvaluationSummary> evaluate_ranking(const EvaluationRequest& request) {
     summary.precision_recall = precision_recall_curve(request.scores, request.positive);
     if (!request.probabilities.empty())
         summary.calibration = calibration_bins(request.probabilities, request.positive, request.calibration_bin_count);
-    if (!request.display_scores.empty()) summary.display_bands = display_score_bands(request.display_scores, request.positive);
-    if (!request.percentiles.empty()) summary.percentile_bands = percentile_bands(request.percentiles, request.positive);
+    if (!request.display_scores.empty())
+        summary.display_bands = display_score_bands(request.display_scores, request.positive);
+    if (!request.percentiles.empty())
+        summary.percentile_bands = percentile_bands(request.percentiles, request.positive);
     return summary;
 }
 

@@ -27,14 +27,14 @@ struct ControlSample {
 };
 
 struct EvaluationRequest {
-    std::vector<double> scores;          // the ranking score (higher = first), one per evaluated dossier
-    std::vector<std::uint8_t> positive;  // 1 positive, 0 negative, one per score
-    std::vector<double> probabilities;   // optional (logistic models): calibration bins
-    std::vector<double> display_scores;  // optional: 0-100 display score bands
-    std::vector<double> percentiles;     // optional: score_percentile(rank, ranked) for the band table
-    std::size_t k = 0;                   // 0: default_top_k(rows)
+    std::vector<double> scores;            // the ranking score (higher = first), one per evaluated dossier
+    std::vector<std::uint8_t> positive;    // 1 positive, 0 negative, one per score
+    std::vector<double> probabilities;     // optional (logistic models): calibration bins
+    std::vector<double> display_scores;    // optional: 0-100 display score bands
+    std::vector<double> percentiles;       // optional: score_percentile(rank, ranked) for the band table
+    std::size_t k = 0;                     // 0: default_top_k(rows)
     std::optional<ControlSample> control;  // unbiased base rate (see above)
-    std::size_t population = 0;  // dossiers in the ranked population; with `control`: estimated recall
+    std::size_t population = 0;            // dossiers in the ranked population; with `control`: estimated recall
     std::size_t calibration_bin_count = 10;
 };
 

@@ -26,21 +26,24 @@ Checked<FeatureEncoding> encode_numeric(const Column& column, const std::vector<
             ++encoding.missing;
             continue;
         }
-        const double value = kind == FeatureKind::age_in_days ? static_cast<double>(reference_date) - column.numbers[row]
-                                                               : column.numbers[row];
+        const double value = kind == FeatureKind::age_in_days
+                                 ? static_cast<double>(reference_date) - column.numbers[row]
+                                 : column.numbers[row];
         low = present == 0 ? value : std::min(low, value);
         high = present == 0 ? value : std::max(high, value);
         sum += value;
         ++present;
     }
-    if (present == 0) return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " is missing on every row");
+    if (present == 0)
+        return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " is missing on every row");
     if (low == high)
         return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " has the same value on every row");
     encoding.fill = sum / static_cast<double>(present);
     return encoding;
 }
 
-Checked<FeatureEncoding> encode_category(const Column& column, const std::vector<std::size_t>& rows, std::size_t max_levels) {
+Checked<FeatureEncoding> encode_category(const Column& column, const std::vector<std::size_t>& rows,
+                                         std::size_t max_levels) {
     FeatureEncoding encoding;
     encoding.field = column.name;
     encoding.kind = FeatureKind::category;
@@ -52,14 +55,17 @@ Checked<FeatureEncoding> encode_category(const Column& column, const std::vector
         }
         const std::string_view text = column.texts[row];
         const auto found = counts.find(text);
-        if (found != counts.end()) ++found->second;
-        else counts.emplace(std::string(text), 1);
+        if (found != counts.end())
+            ++found->second;
+        else
+            counts.emplace(std::string(text), 1);
         if (counts.size() > max_levels)
             return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " has more than " +
                                                      std::to_string(max_levels) +
                                                      " different values: an id or free text, not a category");
     }
-    if (counts.empty()) return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " is missing on every row");
+    if (counts.empty())
+        return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " is missing on every row");
     if (counts.size() == 1)
         return Checked<FeatureEncoding>::failure("column " + quoted(column.name) + " has the same value on every row");
     auto reference = counts.begin();
@@ -97,7 +103,8 @@ Checked<FeatureDesign> build_feature_design(const Dataset& dataset, const Featur
         if (encoding->kind == FeatureKind::category)
             for (const std::string& level : encoding->levels) design.matrix.names.push_back(field + "=" + level);
         else
-            design.matrix.names.push_back(encoding->kind == FeatureKind::age_in_days ? field + " (age in days)" : field);
+            design.matrix.names.push_back(encoding->kind == FeatureKind::age_in_days ? field + " (age in days)"
+                                                                                     : field);
         design.features.push_back(std::move(*encoding));
         columns.push_back(column);
     }
@@ -108,7 +115,8 @@ Checked<FeatureDesign> build_feature_design(const Dataset& dataset, const Featur
         const FeatureEncoding& encoding = design.features[f];
         const Column& column = *columns[f];
         std::map<std::string, std::size_t, std::less<>> level_column;
-        for (std::size_t l = 0; l < encoding.levels.size(); ++l) level_column.emplace(encoding.levels[l], encoding.first_column + l);
+        for (std::size_t l = 0; l < encoding.levels.size(); ++l)
+            level_column.emplace(encoding.levels[l], encoding.first_column + l);
         for (std::size_t i = 0; i < matrix.rows; ++i) {
             const std::size_t row = request.rows[i];
             double* out = &matrix.values[i * matrix.columns];

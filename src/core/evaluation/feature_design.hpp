@@ -39,8 +39,8 @@ struct FeatureEncoding {
 
 struct FeatureDesign {
     std::vector<FeatureEncoding> features;
-    DesignMatrix matrix;             // one row per fitted row, in the order given
-    DayNumber reference_date = 0;    // ages are counted up to this day
+    DesignMatrix matrix;           // one row per fitted row, in the order given
+    DayNumber reference_date = 0;  // ages are counted up to this day
 };
 
 struct FeatureDesignRequest {

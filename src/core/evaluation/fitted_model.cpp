@@ -39,13 +39,14 @@ Checked<FittedModel> fit_logistic_model(const Dataset& dataset, const FitRequest
         if (!check) return Result::failure(check.error());
     }
     if (!check->converged)
-        return Result::failure(check->separated
-                                   ? "the outcomes are separated by the features: without a penalty (lambda 0) the "
-                                     "coefficients grow without bound; choose lambda > 0"
-                                   : "the fit did not converge in " + std::to_string(check->iterations) + " iterations");
+        return Result::failure(
+            check->separated ? "the outcomes are separated by the features: without a penalty (lambda 0) the "
+                               "coefficients grow without bound; choose lambda > 0"
+                             : "the fit did not converge in " + std::to_string(check->iterations) + " iterations");
     fitted.fit = std::move(*check);
     fitted.linear_predictor.resize(matrix.rows);
-    for (std::size_t row = 0; row < matrix.rows; ++row) fitted.linear_predictor[row] = fitted.fit.linear_predictor(matrix, row);
+    for (std::size_t row = 0; row < matrix.rows; ++row)
+        fitted.linear_predictor[row] = fitted.fit.linear_predictor(matrix, row);
     return fitted;
 }
 
@@ -56,50 +57,55 @@ std::string how_lambda_was_chosen(const FittedModel& fitted, bool dutch) {
     if (!fitted.choice) return dutch ? "λ = " + lambda + " (vast gekozen)" : "λ = " + lambda + " (fixed)";
     const std::string folds = std::to_string(fitted.choice->folds);
     if (fitted.choice->method == CrossValidation::temporal)
-        return dutch ? "λ = " + lambda + ", gekozen met temporele kruisvalidatie (" + folds + " perioden, laagste log-loss)"
-                     : "λ = " + lambda + ", chosen by temporal cross-validation (" + folds + " periods, lowest log-loss)";
+        return dutch
+                   ? "λ = " + lambda + ", gekozen met temporele kruisvalidatie (" + folds +
+                         " perioden, laagste log-loss)"
+                   : "λ = " + lambda + ", chosen by temporal cross-validation (" + folds + " periods, lowest log-loss)";
     return dutch ? "λ = " + lambda + ", gekozen met " + folds + "-voudige kruisvalidatie (laagste log-loss)"
                  : "λ = " + lambda + ", chosen by " + folds + "-fold cross-validation (lowest log-loss)";
 }
 
-ModelParameter parameter_for(const FeatureEncoding& encoding, const LogisticFit& fit, const FittedModelDescription& description) {
+ModelParameter parameter_for(const FeatureEncoding& encoding, const LogisticFit& fit,
+                             const FittedModelDescription& description) {
     ModelParameter parameter;
     parameter.id = encoding.field;
     parameter.field = encoding.field;
     const auto label = description.field_labels.find(encoding.field);
-    parameter.label = label != description.field_labels.end() ? label->second : LocalText{encoding.field, encoding.field};
+    parameter.label =
+        label != description.field_labels.end() ? label->second : LocalText{encoding.field, encoding.field};
     const std::string outcome = description.label_name;
     Transform transform;
     switch (encoding.kind) {
-    case FeatureKind::category: {
-        transform.kind = TransformKind::categorical;
-        for (std::size_t l = 0; l < encoding.levels.size(); ++l)
-            transform.levels.emplace_back(encoding.levels[l], fit.coefficients[encoding.first_column + l]);
-        transform.default_value = 0.0;
-        parameter.weight = 1.0;
-        parameter.missing.kind = MissingPolicyKind::neutral;
-        parameter.missing.neutral = encoding.reference_level;
-        parameter.rationale = {"Gefit op '" + outcome + "': log-odds per waarde tegenover '" + encoding.reference_level +
-                                   "' (ontbrekend of onbekend telt als '" + encoding.reference_level + "').",
-                               "Fitted on '" + outcome + "': log-odds per value against '" + encoding.reference_level +
-                                   "' (missing or unseen counts as '" + encoding.reference_level + "')."};
-        break;
-    }
-    case FeatureKind::age_in_days:
-    case FeatureKind::number: {
-        const bool age = encoding.kind == FeatureKind::age_in_days;
-        transform.kind = age ? TransformKind::time_since : TransformKind::linear;
-        transform.unit = TimeUnit::days;
-        parameter.weight = fit.coefficients[encoding.first_column];
-        parameter.missing.kind = MissingPolicyKind::neutral;
-        parameter.missing.neutral = encoding.fill;
-        const std::string fill = format_number(encoding.fill);
-        parameter.rationale = {"Gefit op '" + outcome + "': log-odds per " + (age ? "dag ouderdom" : "eenheid") +
-                                   " (ontbrekend telt als het gemiddelde, " + fill + ").",
-                               "Fitted on '" + outcome + "': log-odds per " + (age ? "day of age" : "unit") +
-                                   " (missing counts as the mean, " + fill + ")."};
-        break;
-    }
+        case FeatureKind::category: {
+            transform.kind = TransformKind::categorical;
+            for (std::size_t l = 0; l < encoding.levels.size(); ++l)
+                transform.levels.emplace_back(encoding.levels[l], fit.coefficients[encoding.first_column + l]);
+            transform.default_value = 0.0;
+            parameter.weight = 1.0;
+            parameter.missing.kind = MissingPolicyKind::neutral;
+            parameter.missing.neutral = encoding.reference_level;
+            parameter.rationale = {
+                "Gefit op '" + outcome + "': log-odds per waarde tegenover '" + encoding.reference_level +
+                    "' (ontbrekend of onbekend telt als '" + encoding.reference_level + "').",
+                "Fitted on '" + outcome + "': log-odds per value against '" + encoding.reference_level +
+                    "' (missing or unseen counts as '" + encoding.reference_level + "')."};
+            break;
+        }
+        case FeatureKind::age_in_days:
+        case FeatureKind::number: {
+            const bool age = encoding.kind == FeatureKind::age_in_days;
+            transform.kind = age ? TransformKind::time_since : TransformKind::linear;
+            transform.unit = TimeUnit::days;
+            parameter.weight = fit.coefficients[encoding.first_column];
+            parameter.missing.kind = MissingPolicyKind::neutral;
+            parameter.missing.neutral = encoding.fill;
+            const std::string fill = format_number(encoding.fill);
+            parameter.rationale = {"Gefit op '" + outcome + "': log-odds per " + (age ? "dag ouderdom" : "eenheid") +
+                                       " (ontbrekend telt als het gemiddelde, " + fill + ").",
+                                   "Fitted on '" + outcome + "': log-odds per " + (age ? "day of age" : "unit") +
+                                       " (missing counts as the mean, " + fill + ")."};
+            break;
+        }
     }
     parameter.transforms.push_back(std::move(transform));
     return parameter;
@@ -118,8 +124,8 @@ ModelSpec fitted_model_spec(const FittedModel& fitted, const FittedModelDescript
     const std::string positives = std::to_string(fitted.fit.positives);
     const std::string data = description.data_name.empty() ? std::string() : " (" + description.data_name + ")";
     spec.description = {
-        "L2-logistische regressie gefit op " + rows + " dossiers" + data + ", waarvan " + positives + " met '" + outcome +
-            "' positief; " + how_lambda_was_chosen(fitted, true) +
+        "L2-logistische regressie gefit op " + rows + " dossiers" + data + ", waarvan " + positives + " met '" +
+            outcome + "' positief; " + how_lambda_was_chosen(fitted, true) +
             ". De score is de geschatte kans op een positieve uitkomst onder de gefitte dossiers: een prioriteit om "
             "eerst te bekijken, nooit een oordeel over de kwaliteit. Ontbrekende getallen tellen als het gemiddelde, "
             "ontbrekende tekst als de meest voorkomende waarde.",

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,11 +27,11 @@
 namespace radar {
 
 struct FitRequest {
-    std::vector<std::string> features;  // dataset column names
-    std::vector<std::size_t> rows;      // dataset rows with a known outcome
-    std::vector<std::uint8_t> positive; // one 0/1 per entry of `rows`
-    std::vector<std::int64_t> periods;  // empty, or one per entry of `rows`: temporal cross-validation
-    DayNumber reference_date = 0;       // ages of date columns are counted up to this day
+    std::vector<std::string> features;   // dataset column names
+    std::vector<std::size_t> rows;       // dataset rows with a known outcome
+    std::vector<std::uint8_t> positive;  // one 0/1 per entry of `rows`
+    std::vector<std::int64_t> periods;   // empty, or one per entry of `rows`: temporal cross-validation
+    DayNumber reference_date = 0;        // ages of date columns are counted up to this day
     std::set<std::string> protected_fields;
     // A fixed λ skips cross-validation (e.g. 0 to reproduce a published unpenalised fit).
     std::optional<double> lambda;
@@ -54,9 +55,9 @@ Checked<FittedModel> fit_logistic_model(const Dataset& dataset, const FitRequest
 struct FittedModelDescription {
     std::string id = "fitted-logistic";
     std::string author = "radar fit";
-    std::string created_at;   // YYYY-MM-DD
-    std::string label_name;   // the outcome column the model was fitted on
-    std::string data_name;    // e.g. the file name
+    std::string created_at;  // YYYY-MM-DD
+    std::string label_name;  // the outcome column the model was fitted on
+    std::string data_name;   // e.g. the file name
     std::map<std::string, LocalText> field_labels;
 };
 

@@ -32,8 +32,10 @@ std::vector<Fold> temporal_folds(const std::vector<std::int64_t>& periods, std::
     for (std::size_t s = first; s < ordered.size(); ++s) {
         Fold fold;
         for (std::uint32_t row = 0; row < periods.size(); ++row) {
-            if (periods[row] < ordered[s]) fold.train.push_back(row);
-            else if (periods[row] == ordered[s]) fold.test.push_back(row);
+            if (periods[row] < ordered[s])
+                fold.train.push_back(row);
+            else if (periods[row] == ordered[s])
+                fold.test.push_back(row);
         }
         folds.push_back(std::move(fold));
     }
@@ -48,7 +50,8 @@ std::vector<Fold> shuffled_folds(std::size_t rows, std::size_t fold_count, std::
     fold_count = std::max<std::size_t>(2, std::min(fold_count, rows));
     std::vector<Fold> folds(fold_count);
     for (std::size_t i = 0; i < rows; ++i)
-        for (std::size_t f = 0; f < fold_count; ++f) (i % fold_count == f ? folds[f].test : folds[f].train).push_back(order[i]);
+        for (std::size_t f = 0; f < fold_count; ++f)
+            (i % fold_count == f ? folds[f].test : folds[f].train).push_back(order[i]);
     for (Fold& fold : folds) {
         std::sort(fold.train.begin(), fold.train.end());
         std::sort(fold.test.begin(), fold.test.end());
@@ -63,16 +66,18 @@ std::vector<double> default_lambda_grid() { return {0.0, 1e-4, 3e-4, 1e-3, 3e-3,
 Checked<LambdaChoice> choose_lambda(const DesignMatrix& design, const std::vector<std::uint8_t>& positive,
                                     const std::vector<std::int64_t>& periods, const LambdaSelectionOptions& options) {
     using Result = Checked<LambdaChoice>;
-    if (!periods.empty() && periods.size() != design.rows) return Result::failure("the periods must have one entry per row");
+    if (!periods.empty() && periods.size() != design.rows)
+        return Result::failure("the periods must have one entry per row");
     if (options.grid.empty()) return Result::failure("the lambda grid is empty");
     LambdaChoice choice;
     const bool temporal = !periods.empty() && std::set<std::int64_t>(periods.begin(), periods.end()).size() >= 2;
     choice.method = temporal ? CrossValidation::temporal : CrossValidation::k_fold;
     std::vector<Fold> folds = temporal ? temporal_folds(periods, options.max_folds)
                                        : shuffled_folds(design.rows, options.max_folds, options.seed);
-    folds.erase(std::remove_if(folds.begin(), folds.end(),
-                               [&](const Fold& fold) { return fold.test.empty() || !has_both_outcomes(fold.train, positive); }),
-                folds.end());
+    folds.erase(
+        std::remove_if(folds.begin(), folds.end(),
+                       [&](const Fold& fold) { return fold.test.empty() || !has_both_outcomes(fold.train, positive); }),
+        folds.end());
     choice.folds = folds.size();
     if (folds.empty()) return Result::failure("no cross-validation fold has training rows with both outcomes");
     std::vector<double> totals(options.grid.size(), 0.0);

@@ -42,7 +42,7 @@ struct LambdaScore {
 struct LambdaChoice {
     double lambda = 0.0;
     CrossValidation method = CrossValidation::k_fold;
-    std::size_t folds = 0;  // usable folds
+    std::size_t folds = 0;            // usable folds
     std::vector<LambdaScore> scores;  // one per grid value, in grid order
 };
 

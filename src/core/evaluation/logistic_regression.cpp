@@ -106,7 +106,8 @@ Checked<LogisticFit> fit_logistic(const DesignMatrix& design, const std::vector<
     for (std::uint32_t row : rows)
         for (std::size_t j = 0; j < p; ++j) {
             const double x = design.at(row, j);
-            if (!std::isfinite(x)) return Result::failure("column '" + design.names[j] + "' has a value that is not a finite number");
+            if (!std::isfinite(x))
+                return Result::failure("column '" + design.names[j] + "' has a value that is not a finite number");
             mean[j] += x;
         }
     for (double& m : mean) m /= static_cast<double>(data.n);
@@ -133,7 +134,8 @@ Checked<LogisticFit> fit_logistic(const DesignMatrix& design, const std::vector<
     for (std::size_t i = 0; i < data.n; ++i) {
         double* out = &data.z[i * data.d];
         out[0] = 1.0;
-        for (std::size_t j = 0; j < q; ++j) out[j + 1] = (design.at(rows[i], data.active[j]) - data.mean[j]) / data.sd[j];
+        for (std::size_t j = 0; j < q; ++j)
+            out[j + 1] = (design.at(rows[i], data.active[j]) - data.mean[j]) / data.sd[j];
         data.y[i] = positive[rows[i]] != 0 ? 1.0 : 0.0;
     }
 
@@ -145,7 +147,8 @@ Checked<LogisticFit> fit_logistic(const DesignMatrix& design, const std::vector<
             for (std::size_t b = 0; b <= a; ++b) correlation[a * q + b] += z[a] * z[b];
     }
     for (std::size_t a = 0; a < q; ++a)
-        for (std::size_t b = 0; b <= a; ++b) correlation[b * q + a] = correlation[a * q + b] /= static_cast<double>(data.n);
+        for (std::size_t b = 0; b <= a; ++b)
+            correlation[b * q + a] = correlation[a * q + b] /= static_cast<double>(data.n);
     if (const std::size_t failed = cholesky(correlation, q, 1e-9); failed < q)
         return Result::failure("the design is singular: column '" + design.names[data.active[failed]] +
                                "' is (nearly) a linear combination of the columns before it");

@@ -38,8 +38,8 @@ struct LogisticOptions {
 
 struct LogisticFit {
     double lambda = 0.0;
-    double intercept = 0.0;                  // original units
-    std::vector<double> coefficients;        // original units, one per design column
+    double intercept = 0.0;            // original units
+    std::vector<double> coefficients;  // original units, one per design column
     std::vector<std::size_t> constant_columns;
     int iterations = 0;
     bool converged = false;

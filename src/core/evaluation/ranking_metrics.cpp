@@ -12,12 +12,14 @@ namespace {
 std::vector<std::uint32_t> order_by_score_descending(const std::vector<double>& scores) {
     std::vector<std::uint32_t> order(scores.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return scores[a] > scores[b]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return scores[a] > scores[b]; });
     return order;
 }
 
 std::size_t count_positive(const std::vector<std::uint8_t>& positive) {
-    return static_cast<std::size_t>(std::count_if(positive.begin(), positive.end(), [](std::uint8_t v) { return v != 0; }));
+    return static_cast<std::size_t>(
+        std::count_if(positive.begin(), positive.end(), [](std::uint8_t v) { return v != 0; }));
 }
 
 }  // namespace
@@ -74,7 +76,8 @@ std::vector<PrecisionRecallPoint> precision_recall_curve(const std::vector<doubl
     for (std::size_t start = 0; start < n;) {
         std::size_t end = start;
         while (end < n && scores[order[end]] == scores[order[start]]) true_positives += positive[order[end++]] != 0;
-        points.push_back({scores[order[start]], true_positives / positives, true_positives / static_cast<double>(end), end});
+        points.push_back(
+            {scores[order[start]], true_positives / positives, true_positives / static_cast<double>(end), end});
         start = end;
     }
     return points;

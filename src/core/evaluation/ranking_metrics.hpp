@@ -42,9 +42,9 @@ std::vector<PrecisionRecallPoint> precision_recall_curve(const std::vector<doubl
 // limited to it.
 struct TopKCount {
     std::size_t k = 0;
-    double expected = 0.0;  // over random orders of the rows tied at the k-th score
-    double best = 0.0;      // flagged tied rows first
-    double worst = 0.0;     // flagged tied rows last
+    double expected = 0.0;        // over random orders of the rows tied at the k-th score
+    double best = 0.0;            // flagged tied rows first
+    double worst = 0.0;           // flagged tied rows last
     std::size_t tied_at_cut = 0;  // rows with the k-th score (0 when k is 0)
     std::size_t tied_inside = 0;  // of those, how many fit in the top k
 };

@@ -12,12 +12,14 @@ Checked<ReplayResult> replay_by_score(const std::vector<ScreenedVisit>& visits) 
     result.visits = visits.size();
     std::vector<std::size_t> by_day(visits.size());
     std::iota(by_day.begin(), by_day.end(), std::size_t{0});
-    std::stable_sort(by_day.begin(), by_day.end(), [&](std::size_t a, std::size_t b) { return visits[a].day < visits[b].day; });
+    std::stable_sort(by_day.begin(), by_day.end(),
+                     [&](std::size_t a, std::size_t b) { return visits[a].day < visits[b].day; });
     std::vector<std::size_t> by_score = by_day;  // ties keep the real order
     std::stable_sort(by_score.begin(), by_score.end(),
                      [&](std::size_t a, std::size_t b) { return visits[a].score > visits[b].score; });
     result.replay_days.resize(visits.size());
-    for (std::size_t slot = 0; slot < visits.size(); ++slot) result.replay_days[by_score[slot]] = visits[by_day[slot]].day;
+    for (std::size_t slot = 0; slot < visits.size(); ++slot)
+        result.replay_days[by_score[slot]] = visits[by_day[slot]].day;
 
     result.first_day = visits[by_day.front()].day;
     result.last_day = visits[by_day.back()].day;

@@ -8,7 +8,8 @@ Checked<std::vector<double>> scores_as_of(const ModelSpec& spec, const Dataset& 
     context.reference_date = day;
     const EngineResult result = ScoringEngine::create(spec, dataset, std::move(context));
     if (!result.engine)
-        return Checked<std::vector<double>>::failure("the model cannot score this dataset:\n" + describe_problems(result.problems));
+        return Checked<std::vector<double>>::failure("the model cannot score this dataset:\n" +
+                                                     describe_problems(result.problems));
     return result.engine->raw_scores();
 }
 
