@@ -21,6 +21,7 @@ namespace {
 
 constexpr const char* usage =
     "evaluate DATA --model MODEL.json --label COLUMN [--where COLUMN=VALUE] [--id COLUMN] [--k N] [--json] "
+    "[--control COLUMN=VALUE] "
     "[--date YYYY-MM-DD] [--fields FIELDS.json] [--mapping PROFILE.json] [--protected FIELD,...]";
 
 using Json = nlohmann::ordered_json;
@@ -58,6 +59,8 @@ struct Context {
     std::string data_name;
     std::string label;
     std::optional<std::string> where;
+    std::optional<std::string> control;
+    std::optional<ControlSample> control_sample;
     const LabelledRows* rows = nullptr;
     bool k_given = false;
     std::string model_version;
@@ -90,6 +93,12 @@ Json summary_json(const EvaluationSummary& summary, const Context& context) {
         {"base_rate_source", base_rate_source_name(summary.base_rate_source)},
         {"lift_at_k", optional_json(summary.lift.ratio)},
         {"lift_at_k_interval", interval_json(summary.lift.interval)},
+        {"control", context.control ? Json(*context.control) : Json(nullptr)},
+        {"control_rows", context.control_sample ? Json(context.control_sample->screened) : Json(nullptr)},
+        {"control_positives", context.control_sample ? Json(context.control_sample->positives) : Json(nullptr)},
+        {"population", context.rows->matching_where},
+        {"estimated_population_positives", optional_json(summary.estimated_population_positives)},
+        {"estimated_recall_at_k", optional_json(summary.estimated_recall)},
         {"ties", "rows tied at the k-th score count by their expected share (random order); best and worst given"},
         {"display_bands", bands_json(summary.display_bands)},
         {"percentile_bands", bands_json(summary.percentile_bands)}};
@@ -133,13 +142,22 @@ void print_summary(const EvaluationSummary& summary, const Context& context) {
                   << percent(at_k.positives.best / static_cast<double>(at_k.k)) << ", worst "
                   << percent(at_k.positives.worst / static_cast<double>(at_k.k));
     std::cout << "\nrecall@k:         " << percent(at_k.recall) << "\n";
-    std::cout << "base rate:        " << percent(summary.base_rate) << interval_text(summary.base_rate_interval, true)
-              << "   (of the evaluated rows)\n";
+    std::cout << "base rate:        " << percent(summary.base_rate) << interval_text(summary.base_rate_interval, true);
+    if (context.control_sample)
+        std::cout << "   (of the control sample: " << context.control_sample->screened << " labelled rows matching "
+                  << *context.control << ")\n";
+    else
+        std::cout << "   (of the evaluated rows)\n";
     std::cout << "lift@k:           " << number(summary.lift.ratio, 2) << interval_text(summary.lift.interval, false)
               << "   (precision@k / base rate)\n";
-    std::cout
-        << "The evaluated rows are those with a label. When the score chose which dossiers were screened, their\n"
-           "base rate is not that of all dossiers: only a random control sample gives that (docs/evaluation.md).\n";
+    if (context.control_sample) {
+        std::cout << "estimated recall: " << percent(summary.estimated_recall)
+                  << "   (positives in the top k / (base rate x " << context.rows->matching_where << " dossiers))\n";
+    } else {
+        std::cout << "The evaluated rows are those with a label. When the score chose which dossiers were screened, "
+                     "their\nbase rate is not that of all dossiers: only a random control sample gives that "
+                     "(--control, docs/evaluation.md).\n";
+    }
     print_bands("display score bands", summary.display_bands);
     print_bands("ranking percentile bands", summary.percentile_bands);
     if (summary.calibration.empty()) return;
@@ -192,8 +210,20 @@ int run_evaluate(const std::vector<std::string>& arguments) {
         return 2;
     }
     const ScoringEngine& engine = *result.engine;
-    const Checked<LabelledRows> rows =
-        labelled_rows(loaded->dataset, loaded->dictionary, *label, options.value("where"));
+    std::optional<CellCondition> conditions[2];
+    const char* condition_options[2] = {"where", "control"};
+    for (int i = 0; i < 2; ++i) {
+        const auto text = options.value(condition_options[i]);
+        if (!text) continue;
+        Checked<CellCondition> condition =
+            cell_condition(loaded->dataset, loaded->dictionary, *text, std::string("--") + condition_options[i]);
+        if (!condition) {
+            std::cerr << "radar evaluate: " << condition.error() << "\n";
+            return 2;
+        }
+        conditions[i] = *condition;
+    }
+    const Checked<LabelledRows> rows = labelled_rows(loaded->dataset, loaded->dictionary, *label, conditions[0]);
     if (!rows) {
         std::cerr << "radar evaluate: " << rows.error() << "\n";
         return 2;
@@ -205,6 +235,22 @@ int run_evaluate(const std::vector<std::string>& arguments) {
     }
     EvaluationRequest request;
     request.k = k;
+    if (const auto& control = conditions[1]) {
+        // The random control sample: its labelled rows give the unbiased base rate.
+        ControlSample sample;
+        std::string scratch;
+        for (std::size_t i = 0; i < rows->rows.size(); ++i) {
+            if (!control->matches(loaded->dataset, rows->rows[i], scratch)) continue;
+            ++sample.screened;
+            sample.positives += rows->positive[i];
+        }
+        if (sample.screened == 0) {
+            std::cerr << "radar evaluate: --control: no labelled row matches " << *options.value("control") << "\n";
+            return 1;
+        }
+        request.control = sample;
+        request.population = rows->matching_where;
+    }
     for (std::size_t i = 0; i < rows->rows.size(); ++i) {
         const std::size_t row = rows->rows[i];
         request.scores.push_back(engine.raw_score(row));
@@ -219,7 +265,9 @@ int run_evaluate(const std::vector<std::string>& arguments) {
         std::cerr << "radar evaluate: " << summary.error() << "\n";
         return 1;
     }
-    Context shown{loaded->name, rows->label_column, options.value("where"), &*rows, k_given, model_version_id(*spec)};
+    const Context shown{
+        loaded->name, rows->label_column,     options.value("where"), options.value("control"), request.control, &*rows,
+        k_given,      model_version_id(*spec)};
     if (options.flag("json")) {
         std::cout << summary_json(*summary, shown).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
         return 0;

@@ -110,7 +110,13 @@ int run_fit(const std::vector<std::string>& arguments) {
         std::cerr << "radar fit: " << loaded->name << ": " << loaded->rows_rejected
                   << " rows were rejected (see radar import)\n";
     const Dataset& dataset = loaded->dataset;
-    const Checked<LabelledRows> rows = labelled_rows(dataset, loaded->dictionary, *label, options.value("where"));
+    std::optional<CellCondition> where;
+    if (const auto text = options.value("where")) {
+        Checked<CellCondition> condition = cell_condition(dataset, loaded->dictionary, *text, "--where");
+        if (!condition) return refuse(condition.error());
+        where = *condition;
+    }
+    const Checked<LabelledRows> rows = labelled_rows(dataset, loaded->dictionary, *label, where);
     if (!rows) return refuse(rows.error());
 
     std::set<std::string> protected_fields = loaded->dictionary.protected_names();

@@ -30,33 +30,38 @@ std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDic
     return std::nullopt;
 }
 
+bool CellCondition::matches(const Dataset& dataset, std::size_t row, std::string& scratch) const {
+    return lower_trimmed(dataset.cell_text(column, row, scratch)) == value;
+}
+
+Checked<CellCondition> cell_condition(const Dataset& dataset, const FieldDictionary& dictionary,
+                                      const std::string& text, const std::string& option) {
+    using Result = Checked<CellCondition>;
+    const std::size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0)
+        return Result::failure(option + " needs COLUMN=VALUE, got '" + text + "'");
+    const std::string column = text.substr(0, equals);
+    const auto name = resolve_column(dataset, dictionary, column);
+    if (!name) return Result::failure(option + ": no column '" + column + "' in the data");
+    return CellCondition{*dataset.index_of(*name), lower_trimmed(text.substr(equals + 1))};
+}
+
 Checked<LabelledRows> labelled_rows(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& label,
-                                    const std::optional<std::string>& where) {
+                                    const std::optional<CellCondition>& where) {
     using Result = Checked<LabelledRows>;
     LabelledRows result;
     const auto label_name = resolve_column(dataset, dictionary, label);
     if (!label_name) return Result::failure("--label: no column '" + label + "' in the data");
     result.label_column = *label_name;
     const std::size_t label_index = *dataset.index_of(*label_name);
-    std::optional<std::size_t> where_index;
-    std::string where_value;
-    if (where) {
-        const std::size_t equals = where->find('=');
-        if (equals == std::string::npos || equals == 0)
-            return Result::failure("--where needs COLUMN=VALUE, got '" + *where + "'");
-        const std::string column = where->substr(0, equals);
-        const auto where_name = resolve_column(dataset, dictionary, column);
-        if (!where_name) return Result::failure("--where: no column '" + column + "' in the data");
-        where_index = dataset.index_of(*where_name);
-        where_value = lower_trimmed(where->substr(equals + 1));
-    }
     const auto id_index = dataset.index_of(dictionary.id_field().name);
     std::string scratch;
     for (std::size_t row = 0; row < dataset.row_count(); ++row) {
-        if (where_index && lower_trimmed(dataset.cell_text(*where_index, row, scratch)) != where_value) {
+        if (where && !where->matches(dataset, row, scratch)) {
             ++result.excluded_by_where;
             continue;
         }
+        ++result.matching_where;
         const std::string text(dataset.cell_text(label_index, row, scratch));
         if (text.find_first_not_of(" \t") == std::string::npos) {
             ++result.empty_labels;

@@ -1,6 +1,6 @@
 // `radar evaluate` and `radar fit` on an export file with a label column: the --json fields (AUC
 // with ties as one half and precision@k checked against a brute-force count over `radar score`'s
-// scores), empty labels excluded and counted, --where, --id, a bad label value (exit 2), a
+// scores), empty labels excluded and counted, --where, --control, --id, a bad label value (exit 2), a
 // protected or label column as a feature (exit 2), and fit -> evaluate -> score on the model file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,11 +46,12 @@ before(() => {
     const values = cells(line);
     const signal = Number(values[complaints] || 0) >= 2 || Number(values[serious] || 0) >= 1;
     const label = i % 25 === 0 ? '' : String(Number(signal) ^ Number(i % 9 === 0));
-    return { id: values[id], label, team: i % 2 ? 'A' : 'B' };
+    return { id: values[id], label, team: i % 2 ? 'A' : 'B', control: i % 10 === 3 };
   });
   labelled = join(folder, 'labelled.csv');
-  writeFileSync(labelled, [lines[0] + ',risico,team,Nationaliteit',
-    ...lines.slice(1).map((line, i) => `${line},${rows[i].label},${rows[i].team},${i % 3 ? 'BE' : 'NL'}`)].join('\n') + '\n');
+  writeFileSync(labelled, [lines[0] + ',risico,team,Nationaliteit,steekproef',
+    ...lines.slice(1).map((line, i) => `${line},${rows[i].label},${rows[i].team},${i % 3 ? 'BE' : 'NL'},` +
+      (rows[i].control ? 'ja' : 'nee'))].join('\n') + '\n');
 });
 after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -117,6 +118,25 @@ test('--where keeps the matching rows (case-insensitive) and counts the others',
   assert.equal(json.rows, rows.filter((row) => row.team === 'A' && row.label !== '').length);
   assert.equal(json.excluded_by_where, rows.filter((row) => row.team === 'B').length);
   assert.equal(radar('evaluate', labelled, '--model', model, '--label', 'risico', '--where', 'nope=1').status, 2);
+});
+
+test('--control: the base rate, lift and estimated recall come from the control sample', () => {
+  const result = radar('evaluate', labelled, '--model', model, '--label', 'risico', '--control', 'steekproef=ja',
+    '--json', '--date', date);
+  assert.equal(result.status, 0, result.stderr);
+  const json = JSON.parse(result.stdout);
+  const control = rows.filter((row) => row.control && row.label !== '');
+  const controlPositives = control.filter((row) => row.label === '1').length;
+  assert.equal(json.base_rate_source, 'control_sample');
+  assert.equal(json.control_rows, control.length);
+  assert.equal(json.control_positives, controlPositives);
+  assert.ok(Math.abs(json.base_rate - controlPositives / control.length) < 1e-12);
+  assert.ok(Math.abs(json.lift_at_k - json.precision_at_k / json.base_rate) < 1e-9);
+  assert.equal(json.population, rows.length);
+  assert.ok(Math.abs(json.estimated_recall_at_k - json.positives_at_k / (json.base_rate * rows.length)) < 1e-9);
+  const none = radar('evaluate', labelled, '--model', model, '--label', 'risico', '--control', 'steekproef=misschien');
+  assert.equal(none.status, 1);
+  assert.match(none.stderr, /no labelled row matches/);
 });
 
 test('a label value that is no label stops with exit 2, naming the row and the value', () => {
