@@ -31,17 +31,6 @@ std::optional<std::string> read_file(const std::string& path) {
     return text.str();
 }
 
-std::set<std::string> split_fields(const std::string& list) {
-    std::set<std::string> fields;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const std::size_t comma = std::min(list.find(',', start), list.size());
-        if (comma > start) fields.insert(list.substr(start, comma - start));
-        start = comma + 1;
-    }
-    return fields;
-}
-
 const std::string& pick(const LocalText& text, bool dutch) { return dutch ? text.nl : text.en; }
 
 std::string cell(const ScoringEngine& engine, const char* field, std::size_t row) {
@@ -193,7 +182,7 @@ int run_score(const std::vector<std::string>& arguments) {
     context.reference_date = date;
     // The dictionary's protected fields always; --protected can only add to them.
     context.protected_fields = loaded->dictionary.protected_names();
-    for (const std::string& field : split_fields(options.value("protected").value_or(""))) context.protected_fields.insert(field);
+    for (const std::string& field : split_list(options.value("protected").value_or(""))) context.protected_fields.insert(field);
     EngineResult result = ScoringEngine::create(*parsed.spec, loaded->dataset, context);
     if (!result.engine) {
         std::cerr << "radar score: " << *model_path << " is refused:\n" << describe_problems(result.problems) << "\n";

@@ -1,6 +1,7 @@
 // Loading DATA for the CLI: the demo generator, or an export through the chunked importer.
 #include "cli/data_source.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <vector>
 
@@ -21,6 +22,19 @@ std::string default_fields_path() {
 }
 
 std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+// --id COLUMN: that export column is the dossier id, whatever the dictionary would map; it is
+// added to (or replaces the id entry of) the --mapping profile.
+void map_id_column(ImportOptions& import_options, const std::string& header, const FieldDictionary& dictionary) {
+    MappingProfile profile = import_options.profile.value_or(MappingProfile{"--id " + header, {}});
+    const std::string& id_field = dictionary.id_field().name;
+    auto& entries = profile.entries;
+    entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                 [&](const MappingProfile::Entry& entry) { return entry.field == id_field || entry.header == header; }),
+                  entries.end());
+    entries.push_back({header, id_field, false});
+    import_options.profile = std::move(profile);
+}
 
 }  // namespace
 
@@ -59,6 +73,7 @@ Checked<DataSource> load_data_source(const std::string& data, Options& options, 
         if (!profile.profile) return Result::failure(*mapping_path + ": " + profile.errors.front());
         import_options.profile = std::move(profile.profile);
     }
+    if (const auto id_header = options.value("id")) map_id_column(import_options, *id_header, source.dictionary);
     std::ifstream file(data, std::ios::binary | std::ios::ate);
     if (!file) return Result::failure("cannot open '" + data + "'");
     import_options.total_bytes = static_cast<std::uint64_t>(file.tellg());

@@ -1,6 +1,7 @@
 // DATA for the commands that score, select, report and verify: `demo` (the synthetic dossiers,
 // --count N --seed S) or an export file read by the same importer as the app, with the shipped
-// field dictionary (or --fields FIELDS.json) and an optional --mapping PROFILE.json. The field
+// field dictionary (or --fields FIELDS.json), an optional --mapping PROFILE.json and an optional
+// --id COLUMN naming the export column that holds the dossier id. The field
 // dictionary travels along: its protected fields are never a model input, on every command.
 #pragma once
 

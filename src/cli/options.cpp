@@ -1,6 +1,8 @@
 // Option parsing for the CLI.
 #include "cli/options.hpp"
 
+#include <algorithm>
+
 namespace radar::cli {
 
 Options::Options(const std::vector<std::string>& arguments, const std::set<std::string>& flags) {
@@ -53,6 +55,17 @@ DayNumber Options::date(const std::string& name, DayNumber fallback) {
         return fallback;
     }
     return *parsed;
+}
+
+std::vector<std::string> split_list(const std::string& list) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (comma > start) items.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return items;
 }
 
 }  // namespace radar::cli

@@ -33,4 +33,7 @@ private:
     std::string error_;
 };
 
+// "a,b,,c" -> {"a", "b", "c"}: a comma-separated option value, empty items dropped, order kept.
+std::vector<std::string> split_list(const std::string& list);
+
 }  // namespace radar::cli
