@@ -7,13 +7,13 @@
 #include <set>
 #include <tuple>
 
+#include "evaluation/proportion_interval.hpp"
 #include "reporting/report_summary.hpp"
 #include "screening/score_band.hpp"
 
 namespace radar {
 namespace {
 
-constexpr double z_95 = 1.959963984540054;  // two-sided 95% normal quantile
 
 std::string month_key(DayNumber day) { return format_iso_date(day).substr(0, 7); }
 
@@ -112,14 +112,10 @@ Proportion wilson_interval(std::size_t hits, std::size_t total) {
     p.hits = hits;
     p.total = total;
     if (total == 0) return p;
-    const double n = static_cast<double>(total);
-    p.rate = static_cast<double>(hits) / n;
-    const double z2 = z_95 * z_95;
-    const double denominator = 1.0 + z2 / n;
-    const double centre = (p.rate + z2 / (2.0 * n)) / denominator;
-    const double half = z_95 * std::sqrt(p.rate * (1.0 - p.rate) / n + z2 / (4.0 * n * n)) / denominator;
-    p.low = std::max(0.0, centre - half);
-    p.high = std::min(1.0, centre + half);
+    p.rate = static_cast<double>(hits) / static_cast<double>(total);
+    const Interval interval = *wilson_interval(static_cast<double>(hits), static_cast<double>(total));
+    p.low = interval.low;
+    p.high = interval.high;
     return p;
 }
 
