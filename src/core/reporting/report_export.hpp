@@ -14,6 +14,9 @@ struct ReportTable {
     std::vector<std::string> header;
     std::vector<bool> numeric;  // per column: values the core formatted as numbers
     std::vector<std::vector<std::string>> rows;
+    // A sentence shown with the table wherever it is shown (HTML, app, CLI): the label definition
+    // for tables that use it. Not part of the CSV.
+    std::string caption;
 };
 
 std::vector<ReportTable> report_tables(const Report& report, TextLanguage language);
