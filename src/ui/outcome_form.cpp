@@ -167,7 +167,7 @@ std::string submit_outcome(AppState& state, const OutcomeInput& input) {
     if (state.storage_mode() == StorageMode::read_only) return tr(TextId::storage_not_writable);
     const std::string subject = outcome_subject(input.dossier_id);
     if (const SaveStatus* status = state.save_status(subject); status && status->phase == SavePhase::saving)
-        return tr(TextId::storage_opening);
+        return tr(TextId::save_refused);
     if (!input.corrects.empty() && !has_content(input.reason)) return tr(TextId::correction_reason_required);
     if (!input.withdraw && input.details.type == OutcomeType::handed_over && !has_content(input.details.handed_over_to))
         return tr(TextId::outcome_handed_over_required);
