@@ -128,7 +128,7 @@ TEST_CASE("the outcome figures reach the tables, the JSON export and the HTML re
     CHECK(json["risk_found"]["statement"]["en"] ==
           "Risk confirmed = serious shortcomings or enforcement within 6 months after the screening");
 
-    const std::string html = report_to_html(r, {TextLanguage::english, ""});
+    const std::string html = report_to_html(r, {TextLanguage::english, "", {}});
     CHECK(html.find("data-table=\"risk_found\"") != std::string::npos);
     CHECK(html.find("Risk confirmed = serious shortcomings or enforcement within 6 months after the screening") !=
           std::string::npos);

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "reporting/report.hpp"
@@ -10,6 +11,11 @@
 namespace radar {
 
 struct ReportTable {
+    ReportTable(std::string name_, std::vector<std::string> header_, std::vector<bool> numeric_,
+                std::vector<std::vector<std::string>> rows_, std::string caption_ = {})
+        : name(std::move(name_)), header(std::move(header_)), numeric(std::move(numeric_)), rows(std::move(rows_)),
+          caption(std::move(caption_)) {}
+
     std::string name;  // file-name friendly: "months", "by_province", ...
     std::vector<std::string> header;
     std::vector<bool> numeric;  // per column: values the core formatted as numbers
