@@ -66,6 +66,49 @@ inline ScreeningEvent committed(const std::string& id, const std::string& batch,
     return event;
 }
 
+inline OutcomeDetails outcome_details(OutcomeType type, const char* date) {
+    OutcomeDetails details;
+    details.type = type;
+    details.outcome_date = day(date);
+    if (type == OutcomeType::handed_over) details.handed_over_to = "Team Oost";
+    return details;
+}
+
+inline OutcomeDetails inspection_details(InspectionResult result, const char* date) {
+    OutcomeDetails details = outcome_details(OutcomeType::inspection, date);
+    details.inspection_result = result;
+    return details;
+}
+
+inline ScreeningEvent outcome(const std::string& id, const std::string& screening, const std::string& dossier,
+                              const OutcomeDetails& details, const char* time = "2024-03-01T09:00:00.000Z") {
+    ScreeningEvent event = base(id, time, dossier);
+    event.payload = OutcomeRecorded{screening, details};
+    return event;
+}
+
+inline ScreeningEvent outcome_corrected(const std::string& id, const std::string& target, const std::string& dossier,
+                                        const OutcomeDetails& details, const char* time) {
+    ScreeningEvent event = base(id, time, dossier);
+    OutcomeCorrected correction;
+    correction.corrects_event_id = target;
+    correction.reason = "wrong result";
+    correction.details = details;
+    event.payload = correction;
+    return event;
+}
+
+inline ScreeningEvent outcome_withdrawn(const std::string& id, const std::string& target, const std::string& dossier,
+                                        const char* time) {
+    ScreeningEvent event = base(id, time, dossier);
+    OutcomeCorrected correction;
+    correction.corrects_event_id = target;
+    correction.reason = "recorded on the wrong dossier";
+    correction.withdrawn = true;
+    event.payload = correction;
+    return event;
+}
+
 }  // namespace radar::fixtures
 
 // Lists of ids print readably in failed checks.

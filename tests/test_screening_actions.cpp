@@ -146,3 +146,49 @@ TEST_CASE("closing a batch lists the uncoded dossiers") {
           "batch 2024-01 is already closed");
     CHECK(record_batch_close(state, stamp, "2023-01", "").error() == "field 'batch_id': unknown batch 2023-01");
 }
+
+TEST_CASE("recording an outcome needs a current screening and a date on or after it; corrections chain") {
+    using namespace radar::fixtures;
+    const ScreeningState state = fold_events({coded("s1", "KO-1", ScreeningCode::risico, "2024-01-10"),
+                                              coded("s2", "KO-2", ScreeningCode::risico, "2024-01-10"),
+                                              withdrawn("w2", "s2", "KO-2", "2024-01-11T09:00:00.000Z")});
+    OutcomeRequest request;
+    request.stamp = {"o1", at("2024-02-01T09:00:00.000Z"), "An"};
+    request.screening_event_id = "s1";
+    request.details = outcome_details(OutcomeType::enforcement, "2024-01-31");
+    const auto recorded = record_outcome(state, request);
+    REQUIRE_MESSAGE(recorded.ok(), recorded.error());
+    CHECK(recorded->dossier_id == "KO-1");
+    request.details.outcome_date = day("2024-01-09");
+    CHECK(record_outcome(state, request).error() == "field 'outcome_date': 2024-01-09 is before the screening of 2024-01-10");
+    request.details.outcome_date = day("2024-01-31");
+    request.screening_event_id = "s2";
+    CHECK(record_outcome(state, request).error() == "field 'screening_event_id': s2 is not a current screening");
+
+    std::vector<ScreeningEvent> events = state.events;
+    events.push_back(*recorded);
+    OutcomeCorrectionRequest correction;
+    correction.stamp = {"c1", at("2024-02-02T09:00:00.000Z"), "An"};
+    correction.outcome_id = "o1";
+    correction.reason = "schorsing, not aanmaning";
+    correction.details = outcome_details(OutcomeType::enforcement, "2024-01-31");
+    correction.details.measure = EnforcementMeasure::schorsing;
+    const auto first = record_outcome_correction(fold_events(events), correction);
+    REQUIRE_MESSAGE(first.ok(), first.error());
+    CHECK(first->as<OutcomeCorrected>()->corrects_event_id == "o1");
+    events.push_back(*first);
+    correction.stamp = {"c2", at("2024-02-03T09:00:00.000Z"), "An"};
+    correction.withdrawn = true;
+    const auto second = record_outcome_correction(fold_events(events), correction);
+    REQUIRE_MESSAGE(second.ok(), second.error());
+    CHECK(second->as<OutcomeCorrected>()->corrects_event_id == "c1");
+    events.push_back(*second);
+    const ScreeningState after = fold_events(events);
+    CHECK(after.current_outcomes("KO-1").empty());
+    correction.stamp = {"c3", at("2024-02-04T09:00:00.000Z"), "An"};
+    CHECK(record_outcome_correction(after, correction).error() == "field 'outcome_id': o1 is not a current outcome");
+    correction.outcome_id = "o1";
+    correction.reason = " ";
+    CHECK(record_outcome_correction(fold_events({coded("s1", "KO-1", ScreeningCode::risico, "2024-01-10"), *recorded}),
+                                    correction).error() == "field 'reason': a reason is required");
+}

@@ -93,3 +93,36 @@ TEST_CASE("a fixed random scenario selects the same dossiers on every platform")
     CHECK(outcome->selected.size() == 38);
     CHECK(sha256_hex(fingerprint) == "c343727d5282fda9a2ae78676e9d0affeda4209ec72b7d50dd85334602e8e4db");
 }
+
+TEST_CASE("the demo history has outcomes after screening: inspections after done follow-ups, enforcement after Risico") {
+    const DemoRun run = run_demo(11);
+    const ScreeningState state = fold_events(run.history.events);
+    CHECK(state.issues.empty());
+    REQUIRE(!state.outcomes.empty());
+    const DayNumber horizon = *parse_iso_date("2023-10-31");
+    std::size_t inspections = 0, serious = 0, enforcement = 0, after_risico = 0;
+    for (const OutcomeState& outcome : state.outcomes) {
+        CAPTURE(outcome.outcome_id);
+        const EffectiveScreening* screening = state.screening(outcome.screening_event_id);
+        REQUIRE(screening);
+        CHECK(screening->dossier_id == outcome.dossier_id);
+        CHECK(outcome.details.outcome_date >= screening->screening_date);
+        CHECK(outcome.details.outcome_date <= horizon);
+        inspections += outcome.details.type == OutcomeType::inspection;
+        serious += outcome.details.inspection_result == InspectionResult::serious_shortcomings &&
+                   outcome.details.type == OutcomeType::inspection;
+        enforcement += outcome.details.type == OutcomeType::enforcement;
+        after_risico += screening->code == ScreeningCode::risico;
+    }
+    std::size_t done_follow_ups = 0;
+    for (const FollowUpState& follow_up : state.follow_ups) done_follow_ups += follow_up.status == FollowUpStatus::done;
+    CHECK(inspections == done_follow_ups);  // every done follow-up became an inspection result
+    CHECK(serious > 0);
+    CHECK(enforcement > 0);
+    CHECK(after_risico > 0);
+    // Deterministic from the seed, like the screenings.
+    const DemoRun again = run_demo(11);
+    REQUIRE(again.history.events.size() == run.history.events.size());
+    for (std::size_t i = 0; i < run.history.events.size(); ++i)
+        CHECK(run.history.events[i].event_id == again.history.events[i].event_id);
+}

@@ -8,6 +8,7 @@
 #include "platform/store_backup.hpp"
 #include "platform/store_export_format.hpp"
 #include "screening/event_json.hpp"
+#include "screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;
@@ -107,4 +108,31 @@ TEST_CASE("the store's own export reads as a backup: the crash panel's emergency
     const Checked<BackupDocument> neither = read_backup_file(R"({"format":"something-else"})");
     CHECK_FALSE(neither.ok());
     CHECK(neither.error() == validate_backup(R"({"format":"something-else"})").error());
+}
+
+TEST_CASE("outcomes after screening go through the store into a backup and into another device's store") {
+    FolderStore first("outcomes-first"), second("outcomes-second");
+    OutcomeDetails enforcement = outcome_details(OutcomeType::enforcement, "2024-02-15");
+    enforcement.measure = EnforcementMeasure::opheffing;
+    first.commit({event_write(coded("e1", "KO-1", ScreeningCode::risico, "2024-01-10", "", "2024-01-10T09:00:00.000Z")),
+                  event_write(outcome("o1", "e1", "KO-1", enforcement, "2024-02-15T09:00:00.000Z")),
+                  event_write(outcome_withdrawn("o2", "o1", "KO-1", "2024-02-16T09:00:00.000Z")),
+                  event_write(outcome("o3", "e1", "KO-1", inspection_details(InspectionResult::serious_shortcomings,
+                                                                              "2024-02-20"),
+                                      "2024-02-20T09:00:00.000Z"))});
+    const BackupContent exported = first.content();
+    CHECK(exported.events.size() == 4);
+    const Checked<BackupDocument> document = validate_backup(export_backup(exported, at("2024-03-01T10:00:00.000Z")));
+    REQUIRE_MESSAGE(document.ok(), document.error());
+    const BackupMerge merge = merge_backup(second.content(), document->content);
+    CHECK(merge.added_events.size() == 4);
+    second.commit(store_writes_for_merge(merge));
+    const BackupContent merged = second.content();
+    CHECK(merge_backup(merged, document->content).changes_nothing());
+    const ScreeningState state = fold_events(merged.events);
+    CHECK(state.issues.empty());
+    const auto current = state.current_outcomes("KO-1");
+    REQUIRE(current.size() == 1);
+    CHECK(current[0]->outcome_id == "o3");
+    CHECK(state.outcome("o1")->withdrawn);
 }

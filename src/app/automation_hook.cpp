@@ -15,6 +15,7 @@
 #include "screening/blind_queue.hpp"
 #include "selection/selection_reasons.hpp"
 #include "ui/i18n.hpp"
+#include "ui/outcome_form.hpp"
 #include "ui/report_view.hpp"
 #include "ui/storage_view.hpp"
 
@@ -181,6 +182,53 @@ const char* batch_check_name(ui::BatchCheck::Outcome outcome) {
     return "";
 }
 
+nlohmann::json outcome_json(const OutcomeState& outcome) {
+    nlohmann::json item{{"id", outcome.outcome_id},
+                        {"screening", outcome.screening_event_id},
+                        {"type", outcome_type_key(outcome.details.type)},
+                        {"date", format_iso_date(outcome.details.outcome_date)},
+                        {"note", outcome.details.note},
+                        {"corrected", !outcome.correction_ids.empty()}};
+    if (outcome.details.type == OutcomeType::enforcement) item["measure"] = enforcement_measure_key(outcome.details.measure);
+    if (outcome.details.type == OutcomeType::handed_over) item["handedOverTo"] = outcome.details.handed_over_to;
+    if (outcome.details.type == OutcomeType::inspection)
+        item["result"] = inspection_result_key(outcome.details.inspection_result);
+    return item;
+}
+
+// The outcome a test asks for, as JSON: {"dossier", "type", "measure", "handedOverTo", "result",
+// "date" (YYYY-MM-DD, default today), "note", "corrects", "withdraw", "reason"}.
+std::optional<ui::OutcomeInput> outcome_input(const ui::AppState& state, const std::string& text) {
+    const auto json = nlohmann::json::parse(text, nullptr, false);
+    if (!json.is_object() || !json.contains("dossier") || !json["dossier"].is_string()) return std::nullopt;
+    auto word = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
+    ui::OutcomeInput input;
+    input.dossier_id = word("dossier");
+    input.corrects = word("corrects");
+    input.reason = word("reason");
+    input.withdraw = json.value("withdraw", false);
+    const std::string type = word("type"), measure = word("measure"), result = word("result"), date = word("date");
+    bool known = type.empty() && input.withdraw;
+    for (int i = 0; i <= static_cast<int>(OutcomeType::inspection); ++i)
+        if (type == outcome_type_key(static_cast<OutcomeType>(i))) {
+            input.details.type = static_cast<OutcomeType>(i);
+            known = true;
+        }
+    for (int i = 0; i <= static_cast<int>(EnforcementMeasure::other); ++i)
+        if (measure == enforcement_measure_key(static_cast<EnforcementMeasure>(i)))
+            input.details.measure = static_cast<EnforcementMeasure>(i);
+    for (int i = 0; i <= static_cast<int>(InspectionResult::serious_shortcomings); ++i)
+        if (result == inspection_result_key(static_cast<InspectionResult>(i)))
+            input.details.inspection_result = static_cast<InspectionResult>(i);
+    if (!known) return std::nullopt;
+    input.details.handed_over_to = word("handedOverTo");
+    input.details.note = word("note");
+    const std::optional<DayNumber> day = date.empty() ? std::optional<DayNumber>(state.reference_date()) : parse_iso_date(date);
+    if (!day) return std::nullopt;
+    input.details.outcome_date = *day;
+    return input;
+}
+
 // Storage, the selection preview, the batches and the screening queue.
 void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
     info["storage"] = {{"mode", storage_mode_name(state.storage_mode())},
@@ -243,6 +291,10 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
             item["note"] = screening->note;
             item["corrected"] = !screening->correction_ids.empty();
         }
+        nlohmann::json outcomes = nlohmann::json::array();
+        for (const OutcomeState* outcome : state.screening().current_outcomes(member.dossier_id))
+            outcomes.push_back(outcome_json(*outcome));
+        item["outcomes"] = outcomes;
         queue.push_back(item);
     }
     info["screening"] = {{"batch", batch.batch_id},
@@ -250,7 +302,8 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
                          {"dossier", state.screening_dossier()},
                          {"queue", queue},
                          {"refusal", state.screening_refusal()},
-                         {"saveStatus", save_status_json(state, state.screening_dossier())}};
+                         {"saveStatus", save_status_json(state, state.screening_dossier())},
+                         {"outcomeSaveStatus", save_status_json(state, ui::outcome_subject(state.screening_dossier()))}};
 }
 
 }  // namespace radar::app
@@ -367,6 +420,17 @@ EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
 }
 
 // Sets the screener's name (the session setting recorded on every event).
+// Records, corrects or withdraws an outcome through the outcome form's own submit (same checks,
+// same store path); returns "" when submitted, else why not. Watch screening.outcomeSaveStatus.
+EMSCRIPTEN_KEEPALIVE const char* radar_record_outcome(const char* request) {
+    static std::string answer;
+    auto* state = radar::app::attached_state;
+    if (!state) return "no app state";
+    const auto input = radar::app::outcome_input(*state, request ? request : "");
+    answer = input ? radar::ui::submit_outcome(*state, *input) : "not a valid outcome request";
+    return answer.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void radar_set_screener(const char* name) {
     if (radar::app::attached_state) radar::app::attached_state->set_screener(name ? name : "");
 }

@@ -52,6 +52,7 @@ Checked<std::vector<ScreeningCode>> possible_risk_codes(const std::string& list)
 
 void print_table(const ReportTable& table) {
     std::printf("\n[%s]\n", table.name.c_str());
+    if (!table.caption.empty()) std::printf("  (%s)\n", table.caption.c_str());
     auto line = [](const std::vector<std::string>& cells) {
         std::string text;
         for (std::size_t i = 0; i < cells.size(); ++i) text += (i ? "\t" : "  ") + cells[i];

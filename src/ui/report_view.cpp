@@ -611,6 +611,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     if (ImGui::SmallButton("CSV"))
         platform::download_file(file_stem(report) + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
+    if (!table.caption.empty()) ImGui::TextWrapped("%s", table.caption.c_str());
     const int columns = static_cast<int>(table.header.size());
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;

@@ -1,5 +1,6 @@
 // Screening screen: the open batch's queue, the chosen dossier (reasons, completeness, timeline,
-// fields), and the coding form with its keyboard (1/2/3, Enter, J/K) and corrections. A batch with
+// fields), the coding form with its keyboard (1/2/3, Enter, J/K) and corrections, and once coded
+// the outcomes after the screening (O puts the keyboard in their form). A batch with
 // a control sample is screened blind: one shuffled queue, and no kind, rank, score or reasons of
 // a dossier until its code is saved.
 #include "ui/screening_view.hpp"
@@ -14,6 +15,7 @@
 #include "ui/dossier_panel.hpp"
 #include "ui/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/outcome_form.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -375,6 +377,7 @@ struct ScreeningKeys {
     bool focus_note = false;       // N
     bool correct = false;          // C
     bool follow_up_done = false;   // F
+    bool outcome = false;          // O
 };
 
 // What the screen remembers between frames besides the draft.
@@ -431,6 +434,10 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     ImGui::PopID();
     if (save_asked && save(state, batch, member) && state.advance_after_save() && !existing)
         view_state().advance_after_save = member.dossier_id;
+    if (existing) {
+        strong(fonts, tr(TextId::outcomes_title));
+        draw_outcomes_section(state, member.dossier_id, keys.outcome);
+    }
     ImGui::Separator();
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
     if (row && state.engine()) {
@@ -540,6 +547,7 @@ void draw_screening_view(AppState& state, const Fonts& fonts) {
         keys.focus_note = ImGui::IsKeyPressed('N', false);
         keys.correct = ImGui::IsKeyPressed('C', false);
         keys.follow_up_done = ImGui::IsKeyPressed('F', false);
+        keys.outcome = ImGui::IsKeyPressed('O', false);
     }
 
     ImGui::BeginChild("queue_list", ImVec2(0, 0), false);

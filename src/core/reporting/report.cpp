@@ -101,7 +101,97 @@ void fill_months(Report& report, const ScreeningState& state, const std::vector<
     }
 }
 
+// When the dossier of `screening` was selected: its batch's freeze (commit) moment, or the start
+// of the screening date for a screening outside any batch.
+Timestamp selection_moment(const ScreeningState& state, const EffectiveScreening& screening) {
+    const BatchState* batch = nullptr;
+    if (membership(state, screening, &batch) && batch) return batch->committed_at;
+    return Timestamp{static_cast<std::int64_t>(screening.screening_date) * 86'400'000};
+}
+
+std::optional<KnownRiskReason> known_risk_reason(const ScreeningState& state, const EffectiveScreening& screening) {
+    if (screening.code == ScreeningCode::risico) return KnownRiskReason::risico_code;
+    const Timestamp selected = selection_moment(state, screening);
+    const DayNumber selected_day = day_of(selected);
+    const DayNumber lookback = add_months(selected_day, -known_risk_lookback_months);
+    bool enforcement = false, handed_over = false;
+    for (const OutcomeState* outcome : state.current_outcomes(screening.dossier_id)) {
+        const DayNumber date = outcome->details.outcome_date;
+        if (date >= selected_day || date < lookback) continue;
+        enforcement = enforcement || outcome->details.type == OutcomeType::enforcement;
+        handed_over = handed_over || outcome->details.type == OutcomeType::handed_over;
+    }
+    if (enforcement) return KnownRiskReason::enforcement;
+    if (handed_over) return KnownRiskReason::handed_over;
+    if (const DossierHistory* history = state.history(screening.dossier_id))
+        for (std::size_t index : history->follow_ups) {
+            const FollowUpState& follow_up = state.follow_ups[index];
+            const bool open_then = follow_up.status == FollowUpStatus::open || selected < follow_up.updated_at;
+            if (follow_up.created_at < selected && open_then) return KnownRiskReason::open_follow_up;
+        }
+    return std::nullopt;
+}
+
+void fill_outcomes(Report& report, const ScreeningState& state) {
+    for (const OutcomeState& outcome : state.outcomes) {
+        const DayNumber date = outcome.details.outcome_date;
+        if (outcome.withdrawn || date < report.first_day || date > report.period.to) continue;
+        OutcomeFigures& figures = report.outcomes;
+        ++figures.total;
+        ++figures.by_type[static_cast<std::size_t>(outcome.details.type)];
+        if (outcome.details.type == OutcomeType::enforcement)
+            ++figures.enforcement_by_measure[static_cast<std::size_t>(outcome.details.measure)];
+        if (outcome.details.type == OutcomeType::inspection)
+            ++figures.inspections_by_result[static_cast<std::size_t>(outcome.details.inspection_result)];
+    }
+}
+
+void fill_risk_found(Report& report, const ScreeningState& state, const std::vector<const EffectiveScreening*>& in_period,
+                     const ReportSettings& settings) {
+    RiskFoundFigures& found = report.risk_found;
+    found.definition = settings.confirmed_risk;
+    for (const EffectiveScreening* screening : in_period) {
+        const bool judged = is_possible_risk(settings.possible_risk, screening->code);
+        const auto label = confirmed_risk(state, screening->event_id, settings.as_of, settings.confirmed_risk);
+        const bool confirmed = label && label->status == LabelStatus::confirmed;
+        if (!judged && !confirmed) {
+            if (label && label->status == LabelStatus::not_yet_known) ++found.not_yet_known;
+            continue;
+        }
+        ++found.risk_screenings;
+        if (judged) ++found.judged;
+        if (confirmed) ++found.confirmed;
+        if (const auto reason = known_risk_reason(state, *screening)) {
+            ++found.already_known;
+            ++found.known_by_reason[static_cast<std::size_t>(*reason)];
+        } else {
+            ++found.newly_found;
+        }
+    }
+}
+
 }  // namespace
+
+const char* known_risk_reason_key(KnownRiskReason reason) {
+    switch (reason) {
+        case KnownRiskReason::risico_code: return "risico_code";
+        case KnownRiskReason::enforcement: return "enforcement";
+        case KnownRiskReason::handed_over: return "handed_over";
+        case KnownRiskReason::open_follow_up: return "open_follow_up";
+    }
+    return "";
+}
+
+const char* known_risk_reason_label(KnownRiskReason reason, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    switch (reason) {
+        case KnownRiskReason::risico_code: return nl ? "gecodeerd als Risico (al gekend)" : "coded Risk (already known)";
+        case KnownRiskReason::enforcement: return nl ? "al in handhaving" : "already under enforcement";
+        case KnownRiskReason::handed_over: return nl ? "al overgedragen aan klantenbeheer" : "already handed over to customer management";
+        case KnownRiskReason::open_follow_up: return nl ? "opvolging liep al" : "follow-up already open";
+    }
+    return "";
+}
 
 double CodeCounts::share(ScreeningCode code) const {
     return total == 0 ? 0.0 : static_cast<double>(count(code)) / static_cast<double>(total);
@@ -218,6 +308,8 @@ Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>&
     }
 
     fill_months(report, state, in_period, settings.as_of);
+    fill_outcomes(report, state);
+    fill_risk_found(report, state, in_period, settings);
     std::set<std::string> hashes, models;
     const std::string first_month = month_key(report.first_day), last_month = month_key(period.to);
     for (const FrozenBatch& batch : batches) {

@@ -1,6 +1,20 @@
 // The standard report (issue #7) computed from the folded screening history: unique dossiers
 // screened, codes and shares, possible risk, per-month batch figures, follow-ups, breakdowns,
-// the lift of the top of the list over the control sample, and the summary paragraphs.
+// the lift of the top of the list over the control sample, the outcomes after screening, risk
+// newly found against risk already known, and the summary paragraphs.
+//
+// Newly found against already known (RiskFoundFigures): of the screenings in the period that were
+// judged a possible risk (their code) or whose risk was confirmed (the label definition, as of
+// as_of), a screening counts as "already known" when, at selection time, the agency already knew:
+//   1. it was coded Risico (by the seed's own definition Risico means the agency already knew the
+//      risk: the dossier is in enforcement or followed intensively);
+//   2. the dossier had an enforcement outcome dated in the 12 months before selection;
+//   3. the dossier had been handed over to klantenbeheer in the 12 months before selection;
+//   4. the dossier had a follow-up created before selection that was still open then (open now,
+//      or marked done only after selection).
+// The first reason that applies is counted. Selection time is the moment the screening's batch
+// was frozen (committed); for a screening outside any batch, the start of its screening date.
+// Every other such screening is "newly found" by the data mining.
 #pragma once
 
 #include <array>
@@ -10,6 +24,7 @@
 #include <vector>
 
 #include "dataset.hpp"
+#include "screening/confirmed_risk.hpp"
 #include "screening/risk_label.hpp"
 #include "screening/screening_state.hpp"
 #include "selection/frozen_batch.hpp"
@@ -26,6 +41,7 @@ struct ReportSettings {
     std::vector<ScreeningCode> possible_risk{ScreeningCode::risico, ScreeningCode::verder_onderzoek_nodig};
     DayNumber as_of = 0;       // "today": follow-ups due before it and still open are overdue
     RiskLabelSettings labels;  // how long a risk label stays current (stated in the report)
+    LabelDefinition confirmed_risk;  // what "risk confirmed" means (stated next to the figures that use it)
     Timestamp generated_at;
 };
 
@@ -107,6 +123,36 @@ struct RiskLabelFigures {
     std::vector<RiskLabel> expiring_labels;         // soonest end first
 };
 
+// What followed screenings: current (corrected, not withdrawn) outcomes dated in the period.
+struct OutcomeFigures {
+    std::array<std::size_t, 6> by_type{};                 // indexed by OutcomeType
+    std::array<std::size_t, 4> enforcement_by_measure{};  // indexed by EnforcementMeasure
+    std::array<std::size_t, 3> inspections_by_result{};   // indexed by InspectionResult
+    std::size_t total = 0;
+
+    std::size_t count(OutcomeType type) const { return by_type[static_cast<std::size_t>(type)]; }
+};
+
+// How long before selection an enforcement or hand-over still makes the risk "already known".
+constexpr int known_risk_lookback_months = 12;
+
+enum class KnownRiskReason { risico_code, enforcement, handed_over, open_follow_up };
+const char* known_risk_reason_key(KnownRiskReason reason);  // "risico_code", "enforcement", ...
+const char* known_risk_reason_label(KnownRiskReason reason, TextLanguage language);
+
+// Newly found against already known (see the top of this file).
+struct RiskFoundFigures {
+    LabelDefinition definition;
+    std::size_t risk_screenings = 0;  // screenings in the period judged a possible risk or confirmed
+    std::size_t judged = 0;           // of which: coded a possible risk
+    std::size_t confirmed = 0;        // of which: risk confirmed by the definition
+    std::size_t already_known = 0;
+    std::array<std::size_t, 4> known_by_reason{};  // indexed by KnownRiskReason (first that applies)
+    std::size_t newly_found = 0;
+    // Screenings in the period not coded a possible risk whose label is not yet known: left out.
+    std::size_t not_yet_known = 0;
+};
+
 struct Report {
     ReportPeriod period;
     DayNumber first_day = 0;  // period.from, or the first screening/batch date when all time
@@ -125,6 +171,8 @@ struct Report {
     std::vector<BreakdownRow> by_score_band;
     LiftFigures lift;
     RiskLabelFigures risk_labels;
+    OutcomeFigures outcomes;
+    RiskFoundFigures risk_found;
     std::string summary_nl;
     std::string summary_en;
 };

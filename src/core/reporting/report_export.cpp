@@ -78,6 +78,37 @@ Json risk_labels_json(const RiskLabelFigures& labels) {
                 {"expiring", expiring}};
 }
 
+Json outcomes_json(const OutcomeFigures& outcomes) {
+    Json by_type = Json::object(), by_measure = Json::object(), by_result = Json::object();
+    for (std::size_t i = 0; i < outcomes.by_type.size(); ++i)
+        by_type[outcome_type_key(static_cast<OutcomeType>(i))] = outcomes.by_type[i];
+    for (std::size_t i = 0; i < outcomes.enforcement_by_measure.size(); ++i)
+        by_measure[enforcement_measure_key(static_cast<EnforcementMeasure>(i))] = outcomes.enforcement_by_measure[i];
+    for (std::size_t i = 0; i < outcomes.inspections_by_result.size(); ++i)
+        by_result[inspection_result_key(static_cast<InspectionResult>(i))] = outcomes.inspections_by_result[i];
+    return Json{{"total", outcomes.total},
+                {"by_type", by_type},
+                {"enforcement_by_measure", by_measure},
+                {"inspections_by_result", by_result}};
+}
+
+Json risk_found_json(const RiskFoundFigures& found) {
+    Json by_reason = Json::object();
+    for (std::size_t i = 0; i < found.known_by_reason.size(); ++i)
+        by_reason[known_risk_reason_key(static_cast<KnownRiskReason>(i))] = found.known_by_reason[i];
+    return Json{{"label_definition", label_definition_to_json(found.definition)},
+                {"statement", {{"nl", label_definition_statement(found.definition, TextLanguage::dutch)},
+                               {"en", label_definition_statement(found.definition, TextLanguage::english)}}},
+                {"known_risk_lookback_months", known_risk_lookback_months},
+                {"risk_screenings", found.risk_screenings},
+                {"judged_possible_risk", found.judged},
+                {"confirmed", found.confirmed},
+                {"newly_found", found.newly_found},
+                {"already_known", found.already_known},
+                {"already_known_by_reason", by_reason},
+                {"not_yet_known", found.not_yet_known}};
+}
+
 }  // namespace
 
 std::string score_band_group_label(const std::string& key, TextLanguage language) {
@@ -98,6 +129,10 @@ std::string report_table_title(const std::string& name, TextLanguage language) {
     if (name == "by_score_band") return nl ? "Per scoreband" : "By score band";
     if (name == "risk_labels") return nl ? "Actuele risicolabels" : "Current risk labels";
     if (name == "risk_labels_expiring") return nl ? "Risicolabels die binnenkort verlopen" : "Risk labels expiring soon";
+    if (name == "outcomes") return nl ? "Gevolgen na screening" : "Outcomes after screening";
+    if (name == "outcomes_enforcement") return nl ? "Handhaving per maatregel" : "Enforcement by measure";
+    if (name == "outcomes_inspections") return nl ? "Inspecties per resultaat" : "Inspections by result";
+    if (name == "risk_found") return nl ? "Nieuw gevonden of al gekend risico" : "Risk newly found or already known";
     if (name == "lift") return nl ? "Trefkans: top van de lijst tegenover de controlesteekproef"
                                   : "Hit rate: top of the list against the control sample";
     return name;
@@ -120,6 +155,7 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
         {nl ? "periode tot en met" : "period to", format_iso_date(r.period.to)},
         {nl ? "gemaakt op" : "generated at", format_timestamp(r.generated_at)},
         {nl ? "mogelijk risico = " : "possible risk = ", definition},
+        {nl ? "risico bevestigd" : "risk confirmed", label_definition_statement(r.risk_found.definition, language)},
         {nl ? "unieke dossiers gescreend" : "unique dossiers screened", count(r.unique_dossiers)},
         {nl ? "dossiers mogelijk risico" : "dossiers possible risk", count(r.possible_risk_dossiers)},
         {nl ? "screenings" : "screenings", count(r.screenings.total)},
@@ -199,6 +235,43 @@ std::vector<ReportTable> report_tables(const Report& r, TextLanguage language) {
         expiring.rows.push_back({label.dossier_id, code_label(label.code, language), format_iso_date(label.labelled_on),
                                  format_iso_date(label.valid_until)});
     tables.push_back(std::move(expiring));
+
+    ReportTable outcomes{"outcomes", {nl ? "gevolg" : "outcome", nl ? "aantal" : "count"}, {false, true}, {}};
+    for (OutcomeType type : {OutcomeType::none, OutcomeType::support, OutcomeType::warning, OutcomeType::enforcement,
+                             OutcomeType::handed_over, OutcomeType::inspection})
+        outcomes.rows.push_back({outcome_type_label(type, language), count(r.outcomes.count(type))});
+    outcomes.rows.push_back({nl ? "totaal" : "total", count(r.outcomes.total)});
+    tables.push_back(std::move(outcomes));
+    ReportTable enforcement{"outcomes_enforcement", {nl ? "maatregel" : "measure", nl ? "aantal" : "count"}, {false, true}, {}};
+    for (EnforcementMeasure measure : {EnforcementMeasure::aanmaning, EnforcementMeasure::schorsing,
+                                       EnforcementMeasure::opheffing, EnforcementMeasure::other})
+        enforcement.rows.push_back({enforcement_measure_label(measure, language),
+                                    count(r.outcomes.enforcement_by_measure[static_cast<std::size_t>(measure)])});
+    tables.push_back(std::move(enforcement));
+    ReportTable inspections{"outcomes_inspections", {nl ? "resultaat" : "result", nl ? "aantal" : "count"}, {false, true}, {}};
+    for (InspectionResult result : {InspectionResult::no_shortcomings, InspectionResult::shortcomings,
+                                    InspectionResult::serious_shortcomings})
+        inspections.rows.push_back({inspection_result_label(result, language),
+                                    count(r.outcomes.inspections_by_result[static_cast<std::size_t>(result)])});
+    tables.push_back(std::move(inspections));
+
+    const RiskFoundFigures& found = r.risk_found;
+    ReportTable risk_found{"risk_found", {nl ? "screenings" : "screenings", nl ? "aantal" : "count"}, {false, true}, {}};
+    risk_found.rows.push_back({nl ? "mogelijk risico of risico bevestigd" : "possible risk or risk confirmed",
+                               count(found.risk_screenings)});
+    risk_found.rows.push_back({nl ? "  waarvan mogelijk risico (code)" : "  of which possible risk (code)", count(found.judged)});
+    risk_found.rows.push_back({nl ? "  waarvan risico bevestigd" : "  of which risk confirmed", count(found.confirmed)});
+    risk_found.rows.push_back({nl ? "nieuw gevonden door datamining" : "newly found by data mining", count(found.newly_found)});
+    risk_found.rows.push_back({nl ? "al gekend bij de selectie" : "already known at selection", count(found.already_known)});
+    for (KnownRiskReason reason : {KnownRiskReason::risico_code, KnownRiskReason::enforcement, KnownRiskReason::handed_over,
+                                   KnownRiskReason::open_follow_up})
+        risk_found.rows.push_back({std::string("  ") + known_risk_reason_label(reason, language),
+                                   count(found.known_by_reason[static_cast<std::size_t>(reason)])});
+    risk_found.rows.push_back({nl ? "nog niet gekend (venster loopt nog; niet meegeteld)"
+                                  : "not yet known (window still open; left out)",
+                               count(found.not_yet_known)});
+    risk_found.caption = label_definition_statement(found.definition, language);
+    tables.push_back(std::move(risk_found));
 
     tables.push_back(breakdown_table("by_province", nl ? "provincie" : "province", r.by_province, language, false));
     tables.push_back(breakdown_table("by_care_type", nl ? "opvangvorm" : "care type", r.by_care_type, language, false));
@@ -307,6 +380,8 @@ std::string report_to_json(const Report& r) {
                    {"by_score_band", breakdown_json(r.by_score_band)},
                    {"lift", lift},
                    {"risk_labels", risk_labels_json(r.risk_labels)},
+                   {"outcomes", outcomes_json(r.outcomes)},
+                   {"risk_found", risk_found_json(r.risk_found)},
                    {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
     return out.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "reporting/report.hpp"
@@ -10,10 +11,18 @@
 namespace radar {
 
 struct ReportTable {
+    ReportTable(std::string name_, std::vector<std::string> header_, std::vector<bool> numeric_,
+                std::vector<std::vector<std::string>> rows_, std::string caption_ = {})
+        : name(std::move(name_)), header(std::move(header_)), numeric(std::move(numeric_)), rows(std::move(rows_)),
+          caption(std::move(caption_)) {}
+
     std::string name;  // file-name friendly: "months", "by_province", ...
     std::vector<std::string> header;
     std::vector<bool> numeric;  // per column: values the core formatted as numbers
     std::vector<std::vector<std::string>> rows;
+    // A sentence shown with the table wherever it is shown (HTML, app, CLI): the label definition
+    // for tables that use it. Not part of the CSV.
+    std::string caption;
 };
 
 std::vector<ReportTable> report_tables(const Report& report, TextLanguage language);

@@ -363,7 +363,8 @@ Html lift_figure(const Report& report, TextLanguage language) {
 
 Html data_table(const ReportTable& table, TextLanguage language) {
     Html out = "<section class=\"table-block\" id=\"table-" + html_escape(table.name) + "\"><h3>" +
-               html_escape(report_table_title(table.name, language)) + "</h3><table" +
+               html_escape(report_table_title(table.name, language)) + "</h3>" +
+               (table.caption.empty() ? "" : "<p class=\"note definition\">" + html_escape(table.caption) + "</p>") + "<table" +
                (table.header.size() > 7 ? " class=\"wide\"" : "") + " data-table=\"" +
                html_escape(table.name) + "\"><thead><tr>";
     auto numeric = [&](std::size_t column) { return column < table.numeric.size() && table.numeric[column]; };

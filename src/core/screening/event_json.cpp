@@ -11,9 +11,14 @@ constexpr std::initializer_list<const char*> follow_up_type_words = {"inspection
 constexpr std::initializer_list<const char*> follow_up_status_words = {"open", "done"};
 constexpr std::initializer_list<const char*> selection_kind_words = {"top_n", "control", "signal_override",
                                                                       "coverage_floor"};
-constexpr std::initializer_list<const char*> event_kind_words = {"screening_coded",   "screening_corrected",
-                                                                  "follow_up_created", "follow_up_updated",
-                                                                  "batch_committed",   "batch_closed"};
+constexpr std::initializer_list<const char*> event_kind_words = {
+    "screening_coded", "screening_corrected", "follow_up_created", "follow_up_updated",
+    "batch_committed", "batch_closed",        "outcome_recorded",  "outcome_corrected"};
+constexpr std::initializer_list<const char*> outcome_type_words = {"none",        "support",     "warning",
+                                                                    "enforcement", "handed_over", "inspection"};
+constexpr std::initializer_list<const char*> enforcement_measure_words = {"aanmaning", "schorsing", "opheffing", "other"};
+constexpr std::initializer_list<const char*> inspection_result_words = {"no_shortcomings", "shortcomings",
+                                                                         "serious_shortcomings"};
 
 void write_payload(Json& out, const ScreeningCoded& coded) {
     out["code"] = code_key(coded.code);
@@ -67,6 +72,28 @@ void write_payload(Json& out, const BatchClosed& closed) {
     out["note"] = closed.note;
 }
 
+// Only the fields that belong to the outcome's type are written (and accepted on reading).
+void write_outcome_details(Json& out, const OutcomeDetails& details) {
+    out["outcome_type"] = outcome_type_key(details.type);
+    if (details.type == OutcomeType::enforcement) out["measure"] = enforcement_measure_key(details.measure);
+    if (details.type == OutcomeType::handed_over) out["handed_over_to"] = details.handed_over_to;
+    if (details.type == OutcomeType::inspection) out["inspection_result"] = inspection_result_key(details.inspection_result);
+    out["outcome_date"] = format_iso_date(details.outcome_date);
+    out["note"] = details.note;
+}
+
+void write_payload(Json& out, const OutcomeRecorded& outcome) {
+    out["screening_event_id"] = outcome.screening_event_id;
+    write_outcome_details(out, outcome.details);
+}
+
+void write_payload(Json& out, const OutcomeCorrected& correction) {
+    out["corrects_event_id"] = correction.corrects_event_id;
+    out["reason"] = correction.reason;
+    out["withdrawn"] = correction.withdrawn;
+    if (!correction.withdrawn) write_outcome_details(out, correction.details);
+}
+
 template <typename Enum>
 Enum read_enum(FieldReader& reader, const char* name, std::initializer_list<const char*> words) {
     return static_cast<Enum>(reader.choice(name, words));
@@ -114,6 +141,37 @@ FollowUpUpdated read_follow_up_updated(FieldReader& reader) {
     update.follow_up_id = reader.text("follow_up_id");
     read_follow_up_state(reader, update);
     return update;
+}
+
+OutcomeDetails read_outcome_details(FieldReader& reader) {
+    OutcomeDetails details;
+    details.type = read_enum<OutcomeType>(reader, "outcome_type", outcome_type_words);
+    if (!reader.ok()) return details;
+    if (details.type == OutcomeType::enforcement)
+        details.measure = read_enum<EnforcementMeasure>(reader, "measure", enforcement_measure_words);
+    if (details.type == OutcomeType::handed_over) details.handed_over_to = reader.text("handed_over_to");
+    if (details.type == OutcomeType::inspection)
+        details.inspection_result = read_enum<InspectionResult>(reader, "inspection_result", inspection_result_words);
+    details.outcome_date = reader.date("outcome_date");
+    details.note = reader.text("note", true);
+    return details;
+}
+
+OutcomeRecorded read_outcome_recorded(FieldReader& reader) {
+    OutcomeRecorded outcome;
+    outcome.screening_event_id = reader.text("screening_event_id");
+    outcome.details = read_outcome_details(reader);
+    return outcome;
+}
+
+OutcomeCorrected read_outcome_corrected(FieldReader& reader) {
+    OutcomeCorrected correction;
+    correction.corrects_event_id = reader.text("corrects_event_id");
+    correction.reason = reader.text("reason");
+    correction.withdrawn = reader.boolean("withdrawn");
+    if (correction.withdrawn || !reader.ok()) return correction;
+    correction.details = read_outcome_details(reader);
+    return correction;
 }
 
 BatchCommitted read_batch_committed(FieldReader& reader) {
@@ -195,6 +253,8 @@ Checked<ScreeningEvent> event_from_json(const Json& value, const std::string& co
         case EventKind::follow_up_updated: event.payload = read_follow_up_updated(reader); break;
         case EventKind::batch_committed: event.payload = read_batch_committed(reader); break;
         case EventKind::batch_closed: event.payload = read_batch_closed(reader); break;
+        case EventKind::outcome_recorded: event.payload = read_outcome_recorded(reader); break;
+        case EventKind::outcome_corrected: event.payload = read_outcome_corrected(reader); break;
     }
     if (!reader.finish()) return Checked<ScreeningEvent>::failure(reader.error());
     const std::string problem = validate_event(event);

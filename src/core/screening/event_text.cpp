@@ -42,6 +42,19 @@ std::string describe_event(const ScreeningEvent& event, const std::string& dossi
                              (update->status == FollowUpStatus::done ? (nl ? "afgerond" : "done") : "open") +
                              (nl ? ", uiterlijk " : ", due ") + format_date(update->due_date, language),
                          update->note);
+    if (const auto* outcome = event.as<OutcomeRecorded>())
+        return with_note(head + (nl ? "Gevolg op " : "Outcome on ") + format_date(outcome->details.outcome_date, language) +
+                             ": " + describe_outcome(outcome->details, language),
+                         outcome->details.note);
+    if (const auto* correction = event.as<OutcomeCorrected>()) {
+        if (correction->withdrawn)
+            return head + (nl ? "Gevolg ingetrokken (" : "Outcome withdrawn (") + correction->corrects_event_id +
+                   "): " + correction->reason;
+        return with_note(head + (nl ? "Gevolg gecorrigeerd naar " : "Outcome corrected to ") +
+                             describe_outcome(correction->details, language) + (nl ? " op " : " on ") +
+                             format_date(correction->details.outcome_date, language) + " (" + correction->reason + ")",
+                         correction->details.note);
+    }
     if (const auto* committed = event.as<BatchCommitted>()) {
         for (const BatchMember& member : committed->members)
             if (member.dossier_id == dossier_id) {

@@ -124,4 +124,38 @@ Checked<ScreeningEvent> record_batch_close(const ScreeningState& state, const Ev
     return event;
 }
 
+Checked<ScreeningEvent> record_outcome(const ScreeningState& state, const OutcomeRequest& request) {
+    const EffectiveScreening* screening = state.screening(request.screening_event_id);
+    if (!screening || screening->withdrawn)
+        return refuse<ScreeningEvent>("field 'screening_event_id': " + request.screening_event_id +
+                                      " is not a current screening");
+    if (request.details.outcome_date < screening->screening_date)
+        return refuse<ScreeningEvent>("field 'outcome_date': " + format_iso_date(request.details.outcome_date) +
+                                      " is before the screening of " + format_iso_date(screening->screening_date));
+    ScreeningEvent event = stamped(request.stamp, screening->dossier_id);
+    event.payload = OutcomeRecorded{request.screening_event_id, request.details};
+    if (auto problem = check_new(state, event); !problem.empty()) return refuse<ScreeningEvent>(problem);
+    return event;
+}
+
+Checked<ScreeningEvent> record_outcome_correction(const ScreeningState& state, const OutcomeCorrectionRequest& request) {
+    const OutcomeState* outcome = state.outcome(request.outcome_id);
+    if (!outcome || outcome->withdrawn)
+        return refuse<ScreeningEvent>("field 'outcome_id': " + request.outcome_id + " is not a current outcome");
+    if (!has_content(request.reason)) return refuse<ScreeningEvent>("field 'reason': a reason is required");
+    if (!request.withdrawn) {
+        const EffectiveScreening* screening = state.screening(outcome->screening_event_id);
+        if (screening && request.details.outcome_date < screening->screening_date)
+            return refuse<ScreeningEvent>("field 'outcome_date': " + format_iso_date(request.details.outcome_date) +
+                                          " is before the screening of " + format_iso_date(screening->screening_date));
+    }
+    ScreeningEvent event = stamped(request.stamp, outcome->dossier_id);
+    // Corrections chain: the latest correction is the one corrected, so the timeline reads in order.
+    const std::string target = outcome->correction_ids.empty() ? outcome->outcome_id : outcome->correction_ids.back();
+    event.payload = OutcomeCorrected{target, request.reason, request.withdrawn,
+                                     request.withdrawn ? OutcomeDetails{} : request.details};
+    if (auto problem = check_new(state, event); !problem.empty()) return refuse<ScreeningEvent>(problem);
+    return event;
+}
+
 }  // namespace radar

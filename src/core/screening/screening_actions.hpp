@@ -1,5 +1,6 @@
 // One user action in, the events to store out (in one transaction): coding a dossier (with its
-// follow-up), correcting a screening, updating a follow-up, closing a batch. Each is checked
+// follow-up), correcting a screening, updating a follow-up, closing a batch, recording what
+// followed a screening and correcting or withdrawing that outcome. Each is checked
 // against the current folded state so the UI cannot record an inconsistent decision.
 #pragma once
 
@@ -71,6 +72,26 @@ Checked<ScreeningEvent> record_follow_up_update(const ScreeningState& state, con
 // Closes an open batch; the members still without a code are listed in the event.
 Checked<ScreeningEvent> record_batch_close(const ScreeningState& state, const EventStamp& stamp,
                                            const std::string& batch_id, const std::string& note);
+
+struct OutcomeRequest {
+    EventStamp stamp;
+    std::string screening_event_id;  // a current (not withdrawn) screening; the dossier is taken from it
+    OutcomeDetails details;
+};
+
+// Refused when the screening is unknown or withdrawn, or the outcome is dated before the screening.
+Checked<ScreeningEvent> record_outcome(const ScreeningState& state, const OutcomeRequest& request);
+
+struct OutcomeCorrectionRequest {
+    EventStamp stamp;
+    std::string outcome_id;  // the outcome_recorded event
+    std::string reason;
+    bool withdrawn = false;
+    OutcomeDetails details;  // ignored when withdrawn
+};
+
+// Corrects (or withdraws) the outcome as it stands; refused for an unknown or withdrawn outcome.
+Checked<ScreeningEvent> record_outcome_correction(const ScreeningState& state, const OutcomeCorrectionRequest& request);
 
 // True when the text holds something other than spaces, tabs and line breaks.
 bool has_content(const std::string& text);

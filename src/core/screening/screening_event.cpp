@@ -74,6 +74,32 @@ std::string check_payload(const FollowUpUpdated& update) {
     return check_text("note", update.note, false);
 }
 
+std::string check_outcome_details(const OutcomeDetails& details) {
+    if (auto problem = check_date("outcome_date", details.outcome_date); !problem.empty()) return problem;
+    if (details.type == OutcomeType::handed_over) {
+        if (auto problem = check_text("handed_over_to", details.handed_over_to, true); !problem.empty()) return problem;
+        if (details.handed_over_to.size() > 200) return field_problem("handed_over_to", "is longer than 200 bytes");
+    } else if (!details.handed_over_to.empty()) {
+        return field_problem("handed_over_to", "only an outcome of type handed_over names whom it was handed to");
+    }
+    return check_text("note", details.note, false);
+}
+
+std::string check_payload(const OutcomeRecorded& outcome) {
+    if (auto problem = check_identifier("screening_event_id", outcome.screening_event_id); !problem.empty())
+        return problem;
+    return check_outcome_details(outcome.details);
+}
+
+std::string check_payload(const OutcomeCorrected& correction, const std::string& own_id) {
+    if (auto problem = check_identifier("corrects_event_id", correction.corrects_event_id); !problem.empty())
+        return problem;
+    if (correction.corrects_event_id == own_id) return field_problem("corrects_event_id", "an event cannot correct itself");
+    if (auto problem = check_text("reason", correction.reason, true); !problem.empty()) return problem;
+    if (correction.withdrawn) return {};
+    return check_outcome_details(correction.details);
+}
+
 std::string check_payload(const BatchCommitted& batch) {
     if (auto problem = check_identifier("batch_id", batch.batch_id); !problem.empty()) return problem;
     if (!is_valid_month(batch.month)) return field_problem("month", "expected YYYY-MM, got \"" + batch.month + "\"");
@@ -115,8 +141,13 @@ bool is_valid_identifier(const std::string& text) {
 
 std::string validate_event(const ScreeningEvent& event) {
     if (auto problem = check_identifier("event_id", event.event_id); !problem.empty()) return problem;
-    if (event.schema_version != screening_schema_version)
-        return field_problem("schema_version", "expected " + std::to_string(screening_schema_version) + ", got " +
+    if (event.schema_version < 1 || event.schema_version > screening_schema_version)
+        return field_problem("schema_version", "expected 1.." + std::to_string(screening_schema_version) + ", got " +
+                                                   std::to_string(event.schema_version));
+    const bool outcome_event = event.kind() == EventKind::outcome_recorded || event.kind() == EventKind::outcome_corrected;
+    if (outcome_event && event.schema_version < outcome_schema_version)
+        return field_problem("schema_version", "an outcome event needs version " +
+                                                   std::to_string(outcome_schema_version) + " or later, got " +
                                                    std::to_string(event.schema_version));
     if (auto problem = check_text("screener", event.screener, true); !problem.empty()) return problem;
     if (event.screener.size() > 200) return field_problem("screener", "is longer than 200 bytes");
@@ -128,7 +159,8 @@ std::string validate_event(const ScreeningEvent& event) {
     return std::visit(
         [&](const auto& payload) -> std::string {
             using Payload = std::decay_t<decltype(payload)>;
-            if constexpr (std::is_same_v<Payload, ScreeningCorrected>) return check_payload(payload, event.event_id);
+            if constexpr (std::is_same_v<Payload, ScreeningCorrected> || std::is_same_v<Payload, OutcomeCorrected>)
+                return check_payload(payload, event.event_id);
             else return check_payload(payload);
         },
         event.payload);
@@ -211,8 +243,86 @@ const char* event_kind_key(EventKind kind) {
         case EventKind::follow_up_updated: return "follow_up_updated";
         case EventKind::batch_committed: return "batch_committed";
         case EventKind::batch_closed: return "batch_closed";
+        case EventKind::outcome_recorded: return "outcome_recorded";
+        case EventKind::outcome_corrected: return "outcome_corrected";
     }
     return "";
+}
+
+const char* outcome_type_key(OutcomeType type) {
+    switch (type) {
+        case OutcomeType::none: return "none";
+        case OutcomeType::support: return "support";
+        case OutcomeType::warning: return "warning";
+        case OutcomeType::enforcement: return "enforcement";
+        case OutcomeType::handed_over: return "handed_over";
+        case OutcomeType::inspection: return "inspection";
+    }
+    return "";
+}
+
+const char* outcome_type_label(OutcomeType type, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    switch (type) {
+        case OutcomeType::none: return nl ? "Geen gevolg" : "No action";
+        case OutcomeType::support: return nl ? "Advies of ondersteuning" : "Advice or support";
+        case OutcomeType::warning: return nl ? "Waarschuwing" : "Warning";
+        case OutcomeType::enforcement: return nl ? "Handhaving" : "Enforcement";
+        case OutcomeType::handed_over: return nl ? "Overgedragen aan klantenbeheer" : "Handed over to customer management";
+        case OutcomeType::inspection: return nl ? "Inspectie" : "Inspection";
+    }
+    return "";
+}
+
+const char* enforcement_measure_key(EnforcementMeasure measure) {
+    switch (measure) {
+        case EnforcementMeasure::aanmaning: return "aanmaning";
+        case EnforcementMeasure::schorsing: return "schorsing";
+        case EnforcementMeasure::opheffing: return "opheffing";
+        case EnforcementMeasure::other: return "other";
+    }
+    return "";
+}
+
+const char* enforcement_measure_label(EnforcementMeasure measure, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    switch (measure) {
+        case EnforcementMeasure::aanmaning: return nl ? "aanmaning" : "formal warning";
+        case EnforcementMeasure::schorsing: return nl ? "schorsing" : "suspension";
+        case EnforcementMeasure::opheffing: return nl ? "opheffing" : "revocation";
+        case EnforcementMeasure::other: return nl ? "andere maatregel" : "other measure";
+    }
+    return "";
+}
+
+const char* inspection_result_key(InspectionResult result) {
+    switch (result) {
+        case InspectionResult::no_shortcomings: return "no_shortcomings";
+        case InspectionResult::shortcomings: return "shortcomings";
+        case InspectionResult::serious_shortcomings: return "serious_shortcomings";
+    }
+    return "";
+}
+
+const char* inspection_result_label(InspectionResult result, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    switch (result) {
+        case InspectionResult::no_shortcomings: return nl ? "geen tekorten" : "no shortcomings";
+        case InspectionResult::shortcomings: return nl ? "tekorten" : "shortcomings";
+        case InspectionResult::serious_shortcomings: return nl ? "ernstige tekorten" : "serious shortcomings";
+    }
+    return "";
+}
+
+std::string describe_outcome(const OutcomeDetails& details, TextLanguage language) {
+    std::string text = outcome_type_label(details.type, language);
+    switch (details.type) {
+        case OutcomeType::enforcement:
+            return text + " (" + enforcement_measure_label(details.measure, language) + ")";
+        case OutcomeType::handed_over: return text + ": " + details.handed_over_to;
+        case OutcomeType::inspection: return text + ": " + inspection_result_label(details.inspection_result, language);
+        default: return text;
+    }
 }
 
 }  // namespace radar

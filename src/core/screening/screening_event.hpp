@@ -1,5 +1,6 @@
-// The append-only events that record the screening team's work: codes, corrections, follow-ups
-// and batch commits/closes. Events are never changed; every derived fact is folded from them.
+// The append-only events that record the screening team's work: codes, corrections, follow-ups,
+// batch commits/closes, and the outcomes that followed a screening (and their corrections).
+// Events are never changed; every derived fact is folded from them.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +15,23 @@
 
 namespace radar {
 
-// Version of the event record layout; stored on every event.
-constexpr int screening_schema_version = 1;
+// Version of the event record layout; stored on every event. Version 2 added the outcome events;
+// version-1 events of the other kinds are still read and kept with their version (so their
+// canonical text, and with it merging by content, never changes).
+constexpr int screening_schema_version = 2;
+constexpr int outcome_schema_version = 2;  // the first version that knows outcome events
 
 enum class ScreeningCode { risico, geen_risico, verder_onderzoek_nodig };
 enum class FollowUpType { inspection_visit, information_request, other };
 enum class FollowUpStatus { open, done };
 // Why a dossier is in a batch (see selection/selection_rule.hpp).
 enum class SelectionKind { top_n, control, signal_override, coverage_floor };
+
+// What followed a screening (see docs/screening-selection-core.md, "Outcomes").
+enum class OutcomeType { none, support, warning, enforcement, handed_over, inspection };
+// The measure of an enforcement (handhaving) outcome.
+enum class EnforcementMeasure { aanmaning, schorsing, opheffing, other };
+enum class InspectionResult { no_shortcomings, shortcomings, serious_shortcomings };
 
 struct ScreeningCoded {
     ScreeningCode code = ScreeningCode::geen_risico;
@@ -61,6 +71,33 @@ struct FollowUpUpdated {
     std::string note;
 };
 
+// The values of an outcome. `measure` counts only for enforcement, `handed_over_to` (a team or
+// person, required) only for handed_over, `inspection_result` only for inspection; the others are
+// left at their defaults and not stored. For an inspection the outcome date is the inspection's date.
+struct OutcomeDetails {
+    OutcomeType type = OutcomeType::none;
+    EnforcementMeasure measure = EnforcementMeasure::aanmaning;
+    std::string handed_over_to;
+    InspectionResult inspection_result = InspectionResult::no_shortcomings;
+    DayNumber outcome_date = 0;
+    std::string note;
+};
+
+// What followed the screening `screening_event_id` (a screening_coded event of the same dossier).
+struct OutcomeRecorded {
+    std::string screening_event_id;
+    OutcomeDetails details;
+};
+
+// Replaces the values of an earlier outcome (or of an earlier correction of it); the latest
+// recorded correction wins. A withdrawn outcome counts as never recorded.
+struct OutcomeCorrected {
+    std::string corrects_event_id;
+    std::string reason;
+    bool withdrawn = false;
+    OutcomeDetails details;  // ignored when withdrawn
+};
+
 struct BatchMember {
     std::string dossier_id;
     SelectionKind kind = SelectionKind::top_n;
@@ -84,10 +121,19 @@ struct BatchClosed {
 };
 
 // Same order as EventPayload's alternatives.
-enum class EventKind { screening_coded, screening_corrected, follow_up_created, follow_up_updated, batch_committed, batch_closed };
+enum class EventKind {
+    screening_coded,
+    screening_corrected,
+    follow_up_created,
+    follow_up_updated,
+    batch_committed,
+    batch_closed,
+    outcome_recorded,
+    outcome_corrected
+};
 
-using EventPayload =
-    std::variant<ScreeningCoded, ScreeningCorrected, FollowUpCreated, FollowUpUpdated, BatchCommitted, BatchClosed>;
+using EventPayload = std::variant<ScreeningCoded, ScreeningCorrected, FollowUpCreated, FollowUpUpdated, BatchCommitted,
+                                  BatchClosed, OutcomeRecorded, OutcomeCorrected>;
 
 struct ScreeningEvent {
     std::string event_id;  // unique across all devices (see format_event_id)
@@ -103,6 +149,7 @@ struct ScreeningEvent {
 };
 
 // "" when the event is valid, else a message naming the field, e.g. "field 'reason': must not be empty".
+// Versions 1..screening_schema_version are valid; outcome events need outcome_schema_version or later.
 std::string validate_event(const ScreeningEvent& event);
 bool is_valid_identifier(const std::string& text);  // event, batch and follow-up ids
 
@@ -120,5 +167,15 @@ const char* selection_kind_key(SelectionKind kind);
 // How the kind reads on screen: "hoogste scores", "controlesteekproef", ... / "highest scores", ...
 const char* selection_kind_label(SelectionKind kind, TextLanguage language);
 const char* event_kind_key(EventKind kind);
+const char* outcome_type_key(OutcomeType type);  // "none", "support", "warning", "enforcement", ...
+// "Geen gevolg", "Advies of ondersteuning", "Aanmaning", "Handhaving", ... / "No action", ...
+const char* outcome_type_label(OutcomeType type, TextLanguage language);
+const char* enforcement_measure_key(EnforcementMeasure measure);  // "aanmaning", "schorsing", ...
+const char* enforcement_measure_label(EnforcementMeasure measure, TextLanguage language);
+const char* inspection_result_key(InspectionResult result);  // "no_shortcomings", "shortcomings", ...
+const char* inspection_result_label(InspectionResult result, TextLanguage language);
+// One line for an outcome, e.g. "Handhaving (schorsing)", "Inspectie: ernstige tekorten",
+// "Overgedragen aan klantenbeheer: Team Oost".
+std::string describe_outcome(const OutcomeDetails& details, TextLanguage language);
 
 }  // namespace radar

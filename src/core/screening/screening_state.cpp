@@ -115,6 +115,28 @@ const EffectiveScreening* ScreeningState::screening(const std::string& event_id)
     return found == screening_index.end() ? nullptr : &screenings[found->second];
 }
 
+const OutcomeState* ScreeningState::outcome(const std::string& outcome_id) const {
+    const auto found = outcome_index.find(outcome_id);
+    return found == outcome_index.end() ? nullptr : &outcomes[found->second];
+}
+
+std::vector<const OutcomeState*> ScreeningState::current_outcomes(const std::string& dossier_id) const {
+    std::vector<const OutcomeState*> current;
+    if (const DossierHistory* dossier = history(dossier_id))
+        for (std::size_t index : dossier->outcomes)
+            if (!outcomes[index].withdrawn) current.push_back(&outcomes[index]);
+    return current;
+}
+
+std::vector<const OutcomeState*> ScreeningState::outcomes_of_screening(const std::string& screening_event_id) const {
+    std::vector<const OutcomeState*> following;
+    const EffectiveScreening* followed = screening(screening_event_id);
+    if (!followed) return following;
+    for (const OutcomeState* outcome : current_outcomes(followed->dossier_id))
+        if (outcome->screening_event_id == screening_event_id) following.push_back(outcome);
+    return following;
+}
+
 namespace {
 
 // Follows a chain of corrections back to the screening it finally corrects ("" if none).
@@ -149,6 +171,56 @@ void apply_correction(ScreeningState& state, const ScreeningEvent& event, const 
     screening.code = correction.code;
     screening.screening_date = correction.screening_date;
     screening.note = correction.note;
+}
+
+void add_outcome(ScreeningState& state, const ScreeningEvent& event, const OutcomeRecorded& recorded) {
+    const EffectiveScreening* followed = state.screening(recorded.screening_event_id);
+    if (!followed)
+        state.issues.push_back("outcome " + event.event_id + " follows " + recorded.screening_event_id +
+                               ", which is not a known screening");
+    else if (followed->dossier_id != event.dossier_id)
+        state.issues.push_back("outcome " + event.event_id + " is for dossier " + event.dossier_id +
+                               " but follows a screening of dossier " + followed->dossier_id);
+    OutcomeState outcome;
+    outcome.outcome_id = event.event_id;
+    outcome.dossier_id = event.dossier_id;
+    outcome.screening_event_id = recorded.screening_event_id;
+    outcome.screener = event.screener;
+    outcome.recorded_at = event.recorded_at;
+    outcome.details = recorded.details;
+    state.outcome_index[event.event_id] = state.outcomes.size();
+    state.outcomes.push_back(std::move(outcome));
+}
+
+// Follows a chain of outcome corrections back to the outcome it finally corrects ("" if none).
+std::string outcome_correction_root(const ScreeningState& state, const OutcomeCorrected& correction) {
+    std::string target = correction.corrects_event_id;
+    for (std::size_t steps = 0; steps <= state.events.size(); ++steps) {
+        if (state.outcome_index.count(target)) return target;
+        const ScreeningEvent* event = state.event(target);
+        if (!event || !event->as<OutcomeCorrected>()) return {};
+        target = event->as<OutcomeCorrected>()->corrects_event_id;
+    }
+    return {};
+}
+
+void apply_outcome_correction(ScreeningState& state, const ScreeningEvent& event, const OutcomeCorrected& correction) {
+    const std::string root = outcome_correction_root(state, correction);
+    if (root.empty()) {
+        state.issues.push_back("outcome correction " + event.event_id + " refers to " + correction.corrects_event_id +
+                               ", which is not a known outcome");
+        return;
+    }
+    OutcomeState& outcome = state.outcomes[state.outcome_index.at(root)];
+    if (outcome.dossier_id != event.dossier_id) {
+        state.issues.push_back("outcome correction " + event.event_id + " is for dossier " + event.dossier_id +
+                               " but corrects an outcome of dossier " + outcome.dossier_id + "; ignored");
+        return;
+    }
+    outcome.correction_ids.push_back(event.event_id);
+    outcome.correction_reason = correction.reason;
+    outcome.withdrawn = correction.withdrawn;
+    if (!correction.withdrawn) outcome.details = correction.details;
 }
 
 void add_follow_up(ScreeningState& state, std::map<std::string, std::size_t>& index, const ScreeningEvent& event,
@@ -264,7 +336,16 @@ void build_histories(ScreeningState& state) {
         state.dossiers[state.screenings[i].dossier_id].screenings.push_back(i);
     for (std::size_t i = 0; i < state.follow_ups.size(); ++i)
         state.dossiers[state.follow_ups[i].dossier_id].follow_ups.push_back(i);
+    for (std::size_t i = 0; i < state.outcomes.size(); ++i)
+        state.dossiers[state.outcomes[i].dossier_id].outcomes.push_back(i);
     for (auto& [id, dossier] : state.dossiers) {
+        std::sort(dossier.outcomes.begin(), dossier.outcomes.end(), [&](std::size_t a, std::size_t b) {
+            const OutcomeState& x = state.outcomes[a];
+            const OutcomeState& y = state.outcomes[b];
+            if (x.details.outcome_date != y.details.outcome_date) return x.details.outcome_date < y.details.outcome_date;
+            if (x.recorded_at != y.recorded_at) return x.recorded_at < y.recorded_at;
+            return x.outcome_id < y.outcome_id;
+        });
         std::sort(dossier.screenings.begin(), dossier.screenings.end(), [&](std::size_t a, std::size_t b) {
             const EffectiveScreening& x = state.screenings[a];
             const EffectiveScreening& y = state.screenings[b];
@@ -304,10 +385,12 @@ ScreeningState fold_events(std::vector<ScreeningEvent> events) {
         if (const auto* correction = event.as<ScreeningCorrected>()) apply_correction(state, event, *correction);
         else if (const auto* created = event.as<FollowUpCreated>()) add_follow_up(state, follow_up_index, event, *created);
         else if (const auto* committed = event.as<BatchCommitted>()) add_batch(state, event, *committed);
+        else if (const auto* outcome = event.as<OutcomeRecorded>()) add_outcome(state, event, *outcome);
     }
     for (const ScreeningEvent& event : state.events) {
         if (const auto* update = event.as<FollowUpUpdated>()) update_follow_up(state, follow_up_index, event, *update);
         else if (const auto* closed = event.as<BatchClosed>()) close_batch(state, event, *closed);
+        else if (const auto* correction = event.as<OutcomeCorrected>()) apply_outcome_correction(state, event, *correction);
     }
     count_batch_codes(state);
     build_histories(state);

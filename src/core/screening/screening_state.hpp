@@ -1,5 +1,6 @@
 // Derived state folded from the screening events: the current code and last screening date per
-// dossier (corrections applied), cooldowns, follow-ups, batch progress and per-dossier timelines.
+// dossier (corrections applied), cooldowns, follow-ups, outcomes after screenings (corrections
+// applied), batch progress and per-dossier timelines.
 // Folding is order-independent: the same set of events always gives the same state.
 #pragma once
 
@@ -42,6 +43,19 @@ struct FollowUpState {
     bool overdue(DayNumber today) const { return status == FollowUpStatus::open && due_date < today; }
 };
 
+// An outcome as it stands after its corrections.
+struct OutcomeState {
+    std::string outcome_id;  // the original outcome_recorded event
+    std::string dossier_id;
+    std::string screening_event_id;  // the screening it follows
+    std::string screener;
+    Timestamp recorded_at;
+    OutcomeDetails details;
+    bool withdrawn = false;
+    std::vector<std::string> correction_ids;  // applied in order; the last one decides the values
+    std::string correction_reason;            // of the deciding correction
+};
+
 enum class BatchStatus { open, closed };
 
 struct BatchState {
@@ -71,6 +85,7 @@ struct BatchState {
 struct DossierHistory {
     std::vector<std::size_t> screenings;  // indices into ScreeningState::screenings, by screening date
     std::vector<std::size_t> follow_ups;  // indices into ScreeningState::follow_ups
+    std::vector<std::size_t> outcomes;    // indices into ScreeningState::outcomes, by outcome date (withdrawn included)
     std::vector<std::string> batch_ids;   // batches the dossier was selected in, oldest first
     std::vector<std::size_t> timeline;    // indices into ScreeningState::events touching this dossier
 };
@@ -80,6 +95,7 @@ struct ScreeningState {
     std::vector<ScreeningEvent> events;
     std::vector<EffectiveScreening> screenings;  // withdrawn ones included (flagged)
     std::vector<FollowUpState> follow_ups;
+    std::vector<OutcomeState> outcomes;  // withdrawn ones included (flagged)
     std::map<std::string, BatchState> batches;
     std::map<std::string, DossierHistory> dossiers;
     // Inconsistencies found while folding (e.g. a correction of an unknown event). Events that
@@ -97,9 +113,15 @@ struct ScreeningState {
     const BatchState* pending_batch(const std::string& dossier_id) const;
     const ScreeningEvent* event(const std::string& event_id) const;
     const EffectiveScreening* screening(const std::string& event_id) const;
+    const OutcomeState* outcome(const std::string& outcome_id) const;
+    // The current (not withdrawn) outcomes of a dossier / following one screening, by outcome date
+    // (then recording time, then id).
+    std::vector<const OutcomeState*> current_outcomes(const std::string& dossier_id) const;
+    std::vector<const OutcomeState*> outcomes_of_screening(const std::string& screening_event_id) const;
 
     std::map<std::string, std::size_t> event_index;      // event id -> index in events
     std::map<std::string, std::size_t> screening_index;  // screening event id -> index in screenings
+    std::map<std::string, std::size_t> outcome_index;    // outcome event id -> index in outcomes
 };
 
 // Folds events into derived state. Events are expected to be valid (validate_event); duplicate ids

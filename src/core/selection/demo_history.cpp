@@ -1,6 +1,10 @@
 // Demo history simulation. Codes follow the seed document's meaning: a real risk the agency
 // already knows (enforcement) is "Risico"; a real risk not yet visible, or a dossier whose last
 // inspection is long ago, is "Verder onderzoek nodig" (with a follow-up); otherwise "Geen risico".
+// Outcomes follow from the same hidden truth: most done follow-ups become an inspection result on
+// their completion day (serious shortcomings mostly where the risk is real, some then enforcement);
+// many Risico dossiers get enforcement, a hand-over to klantenbeheer or support. Outcomes draw from
+// their own random stream, so the screenings are the same as without them.
 #include "selection/demo_history.hpp"
 
 #include <algorithm>
@@ -40,6 +44,84 @@ const char* demo_note(ScreeningCode code) {
     return "";
 }
 
+// Draws outcomes and makes their events; only outcomes dated up to `horizon` (the last simulated day).
+class DemoOutcomes {
+public:
+    DemoOutcomes(std::uint64_t seed, std::string screener, DayNumber horizon)
+        : random_(seed * 0x9E3779B97F4A7C15ULL + 0x6F7574636F6D65ULL), screener_(std::move(screener)), horizon_(horizon) {}
+
+    void after_risico(std::vector<ScreeningEvent>& events, const std::string& screening, const std::string& dossier,
+                      DayNumber screened_on) {
+        const double draw = random_.unit();
+        const DayNumber on = screened_on + random_.between(7, 40);
+        if (draw < 0.45) add(events, screening, dossier, enforcement(on, "Handhavingstraject opgestart."));
+        else if (draw < 0.70) add(events, screening, dossier, handed_over(on));
+        else if (draw < 0.90) add(events, screening, dossier, simple(OutcomeType::support, on, "Begeleidingsgesprek met de organisator."));
+    }
+
+    void after_inspection(std::vector<ScreeningEvent>& events, const std::string& screening, const std::string& dossier,
+                          DayNumber inspected_on, bool true_risk) {
+        OutcomeDetails inspection = simple(OutcomeType::inspection, inspected_on, "");
+        const double draw = random_.unit();
+        if (true_risk) {
+            inspection.inspection_result = draw < 0.5   ? InspectionResult::serious_shortcomings
+                                           : draw < 0.9 ? InspectionResult::shortcomings
+                                                        : InspectionResult::no_shortcomings;
+        } else {
+            inspection.inspection_result = draw < 0.75 ? InspectionResult::no_shortcomings : InspectionResult::shortcomings;
+        }
+        add(events, screening, dossier, inspection);
+        const DayNumber later = inspected_on + random_.between(7, 30);
+        if (inspection.inspection_result == InspectionResult::serious_shortcomings && random_.chance(0.6))
+            add(events, screening, dossier, enforcement(later, "Handhaving na ernstige tekorten bij inspectie."));
+        else if (inspection.inspection_result == InspectionResult::shortcomings && random_.chance(0.5))
+            add(events, screening, dossier,
+                random_.chance(0.5) ? simple(OutcomeType::warning, later, "Waarschuwing na tekorten bij inspectie.")
+                                    : simple(OutcomeType::support, later, "Advies over de vastgestelde tekorten."));
+    }
+
+private:
+    OutcomeDetails simple(OutcomeType type, DayNumber on, const char* note) {
+        OutcomeDetails details;
+        details.type = type;
+        details.outcome_date = on;
+        details.note = note;
+        return details;
+    }
+
+    OutcomeDetails enforcement(DayNumber on, const char* note) {
+        OutcomeDetails details = simple(OutcomeType::enforcement, on, note);
+        const double draw = random_.unit();
+        details.measure = draw < 0.6 ? EnforcementMeasure::aanmaning
+                          : draw < 0.9 ? EnforcementMeasure::schorsing
+                                       : EnforcementMeasure::opheffing;
+        return details;
+    }
+
+    OutcomeDetails handed_over(DayNumber on) {
+        OutcomeDetails details = simple(OutcomeType::handed_over, on, "Intensieve opvolging door klantenbeheer.");
+        details.handed_over_to = random_.chance(0.5) ? "Team Klantenmanagement Oost" : "Team Klantenmanagement West";
+        return details;
+    }
+
+    void add(std::vector<ScreeningEvent>& events, const std::string& screening, const std::string& dossier,
+             const OutcomeDetails& details) {
+        if (details.outcome_date > horizon_) return;
+        ScreeningEvent event;
+        const std::uint64_t high = random_.next();
+        event.event_id = format_event_id(high, random_.next());
+        event.recorded_at = at_hour(details.outcome_date, 15, 0);
+        event.screener = screener_;
+        event.dossier_id = dossier;
+        event.payload = OutcomeRecorded{screening, details};
+        events.push_back(std::move(event));
+    }
+
+    Random random_;
+    std::string screener_;
+    DayNumber horizon_;
+};
+
 }  // namespace
 
 Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vector<double>& scores,
@@ -59,6 +141,7 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
     };
     DemoHistory history;
     const DayNumber last_month = add_months(settings.first_month, settings.months - 1);
+    DemoOutcomes outcomes(settings.seed, settings.screener, add_months(last_month, 1) - 1);
     for (int month = 0; month < settings.months; ++month) {
         const DayNumber month_start = add_months(settings.first_month, month);
         const DayNumber reference = month_start + 2;
@@ -100,6 +183,8 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
             Checked<std::vector<ScreeningEvent>> events = record_screening(after_commit, coding);
             if (!events) return Result::failure(member.dossier_id + ": " + events.error());
             history.events.insert(history.events.end(), events->begin(), events->end());
+            if (coding.code == ScreeningCode::risico)
+                outcomes.after_risico(history.events, coding.stamp.event_id, member.dossier_id, screened_on);
             // Most follow-ups get done before their due date once that date has passed.
             if (coding.follow_up && coding.follow_up->due_date < last_month && random.chance(0.8)) {
                 ScreeningEvent done;
@@ -109,7 +194,10 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
                 done.dossier_id = member.dossier_id;
                 done.payload = FollowUpUpdated{coding.follow_up->event_id, coding.follow_up->type,
                                                coding.follow_up->due_date, FollowUpStatus::done, "Inspectiebezoek uitgevoerd."};
+                const DayNumber inspected_on = day_of(done.recorded_at);
                 history.events.push_back(std::move(done));
+                outcomes.after_inspection(history.events, coding.stamp.event_id, member.dossier_id, inspected_on,
+                                          demo.true_risk[row] != 0);
             }
         }
     }

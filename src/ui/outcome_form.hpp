@@ -1,0 +1,33 @@
+// Outcomes after screening in the screening view: the dossier's current outcomes (each can be
+// corrected or withdrawn) and a small form to record what followed its latest screening (type,
+// measure / handed over to / inspection result, date defaulting to today, note). Saved through
+// AppState::submit like codes, under the subject "outcome:<dossier id>".
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "screening/screening_event.hpp"
+#include "ui/app_state.hpp"
+
+namespace radar::ui {
+
+// The section for one dossier; `focus_form` puts the keyboard in the form (the O key).
+void draw_outcomes_section(AppState& state, const std::string& dossier_id, bool focus_form);
+
+// What the automation hook (and the form's Save button) hands over: a new outcome when
+// `corrects` is empty, else a correction (or withdrawal) of that outcome id.
+struct OutcomeInput {
+    std::string dossier_id;
+    std::string corrects;
+    bool withdraw = false;
+    std::string reason;
+    OutcomeDetails details;
+};
+
+// Checks and submits; "" when submitted, else why not (a translated text, or the core's refusal).
+std::string submit_outcome(AppState& state, const OutcomeInput& input);
+
+std::string outcome_subject(const std::string& dossier_id);
+
+}  // namespace radar::ui
