@@ -18,6 +18,7 @@ struct OutcomeDraft {
     std::string dossier_id;
     std::string corrects;  // outcome id being corrected or withdrawn ("" for a new outcome)
     bool withdraw = false;
+    bool open = false;  // the form is shown (the list alone otherwise)
     OutcomeDetails details;
     std::array<char, 200> handed_over_to{};
     std::array<char, 40> date{};
@@ -49,6 +50,7 @@ void start_correction(const AppState& state, const OutcomeState& outcome, bool w
     OutcomeDraft& d = draft();
     d.corrects = outcome.outcome_id;
     d.withdraw = withdraw;
+    d.open = true;
     d.details = outcome.details;
     copy_text(outcome.details.handed_over_to, d.handed_over_to.data(), d.handed_over_to.size());
     copy_text(date_text(outcome.details.outcome_date), d.date.data(), d.date.size());
@@ -86,9 +88,9 @@ void form(AppState& state, bool focus_form) {
         static constexpr InspectionResult results[] = {InspectionResult::no_shortcomings, InspectionResult::shortcomings,
                                                        InspectionResult::serious_shortcomings};
         labelled(tr(TextId::outcome_type_label));
-        if (focus_form) ImGui::SetKeyboardFocusHere();
         choice("##outcome_type", d.details.type, types, outcome_type_label, em * 16.0f);
         note_last_item(state, "outcome-type");
+        if (focus_form) ImGui::SetScrollHereY(0.3f);
         if (d.details.type == OutcomeType::enforcement) {
             ImGui::SameLine();
             labelled(tr(TextId::outcome_measure_label));
@@ -108,6 +110,7 @@ void form(AppState& state, bool focus_form) {
         ImGui::InputTextWithHint("##outcome_date", tr(TextId::date_hint), d.date.data(), d.date.size());
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);
+        if (focus_form) ImGui::SetKeyboardFocusHere();
         if (ImGui::InputTextWithHint("##outcome_note", tr(TextId::outcome_note_hint), d.note.data(), d.note.size(),
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
@@ -143,10 +146,8 @@ void form(AppState& state, bool focus_form) {
             if (d.message.empty()) reset(state, d.dossier_id);
         }
     }
-    if (correcting) {
-        ImGui::SameLine();
-        if (ImGui::Button(tr(TextId::cancel))) reset(state, d.dossier_id);
-    }
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::cancel))) reset(state, d.dossier_id);
     ImGui::SameLine();
     if (!d.message.empty()) {
         ImGui::PushTextWrapPos(0.0f);
@@ -220,7 +221,16 @@ void draw_outcomes_section(AppState& state, const std::string& dossier_id, bool 
     if (state.storage_mode() == StorageMode::read_only) {
         ImGui::TextDisabled("%s", tr(TextId::storage_not_writable));
     } else if (state.screening().current_screening(dossier_id)) {
-        form(state, focus_form);
+        OutcomeDraft& d = draft();
+        if (focus_form) d.open = true;
+        if (d.open) {
+            form(state, focus_form);
+        } else {
+            if (ImGui::Button(tr(TextId::outcome_record_title))) d.open = true;
+            note_last_item(state, "outcome-open");
+            ImGui::SameLine();
+            draw_save_status(state, outcome_subject(dossier_id));
+        }
     } else {
         ImGui::TextDisabled("%s", tr(TextId::outcome_needs_screening));
     }

@@ -1,5 +1,6 @@
 // Outcomes after screening in the screening view: the dossier's current outcomes (each can be
-// corrected or withdrawn) and a small form to record what followed its latest screening (type,
+// corrected or withdrawn) and a small form, opened by its button or the O key, to record what
+// followed its latest screening (type,
 // measure / handed over to / inspection result, date defaulting to today, note). Saved through
 // AppState::submit like codes, under the subject "outcome:<dossier id>".
 #pragma once
@@ -12,7 +13,8 @@
 
 namespace radar::ui {
 
-// The section for one dossier; `focus_form` puts the keyboard in the form (the O key).
+// The section for one dossier; `focus_form` (the O key) opens the form, scrolls to it and puts the
+// keyboard in its note field (Enter saves; Tab reaches the other fields).
 void draw_outcomes_section(AppState& state, const std::string& dossier_id, bool focus_form);
 
 // What the automation hook (and the form's Save button) hands over: a new outcome when

@@ -434,10 +434,6 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     ImGui::PopID();
     if (save_asked && save(state, batch, member) && state.advance_after_save() && !existing)
         view_state().advance_after_save = member.dossier_id;
-    if (existing) {
-        strong(fonts, tr(TextId::outcomes_title));
-        draw_outcomes_section(state, member.dossier_id, keys.outcome);
-    }
     ImGui::Separator();
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
     if (row && state.engine()) {
@@ -456,6 +452,10 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
     timeline(state, member.dossier_id, blind);
     strong(fonts, tr(TextId::follow_ups_title));
     follow_ups(state, member.dossier_id);
+    if (existing) {
+        strong(fonts, tr(TextId::outcomes_title));
+        draw_outcomes_section(state, member.dossier_id, keys.outcome);
+    }
     if (row) {
         strong(fonts, tr(TextId::dossier_fields));
         draw_dossier_fields(state, *row);
