@@ -58,7 +58,14 @@ void draw_dictionary_bar(AppState& state) {
     const bool load_clicked = ImGui::Button(tr(TextId::dictionary_load));
     note_last_item(state, "button:load-dictionary");
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(TextId::dictionary_tooltip));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        // Wrapped at a readable width.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(tr(TextId::dictionary_tooltip));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
     if (load_clicked) {
         platform::set_file_sink(&dictionary.sink);
         platform::request_file_open(".json,application/json");

@@ -64,7 +64,14 @@ void kind_cell(AppState& state, ImportSession& session, std::size_t index, const
         ImGui::EndCombo();
     }
     note_last_item(state, "kind:" + column.header);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::kind_tooltip));
+    if (ImGui::IsItemHovered()) {
+        // Wrapped at a readable width.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(tr(TextId::kind_tooltip));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
     ImGui::PopID();
 }
 
