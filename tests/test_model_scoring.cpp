@@ -180,8 +180,8 @@ TEST_CASE("models reading unknown, protected or ill-typed fields are refused wit
           "parameter 's': field 'status' holds text: start the transforms with categorical, or boolean with true_levels");
     CHECK(refuse(parameter_json("c", "complaints", R"([{"type": "time_since", "unit": "days"}])")) ==
           "parameter 'c': field 'complaints' holds whole numbers, but time_since needs dates");
-    CHECK(refuse(parameter_json("c", "complaints", R"([{"type": "categorical", "levels": {"1": 1}, "default": 0}])")) ==
-          "parameter 'c': field 'complaints' holds whole numbers, but categorical with levels needs text (use step or boolean for numbers)");
+    CHECK(refuse(parameter_json("d", "last_inspection", R"([{"type": "categorical", "levels": {"1": 1}, "default": 0}])")) ==
+          "parameter 'd': field 'last_inspection' holds dates, but categorical with levels needs text or numbers");
     // Every problem is reported, not just the first.
     CHECK(refuse(parameter_json("a", "nationality", R"([{"type": "linear"}])") + "," +
                  parameter_json("b", "nope", R"([{"type": "linear"}])")) ==
@@ -204,6 +204,27 @@ TEST_CASE("a column the importer marked protected is refused whatever the caller
     const EngineResult result = ScoringEngine::create(*parsed.spec, dataset, context_with({}));
     CHECK_FALSE(result.engine.has_value());
     CHECK(describe_problems(result.problems) == "parameter 'land': field 'Land' is protected and can never be a model input");
+}
+
+TEST_CASE("levels on a numeric column match the number as the dataset writes it") {
+    // A postcode or a code read as a whole number (an extra column's inferred type) still works
+    // with the categorical model written for it as text.
+    const Dataset dataset = small_dossiers();
+    const ModelParseResult parsed = parse_model_json(model_json_with(
+        parameter_json("c", "complaints", R"([{"type": "categorical", "levels": {"3": 10, "7": 20}, "default": 1}])") + "," +
+        parameter_json("a", "amount", R"([{"type": "boolean", "true_levels": ["2.5", "0.25"]}])")));
+    REQUIRE(parsed.ok());
+    const EngineResult result = ScoringEngine::create(*parsed.spec, dataset, context_with());
+    REQUIRE_MESSAGE(result.engine.has_value(), describe_problems(result.problems));
+    // Rows: complaints 0, 3, 7, missing, 1; amount 2.5, -4, missing, 100, 0.25.
+    CHECK(result.engine->transform_output(0, 0) == 1.0);
+    CHECK(result.engine->transform_output(1, 0) == 10.0);
+    CHECK(result.engine->transform_output(2, 0) == 20.0);
+    CHECK(result.engine->transform_output(4, 0) == 1.0);
+    CHECK(result.engine->transform_output(0, 1) == 1.0);
+    CHECK(result.engine->transform_output(1, 1) == 0.0);
+    CHECK(result.engine->transform_output(3, 1) == 0.0);
+    CHECK(result.engine->transform_output(4, 1) == 1.0);
 }
 
 TEST_CASE("a dataset without the id field cannot be ranked") {

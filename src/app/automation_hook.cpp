@@ -48,7 +48,8 @@ nlohmann::json import_info(const ui::ImportSession& session) {
         info["columns"] = result->columns.size();
         nlohmann::json mapping = nlohmann::json::array();
         for (const ImportedColumn& column : result->columns)
-            mapping.push_back({{"header", column.header}, {"field", column.field}, {"protected", column.protected_attribute}});
+            mapping.push_back({{"header", column.header}, {"field", column.field}, {"protected", column.protected_attribute},
+                               {"type", value_kind_code(column.kind)}, {"typeChosen", column.kind_chosen}});
         info["mapping"] = mapping;
         info["fieldsNotFound"] = result->fields_not_found;
         info["profile"] = result->mapping_profile;
@@ -71,6 +72,9 @@ void add_import_storage_info(const ui::AppState& state, nlohmann::json& info) {
     nlohmann::json profiles = nlohmann::json::array();
     for (const MappingProfile& profile : state.mapping_profiles()) profiles.push_back(profile.name);
     info["mappingProfiles"] = profiles;
+    info["fieldDictionary"] = {{"custom", state.custom_dictionary_name()},
+                               {"fields", state.field_dictionary() ? state.field_dictionary()->fields.size() : 0},
+                               {"save", phase(state.dictionary_save())}};
     info["profileSave"] = phase(state.profile_save());
     info["datasetStore"] = {{"stored", state.snapshot_stored()},
                             {"save", phase(state.snapshot_save())},
@@ -342,6 +346,9 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["widgets"] = widgets;
         info["screen"] = radar::app::screen_codes[static_cast<int>(state.screen())];
         info["columns"] = state.dataset().columns().size();
+        nlohmann::json column_types = nlohmann::json::object();  // every dataset column's type
+        for (const radar::Column& column : state.dataset().columns()) column_types[column.name] = radar::value_kind_code(column.kind);
+        info["columnTypes"] = column_types;
         info["datasetHash"] = state.dataset_hash();
         if (state.snapshot()) info["source"] = state.snapshot()->source_name;
         if (const radar::SnapshotDescriptor* skipped = state.skipped_dataset()) info["skippedDataset"] = skipped->source_name;
@@ -491,6 +498,35 @@ EMSCRIPTEN_KEEPALIVE int radar_import_save_profile(const char* name) {
     if (!result || !state || !name || !*name) return 0;
     state->save_mapping_profile(radar::profile_from_mappings(name, result->mappings()));
     return 1;
+}
+
+// The review's type edit: the extra column with this header is read as `kind` ("whole_number",
+// "number", "date", "boolean", "category", "text"; "" = inferred again) and the file is read
+// again; 0 when no review is open, there is no such column or the kind is unknown.
+EMSCRIPTEN_KEEPALIVE int radar_import_choose_kind(const char* header, const char* kind) {
+    auto* session = radar::app::attached_import;
+    const radar::ImportResult* result = session ? session->result() : nullptr;
+    const std::string code = kind ? kind : "";
+    const std::optional<radar::ValueKind> chosen = radar::value_kind_from_code(code);
+    if (!result || !header || (!code.empty() && !chosen)) return 0;
+    for (std::size_t i = 0; i < result->columns.size(); ++i)
+        if (result->columns[i].header == header && result->columns[i].extra) {
+            session->choose_kind(i, chosen);
+            return 1;
+        }
+    return 0;
+}
+
+// The model editor's "add an input" on a dataset column: the new parameter's id, or "" when the
+// model refuses it (a protected column, for one).
+EMSCRIPTEN_KEEPALIVE const char* radar_add_model_input(const char* column) {
+    static std::string id;
+    id.clear();
+    auto* state = radar::app::attached_state;
+    if (!state || !column) return id.c_str();
+    const radar::Checked<std::string> added = state->add_model_input(column);
+    if (added) id = *added;
+    return id.c_str();
 }
 
 }

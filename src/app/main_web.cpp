@@ -169,9 +169,10 @@ int main() {
     }
     app.state.load_demo(requested_dossier_count(), radar::first_of_month(today), today,
                         read_embedded_file("/models/default.json"), dictionary.dictionary->protected_names());
-    app.import_session.emplace(std::move(*dictionary.dictionary));
-    // Stored mapping profiles and the dataset snapshot are read with the same dictionary.
-    app.state.set_field_dictionary(&app.import_session->dictionary());
+    // Imports, stored mapping profiles and the dataset snapshot are read with the active
+    // dictionary: this one, until a custom one is loaded (the Gegevens tab) or read from the store.
+    app.state.set_built_in_dictionary(std::move(*dictionary.dictionary));
+    app.import_session.emplace(app.state.shared_field_dictionary());
     app.import_session->set_saved_profiles(&app.state.mapping_profiles());
     radar::platform::set_file_sink(&*app.import_session);
     // Screening events and batches load asynchronously; until then the banner says "opening"

@@ -37,7 +37,10 @@ void print_summary(const ImportResult& result, const std::string& language) {
                 static_cast<unsigned long long>(s.blank_rows));
     std::string mapped, extra;
     for (const ImportedColumn& column : result.columns) {
-        if (column.extra) extra += (extra.empty() ? "" : ", ") + column.column_name;
+        // An extra attribute with its type: inferred from its values, or chosen in the profile.
+        if (column.extra)
+            extra += (extra.empty() ? "" : ", ") + column.column_name + " (" + value_kind_code(column.kind) +
+                     (column.kind_chosen ? ", chosen" : "") + ")";
         else mapped += (mapped.empty() ? "" : ", ") + column.header + " -> " + column.field;
     }
     std::printf("mapped      %s\n", mapped.empty() ? "-" : mapped.c_str());

@@ -39,11 +39,18 @@ void map_id_column(ImportOptions& import_options, const std::string& header, con
 }  // namespace
 
 Checked<FieldDictionary> load_dictionary(const Options& options) {
-    const std::string path = options.value("fields").value_or(default_fields_path());
-    const auto text = read_text_file(path);
-    if (!text) return Checked<FieldDictionary>::failure("cannot read field dictionary '" + path + "'");
-    DictionaryLoad load = load_field_dictionary(*text);
-    if (!load.dictionary) return Checked<FieldDictionary>::failure(path + ": " + load.errors.front());
+    const std::string built_in_path = default_fields_path();
+    const auto built_in_text = read_text_file(built_in_path);
+    if (!built_in_text) return Checked<FieldDictionary>::failure("cannot read field dictionary '" + built_in_path + "'");
+    DictionaryLoad built_in = load_field_dictionary(*built_in_text);
+    if (!built_in.dictionary) return Checked<FieldDictionary>::failure(built_in_path + ": " + built_in.errors.front());
+    const auto path = options.value("fields");
+    if (!path) return std::move(*built_in.dictionary);
+    const auto text = read_text_file(*path);
+    if (!text) return Checked<FieldDictionary>::failure("cannot read field dictionary '" + *path + "'");
+    // Its own fields, and the built-in protected ones kept (a custom dictionary can only add some).
+    DictionaryLoad load = load_custom_field_dictionary(*text, *built_in.dictionary);
+    if (!load.dictionary) return Checked<FieldDictionary>::failure(*path + ": " + load.errors.front());
     return std::move(*load.dictionary);
 }
 

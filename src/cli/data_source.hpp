@@ -22,7 +22,8 @@ struct DataSource {
     std::size_t rows_rejected = 0;  // rows of the file the importer refused (told on stderr)
 };
 
-// The field dictionary of --fields, or the one shipped in assets/.
+// The field dictionary of --fields (with the shipped protected fields kept, see
+// load_custom_field_dictionary), or the one shipped in assets/.
 Checked<FieldDictionary> load_dictionary(const Options& options);
 
 // Reads DATA. `demo_export_date` dates the demo dossiers. A file that cannot be read, a failed

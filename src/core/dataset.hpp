@@ -19,9 +19,22 @@ namespace radar {
 
 enum class ColumnType { text, integer, number, date };
 
+// What a column's values mean, beyond how they are stored: a boolean is stored as an integer
+// 0/1 column, a category as a text column (a few values, repeated), free text as text.
+enum class ValueKind : std::uint8_t { text, category, whole_number, number, date, boolean };
+
+// "text", "category", "whole_number", "number", "date", "boolean".
+const char* value_kind_code(ValueKind kind);
+std::optional<ValueKind> value_kind_from_code(std::string_view code);
+// How a kind is stored: whole numbers and booleans as integer, categories as text.
+ColumnType column_type_for(ValueKind kind);
+// The kind a column of this type has unless said otherwise (text is free text).
+ValueKind default_value_kind(ColumnType type);
+
 struct Column {
     std::string name;
     ColumnType type = ColumnType::text;
+    ValueKind kind = ValueKind::text;  // set with the type by Dataset::add_column; the importer refines it
     TextColumn texts;                 // used when type == text
     NumberColumn numbers;             // integer, number; dates as day numbers
     MissingFlags missing;
@@ -35,6 +48,10 @@ struct Column {
     void push_number(double value);
     void push_missing();
 };
+
+// A present cell's text as the dataset writes it (Dataset::cell_text): text as it is, whole
+// numbers as digits, other numbers in the fewest digits that read back the same, dates as ISO.
+std::string_view column_cell_text(const Column& column, std::size_t row, std::string& scratch);
 
 class Dataset {
 public:

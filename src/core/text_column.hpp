@@ -86,6 +86,11 @@ public:
     const_iterator end() const { return const_iterator(this, size()); }
     // True once the column holds every cell's bytes (too many distinct values for a dictionary).
     bool pooled() const { return pooled_; }
+    // Not pooled: the distinct values (a cell's code indexes them; a value whose cells were all
+    // taken back by pop_back may linger) and the code of a cell.
+    std::size_t distinct_count() const { return values_.size(); }
+    std::string_view distinct_value(std::size_t code) const { return values_[code]; }
+    std::uint32_t code(std::size_t row) const { return codes_[row]; }
 
     void push_back(std::string_view text) {
         if (pooled_) cells_.push_back(text);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "dataset_hash.hpp"
+#include "model/column_parameter.hpp"
 #include "model/model_json.hpp"
 #include "ui/i18n.hpp"
 
@@ -176,6 +177,18 @@ std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
         refresh_visible();
     }
     return problems;
+}
+
+Checked<std::string> AppState::add_model_input(const std::string& column) {
+    if (!engine_) return Checked<std::string>::failure("no model is loaded");
+    const Column* found = dataset_.find(column);
+    if (!found) return Checked<std::string>::failure("the dataset has no column '" + column + "'");
+    ModelSpec edited = engine_->spec();
+    edited.parameters.push_back(parameter_for_column(edited, *found));
+    const std::string id = edited.parameters.back().id;
+    const std::vector<ModelProblem> problems = update_model(edited);
+    if (!problems.empty()) return Checked<std::string>::failure(describe_problems(problems));
+    return id;
 }
 
 SaveResult AppState::save_model_version(const std::string& author, const std::string& note,

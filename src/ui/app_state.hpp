@@ -86,6 +86,12 @@ public:
                    const std::string& model_json, std::set<std::string> protected_fields);
     // Applies an edited model (editor sliders): re-scores and re-ranks; problems leave it unchanged.
     std::vector<ModelProblem> update_model(const ModelSpec& edited);
+    // Adds a parameter reading `column` (parameter_for_column: any column of the dataset, also an
+    // extra one of an import) to the current model, as the editor's "add an input" does; the
+    // engine refuses a protected column like any other. The new parameter's id, or the problems.
+    Checked<std::string> add_model_input(const std::string& column);
+    // Fields no model may read: the built-in dictionary's protected fields and a custom one's.
+    const std::set<std::string>& protected_fields() const { return protected_fields_; }
 
     // Model versions. The model loaded at start is version 1 (on a device whose store holds
     // versions, the version of the same content). Saving stores the model as it is now (edits
@@ -305,9 +311,22 @@ public:
     void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
 
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
-    // The dictionary stored profiles and snapshots are read with; set before connect_store.
-    void set_field_dictionary(const FieldDictionary* dictionary) { field_dictionary_ = dictionary; }
-    const FieldDictionary* field_dictionary() const { return field_dictionary_; }
+    // The shipped dictionary (assets/fields.json); set before connect_store. It is the active one
+    // until a custom dictionary is loaded.
+    void set_built_in_dictionary(FieldDictionary dictionary);
+    // The active dictionary: imports, stored profiles and snapshots are read with it.
+    const FieldDictionary* field_dictionary() const { return field_dictionary_.get(); }
+    std::shared_ptr<const FieldDictionary> shared_field_dictionary() const { return field_dictionary_; }
+    // A custom dictionary (JSON text as `--fields` reads it, load_custom_field_dictionary: the
+    // built-in protected fields stay protected) becomes the active one for the next imports and
+    // is stored, so it comes back after a reload. Returns why it was refused ("" when taken);
+    // a refused one changes nothing.
+    std::string load_custom_dictionary(std::string_view json_text, const std::string& name);
+    // Back to the built-in dictionary (the stored custom one is removed).
+    void use_built_in_dictionary();
+    // The file name of the active custom dictionary; "" while the built-in one is active.
+    const std::string& custom_dictionary_name() const { return custom_dictionary_name_; }
+    const std::optional<SaveStatus>& dictionary_save() const { return dictionary_save_; }
     // Saved mapping profiles, by name; loaded from the store like the events.
     const std::vector<MappingProfile>& mapping_profiles() const { return mapping_profiles_; }
     // Stores the profile under its name (replacing one of that name); its save status is
@@ -397,7 +416,8 @@ private:
     std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
-    std::set<std::string> protected_fields_;  // from the field dictionary; fixed at start-up
+    // The field dictionary's: the built-in ones and those a custom dictionary adds.
+    std::set<std::string> protected_fields_;
     DemoSettings demo_settings_;  // the demo dossiers generated at start-up
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
@@ -447,7 +467,13 @@ private:
     std::string screening_refusal_;
     bool advance_after_save_ = true;
 
-    const FieldDictionary* field_dictionary_ = nullptr;
+    // Shared with the import session, which keeps the one it started a file with.
+    std::shared_ptr<const FieldDictionary> built_in_dictionary_;
+    std::shared_ptr<const FieldDictionary> field_dictionary_;
+    std::string custom_dictionary_name_;
+    std::optional<SaveStatus> dictionary_save_;
+    // Makes `dictionary` the active one: protected fields are the built-in ones and its own.
+    void activate_dictionary(std::shared_ptr<const FieldDictionary> dictionary, std::string custom_name);
     std::vector<MappingProfile> mapping_profiles_;
     std::optional<SaveStatus> profile_save_;
     std::optional<SaveStatus> snapshot_save_;

@@ -1,5 +1,6 @@
-// AppState's imported datasets: named mapping profiles, the accepted dataset kept as a store
-// snapshot (loaded at start-up instead of the demo data) and the "memory only" privacy setting.
+// AppState's imported datasets: the field dictionary (built in or a stored custom one), named
+// mapping profiles, the accepted dataset kept as a store snapshot (loaded at start-up instead of
+// the demo data) and the "memory only" privacy setting.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@ namespace {
 
 constexpr const char* snapshot_key = "dataset";
 constexpr const char* memory_only_setting_key = "dataset_memory_only";
+// {"name": file name, "text": the dictionary's JSON text}
+constexpr const char* dictionary_setting_key = "field_dictionary";
 
 SaveStatus save_started() {
     SaveStatus status;
@@ -26,6 +29,52 @@ void note_outcome(std::optional<SaveStatus>& status, const platform::StoreResult
 }
 
 }  // namespace
+
+void AppState::set_built_in_dictionary(FieldDictionary dictionary) {
+    built_in_dictionary_ = std::make_shared<const FieldDictionary>(std::move(dictionary));
+    activate_dictionary(built_in_dictionary_, "");
+}
+
+void AppState::activate_dictionary(std::shared_ptr<const FieldDictionary> dictionary, std::string custom_name) {
+    field_dictionary_ = std::move(dictionary);
+    custom_dictionary_name_ = std::move(custom_name);
+    // A custom dictionary keeps the built-in protected fields (load_custom_field_dictionary);
+    // the union says so again here, for every model the app scores from now on.
+    for (const std::string& name : built_in_dictionary_->protected_names()) protected_fields_.insert(name);
+    for (const std::string& name : field_dictionary_->protected_names()) protected_fields_.insert(name);
+}
+
+std::string AppState::load_custom_dictionary(std::string_view json_text, const std::string& name) {
+    if (!built_in_dictionary_) return "no built-in field dictionary";
+    DictionaryLoad load = load_custom_field_dictionary(json_text, *built_in_dictionary_);
+    if (!load.dictionary) return load.errors.front();
+    activate_dictionary(std::make_shared<const FieldDictionary>(std::move(*load.dictionary)), name);
+    dictionary_save_ = save_started();
+    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+        dictionary_save_->phase = SavePhase::saved;
+        return {};
+    }
+    const nlohmann::json record = {{"name", name}, {"text", std::string(json_text)}};
+    store_->put(platform::RecordKind::setting, dictionary_setting_key,
+                record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                [this](const platform::StoreResult& result) { note_outcome(dictionary_save_, result); });
+    return {};
+}
+
+void AppState::use_built_in_dictionary() {
+    if (!built_in_dictionary_ || custom_dictionary_name_.empty()) return;
+    activate_dictionary(built_in_dictionary_, "");
+    dictionary_save_ = save_started();
+    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+        dictionary_save_->phase = SavePhase::saved;
+        return;
+    }
+    platform::StoreWrite removal;
+    removal.kind = platform::RecordKind::setting;
+    removal.key = dictionary_setting_key;
+    removal.remove = true;
+    store_->commit({removal}, [this](const platform::StoreResult& result) { note_outcome(dictionary_save_, result); });
+}
 
 void AppState::save_mapping_profile(const MappingProfile& profile) {
     auto same_name = [&](const MappingProfile& saved) { return saved.name == profile.name; };
@@ -107,6 +156,20 @@ void AppState::load_imports_from_store(platform::StoreContents& contents) {
             if (value.is_boolean()) dataset_memory_only_ = value.get<bool>();
         }
     if (!field_dictionary_) return;
+    // The custom dictionary first: profiles and the snapshot are read with it.
+    for (const auto& record : contents.settings) {
+        if (record.key != dictionary_setting_key) continue;
+        const auto value = nlohmann::json::parse(record.data, nullptr, false);
+        const bool readable = value.is_object() && value.contains("name") && value["name"].is_string() &&
+                              value.contains("text") && value["text"].is_string();
+        DictionaryLoad load = readable ? load_custom_field_dictionary(value["text"].get<std::string>(), *built_in_dictionary_)
+                                       : DictionaryLoad{std::nullopt, {"not a stored field dictionary"}};
+        if (load.dictionary)
+            activate_dictionary(std::make_shared<const FieldDictionary>(std::move(*load.dictionary)),
+                                value["name"].get<std::string>());
+        else
+            load_problems_.push_back(std::string(dictionary_setting_key) + ": " + load.errors.front());
+    }
     mapping_profiles_.clear();
     for (const auto& record : contents.mapping_profiles) {
         ProfileLoad load = load_mapping_profile(record.data, *field_dictionary_);

@@ -39,7 +39,55 @@ void column_combo(ImportSession& session, std::size_t index, const ImportedColum
     ImGui::PopID();
 }
 
+constexpr ValueKind all_kinds[] = {ValueKind::whole_number, ValueKind::number, ValueKind::date,
+                                   ValueKind::boolean,      ValueKind::category, ValueKind::text};
+
+// The type of one file column: a field's own type, or for an extra attribute the inferred or
+// chosen type with a combo to choose another ("kind:<header>" for automation).
+void kind_cell(AppState& state, ImportSession& session, std::size_t index, const ImportedColumn& column) {
+    ImGui::AlignTextToFramePadding();
+    if (!column.extra) {
+        ImGui::TextDisabled("%s", kind_label(column.kind));
+        return;
+    }
+    const std::string preview =
+        std::string(kind_label(column.kind)) + tr(column.kind_chosen ? TextId::kind_chosen_mark : TextId::kind_inferred_mark);
+    ImGui::PushID(static_cast<int>(index));
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##kind", preview.c_str())) {
+        if (ImGui::Selectable(tr(TextId::kind_infer_again), !column.kind_chosen) && column.kind_chosen)
+            session.choose_kind(index, std::nullopt);
+        for (ValueKind kind : all_kinds) {
+            const bool selected = column.kind_chosen && column.kind == kind;
+            if (ImGui::Selectable(kind_label(kind), selected) && !selected) session.choose_kind(index, kind);
+        }
+        ImGui::EndCombo();
+    }
+    note_last_item(state, "kind:" + column.header);
+    if (ImGui::IsItemHovered()) {
+        // Wrapped at a readable width.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(tr(TextId::kind_tooltip));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+}
+
 }  // namespace
+
+const char* kind_label(ValueKind kind) {
+    switch (kind) {
+    case ValueKind::text: return tr(TextId::kind_text);
+    case ValueKind::category: return tr(TextId::kind_category);
+    case ValueKind::whole_number: return tr(TextId::kind_whole_number);
+    case ValueKind::number: return tr(TextId::kind_number);
+    case ValueKind::date: return tr(TextId::kind_date);
+    case ValueKind::boolean: return tr(TextId::kind_boolean);
+    }
+    return "";
+}
 
 void draw_store_save_status(const AppState& state, const SaveStatus& status) {
     if (status.phase == SavePhase::saving) {
@@ -91,7 +139,7 @@ void draw_mapping_profile_bar(AppState& state, ImportSession& session) {
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::import_profile_matched), session.matched_profile().c_str());
 }
 
-void draw_mapping_table(ImportSession& session, float space_below) {
+void draw_mapping_table(AppState& state, ImportSession& session, float space_below) {
     const ImportResult& result = *session.result();
     if (!result.fields_not_found.empty()) {
         std::string fields;
@@ -105,10 +153,11 @@ void draw_mapping_table(ImportSession& session, float space_below) {
     const float height = std::max(ImGui::GetFontSize() * 6.0f, (ImGui::GetContentRegionAvail().y - space_below) * 0.5f);
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("mapping", 3, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("mapping", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::import_column_header));
     ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(tr(TextId::import_column_type), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::import_column_role));
     ImGui::TableHeadersRow();
     // The combo may start a new read, which drops the result: draw from a copy of the columns.
@@ -121,6 +170,8 @@ void draw_mapping_table(ImportSession& session, float space_below) {
         fitted_text(column.header);
         ImGui::TableNextColumn();
         column_combo(session, index, column);
+        ImGui::TableNextColumn();
+        kind_cell(state, session, index, column);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         if (column.protected_attribute) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);

@@ -1,5 +1,6 @@
-// The review's mapping part: per file column a field or "extra attribute", the dictionary fields
-// no column maps to, the mapping profile in use, and saving the mapping as a named profile.
+// The review's mapping part: per file column a field or "extra attribute" and its type (an extra
+// attribute's inferred type can be changed), the dictionary fields no column maps to, the mapping
+// profile in use, and saving the mapping as a named profile.
 #pragma once
 
 #include "ui/app_state.hpp"
@@ -12,6 +13,8 @@ void draw_store_save_status(const AppState& state, const SaveStatus& status);
 
 void draw_mapping_profile_bar(AppState& state, ImportSession& session);
 // Takes half the height left after keeping `space_below` for what follows the two tables.
-void draw_mapping_table(ImportSession& session, float space_below);
+void draw_mapping_table(AppState& state, ImportSession& session, float space_below);
+// "whole number", "yes/no"... in the interface language.
+const char* kind_label(ValueKind kind);
 
 }  // namespace radar::ui

@@ -20,7 +20,8 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     ImportOptions options;
     options.source_name = file.name;
     options.total_bytes = file.size;
-    importer_ = std::make_unique<Importer>(dictionary_, options);
+    dictionary_ = next_dictionary_;
+    importer_ = std::make_unique<Importer>(*dictionary_, options);
     result_.reset();
     read_error_.clear();
     cancel_requested_ = false;
@@ -120,6 +121,14 @@ void ImportSession::assign(std::size_t column, const std::string& field) {
     reread(profile_from_mappings("", mappings));
 }
 
+void ImportSession::choose_kind(std::size_t column, std::optional<ValueKind> kind) {
+    if (!result_) return;
+    std::vector<HeaderMapping> mappings = result_->mappings();
+    choose_column_kind(mappings, column, kind);
+    matched_profile_.clear();
+    reread(profile_from_mappings("", mappings));
+}
+
 void ImportSession::apply_profile(std::optional<MappingProfile> profile) {
     if (!result_) return;
     matched_profile_.clear();
@@ -135,6 +144,7 @@ void ImportSession::reread(std::optional<MappingProfile> profile) {
 
 void ImportSession::begin_restore(StoredDataset stored) {
     if (busy()) return;
+    dictionary_ = next_dictionary_;
     file_name_ = stored.descriptor.source_name;
     source_bytes_ = std::move(stored.text);
     file_size_ = source_bytes_.size();
@@ -150,7 +160,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
 
 void ImportSession::start_reading_kept_bytes(ImportOptions options) {
     options.total_bytes = source_bytes_.size();
-    importer_ = std::make_unique<Importer>(dictionary_, std::move(options));
+    importer_ = std::make_unique<Importer>(*dictionary_, std::move(options));
     result_.reset();
     cancel_requested_ = false;
     rereading_ = true;

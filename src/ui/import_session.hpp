@@ -24,7 +24,10 @@ class ImportSession : public platform::FileSink {
 public:
     enum class Phase { idle, reading, reviewing };
 
-    explicit ImportSession(FieldDictionary dictionary) : dictionary_(std::move(dictionary)) {}
+    explicit ImportSession(std::shared_ptr<const FieldDictionary> dictionary)
+        : dictionary_(dictionary), next_dictionary_(std::move(dictionary)) {}
+    // The dictionary the next file (or restore) is read with; a review in progress keeps its own.
+    void use_dictionary(std::shared_ptr<const FieldDictionary> dictionary) { next_dictionary_ = std::move(dictionary); }
 
     bool begin_file(const platform::IncomingFile& file) override;
     bool file_chunk(std::string_view bytes) override;
@@ -67,7 +70,7 @@ public:
     const DatasetPreparation* preparation() const { return preparation_.get(); }
     void finish_preparing() { set_accept_step(AcceptStep::finishing); }
     void withdraw_accept();
-    const FieldDictionary& dictionary() const { return dictionary_; }
+    const FieldDictionary& dictionary() const { return *dictionary_; }
     // The file as read, handed over for storing an accepted import; the review then has no bytes
     // left to read again, so call it only when the review ends.
     std::string take_source_bytes() { return std::move(source_bytes_); }
@@ -84,6 +87,9 @@ public:
     // The review's mapping edit: file column `column` maps to `field` ("" = extra attribute);
     // the file is read again with the edited mapping.
     void assign(std::size_t column, const std::string& field);
+    // The review's type edit of an extra attribute (nothing = inferred from its values); the file
+    // is read again so the dataset holds that type.
+    void choose_kind(std::size_t column, std::optional<ValueKind> kind);
     // Reads the file again with a saved profile, or with the automatic mapping (nullopt).
     void apply_profile(std::optional<MappingProfile> profile);
     // The name of the profile applied because its headers matched the file ("" otherwise).
@@ -105,7 +111,8 @@ private:
     void start_reading_kept_bytes(ImportOptions options);
     const MappingProfile* profile_for_headers() const;
 
-    FieldDictionary dictionary_;
+    std::shared_ptr<const FieldDictionary> dictionary_;
+    std::shared_ptr<const FieldDictionary> next_dictionary_;
     Phase phase_ = Phase::idle;
     std::string file_name_;
     std::uint64_t file_size_ = 0;

@@ -12,6 +12,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/dictionary_view.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/item_marks.hpp"
@@ -51,9 +52,14 @@ void current_dataset(AppState& state) {
 
 void choose_file(AppState& state, ImportSession& session) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
-    // Dropped files come here while this screen is idle (the model screen may have claimed them).
-    if (platform::file_sink() != &session) platform::set_file_sink(&session);
-    if (ImGui::Button(tr(TextId::import_choose_file))) platform::request_file_open(accepted_files);
+    // Dropped files come here while this screen is idle (the model screen may have claimed them),
+    // unless a field dictionary was asked for and has not arrived yet.
+    if (platform::file_sink() != &session && platform::file_sink() != dictionary_file_sink())
+        platform::set_file_sink(&session);
+    if (ImGui::Button(tr(TextId::import_choose_file))) {
+        platform::set_file_sink(&session);
+        platform::request_file_open(accepted_files);
+    }
     note_last_item(state, "button:choose-file");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
@@ -68,6 +74,7 @@ void choose_file(AppState& state, ImportSession& session) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
+    draw_dictionary_bar(state);
     current_dataset(state);
     ImGui::TextDisabled("%s", state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser));
 }
@@ -204,7 +211,7 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
     if (!session.result()) return;
     // Below the tables: the problems title, the download buttons, the separator and accept/cancel.
     const float space_below = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
-    draw_mapping_table(session, space_below);
+    draw_mapping_table(state, session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_problems_title), group_thousands(result.summary.diagnostics_total).c_str());

@@ -75,6 +75,7 @@ void finish(AppState& state, ImportSession& session, ImportResult& result) {
 }  // namespace
 
 void advance_import_work(AppState& state, ImportSession& session) {
+    session.use_dictionary(state.shared_field_dictionary());
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
     session.pump();

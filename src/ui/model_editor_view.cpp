@@ -1,5 +1,6 @@
-// Model screen: parameters (typed weights, clamp caps and step thresholds) on the left, movement
-// against the active version and the version list on the right. Every applied edit goes through
+// Model screen: parameters (typed weights, clamp caps, step thresholds and category points; inputs
+// added on any typed column or removed) on the left, movement against the active version and the
+// version list on the right. Every applied edit goes through
 // AppState::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
 #include "ui/model_editor_view.hpp"
 
@@ -12,11 +13,13 @@
 #include <string>
 
 #include "civil_date.hpp"
+#include "model/column_parameter.hpp"
 #include "model/model_output.hpp"
 #include "model/number_text.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "ui/i18n.hpp"
+#include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/model_card_export.hpp"
 #include "ui/value_labels.hpp"
@@ -256,6 +259,16 @@ bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
                 labelled(TextId::clamp_max);
                 changed |= threshold_field(editor_state, parameter.id, "##max", *transform.max);
             }
+        } else if (transform.kind == TransformKind::categorical) {
+            // The points per category: each level's value, times the weight.
+            for (std::size_t l = 0; l < transform.levels.size(); ++l) {
+                ImGui::PushID(static_cast<int>(l));
+                ImGui::AlignTextToFramePadding();
+                ImGui::TextDisabled(tr(TextId::category_level), transform.levels[l].first.c_str());
+                ImGui::SameLine();
+                changed |= threshold_field(editor_state, parameter.id, "##level", transform.levels[l].second);
+                ImGui::PopID();
+            }
         } else if (transform.kind == TransformKind::step) {
             labelled(TextId::step_below);
             changed |= threshold_field(editor_state, parameter.id, "##below", transform.below);
@@ -332,6 +345,13 @@ void parameter_table(AppState& state, EditorState& editor_state) {
         error_lines(own);
         refusal_line(editor_state, parameter.id);
 
+        if (ImGui::SmallButton(tr(TextId::remove_input))) {
+            editor_state.draft.parameters.erase(editor_state.draft.parameters.begin() + static_cast<std::ptrdiff_t>(p));
+            ImGui::PopID();
+            changed = true;
+            break;
+        }
+
         ImGui::TableNextColumn();
         changed |= weight_field(state, editor_state, parameter);
 
@@ -341,6 +361,29 @@ void parameter_table(AppState& state, EditorState& editor_state) {
     }
     ImGui::EndTable();
     if (changed) editor_state.problems = state.update_model(editor_state.draft);
+}
+
+// "Add an input": any column a model may read (dictionary fields and typed extra columns of an
+// import; never protected ones or free text), with a first pipeline fitting its type.
+void add_input_row(AppState& state, EditorState& editor_state) {
+    const std::vector<InputColumn> columns =
+        model_input_columns(state.dataset(), state.protected_fields(), state.engine()->context().id_field);
+    if (columns.empty()) return;
+    labelled(TextId::add_input_label);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+    if (ImGui::BeginCombo("##add-input", tr(TextId::add_input_hint), ImGuiComboFlags_HeightLargest)) {
+        for (const InputColumn& column : columns) {
+            const std::string item = field_label(state.field_dictionary(), column.name) + "  (" + kind_label(column.kind) + ")";
+            if (!ImGui::Selectable(item.c_str(), false)) continue;
+            if (const Column* found = state.dataset().find(column.name)) {
+                editor_state.draft.parameters.push_back(parameter_for_column(editor_state.draft, *found));
+                editor_state.problems = state.update_model(editor_state.draft);
+            }
+        }
+        ImGui::EndCombo();
+    }
+    note_last_item(state, "combo:add-input");
+    if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::add_input_tooltip));
 }
 
 const char* count_text(std::size_t value, std::string& storage) {
@@ -602,6 +645,7 @@ void draw_model_editor_view(AppState& state, const Fonts& fonts) {
             state.update_model(editor_state.draft);
         }
     }
+    add_input_row(state, editor_state);
     parameter_table(state, editor_state);
     ImGui::EndChild();
     ImGui::SameLine();

@@ -39,6 +39,7 @@ std::string category_label(std::string_view value) {
 std::string cell_label(const Dataset& dataset, std::size_t column_index, std::size_t row) {
     const Column& column = dataset.columns()[column_index];
     if (column.is_missing(row)) return {};
+    if (column.kind == ValueKind::boolean) return tr(column.numbers[row] != 0.0 ? TextId::value_yes : TextId::value_no);
     switch (column.type) {
     case ColumnType::text: return category_label(column.texts[row]);
     case ColumnType::date: return date_text(static_cast<DayNumber>(column.numbers[row]));

@@ -27,6 +27,7 @@ std::string mapping_profile_to_json(const MappingProfile& profile) {
         column["header"] = entry.header;
         column["field"] = entry.field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(entry.field);
         if (entry.protected_attribute) column["protected"] = true;
+        if (entry.kind && entry.field.empty()) column["type"] = value_kind_code(*entry.kind);
         json["columns"].push_back(std::move(column));
     }
     return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
@@ -63,6 +64,17 @@ ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictiona
             if (column["protected"].is_boolean()) entry.protected_attribute = column["protected"].get<bool>();
             else load.errors.push_back("column '" + entry.header + "': \"protected\" must be true or false");
         }
+        if (column.contains("type")) {
+            const auto kind = column["type"].is_string() ? value_kind_from_code(column["type"].get<std::string>())
+                                                         : std::nullopt;
+            if (!kind)
+                load.errors.push_back("column '" + entry.header +
+                                      "': \"type\" must be text, category, whole_number, number, date or boolean");
+            else if (!entry.field.empty())
+                load.errors.push_back("column '" + entry.header + "': only an extra attribute (field null) has a \"type\"");
+            else
+                entry.kind = kind;
+        }
         if (!entry.field.empty()) {
             if (!dictionary.find(entry.field))
                 load.errors.push_back("column '" + entry.header + "': unknown field '" + entry.field + "'");
@@ -81,7 +93,8 @@ MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderM
     MappingProfile profile;
     profile.name = std::move(name);
     for (const HeaderMapping& mapping : mappings)
-        profile.entries.push_back({mapping.header, mapping.field, mapping.protected_attribute});
+        profile.entries.push_back({mapping.header, mapping.field, mapping.protected_attribute,
+                                   mapping.field.empty() ? mapping.kind : std::nullopt});
     return profile;
 }
 
@@ -95,6 +108,13 @@ void assign_column(std::vector<HeaderMapping>& mappings, std::size_t column, con
             }
     mappings[column].field = field;
     mappings[column].origin = field.empty() ? MappingOrigin::profile_extra : MappingOrigin::profile;
+    if (!field.empty()) mappings[column].kind.reset();
+}
+
+void choose_column_kind(std::vector<HeaderMapping>& mappings, std::size_t column, std::optional<ValueKind> kind) {
+    if (column >= mappings.size() || !mappings[column].field.empty()) return;
+    mappings[column].kind = kind;
+    mappings[column].origin = MappingOrigin::profile_extra;
 }
 
 bool profile_matches_headers(const MappingProfile& profile, const std::vector<std::string>& headers) {
@@ -136,6 +156,7 @@ HeaderMapping HeaderMapper::map(std::string_view header) {
                                       (!entry->field.empty() && dictionary_.is_protected(entry->field));
         if (entry->field.empty()) {
             mapping.origin = MappingOrigin::profile_extra;
+            mapping.kind = entry->kind;
         } else if (taken_.count(entry->field) || !dictionary_.find(entry->field)) {
             mapping.origin = MappingOrigin::field_taken;
         } else {

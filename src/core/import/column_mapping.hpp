@@ -33,6 +33,8 @@ struct HeaderMapping {
     // "Geboorteland"), it was mapped to one, or the profile says so. It stays protected when the
     // user maps it elsewhere or keeps it as an extra attribute.
     bool protected_attribute = false;
+    // An extra attribute's type as the user chose it; nothing = inferred from its values.
+    std::optional<ValueKind> kind = std::nullopt;
 };
 
 struct MappingProfile {
@@ -40,6 +42,7 @@ struct MappingProfile {
         std::string header;
         std::string field;  // empty = keep as extra attribute
         bool protected_attribute = false;  // the column holds a protected attribute, wherever it maps
+        std::optional<ValueKind> kind = std::nullopt;  // extra attributes only: the type the user chose
     };
     std::string name;
     std::vector<Entry> entries;
@@ -47,7 +50,9 @@ struct MappingProfile {
 
 // {"name": "...", "columns": [{"header": "Dossiernr", "field": "dossier_id"},
 //                             {"header": "Opmerking", "field": null},
-//                             {"header": "Land", "field": null, "protected": true}]}
+//                             {"header": "Land", "field": null, "protected": true},
+//                             {"header": "Vergund", "field": null, "type": "boolean"}]}
+// "type" (a value_kind_code) is only written for an extra attribute whose type the user chose.
 std::string mapping_profile_to_json(const MappingProfile& profile);
 
 struct ProfileLoad {
@@ -55,8 +60,8 @@ struct ProfileLoad {
     std::vector<std::string> errors;
 };
 
-// Checks the structure, that every field exists in the dictionary and that no field is the
-// target of two entries.
+// Checks the structure, that every field exists in the dictionary, that no field is the target
+// of two entries and that a "type" is a known kind given to an extra attribute only.
 ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary);
 
 // A profile recording every column's current mapping (what the UI saves after the user fixed it).
@@ -66,6 +71,10 @@ MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderM
 // that held that field before becomes an extra attribute, so each field keeps one column at most.
 // A protected column stays protected wherever it is mapped.
 void assign_column(std::vector<HeaderMapping>& mappings, std::size_t column, const std::string& field);
+
+// The user's type for an extra attribute in the review (nothing = inferred again from the values);
+// ignored for a column mapped to a field, whose type is the field's.
+void choose_column_kind(std::vector<HeaderMapping>& mappings, std::size_t column, std::optional<ValueKind> kind);
 
 // True when the profile names exactly the file's headers (as a set): it was saved for this export.
 bool profile_matches_headers(const MappingProfile& profile, const std::vector<std::string>& headers);

@@ -159,6 +159,14 @@ void check_spellings(const FieldDictionary& dictionary, std::vector<std::string>
     }
 }
 
+std::vector<std::string> spellings_of(const FieldSpec& field) {
+    std::vector<std::string> spellings = field.synonyms;
+    spellings.push_back(field.name);
+    spellings.push_back(field.label_nl);
+    spellings.push_back(field.label_en);
+    return spellings;
+}
+
 }  // namespace
 
 const char* field_type_code(FieldType type) {
@@ -170,6 +178,17 @@ const char* field_type_code(FieldType type) {
     case FieldType::boolean: return "boolean";
     }
     return "";
+}
+
+ValueKind value_kind_for(const FieldSpec& field) {
+    switch (field.type) {
+    case FieldType::text: return field.values.empty() ? ValueKind::text : ValueKind::category;
+    case FieldType::integer: return ValueKind::whole_number;
+    case FieldType::number: return ValueKind::number;
+    case FieldType::date: return ValueKind::date;
+    case FieldType::boolean: return ValueKind::boolean;
+    }
+    return ValueKind::text;
 }
 
 ColumnType column_type_for(FieldType type) {
@@ -238,6 +257,49 @@ DictionaryLoad load_field_dictionary(std::string_view json_text) {
     }
     if (id_count != 1) load.errors.push_back("exactly one field must be the id (\"id\": true), found " + std::to_string(id_count));
     check_spellings(dictionary, load.errors);
+    if (load.errors.empty()) load.dictionary = std::move(dictionary);
+    return load;
+}
+
+DictionaryLoad load_custom_field_dictionary(std::string_view json_text, const FieldDictionary& built_in) {
+    DictionaryLoad load = load_field_dictionary(json_text);
+    if (!load.dictionary) return load;
+    FieldDictionary dictionary = std::move(*load.dictionary);
+    load.dictionary.reset();
+    std::map<std::string, std::size_t> custom_spelling;  // normalised spelling -> custom field
+    for (std::size_t i = 0; i < dictionary.fields.size(); ++i)
+        for (const std::string& spelling : spellings_of(dictionary.fields[i]))
+            custom_spelling.emplace(normalise_header(spelling), i);
+    for (const FieldSpec& kept : built_in.fields) {
+        if (!kept.protected_attribute) continue;
+        // Custom fields with its name or one of its spellings become protected themselves.
+        std::set<std::size_t> claiming;
+        for (std::size_t i = 0; i < dictionary.fields.size(); ++i)
+            if (dictionary.fields[i].name == kept.name) claiming.insert(i);
+        for (const std::string& spelling : spellings_of(kept)) {
+            const auto found = custom_spelling.find(normalise_header(spelling));
+            if (found != custom_spelling.end()) claiming.insert(found->second);
+        }
+        for (std::size_t i : claiming) {
+            FieldSpec& field = dictionary.fields[i];
+            if (field.is_id || field.required)
+                load.errors.push_back("field '" + field.name + "' spells the built-in protected field '" + kept.name +
+                                      "', so it is protected and cannot be the id or required");
+            field.protected_attribute = true;
+        }
+        // Every other spelling of the protected field still finds a protected field: the first
+        // claiming field takes them over, or else the built-in field is added as it is.
+        const std::size_t owner = claiming.empty() ? dictionary.fields.size() : *claiming.begin();
+        if (claiming.empty()) dictionary.fields.push_back(kept);
+        for (const std::string& spelling : spellings_of(kept)) {
+            const auto [it, added] = custom_spelling.emplace(normalise_header(spelling), owner);
+            if (added && !claiming.empty()) dictionary.fields[owner].synonyms.push_back(spelling);
+        }
+    }
+    std::vector<std::string> conflicts;
+    check_spellings(dictionary, conflicts);
+    for (const std::string& conflict : conflicts)
+        load.errors.push_back("with the built-in protected fields kept: " + conflict);
     if (load.errors.empty()) load.dictionary = std::move(dictionary);
     return load;
 }

@@ -35,6 +35,9 @@ struct FieldSpec {
     std::vector<std::string> values;  // text fields: the known categories (empty = free text)
 };
 
+// What a field's values are: its type, a text field with a list of values being a category.
+ValueKind value_kind_for(const FieldSpec& field);
+
 struct FieldDictionary {
     int version = 1;
     std::vector<FieldSpec> fields;
@@ -55,5 +58,12 @@ struct DictionaryLoad {
 // required, not protected), min <= max (ISO dates for date fields), values only for text fields,
 // protected fields not required, and no header spelling that would match two different fields.
 DictionaryLoad load_field_dictionary(std::string_view json_text);
+
+// A dictionary a user supplies (`--fields`, the app's "load field dictionary"), checked as
+// load_field_dictionary does, that can only add protected fields: every protected field of
+// `built_in` stays protected. A custom field with its name, or spelling one of its header
+// spellings, becomes protected (an error when it is the id or required) and takes over its other
+// spellings; a protected field no custom field names or spells is added as it is.
+DictionaryLoad load_custom_field_dictionary(std::string_view json_text, const FieldDictionary& built_in);
 
 }  // namespace radar

@@ -97,7 +97,9 @@ std::string import_report_json(const ImportResult& result) {
                            {"field", column.field.empty() ? Json(nullptr) : Json(column.field)},
                            {"origin", mapping_origin_code(column.origin)},
                            {"extra", column.extra},
-                           {"protected", column.protected_attribute}});
+                           {"protected", column.protected_attribute},
+                           {"type", value_kind_code(column.kind)},
+                           {"type_chosen", column.kind_chosen}});
     json["columns"] = std::move(columns);
     json["fields_not_found"] = result.fields_not_found;
 

@@ -15,7 +15,9 @@ const char* format_code(SourceFormat format) {
 
 std::vector<HeaderMapping> ImportResult::mappings() const {
     std::vector<HeaderMapping> result;
-    for (const ImportedColumn& column : columns) result.push_back({column.header, column.field, column.origin, column.protected_attribute});
+    for (const ImportedColumn& column : columns)
+        result.push_back({column.header, column.field, column.origin, column.protected_attribute,
+                          column.kind_chosen ? std::optional<ValueKind>(column.kind) : std::nullopt});
     return result;
 }
 

@@ -51,6 +51,10 @@ struct ImportedColumn {
     MappingOrigin origin = MappingOrigin::unmatched;
     bool extra = true;
     bool protected_attribute = false;  // displayable, never for models
+    // What the values are: a field's type (text with a list of values is a category), or for an
+    // extra attribute the type inferred from all its values (column_inference.hpp) or chosen.
+    ValueKind kind = ValueKind::text;
+    bool kind_chosen = false;  // an extra attribute whose type the user (mapping profile) chose
 };
 
 enum class ImportStatus { completed, failed };

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "import/column_inference.hpp"
 #include "spare_capacity.hpp"
 #include "text_fold.hpp"
 
@@ -78,7 +79,7 @@ struct TableBuilder::ColumnPlan {
     enum class Kind : std::uint8_t { extra, text, category, whole_number, number, date, boolean };
     std::string header;
     const FieldSpec* field = nullptr;  // nullptr: extra attribute
-    Kind kind = Kind::extra;
+    Kind kind = Kind::extra;  // extra: read as text, its type inferred in finish()
     bool required = false;
     Column* column = nullptr;
     std::vector<std::string> folded_values;  // the field's categories, folded for matching
@@ -92,10 +93,23 @@ TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfi
 
 TableBuilder::~TableBuilder() = default;
 
-void TableBuilder::settle_kind(ColumnPlan& plan) {
+void TableBuilder::settle_kind(ColumnPlan& plan, std::optional<ValueKind> chosen) {
     using Kind = ColumnPlan::Kind;
     plan.kind = Kind::extra;
-    if (!plan.field) return;
+    if (!plan.field) {
+        // An extra attribute whose type the user chose is read like a field of that type (values
+        // that do not fit get a warning); otherwise it is read as text and its type inferred.
+        if (!chosen) return;
+        switch (*chosen) {
+        case ValueKind::text: plan.kind = Kind::text; break;
+        case ValueKind::category: plan.kind = Kind::category; break;
+        case ValueKind::whole_number: plan.kind = Kind::whole_number; break;
+        case ValueKind::number: plan.kind = Kind::number; break;
+        case ValueKind::date: plan.kind = Kind::date; break;
+        case ValueKind::boolean: plan.kind = Kind::boolean; break;
+        }
+        return;
+    }
     switch (plan.field->type) {
     case FieldType::text: plan.kind = plan.field->values.empty() ? Kind::text : Kind::category; break;
     case FieldType::integer: plan.kind = Kind::whole_number; break;
@@ -148,7 +162,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     plan->header = header;
     plan->field = mapping.field.empty() ? nullptr : dictionary_.find(mapping.field);
     plan->required = plan->field && plan->field->required;
-    settle_kind(*plan);
+    settle_kind(*plan, mapping.kind);
     if (plan->required) required_columns_.push_back(index);
     if (mapping.origin == MappingOrigin::field_taken)
         diagnose(where, header, header, DiagnosticReason::mapping_conflict, Severity::info,
@@ -157,8 +171,10 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
 
     const std::string name = plan->field ? plan->field->name : dataset_name_for(header, index);
     column_names_.insert(name);
-    const ColumnType type = plan->field ? column_type_for(plan->field->type) : ColumnType::text;
+    const ValueKind kind = plan->field ? value_kind_for(*plan->field) : mapping.kind.value_or(ValueKind::text);
+    const ColumnType type = column_type_for(kind);
     Column& column = result_.dataset.add_column(name, type);
+    column.kind = kind;
     plan->column = &column;
     if (reserved_rows_ > 0) {
         column.missing.reserve(reserved_rows_);
@@ -183,6 +199,8 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
     imported.origin = mapping.origin;
     imported.extra = plan->field == nullptr;
     imported.protected_attribute = (plan->field && plan->field->protected_attribute) || mapping.protected_attribute;
+    imported.kind = kind;
+    imported.kind_chosen = !plan->field && mapping.kind.has_value();
     column.protected_attribute = imported.protected_attribute;
     result_.columns.push_back(std::move(imported));
     plans_.push_back(std::move(plan));
@@ -257,6 +275,7 @@ void TableBuilder::warn(const RowContext& context, const ColumnPlan& plan, std::
 }
 
 bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
+    if (!plan.field) return true;  // an extra attribute has no range
     const FieldSpec& field = *plan.field;
     if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
     diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning, range_text(field, false),
@@ -323,6 +342,7 @@ bool TableBuilder::boolean_value(const RowContext& context, ColumnPlan& plan, co
 }
 
 std::string_view TableBuilder::category_value(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+    if (!plan.field) return text;  // an extra attribute's categories are the values it holds
     const auto& values = plan.field->values;
     for (const std::string& value : values)
         if (text == value) return value;
@@ -528,6 +548,16 @@ void TableBuilder::apply_x_convention(ColumnPlan& plan) {
              count + " lege cellen gelezen als 'nee': deze kolom duidt 'ja' aan met x");
 }
 
+void TableBuilder::infer_extra_kinds() {
+    for (std::size_t c = 0; c < plans_.size(); ++c) {
+        ColumnPlan& plan = *plans_[c];
+        if (plan.kind != ColumnPlan::Kind::extra) continue;
+        const ValueKind kind = infer_value_kind(*plan.column, decimal_mark_);
+        *plan.column = converted_column(std::move(*plan.column), kind, decimal_mark_);
+        result_.columns[c].kind = kind;
+    }
+}
+
 void TableBuilder::finish() {
     if (failed()) return;
     if (result_.summary.rows_rejected > result_.rejected_rows.size()) {
@@ -537,9 +567,11 @@ void TableBuilder::finish() {
                  unlisted + " more rejected rows are counted but not listed: the list stops at " + limit + " rows",
                  unlisted + " geweigerde rijen meer zijn geteld maar niet opgesomd: de lijst stopt bij " + limit + " rijen");
     }
+    // Dictionary booleans only: an extra attribute's empty cell stays missing.
     for (auto& plan : plans_)
-        if (plan->kind == ColumnPlan::Kind::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
+        if (plan->field && plan->kind == ColumnPlan::Kind::boolean && plan->x_marks > 0 && plan->other_booleans == 0)
             apply_x_convention(*plan);
+    infer_extra_kinds();
     for (const FieldSpec& field : dictionary_.fields) {
         const bool mapped = std::any_of(plans_.begin(), plans_.end(), [&](const auto& plan) { return plan->field == &field; });
         if (!mapped) result_.fields_not_found.push_back(field.name);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,7 +107,9 @@ private:
 
     // A name no field and no earlier column has: the header, "column_N" when empty, " (2)"... added.
     std::string dataset_name_for(const std::string& header, std::size_t source_index);
-    static void settle_kind(ColumnPlan& plan);
+    static void settle_kind(ColumnPlan& plan, std::optional<ValueKind> chosen);
+    // Extra attributes read as text get the type of all their values (column_inference.hpp).
+    void infer_extra_kinds();
     // A cell's value, or nothing (with a diagnostic) when it is empty or unusable.
     Staged stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell);
     // The same, appended straight to the column (the common path, without a Staged in between).

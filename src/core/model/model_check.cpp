@@ -190,7 +190,6 @@ std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::v
         }
         const InputKind wanted = pipeline_input_kind(parameter.transforms);
         const ColumnType type = found->type;
-        const bool numeric = type == ColumnType::integer || type == ColumnType::number;
         std::string problem;
         if (wanted == InputKind::number && type == ColumnType::date)
             problem = "holds dates: start the transforms with time_since";
@@ -198,10 +197,9 @@ std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::v
             problem = "holds text: start the transforms with categorical, or boolean with true_levels";
         else if (wanted == InputKind::date && type != ColumnType::date)
             problem = std::string("holds ") + type_name(type) + ", but time_since needs dates";
-        else if (wanted == InputKind::text && type != ColumnType::text)
-            problem = std::string("holds ") + type_name(type) + ", but " +
-                      transform_kind_name(parameter.transforms.front().kind) + " with levels needs text" +
-                      (numeric ? " (use step or boolean for numbers)" : "");
+        else if (wanted == InputKind::text && type == ColumnType::date)
+            problem = std::string("holds dates, but ") + transform_kind_name(parameter.transforms.front().kind) +
+                      " with levels needs text or numbers";
         if (!problem.empty()) result.push_back({parameter.id, where + " " + problem});
     }
     return result;

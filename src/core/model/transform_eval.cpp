@@ -64,7 +64,13 @@ public:
     // The number entering the numeric steps for a present cell.
     double input(const Column& column, std::size_t row) const {
         switch (input_) {
-        case InputKind::text: return text_value(column.texts[row]);
+        case InputKind::text: {
+            if (column.type == ColumnType::text) return text_value(column.texts[row]);
+            // Levels on a numeric column (a postcode inferred as a whole number) match the
+            // number as the dataset writes it: "2000", "12.5".
+            std::string scratch;
+            return text_value(column_cell_text(column, row, scratch));
+        }
         case InputKind::date:
             return age_in_unit(parameter_.transforms.front().unit, static_cast<DayNumber>(column.numbers[row]), reference_);
         case InputKind::number: return column.numbers[row];

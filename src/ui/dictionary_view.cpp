@@ -1,0 +1,95 @@
+// Loading a custom field dictionary in the app: the file is read whole, checked with the same code
+// as `radar --fields` (AppState::load_custom_dictionary), and stored; a refused file changes nothing.
+#include "ui/dictionary_view.hpp"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+#include "platform/platform.hpp"
+#include "ui/i18n.hpp"
+#include "ui/import_mapping_view.hpp"
+#include "ui/item_marks.hpp"
+#include "ui/theme.hpp"
+#include "ui/whole_file_sink.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr std::size_t max_dictionary_bytes = 4 * 1024 * 1024;
+
+struct DictionaryState {
+    WholeFileSink sink{max_dictionary_bytes, [] { return std::string(tr(TextId::import_too_large)); }};
+    // The outcome of the last load, formatted when drawn so it follows the language.
+    std::optional<std::string> refusal;
+    std::string loaded_file;
+};
+
+DictionaryState& dictionary_state() {
+    static DictionaryState state;
+    return state;
+}
+
+void take_picked_file(AppState& state, DictionaryState& dictionary) {
+    std::optional<PickedFile> file = dictionary.sink.take_finished();
+    if (!file) return;
+    dictionary.refusal.reset();
+    dictionary.loaded_file.clear();
+    const std::string refusal = file->error.empty() ? state.load_custom_dictionary(file->bytes, file->name) : file->error;
+    if (refusal.empty()) dictionary.loaded_file = file->name;
+    else dictionary.refusal = refusal;
+}
+
+}  // namespace
+
+const platform::FileSink* dictionary_file_sink() { return &dictionary_state().sink; }
+
+void draw_dictionary_bar(AppState& state) {
+    DictionaryState& dictionary = dictionary_state();
+    take_picked_file(state, dictionary);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::dictionary_label));
+    ImGui::SameLine();
+    const std::string& custom = state.custom_dictionary_name();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(custom.empty() ? tr(TextId::dictionary_built_in) : custom.c_str());
+    ImGui::SameLine();
+    ImGui::BeginDisabled(dictionary.sink.reading());
+    const bool load_clicked = ImGui::Button(tr(TextId::dictionary_load));
+    note_last_item(state, "button:load-dictionary");
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+        // Wrapped at a readable width.
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        ImGui::TextUnformatted(tr(TextId::dictionary_tooltip));
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (load_clicked) {
+        platform::set_file_sink(&dictionary.sink);
+        platform::request_file_open(".json,application/json");
+    }
+    if (!custom.empty()) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::dictionary_use_built_in))) {
+            state.use_built_in_dictionary();
+            dictionary.refusal.reset();
+            dictionary.loaded_file.clear();
+        }
+        note_last_item(state, "button:built-in-dictionary");
+    }
+    if (state.dictionary_save()) {
+        ImGui::SameLine();
+        draw_store_save_status(state, *state.dictionary_save());
+    }
+    if (dictionary.refusal) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextWrapped(tr(TextId::dictionary_refused), dictionary.refusal->c_str());
+        ImGui::PopStyleColor();
+    } else if (!dictionary.loaded_file.empty() && dictionary.loaded_file == custom) {
+        ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::dictionary_loaded), dictionary.loaded_file.c_str());
+    }
+}
+
+}  // namespace radar::ui
