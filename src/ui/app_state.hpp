@@ -105,8 +105,6 @@ public:
     SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
                             const std::string& saved_at);
     const ModelRegistry& model_registry() const { return registry_; }
-    // The field dictionary's protected fields: never a model input.
-    const std::set<std::string>& protected_fields() const { return protected_fields_; }
     // [SECTION] Model versions in the store (app_state_models.cpp). Every version is one model
     // record keyed by its fingerprint; the user's choice of active version is the setting
     // active_model_setting (the fingerprint). Both load with the store and go into backups.
