@@ -1,0 +1,189 @@
+// Evaluating saved versions on the recorded work (see version_evaluation.hpp).
+#include "evaluation/version_evaluation.hpp"
+
+#include <map>
+
+#include "evaluation/scores_as_of.hpp"
+#include "model/model_json.hpp"
+#include "model/model_output.hpp"
+#include "screening/score_band.hpp"
+
+namespace radar {
+namespace {
+
+// The member's screening in its own batch (not withdrawn), if it was coded there.
+const EffectiveScreening* screening_in_batch(const ScreeningState& state, const std::string& dossier_id,
+                                             const std::string& batch_id) {
+    const DossierHistory* history = state.history(dossier_id);
+    if (!history) return nullptr;
+    for (std::size_t index : history->screenings) {
+        const EffectiveScreening& screening = state.screenings[index];
+        if (!screening.withdrawn && screening.batch_id == batch_id) return &screening;
+    }
+    return nullptr;
+}
+
+bool chosen_by_score(SelectionKind kind) { return kind != SelectionKind::control; }
+
+DayNumber month_start(const std::string& month) {
+    const std::optional<DayNumber> day = parse_iso_date(month + "-01");
+    return day ? *day : 0;
+}
+
+// The labelled screenings of one month's batches, by dataset row.
+struct MonthLabels {
+    std::string month;
+    std::string version_then;
+    std::size_t batch_size = 0;
+    std::map<std::size_t, bool> positive_by_row;
+    std::vector<ScreenedVisit> visits_then;  // with the scores recorded in the batches
+    std::vector<std::size_t> visit_rows;     // dataset row of each visit
+};
+
+}  // namespace
+
+Checked<VersionEvaluation> evaluate_version(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
+                                           const std::string& model_version_id, bool logistic,
+                                           const LabelDefinition& definition, DayNumber today) {
+    VersionEvaluation result;
+    result.model_version_id = model_version_id;
+    EvaluationRequest request;
+    ControlSample control;
+    for (const FrozenBatch& batch : batches) {
+        if (batch.model_version_id != model_version_id) continue;
+        ++result.batches;
+        for (const FrozenMember& member : batch.members) {
+            ++result.selected;
+            const EffectiveScreening* screening = screening_in_batch(state, member.dossier_id, batch.batch_id);
+            if (!screening) continue;
+            ++result.screened;
+            const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening->event_id, today, definition);
+            if (!label || label->status == LabelStatus::not_yet_known) {
+                ++result.not_yet_known;
+                continue;
+            }
+            const bool positive = label->status == LabelStatus::confirmed;
+            const double percentile = score_percentile(member.rank, std::max(batch.dataset_rows, member.rank));
+            request.scores.push_back(percentile);
+            request.positive.push_back(positive ? 1 : 0);
+            request.percentiles.push_back(percentile);
+            if (logistic) request.probabilities.push_back(logistic_probability(member.score));
+            if (chosen_by_score(member.kind)) {
+                ++result.labelled_top;
+            } else {
+                ++result.labelled_control;
+                ++control.screened;
+                if (positive) ++control.positives;
+            }
+        }
+        request.population += batch.dataset_rows;
+    }
+    result.control_positives = control.positives;
+    if (control.screened > 0) request.control = control;
+    request.k = std::max<std::size_t>(result.labelled_top, 1);
+    if (request.scores.empty()) return Checked<VersionEvaluation>::failure("no labelled screenings");
+    Checked<EvaluationSummary> summary = evaluate_ranking(request);
+    if (!summary) return Checked<VersionEvaluation>::failure(summary.error());
+    result.summary = std::move(*summary);
+    return result;
+}
+
+Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
+                                          const ModelRegistry& registry, const ModelSpec& candidate,
+                                          const Dataset& dataset, const ScoringContext& context,
+                                          const LabelDefinition& definition, DayNumber today) {
+    using Result = Checked<BacktestReport>;
+    BacktestReport report;
+    std::map<std::string, std::size_t> row_of;
+    if (const Column* ids = dataset.find(context.id_field); ids && ids->type == ColumnType::text)
+        for (std::size_t row = 0; row < ids->size(); ++row)
+            if (!ids->is_missing(row)) row_of.emplace(std::string(ids->texts[row]), row);
+
+    std::map<std::string, MonthLabels> months;
+    for (const FrozenBatch& batch : batches) {
+        MonthLabels& month = months[batch.month];
+        month.month = batch.month;
+        if (month.version_then.empty()) month.version_then = batch.model_version_id;
+        for (const FrozenMember& member : batch.members) {
+            if (chosen_by_score(member.kind)) ++month.batch_size;
+            const EffectiveScreening* screening = screening_in_batch(state, member.dossier_id, batch.batch_id);
+            if (!screening) continue;
+            const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening->event_id, today, definition);
+            if (!label || label->status == LabelStatus::not_yet_known) {
+                ++report.not_yet_known;
+                continue;
+            }
+            const auto row = row_of.find(member.dossier_id);
+            if (row == row_of.end()) {
+                ++report.unknown_dossiers;
+                continue;
+            }
+            const bool positive = label->status == LabelStatus::confirmed;
+            month.positive_by_row[row->second] = positive;
+            month.visits_then.push_back({screening->screening_date, member.score, positive});
+            month.visit_rows.push_back(row->second);
+        }
+    }
+    if (months.empty()) return Result::failure("no frozen batches");
+
+    EngineResult built = ScoringEngine::create(candidate, dataset, context);
+    if (!built.engine) return Result::failure("the candidate cannot score this dataset");
+    ScoringEngine& candidate_engine = *built.engine;
+    std::map<std::string, std::optional<ScoringEngine>> engines_then;
+
+    std::vector<BacktestMonth> candidate_months, then_months;
+    std::vector<std::size_t> then_index;  // month position of each then-month
+    std::vector<ScreenedVisit> candidate_visits, then_visits;
+    for (const auto& [name, month] : months) {
+        const DayNumber start = month_start(name);
+        auto outcomes_for = [&](std::size_t rows) {
+            std::vector<MonthOutcome> outcomes(rows, MonthOutcome::not_screened);
+            for (const auto& [row, positive] : month.positive_by_row)
+                outcomes[row] = positive ? MonthOutcome::positive : MonthOutcome::negative;
+            return outcomes;
+        };
+        const std::vector<double> scores = scores_as_of(candidate_engine, start);
+        candidate_months.push_back({name, scores, outcomes_for(scores.size()), month.batch_size});
+        for (std::size_t i = 0; i < month.visit_rows.size(); ++i)
+            candidate_visits.push_back({month.visits_then[i].day, scores[month.visit_rows[i]], month.visits_then[i].positive});
+        then_visits.insert(then_visits.end(), month.visits_then.begin(), month.visits_then.end());
+
+        auto found = engines_then.find(month.version_then);
+        if (found == engines_then.end()) {
+            std::optional<ScoringEngine> engine;
+            if (const auto version = registry.find_by_model_version_id(month.version_then))
+                if (const ModelParseResult parsed = parse_model_json(version->model_json); parsed.ok())
+                    engine = std::move(ScoringEngine::create(*parsed.spec, dataset, context).engine);
+            found = engines_then.emplace(month.version_then, std::move(engine)).first;
+        }
+        if (found->second) {
+            const std::vector<double> then_scores = scores_as_of(*found->second, start);
+            then_months.push_back({name, then_scores, outcomes_for(then_scores.size()), month.batch_size});
+            then_index.push_back(candidate_months.size() - 1);
+        }
+    }
+    Checked<BacktestResult> candidate_result = backtest(candidate_months);
+    if (!candidate_result) return Result::failure(candidate_result.error());
+    Checked<BacktestResult> then_result = backtest(then_months);
+    if (!then_result) return Result::failure(then_result.error());
+    report.candidate_totals = candidate_result->totals;
+    report.then_totals = then_result->totals;
+    std::size_t position = 0;
+    for (const auto& [name, month] : months) {
+        BacktestComparison comparison;
+        comparison.month = name;
+        comparison.version_then = month.version_then;
+        comparison.candidate = candidate_result->months[position];
+        for (std::size_t i = 0; i < then_index.size(); ++i)
+            if (then_index[i] == position) comparison.then = then_result->months[i];
+        report.months.push_back(std::move(comparison));
+        ++position;
+    }
+    if (!candidate_visits.empty()) {
+        if (Checked<ReplayResult> replay = replay_by_score(candidate_visits)) report.candidate_replay = std::move(*replay);
+        if (Checked<ReplayResult> replay = replay_by_score(then_visits)) report.then_replay = std::move(*replay);
+    }
+    return report;
+}
+
+}  // namespace radar
