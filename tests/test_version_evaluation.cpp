@@ -7,6 +7,7 @@
 #include "model_fixtures.hpp"
 #include "screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
+#include "selection/selection_rule.hpp"
 
 using namespace radar;
 using fixtures::coded;
@@ -151,9 +152,13 @@ TEST_CASE("backtest: the version of the month and a candidate ranked as of the m
     REQUIRE(registry.save(then_model, "t", "", "2024-01-01").saved);
 
     // February: the amount model picked KO-4 and KO-5 (both negative); the control KO-3 was positive.
-    const std::vector<FrozenBatch> batches = {
+    // KO-1 was screened in January, so February's rule held it back (cooldown).
+    std::vector<FrozenBatch> batches = {
         batch("2024-02", "2024-02", model_version_id(then_model),
               {member("KO-4", 1, 100.0), member("KO-5", 2, 2.5), member("KO-3", 4, -4.0, SelectionKind::control)}, 5)};
+    batches[0].reference_date = fixtures::day("2024-02-01");
+    batches[0].settings.capacity = 2;
+    batches[0].history.push_back({"KO-1", DossierFacts{fixtures::day("2024-01-15"), ""}});
     const ScreeningState state = fold_events({
         coded("s4", "KO-4", ScreeningCode::geen_risico, "2024-02-05", "2024-02"),
         coded("s5", "KO-5", ScreeningCode::geen_risico, "2024-02-06", "2024-02"),
@@ -172,7 +177,11 @@ TEST_CASE("backtest: the version of the month and a candidate ranked as of the m
     CHECK(february.then->k == 2);
     CHECK(february.then->labelled_in_top_k == doctest::Approx(2.0));
     CHECK(*february.then->precision_at_k == doctest::Approx(0.0));
-    // Candidate: top 2 = KO-1 (never screened) and KO-3 (positive): half measured, all positive.
+    // Candidate: KO-1 (complaints 7) is in cooldown, so its top 2 = KO-3 (positive) and KO-2
+    // (never screened): half measured, all positive.
+    CHECK(report->months_without_eligibility == 0);
+    CHECK(february.candidate.ranked == 4);
+    CHECK(february.saved_version_then == 1);
     CHECK(february.candidate.labelled_in_top_k == doctest::Approx(1.0));
     CHECK(february.candidate.positives_in_top_k == doctest::Approx(1.0));
     CHECK(february.candidate.coverage == doctest::Approx(0.5));

@@ -26,7 +26,8 @@ const ui::Fonts* attached_fonts = nullptr;
 ui::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking", "model", "data", "selection", "screening", "report", "storage"};
+constexpr const char* screen_codes[] = {"ranking",   "model",  "data",    "selection",
+                                        "screening", "report", "storage", "evaluation"};
 
 std::optional<ui::Screen> screen_from_code(const std::string& code) {
     for (std::size_t i = 0; i < std::size(screen_codes); ++i)
@@ -310,6 +311,56 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
                          {"outcomeSaveStatus", save_status_json(state, ui::outcome_subject(state.screening_dossier()))}};
 }
 
+// The Evaluatie screen's figures for the evaluated version, and the backtest once it ran.
+nlohmann::json evaluation_info(ui::AppState& state) {
+    nlohmann::json out{{"definition", nlohmann::json::parse(label_definition_to_text(state.label_definition()))},
+                       {"statement", label_definition_statement(state.label_definition(), TextLanguage::english)},
+                       {"notice", state.label_definition_notice()}};
+    const std::optional<int> version = state.evaluated_version();
+    if (!version) return out;
+    out["version"] = *version;
+    if (const Checked<VersionEvaluation>* evaluation = state.version_evaluation()) {
+        if (!*evaluation) {
+            out["error"] = evaluation->error();
+        } else {
+            const VersionEvaluation& e = **evaluation;
+            const EvaluationSummary& summary = e.summary;
+            out["batches"] = e.batches;
+            out["labelled"] = summary.rows;
+            out["labelledControl"] = e.labelled_control;
+            out["notYetKnown"] = e.not_yet_known;
+            out["positives"] = summary.positives;
+            out["k"] = summary.at_k.k;
+            out["precision"] = summary.at_k.precision;
+            out["baseRateSource"] = base_rate_source_name(summary.base_rate_source);
+            if (summary.base_rate) out["baseRate"] = *summary.base_rate;
+            if (summary.lift.ratio) out["lift"] = *summary.lift.ratio;
+            if (summary.auc) out["auc"] = *summary.auc;
+            if (summary.estimated_recall) out["estimatedRecall"] = *summary.estimated_recall;
+        }
+    }
+    if (const std::optional<int> candidate = state.backtest_candidate()) out["backtestCandidate"] = *candidate;
+    if (const Checked<BacktestReport>* report = state.backtest_report()) {
+        if (!*report) {
+            out["backtest"] = {{"error", report->error()}};
+        } else {
+            nlohmann::json months = nlohmann::json::array();
+            for (const BacktestComparison& month : (*report)->months) {
+                nlohmann::json item{{"month", month.month}, {"k", month.candidate.k},
+                                    {"screened", month.candidate.screened}, {"positives", month.candidate.positives},
+                                    {"coverage", month.candidate.coverage}};
+                if (month.candidate.precision_at_k) item["precisionCandidate"] = *month.candidate.precision_at_k;
+                if (month.then && month.then->precision_at_k) item["precisionThen"] = *month.then->precision_at_k;
+                months.push_back(item);
+            }
+            out["backtest"] = {{"months", months}};
+            if ((*report)->candidate_replay && (*report)->candidate_replay->mean_days_earlier)
+                out["backtest"]["candidateDaysEarlier"] = *(*report)->candidate_replay->mean_days_earlier;
+        }
+    }
+    return out;
+}
+
 }  // namespace radar::app
 
 extern "C" {
@@ -372,6 +423,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         }
     }
     if (attached_state) radar::app::add_workflow_info(*attached_state, info);
+    if (attached_state) info["evaluation"] = radar::app::evaluation_info(*attached_state);
     if (attached_state) radar::app::add_import_storage_info(*attached_state, info);
     // Replaces bytes that are not UTF-8 (a hostile file name, say) instead of throwing.
     text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -426,7 +478,6 @@ EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     return 1;
 }
 
-// Sets the screener's name (the session setting recorded on every event).
 // Records, corrects or withdraws an outcome through the outcome form's own submit (same checks,
 // same store path); returns "" when submitted, else why not. Watch screening.outcomeSaveStatus.
 EMSCRIPTEN_KEEPALIVE const char* radar_record_outcome(const char* request) {
@@ -438,6 +489,29 @@ EMSCRIPTEN_KEEPALIVE const char* radar_record_outcome(const char* request) {
     return answer.c_str();
 }
 
+// Sets the label definition as the Evaluatie screen does (JSON as the setting stores it, e.g.
+// {"version":1,"rule":"serious_or_enforcement","window_months":6}); "" when set, else why not.
+EMSCRIPTEN_KEEPALIVE const char* radar_set_label_definition(const char* definition_json) {
+    static std::string answer;
+    auto* state = radar::app::attached_state;
+    if (!state) return "no app state";
+    const radar::Checked<radar::LabelDefinition> definition = radar::parse_label_definition(definition_json ? definition_json : "");
+    if (!definition) return (answer = definition.error()).c_str();
+    answer = radar::validate_label_definition(*definition);
+    if (answer.empty()) state->set_label_definition(*definition);
+    return answer.c_str();
+}
+
+// Runs the Evaluatie screen's backtest of a saved version (as its button does); 1 when it ran.
+EMSCRIPTEN_KEEPALIVE int radar_run_backtest(int candidate_version) {
+    auto* state = radar::app::attached_state;
+    if (!state || !state->model_registry().find(candidate_version)) return 0;
+    state->set_backtest_candidate(candidate_version);
+    state->run_backtest();
+    return 1;
+}
+
+// Sets the screener's name (the session setting recorded on every event).
 EMSCRIPTEN_KEEPALIVE void radar_set_screener(const char* name) {
     if (radar::app::attached_state) radar::app::attached_state->set_screener(name ? name : "");
 }

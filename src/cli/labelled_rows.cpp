@@ -43,7 +43,12 @@ Checked<CellCondition> cell_condition(const Dataset& dataset, const FieldDiction
     const std::string column = text.substr(0, equals);
     const auto name = resolve_column(dataset, dictionary, column);
     if (!name) return Result::failure(option + ": no column '" + column + "' in the data");
-    return CellCondition{*dataset.index_of(*name), lower_trimmed(text.substr(equals + 1))};
+    const std::size_t index = *dataset.index_of(*name);
+    std::string value = lower_trimmed(text.substr(equals + 1));
+    // A yes/no column holds 1 and 0: "ja", "yes", "true" and "1" all mean its 1.
+    if (dataset.columns()[index].kind == ValueKind::boolean)
+        if (const std::optional<bool> yes = parse_outcome_label(value)) value = *yes ? "1" : "0";
+    return CellCondition{index, value};
 }
 
 Checked<LabelledRows> labelled_rows(const Dataset& dataset, const FieldDictionary& dictionary, const std::string& label,

@@ -20,7 +20,7 @@ std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDic
                                           const std::string& name);
 
 // "COLUMN=VALUE" (--where, --control): a row matches when its cell's text equals VALUE,
-// case-insensitive, spaces around ignored.
+// case-insensitive, spaces around ignored; on a yes/no column ja/nee, yes/no, true/false, 1/0.
 struct CellCondition {
     std::size_t column = 0;
     std::string value;  // lower-cased, trimmed

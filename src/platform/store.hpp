@@ -51,6 +51,8 @@ struct StoreResult {
 
     static StoreResult success() { return {}; }
     static StoreResult failure(std::string name, std::string text) { return {false, std::move(name), std::move(text)}; }
+    // "QuotaExceededError: ..." for a message on screen.
+    std::string failure_text() const { return message.empty() ? error_name : error_name + ": " + message; }
 };
 
 struct StoreContents {

@@ -13,6 +13,7 @@
 
 #include "dataset_preparation.hpp"
 #include "demo_data.hpp"
+#include "evaluation/version_evaluation.hpp"
 #include "import/id_index.hpp"
 #include "import/import_snapshot.hpp"
 #include "model/model_registry.hpp"
@@ -20,6 +21,7 @@
 #include "model/scoring_engine.hpp"
 #include "platform/store.hpp"
 #include "ranking.hpp"
+#include "screening/confirmed_risk.hpp"
 #include "screening/risk_label.hpp"
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
@@ -27,7 +29,8 @@
 
 namespace radar::ui {
 
-enum class Screen { ranking, model, data, selection, screening, report, storage };
+// In the order automation names them (screen codes); the tabs have their own order.
+enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -70,6 +73,22 @@ struct BatchCheck {
     std::vector<std::string> differences;  // when the re-run differs
     int recorded_model_version = 0;        // the saved version the batch was checked with, 0 when unknown
     std::uint64_t scores_generation = 0;
+};
+
+// What an evaluation figure was computed from: the version, the label definition (as text) and
+// the generations of the work and the scores. A cached figure is shown only while it matches.
+struct EvaluationKey {
+    int version = 0;
+    std::string definition;
+    std::uint64_t screening_generation = 0;
+    std::uint64_t scores_generation = 0;
+    DayNumber today = 0;
+
+    bool operator==(const EvaluationKey& other) const {
+        return version == other.version && definition == other.definition &&
+               screening_generation == other.screening_generation &&
+               scores_generation == other.scores_generation && today == other.today;
+    }
 };
 
 struct SortOrder {
@@ -308,6 +327,27 @@ public:
     const std::string& screening_refusal() const { return screening_refusal_; }
     void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
 
+    // [SECTION] Evaluation (issue #17, app_state_evaluation.cpp). The user's "risk confirmed"
+    // definition is a team setting (stored, in backups) stated next to every figure that uses it.
+    static constexpr const char* label_definition_setting = "label_definition";
+    const LabelDefinition& label_definition() const { return label_definition_; }
+    // Ignored when invalid; stored at once (a failed write is said in label_definition_notice).
+    void set_label_definition(const LabelDefinition& definition);
+    const std::string& label_definition_notice() const { return label_definition_notice_; }
+    // The saved version the Evaluatie screen shows (the active one until the user picks another).
+    std::optional<int> evaluated_version() const;
+    void set_evaluated_version(int version) { evaluated_version_ = version; }
+    // The evaluated version on its own batches, computed when its inputs changed; none without
+    // saved versions.
+    const Checked<VersionEvaluation>* version_evaluation();
+    // The backtest of a candidate version against the versions that selected each month. It
+    // re-scores the dataset once per month, so it runs on request, and is shown while its inputs
+    // hold.
+    std::optional<int> backtest_candidate() const;
+    void set_backtest_candidate(int version) { backtest_candidate_ = version; }
+    void run_backtest();
+    const Checked<BacktestReport>* backtest_report() const;
+
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
     // The shipped dictionary (assets/fields.json); set before connect_store. It is the active one
     // until a custom dictionary is loaded.
@@ -442,6 +482,16 @@ private:
     ScreeningState screening_;
     RiskLabelSettings risk_label_settings_;
     std::uint64_t screening_generation_ = 0;
+    LabelDefinition label_definition_;
+    std::string label_definition_notice_;
+    std::optional<int> evaluated_version_;
+    std::optional<int> backtest_candidate_;
+    EvaluationKey evaluation_cache_key_;
+    std::optional<Checked<VersionEvaluation>> version_evaluation_;
+    EvaluationKey backtest_key_;
+    std::optional<Checked<BacktestReport>> backtest_;
+    void load_label_definition(const platform::StoreRecord& record);
+    EvaluationKey evaluation_key(int version) const;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;
     std::optional<platform::PendingMigration> pending_migration_;

@@ -9,14 +9,6 @@
 #include "ui/i18n.hpp"
 
 namespace radar::ui {
-namespace {
-
-std::string failure_text(const platform::StoreResult& result) {
-    return result.message.empty() ? result.error_name : result.error_name + ": " + result.message;
-}
-
-}  // namespace
-
 const SaveStatus* AppState::model_save_status(const std::string& fingerprint) const {
     const auto found = model_saves_.find(fingerprint);
     return found == model_saves_.end() ? nullptr : &found->second;
@@ -61,7 +53,7 @@ void AppState::store_active_choice() {
                 [this](const platform::StoreResult& result) {
                     if (result.ok) return;
                     char line[512];
-                    std::snprintf(line, sizeof line, tr(TextId::active_choice_not_saved), failure_text(result).c_str());
+                    std::snprintf(line, sizeof line, tr(TextId::active_choice_not_saved), result.failure_text().c_str());
                     model_notice_ = line;
                 });
 }

@@ -26,10 +26,6 @@ StorageMode storage_mode_of(platform::StoreMode mode) {
     return StorageMode::opening;
 }
 
-std::string failure_text(const platform::StoreResult& result) {
-    return result.message.empty() ? result.error_name : result.error_name + ": " + result.message;
-}
-
 }  // namespace
 
 void AppState::connect_store(platform::Store* store) {
@@ -45,7 +41,7 @@ void AppState::connect_store(platform::Store* store) {
         if (!result.ok) {
             // The app keeps working; the banner says nothing is kept after this page closes.
             storage_mode_ = StorageMode::memory_only;
-            storage_message_ = failure_text(result);
+            storage_message_ = result.failure_text();
             storage_loaded_ = true;
             return;
         }
@@ -65,7 +61,7 @@ void AppState::reload_from_store() {
     store_->load_all([this](const platform::StoreResult& result, platform::StoreContents contents) {
         storage_loaded_ = true;
         if (!result.ok) {
-            storage_message_ = failure_text(result);
+            storage_message_ = result.failure_text();
             return;
         }
         load_problems_.clear();
@@ -82,6 +78,10 @@ void AppState::reload_from_store() {
             else load_problems_.push_back(record.key + ": " + batch.error());
         }
         for (const auto& record : contents.settings) {
+            if (record.key == label_definition_setting) {
+                load_label_definition(record);
+                continue;
+            }
             const auto value = nlohmann::json::parse(record.data, nullptr, false);
             if (!value.is_string()) continue;
             if (record.key == screener_setting_key) screener_ = value.get<std::string>();
@@ -117,7 +117,7 @@ void AppState::use_store_here() {
     if (!store_) return;
     store_->use_here([this](const platform::StoreResult& result) {
         if (!result.ok) {
-            storage_message_ = failure_text(result);
+            storage_message_ = result.failure_text();
             return;
         }
         storage_mode_ = StorageMode::writer;

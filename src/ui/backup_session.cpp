@@ -12,10 +12,6 @@
 namespace radar::ui {
 namespace {
 
-std::string failure_text(const platform::StoreResult& result) {
-    return result.message.empty() ? result.error_name : result.error_name + ": " + result.message;
-}
-
 bool can_write(const AppState& state) {
     return state.store() && state.storage_mode() == StorageMode::writer;
 }
@@ -83,7 +79,7 @@ void BackupSession::export_backup(AppState& state) {
     }
     // One read-only transaction: the backup is one consistent moment of the store.
     state.store()->load_all([this, write_file](const platform::StoreResult& result, platform::StoreContents contents) {
-        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         std::vector<std::string> problems;
         const BackupContent content = platform::backup_content_from_store(contents, problems);
         if (!problems.empty()) return finish(BackupPhase::failed, problems.front());
@@ -103,7 +99,7 @@ void BackupSession::preview_import(AppState& state, PickedFile file) {
     incoming->file_name = std::move(file.name);
     incoming->document = std::move(*document);
     state.store()->load_all([this, incoming](const platform::StoreResult& result, platform::StoreContents contents) {
-        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         std::vector<std::string> problems;
         const BackupContent local = platform::backup_content_from_store(contents, problems);
         if (!problems.empty()) return finish(BackupPhase::failed, problems.front());
@@ -126,7 +122,7 @@ void BackupSession::confirm_import(AppState& state) {
     // All additions in one transaction: the backup is in, or nothing changed.
     state.store()->commit(platform::store_writes_for_merge(preview_->merge),
                           [this, &state, summary](const platform::StoreResult& result) {
-                              if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+                              if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
                               merged_ = std::move(preview_->merge);
                               preview_.reset();
                               state.reload_from_store();
@@ -145,7 +141,7 @@ void BackupSession::export_before_migration(AppState& state) {
     if (phase_ == BackupPhase::working || !state.store()) return;
     start(BackupAction::export_store);
     state.store()->export_all([this, &state](const platform::StoreResult& result, std::string json) {
-        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         const Timestamp now{platform::now_millis()};
         const std::string name = "dossier-radar-before-migration-" + format_timestamp(now).substr(0, 10) + ".json";
         platform::download_file(name, "application/json", json);
@@ -158,7 +154,7 @@ void BackupSession::migrate(AppState& state) {
     if (phase_ == BackupPhase::working) return;
     start(BackupAction::migrate);
     state.migrate_store([this](const platform::StoreResult& result) {
-        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         finish(BackupPhase::done, "");
     });
 }
@@ -168,7 +164,7 @@ void BackupSession::forget_everything(AppState& state, const std::string& summar
     if (!state.store()) return;
     start(BackupAction::forget);
     state.store()->forget_everything([this, summary](const platform::StoreResult& result) {
-        if (!result.ok) return finish(BackupPhase::failed, failure_text(result));
+        if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         finish(BackupPhase::done, "");
         platform::reload_page_with_notice(summary);
     });

@@ -7,6 +7,7 @@
 
 #include "platform/platform.hpp"
 #include "ui/dossier_panel.hpp"
+#include "ui/evaluation_view.hpp"
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
 #include "ui/item_marks.hpp"
@@ -161,6 +162,7 @@ void draw_main_window(AppState& state, ImportSession& import_session, const Font
         {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts); }},
         {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts); }},
         {Screen::report, TextId::screen_report, "###report", [&] { draw_report_screen(state, fonts); }},
+        {Screen::evaluation, TextId::screen_evaluation, "###evaluation", [&] { draw_evaluation_view(state, fonts); }},
         {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, fonts); }},
     };
     const std::optional<Screen> requested = state.take_requested_screen();

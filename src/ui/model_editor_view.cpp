@@ -264,7 +264,7 @@ bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
             for (std::size_t l = 0; l < transform.levels.size(); ++l) {
                 ImGui::PushID(static_cast<int>(l));
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextDisabled(tr(TextId::category_level), transform.levels[l].first.c_str());
+                ImGui::TextDisabled(tr(TextId::category_level), category_label(transform.levels[l].first).c_str());
                 ImGui::SameLine();
                 changed |= threshold_field(editor_state, parameter.id, "##level", transform.levels[l].second);
                 ImGui::PopID();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo, shownText } from './browser.mjs';
 
-const screens = ['ranking', 'model', 'data', 'selection', 'screening', 'report', 'storage'];
+const screens = ['ranking', 'model', 'data', 'selection', 'screening', 'report', 'evaluation', 'storage'];
 
 
 // What no screen may show, whatever the language.

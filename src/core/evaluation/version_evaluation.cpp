@@ -7,6 +7,7 @@
 #include "model/model_json.hpp"
 #include "model/model_output.hpp"
 #include "screening/score_band.hpp"
+#include "selection/selection_rule.hpp"
 
 namespace radar {
 namespace {
@@ -25,20 +26,51 @@ const EffectiveScreening* screening_in_batch(const ScreeningState& state, const 
 
 bool chosen_by_score(SelectionKind kind) { return kind != SelectionKind::control; }
 
-DayNumber month_start(const std::string& month) {
-    const std::optional<DayNumber> day = parse_iso_date(month + "-01");
-    return day ? *day : 0;
-}
-
 // The labelled screenings of one month's batches, by dataset row.
 struct MonthLabels {
     std::string month;
     std::string version_then;
+    const FrozenBatch* rule_batch = nullptr;  // whose settings and history say who was eligible
     std::size_t batch_size = 0;
     std::map<std::size_t, bool> positive_by_row;
     std::vector<ScreenedVisit> visits_then;  // with the scores recorded in the batches
     std::vector<std::size_t> visit_rows;     // dataset row of each visit
 };
+
+// The day a batch's scores were computed for (batches from before that field: their reference date).
+DayNumber scores_day(const FrozenBatch& batch) {
+    return batch.scores_as_of != 0 ? batch.scores_as_of : batch.reference_date;
+}
+
+// Which rows the month's rule could select: not in cooldown, not waiting in an open batch, not
+// excluded by its settings (the batch's recorded settings and history facts; eligibility does not
+// depend on the scores). None when the rule cannot run on today's dataset.
+std::optional<std::vector<bool>> eligible_rows(const Dataset& dataset, const std::vector<double>& scores,
+                                               const FrozenBatch& batch) {
+    SelectionHistory history;
+    for (const RecordedFacts& recorded : batch.history) history.emplace(recorded.dossier_id, recorded.facts);
+    const Checked<SelectionOutcome> outcome =
+        run_selection_rule(dataset, scores, history, batch.reference_date, batch.settings);
+    if (!outcome) return std::nullopt;
+    std::vector<bool> eligible(scores.size(), false);
+    for (const DossierDecision& decision : outcome->decisions) eligible[decision.row] = decision.eligible_position > 0;
+    return eligible;
+}
+
+// The month as the backtest sees it: the eligible rows' scores and outcomes only.
+BacktestMonth eligible_month(const MonthLabels& month, const std::vector<double>& scores,
+                             const std::optional<std::vector<bool>>& eligible) {
+    BacktestMonth result{month.month, {}, {}, month.batch_size};
+    for (std::size_t row = 0; row < scores.size(); ++row) {
+        if (eligible && !(*eligible)[row]) continue;
+        const auto label = month.positive_by_row.find(row);
+        result.scores.push_back(scores[row]);
+        result.outcomes.push_back(label == month.positive_by_row.end() ? MonthOutcome::not_screened
+                                  : label->second                      ? MonthOutcome::positive
+                                                                       : MonthOutcome::negative);
+    }
+    return result;
+}
 
 }  // namespace
 
@@ -104,6 +136,7 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
         MonthLabels& month = months[batch.month];
         month.month = batch.month;
         if (month.version_then.empty()) month.version_then = batch.model_version_id;
+        if (!month.rule_batch || (month.rule_batch->supplementary && !batch.supplementary)) month.rule_batch = &batch;
         for (const FrozenMember& member : batch.members) {
             if (chosen_by_score(member.kind)) ++month.batch_size;
             const EffectiveScreening* screening = screening_in_batch(state, member.dossier_id, batch.batch_id);
@@ -135,15 +168,11 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
     std::vector<std::size_t> then_index;  // month position of each then-month
     std::vector<ScreenedVisit> candidate_visits, then_visits;
     for (const auto& [name, month] : months) {
-        const DayNumber start = month_start(name);
-        auto outcomes_for = [&](std::size_t rows) {
-            std::vector<MonthOutcome> outcomes(rows, MonthOutcome::not_screened);
-            for (const auto& [row, positive] : month.positive_by_row)
-                outcomes[row] = positive ? MonthOutcome::positive : MonthOutcome::negative;
-            return outcomes;
-        };
-        const std::vector<double> scores = scores_as_of(candidate_engine, start);
-        candidate_months.push_back({name, scores, outcomes_for(scores.size()), month.batch_size});
+        const DayNumber day = scores_day(*month.rule_batch);
+        const std::vector<double> scores = scores_as_of(candidate_engine, day);
+        const std::optional<std::vector<bool>> eligible = eligible_rows(dataset, scores, *month.rule_batch);
+        if (!eligible) ++report.months_without_eligibility;
+        candidate_months.push_back(eligible_month(month, scores, eligible));
         for (std::size_t i = 0; i < month.visit_rows.size(); ++i)
             candidate_visits.push_back({month.visits_then[i].day, scores[month.visit_rows[i]], month.visits_then[i].positive});
         then_visits.insert(then_visits.end(), month.visits_then.begin(), month.visits_then.end());
@@ -157,8 +186,7 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
             found = engines_then.emplace(month.version_then, std::move(engine)).first;
         }
         if (found->second) {
-            const std::vector<double> then_scores = scores_as_of(*found->second, start);
-            then_months.push_back({name, then_scores, outcomes_for(then_scores.size()), month.batch_size});
+            then_months.push_back(eligible_month(month, scores_as_of(*found->second, day), eligible));
             then_index.push_back(candidate_months.size() - 1);
         }
     }
@@ -173,6 +201,8 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
         BacktestComparison comparison;
         comparison.month = name;
         comparison.version_then = month.version_then;
+        if (const auto version = registry.find_by_model_version_id(month.version_then))
+            comparison.saved_version_then = version->info.version;
         comparison.candidate = candidate_result->months[position];
         for (std::size_t i = 0; i < then_index.size(); ++i)
             if (then_index[i] == position) comparison.then = then_result->months[i];

@@ -50,6 +50,7 @@ Checked<VersionEvaluation> evaluate_version(const ScreeningState& state, const s
 struct BacktestComparison {
     std::string month;                 // YYYY-MM
     std::string version_then;          // model_version_id of the month's batches
+    int saved_version_then = 0;        // its version number here, 0 when not saved here
     std::optional<BacktestMonthResult> then;       // none when that version is not saved here
     BacktestMonthResult candidate;
 };
@@ -62,12 +63,15 @@ struct BacktestReport {
     std::optional<ReplayResult> then_replay;       // the same with the scores recorded in the batches
     std::size_t not_yet_known = 0;
     std::size_t unknown_dossiers = 0;  // screened dossiers no longer in the dataset (left out)
+    std::size_t months_without_eligibility = 0;  // the month's rule could not run: every row ranked
 };
 
-// Ranks `dataset` as of each batch month's start with the version of that month's batches (found
-// in `registry`) and with `candidate`, and evaluates both on the month's labelled screenings
-// (batch size = the month's top-of-list members). The dataset is today's: ages of dated inputs
-// move back, counts stay as they are now (stated on screen).
+// Ranks `dataset` as of each batch month's scoring day with the version of that month's batches
+// (found in `registry`) and with `candidate`, over the dossiers the month's rule could select (its
+// recorded settings and history: dossiers in cooldown, waiting or excluded then are left out), and
+// evaluates both on the month's labelled screenings (batch size = the month's top-of-list
+// members). The dataset is today's: ages of dated inputs move back, counts stay as they are now
+// (stated on screen).
 Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
                                           const ModelRegistry& registry, const ModelSpec& candidate,
                                           const Dataset& dataset, const ScoringContext& context,

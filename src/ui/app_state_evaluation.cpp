@@ -1,0 +1,77 @@
+// [SECTION] Evaluation (see app_state.hpp): the user's label definition (a stored team setting that
+// travels in backups), the cached evaluation of a saved version, and the backtest run on request.
+#include <cstdio>
+
+#include "model/model_json.hpp"
+#include "ui/app_state.hpp"
+#include "ui/i18n.hpp"
+
+namespace radar::ui {
+
+void AppState::set_label_definition(const LabelDefinition& definition) {
+    if (!validate_label_definition(definition).empty() || definition == label_definition_) return;
+    label_definition_ = definition;
+    label_definition_notice_.clear();
+    if (!store_ || storage_mode_ != StorageMode::writer) return;
+    store_->put(platform::RecordKind::setting, label_definition_setting, label_definition_to_text(definition),
+                [this](const platform::StoreResult& result) {
+                    if (result.ok) return;
+                    char line[512];
+                    std::snprintf(line, sizeof line, tr(TextId::label_definition_not_saved),
+                                  result.failure_text().c_str());
+                    label_definition_notice_ = line;
+                });
+}
+
+void AppState::load_label_definition(const platform::StoreRecord& record) {
+    Checked<LabelDefinition> stored = parse_label_definition(record.data);
+    if (stored) label_definition_ = *stored;
+    else load_problems_.push_back(record.key + ": " + stored.error());
+}
+
+std::optional<int> AppState::evaluated_version() const {
+    if (evaluated_version_ && registry_.find(*evaluated_version_)) return evaluated_version_;
+    return registry_.active_version();
+}
+
+std::optional<int> AppState::backtest_candidate() const {
+    if (backtest_candidate_ && registry_.find(*backtest_candidate_)) return backtest_candidate_;
+    return evaluated_version();
+}
+
+EvaluationKey AppState::evaluation_key(int version) const {
+    return {version, label_definition_to_text(label_definition_), screening_generation_, scores_generation_,
+            reference_date_};
+}
+
+const Checked<VersionEvaluation>* AppState::version_evaluation() {
+    const std::optional<int> version = evaluated_version();
+    if (!version) return nullptr;
+    const EvaluationKey key = evaluation_key(*version);
+    if (!version_evaluation_ || !(evaluation_cache_key_ == key)) {
+        const std::optional<ModelSpec> spec = registry_.spec(*version);
+        if (!spec) return nullptr;
+        version_evaluation_ = evaluate_version(screening_, frozen_batches_, radar::model_version_id(*spec),
+                                               spec->logistic, label_definition_, reference_date_);
+        evaluation_cache_key_ = key;
+    }
+    return &*version_evaluation_;
+}
+
+void AppState::run_backtest() {
+    const std::optional<int> candidate_version = backtest_candidate();
+    if (!candidate_version) return;
+    const std::optional<ModelSpec> candidate = registry_.spec(*candidate_version);
+    if (!candidate) return;
+    backtest_ = backtest_versions(screening_, frozen_batches_, registry_, *candidate, dataset_, scoring_context(),
+                                  label_definition_, reference_date_);
+    backtest_key_ = evaluation_key(*candidate_version);
+}
+
+const Checked<BacktestReport>* AppState::backtest_report() const {
+    const std::optional<int> candidate_version = backtest_candidate();
+    if (!backtest_ || !candidate_version || !(backtest_key_ == evaluation_key(*candidate_version))) return nullptr;
+    return &*backtest_;
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,360 @@
+// The Evaluatie screen (see evaluation_view.hpp). Every figure comes from the core
+// (evaluation/version_evaluation.hpp) through AppState's cache; the view only draws it.
+#include "ui/evaluation_view.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "model/number_text.hpp"
+#include "reporting/report_summary.hpp"
+#include "screening/score_band.hpp"
+#include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
+
+namespace radar::ui {
+namespace {
+
+TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
+
+std::string percent(double share) { return format_percent(share, text_language()); }
+
+std::string decimals(double value, int places) {
+    std::string text = format_fixed(value, places);
+    if (language() == Language::dutch) std::replace(text.begin(), text.end(), '.', ',');
+    return text;
+}
+
+std::string interval_text(const std::optional<Interval>& interval, bool as_percent) {
+    if (!interval) return "";
+    const auto shown = [&](double v) { return as_percent ? percent(v) : decimals(v, 2); };
+    return "(" + shown(interval->low) + " \xE2\x80\x93 " + shown(interval->high) + ")";
+}
+
+std::string formatted(TextId id, std::initializer_list<std::string> values) {
+    std::string out;
+    auto next = values.begin();
+    for (const char* c = tr(id); *c; ++c) {
+        if (c[0] == '%' && c[1] == 's') {
+            out += next != values.end() ? *next++ : std::string();
+            ++c;
+        } else {
+            out += *c;
+        }
+    }
+    return out;
+}
+
+void section_title(const char* title, const Fonts& fonts) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void wrapped_disabled(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+constexpr ConfirmationRule rules[] = {ConfirmationRule::serious_or_enforcement,
+                                      ConfirmationRule::any_shortcoming_or_enforcement, ConfirmationRule::risk_code};
+
+TextId rule_label(ConfirmationRule rule) {
+    switch (rule) {
+        case ConfirmationRule::serious_or_enforcement: return TextId::label_rule_serious;
+        case ConfirmationRule::any_shortcoming_or_enforcement: return TextId::label_rule_any;
+        case ConfirmationRule::risk_code: break;
+    }
+    return TextId::label_rule_code;
+}
+
+void label_definition_controls(AppState& state, const Fonts& fonts) {
+    LabelDefinition definition = state.label_definition();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::label_definition_title));
+    ImGui::SameLine();
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(em * 22.0f);
+    if (ImGui::BeginCombo("##label_rule", tr(rule_label(definition.rule)))) {
+        for (ConfirmationRule rule : rules)
+            if (ImGui::Selectable(tr(rule_label(rule)), rule == definition.rule)) definition.rule = rule;
+        ImGui::EndCombo();
+    }
+    note_last_item(state, "evaluation-label-rule");
+    if (definition.rule != ConfirmationRule::risk_code) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(TextId::label_window_months));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 6.0f);
+        int months = definition.window_months;
+        if (ImGui::InputInt("##label_window", &months) && months >= 1 && months <= 60) definition.window_months = months;
+        note_last_item(state, "evaluation-label-window");
+    }
+    state.set_label_definition(definition);
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), text_language()).c_str());
+    ImGui::PopFont();
+    if (!state.label_definition_notice().empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", state.label_definition_notice().c_str());
+}
+
+std::string version_text(const ModelVersionInfo& info, const ModelRegistry& registry) {
+    std::string text = "v" + std::to_string(info.version) + " \xC2\xB7 " + text_in(info.model_name, text_language());
+    if (!info.note.empty()) text += " \xC2\xB7 " + info.note;
+    if (registry.active_version() == info.version) text += std::string(" (") + tr(TextId::active_marker) + ")";
+    return text;
+}
+
+// A combo of the saved versions; returns the chosen one.
+int version_combo(AppState& state, const char* id, int current, float width) {
+    const ModelRegistry& registry = state.model_registry();
+    const auto shown = registry.find(current);
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo(id, shown ? version_text(shown->info, registry).c_str() : "")) {
+        for (const ModelVersionInfo& info : registry.list())
+            if (ImGui::Selectable(version_text(info, registry).c_str(), info.version == current)) current = info.version;
+        ImGui::EndCombo();
+    }
+    return current;
+}
+
+void figure_row(const char* name, const std::string& value, const std::string& detail) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(name);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextWrapped("%s", detail.c_str());
+}
+
+void figures_table(const VersionEvaluation& e) {
+    const EvaluationSummary& s = e.summary;
+    if (!ImGui::BeginTable("evaluation_figures", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    const float em = ImGui::GetFontSize();
+    ImGui::TableSetupColumn(tr(TextId::evaluation_figure), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
+    ImGui::TableSetupColumn(tr(TextId::evaluation_value), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
+    ImGui::TableSetupColumn(tr(TextId::evaluation_meaning), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    figure_row(tr(TextId::evaluation_labelled), std::to_string(s.rows) + " (" + std::to_string(e.labelled_top) + " + " +
+                                                    std::to_string(e.labelled_control) + ")",
+               formatted(TextId::evaluation_labelled_detail,
+                         {std::to_string(e.batches), std::to_string(e.selected), std::to_string(e.screened),
+                          std::to_string(e.not_yet_known)}));
+    figure_row(tr(TextId::evaluation_positives), std::to_string(s.positives), tr(TextId::evaluation_positives_detail));
+    if (s.precision_interval)
+        figure_row(tr(TextId::evaluation_precision),
+                   percent(s.at_k.precision) + " " + interval_text(s.precision_interval, true),
+                   formatted(TextId::evaluation_precision_detail, {std::to_string(s.at_k.k)}));
+    if (s.base_rate)
+        figure_row(tr(TextId::evaluation_base_rate), percent(*s.base_rate) + " " + interval_text(s.base_rate_interval, true),
+                   tr(s.base_rate_source == BaseRateSource::control_sample ? TextId::evaluation_base_control
+                                                                           : TextId::evaluation_base_rows));
+    if (s.lift.ratio)
+        figure_row(tr(TextId::evaluation_lift), decimals(*s.lift.ratio, 2) + " " + interval_text(s.lift.interval, false),
+                   tr(TextId::evaluation_lift_detail));
+    if (s.estimated_recall)
+        figure_row(tr(TextId::evaluation_recall), percent(*s.estimated_recall), tr(TextId::evaluation_recall_detail));
+    figure_row("ROC AUC", s.auc ? decimals(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
+    ImGui::EndTable();
+}
+
+// Precision at recall 0, 0.05, ..., 1 (the best precision reached at that recall or more).
+std::vector<float> precision_by_recall(const std::vector<PrecisionRecallPoint>& points) {
+    std::vector<float> values;
+    for (int step = 0; step <= 20; ++step) {
+        const double recall = step / 20.0;
+        double best = 0.0;
+        for (const PrecisionRecallPoint& p : points)
+            if (p.recall >= recall - 1e-12) best = std::max(best, p.precision);
+        values.push_back(static_cast<float>(best));
+    }
+    return values;
+}
+
+void curve_block(const EvaluationSummary& s) {
+    if (s.precision_recall.empty()) return;
+    const std::vector<float> values = precision_by_recall(s.precision_recall);
+    ImGui::TextUnformatted(tr(TextId::evaluation_pr_curve));
+    const float em = ImGui::GetFontSize();
+    ImGui::PlotLines("##pr_curve", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, 1.0f,
+                     ImVec2(std::min(ImGui::GetContentRegionAvail().x, em * 36.0f), em * 7.0f));
+    wrapped_disabled(tr(TextId::evaluation_pr_axes));
+}
+
+void band_table(const char* id, const std::vector<BandRow>& rows, bool percentile) {
+    if (rows.empty()) return;
+    if (!ImGui::BeginTable(id, 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn(tr(percentile ? TextId::evaluation_band : TextId::evaluation_probability));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_positives));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_rate));
+    ImGui::TableHeadersRow();
+    for (const BandRow& row : rows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        std::string band = row.band;
+        for (ScoreBand b : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
+            if (band == score_band_key(b)) band = score_band_label(b);
+        ImGui::TextUnformatted(band.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", row.count);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", row.positives);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row.rate ? (percent(*row.rate) + " " + interval_text(row.rate_interval, true)).c_str() : "\xE2\x80\x93");
+    }
+    ImGui::EndTable();
+}
+
+void calibration_table(const std::vector<CalibrationBin>& bins) {
+    if (bins.empty()) return;
+    ImGui::TextUnformatted(tr(TextId::evaluation_calibration));
+    if (!ImGui::BeginTable("calibration", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn(tr(TextId::evaluation_probability));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_predicted));
+    ImGui::TableSetupColumn(tr(TextId::evaluation_observed));
+    ImGui::TableHeadersRow();
+    for (const CalibrationBin& bin : bins) {
+        if (bin.count == 0) continue;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted((percent(bin.lower) + " \xE2\x80\x93 " + percent(bin.upper)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", bin.count);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(percent(bin.mean_predicted).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(percent(bin.observed_rate).c_str());
+    }
+    ImGui::EndTable();
+}
+
+std::string optional_percent(const std::optional<double>& value) { return value ? percent(*value) : "\xE2\x80\x93"; }
+
+void backtest_table(const BacktestReport& report) {
+    if (!ImGui::BeginTable("backtest", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    for (TextId column : {TextId::backtest_month, TextId::backtest_version_then, TextId::backtest_batch_size,
+                          TextId::backtest_screened, TextId::backtest_precision_then, TextId::backtest_precision_candidate,
+                          TextId::backtest_coverage})
+        ImGui::TableSetupColumn(tr(column));
+    ImGui::TableHeadersRow();
+    for (const BacktestComparison& month : report.months) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(month.month.c_str());
+        ImGui::TableNextColumn();
+        const std::string version = "v" + std::to_string(month.saved_version_then);
+        ImGui::TextUnformatted(month.saved_version_then > 0 ? version.c_str() : tr(TextId::backtest_version_unknown));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", month.version_then.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", month.candidate.k);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu (%zu)", month.candidate.screened, month.candidate.positives);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(month.then ? optional_percent(month.then->precision_at_k).c_str() : "\xE2\x80\x93");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(optional_percent(month.candidate.precision_at_k).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(percent(month.candidate.coverage).c_str());
+    }
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(tr(TextId::backtest_total));
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
+    ImGui::Text("%zu (%zu)", report.candidate_totals.screened, report.candidate_totals.positives);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(optional_percent(report.then_totals.precision_at_k).c_str());
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(optional_percent(report.candidate_totals.precision_at_k).c_str());
+    ImGui::EndTable();
+}
+
+void replay_lines(const BacktestReport& report) {
+    const auto line = [](TextId id, const ReplayResult& replay) {
+        if (!replay.mean_days_earlier || !replay.share_first_half_actual || !replay.share_first_half_replay) return;
+        ImGui::TextWrapped("%s", formatted(id, {std::to_string(replay.positives), decimals(*replay.mean_days_earlier, 1),
+                                                percent(*replay.share_first_half_replay),
+                                                percent(*replay.share_first_half_actual)})
+                                     .c_str());
+    };
+    if (report.then_replay) line(TextId::replay_then, *report.then_replay);
+    if (report.candidate_replay) line(TextId::replay_candidate, *report.candidate_replay);
+}
+
+void backtest_section(AppState& state, const Fonts& fonts, int evaluated) {
+    section_title(tr(TextId::backtest_title), fonts);
+    wrapped_disabled(tr(TextId::backtest_explanation));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::backtest_candidate));
+    ImGui::SameLine();
+    const float em = ImGui::GetFontSize();
+    const int candidate = version_combo(state, "##candidate", state.backtest_candidate().value_or(evaluated), em * 28.0f);
+    note_last_item(state, "evaluation-candidate");
+    state.set_backtest_candidate(candidate);
+    ImGui::SameLine();
+    const bool run = ImGui::Button(tr(TextId::backtest_run));
+    note_last_item(state, "evaluation-backtest-run");
+    if (run) state.run_backtest();
+    const Checked<BacktestReport>* report = state.backtest_report();
+    if (!report) return;
+    if (!*report) {
+        ImGui::TextColored(ImColor(palette::error_text), "%s", report->error().c_str());
+        return;
+    }
+    backtest_table(**report);
+    replay_lines(**report);
+    if ((*report)->months_without_eligibility > 0)
+        wrapped_disabled(formatted(TextId::backtest_no_eligibility, {std::to_string((*report)->months_without_eligibility)}));
+    if ((*report)->not_yet_known > 0 || (*report)->unknown_dossiers > 0)
+        wrapped_disabled(formatted(TextId::backtest_left_out, {std::to_string((*report)->not_yet_known),
+                                                               std::to_string((*report)->unknown_dossiers)}));
+}
+
+}  // namespace
+
+void draw_evaluation_view(AppState& state, const Fonts& fonts) {
+    ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
+    ImGui::PushFont(fonts.title);
+    ImGui::TextUnformatted(tr(TextId::evaluation_title));
+    ImGui::PopFont();
+    wrapped_disabled(tr(TextId::evaluation_selective_labels));
+    label_definition_controls(state, fonts);
+
+    const std::optional<int> version = state.evaluated_version();
+    if (!version) {
+        ImGui::TextWrapped("%s", tr(TextId::evaluation_no_version));
+        ImGui::EndChild();
+        return;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::evaluation_version));
+    ImGui::SameLine();
+    const int chosen = version_combo(state, "##evaluated_version", *version, ImGui::GetFontSize() * 28.0f);
+    note_last_item(state, "evaluation-version");
+    if (chosen != *version) state.set_evaluated_version(chosen);
+
+    const Checked<VersionEvaluation>* evaluation = state.version_evaluation();
+    section_title(tr(TextId::evaluation_figures_title), fonts);
+    if (!evaluation || !*evaluation) {
+        ImGui::TextWrapped("%s", tr(TextId::evaluation_nothing_labelled));
+        if (ImGui::Button(tr(TextId::screen_selection))) state.request_screen(Screen::selection);
+    } else {
+        figures_table(**evaluation);
+        curve_block((*evaluation)->summary);
+        section_title(tr(TextId::evaluation_bands_title), fonts);
+        band_table("percentile_bands", (*evaluation)->summary.percentile_bands, true);
+        calibration_table((*evaluation)->summary.calibration);
+    }
+    backtest_section(state, fonts, *version);
+    ImGui::EndChild();
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,94 @@
+// Browser test of the Evaluatie screen (issue #17): a simulated history of ten months is merged
+// from a backup; the screen evaluates the active version on its own batches against the control
+// sample, states the label definition, keeps a changed definition after a reload (a stored
+// setting), and runs the month-by-month backtest from its button.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder } from './browser.mjs';
+
+const cli = process.env.RADAR_CLI || 'build/native/radar';
+
+function writeHistory() {
+  mkdirSync(screenshotFolder, { recursive: true });
+  const history = join(screenshotFolder, 'evaluation-history.json');
+  const made = spawnSync(cli, ['demo-history', '--start', '2026-01', '--months', '10', '--model',
+                               'assets/models/default.json', '--out', history], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  return history;
+}
+
+async function mergeBackup(page, file) {
+  await page.evaluate(() => window.radar.showScreen('storage'));
+  await nextFrames(page);
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'backup-import');
+  await (await choosing).setFiles(file);
+  await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the merge preview');
+  await clickWidget(page, 'backup-merge');
+  return waitForInfo(page, (s) => s.backup.merged !== undefined && s.batches.length === 10, 'the merge');
+}
+
+test('the Evaluatie screen measures the active version on its batches and backtests it', async () => {
+  const history = writeHistory();
+  const { page, close } = await openApp({ viewport: { width: 1280, height: 1000 } });
+  try {
+    await waitForInfo(page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
+    await mergeBackup(page, history);
+    await page.evaluate(() => window.radar.showScreen('evaluation'));
+    await nextFrames(page);
+    let state = await waitForInfo(page, (s) => s.evaluation?.labelled > 0, 'the evaluation');
+    const serious = state.evaluation;
+    assert.equal(serious.definition.rule, 'serious_or_enforcement');
+    assert.equal(serious.definition.window_months, 6);
+    assert.equal(serious.baseRateSource, 'control_sample', 'the demo history screens a control sample');
+    assert.ok(serious.labelledControl > 0);
+    assert.ok(serious.notYetKnown > 0, 'the last months are still inside the six-month window');
+    assert.ok(serious.positives > 0 && serious.positives < serious.labelled);
+    assert.ok(serious.precision > 0 && serious.precision <= 1);
+    assert.ok(serious.lift > 0);
+    assert.ok(serious.auc > 0 && serious.auc < 1);
+    const text = await shownText(page);
+    assert.match(text, /Risico bevestigd = ernstige tekorten of handhaving binnen 6 maanden na de screening/);
+    assert.match(text, /Alleen gescreende dossiers hebben een label/);
+    assert.match(text, /Lift/);
+    mkdirSync(screenshotFolder, { recursive: true });
+    await page.screenshot({ path: join(screenshotFolder, 'evaluation.png') });
+
+    // The code itself as the label: known at once, so nothing waits; the figures change with it.
+    assert.equal(await page.evaluate(() => window.radar.setLabelDefinition(
+      { version: 1, rule: 'risk_code', risk_codes: ['risico', 'verder_onderzoek_nodig'] })), '');
+    state = await waitForInfo(page, (s) => s.evaluation.definition.rule === 'risk_code', 'the new definition');
+    assert.equal(state.evaluation.notYetKnown, 0);
+    assert.ok(state.evaluation.labelled > serious.labelled);
+    assert.match(await page.evaluate(() => window.radar.setLabelDefinition({ version: 1, rule: 'risk_code', risk_codes: [] })),
+                 /risk_codes/, 'an empty code list is refused');
+
+    // The backtest runs from its button with the candidate shown (the active version), below
+    // the figures: the screen scrolls to it.
+    await page.mouse.move(640, 700);
+    await page.mouse.wheel(0, 3000);
+    await nextFrames(page);
+    await clickWidget(page, 'evaluation-backtest-run');
+    state = await waitForInfo(page, (s) => s.evaluation.backtest !== undefined, 'the backtest');
+    assert.equal(state.evaluation.backtest.months.length, 10);
+    for (const month of state.evaluation.backtest.months) assert.ok(month.k > 0);
+    for (let notch = 0; notch < 10; notch++) {
+      await page.mouse.wheel(0, 120);
+      await nextFrames(page);
+    }
+    assert.match(await shownText(page), /Terugtoets per maand[\s\S]*Precisie kandidaat[\s\S]*Herschikking \(Chicago\)/);
+    await page.screenshot({ path: join(screenshotFolder, 'evaluation-backtest.png') });
+
+    // The definition is a stored team setting: it comes back after a reload.
+    await page.reload();
+    await page.evaluate(() => window.radar.ready);
+    state = await waitForInfo(page, (s) => s.storage?.loaded && s.batches?.length === 10, 'the reload');
+    assert.equal(state.evaluation.definition.rule, 'risk_code');
+    assert.deepEqual(state.evaluation.definition.risk_codes, ['risico', 'verder_onderzoek_nodig']);
+  } finally {
+    await close();
+  }
+});
