@@ -118,6 +118,7 @@ void draw_report_screen(AppState& state, const Fonts& fonts) {
     };
     input.go_to_selection = [&state] { state.request_screen(Screen::selection); };
     input.risk_labels = state.risk_label_settings();
+    input.confirmed_risk = state.label_definition();
     input.set_risk_label_months = [&state](int months) { state.set_risk_label_months(months); };
     draw_report_view(input, fonts);
 }

@@ -75,6 +75,7 @@ struct ViewState {
     std::optional<ReportPeriod> built_period;
     std::array<bool, 3> built_possible_risk{};
     int built_label_months = 0;
+    LabelDefinition built_confirmed_risk;
     std::optional<Report> report;
     std::optional<Language> built_language;
     std::vector<PeriodChoice> choices;
@@ -139,7 +140,8 @@ void refresh_report(ViewState& v, const ReportViewInput& input) {
     }
     const bool stale = !v.report || !v.built_period || !same_period(*v.built_period, *period) ||
                        v.built_possible_risk != v.possible_risk ||
-                       v.built_label_months != input.risk_labels.valid_months;
+                       v.built_label_months != input.risk_labels.valid_months ||
+                       !(v.built_confirmed_risk == input.confirmed_risk);
     if (stale) {
         ReportSettings settings;
         settings.possible_risk.clear();
@@ -148,12 +150,14 @@ void refresh_report(ViewState& v, const ReportViewInput& input) {
         settings.as_of = input.reference_date;
         settings.generated_at = input.now;
         settings.labels = input.risk_labels;
+        settings.confirmed_risk = input.confirmed_risk;
         static const std::vector<FrozenBatch> no_batches;
         v.report = build_report(*input.screening, input.batches ? *input.batches : no_batches, v.attributes, *period,
                                 settings);
         v.built_period = period;
         v.built_possible_risk = v.possible_risk;
         v.built_label_months = input.risk_labels.valid_months;
+        v.built_confirmed_risk = input.confirmed_risk;
     }
     if (stale || language_changed) {
         v.tables = report_tables(*v.report, language());

@@ -27,6 +27,7 @@ struct ReportViewInput {
     std::uint64_t data_revision = 0;  // bump when events, batches or the dataset change in place
     bool synthetic = false;           // demo data: exports carry the "synthetic demo data" badge
     RiskLabelSettings risk_labels;    // how long a risk label stays current (shared with the dossier panel)
+    LabelDefinition confirmed_risk;   // "risk confirmed" (the Evaluatie screen's, stated in the report)
     std::function<void(int months)> set_risk_label_months;  // the user changed it; may be empty
     // Told where each export button was drawn (for automation): "report-html-open", "report-html",
     // "report-json", "report-csv:<table>". May be empty.

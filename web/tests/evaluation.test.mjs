@@ -1,7 +1,7 @@
 // Browser test of the Evaluatie screen (issue #17): a simulated history of ten months is merged
 // from a backup; the screen evaluates the active version on its own batches against the control
 // sample, states the label definition, keeps a changed definition after a reload (a stored
-// setting), and runs the month-by-month backtest from its button.
+// setting) and gives it to the report, and runs the month-by-month backtest from its button.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -65,6 +65,13 @@ test('the Evaluatie screen measures the active version on its batches and backte
     assert.ok(state.evaluation.labelled > serious.labelled);
     assert.match(await page.evaluate(() => window.radar.setLabelDefinition({ version: 1, rule: 'risk_code', risk_codes: [] })),
                  /risk_codes/, 'an empty code list is refused');
+    // The report counts newly found risk with the same definition and says which.
+    await page.evaluate(() => window.radar.showScreen('report'));
+    state = await waitForInfo(page, (s) => s.report?.risk_found !== undefined, 'the report');
+    assert.equal(state.report.risk_found.statement.nl,
+                 'Risico bevestigd = de screening kreeg de code Risico of Verder onderzoek nodig');
+    await page.evaluate(() => window.radar.showScreen('evaluation'));
+    await nextFrames(page);
 
     // The backtest runs from its button with the candidate shown (the active version), below
     // the figures: the screen scrolls to it.
