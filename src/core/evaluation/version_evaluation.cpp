@@ -12,18 +12,6 @@
 namespace radar {
 namespace {
 
-// The member's screening in its own batch (not withdrawn), if it was coded there.
-const EffectiveScreening* screening_in_batch(const ScreeningState& state, const std::string& dossier_id,
-                                             const std::string& batch_id) {
-    const DossierHistory* history = state.history(dossier_id);
-    if (!history) return nullptr;
-    for (std::size_t index : history->screenings) {
-        const EffectiveScreening& screening = state.screenings[index];
-        if (!screening.withdrawn && screening.batch_id == batch_id) return &screening;
-    }
-    return nullptr;
-}
-
 bool chosen_by_score(SelectionKind kind) { return kind != SelectionKind::control; }
 
 // The labelled screenings of one month's batches, by dataset row.
@@ -36,11 +24,6 @@ struct MonthLabels {
     std::vector<ScreenedVisit> visits_then;  // with the scores recorded in the batches
     std::vector<std::size_t> visit_rows;     // dataset row of each visit
 };
-
-// The day a batch's scores were computed for (batches from before that field: their reference date).
-DayNumber scores_day(const FrozenBatch& batch) {
-    return batch.scores_as_of != 0 ? batch.scores_as_of : batch.reference_date;
-}
 
 // Which rows the month's rule could select: not in cooldown, not waiting in an open batch, not
 // excluded by its settings (the batch's recorded settings and history facts; eligibility does not
@@ -74,6 +57,24 @@ BacktestMonth eligible_month(const MonthLabels& month, const std::vector<double>
 
 }  // namespace
 
+std::optional<MemberLabel> member_label(const ScreeningState& state, const FrozenBatch& batch,
+                                        const FrozenMember& member, const LabelDefinition& definition,
+                                        DayNumber today) {
+    const DossierHistory* history = state.history(member.dossier_id);
+    if (!history) return std::nullopt;
+    for (std::size_t index : history->screenings) {
+        const EffectiveScreening& screening = state.screenings[index];
+        if (screening.withdrawn || screening.batch_id != batch.batch_id) continue;
+        const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening.event_id, today, definition);
+        return MemberLabel{&screening, label ? label->status : LabelStatus::not_yet_known};
+    }
+    return std::nullopt;
+}
+
+DayNumber batch_scores_day(const FrozenBatch& batch) {
+    return batch.scores_as_of != 0 ? batch.scores_as_of : batch.reference_date;
+}
+
 Checked<VersionEvaluation> evaluate_version(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
                                            const std::string& model_version_id, bool logistic,
                                            const LabelDefinition& definition, DayNumber today) {
@@ -86,11 +87,10 @@ Checked<VersionEvaluation> evaluate_version(const ScreeningState& state, const s
         ++result.batches;
         for (const FrozenMember& member : batch.members) {
             ++result.selected;
-            const EffectiveScreening* screening = screening_in_batch(state, member.dossier_id, batch.batch_id);
-            if (!screening) continue;
+            const std::optional<MemberLabel> label = member_label(state, batch, member, definition, today);
+            if (!label) continue;
             ++result.screened;
-            const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening->event_id, today, definition);
-            if (!label || label->status == LabelStatus::not_yet_known) {
+            if (label->status == LabelStatus::not_yet_known) {
                 ++result.not_yet_known;
                 continue;
             }
@@ -139,10 +139,9 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
         if (!month.rule_batch || (month.rule_batch->supplementary && !batch.supplementary)) month.rule_batch = &batch;
         for (const FrozenMember& member : batch.members) {
             if (chosen_by_score(member.kind)) ++month.batch_size;
-            const EffectiveScreening* screening = screening_in_batch(state, member.dossier_id, batch.batch_id);
-            if (!screening) continue;
-            const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening->event_id, today, definition);
-            if (!label || label->status == LabelStatus::not_yet_known) {
+            const std::optional<MemberLabel> label = member_label(state, batch, member, definition, today);
+            if (!label) continue;
+            if (label->status == LabelStatus::not_yet_known) {
                 ++report.not_yet_known;
                 continue;
             }
@@ -153,7 +152,7 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
             }
             const bool positive = label->status == LabelStatus::confirmed;
             month.positive_by_row[row->second] = positive;
-            month.visits_then.push_back({screening->screening_date, member.score, positive});
+            month.visits_then.push_back({label->screening->screening_date, member.score, positive});
             month.visit_rows.push_back(row->second);
         }
     }
@@ -168,7 +167,7 @@ Checked<BacktestReport> backtest_versions(const ScreeningState& state, const std
     std::vector<std::size_t> then_index;  // month position of each then-month
     std::vector<ScreenedVisit> candidate_visits, then_visits;
     for (const auto& [name, month] : months) {
-        const DayNumber day = scores_day(*month.rule_batch);
+        const DayNumber day = batch_scores_day(*month.rule_batch);
         const std::vector<double> scores = scores_as_of(candidate_engine, day);
         const std::optional<std::vector<bool>> eligible = eligible_rows(dataset, scores, *month.rule_batch);
         if (!eligible) ++report.months_without_eligibility;

@@ -25,6 +25,19 @@
 
 namespace radar {
 
+// A batch member's screening in its own batch (withdrawn ones do not count) and its label under
+// `definition` as of `today`; none when the member was not coded in that batch.
+struct MemberLabel {
+    const EffectiveScreening* screening = nullptr;
+    LabelStatus status = LabelStatus::not_yet_known;
+};
+std::optional<MemberLabel> member_label(const ScreeningState& state, const FrozenBatch& batch,
+                                        const FrozenMember& member, const LabelDefinition& definition,
+                                        DayNumber today);
+
+// The day a batch's scores were computed for (batches from before that field: their reference date).
+DayNumber batch_scores_day(const FrozenBatch& batch);
+
 struct VersionEvaluation {
     std::string model_version_id;
     std::size_t batches = 0;
