@@ -90,6 +90,11 @@ TEST_CASE("learned weights reproduce their fit and are compared out of sample") 
         CHECK(learned->weights[p].current == run.model.parameters[p].weight);
         CHECK(learned->spec.parameters[p].weight == learned->weights[p].learned);
     }
+    // The learned model is a model file like any other: it reads back as it was written.
+    const ModelParseResult reread = parse_model_json(model_to_json(learned->spec));
+    for (const auto& problem : reread.problems) INFO(problem.parameter << ": " << problem.message);
+    REQUIRE(reread.ok());
+    CHECK(*reread.spec == learned->spec);
     double probabilities = 0.0;
     EngineResult engine = ScoringEngine::create(learned->spec, run.demo.dataset, context);
     REQUIRE(engine.engine);

@@ -100,6 +100,15 @@ TEST_CASE("a version's evaluation: its batches' labelled members, ranked by thei
     CHECK(summary.calibration.empty());
     CHECK(*summary.estimated_recall == doctest::Approx(3.0 / (0.5 * 300.0)));
 
+    // On 5 March February's windows still run: D and E, confirmed in February, wait with F (not
+    // confirmed) until their windows close, so February's positives do not enter before its negatives.
+    const Checked<VersionEvaluation> early =
+        evaluate_version(state, batches, "v1", false, serious_within(1), fixtures::day("2024-03-05"));
+    REQUIRE(early);
+    CHECK(early->not_yet_known == 4);  // D, E, F, H
+    CHECK(early->summary.rows == 3);   // A, B, C
+    CHECK(early->summary.positives == 1);
+
     // A logistic version gets calibration bins from the probabilities of the scores it gave.
     const Checked<VersionEvaluation> logistic =
         evaluate_version(state, batches, "v1", true, serious_within(1), fixtures::day("2024-03-25"));

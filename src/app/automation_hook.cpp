@@ -358,6 +358,22 @@ nlohmann::json evaluation_info(ui::AppState& state) {
                 out["backtest"]["candidateDaysEarlier"] = *(*report)->candidate_replay->mean_days_earlier;
         }
     }
+    if (const ui::AppState::LearnedWhatIf* learned = state.learned_weights()) {
+        if (!learned->weights) {
+            out["learned"] = {{"error", learned->weights.error()}};
+        } else {
+            const LearnedWeights& weights = *learned->weights;
+            nlohmann::json by_parameter = nlohmann::json::object();
+            for (const LearnedWeight& weight : weights.weights) by_parameter[weight.parameter_id] = weight.learned;
+            out["learned"] = {{"labelled", weights.labelled}, {"positives", weights.positives},
+                              {"lambda", weights.choice.lambda}, {"folds", weights.choice.folds},
+                              {"weights", by_parameter}, {"heldOutMonths", weights.held_out_months},
+                              {"heldOutRows", weights.held_out_rows},
+                              {"entered", learned->movement.entered.size()}, {"left", learned->movement.left.size()}};
+            if (weights.held_out_auc_learned) out["learned"]["heldOutAucLearned"] = *weights.held_out_auc_learned;
+            if (weights.held_out_auc_current) out["learned"]["heldOutAucCurrent"] = *weights.held_out_auc_current;
+        }
+    }
     return out;
 }
 

@@ -13,6 +13,7 @@
 
 #include "dataset_preparation.hpp"
 #include "demo_data.hpp"
+#include "evaluation/learned_weights.hpp"
 #include "evaluation/version_evaluation.hpp"
 #include "import/id_index.hpp"
 #include "import/import_snapshot.hpp"
@@ -347,6 +348,16 @@ public:
     void set_backtest_candidate(int version) { backtest_candidate_ = version; }
     void run_backtest();
     const Checked<BacktestReport>* backtest_report() const;
+    // Weights learned from the outcomes for the active version, as a what-if (never applied by
+    // itself): run on request, shown while its inputs hold, with the top-N movement against the
+    // active version's ranking. Saving makes it the next (active) version, its provenance the note.
+    struct LearnedWhatIf {
+        Checked<LearnedWeights> weights;
+        Movement movement;
+    };
+    void run_learned_weights();
+    const LearnedWhatIf* learned_weights() const;
+    SaveResult save_learned_weights(const std::string& author, const std::string& saved_at);
 
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
     // The shipped dictionary (assets/fields.json); set before connect_store. It is the active one
@@ -490,6 +501,8 @@ private:
     std::optional<Checked<VersionEvaluation>> version_evaluation_;
     EvaluationKey backtest_key_;
     std::optional<Checked<BacktestReport>> backtest_;
+    EvaluationKey learned_key_;
+    std::optional<LearnedWhatIf> learned_;
     void load_label_definition(const platform::StoreRecord& record);
     EvaluationKey evaluation_key(int version) const;
     std::string screener_;

@@ -74,4 +74,34 @@ const Checked<BacktestReport>* AppState::backtest_report() const {
     return &*backtest_;
 }
 
+void AppState::run_learned_weights() {
+    const std::optional<int> active = registry_.active_version();
+    const std::optional<ModelSpec> spec = registry_.active_spec();
+    if (!active || !spec) return;
+    Checked<LearnedWeights> weights = learn_weights(*spec, dataset_, scoring_context(), screening_, frozen_batches_,
+                                                    label_definition_, reference_date_);
+    Movement movement;
+    if (weights && engine_) {
+        const EngineResult learned = ScoringEngine::create(weights->spec, dataset_, scoring_context());
+        const EngineResult current = ScoringEngine::create(*spec, dataset_, scoring_context());
+        if (learned.engine && current.engine)
+            movement = compare_rankings(current.engine->snapshot(), learned.engine->snapshot(), movement_top_n_);
+    }
+    learned_ = LearnedWhatIf{std::move(weights), std::move(movement)};
+    learned_key_ = evaluation_key(*active);
+}
+
+const AppState::LearnedWhatIf* AppState::learned_weights() const {
+    const std::optional<int> active = registry_.active_version();
+    if (!learned_ || !active || !(learned_key_ == evaluation_key(*active))) return nullptr;
+    return &*learned_;
+}
+
+SaveResult AppState::save_learned_weights(const std::string& author, const std::string& saved_at) {
+    const LearnedWhatIf* what_if = learned_weights();
+    if (!what_if || !what_if->weights) return SaveResult::refused({{"", "no learned weights to save"}});
+    const LearnedWeights& learned = *what_if->weights;
+    return import_model(model_to_json(learned.spec), author, provenance_note(learned, dataset_hash_), saved_at);
+}
+
 }  // namespace radar::ui

@@ -21,30 +21,10 @@ TextLanguage text_language() { return language() == Language::dutch ? TextLangua
 
 std::string percent(double share) { return format_percent(share, text_language()); }
 
-std::string decimals(double value, int places) {
-    std::string text = format_fixed(value, places);
-    if (language() == Language::dutch) std::replace(text.begin(), text.end(), '.', ',');
-    return text;
-}
-
 std::string interval_text(const std::optional<Interval>& interval, bool as_percent) {
     if (!interval) return "";
-    const auto shown = [&](double v) { return as_percent ? percent(v) : decimals(v, 2); };
+    const auto shown = [&](double v) { return as_percent ? percent(v) : decimal_text(v, 2); };
     return "(" + shown(interval->low) + " \xE2\x80\x93 " + shown(interval->high) + ")";
-}
-
-std::string formatted(TextId id, std::initializer_list<std::string> values) {
-    std::string out;
-    auto next = values.begin();
-    for (const char* c = tr(id); *c; ++c) {
-        if (c[0] == '%' && c[1] == 's') {
-            out += next != values.end() ? *next++ : std::string();
-            ++c;
-        } else {
-            out += *c;
-        }
-    }
-    return out;
 }
 
 void section_title(const char* title, const Fonts& fonts) {
@@ -142,24 +122,24 @@ void figures_table(const VersionEvaluation& e) {
     ImGui::TableHeadersRow();
     figure_row(tr(TextId::evaluation_labelled), std::to_string(s.rows) + " (" + std::to_string(e.labelled_top) + " + " +
                                                     std::to_string(e.labelled_control) + ")",
-               formatted(TextId::evaluation_labelled_detail,
+               filled(TextId::evaluation_labelled_detail,
                          {std::to_string(e.batches), std::to_string(e.selected), std::to_string(e.screened),
                           std::to_string(e.not_yet_known)}));
     figure_row(tr(TextId::evaluation_positives), std::to_string(s.positives), tr(TextId::evaluation_positives_detail));
     if (s.precision_interval)
         figure_row(tr(TextId::evaluation_precision),
                    percent(s.at_k.precision) + " " + interval_text(s.precision_interval, true),
-                   formatted(TextId::evaluation_precision_detail, {std::to_string(s.at_k.k)}));
+                   filled(TextId::evaluation_precision_detail, {std::to_string(s.at_k.k)}));
     if (s.base_rate)
         figure_row(tr(TextId::evaluation_base_rate), percent(*s.base_rate) + " " + interval_text(s.base_rate_interval, true),
                    tr(s.base_rate_source == BaseRateSource::control_sample ? TextId::evaluation_base_control
                                                                            : TextId::evaluation_base_rows));
     if (s.lift.ratio)
-        figure_row(tr(TextId::evaluation_lift), decimals(*s.lift.ratio, 2) + " " + interval_text(s.lift.interval, false),
+        figure_row(tr(TextId::evaluation_lift), decimal_text(*s.lift.ratio, 2) + " " + interval_text(s.lift.interval, false),
                    tr(TextId::evaluation_lift_detail));
     if (s.estimated_recall)
         figure_row(tr(TextId::evaluation_recall), percent(*s.estimated_recall), tr(TextId::evaluation_recall_detail));
-    figure_row("ROC AUC", s.auc ? decimals(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
+    figure_row("ROC AUC", s.auc ? decimal_text(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
     ImGui::EndTable();
 }
 
@@ -280,7 +260,7 @@ void backtest_table(const BacktestReport& report) {
 void replay_lines(const BacktestReport& report) {
     const auto line = [](TextId id, const ReplayResult& replay) {
         if (!replay.mean_days_earlier || !replay.share_first_half_actual || !replay.share_first_half_replay) return;
-        ImGui::TextWrapped("%s", formatted(id, {std::to_string(replay.positives), decimals(*replay.mean_days_earlier, 1),
+        ImGui::TextWrapped("%s", filled(id, {std::to_string(replay.positives), decimal_text(*replay.mean_days_earlier, 1),
                                                 percent(*replay.share_first_half_replay),
                                                 percent(*replay.share_first_half_actual)})
                                      .c_str());
@@ -312,9 +292,9 @@ void backtest_section(AppState& state, const Fonts& fonts, int evaluated) {
     backtest_table(**report);
     replay_lines(**report);
     if ((*report)->months_without_eligibility > 0)
-        wrapped_disabled(formatted(TextId::backtest_no_eligibility, {std::to_string((*report)->months_without_eligibility)}));
+        wrapped_disabled(filled(TextId::backtest_no_eligibility, {std::to_string((*report)->months_without_eligibility)}));
     if ((*report)->not_yet_known > 0 || (*report)->unknown_dossiers > 0)
-        wrapped_disabled(formatted(TextId::backtest_left_out, {std::to_string((*report)->not_yet_known),
+        wrapped_disabled(filled(TextId::backtest_left_out, {std::to_string((*report)->not_yet_known),
                                                                std::to_string((*report)->unknown_dossiers)}));
 }
 

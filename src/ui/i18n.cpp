@@ -89,14 +89,30 @@ std::string group_thousands(std::uint64_t value) {
     return out;
 }
 
-std::string one_decimal(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
+std::string one_decimal(double value) { return decimal_text(value, 1); }
+
+std::string decimal_text(double value, int places) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", places, value);
     std::string text = buffer;
     if (current_language == Language::dutch)
         for (char& c : text)
             if (c == '.') c = ',';
     return text;
+}
+
+std::string filled(TextId id, std::initializer_list<std::string> values) {
+    std::string out;
+    auto next = values.begin();
+    for (const char* c = tr(id); *c; ++c) {
+        if (c[0] == '%' && c[1] == 's') {
+            if (next != values.end()) out += *next++;
+            ++c;
+        } else {
+            out += *c;
+        }
+    }
+    return out;
 }
 
 }  // namespace radar::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 
 #include "civil_date.hpp"
@@ -48,5 +49,9 @@ const UtcOffsetAt& local_utc_offset();
 std::string group_thousands(std::uint64_t value);
 // One decimal with the language's decimal mark: "12,5" / "12.5".
 std::string one_decimal(double value);
+// `places` decimals with the language's decimal mark: decimal_text(0.6875, 3) = "0,688" (nl).
+std::string decimal_text(double value, int places);
+// The text of `id` with each %s replaced by the next value, in order.
+std::string filled(TextId id, std::initializer_list<std::string> values);
 
 }  // namespace radar::ui

@@ -21,6 +21,7 @@
 #include "ui/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/learned_weights_view.hpp"
 #include "ui/model_card_export.hpp"
 #include "ui/value_labels.hpp"
 #include "ui/whole_file_sink.hpp"
@@ -657,6 +658,10 @@ void draw_model_editor_view(AppState& state, const Fonts& fonts) {
     ImGui::PopFont();
     save_controls(state, editor_state);
     version_table(state, editor_state);
+    if (const std::optional<SaveResult> learned = draw_learned_weights(state, fonts, editor_state.author.data())) {
+        if (learned->saved || learned->existing) set_saved_message(editor_state, *learned, TextId::version_saved);
+        else set_message(editor_state, TextId::save_failed, learned->problems);
+    }
     ImGui::EndChild();
 }
 

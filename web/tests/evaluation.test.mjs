@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder } from './browser.mjs';
+import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder, radarInfo } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
@@ -95,6 +95,56 @@ test('the Evaluatie screen measures the active version on its batches and backte
     state = await waitForInfo(page, (s) => s.storage?.loaded && s.batches?.length === 10, 'the reload');
     assert.equal(state.evaluation.definition.rule, 'risk_code');
     assert.deepEqual(state.evaluation.definition.risk_codes, ['risico', 'verder_onderzoek_nodig']);
+  } finally {
+    await close();
+  }
+});
+
+test('the Model tab learns weights from the outcomes as a what-if and saves them as a version with their provenance', async () => {
+  const history = writeHistory();
+  const { page, close } = await openApp({ viewport: { width: 1280, height: 1000 } });
+  try {
+    await waitForInfo(page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
+    await mergeBackup(page, history);
+    await page.evaluate(() => window.radar.showScreen('model'));
+    await nextFrames(page);
+    const before = (await radarInfo(page)).model;
+    await page.mouse.move(1000, 700);
+    for (let notch = 0; notch < 30; notch++) {
+      await page.mouse.wheel(0, 120);
+      await nextFrames(page);
+    }
+    await clickWidget(page, 'button:learn-weights');
+    let state = await waitForInfo(page, (s) => s.evaluation.learned !== undefined, 'the learned weights');
+    const learned = state.evaluation.learned;
+    assert.equal(learned.error, undefined, learned.error);
+    assert.ok(learned.labelled > 100 && learned.positives > 0);
+    assert.deepEqual(Object.keys(learned.weights).sort(), Object.keys(before.weights).sort());
+    assert.equal(learned.heldOutMonths.length, 2, 'the last two labelled months are held out');
+    assert.ok(learned.heldOutMonths[1] <= '2026-06', 'six-month labels are final up to June');
+    assert.ok(learned.heldOutAucLearned > 0 && learned.heldOutAucCurrent > 0);
+    assert.deepEqual(state.model.weights, before.weights, 'nothing is applied by itself');
+    assert.equal(state.model.versions, before.versions);
+    for (let notch = 0; notch < 30; notch++) {
+      await page.mouse.wheel(0, 120);
+      await nextFrames(page);
+    }
+    assert.match(await shownText(page), /Buiten de fit gehouden[\s\S]*Geleerde gewichten opslaan als versie/);
+    await page.screenshot({ path: join(screenshotFolder, 'model-learned-weights.png') });
+
+    await clickWidget(page, 'button:save-learned');
+    state = await waitForInfo(page, (s) => s.model.versions === before.versions + 1 &&
+                                          s.model.versionList.at(-1).save === 'saved', 'the saved version');
+    const saved = state.model.versionList.at(-1);
+    assert.equal(state.model.activeVersion, saved.version);
+    assert.match(saved.note, new RegExp('^Weights learned from outcomes .* Risk confirmed = serious shortcomings or ' +
+      'enforcement within 6 months after the screening\\. Lambda .* Held out ' + learned.heldOutMonths.join(' to ') +
+      ' .* Dataset SHA-256 [0-9a-f]{64}\\.$'));
+    for (const [id, weight] of Object.entries(learned.weights)) assert.equal(state.model.weights[id], weight);
+    await page.reload();
+    await page.evaluate(() => window.radar.ready);
+    state = await waitForInfo(page, (s) => s.storage?.loaded && s.model?.activeVersion === saved.version, 'the reload');
+    assert.equal(state.model.versionList.at(-1).note, saved.note);
   } finally {
     await close();
   }

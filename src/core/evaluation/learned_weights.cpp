@@ -134,7 +134,7 @@ Checked<LearnedWeights> learn_weights(const ModelSpec& current, const Dataset& d
     result.spec = current;
     result.spec.intercept = result.fit.intercept;
     result.spec.logistic = true;
-    result.spec.display.mapping = DisplayMapping::probability;
+    result.spec.display = DisplayDefinition{DisplayMapping::probability, 0.0, 100.0};  // min and max unused
     for (std::size_t p = 0; p < current.parameters.size(); ++p) {
         ModelParameter& parameter = result.spec.parameters[p];
         LearnedWeight weight{parameter.id, parameter.weight, result.fit.coefficients[layout.value_column[p]], {}, {}};

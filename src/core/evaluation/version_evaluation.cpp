@@ -66,7 +66,10 @@ std::optional<MemberLabel> member_label(const ScreeningState& state, const Froze
         const EffectiveScreening& screening = state.screenings[index];
         if (screening.withdrawn || screening.batch_id != batch.batch_id) continue;
         const std::optional<ConfirmedRisk> label = confirmed_risk(state, screening.event_id, today, definition);
-        return MemberLabel{&screening, label ? label->status : LabelStatus::not_yet_known};
+        // Only a final label counts: one confirmed early in a window that still runs would enter
+        // the figures while the same month's negatives cannot yet, and bias them upwards.
+        const bool final_label = label && label->window_end < today;
+        return MemberLabel{&screening, final_label ? label->status : LabelStatus::not_yet_known};
     }
     return std::nullopt;
 }

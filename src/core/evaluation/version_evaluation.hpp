@@ -26,7 +26,9 @@
 namespace radar {
 
 // A batch member's screening in its own batch (withdrawn ones do not count) and its label under
-// `definition` as of `today`; none when the member was not coded in that batch.
+// `definition` as of `today`; none when the member was not coded in that batch. A label is final
+// only once its window has passed: until then it is not_yet_known even when an outcome already
+// confirmed it, so a month's positives never enter the figures before its negatives can.
 struct MemberLabel {
     const EffectiveScreening* screening = nullptr;
     LabelStatus status = LabelStatus::not_yet_known;

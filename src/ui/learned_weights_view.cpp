@@ -1,0 +1,107 @@
+// The learned-weights what-if in the model editor (see learned_weights_view.hpp). The fit, the
+// held-out comparison and the movement come from AppState; the view draws them.
+#include "ui/learned_weights_view.hpp"
+
+#include <optional>
+#include <string>
+
+#include "platform/platform.hpp"
+#include "ui/i18n.hpp"
+#include "ui/item_marks.hpp"
+
+namespace radar::ui {
+namespace {
+
+std::string number(double value) { return decimal_text(value, 3); }
+
+void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH;
+    if (!ImGui::BeginTable("learned_weights", 3, flags)) return;
+    const float number_width = ImGui::CalcTextSize(tr(TextId::learned_current)).x + ImGui::GetFontSize();
+    ImGui::TableSetupColumn(tr(TextId::learned_parameter), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr(TextId::learned_current), ImGuiTableColumnFlags_WidthFixed, number_width);
+    ImGui::TableSetupColumn(tr(TextId::learned_learned), ImGuiTableColumnFlags_WidthFixed, number_width);
+    ImGui::TableHeadersRow();
+    const auto row = [](const std::string& name, double current, double learned_value) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(number(current).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(number(learned_value).c_str());
+    };
+    const TextLanguage language_now = language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english;
+    for (std::size_t p = 0; p < learned.weights.size() && p < spec.parameters.size(); ++p) {
+        const LearnedWeight& weight = learned.weights[p];
+        const std::string name = text_in(spec.parameters[p].label, language_now);
+        row(name, weight.current, weight.learned);
+        if (weight.current_missing_points && weight.learned_missing_points)
+            row(filled(TextId::learned_missing_row, {name}), *weight.current_missing_points, *weight.learned_missing_points);
+    }
+    ImGui::EndTable();
+}
+
+std::optional<SaveResult> learned_weights_section(AppState& state, const Fonts& fonts, const std::string& author) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(tr(TextId::learned_title));
+    ImGui::PopFont();
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr(TextId::learned_explanation));
+    ImGui::PopStyleColor();
+    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), language() == Language::dutch
+                                                                                      ? TextLanguage::dutch
+                                                                                      : TextLanguage::english)
+                                 .c_str());
+    const bool run = ImGui::Button(tr(TextId::learned_run));
+    note_last_item(state, "button:learn-weights");
+    if (run) state.run_learned_weights();
+
+    const AppState::LearnedWhatIf* what_if = state.learned_weights();
+    if (!what_if) return std::nullopt;
+    if (!what_if->weights) {
+        ImGui::TextColored(ImColor(palette::error_text), "%s", filled(TextId::learned_refused, {what_if->weights.error()}).c_str());
+        return std::nullopt;
+    }
+    const LearnedWeights& learned = *what_if->weights;
+    ImGui::TextWrapped("%s", filled(TextId::learned_summary,
+                                    {group_thousands(learned.labelled), group_thousands(learned.positives),
+                                     learned.first_month, learned.last_month, decimal_text(learned.choice.lambda, 4),
+                                     std::to_string(learned.choice.folds)})
+                                 .c_str());
+    weights_table(learned.spec, learned);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s", tr(TextId::learned_scale_note));
+    ImGui::PopStyleColor();
+    if (learned.held_out_auc_learned && learned.held_out_auc_current && !learned.held_out_months.empty())
+        ImGui::TextWrapped("%s", filled(TextId::learned_held_out,
+                                        {learned.held_out_months.front(), learned.held_out_months.back(),
+                                         group_thousands(learned.held_out_rows), number(*learned.held_out_auc_learned),
+                                         number(*learned.held_out_auc_current)})
+                                     .c_str());
+    else
+        ImGui::TextWrapped("%s", tr(TextId::learned_no_held_out));
+    ImGui::TextWrapped("%s", filled(TextId::learned_movement,
+                                    {std::to_string(what_if->movement.top_n), std::to_string(what_if->movement.entered.size()),
+                                     std::to_string(what_if->movement.left.size())})
+                                 .c_str());
+    const bool save = ImGui::Button(tr(TextId::learned_save));
+    note_last_item(state, "button:save-learned");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::learned_save_tooltip));
+    if (!save) return std::nullopt;
+    return state.save_learned_weights(!author.empty() ? author : state.screener(), format_iso_date(platform::today()));
+}
+
+}  // namespace
+
+std::optional<SaveResult> draw_learned_weights(AppState& state, const Fonts& fonts, const std::string& author) {
+    // Its own ID scope: its buttons share a window with the editor's save controls.
+    ImGui::PushID("learned_weights");
+    const std::optional<SaveResult> saved = learned_weights_section(state, fonts, author);
+    ImGui::PopID();
+    return saved;
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,18 @@
+// The model editor's "learn weights from outcomes" what-if: the active version's weights fitted
+// on the labelled screenings (see evaluation/learned_weights.hpp), next to the current ones, with
+// the held-out comparison and the top-N movement; saved as a new version only on request.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ui/app_state.hpp"
+#include "ui/theme.hpp"
+
+namespace radar::ui {
+
+// `author` names who saves the learned version (the editor's author field; the screener's name
+// when empty). The save's result when the user saved this frame.
+std::optional<SaveResult> draw_learned_weights(AppState& state, const Fonts& fonts, const std::string& author);
+
+}  // namespace radar::ui
