@@ -20,6 +20,21 @@ function writeHistory() {
   return history;
 }
 
+// The app with the simulated history merged from a backup, on `screen`.
+async function openWithHistory(screen) {
+  const app = await openApp({ viewport: { width: 1280, height: 1000 } });
+  try {
+    await waitForInfo(app.page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
+    await mergeBackup(app.page, writeHistory());
+    await app.page.evaluate((name) => window.radar.showScreen(name), screen);
+    await nextFrames(app.page);
+    return app;
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}
+
 async function mergeBackup(page, file) {
   await page.evaluate(() => window.radar.showScreen('storage'));
   await nextFrames(page);
@@ -32,13 +47,8 @@ async function mergeBackup(page, file) {
 }
 
 test('the Evaluatie screen measures the active version on its batches and backtests it', async () => {
-  const history = writeHistory();
-  const { page, close } = await openApp({ viewport: { width: 1280, height: 1000 } });
+  const { page, close } = await openWithHistory('evaluation');
   try {
-    await waitForInfo(page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
-    await mergeBackup(page, history);
-    await page.evaluate(() => window.radar.showScreen('evaluation'));
-    await nextFrames(page);
     let state = await waitForInfo(page, (s) => s.evaluation?.labelled > 0, 'the evaluation');
     const serious = state.evaluation;
     assert.equal(serious.definition.rule, 'serious_or_enforcement');
@@ -101,13 +111,8 @@ test('the Evaluatie screen measures the active version on its batches and backte
 });
 
 test('the Model tab learns weights from the outcomes as a what-if and saves them as a version with their provenance', async () => {
-  const history = writeHistory();
-  const { page, close } = await openApp({ viewport: { width: 1280, height: 1000 } });
+  const { page, close } = await openWithHistory('model');
   try {
-    await waitForInfo(page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
-    await mergeBackup(page, history);
-    await page.evaluate(() => window.radar.showScreen('model'));
-    await nextFrames(page);
     const before = (await radarInfo(page)).model;
     await page.mouse.move(1000, 700);
     for (let notch = 0; notch < 30; notch++) {
