@@ -5,6 +5,7 @@
 #include "evaluation/version_evaluation.hpp"
 #include "model/model_json.hpp"
 #include "model_fixtures.hpp"
+#include "reporting/model_card.hpp"
 #include "screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 #include "selection/selection_rule.hpp"
@@ -99,6 +100,18 @@ TEST_CASE("a version's evaluation: its batches' labelled members, ranked by thei
     CHECK(*summary.auc == doctest::Approx(5.5 / 8.0));
     CHECK(summary.calibration.empty());
     CHECK(*summary.estimated_recall == doctest::Approx(3.0 / (0.5 * 300.0)));
+
+    // The model card states the same figures with the definition they rest on.
+    const ModelCardEvaluation card = model_card_evaluation(*evaluation, serious_within(1));
+    CHECK(card.label_definition.en == "Risk confirmed = serious shortcomings or enforcement within 1 month after the screening");
+    CHECK(card.labelled == 6);
+    REQUIRE(card.precision_at_k);
+    CHECK(card.precision_at_k->hits == 3);
+    CHECK(card.precision_at_k->total == 4);
+    REQUIRE(card.base_rate);
+    CHECK(card.base_rate->hits == 1);
+    CHECK(card.base_rate->total == 2);
+    CHECK(*card.lift == doctest::Approx(1.5));
 
     // On 5 March February's windows still run: D and E, confirmed in February, wait with F (not
     // confirmed) until their windows close, so February's positives do not enter before its negatives.

@@ -271,7 +271,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
         if (batch.closed_by_user) item["uncodedAtClose"] = batch.uncoded_at_close;
         for (const FrozenBatch& frozen : state.frozen_batches())
             if (frozen.batch_id == id) {
-                item["scoresAsOf"] = format_iso_date(frozen.scores_as_of);
+                item["scoresAsOf"] = format_iso_date(batch_scores_day(frozen));
                 item["controlSeed"] = frozen.settings.control_seed;
                 item["blind"] = screened_blind(batch);
             }

@@ -48,6 +48,11 @@ int run_model_card(const std::vector<std::string>& arguments) {
         if (const auto saved = registry.find_by_model_version_id(version_id)) input.version = saved->info;
         const ScreeningState state = fold_events(history->events);
         input.use = model_card_use(state, history->batches, version_id, ReportSettings{}.possible_risk);
+        // The Evaluatie screen's figures, under the backup's label definition (the default without one).
+        const LabelDefinition definition = history->label_definition.value_or(LabelDefinition{});
+        const Checked<VersionEvaluation> evaluated =
+            evaluate_version(state, history->batches, version_id, model->logistic, definition, platform::today());
+        if (evaluated) input.evaluations.push_back(model_card_evaluation(*evaluated, definition));
     }
     if (options.flag("json"))
         std::cout << model_card_json(input).dump(2) << "\n";

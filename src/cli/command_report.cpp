@@ -108,6 +108,8 @@ int run_report(const std::vector<std::string>& arguments) {
     if (!history) return fail(history.error(), 1);
     const ScreeningState state = fold_events(history->events);
     for (const std::string& issue : state.issues) std::cerr << "radar report: history: " << issue << "\n";
+    // "Risk confirmed" as the team chose it in the app (the backup's setting), stated in the report.
+    if (history->label_definition) settings.confirmed_risk = *history->label_definition;
     const Report report = build_report(state, history->batches, attributes, period, settings);
 
     if (options.flag("json")) {

@@ -18,6 +18,12 @@ Checked<HistoryFile> load_history_file(const std::string& path) {
         history.events = std::move(backup->content.events);
         history.batches = std::move(backup->content.batches);
         for (const OpaqueRecord& model : backup->content.models) history.model_records.push_back(model.value.dump());
+        const auto setting = backup->content.settings.find("label_definition");
+        if (setting != backup->content.settings.end()) {
+            Checked<LabelDefinition> definition = label_definition_from_json(*setting, "setting label_definition");
+            if (!definition) return Checked<HistoryFile>::failure(path + ": " + definition.error());
+            history.label_definition = std::move(*definition);
+        }
         return history;
     }
     Checked<std::vector<ScreeningEvent>> events = parse_events(*content);

@@ -18,6 +18,11 @@ ModelCardInput model_card_input(const AppState& state, const std::string& notice
     input.protected_fields.assign(state.protected_fields().begin(), state.protected_fields().end());
     input.use = model_card_use(state.screening(), state.frozen_batches(), model_version_id(input.model),
                                ReportSettings{}.possible_risk);
+    // The Evaluatie screen's figures for this version, with the team's label definition.
+    const Checked<VersionEvaluation> evaluated =
+        evaluate_version(state.screening(), state.frozen_batches(), model_version_id(input.model), input.model.logistic,
+                         state.label_definition(), state.reference_date());
+    if (evaluated) input.evaluations.push_back(model_card_evaluation(*evaluated, state.label_definition()));
     input.notice = notice;
     input.generated_at = now;
     return input;

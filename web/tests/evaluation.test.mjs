@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder, radarInfo } from './browser.mjs';
 
@@ -105,6 +105,34 @@ test('the Evaluatie screen measures the active version on its batches and backte
     state = await waitForInfo(page, (s) => s.storage?.loaded && s.batches?.length === 10, 'the reload');
     assert.equal(state.evaluation.definition.rule, 'risk_code');
     assert.deepEqual(state.evaluation.definition.risk_codes, ['risico', 'verder_onderzoek_nodig']);
+
+    // The model card of the active version carries the same evaluation and its definition.
+    await page.evaluate(() => window.radar.showScreen('model'));
+    await nextFrames(page);
+    const downloading = page.waitForEvent('download');
+    await clickWidget(page, 'button:model_card');
+    const card = readFileSync(await (await downloading).path(), 'utf8');
+    assert.match(card, /Risico bevestigd = de screening kreeg de code Risico of Verder onderzoek nodig/);
+    assert.match(card, new RegExp(`${state.evaluation.labelled}`));
+
+    // A backup carries the definition: the command line's report and model card use it too.
+    await page.evaluate(() => window.radar.showScreen('storage'));
+    await waitForInfo(page, (s) => s.backup.status !== undefined, 'the storage status');
+    const exporting = page.waitForEvent('download');
+    await clickWidget(page, 'backup-export');
+    const backup = join(screenshotFolder, 'evaluation-backup.json');
+    writeFileSync(backup, readFileSync(await (await exporting).path()));
+    const report = spawnSync(cli, ['report', backup, '--json'], { encoding: 'utf8' });
+    assert.equal(report.status, 0, report.stderr);
+    assert.equal(JSON.parse(report.stdout).risk_found.statement.nl,
+                 'Risico bevestigd = de screening kreeg de code Risico of Verder onderzoek nodig');
+    const cardJson = spawnSync(cli, ['model-card', 'assets/models/default.json', '--history', backup, '--json'],
+                               { encoding: 'utf8' });
+    assert.equal(cardJson.status, 0, cardJson.stderr);
+    const evaluations = JSON.parse(cardJson.stdout).evaluations;
+    assert.equal(evaluations.length, 1);
+    assert.equal(evaluations[0].labelled, state.evaluation.labelled, 'the same figures as the screen');
+    assert.match(evaluations[0].label_definition.nl, /de screening kreeg de code Risico of Verder onderzoek nodig/);
   } finally {
     await close();
   }

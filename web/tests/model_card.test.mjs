@@ -51,6 +51,9 @@ test('radar model-card states the use of the version in a recorded history', () 
     assert.ok(card.in_use.control_share.total > 0, 'the control sample is compared');
     assert.deepEqual(Object.values(card.to_be_completed_by_people), [null, null, null, null]);
     assert.ok(card.protected_fields_excluded.includes('nationality'));
+    assert.equal(card.evaluations.length, 1, 'the evaluation of its own batches');
+    assert.match(card.evaluations[0].label_definition.en, /^Risk confirmed = serious shortcomings or enforcement within 6 months/);
+    assert.ok(card.evaluations[0].labelled > 0 && card.evaluations[0].labelled <= card.in_use.screened);
 
     const html = radar('model-card', model, '--history', history, '--html', '--lang', 'en');
     assert.equal(html.status, 0, html.stderr);

@@ -375,6 +375,38 @@ const std::vector<std::string>& model_card_places_for_people() {
     return places;
 }
 
+ModelCardEvaluation model_card_evaluation(const VersionEvaluation& evaluation, const LabelDefinition& definition) {
+    const EvaluationSummary& summary = evaluation.summary;
+    ModelCardEvaluation card;
+    card.label_definition = {label_definition_statement(definition, TextLanguage::dutch),
+                             label_definition_statement(definition, TextLanguage::english)};
+    const std::string batches = std::to_string(evaluation.batches);
+    card.scope = {"Gescreende leden van de " + batches + " eigen batches van deze versie (top van de lijst en "
+                  "controlesteekproef) met een definitief label",
+                  "Screened members of this version's own " + batches + " batches (top of the list and control "
+                  "sample) with a final label"};
+    card.labelled = summary.rows;
+    card.positives = summary.positives;
+    card.auc = summary.auc;
+    card.k = summary.at_k.k;
+    if (summary.precision_interval) {
+        const double hits = summary.at_k.positives.expected;
+        card.precision_at_k = Proportion{static_cast<std::size_t>(hits + 0.5), summary.at_k.k, summary.at_k.precision,
+                                         summary.precision_interval->low, summary.precision_interval->high};
+    }
+    if (summary.base_rate && summary.base_rate_interval && summary.base_rate_source == BaseRateSource::control_sample)
+        card.base_rate = Proportion{evaluation.control_positives, evaluation.labelled_control, *summary.base_rate,
+                                    summary.base_rate_interval->low, summary.base_rate_interval->high};
+    if (card.base_rate && summary.lift.ratio) {
+        card.lift = summary.lift.ratio;
+        if (summary.lift.interval) {
+            card.lift_low = summary.lift.interval->low;
+            card.lift_high = summary.lift.interval->high;
+        }
+    }
+    return card;
+}
+
 Json model_card_json(const ModelCardInput& input) {
     const ModelSpec& m = input.model;
     Json card = Json::object();

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "evaluation/version_evaluation.hpp"
 #include "model/model_registry.hpp"
 #include "model/model_spec.hpp"
 #include "reporting/report.hpp"
@@ -52,6 +53,9 @@ struct ModelCardEvaluation {
     std::optional<double> lift_low;
     std::optional<double> lift_high;
 };
+
+// The Evaluatie screen's figures of a version (evaluation/version_evaluation.hpp) as a card entry.
+ModelCardEvaluation model_card_evaluation(const VersionEvaluation& evaluation, const LabelDefinition& definition);
 
 struct ModelCardInput {
     ModelSpec model;
