@@ -313,7 +313,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
 
 // The Evaluatie screen's figures for the evaluated version, and the backtest once it ran.
 nlohmann::json evaluation_info(ui::AppState& state) {
-    nlohmann::json out{{"definition", nlohmann::json::parse(label_definition_to_text(state.label_definition()))},
+    nlohmann::json out{{"definition", label_definition_to_json(state.label_definition())},
                        {"statement", label_definition_statement(state.label_definition(), TextLanguage::english)},
                        {"notice", state.label_definition_notice()}};
     const std::optional<int> version = state.evaluated_version();

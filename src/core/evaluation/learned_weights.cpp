@@ -151,12 +151,10 @@ Checked<LearnedWeights> learn_weights(const ModelSpec& current, const Dataset& d
     const std::set<std::int64_t> distinct(periods.begin(), periods.end());
     if (request.held_out_months > 0 && distinct.size() > request.held_out_months) {
         const std::int64_t cut = *std::next(distinct.begin(), static_cast<std::ptrdiff_t>(distinct.size() - request.held_out_months));
-        for (const LabelledRow& item : labelled)
-            if (*parse_iso_date(item.month + "-01") >= cut &&
-                std::find(result.held_out_months.begin(), result.held_out_months.end(), item.month) ==
-                    result.held_out_months.end())
-                result.held_out_months.push_back(item.month);
-        std::sort(result.held_out_months.begin(), result.held_out_months.end());
+        std::set<std::string> held_out_months;
+        for (std::size_t i = 0; i < labelled.size(); ++i)
+            if (periods[i] >= cut) held_out_months.insert(labelled[i].month);
+        result.held_out_months.assign(held_out_months.begin(), held_out_months.end());
         const std::vector<std::uint32_t> train = rows_where(periods, true, cut);
         const std::vector<std::uint32_t> held = rows_where(periods, false, cut);
         if (const Checked<LogisticFit> earlier = fit_logistic(design, positive, train, options); earlier && earlier->converged) {
