@@ -10,21 +10,13 @@
 
 #include "platform/store.hpp"
 #include "platform/store_export_format.hpp"
+#include "temp_folder.hpp"
 
 using namespace radar::platform;
 using radar::is_valid_utf8;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A fresh folder under the system temp folder, removed at the end of the test.
-struct TempFolder {
-    fs::path path;
-    explicit TempFolder(const std::string& name) : path(fs::temp_directory_path() / ("radar-store-test-" + name)) {
-        fs::remove_all(path);
-    }
-    ~TempFolder() { fs::remove_all(path); }
-};
 
 std::unique_ptr<Store> opened(const fs::path& folder, StoreMode expected = StoreMode::writer) {
     auto store = make_folder_store(folder.string());

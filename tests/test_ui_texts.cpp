@@ -19,7 +19,7 @@ struct Text {
 const std::vector<Text>& texts() {
     static const std::vector<Text> rows{
 #define RADAR_TEXT(id, dutch, english) {#id, dutch, english},
-#include "ui/texts.inc"
+#include "session/texts.inc"
 #undef RADAR_TEXT
     };
     return rows;
@@ -34,7 +34,7 @@ const std::vector<CountedText>& counted_texts() {
     static const std::vector<CountedText> rows{
 #define RADAR_COUNTED(id, dutch_one, dutch_other, english_one, english_other) \
     {#id, {dutch_one, dutch_other, english_one, english_other}},
-#include "ui/counted_texts.inc"
+#include "session/counted_texts.inc"
 #undef RADAR_COUNTED
     };
     return rows;

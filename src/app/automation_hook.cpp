@@ -14,16 +14,16 @@
 #include "reporting/report_export.hpp"
 #include "screening/blind_queue.hpp"
 #include "selection/selection_reasons.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/report_view.hpp"
 #include "ui/storage_view.hpp"
 
 namespace radar::app {
 namespace {
-ui::AppState* attached_state = nullptr;
+session::Session* attached_state = nullptr;
 const ui::Fonts* attached_fonts = nullptr;
-ui::ImportSession* attached_import = nullptr;
+session::ImportSession* attached_import = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
 constexpr const char* screen_codes[] = {"ranking",   "model",  "data",    "selection",
@@ -35,7 +35,7 @@ std::optional<ui::Screen> screen_from_code(const std::string& code) {
     return std::nullopt;
 }
 
-nlohmann::json import_info(const ui::ImportSession& session) {
+nlohmann::json import_info(const session::ImportSession& session) {
     static constexpr const char* phases[] = {"idle", "reading", "reviewing"};
     nlohmann::json info = {{"phase", phases[static_cast<int>(session.phase())]}, {"file", session.file_name()},
                            {"readError", session.read_error()}};
@@ -65,10 +65,10 @@ nlohmann::json import_info(const ui::ImportSession& session) {
 }
 
 // Mapping profiles and the stored dataset snapshot (issue #3).
-void add_import_storage_info(const ui::AppState& state, nlohmann::json& info) {
-    auto phase = [](const std::optional<ui::SaveStatus>& status) -> nlohmann::json {
+void add_import_storage_info(const session::Session& state, nlohmann::json& info) {
+    auto phase = [](const std::optional<session::SaveStatus>& status) -> nlohmann::json {
         if (!status) return nullptr;
-        return status->phase == ui::SavePhase::saving ? "saving" : status->phase == ui::SavePhase::saved ? "saved" : "failed";
+        return status->phase == session::SavePhase::saving ? "saving" : status->phase == session::SavePhase::saved ? "saved" : "failed";
     };
     nlohmann::json profiles = nlohmann::json::array();
     for (const MappingProfile& profile : state.mapping_profiles()) profiles.push_back(profile.name);
@@ -94,44 +94,44 @@ void capture_drawn_text_if_requested(const ImDrawData& frame) {
     captured_text = drawn_text(frame, *ImGui::GetIO().Fonts);
 }
 
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session) {
+void attach_automation_hook(session::Session* state, const ui::Fonts* fonts, session::ImportSession* import_session) {
     attached_state = state;
     attached_fonts = fonts;
     attached_import = import_session;
 }
 
-const char* storage_mode_name(ui::StorageMode mode) {
+const char* storage_mode_name(session::StorageMode mode) {
     switch (mode) {
-        case ui::StorageMode::opening: return "opening";
-        case ui::StorageMode::writer: return "writer";
-        case ui::StorageMode::read_only: return "read-only";
-        case ui::StorageMode::closed: return "closed";
-        case ui::StorageMode::memory_only: return "memory";
+        case session::StorageMode::opening: return "opening";
+        case session::StorageMode::writer: return "writer";
+        case session::StorageMode::read_only: return "read-only";
+        case session::StorageMode::closed: return "closed";
+        case session::StorageMode::memory_only: return "memory";
     }
     return "memory";
 }
 
-const char* save_phase_name(ui::SavePhase phase) {
+const char* save_phase_name(session::SavePhase phase) {
     switch (phase) {
-        case ui::SavePhase::saving: return "saving";
-        case ui::SavePhase::saved: return "saved";
-        case ui::SavePhase::failed: return "failed";
+        case session::SavePhase::saving: return "saving";
+        case session::SavePhase::saved: return "saved";
+        case session::SavePhase::failed: return "failed";
     }
     return "";
 }
 
-nlohmann::json save_status_json(const ui::AppState& state, const std::string& subject) {
-    const ui::SaveStatus* status = state.save_status(subject);
+nlohmann::json save_status_json(const session::Session& state, const std::string& subject) {
+    const session::SaveStatus* status = state.save_status(subject);
     if (!status) return nullptr;
     return {{"phase", save_phase_name(status->phase)}, {"error", status->error_name}};
 }
 
 // The Model tab's version list: number, content fingerprint, author, note and the save state of
 // a version this page wrote (null for versions read from the store or never written).
-nlohmann::json model_version_list(const ui::AppState& state) {
+nlohmann::json model_version_list(const session::Session& state) {
     nlohmann::json list = nlohmann::json::array();
     for (const ModelVersion& version : state.model_registry().versions()) {
-        const ui::SaveStatus* status = state.model_save_status(version.info.fingerprint);
+        const session::SaveStatus* status = state.model_save_status(version.info.fingerprint);
         list.push_back({{"version", version.info.version},
                         {"fingerprint", version.info.fingerprint},
                         {"author", version.info.author},
@@ -155,15 +155,15 @@ nlohmann::json merge_json(const BackupMerge& merge) {
 }
 
 // The storage screen: store status, last backup, and the backup session's action and outcome.
-nlohmann::json backup_info(const ui::AppState& state) {
+nlohmann::json backup_info(const session::Session& state) {
     constexpr const char* actions[] = {"none", "export", "read", "import", "forget", "export-store", "migrate"};
     constexpr const char* phases[] = {"idle", "working", "done", "failed"};
-    const ui::BackupSession& session = ui::storage_backup_session();
+    const session::BackupSession& session = ui::storage_backup_session();
     nlohmann::json info{{"action", actions[static_cast<int>(session.action())]},
                         {"phase", phases[static_cast<int>(session.phase())]},
                         {"detail", session.detail()},
                         {"lastBackupAt", state.last_backup_at() ? format_timestamp(*state.last_backup_at()) : ""},
-                        {"due", ui::backup_due(state, Timestamp{platform::now_millis()})}};
+                        {"due", session::backup_due(state, Timestamp{platform::now_millis()})}};
     if (const auto& status = session.status())
         info["status"] = {{"persisted", status->persisted.value_or(false)},
                           {"usage", status->usage_bytes.value_or(-1.0)},
@@ -176,13 +176,13 @@ nlohmann::json backup_info(const ui::AppState& state) {
     return info;
 }
 
-const char* batch_check_name(ui::BatchCheck::Outcome outcome) {
+const char* batch_check_name(session::BatchCheck::Outcome outcome) {
     switch (outcome) {
-        case ui::BatchCheck::Outcome::reproduced: return "reproduced";
-        case ui::BatchCheck::Outcome::differs: return "differs";
-        case ui::BatchCheck::Outcome::dataset_changed: return "dataset-changed";
-        case ui::BatchCheck::Outcome::model_changed: return "model-changed";
-        case ui::BatchCheck::Outcome::no_record: return "no-record";
+        case session::BatchCheck::Outcome::reproduced: return "reproduced";
+        case session::BatchCheck::Outcome::differs: return "differs";
+        case session::BatchCheck::Outcome::dataset_changed: return "dataset-changed";
+        case session::BatchCheck::Outcome::model_changed: return "model-changed";
+        case session::BatchCheck::Outcome::no_record: return "no-record";
     }
     return "";
 }
@@ -203,7 +203,7 @@ nlohmann::json outcome_json(const OutcomeState& outcome) {
 
 // The outcome a test asks for, as JSON: {"dossier", "type", "measure", "handedOverTo", "result",
 // "date" (YYYY-MM-DD, default today), "note", "corrects", "withdraw", "reason"}.
-std::optional<ui::OutcomeInput> outcome_input(const ui::AppState& state, const std::string& text) {
+std::optional<ui::OutcomeInput> outcome_input(const session::Session& state, const std::string& text) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (!json.is_object() || !json.contains("dossier") || !json["dossier"].is_string()) return std::nullopt;
     auto word = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
@@ -235,7 +235,7 @@ std::optional<ui::OutcomeInput> outcome_input(const ui::AppState& state, const s
 }
 
 // Storage, the selection preview, the batches and the screening queue.
-void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
+void add_workflow_info(session::Session& state, nlohmann::json& info) {
     info["storage"] = {{"mode", storage_mode_name(state.storage_mode())},
                        {"loaded", state.storage_loaded()},
                        {"message", state.storage_message()}};
@@ -275,7 +275,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
                 item["controlSeed"] = frozen.settings.control_seed;
                 item["blind"] = screened_blind(batch);
             }
-        if (const ui::BatchCheck* check = state.batch_check(id))
+        if (const session::BatchCheck* check = state.batch_check(id))
             item["check"] = {{"outcome", batch_check_name(check->outcome)},
                              {"differences", check->differences},
                              {"modelVersion", check->recorded_model_version}};
@@ -312,7 +312,7 @@ void add_workflow_info(ui::AppState& state, nlohmann::json& info) {
 }
 
 // The Evaluatie screen's figures for the evaluated version, and the backtest once it ran.
-nlohmann::json evaluation_info(ui::AppState& state) {
+nlohmann::json evaluation_info(session::Session& state) {
     nlohmann::json out{{"definition", label_definition_to_json(state.label_definition())},
                        {"statement", label_definition_statement(state.label_definition(), TextLanguage::english)},
                        {"notice", state.label_definition_notice()}};
@@ -358,7 +358,7 @@ nlohmann::json evaluation_info(ui::AppState& state) {
                 out["backtest"]["candidateDaysEarlier"] = *(*report)->candidate_replay->mean_days_earlier;
         }
     }
-    if (const ui::AppState::LearnedWhatIf* learned = state.learned_weights()) {
+    if (const session::Session::LearnedWhatIf* learned = state.learned_weights()) {
         if (!learned->weights) {
             out["learned"] = {{"error", learned->weights.error()}};
         } else {
@@ -386,7 +386,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     using radar::app::attached_state;
     static std::string text;
     nlohmann::json info;
-    info["language"] = radar::ui::language_code();
+    info["language"] = radar::session::language_code();
     if (radar::app::attached_import) info["import"] = radar::app::import_info(*radar::app::attached_import);
     info["fontEmbedded"] = radar::app::attached_fonts && radar::app::attached_fonts->embedded;
     if (attached_state) {
@@ -560,8 +560,8 @@ EMSCRIPTEN_KEEPALIVE int radar_set_today(const char* text) {
 // Accepts "nl" or "en"; anything else is ignored and returns 0.
 EMSCRIPTEN_KEEPALIVE int radar_set_language(const char* code) {
     const std::string value = code ? code : "";
-    if (value == "nl") radar::ui::set_language(radar::ui::Language::dutch);
-    else if (value == "en") radar::ui::set_language(radar::ui::Language::english);
+    if (value == "nl") radar::session::set_language(radar::session::Language::dutch);
+    else if (value == "en") radar::session::set_language(radar::session::Language::english);
     else return 0;
     return 1;
 }

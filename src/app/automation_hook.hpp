@@ -2,14 +2,14 @@
 // and drive the filter and language through these C functions.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::app {
 
 // The hook reads and acts on these; set once at start-up (both outlive the page).
-void attach_automation_hook(ui::AppState* state, const ui::Fonts* fonts, ui::ImportSession* import_session);
+void attach_automation_hook(session::Session* state, const ui::Fonts* fonts, session::ImportSession* import_session);
 
 // When window.radar.captureText() asked for it: keeps the text of this drawn frame (what a person
 // sees), for tests that check the words on screen. Called after ImGui::Render().

@@ -23,10 +23,10 @@
 #include "platform/file_transfer.hpp"
 #include "platform/store.hpp"
 #include "platform/wheel_steps.hpp"
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
-#include "ui/import_work.hpp"
-#include "ui/i18n.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
+#include "session/import_work.hpp"
+#include "session/i18n.hpp"
 #include "ui/main_window.hpp"
 #include "ui/theme.hpp"
 
@@ -38,8 +38,8 @@ constexpr std::size_t max_dossier_count = 1'000'000;
 
 struct App {
     GLFWwindow* window = nullptr;
-    radar::ui::AppState state;
-    std::optional<radar::ui::ImportSession> import_session;  // needs the field dictionary
+    radar::session::Session state;
+    std::optional<radar::session::ImportSession> import_session;  // needs the field dictionary
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
@@ -99,7 +99,7 @@ void frame() {
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
     ImGui::NewFrame();
-    radar::ui::advance_import_work(app.state, *app.import_session);
+    radar::session::advance_import_work(app.state, *app.import_session);
     if (const bool restoring = app.import_session->restoring() != nullptr; restoring != app.restoring) {
         app.restoring = restoring;
         radar::platform::note_dataset_restore(restoring);
@@ -161,7 +161,7 @@ int main() {
 
     const radar::DayNumber today = radar::platform::today();
     if (const auto language = radar::platform::start_option("lang"); language && *language == "en")
-        radar::ui::set_language(radar::ui::Language::english);
+        radar::session::set_language(radar::session::Language::english);
     radar::DictionaryLoad dictionary = radar::load_field_dictionary(read_embedded_file("/fields.json"));
     if (!dictionary.dictionary) {
         radar::platform::report_fatal_error("assets/fields.json is invalid: " + dictionary.errors.front());

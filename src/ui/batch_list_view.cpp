@@ -8,7 +8,9 @@
 #include <cstdio>
 #include <string>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "session/screening_work.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -79,7 +81,7 @@ void check_result(const BatchCheck& check) {
 }
 
 // The buttons of one batch row; true when its "close" button asks for the confirmation.
-bool action_cell(AppState& state, const BatchState& batch) {
+bool action_cell(Session& state, const BatchState& batch) {
     bool close_requested = false;
     ImGui::PushID(batch.batch_id.c_str());
     if (batch.status() == BatchStatus::open) {
@@ -88,16 +90,10 @@ bool action_cell(AppState& state, const BatchState& batch) {
             state.request_screen(Screen::screening);
         }
         ImGui::SameLine();
-        const bool blocked = state.storage_mode() == StorageMode::read_only || state.storage_mode() == StorageMode::opening ||
-                             state.screener().empty();
-        ImGui::BeginDisabled(blocked);
+        const char* blocker = action_blocker(state);
+        ImGui::BeginDisabled(*blocker != '\0');
         close_requested = ImGui::SmallButton(tr(TextId::close_batch));
-        if (blocked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-            const TextId why = state.screener().empty()                          ? TextId::screener_required
-                               : state.storage_mode() == StorageMode::read_only ? TextId::storage_not_writable
-                                                                                : TextId::storage_opening;
-            ImGui::SetTooltip("%s", tr(why));
-        }
+        if (*blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
         ImGui::EndDisabled();
         note_last_item(state, "close-batch:" + batch.batch_id);
         ImGui::SameLine();
@@ -117,7 +113,7 @@ bool action_cell(AppState& state, const BatchState& batch) {
 }
 
 // Lists the uncoded members and closes the batch in one store commit when confirmed.
-void close_confirmation(AppState& state) {
+void close_confirmation(Session& state) {
     CloseDialog& dialog = close_dialog();
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 34.0f, 0));
@@ -164,7 +160,7 @@ void close_confirmation(AppState& state) {
 
 }  // namespace
 
-void draw_batch_list(AppState& state) {
+void draw_batch_list(Session& state) {
     const auto& batches = state.screening().batches;
     if (batches.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::no_batches));

@@ -3,10 +3,11 @@
 // lists its uncoded dossiers.
 #pragma once
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
-void draw_batch_list(AppState& state);
+void draw_batch_list(Session& state);
 
 }  // namespace radar::ui

@@ -1,5 +1,5 @@
 // Loading a custom field dictionary in the app: the file is read whole, checked with the same code
-// as `radar --fields` (AppState::load_custom_dictionary), and stored; a refused file changes nothing.
+// as `radar --fields` (Session::load_custom_dictionary), and stored; a refused file changes nothing.
 #include "ui/dictionary_view.hpp"
 
 #include <cstdio>
@@ -7,11 +7,12 @@
 #include <string>
 
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
-#include "ui/whole_file_sink.hpp"
+#include "session/whole_file_sink.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
@@ -30,7 +31,7 @@ DictionaryState& dictionary_state() {
     return state;
 }
 
-void take_picked_file(AppState& state, DictionaryState& dictionary) {
+void take_picked_file(Session& state, DictionaryState& dictionary) {
     std::optional<PickedFile> file = dictionary.sink.take_finished();
     if (!file) return;
     dictionary.refusal.reset();
@@ -44,7 +45,7 @@ void take_picked_file(AppState& state, DictionaryState& dictionary) {
 
 const platform::FileSink* dictionary_file_sink() { return &dictionary_state().sink; }
 
-void draw_dictionary_bar(AppState& state) {
+void draw_dictionary_bar(Session& state) {
     DictionaryState& dictionary = dictionary_state();
     take_picked_file(state, dictionary);
     ImGui::AlignTextToFramePadding();

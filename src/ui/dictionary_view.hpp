@@ -3,11 +3,12 @@
 #pragma once
 
 #include "platform/file_transfer.hpp"
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
-void draw_dictionary_bar(AppState& state);
+void draw_dictionary_bar(Session& state);
 // The sink a picked dictionary file goes to (the import screen leaves it in place while claimed).
 const platform::FileSink* dictionary_file_sink();
 

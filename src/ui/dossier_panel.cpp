@@ -8,9 +8,10 @@
 
 #include "model/explanation.hpp"
 #include "model/model_output.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 #include "ui/theme.hpp"
-#include "ui/value_labels.hpp"
+#include "session/value_labels.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
@@ -61,7 +62,7 @@ void draw_completeness(const Completeness& info) {
     for (const DatedInput& dated : info.dated) ImGui::BulletText("%s", local(dated.text).c_str());
 }
 
-void draw_dossier_fields(const AppState& state, std::size_t row) {
+void draw_dossier_fields(const Session& state, std::size_t row) {
     const Dataset& dataset = state.dataset();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("fields", 2, flags)) return;
@@ -80,7 +81,7 @@ void draw_dossier_fields(const AppState& state, std::size_t row) {
 }
 
 // The dossier's risk label: current (until when), expiring soon, or expired and no longer current.
-void draw_risk_label(const AppState& state, const std::string& dossier_id) {
+void draw_risk_label(const Session& state, const std::string& dossier_id) {
     const std::optional<RiskLabel> label =
         risk_label(state.screening(), dossier_id, state.reference_date(), state.risk_label_settings());
     if (!label) return;
@@ -96,7 +97,7 @@ void draw_risk_label(const AppState& state, const std::string& dossier_id) {
     ImGui::PopStyleColor();
 }
 
-void draw_dossier_panel(AppState& state, const Fonts& fonts) {
+void draw_dossier_panel(Session& state, const Fonts& fonts) {
     if (!state.selected_row()) {
         ImGui::TextWrapped("%s", tr(TextId::dossier_panel_hint));
         return;

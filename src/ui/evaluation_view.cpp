@@ -1,5 +1,5 @@
 // The Evaluatie screen (see evaluation_view.hpp). Every figure comes from the core
-// (evaluation/version_evaluation.hpp) through AppState's cache; the view only draws it.
+// (evaluation/version_evaluation.hpp) through Session's cache; the view only draws it.
 #include "ui/evaluation_view.hpp"
 
 #include <algorithm>
@@ -11,7 +11,8 @@
 #include "model/number_text.hpp"
 #include "reporting/report_summary.hpp"
 #include "screening/score_band.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 
 namespace radar::ui {
@@ -53,7 +54,7 @@ TextId rule_label(ConfirmationRule rule) {
     return TextId::label_rule_code;
 }
 
-void label_definition_controls(AppState& state, const Fonts& fonts) {
+void label_definition_controls(Session& state, const Fonts& fonts) {
     LabelDefinition definition = state.label_definition();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::label_definition_title));
@@ -90,7 +91,7 @@ std::string version_text(const ModelVersionInfo& info, const ModelRegistry& regi
 }
 
 // A combo of the saved versions; returns the chosen one.
-int version_combo(AppState& state, const char* id, int current, float width) {
+int version_combo(Session& state, const char* id, int current, float width) {
     const ModelRegistry& registry = state.model_registry();
     const auto shown = registry.find(current);
     ImGui::SetNextItemWidth(width);
@@ -269,7 +270,7 @@ void replay_lines(const BacktestReport& report) {
     if (report.candidate_replay) line(TextId::replay_candidate, *report.candidate_replay);
 }
 
-void backtest_section(AppState& state, const Fonts& fonts, int evaluated) {
+void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
     section_title(tr(TextId::backtest_title), fonts);
     wrapped_disabled(tr(TextId::backtest_explanation));
     ImGui::AlignTextToFramePadding();
@@ -300,7 +301,7 @@ void backtest_section(AppState& state, const Fonts& fonts, int evaluated) {
 
 }  // namespace
 
-void draw_evaluation_view(AppState& state, const Fonts& fonts) {
+void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(tr(TextId::evaluation_title));

@@ -5,11 +5,12 @@
 // candidate version against the versions that selected each month, with the Chicago-style replay.
 #pragma once
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_evaluation_view(AppState& state, const Fonts& fonts);
+void draw_evaluation_view(Session& state, const Fonts& fonts);
 
 }  // namespace radar::ui

@@ -3,7 +3,8 @@
 
 #include <string>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
@@ -29,7 +30,7 @@ void language_switch() {
 
 }  // namespace
 
-void draw_header_bar(const AppState& state, const Fonts& fonts) {
+void draw_header_bar(const Session& state, const Fonts& fonts) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 origin = ImGui::GetCursorScreenPos();

@@ -6,7 +6,8 @@
 #include <array>
 #include <string>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
@@ -44,7 +45,7 @@ constexpr ValueKind all_kinds[] = {ValueKind::whole_number, ValueKind::number, V
 
 // The type of one file column: a field's own type, or for an extra attribute the inferred or
 // chosen type with a combo to choose another ("kind:<header>" for automation).
-void kind_cell(AppState& state, ImportSession& session, std::size_t index, const ImportedColumn& column) {
+void kind_cell(Session& state, ImportSession& session, std::size_t index, const ImportedColumn& column) {
     ImGui::AlignTextToFramePadding();
     if (!column.extra) {
         ImGui::TextDisabled("%s", kind_label(column.kind));
@@ -89,7 +90,7 @@ const char* kind_label(ValueKind kind) {
     return "";
 }
 
-void draw_store_save_status(const AppState& state, const SaveStatus& status) {
+void draw_store_save_status(const Session& state, const SaveStatus& status) {
     if (status.phase == SavePhase::saving) {
         ImGui::TextDisabled("%s", tr(TextId::saving));
     } else if (status.phase == SavePhase::saved) {
@@ -100,7 +101,7 @@ void draw_store_save_status(const AppState& state, const SaveStatus& status) {
     }
 }
 
-void draw_mapping_profile_bar(AppState& state, ImportSession& session) {
+void draw_mapping_profile_bar(Session& state, ImportSession& session) {
     const ImportResult& result = *session.result();
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -139,7 +140,7 @@ void draw_mapping_profile_bar(AppState& state, ImportSession& session) {
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::import_profile_matched), session.matched_profile().c_str());
 }
 
-void draw_mapping_table(AppState& state, ImportSession& session, float space_below) {
+void draw_mapping_table(Session& state, ImportSession& session, float space_below) {
     const ImportResult& result = *session.result();
     if (!result.fields_not_found.empty()) {
         std::string fields;

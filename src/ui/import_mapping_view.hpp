@@ -3,17 +3,18 @@
 // profile in use, and saving the mapping as a named profile.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
 // "saving…" / "saved" / the store's error for a save that is not a screening decision.
-void draw_store_save_status(const AppState& state, const SaveStatus& status);
+void draw_store_save_status(const Session& state, const SaveStatus& status);
 
-void draw_mapping_profile_bar(AppState& state, ImportSession& session);
+void draw_mapping_profile_bar(Session& state, ImportSession& session);
 // Takes half the height left after keeping `space_below` for what follows the two tables.
-void draw_mapping_table(AppState& state, ImportSession& session, float space_below);
+void draw_mapping_table(Session& state, ImportSession& session, float space_below);
 // "whole number", "yes/no"... in the interface language.
 const char* kind_label(ValueKind kind);
 

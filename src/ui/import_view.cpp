@@ -11,7 +11,8 @@
 #include "import/import_report.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/dictionary_view.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
@@ -25,7 +26,7 @@ constexpr const char* accepted_files = ".csv,.tsv,.txt,.json,.ndjson";
 std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<double>(bytes) / 1e6) + " MB"; }
 
 // The imported dataset in use, and the way back to the demo dossiers (after a confirmation).
-void current_dataset(AppState& state) {
+void current_dataset(Session& state) {
     if (state.is_synthetic() || !state.snapshot()) return;
     const std::string& file = state.snapshot()->source_name;
     ImGui::Text(tr(TextId::import_current_dataset), file.c_str(), counted_text(CountedText::dossiers, state.dataset().row_count()).c_str());
@@ -50,7 +51,7 @@ void current_dataset(AppState& state) {
     ImGui::EndPopup();
 }
 
-void choose_file(AppState& state, ImportSession& session) {
+void choose_file(Session& state, ImportSession& session) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
     // Dropped files come here while this screen is idle (the model screen may have claimed them),
     // unless a field dictionary was asked for and has not arrived yet.
@@ -136,7 +137,7 @@ void diagnostics_table(const ImportResult& result, float height) {
 
 // A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged (no
 // button while a stored dataset is read again).
-void draw_accept_step_progress(AppState& state, ImportSession& session, double progress) {
+void draw_accept_step_progress(Session& state, ImportSession& session, double progress) {
     const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
     ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
     if (session.restoring()) return;
@@ -151,7 +152,7 @@ void draw_accept_step_progress(AppState& state, ImportSession& session, double p
 
 // Where accepting is (the work is done by advance_import_work): a notice per step, and the
 // progress of the model's trial and of the preparation.
-void draw_accept_progress(AppState& state, ImportSession& session, const ImportResult& result) {
+void draw_accept_progress(Session& state, ImportSession& session, const ImportResult& result) {
     const std::string dossiers = counted_text(CountedText::dossiers, result.summary.rows_imported);
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
@@ -171,7 +172,7 @@ void draw_accept_progress(AppState& state, ImportSession& session, const ImportR
 
 // The day the data describes: from the export's own export-date column, or stated here (the
 // file's last change by default). It is the data age shown in Screening and the header.
-void export_date_field(AppState& state, ImportSession& session, const ImportResult& result) {
+void export_date_field(Session& state, ImportSession& session, const ImportResult& result) {
     if (const std::optional<DayNumber> in_data = export_date_in_data(result.dataset)) {
         ImGui::AlignTextToFramePadding();
         ImGui::Text(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
@@ -187,7 +188,7 @@ void export_date_field(AppState& state, ImportSession& session, const ImportResu
     note_last_item(state, "import-export-date");
 }
 
-void review(AppState& state, ImportSession& session, const Fonts& fonts) {
+void review(Session& state, ImportSession& session, const Fonts& fonts) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_review_title), result.source_name.c_str());
@@ -255,7 +256,7 @@ void review(AppState& state, ImportSession& session, const Fonts& fonts) {
 
 }  // namespace
 
-void draw_import_view(AppState& state, ImportSession& session, const Fonts& fonts) {
+void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts) {
     switch (session.phase()) {
     case ImportSession::Phase::idle: choose_file(state, session); break;
     case ImportSession::Phase::reading: reading(session); break;

@@ -2,12 +2,13 @@
 // summary, the column mapping and every problem, then accept or cancel the import.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_import_view(AppState& state, ImportSession& session, const Fonts& fonts);
+void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts);
 
 }  // namespace radar::ui

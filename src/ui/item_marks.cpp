@@ -5,7 +5,7 @@
 
 namespace radar::ui {
 
-void note_last_item(AppState& state, const std::string& name) {
+void note_last_item(Session& state, const std::string& name) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     state.note_widget(name, {min.x, min.y, max.x, max.y});
 }

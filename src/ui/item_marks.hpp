@@ -3,11 +3,12 @@
 
 #include <string>
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
 // Records the last item's box (display pixels) for automation under `name`.
-void note_last_item(AppState& state, const std::string& name);
+void note_last_item(Session& state, const std::string& name);
 
 }  // namespace radar::ui

@@ -1,12 +1,13 @@
 // The learned-weights what-if in the model editor (see learned_weights_view.hpp). The fit, the
-// held-out comparison and the movement come from AppState; the view draws them.
+// held-out comparison and the movement come from Session; the view draws them.
 #include "ui/learned_weights_view.hpp"
 
 #include <optional>
 #include <string>
 
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 
 namespace radar::ui {
@@ -42,7 +43,7 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
     ImGui::EndTable();
 }
 
-std::optional<SaveResult> learned_weights_section(AppState& state, const Fonts& fonts, const std::string& author) {
+std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& fonts, const std::string& author) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::learned_title));
@@ -59,7 +60,7 @@ std::optional<SaveResult> learned_weights_section(AppState& state, const Fonts& 
     note_last_item(state, "button:learn-weights");
     if (run) state.run_learned_weights();
 
-    const AppState::LearnedWhatIf* what_if = state.learned_weights();
+    const Session::LearnedWhatIf* what_if = state.learned_weights();
     if (!what_if) return std::nullopt;
     if (!what_if->weights) {
         ImGui::TextColored(ImColor(palette::error_text), "%s", filled(TextId::learned_refused, {what_if->weights.error()}).c_str());
@@ -96,7 +97,7 @@ std::optional<SaveResult> learned_weights_section(AppState& state, const Fonts& 
 
 }  // namespace
 
-std::optional<SaveResult> draw_learned_weights(AppState& state, const Fonts& fonts, const std::string& author) {
+std::optional<SaveResult> draw_learned_weights(Session& state, const Fonts& fonts, const std::string& author) {
     // Its own ID scope: its buttons share a window with the editor's save controls.
     ImGui::PushID("learned_weights");
     const std::optional<SaveResult> saved = learned_weights_section(state, fonts, author);

@@ -6,13 +6,14 @@
 #include <optional>
 #include <string>
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
 // `author` names who saves the learned version (the editor's author field; the screener's name
 // when empty). The save's result when the user saved this frame.
-std::optional<SaveResult> draw_learned_weights(AppState& state, const Fonts& fonts, const std::string& author);
+std::optional<SaveResult> draw_learned_weights(Session& state, const Fonts& fonts, const std::string& author);
 
 }  // namespace radar::ui

@@ -11,7 +11,8 @@
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
 #include "ui/item_marks.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
 #include "ui/report_view.hpp"
@@ -38,7 +39,7 @@ void draw_restore_banner(const ImportSession& session) {
 
 // The stored dataset held back at start-up (after a crash or an unfinished start): load it after
 // all, or remove it from this browser.
-void draw_skipped_dataset_banner(AppState& state) {
+void draw_skipped_dataset_banner(Session& state) {
     const SnapshotDescriptor* skipped = state.skipped_dataset();
     if (!skipped) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -54,7 +55,7 @@ void draw_skipped_dataset_banner(AppState& state) {
 }
 
 // A message from before the page was reloaded (what was forgotten), until it is closed.
-void draw_start_notice(AppState& state) {
+void draw_start_notice(Session& state) {
     if (state.start_notice().empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::saved_text);
     ImGui::AlignTextToFramePadding();
@@ -66,7 +67,7 @@ void draw_start_notice(AppState& state) {
 
 // What to do next, on every screen but Screening: the newest open batch and how far it is, with
 // the way to go on screening it.
-void draw_open_batch_banner(AppState& state) {
+void draw_open_batch_banner(Session& state) {
     if (state.screen() == Screen::screening) return;
     const auto& batches = state.screening().batches;
     for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
@@ -86,7 +87,7 @@ void draw_open_batch_banner(AppState& state) {
 }
 
 // Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
-void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput input) {
+void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewInput input) {
     if (!state.selected_row()) {
         draw_ranking_view(state, fonts, input);
         return;
@@ -104,7 +105,7 @@ void draw_ranking_screen(AppState& state, const Fonts& fonts, RankingViewInput i
 }
 
 // The report over everything stored; it recomputes only when the events, batches or scores change.
-void draw_report_screen(AppState& state, const Fonts& fonts) {
+void draw_report_screen(Session& state, const Fonts& fonts) {
     ReportViewInput input;
     input.screening = state.storage_mode() == StorageMode::opening ? nullptr : &state.screening();
     input.batches = &state.frozen_batches();
@@ -125,7 +126,7 @@ void draw_report_screen(AppState& state, const Fonts& fonts) {
 
 }  // namespace
 
-void draw_main_window(AppState& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts) {
+void draw_main_window(Session& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts) {
     RankingViewInput input;
     input.focus_filter = shortcuts.focus_search;
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);

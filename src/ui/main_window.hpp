@@ -1,8 +1,9 @@
 // The single full-window ImGui window that hosts the header and the current screen.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
@@ -13,6 +14,6 @@ struct Shortcuts {
     bool toggle_language = false;  // Alt+L
 };
 
-void draw_main_window(AppState& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts);
+void draw_main_window(Session& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts);
 
 }  // namespace radar::ui

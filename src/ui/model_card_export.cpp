@@ -5,7 +5,7 @@
 
 namespace radar::ui {
 
-ModelCardInput model_card_input(const AppState& state, const std::string& notice, Timestamp now) {
+ModelCardInput model_card_input(const Session& state, const std::string& notice, Timestamp now) {
     ModelCardInput input;
     const ModelRegistry& registry = state.model_registry();
     if (const auto active = registry.active_version()) {
@@ -28,7 +28,7 @@ ModelCardInput model_card_input(const AppState& state, const std::string& notice
     return input;
 }
 
-std::string model_card_file_name(const AppState& state) {
+std::string model_card_file_name(const Session& state) {
     const ModelRegistry& registry = state.model_registry();
     const auto active = registry.active_version();
     if (!active) return "modelkaart.html";

@@ -5,14 +5,15 @@
 #include <string>
 
 #include "reporting/model_card.hpp"
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
 // `notice` badges the card (the synthetic-data badge for the demo; "" otherwise).
-ModelCardInput model_card_input(const AppState& state, const std::string& notice, Timestamp now);
+ModelCardInput model_card_input(const Session& state, const std::string& notice, Timestamp now);
 
 // The file name of the active version's card: "<model id>-v<N>-modelkaart.html".
-std::string model_card_file_name(const AppState& state);
+std::string model_card_file_name(const Session& state);
 
 }  // namespace radar::ui

@@ -1,7 +1,7 @@
 // Model screen: parameters (typed weights, clamp caps, step thresholds and category points; inputs
 // added on any typed column or removed) on the left, movement against the active version and the
 // version list on the right. Every applied edit goes through
-// AppState::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
+// Session::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
 #include "ui/model_editor_view.hpp"
 
 #include <algorithm>
@@ -18,13 +18,14 @@
 #include "model/number_text.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/learned_weights_view.hpp"
 #include "ui/model_card_export.hpp"
-#include "ui/value_labels.hpp"
-#include "ui/whole_file_sink.hpp"
+#include "session/value_labels.hpp"
+#include "session/whole_file_sink.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
@@ -36,7 +37,7 @@ const std::string& local(const LocalText& text) { return text_in(text, language(
 // What the "-" and "+" buttons next to a weight take off or add.
 constexpr double weight_step = 0.5;
 
-// What the screen remembers between frames (the model itself lives in AppState).
+// What the screen remembers between frames (the model itself lives in Session).
 struct EditorState {
     ModelSpec based_on;                  // the engine's model the draft started from
     ModelSpec draft;                     // what the widgets show and edit
@@ -93,7 +94,7 @@ void set_saved_message(EditorState& editor_state, const SaveResult& result, Text
         set_message(editor_state, TextId::version_exists, {}, {}, result.existing->version);
 }
 
-void draw_message(const AppState& state, const EditorState& editor_state) {
+void draw_message(const Session& state, const EditorState& editor_state) {
     if (!editor_state.message) return;
     TextId id = *editor_state.message;
     const SaveStatus* store_save = state.model_save_status(editor_state.message_fingerprint);
@@ -115,7 +116,7 @@ void draw_message(const AppState& state, const EditorState& editor_state) {
 
 std::string today_text() { return format_iso_date(platform::today()); }
 
-void import_finished_file(AppState& state, EditorState& editor_state) {
+void import_finished_file(Session& state, EditorState& editor_state) {
     auto file = editor_state.sink.take_finished();
     if (!file) return;
     if (!file->error.empty()) {
@@ -140,7 +141,7 @@ void wrapped_tooltip(const char* text) {
 }
 
 // One line per model input whose points follow a protected column, with what η means.
-void proxy_warnings(const AppState& state, const ModelSpec& spec) {
+void proxy_warnings(const Session& state, const ModelSpec& spec) {
     const ProxySettings settings;
     bool any = false;
     for (const ProxyMeasure& measure : state.proxy_measures()) {
@@ -161,7 +162,7 @@ void proxy_warnings(const AppState& state, const ModelSpec& spec) {
     if (any) ImGui::TextDisabled("%s", tr(TextId::proxy_explanation));
 }
 
-void model_header(const AppState& state, const Fonts& fonts, const ModelSpec& spec) {
+void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spec) {
     const float title_top = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(local(spec.name).c_str());
@@ -289,7 +290,7 @@ bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
 }
 
 // A parameter's weight: "-", the typed field, "+". The automation box "weight:<id>" is the field.
-bool weight_field(AppState& state, EditorState& editor_state, ModelParameter& parameter) {
+bool weight_field(Session& state, EditorState& editor_state, ModelParameter& parameter) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button = ImGui::GetFrameHeight();
     bool changed = false;
@@ -312,7 +313,7 @@ bool weight_field(AppState& state, EditorState& editor_state, ModelParameter& pa
     return changed;
 }
 
-void parameter_table(AppState& state, EditorState& editor_state) {
+void parameter_table(Session& state, EditorState& editor_state) {
     const float em = ImGui::GetFontSize();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
@@ -366,7 +367,7 @@ void parameter_table(AppState& state, EditorState& editor_state) {
 
 // "Add an input": any column a model may read (dictionary fields and typed extra columns of an
 // import; never protected ones or free text), with a first pipeline fitting its type.
-void add_input_row(AppState& state, EditorState& editor_state) {
+void add_input_row(Session& state, EditorState& editor_state) {
     const std::vector<InputColumn> columns =
         model_input_columns(state.dataset(), state.protected_fields(), state.engine()->context().id_field);
     if (columns.empty()) return;
@@ -401,7 +402,7 @@ void move_cell(const RankMove& move, bool entered) {
 }
 
 // One table of moves: dossier, name, rank before and now, places moved.
-void move_table(const char* id, const AppState& state, const std::vector<RankMove>& moves, std::size_t top_n,
+void move_table(const char* id, const Session& state, const std::vector<RankMove>& moves, std::size_t top_n,
                 bool mark_entered, float height) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
@@ -442,7 +443,7 @@ void move_table(const char* id, const AppState& state, const std::vector<RankMov
 }
 
 // `height` is the whole right-hand column: the two tables take about half of it, the versions the rest.
-void movement_section(AppState& state, const Fonts& fonts, float height) {
+void movement_section(Session& state, const Fonts& fonts, float height) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::movement_title));
@@ -474,7 +475,7 @@ void movement_section(AppState& state, const Fonts& fonts, float height) {
     }
 }
 
-void save_controls(AppState& state, EditorState& editor_state) {
+void save_controls(Session& state, EditorState& editor_state) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 9.0f);
     ImGui::InputTextWithHint("##author", tr(TextId::author_hint), editor_state.author.data(), editor_state.author.size());
@@ -524,7 +525,7 @@ void save_controls(AppState& state, EditorState& editor_state) {
 
 // Under a version's note: "saving…" until the store confirmed it, or why it was not saved with a
 // retry. Nothing for versions read from the store or kept in memory only.
-void version_save_state(AppState& state, const ModelVersionInfo& info) {
+void version_save_state(Session& state, const ModelVersionInfo& info) {
     const SaveStatus* status = state.model_save_status(info.fingerprint);
     if (!status) return;
     if (status->phase == SavePhase::saving) {
@@ -541,7 +542,7 @@ void version_save_state(AppState& state, const ModelVersionInfo& info) {
     }
 }
 
-void version_table(AppState& state, EditorState& editor_state) {
+void version_table(Session& state, EditorState& editor_state) {
     const auto& registry = state.model_registry();
     if (!state.model_notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -616,7 +617,7 @@ void version_table(AppState& state, EditorState& editor_state) {
 
 }  // namespace
 
-void draw_model_editor_view(AppState& state, const Fonts& fonts) {
+void draw_model_editor_view(Session& state, const Fonts& fonts) {
     EditorState& editor_state = editor();
     const ScoringEngine* engine = state.engine();
     if (!engine) return;  // the main window already lists why the model was refused

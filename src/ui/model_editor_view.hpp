@@ -2,11 +2,12 @@
 // ranking movement against the active version, and saving, activating, importing and exporting versions.
 #pragma once
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_model_editor_view(AppState& state, const Fonts& fonts);
+void draw_model_editor_view(Session& state, const Fonts& fonts);
 
 }  // namespace radar::ui

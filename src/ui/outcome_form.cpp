@@ -5,7 +5,9 @@
 #include <array>
 
 #include "screening/screening_actions.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "session/screening_work.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -38,14 +40,14 @@ void copy_text(const std::string& text, char* buffer, std::size_t size) {
     buffer[length] = '\0';
 }
 
-void reset(const AppState& state, const std::string& dossier_id) {
+void reset(const Session& state, const std::string& dossier_id) {
     OutcomeDraft& d = draft();
     d = OutcomeDraft{};
     d.dossier_id = dossier_id;
     copy_text(date_text(state.reference_date()), d.date.data(), d.date.size());
 }
 
-void start_correction(const AppState& state, const OutcomeState& outcome, bool withdraw) {
+void start_correction(const Session& state, const OutcomeState& outcome, bool withdraw) {
     reset(state, outcome.dossier_id);
     OutcomeDraft& d = draft();
     d.corrects = outcome.outcome_id;
@@ -73,7 +75,7 @@ void labelled(const char* text) {
     ImGui::SameLine();
 }
 
-void form(AppState& state, bool focus_form) {
+void form(Session& state, bool focus_form) {
     OutcomeDraft& d = draft();
     const float em = ImGui::GetFontSize();
     const bool correcting = !d.corrects.empty();
@@ -162,10 +164,8 @@ void form(AppState& state, bool focus_form) {
 
 std::string outcome_subject(const std::string& dossier_id) { return "outcome:" + dossier_id; }
 
-std::string submit_outcome(AppState& state, const OutcomeInput& input) {
-    if (state.screener().empty()) return tr(TextId::screener_required);
-    if (state.storage_mode() == StorageMode::opening) return tr(TextId::storage_opening);
-    if (state.storage_mode() == StorageMode::read_only) return tr(TextId::storage_not_writable);
+std::string submit_outcome(Session& state, const OutcomeInput& input) {
+    if (const char* blocker = action_blocker(state); *blocker) return blocker;
     const std::string subject = outcome_subject(input.dossier_id);
     if (const SaveStatus* status = state.save_status(subject); status && status->phase == SavePhase::saving)
         return tr(TextId::save_refused);
@@ -195,7 +195,7 @@ std::string submit_outcome(AppState& state, const OutcomeInput& input) {
     return {};
 }
 
-void draw_outcomes_section(AppState& state, const std::string& dossier_id, bool focus_form) {
+void draw_outcomes_section(Session& state, const std::string& dossier_id, bool focus_form) {
     if (draft().dossier_id != dossier_id) reset(state, dossier_id);
     ImGui::PushID("outcomes");
     const auto current = state.screening().current_outcomes(dossier_id);

@@ -2,20 +2,21 @@
 // corrected or withdrawn) and a small form, opened by its button or the O key, to record what
 // followed its latest screening (type,
 // measure / handed over to / inspection result, date defaulting to today, note). Saved through
-// AppState::submit like codes, under the subject "outcome:<dossier id>".
+// Session::submit like codes, under the subject "outcome:<dossier id>".
 #pragma once
 
 #include <optional>
 #include <string>
 
 #include "screening/screening_event.hpp"
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 
 // The section for one dossier; `focus_form` (the O key) opens the form, scrolls to it and puts the
 // keyboard in its note field (Enter saves; Tab reaches the other fields).
-void draw_outcomes_section(AppState& state, const std::string& dossier_id, bool focus_form);
+void draw_outcomes_section(Session& state, const std::string& dossier_id, bool focus_form);
 
 // What the automation hook (and the form's Save button) hands over: a new outcome when
 // `corrects` is empty, else a correction (or withdrawal) of that outcome id.
@@ -28,7 +29,7 @@ struct OutcomeInput {
 };
 
 // Checks and submits; "" when submitted, else why not (a translated text, or the core's refusal).
-std::string submit_outcome(AppState& state, const OutcomeInput& input);
+std::string submit_outcome(Session& state, const OutcomeInput& input);
 
 std::string outcome_subject(const std::string& dossier_id);
 

@@ -8,9 +8,10 @@
 #include <string>
 
 #include "model/model_output.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 #include "ui/text_widgets.hpp"
-#include "ui/value_labels.hpp"
+#include "session/value_labels.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
@@ -37,7 +38,7 @@ bool value_combo(const char* id, const char* all_label, const std::vector<std::s
 
 std::string as_is(std::string_view value) { return std::string(value); }
 
-void filter_bar(AppState& state, RankingViewInput input) {
+void filter_bar(Session& state, RankingViewInput input) {
     static std::array<char, 256> buffer{};
     RankingFilter filter = state.filter();
     if (filter.text != buffer.data()) {
@@ -71,7 +72,7 @@ void filter_bar(AppState& state, RankingViewInput input) {
 
 SortColumn column_of(ImGuiID user_id) { return static_cast<SortColumn>(user_id); }
 
-void apply_sort_specs(AppState& state) {
+void apply_sort_specs(Session& state) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty) return;
     if (specs->SpecsCount > 0) {
@@ -110,7 +111,7 @@ void score_tooltip(const ScoringEngine& engine, std::size_t row) {
     ImGui::EndTooltip();
 }
 
-void score_cell(AppState& state, std::size_t row) {
+void score_cell(Session& state, std::size_t row) {
     const double score = state.display_score(row);
     const std::string text = one_decimal(score);
     const float text_width = ImGui::CalcTextSize("000,0").x;
@@ -133,7 +134,7 @@ void score_cell(AppState& state, std::size_t row) {
 
 // Arrow keys move the open dossier through the visible list (Enter opens the first); returns the
 // list position to bring into view, if the keys moved it.
-std::optional<std::size_t> keyboard_selection(AppState& state) {
+std::optional<std::size_t> keyboard_selection(Session& state) {
     const ImGuiIO& io = ImGui::GetIO();
     const auto& rows = state.visible_rows();
     if (io.WantTextInput || rows.empty()) return std::nullopt;
@@ -154,7 +155,7 @@ std::optional<std::size_t> keyboard_selection(AppState& state) {
     return next;
 }
 
-void ranking_table(AppState& state, const Fonts& fonts, float height) {
+void ranking_table(Session& state, const Fonts& fonts, float height) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -212,7 +213,7 @@ void ranking_table(AppState& state, const Fonts& fonts, float height) {
 
 }  // namespace
 
-void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput input) {
+void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewInput input) {
     filter_bar(state, input);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextUnformatted(tr(TextId::score_disclaimer));

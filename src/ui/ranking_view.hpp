@@ -1,7 +1,8 @@
 // The ranked dossier table with its search box and row count.
 #pragma once
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
@@ -10,6 +11,6 @@ struct RankingViewInput {
     bool focus_filter = false;  // the "/" shortcut was pressed
 };
 
-void draw_ranking_view(AppState& state, const Fonts& fonts, RankingViewInput input);
+void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewInput input);
 
 }  // namespace radar::ui

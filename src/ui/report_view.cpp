@@ -17,7 +17,8 @@
 #include "reporting/report_html.hpp"
 #include "reporting/report_period.hpp"
 #include "reporting/report_summary.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {

@@ -13,7 +13,9 @@
 #include "screening/event_text.hpp"
 #include "screening/score_band.hpp"
 #include "ui/dossier_panel.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "session/screening_work.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/text_widgets.hpp"
@@ -47,7 +49,7 @@ void copy_text(const std::string& text, char* buffer, std::size_t size) {
     buffer[length] = '\0';
 }
 
-void reset_draft(const AppState& state, const std::string& dossier_id) {
+void reset_draft(const Session& state, const std::string& dossier_id) {
     Draft& d = draft();
     d = Draft{};
     d.dossier_id = dossier_id;
@@ -55,7 +57,7 @@ void reset_draft(const AppState& state, const std::string& dossier_id) {
     copy_text(due, d.due_date.data(), d.due_date.size());
 }
 
-const BatchState* chosen_batch(AppState& state) {
+const BatchState* chosen_batch(Session& state) {
     const auto& batches = state.screening().batches;
     auto found = batches.find(state.screening_batch());
     if (found != batches.end()) return &found->second;
@@ -77,14 +79,6 @@ std::vector<std::size_t> queue_of(const BatchState& batch, const std::vector<std
     return queue;
 }
 
-// Whether the member's kind, rank, score and reasons are hidden: a blind batch, not yet coded.
-bool hidden(const BatchState& batch, const BatchMember& member) {
-    if (!screened_blind(batch)) return false;
-    for (std::size_t i = 0; i < batch.members.size(); ++i)
-        if (batch.members[i].dossier_id == member.dossier_id) return !batch.member_coded[i];
-    return true;
-}
-
 const char* code_explanation(ScreeningCode code) {
     switch (code) {
         case ScreeningCode::risico: return tr(TextId::code_risico_explanation);
@@ -94,106 +88,27 @@ const char* code_explanation(ScreeningCode code) {
     return "";
 }
 
-// The dossier's screening in this batch, if it has one (after corrections, not withdrawn).
-const EffectiveScreening* screening_in_batch(const ScreeningState& screening, const std::string& dossier_id,
-                                             const std::string& batch_id) {
-    const DossierHistory* history = screening.history(dossier_id);
-    if (!history) return nullptr;
-    for (auto it = history->screenings.rbegin(); it != history->screenings.rend(); ++it) {
-        const EffectiveScreening& item = screening.screenings[*it];
-        if (item.batch_id == batch_id && !item.withdrawn) return &item;
-    }
-    return nullptr;
-}
-
-// The percentile the note rule compares the code with; none when the screener does not see it
-// (a control-sample dossier, or any dossier of a blind batch before its code is saved).
-std::optional<double> percentile_of(const BatchState& batch, const BatchMember& member) {
-    if (member.kind == SelectionKind::control || hidden(batch, member)) return std::nullopt;
-    return score_percentile(member.rank, batch.ranked_total);
-}
-
-// Validates the draft and submits the events of one decision or correction; true when submitted.
-bool save(AppState& state, const BatchState& batch, const BatchMember& member) {
+// Submits the draft through the session's rule; true when submitted, else the refusal is shown.
+bool save(Session& state, const BatchState& batch, const BatchMember& member) {
     Draft& d = draft();
     d.message = nullptr;
     d.detail.clear();
-    const SaveStatus* status = state.save_status(member.dossier_id);
-    if (status && status->phase == SavePhase::saving) return false;
-    if (state.screener().empty()) {
-        d.message = tr(TextId::screener_required);
-        return false;
-    }
-    if (state.storage_mode() == StorageMode::opening) {
-        d.message = tr(TextId::storage_opening);
-        return false;
-    }
-    if (state.storage_mode() == StorageMode::read_only) {
-        d.message = tr(TextId::storage_not_writable);
-        return false;
-    }
-    if (!d.code) {
-        d.message = tr(TextId::choose_code);
-        return false;
-    }
-    const std::optional<double> percentile = percentile_of(batch, member);
-    const std::string note = d.note.data();
-    if (note_required(*d.code, percentile) && !has_content(note)) {
-        d.message = tr(TextId::note_required_message);
-        d.focus_note = true;
-        return false;
-    }
-    const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
-    if (existing) {
-        if (!d.correcting) return false;
-        CorrectionRequest request;
-        request.stamp = state.new_stamp();
-        request.corrects_event_id = existing->event_id;
-        request.reason = d.reason.data();
-        request.code = *d.code;
-        request.screening_date = state.reference_date();
-        request.note = note;
-        request.score_percentile = percentile;
-        if (!has_content(request.reason)) {
-            d.message = tr(TextId::correction_reason_required);
-            d.focus_note = true;
-            return false;
-        }
-        Checked<ScreeningEvent> event = record_correction(state.screening(), request);
-        if (!event) {
-            d.message = tr(TextId::save_refused);
-            d.detail = event.error();
-            return false;
-        }
-        state.submit(member.dossier_id, {*event});
+    CodingDraft coding;
+    coding.code = d.code;
+    coding.note = d.note.data();
+    coding.correcting = d.correcting;
+    coding.correction_reason = d.reason.data();
+    coding.follow_up_type = d.follow_up_type;
+    coding.due_date = d.due_date.data();
+    const std::optional<CodingRefusal> refusal = save_coding(state, batch, member, coding);
+    if (!refusal) {
         d.correcting = false;
         return true;
     }
-    CodingRequest request;
-    request.stamp = state.new_stamp();
-    request.dossier_id = member.dossier_id;
-    request.batch_id = batch.batch_id;
-    request.code = *d.code;
-    request.screening_date = state.reference_date();
-    request.note = note;
-    request.score_percentile = percentile;
-    request.reasons_seen = state.reasons_shown(member.dossier_id);
-    if (*d.code == ScreeningCode::verder_onderzoek_nodig) {
-        const std::optional<DayNumber> due = parse_date_text(d.due_date.data());
-        if (!due) {
-            d.message = tr(TextId::due_date_invalid);
-            return false;
-        }
-        request.follow_up = FollowUpRequest{state.new_stamp().event_id, d.follow_up_type, *due, ""};
-    }
-    Checked<std::vector<ScreeningEvent>> events = record_screening(state.screening(), request);
-    if (!events) {
-        d.message = tr(TextId::save_refused);
-        d.detail = events.error();
-        return false;
-    }
-    state.submit(member.dossier_id, std::move(*events));
-    return true;
+    if (*refusal->message) d.message = refusal->message;
+    d.detail = refusal->detail;
+    d.focus_note = d.focus_note || refusal->focus_note;
+    return false;
 }
 
 void start_correction(Draft& d, const EffectiveScreening& existing) {
@@ -222,7 +137,7 @@ void code_buttons(Draft& d) {
 
 // The coding form (or, once coded, the code with a correction form). Returns true when the
 // screener asked to save with Enter inside a text field.
-bool coding_form(AppState& state, const BatchState& batch, const BatchMember& member) {
+bool coding_form(Session& state, const BatchState& batch, const BatchMember& member) {
     Draft& d = draft();
     bool enter = false;
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
@@ -244,7 +159,7 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
     }
     code_buttons(d);
     const float em = ImGui::GetFontSize();
-    const std::optional<double> percentile = percentile_of(batch, member);
+    const std::optional<double> percentile = visible_percentile(batch, member);
     const bool required = d.code && note_required(*d.code, percentile);
     ImGui::SetNextItemWidth(-1);
     if (d.focus_note && !existing) {
@@ -304,7 +219,7 @@ bool coding_form(AppState& state, const BatchState& batch, const BatchMember& me
 }
 
 // The dossier's events; screened blind, its selections say no kind or rank.
-void timeline(const AppState& state, const std::string& dossier_id, bool blind) {
+void timeline(const Session& state, const std::string& dossier_id, bool blind) {
     const DossierHistory* history = state.screening().history(dossier_id);
     if (!history || history->timeline.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::timeline_empty));
@@ -314,7 +229,7 @@ void timeline(const AppState& state, const std::string& dossier_id, bool blind) 
         ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset(), blind).c_str());
 }
 
-void mark_follow_up_done(AppState& state, const FollowUpState& follow_up) {
+void mark_follow_up_done(Session& state, const FollowUpState& follow_up) {
     FollowUpUpdateRequest request;
     request.stamp = state.new_stamp();
     request.follow_up_id = follow_up.follow_up_id;
@@ -327,7 +242,7 @@ void mark_follow_up_done(AppState& state, const FollowUpState& follow_up) {
 }
 
 // The dossier's first open follow-up (the F key marks it done); nullptr when none.
-const FollowUpState* first_open_follow_up(const AppState& state, const std::string& dossier_id) {
+const FollowUpState* first_open_follow_up(const Session& state, const std::string& dossier_id) {
     const DossierHistory* history = state.screening().history(dossier_id);
     if (!history) return nullptr;
     for (std::size_t index : history->follow_ups)
@@ -336,7 +251,7 @@ const FollowUpState* first_open_follow_up(const AppState& state, const std::stri
 }
 
 // The dossier's follow-ups with their state; an open one can be marked done (one event).
-void follow_ups(AppState& state, const std::string& dossier_id) {
+void follow_ups(Session& state, const std::string& dossier_id) {
     const ScreeningState& screening = state.screening();
     const DossierHistory* history = screening.history(dossier_id);
     if (!history || history->follow_ups.empty()) {
@@ -403,12 +318,12 @@ std::string next_uncoded(const BatchState& batch, const std::vector<std::size_t>
     return {};
 }
 
-void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch, const BatchMember& member, ScreeningKeys keys) {
+void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch, const BatchMember& member, ScreeningKeys keys) {
     const std::optional<std::size_t> row = state.row_of(member.dossier_id);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
-    const bool blind = hidden(batch, member);
+    const bool blind = member_hidden(batch, member);
     if (blind) ImGui::TextDisabled(tr(TextId::blind_member_line), member.dossier_id.c_str());
     else if (member.kind == SelectionKind::control)
         ImGui::TextDisabled(tr(TextId::control_line), member.dossier_id.c_str(), member.rank, group_thousands(batch.ranked_total).c_str());
@@ -465,7 +380,7 @@ void dossier_detail(AppState& state, const Fonts& fonts, const BatchState& batch
 
 }  // namespace
 
-void draw_screening_view(AppState& state, const Fonts& fonts) {
+void draw_screening_view(Session& state, const Fonts& fonts) {
     ScreeningViewState& view = view_state();
     const BatchState* batch = chosen_batch(state);
     if (!batch) {

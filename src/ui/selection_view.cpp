@@ -11,7 +11,9 @@
 
 #include "selection/selection_reasons.hpp"
 #include "ui/batch_list_view.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "session/screening_work.hpp"
+#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -36,7 +38,7 @@ bool input_months(const char* label, std::int32_t& value, int low, int high) {
 
 // The selection's reference date, shown and typed as people write dates, with a "today" button. An invalid entry is refused
 // with a message and the last valid date stays in use.
-void selection_date_field(AppState& state) {
+void selection_date_field(Session& state) {
     static std::array<char, 40> buffer{};
     static std::optional<DayNumber> shown;
     static bool editing = false;
@@ -76,7 +78,7 @@ void selection_date_field(AppState& state) {
     }
 }
 
-void settings_panel(AppState& state) {
+void settings_panel(Session& state) {
     SelectionSettings& settings = state.selection_settings();
     selection_date_field(state);
     ImGui::Spacing();
@@ -119,7 +121,7 @@ std::string row_reason(const SelectionOutcome& outcome, const DossierDecision& d
 }
 
 // One dossier of a list: rank, id, name, (kind,) reason; the full reason on hover.
-void decision_row(const AppState& state, const SelectionOutcome& outcome, const DossierDecision& decision, bool with_kind) {
+void decision_row(const Session& state, const SelectionOutcome& outcome, const DossierDecision& decision, bool with_kind) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     // A row-wide selectable for the hover: the full reason is one tooltip away.
@@ -139,7 +141,7 @@ void decision_row(const AppState& state, const SelectionOutcome& outcome, const 
     if (hovered) ImGui::SetTooltip("%s", describe_decision(outcome, decision, language()).c_str());
 }
 
-void decision_table(const char* id, const AppState& state, const SelectionOutcome& outcome,
+void decision_table(const char* id, const Session& state, const SelectionOutcome& outcome,
                     const std::vector<std::size_t>& rows, bool with_kind) {
     if (!ImGui::BeginTable(id, with_kind ? 5 : 4, list_flags, ImVec2(0, ImGui::GetContentRegionAvail().y))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
@@ -158,7 +160,7 @@ void decision_table(const char* id, const AppState& state, const SelectionOutcom
 }
 
 // Where the month stands: its batch is committed (with the way to Screening), or not yet.
-void month_status(AppState& state, const BatchPreview& preview) {
+void month_status(Session& state, const BatchPreview& preview) {
     const std::string month = preview.batch_id.substr(0, 7);
     const auto& batches = state.screening().batches;
     const auto found = batches.find(month);
@@ -178,7 +180,7 @@ void month_status(AppState& state, const BatchPreview& preview) {
 }
 
 // The model and data the preview rests on, in words; the version id and dataset hash one click away.
-void provenance(const AppState& state, const BatchPreview& preview) {
+void provenance(const Session& state, const BatchPreview& preview) {
     const auto active = state.model_registry().active_version();
     const std::string model = state.engine() ? text_in(state.engine()->spec().name, language()) : std::string();
     ImGui::TextDisabled(tr(TextId::preview_provenance), model.c_str(), active ? *active : 0,
@@ -191,32 +193,15 @@ void provenance(const AppState& state, const BatchPreview& preview) {
     ImGui::TreePop();
 }
 
-// Why committing is not possible now, or "" when it is.
-const char* commit_blocker(const AppState& state, const BatchPreview& preview) {
-    if (state.model_edited()) return tr(TextId::commit_needs_saved_model);
-    if (state.screener().empty()) return tr(TextId::screener_required);
-    if (state.storage_mode() == StorageMode::read_only) return tr(TextId::storage_not_writable);
-    if (state.storage_mode() == StorageMode::opening) return tr(TextId::storage_opening);
-    if (preview.outcome.selected.empty()) return tr(TextId::commit_nothing_selected);
-    return "";
-}
-
-void commit(AppState& state, const BatchPreview& preview) {
-    Checked<CommittedBatch> committed = commit_batch(preview, state.screening(), state.new_stamp());
-    if (!committed) return;
-    state.submit("batch:" + committed->batch.batch_id, {committed->event}, committed->batch);
-    state.set_screening_batch(committed->batch.batch_id);
-}
-
 // The month's batch is committed with one button; a supplementary batch (the month has one
 // already) only after a confirmation, so a double click never commits two.
-void commit_section(AppState& state, const BatchPreview& preview) {
+void commit_section(Session& state, const BatchPreview& preview) {
     const char* blocker = commit_blocker(state, preview);
     const std::string subject = "batch:" + preview.batch_id;
     ImGui::BeginDisabled(*blocker != '\0');
     const std::string popup_id = std::string(tr(TextId::commit_supplementary_title)) + "###confirm-supplementary";
     if (!preview.supplementary) {
-        if (ImGui::Button(tr(TextId::commit_batch))) commit(state, preview);
+        if (ImGui::Button(tr(TextId::commit_batch))) commit_preview(state, preview);
         note_last_item(state, "commit-batch");
     } else {
         if (ImGui::Button(tr(TextId::commit_supplementary))) ImGui::OpenPopup(popup_id.c_str());
@@ -232,7 +217,7 @@ void commit_section(AppState& state, const BatchPreview& preview) {
                     counted_text(CountedText::dossiers, preview.outcome.selected.size()).c_str());
         ImGui::PopTextWrapPos();
         if (ImGui::Button(tr(TextId::commit_supplementary_confirm))) {
-            commit(state, preview);
+            commit_preview(state, preview);
             ImGui::CloseCurrentPopup();
         }
         note_last_item(state, "confirm-supplementary");
@@ -243,7 +228,7 @@ void commit_section(AppState& state, const BatchPreview& preview) {
 }
 
 // The preview, the dossiers held back and the batches, each a tab that uses the whole height.
-void lists(AppState& state, const BatchPreview& preview) {
+void lists(Session& state, const BatchPreview& preview) {
     const SelectionOutcome& outcome = preview.outcome;
     std::vector<std::size_t> held_back = outcome.held_back;
     held_back.insert(held_back.end(), outcome.waiting.begin(), outcome.waiting.end());
@@ -286,7 +271,7 @@ void lists(AppState& state, const BatchPreview& preview) {
 
 }  // namespace
 
-void draw_selection_view(AppState& state, const Fonts& fonts) {
+void draw_selection_view(Session& state, const Fonts& fonts) {
     const float em = ImGui::GetFontSize();
     ImGui::BeginChild("selection_settings", ImVec2(em * 21.0f, 0), false);
     strong(fonts, tr(TextId::selection_settings));

@@ -2,11 +2,12 @@
 // dossier and the cooldown list, committing the batch, and the batches with their progress.
 #pragma once
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_selection_view(AppState& state, const Fonts& fonts);
+void draw_selection_view(Session& state, const Fonts& fonts);
 
 }  // namespace radar::ui

@@ -8,7 +8,8 @@
 
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -64,7 +65,7 @@ std::string formatted(TextId format, const std::string& a) {
 }
 
 // The privacy switch: keep dossier data in memory only (removing a stored dataset, after asking).
-void memory_only_switch(AppState& state) {
+void memory_only_switch(Session& state) {
     // Translated title, stable id: the popup stays open when the language changes.
     const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
     bool memory_only = state.dataset_memory_only();
@@ -89,7 +90,7 @@ void memory_only_switch(AppState& state) {
 
 // What this browser keeps, in words and figures: decisions and history, mapping profiles, the
 // dataset (or why it is not kept), the space used, and whether the browser may evict it.
-void where_data_are(AppState& state, StorageViewState& v, const Fonts& fonts) {
+void where_data_are(Session& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::privacy_title);
     switch (state.storage_mode()) {
         case StorageMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
@@ -141,7 +142,7 @@ void where_data_are(AppState& state, StorageViewState& v, const Fonts& fonts) {
 }
 
 // The stored data needs a schema migration before it loads: offer a backup first, then migrate.
-void migration_section(AppState& state, StorageViewState& v) {
+void migration_section(Session& state, StorageViewState& v) {
     const auto& pending = state.pending_migration();
     BackupSession& session = v.session;
     if (!pending) {
@@ -167,7 +168,7 @@ void migration_section(AppState& state, StorageViewState& v) {
         coloured(palette::error_text, formatted(TextId::migration_failed, session.detail()));
 }
 
-void export_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+void export_section(Session& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::backup_title);
     wrapped(tr(TextId::backup_intro));
     const Timestamp now{platform::now_millis()};
@@ -193,7 +194,7 @@ void merge_counts(const BackupMerge& merge, TextId format, std::size_t extra) {
     wrapped(line);
 }
 
-void import_preview(AppState& state, BackupSession& session) {
+void import_preview(Session& state, BackupSession& session) {
     const BackupImportPreview& preview = *session.import_preview();
     const BackupCounts& counts = preview.document.counts;
     char line[512];
@@ -217,7 +218,7 @@ void import_preview(AppState& state, BackupSession& session) {
     ImGui::EndDisabled();
 }
 
-void import_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+void import_section(Session& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::backup_import_title);
     wrapped(tr(TextId::backup_import_intro));
     BackupSession& session = v.session;
@@ -246,7 +247,7 @@ void import_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
 }
 
 // What forgetting removes, said after the page reloads empty.
-std::string forgotten_summary(const AppState& state) {
+std::string forgotten_summary(const Session& state) {
     char line[512];
     std::snprintf(line, sizeof line, tr(TextId::forgotten_notice),
                   counted_text(CountedText::events, state.screening().events.size()).c_str(),
@@ -256,7 +257,7 @@ std::string forgotten_summary(const AppState& state) {
     return line;
 }
 
-void forget_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
+void forget_section(Session& state, StorageViewState& v, const Fonts& fonts) {
     heading(fonts, TextId::forget_title);
     wrapped(tr(TextId::forget_intro));
     const std::string word = tr(TextId::forget_word);
@@ -282,7 +283,7 @@ void forget_section(AppState& state, StorageViewState& v, const Fonts& fonts) {
 }
 
 // Until a pending migration ran nothing is loaded: a backup would be empty and a merge refused.
-void backups(AppState& state, StorageViewState& v, const Fonts& fonts) {
+void backups(Session& state, StorageViewState& v, const Fonts& fonts) {
     if (state.pending_migration()) return;
     export_section(state, v, fonts);
     import_section(state, v, fonts);
@@ -292,7 +293,7 @@ void backups(AppState& state, StorageViewState& v, const Fonts& fonts) {
 
 const BackupSession& storage_backup_session() { return view().session; }
 
-void draw_storage_view(AppState& state, const Fonts& fonts) {
+void draw_storage_view(Session& state, const Fonts& fonts) {
     StorageViewState& v = view();
     if (ImGui::GetTime() - v.status_asked_at >= status_refresh_seconds) {
         v.status_asked_at = ImGui::GetTime();

@@ -3,13 +3,14 @@
 // export by merging it, and forgetting everything on this device after a typed confirmation.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/backup_session.hpp"
+#include "session/session.hpp"
+#include "session/backup_session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_storage_view(AppState& state, const Fonts& fonts);
+void draw_storage_view(Session& state, const Fonts& fonts);
 
 // The screen's backup session (for automation).
 const BackupSession& storage_backup_session();

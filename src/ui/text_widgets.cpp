@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {

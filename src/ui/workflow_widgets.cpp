@@ -4,12 +4,13 @@
 #include <algorithm>
 #include <array>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_storage_banner(AppState& state) {
+void draw_storage_banner(Session& state) {
     const StorageMode mode = state.storage_mode();
     const bool problem = !state.storage_message().empty() && mode != StorageMode::memory_only;
     if (mode == StorageMode::writer && !problem && state.load_problems().empty()) return;
@@ -43,7 +44,7 @@ void draw_storage_banner(AppState& state) {
     ImGui::PopStyleColor();
 }
 
-void draw_screener_field(AppState& state) {
+void draw_screener_field(Session& state) {
     static std::array<char, 80> buffer{};
     static std::string shown;
     static bool editing = false;
@@ -68,7 +69,7 @@ void draw_screener_field(AppState& state) {
     }
 }
 
-void draw_save_status(AppState& state, const std::string& subject) {
+void draw_save_status(Session& state, const std::string& subject) {
     const SaveStatus* status = state.save_status(subject);
     if (!status) return;
     if (status->phase == SavePhase::saving) {

@@ -9,7 +9,7 @@
 
 #include "platform/file_transfer.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 struct PickedFile {
     std::string name;
@@ -37,4 +37,4 @@ private:
     std::optional<PickedFile> finished_;
 };
 
-}  // namespace radar::ui
+}  // namespace radar::session

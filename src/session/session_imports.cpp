@@ -1,13 +1,13 @@
-// AppState's imported datasets: the field dictionary (built in or a stored custom one), named
+// Session's imported datasets: the field dictionary (built in or a stored custom one), named
 // mapping profiles, the accepted dataset kept as a store snapshot (loaded at start-up instead of
 // the demo data) and the "memory only" privacy setting.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 constexpr const char* snapshot_key = "dataset";
@@ -30,12 +30,12 @@ void note_outcome(std::optional<SaveStatus>& status, const platform::StoreResult
 
 }  // namespace
 
-void AppState::set_built_in_dictionary(FieldDictionary dictionary) {
+void Session::set_built_in_dictionary(FieldDictionary dictionary) {
     built_in_dictionary_ = std::make_shared<const FieldDictionary>(std::move(dictionary));
     activate_dictionary(built_in_dictionary_, "");
 }
 
-void AppState::activate_dictionary(std::shared_ptr<const FieldDictionary> dictionary, std::string custom_name) {
+void Session::activate_dictionary(std::shared_ptr<const FieldDictionary> dictionary, std::string custom_name) {
     field_dictionary_ = std::move(dictionary);
     custom_dictionary_name_ = std::move(custom_name);
     // A custom dictionary keeps the built-in protected fields (load_custom_field_dictionary);
@@ -44,7 +44,7 @@ void AppState::activate_dictionary(std::shared_ptr<const FieldDictionary> dictio
     for (const std::string& name : field_dictionary_->protected_names()) protected_fields_.insert(name);
 }
 
-std::string AppState::load_custom_dictionary(std::string_view json_text, const std::string& name) {
+std::string Session::load_custom_dictionary(std::string_view json_text, const std::string& name) {
     if (!built_in_dictionary_) return "no built-in field dictionary";
     DictionaryLoad load = load_custom_field_dictionary(json_text, *built_in_dictionary_);
     if (!load.dictionary) return load.errors.front();
@@ -61,7 +61,7 @@ std::string AppState::load_custom_dictionary(std::string_view json_text, const s
     return {};
 }
 
-void AppState::use_built_in_dictionary() {
+void Session::use_built_in_dictionary() {
     if (!built_in_dictionary_ || custom_dictionary_name_.empty()) return;
     activate_dictionary(built_in_dictionary_, "");
     dictionary_save_ = save_started();
@@ -76,7 +76,7 @@ void AppState::use_built_in_dictionary() {
     store_->commit({removal}, [this](const platform::StoreResult& result) { note_outcome(dictionary_save_, result); });
 }
 
-void AppState::save_mapping_profile(const MappingProfile& profile) {
+void Session::save_mapping_profile(const MappingProfile& profile) {
     auto same_name = [&](const MappingProfile& saved) { return saved.name == profile.name; };
     mapping_profiles_.erase(std::remove_if(mapping_profiles_.begin(), mapping_profiles_.end(), same_name),
                             mapping_profiles_.end());
@@ -90,7 +90,7 @@ void AppState::save_mapping_profile(const MappingProfile& profile) {
                 [this](const platform::StoreResult& result) { note_outcome(profile_save_, result); });
 }
 
-void AppState::persist_snapshot(std::string text, const MappingProfile& mapping) {
+void Session::persist_snapshot(std::string text, const MappingProfile& mapping) {
     if (!snapshot_) return;
     if (dataset_memory_only_ || !store_ || storage_mode_ == StorageMode::memory_only) {
         snapshot_save_.reset();
@@ -105,7 +105,7 @@ void AppState::persist_snapshot(std::string text, const MappingProfile& mapping)
     });
 }
 
-void AppState::set_dataset_memory_only(bool memory_only) {
+void Session::set_dataset_memory_only(bool memory_only) {
     if (memory_only == dataset_memory_only_) return;
     dataset_memory_only_ = memory_only;
     if (!store_ || storage_mode_ != StorageMode::writer) return;
@@ -119,7 +119,7 @@ void AppState::set_dataset_memory_only(bool memory_only) {
     }
 }
 
-std::string AppState::return_to_demo() {
+std::string Session::return_to_demo() {
     if (synthetic_) return {};
     if (!saved_spec_) return "no model is loaded";
     Dataset demo = generate_demo_data(demo_settings_).dataset;
@@ -149,7 +149,7 @@ std::string AppState::return_to_demo() {
     return {};
 }
 
-void AppState::load_imports_from_store(platform::StoreContents& contents) {
+void Session::load_imports_from_store(platform::StoreContents& contents) {
     for (const auto& record : contents.settings)
         if (record.key == memory_only_setting_key) {
             const auto value = nlohmann::json::parse(record.data, nullptr, false);
@@ -184,7 +184,7 @@ void AppState::load_imports_from_store(platform::StoreContents& contents) {
         }
 }
 
-void AppState::restore_snapshot(platform::StoreSnapshot& stored) {
+void Session::restore_snapshot(platform::StoreSnapshot& stored) {
     const auto meta = nlohmann::json::parse(stored.meta, nullptr, false);
     if (!meta.is_object() || !meta.contains("descriptor") || !meta.contains("mapping")) {
         load_problems_.push_back(std::string(snapshot_key) + ": not a dataset snapshot");
@@ -204,14 +204,14 @@ void AppState::restore_snapshot(platform::StoreSnapshot& stored) {
     else stored_dataset_ = std::move(dataset);
 }
 
-void AppState::load_skipped_dataset() {
+void Session::load_skipped_dataset() {
     if (!skipped_dataset_) return;
     skip_stored_dataset_ = false;
     stored_dataset_ = std::move(skipped_dataset_);
     skipped_dataset_.reset();
 }
 
-void AppState::remove_skipped_dataset() {
+void Session::remove_skipped_dataset() {
     if (!skipped_dataset_ || !store_ || storage_mode_ != StorageMode::writer) return;
     skipped_dataset_.reset();
     skip_stored_dataset_ = false;
@@ -220,19 +220,19 @@ void AppState::remove_skipped_dataset() {
     });
 }
 
-std::optional<StoredDataset> AppState::take_stored_dataset() {
+std::optional<StoredDataset> Session::take_stored_dataset() {
     std::optional<StoredDataset> stored = std::move(stored_dataset_);
     stored_dataset_.reset();
     return stored;
 }
 
-void AppState::finish_restore(SnapshotDescriptor descriptor) {
+void Session::finish_restore(SnapshotDescriptor descriptor) {
     snapshot_ = std::move(descriptor);
     activate_wanted_model();  // a stored active version made for this dataset rather than the demo
 }
 
-void AppState::note_restore_problem(const std::string& problem) {
+void Session::note_restore_problem(const std::string& problem) {
     load_problems_.push_back(std::string(snapshot_key) + ": " + problem);
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

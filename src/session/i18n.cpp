@@ -1,5 +1,5 @@
 // The translation table and locale-aware formatting of dates and numbers.
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 
 #include <array>
 #include <cmath>
@@ -8,7 +8,7 @@
 
 #include "platform/platform.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 Language current_language = Language::dutch;
@@ -20,7 +20,7 @@ struct Translation {
 
 constexpr Translation table[] = {
 #define RADAR_TEXT(id, dutch, english) {dutch, english},
-#include "ui/texts.inc"
+#include "session/texts.inc"
 #undef RADAR_TEXT
 };
 static_assert(std::size(table) == static_cast<std::size_t>(TextId::count));
@@ -34,7 +34,7 @@ struct CountedTranslation {
 
 constexpr CountedTranslation counted_table[] = {
 #define RADAR_COUNTED(id, dutch_one, dutch_other, english_one, english_other) {dutch_one, dutch_other, english_one, english_other},
-#include "ui/counted_texts.inc"
+#include "session/counted_texts.inc"
 #undef RADAR_COUNTED
 };
 static_assert(std::size(counted_table) == static_cast<std::size_t>(CountedText::count));
@@ -115,4 +115,4 @@ std::string filled(TextId id, std::initializer_list<std::string> values) {
     return out;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,13 +1,13 @@
 // Chunked file reading into the core Importer, and reading the kept bytes again after a
 // mapping change.
-#include "ui/import_session.hpp"
+#include "session/import_session.hpp"
 
 #include <cstdio>
 
 #include "platform/platform.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 // Bytes fed per frame when the kept file is read again (the browser's file chunks are similar).
@@ -179,4 +179,4 @@ void ImportSession::pump() {
     if (!file_chunk(chunk) || reread_offset_ >= source_bytes_.size()) end_file(true, "");
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

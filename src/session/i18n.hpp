@@ -10,14 +10,14 @@
 #include "text_language.hpp"
 #include "timestamp.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 // One language enum for the views and the core's sentences.
 using Language = TextLanguage;
 
 enum class TextId {
 #define RADAR_TEXT(id, dutch, english) id,
-#include "ui/texts.inc"
+#include "session/texts.inc"
 #undef RADAR_TEXT
     count
 };
@@ -25,7 +25,7 @@ enum class TextId {
 // Texts whose words follow a count (counted_texts.inc).
 enum class CountedText {
 #define RADAR_COUNTED(id, dutch_one, dutch_other, english_one, english_other) id,
-#include "ui/counted_texts.inc"
+#include "session/counted_texts.inc"
 #undef RADAR_COUNTED
     count
 };
@@ -54,4 +54,4 @@ std::string decimal_text(double value, int places);
 // The text of `id` with each %s replaced by the next value, in order.
 std::string filled(TextId id, std::initializer_list<std::string> values);
 
-}  // namespace radar::ui
+}  // namespace radar::session

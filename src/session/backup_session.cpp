@@ -1,24 +1,23 @@
 // Backup export, merge-import and forgetting, over the store's asynchronous calls.
-#include "ui/backup_session.hpp"
+#include "session/backup_session.hpp"
 
 #include <cstdio>
 
 #include "civil_date.hpp"
-#include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "platform/store_backup.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
-bool can_write(const AppState& state) {
+bool can_write(const Session& state) {
     return state.store() && state.storage_mode() == StorageMode::writer;
 }
 
 // What this device holds when there is no store to read: the work kept in memory, with the model
 // versions as the store would keep them (one record per version, keyed by its fingerprint).
-BackupContent content_in_memory(const AppState& state) {
+BackupContent content_in_memory(const Session& state) {
     BackupContent content;
     content.events = state.screening().events;
     content.batches = state.frozen_batches();
@@ -26,7 +25,7 @@ BackupContent content_in_memory(const AppState& state) {
     for (const ModelVersion& version : registry.versions())
         content.models.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
     if (const auto active = registry.active_version())
-        content.settings[AppState::active_model_setting] = registry.find(*active)->info.fingerprint;
+        content.settings[Session::active_model_setting] = registry.find(*active)->info.fingerprint;
     return content;
 }
 
@@ -51,25 +50,25 @@ void BackupSession::finish(BackupPhase phase, std::string detail) {
     detail_ = std::move(detail);
 }
 
-void BackupSession::refresh_status(AppState& state) {
+void BackupSession::refresh_status(Session& state) {
     if (!state.store() || state.storage_mode() == StorageMode::memory_only) return;
     state.store()->status([this](const platform::StoreResult& result, const platform::StoreStatus& status) {
         if (result.ok) status_ = status;
     });
 }
 
-void BackupSession::request_persistence(AppState& state) {
+void BackupSession::request_persistence(Session& state) {
     if (!state.store()) return;
     state.store()->request_persistence([this, &state](const platform::StoreResult&, bool) { refresh_status(state); });
 }
 
-void BackupSession::export_backup(AppState& state) {
+void BackupSession::export_backup(Session& state) {
     if (phase_ == BackupPhase::working) return;
     start(BackupAction::export_backup);
     auto write_file = [this, &state](const BackupContent& content) {
         const Timestamp now{platform::now_millis()};
         const std::string name = backup_file_name(now);
-        platform::download_file(name, "application/json", radar::export_backup(content, now));
+        download_ = OutgoingFile{name, "application/json", radar::export_backup(content, now)};
         state.note_backup_saved(now);
         finish(BackupPhase::done, name);
     };
@@ -87,7 +86,7 @@ void BackupSession::export_backup(AppState& state) {
     });
 }
 
-void BackupSession::preview_import(AppState& state, PickedFile file) {
+void BackupSession::preview_import(Session& state, PickedFile file) {
     if (phase_ == BackupPhase::working) return;
     start(BackupAction::read_backup);
     preview_.reset();
@@ -109,7 +108,7 @@ void BackupSession::preview_import(AppState& state, PickedFile file) {
     });
 }
 
-void BackupSession::confirm_import(AppState& state) {
+void BackupSession::confirm_import(Session& state) {
     if (!preview_ || phase_ == BackupPhase::working) return;
     if (!can_write(state)) return finish(BackupPhase::failed, tr(TextId::backup_needs_writer));
     start(BackupAction::import_backup);
@@ -137,20 +136,20 @@ void BackupSession::cancel_import() {
     detail_.clear();
 }
 
-void BackupSession::export_before_migration(AppState& state) {
+void BackupSession::export_before_migration(Session& state) {
     if (phase_ == BackupPhase::working || !state.store()) return;
     start(BackupAction::export_store);
     state.store()->export_all([this, &state](const platform::StoreResult& result, std::string json) {
         if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         const Timestamp now{platform::now_millis()};
         const std::string name = "dossier-radar-before-migration-" + format_timestamp(now).substr(0, 10) + ".json";
-        platform::download_file(name, "application/json", json);
+        download_ = OutgoingFile{name, "application/json", std::move(json)};
         state.note_backup_saved(now);
         finish(BackupPhase::done, name);
     });
 }
 
-void BackupSession::migrate(AppState& state) {
+void BackupSession::migrate(Session& state) {
     if (phase_ == BackupPhase::working) return;
     start(BackupAction::migrate);
     state.migrate_store([this](const platform::StoreResult& result) {
@@ -159,21 +158,33 @@ void BackupSession::migrate(AppState& state) {
     });
 }
 
-void BackupSession::forget_everything(AppState& state, const std::string& summary) {
+void BackupSession::forget_everything(Session& state, const std::string& summary) {
     if (phase_ == BackupPhase::working) return;
     if (!state.store()) return;
     start(BackupAction::forget);
     state.store()->forget_everything([this, summary](const platform::StoreResult& result) {
         if (!result.ok) return finish(BackupPhase::failed, result.failure_text());
         finish(BackupPhase::done, "");
-        platform::reload_page_with_notice(summary);
+        reload_notice_ = summary;
     });
 }
 
-bool backup_due(const AppState& state, Timestamp now, int days) {
+std::optional<OutgoingFile> BackupSession::take_download() {
+    std::optional<OutgoingFile> file = std::move(download_);
+    download_.reset();
+    return file;
+}
+
+std::optional<std::string> BackupSession::take_reload_notice() {
+    std::optional<std::string> notice = std::move(reload_notice_);
+    reload_notice_.reset();
+    return notice;
+}
+
+bool backup_due(const Session& state, Timestamp now, int days) {
     if (state.screening().events.empty()) return false;
     const auto& last = state.last_backup_at();
     return !last || now.millis - last->millis > std::int64_t{days} * 24 * 60 * 60 * 1000;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,5 +1,5 @@
 // Loading, scoring, filtering and sorting behind the ranking screen.
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
 
 #include <algorithm>
 #include <set>
@@ -7,9 +7,9 @@
 #include "dataset_hash.hpp"
 #include "model/column_parameter.hpp"
 #include "model/model_json.hpp"
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 std::vector<std::string> distinct_values(const Column* column) {
@@ -22,7 +22,7 @@ std::vector<std::string> distinct_values(const Column* column) {
 
 }  // namespace
 
-void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
+void Session::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
                          const std::string& model_json, std::set<std::string> protected_fields) {
     engine_.reset();
     protected_fields_ = std::move(protected_fields);
@@ -55,12 +55,12 @@ void AppState::load_demo(std::size_t dossier_count, DayNumber export_date, DayNu
     refresh_visible();
 }
 
-const std::vector<std::string>& AppState::search_columns() {
+const std::vector<std::string>& Session::search_columns() {
     static const std::vector<std::string> columns{"dossier_id", "name", "municipality", "care_type"};
     return columns;
 }
 
-void AppState::install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared) {
+void Session::install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared) {
     engine_.reset();  // it reads the old dataset; the caller scores the new one
     dataset_ = std::move(dataset);
     // Everything derived from the old dataset holds its row numbers or its hash: drop it all
@@ -74,7 +74,7 @@ void AppState::install_dataset(Dataset dataset, std::optional<PreparedDataset> p
     index_dataset(std::move(prepared));
 }
 
-void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
+void Session::index_dataset(std::optional<PreparedDataset> prepared) {
     ids_ = dataset_.find("dossier_id");
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
@@ -92,7 +92,7 @@ void AppState::index_dataset(std::optional<PreparedDataset> prepared) {
     care_type_values_ = distinct_values(care_types_);
 }
 
-ImportTrial AppState::start_import_trial(const ImportResult& result) const {
+ImportTrial Session::start_import_trial(const ImportResult& result) const {
     ImportTrial trial;
     trial.model_generation = model_generation_;
     if (!saved_spec_ || !names_ || !municipalities_ || !care_types_) {
@@ -110,7 +110,7 @@ ImportTrial AppState::start_import_trial(const ImportResult& result) const {
     return trial;
 }
 
-bool AppState::advance_import_trial(ImportTrial& trial) const {
+bool Session::advance_import_trial(ImportTrial& trial) const {
     if (trial.decided()) return true;
     if (!trial.build->advance()) return false;
     EngineResult built = trial.build->take();
@@ -122,7 +122,7 @@ bool AppState::advance_import_trial(ImportTrial& trial) const {
     return true;
 }
 
-std::string AppState::accept_prepared_import(ImportResult& result, const std::string& imported_at,
+std::string Session::accept_prepared_import(ImportResult& result, const std::string& imported_at,
                                              DayNumber stated_export_date, PreparedDataset prepared, ImportTrial trial) {
     if (trial.model_generation != model_generation_ || !trial.engine) {
         trial = ImportTrial();  // the old trial's engine is dropped before the new one is built
@@ -153,7 +153,7 @@ std::string AppState::accept_prepared_import(ImportResult& result, const std::st
     return {};
 }
 
-void AppState::set_today(DayNumber day) {
+void Session::set_today(DayNumber day) {
     reference_date_ = day;
     selection_date_ = day;
     if (!engine_) return;
@@ -162,14 +162,14 @@ void AppState::set_today(DayNumber day) {
     refresh_visible();
 }
 
-ScoringContext AppState::scoring_context() const {
+ScoringContext Session::scoring_context() const {
     ScoringContext context;
     context.reference_date = reference_date_;
     context.protected_fields = protected_fields_;
     return context;
 }
 
-std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
+std::vector<ModelProblem> Session::update_model(const ModelSpec& edited) {
     if (!engine_) return {{"", "no model is loaded"}};
     auto problems = engine_->update(edited);
     if (problems.empty()) {
@@ -179,7 +179,7 @@ std::vector<ModelProblem> AppState::update_model(const ModelSpec& edited) {
     return problems;
 }
 
-Checked<std::string> AppState::add_model_input(const std::string& column) {
+Checked<std::string> Session::add_model_input(const std::string& column) {
     if (!engine_) return Checked<std::string>::failure("no model is loaded");
     const Column* found = dataset_.find(column);
     if (!found) return Checked<std::string>::failure("the dataset has no column '" + column + "'");
@@ -191,7 +191,7 @@ Checked<std::string> AppState::add_model_input(const std::string& column) {
     return id;
 }
 
-SaveResult AppState::save_model_version(const std::string& author, const std::string& note,
+SaveResult Session::save_model_version(const std::string& author, const std::string& note,
                                         const std::string& saved_at) {
     if (!engine_) return SaveResult::refused({{"", "no model is loaded"}});
     SaveResult result = registry_.save(engine_->spec(), author, note, saved_at);
@@ -205,13 +205,13 @@ SaveResult AppState::save_model_version(const std::string& author, const std::st
     return result;
 }
 
-bool AppState::activate_model_version(int version) {
+bool Session::activate_model_version(int version) {
     if (!use_model_version(version).empty()) return false;
     store_active_choice();
     return true;
 }
 
-std::vector<ModelProblem> AppState::use_model_version(int version) {
+std::vector<ModelProblem> Session::use_model_version(int version) {
     const std::optional<ModelSpec> spec = registry_.spec(version);
     if (!spec) return {{"", "model version " + std::to_string(version) + " is not saved"}};
     auto problems = update_model(*spec);
@@ -223,7 +223,7 @@ std::vector<ModelProblem> AppState::use_model_version(int version) {
     return {};
 }
 
-SaveResult AppState::import_model(std::string_view model_json, const std::string& author, const std::string& note,
+SaveResult Session::import_model(std::string_view model_json, const std::string& author, const std::string& note,
                                   const std::string& saved_at) {
     ModelParseResult parsed = parse_model_json(model_json);
     if (!parsed.ok()) return SaveResult::refused(std::move(parsed.problems));
@@ -248,35 +248,35 @@ SaveResult AppState::import_model(std::string_view model_json, const std::string
     return result;
 }
 
-Movement AppState::movement() const {
+Movement Session::movement() const {
     if (!engine_ || saved_ranking_.order.size() != engine_->row_count()) return {};
     return engine_->movement_since(saved_ranking_, movement_top_n_);
 }
 
-void AppState::adopt_active_version() {
+void Session::adopt_active_version() {
     saved_spec_ = registry_.active_spec();
     ++model_generation_;
     if (engine_) saved_ranking_ = engine_->snapshot();
 }
 
-void AppState::set_filter(const RankingFilter& filter) {
+void Session::set_filter(const RankingFilter& filter) {
     if (filter == filter_) return;
     filter_ = filter;
     refresh_visible();
 }
 
-void AppState::set_text_filter(const std::string& text) {
+void Session::set_text_filter(const std::string& text) {
     RankingFilter filter = filter_;
     filter.text = text;
     set_filter(filter);
 }
 
-void AppState::set_sort(SortOrder order) {
+void Session::set_sort(SortOrder order) {
     sort_ = order;
     refresh_visible();
 }
 
-void AppState::refresh_visible() {
+void Session::refresh_visible() {
     const auto words = SearchIndex::query_words(filter_.text);
     const Column* provinces = dataset_.find("province");
     auto keep = [&](std::size_t row) {
@@ -304,4 +304,4 @@ void AppState::refresh_visible() {
     });
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

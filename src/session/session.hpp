@@ -26,9 +26,9 @@
 #include "screening/risk_label.hpp"
 #include "screening/screening_actions.hpp"
 #include "selection/frozen_batch.hpp"
-#include "ui/import_trial.hpp"
+#include "session/import_trial.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 // In the order automation names them (screen codes); the tabs have their own order.
 enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation };
@@ -97,7 +97,7 @@ struct SortOrder {
     bool ascending = true;
 };
 
-class AppState {
+class Session {
 public:
     // Replaces the dataset with freshly generated demo dossiers "as of" export_date, scored by
     // the model in `model_json` (the default model unless the user chose another). No model may
@@ -125,7 +125,7 @@ public:
     SaveResult import_model(std::string_view model_json, const std::string& author, const std::string& note,
                             const std::string& saved_at);
     const ModelRegistry& model_registry() const { return registry_; }
-    // [SECTION] Model versions in the store (app_state_models.cpp). Every version is one model
+    // [SECTION] Model versions in the store (session_models.cpp). Every version is one model
     // record keyed by its fingerprint; the user's choice of active version is the setting
     // active_model_setting (the fingerprint). Both load with the store and go into backups.
     static constexpr const char* active_model_setting = "active_model";
@@ -328,7 +328,7 @@ public:
     const std::string& screening_refusal() const { return screening_refusal_; }
     void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
 
-    // [SECTION] Evaluation (issue #17, app_state_evaluation.cpp). The user's "risk confirmed"
+    // [SECTION] Evaluation (issue #17, session_evaluation.cpp). The user's "risk confirmed"
     // definition is a team setting (stored, in backups) stated next to every figure that uses it.
     static constexpr const char* label_definition_setting = "label_definition";
     const LabelDefinition& label_definition() const { return label_definition_; }
@@ -542,4 +542,4 @@ private:
     bool dataset_memory_only_ = false;
 };
 
-}  // namespace radar::ui
+}  // namespace radar::session

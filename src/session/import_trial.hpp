@@ -9,16 +9,16 @@
 
 #include "model/scoring_engine.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 struct ImportTrial {
     std::string refusal;                      // "" when the active model takes the import
     std::optional<ScoringEngineBuild> build;  // while the model is being tried
     std::optional<ScoringEngine> engine;      // the import's dataset scored (when not refused)
-    std::uint64_t model_generation = 0;       // AppState::model_generation() the trial ran under
+    std::uint64_t model_generation = 0;       // Session::model_generation() the trial ran under
 
     bool decided() const { return !build; }
     double progress() const { return build ? build->progress() : 1.0; }
 };
 
-}  // namespace radar::ui
+}  // namespace radar::session

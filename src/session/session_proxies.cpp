@@ -1,10 +1,10 @@
-// AppState's proxy measures: the model's inputs against the protected columns of the data,
+// Session's proxy measures: the model's inputs against the protected columns of the data,
 // measured once per change of the scores (model edits, a new dataset, a new reference date).
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
-const std::vector<ProxyMeasure>& AppState::proxy_measures() const {
+const std::vector<ProxyMeasure>& Session::proxy_measures() const {
     if (proxy_cache_.scores_generation != scores_generation_) {
         proxy_cache_.measures = engine_ ? measure_proxies(*engine_) : std::vector<ProxyMeasure>{};
         proxy_cache_.scores_generation = scores_generation_;
@@ -12,4 +12,4 @@ const std::vector<ProxyMeasure>& AppState::proxy_measures() const {
     return proxy_cache_.measures;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

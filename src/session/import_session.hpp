@@ -2,7 +2,7 @@
 // per frame), feeds the core Importer, and holds the result until the user accepts or discards
 // it. The file's bytes stay in memory so that a mapping change reads them again (chunked the
 // same way) and an accepted file can be stored. A stored dataset is read again at start-up the
-// same way. The current dataset is untouched until AppState::accept_prepared_import.
+// same way. The current dataset is untouched until Session::accept_prepared_import.
 #pragma once
 
 #include <array>
@@ -16,9 +16,9 @@
 #include "import/import_snapshot.hpp"
 #include "import/importer.hpp"
 #include "platform/file_transfer.hpp"
-#include "ui/import_trial.hpp"
+#include "session/import_trial.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 class ImportSession : public platform::FileSink {
 public:
@@ -135,4 +135,4 @@ private:
     std::optional<ImportTrial> trial_;  // its engine reads result_->dataset
 };
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,14 +1,14 @@
-// [SECTION] Evaluation (see app_state.hpp): the user's label definition (a stored team setting that
+// [SECTION] Evaluation (see session.hpp): the user's label definition (a stored team setting that
 // travels in backups), the cached evaluation of a saved version, and the backtest run on request.
 #include <cstdio>
 
 #include "model/model_json.hpp"
-#include "ui/app_state.hpp"
-#include "ui/i18n.hpp"
+#include "session/session.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
-void AppState::set_label_definition(const LabelDefinition& definition) {
+void Session::set_label_definition(const LabelDefinition& definition) {
     if (!validate_label_definition(definition).empty() || definition == label_definition_) return;
     label_definition_ = definition;
     label_definition_notice_.clear();
@@ -23,28 +23,28 @@ void AppState::set_label_definition(const LabelDefinition& definition) {
                 });
 }
 
-void AppState::load_label_definition(const platform::StoreRecord& record) {
+void Session::load_label_definition(const platform::StoreRecord& record) {
     Checked<LabelDefinition> stored = parse_label_definition(record.data);
     if (stored) label_definition_ = *stored;
     else load_problems_.push_back(record.key + ": " + stored.error());
 }
 
-std::optional<int> AppState::evaluated_version() const {
+std::optional<int> Session::evaluated_version() const {
     if (evaluated_version_ && registry_.find(*evaluated_version_)) return evaluated_version_;
     return registry_.active_version();
 }
 
-std::optional<int> AppState::backtest_candidate() const {
+std::optional<int> Session::backtest_candidate() const {
     if (backtest_candidate_ && registry_.find(*backtest_candidate_)) return backtest_candidate_;
     return evaluated_version();
 }
 
-EvaluationKey AppState::evaluation_key(int version) const {
+EvaluationKey Session::evaluation_key(int version) const {
     return {version, label_definition_to_text(label_definition_), screening_generation_, scores_generation_,
             reference_date_};
 }
 
-const Checked<VersionEvaluation>* AppState::version_evaluation() {
+const Checked<VersionEvaluation>* Session::version_evaluation() {
     const std::optional<int> version = evaluated_version();
     if (!version) return nullptr;
     const EvaluationKey key = evaluation_key(*version);
@@ -58,7 +58,7 @@ const Checked<VersionEvaluation>* AppState::version_evaluation() {
     return &*version_evaluation_;
 }
 
-void AppState::run_backtest() {
+void Session::run_backtest() {
     const std::optional<int> candidate_version = backtest_candidate();
     if (!candidate_version) return;
     const std::optional<ModelSpec> candidate = registry_.spec(*candidate_version);
@@ -68,13 +68,13 @@ void AppState::run_backtest() {
     backtest_key_ = evaluation_key(*candidate_version);
 }
 
-const Checked<BacktestReport>* AppState::backtest_report() const {
+const Checked<BacktestReport>* Session::backtest_report() const {
     const std::optional<int> candidate_version = backtest_candidate();
     if (!backtest_ || !candidate_version || !(backtest_key_ == evaluation_key(*candidate_version))) return nullptr;
     return &*backtest_;
 }
 
-void AppState::run_learned_weights() {
+void Session::run_learned_weights() {
     const std::optional<int> active = registry_.active_version();
     const std::optional<ModelSpec> spec = registry_.active_spec();
     if (!active || !spec) return;
@@ -91,17 +91,17 @@ void AppState::run_learned_weights() {
     learned_key_ = evaluation_key(*active);
 }
 
-const AppState::LearnedWhatIf* AppState::learned_weights() const {
+const Session::LearnedWhatIf* Session::learned_weights() const {
     const std::optional<int> active = registry_.active_version();
     if (!learned_ || !active || !(learned_key_ == evaluation_key(*active))) return nullptr;
     return &*learned_;
 }
 
-SaveResult AppState::save_learned_weights(const std::string& author, const std::string& saved_at) {
+SaveResult Session::save_learned_weights(const std::string& author, const std::string& saved_at) {
     const LearnedWhatIf* what_if = learned_weights();
     if (!what_if || !what_if->weights) return SaveResult::refused({{"", "no learned weights to save"}});
     const LearnedWeights& learned = *what_if->weights;
     return import_model(model_to_json(learned.spec), author, provenance_note(learned, dataset_hash_), saved_at);
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

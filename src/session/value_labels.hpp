@@ -10,7 +10,7 @@
 #include "dataset.hpp"
 #include "import/field_dictionary.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 // "gezinsopvang" -> "family-based care", "aanmaning" -> "formal warning" in English; Dutch and
 // unknown values are returned as they are.
@@ -23,4 +23,4 @@ std::string cell_label(const Dataset& dataset, std::size_t column, std::size_t r
 // keeps its own name. Without a dictionary the name is returned.
 std::string field_label(const FieldDictionary* dictionary, const std::string& name);
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,4 +1,4 @@
-// AppState's screening work: loading events and batches from the store (and handing its model
+// Session's screening work: loading events and batches from the store (and handing its model
 // versions and imports to their loaders), submitting one user action as one store commit,
 // following the store's mode and change notices.
 #include <nlohmann/json.hpp>
@@ -8,9 +8,9 @@
 #include "screening/blind_queue.hpp"
 #include "screening/event_json.hpp"
 #include "selection/preview_request.hpp"
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 constexpr const char* screener_setting_key = "screener";
@@ -28,7 +28,7 @@ StorageMode storage_mode_of(platform::StoreMode mode) {
 
 }  // namespace
 
-void AppState::connect_store(platform::Store* store) {
+void Session::connect_store(platform::Store* store) {
     store_ = store;
     if (!store_) {
         storage_mode_ = StorageMode::memory_only;
@@ -56,7 +56,7 @@ void AppState::connect_store(platform::Store* store) {
     });
 }
 
-void AppState::reload_from_store() {
+void Session::reload_from_store() {
     if (!store_) return;
     store_->load_all([this](const platform::StoreResult& result, platform::StoreContents contents) {
         storage_loaded_ = true;
@@ -96,7 +96,7 @@ void AppState::reload_from_store() {
     });
 }
 
-void AppState::handle_store_notice(const platform::StoreNotice& notice) {
+void Session::handle_store_notice(const platform::StoreNotice& notice) {
     if (notice.kind == "mode") {
         const auto detail = nlohmann::json::parse(notice.detail_json, nullptr, false);
         const std::string mode = detail.is_object() ? detail.value("mode", std::string()) : std::string();
@@ -113,7 +113,7 @@ void AppState::handle_store_notice(const platform::StoreNotice& notice) {
     }
 }
 
-void AppState::use_store_here() {
+void Session::use_store_here() {
     if (!store_) return;
     store_->use_here([this](const platform::StoreResult& result) {
         if (!result.ok) {
@@ -125,7 +125,7 @@ void AppState::use_store_here() {
     });
 }
 
-void AppState::migrate_store(std::function<void(const platform::StoreResult&)> done) {
+void Session::migrate_store(std::function<void(const platform::StoreResult&)> done) {
     if (!store_ || !pending_migration_) return;
     store_->migrate([this, done = std::move(done)](const platform::StoreResult& result) {
         if (result.ok) {
@@ -137,7 +137,7 @@ void AppState::migrate_store(std::function<void(const platform::StoreResult&)> d
     });
 }
 
-void AppState::set_screener(const std::string& name) {
+void Session::set_screener(const std::string& name) {
     if (name == screener_) return;
     screener_ = name;
     if (store_ && storage_mode_ == StorageMode::writer)
@@ -145,19 +145,19 @@ void AppState::set_screener(const std::string& name) {
                     [](const platform::StoreResult&) {});
 }
 
-void AppState::note_backup_saved(Timestamp at) {
+void Session::note_backup_saved(Timestamp at) {
     last_backup_at_ = at;
     if (store_ && storage_mode_ == StorageMode::writer)
         store_->put(platform::RecordKind::setting, last_backup_setting_key, nlohmann::json(format_timestamp(at)).dump(),
                     [](const platform::StoreResult&) {});
 }
 
-EventStamp AppState::new_stamp() const {
+EventStamp Session::new_stamp() const {
     const platform::RandomBits128 bits = platform::random_bits_128();
     return EventStamp{format_event_id(bits.high, bits.low), Timestamp{platform::now_millis()}, screener_};
 }
 
-void AppState::submit(const std::string& subject, std::vector<ScreeningEvent> events, std::optional<FrozenBatch> batch) {
+void Session::submit(const std::string& subject, std::vector<ScreeningEvent> events, std::optional<FrozenBatch> batch) {
     SaveStatus status;
     status.events = std::move(events);
     status.batch = std::move(batch);
@@ -166,14 +166,14 @@ void AppState::submit(const std::string& subject, std::vector<ScreeningEvent> ev
     commit_pending(subject);
 }
 
-void AppState::retry(const std::string& subject) {
+void Session::retry(const std::string& subject) {
     auto found = save_statuses_.find(subject);
     if (found == save_statuses_.end() || found->second.phase != SavePhase::failed) return;
     last_subject_ = subject;
     commit_pending(subject);
 }
 
-void AppState::commit_pending(const std::string& subject) {
+void Session::commit_pending(const std::string& subject) {
     SaveStatus& status = save_statuses_[subject];
     status.phase = SavePhase::saving;
     status.error_name.clear();
@@ -207,7 +207,7 @@ void AppState::commit_pending(const std::string& subject) {
     });
 }
 
-void AppState::apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch) {
+void Session::apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch) {
     if (batch) {
         frozen_batches_.push_back(*batch);
         // The next preview of this month (a supplementary batch) draws a seed of its own, and
@@ -220,16 +220,16 @@ void AppState::apply_confirmed(const std::vector<ScreeningEvent>& events, const 
     ++screening_generation_;
 }
 
-const SaveStatus* AppState::save_status(const std::string& subject) const {
+const SaveStatus* Session::save_status(const std::string& subject) const {
     const auto found = save_statuses_.find(subject);
     return found == save_statuses_.end() ? nullptr : &found->second;
 }
 
-std::string AppState::model_version_id() const {
+std::string Session::model_version_id() const {
     return engine_ ? radar::model_version_id(engine_->spec()) : std::string();
 }
 
-const Checked<BatchPreview>* AppState::batch_preview() {
+const Checked<BatchPreview>* Session::batch_preview() {
     if (!engine_) return nullptr;
     PreviewCache& cache = preview_cache_;
     const std::string settings_json = settings_to_json(selection_settings_).dump();
@@ -258,7 +258,7 @@ const Checked<BatchPreview>* AppState::batch_preview() {
     return &*cache.preview;
 }
 
-std::vector<std::size_t> AppState::screening_order(const BatchState& batch) const {
+std::vector<std::size_t> Session::screening_order(const BatchState& batch) const {
     if (screened_blind(batch)) {
         std::uint64_t seed = 0;
         for (const FrozenBatch& frozen : frozen_batches_)
@@ -270,10 +270,10 @@ std::vector<std::size_t> AppState::screening_order(const BatchState& batch) cons
     return order;
 }
 
-std::optional<std::size_t> AppState::row_of(const std::string& dossier_id) const {
+std::optional<std::size_t> Session::row_of(const std::string& dossier_id) const {
     if (!row_by_id_) return std::nullopt;
     // Ids are unique: imports reject duplicates and the demo data has none.
     return row_by_id_->find(dossier_id);
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,16 +1,16 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
 // the preparation run in slices of about 80 ms per frame. A stored dataset read again at start-up
 // goes through the same steps without a review; its problems go to the store's problem list.
-#include "ui/import_work.hpp"
+#include "session/import_work.hpp"
 
 #include <chrono>
 
 #include "platform/platform.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
-void refuse_accept(AppState& state, ImportSession& session, const std::string& refusal) {
+void refuse_accept(Session& state, ImportSession& session, const std::string& refusal) {
     if (session.restoring()) {
         state.note_restore_problem(refusal);
         session.close_review();
@@ -31,7 +31,7 @@ bool work_for_a_frame(Step step) {
     return done;
 }
 
-void check(AppState& state, ImportSession& session, const ImportResult& result) {
+void check(Session& state, ImportSession& session, const ImportResult& result) {
     if (!result.ok()) {
         refuse_accept(state, session, result.failure);
         return;
@@ -41,7 +41,7 @@ void check(AppState& state, ImportSession& session, const ImportResult& result) 
     if (!work_for_a_frame([&] { return state.advance_import_trial(trial); })) return;
     const std::string refusal = trial.refusal;  // a copy: refusing drops the trial
     if (!refusal.empty()) refuse_accept(state, session, refusal);
-    else session.begin_preparing(AppState::search_columns());
+    else session.begin_preparing(Session::search_columns());
 }
 
 void prepare(ImportSession& session) {
@@ -50,7 +50,7 @@ void prepare(ImportSession& session) {
     if (work_for_a_frame([&] { return preparation.advance(rows_per_slice); })) session.finish_preparing();
 }
 
-void finish(AppState& state, ImportSession& session, ImportResult& result) {
+void finish(Session& state, ImportSession& session, ImportResult& result) {
     if (const SnapshotDescriptor* restored = session.restoring()) {
         const std::string refusal = state.accept_prepared_import(result, restored->imported_at, restored->export_date,
                                                                  session.preparation()->take(), session.take_trial());
@@ -74,7 +74,7 @@ void finish(AppState& state, ImportSession& session, ImportResult& result) {
 
 }  // namespace
 
-void advance_import_work(AppState& state, ImportSession& session) {
+void advance_import_work(Session& state, ImportSession& session) {
     session.use_dictionary(state.shared_field_dictionary());
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
@@ -93,4 +93,4 @@ void advance_import_work(AppState& state, ImportSession& session) {
     }
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

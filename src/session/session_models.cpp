@@ -1,20 +1,20 @@
-// AppState's model versions in the store: each saved version is committed as one record (keyed by
+// Session's model versions in the store: each saved version is committed as one record (keyed by
 // its fingerprint) and shown as saved only once the store confirmed it; the versions and the
 // user's choice of active version are read back when the store loads, so a reload, another tab or
 // a merged backup brings the same versions, numbered the same, with the same one active.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "ui/app_state.hpp"
-#include "ui/i18n.hpp"
+#include "session/session.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
-const SaveStatus* AppState::model_save_status(const std::string& fingerprint) const {
+namespace radar::session {
+const SaveStatus* Session::model_save_status(const std::string& fingerprint) const {
     const auto found = model_saves_.find(fingerprint);
     return found == model_saves_.end() ? nullptr : &found->second;
 }
 
-void AppState::retry_model_save(const std::string& fingerprint) {
+void Session::retry_model_save(const std::string& fingerprint) {
     const SaveStatus* status = model_save_status(fingerprint);
     if (!status || status->phase != SavePhase::failed) return;
     const auto active = registry_.active_version();
@@ -22,7 +22,7 @@ void AppState::retry_model_save(const std::string& fingerprint) {
     commit_model_version(fingerprint, version && active == version->info.version);
 }
 
-void AppState::commit_model_version(const std::string& fingerprint, bool with_active_choice) {
+void Session::commit_model_version(const std::string& fingerprint, bool with_active_choice) {
     const std::optional<ModelVersion> version = registry_.find_by_fingerprint(fingerprint);
     if (!version) return;
     SaveStatus& status = model_saves_[fingerprint];
@@ -45,7 +45,7 @@ void AppState::commit_model_version(const std::string& fingerprint, bool with_ac
     });
 }
 
-void AppState::store_active_choice() {
+void Session::store_active_choice() {
     const auto active = registry_.active_version();
     if (!active || !store_ || storage_mode_ == StorageMode::memory_only) return;
     const std::string fingerprint = registry_.find(*active)->info.fingerprint;
@@ -58,7 +58,7 @@ void AppState::store_active_choice() {
                 });
 }
 
-void AppState::load_models_from_store(const platform::StoreContents& contents) {
+void Session::load_models_from_store(const platform::StoreContents& contents) {
     std::vector<std::string> records;
     for (const auto& record : contents.models) records.push_back(record.data);
     ModelRegistry stored;
@@ -97,7 +97,7 @@ void AppState::load_models_from_store(const platform::StoreContents& contents) {
     activate_wanted_model();
 }
 
-void AppState::activate_wanted_model() {
+void Session::activate_wanted_model() {
     if (wanted_active_model_.empty()) return;
     const auto wanted = registry_.find_by_fingerprint(wanted_active_model_);
     if (!wanted) {
@@ -113,4 +113,4 @@ void AppState::activate_wanted_model() {
     for (const ModelProblem& problem : problems) model_notice_ += "\n- " + problem.message;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

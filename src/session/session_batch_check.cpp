@@ -1,16 +1,16 @@
-// AppState's reproduction check of a committed batch: re-score the current dataset with the
+// Session's reproduction check of a committed batch: re-score the current dataset with the
 // batch's model version as of the day its scores were computed for, and re-run its rule; only
 // when the dataset is the one the batch recorded and that model version is still known.
-#include "ui/app_state.hpp"
+#include "session/session.hpp"
 
 #include <algorithm>
 
 #include "model/model_json.hpp"
 #include "selection/batch_verification.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
-void AppState::check_batch(const std::string& batch_id) {
+void Session::check_batch(const std::string& batch_id) {
     BatchCheck check;
     check.scores_generation = scores_generation_;
     const auto frozen = std::find_if(frozen_batches_.begin(), frozen_batches_.end(),
@@ -39,10 +39,10 @@ void AppState::check_batch(const std::string& batch_id) {
     batch_checks_[batch_id] = std::move(check);
 }
 
-const BatchCheck* AppState::batch_check(const std::string& batch_id) const {
+const BatchCheck* Session::batch_check(const std::string& batch_id) const {
     const auto found = batch_checks_.find(batch_id);
     if (found == batch_checks_.end() || found->second.scores_generation != scores_generation_) return nullptr;
     return &found->second;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -3,12 +3,12 @@
 // (ImportSession::AcceptStep). The import view only draws where that work is.
 #pragma once
 
-#include "ui/app_state.hpp"
-#include "ui/import_session.hpp"
+#include "session/session.hpp"
+#include "session/import_session.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 // Call once per frame, before drawing.
-void advance_import_work(AppState& state, ImportSession& session);
+void advance_import_work(Session& state, ImportSession& session);
 
-}  // namespace radar::ui
+}  // namespace radar::session

@@ -1,7 +1,7 @@
 // A file sink that keeps the whole file in memory, refusing files beyond its limit.
-#include "ui/whole_file_sink.hpp"
+#include "session/whole_file_sink.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 
 bool WholeFileSink::begin_file(const platform::IncomingFile& file) {
     if (reading_) return false;
@@ -31,4 +31,4 @@ std::optional<PickedFile> WholeFileSink::take_finished() {
     return finished;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

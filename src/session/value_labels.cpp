@@ -1,12 +1,12 @@
 // The translations of the export's category values and the formatting of cells for people.
-#include "ui/value_labels.hpp"
+#include "session/value_labels.hpp"
 
 #include <cmath>
 #include <cstdio>
 
-#include "ui/i18n.hpp"
+#include "session/i18n.hpp"
 
-namespace radar::ui {
+namespace radar::session {
 namespace {
 
 struct CategoryTranslation {
@@ -65,4 +65,4 @@ std::string field_label(const FieldDictionary* dictionary, const std::string& na
     return language() == Language::dutch ? field->label_nl : field->label_en;
 }
 
-}  // namespace radar::ui
+}  // namespace radar::session

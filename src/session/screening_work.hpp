@@ -1,0 +1,60 @@
+// The screening rules the views, the automation hook and the session tests share: whether this
+// page may write now, committing the month's batch, and saving a code (the draft's validation,
+// the coding or correction request, the follow-up). Refusals are translated texts.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "screening/screening_state.hpp"
+#include "selection/frozen_batch.hpp"
+#include "session/session.hpp"
+
+namespace radar::session {
+
+// Why this page cannot write screening work now (the store is still opening, or another tab
+// writes), or "" when it can. Memory-only work may be written (it is said elsewhere).
+const char* write_blocker(const Session& state);
+// Why this page cannot record a screener's action now (no screener name, or write_blocker), or "".
+const char* action_blocker(const Session& state);
+
+// Why the previewed batch cannot be committed now, or "" when it can.
+const char* commit_blocker(const Session& state, const BatchPreview& preview);
+// Freezes the previewed batch and submits it with its event in one store commit; it becomes the
+// batch the screening screen works on. False when refused (see commit_blocker).
+bool commit_preview(Session& state, const BatchPreview& preview);
+
+// A dossier's code of one batch, as the screener enters it.
+struct CodingDraft {
+    std::optional<ScreeningCode> code;
+    std::string note;
+    bool correcting = false;            // replaces the dossier's code in this batch
+    std::string correction_reason;      // required when correcting
+    FollowUpType follow_up_type = FollowUpType::inspection_visit;
+    std::string due_date;               // as typed; required for Verder onderzoek nodig
+};
+
+// Why a draft was not submitted.
+struct CodingRefusal {
+    const char* message = "";  // translated
+    std::string detail;        // the core's refusal, when it refused
+    bool focus_note = false;   // the note (or correction reason) is what is missing
+};
+
+// Validates the draft and submits its events (a coding with its follow-up, or a correction of
+// the dossier's code in this batch); nothing is submitted when refused. Also refused, without a
+// message, while the dossier's previous save is still under way or when it is coded already and
+// the draft is not a correction.
+std::optional<CodingRefusal> save_coding(Session& state, const BatchState& batch, const BatchMember& member,
+                                         const CodingDraft& draft);
+
+// The dossier's screening in this batch, if it has one (after corrections, not withdrawn).
+const EffectiveScreening* screening_in_batch(const ScreeningState& screening, const std::string& dossier_id,
+                                             const std::string& batch_id);
+// Whether the member's kind, rank, score and reasons are hidden: a blind batch, not yet coded.
+bool member_hidden(const BatchState& batch, const BatchMember& member);
+// The percentile the note rule compares the code with; none when the screener does not see it
+// (a control-sample dossier, or any dossier of a blind batch before its code is saved).
+std::optional<double> visible_percentile(const BatchState& batch, const BatchMember& member);
+
+}  // namespace radar::session

@@ -1,0 +1,319 @@
+// The session (src/session/) without a browser: the app's month over the native folder store,
+// the way the views drive it — import a 120-row export, accept it, select and freeze the month's
+// batch, code dossiers, reload (the stored dataset is read again), report; write permission in a
+// second "tab"; the coding rules; a backup merged into another device.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "civil_date.hpp"
+#include "csv_writer.hpp"
+#include "demo_data.hpp"
+#include "import/field_dictionary.hpp"
+#include "platform/platform.hpp"
+#include "platform/store.hpp"
+#include "reporting/report.hpp"
+#include "session/backup_session.hpp"
+#include "session/i18n.hpp"
+#include "session/import_session.hpp"
+#include "session/import_work.hpp"
+#include "session/screening_work.hpp"
+#include "session/session.hpp"
+#include "temp_folder.hpp"
+
+using namespace radar;
+using namespace radar::session;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+std::string asset(const std::string& name) { return read_text(std::string(RADAR_ASSETS_DIR) + "/" + name); }
+
+// A 120-row export as the demo generator writes it (not the app's own demo dossiers).
+std::string export_csv() {
+    DemoSettings settings;
+    settings.dossier_count = 120;
+    settings.seed = 42;
+    settings.export_date = first_of_month(platform::today());
+    return write_csv(generate_demo_data(settings).dataset);
+}
+
+// One page of the app: the session started as main_web.cpp starts it, over a folder store.
+struct RunningApp {
+    std::unique_ptr<platform::Store> store;
+    Session state;
+    std::optional<ImportSession> import;
+
+    explicit RunningApp(const TempFolder& folder) {
+        const DayNumber today = platform::today();
+        DictionaryLoad dictionary = load_field_dictionary(asset("fields.json"));
+        REQUIRE(dictionary.dictionary);
+        state.load_demo(300, first_of_month(today), today, asset("models/default.json"),
+                        dictionary.dictionary->protected_names());
+        state.set_built_in_dictionary(std::move(*dictionary.dictionary));
+        import.emplace(state.shared_field_dictionary());
+        import->set_saved_profiles(&state.mapping_profiles());
+        store = platform::make_folder_store(folder.path.string());
+        state.connect_store(store.get());
+        run_frames();
+    }
+
+    // The import work of the frames until nothing is under way (the native store answers at once;
+    // the first frame starts reading a stored dataset again).
+    void run_frames() {
+        int frame = 0;
+        do advance_import_work(state, *import);
+        while (import->busy() && ++frame < 1000);
+        REQUIRE_FALSE(import->busy());
+    }
+
+    // Picks the file, reads it in chunks, reviews and accepts it.
+    void import_file(const std::string& name, const std::string& bytes) {
+        REQUIRE(import->begin_file({name, bytes.size(), 0}));
+        constexpr std::size_t chunk = 4096;
+        for (std::size_t at = 0; at < bytes.size(); at += chunk)
+            REQUIRE(import->file_chunk(std::string_view(bytes).substr(at, chunk)));
+        import->end_file(true, "");
+        for (int frame = 0; frame < 100 && import->phase() == ImportSession::Phase::reading; ++frame)
+            advance_import_work(state, *import);
+        REQUIRE(import->phase() == ImportSession::Phase::reviewing);
+        REQUIRE(import->result());
+        REQUIRE(import->result()->ok());
+        import->request_accept();
+        run_frames();
+    }
+
+    const BatchState& batch(const std::string& batch_id) const { return state.screening().batches.at(batch_id); }
+
+    // The batch's first member in screening order.
+    const BatchMember& first_member(const std::string& batch_id) const {
+        const BatchState& open = batch(batch_id);
+        return open.members[state.screening_order(open).front()];
+    }
+
+    // Previews and commits this month's batch; its id.
+    std::string commit_month() {
+        const Checked<BatchPreview>* preview = state.batch_preview();
+        REQUIRE(preview);
+        REQUIRE(*preview);
+        CHECK(std::string(commit_blocker(state, **preview)).empty());
+        REQUIRE(commit_preview(state, **preview));
+        const std::string batch_id = state.screening_batch();
+        const SaveStatus* saved = state.save_status("batch:" + batch_id);
+        REQUIRE(saved);
+        CHECK(saved->phase == SavePhase::saved);
+        return batch_id;
+    }
+};
+
+CodingDraft coded(ScreeningCode code, const std::string& note = "Dossier bekeken, geen bijzonderheden") {
+    CodingDraft draft;
+    draft.code = code;
+    draft.note = note;
+    return draft;
+}
+
+}  // namespace
+
+TEST_CASE("the month through the session: import, accept, select, freeze, code, reload, report") {
+    TempFolder folder("session-month");
+    std::string dataset_hash;
+    std::string batch_id;
+    std::string coded_dossier;
+    {
+        RunningApp app(folder);
+        CHECK(app.state.storage_mode() == StorageMode::writer);
+        CHECK(app.state.is_synthetic());
+        app.import_file("export-120.csv", export_csv());
+        CHECK(app.state.import_refusal().empty());
+        REQUIRE(app.state.dataset().row_count() == 120);
+        CHECK_FALSE(app.state.is_synthetic());
+        REQUIRE(app.state.engine());
+        REQUIRE(app.state.snapshot());
+        CHECK(app.state.snapshot()->source_name == "export-120.csv");
+        REQUIRE(app.state.snapshot_save());
+        CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+        dataset_hash = app.state.dataset_hash();
+
+        app.state.set_screener("Anna de Vries");
+        batch_id = app.commit_month();
+        REQUIRE(app.state.frozen_batches().size() == 1);
+        CHECK(app.state.frozen_batches().front().dataset_hash == dataset_hash);
+
+        const BatchMember& member = app.first_member(batch_id);
+        coded_dossier = member.dossier_id;
+        CHECK_FALSE(save_coding(app.state, app.batch(batch_id), member, coded(ScreeningCode::geen_risico)));
+        const SaveStatus* saved = app.state.save_status(coded_dossier);
+        REQUIRE(saved);
+        CHECK(saved->phase == SavePhase::saved);
+        CHECK(app.state.screening().current_screening(coded_dossier));
+    }
+
+    // A reload: the stored export is read again (no demo data), the work is there.
+    RunningApp reopened(folder);
+    CHECK(reopened.state.load_problems().empty());
+    CHECK_FALSE(reopened.state.is_synthetic());
+    REQUIRE(reopened.state.dataset().row_count() == 120);
+    CHECK(reopened.state.dataset_hash() == dataset_hash);
+    REQUIRE(reopened.state.snapshot());
+    CHECK(reopened.state.snapshot()->source_name == "export-120.csv");
+    REQUIRE(reopened.state.frozen_batches().size() == 1);
+    CHECK(reopened.state.screening().current_screening(coded_dossier));
+
+    // The month's report over what the session holds.
+    ReportSettings settings;
+    settings.as_of = reopened.state.reference_date();
+    settings.labels = reopened.state.risk_label_settings();
+    settings.confirmed_risk = reopened.state.label_definition();
+    const DayNumber today = reopened.state.reference_date();
+    const Report report = build_report(reopened.state.screening(), reopened.state.frozen_batches(),
+                                       dossier_attributes(reopened.state.dataset()),
+                                       ReportPeriod{first_of_month(today), today}, settings);
+    CHECK(report.dossiers.total == 1);
+    CHECK(report.dataset_hashes == std::vector<std::string>{dataset_hash});
+    REQUIRE(report.months.size() == 1);
+    CHECK(report.months.front().batches == 1);
+}
+
+TEST_CASE("a second page on the same store reads but may not write") {
+    TempFolder folder("session-second-page");
+    RunningApp writer(folder);
+    writer.state.set_screener("Anna de Vries");
+    const std::string batch_id = writer.commit_month();
+
+    RunningApp reader(folder);
+    reader.state.set_screener("Bram Peters");
+    CHECK(reader.state.storage_mode() == StorageMode::read_only);
+    CHECK(std::string(write_blocker(reader.state)) == tr(TextId::storage_not_writable));
+    REQUIRE(reader.state.frozen_batches().size() == 1);
+    const std::optional<CodingRefusal> refusal =
+        save_coding(reader.state, reader.batch(batch_id), reader.first_member(batch_id), coded(ScreeningCode::risico));
+    REQUIRE(refusal);
+    CHECK(std::string(refusal->message) == tr(TextId::storage_not_writable));
+    CHECK(reader.state.save_status(reader.first_member(batch_id).dossier_id) == nullptr);
+    const Checked<BatchPreview>* preview = reader.state.batch_preview();
+    REQUIRE(preview);
+    REQUIRE(*preview);
+    CHECK_FALSE(commit_preview(reader.state, **preview));
+}
+
+TEST_CASE("the coding rules refuse an incomplete draft and submit nothing") {
+    TempFolder folder("session-coding-rules");
+    RunningApp app(folder);
+    const BatchState* batch = nullptr;
+    SUBCASE("without a screener name nothing can be committed") {
+        const Checked<BatchPreview>* preview = app.state.batch_preview();
+        REQUIRE(preview);
+        REQUIRE(*preview);
+        CHECK(std::string(commit_blocker(app.state, **preview)) == tr(TextId::screener_required));
+        CHECK_FALSE(commit_preview(app.state, **preview));
+        CHECK(app.state.frozen_batches().empty());
+        return;
+    }
+    app.state.set_screener("Anna de Vries");
+    const std::string batch_id = app.commit_month();
+    batch = &app.batch(batch_id);
+    const BatchMember& member = app.first_member(batch_id);
+    const std::size_t events_before = app.state.screening().events.size();
+
+    SUBCASE("no code chosen") {
+        const auto refusal = save_coding(app.state, *batch, member, CodingDraft{});
+        REQUIRE(refusal);
+        CHECK(std::string(refusal->message) == tr(TextId::choose_code));
+    }
+    SUBCASE("Verder onderzoek nodig needs a valid due date") {
+        CodingDraft draft = coded(ScreeningCode::verder_onderzoek_nodig);
+        draft.due_date = "31-02-2027";
+        const auto refusal = save_coding(app.state, *batch, member, draft);
+        REQUIRE(refusal);
+        CHECK(std::string(refusal->message) == tr(TextId::due_date_invalid));
+    }
+    SUBCASE("Geen risico for a top-10% dossier needs a note (unless the batch is blind)") {
+        const std::optional<double> percentile = visible_percentile(*batch, member);
+        if (percentile && *percentile >= 90.0) {
+            const auto refusal = save_coding(app.state, *batch, member, coded(ScreeningCode::geen_risico, "  "));
+            REQUIRE(refusal);
+            CHECK(std::string(refusal->message) == tr(TextId::note_required_message));
+            CHECK(refusal->focus_note);
+        } else {
+            CHECK(member_hidden(*batch, member));
+        }
+    }
+    SUBCASE("a coded dossier changes only through a correction with a reason") {
+        REQUIRE_FALSE(save_coding(app.state, *batch, member, coded(ScreeningCode::risico)));
+        const std::size_t events_after_code = app.state.screening().events.size();
+        CHECK(events_after_code > events_before);
+        const auto again = save_coding(app.state, app.batch(batch_id), member, coded(ScreeningCode::geen_risico));
+        REQUIRE(again);
+        CHECK(std::string(again->message).empty());
+        CodingDraft correction = coded(ScreeningCode::geen_risico);
+        correction.correcting = true;
+        const auto no_reason = save_coding(app.state, app.batch(batch_id), member, correction);
+        REQUIRE(no_reason);
+        CHECK(std::string(no_reason->message) == tr(TextId::correction_reason_required));
+        CHECK(no_reason->focus_note);
+        CHECK(app.state.screening().events.size() == events_after_code);
+        correction.correction_reason = "Verkeerde code gekozen";
+        CHECK_FALSE(save_coding(app.state, app.batch(batch_id), member, correction));
+        const EffectiveScreening* now = screening_in_batch(app.state.screening(), member.dossier_id, batch_id);
+        REQUIRE(now);
+        CHECK(now->code == ScreeningCode::geen_risico);
+        return;
+    }
+    CHECK(app.state.screening().events.size() == events_before);
+}
+
+TEST_CASE("a backup from one device merges into another through the backup session") {
+    TempFolder first_folder("session-backup-from");
+    TempFolder second_folder("session-backup-into");
+    std::optional<OutgoingFile> file;
+    std::string batch_id;
+    std::string coded_dossier;
+    {
+        RunningApp first(first_folder);
+        first.state.set_screener("Anna de Vries");
+        batch_id = first.commit_month();
+        const BatchMember& member = first.first_member(batch_id);
+        coded_dossier = member.dossier_id;
+        REQUIRE_FALSE(save_coding(first.state, first.batch(batch_id), member, coded(ScreeningCode::risico)));
+        BackupSession backup;
+        backup.export_backup(first.state);
+        CHECK(backup.phase() == BackupPhase::done);
+        file = backup.take_download();
+        REQUIRE(file);
+        CHECK(file->mime_type == "application/json");
+        CHECK_FALSE(backup.take_download());
+        CHECK(first.state.last_backup_at());
+    }
+
+    RunningApp second(second_folder);
+    CHECK(second.state.frozen_batches().empty());
+    BackupSession backup;
+    backup.preview_import(second.state, PickedFile{file->name, file->bytes, ""});
+    REQUIRE(backup.phase() == BackupPhase::done);
+    REQUIRE(backup.import_preview());
+    CHECK_FALSE(backup.import_preview()->merge.changes_nothing());
+    CHECK(second.state.frozen_batches().empty());  // nothing is written before the user confirms
+    backup.confirm_import(second.state);
+    CHECK(backup.phase() == BackupPhase::done);
+    REQUIRE(second.state.frozen_batches().size() == 1);
+    CHECK(second.state.frozen_batches().front().batch_id == batch_id);
+    const EffectiveScreening* merged = screening_in_batch(second.state.screening(), coded_dossier, batch_id);
+    REQUIRE(merged);
+    CHECK(merged->code == ScreeningCode::risico);
+
+    BackupSession damaged;
+    damaged.preview_import(second.state, PickedFile{"kapot.json", "{\"not\": \"a backup\"}", ""});
+    CHECK(damaged.phase() == BackupPhase::failed);
+    CHECK_FALSE(damaged.import_preview());
+}
