@@ -1,4 +1,5 @@
-// A fresh folder under the system temp folder for a test's store, removed at the end of the test.
+// A fresh folder under the system temp folder for a test's store, removed at the end of the test,
+// and whether the folder store's writer election by lock can be tested here.
 #pragma once
 
 #include <filesystem>
@@ -14,3 +15,10 @@ struct TempFolder {
     TempFolder(const TempFolder&) = delete;
     TempFolder& operator=(const TempFolder&) = delete;
 };
+
+// Emscripten's flock is a no-op, so the writer election by lock is only tested natively.
+#ifdef __EMSCRIPTEN__
+constexpr bool without_process_locks = true;
+#else
+constexpr bool without_process_locks = false;
+#endif

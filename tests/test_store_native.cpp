@@ -118,13 +118,6 @@ TEST_CASE("events are append-only; other records can be replaced and removed") {
     CHECK(contents.settings[0].data == "\"en\"");
 }
 
-// Emscripten's flock is a no-op, so the writer election by lock is only tested natively.
-#ifdef __EMSCRIPTEN__
-constexpr bool without_process_locks = true;
-#else
-constexpr bool without_process_locks = false;
-#endif
-
 TEST_CASE("a second process on the same folder is read-only and can take over once the writer leaves" *
           doctest::skip(without_process_locks)) {
     TempFolder folder("two-writers");

@@ -1,4 +1,4 @@
-// The interface's texts (src/ui/texts.inc, counted_texts.inc), read without the UI: every row has
+// The interface's texts (src/session/texts.inc, counted_texts.inc), read without the UI: every row has
 // both languages, Dutch addresses the reader as "u" (never "je/jij/jouw"), no count is glued to a
 // plural noun outside counted texts ("1 opvolgingen"), and each counted text's forms take the
 // same arguments (issue #22).

@@ -24,6 +24,8 @@ namespace {
 session::Session* attached_state = nullptr;
 const ui::Fonts* attached_fonts = nullptr;
 session::ImportSession* attached_import = nullptr;
+const session::BackupSession* attached_backup = nullptr;
+ui::ViewState* attached_views = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
 constexpr const char* screen_codes[] = {"ranking",   "model",  "data",    "selection",
@@ -94,10 +96,12 @@ void capture_drawn_text_if_requested(const ImDrawData& frame) {
     captured_text = drawn_text(frame, *ImGui::GetIO().Fonts);
 }
 
-void attach_automation_hook(session::Session* state, const ui::Fonts* fonts, session::ImportSession* import_session) {
-    attached_state = state;
-    attached_fonts = fonts;
-    attached_import = import_session;
+void attach_automation_hook(const AutomatedApp& app) {
+    attached_state = app.state;
+    attached_fonts = app.fonts;
+    attached_import = app.import_session;
+    attached_backup = app.backup;
+    attached_views = app.views;
 }
 
 const char* storage_mode_name(session::StorageMode mode) {
@@ -158,7 +162,7 @@ nlohmann::json merge_json(const BackupMerge& merge) {
 nlohmann::json backup_info(const session::Session& state) {
     constexpr const char* actions[] = {"none", "export", "read", "import", "forget", "export-store", "migrate"};
     constexpr const char* phases[] = {"idle", "working", "done", "failed"};
-    const session::BackupSession& session = ui::storage_backup_session();
+    const session::BackupSession& session = *attached_backup;
     nlohmann::json info{{"action", actions[static_cast<int>(session.action())]},
                         {"phase", phases[static_cast<int>(session.phase())]},
                         {"detail", session.detail()},
@@ -282,7 +286,7 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
         batches.push_back(item);
     }
     info["batches"] = batches;
-    if (const Report* report = ui::shown_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
+    if (const Report* report = state.last_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
     const auto found = state.screening().batches.find(state.screening_batch());
     if (found == state.screening().batches.end()) return;
     const BatchState& batch = found->second;
@@ -306,7 +310,7 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
                          {"blind", screened_blind(batch)},
                          {"dossier", state.screening_dossier()},
                          {"queue", queue},
-                         {"refusal", state.screening_refusal()},
+                         {"refusal", attached_views->marks.screening_refusal},
                          {"saveStatus", save_status_json(state, state.screening_dossier())},
                          {"outcomeSaveStatus", save_status_json(state, ui::outcome_subject(state.screening_dossier()))}};
 }
@@ -397,8 +401,8 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["exportDate"] = radar::format_iso_date(state.export_date());
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
         info["filter"] = state.filter().text;
-        info["firstRowY"] = state.first_row_position();  // device pixels; divide by devicePixelRatio
-        info["rankingScrollRows"] = state.ranking_scroll_rows();
+        info["firstRowY"] = radar::app::attached_views->marks.first_row_y;  // device pixels; divide by devicePixelRatio
+        info["rankingScrollRows"] = radar::app::attached_views->marks.ranking_scroll_rows;
         if (state.selected_row()) info["selected"] = state.id(*state.selected_row());
         nlohmann::json top = nlohmann::json::array();
         for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {
@@ -408,10 +412,10 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         }
         info["top"] = top;
         nlohmann::json widgets = nlohmann::json::object();  // device pixels, like firstRowY
-        for (const auto& [name, box] : state.widgets())
+        for (const auto& [name, box] : radar::app::attached_views->marks.widgets)
             widgets[name] = {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
         info["widgets"] = widgets;
-        info["screen"] = radar::app::screen_codes[static_cast<int>(state.screen())];
+        info["screen"] = radar::app::screen_codes[static_cast<int>(radar::app::attached_views->marks.screen)];
         info["columns"] = state.dataset().columns().size();
         nlohmann::json column_types = nlohmann::json::object();  // every dataset column's type
         for (const radar::Column& column : state.dataset().columns()) column_types[column.name] = radar::value_kind_code(column.kind);
@@ -484,13 +488,13 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
 }
 
 // Brings a screen forward in the next frame: "ranking", "model", "data", "selection",
-// "screening", "report" or "storage"; 0 for anything else.
+// "screening", "report", "storage" or "evaluation"; 0 for anything else.
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     using radar::ui::Screen;
     auto* state = radar::app::attached_state;
     const auto screen = radar::app::screen_from_code(name ? name : "");
     if (!state || !screen) return 0;
-    state->request_screen(*screen);
+    radar::app::attached_views->marks.requested_screen = *screen;
     return 1;
 }
 

@@ -2,14 +2,24 @@
 // and drive the filter and language through these C functions.
 #pragma once
 
-#include "session/session.hpp"
+#include "session/backup_session.hpp"
 #include "session/import_session.hpp"
+#include "session/session.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_state.hpp"
 
 namespace radar::app {
 
-// The hook reads and acts on these; set once at start-up (both outlive the page).
-void attach_automation_hook(session::Session* state, const ui::Fonts* fonts, session::ImportSession* import_session);
+// What the hook reads and acts on: the app's session parts and the views' state (for what only a
+// view holds, e.g. the report it shows). Set once at start-up; all outlive the page.
+struct AutomatedApp {
+    session::Session* state = nullptr;
+    session::ImportSession* import_session = nullptr;
+    const session::BackupSession* backup = nullptr;
+    ui::ViewState* views = nullptr;
+    const ui::Fonts* fonts = nullptr;
+};
+void attach_automation_hook(const AutomatedApp& app);
 
 // When window.radar.captureText() asked for it: keeps the text of this drawn frame (what a person
 // sees), for tests that check the words on screen. Called after ImGui::Render().

@@ -40,6 +40,8 @@ struct App {
     GLFWwindow* window = nullptr;
     radar::session::Session state;
     std::optional<radar::session::ImportSession> import_session;  // needs the field dictionary
+    radar::session::BackupSession backup;
+    radar::ui::ViewState views;
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
@@ -104,7 +106,9 @@ void frame() {
         app.restoring = restoring;
         radar::platform::note_dataset_restore(restoring);
     }
-    radar::ui::draw_main_window(app.state, *app.import_session, app.fonts, read_shortcuts());
+    radar::ui::draw_main_window(app.state, *app.import_session, app.backup, app.views, app.fonts, read_shortcuts());
+    if (auto file = app.backup.take_download()) radar::platform::download_file(file->name, file->mime_type, file->bytes);
+    if (auto notice = app.backup.take_reload_notice()) radar::platform::reload_page_with_notice(*notice);
     ImGui::Render();
     radar::app::capture_drawn_text_if_requested(*ImGui::GetDrawData());
     const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -145,6 +149,7 @@ int main() {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    radar::ui::use_view_marks(app.views.marks);
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted; storage is the app's own
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
@@ -182,7 +187,7 @@ int main() {
     if (auto notice = radar::platform::take_start_notice()) app.state.set_start_notice(std::move(*notice));
     app.store = radar::platform::make_web_store();
     app.state.connect_store(app.store.get());
-    radar::app::attach_automation_hook(&app.state, &app.fonts, &*app.import_session);
+    radar::app::attach_automation_hook({&app.state, &*app.import_session, &app.backup, &app.views, &app.fonts});
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -1,6 +1,7 @@
-// What the UI shows: the loaded dataset, its scores and ranking, the current filter/sort view
-// over it, and the screening work (events, frozen batches, their folded state) with the store
-// that keeps it. Views read this and call its methods; they hold no data of their own.
+// The running application without any UI: the loaded dataset, its scores and ranking, the
+// filter/sort over it, the model versions, and the screening work (events, frozen batches, their
+// folded state) with the store that keeps it. The views draw it and call its methods; what only a
+// view keeps (drafts, text boxes, the shown screen) is the app's ui::ViewState.
 #pragma once
 
 #include <map>
@@ -22,6 +23,7 @@
 #include "model/scoring_engine.hpp"
 #include "platform/store.hpp"
 #include "ranking.hpp"
+#include "reporting/report.hpp"
 #include "screening/confirmed_risk.hpp"
 #include "screening/risk_label.hpp"
 #include "screening/screening_actions.hpp"
@@ -29,9 +31,6 @@
 #include "session/import_trial.hpp"
 
 namespace radar::session {
-
-// In the order automation names them (screen codes); the tabs have their own order.
-enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation };
 
 enum class SortColumn { rank, dossier, name, municipality, care_type, score };
 
@@ -147,35 +146,12 @@ public:
     std::size_t movement_top_n() const { return movement_top_n_; }
     void set_movement_top_n(std::size_t top_n) { movement_top_n_ = top_n; }
 
-    // The screen (tab) to bring forward in the next frame, set by automation.
-    void request_screen(Screen screen) { requested_screen_ = screen; }
-    std::optional<Screen> take_requested_screen() {
-        auto screen = requested_screen_;
-        requested_screen_.reset();
-        return screen;
-    }
-    void note_screen(Screen screen) { screen_ = screen; }
-    Screen screen() const { return screen_; }
-
     void set_filter(const RankingFilter& filter);
     void set_text_filter(const std::string& text);
     void set_sort(SortOrder order);
     // The dossier shown in the dossier panel (nullopt: none).
     void select_row(std::optional<std::size_t> row) { selected_row_ = row; }
     std::optional<std::size_t> selected_row() const { return selected_row_; }
-    // Vertical centre (display pixels) of the first row of the visible list, for automation.
-    void note_first_row_position(float y) { first_row_y_ = y; }
-    float first_row_position() const { return first_row_y_; }
-    // How far the ranking list is scrolled, in rows (for automation: the wheel's effect).
-    void note_ranking_scroll_rows(float rows) { ranking_scroll_rows_ = rows; }
-    float ranking_scroll_rows() const { return ranking_scroll_rows_; }
-    // Where automation finds a widget last drawn (display pixels), by name, e.g. "weight:complaints".
-    struct WidgetBox {
-        float left = 0, top = 0, right = 0, bottom = 0;
-    };
-    void note_widget(const std::string& name, WidgetBox box) { widgets_[name] = box; }
-    const std::map<std::string, WidgetBox>& widgets() const { return widgets_; }
-
     // Replacing the dataset with an accepted import, scored by the active model, in steps the
     // browser spreads over frames: start_import_trial says at once why the import would be
     // refused (e.g. no id column), or starts scoring result.dataset with the active model, which
@@ -323,9 +299,6 @@ public:
     // preference, on by default).
     bool advance_after_save() const { return advance_after_save_; }
     void set_advance_after_save(bool advance) { advance_after_save_ = advance; }
-    // Why the screening form last refused to save ("" when it did not), for automation.
-    void note_screening_refusal(const std::string& text) { screening_refusal_ = text; }
-    const std::string& screening_refusal() const { return screening_refusal_; }
     void set_screening_dossier(const std::string& dossier_id) { screening_dossier_ = dossier_id; }
 
     // [SECTION] Evaluation (issue #17, session_evaluation.cpp). The user's "risk confirmed"
@@ -358,6 +331,26 @@ public:
     void run_learned_weights();
     const LearnedWhatIf* learned_weights() const;
     SaveResult save_learned_weights(const std::string& author, const std::string& saved_at);
+
+    // [SECTION] The standard report (issue #7, session_report.cpp) over the work, for a period and
+    // the codes counted as possible risk, with the risk-label and "risk confirmed" settings; built
+    // when one of those, the work, the dataset or today changed, otherwise the kept one.
+    struct ReportRequest {
+        ReportPeriod period;
+        std::vector<ScreeningCode> possible_risk;
+    };
+    // The first day with screening work (a screening or a batch's month; today when none) and
+    // whether there is any; nothing is known while the store is opening.
+    struct ReportHistory {
+        DayNumber first_activity = 0;
+        bool any = false;
+    };
+    ReportHistory report_history() const;
+    // Null while the store is opening.
+    const Report* report(const ReportRequest& request, Timestamp now);
+    // The report last built (for automation), and a number that changes whenever one is built.
+    const Report* last_report() const { return report_cache_.report ? &*report_cache_.report : nullptr; }
+    std::uint64_t report_generation() const { return report_cache_.generation; }
 
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
     // The shipped dictionary (assets/fields.json); set before connect_store. It is the active one
@@ -448,8 +441,6 @@ private:
     std::string wanted_active_model_;  // the stored choice (fingerprint) that could not score
     RankingSnapshot saved_ranking_;
     std::size_t movement_top_n_ = 25;
-    std::optional<Screen> requested_screen_;
-    Screen screen_ = Screen::ranking;
     std::unique_ptr<SearchIndex> search_;
     std::vector<std::size_t> visible_;
     const Column* ids_ = nullptr;
@@ -460,9 +451,6 @@ private:
     std::vector<std::string> provinces_;
     std::vector<std::string> care_type_values_;
     std::optional<std::size_t> selected_row_;
-    float first_row_y_ = 0.0f;
-    float ranking_scroll_rows_ = 0.0f;
-    std::map<std::string, WidgetBox> widgets_;
     SortOrder sort_;
     bool synthetic_ = false;
     // The field dictionary's: the built-in ones and those a custom dictionary adds.
@@ -505,6 +493,13 @@ private:
     std::optional<LearnedWhatIf> learned_;
     void load_label_definition(const platform::StoreRecord& record);
     EvaluationKey evaluation_key(int version) const;
+    struct ReportCache {
+        std::optional<std::uint64_t> attributes_dataset;  // dataset_generation_ of `attributes`
+        std::map<std::string, DossierAttributes> attributes;
+        std::string key;  // what `report` was built from
+        std::optional<Report> report;
+        std::uint64_t generation = 0;
+    } report_cache_;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;
     std::optional<platform::PendingMigration> pending_migration_;
@@ -525,7 +520,6 @@ private:
     std::string last_subject_;
     std::string screening_batch_;
     std::string screening_dossier_;
-    std::string screening_refusal_;
     bool advance_after_save_ = true;
 
     // Shared with the import session, which keeps the one it started a file with.

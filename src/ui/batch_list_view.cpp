@@ -20,18 +20,6 @@ namespace {
 
 constexpr const char* close_popup_id = "###close_batch";
 
-// The batch the confirmation dialog is about; set by its "close" button.
-struct CloseDialog {
-    std::string batch_id;
-    std::array<char, 200> note{};
-    std::string refusal;
-};
-
-CloseDialog& close_dialog() {
-    static CloseDialog instance;
-    return instance;
-}
-
 // "Batch 2026-11 afsluiten", with an id that does not change with the language or the batch.
 std::string dialog_title(const std::string& batch_id) {
     char title[160];
@@ -87,7 +75,7 @@ bool action_cell(Session& state, const BatchState& batch) {
     if (batch.status() == BatchStatus::open) {
         if (ImGui::SmallButton(tr(TextId::open_in_screening))) {
             state.set_screening_batch(batch.batch_id);
-            state.request_screen(Screen::screening);
+            request_screen(Screen::screening);
         }
         ImGui::SameLine();
         const char* blocker = action_blocker(state);
@@ -95,12 +83,12 @@ bool action_cell(Session& state, const BatchState& batch) {
         close_requested = ImGui::SmallButton(tr(TextId::close_batch));
         if (*blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
         ImGui::EndDisabled();
-        note_last_item(state, "close-batch:" + batch.batch_id);
+        note_last_item("close-batch:" + batch.batch_id);
         ImGui::SameLine();
     }
     if (ImGui::SmallButton(tr(TextId::check_batch))) state.check_batch(batch.batch_id);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::check_batch_tooltip));
-    note_last_item(state, "check-batch:" + batch.batch_id);
+    note_last_item("check-batch:" + batch.batch_id);
     if (const BatchCheck* check = state.batch_check(batch.batch_id)) check_result(*check);
     // While the close is saving or when it failed; once saved the status column says closed.
     const std::string close_subject = "batch-close:" + batch.batch_id;
@@ -113,8 +101,7 @@ bool action_cell(Session& state, const BatchState& batch) {
 }
 
 // Lists the uncoded members and closes the batch in one store commit when confirmed.
-void close_confirmation(Session& state) {
-    CloseDialog& dialog = close_dialog();
+void close_confirmation(Session& state, CloseDialog& dialog) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowSize(ImVec2(em * 34.0f, 0));
     if (!ImGui::BeginPopupModal(dialog_title(dialog.batch_id).c_str(), nullptr, ImGuiWindowFlags_NoResize)) return;
@@ -151,16 +138,16 @@ void close_confirmation(Session& state) {
             dialog.refusal = closed.error();
         }
     }
-    note_last_item(state, "close-confirm");
+    note_last_item("close-confirm");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::cancel))) ImGui::CloseCurrentPopup();
-    note_last_item(state, "close-cancel");
+    note_last_item("close-cancel");
     ImGui::EndPopup();
 }
 
 }  // namespace
 
-void draw_batch_list(Session& state) {
+void draw_batch_list(Session& state, CloseDialog& dialog) {
     const auto& batches = state.screening().batches;
     if (batches.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::no_batches));
@@ -194,12 +181,11 @@ void draw_batch_list(Session& state) {
     }
     ImGui::EndTable();
     if (!close_requested.empty()) {
-        CloseDialog& dialog = close_dialog();
         dialog = CloseDialog{};
         dialog.batch_id = close_requested;
         ImGui::OpenPopup(close_popup_id);
     }
-    close_confirmation(state);
+    close_confirmation(state, dialog);
 }
 
 }  // namespace radar::ui

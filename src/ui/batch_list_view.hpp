@@ -3,11 +3,21 @@
 // lists its uncoded dossiers.
 #pragma once
 
+#include <array>
+#include <string>
+
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
 
-void draw_batch_list(Session& state);
+// The batch the close confirmation is about (set by its "close" button) and what is typed in it.
+struct CloseDialog {
+    std::string batch_id;
+    std::array<char, 200> note{};
+    std::string refusal;
+};
+
+void draw_batch_list(Session& state, CloseDialog& dialog);
 
 }  // namespace radar::ui

@@ -17,20 +17,6 @@
 namespace radar::ui {
 namespace {
 
-constexpr std::size_t max_dictionary_bytes = 4 * 1024 * 1024;
-
-struct DictionaryState {
-    WholeFileSink sink{max_dictionary_bytes, [] { return std::string(tr(TextId::import_too_large)); }};
-    // The outcome of the last load, formatted when drawn so it follows the language.
-    std::optional<std::string> refusal;
-    std::string loaded_file;
-};
-
-DictionaryState& dictionary_state() {
-    static DictionaryState state;
-    return state;
-}
-
 void take_picked_file(Session& state, DictionaryState& dictionary) {
     std::optional<PickedFile> file = dictionary.sink.take_finished();
     if (!file) return;
@@ -43,10 +29,7 @@ void take_picked_file(Session& state, DictionaryState& dictionary) {
 
 }  // namespace
 
-const platform::FileSink* dictionary_file_sink() { return &dictionary_state().sink; }
-
-void draw_dictionary_bar(Session& state) {
-    DictionaryState& dictionary = dictionary_state();
+void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     take_picked_file(state, dictionary);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::dictionary_label));
@@ -57,7 +40,7 @@ void draw_dictionary_bar(Session& state) {
     ImGui::SameLine();
     ImGui::BeginDisabled(dictionary.sink.reading());
     const bool load_clicked = ImGui::Button(tr(TextId::dictionary_load));
-    note_last_item(state, "button:load-dictionary");
+    note_last_item("button:load-dictionary");
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         // Wrapped at a readable width.
@@ -78,7 +61,7 @@ void draw_dictionary_bar(Session& state) {
             dictionary.refusal.reset();
             dictionary.loaded_file.clear();
         }
-        note_last_item(state, "button:built-in-dictionary");
+        note_last_item("button:built-in-dictionary");
     }
     if (state.dictionary_save()) {
         ImGui::SameLine();

@@ -66,7 +66,7 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
             if (ImGui::Selectable(tr(rule_label(rule)), rule == definition.rule)) definition.rule = rule;
         ImGui::EndCombo();
     }
-    note_last_item(state, "evaluation-label-rule");
+    note_last_item("evaluation-label-rule");
     if (definition.rule != ConfirmationRule::risk_code) {
         ImGui::SameLine();
         ImGui::TextUnformatted(tr(TextId::label_window_months));
@@ -74,7 +74,7 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
         ImGui::SetNextItemWidth(em * 6.0f);
         int months = definition.window_months;
         if (ImGui::InputInt("##label_window", &months) && months >= 1 && months <= 60) definition.window_months = months;
-        note_last_item(state, "evaluation-label-window");
+        note_last_item("evaluation-label-window");
     }
     state.set_label_definition(definition);
     ImGui::PushFont(fonts.strong);
@@ -278,11 +278,11 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
     ImGui::SameLine();
     const float em = ImGui::GetFontSize();
     const int candidate = version_combo(state, "##candidate", state.backtest_candidate().value_or(evaluated), em * 28.0f);
-    note_last_item(state, "evaluation-candidate");
+    note_last_item("evaluation-candidate");
     state.set_backtest_candidate(candidate);
     ImGui::SameLine();
     const bool run = ImGui::Button(tr(TextId::backtest_run));
-    note_last_item(state, "evaluation-backtest-run");
+    note_last_item("evaluation-backtest-run");
     if (run) state.run_backtest();
     const Checked<BacktestReport>* report = state.backtest_report();
     if (!report) return;
@@ -319,14 +319,14 @@ void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::TextUnformatted(tr(TextId::evaluation_version));
     ImGui::SameLine();
     const int chosen = version_combo(state, "##evaluated_version", *version, ImGui::GetFontSize() * 28.0f);
-    note_last_item(state, "evaluation-version");
+    note_last_item("evaluation-version");
     if (chosen != *version) state.set_evaluated_version(chosen);
 
     const Checked<VersionEvaluation>* evaluation = state.version_evaluation();
     section_title(tr(TextId::evaluation_figures_title), fonts);
     if (!evaluation || !*evaluation) {
         ImGui::TextWrapped("%s", tr(TextId::evaluation_nothing_labelled));
-        if (ImGui::Button(tr(TextId::screen_selection))) state.request_screen(Screen::selection);
+        if (ImGui::Button(tr(TextId::screen_selection))) request_screen(Screen::selection);
     } else {
         figures_table(**evaluation);
         curve_block((*evaluation)->summary);

@@ -45,7 +45,7 @@ constexpr ValueKind all_kinds[] = {ValueKind::whole_number, ValueKind::number, V
 
 // The type of one file column: a field's own type, or for an extra attribute the inferred or
 // chosen type with a combo to choose another ("kind:<header>" for automation).
-void kind_cell(Session& state, ImportSession& session, std::size_t index, const ImportedColumn& column) {
+void kind_cell(ImportSession& session, std::size_t index, const ImportedColumn& column) {
     ImGui::AlignTextToFramePadding();
     if (!column.extra) {
         ImGui::TextDisabled("%s", kind_label(column.kind));
@@ -64,7 +64,7 @@ void kind_cell(Session& state, ImportSession& session, std::size_t index, const 
         }
         ImGui::EndCombo();
     }
-    note_last_item(state, "kind:" + column.header);
+    note_last_item("kind:" + column.header);
     if (ImGui::IsItemHovered()) {
         // Wrapped at a readable width.
         ImGui::BeginTooltip();
@@ -101,7 +101,7 @@ void draw_store_save_status(const Session& state, const SaveStatus& status) {
     }
 }
 
-void draw_mapping_profile_bar(Session& state, ImportSession& session) {
+void draw_mapping_profile_bar(Session& state, ImportSession& session, std::array<char, 64>& name) {
     const ImportResult& result = *session.result();
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
@@ -120,10 +120,9 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session) {
                 session.apply_profile(profile);
         ImGui::EndCombo();
     }
-    note_last_item(state, "combo:profile");
+    note_last_item("combo:profile");
     if (!session.result()) return;  // a profile was chosen: the file is being read again
     ImGui::SameLine(0.0f, em * 2.0f);
-    static std::array<char, 64> name{};
     ImGui::SetNextItemWidth(em * 12.0f);
     ImGui::InputTextWithHint("##profile-name", tr(TextId::import_profile_name_hint), name.data(), name.size());
     ImGui::SameLine();
@@ -131,7 +130,7 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session) {
     if (ImGui::Button(tr(TextId::import_profile_save)))
         state.save_mapping_profile(profile_from_mappings(name.data(), result.mappings()));
     ImGui::EndDisabled();
-    note_last_item(state, "button:save-profile");
+    note_last_item("button:save-profile");
     if (state.profile_save()) {
         ImGui::SameLine();
         draw_store_save_status(state, *state.profile_save());
@@ -140,7 +139,7 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session) {
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::import_profile_matched), session.matched_profile().c_str());
 }
 
-void draw_mapping_table(Session& state, ImportSession& session, float space_below) {
+void draw_mapping_table(ImportSession& session, float space_below) {
     const ImportResult& result = *session.result();
     if (!result.fields_not_found.empty()) {
         std::string fields;
@@ -172,7 +171,7 @@ void draw_mapping_table(Session& state, ImportSession& session, float space_belo
         ImGui::TableNextColumn();
         column_combo(session, index, column);
         ImGui::TableNextColumn();
-        kind_cell(state, session, index, column);
+        kind_cell(session, index, column);
         ImGui::TableNextColumn();
         ImGui::AlignTextToFramePadding();
         if (column.protected_attribute) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);

@@ -3,6 +3,8 @@
 // profile in use, and saving the mapping as a named profile.
 #pragma once
 
+#include <array>
+
 #include "session/session.hpp"
 #include "session/import_session.hpp"
 #include "ui/session_names.hpp"
@@ -12,9 +14,10 @@ namespace radar::ui {
 // "saving…" / "saved" / the store's error for a save that is not a screening decision.
 void draw_store_save_status(const Session& state, const SaveStatus& status);
 
-void draw_mapping_profile_bar(Session& state, ImportSession& session);
+// `name`: the "save as" box.
+void draw_mapping_profile_bar(Session& state, ImportSession& session, std::array<char, 64>& name);
 // Takes half the height left after keeping `space_below` for what follows the two tables.
-void draw_mapping_table(Session& state, ImportSession& session, float space_below);
+void draw_mapping_table(ImportSession& session, float space_below);
 // "whole number", "yes/no"... in the interface language.
 const char* kind_label(ValueKind kind);
 

@@ -13,6 +13,7 @@
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
+#include "ui/view_state.hpp"
 #include "ui/dictionary_view.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
@@ -33,7 +34,7 @@ void current_dataset(Session& state) {
     ImGui::SameLine();
     const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo))) ImGui::OpenPopup(popup_id.c_str());
-    note_last_item(state, "button:use-demo");
+    note_last_item("button:use-demo");
     if (!ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text(tr(TextId::import_use_demo_confirm_text), file.c_str());
     if (ImGui::Button(tr(TextId::import_use_demo_confirm))) {
@@ -45,23 +46,23 @@ void current_dataset(Session& state) {
         }
         ImGui::CloseCurrentPopup();
     }
-    note_last_item(state, "button:confirm-use-demo");
+    note_last_item("button:confirm-use-demo");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
-void choose_file(Session& state, ImportSession& session) {
+void choose_file(Session& state, ImportSession& session, DictionaryState& dictionary) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
     // Dropped files come here while this screen is idle (the model screen may have claimed them),
     // unless a field dictionary was asked for and has not arrived yet.
-    if (platform::file_sink() != &session && platform::file_sink() != dictionary_file_sink())
+    if (platform::file_sink() != &session && platform::file_sink() != &dictionary.sink)
         platform::set_file_sink(&session);
     if (ImGui::Button(tr(TextId::import_choose_file))) {
         platform::set_file_sink(&session);
         platform::request_file_open(accepted_files);
     }
-    note_last_item(state, "button:choose-file");
+    note_last_item("button:choose-file");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
     if (!session.read_error().empty()) {
@@ -75,7 +76,7 @@ void choose_file(Session& state, ImportSession& session) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    draw_dictionary_bar(state);
+    draw_dictionary_bar(state, dictionary);
     current_dataset(state);
     ImGui::TextDisabled("%s", state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser));
 }
@@ -137,7 +138,7 @@ void diagnostics_table(const ImportResult& result, float height) {
 
 // A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged (no
 // button while a stored dataset is read again).
-void draw_accept_step_progress(Session& state, ImportSession& session, double progress) {
+void draw_accept_step_progress(ImportSession& session, double progress) {
     const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
     ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
     if (session.restoring()) return;
@@ -146,23 +147,23 @@ void draw_accept_step_progress(Session& state, ImportSession& session, double pr
         session.withdraw_accept();
         return;
     }
-    note_last_item(state, "button:stop-accept");
+    note_last_item("button:stop-accept");
     ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
 }
 
 // Where accepting is (the work is done by advance_import_work): a notice per step, and the
 // progress of the model's trial and of the preparation.
-void draw_accept_progress(Session& state, ImportSession& session, const ImportResult& result) {
+void draw_accept_progress(ImportSession& session, const ImportResult& result) {
     const std::string dossiers = counted_text(CountedText::dossiers, result.summary.rows_imported);
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:
         ImGui::TextWrapped(tr(TextId::import_accept_checking), dossiers.c_str());
-        draw_accept_step_progress(state, session, session.trial() ? session.trial()->progress() : 0.0);
+        draw_accept_step_progress(session, session.trial() ? session.trial()->progress() : 0.0);
         return;
     case ImportSession::AcceptStep::preparing:
         ImGui::TextWrapped(tr(TextId::import_accept_preparing), dossiers.c_str());
-        draw_accept_step_progress(state, session, session.preparation()->progress());
+        draw_accept_step_progress(session, session.preparation()->progress());
         return;
     case ImportSession::AcceptStep::finishing:
         ImGui::TextWrapped(tr(TextId::import_accepting), dossiers.c_str());
@@ -172,7 +173,7 @@ void draw_accept_progress(Session& state, ImportSession& session, const ImportRe
 
 // The day the data describes: from the export's own export-date column, or stated here (the
 // file's last change by default). It is the data age shown in Screening and the header.
-void export_date_field(Session& state, ImportSession& session, const ImportResult& result) {
+void export_date_field(ImportSession& session, const ImportResult& result) {
     if (const std::optional<DayNumber> in_data = export_date_in_data(result.dataset)) {
         ImGui::AlignTextToFramePadding();
         ImGui::Text(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
@@ -185,16 +186,16 @@ void export_date_field(Session& state, ImportSession& session, const ImportResul
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     std::array<char, 48>& text = session.export_date_text();
     ImGui::InputTextWithHint("##export_date", tr(TextId::date_hint), text.data(), text.size());
-    note_last_item(state, "import-export-date");
+    note_last_item("import-export-date");
 }
 
-void review(Session& state, ImportSession& session, const Fonts& fonts) {
+void review(Session& state, ImportSession& session, const Fonts& fonts, std::array<char, 64>& profile_name) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_review_title), result.source_name.c_str());
     ImGui::PopFont();
     if (session.accept_step() != ImportSession::AcceptStep::none || session.restoring()) {
-        draw_accept_progress(state, session, result);
+        draw_accept_progress(session, result);
         return;
     }
     if (!result.ok()) {
@@ -208,11 +209,11 @@ void review(Session& state, ImportSession& session, const Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::import_mapping_title));
     ImGui::PopFont();
-    draw_mapping_profile_bar(state, session);
+    draw_mapping_profile_bar(state, session, profile_name);
     if (!session.result()) return;
     // Below the tables: the problems title, the download buttons, the separator and accept/cancel.
     const float space_below = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
-    draw_mapping_table(state, session, space_below);
+    draw_mapping_table(session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::import_problems_title), group_thousands(result.summary.diagnostics_total).c_str());
@@ -227,7 +228,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts) {
         platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
     ImGui::Separator();
     if (result.ok()) {
-        export_date_field(state, session, result);
+        export_date_field(session, result);
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_accept))) {
             const std::optional<DayNumber> stated = session.stated_export_date();
@@ -239,14 +240,14 @@ void review(Session& state, ImportSession& session, const Fonts& fonts) {
                 session.request_accept();
             }
         }
-        note_last_item(state, "button:accept-import");
+        note_last_item("button:accept-import");
         ImGui::SameLine();
     }
     if (ImGui::Button(tr(TextId::import_discard))) {
         state.set_import_refusal({});
         session.close_review();
     }
-    note_last_item(state, "button:discard-import");
+    note_last_item("button:discard-import");
     if (!state.import_refusal().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped("%s", state.import_refusal().c_str());
@@ -256,11 +257,11 @@ void review(Session& state, ImportSession& session, const Fonts& fonts) {
 
 }  // namespace
 
-void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts) {
+void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts, ViewState& views) {
     switch (session.phase()) {
-    case ImportSession::Phase::idle: choose_file(state, session); break;
+    case ImportSession::Phase::idle: choose_file(state, session, views.dictionary); break;
     case ImportSession::Phase::reading: reading(session); break;
-    case ImportSession::Phase::reviewing: review(state, session, fonts); break;
+    case ImportSession::Phase::reviewing: review(state, session, fonts, views.profile_name); break;
     }
 }
 

@@ -9,6 +9,8 @@
 
 namespace radar::ui {
 
-void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts);
+struct ViewState;
+
+void draw_import_view(Session& state, ImportSession& session, const Fonts& fonts, ViewState& views);
 
 }  // namespace radar::ui

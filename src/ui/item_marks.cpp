@@ -1,13 +1,18 @@
-// Records widget boxes for automation.
+// Widget boxes and screen requests, kept in the marks the app hung on the ImGui context.
 #include "ui/item_marks.hpp"
-
-#include <imgui.h>
 
 namespace radar::ui {
 
-void note_last_item(Session& state, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget(name, {min.x, min.y, max.x, max.y});
+void use_view_marks(ViewMarks& marks) { ImGui::GetIO().UserData = &marks; }
+
+ViewMarks& view_marks() { return *static_cast<ViewMarks*>(ImGui::GetIO().UserData); }
+
+void note_last_item(const std::string& name) { note_widget(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void note_widget(const std::string& name, ImVec2 min, ImVec2 max) {
+    view_marks().widgets[name] = WidgetBox{min.x, min.y, max.x, max.y};
 }
+
+void request_screen(Screen screen) { view_marks().requested_screen = screen; }
 
 }  // namespace radar::ui

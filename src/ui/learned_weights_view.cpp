@@ -57,7 +57,7 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                                                                       : TextLanguage::english)
                                  .c_str());
     const bool run = ImGui::Button(tr(TextId::learned_run));
-    note_last_item(state, "button:learn-weights");
+    note_last_item("button:learn-weights");
     if (run) state.run_learned_weights();
 
     const Session::LearnedWhatIf* what_if = state.learned_weights();
@@ -89,7 +89,7 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                      std::to_string(what_if->movement.left.size())})
                                  .c_str());
     const bool save = ImGui::Button(tr(TextId::learned_save));
-    note_last_item(state, "button:save-learned");
+    note_last_item("button:save-learned");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::learned_save_tooltip));
     if (!save) return std::nullopt;
     return state.save_learned_weights(!author.empty() ? author : state.screener(), format_iso_date(platform::today()));

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "platform/platform.hpp"
 #include "ui/dossier_panel.hpp"
@@ -46,12 +47,12 @@ void draw_skipped_dataset_banner(Session& state) {
     ImGui::TextWrapped(tr(TextId::skipped_dataset_banner), skipped->source_name.c_str());
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(TextId::skipped_dataset_load))) state.load_skipped_dataset();
-    note_last_item(state, "button:load-skipped-dataset");
+    note_last_item("button:load-skipped-dataset");
     ImGui::SameLine();
     ImGui::BeginDisabled(state.storage_mode() != StorageMode::writer);
     if (ImGui::Button(tr(TextId::skipped_dataset_remove))) state.remove_skipped_dataset();
     ImGui::EndDisabled();
-    note_last_item(state, "button:remove-skipped-dataset");
+    note_last_item("button:remove-skipped-dataset");
 }
 
 // A message from before the page was reloaded (what was forgotten), until it is closed.
@@ -62,13 +63,13 @@ void draw_start_notice(Session& state) {
     ImGui::TextWrapped("%s", state.start_notice().c_str());
     ImGui::PopStyleColor();
     if (ImGui::SmallButton(tr(TextId::close_notice))) state.dismiss_start_notice();
-    note_last_item(state, "close-notice");
+    note_last_item("close-notice");
 }
 
 // What to do next, on every screen but Screening: the newest open batch and how far it is, with
 // the way to go on screening it.
 void draw_open_batch_banner(Session& state) {
-    if (state.screen() == Screen::screening) return;
+    if (view_marks().screen == Screen::screening) return;
     const auto& batches = state.screening().batches;
     for (auto it = batches.rbegin(); it != batches.rend(); ++it) {
         const BatchState& batch = it->second;
@@ -79,9 +80,9 @@ void draw_open_batch_banner(Session& state) {
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::continue_screening))) {
             state.set_screening_batch(batch.batch_id);
-            state.request_screen(Screen::screening);
+            request_screen(Screen::screening);
         }
-        note_last_item(state, "continue-screening");
+        note_last_item("continue-screening");
         return;
     }
 }
@@ -104,31 +105,13 @@ void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewInput in
     ImGui::PopStyleColor();
 }
 
-// The report over everything stored; it recomputes only when the events, batches or scores change.
-void draw_report_screen(Session& state, const Fonts& fonts) {
-    ReportViewInput input;
-    input.screening = state.storage_mode() == StorageMode::opening ? nullptr : &state.screening();
-    input.batches = &state.frozen_batches();
-    input.dataset = &state.dataset();
-    input.reference_date = state.reference_date();
-    input.now = Timestamp{platform::now_millis()};
-    input.data_revision = (state.screening_generation() << 32) ^ state.scores_generation();
-    input.synthetic = state.is_synthetic();
-    input.note_widget = [&state](const std::string& name, ImVec2 min, ImVec2 max) {
-        state.note_widget(name, {min.x, min.y, max.x, max.y});
-    };
-    input.go_to_selection = [&state] { state.request_screen(Screen::selection); };
-    input.risk_labels = state.risk_label_settings();
-    input.confirmed_risk = state.label_definition();
-    input.set_risk_label_months = [&state](int months) { state.set_risk_label_months(months); };
-    draw_report_view(input, fonts);
-}
-
 }  // namespace
 
-void draw_main_window(Session& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts) {
+void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, ViewState& views,
+                      const Fonts& fonts, Shortcuts shortcuts) {
     RankingViewInput input;
     input.focus_filter = shortcuts.focus_search;
+    input.search_box = &views.ranking_search;
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -159,20 +142,20 @@ void draw_main_window(Session& state, ImportSession& import_session, const Fonts
     };
     const Tab tabs[] = {
         {Screen::ranking, TextId::screen_ranking, "###ranking", [&] { draw_ranking_screen(state, fonts, input); }},
-        {Screen::model, TextId::screen_model, "###model", [&] { draw_model_editor_view(state, fonts); }},
-        {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts); }},
-        {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts); }},
-        {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts); }},
-        {Screen::report, TextId::screen_report, "###report", [&] { draw_report_screen(state, fonts); }},
+        {Screen::model, TextId::screen_model, "###model", [&] { draw_model_editor_view(state, fonts, views.model_editor); }},
+        {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts, views); }},
+        {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts, views); }},
+        {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts, views); }},
+        {Screen::report, TextId::screen_report, "###report", [&] { draw_report_view(state, fonts, views.report); }},
         {Screen::evaluation, TextId::screen_evaluation, "###evaluation", [&] { draw_evaluation_view(state, fonts); }},
-        {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, fonts); }},
+        {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, backup, fonts, views.storage); }},
     };
-    const std::optional<Screen> requested = state.take_requested_screen();
+    const std::optional<Screen> requested = std::exchange(views.marks.requested_screen, std::nullopt);
     if (ImGui::BeginTabBar("screens")) {
         for (const Tab& tab : tabs) {
             const ImGuiTabItemFlags tab_flags = requested == tab.screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
             if (!ImGui::BeginTabItem((std::string(tr(tab.label)) + tab.id).c_str(), nullptr, tab_flags)) continue;
-            state.note_screen(tab.screen);
+            views.marks.screen = tab.screen;
             tab.draw();
             ImGui::EndTabItem();
         }

@@ -1,10 +1,12 @@
 // The single full-window ImGui window that hosts the header and the current screen.
 #pragma once
 
-#include "session/session.hpp"
+#include "session/backup_session.hpp"
 #include "session/import_session.hpp"
+#include "session/session.hpp"
 #include "ui/session_names.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_state.hpp"
 
 namespace radar::ui {
 
@@ -14,6 +16,8 @@ struct Shortcuts {
     bool toggle_language = false;  // Alt+L
 };
 
-void draw_main_window(Session& state, ImportSession& import_session, const Fonts& fonts, Shortcuts shortcuts);
+// Draws the frame: the session's parts and the views' own state, all owned by the app.
+void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, ViewState& views,
+                      const Fonts& fonts, Shortcuts shortcuts);
 
 }  // namespace radar::ui

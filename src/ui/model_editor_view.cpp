@@ -30,43 +30,10 @@
 namespace radar::ui {
 namespace {
 
-constexpr std::size_t max_model_bytes = 4 * 1024 * 1024;
-
 const std::string& local(const LocalText& text) { return text_in(text, language()); }
 
 // What the "-" and "+" buttons next to a weight take off or add.
 constexpr double weight_step = 0.5;
-
-// What the screen remembers between frames (the model itself lives in Session).
-struct EditorState {
-    ModelSpec based_on;                  // the engine's model the draft started from
-    ModelSpec draft;                     // what the widgets show and edit
-    std::vector<ModelProblem> problems;  // why the draft was refused (engine unchanged)
-    // The text of a number field while it is being typed in, by ImGui id; applied (or refused) on
-    // Enter or when the field loses focus, then forgotten.
-    std::map<ImGuiID, std::string> typing;
-    // The last typed entry that was not a number, shown in its parameter's row until the next
-    // number is entered or the model changes; the field itself went back to the value it had.
-    struct Refusal {
-        std::string parameter;
-        std::string text;
-    };
-    std::optional<Refusal> refused;
-    std::array<char, 96> author{};
-    std::array<char, 256> note{};
-    // Outcome of the last save or import, formatted when drawn so it follows the language.
-    std::optional<TextId> message;
-    std::string message_file;
-    int message_version = 0;
-    std::string message_fingerprint;  // of the saved or imported version: its store save state
-    std::vector<ModelProblem> message_problems;
-    WholeFileSink sink{max_model_bytes, [] { return std::string(tr(TextId::import_too_large)); }};
-};
-
-EditorState& editor() {
-    static EditorState state;
-    return state;
-}
 
 void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -290,7 +257,7 @@ bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
 }
 
 // A parameter's weight: "-", the typed field, "+". The automation box "weight:<id>" is the field.
-bool weight_field(Session& state, EditorState& editor_state, ModelParameter& parameter) {
+bool weight_field(EditorState& editor_state, ModelParameter& parameter) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button = ImGui::GetFrameHeight();
     bool changed = false;
@@ -302,7 +269,7 @@ bool weight_field(Session& state, EditorState& editor_state, ModelParameter& par
     ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
     const float field = ImGui::GetContentRegionAvail().x - button - style.ItemInnerSpacing.x;
     changed |= number_field(editor_state, parameter.id, "##weight", parameter.weight, std::max(field, button));
-    note_last_item(state, "weight:" + parameter.id);
+    note_last_item("weight:" + parameter.id);
     if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::weight_field_tooltip));
     ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
     if (ImGui::Button("+", ImVec2(button, button))) {
@@ -355,7 +322,7 @@ void parameter_table(Session& state, EditorState& editor_state) {
         }
 
         ImGui::TableNextColumn();
-        changed |= weight_field(state, editor_state, parameter);
+        changed |= weight_field(editor_state, parameter);
 
         ImGui::TableNextColumn();
         changed |= transform_fields(editor_state, parameter);
@@ -384,7 +351,7 @@ void add_input_row(Session& state, EditorState& editor_state) {
         }
         ImGui::EndCombo();
     }
-    note_last_item(state, "combo:add-input");
+    note_last_item("combo:add-input");
     if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::add_input_tooltip));
 }
 
@@ -492,7 +459,7 @@ void save_controls(Session& state, EditorState& editor_state) {
         }
     }
     const bool export_clicked = ImGui::Button(tr(TextId::export_model));
-    note_last_item(state, "button:export");
+    note_last_item("button:export");
     if (export_clicked) {
         const auto& registry = state.model_registry();
         if (const auto active = registry.active_version())
@@ -502,7 +469,7 @@ void save_controls(Session& state, EditorState& editor_state) {
             }
     }
     const bool card_clicked = ImGui::Button(tr(TextId::model_card_download));
-    note_last_item(state, "button:model_card");
+    note_last_item("button:model_card");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::model_card_tooltip));
     if (card_clicked) {
         const ModelCardInput input =
@@ -512,7 +479,7 @@ void save_controls(Session& state, EditorState& editor_state) {
     ImGui::SameLine();
     ImGui::BeginDisabled(editor_state.sink.reading());
     const bool import_clicked = ImGui::Button(tr(TextId::import_model));
-    note_last_item(state, "button:import");
+    note_last_item("button:import");
     if (import_clicked) {
         // Only one sink receives files at a time: the editor claims it when the user asks.
         platform::set_file_sink(&editor_state.sink);
@@ -617,8 +584,7 @@ void version_table(Session& state, EditorState& editor_state) {
 
 }  // namespace
 
-void draw_model_editor_view(Session& state, const Fonts& fonts) {
-    EditorState& editor_state = editor();
+void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& editor_state) {
     const ScoringEngine* engine = state.engine();
     if (!engine) return;  // the main window already lists why the model was refused
     import_finished_file(state, editor_state);

@@ -15,41 +15,20 @@
 namespace radar::ui {
 namespace {
 
-// What is being entered; reset when another dossier is shown.
-struct OutcomeDraft {
-    std::string dossier_id;
-    std::string corrects;  // outcome id being corrected or withdrawn ("" for a new outcome)
-    bool withdraw = false;
-    bool open = false;  // the form is shown (the list alone otherwise)
-    OutcomeDetails details;
-    std::array<char, 200> handed_over_to{};
-    std::array<char, 40> date{};
-    std::array<char, 1024> note{};
-    std::array<char, 512> reason{};
-    std::string message;
-};
-
-OutcomeDraft& draft() {
-    static OutcomeDraft instance;
-    return instance;
-}
-
 void copy_text(const std::string& text, char* buffer, std::size_t size) {
     const std::size_t length = std::min(text.size(), size - 1);
     std::copy_n(text.begin(), length, buffer);
     buffer[length] = '\0';
 }
 
-void reset(const Session& state, const std::string& dossier_id) {
-    OutcomeDraft& d = draft();
+void reset(const Session& state, OutcomeDraft& d, const std::string& dossier_id) {
     d = OutcomeDraft{};
     d.dossier_id = dossier_id;
     copy_text(date_text(state.reference_date()), d.date.data(), d.date.size());
 }
 
-void start_correction(const Session& state, const OutcomeState& outcome, bool withdraw) {
-    reset(state, outcome.dossier_id);
-    OutcomeDraft& d = draft();
+void start_correction(const Session& state, OutcomeDraft& d, const OutcomeState& outcome, bool withdraw) {
+    reset(state, d, outcome.dossier_id);
     d.corrects = outcome.outcome_id;
     d.withdraw = withdraw;
     d.open = true;
@@ -75,8 +54,7 @@ void labelled(const char* text) {
     ImGui::SameLine();
 }
 
-void form(Session& state, bool focus_form) {
-    OutcomeDraft& d = draft();
+void form(Session& state, OutcomeDraft& d, bool focus_form) {
     const float em = ImGui::GetFontSize();
     const bool correcting = !d.corrects.empty();
     ImGui::TextUnformatted(tr(d.withdraw ? TextId::outcome_withdraw_title
@@ -91,7 +69,7 @@ void form(Session& state, bool focus_form) {
                                                        InspectionResult::serious_shortcomings};
         labelled(tr(TextId::outcome_type_label));
         choice("##outcome_type", d.details.type, types, outcome_type_label, em * 16.0f);
-        note_last_item(state, "outcome-type");
+        note_last_item("outcome-type");
         if (focus_form) ImGui::SetScrollHereY(0.3f);
         if (d.details.type == OutcomeType::enforcement) {
             ImGui::SameLine();
@@ -128,7 +106,7 @@ void form(Session& state, bool focus_form) {
     const SaveStatus* status = state.save_status(subject);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
     const bool pressed = ImGui::Button(tr(d.withdraw ? TextId::outcome_withdraw : TextId::outcome_save));
-    note_last_item(state, "outcome-save");
+    note_last_item("outcome-save");
     ImGui::EndDisabled();
     if (pressed || enter) {
         OutcomeInput input;
@@ -145,11 +123,11 @@ void form(Session& state, bool focus_form) {
         } else {
             input.details.outcome_date = date.value_or(0);
             d.message = submit_outcome(state, input);
-            if (d.message.empty()) reset(state, d.dossier_id);
+            if (d.message.empty()) reset(state, d, d.dossier_id);
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::cancel))) reset(state, d.dossier_id);
+    if (ImGui::Button(tr(TextId::cancel))) reset(state, d, d.dossier_id);
     ImGui::SameLine();
     if (!d.message.empty()) {
         ImGui::PushTextWrapPos(0.0f);
@@ -195,8 +173,8 @@ std::string submit_outcome(Session& state, const OutcomeInput& input) {
     return {};
 }
 
-void draw_outcomes_section(Session& state, const std::string& dossier_id, bool focus_form) {
-    if (draft().dossier_id != dossier_id) reset(state, dossier_id);
+void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& dossier_id, bool focus_form) {
+    if (d.dossier_id != dossier_id) reset(state, d, dossier_id);
     ImGui::PushID("outcomes");
     const auto current = state.screening().current_outcomes(dossier_id);
     if (current.empty()) ImGui::TextDisabled("%s", tr(TextId::outcomes_none));
@@ -211,23 +189,22 @@ void draw_outcomes_section(Session& state, const std::string& dossier_id, bool f
             ImGui::TextDisabled(tr(TextId::corrected_line), outcome->correction_reason.c_str());
         }
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(TextId::correct_button))) start_correction(state, *outcome, false);
-        note_last_item(state, "outcome-correct");
+        if (ImGui::SmallButton(tr(TextId::correct_button))) start_correction(state, d, *outcome, false);
+        note_last_item("outcome-correct");
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(TextId::outcome_withdraw))) start_correction(state, *outcome, true);
-        note_last_item(state, "outcome-withdraw");
+        if (ImGui::SmallButton(tr(TextId::outcome_withdraw))) start_correction(state, d, *outcome, true);
+        note_last_item("outcome-withdraw");
         ImGui::PopID();
     }
     if (state.storage_mode() == StorageMode::read_only) {
         ImGui::TextDisabled("%s", tr(TextId::storage_not_writable));
     } else if (state.screening().current_screening(dossier_id)) {
-        OutcomeDraft& d = draft();
         if (focus_form) d.open = true;
         if (d.open) {
-            form(state, focus_form);
+            form(state, d, focus_form);
         } else {
             if (ImGui::Button(tr(TextId::outcome_record_title))) d.open = true;
-            note_last_item(state, "outcome-open");
+            note_last_item("outcome-open");
             ImGui::SameLine();
             draw_save_status(state, outcome_subject(dossier_id));
         }

@@ -5,6 +5,7 @@
 // Session::submit like codes, under the subject "outcome:<dossier id>".
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -14,9 +15,24 @@
 
 namespace radar::ui {
 
+// What is being entered; reset when another dossier is shown.
+struct OutcomeDraft {
+    std::string dossier_id;
+    std::string corrects;  // outcome id being corrected or withdrawn ("" for a new outcome)
+    bool withdraw = false;
+    bool open = false;  // the form is shown (the list alone otherwise)
+    OutcomeDetails details;
+    std::array<char, 200> handed_over_to{};
+    std::array<char, 40> date{};
+    std::array<char, 1024> note{};
+    std::array<char, 512> reason{};
+    std::string message;
+};
+
+
 // The section for one dossier; `focus_form` (the O key) opens the form, scrolls to it and puts the
 // keyboard in its note field (Enter saves; Tab reaches the other fields).
-void draw_outcomes_section(Session& state, const std::string& dossier_id, bool focus_form);
+void draw_outcomes_section(Session& state, OutcomeDraft& draft, const std::string& dossier_id, bool focus_form);
 
 // What the automation hook (and the form's Save button) hands over: a new outcome when
 // `corrects` is empty, else a correction (or withdrawal) of that outcome id.

@@ -11,6 +11,7 @@
 #include "session/i18n.hpp"
 #include "ui/text_widgets.hpp"
 #include "session/value_labels.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -39,7 +40,7 @@ bool value_combo(const char* id, const char* all_label, const std::vector<std::s
 std::string as_is(std::string_view value) { return std::string(value); }
 
 void filter_bar(Session& state, RankingViewInput input) {
-    static std::array<char, 256> buffer{};
+    std::array<char, 256>& buffer = *input.search_box;
     RankingFilter filter = state.filter();
     if (filter.text != buffer.data()) {
         // The filter was changed elsewhere (automation hook): mirror it in the box.
@@ -191,7 +192,7 @@ void ranking_table(Session& state, const Fonts& fonts, float height) {
             ImGui::TableNextColumn();
             const std::string rank = std::to_string(state.rank_of(row));
             const bool selected = state.selected_row() == row;
-            if (i == 0) state.note_first_row_position(ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f);
+            if (i == 0) view_marks().first_row_y = ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f;
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.select_row(selected ? std::nullopt : std::optional<std::size_t>(row));
             if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
@@ -207,7 +208,7 @@ void ranking_table(Session& state, const Fonts& fonts, float height) {
             score_cell(state, row);
         }
     }
-    if (clipper.ItemsHeight > 0.0f) state.note_ranking_scroll_rows(ImGui::GetScrollY() / clipper.ItemsHeight);
+    if (clipper.ItemsHeight > 0.0f) view_marks().ranking_scroll_rows = ImGui::GetScrollY() / clipper.ItemsHeight;
     ImGui::EndTable();
 }
 

@@ -1,6 +1,6 @@
-// Report screen. The report, its tables and charts are cached in the view and rebuilt only when
-// the input data, the period, the possible-risk definition or the language changes; each frame
-// only draws the cached figures.
+// Report screen. The session builds the report for the chosen period and possible-risk codes
+// (once per change of its inputs); the view keeps its tables, charts and period text, rebuilt
+// only when the report or the language changes; each frame only draws them.
 #include "ui/report_view.hpp"
 
 #include <algorithm>
@@ -12,12 +12,14 @@
 #include <string>
 
 #include "platform/file_transfer.hpp"
+#include "platform/platform.hpp"
 #include "reporting/report_charts.hpp"
 #include "reporting/report_export.hpp"
 #include "reporting/report_html.hpp"
 #include "reporting/report_period.hpp"
 #include "reporting/report_summary.hpp"
 #include "session/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -30,147 +32,51 @@ ImU32 rgb(std::uint32_t colour, int alpha = 255) {
     return IM_COL32((colour >> 16) & 0xFF, (colour >> 8) & 0xFF, colour & 0xFF, alpha);
 }
 
-// Everything the report depends on, compared each frame (cheap: sizes and addresses only).
-struct DataKey {
-    const void* screening = nullptr;
-    std::size_t events = 0;
-    const void* batches = nullptr;
-    std::size_t batch_count = 0;
-    const void* dataset = nullptr;
-    std::size_t rows = 0;
-    std::uint64_t revision = 0;
-    DayNumber reference_date = 0;
-
-    bool operator==(const DataKey& o) const {
-        return screening == o.screening && events == o.events && batches == o.batches && batch_count == o.batch_count &&
-               dataset == o.dataset && rows == o.rows && revision == o.revision && reference_date == o.reference_date;
-    }
-};
-
-DataKey key_of(const ReportViewInput& input) {
-    return {input.screening,
-            input.screening ? input.screening->events.size() : 0,
-            input.batches,
-            input.batches ? input.batches->size() : 0,
-            input.dataset,
-            input.dataset ? input.dataset->row_count() : 0,
-            input.data_revision,
-            input.reference_date};
-}
-
-struct ViewState {
-    // Choices.
-    PeriodKind kind = PeriodKind::all_time;
-    std::size_t choice = 0;  // index into choices (newest first)
-    std::array<char, 40> custom_from{};
-    std::array<char, 40> custom_to{};
-    std::array<bool, 3> possible_risk{true, false, true};  // by ScreeningCode: Risico + Verder onderzoek nodig
-
-    // Derived from the data (rebuilt when DataKey changes).
-    std::optional<DataKey> data_key;
-    std::map<std::string, DossierAttributes> attributes;
-    DayNumber first_activity = 0;
-    bool has_history = false;
-
-    // Derived from data + choices (rebuilt when any of them changes).
-    std::optional<ReportPeriod> built_period;
-    std::array<bool, 3> built_possible_risk{};
-    int built_label_months = 0;
-    LabelDefinition built_confirmed_risk;
-    std::optional<Report> report;
-    std::optional<Language> built_language;
-    std::vector<PeriodChoice> choices;
-    std::vector<ReportTable> tables;
-    std::vector<BarChart> charts;
-    std::string period_text;
-};
-
-ViewState& view() {
-    static ViewState state;
-    return state;
-}
-
-void refresh_data(ViewState& v, const ReportViewInput& input) {
-    const DataKey key = key_of(input);
-    if (v.data_key && *v.data_key == key) return;
-    v.data_key = key;
-    v.attributes = input.dataset ? dossier_attributes(*input.dataset) : std::map<std::string, DossierAttributes>{};
-    v.first_activity = input.reference_date;
-    v.has_history = false;
-    if (input.screening) {
-        for (const EffectiveScreening& screening : input.screening->screenings) {
-            if (screening.withdrawn) continue;
-            v.first_activity = std::min(v.first_activity, screening.screening_date);
-            v.has_history = true;
-        }
-        for (const auto& [id, batch] : input.screening->batches) {
-            if (const auto start = parse_iso_date(batch.month + "-01")) v.first_activity = std::min(v.first_activity, *start);
-            v.has_history = true;
-        }
-    }
-    v.choices.clear();
-    v.report.reset();
-    v.built_language.reset();
-}
-
-std::optional<ReportPeriod> custom_period(const ViewState& v) {
+std::optional<ReportPeriod> custom_period(const ReportViewState& v) {
     const auto from = parse_date_text(v.custom_from.data());
     const auto to = parse_date_text(v.custom_to.data());
     if (!from || !to || *from > *to) return std::nullopt;
     return ReportPeriod{*from, *to};
 }
 
-std::optional<ReportPeriod> chosen_period(const ViewState& v) {
+std::optional<ReportPeriod> chosen_period(const ReportViewState& v) {
     if (v.kind == PeriodKind::custom) return custom_period(v);
     if (v.choices.empty()) return std::nullopt;
     return v.choices[std::min(v.choice, v.choices.size() - 1)].period;
 }
 
-bool same_period(const ReportPeriod& a, const ReportPeriod& b) { return a.from == b.from && a.to == b.to; }
+std::vector<ScreeningCode> possible_risk_codes(const ReportViewState& v) {
+    std::vector<ScreeningCode> codes;
+    for (std::size_t i = 0; i < 3; ++i)
+        if (v.possible_risk[i]) codes.push_back(all_codes[i]);
+    return codes;
+}
 
-// Rebuilds the choices, the report and its tables/charts when something they depend on changed.
-void refresh_report(ViewState& v, const ReportViewInput& input) {
+// The period choices when the language or the span of the work changed; the session's report for
+// the chosen period; its tables and charts when it or the language changed.
+void refresh_report(ReportViewState& v, Session& state, const Session::ReportHistory& history) {
     const bool language_changed = v.built_language != language();
-    if (language_changed || v.choices.empty())
-        v.choices = period_choices(v.kind, v.first_activity, input.reference_date, language());
+    if (language_changed || v.choices.empty() || v.choices_from != history.first_activity ||
+        v.choices_to != state.reference_date()) {
+        v.choices = period_choices(v.kind, history.first_activity, state.reference_date(), language());
+        v.choices_from = history.first_activity;
+        v.choices_to = state.reference_date();
+    }
     const std::optional<ReportPeriod> period = chosen_period(v);
-    if (!period || !input.screening) {
-        v.report.reset();
-        v.built_period.reset();
-        return;
-    }
-    const bool stale = !v.report || !v.built_period || !same_period(*v.built_period, *period) ||
-                       v.built_possible_risk != v.possible_risk ||
-                       v.built_label_months != input.risk_labels.valid_months ||
-                       !(v.built_confirmed_risk == input.confirmed_risk);
-    if (stale) {
-        ReportSettings settings;
-        settings.possible_risk.clear();
-        for (std::size_t i = 0; i < 3; ++i)
-            if (v.possible_risk[i]) settings.possible_risk.push_back(all_codes[i]);
-        settings.as_of = input.reference_date;
-        settings.generated_at = input.now;
-        settings.labels = input.risk_labels;
-        settings.confirmed_risk = input.confirmed_risk;
-        static const std::vector<FrozenBatch> no_batches;
-        v.report = build_report(*input.screening, input.batches ? *input.batches : no_batches, v.attributes, *period,
-                                settings);
-        v.built_period = period;
-        v.built_possible_risk = v.possible_risk;
-        v.built_label_months = input.risk_labels.valid_months;
-        v.built_confirmed_risk = input.confirmed_risk;
-    }
-    if (stale || language_changed) {
+    v.report = period ? state.report({*period, possible_risk_codes(v)}, Timestamp{platform::now_millis()}) : nullptr;
+    if (!v.report) return;
+    if (language_changed || v.built_report != state.report_generation()) {
         v.tables = report_tables(*v.report, language());
         v.charts = report_charts(*v.report, language());
         v.period_text = period_label({v.report->first_day, v.report->period.to}, language());
         v.built_language = language();
+        v.built_report = state.report_generation();
     }
 }
 
 // ---- Controls ---------------------------------------------------------------------------------
 
-void period_controls(ViewState& v, const ReportViewInput& input) {
+void period_controls(ReportViewState& v, Session& state, DayNumber first_activity) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_period_label));
     const std::pair<PeriodKind, TextId> kinds[] = {{PeriodKind::month, TextId::period_month},
@@ -189,7 +95,7 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
             }
             v.kind = kind;
             v.choice = 0;
-            v.choices = period_choices(v.kind, v.first_activity, input.reference_date, language());
+            v.choices = period_choices(v.kind, first_activity, state.reference_date(), language());
         }
     }
     ImGui::SameLine();
@@ -238,10 +144,9 @@ void period_controls(ViewState& v, const ReportViewInput& input) {
     ImGui::TextUnformatted(tr(TextId::report_label_months));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
     ImGui::SameLine();
-    int months = input.risk_labels.valid_months;
+    int months = state.risk_label_settings().valid_months;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-    if (ImGui::InputInt("##label_months", &months) && input.set_risk_label_months && valid_label_months(months))
-        input.set_risk_label_months(months);
+    if (ImGui::InputInt("##label_months", &months) && valid_label_months(months)) state.set_risk_label_months(months);
 }
 
 std::string file_stem(const Report& report) {
@@ -250,34 +155,31 @@ std::string file_stem(const Report& report) {
 }
 
 // Exports carry the moment they were made, not the moment the figures were computed.
-Report stamped(const Report& report, const ReportViewInput& input) {
+Report stamped(const Report& report) {
     Report copy = report;
-    copy.generated_at = input.now;
+    copy.generated_at = Timestamp{platform::now_millis()};
     return copy;
 }
 
-void note_last_button(const ReportViewInput& input, const std::string& name) {
-    if (input.note_widget) input.note_widget(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-}
-
-void export_buttons(const ViewState& v, const ReportViewInput& input) {
+void export_buttons(const ReportViewState& v, const Session& state) {
+    const char* badge = state.is_synthetic() ? tr(TextId::synthetic_badge) : "";
     const Report& report = *v.report;
     if (ImGui::Button(tr(TextId::report_open_html))) {
         platform::open_html_in_new_tab(report_to_html(
-            stamped(report, input), {language(), input.synthetic ? tr(TextId::synthetic_badge) : "", local_utc_offset()}));
+            stamped(report), {language(), badge, local_utc_offset()}));
     }
-    note_last_button(input, "report-html-open");
+    note_last_item("report-html-open");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_html))) {
         const std::string html =
-            report_to_html(stamped(report, input), {language(), input.synthetic ? tr(TextId::synthetic_badge) : "", local_utc_offset()});
+            report_to_html(stamped(report), {language(), badge, local_utc_offset()});
         platform::download_file(file_stem(report) + ".html", "text/html", html);
     }
-    note_last_button(input, "report-html");
+    note_last_item("report-html");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
-        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report, input)));
-    note_last_button(input, "report-json");
+        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report)));
+    note_last_item("report-json");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
 }
@@ -286,7 +188,7 @@ void export_buttons(const ViewState& v, const ReportViewInput& input) {
 
 // The report's origin: when it was made, and for auditors (one click away) the dataset hashes and
 // model version ids it rests on.
-void header_block(const ViewState& v, const Fonts& fonts) {
+void header_block(const ReportViewState& v, const Fonts& fonts) {
     const Report& r = *v.report;
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(v.period_text.c_str());
@@ -579,7 +481,7 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     ImGui::EndGroup();
 }
 
-void charts_section(const ViewState& v, const Fonts& fonts) {
+void charts_section(const ReportViewState& v, const Fonts& fonts) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 3;
     const float available = ImGui::GetContentRegionAvail().x;
     const bool two_columns = available > ImGui::GetFontSize() * 56.0f;
@@ -678,25 +580,19 @@ void section_title(const char* title, const Fonts& fonts) {
 
 }  // namespace
 
-const Report* shown_report() {
-    const auto& report = view().report;
-    return report ? &*report : nullptr;
-}
-
-void draw_report_view(const ReportViewInput& input, const Fonts& fonts) {
-    ViewState& v = view();
-    refresh_data(v, input);
-    period_controls(v, input);
-    refresh_report(v, input);
-    if (!v.has_history) {
+void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& v) {
+    const Session::ReportHistory history = state.report_history();
+    period_controls(v, state, history.first_activity);
+    refresh_report(v, state, history);
+    if (!history.any) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr(TextId::report_no_history));
-        if (input.go_to_selection && ImGui::Button(tr(TextId::go_to_selection))) input.go_to_selection();
-        note_last_button(input, "go-to-selection");
+        if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
+        note_last_item("go-to-selection");
         return;
     }
     if (!v.report) return;  // an invalid custom period: the controls say why
-    export_buttons(v, input);
+    export_buttons(v, state);
     ImGui::Separator();
     ImGui::BeginChild("report_body", ImVec2(0, 0), false);
     header_block(v, fonts);

@@ -2,44 +2,45 @@
 // summary paragraph, charts drawn with ImGui's draw lists, every table, and CSV/JSON/HTML exports.
 #pragma once
 
+#include <array>
 #include <cstdint>
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
 #include "reporting/report.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
+#include "reporting/report_charts.hpp"
+#include "reporting/report_export.hpp"
+#include "reporting/report_period.hpp"
+#include "session/i18n.hpp"
+#include "session/session.hpp"
+#include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-// What the view reads; the caller owns it all. The report is recomputed only when the period,
-// the possible-risk definition or this input changes (the event count, the batch count, the
-// dataset's identity and size, data_revision, reference_date), never per frame.
-struct ReportViewInput {
-    const ScreeningState* screening = nullptr;        // folded events; nullptr: history not loaded yet
-    const std::vector<FrozenBatch>* batches = nullptr;  // frozen batches: dataset hashes and model versions
-    const Dataset* dataset = nullptr;                 // the active dataset: province and care type per dossier
-    DayNumber reference_date = 0;                     // the app's "today": default period end, overdue follow-ups
-    Timestamp now;                                    // stamped on exports as "generated at"
-    std::uint64_t data_revision = 0;  // bump when events, batches or the dataset change in place
-    bool synthetic = false;           // demo data: exports carry the "synthetic demo data" badge
-    RiskLabelSettings risk_labels;    // how long a risk label stays current (shared with the dossier panel)
-    LabelDefinition confirmed_risk;   // "risk confirmed" (the Evaluatie screen's, stated in the report)
-    std::function<void(int months)> set_risk_label_months;  // the user changed it; may be empty
-    // Told where each export button was drawn (for automation): "report-html-open", "report-html",
-    // "report-json", "report-csv:<table>". May be empty.
-    std::function<void(const std::string& name, ImVec2 min, ImVec2 max)> note_widget;
-    // The next step when there is no history yet: open the Selection screen. May be empty.
-    std::function<void()> go_to_selection;
+// What the screen keeps: the user's choices, and the presentation of the session's report for
+// them (rebuilt only when the report or the language changes).
+struct ReportViewState {
+    // Choices.
+    PeriodKind kind = PeriodKind::all_time;
+    std::size_t choice = 0;  // index into choices (newest first)
+    std::array<char, 40> custom_from{};
+    std::array<char, 40> custom_to{};
+    std::array<bool, 3> possible_risk{true, false, true};  // by ScreeningCode: Risico + Verder onderzoek nodig
+
+    // The session's report for the choices (nullptr without one) and what was drawn from it.
+    const Report* report = nullptr;
+    std::uint64_t built_report = 0;  // the session's report_generation() of tables, charts, text
+    DayNumber choices_from = 0;      // the span the period choices were made for
+    DayNumber choices_to = 0;
+    std::optional<TextLanguage> built_language;
+    std::vector<PeriodChoice> choices;
+    std::vector<ReportTable> tables;
+    std::vector<BarChart> charts;
+    std::string period_text;
 };
 
-void draw_report_view(const ReportViewInput& input, const Fonts& fonts);
-
-// The report the view last showed (nullptr before it was first drawn or without history), for
-// automation.
-const Report* shown_report();
+void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& view);
 
 }  // namespace radar::ui

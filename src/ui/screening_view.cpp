@@ -16,6 +16,7 @@
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
+#include "ui/view_state.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/text_widgets.hpp"
@@ -24,34 +25,14 @@
 namespace radar::ui {
 namespace {
 
-// What the screener is entering for the current dossier; reset when another dossier is chosen.
-struct Draft {
-    std::string dossier_id;
-    std::optional<ScreeningCode> code;
-    std::array<char, 1024> note{};
-    std::array<char, 512> reason{};  // corrections only
-    FollowUpType follow_up_type = FollowUpType::inspection_visit;
-    std::array<char, 40> due_date{};
-    bool correcting = false;
-    bool focus_note = false;        // put the keyboard in the note field in the next frame
-    const char* message = nullptr;  // why the last save was refused (a translated text)
-    std::string detail;             // the core's refusal, when it refused
-};
-
-Draft& draft() {
-    static Draft instance;
-    return instance;
-}
-
 void copy_text(const std::string& text, char* buffer, std::size_t size) {
     const std::size_t length = std::min(text.size(), size - 1);
     std::copy_n(text.begin(), length, buffer);
     buffer[length] = '\0';
 }
 
-void reset_draft(const Session& state, const std::string& dossier_id) {
-    Draft& d = draft();
-    d = Draft{};
+void reset_draft(const Session& state, ScreeningDraft& d, const std::string& dossier_id) {
+    d = ScreeningDraft{};
     d.dossier_id = dossier_id;
     const std::string due = date_text(add_months(state.reference_date(), 1));
     copy_text(due, d.due_date.data(), d.due_date.size());
@@ -89,8 +70,7 @@ const char* code_explanation(ScreeningCode code) {
 }
 
 // Submits the draft through the session's rule; true when submitted, else the refusal is shown.
-bool save(Session& state, const BatchState& batch, const BatchMember& member) {
-    Draft& d = draft();
+bool save(Session& state, ScreeningDraft& d, const BatchState& batch, const BatchMember& member) {
     d.message = nullptr;
     d.detail.clear();
     CodingDraft coding;
@@ -111,13 +91,13 @@ bool save(Session& state, const BatchState& batch, const BatchMember& member) {
     return false;
 }
 
-void start_correction(Draft& d, const EffectiveScreening& existing) {
+void start_correction(ScreeningDraft& d, const EffectiveScreening& existing) {
     d.correcting = true;
     d.code.reset();
     copy_text(existing.note, d.note.data(), d.note.size());
 }
 
-void code_buttons(Draft& d) {
+void code_buttons(ScreeningDraft& d) {
     const ScreeningCode codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico, ScreeningCode::verder_onderzoek_nodig};
     int key = 1;
     for (ScreeningCode code : codes) {
@@ -137,8 +117,7 @@ void code_buttons(Draft& d) {
 
 // The coding form (or, once coded, the code with a correction form). Returns true when the
 // screener asked to save with Enter inside a text field.
-bool coding_form(Session& state, const BatchState& batch, const BatchMember& member) {
-    Draft& d = draft();
+bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, const BatchMember& member) {
     bool enter = false;
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
     if (existing) {
@@ -150,7 +129,7 @@ bool coding_form(Session& state, const BatchState& batch, const BatchMember& mem
         if (!d.correcting) {
             if (ImGui::Button(tr(TextId::correct_button))) start_correction(d, *existing);
             const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            state.note_widget("correct", {min.x, min.y, max.x, max.y});
+            note_widget("correct", min, max);
             ImGui::SameLine();
             draw_save_status(state, member.dossier_id);
             return false;
@@ -170,7 +149,7 @@ bool coding_form(Session& state, const BatchState& batch, const BatchMember& mem
                                  d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
         enter = true;
     ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget("note", {min.x, min.y, max.x, max.y});
+    note_widget("note", min, max);
     if (existing) {
         ImGui::SetNextItemWidth(-1);
         if (d.focus_note) {
@@ -182,7 +161,7 @@ bool coding_form(Session& state, const BatchState& batch, const BatchMember& mem
             enter = true;
         min = ImGui::GetItemRectMin();
         max = ImGui::GetItemRectMax();
-        state.note_widget("reason", {min.x, min.y, max.x, max.y});
+        note_widget("reason", min, max);
     } else if (d.code == ScreeningCode::verder_onderzoek_nodig) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(TextId::follow_up_label));
@@ -202,7 +181,7 @@ bool coding_form(Session& state, const BatchState& batch, const BatchMember& mem
     }
     const SaveStatus* status = state.save_status(member.dossier_id);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
-    if (ImGui::Button(tr(TextId::save_decision))) save(state, batch, member);
+    if (ImGui::Button(tr(TextId::save_decision))) save(state, d, batch, member);
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (existing && ImGui::Button(tr(TextId::cancel))) d.correcting = false;
@@ -271,7 +250,7 @@ void follow_ups(Session& state, const std::string& dossier_id) {
         if (follow_up.status == FollowUpStatus::open) {
             ImGui::SameLine();
             if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) mark_follow_up_done(state, follow_up);
-            note_last_item(state, "follow-up-done");
+            note_last_item("follow-up-done");
         }
         ImGui::SameLine();
         draw_save_status(state, subject);
@@ -295,17 +274,6 @@ struct ScreeningKeys {
     bool outcome = false;          // O
 };
 
-// What the screen remembers between frames besides the draft.
-struct ScreeningViewState {
-    bool only_uncoded = false;
-    std::string advance_after_save;  // the dossier whose save, once confirmed, moves on to the next
-};
-
-ScreeningViewState& view_state() {
-    static ScreeningViewState instance;
-    return instance;
-}
-
 // The first uncoded member after `from` in screening order (wrapping round), or "" when all are coded.
 std::string next_uncoded(const BatchState& batch, const std::vector<std::size_t>& order, const std::string& from) {
     std::size_t start = 0;
@@ -318,7 +286,9 @@ std::string next_uncoded(const BatchState& batch, const std::vector<std::size_t>
     return {};
 }
 
-void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch, const BatchMember& member, ScreeningKeys keys) {
+void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const BatchState& batch, const BatchMember& member,
+                    ScreeningKeys keys) {
+    ScreeningDraft& d = views.screening.draft;
     const std::optional<std::size_t> row = state.row_of(member.dossier_id);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
@@ -333,7 +303,6 @@ void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch,
                             counted_text(CountedText::days_old,
                                          static_cast<std::uint64_t>(std::max(0, state.reference_date() - state.export_date())))
                                 .c_str());
-    Draft& d = draft();
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
     if (keys.focus_note) d.focus_note = true;
     if (keys.correct && existing && !d.correcting) {
@@ -345,10 +314,10 @@ void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch,
     // The form's widgets are this dossier's: a note field still active after Enter saved the
     // previous dossier lets go, so the next keys are codes again, not note text.
     ImGui::PushID(member.dossier_id.c_str());
-    const bool save_asked = coding_form(state, batch, member) || keys.save;
+    const bool save_asked = coding_form(state, d, batch, member) || keys.save;
     ImGui::PopID();
-    if (save_asked && save(state, batch, member) && state.advance_after_save() && !existing)
-        view_state().advance_after_save = member.dossier_id;
+    if (save_asked && save(state, d, batch, member) && state.advance_after_save() && !existing)
+        views.screening.advance_after_save = member.dossier_id;
     ImGui::Separator();
     ImGui::BeginChild("dossier_scroll", ImVec2(0, 0), false);
     if (row && state.engine()) {
@@ -369,7 +338,7 @@ void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch,
     follow_ups(state, member.dossier_id);
     if (existing) {
         strong(fonts, tr(TextId::outcomes_title));
-        draw_outcomes_section(state, member.dossier_id, keys.outcome);
+        draw_outcomes_section(state, views.outcome, member.dossier_id, keys.outcome);
     }
     if (row) {
         strong(fonts, tr(TextId::dossier_fields));
@@ -380,15 +349,16 @@ void dossier_detail(Session& state, const Fonts& fonts, const BatchState& batch,
 
 }  // namespace
 
-void draw_screening_view(Session& state, const Fonts& fonts) {
-    ScreeningViewState& view = view_state();
+void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
+    ScreeningViewState& view = views.screening;
+    ScreeningDraft& d = view.draft;
     const BatchState* batch = chosen_batch(state);
     if (!batch) {
         ImGui::TextWrapped("%s", tr(TextId::no_open_batch));
-        if (ImGui::Button(tr(TextId::go_to_selection))) state.request_screen(Screen::selection);
-        note_last_item(state, "go-to-selection");
+        if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
+        note_last_item("go-to-selection");
         ImGui::Spacing();
-        draw_screener_field(state);
+        draw_screener_field(state, views.screener_name);
         return;
     }
     const float em = ImGui::GetFontSize();
@@ -402,7 +372,7 @@ void draw_screening_view(Session& state, const Fonts& fonts) {
     ImGui::Checkbox(tr(TextId::only_uncoded), &view.only_uncoded);
     bool advance = state.advance_after_save();
     if (ImGui::Checkbox(tr(TextId::advance_after_save), &advance)) state.set_advance_after_save(advance);
-    draw_screener_field(state);
+    draw_screener_field(state, views.screener_name);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
     if (screened_blind(*batch)) ImGui::TextWrapped("%s", tr(TextId::blind_queue_hint));
@@ -452,11 +422,11 @@ void draw_screening_view(Session& state, const Fonts& fonts) {
             moved = true;
         }
     }
-    if (draft().dossier_id != state.screening_dossier()) reset_draft(state, state.screening_dossier());
+    if (d.dossier_id != state.screening_dossier()) reset_draft(state, d, state.screening_dossier());
     if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed('1', false)) draft().code = ScreeningCode::risico;
-        if (ImGui::IsKeyPressed('2', false)) draft().code = ScreeningCode::geen_risico;
-        if (ImGui::IsKeyPressed('3', false)) draft().code = ScreeningCode::verder_onderzoek_nodig;
+        if (ImGui::IsKeyPressed('1', false)) d.code = ScreeningCode::risico;
+        if (ImGui::IsKeyPressed('2', false)) d.code = ScreeningCode::geen_risico;
+        if (ImGui::IsKeyPressed('3', false)) d.code = ScreeningCode::verder_onderzoek_nodig;
         keys.save = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
                     ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
         keys.focus_note = ImGui::IsKeyPressed('N', false);
@@ -496,8 +466,8 @@ void draw_screening_view(Session& state, const Fonts& fonts) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("screening_dossier", ImVec2(0, 0), true);
-    if (const BatchMember* member = batch->member(state.screening_dossier())) dossier_detail(state, fonts, *batch, *member, keys);
-    state.note_screening_refusal(draft().message ? draft().message : "");
+    if (const BatchMember* member = batch->member(state.screening_dossier())) dossier_detail(state, fonts, views, *batch, *member, keys);
+    view_marks().screening_refusal = d.message ? d.message : "";
     ImGui::EndChild();
 }
 

@@ -14,6 +14,7 @@
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
+#include "ui/view_state.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -38,11 +39,8 @@ bool input_months(const char* label, std::int32_t& value, int low, int high) {
 
 // The selection's reference date, shown and typed as people write dates, with a "today" button. An invalid entry is refused
 // with a message and the last valid date stays in use.
-void selection_date_field(Session& state) {
-    static std::array<char, 40> buffer{};
-    static std::optional<DayNumber> shown;
-    static bool editing = false;
-    static bool invalid = false;
+void selection_date_field(Session& state, SelectionDateBox& box) {
+    auto& [buffer, shown, editing, invalid] = box;
     if (!editing && shown != state.selection_date()) {
         // Set by "today" or by automation: mirror it in the box, replacing a refused entry.
         shown = state.selection_date();
@@ -57,7 +55,7 @@ void selection_date_field(Session& state) {
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     editing = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget("selection-date", {min.x, min.y, max.x, max.y});
+    note_widget("selection-date", min, max);
     if (entered || ImGui::IsItemDeactivatedAfterEdit()) {
         const std::optional<DayNumber> day = parse_date_text(buffer.data());
         invalid = !day;
@@ -78,15 +76,15 @@ void selection_date_field(Session& state) {
     }
 }
 
-void settings_panel(Session& state) {
+void settings_panel(Session& state, SelectionDateBox& date_box) {
     SelectionSettings& settings = state.selection_settings();
-    selection_date_field(state);
+    selection_date_field(state, date_box);
     ImGui::Spacing();
     input_count(tr(TextId::selection_capacity), settings.capacity, 1, 1000);
     input_months(tr(TextId::selection_cooldown), settings.cooldown_months, 0, 24);
     input_count(tr(TextId::selection_control), settings.control_size, 0, 100);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_control_tooltip));
-    note_last_item(state, "control-size");
+    note_last_item("control-size");
     ImGui::Checkbox(tr(TextId::selection_signal_override), &settings.signal_override);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_signal_tooltip));
     ImGui::Checkbox(tr(TextId::selection_floor), &settings.coverage_floor);
@@ -174,9 +172,9 @@ void month_status(Session& state, const BatchPreview& preview) {
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::go_to_screening))) {
         state.set_screening_batch(batch.batch_id);
-        state.request_screen(Screen::screening);
+        request_screen(Screen::screening);
     }
-    note_last_item(state, "go-to-screening");
+    note_last_item("go-to-screening");
 }
 
 // The model and data the preview rests on, in words; the version id and dataset hash one click away.
@@ -202,10 +200,10 @@ void commit_section(Session& state, const BatchPreview& preview) {
     const std::string popup_id = std::string(tr(TextId::commit_supplementary_title)) + "###confirm-supplementary";
     if (!preview.supplementary) {
         if (ImGui::Button(tr(TextId::commit_batch))) commit_preview(state, preview);
-        note_last_item(state, "commit-batch");
+        note_last_item("commit-batch");
     } else {
         if (ImGui::Button(tr(TextId::commit_supplementary))) ImGui::OpenPopup(popup_id.c_str());
-        note_last_item(state, "commit-supplementary");
+        note_last_item("commit-supplementary");
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -220,7 +218,7 @@ void commit_section(Session& state, const BatchPreview& preview) {
             commit_preview(state, preview);
             ImGui::CloseCurrentPopup();
         }
-        note_last_item(state, "confirm-supplementary");
+        note_last_item("confirm-supplementary");
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::cancel))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -228,7 +226,7 @@ void commit_section(Session& state, const BatchPreview& preview) {
 }
 
 // The preview, the dossiers held back and the batches, each a tab that uses the whole height.
-void lists(Session& state, const BatchPreview& preview) {
+void lists(Session& state, const BatchPreview& preview, CloseDialog& close_dialog) {
     const SelectionOutcome& outcome = preview.outcome;
     std::vector<std::size_t> held_back = outcome.held_back;
     held_back.insert(held_back.end(), outcome.waiting.begin(), outcome.waiting.end());
@@ -236,7 +234,7 @@ void lists(Session& state, const BatchPreview& preview) {
     if (!ImGui::BeginTabBar("selection_lists")) return;
     const std::string proposed = std::string(tr(TextId::tab_proposed)) + " (" + group_thousands(outcome.selected.size()) + ")###proposed";
     const bool proposed_open = ImGui::BeginTabItem(proposed.c_str());
-    note_last_item(state, "tab:proposed");
+    note_last_item("tab:proposed");
     if (proposed_open) {
         char explanation[512];
         std::snprintf(explanation, sizeof explanation, tr(TextId::proposed_explanation),
@@ -249,7 +247,7 @@ void lists(Session& state, const BatchPreview& preview) {
     }
     const std::string held = std::string(tr(TextId::tab_held_back)) + " (" + group_thousands(held_back.size()) + ")###held";
     const bool held_open = ImGui::BeginTabItem(held.c_str());
-    note_last_item(state, "tab:held-back");
+    note_last_item("tab:held-back");
     if (held_open) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", tr(TextId::held_back_explanation));
@@ -261,9 +259,9 @@ void lists(Session& state, const BatchPreview& preview) {
     const std::string batches = std::string(tr(TextId::batches_title)) + " (" +
                                 group_thousands(state.screening().batches.size()) + ")###batches";
     const bool batches_open = ImGui::BeginTabItem(batches.c_str());
-    note_last_item(state, "tab:batches");
+    note_last_item("tab:batches");
     if (batches_open) {
-        draw_batch_list(state);
+        draw_batch_list(state, close_dialog);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
@@ -271,23 +269,24 @@ void lists(Session& state, const BatchPreview& preview) {
 
 }  // namespace
 
-void draw_selection_view(Session& state, const Fonts& fonts) {
+void draw_selection_view(Session& state, const Fonts& fonts, ViewState& views) {
+    CloseDialog& close_dialog = views.close_dialog;
     const float em = ImGui::GetFontSize();
     ImGui::BeginChild("selection_settings", ImVec2(em * 21.0f, 0), false);
     strong(fonts, tr(TextId::selection_settings));
-    settings_panel(state);
+    settings_panel(state, views.selection_date);
     ImGui::Spacing();
-    draw_screener_field(state);
+    draw_screener_field(state, views.screener_name);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("selection_preview", ImVec2(0, 0), false);
     const Checked<BatchPreview>* preview = state.batch_preview();
     if (!preview) {
         ImGui::TextDisabled("%s", tr(TextId::selection_no_model));
-        draw_batch_list(state);
+        draw_batch_list(state, close_dialog);
     } else if (!preview->ok()) {
         ImGui::TextColored(ImColor(palette::error_text), tr(TextId::selection_refused), preview->error().c_str());
-        draw_batch_list(state);
+        draw_batch_list(state, close_dialog);
     } else {
         const BatchPreview& batch = preview->value();
         month_status(state, batch);
@@ -298,7 +297,7 @@ void draw_selection_view(Session& state, const Fonts& fonts) {
         provenance(state, batch);
         commit_section(state, batch);
         ImGui::Spacing();
-        lists(state, batch);
+        lists(state, batch, close_dialog);
     }
     ImGui::EndChild();
 }

@@ -17,18 +17,11 @@
 namespace radar::ui {
 namespace {
 
-constexpr double status_refresh_seconds = 5.0;
-
-struct StorageViewState {
-    BackupSession session;
-    double status_asked_at = -status_refresh_seconds;
-    std::array<char, 32> confirmation{};
+// This frame's screen: the app's backup session and what the screen keeps between frames.
+struct StorageScreen {
+    BackupSession& session;
+    StorageViewState& kept;
 };
-
-StorageViewState& view() {
-    static StorageViewState state;
-    return state;
-}
 
 // Sizes people can compare: "840 kB" rather than "0,8 MB", never "0,0 MB" for a few decisions.
 std::string size_text(double bytes) {
@@ -73,7 +66,7 @@ void memory_only_switch(Session& state) {
         if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
         else state.set_dataset_memory_only(memory_only);
     }
-    note_last_item(state, "checkbox:memory-only");
+    note_last_item("checkbox:memory-only");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
     if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
@@ -81,7 +74,7 @@ void memory_only_switch(Session& state) {
             state.set_dataset_memory_only(true);
             ImGui::CloseCurrentPopup();
         }
-        note_last_item(state, "button:confirm-memory-only");
+        note_last_item("button:confirm-memory-only");
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -90,7 +83,7 @@ void memory_only_switch(Session& state) {
 
 // What this browser keeps, in words and figures: decisions and history, mapping profiles, the
 // dataset (or why it is not kept), the space used, and whether the browser may evict it.
-void where_data_are(Session& state, StorageViewState& v, const Fonts& fonts) {
+void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::privacy_title);
     switch (state.storage_mode()) {
         case StorageMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
@@ -135,14 +128,14 @@ void where_data_are(Session& state, StorageViewState& v, const Fonts& fonts) {
     } else if (status) {
         wrapped(tr(TextId::storage_best_effort));
         if (ImGui::Button(tr(TextId::storage_make_persistent))) v.session.request_persistence(state);
-        note_last_item(state, "storage-persist");
+        note_last_item("storage-persist");
     }
     ImGui::Spacing();
     memory_only_switch(state);
 }
 
 // The stored data needs a schema migration before it loads: offer a backup first, then migrate.
-void migration_section(Session& state, StorageViewState& v) {
+void migration_section(Session& state, StorageScreen& v) {
     const auto& pending = state.pending_migration();
     BackupSession& session = v.session;
     if (!pending) {
@@ -156,10 +149,10 @@ void migration_section(Session& state, StorageViewState& v) {
     if (pending->rewrites_data) wrapped(tr(TextId::migration_rewrites));
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
     if (ImGui::Button(tr(TextId::migration_backup))) session.export_before_migration(state);
-    note_last_item(state, "migration-backup");
+    note_last_item("migration-backup");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::migration_start))) session.migrate(state);
-    note_last_item(state, "migration-start");
+    note_last_item("migration-start");
     ImGui::EndDisabled();
     if (session.action() == BackupAction::export_store && session.phase() == BackupPhase::done)
         coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
@@ -168,7 +161,7 @@ void migration_section(Session& state, StorageViewState& v) {
         coloured(palette::error_text, formatted(TextId::migration_failed, session.detail()));
 }
 
-void export_section(Session& state, StorageViewState& v, const Fonts& fonts) {
+void export_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::backup_title);
     wrapped(tr(TextId::backup_intro));
     const Timestamp now{platform::now_millis()};
@@ -178,7 +171,7 @@ void export_section(Session& state, StorageViewState& v, const Fonts& fonts) {
     BackupSession& session = v.session;
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
     if (ImGui::Button(tr(TextId::backup_download))) session.export_backup(state);
-    note_last_item(state, "backup-export");
+    note_last_item("backup-export");
     ImGui::EndDisabled();
     if (session.action() != BackupAction::export_backup) return;
     if (session.phase() == BackupPhase::done) coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
@@ -212,13 +205,13 @@ void import_preview(Session& state, BackupSession& session) {
     }
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
     if (ImGui::Button(tr(TextId::backup_merge))) session.confirm_import(state);
-    note_last_item(state, "backup-merge");
+    note_last_item("backup-merge");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::cancel))) session.cancel_import();
     ImGui::EndDisabled();
 }
 
-void import_section(Session& state, StorageViewState& v, const Fonts& fonts) {
+void import_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::backup_import_title);
     wrapped(tr(TextId::backup_import_intro));
     BackupSession& session = v.session;
@@ -230,7 +223,7 @@ void import_section(Session& state, StorageViewState& v, const Fonts& fonts) {
         platform::set_file_sink(&session.sink());
         platform::request_file_open(".json,application/json");
     }
-    note_last_item(state, "backup-import");
+    note_last_item("backup-import");
     ImGui::EndDisabled();
     if (session.sink().reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
     if (session.import_preview()) {
@@ -257,33 +250,33 @@ std::string forgotten_summary(const Session& state) {
     return line;
 }
 
-void forget_section(Session& state, StorageViewState& v, const Fonts& fonts) {
+void forget_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::forget_title);
     wrapped(tr(TextId::forget_intro));
     const std::string word = tr(TextId::forget_word);
     const std::string prompt = formatted(TextId::forget_prompt, word);
     ImGui::SetNextItemWidth(ImGui::CalcTextSize(prompt.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
     ImGui::InputTextWithHint("##forget-confirmation", prompt.c_str(),
-                             v.confirmation.data(), v.confirmation.size());
-    note_last_item(state, "forget-confirmation");
+                             v.kept.confirmation.data(), v.kept.confirmation.size());
+    note_last_item("forget-confirmation");
     ImGui::SameLine();
-    const bool confirmed = word == v.confirmation.data();
+    const bool confirmed = word == v.kept.confirmation.data();
     ImGui::BeginDisabled(!confirmed || !state.store() || v.session.phase() == BackupPhase::working);
     ImGui::PushStyleColor(ImGuiCol_Button, palette::error_text);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     if (ImGui::Button(tr(TextId::forget_button))) {
-        v.confirmation.fill('\0');
+        v.kept.confirmation.fill('\0');
         v.session.forget_everything(state, forgotten_summary(state));
     }
     ImGui::PopStyleColor(2);
-    note_last_item(state, "forget");
+    note_last_item("forget");
     ImGui::EndDisabled();
     if (v.session.action() == BackupAction::forget && v.session.phase() == BackupPhase::failed)
         coloured(palette::error_text, formatted(TextId::forget_failed, v.session.detail()));
 }
 
 // Until a pending migration ran nothing is loaded: a backup would be empty and a merge refused.
-void backups(Session& state, StorageViewState& v, const Fonts& fonts) {
+void backups(Session& state, StorageScreen& v, const Fonts& fonts) {
     if (state.pending_migration()) return;
     export_section(state, v, fonts);
     import_section(state, v, fonts);
@@ -291,12 +284,10 @@ void backups(Session& state, StorageViewState& v, const Fonts& fonts) {
 
 }  // namespace
 
-const BackupSession& storage_backup_session() { return view().session; }
-
-void draw_storage_view(Session& state, const Fonts& fonts) {
-    StorageViewState& v = view();
-    if (ImGui::GetTime() - v.status_asked_at >= status_refresh_seconds) {
-        v.status_asked_at = ImGui::GetTime();
+void draw_storage_view(Session& state, BackupSession& backup, const Fonts& fonts, StorageViewState& kept) {
+    StorageScreen v{backup, kept};
+    if (ImGui::GetTime() - kept.status_asked_at >= StorageViewState::status_refresh_seconds) {
+        kept.status_asked_at = ImGui::GetTime();
         v.session.refresh_status(state);
     }
     // Two columns on a wide screen (where the data are and forgetting them; backups), one below

@@ -3,6 +3,8 @@
 // export by merging it, and forgetting everything on this device after a typed confirmation.
 #pragma once
 
+#include <array>
+
 #include "session/session.hpp"
 #include "session/backup_session.hpp"
 #include "ui/session_names.hpp"
@@ -10,9 +12,14 @@
 
 namespace radar::ui {
 
-void draw_storage_view(Session& state, const Fonts& fonts);
+// What the screen keeps between frames: when it last asked the store's status, and the typed
+// confirmation of "forget everything".
+struct StorageViewState {
+    static constexpr double status_refresh_seconds = 5.0;
+    double status_asked_at = -status_refresh_seconds;
+    std::array<char, 32> confirmation{};
+};
 
-// The screen's backup session (for automation).
-const BackupSession& storage_backup_session();
+void draw_storage_view(Session& state, BackupSession& backup, const Fonts& fonts, StorageViewState& kept);
 
 }  // namespace radar::ui

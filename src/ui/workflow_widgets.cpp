@@ -5,6 +5,7 @@
 #include <array>
 
 #include "session/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
@@ -35,7 +36,7 @@ void draw_storage_banner(Session& state) {
             if (state.pending_migration()) {
                 ImGui::TextUnformatted(tr(TextId::migration_banner));
                 ImGui::SameLine();
-                if (ImGui::Button(tr(TextId::screen_storage))) state.request_screen(Screen::storage);
+                if (ImGui::Button(tr(TextId::screen_storage))) request_screen(Screen::storage);
             } else if (problem) ImGui::Text(tr(TextId::storage_problem), state.storage_message().c_str());
             else ImGui::Text(tr(TextId::storage_load_problems), state.load_problems().size());
             break;
@@ -44,10 +45,8 @@ void draw_storage_banner(Session& state) {
     ImGui::PopStyleColor();
 }
 
-void draw_screener_field(Session& state) {
-    static std::array<char, 80> buffer{};
-    static std::string shown;
-    static bool editing = false;
+void draw_screener_field(Session& state, MirroredTextBox& box) {
+    auto& [buffer, shown, editing] = box;
     if (!editing && shown != state.screener()) {
         // Loaded from the store or set by automation: mirror it in the box.
         shown = state.screener();
@@ -62,7 +61,7 @@ void draw_screener_field(Session& state) {
     ImGui::InputTextWithHint("##screener", tr(TextId::screener_hint), buffer.data(), buffer.size());
     editing = ImGui::IsItemActive();
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state.note_widget("screener", {min.x, min.y, max.x, max.y});
+    note_widget("screener", min, max);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         shown = buffer.data();
         state.set_screener(shown);

@@ -1,0 +1,61 @@
+// [SECTION] The standard report (see session.hpp): the first day with work, and the report of a
+// request built once per change of what it reads.
+#include <algorithm>
+
+#include "session/session.hpp"
+
+namespace radar::session {
+namespace {
+
+// Everything a report depends on, as one comparable text.
+std::string report_key(const Session::ReportRequest& request, std::uint64_t screening_generation,
+                       std::uint64_t dataset_generation, DayNumber today, int label_months,
+                       const LabelDefinition& confirmed_risk) {
+    std::string key = std::to_string(request.period.from.value_or(-1)) + ":" + std::to_string(request.period.to) + ":";
+    for (ScreeningCode code : request.possible_risk) key += std::to_string(static_cast<int>(code)) + ",";
+    key += ":" + std::to_string(screening_generation) + ":" + std::to_string(dataset_generation) + ":" +
+           std::to_string(today) + ":" + std::to_string(label_months) + ":" + label_definition_to_text(confirmed_risk);
+    return key;
+}
+
+}  // namespace
+
+Session::ReportHistory Session::report_history() const {
+    ReportHistory history{reference_date_, false};
+    if (storage_mode_ == StorageMode::opening) return history;
+    for (const EffectiveScreening& screening : screening_.screenings) {
+        if (screening.withdrawn) continue;
+        history.first_activity = std::min(history.first_activity, screening.screening_date);
+        history.any = true;
+    }
+    for (const auto& [id, batch] : screening_.batches) {
+        if (const auto start = parse_iso_date(batch.month + "-01"))
+            history.first_activity = std::min(history.first_activity, *start);
+        history.any = true;
+    }
+    return history;
+}
+
+const Report* Session::report(const ReportRequest& request, Timestamp now) {
+    if (storage_mode_ == StorageMode::opening) return nullptr;
+    ReportCache& cache = report_cache_;
+    if (cache.attributes_dataset != dataset_generation_) {
+        cache.attributes = dossier_attributes(dataset_);
+        cache.attributes_dataset = dataset_generation_;
+    }
+    std::string key = report_key(request, screening_generation_, dataset_generation_, reference_date_,
+                                 risk_label_settings_.valid_months, label_definition_);
+    if (cache.report && cache.key == key) return &*cache.report;
+    ReportSettings settings;
+    settings.possible_risk = request.possible_risk;
+    settings.as_of = reference_date_;
+    settings.generated_at = now;
+    settings.labels = risk_label_settings_;
+    settings.confirmed_risk = label_definition_;
+    cache.report = build_report(screening_, frozen_batches_, cache.attributes, request.period, settings);
+    cache.key = std::move(key);
+    ++cache.generation;
+    return &*cache.report;
+}
+
+}  // namespace radar::session
