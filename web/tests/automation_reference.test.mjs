@@ -31,7 +31,7 @@ function difference(a, b) {
 function pageFunctions() {
   const page = readFileSync('index.html', 'utf8');
   const block = page.slice(page.indexOf('window.radar = {'), page.indexOf('\n  };', page.indexOf('window.radar = {')));
-  return new Set([...block.matchAll(/^ {4}(\w+):/gm)].map(([, name]) => name));
+  return new Set([...block.matchAll(/^ {4}(\w+)[:,]/gm)].map(([, name]) => name));
 }
 
 // The names the views mark: a literal, or a literal prefix and an id ("weight:" + id -> weight:<id>).
