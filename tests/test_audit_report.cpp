@@ -104,7 +104,7 @@ TEST_CASE("the audit of a demo history is never empty and its JSON and text say 
     CHECK(text.find("FOR = controlesteekproef / control sample") != std::string::npos);
     CHECK(text.find("Cohen's kappa: ") != std::string::npos);
     CHECK(text.find("Krippendorff's alpha (nominaal / nominal): ") != std::string::npos);
-    CHECK(text.find("[screeners / screeners: Demo / Demo 2]") != std::string::npos);
+    CHECK(text.find("[screeners: Demo / Demo 2]") != std::string::npos);
     CHECK(text.find("## meningsverschillen die wachten op beslechting / disagreements awaiting adjudication: ") !=
           std::string::npos);
     CHECK(text.find("## automatiseringsbias / automation bias") != std::string::npos);

@@ -76,7 +76,8 @@ int run_audit(const std::vector<std::string>& arguments) {
     const Checked<AuditReport> report =
         build_audit(source->dataset, &source->dictionary, groupings, state, history->batches, settings);
     if (!report) return fail(report.error(), 2);
-    if (options.flag("json")) std::cout << audit_to_json(*report).dump(2) << "\n";
+    if (options.flag("json"))
+        std::cout << audit_to_json(*report).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
     else std::cout << audit_to_text(*report);
     return 0;
 }

@@ -47,7 +47,10 @@ std::string statistic_text(const EstimatedStatistic& statistic, int decimals) {
 
 std::string group_name(const std::string& group) { return group.empty() ? "(leeg / empty)" : group; }
 
-std::string both(const char* dutch, const char* english) { return std::string(dutch) + " / " + english; }
+// "Dutch / English", or the word once where both languages use it.
+std::string both(const char* dutch, const char* english) {
+    return std::string(dutch) == english ? std::string(dutch) : std::string(dutch) + " / " + english;
+}
 
 // Display width of UTF-8 text: its code points.
 std::size_t width_of(const std::string& text) {
