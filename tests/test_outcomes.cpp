@@ -57,7 +57,7 @@ TEST_CASE("outcome events survive a JSON round trip and are written with the cur
     for (const ScreeningEvent& event : events) {
         CAPTURE(event.event_id);
         CHECK(validate_event(event) == "");
-        CHECK(event.schema_version == 2);
+        CHECK(event.schema_version == screening_schema_version);
         const auto back = parse_event(event_to_text(event));
         REQUIRE_MESSAGE(back.ok(), back.error());
         CHECK(event_to_text(*back) == event_to_text(event));
@@ -98,8 +98,8 @@ TEST_CASE("version-1 events from before outcomes existed are still read and keep
 TEST_CASE("outcome validation names the field that is wrong") {
     CHECK(error_of(with(R"("schema_version":2)", R"("schema_version":1)")) ==
           "event (ev-o9): field 'schema_version': an outcome event needs version 2 or later, got 1");
-    CHECK(error_of(with(R"("schema_version":2)", R"("schema_version":3)")) ==
-          "event: schema_version 3 is newer than this app supports (2); update the app");
+    CHECK(error_of(with(R"("schema_version":2)", R"("schema_version":4)")) ==
+          "event: schema_version 4 is newer than this app supports (3); update the app");
     CHECK(error_of(with(R"("serious_shortcomings")", R"("terrible")")) ==
           "event: field 'inspection_result': expected one of no_shortcomings, shortcomings, serious_shortcomings; got "
           "\"terrible\"");

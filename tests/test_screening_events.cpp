@@ -85,8 +85,8 @@ TEST_CASE("strict validation names the field that is wrong") {
         {with(R"("screener":"An",)", ""), "event: field 'screener': is missing"},
         {with(R"("screener":"An")", R"("screener":7)"), "event: field 'screener': expected text, got 7"},
         {with(R"("note":"")", R"("note":"","colour":"red")"), "event: field 'colour': is not a known field"},
-        {with(R"("schema_version":1)", R"("schema_version":3)"),
-         "event: schema_version 3 is newer than this app supports (2); update the app"},
+        {with(R"("schema_version":1)", R"("schema_version":4)"),
+         "event: schema_version 4 is newer than this app supports (3); update the app"},
         {with(R"("recorded_at":"2024-01-10T09:00:00.000Z")", R"("recorded_at":"2024-01-10 09:00")"),
          "event: field 'recorded_at': expected a UTC time as YYYY-MM-DDTHH:MM:SS.mmmZ, got \"2024-01-10 09:00\""},
         {with(R"("event_id":"ev-9")", R"("event_id":"ev 9")"),
@@ -95,7 +95,7 @@ TEST_CASE("strict validation names the field that is wrong") {
          "event (ev-9): field 'screening_date': 1890-01-10 is outside 1990-01-01..2199-12-31"},
         {with(R"("kind":"screening_coded")", R"("kind":"screening_deleted")"),
          "event: field 'kind': expected one of screening_coded, screening_corrected, follow_up_created, "
-         "follow_up_updated, batch_committed, batch_closed, outcome_recorded, outcome_corrected; got "
+         "follow_up_updated, batch_committed, batch_closed, outcome_recorded, outcome_corrected, adjudication_recorded; got "
          "\"screening_deleted\""},
     };
     for (const Case& test : cases) {

@@ -1,12 +1,14 @@
 // The simulated demo history: deterministic from its seed, consistent when folded (no issues,
 // batches coded as simulated), accepted by backup validation, and giving a report with a lift.
-// Also pins the selection of a fixed random scenario to a hash, so native and wasm must agree.
+// Also pins the selection of a fixed random scenario to a hash, so native and wasm must agree, and
+// checks the double coding it simulates.
 #include <doctest/doctest.h>
 
 #include "backup/backup_format.hpp"
 #include "dataset_hash.hpp"
 #include "random.hpp"
 #include "reporting/report.hpp"
+#include "screening/double_coding.hpp"
 #include "selection/demo_history.hpp"
 #include "sha256.hpp"
 #include "default_model_scores.hpp"
@@ -125,4 +127,29 @@ TEST_CASE("the demo history has outcomes after screening: inspections after done
     REQUIRE(again.history.events.size() == run.history.events.size());
     for (std::size_t i = 0; i < run.history.events.size(); ++i)
         CHECK(run.history.events[i].event_id == again.history.events[i].event_id);
+}
+
+TEST_CASE("the demo history double codes each batch blind: a second screener, a few disagreements, two adjudicated") {
+    const DemoRun run = run_demo(7);
+    const ScreeningState state = fold_events(run.history.events);
+    const DoubleCodingFold fold = fold_double_coding(state);
+    CHECK(fold.issues.empty());
+    // At least 3 of every batch (10% of 24 members rounds up to 3); the last month's uncoded ones wait.
+    CHECK(fold.dossiers.size() >= 10);
+    CHECK(fold.dossiers.size() <= 12);
+    std::size_t disagreements = 0, adjudicated = 0;
+    for (const DoubleCodedDossier& dossier : fold.dossiers) {
+        CAPTURE(dossier.dossier_id);
+        REQUIRE(dossier.first);
+        CHECK(dossier.first->screener == "Demo");
+        CHECK(dossier.second_screener == "Demo 2");
+        disagreements += dossier.disagreement();
+        adjudicated += dossier.adjudication != nullptr;
+        if (dossier.adjudication) CHECK(dossier.adjudication->screener == "Demo teamleider");
+    }
+    CHECK(disagreements >= 2);
+    CHECK(disagreements < fold.dossiers.size() / 2);
+    CHECK(adjudicated == 2);
+    // Second codes are not screenings: every batch has as many screenings as coded members.
+    for (const auto& [id, batch] : state.batches) CHECK(batch.coded_count <= batch.total());
 }

@@ -4,18 +4,9 @@
 #include <numeric>
 
 #include "random.hpp"
+#include "stable_hash.hpp"
 
 namespace radar {
-namespace {
-
-// FNV-1a 64 of the batch id: stable across builds and platforms.
-std::uint64_t id_hash(const std::string& text) {
-    std::uint64_t hash = 0xCBF29CE484222325ULL;
-    for (unsigned char c : text) hash = (hash ^ c) * 0x100000001B3ULL;
-    return hash;
-}
-
-}  // namespace
 
 bool screened_blind(const BatchState& batch) {
     for (const BatchMember& member : batch.members)
@@ -27,7 +18,7 @@ std::vector<std::size_t> blind_queue_order(const BatchState& batch, std::uint64_
     std::vector<std::size_t> order(batch.members.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     // Another stream than the control draw's (which starts from the seed itself).
-    Random random(control_seed ^ id_hash(batch.batch_id));
+    Random random(control_seed ^ stable_text_hash(batch.batch_id));
     for (std::size_t i = order.size(); i > 1; --i)
         std::swap(order[i - 1], order[random.below(static_cast<std::uint32_t>(i))]);
     return order;

@@ -13,7 +13,7 @@ constexpr std::initializer_list<const char*> selection_kind_words = {"top_n", "c
                                                                       "coverage_floor"};
 constexpr std::initializer_list<const char*> event_kind_words = {
     "screening_coded", "screening_corrected", "follow_up_created", "follow_up_updated",
-    "batch_committed", "batch_closed",        "outcome_recorded",  "outcome_corrected"};
+    "batch_committed", "batch_closed",        "outcome_recorded",  "outcome_corrected", "adjudication_recorded"};
 constexpr std::initializer_list<const char*> outcome_type_words = {"none",        "support",     "warning",
                                                                     "enforcement", "handed_over", "inspection"};
 constexpr std::initializer_list<const char*> enforcement_measure_words = {"aanmaning", "schorsing", "opheffing", "other"};
@@ -26,6 +26,8 @@ void write_payload(Json& out, const ScreeningCoded& coded) {
     out["note"] = coded.note;
     if (!coded.batch_id.empty()) out["batch_id"] = coded.batch_id;
     if (coded.reasons_seen) out["reasons_seen"] = *coded.reasons_seen;
+    // Only written when set: an ordinary screening's text stays as it was before double coding.
+    if (coded.second_blind_code) out["second_blind_code"] = true;
 }
 
 void write_payload(Json& out, const ScreeningCorrected& correction) {
@@ -94,6 +96,13 @@ void write_payload(Json& out, const OutcomeCorrected& correction) {
     if (!correction.withdrawn) write_outcome_details(out, correction.details);
 }
 
+void write_payload(Json& out, const AdjudicationRecorded& adjudication) {
+    out["first_code_event_id"] = adjudication.first_code_event_id;
+    out["second_code_event_id"] = adjudication.second_code_event_id;
+    out["final_code"] = code_key(adjudication.final_code);
+    out["reason"] = adjudication.reason;
+}
+
 template <typename Enum>
 Enum read_enum(FieldReader& reader, const char* name, std::initializer_list<const char*> words) {
     return static_cast<Enum>(reader.choice(name, words));
@@ -106,6 +115,7 @@ ScreeningCoded read_coded(FieldReader& reader) {
     coded.note = reader.text("note", true);
     coded.batch_id = reader.optional_text("batch_id");
     if (reader.has("reasons_seen")) coded.reasons_seen = reader.boolean("reasons_seen");
+    if (reader.has("second_blind_code")) coded.second_blind_code = reader.boolean("second_blind_code");
     return coded;
 }
 
@@ -172,6 +182,15 @@ OutcomeCorrected read_outcome_corrected(FieldReader& reader) {
     if (correction.withdrawn || !reader.ok()) return correction;
     correction.details = read_outcome_details(reader);
     return correction;
+}
+
+AdjudicationRecorded read_adjudication(FieldReader& reader) {
+    AdjudicationRecorded adjudication;
+    adjudication.first_code_event_id = reader.text("first_code_event_id");
+    adjudication.second_code_event_id = reader.text("second_code_event_id");
+    adjudication.final_code = read_enum<ScreeningCode>(reader, "final_code", code_words);
+    adjudication.reason = reader.text("reason");
+    return adjudication;
 }
 
 BatchCommitted read_batch_committed(FieldReader& reader) {
@@ -255,6 +274,7 @@ Checked<ScreeningEvent> event_from_json(const Json& value, const std::string& co
         case EventKind::batch_closed: event.payload = read_batch_closed(reader); break;
         case EventKind::outcome_recorded: event.payload = read_outcome_recorded(reader); break;
         case EventKind::outcome_corrected: event.payload = read_outcome_corrected(reader); break;
+        case EventKind::adjudication_recorded: event.payload = read_adjudication(reader); break;
     }
     if (!reader.finish()) return Checked<ScreeningEvent>::failure(reader.error());
     const std::string problem = validate_event(event);

@@ -18,8 +18,9 @@ std::string describe_event(const ScreeningEvent& event, const std::string& dossi
     const bool nl = language == TextLanguage::dutch;
     const std::string head = format_date(local_day(event.recorded_at, utc_offset), language) + " · " + event.screener + " · ";
     if (const auto* coded = event.as<ScreeningCoded>()) {
-        std::string text = head + (nl ? "Gescreend op " : "Screened on ") + format_date(coded->screening_date, language) + ": " +
-                           code_label(coded->code, language);
+        const char* what = coded->second_blind_code ? (nl ? "Tweede blinde code op " : "Second blind code on ")
+                                                    : (nl ? "Gescreend op " : "Screened on ");
+        std::string text = head + what + format_date(coded->screening_date, language) + ": " + code_label(coded->code, language);
         if (!coded->batch_id.empty()) text += " (batch " + coded->batch_id + ")";
         return with_note(text, coded->note);
     }
@@ -55,6 +56,9 @@ std::string describe_event(const ScreeningEvent& event, const std::string& dossi
                              format_date(correction->details.outcome_date, language) + " (" + correction->reason + ")",
                          correction->details.note);
     }
+    if (const auto* adjudication = event.as<AdjudicationRecorded>())
+        return head + (nl ? "Beslecht: eindcode " : "Adjudicated: final code ") + code_label(adjudication->final_code, language) +
+               " (" + adjudication->reason + ")";
     if (const auto* committed = event.as<BatchCommitted>()) {
         for (const BatchMember& member : committed->members)
             if (member.dossier_id == dossier_id) {

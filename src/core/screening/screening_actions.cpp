@@ -20,6 +20,17 @@ ScreeningEvent stamped(const EventStamp& stamp, std::string dossier_id) {
     return event;
 }
 
+// The second blind code of the dossier in the batch, if any (the earliest recorded).
+const ScreeningEvent* second_code_of(const ScreeningState& state, const std::string& dossier_id,
+                                     const std::string& batch_id) {
+    for (const ScreeningEvent& event : state.events) {
+        const auto* coded = event.as<ScreeningCoded>();
+        if (coded && coded->second_blind_code && event.dossier_id == dossier_id && coded->batch_id == batch_id)
+            return &event;
+    }
+    return nullptr;
+}
+
 // "" or why the new event cannot be stored as it is.
 std::string check_new(const ScreeningState& state, const ScreeningEvent& event) {
     if (state.event(event.event_id)) return "field 'event_id': " + event.event_id + " is already used";
@@ -51,6 +62,10 @@ Checked<std::vector<ScreeningEvent>> record_screening(const ScreeningState& stat
         if (!found.member(request.dossier_id))
             return refuse<Result>("field 'batch_id': batch " + request.batch_id + " does not contain dossier " +
                                   request.dossier_id);
+        const ScreeningEvent* second = second_code_of(state, request.dossier_id, request.batch_id);
+        if (second && second->screener == request.stamp.screener)
+            return refuse<Result>(request.stamp.screener + " gave the second blind code of dossier " + request.dossier_id +
+                                  " in batch " + request.batch_id + "; another screener codes it");
     }
 
     ScreeningEvent coded = stamped(request.stamp, request.dossier_id);
@@ -76,6 +91,9 @@ Checked<ScreeningEvent> record_correction(const ScreeningState& state, const Cor
     if (!target || (!target->as<ScreeningCoded>() && !target->as<ScreeningCorrected>()))
         return refuse<ScreeningEvent>("field 'corrects_event_id': " + request.corrects_event_id +
                                       " is not a screening or a correction");
+    if (target->as<ScreeningCoded>() && target->as<ScreeningCoded>()->second_blind_code)
+        return refuse<ScreeningEvent>("field 'corrects_event_id': " + request.corrects_event_id +
+                                      " is a second blind code; a disagreement is adjudicated, not corrected");
     if (!has_content(request.reason)) return refuse<ScreeningEvent>("field 'reason': a correction needs a reason");
     if (!request.withdrawn && note_required(request.code, request.score_percentile) && !has_content(request.note))
         return refuse<ScreeningEvent>(std::string("field 'note': a note is required: \"") +
@@ -154,6 +172,53 @@ Checked<ScreeningEvent> record_outcome_correction(const ScreeningState& state, c
     const std::string target = outcome->correction_ids.empty() ? outcome->outcome_id : outcome->correction_ids.back();
     event.payload = OutcomeCorrected{target, request.reason, request.withdrawn,
                                      request.withdrawn ? OutcomeDetails{} : request.details};
+    if (auto problem = check_new(state, event); !problem.empty()) return refuse<ScreeningEvent>(problem);
+    return event;
+}
+
+Checked<ScreeningEvent> record_second_code(const ScreeningState& state, const SecondCodeRequest& request) {
+    const auto batch = state.batches.find(request.batch_id);
+    if (batch == state.batches.end()) return refuse<ScreeningEvent>("field 'batch_id': unknown batch " + request.batch_id);
+    if (!batch->second.member(request.dossier_id))
+        return refuse<ScreeningEvent>("field 'batch_id': batch " + request.batch_id + " does not contain dossier " +
+                                      request.dossier_id);
+    if (second_code_of(state, request.dossier_id, request.batch_id))
+        return refuse<ScreeningEvent>("dossier " + request.dossier_id + " already has a second code in batch " +
+                                      request.batch_id);
+    if (const DossierHistory* history = state.history(request.dossier_id))
+        for (std::size_t at : history->screenings) {
+            const EffectiveScreening& first = state.screenings[at];
+            if (!first.withdrawn && first.batch_id == request.batch_id && first.screener == request.stamp.screener)
+                return refuse<ScreeningEvent>(request.stamp.screener + " coded dossier " + request.dossier_id +
+                                              " in batch " + request.batch_id + "; another screener gives the second code");
+        }
+    ScreeningEvent event = stamped(request.stamp, request.dossier_id);
+    ScreeningCoded coded{request.code, request.screening_date, request.note, request.batch_id, false};
+    coded.second_blind_code = true;
+    event.payload = std::move(coded);
+    if (auto problem = check_new(state, event); !problem.empty()) return refuse<ScreeningEvent>(problem);
+    return event;
+}
+
+Checked<ScreeningEvent> record_adjudication(const ScreeningState& state, const AdjudicationRequest& request) {
+    const EffectiveScreening* first = state.screening(request.first_code_event_id);
+    if (!first || first->withdrawn)
+        return refuse<ScreeningEvent>("field 'first_code_event_id': " + request.first_code_event_id +
+                                      " is not a current screening");
+    const ScreeningEvent* second = state.event(request.second_code_event_id);
+    const ScreeningCoded* second_code = second ? second->as<ScreeningCoded>() : nullptr;
+    if (!second_code || !second_code->second_blind_code || second->dossier_id != first->dossier_id ||
+        second_code->batch_id != first->batch_id)
+        return refuse<ScreeningEvent>("field 'second_code_event_id': " + request.second_code_event_id +
+                                      " is not the second code of dossier " + first->dossier_id + " in batch " +
+                                      first->batch_id);
+    if (second_code->code == first->coder_code)
+        return refuse<ScreeningEvent>("the two codes agree (" + std::string(code_key(first->coder_code)) +
+                                      "): there is nothing to adjudicate");
+    if (!has_content(request.reason)) return refuse<ScreeningEvent>("field 'reason': an adjudication needs a reason");
+    ScreeningEvent event = stamped(request.stamp, first->dossier_id);
+    event.payload = AdjudicationRecorded{request.first_code_event_id, request.second_code_event_id, request.final_code,
+                                         request.reason};
     if (auto problem = check_new(state, event); !problem.empty()) return refuse<ScreeningEvent>(problem);
     return event;
 }

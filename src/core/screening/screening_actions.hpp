@@ -1,6 +1,7 @@
 // One user action in, the events to store out (in one transaction): coding a dossier (with its
 // follow-up), correcting a screening, updating a follow-up, closing a batch, recording what
-// followed a screening and correcting or withdrawing that outcome. Each is checked
+// followed a screening and correcting or withdrawing that outcome, a second blind code and the
+// adjudication of a double-coding disagreement. Each is checked
 // against the current folded state so the UI cannot record an inconsistent decision.
 #pragma once
 
@@ -92,6 +93,32 @@ struct OutcomeCorrectionRequest {
 
 // Corrects (or withdraws) the outcome as it stands; refused for an unknown or withdrawn outcome.
 Checked<ScreeningEvent> record_outcome_correction(const ScreeningState& state, const OutcomeCorrectionRequest& request);
+
+struct SecondCodeRequest {
+    EventStamp stamp;  // stamp.screener is the second coder
+    std::string dossier_id;
+    std::string batch_id;
+    ScreeningCode code = ScreeningCode::geen_risico;
+    DayNumber screening_date = 0;
+    std::string note;
+};
+
+// The second blind code of a batch member (screening/double_coding.hpp). Refused when the batch
+// does not hold the dossier, when it already has a second code there, or when the second coder is
+// the screener who coded it in the batch: double coding needs two people.
+Checked<ScreeningEvent> record_second_code(const ScreeningState& state, const SecondCodeRequest& request);
+
+struct AdjudicationRequest {
+    EventStamp stamp;
+    std::string first_code_event_id;   // the dossier's current screening in the batch
+    std::string second_code_event_id;  // its second blind code
+    ScreeningCode final_code = ScreeningCode::geen_risico;
+    std::string reason;
+};
+
+// Decides a disagreement. Refused when the two events are not a screening and the second code of
+// the same dossier in the same batch, when they agree, or without a reason.
+Checked<ScreeningEvent> record_adjudication(const ScreeningState& state, const AdjudicationRequest& request);
 
 // True when the text holds something other than spaces, tabs and line breaks.
 bool has_content(const std::string& text);

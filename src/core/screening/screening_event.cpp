@@ -46,6 +46,8 @@ bool is_valid_month(const std::string& month) {
 std::string check_payload(const ScreeningCoded& coded) {
     if (auto problem = check_date("screening_date", coded.screening_date); !problem.empty()) return problem;
     if (auto problem = check_text("note", coded.note, false); !problem.empty()) return problem;
+    if (coded.second_blind_code && coded.batch_id.empty())
+        return field_problem("batch_id", "a second blind code belongs to a batch");
     if (!coded.batch_id.empty()) return check_identifier("batch_id", coded.batch_id);
     return {};
 }
@@ -100,6 +102,16 @@ std::string check_payload(const OutcomeCorrected& correction, const std::string&
     return check_outcome_details(correction.details);
 }
 
+std::string check_payload(const AdjudicationRecorded& adjudication) {
+    if (auto problem = check_identifier("first_code_event_id", adjudication.first_code_event_id); !problem.empty())
+        return problem;
+    if (auto problem = check_identifier("second_code_event_id", adjudication.second_code_event_id); !problem.empty())
+        return problem;
+    if (adjudication.first_code_event_id == adjudication.second_code_event_id)
+        return field_problem("second_code_event_id", "must differ from first_code_event_id");
+    return check_text("reason", adjudication.reason, true);
+}
+
 std::string check_payload(const BatchCommitted& batch) {
     if (auto problem = check_identifier("batch_id", batch.batch_id); !problem.empty()) return problem;
     if (!is_valid_month(batch.month)) return field_problem("month", "expected YYYY-MM, got \"" + batch.month + "\"");
@@ -148,6 +160,12 @@ std::string validate_event(const ScreeningEvent& event) {
     if (outcome_event && event.schema_version < outcome_schema_version)
         return field_problem("schema_version", "an outcome event needs version " +
                                                    std::to_string(outcome_schema_version) + " or later, got " +
+                                                   std::to_string(event.schema_version));
+    const auto* coded = event.as<ScreeningCoded>();
+    const bool double_coding_event = event.kind() == EventKind::adjudication_recorded || (coded && coded->second_blind_code);
+    if (double_coding_event && event.schema_version < double_coding_schema_version)
+        return field_problem("schema_version", "a second blind code or an adjudication needs version " +
+                                                   std::to_string(double_coding_schema_version) + " or later, got " +
                                                    std::to_string(event.schema_version));
     if (auto problem = check_text("screener", event.screener, true); !problem.empty()) return problem;
     if (event.screener.size() > 200) return field_problem("screener", "is longer than 200 bytes");
@@ -245,6 +263,7 @@ const char* event_kind_key(EventKind kind) {
         case EventKind::batch_closed: return "batch_closed";
         case EventKind::outcome_recorded: return "outcome_recorded";
         case EventKind::outcome_corrected: return "outcome_corrected";
+        case EventKind::adjudication_recorded: return "adjudication_recorded";
     }
     return "";
 }

@@ -1,5 +1,6 @@
 // The append-only events that record the screening team's work: codes, corrections, follow-ups,
-// batch commits/closes, and the outcomes that followed a screening (and their corrections).
+// batch commits/closes, the outcomes that followed a screening (and their corrections), and the
+// blind double coding (second codes and the adjudication of a disagreement).
 // Events are never changed; every derived fact is folded from them.
 #pragma once
 
@@ -15,11 +16,13 @@
 
 namespace radar {
 
-// Version of the event record layout; stored on every event. Version 2 added the outcome events;
-// version-1 events of the other kinds are still read and kept with their version (so their
-// canonical text, and with it merging by content, never changes).
-constexpr int screening_schema_version = 2;
-constexpr int outcome_schema_version = 2;  // the first version that knows outcome events
+// Version of the event record layout; stored on every event. Version 2 added the outcome events,
+// version 3 the second blind code and the adjudication; events of earlier versions are still read
+// and kept with their version (so their canonical text, and with it merging by content, never
+// changes).
+constexpr int screening_schema_version = 3;
+constexpr int outcome_schema_version = 2;       // the first version that knows outcome events
+constexpr int double_coding_schema_version = 3;  // the first that knows second codes and adjudications
 
 enum class ScreeningCode { risico, geen_risico, verder_onderzoek_nodig };
 enum class FollowUpType { inspection_visit, information_request, other };
@@ -41,6 +44,10 @@ struct ScreeningCoded {
     // Whether the screener had been shown the dossier's score or reasons (since its batch was
     // frozen) before coding it; absent in events recorded before this was kept.
     std::optional<bool> reasons_seen;
+    // A second, blind code of a batch member by another screener for the double coding (see
+    // screening/double_coding.hpp): it is compared with the dossier's screening in the batch and
+    // never counts as the dossier's screening itself (no cooldown, no batch progress, no report).
+    bool second_blind_code = false;
 };
 
 // Replaces the values of an earlier screening (or of an earlier correction of it). A withdrawn
@@ -98,6 +105,16 @@ struct OutcomeCorrected {
     OutcomeDetails details;  // ignored when withdrawn
 };
 
+// The final code of a double-coded dossier whose two codes disagree, decided by a third person
+// with a reason. It replaces the code of the first (regular) screening from then on, as a
+// correction does; the two original codes stay recorded for the agreement figures.
+struct AdjudicationRecorded {
+    std::string first_code_event_id;   // the dossier's screening_coded event in the batch
+    std::string second_code_event_id;  // its second blind code
+    ScreeningCode final_code = ScreeningCode::geen_risico;
+    std::string reason;
+};
+
 struct BatchMember {
     std::string dossier_id;
     SelectionKind kind = SelectionKind::top_n;
@@ -129,11 +146,12 @@ enum class EventKind {
     batch_committed,
     batch_closed,
     outcome_recorded,
-    outcome_corrected
+    outcome_corrected,
+    adjudication_recorded
 };
 
 using EventPayload = std::variant<ScreeningCoded, ScreeningCorrected, FollowUpCreated, FollowUpUpdated, BatchCommitted,
-                                  BatchClosed, OutcomeRecorded, OutcomeCorrected>;
+                                  BatchClosed, OutcomeRecorded, OutcomeCorrected, AdjudicationRecorded>;
 
 struct ScreeningEvent {
     std::string event_id;  // unique across all devices (see format_event_id)
@@ -149,7 +167,8 @@ struct ScreeningEvent {
 };
 
 // "" when the event is valid, else a message naming the field, e.g. "field 'reason': must not be empty".
-// Versions 1..screening_schema_version are valid; outcome events need outcome_schema_version or later.
+// Versions 1..screening_schema_version are valid; outcome events need outcome_schema_version or
+// later, second blind codes and adjudications double_coding_schema_version or later.
 std::string validate_event(const ScreeningEvent& event);
 bool is_valid_identifier(const std::string& text);  // event, batch and follow-up ids
 

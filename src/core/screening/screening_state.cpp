@@ -169,8 +169,27 @@ void apply_correction(ScreeningState& state, const ScreeningEvent& event, const 
     screening.withdrawn = correction.withdrawn;
     if (correction.withdrawn) return;
     screening.code = correction.code;
+    screening.coder_code = correction.code;
     screening.screening_date = correction.screening_date;
     screening.note = correction.note;
+}
+
+// The adjudicated final code replaces the first screening's code (its coder_code is kept).
+void apply_adjudication(ScreeningState& state, const ScreeningEvent& event, const AdjudicationRecorded& adjudication) {
+    const auto found = state.screening_index.find(adjudication.first_code_event_id);
+    if (found == state.screening_index.end()) {
+        state.issues.push_back("adjudication " + event.event_id + " refers to " + adjudication.first_code_event_id +
+                               ", which is not a known screening");
+        return;
+    }
+    EffectiveScreening& screening = state.screenings[found->second];
+    if (screening.dossier_id != event.dossier_id) {
+        state.issues.push_back("adjudication " + event.event_id + " is for dossier " + event.dossier_id +
+                               " but adjudicates a screening of dossier " + screening.dossier_id + "; ignored");
+        return;
+    }
+    screening.code = adjudication.final_code;
+    screening.adjudication_id = event.event_id;
 }
 
 void add_outcome(ScreeningState& state, const ScreeningEvent& event, const OutcomeRecorded& recorded) {
@@ -365,13 +384,14 @@ ScreeningState fold_events(std::vector<ScreeningEvent> events) {
 
     for (const ScreeningEvent& event : state.events) {
         const auto* coded = event.as<ScreeningCoded>();
-        if (!coded) continue;
+        if (!coded || coded->second_blind_code) continue;
         EffectiveScreening screening;
         screening.event_id = event.event_id;
         screening.dossier_id = event.dossier_id;
         screening.screener = event.screener;
         screening.recorded_at = event.recorded_at;
         screening.code = coded->code;
+        screening.coder_code = coded->code;
         screening.screening_date = coded->screening_date;
         screening.note = coded->note;
         screening.batch_id = coded->batch_id;
@@ -379,13 +399,14 @@ ScreeningState fold_events(std::vector<ScreeningEvent> events) {
         state.screenings.push_back(std::move(screening));
     }
 
-    // Timeline order, so the latest recorded correction/update decides.
+    // Timeline order, so the latest recorded correction, adjudication or update decides.
     std::map<std::string, std::size_t> follow_up_index;
     for (const ScreeningEvent& event : state.events) {
         if (const auto* correction = event.as<ScreeningCorrected>()) apply_correction(state, event, *correction);
         else if (const auto* created = event.as<FollowUpCreated>()) add_follow_up(state, follow_up_index, event, *created);
         else if (const auto* committed = event.as<BatchCommitted>()) add_batch(state, event, *committed);
         else if (const auto* outcome = event.as<OutcomeRecorded>()) add_outcome(state, event, *outcome);
+        else if (const auto* adjudication = event.as<AdjudicationRecorded>()) apply_adjudication(state, event, *adjudication);
     }
     for (const ScreeningEvent& event : state.events) {
         if (const auto* update = event.as<FollowUpUpdated>()) update_follow_up(state, follow_up_index, event, *update);

@@ -1,6 +1,7 @@
 // Derived state folded from the screening events: the current code and last screening date per
-// dossier (corrections applied), cooldowns, follow-ups, outcomes after screenings (corrections
-// applied), batch progress and per-dossier timelines.
+// dossier (corrections and adjudications applied), cooldowns, follow-ups, outcomes after
+// screenings (corrections applied), batch progress and per-dossier timelines. Second blind codes
+// are no screenings here: screening/double_coding.hpp folds them.
 // Folding is order-independent: the same set of events always gives the same state.
 #pragma once
 
@@ -13,13 +14,17 @@
 
 namespace radar {
 
-// A screening as it stands after its corrections.
+// A screening as it stands after its corrections and adjudications.
 struct EffectiveScreening {
     std::string event_id;  // the original screening_coded event
     std::string dossier_id;
     std::string screener;
     Timestamp recorded_at;
     ScreeningCode code = ScreeningCode::geen_risico;
+    // The screener's own code (corrections applied, adjudications not): what the double coding
+    // compares. Equal to `code` unless an adjudication set another final code.
+    ScreeningCode coder_code = ScreeningCode::geen_risico;
+    std::string adjudication_id;  // the latest adjudication applied ("" if none)
     DayNumber screening_date = 0;
     std::string note;
     std::string batch_id;

@@ -3,8 +3,8 @@
 // inspection is long ago, is "Verder onderzoek nodig" (with a follow-up); otherwise "Geen risico".
 // Outcomes follow from the same hidden truth: most done follow-ups become an inspection result on
 // their completion day (serious shortcomings mostly where the risk is real, some then enforcement);
-// many Risico dossiers get enforcement, a hand-over to klantenbeheer or support. Outcomes draw from
-// their own random stream, so the screenings are the same as without them.
+// many Risico dossiers get enforcement, a hand-over to klantenbeheer or support. Outcomes and the
+// double coding draw from random streams of their own, so the screenings are the same without them.
 #include "selection/demo_history.hpp"
 
 #include <algorithm>
@@ -122,6 +122,98 @@ private:
     DayNumber horizon_;
 };
 
+// The second screener's blind codes for the month's double-coding draw, and later the adjudications.
+class DemoDoubleCoding {
+public:
+    DemoDoubleCoding(const DemoHistorySettings& settings)
+        : random_(settings.seed * 0xD1B54A32D192ED03ULL + 0x7365636F6E64ULL), settings_(settings) {}
+
+    Checked<bool> code_month(std::vector<ScreeningEvent>& events, const std::string& batch_id, std::uint64_t control_seed,
+                             DayNumber month_end) {
+        const ScreeningState state = fold_events(events);
+        const BatchState& batch = state.batches.at(batch_id);
+        std::vector<SecondCodeRequest> requests;
+        bool disagreement = false;
+        for (std::size_t index : double_coding_sample(batch, control_seed, settings_.double_coding)) {
+            const BatchMember& member = batch.members[index];
+            const EffectiveScreening* first = nullptr;
+            for (std::size_t at : state.history(member.dossier_id)->screenings)
+                if (state.screenings[at].batch_id == batch_id) first = &state.screenings[at];
+            if (!first) continue;  // still uncoded (the last month's backlog)
+            SecondCodeRequest request;
+            request.stamp = {next_id(), at_hour(std::min(month_end, first->screening_date + random_.between(0, 3)), 16, 30),
+                             settings_.second_screener};
+            request.dossier_id = member.dossier_id;
+            request.batch_id = batch_id;
+            request.code = random_.chance(settings_.second_code_agreement) ? first->coder_code : other_code(first->coder_code);
+            request.screening_date = day_of(request.stamp.recorded_at);
+            disagreement = disagreement || request.code != first->coder_code;
+            requests.push_back(std::move(request));
+        }
+        // Until the history holds one more disagreement than it adjudicates, a month without one
+        // gets one, so a demo always has some to adjudicate and some waiting.
+        if (!disagreement && !requests.empty() && disagreements_ <= settings_.adjudications) {
+            SecondCodeRequest& last = requests.back();
+            last.code = other_code(last.code);
+            disagreement = true;
+        }
+        disagreements_ += disagreement;
+        for (const SecondCodeRequest& request : requests) {
+            Checked<ScreeningEvent> event = record_second_code(state, request);
+            if (!event) return Checked<bool>::failure(request.dossier_id + ": " + event.error());
+            events.push_back(std::move(*event));
+        }
+        return true;
+    }
+
+    // Adjudicates the earliest disagreements before `last_month` (the cautious code wins).
+    Checked<bool> adjudicate(std::vector<ScreeningEvent>& events, const std::string& last_month) {
+        const ScreeningState state = fold_events(events);
+        const DoubleCodingFold fold = fold_double_coding(state);
+        std::size_t done = 0;
+        std::vector<ScreeningEvent> adjudications;
+        for (const DoubleCodedDossier& dossier : fold.dossiers) {
+            if (done == settings_.adjudications || dossier.month >= last_month) break;
+            if (!dossier.awaiting_adjudication()) continue;
+            AdjudicationRequest request;
+            request.stamp = {next_id(), at_hour(dossier.second_date + 3, 11, 0), settings_.adjudicator};
+            request.first_code_event_id = dossier.first->event_id;
+            request.second_code_event_id = dossier.second_event_id;
+            request.final_code = cautious(dossier.first->coder_code, dossier.second_code);
+            request.reason = "Besproken in het teamoverleg; dossier samen opnieuw bekeken.";
+            Checked<ScreeningEvent> event = record_adjudication(state, request);
+            if (!event) return Checked<bool>::failure(dossier.dossier_id + ": " + event.error());
+            adjudications.push_back(std::move(*event));
+            ++done;
+        }
+        events.insert(events.end(), adjudications.begin(), adjudications.end());
+        return true;
+    }
+
+private:
+    std::string next_id() {
+        const std::uint64_t high = random_.next();
+        return format_event_id(high, random_.next());
+    }
+
+    ScreeningCode other_code(ScreeningCode code) {
+        const int shift = 1 + static_cast<int>(random_.below(2));
+        return static_cast<ScreeningCode>((static_cast<int>(code) + shift) % 3);
+    }
+
+    // Risico over Verder onderzoek nodig over Geen risico.
+    static ScreeningCode cautious(ScreeningCode a, ScreeningCode b) {
+        if (a == ScreeningCode::risico || b == ScreeningCode::risico) return ScreeningCode::risico;
+        if (a == ScreeningCode::verder_onderzoek_nodig || b == ScreeningCode::verder_onderzoek_nodig)
+            return ScreeningCode::verder_onderzoek_nodig;
+        return ScreeningCode::geen_risico;
+    }
+
+    Random random_;
+    const DemoHistorySettings& settings_;
+    std::size_t disagreements_ = 0;  // months with a disagreement so far
+};
+
 }  // namespace
 
 Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vector<double>& scores,
@@ -142,6 +234,7 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
     DemoHistory history;
     const DayNumber last_month = add_months(settings.first_month, settings.months - 1);
     DemoOutcomes outcomes(settings.seed, settings.screener, add_months(last_month, 1) - 1);
+    DemoDoubleCoding double_coding(settings);
     for (int month = 0; month < settings.months; ++month) {
         const DayNumber month_start = add_months(settings.first_month, month);
         const DayNumber reference = month_start + 2;
@@ -200,7 +293,12 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
                                           demo.true_risk[row] != 0);
             }
         }
+        const Checked<bool> second_codes =
+            double_coding.code_month(history.events, batch.batch_id, batch.settings.control_seed, month_end);
+        if (!second_codes) return Result::failure(second_codes.error());
     }
+    const Checked<bool> adjudicated = double_coding.adjudicate(history.events, history.batches.back().month);
+    if (!adjudicated) return Result::failure(adjudicated.error());
     return history;
 }
 

@@ -1,12 +1,14 @@
 // A simulated screening history for the synthetic demo data: months of batches selected by the
-// real rule and coded from each dossier's hidden true risk, so demos and the report have
-// realistic content without anyone's real decisions.
+// real rule and coded from each dossier's hidden true risk, with outcomes and the blind double
+// coding (second codes by a second screener, a few disagreements, some adjudicated), so demos, the
+// report and the audit have realistic content without anyone's real decisions.
 #pragma once
 
 #include <vector>
 
 #include "checked.hpp"
 #include "demo_data.hpp"
+#include "screening/double_coding.hpp"
 #include "selection/frozen_batch.hpp"
 
 namespace radar {
@@ -19,6 +21,14 @@ struct DemoHistorySettings {
     std::string screener = "Demo";
     // Share of the last month's batch left uncoded (a realistic backlog).
     double last_month_uncoded = 0.2;
+    // The double coding: each batch's drawn members that got a first code get a second, blind code
+    // from `second_screener`, the same as the first with probability `second_code_agreement`.
+    DoubleCodingSettings double_coding;
+    std::string second_screener = "Demo 2";
+    double second_code_agreement = 0.85;
+    // The earliest disagreements (outside the last month) are adjudicated by `adjudicator`; the rest wait.
+    std::size_t adjudications = 2;
+    std::string adjudicator = "Demo teamleider";
 };
 
 struct DemoHistory {

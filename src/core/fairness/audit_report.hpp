@@ -1,0 +1,31 @@
+// The whole fairness and consistency audit of a period (issue #18), as the CLI, the audit screen
+// and the report show it: the group audit of each grouping, the agreement of the blind double
+// coding (overall, per month, per screener pair) with the disagreements awaiting adjudication, and
+// the automation-bias figures.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "fairness/automation_bias.hpp"
+#include "fairness/group_audit.hpp"
+
+namespace radar {
+
+struct AuditReport {
+    AuditSettings settings;
+    BootstrapSettings bootstrap;
+    std::vector<GroupAudit> groupings;
+    CoderAgreement agreement;
+    AutomationBiasFigures automation_bias;
+    std::vector<std::string> issues;  // second codes or adjudications that could not be used
+};
+
+// `groupings`: names as grouping_named takes them; empty means default_groupings. Fails on an
+// unknown grouping or reference group, naming it. Points into `state` (keep it alive).
+Checked<AuditReport> build_audit(const Dataset& dataset, const FieldDictionary* dictionary,
+                                 const std::vector<std::string>& groupings, const ScreeningState& state,
+                                 const std::vector<FrozenBatch>& batches, const AuditSettings& settings,
+                                 const BootstrapSettings& bootstrap = {});
+
+}  // namespace radar
