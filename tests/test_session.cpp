@@ -94,8 +94,8 @@ struct RunningApp {
 
     const BatchState& batch(const std::string& batch_id) const { return state.screening().batches.at(batch_id); }
 
-    // The batch's first member in screening order.
-    const BatchMember& first_member(const std::string& batch_id) const {
+    // The batch's first member in screening order (a copy: the folded state changes with every save).
+    BatchMember first_member(const std::string& batch_id) const {
         const BatchState& open = batch(batch_id);
         return open.members[state.screening_order(open).front()];
     }
@@ -149,7 +149,7 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
         REQUIRE(app.state.frozen_batches().size() == 1);
         CHECK(app.state.frozen_batches().front().dataset_hash == dataset_hash);
 
-        const BatchMember& member = app.first_member(batch_id);
+        const BatchMember member = app.first_member(batch_id);
         coded_dossier = member.dossier_id;
         CHECK_FALSE(save_coding(app.state, app.batch(batch_id), member, coded(ScreeningCode::geen_risico)));
         const SaveStatus* saved = app.state.save_status(coded_dossier);
@@ -189,9 +189,9 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
     // New work makes a new report.
     reopened.state.set_screener("Bram Peters");
     const BatchState& batch = reopened.batch(batch_id);
-    const BatchMember* second = nullptr;
+    std::optional<BatchMember> second;
     for (std::size_t i : reopened.state.screening_order(batch))
-        if (!batch.member_coded[i]) second = &batch.members[i];
+        if (!batch.member_coded[i]) second = batch.members[i];
     REQUIRE(second);
     REQUIRE_FALSE(save_coding(reopened.state, batch, *second, coded(ScreeningCode::risico)));
     const Report* after = reopened.state.report(month, Timestamp{platform::now_millis()});
@@ -238,7 +238,7 @@ TEST_CASE("the coding rules refuse an incomplete draft and submit nothing") {
     app.state.set_screener("Anna de Vries");
     const std::string batch_id = app.commit_month();
     batch = &app.batch(batch_id);
-    const BatchMember& member = app.first_member(batch_id);
+    const BatchMember member = app.first_member(batch_id);
     const std::size_t events_before = app.state.screening().events.size();
 
     SUBCASE("no code chosen") {
@@ -298,7 +298,7 @@ TEST_CASE("a backup from one device merges into another through the backup sessi
         RunningApp first(first_folder);
         first.state.set_screener("Anna de Vries");
         batch_id = first.commit_month();
-        const BatchMember& member = first.first_member(batch_id);
+        const BatchMember member = first.first_member(batch_id);
         coded_dossier = member.dossier_id;
         REQUIRE_FALSE(save_coding(first.state, first.batch(batch_id), member, coded(ScreeningCode::risico)));
         BackupSession backup;
@@ -331,4 +331,28 @@ TEST_CASE("a backup from one device merges into another through the backup sessi
     damaged.preview_import(second.state, PickedFile{"kapot.json", "{\"not\": \"a backup\"}", ""});
     CHECK(damaged.phase() == BackupPhase::failed);
     CHECK_FALSE(damaged.import_preview());
+}
+
+TEST_CASE("an outcome is recorded through the session's rule, after the screening it follows") {
+    TempFolder folder("session-outcome");
+    RunningApp app(folder);
+    app.state.set_screener("Anna de Vries");
+    const std::string batch_id = app.commit_month();
+    const BatchMember member = app.first_member(batch_id);
+    OutcomeInput input;
+    input.dossier_id = member.dossier_id;
+    input.details.type = OutcomeType::handed_over;
+    input.details.outcome_date = app.state.reference_date();
+    input.details.handed_over_to = "Gemeente Utrecht";
+    CHECK(submit_outcome(app.state, input) == tr(TextId::outcome_needs_screening));
+    REQUIRE_FALSE(save_coding(app.state, app.batch(batch_id), member, coded(ScreeningCode::risico)));
+    input.details.handed_over_to = " ";
+    CHECK(submit_outcome(app.state, input) == tr(TextId::outcome_handed_over_required));
+    CHECK(app.state.save_status(outcome_subject(member.dossier_id)) == nullptr);
+    input.details.handed_over_to = "Gemeente Utrecht";
+    CHECK(submit_outcome(app.state, input).empty());
+    const SaveStatus* saved = app.state.save_status(outcome_subject(member.dossier_id));
+    REQUIRE(saved);
+    CHECK(saved->phase == SavePhase::saved);
+    REQUIRE(app.state.screening().current_outcomes(member.dossier_id).size() == 1);
 }

@@ -207,11 +207,11 @@ nlohmann::json outcome_json(const OutcomeState& outcome) {
 
 // The outcome a test asks for, as JSON: {"dossier", "type", "measure", "handedOverTo", "result",
 // "date" (YYYY-MM-DD, default today), "note", "corrects", "withdraw", "reason"}.
-std::optional<ui::OutcomeInput> outcome_input(const session::Session& state, const std::string& text) {
+std::optional<session::OutcomeInput> outcome_input(const session::Session& state, const std::string& text) {
     const auto json = nlohmann::json::parse(text, nullptr, false);
     if (!json.is_object() || !json.contains("dossier") || !json["dossier"].is_string()) return std::nullopt;
     auto word = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
-    ui::OutcomeInput input;
+    session::OutcomeInput input;
     input.dossier_id = word("dossier");
     input.corrects = word("corrects");
     input.reason = word("reason");
@@ -312,7 +312,7 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
                          {"queue", queue},
                          {"refusal", attached_views->marks.screening_refusal},
                          {"saveStatus", save_status_json(state, state.screening_dossier())},
-                         {"outcomeSaveStatus", save_status_json(state, ui::outcome_subject(state.screening_dossier()))}};
+                         {"outcomeSaveStatus", save_status_json(state, session::outcome_subject(state.screening_dossier()))}};
 }
 
 // The Evaluatie screen's figures for the evaluated version, and the backtest once it ran.
@@ -505,7 +505,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_record_outcome(const char* request) {
     auto* state = radar::app::attached_state;
     if (!state) return "no app state";
     const auto input = radar::app::outcome_input(*state, request ? request : "");
-    answer = input ? radar::ui::submit_outcome(*state, *input) : "not a valid outcome request";
+    answer = input ? radar::session::submit_outcome(*state, *input) : "not a valid outcome request";
     return answer.c_str();
 }
 

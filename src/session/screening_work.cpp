@@ -90,6 +90,39 @@ std::optional<CodingRefusal> save_coding(Session& state, const BatchState& batch
     return std::nullopt;
 }
 
+std::string outcome_subject(const std::string& dossier_id) { return "outcome:" + dossier_id; }
+
+std::string submit_outcome(Session& state, const OutcomeInput& input) {
+    if (const char* blocker = action_blocker(state); *blocker) return blocker;
+    const std::string subject = outcome_subject(input.dossier_id);
+    if (const SaveStatus* status = state.save_status(subject); status && status->phase == SavePhase::saving)
+        return tr(TextId::save_refused);
+    if (!input.corrects.empty() && !has_content(input.reason)) return tr(TextId::correction_reason_required);
+    if (!input.withdraw && input.details.type == OutcomeType::handed_over && !has_content(input.details.handed_over_to))
+        return tr(TextId::outcome_handed_over_required);
+    Checked<ScreeningEvent> event = Checked<ScreeningEvent>::failure("");
+    if (input.corrects.empty()) {
+        const EffectiveScreening* screening = state.screening().current_screening(input.dossier_id);
+        if (!screening) return tr(TextId::outcome_needs_screening);
+        OutcomeRequest request;
+        request.stamp = state.new_stamp();
+        request.screening_event_id = screening->event_id;
+        request.details = input.details;
+        event = record_outcome(state.screening(), request);
+    } else {
+        OutcomeCorrectionRequest request;
+        request.stamp = state.new_stamp();
+        request.outcome_id = input.corrects;
+        request.reason = input.reason;
+        request.withdrawn = input.withdraw;
+        request.details = input.details;
+        event = record_outcome_correction(state.screening(), request);
+    }
+    if (!event) return std::string(tr(TextId::save_refused)) + " " + event.error();
+    state.submit(subject, {std::move(*event)});
+    return {};
+}
+
 const EffectiveScreening* screening_in_batch(const ScreeningState& screening, const std::string& dossier_id,
                                              const std::string& batch_id) {
     const DossierHistory* history = screening.history(dossier_id);

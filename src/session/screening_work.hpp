@@ -1,6 +1,7 @@
 // The screening rules the views, the automation hook and the session tests share: whether this
 // page may write now, committing the month's batch, and saving a code (the draft's validation,
-// the coding or correction request, the follow-up). Refusals are translated texts.
+// the coding or correction request, the follow-up), recording an outcome. Refusals are translated
+// texts.
 #pragma once
 
 #include <optional>
@@ -44,9 +45,26 @@ struct CodingRefusal {
 // Validates the draft and submits its events (a coding with its follow-up, or a correction of
 // the dossier's code in this batch); nothing is submitted when refused. Also refused, without a
 // message, while the dossier's previous save is still under way or when it is coded already and
-// the draft is not a correction.
+// the draft is not a correction. A store that confirms at once (the folder store) folds the events
+// before this returns: `batch` and `member`, read from the folded state, may then be gone.
 std::optional<CodingRefusal> save_coding(Session& state, const BatchState& batch, const BatchMember& member,
                                          const CodingDraft& draft);
+
+// An outcome after a screening, as the form's Save button and the automation hook hand it over: a new outcome when
+// `corrects` is empty, else a correction (or withdrawal) of that outcome id.
+struct OutcomeInput {
+    std::string dossier_id;
+    std::string corrects;
+    bool withdraw = false;
+    std::string reason;
+    OutcomeDetails details;
+};
+
+// Checks and submits; "" when submitted, else why not (a translated text, or the core's refusal).
+std::string submit_outcome(Session& state, const OutcomeInput& input);
+
+// The save-status subject of a dossier's outcomes: "outcome:<dossier id>".
+std::string outcome_subject(const std::string& dossier_id);
 
 // The dossier's screening in this batch, if it has one (after corrections, not withdrawn).
 const EffectiveScreening* screening_in_batch(const ScreeningState& screening, const std::string& dossier_id,

@@ -140,39 +140,6 @@ void form(Session& state, OutcomeDraft& d, bool focus_form) {
 
 }  // namespace
 
-std::string outcome_subject(const std::string& dossier_id) { return "outcome:" + dossier_id; }
-
-std::string submit_outcome(Session& state, const OutcomeInput& input) {
-    if (const char* blocker = action_blocker(state); *blocker) return blocker;
-    const std::string subject = outcome_subject(input.dossier_id);
-    if (const SaveStatus* status = state.save_status(subject); status && status->phase == SavePhase::saving)
-        return tr(TextId::save_refused);
-    if (!input.corrects.empty() && !has_content(input.reason)) return tr(TextId::correction_reason_required);
-    if (!input.withdraw && input.details.type == OutcomeType::handed_over && !has_content(input.details.handed_over_to))
-        return tr(TextId::outcome_handed_over_required);
-    Checked<ScreeningEvent> event = Checked<ScreeningEvent>::failure("");
-    if (input.corrects.empty()) {
-        const EffectiveScreening* screening = state.screening().current_screening(input.dossier_id);
-        if (!screening) return tr(TextId::outcome_needs_screening);
-        OutcomeRequest request;
-        request.stamp = state.new_stamp();
-        request.screening_event_id = screening->event_id;
-        request.details = input.details;
-        event = record_outcome(state.screening(), request);
-    } else {
-        OutcomeCorrectionRequest request;
-        request.stamp = state.new_stamp();
-        request.outcome_id = input.corrects;
-        request.reason = input.reason;
-        request.withdrawn = input.withdraw;
-        request.details = input.details;
-        event = record_outcome_correction(state.screening(), request);
-    }
-    if (!event) return std::string(tr(TextId::save_refused)) + " " + event.error();
-    state.submit(subject, {std::move(*event)});
-    return {};
-}
-
 void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& dossier_id, bool focus_form) {
     if (d.dossier_id != dossier_id) reset(state, d, dossier_id);
     ImGui::PushID("outcomes");

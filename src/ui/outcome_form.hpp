@@ -1,8 +1,7 @@
 // Outcomes after screening in the screening view: the dossier's current outcomes (each can be
 // corrected or withdrawn) and a small form, opened by its button or the O key, to record what
-// followed its latest screening (type,
-// measure / handed over to / inspection result, date defaulting to today, note). Saved through
-// Session::submit like codes, under the subject "outcome:<dossier id>".
+// followed its latest screening (type, measure / handed over to / inspection result, date
+// defaulting to today, note). Saved through the session's submit_outcome (screening_work.hpp).
 #pragma once
 
 #include <array>
@@ -10,6 +9,7 @@
 #include <string>
 
 #include "screening/screening_event.hpp"
+#include "session/screening_work.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 
@@ -34,19 +34,5 @@ struct OutcomeDraft {
 // keyboard in its note field (Enter saves; Tab reaches the other fields).
 void draw_outcomes_section(Session& state, OutcomeDraft& draft, const std::string& dossier_id, bool focus_form);
 
-// What the automation hook (and the form's Save button) hands over: a new outcome when
-// `corrects` is empty, else a correction (or withdrawal) of that outcome id.
-struct OutcomeInput {
-    std::string dossier_id;
-    std::string corrects;
-    bool withdraw = false;
-    std::string reason;
-    OutcomeDetails details;
-};
-
-// Checks and submits; "" when submitted, else why not (a translated text, or the core's refusal).
-std::string submit_outcome(Session& state, const OutcomeInput& input);
-
-std::string outcome_subject(const std::string& dossier_id);
 
 }  // namespace radar::ui
