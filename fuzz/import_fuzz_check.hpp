@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-#include "csv_writer.hpp"
-#include "import/content_hash.hpp"
-#include "import/import_report.hpp"
-#include "import/import_snapshot.hpp"
-#include "import/importer.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/import/content_hash.hpp"
+#include "core/import/import_report.hpp"
+#include "core/import/import_snapshot.hpp"
+#include "core/import/importer.hpp"
 
 namespace radar::fuzzing {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "model/model_json.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/scoring_engine.hpp"
 
 inline std::vector<double> default_model_scores(const radar::Dataset& dataset, radar::DayNumber reference_date) {
     std::ifstream file(std::string(RADAR_ASSETS_DIR) + "/models/default.json", std::ios::binary);

@@ -8,7 +8,7 @@
 
 #include <doctest/doctest.h>
 
-#include "import/importer.hpp"
+#include "core/import/importer.hpp"
 
 namespace radar::testing {
 

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include "dataset.hpp"
-#include "model/model_json.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_json.hpp"
 
 namespace radar::test {
 

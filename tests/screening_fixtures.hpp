@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar::fixtures {
 

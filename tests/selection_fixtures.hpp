@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
+#include "core/data/dataset.hpp"
 #include "screening_fixtures.hpp"
 
 namespace radar::fixtures {

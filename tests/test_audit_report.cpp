@@ -3,10 +3,10 @@
 // figures, their basis, the band and the "too few to judge" marks; an unknown grouping fails.
 #include <doctest/doctest.h>
 
-#include "dataset_hash.hpp"
+#include "core/data/dataset_hash.hpp"
 #include "default_model_scores.hpp"
-#include "fairness/audit_export.hpp"
-#include "selection/demo_history.hpp"
+#include "core/fairness/audit_export.hpp"
+#include "core/selection/demo_history.hpp"
 
 using namespace radar;
 

@@ -5,15 +5,15 @@
 
 #include <algorithm>
 
-#include "backup/backup_merge.hpp"
-#include "dataset_hash.hpp"
-#include "model/model_json.hpp"
-#include "model/model_registry.hpp"
+#include "core/backup/backup_merge.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/model_registry.hpp"
 #include "model_fixtures.hpp"
-#include "screening/event_json.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/selection/frozen_batch.hpp"
 #include "selection_fixtures.hpp"
-#include "sha256.hpp"
+#include "core/base/sha256.hpp"
 
 using namespace radar;
 using namespace radar::fixtures;

@@ -1,7 +1,7 @@
 // Calendar arithmetic: round trips, leap years, month-end clamping, strict ISO parsing.
 #include <doctest/doctest.h>
 
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 
 using namespace radar;
 

@@ -3,7 +3,7 @@
 // the statement printed next to figures.
 #include <doctest/doctest.h>
 
-#include "screening/confirmed_risk.hpp"
+#include "core/screening/confirmed_risk.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -1,7 +1,7 @@
 // CSV output quoting and the FNV-1a fingerprint.
 #include <doctest/doctest.h>
 
-#include "csv_writer.hpp"
+#include "core/data/csv_writer.hpp"
 
 using namespace radar;
 

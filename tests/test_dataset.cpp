@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dataset.hpp"
-#include "dataset_hash.hpp"
-#include "text_hash.hpp"
+#include "core/data/dataset.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/base/text_hash.hpp"
 
 using namespace radar;
 

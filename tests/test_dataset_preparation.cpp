@@ -2,11 +2,11 @@
 // it at once, whatever the slice size.
 #include <doctest/doctest.h>
 
-#include "csv_writer.hpp"
-#include "dataset_hash.hpp"
-#include "dataset_preparation.hpp"
-#include "demo_data.hpp"
-#include "sha256.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/data/dataset_preparation.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/base/sha256.hpp"
 
 using namespace radar;
 

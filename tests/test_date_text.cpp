@@ -2,7 +2,7 @@
 // moments in local time with the device's UTC offset at that moment.
 #include <doctest/doctest.h>
 
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 using namespace radar;
 

@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "csv_writer.hpp"
-#include "demo_data.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
 
 using namespace radar;
 

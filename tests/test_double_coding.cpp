@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
-#include "fairness/automation_bias.hpp"
-#include "screening/event_json.hpp"
-#include "screening/screening_actions.hpp"
+#include "core/fairness/automation_bias.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/screening/screening_actions.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

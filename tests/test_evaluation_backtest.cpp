@@ -2,10 +2,10 @@
 // earlier days through the scoring engine.
 #include <doctest/doctest.h>
 
-#include "evaluation/backtest.hpp"
-#include "evaluation/outcome_label.hpp"
-#include "evaluation/replay.hpp"
-#include "evaluation/scores_as_of.hpp"
+#include "core/evaluation/backtest.hpp"
+#include "core/evaluation/outcome_label.hpp"
+#include "core/evaluation/replay.hpp"
+#include "core/evaluation/scores_as_of.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/fitted_model.hpp"
-#include "model/model_json.hpp"
-#include "model/model_registry.hpp"
-#include "model/scoring_engine.hpp"
-#include "random.hpp"
+#include "core/evaluation/fitted_model.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/model_registry.hpp"
+#include "core/model/scoring_engine.hpp"
+#include "core/base/random.hpp"
 
 using namespace radar;
 

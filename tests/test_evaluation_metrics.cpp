@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "evaluation/evaluation_summary.hpp"
-#include "random.hpp"
+#include "core/evaluation/evaluation_summary.hpp"
+#include "core/base/random.hpp"
 
 using namespace radar;
 

@@ -4,7 +4,7 @@
 // thresholds, and the bootstrap intervals (deterministic, around the estimate).
 #include <doctest/doctest.h>
 
-#include "fairness/agreement.hpp"
+#include "core/fairness/agreement.hpp"
 
 using namespace radar;
 

@@ -5,7 +5,7 @@
 // organiser size class, protected columns, unknown names).
 #include <doctest/doctest.h>
 
-#include "fairness/group_audit.hpp"
+#include "core/fairness/group_audit.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -2,12 +2,12 @@
 // a mapping profile, keep protection whatever their type, and can be read by a model.
 #include <doctest/doctest.h>
 
-#include "import/column_inference.hpp"
-#include "import/import_report.hpp"
-#include "import/import_snapshot.hpp"
+#include "core/import/column_inference.hpp"
+#include "core/import/import_report.hpp"
+#include "core/import/import_snapshot.hpp"
 #include "import_test_support.hpp"
-#include "model/column_parameter.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/model/column_parameter.hpp"
+#include "core/model/scoring_engine.hpp"
 
 using namespace radar;
 using namespace radar::testing;

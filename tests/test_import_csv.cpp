@@ -4,8 +4,8 @@
 
 #include <vector>
 
-#include "import/csv_tokenizer.hpp"
-#include "import/format_detection.hpp"
+#include "core/import/csv_tokenizer.hpp"
+#include "core/import/format_detection.hpp"
 #include "import_test_support.hpp"
 
 using namespace radar;

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "demo_data.hpp"
+#include "core/data/demo_data.hpp"
 #include "import_test_support.hpp"
 
 using namespace radar;

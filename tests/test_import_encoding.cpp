@@ -2,12 +2,12 @@
 // UTF-16 LE/BE with BOM converted as the bytes arrive.
 #include <doctest/doctest.h>
 
-#include "import/content_hash.hpp"
-#include "import/import_snapshot.hpp"
-#include "import/text_encoding.hpp"
-#include "csv_writer.hpp"
+#include "core/import/content_hash.hpp"
+#include "core/import/import_snapshot.hpp"
+#include "core/import/text_encoding.hpp"
+#include "core/data/csv_writer.hpp"
 #include "import_test_support.hpp"
-#include "utf8_check.hpp"
+#include "core/base/utf8_check.hpp"
 
 using namespace radar;
 using namespace radar::testing;

@@ -1,7 +1,7 @@
 // JSON imports: array of objects, object holding the array, NDJSON, nested objects, bad records.
 #include <doctest/doctest.h>
 
-#include "csv_writer.hpp"
+#include "core/data/csv_writer.hpp"
 #include "import_test_support.hpp"
 
 using namespace radar;

@@ -1,7 +1,7 @@
 // Header -> field mapping: automatic matching, profiles (overrides, JSON), extra columns kept.
 #include <doctest/doctest.h>
 
-#include "import/header_normalisation.hpp"
+#include "core/import/header_normalisation.hpp"
 #include "import_test_support.hpp"
 
 using namespace radar;

@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "csv_writer.hpp"
-#include "demo_data.hpp"
-#include "import/import_report.hpp"
-#include "import/import_snapshot.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/import/import_report.hpp"
+#include "core/import/import_snapshot.hpp"
 #include "import_test_support.hpp"
 
 using namespace radar;

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "import/value_parsing.hpp"
+#include "core/import/value_parsing.hpp"
 
 using namespace radar;
 

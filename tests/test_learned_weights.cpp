@@ -6,13 +6,13 @@
 
 #include <cmath>
 
-#include "dataset_hash.hpp"
+#include "core/data/dataset_hash.hpp"
 #include "default_model_scores.hpp"
-#include "evaluation/learned_weights.hpp"
-#include "evaluation/version_evaluation.hpp"
-#include "model/model_output.hpp"
+#include "core/evaluation/learned_weights.hpp"
+#include "core/evaluation/version_evaluation.hpp"
+#include "core/model/model_output.hpp"
 #include "model_fixtures.hpp"
-#include "selection/demo_history.hpp"
+#include "core/selection/demo_history.hpp"
 
 using namespace radar;
 

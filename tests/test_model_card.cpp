@@ -2,9 +2,9 @@
 // protected fields, and a page that escapes what it shows and fetches nothing.
 #include <doctest/doctest.h>
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "model_fixtures.hpp"
-#include "reporting/model_card.hpp"
+#include "core/reporting/model_card.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

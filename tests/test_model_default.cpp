@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <memory>
 
-#include "csv_writer.hpp"
-#include "demo_data.hpp"
-#include "model/number_text.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/model/number_text.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

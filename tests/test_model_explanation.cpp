@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "model/explanation.hpp"
+#include "core/model/explanation.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -1,7 +1,7 @@
 // Model JSON: exact round trips, and parse problems that name the parameter and the problem.
 #include <doctest/doctest.h>
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

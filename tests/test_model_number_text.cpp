@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 using namespace radar;
 

@@ -3,7 +3,7 @@
 // the storage layer persists.
 #include <doctest/doctest.h>
 
-#include "model/model_registry.hpp"
+#include "core/model/model_registry.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -5,8 +5,8 @@
 #include <cfloat>
 #include <cmath>
 
-#include "model/model_output.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/model/model_output.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "model/transform_eval.hpp"
+#include "core/model/transform_eval.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -2,11 +2,11 @@
 // folding with corrections and withdrawal, merging by id, and a backup round trip.
 #include <doctest/doctest.h>
 
-#include "backup/backup_merge.hpp"
-#include "screening/event_json.hpp"
-#include "screening/event_merge.hpp"
-#include "screening/event_text.hpp"
-#include "screening/screening_state.hpp"
+#include "core/backup/backup_merge.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/screening/event_merge.hpp"
+#include "core/screening/event_text.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "model/model_json.hpp"
-#include "model/proxy_check.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/proxy_check.hpp"
 #include "model_fixtures.hpp"
 
 using namespace radar;

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "model/key_sort.hpp"
-#include "model/rank_order.hpp"
-#include "random.hpp"
+#include "core/model/key_sort.hpp"
+#include "core/model/rank_order.hpp"
+#include "core/base/random.hpp"
 
 using namespace radar;
 

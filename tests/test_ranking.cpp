@@ -1,7 +1,7 @@
 // The folded search index.
 #include <doctest/doctest.h>
 
-#include "ranking.hpp"
+#include "core/search/search_index.hpp"
 
 using namespace radar;
 

@@ -6,11 +6,11 @@
 #include <cctype>
 #include <map>
 
-#include "reporting/report_charts.hpp"
-#include "reporting/report_export.hpp"
-#include "reporting/report_html.hpp"
-#include "reporting/report_period.hpp"
-#include "screening/screening_state.hpp"
+#include "core/reporting/report_charts.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_html.hpp"
+#include "core/reporting/report_period.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -3,9 +3,9 @@
 // known at selection time, with each reason.
 #include <doctest/doctest.h>
 
-#include "reporting/report.hpp"
-#include "reporting/report_export.hpp"
-#include "reporting/report_html.hpp"
+#include "core/reporting/report.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_html.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 
-#include "reporting/report_export.hpp"
-#include "reporting/report_summary.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_summary.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -2,7 +2,7 @@
 // confirmed again by a later screening, cleared by Geen risico or a withdrawal.
 #include <doctest/doctest.h>
 
-#include "screening/risk_label.hpp"
+#include "core/screening/risk_label.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

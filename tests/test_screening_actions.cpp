@@ -2,8 +2,8 @@
 // no double coding within a batch, corrections, follow-up updates and closing a batch.
 #include <doctest/doctest.h>
 
-#include "screening/score_band.hpp"
-#include "screening/screening_actions.hpp"
+#include "core/screening/score_band.hpp"
+#include "core/screening/screening_actions.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

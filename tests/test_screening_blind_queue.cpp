@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "screening/blind_queue.hpp"
+#include "core/screening/blind_queue.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

@@ -2,8 +2,8 @@
 // the field that is wrong.
 #include <doctest/doctest.h>
 
-#include "screening/event_json.hpp"
-#include "screening/event_text.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/screening/event_text.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

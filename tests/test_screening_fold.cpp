@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "screening/screening_state.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

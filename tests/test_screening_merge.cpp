@@ -2,9 +2,9 @@
 // the folded state of a merge does not depend on which side merged into which.
 #include <doctest/doctest.h>
 
-#include "screening/event_json.hpp"
-#include "screening/event_merge.hpp"
-#include "screening/screening_state.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/screening/event_merge.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

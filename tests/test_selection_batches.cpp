@@ -2,10 +2,10 @@
 // supplementary batches, re-selection after the cooldown, frozen batch JSON and reproduction.
 #include <doctest/doctest.h>
 
-#include "dataset_hash.hpp"
-#include "screening/screening_actions.hpp"
-#include "selection/frozen_batch.hpp"
-#include "selection/preview_request.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/screening/screening_actions.hpp"
+#include "core/selection/frozen_batch.hpp"
+#include "core/selection/preview_request.hpp"
 #include "selection_fixtures.hpp"
 
 using namespace radar;

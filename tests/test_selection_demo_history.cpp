@@ -4,13 +4,13 @@
 // checks the double coding it simulates.
 #include <doctest/doctest.h>
 
-#include "backup/backup_format.hpp"
-#include "dataset_hash.hpp"
-#include "random.hpp"
-#include "reporting/report.hpp"
-#include "screening/double_coding.hpp"
-#include "selection/demo_history.hpp"
-#include "sha256.hpp"
+#include "core/backup/backup_format.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/base/random.hpp"
+#include "core/reporting/report.hpp"
+#include "core/screening/double_coding.hpp"
+#include "core/selection/demo_history.hpp"
+#include "core/base/sha256.hpp"
 #include "default_model_scores.hpp"
 
 using namespace radar;

@@ -2,10 +2,10 @@
 // ranks in a batch are the ranks the ranking view shows (default model on the demo data).
 #include <doctest/doctest.h>
 
-#include "demo_data.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "model_fixtures.hpp"
-#include "selection/selection_rule.hpp"
+#include "core/selection/selection_rule.hpp"
 
 using namespace radar;
 

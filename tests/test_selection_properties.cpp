@@ -10,14 +10,14 @@
 #include <set>
 #include <sstream>
 
-#include "dataset_hash.hpp"
-#include "demo_data.hpp"
-#include "model/model_json.hpp"
-#include "random.hpp"
-#include "screening/screening_actions.hpp"
-#include "selection/batch_verification.hpp"
-#include "selection/frozen_batch.hpp"
-#include "selection/preview_request.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/model/model_json.hpp"
+#include "core/base/random.hpp"
+#include "core/screening/screening_actions.hpp"
+#include "core/selection/batch_verification.hpp"
+#include "core/selection/frozen_batch.hpp"
+#include "core/selection/preview_request.hpp"
 #include "selection_fixtures.hpp"
 #include "default_model_scores.hpp"
 

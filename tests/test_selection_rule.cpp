@@ -2,9 +2,9 @@
 // years, pending dossiers, exclusions, signal override, control sample, coverage floor.
 #include <doctest/doctest.h>
 
-#include "date_text.hpp"
-#include "selection/selection_reasons.hpp"
-#include "selection/selection_rule.hpp"
+#include "core/time/date_text.hpp"
+#include "core/selection/selection_reasons.hpp"
+#include "core/selection/selection_rule.hpp"
 #include "selection_fixtures.hpp"
 
 using namespace radar;

@@ -10,10 +10,10 @@
 #include <sstream>
 #include <string>
 
-#include "civil_date.hpp"
-#include "csv_writer.hpp"
-#include "demo_data.hpp"
-#include "import/field_dictionary.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/import/field_dictionary.hpp"
 #include "platform/platform.hpp"
 #include "platform/store.hpp"
 #include "session/backup_session.hpp"

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "sha256.hpp"
+#include "core/base/sha256.hpp"
 
 using namespace radar;
 

@@ -7,8 +7,8 @@
 
 #include "platform/store_backup.hpp"
 #include "platform/store_export_format.hpp"
-#include "screening/event_json.hpp"
-#include "screening/screening_state.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;

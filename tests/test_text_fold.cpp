@@ -1,7 +1,7 @@
 // Accent/case folding used by search boxes.
 #include <doctest/doctest.h>
 
-#include "text_fold.hpp"
+#include "core/search/text_fold.hpp"
 
 using namespace radar;
 

@@ -5,8 +5,8 @@
 #include <random>
 #include <string>
 
-#include "import/text_encoding.hpp"
-#include "utf8_check.hpp"
+#include "core/import/text_encoding.hpp"
+#include "core/base/utf8_check.hpp"
 
 using namespace radar;
 

@@ -2,13 +2,13 @@
 // hand-built history whose every figure is computed by hand below.
 #include <doctest/doctest.h>
 
-#include "evaluation/version_evaluation.hpp"
-#include "model/model_json.hpp"
+#include "core/evaluation/version_evaluation.hpp"
+#include "core/model/model_json.hpp"
 #include "model_fixtures.hpp"
-#include "reporting/model_card.hpp"
-#include "screening/screening_state.hpp"
+#include "core/reporting/model_card.hpp"
+#include "core/screening/screening_state.hpp"
 #include "screening_fixtures.hpp"
-#include "selection/selection_rule.hpp"
+#include "core/selection/selection_rule.hpp"
 
 using namespace radar;
 using fixtures::coded;

@@ -14,13 +14,13 @@
 #include <string>
 #include <vector>
 
-#include "demo_data.hpp"
-#include "evaluation/backtest.hpp"
-#include "evaluation/fitted_model.hpp"
-#include "evaluation/ranking_metrics.hpp"
-#include "evaluation/scores_as_of.hpp"
-#include "model/model_json.hpp"
-#include "random.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/evaluation/backtest.hpp"
+#include "core/evaluation/fitted_model.hpp"
+#include "core/evaluation/ranking_metrics.hpp"
+#include "core/evaluation/scores_as_of.hpp"
+#include "core/model/model_json.hpp"
+#include "core/base/random.hpp"
 
 namespace {
 

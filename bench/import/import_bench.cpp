@@ -24,10 +24,10 @@
 #include <sys/resource.h>
 #endif
 
-#include "demo_data.hpp"
-#include "import/csv_tokenizer.hpp"
-#include "import/format_detection.hpp"
-#include "import/importer.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/import/csv_tokenizer.hpp"
+#include "core/import/format_detection.hpp"
+#include "core/import/importer.hpp"
 
 namespace {
 

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "demo_data.hpp"
-#include "model/model_json.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "model_sql.hpp"
 
 namespace {

@@ -2,8 +2,8 @@
 // whole parameter then takes its missing-policy points, like the engine.
 #include "model_sql.hpp"
 
-#include "model/transform_eval.hpp"
-#include "model/number_text.hpp"
+#include "core/model/transform_eval.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar::bench {
 namespace {

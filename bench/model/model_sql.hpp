@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "dataset.hpp"
-#include "model/model_spec.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar::bench {
 

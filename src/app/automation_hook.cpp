@@ -11,9 +11,9 @@
 
 #include "app/drawn_text.hpp"
 #include "platform/platform.hpp"
-#include "reporting/report_export.hpp"
-#include "screening/blind_queue.hpp"
-#include "selection/selection_reasons.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/screening/blind_queue.hpp"
+#include "core/selection/selection_reasons.hpp"
 #include "session/i18n.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/report_view.hpp"

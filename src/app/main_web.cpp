@@ -19,7 +19,7 @@
 #include "app/automation_hook.hpp"
 #include "app/webgl_renderer.hpp"
 #include "platform/platform.hpp"
-#include "import/field_dictionary.hpp"
+#include "core/import/field_dictionary.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/store.hpp"
 #include "platform/wheel_steps.hpp"

@@ -9,7 +9,7 @@
 #include "cli/history_file.hpp"
 #include "cli/labelled_rows.hpp"
 #include "cli/options.hpp"
-#include "fairness/audit_export.hpp"
+#include "core/fairness/audit_export.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {

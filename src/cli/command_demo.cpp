@@ -4,8 +4,8 @@
 
 #include "cli/command_registry.hpp"
 #include "cli/options.hpp"
-#include "csv_writer.hpp"
-#include "demo_data.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {

@@ -3,13 +3,13 @@
 #include <fstream>
 #include <iostream>
 
-#include "backup/backup_format.hpp"
+#include "core/backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
-#include "dataset_hash.hpp"
-#include "selection/demo_history.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/selection/demo_history.hpp"
 
 namespace radar::cli {
 namespace {

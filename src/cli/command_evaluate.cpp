@@ -9,12 +9,12 @@
 #include "cli/labelled_rows.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
-#include "evaluation/evaluation_summary.hpp"
-#include "model/model_json.hpp"
-#include "model/number_text.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/evaluation/evaluation_summary.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/number_text.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "platform/platform.hpp"
-#include "screening/score_band.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar::cli {
 namespace {

@@ -9,10 +9,10 @@
 #include "cli/data_source.hpp"
 #include "cli/labelled_rows.hpp"
 #include "cli/options.hpp"
-#include "evaluation/fitted_model.hpp"
-#include "model/model_json.hpp"
-#include "model/number_text.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/evaluation/fitted_model.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/number_text.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {

@@ -10,9 +10,9 @@
 #include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
-#include "import/content_hash.hpp"
-#include "import/import_report.hpp"
-#include "import/importer.hpp"
+#include "core/import/content_hash.hpp"
+#include "core/import/import_report.hpp"
+#include "core/import/importer.hpp"
 
 namespace radar::cli {
 namespace {

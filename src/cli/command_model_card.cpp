@@ -6,9 +6,9 @@
 #include "cli/data_source.hpp"
 #include "cli/history_file.hpp"
 #include "cli/model_file.hpp"
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "platform/platform.hpp"
-#include "reporting/model_card.hpp"
+#include "core/reporting/model_card.hpp"
 
 namespace radar::cli {
 namespace {

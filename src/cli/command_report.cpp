@@ -11,8 +11,8 @@
 #include "cli/history_file.hpp"
 #include "cli/options.hpp"
 #include "platform/platform.hpp"
-#include "reporting/report_export.hpp"
-#include "reporting/report_html.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_html.hpp"
 
 namespace radar::cli {
 namespace {

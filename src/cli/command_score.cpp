@@ -9,11 +9,11 @@
 #include "cli/command_registry.hpp"
 #include "cli/data_source.hpp"
 #include "cli/options.hpp"
-#include "model/explanation.hpp"
-#include "model/model_json.hpp"
-#include "model/model_output.hpp"
-#include "model/number_text.hpp"
-#include "model/proxy_check.hpp"
+#include "core/model/explanation.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/model_output.hpp"
+#include "core/model/number_text.hpp"
+#include "core/model/proxy_check.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {

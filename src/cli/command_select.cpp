@@ -6,21 +6,21 @@
 #include <iostream>
 #include <sstream>
 
-#include "backup/backup_format.hpp"
+#include "core/backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
 #include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
-#include "dataset_hash.hpp"
-#include "model/model_json.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/scoring_engine.hpp"
 #include "platform/platform.hpp"
-#include "screening/event_json.hpp"
-#include "selection/batch_verification.hpp"
-#include "selection/frozen_batch.hpp"
-#include "selection/preview_request.hpp"
-#include "selection/selection_reasons.hpp"
-#include "sha256.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/selection/batch_verification.hpp"
+#include "core/selection/frozen_batch.hpp"
+#include "core/selection/preview_request.hpp"
+#include "core/selection/selection_reasons.hpp"
+#include "core/base/sha256.hpp"
 
 namespace radar::cli {
 namespace {

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "cli/model_file.hpp"
-#include "demo_data.hpp"
-#include "import/import_snapshot.hpp"
-#include "import/importer.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/import/import_snapshot.hpp"
+#include "core/import/importer.hpp"
 
 namespace radar::cli {
 namespace {

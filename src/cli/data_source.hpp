@@ -8,10 +8,10 @@
 #include <set>
 #include <string>
 
-#include "checked.hpp"
+#include "core/base/checked.hpp"
 #include "cli/options.hpp"
-#include "dataset.hpp"
-#include "import/field_dictionary.hpp"
+#include "core/data/dataset.hpp"
+#include "core/import/field_dictionary.hpp"
 
 namespace radar::cli {
 

@@ -1,9 +1,9 @@
 // Reading a history file: a backup through validate_backup, an events file through parse_events.
 #include "cli/history_file.hpp"
 
-#include "backup/backup_format.hpp"
+#include "core/backup/backup_format.hpp"
 #include "cli/model_file.hpp"
-#include "screening/event_json.hpp"
+#include "core/screening/event_json.hpp"
 
 namespace radar::cli {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/confirmed_risk.hpp"
-#include "screening/screening_event.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/confirmed_risk.hpp"
+#include "core/screening/screening_event.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar::cli {
 

@@ -3,8 +3,8 @@
 
 #include <cctype>
 
-#include "evaluation/outcome_label.hpp"
-#include "import/column_mapping.hpp"
+#include "core/evaluation/outcome_label.hpp"
+#include "core/import/column_mapping.hpp"
 
 namespace radar::cli {
 namespace {

@@ -4,8 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "model/model_json.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/scoring_engine.hpp"
 
 namespace radar::cli {
 

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "model/model_spec.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 
 namespace radar::cli {
 

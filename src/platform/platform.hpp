@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "civil_date.hpp"
-#include "timestamp.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar::platform {
 

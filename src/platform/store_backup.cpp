@@ -2,7 +2,7 @@
 #include "platform/store_backup.hpp"
 
 #include "platform/store_export_format.hpp"
-#include "screening/event_json.hpp"
+#include "core/screening/event_json.hpp"
 
 namespace radar::platform {
 namespace {

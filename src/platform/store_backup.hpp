@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "backup/backup_format.hpp"
-#include "backup/backup_merge.hpp"
+#include "core/backup/backup_format.hpp"
+#include "core/backup/backup_merge.hpp"
 #include "platform/store.hpp"
 
 namespace radar::platform {

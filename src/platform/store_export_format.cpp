@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "csv_writer.hpp"
+#include "core/data/csv_writer.hpp"
 
 namespace radar::platform {
 namespace {

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "platform/store.hpp"
-#include "utf8_check.hpp"
+#include "core/base/utf8_check.hpp"
 
 namespace radar::platform {
 

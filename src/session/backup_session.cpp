@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 #include "platform/platform.hpp"
 #include "platform/store_backup.hpp"
 #include "session/i18n.hpp"

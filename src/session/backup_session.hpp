@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "backup/backup_format.hpp"
-#include "backup/backup_merge.hpp"
+#include "core/backup/backup_format.hpp"
+#include "core/backup/backup_merge.hpp"
 #include "platform/store.hpp"
 #include "session/session.hpp"
 #include "session/whole_file_sink.hpp"

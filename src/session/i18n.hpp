@@ -5,10 +5,10 @@
 #include <initializer_list>
 #include <string>
 
-#include "civil_date.hpp"
-#include "date_text.hpp"
-#include "text_language.hpp"
-#include "timestamp.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/time/date_text.hpp"
+#include "core/base/text_language.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar::session {
 

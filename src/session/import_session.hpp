@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "dataset_preparation.hpp"
-#include "date_text.hpp"
-#include "import/import_snapshot.hpp"
-#include "import/importer.hpp"
+#include "core/data/dataset_preparation.hpp"
+#include "core/time/date_text.hpp"
+#include "core/import/import_snapshot.hpp"
+#include "core/import/importer.hpp"
 #include "platform/file_transfer.hpp"
 #include "session/import_trial.hpp"
 

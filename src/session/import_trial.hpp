@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "model/scoring_engine.hpp"
+#include "core/model/scoring_engine.hpp"
 
 namespace radar::session {
 

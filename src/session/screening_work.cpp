@@ -1,10 +1,10 @@
 // Screening rules over the session: write permission, committing a batch, saving a code.
 #include "session/screening_work.hpp"
 
-#include "date_text.hpp"
-#include "screening/blind_queue.hpp"
-#include "screening/score_band.hpp"
-#include "screening/screening_actions.hpp"
+#include "core/time/date_text.hpp"
+#include "core/screening/blind_queue.hpp"
+#include "core/screening/score_band.hpp"
+#include "core/screening/screening_actions.hpp"
 #include "session/i18n.hpp"
 
 namespace radar::session {

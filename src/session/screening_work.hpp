@@ -7,8 +7,8 @@
 #include <optional>
 #include <string>
 
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/frozen_batch.hpp"
 #include "session/session.hpp"
 
 namespace radar::session {

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <set>
 
-#include "dataset_hash.hpp"
-#include "model/column_parameter.hpp"
-#include "model/model_json.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/model/column_parameter.hpp"
+#include "core/model/model_json.hpp"
 #include "session/i18n.hpp"
 
 namespace radar::session {

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "model/model_json.hpp"
-#include "selection/batch_verification.hpp"
+#include "core/model/model_json.hpp"
+#include "core/selection/batch_verification.hpp"
 
 namespace radar::session {
 

@@ -2,7 +2,7 @@
 // travels in backups), the cached evaluation of a saved version, and the backtest run on request.
 #include <cstdio>
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "session/session.hpp"
 #include "session/i18n.hpp"
 

@@ -3,11 +3,11 @@
 // following the store's mode and change notices.
 #include <nlohmann/json.hpp>
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 #include "platform/platform.hpp"
-#include "screening/blind_queue.hpp"
-#include "screening/event_json.hpp"
-#include "selection/preview_request.hpp"
+#include "core/screening/blind_queue.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/selection/preview_request.hpp"
 #include "session/session.hpp"
 
 namespace radar::session {

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "dataset.hpp"
-#include "import/field_dictionary.hpp"
+#include "core/data/dataset.hpp"
+#include "core/import/field_dictionary.hpp"
 
 namespace radar::session {
 

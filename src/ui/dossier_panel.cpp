@@ -6,8 +6,8 @@
 #include <cstdio>
 #include <string>
 
-#include "model/explanation.hpp"
-#include "model/model_output.hpp"
+#include "core/model/explanation.hpp"
+#include "core/model/model_output.hpp"
 #include "session/i18n.hpp"
 #include "ui/theme.hpp"
 #include "session/value_labels.hpp"

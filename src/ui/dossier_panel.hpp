@@ -2,7 +2,7 @@
 // score and every field of the dossier (extra imported columns included).
 #pragma once
 
-#include "model/explanation.hpp"
+#include "core/model/explanation.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 #include "ui/theme.hpp"

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "model/number_text.hpp"
-#include "reporting/report_summary.hpp"
-#include "screening/score_band.hpp"
+#include "core/model/number_text.hpp"
+#include "core/reporting/report_summary.hpp"
+#include "core/screening/score_band.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"

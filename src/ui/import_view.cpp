@@ -8,7 +8,7 @@
 #include <cstdio>
 #include <string>
 
-#include "import/import_report.hpp"
+#include "core/import/import_report.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"

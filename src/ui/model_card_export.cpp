@@ -1,7 +1,7 @@
 // Gathers the model card's input from the running app (see model_card_export.hpp).
 #include "ui/model_card_export.hpp"
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 
 namespace radar::ui {
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "reporting/model_card.hpp"
+#include "core/reporting/model_card.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 

@@ -12,10 +12,10 @@
 #include <optional>
 #include <string>
 
-#include "civil_date.hpp"
-#include "model/column_parameter.hpp"
-#include "model/model_output.hpp"
-#include "model/number_text.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/model/column_parameter.hpp"
+#include "core/model/model_output.hpp"
+#include "core/model/number_text.hpp"
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"

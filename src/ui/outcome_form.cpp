@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <array>
 
-#include "screening/screening_actions.hpp"
+#include "core/screening/screening_actions.hpp"
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"

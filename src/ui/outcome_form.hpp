@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 #include "session/screening_work.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "model/model_output.hpp"
+#include "core/model/model_output.hpp"
 #include "session/i18n.hpp"
 #include "ui/text_widgets.hpp"
 #include "session/value_labels.hpp"

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "reporting/report.hpp"
-#include "reporting/report_charts.hpp"
-#include "reporting/report_export.hpp"
-#include "reporting/report_period.hpp"
+#include "core/reporting/report.hpp"
+#include "core/reporting/report_charts.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_period.hpp"
 #include "session/i18n.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"

@@ -9,9 +9,9 @@
 #include <array>
 #include <string>
 
-#include "screening/blind_queue.hpp"
-#include "screening/event_text.hpp"
-#include "screening/score_band.hpp"
+#include "core/screening/blind_queue.hpp"
+#include "core/screening/event_text.hpp"
+#include "core/screening/score_band.hpp"
 #include "ui/dossier_panel.hpp"
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"

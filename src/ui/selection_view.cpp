@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "selection/selection_reasons.hpp"
+#include "core/selection/selection_reasons.hpp"
 #include "ui/batch_list_view.hpp"
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar::ui {
 

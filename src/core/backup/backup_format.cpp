@@ -1,11 +1,11 @@
 // Backup export and validation.
-#include "backup/backup_format.hpp"
+#include "core/backup/backup_format.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "screening/event_json.hpp"
-#include "sha256.hpp"
+#include "core/screening/event_json.hpp"
+#include "core/base/sha256.hpp"
 
 namespace radar {
 namespace {

@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/screening_event.hpp"
-#include "selection/frozen_batch.hpp"
-#include "strict_json.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/screening_event.hpp"
+#include "core/selection/frozen_batch.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Merge of backup content by id, and of model versions by content.
-#include "backup/backup_merge.hpp"
+#include "core/backup/backup_merge.hpp"
 
 #include <algorithm>
 #include <cstdint>

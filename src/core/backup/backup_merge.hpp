@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "backup/backup_format.hpp"
-#include "screening/event_merge.hpp"
+#include "core/backup/backup_format.hpp"
+#include "core/screening/event_merge.hpp"
 
 namespace radar {
 

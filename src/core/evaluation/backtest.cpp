@@ -1,7 +1,7 @@
 // Per-month top-k counts and AUC, then totals.
-#include "evaluation/backtest.hpp"
+#include "core/evaluation/backtest.hpp"
 
-#include "evaluation/ranking_metrics.hpp"
+#include "core/evaluation/ranking_metrics.hpp"
 
 namespace radar {
 

@@ -1,10 +1,10 @@
 // Calibration bins and band tables.
-#include "evaluation/calibration.hpp"
+#include "core/evaluation/calibration.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "screening/score_band.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/proportion_interval.hpp"
+#include "core/evaluation/proportion_interval.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // evaluate_ranking: the small metric functions put together.
-#include "evaluation/evaluation_summary.hpp"
+#include "core/evaluation/evaluation_summary.hpp"
 
 #include <algorithm>
 #include <string>

@@ -13,10 +13,10 @@
 #include <optional>
 #include <vector>
 
-#include "checked.hpp"
-#include "evaluation/calibration.hpp"
-#include "evaluation/proportion_interval.hpp"
-#include "evaluation/ranking_metrics.hpp"
+#include "core/base/checked.hpp"
+#include "core/evaluation/calibration.hpp"
+#include "core/evaluation/proportion_interval.hpp"
+#include "core/evaluation/ranking_metrics.hpp"
 
 namespace radar {
 

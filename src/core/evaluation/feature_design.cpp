@@ -1,5 +1,5 @@
 // Encoding dataset columns as design columns (numbers, ages, one-hot levels).
-#include "evaluation/feature_design.hpp"
+#include "core/evaluation/feature_design.hpp"
 
 #include <algorithm>
 #include <map>

@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "evaluation/logistic_regression.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/evaluation/logistic_regression.hpp"
 
 namespace radar {
 

@@ -1,9 +1,9 @@
 // Fitting on dataset columns and writing the fit as a model specification.
-#include "evaluation/fitted_model.hpp"
+#include "core/evaluation/fitted_model.hpp"
 
 #include <cmath>
 
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar {
 

@@ -17,12 +17,12 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "evaluation/feature_design.hpp"
-#include "evaluation/lambda_selection.hpp"
-#include "evaluation/logistic_regression.hpp"
-#include "model/model_spec.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/evaluation/feature_design.hpp"
+#include "core/evaluation/lambda_selection.hpp"
+#include "core/evaluation/logistic_regression.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar {
 

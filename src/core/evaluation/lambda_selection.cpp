@@ -1,5 +1,5 @@
 // Temporal and k-fold cross-validation over a λ grid.
-#include "evaluation/lambda_selection.hpp"
+#include "core/evaluation/lambda_selection.hpp"
 
 #include <algorithm>
 #include <limits>
@@ -7,7 +7,7 @@
 #include <optional>
 #include <set>
 
-#include "random.hpp"
+#include "core/base/random.hpp"
 
 namespace radar {
 namespace {

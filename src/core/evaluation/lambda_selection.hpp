@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "evaluation/logistic_regression.hpp"
+#include "core/base/checked.hpp"
+#include "core/evaluation/logistic_regression.hpp"
 
 namespace radar {
 

@@ -1,12 +1,12 @@
 // Weights learned from the recorded outcomes (see learned_weights.hpp).
-#include "evaluation/learned_weights.hpp"
+#include "core/evaluation/learned_weights.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
 
-#include "evaluation/ranking_metrics.hpp"
-#include "evaluation/version_evaluation.hpp"
+#include "core/evaluation/ranking_metrics.hpp"
+#include "core/evaluation/version_evaluation.hpp"
 
 namespace radar {
 namespace {

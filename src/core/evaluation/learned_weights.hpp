@@ -16,14 +16,14 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "evaluation/fitted_model.hpp"
-#include "model/model_spec.hpp"
-#include "model/scoring_engine.hpp"
-#include "screening/confirmed_risk.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/evaluation/fitted_model.hpp"
+#include "core/model/model_spec.hpp"
+#include "core/model/scoring_engine.hpp"
+#include "core/screening/confirmed_risk.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

@@ -1,6 +1,6 @@
 // Newton/IRLS with step halving on standardised columns; a Cholesky factorisation of the
 // columns' correlation matrix detects a singular design before any iteration.
-#include "evaluation/logistic_regression.hpp"
+#include "core/evaluation/logistic_regression.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
+#include "core/base/checked.hpp"
 
 namespace radar {
 

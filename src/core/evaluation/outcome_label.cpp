@@ -1,5 +1,5 @@
 // Outcome label spellings.
-#include "evaluation/outcome_label.hpp"
+#include "core/evaluation/outcome_label.hpp"
 
 #include <cctype>
 #include <string>

@@ -1,5 +1,5 @@
 // Wilson and Katz intervals.
-#include "evaluation/proportion_interval.hpp"
+#include "core/evaluation/proportion_interval.hpp"
 
 #include <algorithm>
 #include <cmath>

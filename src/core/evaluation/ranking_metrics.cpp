@@ -1,5 +1,5 @@
 // Rank-sum AUC, curves and top-k counts; every function sorts once, O(n log n).
-#include "evaluation/ranking_metrics.hpp"
+#include "core/evaluation/ranking_metrics.hpp"
 
 #include <algorithm>
 #include <limits>

@@ -1,5 +1,5 @@
 // Re-ordering screened dossiers by score over the real screening days.
-#include "evaluation/replay.hpp"
+#include "core/evaluation/replay.hpp"
 
 #include <algorithm>
 #include <numeric>

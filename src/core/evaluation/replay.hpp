@@ -12,8 +12,8 @@
 #include <optional>
 #include <vector>
 
-#include "checked.hpp"
-#include "civil_date.hpp"
+#include "core/base/checked.hpp"
+#include "core/time/civil_date.hpp"
 
 namespace radar {
 

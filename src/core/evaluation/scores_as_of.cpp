@@ -1,5 +1,5 @@
 // Scoring at another reference date; month starts.
-#include "evaluation/scores_as_of.hpp"
+#include "core/evaluation/scores_as_of.hpp"
 
 namespace radar {
 

@@ -6,11 +6,11 @@
 
 #include <vector>
 
-#include "checked.hpp"
-#include "civil_date.hpp"
-#include "dataset.hpp"
-#include "model/model_spec.hpp"
-#include "model/scoring_engine.hpp"
+#include "core/base/checked.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_spec.hpp"
+#include "core/model/scoring_engine.hpp"
 
 namespace radar {
 

@@ -1,13 +1,13 @@
 // Evaluating saved versions on the recorded work (see version_evaluation.hpp).
-#include "evaluation/version_evaluation.hpp"
+#include "core/evaluation/version_evaluation.hpp"
 
 #include <map>
 
-#include "evaluation/scores_as_of.hpp"
-#include "model/model_json.hpp"
-#include "model/model_output.hpp"
-#include "screening/score_band.hpp"
-#include "selection/selection_rule.hpp"
+#include "core/evaluation/scores_as_of.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/model_output.hpp"
+#include "core/screening/score_band.hpp"
+#include "core/selection/selection_rule.hpp"
 
 namespace radar {
 namespace {

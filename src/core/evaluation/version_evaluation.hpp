@@ -12,16 +12,16 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "evaluation/backtest.hpp"
-#include "evaluation/evaluation_summary.hpp"
-#include "evaluation/replay.hpp"
-#include "model/model_registry.hpp"
-#include "model/scoring_engine.hpp"
-#include "screening/confirmed_risk.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/evaluation/backtest.hpp"
+#include "core/evaluation/evaluation_summary.hpp"
+#include "core/evaluation/replay.hpp"
+#include "core/model/model_registry.hpp"
+#include "core/model/scoring_engine.hpp"
+#include "core/screening/confirmed_risk.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

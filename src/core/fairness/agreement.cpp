@@ -1,10 +1,10 @@
 // Cross table, agreement statistics and their bootstrap intervals.
-#include "fairness/agreement.hpp"
+#include "core/fairness/agreement.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "random.hpp"
+#include "core/base/random.hpp"
 
 namespace radar {
 namespace {

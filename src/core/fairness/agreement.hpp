@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
-#include "evaluation/proportion_interval.hpp"
-#include "screening/screening_event.hpp"
+#include "core/evaluation/proportion_interval.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar {
 

@@ -1,10 +1,10 @@
 // JSON and text forms of the audit, and the disparity chart.
-#include "fairness/audit_export.hpp"
+#include "core/fairness/audit_export.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "fairness/audit_report.hpp"
-#include "strict_json.hpp"
+#include "core/fairness/audit_report.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Groupings for the audit: a column's values, or the derived organiser size class.
-#include "fairness/audit_grouping.hpp"
+#include "core/fairness/audit_grouping.hpp"
 
 #include <algorithm>
 #include <map>

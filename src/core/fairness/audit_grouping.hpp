@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "import/field_dictionary.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/import/field_dictionary.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Assembling the audit from its parts.
-#include "fairness/audit_report.hpp"
+#include "core/fairness/audit_report.hpp"
 
 namespace radar {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "fairness/automation_bias.hpp"
-#include "fairness/group_audit.hpp"
+#include "core/fairness/automation_bias.hpp"
+#include "core/fairness/group_audit.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Codes against score bands, blind and with the score visible.
-#include "fairness/automation_bias.hpp"
+#include "core/fairness/automation_bias.hpp"
 
 namespace radar {
 namespace {

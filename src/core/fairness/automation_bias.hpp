@@ -10,9 +10,9 @@
 #include <array>
 #include <optional>
 
-#include "fairness/coder_agreement.hpp"
-#include "reporting/report.hpp"
-#include "screening/score_band.hpp"
+#include "core/fairness/coder_agreement.hpp"
+#include "core/reporting/report.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar {
 

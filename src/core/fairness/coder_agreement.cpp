@@ -1,5 +1,5 @@
 // Agreement of the double coding, overall, per month and per screener pair.
-#include "fairness/coder_agreement.hpp"
+#include "core/fairness/coder_agreement.hpp"
 
 #include <map>
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "fairness/agreement.hpp"
-#include "screening/double_coding.hpp"
+#include "core/fairness/agreement.hpp"
+#include "core/screening/double_coding.hpp"
 
 namespace radar {
 

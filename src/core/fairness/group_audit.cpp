@@ -1,11 +1,11 @@
 // Group audit: counting per group, rates, disparities against the reference group.
-#include "fairness/group_audit.hpp"
+#include "core/fairness/group_audit.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "evaluation/version_evaluation.hpp"
-#include "model/number_text.hpp"
+#include "core/evaluation/version_evaluation.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar {
 namespace {

@@ -15,12 +15,12 @@
 #include <string_view>
 #include <vector>
 
-#include "checked.hpp"
-#include "evaluation/proportion_interval.hpp"
-#include "fairness/audit_grouping.hpp"
-#include "fairness/coder_agreement.hpp"
-#include "screening/confirmed_risk.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/evaluation/proportion_interval.hpp"
+#include "core/fairness/audit_grouping.hpp"
+#include "core/fairness/coder_agreement.hpp"
+#include "core/screening/confirmed_risk.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

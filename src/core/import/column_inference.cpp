@@ -1,5 +1,5 @@
 // Inferring an extra column's type from all its values, and converting it.
-#include "import/column_inference.hpp"
+#include "core/import/column_inference.hpp"
 
 #include <algorithm>
 #include <cmath>

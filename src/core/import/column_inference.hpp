@@ -5,8 +5,8 @@
 
 #include <cstddef>
 
-#include "dataset.hpp"
-#include "import/value_parsing.hpp"
+#include "core/data/dataset.hpp"
+#include "core/import/value_parsing.hpp"
 
 namespace radar {
 

@@ -1,9 +1,9 @@
 // Automatic and profile-driven header mapping, and mapping profile JSON.
-#include "import/column_mapping.hpp"
+#include "core/import/column_mapping.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "import/header_normalisation.hpp"
+#include "core/import/header_normalisation.hpp"
 
 namespace radar {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "import/field_dictionary.hpp"
+#include "core/import/field_dictionary.hpp"
 
 namespace radar {
 

@@ -1,10 +1,10 @@
 // The content fingerprint's lanes, finalisation and text form.
-#include "import/content_hash.hpp"
+#include "core/import/content_hash.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-#include "unaligned_load.hpp"
+#include "core/base/unaligned_load.hpp"
 
 namespace radar {
 namespace {

@@ -1,5 +1,5 @@
 // From CSV records to header and rows.
-#include "import/csv_reader.hpp"
+#include "core/import/csv_reader.hpp"
 
 namespace radar {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "import/csv_tokenizer.hpp"
-#include "import/format_reader.hpp"
-#include "import/table_builder.hpp"
-#include "import/text_encoding.hpp"
+#include "core/import/csv_tokenizer.hpp"
+#include "core/import/format_reader.hpp"
+#include "core/import/table_builder.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

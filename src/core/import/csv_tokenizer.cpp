@@ -2,7 +2,7 @@
 // be closed, the raw text since that quote is rebuilt (every quote inside was doubled) and read
 // again with the quote as an ordinary character, so no row is swallowed by a stray quote. Every
 // scan stops where the current record would pass its size limit.
-#include "import/csv_tokenizer.hpp"
+#include "core/import/csv_tokenizer.hpp"
 
 #include <cstring>
 #include <deque>

@@ -1,12 +1,12 @@
 // Loading and validation of the field dictionary JSON.
-#include "import/field_dictionary.hpp"
+#include "core/import/field_dictionary.hpp"
 
 #include <map>
 #include <set>
 
 #include <nlohmann/json.hpp>
 
-#include "import/header_normalisation.hpp"
+#include "core/import/header_normalisation.hpp"
 
 namespace radar {
 namespace {

@@ -1,5 +1,5 @@
 // Format, delimiter and byte-order-mark sniffing on the first bytes of an import.
-#include "import/format_detection.hpp"
+#include "core/import/format_detection.hpp"
 
 #include <vector>
 

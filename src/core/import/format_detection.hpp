@@ -6,7 +6,7 @@
 #include <optional>
 #include <string_view>
 
-#include "import/text_encoding.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

@@ -3,7 +3,7 @@
 
 #include <string_view>
 
-#include "import/import_result.hpp"
+#include "core/import/import_result.hpp"
 
 namespace radar {
 

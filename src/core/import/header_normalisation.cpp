@@ -1,7 +1,7 @@
 // Header comparison key built on the search folding.
-#include "import/header_normalisation.hpp"
+#include "core/import/header_normalisation.hpp"
 
-#include "text_fold.hpp"
+#include "core/search/text_fold.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Linear-probing hash table over the id column.
-#include "import/id_index.hpp"
+#include "core/import/id_index.hpp"
 
 namespace radar {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "text_column.hpp"
-#include "text_hash.hpp"
+#include "core/data/text_column.hpp"
+#include "core/base/text_hash.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Codes and labels of import diagnostics.
-#include "import/import_diagnostics.hpp"
+#include "core/import/import_diagnostics.hpp"
 
 namespace radar {
 namespace {

@@ -1,10 +1,10 @@
 // CSV and JSON renderings of an ImportResult.
-#include "import/import_report.hpp"
+#include "core/import/import_report.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "csv_writer.hpp"
-#include "import/content_hash.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/import/content_hash.hpp"
 
 namespace radar {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "import/import_result.hpp"
+#include "core/import/import_result.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Small helpers of ImportResult.
-#include "import/import_result.hpp"
+#include "core/import/import_result.hpp"
 
 namespace radar {
 

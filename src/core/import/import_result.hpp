@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "dataset.hpp"
-#include "import/column_mapping.hpp"
-#include "import/import_diagnostics.hpp"
-#include "import/text_encoding.hpp"
+#include "core/data/dataset.hpp"
+#include "core/import/column_mapping.hpp"
+#include "core/import/import_diagnostics.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

@@ -1,9 +1,9 @@
 // Snapshot descriptors and accepting an import.
-#include "import/import_snapshot.hpp"
+#include "core/import/import_snapshot.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include "import/content_hash.hpp"
+#include "core/import/content_hash.hpp"
 
 namespace radar {
 

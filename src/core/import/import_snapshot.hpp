@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "import/column_mapping.hpp"
-#include "import/import_result.hpp"
-#include "import/text_encoding.hpp"
+#include "core/import/column_mapping.hpp"
+#include "core/import/import_result.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

@@ -1,11 +1,11 @@
 // Encoding and format detection and incremental driving of the CSV/JSON readers.
-#include "import/importer.hpp"
+#include "core/import/importer.hpp"
 
 #include <algorithm>
 
-#include "import/csv_reader.hpp"
-#include "import/format_detection.hpp"
-#include "import/json_reader.hpp"
+#include "core/import/csv_reader.hpp"
+#include "core/import/format_detection.hpp"
+#include "core/import/json_reader.hpp"
 
 namespace radar {
 namespace {

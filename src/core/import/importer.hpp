@@ -13,12 +13,12 @@
 #include <string>
 #include <string_view>
 
-#include "import/column_mapping.hpp"
-#include "import/content_hash.hpp"
-#include "import/field_dictionary.hpp"
-#include "import/import_result.hpp"
-#include "import/table_builder.hpp"
-#include "import/text_encoding.hpp"
+#include "core/import/column_mapping.hpp"
+#include "core/import/content_hash.hpp"
+#include "core/import/field_dictionary.hpp"
+#include "core/import/import_result.hpp"
+#include "core/import/table_builder.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Parsing and flattening of JSON records.
-#include "import/json_reader.hpp"
+#include "core/import/json_reader.hpp"
 
 #include <deque>
 

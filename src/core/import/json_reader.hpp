@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "import/format_reader.hpp"
-#include "import/json_record_scanner.hpp"
-#include "import/table_builder.hpp"
-#include "import/text_encoding.hpp"
+#include "core/import/format_reader.hpp"
+#include "core/import/json_record_scanner.hpp"
+#include "core/import/table_builder.hpp"
+#include "core/import/text_encoding.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Byte-level state machine of the JSON record splitter.
-#include "import/json_record_scanner.hpp"
+#include "core/import/json_record_scanner.hpp"
 
 namespace radar {
 namespace {

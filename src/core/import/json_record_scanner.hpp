@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "import/import_result.hpp"
+#include "core/import/import_result.hpp"
 
 namespace radar {
 

@@ -1,13 +1,13 @@
 // Row conversion, validation and rejection for imports.
-#include "import/table_builder.hpp"
+#include "core/import/table_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "import/column_inference.hpp"
-#include "spare_capacity.hpp"
-#include "text_fold.hpp"
+#include "core/import/column_inference.hpp"
+#include "core/base/spare_capacity.hpp"
+#include "core/search/text_fold.hpp"
 
 namespace radar {
 namespace {

@@ -12,12 +12,12 @@
 #include <unordered_set>
 #include <vector>
 
-#include "import/column_mapping.hpp"
-#include "import/csv_tokenizer.hpp"
-#include "import/field_dictionary.hpp"
-#include "import/id_index.hpp"
-#include "import/import_result.hpp"
-#include "import/value_parsing.hpp"
+#include "core/import/column_mapping.hpp"
+#include "core/import/csv_tokenizer.hpp"
+#include "core/import/field_dictionary.hpp"
+#include "core/import/id_index.hpp"
+#include "core/import/import_result.hpp"
+#include "core/import/value_parsing.hpp"
 
 namespace radar {
 

@@ -1,7 +1,7 @@
 // UTF-8 validation, and Windows-1252 and UTF-16 to UTF-8 conversion for imported text.
-#include "import/text_encoding.hpp"
+#include "core/import/text_encoding.hpp"
 
-#include "utf8_check.hpp"
+#include "core/base/utf8_check.hpp"
 
 namespace radar {
 namespace {

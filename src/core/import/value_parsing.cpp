@@ -1,5 +1,5 @@
 // Number, date and boolean parsing for imported cells (numbers through fast_float).
-#include "import/value_parsing.hpp"
+#include "core/import/value_parsing.hpp"
 
 #include <cmath>
 #include <cstring>

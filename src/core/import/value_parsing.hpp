@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Choosing a column as a new model input and its first pipeline.
-#include "model/column_parameter.hpp"
+#include "core/model/column_parameter.hpp"
 
 #include <algorithm>
 

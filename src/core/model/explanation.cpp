@@ -1,12 +1,12 @@
 // Explanations are built on demand for one row (the dossier panel shows one at a time), from the
 // engine's compiled outputs and the same transform code that compiled them.
-#include "model/explanation.hpp"
+#include "core/model/explanation.hpp"
 
 #include <cmath>
 #include <set>
 
-#include "date_text.hpp"
-#include "model/transform_eval.hpp"
+#include "core/time/date_text.hpp"
+#include "core/model/transform_eval.hpp"
 
 namespace radar {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scoring_engine.hpp"
+#include "core/model/scoring_engine.hpp"
 
 namespace radar {
 

@@ -1,6 +1,6 @@
 // LSD radix passes of 11 bits, each a counting sort; a pass whose digit never varies is skipped
 // (point models leave most low-order mantissa bits of their scores equal; ids share prefixes).
-#include "model/key_sort.hpp"
+#include "core/model/key_sort.hpp"
 
 namespace radar {
 

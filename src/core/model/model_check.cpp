@@ -1,11 +1,11 @@
 // Model checks. Messages say which parameter, which transform step and what is wrong, so an
 // analyst can fix an imported model without reading code.
-#include "model/model_check.hpp"
+#include "core/model/model_check.hpp"
 
 #include <cmath>
 #include <set>
 
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar {
 namespace {

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
-#include "model/model_spec.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar {
 

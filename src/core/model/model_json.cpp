@@ -1,12 +1,12 @@
 // Reading and writing model JSON with nlohmann::ordered_json (key order as written). Nothing here
 // throws: Emscripten builds do not catch exceptions by default, so every type is checked before use.
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "sha256.hpp"
+#include "core/base/sha256.hpp"
 
 namespace radar {
 namespace {

@@ -9,8 +9,8 @@
 #include <string_view>
 #include <vector>
 
-#include "model/model_check.hpp"
-#include "model/model_spec.hpp"
+#include "core/model/model_check.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar {
 

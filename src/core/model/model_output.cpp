@@ -1,10 +1,10 @@
 // Logistic and display mappings, and their definitions in Dutch and English.
-#include "model/model_output.hpp"
+#include "core/model/model_output.hpp"
 
 #include <algorithm>
 #include <cmath>
 
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 namespace radar {
 

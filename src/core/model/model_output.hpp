@@ -4,7 +4,7 @@
 
 #include <optional>
 
-#include "model/model_spec.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar {
 

@@ -1,13 +1,13 @@
 // Model versions in memory. A version's model JSON is stored as text, so what was saved is what
 // is exported and fingerprinted, byte for byte.
-#include "model/model_registry.hpp"
+#include "core/model/model_registry.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "csv_writer.hpp"
-#include "model/model_json.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/model/model_json.hpp"
 
 namespace radar {
 namespace {

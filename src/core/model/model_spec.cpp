@@ -1,5 +1,5 @@
 // Equality and the names of the model's enumerations.
-#include "model/model_spec.hpp"
+#include "core/model/model_spec.hpp"
 
 #include <array>
 

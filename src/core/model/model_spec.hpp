@@ -9,7 +9,7 @@
 #include <variant>
 #include <vector>
 
-#include "text_language.hpp"
+#include "core/base/text_language.hpp"
 
 namespace radar {
 

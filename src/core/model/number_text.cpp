@@ -1,6 +1,6 @@
 // Number formatting through snprintf, whose correctly rounded output is the same in glibc and musl;
 // parsing through fast_float (libc++ 14 has no floating-point from_chars).
-#include "model/number_text.hpp"
+#include "core/model/number_text.hpp"
 
 #include <cmath>
 #include <cstdio>

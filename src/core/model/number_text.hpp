@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "text_language.hpp"
+#include "core/base/text_language.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Correlation ratio of each parameter's points across the groups of each protected column.
-#include "model/proxy_check.hpp"
+#include "core/model/proxy_check.hpp"
 
 #include <algorithm>
 #include <cmath>

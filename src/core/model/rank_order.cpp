@@ -1,6 +1,6 @@
 // Radix ranking, the tie order by dossier id, and movement. Scores map to unsigned keys whose order
 // is the scores' order (IEEE-754 sign-magnitude flipped), so sorting keys sorts scores exactly.
-#include "model/rank_order.hpp"
+#include "core/model/rank_order.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "dataset.hpp"
-#include "model/key_sort.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/key_sort.hpp"
 
 namespace radar {
 

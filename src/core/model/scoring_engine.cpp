@@ -1,11 +1,11 @@
 // Compiling, scoring and ranking. The scoring loop runs column by column over contiguous
 // arrays (no per-row allocation, no per-row branching on the model's structure).
-#include "model/scoring_engine.hpp"
+#include "core/model/scoring_engine.hpp"
 
 #include <algorithm>
 
-#include "model/model_output.hpp"
-#include "model/transform_eval.hpp"
+#include "core/model/model_output.hpp"
+#include "core/model/transform_eval.hpp"
 
 namespace radar {
 

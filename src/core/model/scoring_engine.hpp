@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
-#include "model/model_check.hpp"
-#include "model/model_spec.hpp"
-#include "model/rank_order.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_check.hpp"
+#include "core/model/model_spec.hpp"
+#include "core/model/rank_order.hpp"
 
 namespace radar {
 

@@ -1,6 +1,6 @@
 // Transform pipelines. The first step may turn a date (time_since) or a text (categorical,
 // boolean with levels) into a number; every later step maps a number to a number.
-#include "model/transform_eval.hpp"
+#include "core/model/transform_eval.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,7 +8,7 @@
 #include <set>
 #include <string_view>
 
-#include "model/model_check.hpp"
+#include "core/model/model_check.hpp"
 
 namespace radar {
 namespace {

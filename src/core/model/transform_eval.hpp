@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "dataset.hpp"
-#include "model/model_spec.hpp"
+#include "core/data/dataset.hpp"
+#include "core/model/model_spec.hpp"
 
 namespace radar {
 

@@ -1,16 +1,16 @@
 // The model card: the use figures folded from the history, its JSON form and its printable page.
 // The page shares the report's escaping and percentage format and, like the report, allows no
 // fetch of any kind (Content-Security-Policy).
-#include "reporting/model_card.hpp"
+#include "core/reporting/model_card.hpp"
 
 #include <cmath>
 
 
-#include "date_text.hpp"
-#include "model/model_json.hpp"
-#include "model/number_text.hpp"
-#include "reporting/report_html.hpp"
-#include "reporting/report_summary.hpp"
+#include "core/time/date_text.hpp"
+#include "core/model/model_json.hpp"
+#include "core/model/number_text.hpp"
+#include "core/reporting/report_html.hpp"
+#include "core/reporting/report_summary.hpp"
 
 namespace radar {
 namespace {

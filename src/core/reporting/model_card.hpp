@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "evaluation/version_evaluation.hpp"
-#include "model/model_registry.hpp"
-#include "model/model_spec.hpp"
-#include "reporting/report.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
-#include "strict_json.hpp"
+#include "core/evaluation/version_evaluation.hpp"
+#include "core/model/model_registry.hpp"
+#include "core/model/model_spec.hpp"
+#include "core/reporting/report.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/frozen_batch.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

@@ -1,15 +1,15 @@
 // Report figures from the folded history. A screening belongs to the period by its screening
 // date; corrections are applied and withdrawn screenings never count.
-#include "reporting/report.hpp"
+#include "core/reporting/report.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 #include <tuple>
 
-#include "evaluation/proportion_interval.hpp"
-#include "reporting/report_summary.hpp"
-#include "screening/score_band.hpp"
+#include "core/evaluation/proportion_interval.hpp"
+#include "core/reporting/report_summary.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar {
 namespace {

@@ -23,11 +23,11 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
-#include "screening/confirmed_risk.hpp"
-#include "screening/risk_label.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/data/dataset.hpp"
+#include "core/screening/confirmed_risk.hpp"
+#include "core/screening/risk_label.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

@@ -1,9 +1,9 @@
 // Chart data from the report figures.
-#include "reporting/report_charts.hpp"
+#include "core/reporting/report_charts.hpp"
 
 #include <algorithm>
 
-#include "reporting/report_export.hpp"
+#include "core/reporting/report_export.hpp"
 
 namespace radar {
 namespace {

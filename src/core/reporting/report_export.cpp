@@ -1,12 +1,12 @@
 // Report tables, CSV and JSON.
-#include "reporting/report_export.hpp"
+#include "core/reporting/report_export.hpp"
 
 #include <cmath>
 #include <cstdlib>
 
-#include "reporting/report_summary.hpp"
-#include "screening/score_band.hpp"
-#include "strict_json.hpp"
+#include "core/reporting/report_summary.hpp"
+#include "core/screening/score_band.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 namespace {

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "reporting/report.hpp"
+#include "core/reporting/report.hpp"
 
 namespace radar {
 

@@ -1,15 +1,15 @@
 // The printable HTML report. Coordinates and numbers are formatted with integer arithmetic so the
 // page is byte-identical natively and in WebAssembly.
-#include "reporting/report_html.hpp"
+#include "core/reporting/report_html.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-#include "reporting/report_charts.hpp"
-#include "reporting/report_export.hpp"
-#include "reporting/report_period.hpp"
-#include "reporting/report_summary.hpp"
+#include "core/reporting/report_charts.hpp"
+#include "core/reporting/report_export.hpp"
+#include "core/reporting/report_period.hpp"
+#include "core/reporting/report_summary.hpp"
 
 namespace radar {
 namespace {

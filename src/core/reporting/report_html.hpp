@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "date_text.hpp"
-#include "reporting/report.hpp"
+#include "core/time/date_text.hpp"
+#include "core/reporting/report.hpp"
 
 namespace radar {
 

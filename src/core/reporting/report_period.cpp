@@ -1,9 +1,9 @@
 // Calendar periods for the report's period chooser.
-#include "reporting/report_period.hpp"
+#include "core/reporting/report_period.hpp"
 
 #include <algorithm>
 
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 namespace radar {
 namespace {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "reporting/report.hpp"
+#include "core/reporting/report.hpp"
 
 namespace radar {
 

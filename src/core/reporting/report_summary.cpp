@@ -1,10 +1,10 @@
 // Summary paragraphs. Numbers are formatted with integer arithmetic so the text is identical
 // natively and in WebAssembly.
-#include "reporting/report_summary.hpp"
+#include "core/reporting/report_summary.hpp"
 
 #include <cmath>
 
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 namespace radar {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "reporting/report.hpp"
+#include "core/reporting/report.hpp"
 
 namespace radar {
 

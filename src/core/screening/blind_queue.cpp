@@ -1,10 +1,10 @@
 // The blind queue: a Fisher-Yates shuffle driven by the batch's seed and id.
-#include "screening/blind_queue.hpp"
+#include "core/screening/blind_queue.hpp"
 
 #include <numeric>
 
-#include "random.hpp"
-#include "stable_hash.hpp"
+#include "core/base/random.hpp"
+#include "core/base/stable_hash.hpp"
 
 namespace radar {
 

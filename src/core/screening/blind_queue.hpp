@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "screening/screening_state.hpp"
+#include "core/screening/screening_state.hpp"
 
 namespace radar {
 

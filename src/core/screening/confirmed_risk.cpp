@@ -1,5 +1,5 @@
 // The "risk confirmed" label definition, its JSON form and statement, and labels per screening.
-#include "screening/confirmed_risk.hpp"
+#include "core/screening/confirmed_risk.hpp"
 
 #include <algorithm>
 #include <set>

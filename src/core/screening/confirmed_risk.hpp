@@ -25,9 +25,9 @@
 #include <string_view>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/screening_state.hpp"
-#include "strict_json.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

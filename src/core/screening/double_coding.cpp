@@ -1,13 +1,13 @@
 // The double-coding draw and the fold of second codes and adjudications.
-#include "screening/double_coding.hpp"
+#include "core/screening/double_coding.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <numeric>
 
-#include "random.hpp"
-#include "stable_hash.hpp"
+#include "core/base/random.hpp"
+#include "core/base/stable_hash.hpp"
 
 namespace radar {
 namespace {

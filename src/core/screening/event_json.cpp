@@ -1,5 +1,5 @@
 // Serialisation of screening events to and from JSON objects.
-#include "screening/event_json.hpp"
+#include "core/screening/event_json.hpp"
 
 #include <type_traits>
 

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/screening_event.hpp"
-#include "strict_json.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/screening_event.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

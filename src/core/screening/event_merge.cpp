@@ -1,9 +1,9 @@
 // Merge of event sets by id.
-#include "screening/event_merge.hpp"
+#include "core/screening/event_merge.hpp"
 
 #include <map>
 
-#include "screening/event_json.hpp"
+#include "core/screening/event_json.hpp"
 
 namespace radar {
 

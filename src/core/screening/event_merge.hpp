@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar {
 

@@ -1,7 +1,7 @@
 // Timeline lines for screening events.
-#include "screening/event_text.hpp"
+#include "core/screening/event_text.hpp"
 
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 namespace radar {
 namespace {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "date_text.hpp"
-#include "screening/screening_event.hpp"
+#include "core/time/date_text.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar {
 

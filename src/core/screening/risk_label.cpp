@@ -1,5 +1,5 @@
 // Risk labels from the latest screening of each dossier, with their end dates.
-#include "screening/risk_label.hpp"
+#include "core/screening/risk_label.hpp"
 
 #include <algorithm>
 

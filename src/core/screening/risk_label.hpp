@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "screening/screening_state.hpp"
+#include "core/screening/screening_state.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Score percentiles, bands and the note rule.
-#include "screening/score_band.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar {
 

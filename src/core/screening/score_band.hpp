@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 
 namespace radar {
 

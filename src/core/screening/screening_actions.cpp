@@ -1,7 +1,7 @@
 // Building and checking the events of one user action.
-#include "screening/screening_actions.hpp"
+#include "core/screening/screening_actions.hpp"
 
-#include "screening/score_band.hpp"
+#include "core/screening/score_band.hpp"
 
 namespace radar {
 namespace {

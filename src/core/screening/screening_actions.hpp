@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/screening_state.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/screening_state.hpp"
 
 namespace radar {
 

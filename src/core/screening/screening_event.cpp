@@ -1,11 +1,11 @@
 // Validation and naming of screening events.
-#include "screening/screening_event.hpp"
+#include "core/screening/screening_event.hpp"
 
 #include <set>
 #include <type_traits>
 
-#include "strict_json.hpp"
-#include "utf8_check.hpp"
+#include "core/base/strict_json.hpp"
+#include "core/base/utf8_check.hpp"
 
 namespace radar {
 namespace {

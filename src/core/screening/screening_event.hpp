@@ -10,9 +10,9 @@
 #include <variant>
 #include <vector>
 
-#include "civil_date.hpp"
-#include "text_language.hpp"
-#include "timestamp.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/base/text_language.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar {
 

@@ -1,9 +1,9 @@
 // Folding of screening events into derived state.
-#include "screening/screening_state.hpp"
+#include "core/screening/screening_state.hpp"
 
 #include <algorithm>
 
-#include "screening/event_json.hpp"
+#include "core/screening/event_json.hpp"
 
 namespace radar {
 namespace {

@@ -1,7 +1,7 @@
 // Re-scoring as of the batch's scores_as_of, then re-running the rule.
-#include "selection/batch_verification.hpp"
+#include "core/selection/batch_verification.hpp"
 
-#include "model/model_json.hpp"
+#include "core/model/model_json.hpp"
 
 namespace radar {
 

@@ -4,10 +4,10 @@
 
 #include <string>
 
-#include "checked.hpp"
-#include "model/model_spec.hpp"
-#include "model/scoring_engine.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/model/model_spec.hpp"
+#include "core/model/scoring_engine.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

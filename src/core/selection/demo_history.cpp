@@ -5,13 +5,13 @@
 // their completion day (serious shortcomings mostly where the risk is real, some then enforcement);
 // many Risico dossiers get enforcement, a hand-over to klantenbeheer or support. Outcomes and the
 // double coding draw from random streams of their own, so the screenings are the same without them.
-#include "selection/demo_history.hpp"
+#include "core/selection/demo_history.hpp"
 
 #include <algorithm>
 
-#include "random.hpp"
-#include "screening/score_band.hpp"
-#include "screening/screening_actions.hpp"
+#include "core/base/random.hpp"
+#include "core/screening/score_band.hpp"
+#include "core/screening/screening_actions.hpp"
 
 namespace radar {
 namespace {

@@ -6,10 +6,10 @@
 
 #include <vector>
 
-#include "checked.hpp"
-#include "demo_data.hpp"
-#include "screening/double_coding.hpp"
-#include "selection/frozen_batch.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/screening/double_coding.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Batch preview, commit, JSON form and reproduction check.
-#include "selection/frozen_batch.hpp"
+#include "core/selection/frozen_batch.hpp"
 
 #include <set>
 

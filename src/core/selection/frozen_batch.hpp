@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "screening/screening_actions.hpp"
-#include "selection/selection_rule.hpp"
+#include "core/base/checked.hpp"
+#include "core/screening/screening_actions.hpp"
+#include "core/selection/selection_rule.hpp"
 
 namespace radar {
 

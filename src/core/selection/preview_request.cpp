@@ -1,5 +1,5 @@
 // Deciding a batch preview's request: month, supplementary or not, the seed and the provenance.
-#include "selection/preview_request.hpp"
+#include "core/selection/preview_request.hpp"
 
 namespace radar {
 

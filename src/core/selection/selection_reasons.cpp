@@ -1,7 +1,7 @@
 // Reason sentences for selection decisions.
-#include "selection/selection_reasons.hpp"
+#include "core/selection/selection_reasons.hpp"
 
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 namespace radar {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "selection/selection_rule.hpp"
-#include "text_language.hpp"
+#include "core/selection/selection_rule.hpp"
+#include "core/base/text_language.hpp"
 
 namespace radar {
 

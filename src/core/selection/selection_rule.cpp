@@ -1,14 +1,14 @@
 // The selection rule. Order of checks per dossier: pending, exclusions, cooldown (unless a
 // signal overrides it), then eligibility; eligible dossiers fill the top N by rank, then the
 // control sample and the coverage floor are drawn from the eligible ones left.
-#include "selection/selection_rule.hpp"
+#include "core/selection/selection_rule.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include "random.hpp"
-#include "text_fold.hpp"
+#include "core/base/random.hpp"
+#include "core/search/text_fold.hpp"
 
 namespace radar {
 namespace {

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "dataset.hpp"
-#include "screening/screening_state.hpp"
-#include "selection/selection_settings.hpp"
+#include "core/base/checked.hpp"
+#include "core/data/dataset.hpp"
+#include "core/screening/screening_state.hpp"
+#include "core/selection/selection_settings.hpp"
 
 namespace radar {
 

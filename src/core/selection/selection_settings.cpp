@@ -1,5 +1,5 @@
 // Validation and JSON form of the selection settings.
-#include "selection/selection_settings.hpp"
+#include "core/selection/selection_settings.hpp"
 
 namespace radar {
 

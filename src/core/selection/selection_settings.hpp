@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "checked.hpp"
-#include "strict_json.hpp"
+#include "core/base/checked.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 

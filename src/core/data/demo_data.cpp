@@ -1,13 +1,13 @@
 // Synthetic dossier generator. A latent risk level per dossier drives the observable signals
 // (shortcomings, complaints, incidents, enforcement...) with noise, so no single column gives it away.
 // Only integer draws and basic IEEE arithmetic are used: byte-identical output native and wasm.
-#include "demo_data.hpp"
+#include "core/data/demo_data.hpp"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
-#include "random.hpp"
+#include "core/base/random.hpp"
 
 namespace radar {
 namespace {

@@ -1,6 +1,6 @@
 // Proleptic Gregorian calendar conversions (the classic era-based algorithm), no <ctime> involved,
 // so results are identical on every platform, native or WebAssembly.
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 
 namespace radar {
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "dataset.hpp"
+#include "core/data/dataset.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Month names and the day/month/year and time layout of dates shown to people.
-#include "date_text.hpp"
+#include "core/time/date_text.hpp"
 
 #include <cstdio>
 #include <vector>

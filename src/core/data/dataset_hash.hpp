@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "dataset.hpp"
-#include "sha256.hpp"
+#include "core/data/dataset.hpp"
+#include "core/base/sha256.hpp"
 
 namespace radar {
 

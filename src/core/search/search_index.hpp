@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dataset.hpp"
-#include "text_column.hpp"
+#include "core/data/dataset.hpp"
+#include "core/data/text_column.hpp"
 
 namespace radar {
 

@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "checked.hpp"
-#include "civil_date.hpp"
-#include "timestamp.hpp"
+#include "core/base/checked.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "dataset.hpp"
-#include "dataset_hash.hpp"
-#include "ranking.hpp"
+#include "core/data/dataset.hpp"
+#include "core/data/dataset_hash.hpp"
+#include "core/search/search_index.hpp"
 
 namespace radar {
 

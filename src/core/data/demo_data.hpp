@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "dataset.hpp"
+#include "core/data/dataset.hpp"
 
 namespace radar {
 

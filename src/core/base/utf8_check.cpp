@@ -1,9 +1,9 @@
 // ASCII runs a word at a time; multi-byte sequences decoded and range-checked.
-#include "utf8_check.hpp"
+#include "core/base/utf8_check.hpp"
 
 #include <cstdint>
 
-#include "unaligned_load.hpp"
+#include "core/base/unaligned_load.hpp"
 
 namespace radar {
 namespace {

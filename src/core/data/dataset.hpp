@@ -10,10 +10,10 @@
 #include <string_view>
 #include <vector>
 
-#include "civil_date.hpp"
-#include "missing_flags.hpp"
-#include "number_column.hpp"
-#include "text_column.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/data/missing_flags.hpp"
+#include "core/data/number_column.hpp"
+#include "core/data/text_column.hpp"
 
 namespace radar {
 

@@ -1,6 +1,6 @@
 // Strict JSON parsing (over nlohmann's SAX interface, so errors are values, not exceptions) and
 // the field reader used by every stored record type.
-#include "strict_json.hpp"
+#include "core/base/strict_json.hpp"
 
 #include <algorithm>
 #include <cmath>

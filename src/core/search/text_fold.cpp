@@ -1,5 +1,5 @@
 // Latin-1 Supplement folding table (U+00C0..U+00FF) for fold_for_search.
-#include "text_fold.hpp"
+#include "core/search/text_fold.hpp"
 
 namespace radar {
 

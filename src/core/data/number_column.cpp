@@ -1,7 +1,7 @@
 // Widening and capacity planning for NumberColumn.
-#include "number_column.hpp"
+#include "core/data/number_column.hpp"
 
-#include "spare_capacity.hpp"
+#include "core/base/spare_capacity.hpp"
 
 namespace radar {
 

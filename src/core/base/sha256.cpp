@@ -1,5 +1,5 @@
 // SHA-256 compression function and padding, on 32-bit words only (same result on every target).
-#include "sha256.hpp"
+#include "core/base/sha256.hpp"
 
 namespace radar {
 namespace {

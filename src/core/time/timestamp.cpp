@@ -1,5 +1,5 @@
 // Timestamp parsing and formatting on integers only (no <ctime>, no locale).
-#include "timestamp.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar {
 namespace {

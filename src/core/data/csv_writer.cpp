@@ -1,5 +1,5 @@
 // CSV serialisation of a Dataset and of single rows.
-#include "csv_writer.hpp"
+#include "core/data/csv_writer.hpp"
 
 namespace radar {
 

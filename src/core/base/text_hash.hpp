@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "unaligned_load.hpp"
+#include "core/base/unaligned_load.hpp"
 
 namespace radar {
 

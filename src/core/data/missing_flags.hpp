@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "spare_capacity.hpp"
+#include "core/base/spare_capacity.hpp"
 
 namespace radar {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "civil_date.hpp"
+#include "core/time/civil_date.hpp"
 
 namespace radar {
 

@@ -1,8 +1,8 @@
 // Dictionary lookups, the switch to a pool, and capacity planning for TextColumn.
-#include "text_column.hpp"
+#include "core/data/text_column.hpp"
 
-#include "spare_capacity.hpp"
-#include "text_hash.hpp"
+#include "core/base/spare_capacity.hpp"
+#include "core/base/text_hash.hpp"
 
 namespace radar {
 

@@ -1,5 +1,5 @@
 // Dataset fingerprint: a header line with the column types, then the dataset as CSV.
-#include "dataset_hash.hpp"
+#include "core/data/dataset_hash.hpp"
 
 #include <algorithm>
 

@@ -8,9 +8,9 @@
 #include <string>
 #include <string_view>
 
-#include "civil_date.hpp"
-#include "text_language.hpp"
-#include "timestamp.hpp"
+#include "core/time/civil_date.hpp"
+#include "core/base/text_language.hpp"
+#include "core/time/timestamp.hpp"
 
 namespace radar {
 

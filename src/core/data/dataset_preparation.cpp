@@ -1,5 +1,5 @@
 // Hashing, then indexing, in slices of rows.
-#include "dataset_preparation.hpp"
+#include "core/data/dataset_preparation.hpp"
 
 #include <limits>
 

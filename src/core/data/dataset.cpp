@@ -1,5 +1,5 @@
 // Column storage and cell formatting for Dataset.
-#include "dataset.hpp"
+#include "core/data/dataset.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,9 +1,9 @@
 // The search index.
-#include "ranking.hpp"
+#include "core/search/search_index.hpp"
 
 #include <algorithm>
 
-#include "text_fold.hpp"
+#include "core/search/text_fold.hpp"
 
 namespace radar {
 
