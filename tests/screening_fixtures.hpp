@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "core/screening/screening_event.hpp"
+#include "core/screening/screening_state.hpp"
 
 namespace radar::fixtures {
 
@@ -107,6 +108,17 @@ inline ScreeningEvent outcome_withdrawn(const std::string& id, const std::string
     correction.withdrawn = true;
     event.payload = correction;
     return event;
+}
+
+// A batch of `top` list members then `control` control-sample members, KO-0, KO-1, ..., uncoded.
+inline BatchState batch_of(const std::string& id, std::size_t top, std::size_t control) {
+    BatchState batch;
+    batch.batch_id = id;
+    std::uint32_t rank = 0;
+    for (std::size_t i = 0; i < top + control; ++i)
+        batch.members.push_back({"KO-" + std::to_string(i), i < top ? SelectionKind::top_n : SelectionKind::control, ++rank});
+    batch.member_coded.assign(batch.members.size(), 0);
+    return batch;
 }
 
 }  // namespace radar::fixtures

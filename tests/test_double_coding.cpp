@@ -35,16 +35,6 @@ ScreeningEvent adjudicated(const std::string& id, const std::string& first, cons
     return event;
 }
 
-BatchState batch_of(const std::string& id, std::size_t top, std::size_t control) {
-    BatchState batch;
-    batch.batch_id = id;
-    std::uint32_t rank = 0;
-    for (std::size_t i = 0; i < top + control; ++i)
-        batch.members.push_back({"KO-" + std::to_string(i), i < top ? SelectionKind::top_n : SelectionKind::control, ++rank});
-    batch.member_coded.assign(batch.members.size(), 0);
-    return batch;
-}
-
 // January: KO-1..KO-4 on the list (ranks 1..4 of 100), KO-5 in the control sample (rank 80).
 // An codes all five; Bo codes KO-1, KO-2, KO-5 blind. KO-2 disagrees and is adjudicated; KO-5
 // disagrees and waits.

@@ -10,20 +10,6 @@
 using namespace radar;
 using namespace radar::fixtures;
 
-namespace {
-
-BatchState batch_of(const std::string& id, std::size_t top, std::size_t control) {
-    BatchState batch;
-    batch.batch_id = id;
-    std::uint32_t rank = 0;
-    for (std::size_t i = 0; i < top + control; ++i)
-        batch.members.push_back({"KO-" + std::to_string(i), i < top ? SelectionKind::top_n : SelectionKind::control, ++rank});
-    batch.member_coded.assign(batch.members.size(), 0);
-    return batch;
-}
-
-}  // namespace
-
 TEST_CASE("a batch with a control sample is screened blind, in one shuffled order that a reload repeats") {
     CHECK_FALSE(screened_blind(batch_of("2026-11", 25, 0)));
     const BatchState batch = batch_of("2026-11", 25, 5);

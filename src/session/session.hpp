@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/data/dataset_preparation.hpp"
@@ -345,7 +346,7 @@ public:
         DayNumber first_activity = 0;
         bool any = false;
     };
-    ReportHistory report_history() const;
+    ReportHistory report_history();
     // Null while the store is opening.
     const Report* report(const ReportRequest& request, Timestamp now);
     // The report last built (for automation), and a number that changes whenever one is built.
@@ -494,6 +495,9 @@ private:
     void load_label_definition(const platform::StoreRecord& record);
     EvaluationKey evaluation_key(int version) const;
     struct ReportCache {
+        // report_history() of screening_generation_ and reference_date_ (it walks every screening).
+        std::optional<std::pair<std::uint64_t, DayNumber>> history_of;
+        ReportHistory history;
         std::optional<std::uint64_t> attributes_dataset;  // dataset_generation_ of `attributes`
         std::map<std::string, DossierAttributes> attributes;
         std::string key;  // what `report` was built from

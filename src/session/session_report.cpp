@@ -20,9 +20,11 @@ std::string report_key(const Session::ReportRequest& request, std::uint64_t scre
 
 }  // namespace
 
-Session::ReportHistory Session::report_history() const {
+Session::ReportHistory Session::report_history() {
+    if (storage_mode_ == StorageMode::opening) return ReportHistory{reference_date_, false};
+    const std::pair<std::uint64_t, DayNumber> inputs{screening_generation_, reference_date_};
+    if (report_cache_.history_of == inputs) return report_cache_.history;
     ReportHistory history{reference_date_, false};
-    if (storage_mode_ == StorageMode::opening) return history;
     for (const EffectiveScreening& screening : screening_.screenings) {
         if (screening.withdrawn) continue;
         history.first_activity = std::min(history.first_activity, screening.screening_date);
@@ -33,6 +35,8 @@ Session::ReportHistory Session::report_history() const {
             history.first_activity = std::min(history.first_activity, *start);
         history.any = true;
     }
+    report_cache_.history_of = inputs;
+    report_cache_.history = history;
     return history;
 }
 
