@@ -76,8 +76,8 @@ struct RunningApp {
         REQUIRE_FALSE(import->busy());
     }
 
-    // Picks the file, reads it in chunks, reviews and accepts it.
-    void import_file(const std::string& name, const std::string& bytes) {
+    // Picks the file and reads it in chunks, up to its review.
+    void read_file(const std::string& name, const std::string& bytes) {
         REQUIRE(import->begin_file({name, bytes.size(), 0}));
         constexpr std::size_t chunk = 4096;
         for (std::size_t at = 0; at < bytes.size(); at += chunk)
@@ -88,6 +88,11 @@ struct RunningApp {
         REQUIRE(import->phase() == ImportSession::Phase::reviewing);
         REQUIRE(import->result());
         REQUIRE(import->result()->ok());
+    }
+
+    // Picks the file, reads it in chunks, reviews and accepts it.
+    void import_file(const std::string& name, const std::string& bytes) {
+        read_file(name, bytes);
         import->request_accept();
         run_frames();
     }
@@ -198,6 +203,35 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
     REQUIRE(after);
     CHECK(reopened.state.report_generation() != generation);
     CHECK(after->dossiers.total == 2);
+}
+
+TEST_CASE("a model version saved while an import is accepted: the import is tried again under it") {
+    TempFolder folder("session-model-during-accept");
+    RunningApp app(folder);
+    app.read_file("export-120.csv", export_csv());
+    app.import->request_accept();
+    for (int frame = 0; frame < 1000 && app.import->accept_step() != ImportSession::AcceptStep::finishing; ++frame)
+        advance_import_work(app.state, *app.import);
+    REQUIRE(app.import->accept_step() == ImportSession::AcceptStep::finishing);
+    CHECK(app.state.is_synthetic());  // nothing adopted yet
+
+    ModelSpec edited = app.state.engine()->spec();
+    edited.parameters.front().weight += 3.0;
+    REQUIRE(app.state.update_model(edited).empty());
+    REQUIRE(app.state.save_model_version("Anna de Vries", "zwaarder", platform::now_iso()).saved);
+
+    advance_import_work(app.state, *app.import);  // the finishing step's notice was drawn
+    advance_import_work(app.state, *app.import);  // finds the trial stale: back to checking
+    CHECK(app.import->accept_step() == ImportSession::AcceptStep::checking);
+    CHECK(app.state.is_synthetic());
+    app.run_frames();
+    CHECK(app.state.import_refusal().empty());
+    REQUIRE(app.state.dataset().row_count() == 120);
+    REQUIRE(app.state.engine());
+    CHECK(app.state.engine()->spec() == *app.state.saved_model());
+    CHECK(app.state.engine()->spec().parameters.front().weight == edited.parameters.front().weight);
+    REQUIRE(app.state.snapshot_save());
+    CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
 }
 
 TEST_CASE("a second page on the same store reads but may not write" * doctest::skip(without_process_locks)) {

@@ -396,17 +396,19 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     if (attached_state) {
         const auto& state = *attached_state;
         info["dossiers"] = state.dataset().row_count();
-        info["visible"] = state.visible_rows().size();
+        radar::session::RankingList& list = radar::app::attached_views->ranking.list;
+        const std::vector<std::size_t>& rows = list.rows(state);
+        info["visible"] = rows.size();
         info["synthetic"] = state.is_synthetic();
         info["exportDate"] = radar::format_iso_date(state.export_date());
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
-        info["filter"] = state.filter().text;
+        info["filter"] = list.filter().text;
         info["firstRowY"] = radar::app::attached_views->marks.first_row_y;  // device pixels; divide by devicePixelRatio
         info["rankingScrollRows"] = radar::app::attached_views->marks.ranking_scroll_rows;
-        if (state.selected_row()) info["selected"] = state.id(*state.selected_row());
+        if (const auto selected = list.selected_row(state)) info["selected"] = state.id(*selected);
         nlohmann::json top = nlohmann::json::array();
-        for (std::size_t i = 0; i < state.visible_rows().size() && i < 10; ++i) {
-            const std::size_t row = state.visible_rows()[i];
+        for (std::size_t i = 0; i < rows.size() && i < 10; ++i) {
+            const std::size_t row = rows[i];
             top.push_back({{"rank", state.rank_of(row)}, {"id", state.id(row)}, {"name", state.name(row)},
                            {"score", state.display_score(row)}});
         }
@@ -460,7 +462,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_captured_text() { return radar::app::capt
 EMSCRIPTEN_KEEPALIVE void radar_simulate_crash() { __builtin_trap(); }
 
 EMSCRIPTEN_KEEPALIVE void radar_set_filter(const char* text) {
-    if (radar::app::attached_state) radar::app::attached_state->set_text_filter(text ? text : "");
+    if (radar::app::attached_views) radar::app::attached_views->ranking.list.set_text(text ? text : "");
 }
 
 // Sets one parameter's weight as the editor's slider would; 0 if there is no such parameter or

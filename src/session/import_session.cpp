@@ -98,6 +98,11 @@ void ImportSession::begin_preparing(const std::vector<std::string>& search_colum
     set_accept_step(AcceptStep::preparing);
 }
 
+void ImportSession::try_again_under_new_model() {
+    trial_.reset();
+    set_accept_step(AcceptStep::checking);
+}
+
 void ImportSession::withdraw_accept() {
     trial_.reset();
     preparation_.reset();

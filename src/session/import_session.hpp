@@ -2,7 +2,7 @@
 // per frame), feeds the core Importer, and holds the result until the user accepts or discards
 // it. The file's bytes stay in memory so that a mapping change reads them again (chunked the
 // same way) and an accepted file can be stored. A stored dataset is read again at start-up the
-// same way. The current dataset is untouched until Session::accept_prepared_import.
+// same way. The current dataset is untouched until Session::adopt_import.
 #pragma once
 
 #include <array>
@@ -69,6 +69,9 @@ public:
     DatasetPreparation* preparation() { return preparation_.get(); }
     const DatasetPreparation* preparation() const { return preparation_.get(); }
     void finish_preparing() { set_accept_step(AcceptStep::finishing); }
+    // The saved model changed while accepting: the trial is tried again under the new one (the
+    // preparation, which does not depend on the model, is kept).
+    void try_again_under_new_model();
     void withdraw_accept();
     const FieldDictionary& dictionary() const { return *dictionary_; }
     // The file as read, handed over for storing an accepted import; the review then has no bytes

@@ -1,6 +1,8 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices of about 80 ms per frame. A stored dataset read again at start-up
-// goes through the same steps without a review; its problems go to the store's problem list.
+// the preparation run in slices of about 80 ms per frame; Session::adopt_import takes the result
+// over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
+// again at start-up goes through the same steps without a review; its problems go to the store's
+// problem list.
 #include "session/import_work.hpp"
 
 #include <chrono>
@@ -41,6 +43,7 @@ void check(Session& state, ImportSession& session, const ImportResult& result) {
     if (!work_for_a_frame([&] { return state.advance_import_trial(trial); })) return;
     const std::string refusal = trial.refusal;  // a copy: refusing drops the trial
     if (!refusal.empty()) refuse_accept(state, session, refusal);
+    else if (session.preparation()) session.finish_preparing();  // tried again under a new model
     else session.begin_preparing(Session::search_columns());
 }
 
@@ -51,24 +54,27 @@ void prepare(ImportSession& session) {
 }
 
 void finish(Session& state, ImportSession& session, ImportResult& result) {
-    if (const SnapshotDescriptor* restored = session.restoring()) {
-        const std::string refusal = state.accept_prepared_import(result, restored->imported_at, restored->export_date,
-                                                                 session.preparation()->take(), session.take_trial());
-        if (refusal.empty()) state.finish_restore(*restored);
-        else state.note_restore_problem(refusal);
-        session.close_review();
+    if (!session.trial() || !state.trial_is_current(*session.trial())) {
+        session.try_again_under_new_model();
         return;
     }
-    // The mapping that read the file, so a stored snapshot is read the same way again.
-    const MappingProfile mapping = profile_from_mappings(result.mapping_profile, result.mappings());
+    ImportOrigin origin;
+    if (const SnapshotDescriptor* restored = session.restoring()) {
+        origin = *restored;
+    } else {
+        ReviewedFile picked;
+        picked.imported_at = platform::now_iso();
+        picked.stated_export_date = session.stated_export_date().value_or(0);
+        picked.mapping = profile_from_mappings(result.mapping_profile, result.mappings());
+        picked.take_text = [&] { return source_text_utf8(session.take_source_bytes(), result.encoding); };
+        origin = std::move(picked);
+    }
     const std::string refusal =
-        state.accept_prepared_import(result, platform::now_iso(), session.stated_export_date().value_or(0),
-                                     session.preparation()->take(), session.take_trial());
+        state.adopt_import(result, std::move(origin), session.preparation()->take(), session.take_trial());
     if (!refusal.empty()) {
         refuse_accept(state, session, refusal);
         return;
     }
-    state.persist_snapshot(source_text_utf8(session.take_source_bytes(), result.encoding), mapping);
     session.close_review();
 }
 

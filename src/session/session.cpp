@@ -52,7 +52,6 @@ void Session::load_demo(std::size_t dossier_count, DayNumber export_date, DayNum
     } else {
         model_problems_ = std::move(parsed.problems);
     }
-    refresh_visible();
 }
 
 const std::vector<std::string>& Session::search_columns() {
@@ -69,8 +68,6 @@ void Session::install_dataset(Dataset dataset, std::optional<PreparedDataset> pr
     ++scores_generation_;
     preview_cache_ = PreviewCache{};
     batch_checks_.clear();
-    selected_row_.reset();
-    visible_.clear();
     index_dataset(std::move(prepared));
 }
 
@@ -122,16 +119,18 @@ bool Session::advance_import_trial(ImportTrial& trial) const {
     return true;
 }
 
-std::string Session::accept_prepared_import(ImportResult& result, const std::string& imported_at,
-                                             DayNumber stated_export_date, PreparedDataset prepared, ImportTrial trial) {
-    if (trial.model_generation != model_generation_ || !trial.engine) {
-        trial = ImportTrial();  // the old trial's engine is dropped before the new one is built
-        trial = start_import_trial(result);
-        while (!advance_import_trial(trial)) {
-        }
-    }
+bool Session::trial_is_current(const ImportTrial& trial) const {
+    return trial.decided() && trial.model_generation == model_generation_;
+}
+
+std::string Session::adopt_import(ImportResult& result, ImportOrigin origin, PreparedDataset prepared, ImportTrial trial) {
+    if (!trial_is_current(trial)) return tr(TextId::import_refused_model_changed);
     if (!trial.engine) return trial.refusal;
-    AcceptOutcome outcome = radar::accept_import(result, imported_at, stated_export_date);
+    SnapshotDescriptor* restored = std::get_if<SnapshotDescriptor>(&origin);
+    ReviewedFile* picked = std::get_if<ReviewedFile>(&origin);
+    const std::string imported_at = restored ? restored->imported_at : picked->imported_at;
+    AcceptOutcome outcome =
+        radar::accept_import(result, imported_at, restored ? restored->export_date : picked->stated_export_date);
     if (!outcome.accepted) return outcome.error;
     // The data age: the export's day, or (a snapshot from before export dates were kept) the
     // day it was imported.
@@ -149,7 +148,12 @@ std::string Session::accept_prepared_import(ImportResult& result, const std::str
     engine_->set_reference_date(reference_date_);  // changed while the import was prepared
     model_problems_.clear();
     saved_ranking_ = engine_->snapshot();
-    refresh_visible();
+    if (restored) {
+        snapshot_ = std::move(*restored);
+        activate_wanted_model();  // a stored active version made for this dataset rather than the demo
+    } else {
+        persist_snapshot(picked->take_text(), picked->mapping);
+    }
     return {};
 }
 
@@ -159,7 +163,6 @@ void Session::set_today(DayNumber day) {
     if (!engine_) return;
     engine_->set_reference_date(day);
     ++scores_generation_;
-    refresh_visible();
 }
 
 ScoringContext Session::scoring_context() const {
@@ -172,10 +175,7 @@ ScoringContext Session::scoring_context() const {
 std::vector<ModelProblem> Session::update_model(const ModelSpec& edited) {
     if (!engine_) return {{"", "no model is loaded"}};
     auto problems = engine_->update(edited);
-    if (problems.empty()) {
-        ++scores_generation_;
-        refresh_visible();
-    }
+    if (problems.empty()) ++scores_generation_;
     return problems;
 }
 
@@ -257,51 +257,6 @@ void Session::adopt_active_version() {
     saved_spec_ = registry_.active_spec();
     ++model_generation_;
     if (engine_) saved_ranking_ = engine_->snapshot();
-}
-
-void Session::set_filter(const RankingFilter& filter) {
-    if (filter == filter_) return;
-    filter_ = filter;
-    refresh_visible();
-}
-
-void Session::set_text_filter(const std::string& text) {
-    RankingFilter filter = filter_;
-    filter.text = text;
-    set_filter(filter);
-}
-
-void Session::set_sort(SortOrder order) {
-    sort_ = order;
-    refresh_visible();
-}
-
-void Session::refresh_visible() {
-    const auto words = SearchIndex::query_words(filter_.text);
-    const Column* provinces = dataset_.find("province");
-    auto keep = [&](std::size_t row) {
-        if (engine_->display_score(row) < filter_.min_score) return false;
-        if (!filter_.province.empty() && (!provinces || provinces->texts[row] != filter_.province)) return false;
-        if (!filter_.care_type.empty() && care_types_->texts[row] != filter_.care_type) return false;
-        return words.empty() || search_->matches(row, words);
-    };
-    visible_.clear();
-    if (!engine_) return;
-    for (std::size_t row : engine_->ranking())
-        if (keep(row)) visible_.push_back(row);
-    if (sort_.column == SortColumn::rank || sort_.column == SortColumn::score) {
-        // Ranked order already is score descending; both columns sort by it.
-        if (sort_.ascending == (sort_.column == SortColumn::score)) std::reverse(visible_.begin(), visible_.end());
-        return;
-    }
-    const Column* key = sort_.column == SortColumn::dossier ? ids_
-                        : sort_.column == SortColumn::name ? names_
-                        : sort_.column == SortColumn::municipality ? municipalities_
-                                                                   : care_types_;
-    // Stable: rows with equal keys stay in rank order.
-    std::stable_sort(visible_.begin(), visible_.end(), [&](std::size_t a, std::size_t b) {
-        return sort_.ascending ? key->texts[a] < key->texts[b] : key->texts[b] < key->texts[a];
-    });
 }
 
 }  // namespace radar::session

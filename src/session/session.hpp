@@ -1,9 +1,10 @@
 // The running application without any UI: the loaded dataset, its scores and ranking, the
-// filter/sort over it, the model versions, and the screening work (events, frozen batches, their
+// model versions, and the screening work (events, frozen batches, their
 // folded state) with the store that keeps it. The views draw it and call its methods; what only a
 // view keeps (drafts, text boxes, the shown screen) is the app's ui::ViewState.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "core/data/dataset_preparation.hpp"
@@ -30,23 +32,9 @@
 #include "core/screening/screening_actions.hpp"
 #include "core/selection/frozen_batch.hpp"
 #include "session/import_trial.hpp"
+#include "session/ranking_list.hpp"
 
 namespace radar::session {
-
-enum class SortColumn { rank, dossier, name, municipality, care_type, score };
-
-// What the ranking shows: every non-empty criterion must hold.
-struct RankingFilter {
-    std::string text;       // words matched against id, name, municipality, care type
-    std::string province;   // exact value, "" = all
-    std::string care_type;  // exact value, "" = all
-    double min_score = 0.0;
-
-    bool operator==(const RankingFilter& other) const {
-        return text == other.text && province == other.province && care_type == other.care_type &&
-               min_score == other.min_score;
-    }
-};
 
 // Where the screening work is kept: the browser store (writer or read-only), or only in memory
 // because the store could not open (e.g. a private window without IndexedDB).
@@ -76,11 +64,11 @@ struct BatchCheck {
     std::uint64_t scores_generation = 0;
 };
 
-// What an evaluation figure was computed from: the version, the label definition (as text) and
-// the generations of the work and the scores. A cached figure is shown only while it matches.
+// What an evaluation figure was computed from: the version, the label definition and the
+// generations of the work and the scores. A cached figure is shown only while it matches.
 struct EvaluationKey {
     int version = 0;
-    std::string definition;
+    LabelDefinition definition;
     std::uint64_t screening_generation = 0;
     std::uint64_t scores_generation = 0;
     DayNumber today = 0;
@@ -92,10 +80,17 @@ struct EvaluationKey {
     }
 };
 
-struct SortOrder {
-    SortColumn column = SortColumn::rank;
-    bool ascending = true;
+// Where an import being adopted comes from: a file the user picked and reviewed, or the stored
+// dataset read again at start-up (its descriptor as first imported).
+struct ReviewedFile {
+    std::string imported_at;
+    DayNumber stated_export_date = 0;  // stated in the review, for an export without an export_date column
+    MappingProfile mapping;            // the mapping that read it, so the stored text is read the same way
+    // The file as UTF-8 text, to store; asked for only once adopted (a refused import keeps its
+    // review, which may read the bytes again).
+    std::function<std::string()> take_text;
 };
+using ImportOrigin = std::variant<ReviewedFile, SnapshotDescriptor>;
 
 class Session {
 public:
@@ -147,26 +142,23 @@ public:
     std::size_t movement_top_n() const { return movement_top_n_; }
     void set_movement_top_n(std::size_t top_n) { movement_top_n_ = top_n; }
 
-    void set_filter(const RankingFilter& filter);
-    void set_text_filter(const std::string& text);
-    void set_sort(SortOrder order);
-    // The dossier shown in the dossier panel (nullopt: none).
-    void select_row(std::optional<std::size_t> row) { selected_row_ = row; }
-    std::optional<std::size_t> selected_row() const { return selected_row_; }
     // Replacing the dataset with an accepted import, scored by the active model, in steps the
-    // browser spreads over frames: start_import_trial says at once why the import would be
-    // refused (e.g. no id column), or starts scoring result.dataset with the active model, which
-    // advance_import_trial continues a step at a time until the trial is decided (a refusal when
-    // the model reads a field the file lacks); a DatasetPreparation of result.dataset; then
-    // accept_prepared_import with what it prepared and the trial, whose engine becomes the app's
-    // (the trial runs again if the saved model changed since). A refusal changes nothing.
+    // browser spreads over frames (session/import_work.hpp drives them): start_import_trial says at
+    // once why the import would be refused (e.g. no id column), or starts scoring result.dataset
+    // with the active model, which advance_import_trial continues a step at a time until the trial
+    // is decided (a refusal when the model reads a field the file lacks); a DatasetPreparation of
+    // result.dataset; then adopt_import with what was prepared and the trial, whose engine becomes
+    // the app's. A trial decided before another model version was saved is no longer current: it
+    // is run again (over frames) before adopting. A refusal changes nothing.
     ImportTrial start_import_trial(const ImportResult& result) const;
     // True once the trial is decided (trial.decided()).
     bool advance_import_trial(ImportTrial& trial) const;
-    // `stated_export_date`: the day the data describes as stated in the review (used when the
-    // export has no export_date column of its own).
-    std::string accept_prepared_import(ImportResult& result, const std::string& imported_at,
-                                       DayNumber stated_export_date, PreparedDataset prepared, ImportTrial trial);
+    bool trial_is_current(const ImportTrial& trial) const;
+    // The one place an import replaces the dataset, whatever its origin. Returns the refusal ("" when
+    // adopted). A picked file is then stored as the dataset snapshot; a restored one keeps the
+    // descriptor of the file as first imported (hash and size of the original file, not of the
+    // stored UTF-8 text).
+    std::string adopt_import(ImportResult& result, ImportOrigin origin, PreparedDataset prepared, ImportTrial trial);
     // A message from the previous page (e.g. what "forget everything" removed), shown once.
     void set_start_notice(std::string notice) { start_notice_ = std::move(notice); }
     const std::string& start_notice() const { return start_notice_; }
@@ -182,9 +174,6 @@ public:
     // The stored dataset snapshot found at start-up, to be read again by the import session
     // (once: it is handed over). Accepting another import first drops it.
     std::optional<StoredDataset> take_stored_dataset();
-    // After the stored dataset was read and accepted again: its descriptor names the file as
-    // imported (hash and size of the original file, not of the stored UTF-8 text).
-    void finish_restore(SnapshotDescriptor descriptor);
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
     // Changes whenever another model version becomes the saved one.
@@ -200,13 +189,12 @@ public:
     // The scoring engine; empty when the model was refused (see model_problems()).
     const ScoringEngine* engine() const { return engine_ ? &*engine_ : nullptr; }
     const std::vector<ModelProblem>& model_problems() const { return model_problems_; }
-    const std::vector<std::size_t>& visible_rows() const { return visible_; }
+    // The search over the search_columns() (nullptr before a dataset is loaded).
+    const SearchIndex* search_index() const { return search_.get(); }
     std::size_t rank_of(std::size_t row) const { return engine_ ? engine_->rank_of(row) : 0; }
     double display_score(std::size_t row) const { return engine_ ? engine_->display_score(row) : 0.0; }
-    const RankingFilter& filter() const { return filter_; }
     const std::vector<std::string>& provinces() const { return provinces_; }
     const std::vector<std::string>& care_types() const { return care_type_values_; }
-    SortOrder sort() const { return sort_; }
     bool is_synthetic() const { return synthetic_; }
     DayNumber export_date() const { return export_date_; }
     DayNumber reference_date() const { return reference_date_; }
@@ -376,9 +364,6 @@ public:
     // profile_save() until the store confirmed it.
     void save_mapping_profile(const MappingProfile& profile);
     const std::optional<SaveStatus>& profile_save() const { return profile_save_; }
-    // After accepting an import: stores the accepted file as the dataset snapshot (its UTF-8 text and
-    // the mapping that read it) unless dossier data is kept in memory only.
-    void persist_snapshot(std::string text, const MappingProfile& mapping);
     const std::optional<SaveStatus>& snapshot_save() const { return snapshot_save_; }
     // A dataset snapshot is in the store (start-up loads it instead of the demo data).
     bool snapshot_stored() const { return snapshot_stored_; }
@@ -399,9 +384,11 @@ public:
     std::string care_type(std::size_t row) const { return std::string(care_types_->texts[row]); }
 
 private:
-    void refresh_visible();
+    // After adopting a picked file: stores it as the dataset snapshot (its UTF-8 text and the
+    // mapping that read it) unless dossier data is kept in memory only.
+    void persist_snapshot(std::string text, const MappingProfile& mapping);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
-    // checks, the selected row, the visible list), then indexes the new one.
+    // checks), then indexes the new one.
     void install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared = std::nullopt);
     // Points the column accessors, filters and search at dataset_ after it changed; the
     // fingerprint and search index are computed unless they were prepared.
@@ -443,16 +430,12 @@ private:
     RankingSnapshot saved_ranking_;
     std::size_t movement_top_n_ = 25;
     std::unique_ptr<SearchIndex> search_;
-    std::vector<std::size_t> visible_;
     const Column* ids_ = nullptr;
     const Column* names_ = nullptr;
     const Column* municipalities_ = nullptr;
     const Column* care_types_ = nullptr;
-    RankingFilter filter_;
     std::vector<std::string> provinces_;
     std::vector<std::string> care_type_values_;
-    std::optional<std::size_t> selected_row_;
-    SortOrder sort_;
     bool synthetic_ = false;
     // The field dictionary's: the built-in ones and those a custom dictionary adds.
     std::set<std::string> protected_fields_;
@@ -500,7 +483,18 @@ private:
         ReportHistory history;
         std::optional<std::uint64_t> attributes_dataset;  // dataset_generation_ of `attributes`
         std::map<std::string, DossierAttributes> attributes;
-        std::string key;  // what `report` was built from
+        // What `report` was built from.
+        struct Key {
+            ReportRequest request;
+            std::uint64_t screening_generation = 0;
+            std::uint64_t dataset_generation = 0;
+            DayNumber today = 0;
+            int label_months = 0;
+            LabelDefinition confirmed_risk;
+
+            bool operator==(const Key& other) const;
+        };
+        std::optional<Key> key;
         std::optional<Report> report;
         std::uint64_t generation = 0;
     } report_cache_;
@@ -515,8 +509,7 @@ private:
     struct PreviewCache {
         std::uint64_t screening_generation = 0;
         std::uint64_t scores_generation = 0;
-        std::string settings_json;
-        std::string model_version_id;
+        SelectionSettings settings;  // the model is covered by scores_generation
         DayNumber selection_date = 0;
         std::optional<Checked<BatchPreview>> preview;
     } preview_cache_;

@@ -40,8 +40,7 @@ std::optional<int> Session::backtest_candidate() const {
 }
 
 EvaluationKey Session::evaluation_key(int version) const {
-    return {version, label_definition_to_text(label_definition_), screening_generation_, scores_generation_,
-            reference_date_};
+    return {version, label_definition_, screening_generation_, scores_generation_, reference_date_};
 }
 
 const Checked<VersionEvaluation>* Session::version_evaluation() {

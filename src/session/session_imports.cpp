@@ -140,7 +140,6 @@ std::string Session::return_to_demo() {
     engine_->rebind(dataset_);
     model_problems_.clear();
     saved_ranking_ = engine_->snapshot();
-    refresh_visible();
     snapshot_save_.reset();
     if (snapshot_stored_ && store_ && storage_mode_ == StorageMode::writer)
         store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {
@@ -224,11 +223,6 @@ std::optional<StoredDataset> Session::take_stored_dataset() {
     std::optional<StoredDataset> stored = std::move(stored_dataset_);
     stored_dataset_.reset();
     return stored;
-}
-
-void Session::finish_restore(SnapshotDescriptor descriptor) {
-    snapshot_ = std::move(descriptor);
-    activate_wanted_model();  // a stored active version made for this dataset rather than the demo
 }
 
 void Session::note_restore_problem(const std::string& problem) {

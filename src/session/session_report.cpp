@@ -5,20 +5,12 @@
 #include "session/session.hpp"
 
 namespace radar::session {
-namespace {
-
-// Everything a report depends on, as one comparable text.
-std::string report_key(const Session::ReportRequest& request, std::uint64_t screening_generation,
-                       std::uint64_t dataset_generation, DayNumber today, int label_months,
-                       const LabelDefinition& confirmed_risk) {
-    std::string key = std::to_string(request.period.from.value_or(-1)) + ":" + std::to_string(request.period.to) + ":";
-    for (ScreeningCode code : request.possible_risk) key += std::to_string(static_cast<int>(code)) + ",";
-    key += ":" + std::to_string(screening_generation) + ":" + std::to_string(dataset_generation) + ":" +
-           std::to_string(today) + ":" + std::to_string(label_months) + ":" + label_definition_to_text(confirmed_risk);
-    return key;
+bool Session::ReportCache::Key::operator==(const Key& other) const {
+    return request.period.from == other.request.period.from && request.period.to == other.request.period.to &&
+           request.possible_risk == other.request.possible_risk && screening_generation == other.screening_generation &&
+           dataset_generation == other.dataset_generation && today == other.today &&
+           label_months == other.label_months && confirmed_risk == other.confirmed_risk;
 }
-
-}  // namespace
 
 Session::ReportHistory Session::report_history() {
     if (storage_mode_ == StorageMode::opening) return ReportHistory{reference_date_, false};
@@ -47,9 +39,9 @@ const Report* Session::report(const ReportRequest& request, Timestamp now) {
         cache.attributes = dossier_attributes(dataset_);
         cache.attributes_dataset = dataset_generation_;
     }
-    std::string key = report_key(request, screening_generation_, dataset_generation_, reference_date_,
-                                 risk_label_settings_.valid_months, label_definition_);
-    if (cache.report && cache.key == key) return &*cache.report;
+    ReportCache::Key key{request,          screening_generation_,             dataset_generation_,
+                         reference_date_,  risk_label_settings_.valid_months, label_definition_};
+    if (cache.report && cache.key && *cache.key == key) return &*cache.report;
     ReportSettings settings;
     settings.possible_risk = request.possible_risk;
     settings.as_of = reference_date_;

@@ -232,11 +232,9 @@ std::string Session::model_version_id() const {
 const Checked<BatchPreview>* Session::batch_preview() {
     if (!engine_) return nullptr;
     PreviewCache& cache = preview_cache_;
-    const std::string settings_json = settings_to_json(selection_settings_).dump();
-    const std::string model_version = model_version_id();
     if (cache.preview && cache.screening_generation == screening_generation_ &&
-        cache.scores_generation == scores_generation_ && cache.settings_json == settings_json &&
-        cache.model_version_id == model_version && cache.selection_date == selection_date_)
+        cache.scores_generation == scores_generation_ && cache.settings == selection_settings_ &&
+        cache.selection_date == selection_date_)
         return &*cache.preview;
     const std::string month = batch_month_of(selection_date_);
     auto seed = control_seeds_.find(month);
@@ -246,14 +244,13 @@ const Checked<BatchPreview>* Session::batch_preview() {
     inputs.selection_date = selection_date_;
     inputs.scores_as_of = engine_->context().reference_date;
     inputs.settings = selection_settings_;
-    inputs.model_version_id = model_version;
+    inputs.model_version_id = model_version_id();
     inputs.dataset_hash = dataset_hash_;
     const PreviewRequest request = decide_preview_request(inputs, screening_, seed->second);
     cache.preview = preview_batch(dataset_, engine_->raw_scores(), screening_, request);
     cache.screening_generation = screening_generation_;
     cache.scores_generation = scores_generation_;
-    cache.settings_json = settings_json;
-    cache.model_version_id = model_version;
+    cache.settings = selection_settings_;
     cache.selection_date = selection_date_;
     return &*cache.preview;
 }

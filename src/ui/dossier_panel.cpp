@@ -97,12 +97,13 @@ void draw_risk_label(const Session& state, const std::string& dossier_id) {
     ImGui::PopStyleColor();
 }
 
-void draw_dossier_panel(Session& state, const Fonts& fonts) {
-    if (!state.selected_row()) {
+void draw_dossier_panel(Session& state, const Fonts& fonts, RankingList& list) {
+    const std::optional<std::size_t> selected = list.selected_row(state);
+    if (!selected) {
         ImGui::TextWrapped("%s", tr(TextId::dossier_panel_hint));
         return;
     }
-    const std::size_t row = *state.selected_row();
+    const std::size_t row = *selected;
     ImGui::PushFont(fonts.strong);
     ImGui::TextWrapped("%s", state.name(row).c_str());
     ImGui::PopFont();
@@ -111,7 +112,7 @@ void draw_dossier_panel(Session& state, const Fonts& fonts) {
     ImGui::SameLine(ImGui::GetContentRegionMax().x - close_width);
     if (ImGui::SmallButton(tr(TextId::close_panel)) ||
         (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))))
-        state.select_row(std::nullopt);
+        list.select_row(state, std::nullopt);
     if (!state.engine()) return;
     const Explanation explanation = explain_row(*state.engine(), row);
     state.note_reasons_shown(state.id(row));  // recorded on its coding event (blind screening)

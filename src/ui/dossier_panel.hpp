@@ -9,7 +9,7 @@
 
 namespace radar::ui {
 
-void draw_dossier_panel(Session& state, const Fonts& fonts);
+void draw_dossier_panel(Session& state, const Fonts& fonts, RankingList& list);
 
 // The panel's parts, also drawn by the screening screen: the reasons behind the score (bars on
 // one scale for every dossier of `spec`), how complete the model's input is, and every field of

@@ -88,19 +88,19 @@ void draw_open_batch_banner(Session& state) {
 }
 
 // Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
-void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewInput input) {
-    if (!state.selected_row()) {
-        draw_ranking_view(state, fonts, input);
+void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
+    if (!view.list.selected_row(state)) {
+        draw_ranking_view(state, fonts, view, focus_filter);
         return;
     }
     const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);
     ImGui::BeginChild("ranking_area", ImVec2(-panel_width - ImGui::GetStyle().ItemSpacing.x, 0));
-    draw_ranking_view(state, fonts, input);
+    draw_ranking_view(state, fonts, view, focus_filter);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
     ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
-    draw_dossier_panel(state, fonts);
+    draw_dossier_panel(state, fonts, view.list);
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -109,9 +109,6 @@ void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewInput in
 
 void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, ViewState& views,
                       const Fonts& fonts, Shortcuts shortcuts) {
-    RankingViewInput input;
-    input.focus_filter = shortcuts.focus_search;
-    input.search_box = &views.ranking_search;
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -141,7 +138,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         std::function<void()> draw;
     };
     const Tab tabs[] = {
-        {Screen::ranking, TextId::screen_ranking, "###ranking", [&] { draw_ranking_screen(state, fonts, input); }},
+        {Screen::ranking, TextId::screen_ranking, "###ranking", [&] { draw_ranking_screen(state, fonts, views.ranking, shortcuts.focus_search); }},
         {Screen::model, TextId::screen_model, "###model", [&] { draw_model_editor_view(state, fonts, views.model_editor); }},
         {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts, views); }},
         {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts, views); }},

@@ -39,16 +39,16 @@ bool value_combo(const char* id, const char* all_label, const std::vector<std::s
 
 std::string as_is(std::string_view value) { return std::string(value); }
 
-void filter_bar(Session& state, RankingViewInput input) {
-    std::array<char, 256>& buffer = *input.search_box;
-    RankingFilter filter = state.filter();
+void filter_bar(const Session& state, RankingViewState& view, bool focus_filter) {
+    std::array<char, 256>& buffer = view.search_box;
+    RankingFilter filter = view.list.filter();
     if (filter.text != buffer.data()) {
         // The filter was changed elsewhere (automation hook): mirror it in the box.
         const std::size_t size = std::min(filter.text.size(), buffer.size() - 1);
         std::copy_n(filter.text.begin(), size, buffer.begin());
         buffer[size] = '\0';
     }
-    if (input.focus_filter) ImGui::SetKeyboardFocusHere();
+    if (focus_filter) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
     if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
         filter.text = buffer.data();
@@ -68,17 +68,17 @@ void filter_bar(Session& state, RankingViewInput input) {
     if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, 100.0f,
                            (std::string(tr(TextId::min_score_label)) + " %.0f").c_str()))
         filter.min_score = min_score;
-    state.set_filter(filter);
+    view.list.set_filter(filter);
 }
 
 SortColumn column_of(ImGuiID user_id) { return static_cast<SortColumn>(user_id); }
 
-void apply_sort_specs(Session& state) {
+void apply_sort_specs(RankingList& list) {
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
     if (!specs || !specs->SpecsDirty) return;
     if (specs->SpecsCount > 0) {
         const ImGuiTableColumnSortSpecs& first = specs->Specs[0];
-        state.set_sort({column_of(first.ColumnUserID), first.SortDirection == ImGuiSortDirection_Ascending});
+        list.set_sort({column_of(first.ColumnUserID), first.SortDirection == ImGuiSortDirection_Ascending});
     }
     specs->SpecsDirty = false;
 }
@@ -135,9 +135,9 @@ void score_cell(Session& state, std::size_t row) {
 
 // Arrow keys move the open dossier through the visible list (Enter opens the first); returns the
 // list position to bring into view, if the keys moved it.
-std::optional<std::size_t> keyboard_selection(Session& state) {
+std::optional<std::size_t> keyboard_selection(const Session& state, RankingList& list) {
     const ImGuiIO& io = ImGui::GetIO();
-    const auto& rows = state.visible_rows();
+    const auto& rows = list.rows(state);
     if (io.WantTextInput || rows.empty()) return std::nullopt;
     // No key repeat: on a slow frame a short press would otherwise count twice.
     const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow), false);
@@ -145,18 +145,18 @@ std::optional<std::size_t> keyboard_selection(Session& state) {
     const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
     if (!down && !up && !enter) return std::nullopt;
     std::optional<std::size_t> position;
-    if (state.selected_row())
+    if (const auto selected = list.selected_row(state))
         for (std::size_t i = 0; i < rows.size(); ++i)
-            if (rows[i] == *state.selected_row()) position = i;
+            if (rows[i] == *selected) position = i;
     std::size_t next = 0;
     if (position && down) next = std::min(*position + 1, rows.size() - 1);
     else if (position && up) next = *position == 0 ? 0 : *position - 1;
     else if (position) return std::nullopt;  // Enter with a dossier open: nothing to do
-    state.select_row(rows[next]);
+    list.select_row(state, rows[next]);
     return next;
 }
 
-void ranking_table(Session& state, const Fonts& fonts, float height) {
+void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float height) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -178,10 +178,11 @@ void ranking_table(Session& state, const Fonts& fonts, float height) {
     ImGui::PushFont(fonts.strong);
     ImGui::TableHeadersRow();
     ImGui::PopFont();
-    apply_sort_specs(state);
+    apply_sort_specs(list);
 
-    const auto& rows = state.visible_rows();
-    const std::optional<std::size_t> moved_to = keyboard_selection(state);
+    const std::optional<std::size_t> moved_to = keyboard_selection(state, list);
+    const auto& rows = list.rows(state);
+    const std::optional<std::size_t> selected_row = list.selected_row(state);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
     if (moved_to) clipper.ForceDisplayRangeByIndices(static_cast<int>(*moved_to), static_cast<int>(*moved_to) + 1);
@@ -191,10 +192,10 @@ void ranking_table(Session& state, const Fonts& fonts, float height) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             const std::string rank = std::to_string(state.rank_of(row));
-            const bool selected = state.selected_row() == row;
+            const bool selected = selected_row == row;
             if (i == 0) view_marks().first_row_y = ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f;
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
-                state.select_row(selected ? std::nullopt : std::optional<std::size_t>(row));
+                list.select_row(state, selected ? std::nullopt : std::optional<std::size_t>(row));
             if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
             fitted_text(state.id(row));
@@ -214,20 +215,22 @@ void ranking_table(Session& state, const Fonts& fonts, float height) {
 
 }  // namespace
 
-void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewInput input) {
-    filter_bar(state, input);
+void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
+    filter_bar(state, view, focus_filter);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextUnformatted(tr(TextId::score_disclaimer));
     ImGui::PopStyleColor();
 
     const float status_height = ImGui::GetFrameHeightWithSpacing();
-    ranking_table(state, fonts, std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().y - status_height));
+    ranking_table(state, fonts, view.list,
+                  std::max(ImGui::GetFontSize() * 4.0f, ImGui::GetContentRegionAvail().y - status_height));
 
-    if (state.visible_rows().empty()) {
+    const std::size_t shown = view.list.rows(state).size();
+    if (shown == 0) {
         ImGui::TextUnformatted(tr(TextId::no_matches));
     } else {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled(tr(TextId::showing_rows), group_thousands(state.visible_rows().size()).c_str(),
+        ImGui::TextDisabled(tr(TextId::showing_rows), group_thousands(shown).c_str(),
                             counted_text(CountedText::dossiers, state.dataset().row_count()).c_str());
     }
 }

@@ -3,17 +3,21 @@
 
 #include <array>
 
+#include "session/ranking_list.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-struct RankingViewInput {
-    bool focus_filter = false;  // the "/" shortcut was pressed
-    std::array<char, 256>* search_box = nullptr;  // the filter box's text (the view state's)
+// The ranking screen's own state: the filtered, sorted list with its selected dossier, and the
+// filter box's text.
+struct RankingViewState {
+    RankingList list;
+    std::array<char, 256> search_box{};
 };
 
-void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewInput input);
+// `focus_filter`: the "/" shortcut was pressed.
+void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter);
 
 }  // namespace radar::ui

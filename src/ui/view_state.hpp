@@ -10,6 +10,7 @@
 #include "ui/item_marks.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/outcome_form.hpp"
+#include "ui/ranking_view.hpp"
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
@@ -20,7 +21,7 @@ namespace radar::ui {
 
 struct ViewState {
     ViewMarks marks;                         // widget boxes and the screen, for the app and automation
-    std::array<char, 256> ranking_search{};  // the ranking's filter box
+    RankingViewState ranking;
     std::array<char, 64> profile_name{};     // the import review's "save mapping as" box
     MirroredTextBox screener_name;           // on the selection and screening screens
     SelectionDateBox selection_date;

@@ -36,6 +36,16 @@ struct SelectionSettings {
     std::uint64_t max_batch_size() const {
         return std::uint64_t{capacity} + control_size + (coverage_floor ? coverage_floor_limit : 0);
     }
+    bool operator==(const SelectionSettings& other) const {
+        return capacity == other.capacity && cooldown_months == other.cooldown_months &&
+               exclude_active_enforcement == other.exclude_active_enforcement &&
+               exclude_closed == other.exclude_closed && signal_override == other.signal_override &&
+               signal_fields == other.signal_fields && control_size == other.control_size &&
+               control_seed == other.control_seed && coverage_floor == other.coverage_floor &&
+               coverage_floor_months == other.coverage_floor_months &&
+               coverage_floor_limit == other.coverage_floor_limit;
+    }
+    bool operator!=(const SelectionSettings& other) const { return !(*this == other); }
 };
 
 // "" when usable, else the field and the problem.
