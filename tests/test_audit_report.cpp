@@ -1,6 +1,7 @@
 // The whole audit as `radar audit` runs it, on a simulated demo history: never empty (groupings,
 // double coding, disagreements, automation bias), its JSON document and its text carry the
-// figures, their basis, the band and the "too few to judge" marks; an unknown grouping fails.
+// figures, their basis, the band and the "too few to judge" marks; a grouping named as a user
+// types it; an unknown grouping fails.
 #include <doctest/doctest.h>
 
 #include "core/data/dataset_hash.hpp"
@@ -85,6 +86,7 @@ TEST_CASE("the audit of a demo history is never empty and its JSON and text say 
     CHECK(report->automation_bias.paired.dossiers > 5);
 
     const Json json = audit_to_json(*report);
+    CHECK(json["grouping_rule"] == "default");
     CHECK(json["groupings"].size() == 4);
     const Json& province = json["groupings"][0];
     CHECK(province["reference_rule"] == "largest group");
@@ -119,6 +121,14 @@ TEST_CASE("one grouping on request, with its reference group; unknown names fail
     REQUIRE_MESSAGE(report.ok(), report.error());
     REQUIRE(report->groupings.size() == 1);
     CHECK(report->groupings[0].reference_group == "Limburg");
+    CHECK(report->groupings_chosen);
+    CHECK(audit_to_json(*report)["grouping_rule"] == "chosen");
+    // The grouping as a user names it (--group, the app's audit screen).
+    CHECK(chosen_groupings(run.demo.dataset, nullptr, "").empty());
+    CHECK(chosen_groupings(run.demo.dataset, nullptr, " Province ") == std::vector<std::string>{"province"});
+    CHECK(chosen_groupings(run.demo.dataset, nullptr, organiser_size_grouping) ==
+          std::vector<std::string>{organiser_size_grouping});
+    CHECK(chosen_groupings(run.demo.dataset, nullptr, "colour") == std::vector<std::string>{"colour"});
     const auto unknown = build_audit(run.demo.dataset, nullptr, {"colour"}, run.state, run.history.batches,
                                      settings_as_of("2024-06-30"));
     CHECK(unknown.error().rfind("no column 'colour' to group by; available: name, organiser_id, municipality, province", 0) == 0);

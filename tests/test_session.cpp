@@ -4,10 +4,7 @@
 // second "tab"; the coding rules; a backup merged into another device.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "core/time/civil_date.hpp"
@@ -22,21 +19,14 @@
 #include "session/import_work.hpp"
 #include "session/screening_work.hpp"
 #include "session/session.hpp"
+#include "session_fixtures.hpp"
 #include "temp_folder.hpp"
 
 using namespace radar;
 using namespace radar::session;
+using namespace radar::test;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    std::ostringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
-
-std::string asset(const std::string& name) { return read_text(std::string(RADAR_ASSETS_DIR) + "/" + name); }
 
 // A 120-row export as the demo generator writes it (not the app's own demo dossiers).
 std::string export_csv() {
@@ -45,86 +35,6 @@ std::string export_csv() {
     settings.seed = 42;
     settings.export_date = first_of_month(platform::today());
     return write_csv(generate_demo_data(settings).dataset);
-}
-
-// One page of the app: the session started as main_web.cpp starts it, over a folder store.
-struct RunningApp {
-    std::unique_ptr<platform::Store> store;
-    Session state;
-    std::optional<ImportSession> import;
-
-    explicit RunningApp(const TempFolder& folder) {
-        const DayNumber today = platform::today();
-        DictionaryLoad dictionary = load_field_dictionary(asset("fields.json"));
-        REQUIRE(dictionary.dictionary);
-        state.load_demo(300, first_of_month(today), today, asset("models/default.json"),
-                        dictionary.dictionary->protected_names());
-        state.set_built_in_dictionary(std::move(*dictionary.dictionary));
-        import.emplace(state.shared_field_dictionary());
-        import->set_saved_profiles(&state.mapping_profiles());
-        store = platform::make_folder_store(folder.path.string());
-        state.connect_store(store.get());
-        run_frames();
-    }
-
-    // The import work of the frames until nothing is under way (the native store answers at once;
-    // the first frame starts reading a stored dataset again).
-    void run_frames() {
-        int frame = 0;
-        do advance_import_work(state, *import);
-        while (import->busy() && ++frame < 1000);
-        REQUIRE_FALSE(import->busy());
-    }
-
-    // Picks the file and reads it in chunks, up to its review.
-    void read_file(const std::string& name, const std::string& bytes) {
-        REQUIRE(import->begin_file({name, bytes.size(), 0}));
-        constexpr std::size_t chunk = 4096;
-        for (std::size_t at = 0; at < bytes.size(); at += chunk)
-            REQUIRE(import->file_chunk(std::string_view(bytes).substr(at, chunk)));
-        import->end_file(true, "");
-        for (int frame = 0; frame < 100 && import->phase() == ImportSession::Phase::reading; ++frame)
-            advance_import_work(state, *import);
-        REQUIRE(import->phase() == ImportSession::Phase::reviewing);
-        REQUIRE(import->result());
-        REQUIRE(import->result()->ok());
-    }
-
-    // Picks the file, reads it in chunks, reviews and accepts it.
-    void import_file(const std::string& name, const std::string& bytes) {
-        read_file(name, bytes);
-        import->request_accept();
-        run_frames();
-    }
-
-    const BatchState& batch(const std::string& batch_id) const { return state.screening().batches.at(batch_id); }
-
-    // The batch's first member in screening order (a copy: the folded state changes with every save).
-    BatchMember first_member(const std::string& batch_id) const {
-        const BatchState& open = batch(batch_id);
-        return open.members[state.screening_order(open).front()];
-    }
-
-    // Previews and commits this month's batch; its id.
-    std::string commit_month() {
-        const Checked<BatchPreview>* preview = state.batch_preview();
-        REQUIRE(preview);
-        REQUIRE(*preview);
-        CHECK(std::string(commit_blocker(state, **preview)).empty());
-        REQUIRE(commit_preview(state, **preview));
-        const std::string batch_id = state.screening_batch();
-        const SaveStatus* saved = state.save_status("batch:" + batch_id);
-        REQUIRE(saved);
-        CHECK(saved->phase == SavePhase::saved);
-        return batch_id;
-    }
-};
-
-CodingDraft coded(ScreeningCode code, const std::string& note = "Dossier bekeken, geen bijzonderheden") {
-    CodingDraft draft;
-    draft.code = code;
-    draft.note = note;
-    return draft;
 }
 
 }  // namespace

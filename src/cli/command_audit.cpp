@@ -7,7 +7,6 @@
 #include "cli/command_registry.hpp"
 #include "cli/data_source.hpp"
 #include "cli/history_file.hpp"
-#include "cli/labelled_rows.hpp"
 #include "cli/options.hpp"
 #include "core/fairness/audit_export.hpp"
 #include "platform/platform.hpp"
@@ -55,13 +54,8 @@ int run_audit(const std::vector<std::string>& arguments) {
     if (source->rows_rejected > 0)
         std::cerr << "radar audit: " << source->name << ": " << source->rows_rejected
                   << " rows were rejected (see radar import)\n";
-    std::vector<std::string> groupings;
-    if (group) {
-        // A header as the export spells it ("Provincie") finds its column too.
-        const auto column = *group == organiser_size_grouping ? std::optional<std::string>(*group)
-                                                              : resolve_column(source->dataset, source->dictionary, *group);
-        groupings.push_back(column.value_or(*group));
-    }
+    // A header as the export spells it ("Provincie") finds its column too.
+    const std::vector<std::string> groupings = chosen_groupings(source->dataset, &source->dictionary, group.value_or(""));
 
     const Checked<HistoryFile> history = load_history_file(options.positional()[0]);
     if (!history) return fail(history.error(), 1);

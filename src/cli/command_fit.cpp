@@ -123,7 +123,7 @@ int run_fit(const std::vector<std::string>& arguments) {
     for (const std::string& field : split_list(options.value("protected").value_or(""))) protected_fields.insert(field);
     FitRequest request;
     for (const std::string& name : split_list(*features)) {
-        const auto column = resolve_column(dataset, loaded->dictionary, name);
+        const auto column = resolve_column(dataset, &loaded->dictionary, name);
         if (!column) return refuse("--features: no column '" + name + "' in the data");
         if (*column == rows->label_column)
             return refuse("--features: '" + name + "' is the label column, which is never a feature");
@@ -139,7 +139,7 @@ int run_fit(const std::vector<std::string>& arguments) {
     request.protected_fields = protected_fields;
     request.lambda = lambda;
     if (const auto period = options.value("period")) {
-        const auto column = resolve_column(dataset, loaded->dictionary, *period);
+        const auto column = resolve_column(dataset, &loaded->dictionary, *period);
         if (!column) return refuse("--period: no column '" + *period + "' in the data");
         Checked<std::vector<std::int64_t>> periods = periods_of(dataset, *column, request.rows);
         if (!periods) return refuse(periods.error());

@@ -1,34 +1,9 @@
 // Column names, --where and label cells for the evaluation commands.
 #include "cli/labelled_rows.hpp"
 
-#include <cctype>
-
 #include "core/evaluation/outcome_label.hpp"
-#include "core/import/column_mapping.hpp"
 
 namespace radar::cli {
-namespace {
-
-std::string lower_trimmed(std::string_view text) {
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-    std::string lower(text);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return lower;
-}
-
-}  // namespace
-
-std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary,
-                                          const std::string& name) {
-    if (dataset.find(name)) return name;
-    for (const Column& column : dataset.columns())
-        if (lower_trimmed(column.name) == lower_trimmed(name)) return column.name;
-    const std::vector<HeaderMapping> mapped = map_headers({name}, dictionary, nullptr);
-    if (!mapped.empty() && !mapped.front().field.empty() && dataset.find(mapped.front().field))
-        return mapped.front().field;
-    return std::nullopt;
-}
 
 bool CellCondition::matches(const Dataset& dataset, std::size_t row, std::string& scratch) const {
     return lower_trimmed(dataset.cell_text(column, row, scratch)) == value;
@@ -41,7 +16,7 @@ Checked<CellCondition> cell_condition(const Dataset& dataset, const FieldDiction
     if (equals == std::string::npos || equals == 0)
         return Result::failure(option + " needs COLUMN=VALUE, got '" + text + "'");
     const std::string column = text.substr(0, equals);
-    const auto name = resolve_column(dataset, dictionary, column);
+    const auto name = resolve_column(dataset, &dictionary, column);
     if (!name) return Result::failure(option + ": no column '" + column + "' in the data");
     const std::size_t index = *dataset.index_of(*name);
     std::string value = lower_trimmed(text.substr(equals + 1));
@@ -55,7 +30,7 @@ Checked<LabelledRows> labelled_rows(const Dataset& dataset, const FieldDictionar
                                     const std::optional<CellCondition>& where) {
     using Result = Checked<LabelledRows>;
     LabelledRows result;
-    const auto label_name = resolve_column(dataset, dictionary, label);
+    const auto label_name = resolve_column(dataset, &dictionary, label);
     if (!label_name) return Result::failure("--label: no column '" + label + "' in the data");
     result.label_column = *label_name;
     const std::size_t label_index = *dataset.index_of(*label_name);

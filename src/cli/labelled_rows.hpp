@@ -1,6 +1,5 @@
-// Shared by `radar evaluate` and `radar fit`: finding the column a user names (dataset column
-// name, or the field its export header maps to), COLUMN=VALUE conditions (--where, --control),
-// and the labelled rows.
+// Shared by `radar evaluate` and `radar fit`: COLUMN=VALUE conditions (--where, --control) over
+// the columns a user names (core/import/column_lookup.hpp), and the labelled rows.
 #pragma once
 
 #include <cstdint>
@@ -10,14 +9,10 @@
 
 #include "core/base/checked.hpp"
 #include "core/data/dataset.hpp"
+#include "core/import/column_lookup.hpp"
 #include "core/import/field_dictionary.hpp"
 
 namespace radar::cli {
-
-// The dataset column for a name as the user typed it: the column's own name, the same in another
-// case, or the dictionary field the name maps to as an export header ("Kindplaatsen" -> capacity).
-std::optional<std::string> resolve_column(const Dataset& dataset, const FieldDictionary& dictionary,
-                                          const std::string& name);
 
 // "COLUMN=VALUE" (--where, --control): a row matches when its cell's text equals VALUE,
 // case-insensitive, spaces around ignored; on a yes/no column ja/nee, yes/no, true/false, 1/0.

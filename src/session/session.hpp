@@ -218,6 +218,12 @@ public:
     // When this device last saved a backup file (a device setting); set after the download.
     const std::optional<Timestamp>& last_backup_at() const { return last_backup_at_; }
     void note_backup_saved(Timestamp at);
+    // Every stored setting as its JSON text, by key, as loaded (the session's own are read by their
+    // accessors); for settings a helper keeps (audit_work.hpp). Storing one changes it here at once
+    // and writes it when this page is the writer; `done` hears the store's answer.
+    const std::string* stored_setting(const std::string& key) const;
+    void store_setting(const std::string& key, std::string json_text,
+                       std::function<void(const platform::StoreResult&)> done = {});
     // The stored data has an older schema: nothing loads until the user migrates (after being
     // offered a backup of the data as it is).
     const std::optional<platform::PendingMigration>& pending_migration() const { return pending_migration_; }
@@ -500,6 +506,7 @@ private:
     } report_cache_;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;
+    std::map<std::string, std::string> stored_settings_;
     std::optional<platform::PendingMigration> pending_migration_;
     SelectionSettings selection_settings_;
     DayNumber selection_date_ = 0;

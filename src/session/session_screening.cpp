@@ -77,7 +77,9 @@ void Session::reload_from_store() {
             if (batch) batches.push_back(std::move(*batch));
             else load_problems_.push_back(record.key + ": " + batch.error());
         }
+        stored_settings_.clear();
         for (const auto& record : contents.settings) {
+            stored_settings_[record.key] = record.data;
             if (record.key == label_definition_setting) {
                 load_label_definition(record);
                 continue;

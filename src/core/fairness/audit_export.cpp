@@ -383,6 +383,7 @@ Json audit_to_json(const AuditReport& report) {
           {"en", label_definition_statement(settings.definition, TextLanguage::english)}}},
         {"fair_band", {{"low", settings.band.low}, {"high", settings.band.high}}},
         {"min_group_size", settings.min_group_size},
+        {"grouping_rule", report.groupings_chosen ? "chosen" : "default"},
         {"groupings", std::move(groupings)},
         {"agreement",
          {{"codes", {"risico", "geen_risico", "verder_onderzoek_nodig"}},

@@ -1,7 +1,16 @@
 // Assembling the audit from its parts.
 #include "core/fairness/audit_report.hpp"
 
+#include "core/import/column_lookup.hpp"
+
 namespace radar {
+
+std::vector<std::string> chosen_groupings(const Dataset& dataset, const FieldDictionary* dictionary,
+                                          const std::string& name) {
+    if (name.empty()) return {};
+    if (name == organiser_size_grouping) return {name};
+    return {resolve_column(dataset, dictionary, name).value_or(name)};
+}
 
 Checked<AuditReport> build_audit(const Dataset& dataset, const FieldDictionary* dictionary,
                                  const std::vector<std::string>& groupings, const ScreeningState& state,
@@ -11,6 +20,7 @@ Checked<AuditReport> build_audit(const Dataset& dataset, const FieldDictionary* 
     AuditReport report;
     report.settings = settings;
     report.bootstrap = bootstrap;
+    report.groupings_chosen = !groupings.empty();
     const std::vector<std::string> names = groupings.empty() ? default_groupings(dataset, dictionary) : groupings;
     for (const std::string& name : names) {
         const Checked<Grouping> grouping = grouping_named(dataset, name, dictionary);

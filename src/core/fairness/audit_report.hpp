@@ -16,10 +16,18 @@ struct AuditReport {
     AuditSettings settings;
     BootstrapSettings bootstrap;
     std::vector<GroupAudit> groupings;
+    bool groupings_chosen = false;  // the user chose them (otherwise default_groupings)
     CoderAgreement agreement;
     AutomationBiasFigures automation_bias;
     std::vector<std::string> issues;  // second codes or adjudications that could not be used
 };
+
+// The groupings to audit for the one a user chose, named as typed (`radar audit --group`, the app's
+// audit screen): organiser_size_grouping, a column's name in any case, or the export header that
+// maps to it ("Provincie"); "" chooses none, that is the default groupings ({}). A name that finds
+// no column is passed on, so that build_audit fails listing the groupings available.
+std::vector<std::string> chosen_groupings(const Dataset& dataset, const FieldDictionary* dictionary,
+                                          const std::string& name);
 
 // `groupings`: names as grouping_named takes them; empty means default_groupings. Fails on an
 // unknown grouping or reference group, naming it. Points into `state` (keep it alive).

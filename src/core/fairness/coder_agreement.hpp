@@ -17,6 +17,7 @@ struct MonthRange {
     std::string from;
     std::string to;
     bool contains(const std::string& month) const;
+    bool operator==(const MonthRange& other) const { return from == other.from && to == other.to; }
 };
 
 struct GroupAgreement {

@@ -44,6 +44,20 @@ std::vector<std::size_t> double_coding_sample(const BatchState& batch, std::uint
     return order;
 }
 
+const ScreeningEvent* second_code_of(const ScreeningState& state, const std::string& dossier_id,
+                                     const std::string& batch_id) {
+    const DossierHistory* history = state.history(dossier_id);
+    if (!history) return nullptr;
+    // The timeline is in event order: the first match is the earliest.
+    for (std::size_t at : history->timeline) {
+        const ScreeningEvent& event = state.events[at];
+        const auto* coded = event.as<ScreeningCoded>();
+        if (coded && coded->second_blind_code && event.dossier_id == dossier_id && coded->batch_id == batch_id)
+            return &event;
+    }
+    return nullptr;
+}
+
 std::optional<ScreeningCode> DoubleCodedDossier::first_code() const {
     if (!first) return std::nullopt;
     return first->coder_code;

@@ -31,6 +31,10 @@ std::size_t double_coding_count(std::size_t members, const DoubleCodingSettings&
 std::vector<std::size_t> double_coding_sample(const BatchState& batch, std::uint64_t control_seed,
                                               const DoubleCodingSettings& settings = {});
 
+// The second blind code of the dossier in the batch, if any (the earliest recorded).
+const ScreeningEvent* second_code_of(const ScreeningState& state, const std::string& dossier_id,
+                                     const std::string& batch_id);
+
 // One second blind code with what it is compared to.
 struct DoubleCodedDossier {
     std::string batch_id;

@@ -1,6 +1,7 @@
 // Building and checking the events of one user action.
 #include "core/screening/screening_actions.hpp"
 
+#include "core/screening/double_coding.hpp"
 #include "core/screening/score_band.hpp"
 
 namespace radar {
@@ -18,17 +19,6 @@ ScreeningEvent stamped(const EventStamp& stamp, std::string dossier_id) {
     event.screener = stamp.screener;
     event.dossier_id = std::move(dossier_id);
     return event;
-}
-
-// The second blind code of the dossier in the batch, if any (the earliest recorded).
-const ScreeningEvent* second_code_of(const ScreeningState& state, const std::string& dossier_id,
-                                     const std::string& batch_id) {
-    for (const ScreeningEvent& event : state.events) {
-        const auto* coded = event.as<ScreeningCoded>();
-        if (coded && coded->second_blind_code && event.dossier_id == dossier_id && coded->batch_id == batch_id)
-            return &event;
-    }
-    return nullptr;
 }
 
 // "" or why the new event cannot be stored as it is.
