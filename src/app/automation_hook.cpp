@@ -18,6 +18,7 @@
 #include "ui/outcome_form.hpp"
 #include "ui/report_view.hpp"
 #include "ui/storage_view.hpp"
+#include "session/double_coding_work.hpp"
 
 namespace radar::app {
 namespace {
@@ -25,11 +26,12 @@ session::Session* attached_state = nullptr;
 const ui::Fonts* attached_fonts = nullptr;
 session::ImportSession* attached_import = nullptr;
 const session::BackupSession* attached_backup = nullptr;
+session::AuditWork* attached_audit = nullptr;
 ui::ViewState* attached_views = nullptr;
 
 // Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking",   "model",  "data",    "selection",
-                                        "screening", "report", "storage", "evaluation"};
+constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "selection", "screening",
+                                        "report",  "storage", "evaluation", "audit"};
 
 std::optional<ui::Screen> screen_from_code(const std::string& code) {
     for (std::size_t i = 0; i < std::size(screen_codes); ++i)
@@ -101,6 +103,7 @@ void attach_automation_hook(const AutomatedApp& app) {
     attached_fonts = app.fonts;
     attached_import = app.import_session;
     attached_backup = app.backup;
+    attached_audit = app.audit;
     attached_views = app.views;
 }
 
@@ -315,6 +318,47 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
                          {"outcomeSaveStatus", save_status_json(state, session::outcome_subject(state.screening_dossier()))}};
 }
 
+// The Audit screen: the current screener's second-code queue, the disagreements awaiting a
+// decision, the agreement figures and the group audit's groupings.
+nlohmann::json audit_info(const session::Session& state, session::AuditWork& audit) {
+    nlohmann::json queue = nlohmann::json::array();
+    for (const session::SecondCodeItem& item : session::second_code_queue(state))
+        queue.push_back({{"batch", item.batch_id}, {"dossier", item.dossier_id}});
+    nlohmann::json disagreements = nlohmann::json::array();
+    for (const session::Disagreement& d : session::disagreements_awaiting(state))
+        disagreements.push_back({{"batch", d.batch_id}, {"dossier", d.dossier_id}, {"first", code_key(d.first_code)},
+                                 {"second", code_key(d.second_code)}, {"firstScreener", d.first_screener},
+                                 {"secondScreener", d.second_screener}});
+    const session::AuditChoices& choices = audit.choices(state);
+    nlohmann::json out{{"secondCodeQueue", queue},
+                       {"disagreements", disagreements},
+                       {"choices",
+                        {{"grouping", choices.grouping},
+                         {"reference", choices.reference_group},
+                         {"band", {choices.band.low, choices.band.high}}}}};
+    const auto statistic = [](const EstimatedStatistic& figure) {
+        return figure.estimate.value ? nlohmann::json(*figure.estimate.value) : nlohmann::json();
+    };
+    if (const CoderAgreement* agreement = audit.agreement(state))
+        out["agreement"] = {{"units", agreement->overall.table.units},
+                            {"agreeing", agreement->overall.table.agreeing()},
+                            {"percent", statistic(agreement->overall.percent)},
+                            {"kappa", statistic(agreement->overall.kappa)},
+                            {"alpha", statistic(agreement->overall.alpha)},
+                            {"pairs", agreement->by_pair.size()},
+                            {"adjudicated", agreement->adjudicated}};
+    if (const Checked<AuditReport>* report = audit.audit(state)) {
+        if (*report) {
+            nlohmann::json groupings = nlohmann::json::array();
+            for (const GroupAudit& grouping : (*report)->groupings) groupings.push_back(grouping.grouping);
+            out["groupings"] = groupings;
+        } else {
+            out["auditError"] = report->error();
+        }
+    }
+    return out;
+}
+
 // The Evaluatie screen's figures for the evaluated version, and the backtest once it ran.
 nlohmann::json evaluation_info(session::Session& state) {
     nlohmann::json out{{"definition", label_definition_to_json(state.label_definition())},
@@ -446,6 +490,8 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     }
     if (attached_state) radar::app::add_workflow_info(*attached_state, info);
     if (attached_state) info["evaluation"] = radar::app::evaluation_info(*attached_state);
+    if (attached_state && radar::app::attached_audit)
+        info["audit"] = radar::app::audit_info(*attached_state, *radar::app::attached_audit);
     if (attached_state) radar::app::add_import_storage_info(*attached_state, info);
     // Replaces bytes that are not UTF-8 (a hostile file name, say) instead of throwing.
     text = info.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

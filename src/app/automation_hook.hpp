@@ -2,6 +2,7 @@
 // and drive the filter and language through these C functions.
 #pragma once
 
+#include "session/audit_work.hpp"
 #include "session/backup_session.hpp"
 #include "session/import_session.hpp"
 #include "session/session.hpp"
@@ -16,6 +17,7 @@ struct AutomatedApp {
     session::Session* state = nullptr;
     session::ImportSession* import_session = nullptr;
     const session::BackupSession* backup = nullptr;
+    session::AuditWork* audit = nullptr;
     ui::ViewState* views = nullptr;
     const ui::Fonts* fonts = nullptr;
 };

@@ -24,6 +24,7 @@
 #include "platform/store.hpp"
 #include "platform/wheel_steps.hpp"
 #include "session/session.hpp"
+#include "session/audit_work.hpp"
 #include "session/import_session.hpp"
 #include "session/import_work.hpp"
 #include "session/i18n.hpp"
@@ -41,6 +42,7 @@ struct App {
     radar::session::Session state;
     std::optional<radar::session::ImportSession> import_session;  // needs the field dictionary
     radar::session::BackupSession backup;
+    radar::session::AuditWork audit;
     radar::ui::ViewState views;
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
@@ -106,7 +108,7 @@ void frame() {
         app.restoring = restoring;
         radar::platform::note_dataset_restore(restoring);
     }
-    radar::ui::draw_main_window(app.state, *app.import_session, app.backup, app.views, app.fonts, read_shortcuts());
+    radar::ui::draw_main_window(app.state, *app.import_session, app.backup, app.audit, app.views, app.fonts, read_shortcuts());
     if (auto file = app.backup.take_download()) radar::platform::download_file(file->name, file->mime_type, file->bytes);
     if (auto notice = app.backup.take_reload_notice()) radar::platform::reload_page_with_notice(*notice);
     ImGui::Render();
@@ -187,7 +189,7 @@ int main() {
     if (auto notice = radar::platform::take_start_notice()) app.state.set_start_notice(std::move(*notice));
     app.store = radar::platform::make_web_store();
     app.state.connect_store(app.store.get());
-    radar::app::attach_automation_hook({&app.state, &*app.import_session, &app.backup, &app.views, &app.fonts});
+    radar::app::attach_automation_hook({&app.state, &*app.import_session, &app.backup, &app.audit, &app.views, &app.fonts});
 
     emscripten_set_main_loop(frame, 0, true);
     return 0;

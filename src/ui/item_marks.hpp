@@ -13,7 +13,7 @@
 namespace radar::ui {
 
 // In the order automation names them (screen codes); the tabs have their own order.
-enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation };
+enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation, audit };
 
 struct WidgetBox {
     float left = 0, top = 0, right = 0, bottom = 0;

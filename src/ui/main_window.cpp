@@ -16,6 +16,7 @@
 #include "ui/session_names.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
+#include "ui/audit_view.hpp"
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
@@ -107,7 +108,7 @@ void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& v
 
 }  // namespace
 
-void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, ViewState& views,
+void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, AuditWork& audit, ViewState& views,
                       const Fonts& fonts, Shortcuts shortcuts) {
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);
 
@@ -145,6 +146,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts, views); }},
         {Screen::report, TextId::screen_report, "###report", [&] { draw_report_view(state, fonts, views.report); }},
         {Screen::evaluation, TextId::screen_evaluation, "###evaluation", [&] { draw_evaluation_view(state, fonts); }},
+        {Screen::audit, TextId::screen_audit, "###audit", [&] { draw_audit_view(state, audit, fonts, views.audit); }},
         {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, backup, fonts, views.storage); }},
     };
     const std::optional<Screen> requested = std::exchange(views.marks.requested_screen, std::nullopt);

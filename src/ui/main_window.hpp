@@ -2,6 +2,7 @@
 #pragma once
 
 #include "session/backup_session.hpp"
+#include "session/audit_work.hpp"
 #include "session/import_session.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
@@ -17,7 +18,7 @@ struct Shortcuts {
 };
 
 // Draws the frame: the session's parts and the views' own state, all owned by the app.
-void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, ViewState& views,
+void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, AuditWork& audit, ViewState& views,
                       const Fonts& fonts, Shortcuts shortcuts);
 
 }  // namespace radar::ui

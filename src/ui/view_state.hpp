@@ -5,6 +5,7 @@
 
 #include <array>
 
+#include "ui/audit_view.hpp"
 #include "ui/batch_list_view.hpp"
 #include "ui/dictionary_view.hpp"
 #include "ui/item_marks.hpp"
@@ -31,6 +32,7 @@ struct ViewState {
     ScreeningViewState screening;
     OutcomeDraft outcome;
     ReportViewState report;
+    AuditViewState audit;
     StorageViewState storage;
 };
 

@@ -1,0 +1,416 @@
+// The Audit screen (see audit_view.hpp): four sections, top to bottom — the blind second code of
+// the first dossier in the current screener's queue (keys 1/2/3, Enter saves), the disagreements
+// with a decision form, the agreement figures, and the group audit as `radar audit` prints it.
+#include "ui/audit_view.hpp"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/reporting/report_summary.hpp"
+#include "core/screening/event_text.hpp"
+#include "core/fairness/audit_grouping.hpp"
+#include "session/i18n.hpp"
+#include "session/value_labels.hpp"
+#include "ui/dossier_panel.hpp"
+#include "ui/item_marks.hpp"
+#include "ui/workflow_widgets.hpp"
+
+namespace radar::ui {
+namespace {
+
+constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
+                                       ScreeningCode::verder_onderzoek_nodig};
+
+TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
+
+void section_title(const char* title, const Fonts& fonts) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::Separator();
+}
+
+void refusal_text(const std::string& refusal) {
+    if (refusal.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", refusal.c_str());
+    ImGui::PopStyleColor();
+}
+
+// Three code buttons (the chosen one highlighted), marked "code:<mark>-1" to "code:<mark>-3".
+void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
+    int key = 1;
+    for (ScreeningCode code : all_codes) {
+        const bool is_chosen = chosen == code;
+        if (is_chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        const std::string label = std::to_string(key) + "  " + code_label(code, language()) + "##" + mark;
+        if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) chosen = code;
+        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key));
+        if (is_chosen) ImGui::PopStyleColor();
+        if (key < 3) ImGui::SameLine();
+        ++key;
+    }
+}
+
+void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
+    section_title(tr(TextId::audit_second_coding_title), fonts);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(TextId::audit_second_coding_intro));
+    ImGui::PopTextWrapPos();
+    if (state.screener().empty()) {
+        ImGui::TextUnformatted(tr(TextId::audit_needs_screener));
+        return;
+    }
+    const std::vector<SecondCodeItem> queue = second_code_queue(state);
+    if (queue.empty()) {
+        ImGui::TextUnformatted(tr(TextId::audit_queue_empty));
+        if (!view.second_dossier.empty()) draw_save_status(state, second_code_subject(view.second_batch, view.second_dossier));
+        return;
+    }
+    const SecondCodeItem& item = queue.front();
+    if (item.dossier_id != view.second_dossier || item.batch_id != view.second_batch) {
+        view.second_dossier = item.dossier_id;
+        view.second_batch = item.batch_id;
+        view.second_code.reset();
+        view.second_note[0] = '\0';
+        view.second_refusal.clear();
+    }
+    ImGui::Text(tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(), queue.size());
+    if (item.row) {
+        ImGui::BeginChild("second_dossier", ImVec2(0, ImGui::GetFontSize() * 12.0f), true);
+        draw_dossier_fields(state, *item.row);
+        ImGui::EndChild();
+    } else {
+        ImGui::TextDisabled("%s", tr(TextId::audit_dossier_not_in_data));
+    }
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) {
+        for (int key = 0; key < 3; ++key)
+            if (ImGui::IsKeyPressed('1' + key, false)) view.second_code = all_codes[key];
+    }
+    code_choice(view.second_code, "second-code");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30.0f);
+    const bool enter_in_note = ImGui::InputTextWithHint("##second_note", tr(TextId::second_code_note_hint),
+                                                        view.second_note.data(), view.second_note.size(),
+                                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    note_last_item("second-code-note");
+    const bool enter = enter_in_note || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
+    const bool clicked = ImGui::Button(tr(TextId::save_second_code));
+    note_last_item("save-second-code");
+    if (clicked || enter) {
+        SecondCodeDraft draft;
+        draft.code = view.second_code;
+        draft.note = view.second_note.data();
+        view.second_refusal = save_second_code(state, item.batch_id, item.dossier_id, draft);
+    }
+    ImGui::SameLine();
+    draw_save_status(state, second_code_subject(item.batch_id, item.dossier_id));
+    refusal_text(view.second_refusal);
+}
+
+std::string coder_line(const std::string& screener, ScreeningCode code, const std::string& note) {
+    std::string line = screener + ": " + code_label(code, language());
+    if (!note.empty()) line += " \xE2\x80\x94 \"" + note + "\"";
+    return line;
+}
+
+void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
+    section_title(tr(TextId::audit_adjudication_title), fonts);
+    const std::vector<Disagreement> disagreements = disagreements_awaiting(state);
+    if (disagreements.empty()) {
+        ImGui::TextUnformatted(tr(TextId::audit_no_disagreements));
+        if (!view.adjudicated_dossier.empty())
+            draw_save_status(state, adjudication_subject(view.adjudicated_batch, view.adjudicated_dossier));
+        return;
+    }
+    const Disagreement* chosen = nullptr;
+    for (std::size_t i = 0; i < disagreements.size(); ++i) {
+        const Disagreement& d = disagreements[i];
+        const bool selected = d.batch_id == view.adjudicated_batch && d.dossier_id == view.adjudicated_dossier;
+        if (selected) chosen = &d;
+        const std::string label = d.dossier_id + " (" + d.month + ")##disagreement" + std::to_string(i);
+        if (ImGui::Selectable(label.c_str(), selected, 0, ImVec2(ImGui::GetFontSize() * 10.0f, 0)) && !selected) {
+            view.adjudicated_batch = d.batch_id;
+            view.adjudicated_dossier = d.dossier_id;
+            view.final_code.reset();
+            view.reason[0] = '\0';
+            view.adjudication_refusal.clear();
+            chosen = &d;
+        }
+        if (i == 0) note_last_item("first-disagreement");
+        ImGui::SameLine();
+        ImGui::TextUnformatted((coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
+                                coder_line(d.second_screener, d.second_code, d.second_note))
+                                   .c_str());
+    }
+    if (!chosen) {
+        ImGui::TextDisabled("%s", tr(TextId::audit_choose_disagreement));
+        return;
+    }
+    ImGui::Spacing();
+    ImGui::Text(tr(TextId::audit_decide_line), chosen->dossier_id.c_str());
+    code_choice(view.final_code, "final-code");
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30.0f);
+    ImGui::InputTextWithHint("##reason", tr(TextId::adjudication_reason_hint), view.reason.data(), view.reason.size());
+    note_last_item("adjudication-reason");
+    const bool clicked = ImGui::Button(tr(TextId::save_adjudication));
+    note_last_item("save-adjudication");
+    if (clicked) {
+        AdjudicationDraft draft;
+        draft.final_code = view.final_code;
+        draft.reason = view.reason.data();
+        view.adjudication_refusal = save_adjudication(state, chosen->batch_id, chosen->dossier_id, draft);
+    }
+    ImGui::SameLine();
+    draw_save_status(state, adjudication_subject(chosen->batch_id, chosen->dossier_id));
+    refusal_text(view.adjudication_refusal);
+}
+
+std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent) {
+    const TextLanguage lang = text_language();
+    const auto shown = [&](double v) { return as_percent ? format_percent(v, lang) : decimal_text(v, 2); };
+    if (!statistic.estimate.value) return undefined_label(*statistic.estimate.undefined, lang);
+    std::string text = shown(*statistic.estimate.value);
+    if (statistic.interval)
+        text += " (" + shown(statistic.interval->low) + " \xE2\x80\x93 " + shown(statistic.interval->high) + ")";
+    return text;
+}
+
+void agreement_table(const AgreementTable& table) {
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
+    ImGui::TableSetupColumn(tr(TextId::audit_table_corner));
+    for (ScreeningCode code : all_codes) ImGui::TableSetupColumn(code_label(code, language()));
+    ImGui::TableHeadersRow();
+    for (std::size_t first = 0; first < 3; ++first) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(code_label(all_codes[first], language()));
+        for (std::size_t second = 0; second < 3; ++second) {
+            ImGui::TableNextColumn();
+            ImGui::Text("%zu", table.count(first, second));
+        }
+    }
+    ImGui::EndTable();
+}
+
+void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
+    section_title(tr(TextId::audit_agreement_title), fonts);
+    const CoderAgreement* figures = audit.agreement(state);
+    if (!figures) return;
+    const AgreementFigures& overall = figures->overall;
+    if (overall.table.units == 0) {
+        ImGui::TextUnformatted(tr(TextId::audit_agreement_none));
+        return;
+    }
+    const TextLanguage lang = text_language();
+    ImGui::Text(tr(TextId::audit_agreement_line), overall.table.units, overall.table.agreeing(),
+                statistic_text(overall.percent, true).c_str());
+    agreement_table(overall.table);
+    ImGui::Text(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
+                overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93");
+    ImGui::Text(tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
+                overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
+    ImGui::TextDisabled(tr(TextId::audit_thresholds), overall.bootstrap.resamples);
+    for (const GroupAgreement& pair : figures->by_pair)
+        ImGui::BulletText(tr(TextId::audit_pair_line), pair.key.c_str(), pair.figures.table.units,
+                          statistic_text(pair.figures.percent, true).c_str(),
+                          statistic_text(pair.figures.kappa, false).c_str());
+    ImGui::Text(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size());
+}
+
+std::string rate_text(const GroupRate& rate) {
+    return rate.value ? format_percent(*rate.value, text_language()) : "\xE2\x80\x93";
+}
+
+std::string disparity_text(const Disparity& disparity) {
+    if (!disparity.ratio) return "\xE2\x80\x93";
+    std::string text = decimal_text(*disparity.ratio, 2);
+    if (disparity.interval)
+        text += " (" + decimal_text(disparity.interval->low, 2) + " \xE2\x80\x93 " + decimal_text(disparity.interval->high, 2) + ")";
+    if (disparity.in_band) text += *disparity.in_band ? "" : std::string("  ") + tr(TextId::audit_outside_band);
+    return text;
+}
+
+// One grouping's pooled table: a row per group, the reference marked, small groups "too few to judge".
+void group_table(const GroupAudit& grouping, std::size_t index) {
+    const GroupTable& table = grouping.pooled;
+    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
+    ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_selection_rate), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_false_discovery), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableHeadersRow();
+    for (const GroupFigures& group : table.groups) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        std::string name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
+        if (group.reference) name += std::string("  ") + tr(TextId::audit_reference_mark);
+        if (group.too_few) name += std::string("  ") + tr(TextId::audit_too_few);
+        ImGui::TextUnformatted(name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", group.dossiers);
+        ImGui::TableNextColumn();
+        ImGui::Text("%zu", group.selected);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rate_text(group.selection_rate).c_str());
+        ImGui::TableNextColumn();
+        const std::string disparity =
+            group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity);
+        ImGui::TextUnformatted(disparity.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rate_text(group.false_discovery).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(rate_text(group.false_omission).c_str());
+    }
+    ImGui::EndTable();
+}
+
+// What each column rests on, said once under the tables.
+void basis_legend() {
+    const TextLanguage lang = text_language();
+    const std::string legend = std::string(tr(TextId::audit_column_selection_rate)) + ": " +
+                               figure_basis_label(FigureBasis::selection, lang) + "; " +
+                               tr(TextId::audit_column_false_discovery) + ": " +
+                               figure_basis_label(FigureBasis::screened_labels, lang) + "; " +
+                               tr(TextId::audit_column_false_omission) + ": " +
+                               figure_basis_label(FigureBasis::control_sample, lang) + ".";
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled(tr(TextId::audit_basis_line), legend.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+std::string grouping_name_label(const Session& state, const std::string& name) {
+    return name == organiser_size_grouping ? tr(TextId::audit_organiser_size) : field_label(state.field_dictionary(), name);
+}
+
+std::string grouping_label(const Session& state, const GroupAudit& grouping) {
+    std::string label = grouping_name_label(state, grouping.grouping);
+    if (grouping.protected_attribute) label += std::string("  ") + tr(TextId::audit_protected_mark);
+    return label;
+}
+
+// The user's choices: one grouping or the defaults, its reference group (the largest unless
+// chosen) and the fair band; stored as a team setting at once.
+void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const AuditReport* shown) {
+    AuditChoices wanted = audit.choices(state);
+    bool changed = false;
+    const float em = ImGui::GetFontSize();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::audit_grouping_label));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 18.0f);
+    const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
+                                                        : grouping_name_label(state, wanted.grouping);
+    if (ImGui::BeginCombo("##audit_grouping", current.c_str())) {
+        if (ImGui::Selectable(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
+            wanted.grouping.clear();
+            changed = true;
+        }
+        for (const std::string& name : available_groupings(state.dataset()))
+            if (ImGui::Selectable(grouping_name_label(state, name).c_str(), wanted.grouping == name)) {
+                wanted.grouping = name;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    note_last_item("audit-grouping");
+    if (changed) wanted.reference_group.clear();
+    if (!wanted.grouping.empty() && shown && shown->groupings.size() == 1) {
+        ImGui::SameLine();
+        ImGui::TextUnformatted(tr(TextId::audit_reference_label));
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(em * 14.0f);
+        const char* reference = wanted.reference_group.empty() ? tr(TextId::audit_reference_largest)
+                                                               : wanted.reference_group.c_str();
+        if (ImGui::BeginCombo("##audit_reference", reference)) {
+            if (ImGui::Selectable(tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
+                wanted.reference_group.clear();
+                changed = true;
+            }
+            for (const GroupFigures& group : shown->groupings.front().pooled.groups)
+                if (!group.group.empty() && ImGui::Selectable(group.group.c_str(), wanted.reference_group == group.group)) {
+                    wanted.reference_group = group.group;
+                    changed = true;
+                }
+            ImGui::EndCombo();
+        }
+        note_last_item("audit-reference");
+    }
+    ImGui::SameLine();
+    ImGui::TextUnformatted(tr(TextId::audit_band_label));
+    ImGui::SameLine();
+    const std::pair<double, double> band_in_force{wanted.band.low, wanted.band.high};
+    if (view.band_text_from != band_in_force) {
+        const std::string text = decimal_text(wanted.band.low, 2) + "-" + decimal_text(wanted.band.high, 2);
+        std::snprintf(view.band_text.data(), view.band_text.size(), "%s", text.c_str());
+        view.band_text_from = band_in_force;
+    }
+    ImGui::SetNextItemWidth(em * 7.0f);
+    ImGui::InputText("##audit_band", view.band_text.data(), view.band_text.size());
+    note_last_item("audit-band");
+    if (ImGui::IsItemDeactivatedAfterEdit()) {
+        const Checked<FairBand> band = parse_fair_band(view.band_text.data());
+        if (band) {
+            wanted.band = *band;
+            changed = true;
+        } else {
+            view.choices_refusal = band.error();
+        }
+    }
+    if (changed) {
+        view.choices_refusal = audit.set_choices(state, wanted);
+        view.band_text_from.reset();  // shown again from the choices in force
+    }
+    refusal_text(view.choices_refusal);
+}
+
+void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view) {
+    section_title(tr(TextId::audit_group_title), fonts);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(TextId::audit_group_intro));
+    ImGui::PopTextWrapPos();
+    if (!audit.notice().empty()) refusal_text(audit.notice());
+    const Checked<AuditReport>* report = audit.audit(state);
+    if (!report) return;
+    audit_choices(state, audit, view, *report ? &**report : nullptr);
+    report = audit.audit(state);  // the choices may have changed
+    if (!*report) {
+        refusal_text(report->error());
+        return;
+    }
+    const AuditReport& audited = **report;
+    if (audited.groupings.empty()) return;
+    const FairBand& band = audited.groupings.front().band;
+    ImGui::Text(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
+                audited.groupings.front().min_group_size);
+    for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
+        const GroupAudit& grouping = audited.groupings[i];
+        const std::string header = grouping_label(state, grouping) + "##grouping" + std::to_string(i);
+        if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+        ImGui::Text(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+                    grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
+                    grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+        group_table(grouping, i);
+    }
+    basis_legend();
+}
+
+}  // namespace
+
+void draw_audit_view(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view) {
+    ImGui::BeginChild("audit_scroll", ImVec2(0, 0));
+    second_coding(state, fonts, view);
+    adjudication(state, fonts, view);
+    agreement(state, audit, fonts);
+    group_audit(state, audit, fonts, view);
+    ImGui::EndChild();
+}
+
+}  // namespace radar::ui
