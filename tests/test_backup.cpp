@@ -162,7 +162,7 @@ namespace {
 std::vector<OpaqueRecord> model_records(const ModelRegistry& registry) {
     std::vector<OpaqueRecord> records;
     for (const ModelVersion& version : registry.versions())
-        records.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
+        records.push_back({version.info.fingerprint, Json(ModelRegistry::record_json_value(version))});
     return records;
 }
 

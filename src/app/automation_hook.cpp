@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/drawn_text.hpp"
+#include "core/base/strict_json.hpp"
 #include "platform/platform.hpp"
 #include "core/reporting/report_export.hpp"
 #include "core/screening/blind_queue.hpp"
@@ -286,7 +287,7 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
         batches.push_back(item);
     }
     info["batches"] = batches;
-    if (const Report* report = state.last_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
+    if (const Report* report = state.last_report()) info["report"] = report_json_value(*report);
     const auto found = state.screening().batches.find(state.screening_batch());
     if (found == state.screening().batches.end()) return;
     const BatchState& batch = found->second;

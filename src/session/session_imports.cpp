@@ -96,10 +96,12 @@ void Session::persist_snapshot(std::string text, const MappingProfile& mapping) 
         snapshot_save_.reset();
         return;
     }
-    const nlohmann::json meta = {{"descriptor", nlohmann::json::parse(snapshot_to_json(*snapshot_))},
-                                 {"mapping", nlohmann::json::parse(mapping_profile_to_json(mapping))}};
+    const Json meta = {{"descriptor", snapshot_json_value(*snapshot_)},
+                       {"mapping", mapping_profile_json_value(mapping)}};
+    // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on.
+    platform::StoreSnapshot snapshot{snapshot_key, canonical_json(meta), std::move(text)};
     snapshot_save_ = save_started();
-    store_->put_snapshot({snapshot_key, meta.dump(), std::move(text)}, [this](const platform::StoreResult& result) {
+    store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
         if (result.ok) snapshot_stored_ = true;
     });
