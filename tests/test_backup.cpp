@@ -94,6 +94,12 @@ TEST_CASE("a truncated or corrupted backup is refused with a precise message") {
     CHECK(refusal("") .rfind("backup refused: not valid JSON at byte 0", 0) == 0);
 }
 
+TEST_CASE("a key written twice anywhere in a backup refuses the backup, naming the key") {
+    const std::string text = export_backup(sample_content(), at("2024-02-01T12:00:00.000Z"));
+    CHECK(refusal(replaced(text, "\"screener\": \"An\"", "\"screener\": \"An\", \"screener\": \"Bo\"")) ==
+          "backup refused: the key \"screener\" occurs twice in one object");
+}
+
 TEST_CASE("invalid records inside a backup with a correct hash are refused naming the record and field") {
     // Re-sign edited content so only the record-level checks can catch the problem.
     auto resigned = [](Json document) {
