@@ -209,7 +209,9 @@ nlohmann::json outcome_json(const OutcomeState& outcome) {
 // The outcome a test asks for, as JSON: {"dossier", "type", "measure", "handedOverTo", "result",
 // "date" (YYYY-MM-DD, default today), "note", "corrects", "withdraw", "reason"}.
 std::optional<session::OutcomeInput> outcome_input(const session::Session& state, const std::string& text) {
-    const auto json = nlohmann::json::parse(text, nullptr, false);
+    const Checked<Json> parsed = parse_json_strict(text);
+    if (!parsed) return std::nullopt;
+    const Json& json = *parsed;
     if (!json.is_object() || !json.contains("dossier") || !json["dossier"].is_string()) return std::nullopt;
     auto word = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
     session::OutcomeInput input;
