@@ -94,6 +94,12 @@ TEST_CASE("a truncated or corrupted backup is refused with a precise message") {
     CHECK(refusal("") .rfind("backup refused: not valid JSON at byte 0", 0) == 0);
 }
 
+TEST_CASE("a key written twice anywhere in a backup refuses the backup, naming the key") {
+    const std::string text = export_backup(sample_content(), at("2024-02-01T12:00:00.000Z"));
+    CHECK(refusal(replaced(text, "\"screener\": \"An\"", "\"screener\": \"An\", \"screener\": \"Bo\"")) ==
+          "backup refused: the key \"screener\" occurs twice in one object");
+}
+
 TEST_CASE("invalid records inside a backup with a correct hash are refused naming the record and field") {
     // Re-sign edited content so only the record-level checks can catch the problem.
     auto resigned = [](Json document) {
@@ -162,7 +168,7 @@ namespace {
 std::vector<OpaqueRecord> model_records(const ModelRegistry& registry) {
     std::vector<OpaqueRecord> records;
     for (const ModelVersion& version : registry.versions())
-        records.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
+        records.push_back({version.info.fingerprint, Json(ModelRegistry::record_json_value(version))});
     return records;
 }
 

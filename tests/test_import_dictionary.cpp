@@ -60,7 +60,11 @@ TEST_CASE("assets/fields.json: protected attributes are marked and never require
 TEST_CASE("dictionary validation reports each mistake") {
     CHECK(load_field_dictionary(dictionary_with(R"({"name": "capacity", "type": "integer", "min": 0, "max": 10,
         "label": {"nl": "Kindplaatsen", "en": "Capacity"}})")).dictionary);
-    CHECK(mentions(errors_of("not json"), "not valid JSON"));
+    CHECK(mentions(errors_of("not json"), "the field dictionary is not valid JSON at byte "));
+    const std::string type_twice = R"({"name": "x", "type": "text", "type": "date", "label": {"nl": "X", "en": "X"}})";
+    CHECK(errors_of(dictionary_with(type_twice)) ==
+          std::vector<std::string>{"the field dictionary is not valid JSON: the key \"type\" occurs twice in one "
+                                   "object"});
     CHECK(mentions(errors_of(R"({"velden": []})"), "\"fields\" list"));
     CHECK(mentions(errors_of(R"({"fields": []})"), "exactly one field must be the id"));
     CHECK(mentions(errors_of(dictionary_with(R"({"name": "x", "type": "colour", "label": {"nl": "X", "en": "X"}})")),

@@ -70,12 +70,35 @@ TEST_CASE("NDJSON: one record per line, a broken line is rejected on its own") {
     CHECK(result.rejected_rows[0].row == 3);
     CHECK(result.rejected_rows[0].line == 3);
     CHECK(result.rejected_rows[0].reasons == std::vector<DiagnosticReason>{DiagnosticReason::invalid_json});
+    const Diagnostic* broken = find_diagnostic(result, DiagnosticReason::invalid_json);
+    REQUIRE(broken);
+    CHECK(broken->detail.rfind("not valid JSON at byte 35 (the text ends too early: truncated?): ", 0) == 0);
+    CHECK(broken->detail_nl.rfind("geen geldige JSON (at byte 35 (the text ends too early: truncated?): ", 0) == 0);
     CHECK(result.rejected_rows[1].row == 5);
     CHECK(result.rejected_rows[1].line == 6);
     CHECK(result.rejected_rows[1].reasons == std::vector<DiagnosticReason>{DiagnosticReason::duplicate_id});
     CHECK(cell(result, "municipality", 2) == "Hasselt");  // "gemeente" mapped when it first appears
     CHECK(is_missing(result, "municipality", 0));
     CHECK(find_diagnostic(result, DiagnosticReason::not_whole_number, 1));
+}
+
+TEST_CASE("a key written twice in a JSON record fails the import: which value holds is unknown") {
+    const std::string first = "{\"dossier_id\": \"KO-1\", \"name\": \"Kribbe\"}";
+    const std::string twice = "{\"dossier_id\": \"KO-2\", \"address\": {\"city\": \"Gent\", \"city\": \"Aalst\"}}";
+    for (const std::string& text : {"[" + first + ",\n" + twice + "]", first + "\n" + twice + "\n"}) {
+        CAPTURE(text);
+        const ImportResult result = import_text(text);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.failure == "record 2 (line 2): the key \"city\" occurs twice in one object: which value holds is "
+                                "unknown, so nothing is imported");
+        CHECK(result.failure_nl == "record 2 (regel 2) is geweigerd (the key \"city\" occurs twice in one object): "
+                                   "welke waarde geldt is onbekend, dus er is niets geïmporteerd");
+        CHECK(result.dataset.columns().empty());
+        CHECK(result.rejected_rows.empty());
+        const Diagnostic* d = find_diagnostic(result, DiagnosticReason::invalid_json);
+        REQUIRE(d);
+        CHECK(d->severity == Severity::fatal);
+    }
 }
 
 TEST_CASE("JSON: non-object elements, truncated files, cp1252 text, missing id key") {

@@ -65,7 +65,16 @@ TEST_CASE("mapping profiles round-trip through JSON and are validated") {
     CHECK(load.profile->entries[0].field == "dossier_id");
     CHECK(load.profile->entries[1].field.empty());
 
-    CHECK_FALSE(load_mapping_profile("{", shipped_dictionary()).profile);
+    CHECK(load_mapping_profile("{", shipped_dictionary()).errors ==
+          std::vector<std::string>{"the mapping profile is not valid JSON at byte 1 (the text ends too early: "
+                                   "truncated?): syntax error while parsing object key - unexpected end of input; "
+                                   "expected string literal"});
+    const auto duplicate = load_mapping_profile(
+        R"({"columns": [{"header": "Naam", "field": "name", "field": null}]})", shipped_dictionary());
+    CHECK_FALSE(duplicate.profile);
+    CHECK(duplicate.errors ==
+          std::vector<std::string>{"the mapping profile is not valid JSON: the key \"field\" occurs twice in one "
+                                   "object"});
     CHECK_FALSE(load_mapping_profile(R"({"columns": [{"header": "a"}]})", shipped_dictionary()).profile);
     const auto unknown = load_mapping_profile(R"({"columns": [{"header": "a", "field": "kleur"}]})", shipped_dictionary());
     REQUIRE(unknown.errors.size() == 1);

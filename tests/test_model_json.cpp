@@ -161,6 +161,15 @@ TEST_CASE("JSON syntax errors say where") {
     CHECK(mentions(message, "at byte"));
 }
 
+TEST_CASE("a key written twice in a model is refused, named: which of the two was meant is unknown") {
+    std::string text = default_model_text();
+    text.insert(text.find("\"weight\": 6,"), "\"weight\": 60, ");
+    const ModelParseResult result = parse_model_json(text);
+    CHECK_FALSE(result.ok());
+    CHECK(describe_problems(result.problems) ==
+          "model: the text is not valid JSON: the key \"weight\" occurs twice in one object");
+}
+
 TEST_CASE("structural problems name the parameter and the key") {
     const std::string base = parameter_json("complaints", "complaints", R"([{"type": "linear"}])");
     SUBCASE("unknown key in a parameter") {

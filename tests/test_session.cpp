@@ -144,6 +144,31 @@ TEST_CASE("a model version saved while an import is accepted: the import is trie
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
 }
 
+TEST_CASE("stored records with a key written twice are load problems at start-up, and nothing of them is used") {
+    TempFolder folder("session-duplicate-keys");
+    {
+        std::unique_ptr<platform::Store> store = platform::make_folder_store(folder.path.string());
+        store->open([](const platform::StoreResult& result, const platform::StoreStatus&) { REQUIRE(result.ok); });
+        const std::string profile = R"({"name": "export", "name": "x", "columns": []})";
+        store->commit({{platform::RecordKind::setting, "screener", R"({"name": "An", "name": "Bo"})", false},
+                       {platform::RecordKind::model, "f1", R"({"version": 1, "version": 2})", false},
+                       {platform::RecordKind::mapping_profile, "export", profile, false}},
+                      [](const platform::StoreResult& result) { REQUIRE(result.ok); });
+        store->put_snapshot({"dataset", R"({"descriptor": {}, "descriptor": {}, "mapping": {}})", "dossier_id\nKO-1\n"},
+                            [](const platform::StoreResult& result) { REQUIRE(result.ok); });
+    }
+    RunningApp app(folder);
+    CHECK(app.state.load_problems() ==
+          std::vector<std::string>{
+              "screener: the key \"name\" occurs twice in one object",
+              "models: a model version record is not valid JSON: the key \"version\" occurs twice in one object",
+              "export: the mapping profile is not valid JSON: the key \"name\" occurs twice in one object",
+              "dataset: the key \"descriptor\" occurs twice in one object"});
+    CHECK(app.state.screener().empty());
+    CHECK(app.state.mapping_profiles().empty());
+    CHECK(app.state.is_synthetic());  // the demo dossiers stay: the stored dataset was not read
+}
+
 TEST_CASE("a second page on the same store reads but may not write" * doctest::skip(without_process_locks)) {
     TempFolder folder("session-second-page");
     RunningApp writer(folder);

@@ -110,6 +110,21 @@ TEST_CASE("the store's own export reads as a backup: the crash panel's emergency
     CHECK(neither.error() == validate_backup(R"({"format":"something-else"})").error());
 }
 
+TEST_CASE("a store export with a key written twice, in the file or in one of its records, is refused naming it") {
+    FolderStore store("duplicate-key");
+    store.commit({{RecordKind::model, "childcare-default", R"({"id":"childcare-default","id":"other"})", false}});
+    std::string exported;
+    store.store->load_all([&](const StoreResult&, StoreContents contents) { exported = write_store_export(contents); });
+    const Checked<BackupDocument> in_record = read_backup_file(exported);
+    REQUIRE_FALSE(in_record.ok());
+    CHECK(in_record.error() == "childcare-default: the key \"id\" occurs twice in one object");
+
+    const std::string twice = R"({"format":"dossier-radar-store","format":"dossier-radar-store"})";
+    CHECK(read_store_export(twice).result.message ==
+          "the backup is not valid JSON: the key \"format\" occurs twice in one object");
+    CHECK_FALSE(read_backup_file(twice).ok());
+}
+
 TEST_CASE("outcomes after screening go through the store into a backup and into another device's store") {
     FolderStore first("outcomes-first"), second("outcomes-second");
     OutcomeDetails enforcement = outcome_details(OutcomeType::enforcement, "2024-02-15");

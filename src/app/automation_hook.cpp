@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/drawn_text.hpp"
+#include "core/base/strict_json.hpp"
 #include "platform/platform.hpp"
 #include "core/reporting/report_export.hpp"
 #include "core/screening/blind_queue.hpp"
@@ -211,7 +212,9 @@ nlohmann::json outcome_json(const OutcomeState& outcome) {
 // The outcome a test asks for, as JSON: {"dossier", "type", "measure", "handedOverTo", "result",
 // "date" (YYYY-MM-DD, default today), "note", "corrects", "withdraw", "reason"}.
 std::optional<session::OutcomeInput> outcome_input(const session::Session& state, const std::string& text) {
-    const auto json = nlohmann::json::parse(text, nullptr, false);
+    const Checked<Json> parsed = parse_json_strict(text);
+    if (!parsed) return std::nullopt;
+    const Json& json = *parsed;
     if (!json.is_object() || !json.contains("dossier") || !json["dossier"].is_string()) return std::nullopt;
     auto word = [&](const char* key) { return json.contains(key) && json[key].is_string() ? json[key].get<std::string>() : ""; };
     session::OutcomeInput input;
@@ -289,7 +292,7 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
         batches.push_back(item);
     }
     info["batches"] = batches;
-    if (const Report* report = state.last_report()) info["report"] = nlohmann::json::parse(report_to_json(*report));
+    if (const Report* report = state.last_report()) info["report"] = report_json_value(*report);
     const auto found = state.screening().batches.find(state.screening_batch());
     if (found == state.screening().batches.end()) return;
     const BatchState& batch = found->second;

@@ -12,9 +12,9 @@ constexpr const char* device_settings[] = {"screener", "last_backup_at", "datase
 void add_opaque(const std::vector<StoreRecord>& records, std::vector<OpaqueRecord>& into,
                 std::vector<std::string>& problems) {
     for (const StoreRecord& record : records) {
-        Json value = Json::parse(record.data, nullptr, false);
-        if (value.is_discarded()) problems.push_back(record.key + ": not JSON");
-        else into.push_back({record.key, std::move(value)});
+        Checked<Json> value = parse_json_strict(record.data);
+        if (value) into.push_back({record.key, std::move(*value)});
+        else problems.push_back(record.key + ": " + value.error());
     }
 }
 
@@ -42,9 +42,9 @@ BackupContent backup_content_from_store(const StoreContents& contents, std::vect
     add_opaque(contents.mapping_profiles, content.mapping_profiles, problems);
     for (const StoreRecord& record : contents.settings) {
         if (is_device_setting(record.key)) continue;
-        Json value = Json::parse(record.data, nullptr, false);
-        if (value.is_discarded()) problems.push_back(record.key + ": not JSON");
-        else content.settings[record.key] = std::move(value);
+        Checked<Json> value = parse_json_strict(record.data);
+        if (value) content.settings[record.key] = std::move(*value);
+        else problems.push_back(record.key + ": " + value.error());
     }
     return content;
 }

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/base/strict_json.hpp"
 #include "core/data/csv_writer.hpp"
 
 namespace radar::platform {
@@ -99,8 +99,9 @@ std::string write_store_export(const StoreContents& contents) {
 }
 
 StoreExportReading read_store_export(std::string_view text) {
-    const json document = json::parse(text.begin(), text.end(), nullptr, false);
-    if (document.is_discarded()) return refused("the backup is not valid JSON (truncated or damaged)");
+    const Checked<json> parsed = parse_json_strict(text);
+    if (!parsed) return refused(json_refusal("the backup", parsed.error()));
+    const json& document = *parsed;
     if (!document.is_object()) return refused("the backup is not a JSON object");
     if (document.value("format", json()) != store_export_format)
         return refused("format is not \"" + std::string(store_export_format) + "\"");

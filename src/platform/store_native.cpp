@@ -14,11 +14,11 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "platform/store.hpp"
 #include "platform/store_export_format.hpp"
 
@@ -364,8 +364,11 @@ private:
             std::ifstream stream(file, std::ios::binary);
             std::stringstream text;
             text << stream.rdbuf();
-            const json transaction = json::parse(text.str(), nullptr, false);
-            if (!stream || transaction.is_discarded() || !transaction.is_object() || !transaction.contains("ops"))
+            if (!stream) return StoreResult::failure("DataError", file.string() + " cannot be read");
+            const Checked<json> parsed = parse_json_strict(text.str());
+            if (!parsed) return StoreResult::failure("DataError", file.string() + " is damaged: " + parsed.error());
+            const json& transaction = *parsed;
+            if (!transaction.is_object() || !transaction.contains("ops"))
                 return StoreResult::failure("DataError", file.string() + " is damaged (it is not a complete transaction)");
             bool applied = false;
             try {

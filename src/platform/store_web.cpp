@@ -5,8 +5,8 @@
 
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 
+#include "core/base/strict_json.hpp"
 #include "platform/store.hpp"
 #include "platform/store_export_format.hpp"
 
@@ -64,8 +64,9 @@ StoreMode mode_from_text(const std::string& mode) {
 // The status JSON of RadarStore.status(); missing or null fields stay unset.
 StoreStatus status_from_json(const std::string& text) {
     StoreStatus status;
-    const json value = json::parse(text, nullptr, false);
-    if (!value.is_object()) return status;
+    const Checked<json> parsed = parse_json_strict(text);
+    if (!parsed || !parsed->is_object()) return status;
+    const json& value = *parsed;
     status.mode = mode_from_text(value.value("mode", std::string()));
     if (value.contains("closedReason") && value["closedReason"].is_string()) status.closed_reason = value["closedReason"];
     status.schema_version = value.value("schemaVersion", 0);
@@ -90,8 +91,9 @@ StoreStatus status_from_json(const std::string& text) {
 RestoreReport report_from_json(const std::string& text, RestoreMode mode) {
     RestoreReport report;
     report.mode = mode;
-    const json value = json::parse(text, nullptr, false);
-    if (!value.is_object()) return report;
+    const Checked<json> parsed = parse_json_strict(text);
+    if (!parsed || !parsed->is_object()) return report;
+    const json& value = *parsed;
     if (value.contains("added") && value["added"].is_object())
         for (const auto& item : value["added"].items())
             if (item.value().is_number_integer()) report.added[item.key()] = item.value().get<int>();
@@ -177,8 +179,8 @@ public:
 
     void request_persistence(std::function<void(const StoreResult&, bool)> done) override {
         radar_store_request_persistence(requests().add([done = std::move(done)](const StoreResult& result, std::string text) {
-            const json value = json::parse(text, nullptr, false);
-            done(result, value.is_object() && value.value("persisted", false));
+            const Checked<json> value = parse_json_strict(text);
+            done(result, value && value->is_object() && value->value("persisted", false));
         }));
     }
 

@@ -3,34 +3,32 @@
 
 #include <cstdio>
 
-#include <nlohmann/json.hpp>
+#include "core/base/strict_json.hpp"
 
 #include "session/i18n.hpp"
 
 namespace radar::session {
 
 std::string audit_choices_to_text(const AuditChoices& choices) {
-    return nlohmann::json{{"grouping", choices.grouping},
-                          {"reference_group", choices.reference_group},
-                          {"fair_band", {{"low", choices.band.low}, {"high", choices.band.high}}}}
-        .dump();
+    return canonical_json(Json{{"grouping", choices.grouping},
+                               {"reference_group", choices.reference_group},
+                               {"fair_band", {{"low", choices.band.low}, {"high", choices.band.high}}}});
 }
 
 Checked<AuditChoices> parse_audit_choices(std::string_view text) {
     using Result = Checked<AuditChoices>;
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (!json.is_object()) return Result::failure("audit choices: not a JSON object");
+    const Checked<Json> json = parse_json_strict(text);
+    if (!json) return Result::failure("audit choices: " + json.error());
+    FieldReader reader(*json, "audit choices");
     AuditChoices choices;
-    const auto grouping = json.find("grouping");
-    const auto reference = json.find("reference_group");
-    const auto band = json.find("fair_band");
-    if (grouping == json.end() || !grouping->is_string() || reference == json.end() || !reference->is_string() ||
-        band == json.end() || !band->is_object() || !band->contains("low") || !band->contains("high") ||
-        !(*band)["low"].is_number() || !(*band)["high"].is_number())
-        return Result::failure("audit choices: grouping, reference_group and fair_band {low, high} are required");
-    choices.grouping = grouping->get<std::string>();
-    choices.reference_group = reference->get<std::string>();
-    choices.band = FairBand{(*band)["low"].get<double>(), (*band)["high"].get<double>()};
+    choices.grouping = reader.optional_text("grouping");
+    choices.reference_group = reader.optional_text("reference_group");
+    if (const Json* band = reader.object("fair_band")) {
+        FieldReader band_reader(*band, "audit choices: fair_band");
+        choices.band = FairBand{band_reader.number("low"), band_reader.number("high")};
+        if (!band_reader.finish()) reader.fail_nested(band_reader.error());
+    }
+    if (!reader.finish()) return Result::failure(reader.error());
     return choices;
 }
 

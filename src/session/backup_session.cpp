@@ -23,7 +23,7 @@ BackupContent content_in_memory(const Session& state) {
     content.batches = state.frozen_batches();
     const ModelRegistry& registry = state.model_registry();
     for (const ModelVersion& version : registry.versions())
-        content.models.push_back({version.info.fingerprint, Json::parse(ModelRegistry::record_json(version))});
+        content.models.push_back({version.info.fingerprint, Json(ModelRegistry::record_json_value(version))});
     if (const auto active = registry.active_version())
         content.settings[Session::active_model_setting] = registry.find(*active)->info.fingerprint;
     return content;

@@ -15,6 +15,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "core/data/dataset_preparation.hpp"
 #include "core/data/demo_data.hpp"
 #include "core/evaluation/learned_weights.hpp"
@@ -402,6 +403,8 @@ private:
     // The profiles, the privacy setting and the stored dataset snapshot (see [SECTION] above).
     void load_imports_from_store(platform::StoreContents& contents);
     void restore_snapshot(platform::StoreSnapshot& stored);
+    // A setting record's value, parsed strictly; one that does not parse is a load problem.
+    std::optional<Json> read_setting(const platform::StoreRecord& record);
     void handle_store_notice(const platform::StoreNotice& notice);
     void apply_confirmed(const std::vector<ScreeningEvent>& events, const std::optional<FrozenBatch>& batch);
     void commit_pending(const std::string& subject);

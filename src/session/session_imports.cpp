@@ -96,10 +96,12 @@ void Session::persist_snapshot(std::string text, const MappingProfile& mapping) 
         snapshot_save_.reset();
         return;
     }
-    const nlohmann::json meta = {{"descriptor", nlohmann::json::parse(snapshot_to_json(*snapshot_))},
-                                 {"mapping", nlohmann::json::parse(mapping_profile_to_json(mapping))}};
+    const Json meta = {{"descriptor", snapshot_json_value(*snapshot_)},
+                       {"mapping", mapping_profile_json_value(mapping)}};
+    // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on.
+    platform::StoreSnapshot snapshot{snapshot_key, canonical_json(meta), std::move(text)};
     snapshot_save_ = save_started();
-    store_->put_snapshot({snapshot_key, meta.dump(), std::move(text)}, [this](const platform::StoreResult& result) {
+    store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
         if (result.ok) snapshot_stored_ = true;
     });
@@ -151,14 +153,16 @@ std::string Session::return_to_demo() {
 void Session::load_imports_from_store(platform::StoreContents& contents) {
     for (const auto& record : contents.settings)
         if (record.key == memory_only_setting_key) {
-            const auto value = nlohmann::json::parse(record.data, nullptr, false);
-            if (value.is_boolean()) dataset_memory_only_ = value.get<bool>();
+            const std::optional<Json> value = read_setting(record);
+            if (value && value->is_boolean()) dataset_memory_only_ = value->get<bool>();
         }
     if (!field_dictionary_) return;
     // The custom dictionary first: profiles and the snapshot are read with it.
     for (const auto& record : contents.settings) {
         if (record.key != dictionary_setting_key) continue;
-        const auto value = nlohmann::json::parse(record.data, nullptr, false);
+        const std::optional<Json> setting = read_setting(record);
+        if (!setting) continue;
+        const Json& value = *setting;
         const bool readable = value.is_object() && value.contains("name") && value["name"].is_string() &&
                               value.contains("text") && value["text"].is_string();
         DictionaryLoad load = readable ? load_custom_field_dictionary(value["text"].get<std::string>(), *built_in_dictionary_)
@@ -184,13 +188,18 @@ void Session::load_imports_from_store(platform::StoreContents& contents) {
 }
 
 void Session::restore_snapshot(platform::StoreSnapshot& stored) {
-    const auto meta = nlohmann::json::parse(stored.meta, nullptr, false);
+    const Checked<Json> parsed = parse_json_strict(stored.meta);
+    if (!parsed) {
+        load_problems_.push_back(std::string(snapshot_key) + ": " + parsed.error());
+        return;
+    }
+    const Json& meta = *parsed;
     if (!meta.is_object() || !meta.contains("descriptor") || !meta.contains("mapping")) {
         load_problems_.push_back(std::string(snapshot_key) + ": not a dataset snapshot");
         return;
     }
-    std::optional<SnapshotDescriptor> descriptor = snapshot_from_json(meta["descriptor"].dump());
-    ProfileLoad mapping = load_mapping_profile(meta["mapping"].dump(), *field_dictionary_);
+    std::optional<SnapshotDescriptor> descriptor = snapshot_from_json_value(meta["descriptor"]);
+    ProfileLoad mapping = load_mapping_profile_value(meta["mapping"], *field_dictionary_);
     if (!descriptor || !mapping.profile) {
         load_problems_.push_back(std::string(snapshot_key) + ": unreadable descriptor or mapping");
         return;

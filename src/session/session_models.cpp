@@ -84,8 +84,8 @@ void Session::load_models_from_store(const platform::StoreContents& contents) {
     std::string chosen;
     for (const auto& record : contents.settings)
         if (record.key == active_model_setting) {
-            const auto value = nlohmann::json::parse(record.data, nullptr, false);
-            if (value.is_string()) chosen = value.get<std::string>();
+            const std::optional<Json> value = read_setting(record);
+            if (value && value->is_string()) chosen = value->get<std::string>();
         }
     if (!chosen.empty() && !registry_.find_by_fingerprint(chosen)) {
         load_problems_.push_back(std::string("models: the active model version ") + chosen + " is not stored");

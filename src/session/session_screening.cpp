@@ -1,8 +1,7 @@
 // Session's screening work: loading events and batches from the store (and handing its model
 // versions and imports to their loaders), submitting one user action as one store commit,
 // following the store's mode and change notices.
-#include <nlohmann/json.hpp>
-
+#include "core/base/strict_json.hpp"
 #include "core/model/model_json.hpp"
 #include "platform/platform.hpp"
 #include "core/screening/blind_queue.hpp"
@@ -80,14 +79,12 @@ void Session::reload_from_store() {
         stored_settings_.clear();
         for (const auto& record : contents.settings) {
             stored_settings_[record.key] = record.data;
-            if (record.key == label_definition_setting) {
-                load_label_definition(record);
-                continue;
-            }
-            const auto value = nlohmann::json::parse(record.data, nullptr, false);
-            if (!value.is_string()) continue;
-            if (record.key == screener_setting_key) screener_ = value.get<std::string>();
-            if (record.key == last_backup_setting_key) last_backup_at_ = parse_timestamp(value.get<std::string>());
+            if (record.key == label_definition_setting) load_label_definition(record);
+            if (record.key != screener_setting_key && record.key != last_backup_setting_key) continue;
+            const std::optional<Json> value = read_setting(record);
+            if (!value || !value->is_string()) continue;
+            if (record.key == screener_setting_key) screener_ = value->get<std::string>();
+            if (record.key == last_backup_setting_key) last_backup_at_ = parse_timestamp(value->get<std::string>());
         }
         events_ = std::move(events);
         frozen_batches_ = std::move(batches);
@@ -98,10 +95,19 @@ void Session::reload_from_store() {
     });
 }
 
+std::optional<Json> Session::read_setting(const platform::StoreRecord& record) {
+    Checked<Json> value = parse_json_strict(record.data);
+    if (value) return std::move(*value);
+    load_problems_.push_back(record.key + ": " + value.error());
+    return std::nullopt;
+}
+
 void Session::handle_store_notice(const platform::StoreNotice& notice) {
+    // The notice's detail comes from the browser's store library; a detail that does not parse says nothing.
+    const Checked<Json> detail = parse_json_strict(notice.detail_json);
+    const bool has_detail = detail && detail->is_object();
     if (notice.kind == "mode") {
-        const auto detail = nlohmann::json::parse(notice.detail_json, nullptr, false);
-        const std::string mode = detail.is_object() ? detail.value("mode", std::string()) : std::string();
+        const std::string mode = has_detail ? detail->value("mode", std::string()) : std::string();
         if (mode == "writer") storage_mode_ = StorageMode::writer;
         else if (mode == "read-only") storage_mode_ = StorageMode::read_only;
         // A tab that just became the writer may have missed changes while it waited.
@@ -110,8 +116,7 @@ void Session::handle_store_notice(const platform::StoreNotice& notice) {
         reload_from_store();
     } else if (notice.kind == "closed") {
         storage_mode_ = StorageMode::closed;
-        const auto detail = nlohmann::json::parse(notice.detail_json, nullptr, false);
-        storage_message_ = detail.is_object() ? detail.value("reason", std::string()) : std::string();
+        storage_message_ = has_detail ? detail->value("reason", std::string()) : std::string();
     }
 }
 

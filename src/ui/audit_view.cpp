@@ -206,7 +206,8 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
         return;
     }
     const TextLanguage lang = text_language();
-    ImGui::Text(tr(TextId::audit_agreement_line), overall.table.units, overall.table.agreeing(),
+    ImGui::Text(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
+                overall.table.agreeing(),
                 statistic_text(overall.percent, true).c_str());
     agreement_table(overall.table);
     ImGui::Text(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
@@ -215,7 +216,8 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
                 overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
     ImGui::TextDisabled(tr(TextId::audit_thresholds), overall.bootstrap.resamples);
     for (const GroupAgreement& pair : figures->by_pair)
-        ImGui::BulletText(tr(TextId::audit_pair_line), pair.key.c_str(), pair.figures.table.units,
+        ImGui::BulletText(tr(TextId::audit_pair_line), pair.key.c_str(),
+                          counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
                           statistic_text(pair.figures.percent, true).c_str(),
                           statistic_text(pair.figures.kappa, false).c_str());
     ImGui::Text(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size());
@@ -389,7 +391,7 @@ void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditView
     if (audited.groupings.empty()) return;
     const FairBand& band = audited.groupings.front().band;
     ImGui::Text(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
-                audited.groupings.front().min_group_size);
+                counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
         const std::string header = grouping_label(state, grouping) + "##grouping" + std::to_string(i);

@@ -9,21 +9,28 @@
 namespace radar {
 namespace {
 
+constexpr std::string_view not_valid_json = "not valid JSON";
+
 // Builds the DOM through nlohmann's own builder while refusing duplicate keys, limiting the
 // nesting depth and remembering the first error with its position.
+template <typename JsonType>
 class StrictDomBuilder {
 public:
-    using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+    using Dom = nlohmann::detail::json_sax_dom_parser<JsonType>;
+    using number_integer_t = typename JsonType::number_integer_t;
+    using number_unsigned_t = typename JsonType::number_unsigned_t;
+    using number_float_t = typename JsonType::number_float_t;
+    using binary_t = typename JsonType::binary_t;
 
-    StrictDomBuilder(Json& root, std::size_t text_size) : dom_(root, false), text_size_(text_size) {}
+    StrictDomBuilder(JsonType& root, std::size_t text_size) : dom_(root, false), text_size_(text_size) {}
 
     bool null() { return dom_.null(); }
     bool boolean(bool value) { return dom_.boolean(value); }
-    bool number_integer(Json::number_integer_t value) { return dom_.number_integer(value); }
-    bool number_unsigned(Json::number_unsigned_t value) { return dom_.number_unsigned(value); }
-    bool number_float(Json::number_float_t value, const std::string& text) { return dom_.number_float(value, text); }
+    bool number_integer(number_integer_t value) { return dom_.number_integer(value); }
+    bool number_unsigned(number_unsigned_t value) { return dom_.number_unsigned(value); }
+    bool number_float(number_float_t value, const std::string& text) { return dom_.number_float(value, text); }
     bool string(std::string& value) { return dom_.string(value); }
-    bool binary(Json::binary_t& value) { return dom_.binary(value); }
+    bool binary(binary_t& value) { return dom_.binary(value); }
     bool start_object(std::size_t size) {
         if (!enter()) return false;
         keys_.emplace_back();
@@ -32,6 +39,7 @@ public:
     bool key(std::string& value) {
         if (!keys_.back().insert(value).second) {
             error_ = "the key \"" + value + "\" occurs twice in one object";
+            duplicate_key_ = true;
             return false;
         }
         return dom_.key(value);
@@ -55,12 +63,13 @@ public:
         if (colon != std::string::npos) reason = reason.substr(colon + 2);
         const bool truncated = position >= text_size_ || reason.find("unexpected end of input") != std::string::npos;
         // nlohmann counts the end of input as one more character read; report a real byte offset.
-        error_ = "not valid JSON at byte " + std::to_string(std::min(position, text_size_)) +
+        error_ = std::string(not_valid_json) + " at byte " + std::to_string(std::min(position, text_size_)) +
                  (truncated ? " (the text ends too early: truncated?)" : " near '" + last_token + "'") + ": " + reason;
         return false;
     }
 
     const std::string& error() const { return error_; }
+    bool duplicate_key() const { return duplicate_key_; }
 
 private:
     bool enter() {
@@ -74,7 +83,19 @@ private:
     std::vector<std::set<std::string>> keys_;
     int depth_ = 0;
     std::string error_;
+    bool duplicate_key_ = false;
 };
+
+template <typename JsonType>
+Checked<JsonType> parse_strict(std::string_view text, bool* duplicate_key) {
+    JsonType root;
+    StrictDomBuilder<JsonType> builder(root, text.size());
+    const bool parsed = JsonType::sax_parse(text.begin(), text.end(), &builder);
+    if (duplicate_key) *duplicate_key = builder.duplicate_key();
+    if (!parsed || !builder.error().empty())
+        return Checked<JsonType>::failure(builder.error().empty() ? std::string(not_valid_json) : builder.error());
+    return root;
+}
 
 std::string quoted(const Json& value) {
     std::string text = canonical_json(value);
@@ -84,13 +105,25 @@ std::string quoted(const Json& value) {
 
 }  // namespace
 
-Checked<Json> parse_json_strict(std::string_view text) {
-    Json root;
-    StrictDomBuilder builder(root, text.size());
-    const bool parsed = Json::sax_parse(text.begin(), text.end(), &builder);
-    if (!parsed || !builder.error().empty())
-        return Checked<Json>::failure(builder.error().empty() ? "not valid JSON" : builder.error());
-    return root;
+Checked<Json> parse_json_strict(std::string_view text, bool* duplicate_key) {
+    return parse_strict<Json>(text, duplicate_key);
+}
+
+Checked<OrderedJson> parse_ordered_json_strict(std::string_view text, bool* duplicate_key) {
+    return parse_strict<OrderedJson>(text, duplicate_key);
+}
+
+std::string json_refusal_reason(const std::string& strict_error) {
+    if (strict_error.rfind(not_valid_json, 0) != 0) return strict_error;
+    const std::size_t rest = strict_error.find_first_not_of(' ', not_valid_json.size());
+    return rest == std::string::npos ? std::string() : strict_error.substr(rest);
+}
+
+std::string json_refusal(std::string_view subject, const std::string& strict_error) {
+    const std::string reason = json_refusal_reason(strict_error);
+    const bool says_where = strict_error.rfind(not_valid_json, 0) == 0;  // "at byte 17 ..." follows
+    const char* joint = reason.empty() ? "" : says_where ? " " : ": ";
+    return std::string(subject) + " is " + std::string(not_valid_json) + joint + reason;
 }
 
 std::string canonical_json(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }

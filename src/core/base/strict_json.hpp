@@ -1,5 +1,6 @@
-// Strict JSON reading for stored records and backups: parsing that reports where the text broke
-// and refuses duplicate keys, and a field reader whose every error names the field.
+// Strict JSON reading, the one way the app reads JSON from outside (files, stored records, backups,
+// the browser): parsing that reports where the text broke and refuses duplicate keys, and a field
+// reader whose every error names the field.
 #pragma once
 
 #include <cstdint>
@@ -18,10 +19,25 @@
 namespace radar {
 
 using Json = nlohmann::json;
+using OrderedJson = nlohmann::ordered_json;
 
 // Parses JSON text; never throws. Errors give the byte position and the reason, e.g.
-// "not valid JSON at byte 5120 (the text ends too early: truncated?)".
-Checked<Json> parse_json_strict(std::string_view text);
+// "not valid JSON at byte 5120 (the text ends too early: truncated?)", or name the key that
+// occurs twice in one object (which value was meant is unknown, so none is taken) or say that
+// the nesting passes 64 levels. `duplicate_key`, when given, tells whether a failure was a key
+// occurring twice.
+Checked<Json> parse_json_strict(std::string_view text, bool* duplicate_key = nullptr);
+// The same keeping every object's keys in the order written, for texts where that order means
+// something (a model's categorical levels, the columns of a JSON export).
+Checked<OrderedJson> parse_ordered_json_strict(std::string_view text, bool* duplicate_key = nullptr);
+
+// A strict parse error said of what was read, e.g. "the field dictionary is not valid JSON at
+// byte 17 near '}': ..." or "the field dictionary is not valid JSON: the key \"name\" occurs twice
+// in one object".
+std::string json_refusal(std::string_view subject, const std::string& strict_error);
+// Where and why, without the words "not valid JSON" (for messages that say them in their own
+// language): "at byte 17 near '}': ..." or "the key \"name\" occurs twice in one object".
+std::string json_refusal_reason(const std::string& strict_error);
 
 // Compact, key-sorted text of a value: the canonical form hashed by backups. Invalid UTF-8
 // (which strict parsing never produces) is replaced instead of throwing.

@@ -1,8 +1,6 @@
 // Automatic and profile-driven header mapping, and mapping profile JSON.
 #include "core/import/column_mapping.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/import/header_normalisation.hpp"
 
 namespace radar {
@@ -18,28 +16,33 @@ const char* mapping_origin_code(MappingOrigin origin) {
     return "";
 }
 
-std::string mapping_profile_to_json(const MappingProfile& profile) {
-    nlohmann::ordered_json json;
+OrderedJson mapping_profile_json_value(const MappingProfile& profile) {
+    OrderedJson json;
     json["name"] = profile.name;
-    json["columns"] = nlohmann::ordered_json::array();
+    json["columns"] = OrderedJson::array();
     for (const auto& entry : profile.entries) {
-        nlohmann::ordered_json column;
+        OrderedJson column;
         column["header"] = entry.header;
-        column["field"] = entry.field.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(entry.field);
+        column["field"] = entry.field.empty() ? OrderedJson(nullptr) : OrderedJson(entry.field);
         if (entry.protected_attribute) column["protected"] = true;
         if (entry.kind && entry.field.empty()) column["type"] = value_kind_code(*entry.kind);
         json["columns"].push_back(std::move(column));
     }
-    return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json;
+}
+
+std::string mapping_profile_to_json(const MappingProfile& profile) {
+    return mapping_profile_json_value(profile).dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }
 
 ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary) {
+    const Checked<Json> parsed = parse_json_strict(json_text);
+    if (!parsed) return {std::nullopt, {json_refusal("the mapping profile", parsed.error())}};
+    return load_mapping_profile_value(*parsed, dictionary);
+}
+
+ProfileLoad load_mapping_profile_value(const Json& json, const FieldDictionary& dictionary) {
     ProfileLoad load;
-    const auto json = nlohmann::json::parse(json_text, nullptr, false);
-    if (json.is_discarded()) {
-        load.errors.push_back("the mapping profile is not valid JSON");
-        return load;
-    }
     if (!json.is_object() || !json.contains("columns") || !json["columns"].is_array()) {
         load.errors.push_back("a mapping profile needs a \"columns\" list");
         return load;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "core/import/field_dictionary.hpp"
 
 namespace radar {
@@ -53,7 +54,8 @@ struct MappingProfile {
 //                             {"header": "Land", "field": null, "protected": true},
 //                             {"header": "Vergund", "field": null, "type": "boolean"}]}
 // "type" (a value_kind_code) is only written for an extra attribute whose type the user chose.
-std::string mapping_profile_to_json(const MappingProfile& profile);
+OrderedJson mapping_profile_json_value(const MappingProfile& profile);
+std::string mapping_profile_to_json(const MappingProfile& profile);  // the value above, indented
 
 struct ProfileLoad {
     std::optional<MappingProfile> profile;  // set only when `errors` is empty
@@ -61,8 +63,10 @@ struct ProfileLoad {
 };
 
 // Checks the structure, that every field exists in the dictionary, that no field is the target
-// of two entries and that a "type" is a known kind given to an extra attribute only.
+// of two entries and that a "type" is a known kind given to an extra attribute only. The text is
+// parsed strictly (parse_json_strict: a key written twice is refused).
 ProfileLoad load_mapping_profile(std::string_view json_text, const FieldDictionary& dictionary);
+ProfileLoad load_mapping_profile_value(const Json& json, const FieldDictionary& dictionary);
 
 // A profile recording every column's current mapping (what the UI saves after the user fixed it).
 MappingProfile profile_from_mappings(std::string name, const std::vector<HeaderMapping>& mappings);

@@ -4,14 +4,11 @@
 #include <map>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
+#include "core/base/strict_json.hpp"
 #include "core/import/header_normalisation.hpp"
 
 namespace radar {
 namespace {
-
-using Json = nlohmann::json;
 
 std::optional<FieldType> field_type_from_code(const std::string& code) {
     for (FieldType type : {FieldType::text, FieldType::integer, FieldType::number, FieldType::date, FieldType::boolean})
@@ -19,9 +16,9 @@ std::optional<FieldType> field_type_from_code(const std::string& code) {
     return std::nullopt;
 }
 
-class FieldReader {
+class FieldSpecReader {
 public:
-    FieldReader(const Json& json, std::size_t index, std::vector<std::string>& errors)
+    FieldSpecReader(const Json& json, std::size_t index, std::vector<std::string>& errors)
         : json_(json), errors_(errors), context_("field #" + std::to_string(index + 1)) {}
 
     std::optional<FieldSpec> read() {
@@ -228,11 +225,12 @@ std::set<std::string> FieldDictionary::protected_names() const {
 
 DictionaryLoad load_field_dictionary(std::string_view json_text) {
     DictionaryLoad load;
-    const Json json = Json::parse(json_text, nullptr, false);
-    if (json.is_discarded()) {
-        load.errors.push_back("the field dictionary is not valid JSON");
+    const Checked<Json> parsed = parse_json_strict(json_text);
+    if (!parsed) {
+        load.errors.push_back(json_refusal("the field dictionary", parsed.error()));
         return load;
     }
+    const Json& json = *parsed;
     if (!json.is_object() || !json.contains("fields") || !json["fields"].is_array()) {
         load.errors.push_back("the field dictionary needs a \"fields\" list");
         return load;
@@ -249,7 +247,7 @@ DictionaryLoad load_field_dictionary(std::string_view json_text) {
     std::size_t id_count = 0;
     const Json& fields = json["fields"];
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        auto field = FieldReader(fields[i], i, load.errors).read();
+        auto field = FieldSpecReader(fields[i], i, load.errors).read();
         if (!field) continue;
         if (!names.insert(field->name).second) load.errors.push_back("field '" + field->name + "' is defined twice");
         id_count += field->is_id ? 1 : 0;

@@ -1,8 +1,7 @@
 // CSV and JSON renderings of an ImportResult.
 #include "core/import/import_report.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "core/base/strict_json.hpp"
 #include "core/data/csv_writer.hpp"
 #include "core/import/content_hash.hpp"
 
@@ -62,8 +61,7 @@ std::string write_rejected_rows_csv(const ImportResult& result, const ReportStyl
 }
 
 std::string import_report_json(const ImportResult& result) {
-    using Json = nlohmann::ordered_json;
-    Json json;
+    OrderedJson json;
     json["source_name"] = result.source_name;
     json["status"] = result.ok() ? "completed" : "failed";
     json["failure"] = result.failure;
@@ -77,24 +75,24 @@ std::string import_report_json(const ImportResult& result) {
     json["stopped_at_row_limit"] = result.stopped_at_row_limit;
 
     const ImportSummary& s = result.summary;
-    Json summary;
+    OrderedJson summary;
     summary["rows_read"] = s.rows_read;
     summary["rows_imported"] = s.rows_imported;
     summary["rows_with_warnings"] = s.rows_with_warnings;
     summary["rows_rejected"] = s.rows_rejected;
     summary["blank_rows"] = s.blank_rows;
     summary["diagnostics_total"] = s.diagnostics_total;
-    Json by_reason = Json::object();
+    OrderedJson by_reason = OrderedJson::object();
     for (std::size_t i = 0; i < diagnostic_reason_count; ++i)
         if (s.by_reason[i]) by_reason[reason_code(static_cast<DiagnosticReason>(i))] = s.by_reason[i];
     summary["by_reason"] = std::move(by_reason);
     json["summary"] = std::move(summary);
 
-    Json columns = Json::array();
+    OrderedJson columns = OrderedJson::array();
     for (const ImportedColumn& column : result.columns)
         columns.push_back({{"header", column.header},
                            {"column_name", column.column_name},
-                           {"field", column.field.empty() ? Json(nullptr) : Json(column.field)},
+                           {"field", column.field.empty() ? OrderedJson(nullptr) : OrderedJson(column.field)},
                            {"origin", mapping_origin_code(column.origin)},
                            {"extra", column.extra},
                            {"protected", column.protected_attribute},
@@ -103,7 +101,7 @@ std::string import_report_json(const ImportResult& result) {
     json["columns"] = std::move(columns);
     json["fields_not_found"] = result.fields_not_found;
 
-    Json diagnostics = Json::array();
+    OrderedJson diagnostics = OrderedJson::array();
     for (const Diagnostic& d : result.diagnostics)
         diagnostics.push_back({{"row", d.row},
                                {"line", d.line},
@@ -116,15 +114,15 @@ std::string import_report_json(const ImportResult& result) {
     json["diagnostics"] = std::move(diagnostics);
     json["diagnostics_truncated"] = result.diagnostics.size() < s.diagnostics_total;
 
-    Json rejected = Json::array();
+    OrderedJson rejected = OrderedJson::array();
     for (const RejectedRow& row : result.rejected_rows) {
-        Json reasons = Json::array();
+        OrderedJson reasons = OrderedJson::array();
         for (DiagnosticReason reason : row.reasons) reasons.push_back(reason_code(reason));
         rejected.push_back({{"row", row.row}, {"line", row.line}, {"reasons", std::move(reasons)}, {"fields", row.fields}});
     }
     json["rejected_rows"] = std::move(rejected);
     // Invalid UTF-8 cannot reach here (all text is decoded), but never let dump() throw.
-    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return json.dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }
 
 }  // namespace radar

@@ -1,8 +1,6 @@
 // Snapshot descriptors and accepting an import.
 #include "core/import/import_snapshot.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "core/import/content_hash.hpp"
 
 namespace radar {
@@ -15,8 +13,8 @@ bool SnapshotDescriptor::operator==(const SnapshotDescriptor& other) const {
            export_date == other.export_date;
 }
 
-std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
-    nlohmann::ordered_json json;
+OrderedJson snapshot_json_value(const SnapshotDescriptor& snapshot) {
+    OrderedJson json;
     json["source_name"] = snapshot.source_name;
     json["imported_at"] = snapshot.imported_at;
     json["content_hash"] = snapshot.content_hash;
@@ -29,12 +27,21 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
     json["extra_column_count"] = snapshot.extra_column_count;
     json["mapping_profile"] = snapshot.mapping_profile;
     if (snapshot.export_date > 0) json["export_date"] = format_iso_date(snapshot.export_date);
-    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return json;
+}
+
+std::string snapshot_to_json(const SnapshotDescriptor& snapshot) {
+    return snapshot_json_value(snapshot).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
 
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text) {
-    const auto json = nlohmann::json::parse(json_text, nullptr, false);
-    if (json.is_discarded() || !json.is_object()) return std::nullopt;
+    const Checked<Json> parsed = parse_json_strict(json_text);
+    if (!parsed) return std::nullopt;
+    return snapshot_from_json_value(*parsed);
+}
+
+std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json) {
+    if (!json.is_object()) return std::nullopt;
     SnapshotDescriptor snapshot;
     bool valid = true;
     auto text = [&](const char* key, std::string& out) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "core/import/column_mapping.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/text_encoding.hpp"
@@ -33,9 +34,11 @@ struct SnapshotDescriptor {
     bool operator==(const SnapshotDescriptor& other) const;
 };
 
-std::string snapshot_to_json(const SnapshotDescriptor& snapshot);
-// Nothing when the text is not a snapshot written by snapshot_to_json.
+OrderedJson snapshot_json_value(const SnapshotDescriptor& snapshot);
+std::string snapshot_to_json(const SnapshotDescriptor& snapshot);  // the value above as compact text
+// Nothing when the text (parsed strictly) or the value is not a snapshot written by snapshot_to_json.
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
+std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json);
 
 // The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what a stored
 // snapshot keeps, so that importing it again with the same mapping gives the same dataset.

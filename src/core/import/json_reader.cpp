@@ -1,45 +1,11 @@
-// Parsing and flattening of JSON records.
+// Parsing (strictly: a key written twice fails the import) and flattening of JSON records.
 #include "core/import/json_reader.hpp"
 
 #include <deque>
 
-#include <nlohmann/json.hpp>
+#include "core/base/strict_json.hpp"
 
 namespace radar {
-namespace {
-
-using Json = nlohmann::ordered_json;
-
-// Collects nlohmann's message for a record that does not parse. Used instead of exceptions:
-// WebAssembly builds cannot catch them.
-class ParseErrorMessage final : public nlohmann::json_sax<Json> {
-public:
-    std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
-        message = error.what();
-        return false;
-    }
-};
-
-std::string parse_error_message(std::string_view text) {
-    ParseErrorMessage handler;
-    Json::sax_parse(text, &handler);
-    return handler.message.empty() ? "not valid JSON" : handler.message;
-}
-
-}  // namespace
 
 // One record as (dotted key, cell) pairs; the texts the cells point to live here. The recursion
 // is as deep as the record's nesting, which the scanner has bounded.
@@ -52,7 +18,7 @@ struct JsonReader::Flattened {
     std::size_t key_bytes = 0;
     bool keys_too_long = false;
 
-    void add(const std::string& prefix, const Json& value) {
+    void add(const std::string& prefix, const OrderedJson& value) {
         if (value.is_object()) {
             for (const auto& item : value.items()) {
                 key_bytes += prefix.size() + 1 + item.key().size();
@@ -68,7 +34,7 @@ struct JsonReader::Flattened {
         } else if (value.is_null()) {
             cell.kind = RawCell::Kind::null;
         } else {
-            texts.push_back(value.dump(-1, ' ', false, Json::error_handler_t::replace));
+            texts.push_back(value.dump(-1, ' ', false, OrderedJson::error_handler_t::replace));
             cell.text = texts.back();
             if (value.is_number()) {
                 cell.kind = RawCell::Kind::number;
@@ -138,12 +104,24 @@ void JsonReader::on_record(std::string_view raw_text, std::uint32_t line, bool c
         reject(context, text, "the file ends inside this record", "het bestand eindigt binnen dit record");
         return;
     }
-    const Json json = Json::parse(text, nullptr, false);
-    if (json.is_discarded()) {
-        const std::string message = parse_error_message(text);
-        reject(context, text, message, "geen geldige JSON (" + message + ")");
+    bool duplicate_key = false;
+    const Checked<OrderedJson> parsed = parse_ordered_json_strict(text, &duplicate_key);
+    if (duplicate_key) {
+        // Which of the two values the export meant is unknown: keeping either would drop the other.
+        const std::string where = "record " + std::to_string(context.row) + " (";
+        const std::string line_text = std::to_string(context.line) + ")";
+        builder_.fail(DiagnosticReason::invalid_json,
+                      where + "line " + line_text + ": " + parsed.error() +
+                          ": which value holds is unknown, so nothing is imported",
+                      where + "regel " + line_text + " is geweigerd (" + parsed.error() +
+                          "): welke waarde geldt is onbekend, dus er is niets geïmporteerd");
         return;
     }
+    if (!parsed) {
+        reject(context, text, parsed.error(), "geen geldige JSON (" + json_refusal_reason(parsed.error()) + ")");
+        return;
+    }
+    const OrderedJson& json = *parsed;
     if (!json.is_object()) {
         reject(context, text, "a record must be a JSON object {...}", "een record moet een JSON-object {...} zijn");
         return;

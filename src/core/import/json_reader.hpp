@@ -1,6 +1,7 @@
-// JSON import: record texts from the scanner are parsed (nlohmann/json), nested objects are
-// flattened to dotted column names ("address.city"), and keys become columns as they appear. A
-// record past the size or depth limit fails the import before it is parsed.
+// JSON import: record texts from the scanner are parsed strictly (parse_ordered_json_strict), nested
+// objects are flattened to dotted column names ("address.city"), and keys become columns as they
+// appear. A record past the size or depth limit fails the import before it is parsed; a record
+// that does not parse is a rejected row; a key written twice in a record fails the import.
 #pragma once
 
 #include <map>

@@ -1,44 +1,22 @@
-// Reading and writing model JSON with nlohmann::ordered_json (key order as written). Nothing here
-// throws: Emscripten builds do not catch exceptions by default, so every type is checked before use.
+// Reading model JSON (strictly: a key written twice is refused) and writing it, with keys in the
+// order written (nlohmann::ordered_json). Nothing here throws: Emscripten builds do not catch
+// exceptions by default, so every type is checked before use.
 #include "core/model/model_json.hpp"
 
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/base/sha256.hpp"
+#include "core/base/strict_json.hpp"
 
 namespace radar {
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Records the position of a JSON syntax error without exceptions.
-struct SyntaxErrorFinder : nlohmann::json_sax<Json> {
-    std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string& last_token, const nlohmann::detail::exception&) override {
-        message = "model: the text is not valid JSON (at byte " + std::to_string(position) + ", near '" +
-                  last_token.substr(0, 40) + "')";
-        return false;
-    }
-};
-
 // Reads one JSON object, collecting problems with a context prefix ("parameter 'x': transform 2").
 class ObjectReader {
 public:
-    ObjectReader(const Json& object, std::string context, std::string parameter, std::vector<ModelProblem>& problems)
+    ObjectReader(const OrderedJson& object, std::string context, std::string parameter,
+                 std::vector<ModelProblem>& problems)
         : object_(object), context_(std::move(context)), parameter_(std::move(parameter)), problems_(problems) {
         if (!object.is_object()) problem("must be a JSON object");
     }
@@ -49,7 +27,7 @@ public:
 
     void problem(const std::string& what) { problems_.push_back({parameter_, context_ + ": " + what}); }
 
-    const Json* get(const char* key, bool required) {
+    const OrderedJson* get(const char* key, bool required) {
         used_.insert(key);
         if (!valid()) return nullptr;
         const auto found = object_.find(key);
@@ -61,7 +39,7 @@ public:
     }
 
     std::string text(const char* key, bool required = true) {
-        const Json* value = get(key, required);
+        const OrderedJson* value = get(key, required);
         if (!value) return {};
         if (!value->is_string()) {
             problem(std::string("'") + key + "' must be text");
@@ -71,7 +49,7 @@ public:
     }
 
     std::optional<double> number(const char* key, bool required = true) {
-        const Json* value = get(key, required);
+        const OrderedJson* value = get(key, required);
         if (!value) return std::nullopt;
         if (!value->is_number()) {
             problem(std::string("'") + key + "' must be a number");
@@ -81,7 +59,7 @@ public:
     }
 
     bool flag(const char* key) {
-        const Json* value = get(key, true);
+        const OrderedJson* value = get(key, true);
         if (!value) return false;
         if (!value->is_boolean()) {
             problem(std::string("'") + key + "' must be true or false");
@@ -92,7 +70,7 @@ public:
 
     LocalText local_text(const char* key) {
         LocalText result;
-        const Json* value = get(key, true);
+        const OrderedJson* value = get(key, true);
         if (!value) return result;
         ObjectReader inner(*value, context_ + ": '" + key + "'", parameter_, problems_);
         if (!inner.valid()) return result;
@@ -104,7 +82,7 @@ public:
 
     // A model's name or description: one text for both languages, or {"nl": ..., "en": ...}.
     LocalText text_or_local_text(const char* key, bool required) {
-        const Json* value = get(key, required);
+        const OrderedJson* value = get(key, required);
         if (!value) return {};
         if (value->is_string()) return {value->get<std::string>(), value->get<std::string>()};
         if (!value->is_object()) {
@@ -122,7 +100,7 @@ public:
     }
 
 private:
-    const Json& object_;
+    const OrderedJson& object_;
     std::string context_;
     std::string parameter_;
     std::vector<ModelProblem>& problems_;
@@ -135,7 +113,7 @@ std::string known_names(const char* const* names, std::size_t count) {
     return list;
 }
 
-Transform read_transform(const Json& json, ObjectReader& parent, std::size_t index,
+Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::size_t index,
                          std::vector<ModelProblem>& problems) {
     Transform transform;
     ObjectReader reader(json, parent.context() + ": transform " + std::to_string(index + 1), parent.parameter(),
@@ -159,7 +137,7 @@ Transform read_transform(const Json& json, ObjectReader& parent, std::size_t ind
         break;
     case TransformKind::step: {
         transform.below = reader.number("below", false).value_or(0.0);
-        const Json* bins = reader.get("bins", true);
+        const OrderedJson* bins = reader.get("bins", true);
         if (bins && !bins->is_array()) reader.problem("'bins' must be a list of {\"from\", \"value\"}");
         if (bins && bins->is_array()) {
             for (std::size_t i = 0; i < bins->size(); ++i) {
@@ -175,10 +153,10 @@ Transform read_transform(const Json& json, ObjectReader& parent, std::size_t ind
         break;
     }
     case TransformKind::boolean: {
-        const Json* levels = reader.get("true_levels", false);
+        const OrderedJson* levels = reader.get("true_levels", false);
         if (levels && !levels->is_array()) reader.problem("'true_levels' must be a list of texts");
         if (levels && levels->is_array())
-            for (const Json& level : *levels) {
+            for (const OrderedJson& level : *levels) {
                 if (level.is_string()) transform.true_levels.push_back(level.get<std::string>());
                 else reader.problem("'true_levels' must hold texts only");
             }
@@ -186,7 +164,7 @@ Transform read_transform(const Json& json, ObjectReader& parent, std::size_t ind
     }
     case TransformKind::categorical: {
         transform.default_value = reader.number("default").value_or(0.0);
-        const Json* levels = reader.get("levels", true);
+        const OrderedJson* levels = reader.get("levels", true);
         if (levels && !levels->is_object()) reader.problem("'levels' must map each level (text) to a number");
         if (levels && levels->is_object())
             for (const auto& item : levels->items()) {
@@ -209,7 +187,7 @@ Transform read_transform(const Json& json, ObjectReader& parent, std::size_t ind
 
 MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& problems) {
     MissingPolicy policy;
-    const Json* json = parent.get("missing", true);
+    const OrderedJson* json = parent.get("missing", true);
     if (!json) return policy;
     ObjectReader reader(*json, parent.context() + ": missing", parent.parameter(), problems);
     if (!reader.valid()) return policy;
@@ -222,7 +200,7 @@ MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& prob
     policy.kind = *kind;
     if (*kind == MissingPolicyKind::points) policy.points = reader.number("points").value_or(0.0);
     if (*kind == MissingPolicyKind::neutral) {
-        const Json* value = reader.get("value", true);
+        const OrderedJson* value = reader.get("value", true);
         if (value && value->is_number()) policy.neutral = value->get<double>();
         else if (value && value->is_string()) policy.neutral = value->get<std::string>();
         else if (value) reader.problem("'value' must be a number or a level (text)");
@@ -231,7 +209,7 @@ MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& prob
     return policy;
 }
 
-ModelParameter read_parameter(const Json& json, std::size_t index, std::vector<ModelProblem>& problems) {
+ModelParameter read_parameter(const OrderedJson& json, std::size_t index, std::vector<ModelProblem>& problems) {
     ModelParameter parameter;
     // Name the parameter by its id in every message when it has one.
     const bool has_id = json.is_object() && json.contains("id") && json["id"].is_string() &&
@@ -242,7 +220,7 @@ ModelParameter read_parameter(const Json& json, std::size_t index, std::vector<M
     if (!reader.valid()) return parameter;
     reader.text("id");
     parameter.field = reader.text("field");
-    const Json* transforms = reader.get("transforms", true);
+    const OrderedJson* transforms = reader.get("transforms", true);
     if (transforms && !transforms->is_array()) reader.problem("'transforms' must be a list");
     if (transforms && transforms->is_array())
         for (std::size_t i = 0; i < transforms->size(); ++i)
@@ -257,14 +235,14 @@ ModelParameter read_parameter(const Json& json, std::size_t index, std::vector<M
 
 // Whole numbers are written without a fraction ("6", not "6.0"); everything else in the
 // shortest form that reads back to the same double.
-Json number_json(double value) {
+OrderedJson number_json(double value) {
     if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9007199254740992.0)
-        return Json(static_cast<std::int64_t>(value));
-    return Json(value);
+        return OrderedJson(static_cast<std::int64_t>(value));
+    return OrderedJson(value);
 }
 
-Json local_text_json(const LocalText& text) {
-    Json json = Json::object();
+OrderedJson local_text_json(const LocalText& text) {
+    OrderedJson json = OrderedJson::object();
     json["nl"] = text.nl;
     json["en"] = text.en;
     return json;
@@ -272,13 +250,13 @@ Json local_text_json(const LocalText& text) {
 
 // A name or description: one plain text when both languages read the same (so a model written
 // before the two-language form existed keeps its exact JSON and version id), else {"nl", "en"}.
-Json text_or_local_text_json(const LocalText& text) {
-    if (text.nl == text.en) return Json(text.nl);
+OrderedJson text_or_local_text_json(const LocalText& text) {
+    if (text.nl == text.en) return OrderedJson(text.nl);
     return local_text_json(text);
 }
 
-Json transform_json(const Transform& transform) {
-    Json json = Json::object();
+OrderedJson transform_json(const Transform& transform) {
+    OrderedJson json = OrderedJson::object();
     json["type"] = transform_kind_name(transform.kind);
     switch (transform.kind) {
     case TransformKind::linear:
@@ -288,9 +266,9 @@ Json transform_json(const Transform& transform) {
         if (transform.max) json["max"] = number_json(*transform.max);
         break;
     case TransformKind::step: {
-        Json bins = Json::array();
+        OrderedJson bins = OrderedJson::array();
         for (const StepBin& bin : transform.bins) {
-            Json item = Json::object();
+            OrderedJson item = OrderedJson::object();
             item["from"] = number_json(bin.from);
             item["value"] = number_json(bin.value);
             bins.push_back(std::move(item));
@@ -303,7 +281,7 @@ Json transform_json(const Transform& transform) {
         if (!transform.true_levels.empty()) json["true_levels"] = transform.true_levels;
         break;
     case TransformKind::categorical: {
-        Json levels = Json::object();
+        OrderedJson levels = OrderedJson::object();
         for (const auto& [level, value] : transform.levels) levels[level] = number_json(value);
         json["levels"] = std::move(levels);
         json["default"] = number_json(transform.default_value);
@@ -314,8 +292,8 @@ Json transform_json(const Transform& transform) {
     return json;
 }
 
-Json missing_json(const MissingPolicy& policy) {
-    Json json = Json::object();
+OrderedJson missing_json(const MissingPolicy& policy) {
+    OrderedJson json = OrderedJson::object();
     json["policy"] = missing_policy_name(policy.kind);
     if (policy.kind == MissingPolicyKind::points) json["points"] = number_json(policy.points);
     if (policy.kind == MissingPolicyKind::neutral) {
@@ -329,18 +307,17 @@ Json missing_json(const MissingPolicy& policy) {
 
 ModelParseResult parse_model_json(std::string_view text) {
     ModelParseResult result;
-    const Json json = Json::parse(text.begin(), text.end(), nullptr, false);
-    if (json.is_discarded()) {
-        SyntaxErrorFinder finder;
-        Json::sax_parse(text.begin(), text.end(), &finder);
-        result.problems.push_back({"", finder.message.empty() ? "model: the text is not valid JSON" : finder.message});
+    const Checked<OrderedJson> document = parse_ordered_json_strict(text);
+    if (!document) {
+        result.problems.push_back({"", json_refusal("model: the text", document.error())});
         return result;
     }
+    const OrderedJson& json = *document;
     auto& problems = result.problems;
     ModelSpec spec;
     ObjectReader reader(json, "model", "", problems);
     if (!reader.valid()) return result;
-    const Json* version = reader.get("schema_version", true);
+    const OrderedJson* version = reader.get("schema_version", true);
     if (version && !version->is_number_integer()) reader.problem("'schema_version' must be a whole number");
     else if (version) spec.schema_version = version->get<int>();
     spec.id = reader.text("id");
@@ -349,11 +326,11 @@ ModelParseResult parse_model_json(std::string_view text) {
     spec.created_at = reader.text("created_at");
     spec.description = reader.text_or_local_text("description", false);
     spec.intercept = reader.number("intercept").value_or(0.0);
-    if (const Json* output = reader.get("output", true)) {
+    if (const OrderedJson* output = reader.get("output", true)) {
         ObjectReader out(*output, "model: output", "", problems);
         if (out.valid()) {
             spec.logistic = out.flag("logistic");
-            if (const Json* display = out.get("display", true)) {
+            if (const OrderedJson* display = out.get("display", true)) {
                 ObjectReader shown(*display, "model: output: display", "", problems);
                 const std::string mapping = shown.valid() ? shown.text("mapping") : std::string();
                 const auto parsed = display_mapping_from_name(mapping);
@@ -369,7 +346,7 @@ ModelParseResult parse_model_json(std::string_view text) {
             out.refuse_unknown_keys();
         }
     }
-    if (const Json* parameters = reader.get("parameters", true)) {
+    if (const OrderedJson* parameters = reader.get("parameters", true)) {
         if (!parameters->is_array()) reader.problem("'parameters' must be a list");
         else
             for (std::size_t i = 0; i < parameters->size(); ++i)
@@ -384,7 +361,7 @@ ModelParseResult parse_model_json(std::string_view text) {
 }
 
 std::string model_to_json(const ModelSpec& spec) {
-    Json json = Json::object();
+    OrderedJson json = OrderedJson::object();
     json["schema_version"] = spec.schema_version;
     json["id"] = spec.id;
     json["name"] = text_or_local_text_json(spec.name);
@@ -392,22 +369,22 @@ std::string model_to_json(const ModelSpec& spec) {
     json["created_at"] = spec.created_at;
     json["description"] = text_or_local_text_json(spec.description);
     json["intercept"] = number_json(spec.intercept);
-    Json display = Json::object();
+    OrderedJson display = OrderedJson::object();
     display["mapping"] = display_mapping_name(spec.display.mapping);
     if (spec.display.mapping == DisplayMapping::range) {
         display["min"] = number_json(spec.display.min);
         display["max"] = number_json(spec.display.max);
     }
-    Json output = Json::object();
+    OrderedJson output = OrderedJson::object();
     output["logistic"] = spec.logistic;
     output["display"] = std::move(display);
     json["output"] = std::move(output);
-    Json parameters = Json::array();
+    OrderedJson parameters = OrderedJson::array();
     for (const ModelParameter& parameter : spec.parameters) {
-        Json item = Json::object();
+        OrderedJson item = OrderedJson::object();
         item["id"] = parameter.id;
         item["field"] = parameter.field;
-        Json transforms = Json::array();
+        OrderedJson transforms = OrderedJson::array();
         for (const Transform& transform : parameter.transforms) transforms.push_back(transform_json(transform));
         item["transforms"] = std::move(transforms);
         item["weight"] = number_json(parameter.weight);

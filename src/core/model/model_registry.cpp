@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <nlohmann/json.hpp>
 
 #include "core/data/csv_writer.hpp"
 #include "core/model/model_json.hpp"
@@ -19,8 +18,13 @@ std::string fingerprint_of(std::string_view text) {
 }
 
 std::optional<ModelVersion> parse_record(std::string_view text, std::string& error) {
-    const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-    if (json.is_discarded() || !json.is_object()) {
+    const Checked<Json> parsed = parse_json_strict(text);
+    if (!parsed) {
+        error = json_refusal("a model version record", parsed.error());
+        return std::nullopt;
+    }
+    const Json& json = *parsed;
+    if (!json.is_object()) {
         error = "a model version record is not a JSON object";
         return std::nullopt;
     }
@@ -144,8 +148,8 @@ std::optional<ModelSpec> ModelRegistry::active_spec() const {
     return spec(*active_);
 }
 
-std::string ModelRegistry::record_json(const ModelVersion& version) {
-    nlohmann::ordered_json json = nlohmann::ordered_json::object();
+OrderedJson ModelRegistry::record_json_value(const ModelVersion& version) {
+    OrderedJson json = OrderedJson::object();
     json["version"] = version.info.version;
     json["model_id"] = version.info.model_id;
     // Same form as the model JSON's name: one text when both languages agree.
@@ -156,7 +160,11 @@ std::string ModelRegistry::record_json(const ModelVersion& version) {
     json["saved_at"] = version.info.saved_at;
     json["fingerprint"] = version.info.fingerprint;
     json["model_json"] = version.model_json;
-    return json.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return json;
+}
+
+std::string ModelRegistry::record_json(const ModelVersion& version) {
+    return record_json_value(version).dump(-1, ' ', false, OrderedJson::error_handler_t::replace);
 }
 
 std::vector<std::string> ModelRegistry::restore(const std::vector<std::string>& records, std::optional<int> active) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "core/model/model_check.hpp"
 #include "core/model/model_spec.hpp"
 
@@ -62,9 +63,11 @@ public:
     std::optional<ModelSpec> active_spec() const;
 
     // Persistence: one record per version, written once (versions never change).
-    static std::string record_json(const ModelVersion& version);
+    static OrderedJson record_json_value(const ModelVersion& version);
+    static std::string record_json(const ModelVersion& version);  // the value above as compact text
     // Replaces the contents with these records and the active version. Records that do not
-    // parse, repeat a version number or content, or fail their fingerprint are skipped and reported.
+    // parse (strictly: a key written twice is refused), repeat a version number or content, or
+    // fail their fingerprint are skipped and reported.
     std::vector<std::string> restore(const std::vector<std::string>& records, std::optional<int> active);
     // Adds a version kept elsewhere (in memory but not yet in the store) by content: the same
     // content is the version already held, new content becomes the next version. Its number here.

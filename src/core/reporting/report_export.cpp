@@ -345,7 +345,7 @@ std::string table_to_csv(const ReportTable& table) {
     return out;
 }
 
-std::string report_to_json(const Report& r) {
+Json report_json_value(const Report& r) {
     Json possible = Json::array();
     for (ScreeningCode code : r.possible_risk) possible.push_back(code_key(code));
     Json months = Json::array();
@@ -362,7 +362,7 @@ std::string report_to_json(const Report& r) {
         lift["lift"] = r.lift.lift ? Json(*r.lift.lift) : Json(nullptr);
         lift["difference"] = {{"value", r.lift.difference}, {"low", r.lift.difference_low}, {"high", r.lift.difference_high}};
     }
-    const Json out{{"period", {{"from", format_iso_date(r.first_day)}, {"to", format_iso_date(r.period.to)},
+    return Json{{"period", {{"from", format_iso_date(r.first_day)}, {"to", format_iso_date(r.period.to)},
                                {"all_time", !r.period.from.has_value()}}},
                    {"generated_at", format_timestamp(r.generated_at)},
                    {"possible_risk_definition", possible},
@@ -383,7 +383,10 @@ std::string report_to_json(const Report& r) {
                    {"outcomes", outcomes_json(r.outcomes)},
                    {"risk_found", risk_found_json(r.risk_found)},
                    {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
-    return out.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string report_to_json(const Report& report) {
+    return report_json_value(report).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace radar

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/strict_json.hpp"
 #include "core/reporting/report.hpp"
 
 namespace radar {
@@ -40,7 +41,8 @@ std::string readable_cell(const ReportTable& table, std::size_t row, std::size_t
 std::string csv_cell(std::string_view value, bool numeric);
 std::string table_to_csv(const ReportTable& table);
 
-// The whole report (figures, definitions, header, both summaries) as indented JSON.
+// The whole report (figures, definitions, header, both summaries) as JSON, and as indented text.
+Json report_json_value(const Report& report);
 std::string report_to_json(const Report& report);
 
 }  // namespace radar
