@@ -14,6 +14,7 @@
 #include "session/value_labels.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -21,16 +22,6 @@ namespace {
 
 constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
                                        ScreeningCode::verder_onderzoek_nodig};
-
-TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
-
-void section_title(const char* title, const Fonts& fonts) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    ImGui::Separator();
-}
 
 void refusal_text(const std::string& refusal) {
     if (refusal.empty()) return;
@@ -169,7 +160,7 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
 }
 
 std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent) {
-    const TextLanguage lang = text_language();
+    const TextLanguage lang = language();
     const auto shown = [&](double v) { return as_percent ? format_percent(v, lang) : decimal_text(v, 2); };
     if (!statistic.estimate.value) return undefined_label(*statistic.estimate.undefined, lang);
     std::string text = shown(*statistic.estimate.value);
@@ -205,7 +196,7 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
         ImGui::TextUnformatted(tr(TextId::audit_agreement_none));
         return;
     }
-    const TextLanguage lang = text_language();
+    const TextLanguage lang = language();
     ImGui::Text(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
                 overall.table.agreeing(),
                 statistic_text(overall.percent, true).c_str());
@@ -224,7 +215,7 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
 }
 
 std::string rate_text(const GroupRate& rate) {
-    return rate.value ? format_percent(*rate.value, text_language()) : "\xE2\x80\x93";
+    return rate.value ? format_percent(*rate.value, language()) : "\xE2\x80\x93";
 }
 
 std::string disparity_text(const Disparity& disparity) {
@@ -276,7 +267,7 @@ void group_table(const GroupAudit& grouping, std::size_t index) {
 
 // What each column rests on, said once under the tables.
 void basis_legend() {
-    const TextLanguage lang = text_language();
+    const TextLanguage lang = language();
     const std::string legend = std::string(tr(TextId::audit_column_selection_rate)) + ": " +
                                figure_basis_label(FigureBasis::selection, lang) + "; " +
                                tr(TextId::audit_column_false_discovery) + ": " +
@@ -348,7 +339,7 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SameLine();
     ImGui::TextUnformatted(tr(TextId::audit_band_label));
     ImGui::SameLine();
-    const std::pair<double, double> band_in_force{wanted.band.low, wanted.band.high};
+    const AuditViewState::BandShown band_in_force{wanted.band.low, wanted.band.high, language()};
     if (view.band_text_from != band_in_force) {
         const std::string text = decimal_text(wanted.band.low, 2) + "-" + decimal_text(wanted.band.high, 2);
         std::snprintf(view.band_text.data(), view.band_text.size(), "%s", text.c_str());

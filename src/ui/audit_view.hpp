@@ -7,10 +7,10 @@
 #include <array>
 #include <optional>
 #include <string>
-#include <utility>
 
 #include "session/audit_work.hpp"
 #include "session/double_coding_work.hpp"
+#include "session/i18n.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
 #include "ui/theme.hpp"
@@ -30,9 +30,17 @@ struct AuditViewState {
     std::optional<ScreeningCode> final_code;
     std::array<char, 512> reason{};
     std::string adjudication_refusal;
-    // The fair band as typed ("0,80-1,25"), and the band in force it was last filled from.
+    // The fair band as typed ("0,80-1,25"), and the band in force (in the language) it was last
+    // filled from.
     std::array<char, 32> band_text{};
-    std::optional<std::pair<double, double>> band_text_from;
+    struct BandShown {
+        double low = 0, high = 0;
+        Language language = Language::dutch;
+        bool operator!=(const BandShown& other) const {
+            return low != other.low || high != other.high || language != other.language;
+        }
+    };
+    std::optional<BandShown> band_text_from;
     std::string choices_refusal;
 };
 

@@ -14,26 +14,17 @@
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
 
-TextLanguage text_language() { return language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english; }
-
-std::string percent(double share) { return format_percent(share, text_language()); }
+std::string percent(double share) { return format_percent(share, language()); }
 
 std::string interval_text(const std::optional<Interval>& interval, bool as_percent) {
     if (!interval) return "";
     const auto shown = [&](double v) { return as_percent ? percent(v) : decimal_text(v, 2); };
     return "(" + shown(interval->low) + " \xE2\x80\x93 " + shown(interval->high) + ")";
-}
-
-void section_title(const char* title, const Fonts& fonts) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(title);
-    ImGui::PopFont();
-    ImGui::Separator();
 }
 
 void wrapped_disabled(const std::string& text) {
@@ -78,13 +69,13 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
     }
     state.set_label_definition(definition);
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), text_language()).c_str());
+    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), language()).c_str());
     ImGui::PopFont();
     if (!state.label_definition_notice().empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", state.label_definition_notice().c_str());
 }
 
 std::string version_text(const ModelVersionInfo& info, const ModelRegistry& registry) {
-    std::string text = "v" + std::to_string(info.version) + " \xC2\xB7 " + text_in(info.model_name, text_language());
+    std::string text = "v" + std::to_string(info.version) + " \xC2\xB7 " + text_in(info.model_name, language());
     if (!info.note.empty()) text += " \xC2\xB7 " + info.note;
     if (registry.active_version() == info.version) text += std::string(" (") + tr(TextId::active_marker) + ")";
     return text;

@@ -568,7 +568,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     ImGui::PopID();
 }
 
-void section_title(const char* title, const Fonts& fonts) {
+void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_band);
@@ -598,11 +598,11 @@ void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& v) {
     header_block(v, fonts);
     ImGui::Spacing();
     key_figures(*v.report, fonts);
-    section_title(tr(TextId::report_summary), fonts);
+    report_heading(tr(TextId::report_summary), fonts);
     summary_paragraph(*v.report);
-    section_title(tr(TextId::report_charts), fonts);
+    report_heading(tr(TextId::report_charts), fonts);
     charts_section(v, fonts);
-    section_title(tr(TextId::report_tables), fonts);
+    report_heading(tr(TextId::report_tables), fonts);
     for (const ReportTable& table : v.tables) {
         table_block(table, *v.report, fonts);
         ImGui::Spacing();

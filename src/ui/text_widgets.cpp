@@ -1,4 +1,4 @@
-// Ellipsis cutting by measured width, and the code chips' colours (dark text on a light tint:
+// Section titles, ellipsis cutting by measured width, and the code chips' colours (dark text on a light tint:
 // at least 4.5:1 contrast).
 #include "ui/text_widgets.hpp"
 
@@ -8,6 +8,15 @@
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
+
+void section_title(const char* title, const Fonts& fonts) {
+    ImGui::Spacing();
+    ImGui::PushFont(fonts.strong);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    ImGui::Separator();
+}
+
 namespace {
 
 struct ChipColours {

@@ -1,6 +1,6 @@
-// Small text widgets the screens share: a text cut to its column with an ellipsis (the whole
-// text on hover), and a screening code as a coloured chip that carries its name (never colour
-// alone).
+// Small text widgets the screens share: a section's title, a text cut to its column with an
+// ellipsis (the whole text on hover), and a screening code as a coloured chip that carries its
+// name (never colour alone).
 #pragma once
 
 #include <imgui.h>
@@ -8,8 +8,12 @@
 #include <string>
 
 #include "core/screening/screening_event.hpp"
+#include "ui/theme.hpp"
 
 namespace radar::ui {
+
+// A section's title in the strong font, with a rule under it.
+void section_title(const char* title, const Fonts& fonts);
 
 // Draws `text` in at most `width` pixels (the rest of the line when width <= 0), ending in "…"
 // when it does not fit; hovering a cut text shows all of it.
