@@ -46,7 +46,7 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
     std::string coded_dossier;
     {
         RunningApp app(folder);
-        CHECK(app.state.storage_mode() == StorageMode::writer);
+        CHECK(app.state.storage_mode() == StoreMode::writer);
         CHECK(app.state.is_synthetic());
         app.import_file("export-120.csv", export_csv());
         CHECK(app.state.import_refusal().empty());
@@ -177,7 +177,7 @@ TEST_CASE("a second page on the same store reads but may not write" * doctest::s
 
     RunningApp reader(folder);
     reader.state.set_screener("Bram Peters");
-    CHECK(reader.state.storage_mode() == StorageMode::read_only);
+    CHECK(reader.state.storage_mode() == StoreMode::read_only);
     CHECK(std::string(write_blocker(reader.state)) == tr(TextId::storage_not_writable));
     REQUIRE(reader.state.frozen_batches().size() == 1);
     const std::optional<CodingRefusal> refusal =

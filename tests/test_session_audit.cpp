@@ -210,7 +210,7 @@ TEST_CASE("double coding needs a screener name and a page that may write") {
     if (without_process_locks) return;
     RunningApp reader(folder);
     reader.state.set_screener("B");
-    REQUIRE(reader.state.storage_mode() == StorageMode::read_only);
+    REQUIRE(reader.state.storage_mode() == StoreMode::read_only);
     CHECK(second_code_queue(reader.state).size() == 1);
     CHECK(save_second_code(reader.state, batch.batch_id, batch.drawn[0], second(ScreeningCode::risico)) ==
           tr(TextId::storage_not_writable));

@@ -108,13 +108,13 @@ void attach_automation_hook(const AutomatedApp& app) {
     attached_views = app.views;
 }
 
-const char* storage_mode_name(session::StorageMode mode) {
+const char* storage_mode_name(session::StoreMode mode) {
     switch (mode) {
-        case session::StorageMode::opening: return "opening";
-        case session::StorageMode::writer: return "writer";
-        case session::StorageMode::read_only: return "read-only";
-        case session::StorageMode::closed: return "closed";
-        case session::StorageMode::memory_only: return "memory";
+        case session::StoreMode::opening: return "opening";
+        case session::StoreMode::writer: return "writer";
+        case session::StoreMode::read_only: return "read-only";
+        case session::StoreMode::closed: return "closed";
+        case session::StoreMode::memory_only: return "memory";
     }
     return "memory";
 }

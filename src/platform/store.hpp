@@ -65,7 +65,9 @@ struct StoreContents {
 
 // 'writer': this tab/process writes. 'read_only': another tab is the writer (show a banner with
 // "use here"). 'closed': the connection was closed (another tab upgraded or wiped the data).
-enum class StoreMode { opening, writer, read_only, closed };
+// 'memory_only': no store could open (e.g. a private window without IndexedDB), so the session
+// keeps the work in memory only; a store never reports it of itself.
+enum class StoreMode { opening, writer, read_only, closed, memory_only };
 
 struct PendingMigration {
     int from_version = 0;

@@ -73,7 +73,7 @@ std::string AuditWork::set_choices(Session& state, const AuditChoices& wanted) {
 }
 
 const Checked<AuditReport>* AuditWork::audit(const Session& state, const MonthRange& period) {
-    if (state.storage_mode() == StorageMode::opening) return nullptr;
+    if (state.storage_mode() == StoreMode::opening) return nullptr;
     const AuditChoices& chosen = choices(state);
     if (audit_.inputs && audit_.inputs->current(state, choices_revision_, period))
         return &*audit_.report;
@@ -93,7 +93,7 @@ const Checked<AuditReport>* AuditWork::audit(const Session& state, const MonthRa
 }
 
 const CoderAgreement* AuditWork::agreement(const Session& state, const MonthRange& period) {
-    if (state.storage_mode() == StorageMode::opening) return nullptr;
+    if (state.storage_mode() == StoreMode::opening) return nullptr;
     if (agreement_.screening_generation == state.screening_generation() && agreement_.period == period)
         return &agreement_.agreement;
     agreement_.agreement = coder_agreement(fold_double_coding(state.screening()), period);

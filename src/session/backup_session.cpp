@@ -12,7 +12,7 @@ namespace radar::session {
 namespace {
 
 bool can_write(const Session& state) {
-    return state.store() && state.storage_mode() == StorageMode::writer;
+    return state.store() && state.storage_mode() == StoreMode::writer;
 }
 
 // What this device holds when there is no store to read: the work kept in memory, with the model
@@ -51,7 +51,7 @@ void BackupSession::finish(BackupPhase phase, std::string detail) {
 }
 
 void BackupSession::refresh_status(Session& state) {
-    if (!state.store() || state.storage_mode() == StorageMode::memory_only) return;
+    if (!state.store() || state.storage_mode() == StoreMode::memory_only) return;
     state.store()->status([this](const platform::StoreResult& result, const platform::StoreStatus& status) {
         if (result.ok) status_ = status;
     });
@@ -72,7 +72,7 @@ void BackupSession::export_backup(Session& state) {
         state.note_backup_saved(now);
         finish(BackupPhase::done, name);
     };
-    if (!state.store() || state.storage_mode() == StorageMode::memory_only) {
+    if (!state.store() || state.storage_mode() == StoreMode::memory_only) {
         write_file(content_in_memory(state));
         return;
     }

@@ -32,8 +32,8 @@ std::optional<CodingRefusal> save_correction(Session& state, const BatchMember& 
 }  // namespace
 
 const char* write_blocker(const Session& state) {
-    if (state.storage_mode() == StorageMode::opening) return tr(TextId::storage_opening);
-    if (state.storage_mode() == StorageMode::read_only) return tr(TextId::storage_not_writable);
+    if (state.storage_mode() == StoreMode::opening) return tr(TextId::storage_opening);
+    if (state.storage_mode() == StoreMode::read_only) return tr(TextId::storage_not_writable);
     return "";
 }
 

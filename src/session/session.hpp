@@ -37,9 +37,9 @@
 
 namespace radar::session {
 
-// Where the screening work is kept: the browser store (writer or read-only), or only in memory
-// because the store could not open (e.g. a private window without IndexedDB).
-enum class StorageMode { opening, writer, read_only, closed, memory_only };
+// Where the screening work is kept: the store's mode (platform/store.hpp), memory_only when no
+// store could open.
+using platform::StoreMode;
 
 // The save state of one user action (a decision on a dossier, a batch commit).
 enum class SavePhase { saving, saved, failed };
@@ -207,7 +207,7 @@ public:
     // Connects the store: opens it, loads everything into memory, follows its notices. Without
     // a store (or when it cannot open) the work stays in memory only.
     void connect_store(platform::Store* store);
-    StorageMode storage_mode() const { return storage_mode_; }
+    StoreMode storage_mode() const { return storage_mode_; }
     const std::string& storage_message() const { return storage_message_; }  // why memory-only / closed
     bool storage_loaded() const { return storage_loaded_; }
     const std::vector<std::string>& load_problems() const { return load_problems_; }
@@ -464,7 +464,7 @@ private:
     std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; rebuilt with every dataset
 
     platform::Store* store_ = nullptr;
-    StorageMode storage_mode_ = StorageMode::memory_only;
+    StoreMode storage_mode_ = StoreMode::memory_only;
     std::string storage_message_;
     bool storage_loaded_ = false;
     bool persistence_requested_ = false;

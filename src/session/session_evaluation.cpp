@@ -12,7 +12,7 @@ void Session::set_label_definition(const LabelDefinition& definition) {
     if (!validate_label_definition(definition).empty() || definition == label_definition_) return;
     label_definition_ = definition;
     label_definition_notice_.clear();
-    if (!store_ || storage_mode_ != StorageMode::writer) return;
+    if (!store_ || storage_mode_ != StoreMode::writer) return;
     store_->put(platform::RecordKind::setting, label_definition_setting, label_definition_to_text(definition),
                 [this](const platform::StoreResult& result) {
                     if (result.ok) return;

@@ -50,7 +50,7 @@ std::string Session::load_custom_dictionary(std::string_view json_text, const st
     if (!load.dictionary) return load.errors.front();
     activate_dictionary(std::make_shared<const FieldDictionary>(std::move(*load.dictionary)), name);
     dictionary_save_ = save_started();
-    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+    if (!store_ || storage_mode_ == StoreMode::memory_only) {
         dictionary_save_->phase = SavePhase::saved;
         return {};
     }
@@ -65,7 +65,7 @@ void Session::use_built_in_dictionary() {
     if (!built_in_dictionary_ || custom_dictionary_name_.empty()) return;
     activate_dictionary(built_in_dictionary_, "");
     dictionary_save_ = save_started();
-    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+    if (!store_ || storage_mode_ == StoreMode::memory_only) {
         dictionary_save_->phase = SavePhase::saved;
         return;
     }
@@ -82,7 +82,7 @@ void Session::save_mapping_profile(const MappingProfile& profile) {
                             mapping_profiles_.end());
     mapping_profiles_.push_back(profile);
     profile_save_ = save_started();
-    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+    if (!store_ || storage_mode_ == StoreMode::memory_only) {
         profile_save_->phase = SavePhase::saved;
         return;
     }
@@ -92,7 +92,7 @@ void Session::save_mapping_profile(const MappingProfile& profile) {
 
 void Session::persist_snapshot(std::string text, const MappingProfile& mapping) {
     if (!snapshot_) return;
-    if (dataset_memory_only_ || !store_ || storage_mode_ == StorageMode::memory_only) {
+    if (dataset_memory_only_ || !store_ || storage_mode_ == StoreMode::memory_only) {
         snapshot_save_.reset();
         return;
     }
@@ -110,7 +110,7 @@ void Session::persist_snapshot(std::string text, const MappingProfile& mapping) 
 void Session::set_dataset_memory_only(bool memory_only) {
     if (memory_only == dataset_memory_only_) return;
     dataset_memory_only_ = memory_only;
-    if (!store_ || storage_mode_ != StorageMode::writer) return;
+    if (!store_ || storage_mode_ != StoreMode::writer) return;
     store_->put(platform::RecordKind::setting, memory_only_setting_key, nlohmann::json(memory_only).dump(),
                 [](const platform::StoreResult&) {});
     if (memory_only && snapshot_stored_) {
@@ -143,7 +143,7 @@ std::string Session::return_to_demo() {
     model_problems_.clear();
     saved_ranking_ = engine_->snapshot();
     snapshot_save_.reset();
-    if (snapshot_stored_ && store_ && storage_mode_ == StorageMode::writer)
+    if (snapshot_stored_ && store_ && storage_mode_ == StoreMode::writer)
         store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {
             if (result.ok) snapshot_stored_ = false;
         });
@@ -220,7 +220,7 @@ void Session::load_skipped_dataset() {
 }
 
 void Session::remove_skipped_dataset() {
-    if (!skipped_dataset_ || !store_ || storage_mode_ != StorageMode::writer) return;
+    if (!skipped_dataset_ || !store_ || storage_mode_ != StoreMode::writer) return;
     skipped_dataset_.reset();
     skip_stored_dataset_ = false;
     store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {

@@ -28,7 +28,7 @@ void Session::commit_model_version(const std::string& fingerprint, bool with_act
     SaveStatus& status = model_saves_[fingerprint];
     status = SaveStatus{};
     // Like a decision: without a store the version is kept in memory, and says so.
-    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+    if (!store_ || storage_mode_ == StoreMode::memory_only) {
         status.phase = SavePhase::saved;
         return;
     }
@@ -47,7 +47,7 @@ void Session::commit_model_version(const std::string& fingerprint, bool with_act
 
 void Session::store_active_choice() {
     const auto active = registry_.active_version();
-    if (!active || !store_ || storage_mode_ == StorageMode::memory_only) return;
+    if (!active || !store_ || storage_mode_ == StoreMode::memory_only) return;
     const std::string fingerprint = registry_.find(*active)->info.fingerprint;
     store_->put(platform::RecordKind::setting, active_model_setting, nlohmann::json(fingerprint).dump(),
                 [this](const platform::StoreResult& result) {
@@ -78,7 +78,7 @@ void Session::load_models_from_store(const platform::StoreContents& contents) {
         const int number = registry_.add(std::move(version));
         const bool never_written = !model_save_status(fingerprint);
         // A version renumbered here (the store gained versions meanwhile) is written again with its new number.
-        if ((never_written && storage_mode_ == StorageMode::writer) || (!never_written && number != held_as))
+        if ((never_written && storage_mode_ == StoreMode::writer) || (!never_written && number != held_as))
             commit_model_version(fingerprint, false);
     }
     std::string chosen;

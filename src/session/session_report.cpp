@@ -13,7 +13,7 @@ bool Session::ReportCache::Key::operator==(const Key& other) const {
 }
 
 Session::ReportHistory Session::report_history() {
-    if (storage_mode_ == StorageMode::opening) return ReportHistory{reference_date_, false};
+    if (storage_mode_ == StoreMode::opening) return ReportHistory{reference_date_, false};
     const std::pair<std::uint64_t, DayNumber> inputs{screening_generation_, reference_date_};
     if (report_cache_.history_of == inputs) return report_cache_.history;
     ReportHistory history{reference_date_, false};
@@ -33,7 +33,7 @@ Session::ReportHistory Session::report_history() {
 }
 
 const Report* Session::report(const ReportRequest& request, Timestamp now) {
-    if (storage_mode_ == StorageMode::opening) return nullptr;
+    if (storage_mode_ == StoreMode::opening) return nullptr;
     ReportCache& cache = report_cache_;
     if (cache.attributes_dataset != dataset_generation_) {
         cache.attributes = dossier_attributes(dataset_);

@@ -15,36 +15,26 @@ namespace {
 constexpr const char* screener_setting_key = "screener";
 constexpr const char* last_backup_setting_key = "last_backup_at";
 
-StorageMode storage_mode_of(platform::StoreMode mode) {
-    switch (mode) {
-        case platform::StoreMode::writer: return StorageMode::writer;
-        case platform::StoreMode::read_only: return StorageMode::read_only;
-        case platform::StoreMode::closed: return StorageMode::closed;
-        case platform::StoreMode::opening: break;
-    }
-    return StorageMode::opening;
-}
-
 }  // namespace
 
 void Session::connect_store(platform::Store* store) {
     store_ = store;
     if (!store_) {
-        storage_mode_ = StorageMode::memory_only;
+        storage_mode_ = StoreMode::memory_only;
         storage_loaded_ = true;
         return;
     }
-    storage_mode_ = StorageMode::opening;
+    storage_mode_ = StoreMode::opening;
     store_->set_notice_handler([this](const platform::StoreNotice& notice) { handle_store_notice(notice); });
     store_->open([this](const platform::StoreResult& result, const platform::StoreStatus& status) {
         if (!result.ok) {
             // The app keeps working; the banner says nothing is kept after this page closes.
-            storage_mode_ = StorageMode::memory_only;
+            storage_mode_ = StoreMode::memory_only;
             storage_message_ = result.failure_text();
             storage_loaded_ = true;
             return;
         }
-        storage_mode_ = storage_mode_of(status.mode);
+        storage_mode_ = status.mode;
         if (status.pending_migration) {
             pending_migration_ = status.pending_migration;
             storage_message_ = "MigrationPendingError";
@@ -108,14 +98,14 @@ void Session::handle_store_notice(const platform::StoreNotice& notice) {
     const bool has_detail = detail && detail->is_object();
     if (notice.kind == "mode") {
         const std::string mode = has_detail ? detail->value("mode", std::string()) : std::string();
-        if (mode == "writer") storage_mode_ = StorageMode::writer;
-        else if (mode == "read-only") storage_mode_ = StorageMode::read_only;
+        if (mode == "writer") storage_mode_ = StoreMode::writer;
+        else if (mode == "read-only") storage_mode_ = StoreMode::read_only;
         // A tab that just became the writer may have missed changes while it waited.
-        if (storage_mode_ == StorageMode::writer) reload_from_store();
+        if (storage_mode_ == StoreMode::writer) reload_from_store();
     } else if (notice.kind == "change") {
         reload_from_store();
     } else if (notice.kind == "closed") {
-        storage_mode_ = StorageMode::closed;
+        storage_mode_ = StoreMode::closed;
         storage_message_ = has_detail ? detail->value("reason", std::string()) : std::string();
     }
 }
@@ -127,7 +117,7 @@ void Session::use_store_here() {
             storage_message_ = result.failure_text();
             return;
         }
-        storage_mode_ = StorageMode::writer;
+        storage_mode_ = StoreMode::writer;
         reload_from_store();
     });
 }
@@ -147,14 +137,14 @@ void Session::migrate_store(std::function<void(const platform::StoreResult&)> do
 void Session::set_screener(const std::string& name) {
     if (name == screener_) return;
     screener_ = name;
-    if (store_ && storage_mode_ == StorageMode::writer)
+    if (store_ && storage_mode_ == StoreMode::writer)
         store_->put(platform::RecordKind::setting, screener_setting_key, nlohmann::json(name).dump(),
                     [](const platform::StoreResult&) {});
 }
 
 void Session::note_backup_saved(Timestamp at) {
     last_backup_at_ = at;
-    if (store_ && storage_mode_ == StorageMode::writer)
+    if (store_ && storage_mode_ == StoreMode::writer)
         store_->put(platform::RecordKind::setting, last_backup_setting_key, nlohmann::json(format_timestamp(at)).dump(),
                     [](const platform::StoreResult&) {});
 }
@@ -185,7 +175,7 @@ void Session::commit_pending(const std::string& subject) {
     status.phase = SavePhase::saving;
     status.error_name.clear();
     status.message.clear();
-    if (!store_ || storage_mode_ == StorageMode::memory_only) {
+    if (!store_ || storage_mode_ == StoreMode::memory_only) {
         apply_confirmed(status.events, status.batch);
         status.phase = SavePhase::saved;
         return;

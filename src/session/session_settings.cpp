@@ -12,7 +12,7 @@ const std::string* Session::stored_setting(const std::string& key) const {
 void Session::store_setting(const std::string& key, std::string json_text,
                             std::function<void(const platform::StoreResult&)> done) {
     stored_settings_[key] = json_text;
-    if (!store_ || storage_mode_ != StorageMode::writer) return;
+    if (!store_ || storage_mode_ != StoreMode::writer) return;
     store_->put(platform::RecordKind::setting, key, std::move(json_text),
                 [done = std::move(done)](const platform::StoreResult& result) {
                     if (done) done(result);

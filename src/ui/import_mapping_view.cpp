@@ -95,7 +95,7 @@ void draw_store_save_status(const Session& state, const SaveStatus& status) {
         ImGui::TextDisabled("%s", tr(TextId::saving));
     } else if (status.phase == SavePhase::saved) {
         ImGui::TextColored(ImColor(palette::saved_text), "%s",
-                           state.storage_mode() == StorageMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
+                           state.storage_mode() == StoreMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
     } else {
         ImGui::TextColored(ImColor(palette::error_text), tr(TextId::save_error), status.error_name.c_str());
     }

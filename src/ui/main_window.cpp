@@ -50,7 +50,7 @@ void draw_skipped_dataset_banner(Session& state) {
     if (ImGui::Button(tr(TextId::skipped_dataset_load))) state.load_skipped_dataset();
     note_last_item("button:load-skipped-dataset");
     ImGui::SameLine();
-    ImGui::BeginDisabled(state.storage_mode() != StorageMode::writer);
+    ImGui::BeginDisabled(state.storage_mode() != StoreMode::writer);
     if (ImGui::Button(tr(TextId::skipped_dataset_remove))) state.remove_skipped_dataset();
     ImGui::EndDisabled();
     note_last_item("button:remove-skipped-dataset");

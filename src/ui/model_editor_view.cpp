@@ -504,7 +504,7 @@ void version_save_state(Session& state, const ModelVersionInfo& info) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         if (ImGui::SmallButton(tr(TextId::retry))) state.retry_model_save(info.fingerprint);
-    } else if (state.storage_mode() == StorageMode::memory_only) {
+    } else if (state.storage_mode() == StoreMode::memory_only) {
         ImGui::TextDisabled("%s", tr(TextId::saved_in_memory));
     }
 }

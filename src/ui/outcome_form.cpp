@@ -163,7 +163,7 @@ void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& d
         note_last_item("outcome-withdraw");
         ImGui::PopID();
     }
-    if (state.storage_mode() == StorageMode::read_only) {
+    if (state.storage_mode() == StoreMode::read_only) {
         ImGui::TextDisabled("%s", tr(TextId::storage_not_writable));
     } else if (state.screening().current_screening(dossier_id)) {
         if (focus_form) d.open = true;

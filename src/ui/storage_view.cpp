@@ -86,11 +86,11 @@ void memory_only_switch(Session& state) {
 void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::privacy_title);
     switch (state.storage_mode()) {
-        case StorageMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
-        case StorageMode::read_only: wrapped(tr(TextId::storage_read_only)); break;
-        case StorageMode::opening: wrapped(tr(TextId::storage_opening)); break;
-        case StorageMode::closed: coloured(palette::error_text, formatted(TextId::storage_closed, state.storage_message())); break;
-        case StorageMode::memory_only:
+        case StoreMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
+        case StoreMode::read_only: wrapped(tr(TextId::storage_read_only)); break;
+        case StoreMode::opening: wrapped(tr(TextId::storage_opening)); break;
+        case StoreMode::closed: coloured(palette::error_text, formatted(TextId::storage_closed, state.storage_message())); break;
+        case StoreMode::memory_only:
             coloured(palette::error_text, formatted(TextId::storage_memory_only, state.storage_message()));
             break;
     }
@@ -217,7 +217,7 @@ void import_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     BackupSession& session = v.session;
     if (auto picked = session.sink().take_finished()) session.preview_import(state, std::move(*picked));
     const bool busy = session.phase() == BackupPhase::working || session.sink().reading();
-    ImGui::BeginDisabled(busy || state.storage_mode() != StorageMode::writer);
+    ImGui::BeginDisabled(busy || state.storage_mode() != StoreMode::writer);
     if (ImGui::Button(tr(TextId::backup_choose))) {
         // Only one sink receives files at a time: this screen claims it when the user asks.
         platform::set_file_sink(&session.sink());

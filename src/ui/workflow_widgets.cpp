@@ -12,27 +12,27 @@
 namespace radar::ui {
 
 void draw_storage_banner(Session& state) {
-    const StorageMode mode = state.storage_mode();
-    const bool problem = !state.storage_message().empty() && mode != StorageMode::memory_only;
-    if (mode == StorageMode::writer && !problem && state.load_problems().empty()) return;
+    const StoreMode mode = state.storage_mode();
+    const bool problem = !state.storage_message().empty() && mode != StoreMode::memory_only;
+    if (mode == StoreMode::writer && !problem && state.load_problems().empty()) return;
     // Opening takes a moment at start-up; a banner that appears and vanishes would move every
     // control under it (saving waits meanwhile and says why).
-    if (mode == StorageMode::opening) return;
+    if (mode == StoreMode::opening) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
     const float height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("storage_banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y * 0.5f);
     ImGui::AlignTextToFramePadding();
     switch (mode) {
-        case StorageMode::opening: break;
-        case StorageMode::read_only:
+        case StoreMode::opening: break;
+        case StoreMode::read_only:
             ImGui::TextUnformatted(tr(TextId::storage_read_only));
             ImGui::SameLine();
             if (ImGui::Button(tr(TextId::use_here))) state.use_store_here();
             break;
-        case StorageMode::closed: ImGui::Text(tr(TextId::storage_closed), state.storage_message().c_str()); break;
-        case StorageMode::memory_only: ImGui::Text(tr(TextId::storage_memory_only), state.storage_message().c_str()); break;
-        case StorageMode::writer:
+        case StoreMode::closed: ImGui::Text(tr(TextId::storage_closed), state.storage_message().c_str()); break;
+        case StoreMode::memory_only: ImGui::Text(tr(TextId::storage_memory_only), state.storage_message().c_str()); break;
+        case StoreMode::writer:
             if (state.pending_migration()) {
                 ImGui::TextUnformatted(tr(TextId::migration_banner));
                 ImGui::SameLine();
@@ -75,7 +75,7 @@ void draw_save_status(Session& state, const std::string& subject) {
         ImGui::TextDisabled("%s", tr(TextId::saving));
     } else if (status->phase == SavePhase::saved) {
         ImGui::TextColored(ImColor(palette::saved_text), "%s",
-                           state.storage_mode() == StorageMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
+                           state.storage_mode() == StoreMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
     } else {
         ImGui::TextColored(ImColor(palette::error_text), tr(TextId::save_error), status->error_name.c_str());
         ImGui::SameLine();
