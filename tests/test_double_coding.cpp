@@ -229,7 +229,8 @@ TEST_CASE("the double-coding draw: 10% of the batch, at least 3, from every kind
     CHECK(double_coding_count(31, settings) == 4);
     CHECK(double_coding_count(100, {0.25, 3}) == 25);
     CHECK(validate_double_coding({1.5, 3}) == "field 'share': must be 0..1");
-    CHECK(validate_double_coding({0.1, 0}) == "field 'minimum': must be at least 1");
+    CHECK(validate_double_coding({0.1, 100001}) == "field 'minimum': must be at most 100000");
+    CHECK(double_coding_count(40, {0.0, 0}) == 0);  // off
 
     const BatchState batch = batch_of("2024-03", 25, 5);
     const auto sample = double_coding_sample(batch, 42);

@@ -2,9 +2,10 @@
 // selection rates, list shares, false discovery and false omission rates, base rates, disparity
 // ratios with their Katz intervals, the fair band's edges (0.8 and 1.25 inside, 0.7999 outside),
 // the 29/30 "too few to judge" edge, the reference group, and the groupings (columns, the derived
-// organiser size class, protected columns, unknown names).
+// organiser size class, protected columns, unknown names), and the audit a batch records at commit.
 #include <doctest/doctest.h>
 
+#include "core/fairness/commit_audit.hpp"
 #include "core/fairness/group_audit.hpp"
 #include "screening_fixtures.hpp"
 
@@ -263,4 +264,52 @@ TEST_CASE("groupings: a column, the organiser size class, protected columns and 
     religion.protected_attribute = true;
     dictionary.fields.push_back(religion);
     CHECK(grouping_named(dataset, "municipality", &dictionary)->protected_attribute);
+}
+
+TEST_CASE("the audit a batch carries from its commit: the selection figures of that batch alone") {
+    const Scenario s = scenario();
+    const FrozenBatch& january = s.batches[1];
+    AuditSettings settings;
+    settings.band = {0.9, 1.1};
+    const auto record = audit_at_commit(s.dataset, nullptr, {"province"}, january, settings);
+    REQUIRE_MESSAGE(record.ok(), record.error());
+    CHECK(record->band_low == 0.9);
+    CHECK(record->band_high == 1.1);
+    CHECK(record->min_group_size == 30);
+    REQUIRE(record->groupings.size() == 1);
+    const RecordedGrouping& province = record->groupings[0];
+    CHECK(province.grouping == "province");
+    CHECK(province.reference_group == "A");
+    CHECK_FALSE(province.reference_chosen);
+    REQUIRE(province.groups.size() == 5);
+    const RecordedGroup& a = province.groups[0];
+    CHECK(a.group == "A");
+    CHECK(a.reference);
+    CHECK(a.dossiers == 40);
+    CHECK(a.selected == 10);
+    CHECK(a.control == 4);
+    CHECK(*a.selection_rate == doctest::Approx(0.25));
+    const RecordedGroup& b = province.groups[2];
+    CHECK(b.group == "B");
+    CHECK(*b.ratio == 0.8);
+    CHECK(b.in_band == false);  // outside the chosen band 0.9-1.1
+    REQUIRE(b.ratio_low);
+    const RatioEstimate katz = katz_ratio(6, 30, 10, 40);
+    CHECK(*b.ratio_low == doctest::Approx(katz.interval->low));
+    CHECK(*b.ratio_high == doctest::Approx(katz.interval->high));
+    const RecordedGroup& c = province.groups[3];
+    CHECK(c.too_few);
+    CHECK(c.selected == 0);
+    CHECK(c.control == 2);
+    CHECK_FALSE(c.ratio_low);
+    CHECK(province.groups[4].group == not_in_dataset_group);
+    CHECK(province.groups[4].selected == 1);
+
+    settings.reference_group = "B";
+    const auto chosen = audit_at_commit(s.dataset, nullptr, {"province"}, january, settings);
+    REQUIRE(chosen.ok());
+    CHECK(chosen->groupings[0].reference_group == "B");
+    CHECK(chosen->groupings[0].reference_chosen);
+    CHECK(*chosen->groupings[0].groups[0].ratio == 1.25);  // A against B: 0.25 / 0.2
+    CHECK_FALSE(audit_at_commit(s.dataset, nullptr, {"colour"}, january, AuditSettings{}).ok());
 }

@@ -147,6 +147,58 @@ TEST_CASE("a frozen batch survives JSON and is refused when damaged") {
           "batch (2024-02): field 'month': 2024-03 is not the month of the reference date 2024-02-05");
 }
 
+TEST_CASE("version 2 of a batch: its double-coding share and its audit at commit; version 1 unchanged") {
+    Team team;
+    FrozenBatch batch = team.commit("2024-01-05");
+    const Json plain = batch_to_json(batch);
+    CHECK(plain["schema_version"] == 1);  // neither field: written as before
+    CHECK_FALSE(plain["settings"].contains("double_coding"));
+    CHECK_FALSE(plain.contains("audit_at_commit"));
+
+    batch.settings.double_coding = {0.25, 5};
+    BatchAuditRecord audit;
+    audit.band_low = 0.9;
+    audit.band_high = 1.1;
+    RecordedGrouping province;
+    province.grouping = "province";
+    province.reference_group = "Antwerpen";
+    RecordedGroup antwerpen;
+    antwerpen.group = "Antwerpen";
+    antwerpen.dossiers = 40;
+    antwerpen.selected = 4;
+    antwerpen.selection_rate = 0.1;
+    antwerpen.ratio = 1.0;
+    antwerpen.in_band = true;
+    antwerpen.reference = true;
+    RecordedGroup empty_cell;  // a group without figures: nothing optional is written
+    empty_cell.dossiers = 3;
+    empty_cell.too_few = true;
+    province.groups = {antwerpen, empty_cell};
+    audit.groupings = {province};
+    batch.audit_at_commit = audit;
+    const Json extended = batch_to_json(batch);
+    CHECK(extended["schema_version"] == 2);
+    CHECK(extended["settings"]["double_coding"] == Json{{"share", 0.25}, {"minimum", 5}});
+    CHECK_FALSE(extended["audit_at_commit"]["groupings"][0]["groups"][1].contains("ratio"));
+    const auto back = parse_batch(batch_to_text(batch));
+    REQUIRE_MESSAGE(back.ok(), back.error());
+    CHECK(back->settings.double_coding == DoubleCodingSettings{0.25, 5});
+    REQUIRE(back->audit_at_commit);
+    CHECK(*back->audit_at_commit == audit);
+    CHECK(batch_to_text(*back) == batch_to_text(batch));
+
+    Json damaged = extended;
+    damaged["settings"]["double_coding"]["share"] = 1.5;
+    CHECK(batch_from_json(damaged).error() == "batch: settings: double_coding: field 'share': must be 0..1");
+    damaged = extended;
+    damaged["audit_at_commit"]["groupings"][0]["groups"][0]["colour"] = "red";
+    CHECK(batch_from_json(damaged).error() ==
+          "batch: audit_at_commit: groupings[0]: groups[0]: field 'colour': is not a known field");
+    damaged = extended;
+    damaged["schema_version"] = 3;
+    CHECK(batch_from_json(damaged).error() == "batch: schema_version 3 is newer than this app supports (2); update the app");
+}
+
 TEST_CASE("re-running the rule with the recorded inputs reproduces a frozen batch") {
     Team team;
     team.code_all(team.commit("2024-01-05"), "2024-01-06");

@@ -39,7 +39,8 @@ DoubleCodedBatch commit_batch(RunningApp& app) {
     batch.month = state.month;
     REQUIRE(app.state.frozen_batches().size() == 1);
     const std::vector<std::size_t> drawn =
-        double_coding_sample(state, app.state.frozen_batches().front().settings.control_seed);
+        double_coding_sample(state, app.state.frozen_batches().front().settings.control_seed,
+                             app.state.frozen_batches().front().settings.double_coding);
     for (std::size_t index : drawn) batch.drawn.push_back(state.members[index].dossier_id);
     for (std::size_t index = 0; index < state.members.size() && batch.not_drawn.empty(); ++index)
         if (std::find(drawn.begin(), drawn.end(), index) == drawn.end()) batch.not_drawn = state.members[index].dossier_id;
@@ -310,4 +311,50 @@ TEST_CASE("the audit of the running app: built once, rebuilt after new work, its
     reopened.state.store_setting(audit_choices_setting, "{\"grouping\": 3}");
     CHECK(work.choices(reopened.state) == AuditChoices{});
     CHECK(work.notice() == tr(TextId::audit_choices_unreadable));
+}
+
+TEST_CASE("a batch is frozen with its double-coding share and the group audit of its day") {
+    TempFolder folder("session-commit-audit");
+    std::optional<BatchAuditRecord> recorded;
+    {
+        RunningApp app(folder);
+        app.state.set_screener("A");
+        AuditWork work;
+        AuditChoices chosen;
+        chosen.grouping = "province";
+        chosen.band = FairBand{0.9, 1.1};
+        REQUIRE(work.set_choices(app.state, chosen).empty());
+        app.state.selection_settings().double_coding = DoubleCodingSettings{0.4, 3};
+        const std::string batch_id = app.commit_month();
+        REQUIRE(app.state.frozen_batches().size() == 1);
+        const FrozenBatch& frozen = app.state.frozen_batches().front();
+        CHECK(frozen.settings.double_coding == DoubleCodingSettings{0.4, 3});
+        REQUIRE(frozen.audit_at_commit);
+        recorded = frozen.audit_at_commit;
+        CHECK(recorded->band_low == 0.9);
+        CHECK(recorded->band_high == 1.1);
+        REQUIRE(recorded->groupings.size() == 1);
+        CHECK(recorded->groupings[0].grouping == "province");
+        std::uint32_t selected = 0;
+        for (const RecordedGroup& group : recorded->groupings[0].groups) selected += group.selected;
+        const std::size_t chosen_by_list =
+            std::count_if(frozen.members.begin(), frozen.members.end(),
+                          [](const FrozenMember& member) { return member.kind != SelectionKind::control; });
+        CHECK(selected == chosen_by_list);
+
+        // The batch's own share decides the second screener's queue: 40% of 25 members.
+        for (const BatchMember& member : std::vector<BatchMember>(app.batch(batch_id).members))
+            code_first(app, batch_id, member.dossier_id, ScreeningCode::geen_risico);
+        app.state.set_screener("B");
+        CHECK(second_code_queue(app.state).size() == 10);
+
+        // Later choices change the audit of today, not what the batch recorded.
+        REQUIRE(work.set_choices(app.state, AuditChoices{}).empty());
+    }
+    RunningApp reopened(folder);
+    REQUIRE(reopened.state.frozen_batches().size() == 1);
+    const FrozenBatch& frozen = reopened.state.frozen_batches().front();
+    CHECK(frozen.settings.double_coding == DoubleCodingSettings{0.4, 3});
+    REQUIRE(frozen.audit_at_commit);
+    CHECK(*frozen.audit_at_commit == *recorded);
 }

@@ -9,6 +9,7 @@
 #include "cli/history_file.hpp"
 #include "cli/options.hpp"
 #include "core/fairness/audit_export.hpp"
+#include "core/fairness/commit_audit.hpp"
 #include "platform/platform.hpp"
 
 namespace radar::cli {
@@ -70,9 +71,13 @@ int run_audit(const std::vector<std::string>& arguments) {
     const Checked<AuditReport> report =
         build_audit(source->dataset, &source->dictionary, groupings, state, history->batches, settings);
     if (!report) return fail(report.error(), 2);
-    if (options.flag("json"))
-        std::cout << audit_to_json(*report).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
-    else std::cout << audit_to_text(*report);
+    if (options.flag("json")) {
+        Json json = audit_to_json(*report);
+        json["batches_at_commit"] = audits_at_commit_json(history->batches, settings.period);
+        std::cout << json.dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else {
+        std::cout << audit_to_text(*report) << audits_at_commit_text(history->batches, settings.period);
+    }
     return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "core/fairness/commit_audit.hpp"
 #include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
@@ -56,6 +57,12 @@ int run_demo_history(const std::vector<std::string>& arguments) {
     BackupContent content;
     content.events = history->events;
     content.batches = history->batches;
+    // Each batch carries the group audit of its commit, as a batch frozen in the app does.
+    for (FrozenBatch& batch : content.batches) {
+        const Checked<BatchAuditRecord> audit = audit_at_commit(demo.dataset, &*dictionary, {}, batch, AuditSettings{});
+        if (!audit) return fail(audit.error(), 1);
+        if (!audit->groupings.empty()) batch.audit_at_commit = *audit;
+    }
     const DayNumber last_day = add_months(*first_month, settings.months) - 1;
     std::ofstream file(*out, std::ios::binary);
     file << export_backup(content, Timestamp{std::int64_t{last_day} * 86'400'000});

@@ -1,6 +1,7 @@
 // `radar select`: previews a monthly batch (the same rule and reasons as the app) from a dataset,
 // a model and a screening history, optionally freezes it to a file, or checks that a frozen
 // batch is reproduced by re-scoring as of its scores_as_of and re-running the rule.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 
 #include "core/backup/backup_format.hpp"
 #include "cli/command_registry.hpp"
+#include "core/fairness/commit_audit.hpp"
 #include "cli/data_source.hpp"
 #include "cli/model_file.hpp"
 #include "cli/options.hpp"
@@ -28,11 +30,12 @@ namespace {
 constexpr const char* usage_text =
     "select DATA --model MODEL [--history HISTORY.json] --month YYYY-MM [--date YYYY-MM-DD] [--size N] "
     "[--cooldown M] [--control K] [--control-seed S] [--signal-override] [--floor M] [--floor-limit L] "
-    "[--exclude-closed] [--exclude-enforcement] [--supplementary] [--count N] [--seed S] [--fields FIELDS.json] "
+    "[--exclude-closed] [--exclude-enforcement] [--double-coding PERCENT] [--double-coding-min N] [--supplementary] [--count N] [--seed S] [--fields FIELDS.json] "
     "[--mapping PROFILE.json] [--lang nl|en] [--all] [--why DOSSIER] [--json] [--freeze OUT.json] [--verify BATCH.json]";
 
 struct ScoredData {
     Dataset dataset;
+    FieldDictionary dictionary;
     std::vector<double> scores;
     std::string model_version_id;
     std::string dataset_hash;
@@ -51,6 +54,7 @@ Checked<ScoredData> load_scored_data(const std::string& data, const std::string&
                   << " rows were rejected (see radar import)\n";
     ScoredData scored;
     scored.dataset = std::move(source->dataset);
+    scored.dictionary = std::move(source->dictionary);
     Checked<ModelFileScores> scores =
         score_with_model_file(model, scored.dataset, reference_date, source->dictionary.protected_names());
     if (!scores) return Result::failure(scores.error());
@@ -92,6 +96,10 @@ Checked<SelectionSettings> read_settings(Options& options) {
     settings.coverage_floor_limit = static_cast<std::uint32_t>(options.number("floor-limit", settings.coverage_floor_limit));
     settings.exclude_closed = options.flag("exclude-closed");
     settings.exclude_active_enforcement = options.flag("exclude-enforcement");
+    const unsigned long long double_coding_percent = options.number("double-coding", 10);
+    if (double_coding_percent > 100) return Checked<SelectionSettings>::failure("--double-coding must be a percentage, 0 to 100");
+    settings.double_coding.share = static_cast<double>(double_coding_percent) / 100.0;
+    settings.double_coding.minimum = options.number("double-coding-min", settings.double_coding.minimum);
     if (!options.error().empty()) return Checked<SelectionSettings>::failure(options.error());
     if (auto problem = validate_settings(settings); !problem.empty()) return Checked<SelectionSettings>::failure(problem);
     return settings;
@@ -125,6 +133,8 @@ std::string settings_line(const SelectionSettings& s) {
     if (s.exclude_closed) line += "closed";
     if (s.exclude_closed && s.exclude_active_enforcement) line += ", ";
     if (s.exclude_active_enforcement) line += "active enforcement";
+    line += ", double coding " + std::to_string(std::lround(s.double_coding.share * 100.0)) + "% (at least " +
+            std::to_string(s.double_coding.minimum) + ")";
     return line;
 }
 
@@ -298,8 +308,13 @@ int run_select(const std::vector<std::string>& arguments) {
     if (const auto out = options.value("freeze")) {
         // The CLI has no clock of its own in the core's terms: the batch is stamped at the reference date.
         const EventStamp stamp{"ev-cli-" + preview->batch_id, Timestamp{std::int64_t{reference_date} * 86'400'000}, "radar-cli"};
-        const Checked<CommittedBatch> committed = commit_batch(*preview, state, stamp);
+        Checked<CommittedBatch> committed = commit_batch(*preview, state, stamp);
         if (!committed) return fail(committed.error(), 1);
+        // The group audit of the default groupings, as the app records it with its stored choices.
+        const Checked<BatchAuditRecord> audit =
+            audit_at_commit(scored->dataset, &scored->dictionary, {}, committed->batch, AuditSettings{});
+        if (!audit) return fail(audit.error(), 1);
+        if (!audit->groupings.empty()) committed->batch.audit_at_commit = *audit;
         std::ofstream file(*out, std::ios::binary);
         file << canonical_json(batch_to_json(committed->batch)) << "\n";
         if (!file.flush()) return fail("cannot write '" + *out + "'", 1);

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/base/strict_json.hpp"
+#include "core/fairness/commit_audit.hpp"
 
 #include "session/i18n.hpp"
 
@@ -36,6 +37,33 @@ const char* audit_choices_blocker(const AuditChoices& choices) {
     if (!validate_fair_band(choices.band).empty()) return tr(TextId::audit_band_invalid);
     if (!choices.reference_group.empty() && choices.grouping.empty()) return tr(TextId::audit_reference_needs_grouping);
     return "";
+}
+
+namespace {
+
+AuditChoices stored_choices(const Session& state) {
+    const std::string* stored = state.stored_setting(audit_choices_setting);
+    if (!stored) return {};
+    const Checked<AuditChoices> read = parse_audit_choices(*stored);
+    return read && !*audit_choices_blocker(*read) ? *read : AuditChoices{};
+}
+
+Checked<BatchAuditRecord> commit_audit_with(const Session& state, const FrozenBatch& batch, const AuditChoices& choices) {
+    AuditSettings settings;
+    settings.band = choices.band;
+    if (!choices.reference_group.empty()) settings.reference_group = choices.reference_group;
+    const FieldDictionary* dictionary = state.field_dictionary();
+    return audit_at_commit(state.dataset(), dictionary, chosen_groupings(state.dataset(), dictionary, choices.grouping),
+                           batch, settings);
+}
+
+}  // namespace
+
+std::optional<BatchAuditRecord> audit_for_commit(const Session& state, const FrozenBatch& batch) {
+    Checked<BatchAuditRecord> record = commit_audit_with(state, batch, stored_choices(state));
+    if (!record) record = commit_audit_with(state, batch, AuditChoices{});
+    if (!record || record->groupings.empty()) return std::nullopt;
+    return std::move(*record);
 }
 
 bool AuditWork::Inputs::current(const Session& state, std::uint64_t revision, const MonthRange& wanted) const {

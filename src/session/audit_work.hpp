@@ -39,6 +39,12 @@ Checked<AuditChoices> parse_audit_choices(std::string_view text);
 // <= high) and a reference group needs a grouping.
 const char* audit_choices_blocker(const AuditChoices& choices);
 
+// The group audit the batch carries from its commit (core/fairness/commit_audit.hpp) with the
+// stored choices over the session's dataset and field dictionary; with the defaults when the
+// choices cannot be used for this dataset (an unknown grouping or reference group); none when no
+// grouping can be audited at all.
+std::optional<BatchAuditRecord> audit_for_commit(const Session& state, const FrozenBatch& batch);
+
 // Owned by the app next to the Session, like the import and backup sessions. What it returns
 // points into the session's screening state: ask again each frame, never keep it.
 class AuditWork {

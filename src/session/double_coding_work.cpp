@@ -14,7 +14,7 @@ namespace {
 // Whether the dossier is among the batch's members drawn for double coding; false for a batch
 // without its frozen record (its control seed is unknown).
 bool drawn_for_double_coding(const FrozenBatch& frozen, const BatchState& batch, const std::string& dossier_id) {
-    for (std::size_t index : double_coding_sample(batch, frozen.settings.control_seed))
+    for (std::size_t index : double_coding_sample(batch, frozen.settings.control_seed, frozen.settings.double_coding))
         if (batch.members[index].dossier_id == dossier_id) return true;
     return false;
 }
@@ -62,7 +62,7 @@ std::vector<SecondCodeItem> second_code_queue(const Session& state) {
     for (const FrozenBatch& frozen : state.frozen_batches()) {
         const auto batch = screening.batches.find(frozen.batch_id);
         if (batch == screening.batches.end()) continue;
-        for (std::size_t index : double_coding_sample(batch->second, frozen.settings.control_seed)) {
+        for (std::size_t index : double_coding_sample(batch->second, frozen.settings.control_seed, frozen.settings.double_coding)) {
             const std::string& dossier_id = batch->second.members[index].dossier_id;
             const EffectiveScreening* first = screening_in_batch(screening, dossier_id, frozen.batch_id);
             if (!first || first->screener == state.screener() || second_code_of(screening, dossier_id, frozen.batch_id))

@@ -5,6 +5,7 @@
 #include "core/screening/blind_queue.hpp"
 #include "core/screening/score_band.hpp"
 #include "core/screening/screening_actions.hpp"
+#include "session/audit_work.hpp"
 #include "session/i18n.hpp"
 
 namespace radar::session {
@@ -53,6 +54,7 @@ bool commit_preview(Session& state, const BatchPreview& preview) {
     if (*commit_blocker(state, preview)) return false;
     Checked<CommittedBatch> committed = commit_batch(preview, state.screening(), state.new_stamp());
     if (!committed) return false;
+    committed->batch.audit_at_commit = audit_for_commit(state, committed->batch);
     state.submit("batch:" + committed->batch.batch_id, {committed->event}, committed->batch);
     state.set_screening_batch(committed->batch.batch_id);
     return true;

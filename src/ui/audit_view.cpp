@@ -1,6 +1,7 @@
-// The Audit screen (see audit_view.hpp): four sections, top to bottom — the blind second code of
+// The Audit screen (see audit_view.hpp): five sections, top to bottom — the blind second code of
 // the first dossier in the current screener's queue (keys 1/2/3, Enter saves), the disagreements
-// with a decision form, the agreement figures, and the group audit as `radar audit` prints it.
+// with a decision form, the agreement figures, the group audit as `radar audit` prints it, and the
+// audit each batch was frozen with (batch_audit_view.hpp).
 #include "ui/audit_view.hpp"
 
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "core/fairness/audit_grouping.hpp"
 #include "session/i18n.hpp"
 #include "session/value_labels.hpp"
+#include "ui/batch_audit_view.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
@@ -279,12 +281,8 @@ void basis_legend() {
     ImGui::PopTextWrapPos();
 }
 
-std::string grouping_name_label(const Session& state, const std::string& name) {
-    return name == organiser_size_grouping ? tr(TextId::audit_organiser_size) : field_label(state.field_dictionary(), name);
-}
-
-std::string grouping_label(const Session& state, const GroupAudit& grouping) {
-    std::string label = grouping_name_label(state, grouping.grouping);
+std::string grouping_heading(const Session& state, const GroupAudit& grouping) {
+    std::string label = grouping_label(state.field_dictionary(), grouping.grouping);
     if (grouping.protected_attribute) label += std::string("  ") + tr(TextId::audit_protected_mark);
     return label;
 }
@@ -300,14 +298,14 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 18.0f);
     const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
-                                                        : grouping_name_label(state, wanted.grouping);
+                                                        : grouping_label(state.field_dictionary(), wanted.grouping);
     if (ImGui::BeginCombo("##audit_grouping", current.c_str())) {
         if (ImGui::Selectable(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
             wanted.grouping.clear();
             changed = true;
         }
         for (const std::string& name : available_groupings(state.dataset()))
-            if (ImGui::Selectable(grouping_name_label(state, name).c_str(), wanted.grouping == name)) {
+            if (ImGui::Selectable(grouping_label(state.field_dictionary(), name).c_str(), wanted.grouping == name)) {
                 wanted.grouping = name;
                 changed = true;
             }
@@ -385,7 +383,7 @@ void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditView
                 counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
-        const std::string header = grouping_label(state, grouping) + "##grouping" + std::to_string(i);
+        const std::string header = grouping_heading(state, grouping) + "##grouping" + std::to_string(i);
         if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
         ImGui::Text(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
                     grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
@@ -403,6 +401,7 @@ void draw_audit_view(Session& state, AuditWork& audit, const Fonts& fonts, Audit
     adjudication(state, fonts, view);
     agreement(state, audit, fonts);
     group_audit(state, audit, fonts, view);
+    draw_audits_at_commit(state, fonts, view.batch_at_commit);
     ImGui::EndChild();
 }
 

@@ -42,6 +42,8 @@ struct AuditViewState {
     };
     std::optional<BandShown> band_text_from;
     std::string choices_refusal;
+    // The batch whose audit at commit is shown ("" = the newest).
+    std::string batch_at_commit;
 };
 
 void draw_audit_view(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -27,6 +28,21 @@ bool input_count(const char* label, std::uint32_t& value, int low, int high) {
     if (!ImGui::InputInt(label, &number)) return false;
     value = static_cast<std::uint32_t>(std::clamp(number, low, high));
     return true;
+}
+
+// The double-coding share as whole percents (0-100) and its minimum in dossiers.
+void double_coding_fields(DoubleCodingSettings& settings) {
+    int percent = static_cast<int>(std::lround(settings.share * 100.0));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    if (ImGui::InputInt(tr(TextId::selection_double_coding_share), &percent))
+        settings.share = std::clamp(percent, 0, 100) / 100.0;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_double_coding_tooltip));
+    note_last_item("double-coding-share");
+    int minimum = static_cast<int>(settings.minimum);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+    if (ImGui::InputInt(tr(TextId::selection_double_coding_minimum), &minimum))
+        settings.minimum = static_cast<std::size_t>(std::clamp(minimum, 0, 1000));
+    note_last_item("double-coding-minimum");
 }
 
 bool input_months(const char* label, std::int32_t& value, int low, int high) {
@@ -97,6 +113,7 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
     }
     ImGui::Checkbox(tr(TextId::selection_exclude_closed), &settings.exclude_closed);
     ImGui::Checkbox(tr(TextId::selection_exclude_enforcement), &settings.exclude_active_enforcement);
+    double_coding_fields(settings.double_coding);
 }
 
 void strong(const Fonts& fonts, const char* text) {

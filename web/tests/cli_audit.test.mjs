@@ -1,7 +1,8 @@
 // `radar audit` end to end (issue #18): on a demo history it prints every grouping with its
 // reference group, band and "too few to judge" marks, the agreement of the double coding and the
 // automation bias; --json carries the same; --group, --reference and --band are honoured and an
-// unknown column fails listing the available ones.
+// unknown column fails listing the available ones. Frozen batches carry their audit at commit and
+// their double-coding share, and `radar audit` shows what each batch recorded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -63,6 +64,50 @@ test('radar audit on a demo history: groupings, agreement, disagreements and aut
     const lonely = run(['audit', history, '--data', 'demo', '--reference', 'Limburg']);
     assert.equal(lonely.status, 2);
     assert.match(lonely.stderr, /--reference names a group of one grouping: give --group COLUMN too/);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('every frozen batch carries its audit and its double-coding share; radar audit shows what each recorded', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-commit-audit-'));
+  try {
+    const batchFile = join(folder, 'batch.json');
+    ok(['select', 'demo', '--model', 'assets/models/default.json', '--month', '2024-03', '--control', '4',
+        '--control-seed', '7', '--double-coding', '20', '--double-coding-min', '5', '--freeze', batchFile]);
+    const batch = JSON.parse(readFileSync(batchFile, 'utf8'));
+    assert.equal(batch.schema_version, 2);
+    assert.deepEqual(batch.settings.double_coding, { share: 0.2, minimum: 5 });
+    const recorded = batch.audit_at_commit;
+    assert.deepEqual(recorded.fair_band, { low: 0.8, high: 1.25 });
+    assert.deepEqual(recorded.groupings.map((grouping) => grouping.grouping),
+                     ['province', 'care_type', 'organiser_size', 'municipality']);
+    for (const grouping of recorded.groupings) {
+      const selected = grouping.groups.reduce((sum, group) => sum + group.selected, 0);
+      const control = grouping.groups.reduce((sum, group) => sum + group.control, 0);
+      assert.equal(selected, 25, grouping.grouping);
+      assert.equal(control, 4, grouping.grouping);
+      assert.equal(grouping.groups.filter((group) => group.reference).length, 1);
+    }
+    const verified = run(['select', 'demo', '--model', 'assets/models/default.json', '--month', '2024-03',
+                          '--verify', batchFile]);
+    assert.equal(verified.status, 0, verified.stderr);
+    const bad = run(['select', 'demo', '--model', 'assets/models/default.json', '--month', '2024-03',
+                     '--double-coding', '150']);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--double-coding must be a percentage, 0 to 100/);
+
+    const history = join(folder, 'history.json');
+    ok(['demo-history', '--start', '2024-01', '--months', '3', '--model', 'assets/models/default.json', '--out', history]);
+    const { batches } = JSON.parse(readFileSync(history, 'utf8')).content;
+    assert.ok(batches.every((each) => each.audit_at_commit.groupings.length === 4));
+    const audit = JSON.parse(ok(['audit', history, '--data', 'demo', '--as-of', '2024-06-01', '--json']));
+    assert.deepEqual(audit.batches_at_commit.map((each) => each.month), ['2024-01', '2024-02', '2024-03']);
+    assert.deepEqual(audit.batches_at_commit[0].audit_at_commit, batches[0].audit_at_commit);
+    const text = ok(['audit', history, '--data', 'demo', '--as-of', '2024-06-01', '--from', '2024-02']);
+    assert.match(text, /## audit bij het vastleggen van elke batch \/ the audit each batch was frozen with\n\n {2}\[batch 2024-02 \(2024-02\)/);
+    assert.match(text, /province \(referentie \/ reference [^)]+\): /);
+    assert.doesNotMatch(text, /\[batch 2024-01 /);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -17,12 +17,6 @@ constexpr std::uint64_t double_coding_stream = 0x646F75626C65ULL;  // "double"
 
 }  // namespace
 
-std::string validate_double_coding(const DoubleCodingSettings& settings) {
-    if (!(settings.share >= 0.0 && settings.share <= 1.0)) return "field 'share': must be 0..1";
-    if (settings.minimum < 1) return "field 'minimum': must be at least 1";
-    return {};
-}
-
 std::size_t double_coding_count(std::size_t members, const DoubleCodingSettings& settings) {
     const auto by_share = static_cast<std::size_t>(std::ceil(settings.share * static_cast<double>(members) - 1e-9));
     return std::min(members, std::max(settings.minimum, by_share));

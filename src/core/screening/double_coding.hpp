@@ -8,17 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/screening/double_coding_settings.hpp"
 #include "core/screening/screening_state.hpp"
 
 namespace radar {
-
-struct DoubleCodingSettings {
-    double share = 0.10;        // of the batch's members
-    std::size_t minimum = 3;    // at least this many (all members when the batch is smaller)
-};
-
-// "" when usable: share in 0..1, minimum at least 1.
-std::string validate_double_coding(const DoubleCodingSettings& settings);
 
 // How many members of a batch of `members` are double coded: ceil(share x members), at least the
 // minimum, at most the batch.

@@ -128,13 +128,13 @@ public:
     DemoDoubleCoding(const DemoHistorySettings& settings)
         : random_(settings.seed * 0xD1B54A32D192ED03ULL + 0x7365636F6E64ULL), settings_(settings) {}
 
-    Checked<bool> code_month(std::vector<ScreeningEvent>& events, const std::string& batch_id, std::uint64_t control_seed,
-                             DayNumber month_end) {
+    Checked<bool> code_month(std::vector<ScreeningEvent>& events, const FrozenBatch& frozen, DayNumber month_end) {
+        const std::string& batch_id = frozen.batch_id;
         const ScreeningState state = fold_events(events);
         const BatchState& batch = state.batches.at(batch_id);
         std::vector<SecondCodeRequest> requests;
         bool disagreement = false;
-        for (std::size_t index : double_coding_sample(batch, control_seed, settings_.double_coding)) {
+        for (std::size_t index : double_coding_sample(batch, frozen.settings.control_seed, frozen.settings.double_coding)) {
             const BatchMember& member = batch.members[index];
             const EffectiveScreening* first = nullptr;
             for (std::size_t at : state.history(member.dossier_id)->screenings)
@@ -293,8 +293,7 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
                                           demo.true_risk[row] != 0);
             }
         }
-        const Checked<bool> second_codes =
-            double_coding.code_month(history.events, batch.batch_id, batch.settings.control_seed, month_end);
+        const Checked<bool> second_codes = double_coding.code_month(history.events, batch, month_end);
         if (!second_codes) return Result::failure(second_codes.error());
     }
     const Checked<bool> adjudicated = double_coding.adjudicate(history.events, history.batches.back().month);

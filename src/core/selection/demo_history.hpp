@@ -23,7 +23,6 @@ struct DemoHistorySettings {
     double last_month_uncoded = 0.2;
     // The double coding: each batch's drawn members that got a first code get a second, blind code
     // from `second_screener`, the same as the first with probability `second_code_agreement`.
-    DoubleCodingSettings double_coding;
     std::string second_screener = "Demo 2";
     double second_code_agreement = 0.85;
     // The earliest disagreements (outside the last month) are adjudicated by `adjudicator`; the rest wait.

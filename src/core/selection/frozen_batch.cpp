@@ -1,6 +1,7 @@
 // Batch preview, commit, JSON form and reproduction check.
 #include "core/selection/frozen_batch.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace radar {
@@ -174,21 +175,24 @@ Json batch_to_json(const FrozenBatch& batch) {
                              {"score", held.score},
                              {"last_screened", format_iso_date(held.last_screened)},
                              {"cooldown_until", format_iso_date(held.cooldown_until)}});
-    return Json{{"schema_version", batch.schema_version},
-                {"batch_id", batch.batch_id},
-                {"month", batch.month},
-                {"supplementary", batch.supplementary},
-                {"created_at", format_timestamp(batch.created_at)},
-                {"created_by", batch.created_by},
-                {"reference_date", format_iso_date(batch.reference_date)},
-                {"scores_as_of", format_iso_date(batch.scores_as_of)},
-                {"settings", settings_to_json(batch.settings)},
-                {"model_version_id", batch.model_version_id},
-                {"dataset_hash", batch.dataset_hash},
-                {"dataset_rows", batch.dataset_rows},
-                {"history", std::move(history)},
-                {"members", std::move(members)},
-                {"held_back", std::move(held_back)}};
+    const bool needs_version_2 = batch.settings.double_coding != DoubleCodingSettings{} || batch.audit_at_commit;
+    Json out{{"schema_version", std::max(batch.schema_version, needs_version_2 ? 2 : 1)},
+             {"batch_id", batch.batch_id},
+             {"month", batch.month},
+             {"supplementary", batch.supplementary},
+             {"created_at", format_timestamp(batch.created_at)},
+             {"created_by", batch.created_by},
+             {"reference_date", format_iso_date(batch.reference_date)},
+             {"scores_as_of", format_iso_date(batch.scores_as_of)},
+             {"settings", settings_to_json(batch.settings)},
+             {"model_version_id", batch.model_version_id},
+             {"dataset_hash", batch.dataset_hash},
+             {"dataset_rows", batch.dataset_rows},
+             {"history", std::move(history)},
+             {"members", std::move(members)},
+             {"held_back", std::move(held_back)}};
+    if (batch.audit_at_commit) out["audit_at_commit"] = batch_audit_to_json(*batch.audit_at_commit);
+    return out;
 }
 
 namespace {
@@ -285,6 +289,13 @@ Checked<FrozenBatch> batch_from_json(const Json& value, const std::string& conte
         held.cooldown_until = item.date("cooldown_until");
         return held;
     });
+    if (reader.has("audit_at_commit")) {
+        if (const Json* audit = reader.object("audit_at_commit")) {
+            Checked<BatchAuditRecord> record = batch_audit_from_json(*audit, context + ": audit_at_commit");
+            if (!record) return Result::failure(record.error());
+            batch.audit_at_commit = std::move(*record);
+        }
+    }
     if (!reader.finish()) return Result::failure(reader.error());
     if (auto problem = check_batch(batch); !problem.empty())
         return Result::failure(context + " (" + batch.batch_id + "): " + problem);

@@ -2,16 +2,20 @@
 // audit and re-run it), its JSON form, and the check that re-running the rule reproduces it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/base/checked.hpp"
 #include "core/screening/screening_actions.hpp"
+#include "core/selection/batch_audit_record.hpp"
 #include "core/selection/selection_rule.hpp"
 
 namespace radar {
 
-constexpr int batch_schema_version = 1;
+// The newest batch schema this app reads. Version 2 adds the double-coding settings (when not the
+// default) and the audit at commit; a batch without either is written as version 1, as before.
+constexpr int batch_schema_version = 2;
 
 // Made by decide_preview_request (preview_request.hpp), the one place that decides it.
 struct PreviewRequest {
@@ -64,7 +68,7 @@ struct RecordedFacts {
 };
 
 struct FrozenBatch {
-    int schema_version = batch_schema_version;
+    int schema_version = 1;  // as read; written as at least the version its fields need
     std::string batch_id;
     std::string month;
     bool supplementary = false;
@@ -80,6 +84,9 @@ struct FrozenBatch {
     std::vector<RecordedFacts> history;  // screening facts the rule saw (dossiers of the dataset)
     std::vector<FrozenMember> members;   // in selection order
     std::vector<HeldBack> held_back;
+    // The group audit of the selection as the team saw it at commit (none for batches frozen
+    // before it was recorded, or when no grouping could be audited).
+    std::optional<BatchAuditRecord> audit_at_commit;
 };
 
 struct CommittedBatch {

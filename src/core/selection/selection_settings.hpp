@@ -1,5 +1,5 @@
 // The batch settings of the monthly selection (capacity, cooldown, exclusions, signal override,
-// control sample, coverage floor). Every batch records the settings it was made with.
+// control sample, coverage floor, the share double coded). Every batch records the settings it was made with.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +8,7 @@
 
 #include "core/base/checked.hpp"
 #include "core/base/strict_json.hpp"
+#include "core/screening/double_coding_settings.hpp"
 
 namespace radar {
 
@@ -31,6 +32,8 @@ struct SelectionSettings {
     bool coverage_floor = false;
     std::int32_t coverage_floor_months = 24;
     std::uint32_t coverage_floor_limit = 5;
+    // The share of the batch a second screener codes blind (double_coding.hpp).
+    DoubleCodingSettings double_coding;
 
     // The largest batch these settings can produce: N + k + floor limit.
     std::uint64_t max_batch_size() const {
@@ -43,13 +46,15 @@ struct SelectionSettings {
                signal_fields == other.signal_fields && control_size == other.control_size &&
                control_seed == other.control_seed && coverage_floor == other.coverage_floor &&
                coverage_floor_months == other.coverage_floor_months &&
-               coverage_floor_limit == other.coverage_floor_limit;
+               coverage_floor_limit == other.coverage_floor_limit && double_coding == other.double_coding;
     }
     bool operator!=(const SelectionSettings& other) const { return !(*this == other); }
 };
 
 // "" when usable, else the field and the problem.
 std::string validate_settings(const SelectionSettings& settings);
+// The double-coding share is written only when it is not the default, so that settings and
+// batches from before it existed keep their canonical text; absent, it reads as the default.
 Json settings_to_json(const SelectionSettings& settings);
 Checked<SelectionSettings> settings_from_json(const Json& value, const std::string& context = "settings");
 
