@@ -33,6 +33,13 @@ void refusal_text(const std::string& refusal) {
     ImGui::PopStyleColor();
 }
 
+// On the same line as the last item while `width` more still fits, else on the next: a narrow
+// window wraps a row of choices instead of cutting it.
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 // Three code buttons (the chosen one highlighted), marked "code:<mark>-1" to "code:<mark>-3".
 void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
     int key = 1;
@@ -318,8 +325,10 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     }
     note_last_item("audit-grouping");
     if (changed) wanted.reference_group.clear();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (!wanted.grouping.empty() && shown && shown->groupings.size() == 1) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_reference_label)).x + spacing + em * 14.0f);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(TextId::audit_reference_label));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 14.0f);
@@ -339,7 +348,8 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         }
         note_last_item("audit-reference");
     }
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_band_label)).x + spacing + em * 7.0f);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::audit_band_label));
     ImGui::SameLine();
     const AuditViewState::BandShown band_in_force{wanted.band.low, wanted.band.high, language()};
@@ -375,12 +385,8 @@ void chart_metric_choice(AuditViewState& view) {
         {DisparityMetric::false_omission_rate, TextId::audit_column_false_omission}};
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::audit_chart_metric_label));
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (const auto& [metric, label] : metrics) {
-        // On the same line while it fits, else on the next: nothing is cut in a narrow window.
-        const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x;
-        if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+        same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
         if (ImGui::RadioButton(tr(label), view.chart_metric == metric)) view.chart_metric = metric;
     }
     ImGui::PushTextWrapPos(0.0f);
