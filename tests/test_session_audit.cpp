@@ -196,6 +196,35 @@ TEST_CASE("blind double coding in the session: queue, second codes, agreement, a
     CHECK(agreement->overall.table.agreeing() == 2);  // agreement compares the coders' own codes
 }
 
+TEST_CASE("a dossier awaiting the screener's second code hides its first code until that code is saved") {
+    TempFolder folder("session-second-code-hidden");
+    RunningApp app(folder);
+    app.state.set_screener("A");
+    const DoubleCodedBatch batch = commit_batch(app);
+    const std::string& drawn = batch.drawn[0];
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));  // not coded first yet
+    code_first(app, batch.batch_id, drawn, ScreeningCode::risico);
+    code_first(app, batch.batch_id, batch.not_drawn, ScreeningCode::risico);
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));  // A gave the first code and may see it
+
+    app.state.set_screener("B");
+    CHECK(awaiting_second_code(app.state, drawn));
+    CHECK_FALSE(awaiting_second_code(app.state, batch.not_drawn));  // not drawn: B may see its code
+    CHECK_FALSE(awaiting_second_code(app.state, batch.drawn[1]));   // drawn, but no first code
+    app.state.set_screener("C");
+    CHECK(awaiting_second_code(app.state, drawn));  // any other screener could be the second coder
+    app.state.set_screener("");
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));  // no screener: no queue, and no coding either
+
+    app.state.set_screener("B");
+    REQUIRE(save_second_code(app.state, batch.batch_id, drawn, second(ScreeningCode::geen_risico)).empty());
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));  // saved: the first code shows again
+    app.state.set_screener("C");
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));  // it has its second code
+    app.state.set_screener("A");
+    CHECK_FALSE(awaiting_second_code(app.state, drawn));
+}
+
 TEST_CASE("double coding needs a screener name and a page that may write") {
     TempFolder folder("session-double-coding-rules");
     RunningApp app(folder);

@@ -300,6 +300,12 @@ void add_workflow_info(session::Session& state, nlohmann::json& info) {
     for (std::size_t i : state.screening_order(batch)) {
         const BatchMember& member = batch.members[i];
         nlohmann::json item{{"id", member.dossier_id}, {"control", member.kind == SelectionKind::control}};
+        // What the screen hides from a screener who owes the dossier a second code, this does too.
+        if (session::awaiting_second_code(state, member.dossier_id)) {
+            item["hidden"] = true;
+            queue.push_back(item);
+            continue;
+        }
         if (const EffectiveScreening* screening = state.screening().current_screening(member.dossier_id);
             screening && batch.member_coded[i]) {
             item["code"] = code_key(screening->code);

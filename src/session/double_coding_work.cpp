@@ -73,6 +73,21 @@ std::vector<SecondCodeItem> second_code_queue(const Session& state) {
     return queue;
 }
 
+bool awaiting_second_code(const Session& state, const std::string& dossier_id) {
+    Session::SecondCodeCache& cache = state.second_code_cache();
+    if (cache.screening_generation != state.screening_generation() || cache.screener != state.screener()) {
+        cache.dossiers.clear();
+        for (const SecondCodeItem& item : second_code_queue(state)) cache.dossiers.insert(item.dossier_id);
+        cache.screening_generation = state.screening_generation();
+        cache.screener = state.screener();
+    }
+    return cache.dossiers.count(dossier_id) > 0;
+}
+
+bool hidden_until_second_code(const ScreeningEvent& event) {
+    return !event.as<BatchCommitted>() && !event.as<BatchClosed>();
+}
+
 std::string save_second_code(Session& state, const std::string& batch_id, const std::string& dossier_id,
                              const SecondCodeDraft& draft) {
     const std::string subject = second_code_subject(batch_id, dossier_id);

@@ -29,6 +29,15 @@ struct SecondCodeItem {
 // there yet; by batch (oldest commit first), then member order. Empty without a screener name.
 std::vector<SecondCodeItem> second_code_queue(const Session& state);
 
+// Whether the dossier waits for the current screener's second code (it is in second_code_queue):
+// then every view shows no code, note, correction, adjudication or follow-up of it, only
+// hidden_until_second_code, until that second code is saved. The queue's dossiers are worked out
+// once per work generation and screener, so asking per row and frame is cheap.
+bool awaiting_second_code(const Session& state, const std::string& dossier_id);
+// Whether a timeline event is hidden from a screener awaiting_second_code: everything but the
+// batch's commit and close (codes, notes, corrections, follow-ups, outcomes, adjudications).
+bool hidden_until_second_code(const ScreeningEvent& event);
+
 struct SecondCodeDraft {
     std::optional<ScreeningCode> code;
     std::string note;

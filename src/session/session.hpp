@@ -239,6 +239,14 @@ public:
     const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
     const std::string& screener() const { return screener_; }
     void set_screener(const std::string& name);
+    // The dossiers awaiting the current screener's blind second code, as of one work generation
+    // and screener; awaiting_second_code (double_coding_work.hpp) fills and reads it.
+    struct SecondCodeCache {
+        std::optional<std::uint64_t> screening_generation;
+        std::string screener;
+        std::set<std::string> dossiers;
+    };
+    SecondCodeCache& second_code_cache() const { return second_code_cache_; }
     SelectionSettings& selection_settings() { return selection_settings_; }
     // The selection's reference date: the preview is for its month and cooldowns are counted up
     // to it. Today unless set for a demo or back-filling; a session setting that leaves the
@@ -431,6 +439,7 @@ private:
         std::vector<ProxyMeasure> measures;
     };
     mutable ProxyCache proxy_cache_;
+    mutable SecondCodeCache second_code_cache_;
     ModelRegistry registry_;
     std::optional<ModelSpec> saved_spec_;
     std::map<std::string, SaveStatus> model_saves_;  // by fingerprint

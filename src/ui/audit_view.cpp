@@ -6,14 +6,17 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/reporting/report_summary.hpp"
 #include "core/screening/event_text.hpp"
 #include "core/fairness/audit_grouping.hpp"
+#include "core/fairness/disparity_chart_layout.hpp"
 #include "session/i18n.hpp"
 #include "session/value_labels.hpp"
 #include "ui/batch_audit_view.hpp"
+#include "ui/disparity_chart_widget.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
@@ -30,6 +33,13 @@ void refusal_text(const std::string& refusal) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", refusal.c_str());
     ImGui::PopStyleColor();
+}
+
+// On the same line as the last item while `width` more still fits, else on the next: a narrow
+// window wraps a row of choices instead of cutting it.
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
 // Three code buttons (the chosen one highlighted), marked "code:<mark>-1" to "code:<mark>-3".
@@ -313,8 +323,10 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     }
     note_last_item("audit-grouping");
     if (changed) wanted.reference_group.clear();
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (!wanted.grouping.empty() && shown && shown->groupings.size() == 1) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_reference_label)).x + spacing + em * 14.0f);
+        ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(TextId::audit_reference_label));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 14.0f);
@@ -334,7 +346,8 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         }
         note_last_item("audit-reference");
     }
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_band_label)).x + spacing + em * 7.0f);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::audit_band_label));
     ImGui::SameLine();
     const AuditViewState::BandShown band_in_force{wanted.band.low, wanted.band.high, language()};
@@ -362,6 +375,23 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     refusal_text(view.choices_refusal);
 }
 
+// Which disparity the charts show: selection rate, false discovery rate or false omission rate.
+void chart_metric_choice(AuditViewState& view) {
+    constexpr std::pair<DisparityMetric, TextId> metrics[] = {
+        {DisparityMetric::selection_rate, TextId::audit_column_selection_rate},
+        {DisparityMetric::false_discovery_rate, TextId::audit_column_false_discovery},
+        {DisparityMetric::false_omission_rate, TextId::audit_column_false_omission}};
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(TextId::audit_chart_metric_label));
+    for (const auto& [metric, label] : metrics) {
+        same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
+        if (ImGui::RadioButton(tr(label), view.chart_metric == metric)) view.chart_metric = metric;
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(TextId::audit_chart_legend));
+    ImGui::PopTextWrapPos();
+}
+
 void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view) {
     section_title(tr(TextId::audit_group_title), fonts);
     ImGui::PushTextWrapPos(0.0f);
@@ -379,16 +409,24 @@ void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditView
     const AuditReport& audited = **report;
     if (audited.groupings.empty()) return;
     const FairBand& band = audited.groupings.front().band;
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::Text(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
                 counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
+    ImGui::PopTextWrapPos();
+    chart_metric_choice(view);
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
         const std::string header = grouping_heading(state, grouping) + "##grouping" + std::to_string(i);
         if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::Text(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
                     grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
                     grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+        ImGui::PopTextWrapPos();
         group_table(grouping, i);
+        ImGui::Spacing();
+        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band));
+        ImGui::Spacing();
     }
     basis_legend();
 }

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/fairness/audit_export.hpp"
 #include "session/audit_work.hpp"
 #include "session/double_coding_work.hpp"
 #include "session/i18n.hpp"
@@ -44,6 +45,8 @@ struct AuditViewState {
     std::string choices_refusal;
     // The batch whose audit at commit is shown ("" = the newest).
     std::string batch_at_commit;
+    // Which disparity the groupings' charts show.
+    DisparityMetric chart_metric = DisparityMetric::selection_rate;
 };
 
 void draw_audit_view(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view);

@@ -8,6 +8,7 @@
 
 #include "core/model/explanation.hpp"
 #include "core/model/model_output.hpp"
+#include "session/double_coding_work.hpp"
 #include "session/i18n.hpp"
 #include "ui/theme.hpp"
 #include "session/value_labels.hpp"
@@ -82,6 +83,12 @@ void draw_dossier_fields(const Session& state, std::size_t row) {
 
 // The dossier's risk label: current (until when), expiring soon, or expired and no longer current.
 void draw_risk_label(const Session& state, const std::string& dossier_id) {
+    if (awaiting_second_code(state, dossier_id)) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(TextId::hidden_until_second_code));
+        ImGui::PopTextWrapPos();
+        return;
+    }
     const std::optional<RiskLabel> label =
         risk_label(state.screening(), dossier_id, state.reference_date(), state.risk_label_settings());
     if (!label) return;

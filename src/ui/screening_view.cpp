@@ -2,7 +2,8 @@
 // fields), the coding form with its keyboard (1/2/3, Enter, J/K) and corrections, and once coded
 // the outcomes after the screening (O puts the keyboard in their form). A batch with
 // a control sample is screened blind: one shuffled queue, and no kind, rank, score or reasons of
-// a dossier until its code is saved.
+// a dossier until its code is saved. A dossier awaiting the screener's blind second code (Audit tab)
+// shows none of its codes, notes, corrections, follow-ups or outcomes until that code is saved.
 #include "ui/screening_view.hpp"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include "core/screening/score_band.hpp"
 #include "ui/dossier_panel.hpp"
 #include "session/i18n.hpp"
+#include "session/double_coding_work.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
@@ -115,11 +117,22 @@ void code_buttons(ScreeningDraft& d) {
     }
 }
 
+// In place of a code, note, correction, follow-up or outcome the current screener may not see yet.
+void hidden_line() {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", tr(TextId::hidden_until_second_code));
+    ImGui::PopTextWrapPos();
+}
+
 // The coding form (or, once coded, the code with a correction form). Returns true when the
 // screener asked to save with Enter inside a text field.
 bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, const BatchMember& member) {
     bool enter = false;
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
+    if (existing && awaiting_second_code(state, member.dossier_id)) {
+        hidden_line();
+        return false;
+    }
     if (existing) {
         ImGui::Text(tr(TextId::coded_as), code_label(existing->code, language()), existing->screener.c_str(),
                     date_text(existing->screening_date).c_str());
@@ -197,15 +210,25 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     return enter;
 }
 
-// The dossier's events; screened blind, its selections say no kind or rank.
+// The dossier's events; screened blind, its selections say no kind or rank. For a screener who
+// still owes it a second code only its batches show, and one line says the rest is hidden.
 void timeline(const Session& state, const std::string& dossier_id, bool blind) {
     const DossierHistory* history = state.screening().history(dossier_id);
     if (!history || history->timeline.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::timeline_empty));
         return;
     }
-    for (std::size_t index : history->timeline)
-        ImGui::BulletText("%s", describe_event(state.screening().events[index], dossier_id, language(), local_utc_offset(), blind).c_str());
+    const bool hiding = awaiting_second_code(state, dossier_id);
+    bool hid = false;
+    for (std::size_t index : history->timeline) {
+        const ScreeningEvent& event = state.screening().events[index];
+        if (hiding && hidden_until_second_code(event)) {
+            hid = true;
+            continue;
+        }
+        ImGui::BulletText("%s", describe_event(event, dossier_id, language(), local_utc_offset(), blind).c_str());
+    }
+    if (hid) hidden_line();
 }
 
 void mark_follow_up_done(Session& state, const FollowUpState& follow_up) {
@@ -231,6 +254,10 @@ const FollowUpState* first_open_follow_up(const Session& state, const std::strin
 
 // The dossier's follow-ups with their state; an open one can be marked done (one event).
 void follow_ups(Session& state, const std::string& dossier_id) {
+    if (awaiting_second_code(state, dossier_id)) {
+        hidden_line();
+        return;
+    }
     const ScreeningState& screening = state.screening();
     const DossierHistory* history = screening.history(dossier_id);
     if (!history || history->follow_ups.empty()) {
@@ -303,18 +330,20 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
                             counted_text(CountedText::days_old,
                                          static_cast<std::uint64_t>(std::max(0, state.reference_date() - state.export_date())))
                                 .c_str());
+    const bool hidden = awaiting_second_code(state, member.dossier_id);
     const EffectiveScreening* existing = screening_in_batch(state.screening(), member.dossier_id, batch.batch_id);
     if (keys.focus_note) d.focus_note = true;
-    if (keys.correct && existing && !d.correcting) {
+    if (keys.correct && existing && !hidden && !d.correcting) {
         start_correction(d, *existing);
         d.focus_note = false;
     }
-    if (keys.follow_up_done)
+    if (keys.follow_up_done && !hidden)
         if (const FollowUpState* open = first_open_follow_up(state, member.dossier_id)) mark_follow_up_done(state, *open);
     // The form's widgets are this dossier's: a note field still active after Enter saved the
     // previous dossier lets go, so the next keys are codes again, not note text.
     ImGui::PushID(member.dossier_id.c_str());
-    const bool save_asked = coding_form(state, d, batch, member) || keys.save;
+    // A code hidden from this screener cannot be corrected here: Enter saves nothing.
+    const bool save_asked = coding_form(state, d, batch, member) || (keys.save && !(hidden && existing));
     ImGui::PopID();
     if (save_asked && save(state, d, batch, member) && state.advance_after_save() && !existing)
         views.screening.advance_after_save = member.dossier_id;
@@ -338,7 +367,8 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
     follow_ups(state, member.dossier_id);
     if (existing) {
         strong(fonts, tr(TextId::outcomes_title));
-        draw_outcomes_section(state, views.outcome, member.dossier_id, keys.outcome);
+        if (hidden) hidden_line();
+        else draw_outcomes_section(state, views.outcome, member.dossier_id, keys.outcome);
     }
     if (row) {
         strong(fonts, tr(TextId::dossier_fields));
@@ -458,7 +488,8 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
             const auto row = state.row_of(member.dossier_id);
             fitted_text(row ? state.name(*row) : member.dossier_id);
             ImGui::TableNextColumn();
-            if (code) code_chip(*code, true);
+            if (code && awaiting_second_code(state, member.dossier_id)) ImGui::TextDisabled("%s", tr(TextId::hidden_code_chip));
+            else if (code) code_chip(*code, true);
         }
         ImGui::EndTable();
     }

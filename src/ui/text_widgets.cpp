@@ -33,6 +33,9 @@ ChipColours chip_colours(ScreeningCode code) {
     return {IM_COL32(230, 230, 230, 255), IM_COL32(30, 30, 30, 255)};
 }
 
+// A hostile file's header can be a megabyte: only its start is ever measured or shown.
+constexpr std::size_t longest_shown = 1024;
+
 // `text` cut to at most `max_bytes` without splitting a UTF-8 character.
 std::string whole_characters(const std::string& text, std::size_t max_bytes) {
     std::size_t end = std::min(text.size(), max_bytes);
@@ -57,17 +60,20 @@ std::size_t fitting_prefix(const std::string& text, float width) {
 
 }  // namespace
 
+std::string cut_to_width(const std::string& text, float width) {
+    if (text.size() <= longest_shown && ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    const std::string start = whole_characters(text, longest_shown);
+    return start.substr(0, fitting_prefix(start, width)) + "\xE2\x80\xA6";
+}
+
 void fitted_text(const std::string& text, float width) {
     if (width <= 0.0f) width = ImGui::GetContentRegionAvail().x;
-    // A hostile file's header can be a megabyte: only its start is ever measured or shown.
-    constexpr std::size_t longest_shown = 1024;
     if (text.size() <= longest_shown && ImGui::CalcTextSize(text.c_str()).x <= width) {
         ImGui::TextUnformatted(text.c_str());
         return;
     }
     std::string start = whole_characters(text, longest_shown);
-    const std::string cut = start.substr(0, fitting_prefix(start, width)) + "\xE2\x80\xA6";
-    ImGui::TextUnformatted(cut.c_str());
+    ImGui::TextUnformatted(cut_to_width(text, width).c_str());
     if (start.size() < text.size()) start += "\xE2\x80\xA6";
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", start.c_str());
 }

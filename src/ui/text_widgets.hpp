@@ -15,6 +15,9 @@ namespace radar::ui {
 // A section's title in the strong font, with a rule under it.
 void section_title(const char* title, const Fonts& fonts);
 
+// `text` as it fits in `width` pixels: whole, or cut ending in "…" (for text drawn by hand).
+std::string cut_to_width(const std::string& text, float width);
+
 // Draws `text` in at most `width` pixels (the rest of the line when width <= 0), ending in "…"
 // when it does not fit; hovering a cut text shows all of it.
 void fitted_text(const std::string& text, float width = 0.0f);

@@ -1,6 +1,7 @@
 // Blind double coding in the browser (issue #18): Anna codes this month's batch; Bram, on the
-// Audit tab, second-codes the drawn dossiers with the keyboard without seeing Anna's codes; the
-// agreement figures appear; Carla decides the one disagreement, whose final code becomes the
+// Audit tab, second-codes the drawn dossiers with the keyboard without seeing Anna's codes, there or
+// elsewhere in the app (Screening tab, ranking panel, info()) until he gave his own; the agreement
+// figures appear; Carla decides the one disagreement, whose final code becomes the
 // dossier's code in the batch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,6 +51,35 @@ test('two screeners double-code a batch blind, see their agreement and a third d
     assert.match(blindText, /Nog geen dossier is door twee screeners gecodeerd/);
     await page.screenshot({ path: join(screenshotFolder, 'audit-second-coding.png') });
 
+    // Elsewhere in the app Anna's codes of the drawn dossiers stay hidden from Bram until he gave
+    // his own: info()'s screening queue, the Screening tab's queue and dossier, the ranking's panel.
+    state = await info(page);
+    for (const item of state.screening.queue) {
+      if (drawn.includes(item.id)) assert.deepEqual(item, { id: item.id, control: item.control, hidden: true });
+      else assert.equal(item.code, 'risico', `${item.id} is not drawn: its code shows`);
+    }
+    await page.evaluate(() => window.radar.showScreen('screening'));
+    await nextFrames(page);
+    for (const key of ['j', 'k'])
+      for (let i = 0; i < queue.length && (await info(page)).screening.dossier !== drawn[0]; i++) await pressKey(page, key);
+    assert.equal((await info(page)).screening.dossier, drawn[0]);
+    const screeningText = await shownText(page);
+    assert.match(screeningText, /verborgen tot uw tweede/);
+    assert.doesNotMatch(screeningText, /Gecodeerd: /, 'no first code in the coding form');
+    assert.doesNotMatch(screeningText, /Gescreend op/, 'no first code or note in the timeline');
+    await page.screenshot({ path: join(screenshotFolder, 'second-coder-screening.png') });
+    await page.evaluate(() => window.radar.showScreen('ranking'));
+    await page.evaluate((id) => window.radar.setFilter(id), drawn[0]);
+    await nextFrames(page);
+    await pressKey(page, 'ArrowDown');
+    await waitFor(page, (s) => s.selected === drawn[0], 'the dossier in the ranking panel');
+    const panelText = await shownText(page);
+    assert.match(panelText, /verborgen tot uw tweede/);
+    assert.doesNotMatch(panelText, /Label Risico/, 'no risk label from the first code');
+    await page.evaluate(() => window.radar.setFilter(''));
+    await page.evaluate(() => window.radar.showScreen('audit'));
+    await waitFor(page, (s) => s.screen === 'audit', 'back on the Audit tab');
+
     // Two agree (1: Risico), the third does not (3: Verder onderzoek nodig).
     for (const [index, key] of [[0, '1'], [1, '1'], [2, '3']]) {
       await waitFor(page, (s) => s.audit.secondCodeQueue[0]?.dossier === drawn[index], `second code ${index + 1} open`);
@@ -58,6 +88,7 @@ test('two screeners double-code a batch blind, see their agreement and a third d
       await waitFor(page, (s) => !s.audit.secondCodeQueue.some((item) => item.dossier === drawn[index]), `second code ${index + 1} saved`);
     }
     state = await waitFor(page, (s) => s.audit.agreement?.units === 3, 'the agreement figures');
+    for (const id of drawn) assert.equal(codeOf(state, id), 'risico', `${id}: Anna's code shows once Bram gave his`);
     assert.equal(state.audit.agreement.agreeing, 2);
     assert.ok(Math.abs(state.audit.agreement.percent - 2 / 3) < 1e-9);
     assert.equal(state.audit.agreement.pairs, 1);

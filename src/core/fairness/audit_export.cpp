@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/fairness/disparity_chart_layout.hpp"
 #include "core/model/number_text.hpp"
 
 namespace radar {
@@ -329,10 +330,7 @@ std::vector<DisparityChartLine> disparity_chart(const GroupTable& table, Dispari
     const int last = static_cast<int>(width) - 1;
     const auto clamp = [&](int position) { return std::min(std::max(position, 0), last); };
     for (const GroupFigures& figures : table.groups) {
-        const Disparity& disparity = metric == DisparityMetric::selection_rate ? figures.selection_disparity
-                                     : metric == DisparityMetric::false_discovery_rate
-                                         ? figures.false_discovery_disparity
-                                         : figures.false_omission_disparity;
+        const Disparity& disparity = group_disparity(figures, metric);
         DisparityChartLine line{figures.group, disparity.ratio, disparity.interval, disparity.in_band, figures.too_few,
                                 figures.reference, std::string(width, ' ')};
         if (disparity.interval && disparity.interval->low > 0.0) {
