@@ -13,6 +13,8 @@ const contentTypes = {
   '.json': 'application/json',
   '.css': 'text/css; charset=utf-8',
   '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
   '.csv': 'text/csv; charset=utf-8',
 };
 

@@ -52,4 +52,18 @@ void reload_page_with_notice(const std::string& notice);
 // The notice the page was reloaded with, once; nothing otherwise.
 std::optional<std::string> take_start_notice();
 
+// The page's offline and trust facts (web: index.html's window.radarOffline; natively: nothing
+// to say). `requests_after_start` counts every request the page made after start-up, to any
+// server, its own included.
+enum class OfflineState { unsupported, installing, ready, failed };
+struct OfflineStatus {
+    OfflineState state = OfflineState::unsupported;
+    std::string version;  // of the cached app files, when ready
+    bool update_waiting = false;
+    int requests_after_start = 0;
+};
+OfflineStatus offline_status();
+// Swaps in the waiting new version and reloads the page (only when the user asks).
+void activate_new_version();
+
 }  // namespace radar::platform

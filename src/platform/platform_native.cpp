@@ -67,6 +67,10 @@ void note_dataset_restore(bool) {}
 
 void set_wheel_handler(std::function<void(WheelSteps)>) {}
 
+OfflineStatus offline_status() { return {}; }
+
+void activate_new_version() {}
+
 void report_fatal_error(const std::string& message) { std::fprintf(stderr, "radar: %s\n", message.c_str()); }
 
 }  // namespace radar::platform

@@ -77,6 +77,25 @@ EM_JS(void, js_report_fatal_error, (const char* message), {
     if (Module.onRadarFatal) Module.onRadarFatal(UTF8ToString(message));
 });
 
+// window.radarOffline (index.html) packed: state (0-3) + 4 x update waiting.
+EM_JS(int, js_offline_flags, (), {
+    const offline = window.radarOffline;
+    if (!offline) return 0;
+    const states = ['unsupported', 'installing', 'ready', 'failed'];
+    return Math.max(0, states.indexOf(offline.state)) + (offline.updateWaiting ? 4 : 0);
+});
+EM_JS(int, js_requests_after_start, (), { return window.radarOffline ? window.radarOffline.requestsAfterStart : 0; });
+EM_JS(char*, js_offline_version, (), {
+    const version = (window.radarOffline && window.radarOffline.version) || '';
+    const size = lengthBytesUTF8(version) + 1;
+    const buffer = _malloc(size);
+    stringToUTF8(version, buffer, size);
+    return buffer;
+});
+EM_JS(void, js_activate_new_version, (), {
+    if (window.radarOffline) window.radarOffline.activateNewVersion();
+});
+
 // Wheel events over the canvas go to radar_platform_wheel instead of GLFW: captured on the
 // window before they reach the canvas, where Emscripten's GLFW listens.
 EM_JS(void, js_install_wheel_listener, (), {
@@ -108,6 +127,20 @@ void set_wheel_handler(std::function<void(WheelSteps)> handler) {
 }
 
 void notify_ready() { js_notify_ready(); }
+
+OfflineStatus offline_status() {
+    const int flags = js_offline_flags();
+    OfflineStatus status;
+    status.state = static_cast<OfflineState>(flags & 3);
+    status.update_waiting = (flags & 4) != 0;
+    status.requests_after_start = js_requests_after_start();
+    char* version = js_offline_version();
+    status.version = version;
+    std::free(version);
+    return status;
+}
+
+void activate_new_version() { js_activate_new_version(); }
 
 void reload_page_with_notice(const std::string& notice) { js_reload_page_with_notice(notice.c_str()); }
 

@@ -3,7 +3,9 @@
 
 #include <string>
 
+#include "platform/platform.hpp"
 #include "session/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -26,6 +28,20 @@ void language_switch() {
     }
     ImGui::PopStyleColor(5);
     ImGui::NewLine();
+}
+
+// "A new version is available, reload": the service worker holds it until the user chooses.
+void new_version_offer(float right, const ImVec2& origin) {
+    const char* label = tr(TextId::new_version_reload);
+    const float button_width = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine(right - button_width - ImGui::GetStyle().ItemSpacing.x * 2);
+    ImGui::SetCursorPosY(origin.y - ImGui::GetWindowPos().y);
+    ImGui::PushStyleColor(ImGuiCol_Button, palette::badge);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
+    if (ImGui::Button(label)) platform::activate_new_version();
+    ImGui::PopStyleColor(2);
+    note_last_item("new-version-reload");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::new_version_tooltip));
 }
 
 }  // namespace
@@ -54,8 +70,9 @@ void draw_header_bar(const Session& state, const Fonts& fonts) {
     ImGui::TextUnformatted(tr(TextId::app_tagline));
     ImGui::PopStyleColor();
 
-    // Right-aligned language switch on the title line.
+    // Right-aligned language switch on the title line, and left of it the offer of a new version.
     const float switch_width = ImGui::CalcTextSize("NLEN").x + style.FramePadding.x * 4 + style.ItemSpacing.x;
+    if (platform::offline_status().update_waiting) new_version_offer(width - switch_width - style.WindowPadding.x, origin);
     ImGui::SameLine(width - switch_width - style.WindowPadding.x);
     ImGui::SetCursorPosY(origin.y - ImGui::GetWindowPos().y);
     language_switch();

@@ -12,6 +12,7 @@
 #include "ui/session_names.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -82,7 +83,7 @@ void memory_only_switch(Session& state) {
 }
 
 // What this browser keeps, in words and figures: decisions and history, mapping profiles, the
-// dataset (or why it is not kept), the space used, and whether the browser may evict it.
+// dataset (or why it is not kept) and the space used.
 void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
     heading(fonts, TextId::privacy_title);
     switch (state.storage_mode()) {
@@ -100,18 +101,18 @@ void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
     std::snprintf(line, sizeof line, tr(TextId::privacy_decisions),
                   counted_text(CountedText::events, state.screening().events.size()).c_str(),
                   counted_text(CountedText::batches, state.frozen_batches().size()).c_str());
-    ImGui::BulletText("%s", line);
+    wrapped_bullet(line);
     std::snprintf(line, sizeof line, tr(TextId::privacy_profiles), count(state.mapping_profiles().size()).c_str());
-    ImGui::BulletText("%s", line);
+    wrapped_bullet(line);
     if (state.is_synthetic()) {
-        ImGui::BulletText("%s", tr(TextId::privacy_dataset_demo));
+        wrapped_bullet(tr(TextId::privacy_dataset_demo));
     } else if (state.snapshot()) {
         const std::string dataset = state.snapshot()->source_name + " (" +
                                     counted_text(CountedText::dossiers, state.dataset().row_count()) + ")";
         const bool stored = !state.dataset_memory_only() && (state.snapshot_stored() || state.snapshot_save());
         std::snprintf(line, sizeof line, stored ? tr(TextId::privacy_dataset_stored) : tr(TextId::privacy_dataset_memory),
                       dataset.c_str());
-        ImGui::BulletText("%s", line);
+        wrapped_bullet(line);
         if (stored && state.snapshot_save()) {
             ImGui::SameLine();
             draw_store_save_status(state, *state.snapshot_save());
@@ -123,15 +124,35 @@ void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
                       size_text(*status->quota_bytes).c_str());
         wrapped(line);
     }
+    ImGui::Spacing();
+    memory_only_switch(state);
+}
+
+// The trust panel: requests after start-up as the page counted them, whether the app works
+// without the network, whether the browser may evict the data, and the last backup.
+void trust_panel(Session& state, StorageScreen& v, const Fonts& fonts) {
+    heading(fonts, TextId::trust_title);
+    const platform::OfflineStatus offline = platform::offline_status();
+    wrapped(formatted(TextId::trust_requests, count(static_cast<std::size_t>(offline.requests_after_start))).c_str());
+    note_last_item("trust-requests");
+    if (offline.requests_after_start == 0) coloured(palette::saved_text, tr(TextId::trust_no_requests));
+    else coloured(palette::error_text, tr(TextId::trust_some_requests));
+    switch (offline.state) {
+        case platform::OfflineState::ready: wrapped(formatted(TextId::trust_offline_ready, offline.version).c_str()); break;
+        case platform::OfflineState::installing: wrapped(tr(TextId::trust_offline_installing)); break;
+        case platform::OfflineState::unsupported: wrapped(tr(TextId::trust_offline_unsupported)); break;
+        case platform::OfflineState::failed: coloured(palette::error_text, tr(TextId::trust_offline_failed)); break;
+    }
+    const auto& status = v.session.status();
     if (status && status->persisted.value_or(false)) {
         coloured(palette::saved_text, tr(TextId::storage_persistent));
     } else if (status) {
-        wrapped(tr(TextId::storage_best_effort));
+        coloured(palette::error_text, tr(TextId::trust_eviction_warning));
         if (ImGui::Button(tr(TextId::storage_make_persistent))) v.session.request_persistence(state);
         note_last_item("storage-persist");
     }
-    ImGui::Spacing();
-    memory_only_switch(state);
+    if (const auto& last = state.last_backup_at()) wrapped(formatted(TextId::backup_last, date_of(*last)).c_str());
+    else wrapped(tr(TextId::backup_never));
 }
 
 // The stored data needs a schema migration before it loads: offer a backup first, then migrate.
@@ -297,6 +318,7 @@ void draw_storage_view(Session& state, BackupSession& backup, const Fonts& fonts
     const float column_width = two_columns ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 : 0.0f;
     ImGui::BeginChild("storage_where", ImVec2(column_width, 0), false);
     ImGui::PushTextWrapPos(two_columns ? 0.0f : em * 48.0f);
+    trust_panel(state, v, fonts);
     where_data_are(state, v, fonts);
     migration_section(state, v);
     if (two_columns) forget_section(state, v, fonts);

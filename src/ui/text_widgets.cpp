@@ -17,6 +17,11 @@ void section_title(const char* title, const Fonts& fonts) {
     ImGui::Separator();
 }
 
+void wrapped_bullet(const std::string& text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text.c_str());
+}
+
 namespace {
 
 struct ChipColours {

@@ -1,4 +1,4 @@
-// Small text widgets the screens share: a section's title, a text cut to its column with an
+// Small text widgets the screens share: a section's title, a wrapping bullet, a text cut to its column with an
 // ellipsis (the whole text on hover), and a screening code as a coloured chip that carries its
 // name (never colour alone).
 #pragma once
@@ -14,6 +14,10 @@ namespace radar::ui {
 
 // A section's title in the strong font, with a rule under it.
 void section_title(const char* title, const Fonts& fonts);
+
+// A bullet whose text wraps at the window's (or the pushed) wrap width, aligned after the bullet;
+// ImGui's BulletText does not wrap.
+void wrapped_bullet(const std::string& text);
 
 // `text` as it fits in `width` pixels: whole, or cut ending in "…" (for text drawn by hand).
 std::string cut_to_width(const std::string& text, float width);

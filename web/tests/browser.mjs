@@ -11,8 +11,10 @@ export const buildFolder = process.env.RADAR_WEB_BUILD || 'build/web';
 export const siteFolder = join(buildFolder, 'site');
 export const screenshotFolder = join(buildFolder, 'screenshots');
 
-export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1 } = {}) {
-  const { server, url } = await startServer(siteFolder);
+// `folder`: another copy of the deployable app to serve (a test that changes the served files).
+export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+                                folder = siteFolder } = {}) {
+  const { server, url } = await startServer(folder);
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
