@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/fairness/audit_grouping.hpp"
 #include "session/i18n.hpp"
 
 namespace radar::session {
@@ -63,6 +64,10 @@ std::string field_label(const FieldDictionary* dictionary, const std::string& na
     const FieldSpec* field = dictionary->find(name);
     if (!field) return name;
     return language() == Language::dutch ? field->label_nl : field->label_en;
+}
+
+std::string grouping_label(const FieldDictionary* dictionary, const std::string& name) {
+    return name == organiser_size_grouping ? tr(TextId::audit_organiser_size) : field_label(dictionary, name);
 }
 
 }  // namespace radar::session

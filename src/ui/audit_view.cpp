@@ -12,6 +12,7 @@
 #include "core/fairness/audit_grouping.hpp"
 #include "session/i18n.hpp"
 #include "session/value_labels.hpp"
+#include "ui/audit_texts.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
@@ -159,16 +160,6 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
     refusal_text(view.adjudication_refusal);
 }
 
-std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent) {
-    const TextLanguage lang = language();
-    const auto shown = [&](double v) { return as_percent ? format_percent(v, lang) : decimal_text(v, 2); };
-    if (!statistic.estimate.value) return undefined_label(*statistic.estimate.undefined, lang);
-    std::string text = shown(*statistic.estimate.value);
-    if (statistic.interval)
-        text += " (" + shown(statistic.interval->low) + " \xE2\x80\x93 " + shown(statistic.interval->high) + ")";
-    return text;
-}
-
 void agreement_table(const AgreementTable& table) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
@@ -216,15 +207,6 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
 
 std::string rate_text(const GroupRate& rate) {
     return rate.value ? format_percent(*rate.value, language()) : "\xE2\x80\x93";
-}
-
-std::string disparity_text(const Disparity& disparity) {
-    if (!disparity.ratio) return "\xE2\x80\x93";
-    std::string text = decimal_text(*disparity.ratio, 2);
-    if (disparity.interval)
-        text += " (" + decimal_text(disparity.interval->low, 2) + " \xE2\x80\x93 " + decimal_text(disparity.interval->high, 2) + ")";
-    if (disparity.in_band) text += *disparity.in_band ? "" : std::string("  ") + tr(TextId::audit_outside_band);
-    return text;
 }
 
 // One grouping's pooled table: a row per group, the reference marked, small groups "too few to judge".
@@ -279,12 +261,8 @@ void basis_legend() {
     ImGui::PopTextWrapPos();
 }
 
-std::string grouping_name_label(const Session& state, const std::string& name) {
-    return name == organiser_size_grouping ? tr(TextId::audit_organiser_size) : field_label(state.field_dictionary(), name);
-}
-
 std::string grouping_label(const Session& state, const GroupAudit& grouping) {
-    std::string label = grouping_name_label(state, grouping.grouping);
+    std::string label = session::grouping_label(state.field_dictionary(), grouping.grouping);
     if (grouping.protected_attribute) label += std::string("  ") + tr(TextId::audit_protected_mark);
     return label;
 }
@@ -300,14 +278,14 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 18.0f);
     const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
-                                                        : grouping_name_label(state, wanted.grouping);
+                                                        : session::grouping_label(state.field_dictionary(), wanted.grouping);
     if (ImGui::BeginCombo("##audit_grouping", current.c_str())) {
         if (ImGui::Selectable(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
             wanted.grouping.clear();
             changed = true;
         }
         for (const std::string& name : available_groupings(state.dataset()))
-            if (ImGui::Selectable(grouping_name_label(state, name).c_str(), wanted.grouping == name)) {
+            if (ImGui::Selectable(session::grouping_label(state.field_dictionary(), name).c_str(), wanted.grouping == name)) {
                 wanted.grouping = name;
                 changed = true;
             }
