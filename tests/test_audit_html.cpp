@@ -89,7 +89,8 @@ TEST_CASE("the audit section: agreement with undefined kappa and alpha said in w
     CHECK(english.find("Thresholds: kappa \xE2\x89\xA5 0.61 substantial") != std::string::npos);
     CHECK(english.find("\xE2\x89\xA5 0.667 tentative conclusions") != std::string::npos);
     // The 3 x 3 table: Risico against Risico holds the three.
-    CHECK(english.find("<tr><td>Risk</td><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>") !=
+    CHECK(english.find(
+              "<tr><td>Risk</td><td class=\"num\">3</td><td class=\"num\">0</td><td class=\"num\">0</td></tr>") !=
           std::string::npos);
     CHECK(english.find("Second codes: 3; disagreements decided: 0; awaiting a decision: 0.") != std::string::npos);
 
@@ -146,7 +147,8 @@ TEST_CASE("the disparity chart: a point per group with a ratio, the band, 1, and
     CHECK(svg.find("class=\"marks\">too few to judge</text>") != std::string::npos);
     // Escaped in attributes and text.
     CHECK(svg.find("<b>") == std::string::npos);
-    CHECK(svg.find("data-group=\"&lt;b&gt;Noord&lt;/b&gt; &amp; &#39;Zuid&#39;\" data-too-few=\"true\"") != std::string::npos);
+    CHECK(svg.find("data-group=\"&lt;b&gt;Noord&lt;/b&gt; &amp; &#39;Zuid&#39;\" data-too-few=\"true\"") !=
+          std::string::npos);
 
     const std::string dutch = disparity_chart_svg(province.pooled, FairBand{0.9, 1.1}, TextLanguage::dutch);
     CHECK(dutch.find(">0,40 (0,14 \xE2\x80\x93 1,13)</text>") != std::string::npos);
@@ -160,11 +162,13 @@ TEST_CASE("the group audit table: escaped names, reference and too-few marks, wh
     const AuditReport audit = one_category_audit();
     const std::string html = audit_section_html(audit, TextLanguage::english);
     CHECK(html.find("<b>Noord") == std::string::npos);
-    CHECK(html.find("<tr class=\"too-few\"><td>&lt;b&gt;Noord&lt;/b&gt; &amp; &#39;Zuid&#39;</td>") != std::string::npos);
+    CHECK(html.find("<tr class=\"too-few\"><td>&lt;b&gt;Noord&lt;/b&gt; &amp; &#39;Zuid&#39;</td>") !=
+          std::string::npos);
     CHECK(html.find("<td>reference</td>") != std::string::npos);
     CHECK(html.find("<td>too few to judge</td>") != std::string::npos);
     CHECK(html.find("Fair band: 0.80 \xE2\x80\x93 1.25 (edges included)") != std::string::npos);
-    CHECK(html.find("FDR (share without confirmed risk among the selected) = screened-only labels") != std::string::npos);
+    CHECK(html.find("FDR (share without confirmed risk among the selected) = screened-only labels") !=
+          std::string::npos);
     CHECK(html.find("FOR (share of confirmed risk in the control sample) = control sample") != std::string::npos);
     CHECK(html.find("Reference group: Antwerpen (the largest group); pooled over 2 batches") != std::string::npos);
     CHECK(html.find("data-disparity=\"province\"") != std::string::npos);

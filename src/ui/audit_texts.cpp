@@ -19,7 +19,8 @@ std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent)
     const auto shown = [&](double v) { return as_percent ? format_percent(v, lang) : decimal_text(v, 2); };
     if (!statistic.estimate.value) return undefined_label(*statistic.estimate.undefined, lang);
     std::string text = shown(*statistic.estimate.value);
-    if (statistic.interval) text += " (" + range_text(shown(statistic.interval->low), shown(statistic.interval->high)) + ")";
+    if (statistic.interval)
+        text += " (" + range_text(shown(statistic.interval->low), shown(statistic.interval->high)) + ")";
     return text;
 }
 
@@ -35,7 +36,8 @@ std::string disparity_text(const Disparity& disparity) {
     if (!disparity.ratio) return dash;
     std::string text = decimal_text(*disparity.ratio, 2);
     if (disparity.interval)
-        text += " (" + range_text(decimal_text(disparity.interval->low, 2), decimal_text(disparity.interval->high, 2)) + ")";
+        text += " (" + range_text(decimal_text(disparity.interval->low, 2), decimal_text(disparity.interval->high, 2)) +
+                ")";
     if (disparity.in_band && !*disparity.in_band) text += std::string("  ") + tr(TextId::audit_outside_band);
     return text;
 }

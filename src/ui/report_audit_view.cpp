@@ -78,8 +78,8 @@ void agreement_block(const AuditReport& audit, const Fonts& fonts) {
         rows.row(tr(TextId::report_row_alpha),
                  statistic_text(overall.alpha, false) + ", " +
                      (overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : none));
-        rows.row(tr(TextId::report_row_decided),
-                 std::to_string(agreement.adjudicated) + " / " + std::to_string(agreement.awaiting_adjudication.size()));
+        rows.row(tr(TextId::report_row_decided), std::to_string(agreement.adjudicated) + " / " +
+                                                     std::to_string(agreement.awaiting_adjudication.size()));
     }
     char thresholds[512];
     std::snprintf(thresholds, sizeof thresholds, tr(TextId::audit_thresholds), overall.bootstrap.resamples);
@@ -139,7 +139,8 @@ void disparity_chart(const GroupTable& table, const FairBand& band, float width)
         return left + plot * static_cast<float>((std::log(clamped) - std::log(0.25)) / std::log(16.0));
     };
     draw->AddRectFilled(ImVec2(x_of(band.low), top), ImVec2(x_of(band.high), bottom), band_fill);
-    for (const double tick : {0.25, 0.5, 2.0, 4.0}) draw->AddLine(ImVec2(x_of(tick), top), ImVec2(x_of(tick), bottom), grid_line);
+    for (const double tick : {0.25, 0.5, 2.0, 4.0})
+        draw->AddLine(ImVec2(x_of(tick), top), ImVec2(x_of(tick), bottom), grid_line);
     draw->AddLine(ImVec2(x_of(band.low), top), ImVec2(x_of(band.low), bottom), band_edge, 1.5f);
     draw->AddLine(ImVec2(x_of(band.high), top), ImVec2(x_of(band.high), bottom), band_edge, 1.5f);
     for (float y = top; y < bottom; y += em * 0.5f)
@@ -156,8 +157,8 @@ void disparity_chart(const GroupTable& table, const FairBand& band, float width)
         const float middle = top + row * (static_cast<float>(i) + 0.5f);
         const ImVec2 name_size = ImGui::CalcTextSize(names[i].c_str());
         draw->PushClipRect(ImVec2(origin.x, top), ImVec2(left - em * 0.4f, bottom), true);
-        draw->AddText(ImVec2(std::max(origin.x, left - em * 0.5f - name_size.x), middle - em * 0.5f), palette::muted_text,
-                      names[i].c_str());
+        draw->AddText(ImVec2(std::max(origin.x, left - em * 0.5f - name_size.x), middle - em * 0.5f),
+                      palette::muted_text, names[i].c_str());
         draw->PopClipRect();
         if (disparity.interval) {
             const float low = x_of(disparity.interval->low), high = x_of(disparity.interval->high), tick = em * 0.25f;
@@ -184,9 +185,10 @@ void disparity_block(const Session& state, const GroupAudit& grouping, const Fon
     std::string name = session::grouping_label(state.field_dictionary(), grouping.grouping);
     if (grouping.protected_attribute) name += std::string("  ") + tr(TextId::audit_protected_mark);
     block_title(filled(TextId::report_disparity_title, {name}).c_str(), fonts);
-    ImGui::TextWrapped(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
-                       grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
-                       grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+    ImGui::TextWrapped(
+        tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+        grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
+        grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
     if (!grouping.pooled.groups.empty()) disparity_chart(grouping.pooled, grouping.band, width);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextWrapped(tr(TextId::report_disparity_legend), decimal_text(grouping.band.low, 2).c_str(),
@@ -224,8 +226,10 @@ void draw_report_audit(const Session& state, const Checked<AuditReport>* audit, 
     agreement_block(figures, fonts);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    if (two_columns) ImGui::SameLine(0, spacing);
-    else ImGui::Spacing();
+    if (two_columns)
+        ImGui::SameLine(0, spacing);
+    else
+        ImGui::Spacing();
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     automation_block(figures.automation_bias, fonts);

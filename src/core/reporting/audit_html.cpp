@@ -48,13 +48,14 @@ std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent,
 std::string proportion_text(const Proportion& proportion, TextLanguage language) {
     if (proportion.total == 0) return std::string(dash) + " (0)";
     return format_percent(proportion.rate, language) + " (" + std::to_string(proportion.hits) + "/" +
-           std::to_string(proportion.total) + "; 95% " + interval_text(proportion.low, proportion.high, true, language) +
-           ")";
+           std::to_string(proportion.total) + "; 95% " +
+           interval_text(proportion.low, proportion.high, true, language) + ")";
 }
 
 std::string rate_text(const GroupRate& rate, TextLanguage language) {
     if (!rate.value) return std::string(dash) + " (0)";
-    return format_percent(*rate.value, language) + " (" + std::to_string(rate.hits) + "/" + std::to_string(rate.total) + ")";
+    return format_percent(*rate.value, language) + " (" + std::to_string(rate.hits) + "/" + std::to_string(rate.total) +
+           ")";
 }
 
 std::string ratio_text(const Disparity& disparity, TextLanguage language) {
@@ -77,7 +78,8 @@ std::string grouping_title(const GroupAudit& audit, const FieldDictionary* field
         return say(language, "Grootte van de organisator (locaties per organisator)",
                    "Organiser size (locations per organiser)");
     const FieldSpec* field = fields ? fields->find(audit.grouping) : nullptr;
-    const std::string& label = field ? (language == TextLanguage::dutch ? field->label_nl : field->label_en) : audit.grouping;
+    const std::string& label =
+        field ? (language == TextLanguage::dutch ? field->label_nl : field->label_en) : audit.grouping;
     std::string title = label == audit.grouping || label.empty() ? audit.grouping : label + " (" + audit.grouping + ")";
     if (audit.protected_attribute) title += say(language, " (beschermd kenmerk)", " (protected attribute)");
     return title;
@@ -121,8 +123,8 @@ Html svg_text(double x, double y, const std::string& content, const char* css_cl
 }
 
 Html svg_line(double x1, double y1, double x2, double y2, const char* css_class) {
-    return "<line class=\"" + std::string(css_class) + "\" x1=\"" + svg_coordinate(x1) + "\" y1=\"" + svg_coordinate(y1) +
-           "\" x2=\"" + svg_coordinate(x2) + "\" y2=\"" + svg_coordinate(y2) + "\"/>";
+    return "<line class=\"" + std::string(css_class) + "\" x1=\"" + svg_coordinate(x1) + "\" y1=\"" +
+           svg_coordinate(y1) + "\" x2=\"" + svg_coordinate(x2) + "\" y2=\"" + svg_coordinate(y2) + "\"/>";
 }
 
 // [SECTION] Agreement
@@ -144,8 +146,8 @@ std::string kappa_verdict(const AgreementFigures& figures, TextLanguage language
     if (!figures.kappa_strength) return dash;
     return std::string("Landis & Koch: ") + kappa_strength_label(*figures.kappa_strength, language) + "; " +
            (*figures.kappa_substantial ? say(language, "haalt", "meets") : say(language, "haalt niet", "below")) + " " +
-           fixed_decimals(kappa_substantial_threshold, 2, language) + " (" + say(language, "aanzienlijk", "substantial") +
-           ")";
+           fixed_decimals(kappa_substantial_threshold, 2, language) + " (" +
+           say(language, "aanzienlijk", "substantial") + ")";
 }
 
 std::string alpha_verdict(const AgreementFigures& figures, TextLanguage language) {
@@ -156,15 +158,16 @@ Html agreement_figures(const AgreementFigures& figures, TextLanguage language) {
     const std::string units = std::to_string(figures.table.units);
     Html out = "<table class=\"meta\" data-audit-table=\"agreement_figures\"><tbody>";
     const auto row = [&](const std::string& label, const std::string& value, const char* key) {
-        out += std::string("<tr data-figure=\"") + key + "\"><th>" + html_escape(label) + "</th><td>" + html_escape(value) +
-               "</td></tr>";
+        out += std::string("<tr data-figure=\"") + key + "\"><th>" + html_escape(label) + "</th><td>" +
+               html_escape(value) + "</td></tr>";
     };
     row(say(language, "Dubbel gecodeerde dossiers", "Double-coded dossiers"), units, "units");
     row(say(language, "Zelfde code", "Same code"),
-        std::to_string(figures.table.agreeing()) + " / " + units + ": " + statistic_text(figures.percent, true, language),
+        std::to_string(figures.table.agreeing()) + " / " + units + ": " +
+            statistic_text(figures.percent, true, language),
         "percent_agreement");
-    row("Cohen's kappa", statistic_text(figures.kappa, false, language) + " \xE2\x80\x94 " + kappa_verdict(figures, language),
-        "kappa");
+    row("Cohen's kappa",
+        statistic_text(figures.kappa, false, language) + " \xE2\x80\x94 " + kappa_verdict(figures, language), "kappa");
     row(say(language, "Krippendorffs alfa (nominaal)", "Krippendorff's alpha (nominal)"),
         statistic_text(figures.alpha, false, language) + " \xE2\x80\x94 " + alpha_verdict(figures, language), "alpha");
     return out + "</tbody></table>";
@@ -187,13 +190,16 @@ Html pair_table(const CoderAgreement& agreement, TextLanguage language) {
 
 Html agreement_part(const AuditReport& audit, TextLanguage language) {
     const CoderAgreement& agreement = audit.agreement;
-    Html out = "<h3>" + html_escape(say(language, "Overeenstemming bij blinde dubbele codering",
-                                         "Agreement of the blind double coding")) + "</h3>";
-    out += paragraph(say(language,
-                         "Van elke batch codeert een tweede screener een willekeurig deel opnieuw, zonder de eerste code "
-                         "en zonder de score te zien. Rijen: de code van de eerste screener; kolommen: die van de tweede.",
-                         "A random share of every batch is coded again by a second screener who sees neither the first "
-                         "code nor the score. Rows: the first screener's code; columns: the second's."));
+    Html out = "<h3>" +
+               html_escape(say(language, "Overeenstemming bij blinde dubbele codering",
+                               "Agreement of the blind double coding")) +
+               "</h3>";
+    out +=
+        paragraph(say(language,
+                      "Van elke batch codeert een tweede screener een willekeurig deel opnieuw, zonder de eerste code "
+                      "en zonder de score te zien. Rijen: de code van de eerste screener; kolommen: die van de tweede.",
+                      "A random share of every batch is coded again by a second screener who sees neither the first "
+                      "code nor the score. Rows: the first screener's code; columns: the second's."));
     const std::string thresholds =
         std::string(say(language, "Drempels: kappa ", "Thresholds: kappa ")) + "\xE2\x89\xA5 " +
         fixed_decimals(kappa_substantial_threshold, 2, language) + " " + say(language, "aanzienlijk", "substantial") +
@@ -201,7 +207,9 @@ Html agreement_part(const AuditReport& audit, TextLanguage language) {
         fixed_decimals(alpha_tentative_threshold, 3, language) + " " +
         say(language, "voorlopige conclusies", "tentative conclusions") + ", \xE2\x89\xA5 " +
         fixed_decimals(alpha_reliable_threshold, 3, language) + " " + say(language, "betrouwbaar", "reliable") +
-        " (Krippendorff). " + say(language, "Intervallen: percentiel-bootstrap over de dossiers, ", "Intervals: percentile bootstrap over the dossiers, ") +
+        " (Krippendorff). " +
+        say(language, "Intervallen: percentiel-bootstrap over de dossiers, ",
+            "Intervals: percentile bootstrap over the dossiers, ") +
         std::to_string(audit.bootstrap.resamples) + say(language, " trekkingen.", " resamples.");
     if (agreement.overall.table.units == 0) {
         out += paragraph(say(language, "Geen dubbel gecodeerde dossiers met beide codes in deze periode.",
@@ -215,10 +223,12 @@ Html agreement_part(const AuditReport& audit, TextLanguage language) {
     std::string counts = std::string(say(language, "Tweede codes: ", "Second codes: ")) +
                          std::to_string(agreement.second_codes) + "; " +
                          say(language, "meningsverschillen beslecht: ", "disagreements decided: ") +
-                         std::to_string(agreement.adjudicated) + "; " + say(language, "wachten op beslechting: ", "awaiting a decision: ") +
+                         std::to_string(agreement.adjudicated) + "; " +
+                         say(language, "wachten op beslechting: ", "awaiting a decision: ") +
                          std::to_string(agreement.awaiting_adjudication.size());
     if (agreement.without_first_code > 0)
-        counts += "; " + std::string(say(language, "zonder eerste code (weggelaten): ", "without a first code (left out): ")) +
+        counts += "; " +
+                  std::string(say(language, "zonder eerste code (weggelaten): ", "without a first code (left out): ")) +
                   std::to_string(agreement.without_first_code);
     return out + "<p class=\"note\" data-figure=\"adjudication\">" + html_escape(counts + ".") + "</p>";
 }
@@ -227,19 +237,21 @@ Html agreement_part(const AuditReport& audit, TextLanguage language) {
 
 Html automation_part(const AutomationBiasFigures& bias, TextLanguage language) {
     Html out = "<h3>" + html_escape(say(language, "Automatiseringsbias", "Automation bias")) + "</h3>";
-    out += paragraph(say(language,
-                         "Een code volgt de scoreband wanneer ze een risicocode is (Risico of Verder onderzoek nodig) "
-                         "voor een dossier in de top 25% van de rangschikking, of Geen risico daaronder. Blind: "
-                         "controlesteekproef en tweede codes, en codes gegeven zonder de redenen te openen; score "
-                         "zichtbaar: de andere codes van de batches.",
-                         "A code follows the score band when it is a risk code (Risico or Verder onderzoek nodig) for a "
-                         "dossier in the top 25% of the ranking, or Geen risico below it. Blind: the control sample and "
-                         "the second codes, and codes given without opening the reasons; score visible: the other codes "
-                         "of the batches."));
-    Html table = "<table data-audit-table=\"automation_bias\">" +
-                 header_row({say(language, "scoreband", "score band"), say(language, "score zichtbaar", "score visible"),
-                             say(language, "blind gecodeerd", "coded blind")}) +
-                 "<tbody>";
+    out +=
+        paragraph(say(language,
+                      "Een code volgt de scoreband wanneer ze een risicocode is (Risico of Verder onderzoek nodig) "
+                      "voor een dossier in de top 25% van de rangschikking, of Geen risico daaronder. Blind: "
+                      "controlesteekproef en tweede codes, en codes gegeven zonder de redenen te openen; score "
+                      "zichtbaar: de andere codes van de batches.",
+                      "A code follows the score band when it is a risk code (Risico or Verder onderzoek nodig) for a "
+                      "dossier in the top 25% of the ranking, or Geen risico below it. Blind: the control sample and "
+                      "the second codes, and codes given without opening the reasons; score visible: the other codes "
+                      "of the batches."));
+    Html table =
+        "<table data-audit-table=\"automation_bias\">" +
+        header_row({say(language, "scoreband", "score band"), say(language, "score zichtbaar", "score visible"),
+                    say(language, "blind gecodeerd", "coded blind")}) +
+        "<tbody>";
     for (std::size_t band = 0; band < bias.visible.by_band.size(); ++band)
         table += "<tr>" + cell(score_band_label(static_cast<ScoreBand>(band))) +
                  cell(proportion_text(bias.visible.by_band[band].following, language), true) +
@@ -248,18 +260,23 @@ Html automation_part(const AutomationBiasFigures& bias, TextLanguage language) {
              cell(proportion_text(bias.visible.following, language), true) +
              cell(proportion_text(bias.blind.following, language), true) + "</tr>";
     out += table + "</tbody></table>";
-    out += "<p class=\"note\" data-figure=\"paired\">" +
-           html_escape(std::string(say(language, "Dezelfde dossiers, twee keer gecodeerd (", "The same dossiers coded twice (")) +
-                       std::to_string(bias.paired.dossiers) + "): " + say(language, "score zichtbaar ", "score visible ") +
-                       proportion_text(bias.paired.visible, language) + ", blind " +
-                       proportion_text(bias.paired.blind, language) + ".") +
-           "</p>";
-    std::string opened = std::string(say(language, "Redenen geopend v\xC3\xB3\xC3\xB3r het coderen: ",
-                                         "Reasons opened before coding: ")) +
-                         proportion_text(bias.reasons_opened.opened, language);
+    out +=
+        "<p class=\"note\" data-figure=\"paired\">" +
+        html_escape(
+            std::string(say(language, "Dezelfde dossiers, twee keer gecodeerd (", "The same dossiers coded twice (")) +
+            std::to_string(bias.paired.dossiers) + "): " + say(language, "score zichtbaar ", "score visible ") +
+            proportion_text(bias.paired.visible, language) + ", blind " + proportion_text(bias.paired.blind, language) +
+            ".") +
+        "</p>";
+    std::string opened =
+        std::string(
+            say(language, "Redenen geopend v\xC3\xB3\xC3\xB3r het coderen: ", "Reasons opened before coding: ")) +
+        proportion_text(bias.reasons_opened.opened, language);
     if (bias.reasons_opened.not_recorded > 0)
-        opened += "; " + std::string(say(language, "niet vastgelegd bij ", "not recorded for ")) +
-                  std::to_string(bias.reasons_opened.not_recorded) + say(language, " codes (van v\xC3\xB3\xC3\xB3r die registratie)", " codes (from before it was recorded)");
+        opened +=
+            "; " + std::string(say(language, "niet vastgelegd bij ", "not recorded for ")) +
+            std::to_string(bias.reasons_opened.not_recorded) +
+            say(language, " codes (van v\xC3\xB3\xC3\xB3r die registratie)", " codes (from before it was recorded)");
     out += "<p class=\"note\" data-figure=\"reasons_opened\">" + html_escape(opened + ".") + "</p>";
     return out;
 }
@@ -267,7 +284,8 @@ Html automation_part(const AutomationBiasFigures& bias, TextLanguage language) {
 // [SECTION] Group audit
 
 Html group_table(const GroupAudit& audit, TextLanguage language) {
-    Html out = "<table class=\"wide\" data-audit-table=\"groups\" data-grouping=\"" + html_escape(audit.grouping) + "\">" +
+    Html out = "<table class=\"wide\" data-audit-table=\"groups\" data-grouping=\"" + html_escape(audit.grouping) +
+               "\">" +
                header_row({say(language, "groep", "group"), "dossiers", say(language, "geselecteerd", "selected"),
                            say(language, "selectiekans", "selection rate"),
                            say(language, "ratio t.o.v. referentie (95%)", "ratio to reference (95%)"), "FDR", "FOR",
@@ -281,7 +299,8 @@ Html group_table(const GroupAudit& audit, TextLanguage language) {
                     say(language, " label nog niet gekend", " label not yet known");
         out += "<tr" + std::string(figures.too_few ? " class=\"too-few\"" : "") + ">" +
                cell(group_name(figures.group, language)) + cell(grouped_count(figures.dossiers, language), true) +
-               cell(grouped_count(figures.selected, language), true) + cell(rate_text(figures.selection_rate, language), true) +
+               cell(grouped_count(figures.selected, language), true) +
+               cell(rate_text(figures.selection_rate, language), true) +
                cell(ratio_text(figures.selection_disparity, language), true) +
                cell(rate_text(figures.false_discovery, language), true) +
                cell(rate_text(figures.false_omission, language), true) + cell(note) + "</tr>";
@@ -290,13 +309,16 @@ Html group_table(const GroupAudit& audit, TextLanguage language) {
 }
 
 std::string basis_text(TextLanguage language) {
-    return std::string(say(language, "Waarop de cijfers rusten: dossiers = ", "What the figures rest on: dossiers = ")) +
+    return std::string(
+               say(language, "Waarop de cijfers rusten: dossiers = ", "What the figures rest on: dossiers = ")) +
            figure_basis_label(FigureBasis::dataset, language) + "; " +
            say(language, "selectiekans en ratio = ", "selection rate and ratio = ") +
            figure_basis_label(FigureBasis::selection, language) + "; FDR (" +
-           say(language, "aandeel zonder bevestigd risico onder de geselecteerden", "share without confirmed risk among the selected") +
+           say(language, "aandeel zonder bevestigd risico onder de geselecteerden",
+               "share without confirmed risk among the selected") +
            ") = " + figure_basis_label(FigureBasis::screened_labels, language) + "; FOR (" +
-           say(language, "aandeel bevestigd risico in de controlesteekproef", "share of confirmed risk in the control sample") +
+           say(language, "aandeel bevestigd risico in de controlesteekproef",
+               "share of confirmed risk in the control sample") +
            ") = " + figure_basis_label(FigureBasis::control_sample, language) + ".";
 }
 
@@ -305,7 +327,8 @@ Html grouping_part(const GroupAudit& audit, const FieldDictionary* fields, TextL
                html_escape(grouping_title(audit, fields, language)) + "</h4>";
     out += paragraph(std::string(say(language, "Referentiegroep: ", "Reference group: ")) +
                      group_name(audit.reference_group, language) + " (" +
-                     (audit.reference_chosen ? say(language, "gekozen", "chosen") : say(language, "de grootste groep", "the largest group")) +
+                     (audit.reference_chosen ? say(language, "gekozen", "chosen")
+                                             : say(language, "de grootste groep", "the largest group")) +
                      "); " + say(language, "samen over ", "pooled over ") + std::to_string(audit.batches.size()) +
                      say(language, " batches: ", " batches: ") + grouped_count(audit.pooled.selected, language) +
                      say(language, " geselecteerd, ", " selected, ") + grouped_count(audit.pooled.control, language) +
@@ -323,18 +346,20 @@ Html grouping_part(const GroupAudit& audit, const FieldDictionary* fields, TextL
 }
 
 Html group_part(const AuditReport& audit, const FieldDictionary* fields, TextLanguage language) {
-    Html out = "<h3>" + html_escape(say(language, "Groepsaudit van de selectie", "Group audit of the selection")) + "</h3>";
+    Html out =
+        "<h3>" + html_escape(say(language, "Groepsaudit van de selectie", "Group audit of the selection")) + "</h3>";
     const FairBand& band = audit.settings.band;
-    out += paragraph(std::string(say(language, "Eerlijke band: ", "Fair band: ")) + fixed_decimals(band.low, 2, language) +
-                     " " + dash + " " + fixed_decimals(band.high, 2, language) +
-                     say(language, " (grenzen inbegrepen). Groepen met minder dan ",
-                         " (edges included). Groups of fewer than ") +
-                     std::to_string(audit.settings.min_group_size) +
-                     say(language, " dossiers: te weinig om te beoordelen (wel getoond). ",
-                         " dossiers: too few to judge (still shown). ") +
-                     basis_text(language));
+    out += paragraph(
+        std::string(say(language, "Eerlijke band: ", "Fair band: ")) + fixed_decimals(band.low, 2, language) + " " +
+        dash + " " + fixed_decimals(band.high, 2, language) +
+        say(language, " (grenzen inbegrepen). Groepen met minder dan ", " (edges included). Groups of fewer than ") +
+        std::to_string(audit.settings.min_group_size) +
+        say(language, " dossiers: te weinig om te beoordelen (wel getoond). ",
+            " dossiers: too few to judge (still shown). ") +
+        basis_text(language));
     if (audit.groupings.empty())
-        return out + paragraph(say(language, "Geen groeperingen in de gegevens.", "No groupings in the dataset."), "empty");
+        return out +
+               paragraph(say(language, "Geen groeperingen in de gegevens.", "No groupings in the dataset."), "empty");
     for (const GroupAudit& grouping : audit.groupings) out += grouping_part(grouping, fields, language);
     return out;
 }
@@ -352,20 +377,27 @@ std::string disparity_chart_svg(const GroupTable& table, const FairBand& band, T
     };
     Html svg = "<svg class=\"disparity\" viewBox=\"0 0 " + svg_coordinate(width) + " " + svg_coordinate(height) +
                "\" role=\"img\" aria-label=\"" +
-               html_escape(say(language, "Selectiekans t.o.v. de referentiegroep", "Selection rate against the reference group")) +
+               html_escape(say(language, "Selectiekans t.o.v. de referentiegroep",
+                               "Selection rate against the reference group")) +
                "\">";
-    svg += "<rect class=\"fair-band\" x=\"" + svg_coordinate(x_of(band.low)) + "\" y=\"" + svg_coordinate(top) +
-           "\" width=\"" + svg_coordinate(x_of(band.high) - x_of(band.low)) + "\" height=\"" + svg_coordinate(bottom - top) +
-           "\"><title>" +
-           html_escape(std::string(say(language, "eerlijke band ", "fair band ")) + fixed_decimals(band.low, 2, language) +
-                       " " + dash + " " + fixed_decimals(band.high, 2, language)) +
-           "</title></rect>";
+    svg +=
+        "<rect class=\"fair-band\" x=\"" + svg_coordinate(x_of(band.low)) + "\" y=\"" + svg_coordinate(top) +
+        "\" width=\"" + svg_coordinate(x_of(band.high) - x_of(band.low)) + "\" height=\"" +
+        svg_coordinate(bottom - top) + "\"><title>" +
+        html_escape(std::string(say(language, "eerlijke band ", "fair band ")) + fixed_decimals(band.low, 2, language) +
+                    " " + dash + " " + fixed_decimals(band.high, 2, language)) +
+        "</title></rect>";
     svg += svg_line(x_of(band.low), top, x_of(band.low), bottom, "band-edge");
     svg += svg_line(x_of(band.high), top, x_of(band.high), bottom, "band-edge");
     svg += svg_line(x_of(1.0), top, x_of(1.0), bottom, "parity");
     for (const double tick : {0.25, 0.5, 1.0, 2.0, 4.0})
-        svg += svg_text(x_of(tick), bottom + 13, fixed_decimals(tick, tick < 0.3 ? 2 : tick < 1 ? 1 : 0, language), "axis",
-                        "middle");
+        svg += svg_text(x_of(tick), bottom + 13,
+                        fixed_decimals(tick,
+                                       tick < 0.3 ? 2
+                                       : tick < 1 ? 1
+                                                  : 0,
+                                       language),
+                        "axis", "middle");
     svg += svg_text(x_of(band.low) - 3, bottom + 13, fixed_decimals(band.low, 2, language), "band-label", "end");
     svg += svg_text(x_of(band.high) + 3, bottom + 13, fixed_decimals(band.high, 2, language), "band-label", "start");
     for (std::size_t i = 0; i < table.groups.size(); ++i) {
@@ -373,8 +405,10 @@ std::string disparity_chart_svg(const GroupTable& table, const FairBand& band, T
         const Disparity& disparity = figures.selection_disparity;
         const double middle = top + row * static_cast<double>(i) + row / 2;
         svg += "<g class=\"group\" data-group=\"" + html_escape(figures.group) + "\"" +
-               (figures.reference ? " data-reference=\"true\"" : "") + (figures.too_few ? " data-too-few=\"true\"" : "") +
-               (disparity.ratio ? " data-ratio=\"" + fixed_decimals(*disparity.ratio, 4, TextLanguage::english) + "\"" : "") +
+               (figures.reference ? " data-reference=\"true\"" : "") +
+               (figures.too_few ? " data-too-few=\"true\"" : "") +
+               (disparity.ratio ? " data-ratio=\"" + fixed_decimals(*disparity.ratio, 4, TextLanguage::english) + "\""
+                                : "") +
                ">";
         svg += svg_text(left - 8, middle + 3.5, group_name(figures.group, language), "axis", "end");
         if (disparity.interval) {
@@ -391,8 +425,9 @@ std::string disparity_chart_svg(const GroupTable& table, const FairBand& band, T
             svg += "<circle class=\"" + std::string(point_class) + "\" cx=\"" + svg_coordinate(x_of(*disparity.ratio)) +
                    "\" cy=\"" + svg_coordinate(middle) + "\" r=\"4\"/>";
             if (*disparity.ratio < 0.25 || *disparity.ratio > 4.0)
-                value += *disparity.ratio < 0.25 ? say(language, " (links buiten de schaal)", " (off the scale, left)")
-                                                 : say(language, " (rechts buiten de schaal)", " (off the scale, right)");
+                value += *disparity.ratio < 0.25
+                             ? say(language, " (links buiten de schaal)", " (off the scale, left)")
+                             : say(language, " (rechts buiten de schaal)", " (off the scale, right)");
         }
         // The marks on a line of their own under the ratio, so that both fit beside the chart.
         const std::string marks = group_marks(figures, disparity, language);
@@ -407,10 +442,12 @@ std::string audit_section_html(const AuditReport& audit, TextLanguage language, 
     const AuditSettings& settings = audit.settings;
     Html out = "<section class=\"audit\" id=\"audit\"><h2>" +
                html_escape(say(language, "Eerlijkheid en consistentie", "Fairness and consistency")) + "</h2>";
-    const std::string from = settings.period.from.empty() ? say(language, "de eerste", "the first") : settings.period.from;
+    const std::string from =
+        settings.period.from.empty() ? say(language, "de eerste", "the first") : settings.period.from;
     const std::string to = settings.period.to.empty() ? say(language, "de laatste", "the last") : settings.period.to;
-    out += paragraph(std::string(say(language, "Batches van ", "Batches of ")) + from + say(language, " tot en met ", " up to and including ") +
-                     to + say(language, "; labels per ", "; labels as of ") + format_iso_date(settings.today) + ". " +
+    out += paragraph(std::string(say(language, "Batches van ", "Batches of ")) + from +
+                     say(language, " tot en met ", " up to and including ") + to +
+                     say(language, "; labels per ", "; labels as of ") + format_iso_date(settings.today) + ". " +
                      label_definition_statement(settings.definition, language));
     out += agreement_part(audit, language);
     out += automation_part(audit.automation_bias, language);

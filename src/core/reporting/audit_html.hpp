@@ -13,7 +13,8 @@ namespace radar {
 
 // The section (an HTML fragment: <section id="audit">...</section>), in Dutch or English; `fields`
 // (optional) gives the groupings their labels ("Provincie (province)").
-std::string audit_section_html(const AuditReport& audit, TextLanguage language, const FieldDictionary* fields = nullptr);
+std::string audit_section_html(const AuditReport& audit, TextLanguage language,
+                               const FieldDictionary* fields = nullptr);
 
 // The pooled selection-rate disparities of one grouping as an SVG: a log scale from 0.25 to 4
 // with the fair band shaded and its edges drawn, a line at 1, and per group (a <g class="group">)
