@@ -28,8 +28,8 @@ void block_title(const char* title, const Fonts& fonts) {
     ImGui::PopFont();
 }
 
-// Figures as label and value rows: a value never wraps inside a number (ImGui wraps after a comma,
-// the Dutch decimal mark).
+// Figures as label and value rows, each value on one line: wrapped text could break inside a number
+// (ImGui wraps after a comma, the Dutch decimal mark).
 class FigureRows {
 public:
     explicit FigureRows(const char* id) : open_(ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) {}
@@ -44,7 +44,9 @@ public:
         ImGui::TextUnformatted(label.c_str());
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(-1.0f);  // one line: never broken inside a number
         ImGui::TextUnformatted(value.c_str());
+        ImGui::PopTextWrapPos();
     }
 
 private:
@@ -55,6 +57,11 @@ void muted_wrapped(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+}
+
+// A statistic for a row; when undefined just "niet bepaald" (why is said under the rows).
+std::string row_statistic(const EstimatedStatistic& statistic, bool as_percent) {
+    return statistic.estimate.value ? statistic_text(statistic, as_percent) : tr(TextId::report_undefined);
 }
 
 void agreement_block(const AuditReport& audit, const Fonts& fonts) {
@@ -72,15 +79,16 @@ void agreement_block(const AuditReport& audit, const Fonts& fonts) {
         rows.row(tr(TextId::report_row_double_coded), counted_text(CountedText::dossiers, overall.table.units));
         rows.row(tr(TextId::report_row_same_code),
                  std::to_string(overall.table.agreeing()) + ": " + statistic_text(overall.percent, true));
-        rows.row(tr(TextId::report_row_kappa),
-                 statistic_text(overall.kappa, false) + ", " +
-                     (overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : none));
-        rows.row(tr(TextId::report_row_alpha),
-                 statistic_text(overall.alpha, false) + ", " +
-                     (overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : none));
+        rows.row(tr(TextId::report_row_kappa), row_statistic(overall.kappa, false));
+        rows.row(tr(TextId::report_row_kappa_verdict),
+                 overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : none);
+        rows.row(tr(TextId::report_row_alpha), row_statistic(overall.alpha, false));
+        rows.row(tr(TextId::report_row_alpha_verdict),
+                 overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : none);
         rows.row(tr(TextId::report_row_decided), std::to_string(agreement.adjudicated) + " / " +
                                                      std::to_string(agreement.awaiting_adjudication.size()));
     }
+    if (!overall.kappa.estimate.value) muted_wrapped(undefined_label(*overall.kappa.estimate.undefined, lang));
     char thresholds[512];
     std::snprintf(thresholds, sizeof thresholds, tr(TextId::audit_thresholds), overall.bootstrap.resamples);
     muted_wrapped(thresholds);

@@ -59,6 +59,7 @@ test('the Rapport tab shows the period\'s audit, exports it and leads to the Aud
     assert.match(words, /Dubbel gecodeerd \d+ dossiers Zelfde code \d+: \d+,\d% \(/);
     assert.match(words, /Cohens kappa -?\d,\d\d \(/);
     assert.match(words, /Krippendorffs alfa \(nominaal\) -?\d,\d\d \(/);
+    assert.match(words, /Oordeel \(Krippendorff\) (onvoldoende|voorlopige conclusies|betrouwbaar)/);
     assert.match(words, /Volgt de scoreband, score zichtbaar \d+,\d% \(\d+\/\d+; /);
     assert.match(words, /Volgt de scoreband, blind gecodeerd \d+,\d% \(\d+\/\d+; /);
     // The demo history does not record whether the reasons were opened: said, not hidden.
