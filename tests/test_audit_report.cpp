@@ -1,12 +1,14 @@
 // The whole audit as `radar audit` runs it, on a simulated demo history: never empty (groupings,
 // double coding, disagreements, automation bias), its JSON document and its text carry the
-// figures, their basis, the band and the "too few to judge" marks; a grouping named as a user
-// types it; an unknown grouping fails.
+// figures, their basis, the band and the "too few to judge" marks, and so does the report's HTML
+// section; a grouping named as a user types it; an unknown grouping fails.
 #include <doctest/doctest.h>
 
 #include "core/data/dataset_hash.hpp"
 #include "default_model_scores.hpp"
 #include "core/fairness/audit_export.hpp"
+#include "core/reporting/audit_html.hpp"
+#include "core/reporting/html_format.hpp"
 #include "core/selection/demo_history.hpp"
 
 using namespace radar;
@@ -157,4 +159,31 @@ TEST_CASE("the disparity chart marks the band, 1, the ratio and its interval on 
     CHECK(lines[0].bar == "                 |  *  |                 ");
     CHECK(lines[1].bar == "                 |  :--|------*----------");
     CHECK(lines[2].bar == "<                |  :  |                 ");
+}
+
+TEST_CASE("the report's audit section on a demo history: every grouping charted, a point per group") {
+    const DemoAudit run = demo_audit();
+    const auto report = build_audit(run.demo.dataset, nullptr, {}, run.state, run.history.batches,
+                                    settings_as_of("2024-06-30"), {200, 0.95, 1});
+    REQUIRE_MESSAGE(report.ok(), report.error());
+    const std::string html = audit_section_html(*report, TextLanguage::dutch);
+    for (const GroupAudit& audit : report->groupings) {
+        CAPTURE(audit.grouping);
+        const auto start = html.find("<figure class=\"chart disparity\" data-disparity=\"" + audit.grouping + "\"");
+        REQUIRE(start != std::string::npos);
+        const std::string figure = html.substr(start, html.find("</figure>", start) - start);
+        std::size_t groups = 0, points = 0, with_ratio = 0;
+        for (auto at = figure.find("<g class=\"group\""); at != std::string::npos; at = figure.find("<g class=\"group\"", at + 1))
+            ++groups;
+        for (auto at = figure.find("<circle class=\"point"); at != std::string::npos; at = figure.find("<circle class=\"point", at + 1))
+            ++points;
+        for (const GroupFigures& figures : audit.pooled.groups) with_ratio += figures.selection_disparity.ratio.has_value();
+        CHECK(groups == audit.pooled.groups.size());
+        CHECK(points == with_ratio);
+    }
+    CHECK(html.find("te weinig om te beoordelen") != std::string::npos);  // small municipalities
+    CHECK(html.find("<td>Demo / Demo 2</td>") != std::string::npos);
+    const std::string kappa = fixed_decimals(*report->agreement.overall.kappa.estimate.value, 2, TextLanguage::dutch);
+    CHECK(html.find("<th>Cohen&#39;s kappa</th><td>" + kappa + " (95%-bootstrap ") != std::string::npos);
+    CHECK(html.find("nan") == std::string::npos);
 }

@@ -308,3 +308,32 @@ TEST_CASE("automation bias: codes following the score band, blind and with the s
     CHECK_FALSE(code_follows_band(ScreeningCode::verder_onderzoek_nodig, ScoreBand::from_25_to_50));
     CHECK(code_follows_band(ScreeningCode::geen_risico, ScoreBand::from_25_to_50));
 }
+
+TEST_CASE("automation bias: how often the reasons were opened before the first code") {
+    // January's five first codes: KO-1 and KO-2 coded after opening the reasons, KO-3 without,
+    // KO-4 and KO-5 recorded before reasons_seen was kept. A screening outside a batch and the
+    // second codes are not first codes of the batch: 2 of 3 recorded, 2 not recorded.
+    std::vector<ScreeningEvent> events = january();
+    for (ScreeningEvent& event : events) {
+        ScreeningCoded* coded = std::get_if<ScreeningCoded>(&event.payload);
+        if (!coded || coded->second_blind_code) continue;
+        if (event.dossier_id == "KO-1" || event.dossier_id == "KO-2") coded->reasons_seen = true;
+        if (event.dossier_id == "KO-3") coded->reasons_seen = false;
+    }
+    ScreeningEvent outside = coded("s9", "KO-9", ScreeningCode::risico, "2024-01-11");
+    std::get<ScreeningCoded>(outside.payload).reasons_seen = true;
+    events.push_back(outside);
+    const ScreeningState state = fold_events(events);
+    const AutomationBiasFigures figures = automation_bias(state, fold_double_coding(state), {});
+    CHECK(figures.reasons_opened.opened.hits == 2);
+    CHECK(figures.reasons_opened.opened.total == 3);
+    CHECK(figures.reasons_opened.not_recorded == 2);
+    CHECK(figures.reasons_opened.opened.low < 2.0 / 3.0);
+    CHECK(figures.reasons_opened.opened.high > 2.0 / 3.0);
+    // KO-3 now counts as blind: its screener did not see the reasons.
+    CHECK(figures.blind.following.total == 5);
+
+    const AutomationBiasFigures none = automation_bias(fold_events({}), {}, {});
+    CHECK(none.reasons_opened.opened.total == 0);
+    CHECK(none.reasons_opened.not_recorded == 0);
+}

@@ -264,6 +264,16 @@ TEST_CASE("the audit of the running app: built once, rebuilt after new work, its
         const std::uint64_t generation = work.audit_generation();
         CHECK(work.audit(app.state) == audit);
         CHECK(work.audit_generation() == generation);
+        // Another period (the report's) and the first again, in turn: each is built once.
+        const MonthRange long_ago{"2000-01", "2000-12"};
+        const Checked<AuditReport>* earlier = work.audit(app.state, long_ago);
+        REQUIRE(earlier);
+        CHECK(earlier != audit);
+        CHECK(work.audit(app.state) == audit);
+        CHECK(work.audit(app.state, long_ago) == earlier);
+        CHECK(work.audit_generation() == generation + 1);
+        REQUIRE(earlier->ok());
+        CHECK((*earlier)->groupings[0].pooled.selected == 0);
         const AuditReport& report = **audit;
         CHECK_FALSE(report.groupings_chosen);
         REQUIRE(report.groupings.size() >= 3);

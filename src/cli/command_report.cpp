@@ -1,5 +1,6 @@
 // `radar report`: the standard report over a screening history (events or a backup) for a
-// period, as text, JSON, CSV tables or a printable HTML page.
+// period, as text, JSON, CSV tables or a printable HTML page; with --data, the period's audit
+// (fairness and consistency, as `radar audit` prints it) in the text, the JSON and the HTML page.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "cli/history_file.hpp"
 #include "cli/options.hpp"
 #include "platform/platform.hpp"
+#include "core/fairness/audit_export.hpp"
 #include "core/reporting/report_export.hpp"
 #include "core/reporting/report_html.hpp"
 
@@ -97,10 +99,12 @@ int run_report(const std::vector<std::string>& arguments) {
     const TextLanguage language = language_name == "nl" ? TextLanguage::dutch : TextLanguage::english;
 
     std::map<std::string, DossierAttributes> attributes;
-    if (const auto data = options.value("data")) {
-        const Checked<DataSource> source = load_data_source(*data, options, first_of_month(period.to));
+    std::optional<DataSource> data;
+    if (const auto name = options.value("data")) {
+        Checked<DataSource> source = load_data_source(*name, options, first_of_month(period.to));
         if (!source) return fail(source.error(), 2);
-        attributes = dossier_attributes(source->dataset);
+        data = std::move(*source);
+        attributes = dossier_attributes(data->dataset);
     }
     if (!options.error().empty()) return fail(options.error(), 2);
 
@@ -112,8 +116,24 @@ int run_report(const std::vector<std::string>& arguments) {
     if (history->label_definition) settings.confirmed_risk = *history->label_definition;
     const Report report = build_report(state, history->batches, attributes, period, settings);
 
+    // The audit needs the dossiers' groups: only with --data. Default groupings, labels as of the
+    // report's --as-of, batches of the period's months.
+    std::optional<AuditReport> audit;
+    if (data) {
+        AuditSettings audit_settings;
+        audit_settings.today = settings.as_of;
+        audit_settings.period = months_of_days(period.from, period.to);
+        audit_settings.definition = settings.confirmed_risk;
+        Checked<AuditReport> built = build_audit(data->dataset, &data->dictionary, {}, state, history->batches, audit_settings);
+        if (!built) return fail("audit: " + built.error(), 2);
+        audit = std::move(*built);
+    }
+    constexpr const char* audit_needs_data =
+        "the audit (fairness and consistency) needs --data demo|FILE: not included";
+
     if (options.flag("json")) {
-        std::cout << report_to_json(report);
+        std::cout << report_to_json(report, audit ? &*audit : nullptr);
+        if (!audit) std::cerr << "radar report: " << audit_needs_data << "\n";
         return 0;
     }
     if (options.flag("html")) {
@@ -121,7 +141,10 @@ int run_report(const std::vector<std::string>& arguments) {
         html.language = language;
         html.utc_offset = [](Timestamp at) { return platform::utc_offset_minutes(at); };
         if (options.value("data")) html.notice = language == TextLanguage::dutch ? "SYNTHETISCHE DEMODATA" : "SYNTHETIC DEMO DATA";
+        html.audit = audit ? &*audit : nullptr;
+        html.fields = data ? &data->dictionary : nullptr;
         std::cout << report_to_html(report, html);
+        if (!audit) std::cerr << "radar report: " << audit_needs_data << "\n";
         return 0;
     }
     const auto tables = report_tables(report, language);
@@ -142,12 +165,14 @@ int run_report(const std::vector<std::string>& arguments) {
     }
     std::printf("%s\n\n%s\n", report.summary_nl.c_str(), report.summary_en.c_str());
     for (const ReportTable& table : tables) print_table(table);
+    if (audit) std::printf("\n%s", audit_to_text(*audit).c_str());
+    else std::printf("\n(%s)\n", audit_needs_data);
     return 0;
 }
 
 const CommandRegistration report_command("report", {usage_text,
                                                     "the standard screening report for a period (text, JSON, "
-                                                    "CSV tables or printable HTML)",
+                                                    "CSV tables or printable HTML); with --data also the audit",
                                                     run_report});
 
 }  // namespace

@@ -103,8 +103,13 @@ std::string AuditWork::set_choices(Session& state, const AuditChoices& wanted) {
 const Checked<AuditReport>* AuditWork::audit(const Session& state, const MonthRange& period) {
     if (state.storage_mode() == StoreMode::opening) return nullptr;
     const AuditChoices& chosen = choices(state);
-    if (audit_.inputs && audit_.inputs->current(state, choices_revision_, period))
-        return &*audit_.report;
+    for (std::size_t slot = 0; slot < audits_.size(); ++slot)
+        if (audits_[slot].inputs && audits_[slot].inputs->current(state, choices_revision_, period)) {
+            last_audit_ = slot;
+            return &*audits_[slot].report;
+        }
+    last_audit_ = (last_audit_ + 1) % audits_.size();  // the one asked for less recently
+    AuditCache& audit = audits_[last_audit_];
     AuditSettings settings;
     settings.band = chosen.band;
     if (!chosen.reference_group.empty()) settings.reference_group = chosen.reference_group;
@@ -112,12 +117,12 @@ const Checked<AuditReport>* AuditWork::audit(const Session& state, const MonthRa
     settings.today = state.reference_date();
     settings.period = period;
     const FieldDictionary* dictionary = state.field_dictionary();
-    audit_.report = build_audit(state.dataset(), dictionary, chosen_groupings(state.dataset(), dictionary, chosen.grouping),
-                                state.screening(), state.frozen_batches(), settings);
-    audit_.inputs = Inputs{state.screening_generation(), state.dataset_generation(), dictionary, state.reference_date(),
-                           state.label_definition(),     choices_revision_,          period};
-    ++audit_.generation;
-    return &*audit_.report;
+    audit.report = build_audit(state.dataset(), dictionary, chosen_groupings(state.dataset(), dictionary, chosen.grouping),
+                               state.screening(), state.frozen_batches(), settings);
+    audit.inputs = Inputs{state.screening_generation(), state.dataset_generation(), dictionary, state.reference_date(),
+                          state.label_definition(),     choices_revision_,          period};
+    ++audit_generation_;
+    return &*audit.report;
 }
 
 const CoderAgreement* AuditWork::agreement(const Session& state, const MonthRange& period) {

@@ -4,6 +4,7 @@
 // batches, each built once per change of what it reads. The audit screen draws them.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -61,11 +62,11 @@ public:
     // as of the session's today under the team's label definition; recorded in it: the band, the
     // reference rule and the grouping rule (audit_to_json). Built when the screening work, the
     // batches, the dataset, the field dictionary, today, the label definition, the choices or the
-    // period changed, otherwise the kept one. A refusal (an unknown grouping or reference group)
+    // period changed, otherwise the kept one (one per period for the last two periods). A refusal (an unknown grouping or reference group)
     // names what is available. Null while the store is opening.
     const Checked<AuditReport>* audit(const Session& state, const MonthRange& period = {});
     // Changes whenever an audit is built.
-    std::uint64_t audit_generation() const { return audit_.generation; }
+    std::uint64_t audit_generation() const { return audit_generation_; }
 
     // The double coding's agreement over `period`: overall, per batch month and per pair of
     // screeners (3 x 3 table, percentage, Cohen's kappa, Krippendorff's alpha with bootstrap
@@ -90,8 +91,12 @@ private:
     struct AuditCache {
         std::optional<Inputs> inputs;
         std::optional<Checked<AuditReport>> report;
-        std::uint64_t generation = 0;
-    } audit_;
+    };
+    // The audits of the last two periods asked for (the Audit tab's and the report's), so that
+    // asking for both in turn builds neither again.
+    std::array<AuditCache, 2> audits_;
+    std::size_t last_audit_ = 0;  // the slot asked for last
+    std::uint64_t audit_generation_ = 0;
     struct AgreementCache {
         std::optional<std::uint64_t> screening_generation;
         MonthRange period;

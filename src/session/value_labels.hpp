@@ -23,7 +23,8 @@ std::string cell_label(const Dataset& dataset, std::size_t column, std::size_t r
 // keeps its own name. Without a dictionary the name is returned.
 std::string field_label(const FieldDictionary* dictionary, const std::string& name);
 
-// An audit grouping's name for people: the organiser size class's own label, else field_label.
+// An audit grouping's name for people: "Organisatiegrootte (aantal locaties)" for the organiser
+// size class, else the field's label.
 std::string grouping_label(const FieldDictionary* dictionary, const std::string& name);
 
 }  // namespace radar::session

@@ -17,6 +17,7 @@
 #include "session/value_labels.hpp"
 #include "ui/batch_audit_view.hpp"
 #include "ui/disparity_chart_widget.hpp"
+#include "ui/audit_texts.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
@@ -171,16 +172,6 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
     refusal_text(view.adjudication_refusal);
 }
 
-std::string statistic_text(const EstimatedStatistic& statistic, bool as_percent) {
-    const TextLanguage lang = language();
-    const auto shown = [&](double v) { return as_percent ? format_percent(v, lang) : decimal_text(v, 2); };
-    if (!statistic.estimate.value) return undefined_label(*statistic.estimate.undefined, lang);
-    std::string text = shown(*statistic.estimate.value);
-    if (statistic.interval)
-        text += " (" + shown(statistic.interval->low) + " \xE2\x80\x93 " + shown(statistic.interval->high) + ")";
-    return text;
-}
-
 void agreement_table(const AgreementTable& table) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
@@ -228,15 +219,6 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
 
 std::string rate_text(const GroupRate& rate) {
     return rate.value ? format_percent(*rate.value, language()) : "\xE2\x80\x93";
-}
-
-std::string disparity_text(const Disparity& disparity) {
-    if (!disparity.ratio) return "\xE2\x80\x93";
-    std::string text = decimal_text(*disparity.ratio, 2);
-    if (disparity.interval)
-        text += " (" + decimal_text(disparity.interval->low, 2) + " \xE2\x80\x93 " + decimal_text(disparity.interval->high, 2) + ")";
-    if (disparity.in_band) text += *disparity.in_band ? "" : std::string("  ") + tr(TextId::audit_outside_band);
-    return text;
 }
 
 // One grouping's pooled table: a row per group, the reference marked, small groups "too few to judge".

@@ -144,7 +144,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts, views); }},
         {Screen::selection, TextId::screen_selection, "###selection", [&] { draw_selection_view(state, fonts, views); }},
         {Screen::screening, TextId::screen_screening, "###screening", [&] { draw_screening_view(state, fonts, views); }},
-        {Screen::report, TextId::screen_report, "###report", [&] { draw_report_view(state, fonts, views.report); }},
+        {Screen::report, TextId::screen_report, "###report", [&] { draw_report_view(state, audit, fonts, views.report); }},
         {Screen::evaluation, TextId::screen_evaluation, "###evaluation", [&] { draw_evaluation_view(state, fonts); }},
         {Screen::audit, TextId::screen_audit, "###audit", [&] { draw_audit_view(state, audit, fonts, views.audit); }},
         {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, backup, fonts, views.storage); }},

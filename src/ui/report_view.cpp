@@ -1,6 +1,7 @@
 // Report screen. The session builds the report for the chosen period and possible-risk codes
-// (once per change of its inputs); the view keeps its tables, charts and period text, rebuilt
-// only when the report or the language changes; each frame only draws them.
+// (once per change of its inputs) and the AuditWork the audit of its batch months; the view keeps
+// the report's tables, charts and period text, rebuilt only when the report or the language
+// changes; each frame only draws them.
 #include "ui/report_view.hpp"
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "core/reporting/report_summary.hpp"
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/report_audit_view.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -161,24 +163,20 @@ Report stamped(const Report& report) {
     return copy;
 }
 
-void export_buttons(const ReportViewState& v, const Session& state) {
+// The exports carry the period's audit when there is one (`audit` may be null).
+void export_buttons(const ReportViewState& v, const Session& state, const AuditReport* audit) {
     const char* badge = state.is_synthetic() ? tr(TextId::synthetic_badge) : "";
     const Report& report = *v.report;
-    if (ImGui::Button(tr(TextId::report_open_html))) {
-        platform::open_html_in_new_tab(report_to_html(
-            stamped(report), {language(), badge, local_utc_offset()}));
-    }
+    const HtmlReportOptions html_options{language(), badge, local_utc_offset(), audit, state.field_dictionary()};
+    if (ImGui::Button(tr(TextId::report_open_html))) platform::open_html_in_new_tab(report_to_html(stamped(report), html_options));
     note_last_item("report-html-open");
     ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::report_download_html))) {
-        const std::string html =
-            report_to_html(stamped(report), {language(), badge, local_utc_offset()});
-        platform::download_file(file_stem(report) + ".html", "text/html", html);
-    }
+    if (ImGui::Button(tr(TextId::report_download_html)))
+        platform::download_file(file_stem(report) + ".html", "text/html", report_to_html(stamped(report), html_options));
     note_last_item("report-html");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
-        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report)));
+        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report), audit));
     note_last_item("report-json");
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
@@ -580,7 +578,7 @@ void report_heading(const char* title, const Fonts& fonts) {
 
 }  // namespace
 
-void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& v) {
+void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v) {
     const Session::ReportHistory history = state.report_history();
     period_controls(v, state, history.first_activity);
     refresh_report(v, state, history);
@@ -592,7 +590,9 @@ void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& v) {
         return;
     }
     if (!v.report) return;  // an invalid custom period: the controls say why
-    export_buttons(v, state);
+    const Checked<AuditReport>* audit =
+        audit_work.audit(state, months_of_days(v.report->period.from, v.report->period.to));
+    export_buttons(v, state, audit && *audit ? &**audit : nullptr);
     ImGui::Separator();
     ImGui::BeginChild("report_body", ImVec2(0, 0), false);
     header_block(v, fonts);
@@ -602,6 +602,8 @@ void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& v) {
     summary_paragraph(*v.report);
     report_heading(tr(TextId::report_charts), fonts);
     charts_section(v, fonts);
+    report_heading(tr(TextId::report_audit_title), fonts);
+    draw_report_audit(state, audit, fonts);
     report_heading(tr(TextId::report_tables), fonts);
     for (const ReportTable& table : v.tables) {
         table_block(table, *v.report, fonts);

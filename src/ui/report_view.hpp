@@ -1,5 +1,6 @@
 // The "Rapport" screen: the standard report (issue #7) for a chosen period, with key figures, the
-// summary paragraph, charts drawn with ImGui's draw lists, every table, and CSV/JSON/HTML exports.
+// summary paragraph, charts drawn with ImGui's draw lists, the period's audit (issue #18), every
+// table, and CSV/JSON/HTML exports (the JSON and HTML with the audit).
 #pragma once
 
 #include <array>
@@ -12,6 +13,7 @@
 #include "core/reporting/report_charts.hpp"
 #include "core/reporting/report_export.hpp"
 #include "core/reporting/report_period.hpp"
+#include "session/audit_work.hpp"
 #include "session/i18n.hpp"
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
@@ -41,6 +43,7 @@ struct ReportViewState {
     std::string period_text;
 };
 
-void draw_report_view(Session& state, const Fonts& fonts, ReportViewState& view);
+// `audit` gives the audit of the report's batch months (owned by the app next to the session).
+void draw_report_view(Session& state, AuditWork& audit, const Fonts& fonts, ReportViewState& view);
 
 }  // namespace radar::ui

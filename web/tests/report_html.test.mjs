@@ -1,7 +1,8 @@
 // Browser test of the printable HTML report: the native CLI simulates six months of screening on
 // the demo data and writes the report page; headless Chromium opens it from disk, every request
 // is refused and recorded (there must be none besides the page), the charts' bars are checked
-// against the tables in the rendered DOM, and the page is screenshotted for screen and print.
+// against the tables in the rendered DOM, the audit section's disparity points are drawn, and the
+// page is screenshotted for screen and print.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -98,6 +99,11 @@ test('the printable HTML report opens offline, its charts match its tables, and 
     assert.equal(await page.locator('table[data-table]').count(), 15);  // 11 before the four outcome tables
     assert.equal(await page.locator('table[data-table="risk_labels"] tbody tr').count(), 3, 'Risico, Verder, lapsed');
     assert.equal(await page.locator('figure[data-chart] svg').count(), 4);
+    // The audit section (--data demo): a disparity chart per grouping, every group's point drawn.
+    assert.equal(await page.locator('#audit figure.disparity svg').count(), 4);
+    const points = await page.evaluate(() => [...document.querySelectorAll('#audit circle.point')]
+      .filter((point) => point.getBBox().width > 0).length);
+    assert.equal(points, await page.locator('#audit g.group[data-ratio]').count());
     const summary = await page.locator('#summary').textContent();
     assert.match(summary, /^Van januari 2024 tot en met juni 2024 werden \d+ unieke dossiers op basis van de datamining/);
     const { problems, bars } = await page.evaluate(chartMismatches);

@@ -303,7 +303,11 @@ std::string automation_text(const AutomationBiasFigures& figures) {
             std::to_string(figures.paired.dossiers) + "): " + both("score zichtbaar", "score visible") + " " +
             proportion_text(figures.paired.visible) + ", " + both("blind", "blind") + " " +
             proportion_text(figures.paired.blind) + "\n";
-    return text;
+    text += "  " + both("redenen geopend voor het coderen", "reasons opened before coding") + ": " +
+            proportion_text(figures.reasons_opened.opened);
+    if (figures.reasons_opened.not_recorded > 0)
+        text += "; " + both("niet vastgelegd", "not recorded") + ": " + std::to_string(figures.reasons_opened.not_recorded);
+    return text + "\n";
 }
 
 // Position 0..width-1 of a ratio on the chart's log scale (1/4 .. 4).
@@ -407,7 +411,10 @@ Json audit_to_json(const AuditReport& report) {
           {"paired",
            {{"dossiers", bias.paired.dossiers},
             {"score_visible", proportion_json(bias.paired.visible)},
-            {"blind", proportion_json(bias.paired.blind)}}}}},
+            {"blind", proportion_json(bias.paired.blind)}}},
+          {"reasons_opened",
+           {{"opened", proportion_json(bias.reasons_opened.opened)},
+            {"not_recorded", bias.reasons_opened.not_recorded}}}}},
         {"issues", report.issues}};
 }
 

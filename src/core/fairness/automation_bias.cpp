@@ -45,10 +45,14 @@ std::optional<ScoreBand> member_band(const BatchState& batch, const std::string&
     return score_band(score_percentile(member->rank, batch.ranked_total));
 }
 
-bool coded_blind(const ScreeningState& state, const EffectiveScreening& screening, const BatchMember& member) {
+std::optional<bool> reasons_seen(const ScreeningState& state, const EffectiveScreening& screening) {
     const ScreeningEvent* event = state.event(screening.event_id);
     const ScreeningCoded* coded = event ? event->as<ScreeningCoded>() : nullptr;
-    if (coded && coded->reasons_seen) return !*coded->reasons_seen;
+    return coded ? coded->reasons_seen : std::nullopt;
+}
+
+bool coded_blind(const ScreeningState& state, const EffectiveScreening& screening, const BatchMember& member) {
+    if (const std::optional<bool> seen = reasons_seen(state, screening)) return !*seen;
     return member.kind == SelectionKind::control;
 }
 
@@ -74,6 +78,7 @@ AutomationBiasFigures automation_bias(const ScreeningState& state, const DoubleC
     AutomationBiasFigures result;
     result.period = period;
     ConditionTally visible, blind;
+    std::size_t opened = 0, recorded = 0;
     for (const EffectiveScreening& screening : state.screenings) {
         if (screening.withdrawn || screening.batch_id.empty()) continue;
         const auto batch = state.batches.find(screening.batch_id);
@@ -82,7 +87,14 @@ AutomationBiasFigures automation_bias(const ScreeningState& state, const DoubleC
         const auto band = member_band(batch->second, screening.dossier_id);
         if (!member || !band) continue;
         (coded_blind(state, screening, *member) ? blind : visible).add(screening.coder_code, *band);
+        if (const std::optional<bool> seen = reasons_seen(state, screening)) {
+            ++recorded;
+            opened += *seen;
+        } else {
+            ++result.reasons_opened.not_recorded;
+        }
     }
+    result.reasons_opened.opened = wilson_interval(opened, recorded);
     std::size_t paired = 0, paired_visible = 0, paired_blind = 0;
     for (const DoubleCodedDossier& dossier : fold.dossiers) {
         if (!period.contains(dossier.month)) continue;

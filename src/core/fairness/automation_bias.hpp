@@ -43,18 +43,27 @@ struct PairedFollowing {
     Proportion blind;    // second codes following the band
 };
 
+// How often the screener had opened the dossier's score or reasons before giving the first code
+// (reasons_seen on the event); events recorded before that was kept are counted apart.
+struct ReasonsOpened {
+    Proportion opened;             // reasons_seen true, of the first codes where it was recorded
+    std::size_t not_recorded = 0;  // first codes without reasons_seen
+};
+
 struct AutomationBiasFigures {
     MonthRange period;
     ConditionFollowing visible;
     ConditionFollowing blind;
     PairedFollowing paired;
+    ReasonsOpened reasons_opened;
 };
 
 // Over the current batch screenings in batches of the period (each member's band from its rank in
 // the batch) and the period's second codes. A first code counts as blind when its screener had not
 // seen the score or reasons (reasons_seen false) or, where that was not recorded, when the member
 // is in the control sample (screened without its score); second codes are always blind. The first
-// screener's own code is used (an adjudication does not change what the screener chose).
+// screener's own code is used (an adjudication does not change what the screener chose). Reasons
+// opened counts the same first codes.
 AutomationBiasFigures automation_bias(const ScreeningState& state, const DoubleCodingFold& fold,
                                       const MonthRange& period);
 

@@ -9,6 +9,11 @@ bool MonthRange::contains(const std::string& month) const {
     return (from.empty() || month >= from) && (to.empty() || month <= to);
 }
 
+MonthRange months_of_days(std::optional<DayNumber> first, DayNumber last) {
+    const auto month = [](DayNumber day) { return format_iso_date(day).substr(0, 7); };
+    return {first ? month(*first) : std::string(), month(last)};
+}
+
 CoderAgreement coder_agreement(const DoubleCodingFold& fold, const MonthRange& period,
                                const BootstrapSettings& bootstrap) {
     CoderAgreement result;

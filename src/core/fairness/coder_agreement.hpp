@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/fairness/agreement.hpp"
+#include "core/time/civil_date.hpp"
 #include "core/screening/double_coding.hpp"
 
 namespace radar {
@@ -19,6 +20,10 @@ struct MonthRange {
     bool contains(const std::string& month) const;
     bool operator==(const MonthRange& other) const { return from == other.from && to == other.to; }
 };
+
+// The batch months of a period of days (a report's): the month of `first` (open without one) up
+// to the month of `last`.
+MonthRange months_of_days(std::optional<DayNumber> first, DayNumber last);
 
 struct GroupAgreement {
     std::string key;  // the month (YYYY-MM), or "first screener / second screener" for a pair

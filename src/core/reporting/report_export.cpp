@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/fairness/audit_export.hpp"
 #include "core/reporting/report_summary.hpp"
 #include "core/screening/score_band.hpp"
 #include "core/base/strict_json.hpp"
@@ -385,8 +386,10 @@ Json report_json_value(const Report& r) {
                    {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
 }
 
-std::string report_to_json(const Report& report) {
-    return report_json_value(report).dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+std::string report_to_json(const Report& report, const AuditReport* audit) {
+    Json value = report_json_value(report);
+    if (audit) value["audit"] = audit_to_json(*audit);
+    return value.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace radar

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/strict_json.hpp"
+#include "core/fairness/audit_report.hpp"
 #include "core/reporting/report.hpp"
 
 namespace radar {
@@ -41,8 +42,9 @@ std::string readable_cell(const ReportTable& table, std::size_t row, std::size_t
 std::string csv_cell(std::string_view value, bool numeric);
 std::string table_to_csv(const ReportTable& table);
 
-// The whole report (figures, definitions, header, both summaries) as JSON, and as indented text.
+// The whole report (figures, definitions, header, both summaries) as JSON, and as indented text;
+// with the period's audit (audit_to_json) under "audit" when one is given.
 Json report_json_value(const Report& report);
-std::string report_to_json(const Report& report);
+std::string report_to_json(const Report& report, const AuditReport* audit = nullptr);
 
 }  // namespace radar

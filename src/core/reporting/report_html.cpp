@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/reporting/audit_html.hpp"
 #include "core/reporting/report_charts.hpp"
 #include "core/reporting/report_export.hpp"
 #include "core/reporting/report_period.hpp"
@@ -16,37 +17,10 @@ namespace {
 
 using Html = std::string;
 
-// One decimal, '.' as the mark: SVG coordinates.
-std::string coordinate(double value) {
-    const long long tenths = std::llround(value * 10.0);
-    const long long magnitude = tenths < 0 ? -tenths : tenths;
-    return (tenths < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
-}
-
 std::string colour(std::uint32_t rgb) {
     char text[8];
     std::snprintf(text, sizeof text, "#%06X", static_cast<unsigned>(rgb & 0xFFFFFFu));
     return text;
-}
-
-// "1.234" (nl) / "1,234" (en).
-std::string grouped(std::size_t value, TextLanguage language) {
-    const std::string digits = std::to_string(value);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += language == TextLanguage::dutch ? '.' : ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-std::string two_decimals(double value, TextLanguage language) {
-    const long long hundredths = std::llround(value * 100.0);
-    const long long magnitude = hundredths < 0 ? -hundredths : hundredths;
-    std::string fraction = std::to_string(magnitude % 100);
-    fraction.insert(0, 2 - fraction.size(), '0');
-    return (hundredths < 0 ? "-" : "") + std::to_string(magnitude / 100) + (language == TextLanguage::dutch ? "," : ".") +
-           fraction;
 }
 
 struct Words {
@@ -183,6 +157,20 @@ svg .total { font-weight: 600; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
 .empty, .note { color: var(--muted); font-size: 9pt; }
 .table-block { break-inside: avoid; }
+h4 { font-size: 10pt; margin: 4mm 0 1.5mm; break-after: avoid; }
+table.agreement { width: auto; margin: 2mm 0; }
+tr.too-few td { color: var(--muted); }
+tr.total td { font-weight: 600; }
+svg .fair-band { fill: #dcefe3; }
+svg .band-edge { stroke: #3d8b5a; stroke-width: 1.5; }
+svg .parity { stroke: #5f6c78; stroke-width: 1; stroke-dasharray: 3 3; }
+svg .interval { stroke: #1c242c; stroke-width: 1.5; fill: none; }
+svg .point { fill: #124052; }
+svg .point.outside { fill: #c0392b; }
+svg .point.too-few { fill: #fff; stroke: #124052; stroke-width: 1.5; }
+svg.disparity text { font-size: 11px; }
+svg.disparity .band-label { fill: #3d8b5a; font-size: 10px; }
+svg.disparity .marks { fill: var(--muted); font-size: 10px; }
 footer { margin: 8mm 16mm 0; padding-top: 2mm; border-top: 1px solid var(--rule); color: var(--muted); font-size: 8pt; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
@@ -199,15 +187,15 @@ footer { margin: 8mm 16mm 0; padding-top: 2mm; border-top: 1px solid var(--rule)
 
 Html bar_rect(double x, double y, double width, double height, const ChartSeries& series, const std::string& category,
               std::size_t value) {
-    return "<rect class=\"bar\" x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" width=\"" + coordinate(width) +
-           "\" height=\"" + coordinate(height) + "\" fill=\"" + colour(series.colour) + "\" data-series=\"" +
+    return "<rect class=\"bar\" x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" width=\"" + svg_coordinate(width) +
+           "\" height=\"" + svg_coordinate(height) + "\" fill=\"" + colour(series.colour) + "\" data-series=\"" +
            html_escape(series.label) + "\" data-category=\"" + html_escape(category) + "\" data-value=\"" +
            std::to_string(value) + "\"><title>" + html_escape(category) + " \xC2\xB7 " + html_escape(series.label) + ": " +
            std::to_string(value) + "</title></rect>";
 }
 
 Html text(double x, double y, const std::string& content, const char* css_class, const char* anchor = "middle") {
-    return "<text x=\"" + coordinate(x) + "\" y=\"" + coordinate(y) + "\" text-anchor=\"" + anchor + "\"" +
+    return "<text x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" text-anchor=\"" + anchor + "\"" +
            (css_class[0] ? std::string(" class=\"") + css_class + "\"" : std::string()) + ">" + html_escape(content) +
            "</text>";
 }
@@ -232,12 +220,12 @@ Html vertical_chart(const BarChart& chart) {
     auto y_of = [&](std::size_t value) {
         return top + plot_height - plot_height * static_cast<double>(value) / static_cast<double>(axis.top);
     };
-    Html svg = "<svg viewBox=\"0 0 " + coordinate(width) + " " + coordinate(height) + "\" role=\"img\" aria-label=\"" +
+    Html svg = "<svg viewBox=\"0 0 " + svg_coordinate(width) + " " + svg_coordinate(height) + "\" role=\"img\" aria-label=\"" +
                html_escape(chart.title) + "\">";
     for (std::size_t tick = 0; tick <= axis.top; tick += axis.step) {
         const double y = y_of(tick);
-        svg += "<line class=\"grid\" x1=\"" + coordinate(left) + "\" x2=\"" + coordinate(width - right) + "\" y1=\"" +
-               coordinate(y) + "\" y2=\"" + coordinate(y) + "\"/>";
+        svg += "<line class=\"grid\" x1=\"" + svg_coordinate(left) + "\" x2=\"" + svg_coordinate(width - right) + "\" y1=\"" +
+               svg_coordinate(y) + "\" y2=\"" + svg_coordinate(y) + "\"/>";
         svg += text(left - 6, y + 3.5, std::to_string(tick), "axis", "end");
     }
     for (std::size_t i = 0; i < chart.categories.size(); ++i) {
@@ -254,14 +242,14 @@ Html vertical_chart(const BarChart& chart) {
         svg += text(x + bar_width / 2, y_of(below) - 4, std::to_string(below), "total");
         const double label_x = x + bar_width / 2, label_y = top + plot_height + 14;
         if (slanted)
-            svg += "<text x=\"" + coordinate(label_x) + "\" y=\"" + coordinate(label_y) + "\" text-anchor=\"end\" " +
-                   "class=\"axis\" transform=\"rotate(-45 " + coordinate(label_x) + " " + coordinate(label_y) + ")\">" +
+            svg += "<text x=\"" + svg_coordinate(label_x) + "\" y=\"" + svg_coordinate(label_y) + "\" text-anchor=\"end\" " +
+                   "class=\"axis\" transform=\"rotate(-45 " + svg_coordinate(label_x) + " " + svg_coordinate(label_y) + ")\">" +
                    html_escape(chart.categories[i]) + "</text>";
         else
             svg += text(label_x, label_y, chart.categories[i], "axis");
     }
-    svg += "<line class=\"baseline\" x1=\"" + coordinate(left) + "\" x2=\"" + coordinate(width - right) + "\" y1=\"" +
-           coordinate(top + plot_height) + "\" y2=\"" + coordinate(top + plot_height) + "\"/>";
+    svg += "<line class=\"baseline\" x1=\"" + svg_coordinate(left) + "\" x2=\"" + svg_coordinate(width - right) + "\" y1=\"" +
+           svg_coordinate(top + plot_height) + "\" y2=\"" + svg_coordinate(top + plot_height) + "\"/>";
     return svg + "</svg>";
 }
 
@@ -274,11 +262,11 @@ Html horizontal_chart(const BarChart& chart) {
     auto x_of = [&](std::size_t value) {
         return left + plot_width * static_cast<double>(value) / static_cast<double>(axis.top);
     };
-    Html svg = "<svg viewBox=\"0 0 " + coordinate(width) + " " + coordinate(height) + "\" role=\"img\" aria-label=\"" +
+    Html svg = "<svg viewBox=\"0 0 " + svg_coordinate(width) + " " + svg_coordinate(height) + "\" role=\"img\" aria-label=\"" +
                html_escape(chart.title) + "\">";
     for (std::size_t tick = 0; tick <= axis.top; tick += axis.step)
-        svg += "<line class=\"grid\" x1=\"" + coordinate(x_of(tick)) + "\" x2=\"" + coordinate(x_of(tick)) + "\" y1=\"" +
-               coordinate(top) + "\" y2=\"" + coordinate(height - top) + "\"/>";
+        svg += "<line class=\"grid\" x1=\"" + svg_coordinate(x_of(tick)) + "\" x2=\"" + svg_coordinate(x_of(tick)) + "\" y1=\"" +
+               svg_coordinate(top) + "\" y2=\"" + svg_coordinate(height - top) + "\"/>";
     for (std::size_t i = 0; i < chart.categories.size(); ++i) {
         const double y = top + row * static_cast<double>(i) + 4, bar_height = row - 8;
         svg += text(left - 8, y + bar_height / 2 + 3.5, chart.categories[i], "axis", "end");
@@ -293,8 +281,8 @@ Html horizontal_chart(const BarChart& chart) {
         }
         svg += text(x_of(before) + 5, y + bar_height / 2 + 3.5, std::to_string(before), "total", "start");
     }
-    svg += "<line class=\"baseline\" x1=\"" + coordinate(left) + "\" x2=\"" + coordinate(left) + "\" y1=\"" +
-           coordinate(top) + "\" y2=\"" + coordinate(height - top) + "\"/>";
+    svg += "<line class=\"baseline\" x1=\"" + svg_coordinate(left) + "\" x2=\"" + svg_coordinate(left) + "\" y1=\"" +
+           svg_coordinate(top) + "\" y2=\"" + svg_coordinate(height - top) + "\"/>";
     return svg + "</svg>";
 }
 
@@ -322,12 +310,12 @@ Html lift_figure(const Report& report, TextLanguage language) {
     constexpr double width = 720, left = 120, right = 230, row = 34, top = 6, axis_room = 18;
     const double plot_width = width - left - right, height = top + row * 2 + axis_room;
     auto x_of = [&](double rate) { return left + plot_width * std::clamp(rate, 0.0, 1.0); };
-    Html svg = "<svg viewBox=\"0 0 " + coordinate(width) + " " + coordinate(height) + "\" role=\"img\" aria-label=\"" +
+    Html svg = "<svg viewBox=\"0 0 " + svg_coordinate(width) + " " + svg_coordinate(height) + "\" role=\"img\" aria-label=\"" +
                html_escape(w.lift_title) + "\">";
     for (int tick = 0; tick <= 100; tick += 25) {
         const double x = x_of(tick / 100.0);
-        svg += "<line class=\"grid\" x1=\"" + coordinate(x) + "\" x2=\"" + coordinate(x) + "\" y1=\"" + coordinate(top) +
-               "\" y2=\"" + coordinate(top + row * 2) + "\"/>";
+        svg += "<line class=\"grid\" x1=\"" + svg_coordinate(x) + "\" x2=\"" + svg_coordinate(x) + "\" y1=\"" + svg_coordinate(top) +
+               "\" y2=\"" + svg_coordinate(top + row * 2) + "\"/>";
         svg += text(x, top + row * 2 + 13, std::to_string(tick) + "%", "axis");
     }
     const struct {
@@ -339,13 +327,13 @@ Html lift_figure(const Report& report, TextLanguage language) {
         const Proportion& p = rows[i].proportion;
         const double y = top + row * static_cast<double>(i) + 7, bar_height = row - 14, middle = y + bar_height / 2;
         svg += text(left - 8, middle + 3.5, rows[i].label, "axis", "end");
-        svg += "<rect class=\"rate\" x=\"" + coordinate(left) + "\" y=\"" + coordinate(y) + "\" width=\"" +
-               coordinate(x_of(p.rate) - left) + "\" height=\"" + coordinate(bar_height) + "\" fill=\"" +
+        svg += "<rect class=\"rate\" x=\"" + svg_coordinate(left) + "\" y=\"" + svg_coordinate(y) + "\" width=\"" +
+               svg_coordinate(x_of(p.rate) - left) + "\" height=\"" + svg_coordinate(bar_height) + "\" fill=\"" +
                colour(rows[i].fill) + "\" fill-opacity=\"0.85\"/>";
-        const std::string low = coordinate(x_of(p.low)), high = coordinate(x_of(p.high));
-        svg += "<path class=\"interval\" d=\"M" + low + " " + coordinate(middle) + "H" + high + "M" + low + " " +
-               coordinate(middle - 6) + "V" + coordinate(middle + 6) + "M" + high + " " + coordinate(middle - 6) + "V" +
-               coordinate(middle + 6) + "\" stroke=\"#1c242c\" stroke-width=\"1.5\" fill=\"none\"/>";
+        const std::string low = svg_coordinate(x_of(p.low)), high = svg_coordinate(x_of(p.high));
+        svg += "<path class=\"interval\" d=\"M" + low + " " + svg_coordinate(middle) + "H" + high + "M" + low + " " +
+               svg_coordinate(middle - 6) + "V" + svg_coordinate(middle + 6) + "M" + high + " " + svg_coordinate(middle - 6) + "V" +
+               svg_coordinate(middle + 6) + "\" stroke=\"#1c242c\" stroke-width=\"1.5\" fill=\"none\"/>";
         const std::string label = format_percent(p.rate, language) + "  (" + std::to_string(p.hits) + "/" +
                                   std::to_string(p.total) + "; " + format_percent(p.low, language) + " \xE2\x80\x93 " +
                                   format_percent(p.high, language) + ")";
@@ -357,7 +345,7 @@ Html lift_figure(const Report& report, TextLanguage language) {
     detail += format_percent(report.lift.difference, language) + " (" + w.interval + " " +
               format_percent(report.lift.difference_low, language) + " \xE2\x80\x93 " +
               format_percent(report.lift.difference_high, language) + ")";
-    if (report.lift.lift) detail += "; lift " + two_decimals(*report.lift.lift, language) + "\xC3\x97";
+    if (report.lift.lift) detail += "; lift " + fixed_decimals(*report.lift.lift, 2, language) + "\xC3\x97";
     return out + "<p class=\"note\">" + html_escape(detail) + ". " + html_escape(w.method) + "</p></figure>";
 }
 
@@ -406,33 +394,17 @@ Html key_figures(const Report& r, TextLanguage language) {
                                                 : static_cast<double>(r.possible_risk_dossiers) /
                                                       static_cast<double>(r.unique_dossiers);
     Html out = "<div class=\"cards\">";
-    out += card(grouped(r.unique_dossiers, language), w.unique, "");
-    out += card(grouped(r.possible_risk_dossiers, language), w.possible_risk,
+    out += card(grouped_count(r.unique_dossiers, language), w.unique, "");
+    out += card(grouped_count(r.possible_risk_dossiers, language), w.possible_risk,
                 format_percent(share, language) + " " + w.of_unique);
-    out += card(grouped(r.screenings.total, language), w.screenings, "");
-    out += card(grouped(r.follow_ups.opened, language), w.follow_ups,
-                format_words(w.follow_up_detail, grouped(r.follow_ups.done, language),
-                             grouped(r.follow_ups.open, language), grouped(r.follow_ups.overdue, language)));
+    out += card(grouped_count(r.screenings.total, language), w.screenings, "");
+    out += card(grouped_count(r.follow_ups.opened, language), w.follow_ups,
+                format_words(w.follow_up_detail, grouped_count(r.follow_ups.done, language),
+                             grouped_count(r.follow_ups.open, language), grouped_count(r.follow_ups.overdue, language)));
     return out + "</div>";
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string report_to_html(const Report& report, const HtmlReportOptions& options) {
     const TextLanguage language = options.language;
@@ -461,6 +433,7 @@ std::string report_to_html(const Report& report, const HtmlReportOptions& option
     page += "<h2>" + html_escape(w.charts) + "</h2>\n";
     for (const BarChart& chart : report_charts(report, language)) page += chart_figure(chart, language) + "\n";
     page += lift_figure(report, language) + "\n";
+    if (options.audit) page += audit_section_html(*options.audit, language, options.fields) + "\n";
     page += "<h2>" + html_escape(w.tables) + "</h2>\n<p class=\"note\">" + html_escape(w.shares_note) + "</p>\n";
     for (const ReportTable& table : tables)
         if (table.name != "summary") page += data_table(table, language) + "\n";
