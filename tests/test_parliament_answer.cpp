@@ -1,10 +1,12 @@
 // The answer to the parliamentary question on a hand-built history: dossiers screened because the
 // list chose them apart from the control sample and screenings outside batches, possible risk and
 // codes by each dossier's latest screening, what followed, and the coverage promise (screened in
-// the last 12 months, never screened, the longest wait, "at least" for a dossier never screened).
+// the last 12 months, never screened, the longest wait, "at least" for a dossier never screened),
+// and the answer in the report's JSON and printable HTML.
 #include <doctest/doctest.h>
 
 #include "core/reporting/parliament_answer.hpp"
+#include "core/reporting/report_html.hpp"
 #include "screening_fixtures.hpp"
 
 using namespace radar;
@@ -103,4 +105,35 @@ TEST_CASE("the answer as a Dutch and an English paragraph and as a table") {
     CHECK(table.rows[0] == std::vector<std::string>{"Unique dossiers screened on the basis of the data mining", "3"});
     CHECK(table.rows.back() == std::vector<std::string>{"Longest without a screening (days)", "at least 412"});
     CHECK(table.caption == english);
+}
+
+TEST_CASE("the answer travels in the report's JSON and printable HTML, both languages") {
+    const ScreeningState state = january();
+    ReportSettings settings;
+    settings.as_of = day("2024-01-31");
+    const Report report = build_report(state, {}, {}, {day("2024-01-01"), day("2024-01-31")}, settings);
+    const ParliamentAnswer answer =
+        parliament_answer(report, state, coverage_figures(state, eight_dossiers(), day("2024-01-31")));
+
+    const Checked<Json> json = parse_json_strict(report_to_json(report, nullptr, &answer));
+    REQUIRE(json.ok());
+    const Json& question = (*json)["parliamentary_question"];
+    CHECK(question["screened_by_data_mining"] == 3);
+    CHECK(question["by_code"]["risico"] == 1);
+    CHECK(question["followed"]["warning"] == 1);
+    CHECK(question["coverage"]["longest_unscreened_dossier"] == "KO-7");
+    CHECK(question["answer_en"] == parliament_answer_text(answer, TextLanguage::english));
+    CHECK_FALSE(parse_json_strict(report_to_json(report)).value().contains("parliamentary_question"));
+
+    HtmlReportOptions options;
+    options.language = TextLanguage::english;
+    options.parliament = &answer;
+    const std::string html = report_to_html(report, options);
+    CHECK(html.find("id=\"parliamentary-question\"") != std::string::npos);
+    CHECK(html.find("Written question no. 133 of 4 December 2023") != std::string::npos);
+    CHECK(html.find("<p lang=\"nl\" id=\"parliament-nl\">Van 1 januari 2024") != std::string::npos);
+    CHECK(html.find("<p lang=\"en\" id=\"parliament-en\">From 1 January 2024") != std::string::npos);
+    CHECK(html.find("data-table=\"parliamentary_question\"") != std::string::npos);
+    options.parliament = nullptr;
+    CHECK(report_to_html(report, options).find("parliamentary-question") == std::string::npos);
 }

@@ -1,6 +1,7 @@
 // `radar report`: the standard report over a screening history (events or a backup) for a
 // period, as text, JSON, CSV tables or a printable HTML page; with --data, the period's audit
-// (fairness and consistency, as `radar audit` prints it) in the text, the JSON and the HTML page.
+// (fairness and consistency, as `radar audit` prints it) and the answer to the parliamentary
+// question (parliament_answer.hpp) in the text, the CSV tables, the JSON and the HTML page.
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -128,11 +129,14 @@ int run_report(const std::vector<std::string>& arguments) {
         if (!built) return fail("audit: " + built.error(), 2);
         audit = std::move(*built);
     }
+    // The parliamentary question's answer needs the dataset for its coverage figures: only with --data.
+    std::optional<ParliamentAnswer> parliament;
+    if (data) parliament = parliament_answer(report, state, coverage_figures(state, data->dataset, period.to));
     constexpr const char* audit_needs_data =
-        "the audit (fairness and consistency) needs --data demo|FILE: not included";
+        "the audit (fairness and consistency) and the parliamentary question's answer need --data demo|FILE: not included";
 
     if (options.flag("json")) {
-        std::cout << report_to_json(report, audit ? &*audit : nullptr);
+        std::cout << report_to_json(report, audit ? &*audit : nullptr, parliament ? &*parliament : nullptr);
         if (!audit) std::cerr << "radar report: " << audit_needs_data << "\n";
         return 0;
     }
@@ -140,14 +144,16 @@ int run_report(const std::vector<std::string>& arguments) {
         HtmlReportOptions html;
         html.language = language;
         html.utc_offset = [](Timestamp at) { return platform::utc_offset_minutes(at); };
-        if (options.value("data")) html.notice = language == TextLanguage::dutch ? "SYNTHETISCHE DEMODATA" : "SYNTHETIC DEMO DATA";
+        if (data && data->name == "demo") html.notice = language == TextLanguage::dutch ? "SYNTHETISCHE DEMODATA" : "SYNTHETIC DEMO DATA";
         html.audit = audit ? &*audit : nullptr;
         html.fields = data ? &data->dictionary : nullptr;
+        html.parliament = parliament ? &*parliament : nullptr;
         std::cout << report_to_html(report, html);
         if (!audit) std::cerr << "radar report: " << audit_needs_data << "\n";
         return 0;
     }
-    const auto tables = report_tables(report, language);
+    std::vector<ReportTable> tables = report_tables(report, language);
+    if (parliament) tables.push_back(parliament_answer_table(*parliament, language));
     if (options.flag("csv")) {
         const auto out = options.value("out");
         for (const ReportTable& table : tables) {
@@ -172,7 +178,8 @@ int run_report(const std::vector<std::string>& arguments) {
 
 const CommandRegistration report_command("report", {usage_text,
                                                     "the standard screening report for a period (text, JSON, "
-                                                    "CSV tables or printable HTML); with --data also the audit",
+                                                    "CSV tables or printable HTML); with --data also the audit "
+                                                    "and the answer to the parliamentary question",
                                                     run_report});
 
 }  // namespace

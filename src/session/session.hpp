@@ -27,6 +27,7 @@
 #include "core/model/scoring_engine.hpp"
 #include "platform/store.hpp"
 #include "core/search/search_index.hpp"
+#include "core/reporting/parliament_answer.hpp"
 #include "core/reporting/report.hpp"
 #include "core/screening/confirmed_risk.hpp"
 #include "core/screening/risk_label.hpp"
@@ -355,6 +356,10 @@ public:
     // The report last built (for automation), and a number that changes whenever one is built.
     const Report* last_report() const { return report_cache_.report ? &*report_cache_.report : nullptr; }
     std::uint64_t report_generation() const { return report_cache_.generation; }
+    // The answer to the parliamentary question for the same request (parliament_answer.hpp): the
+    // report's figures with the coverage of today's dataset; built with the report it rests on.
+    // Null while the store is opening.
+    const ParliamentAnswer* parliament_answer(const ReportRequest& request, Timestamp now);
 
     // [SECTION] Imported datasets and mapping profiles (issue #3), kept through the store.
     // The shipped dictionary (assets/fields.json); set before connect_store. It is the active one
@@ -515,6 +520,8 @@ private:
         std::optional<Key> key;
         std::optional<Report> report;
         std::uint64_t generation = 0;
+        std::optional<ParliamentAnswer> parliament;
+        std::uint64_t parliament_of = 0;  // the generation the answer was built from
     } report_cache_;
     std::string screener_;
     std::optional<Timestamp> last_backup_at_;

@@ -1,5 +1,5 @@
-// [SECTION] The standard report (see session.hpp): the first day with work, and the report of a
-// request built once per change of what it reads.
+// [SECTION] The standard report (see session.hpp): the first day with work, the report of a
+// request built once per change of what it reads, and the parliamentary question's answer.
 #include <algorithm>
 
 #include "session/session.hpp"
@@ -52,6 +52,17 @@ const Report* Session::report(const ReportRequest& request, Timestamp now) {
     cache.key = std::move(key);
     ++cache.generation;
     return &*cache.report;
+}
+
+const ParliamentAnswer* Session::parliament_answer(const ReportRequest& request, Timestamp now) {
+    const Report* built = report(request, now);
+    if (!built) return nullptr;
+    ReportCache& cache = report_cache_;
+    if (!cache.parliament || cache.parliament_of != cache.generation) {
+        cache.parliament = radar::parliament_answer(*built, screening_, coverage_figures(screening_, dataset_, built->period.to));
+        cache.parliament_of = cache.generation;
+    }
+    return &*cache.parliament;
 }
 
 }  // namespace radar::session

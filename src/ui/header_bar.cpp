@@ -6,6 +6,7 @@
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -41,7 +42,7 @@ void new_version_offer(float right, const ImVec2& origin) {
     if (ImGui::Button(label)) platform::activate_new_version();
     ImGui::PopStyleColor(2);
     note_last_item("new-version-reload");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::new_version_tooltip));
+    wrapped_tooltip(tr(TextId::new_version_tooltip));
 }
 
 }  // namespace

@@ -16,11 +16,13 @@
 #include "platform/platform.hpp"
 #include "core/reporting/report_charts.hpp"
 #include "core/reporting/report_export.hpp"
+#include "core/reporting/parliament_answer.hpp"
 #include "core/reporting/report_html.hpp"
 #include "core/reporting/report_period.hpp"
 #include "core/reporting/report_summary.hpp"
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/report_audit_view.hpp"
 #include "ui/session_names.hpp"
 
@@ -65,12 +67,18 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
         v.choices_to = state.reference_date();
     }
     const std::optional<ReportPeriod> period = chosen_period(v);
-    v.report = period ? state.report({*period, possible_risk_codes(v)}, Timestamp{platform::now_millis()}) : nullptr;
+    const Timestamp now{platform::now_millis()};
+    v.report = period ? state.report({*period, possible_risk_codes(v)}, now) : nullptr;
+    v.parliament = period ? state.parliament_answer({*period, possible_risk_codes(v)}, now) : nullptr;
     if (!v.report) return;
     if (language_changed || v.built_report != state.report_generation()) {
         v.tables = report_tables(*v.report, language());
         v.charts = report_charts(*v.report, language());
         v.period_text = period_label({v.report->first_day, v.report->period.to}, language());
+        if (v.parliament) {
+            v.parliament_table = parliament_answer_table(*v.parliament, language());
+            v.parliament_table.caption.clear();  // the paragraphs above the table say it
+        }
         v.built_language = language();
         v.built_report = state.report_generation();
     }
@@ -164,10 +172,11 @@ Report stamped(const Report& report) {
 }
 
 // The exports carry the period's audit when there is one (`audit` may be null).
-void export_buttons(const ReportViewState& v, const Session& state, const AuditReport* audit) {
+void export_buttons(ReportViewState& v, const Session& state, const AuditReport* audit) {
     const char* badge = state.is_synthetic() ? tr(TextId::synthetic_badge) : "";
     const Report& report = *v.report;
-    const HtmlReportOptions html_options{language(), badge, local_utc_offset(), audit, state.field_dictionary()};
+    const HtmlReportOptions html_options{language(),     badge, local_utc_offset(), audit, state.field_dictionary(),
+                                         v.parliament};
     if (ImGui::Button(tr(TextId::report_open_html))) platform::open_html_in_new_tab(report_to_html(stamped(report), html_options));
     note_last_item("report-html-open");
     ImGui::SameLine();
@@ -176,8 +185,12 @@ void export_buttons(const ReportViewState& v, const Session& state, const AuditR
     note_last_item("report-html");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
-        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report), audit));
+        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
     note_last_item("report-json");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::report_parliament_button))) v.scroll_to_parliament = true;
+    note_last_item("report-parliament");
+    wrapped_tooltip(tr(TextId::report_parliament_tooltip));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
 }
@@ -253,13 +266,13 @@ void key_figures(const Report& r, const Fonts& fonts) {
                 counted(CountedText::current_risk_labels, r.risk_labels.current), labels);
 }
 
-void summary_paragraph(const Report& r) {
-    const std::string& text = language() == Language::dutch ? r.summary_nl : r.summary_en;
+// A paragraph in a tinted box with a bar on its left (the summary, the parliamentary answer).
+void boxed_paragraph(const std::string& text, const char* id) {
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - em * 1.6f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(243, 246, 248, 255));
-    ImGui::BeginChild("summary", ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(id, ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 origin = ImGui::GetWindowPos();
     ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + size.y + em * 1.4f),
                                               palette::header_band);
@@ -269,6 +282,10 @@ void summary_paragraph(const Report& r) {
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+void summary_paragraph(const Report& r) {
+    boxed_paragraph(language() == Language::dutch ? r.summary_nl : r.summary_en, "summary");
 }
 
 // ---- Charts -----------------------------------------------------------------------------------
@@ -566,6 +583,25 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     ImGui::PopID();
 }
 
+// The parliamentary question as asked, the answer in both languages (the screen's language first)
+// and its table.
+void parliament_section(const ReportViewState& v, const Fonts& fonts) {
+    ImGui::TextDisabled("%s", parliament_question_reference(language()));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(("\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D").c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    const bool dutch = language() == Language::dutch;
+    const TextLanguage first = dutch ? TextLanguage::dutch : TextLanguage::english;
+    const TextLanguage second = dutch ? TextLanguage::english : TextLanguage::dutch;
+    boxed_paragraph(parliament_answer_text(*v.parliament, first), "parliament_first");
+    note_last_item("report-parliament-answer");
+    ImGui::Spacing();
+    boxed_paragraph(parliament_answer_text(*v.parliament, second), "parliament_second");
+    ImGui::Spacing();
+    table_block(v.parliament_table, *v.report, fonts);
+}
+
 void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
@@ -600,6 +636,14 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
     key_figures(*v.report, fonts);
     report_heading(tr(TextId::report_summary), fonts);
     summary_paragraph(*v.report);
+    if (v.parliament) {
+        if (v.scroll_to_parliament) {  // the "Parlementaire vraag" button: the section at the top
+            ImGui::SetScrollHereY(0.0f);
+            v.scroll_to_parliament = false;
+        }
+        report_heading(tr(TextId::report_parliament_title), fonts);
+        parliament_section(v, fonts);
+    }
     report_heading(tr(TextId::report_charts), fonts);
     charts_section(v, fonts);
     report_heading(tr(TextId::report_audit_title), fonts);

@@ -41,6 +41,11 @@ struct ReportViewState {
     std::vector<ReportTable> tables;
     std::vector<BarChart> charts;
     std::string period_text;
+    // The parliamentary question's answer for the same choices, its table, and whether the next
+    // frame scrolls to it (the "Parlementaire vraag" button).
+    const ParliamentAnswer* parliament = nullptr;
+    ReportTable parliament_table{"parliamentary_question", {}, {}, {}};
+    bool scroll_to_parliament = false;
 };
 
 // `audit` gives the audit of the report's batch months (owned by the app next to the session).

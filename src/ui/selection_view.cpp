@@ -17,6 +17,7 @@
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -36,7 +37,7 @@ void double_coding_fields(DoubleCodingSettings& settings) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
     if (ImGui::InputInt(tr(TextId::selection_double_coding_share), &percent))
         settings.share = std::clamp(percent, 0, 100) / 100.0;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_double_coding_tooltip));
+    wrapped_tooltip(tr(TextId::selection_double_coding_tooltip));
     note_last_item("double-coding-share");
     int minimum = static_cast<int>(settings.minimum);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);

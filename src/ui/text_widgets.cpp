@@ -22,6 +22,15 @@ void wrapped_bullet(const std::string& text) {
     ImGui::TextWrapped("%s", text.c_str());
 }
 
+void wrapped_tooltip(const char* text) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 namespace {
 
 struct ChipColours {

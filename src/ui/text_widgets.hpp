@@ -1,4 +1,4 @@
-// Small text widgets the screens share: a section's title, a wrapping bullet, a text cut to its column with an
+// Small text widgets the screens share: a section's title, a wrapping bullet and tooltip, a text cut to its column with an
 // ellipsis (the whole text on hover), and a screening code as a coloured chip that carries its
 // name (never colour alone).
 #pragma once
@@ -18,6 +18,10 @@ void section_title(const char* title, const Fonts& fonts);
 // A bullet whose text wraps at the window's (or the pushed) wrap width, aligned after the bullet;
 // ImGui's BulletText does not wrap.
 void wrapped_bullet(const std::string& text);
+
+// A tooltip for the last item when it is hovered, wrapped at about 35 characters' width (ImGui's
+// SetTooltip runs a long text off the screen).
+void wrapped_tooltip(const char* text);
 
 // `text` as it fits in `width` pixels: whole, or cut ending in "…" (for text drawn by hand).
 std::string cut_to_width(const std::string& text, float width);

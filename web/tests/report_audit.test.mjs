@@ -1,7 +1,8 @@
 // Browser test of the Rapport tab's audit section (issue #18): a simulated history of six months is
 // merged from a backup; the report shows the agreement, the automation-bias figures and the first
 // grouping's disparity chart with its marks in words, exports the audit in its JSON and HTML, and
-// leads to the Audit tab.
+// leads to the Audit tab; the "Parlementaire vraag" button shows the answer to the parliamentary
+// question (issue #19) in both languages, and the exports carry it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -45,6 +46,18 @@ test('the Rapport tab shows the period\'s audit, exports it and leads to the Aud
     await page.evaluate(() => window.radar.showScreen('report'));
     await waitForInfo(page, (s) => s.report !== undefined && s.widgets['report-audit-go'] !== undefined, 'the report');
 
+    // The parliamentary question's answer: one click away, in both languages and in the exports.
+    await clickWidget(page, 'report-parliament');
+    await nextFrames(page);
+    const answerWords = await shownWords(page);
+    assert.match(answerWords, /Antwoord op de parlementaire vraag/);
+    assert.match(answerWords, /Schriftelijke vraag nr\. 133 van 4 december 2023/);
+    assert.match(answerWords, /werden \d+ unieke dossiers op basis van de datamining onder de loep genomen \(daarnaast \d+ dossiers uit de willekeurige controlesteekproef/);
+    assert.match(answerWords, /unique dossiers were examined on the basis of the data mining/);
+    assert.match(answerWords, /Dekking: \d+ van de 2400 dossiers \(\d+,\d%\) werden gescreend in de 12 maanden/);
+    assert.match(answerWords, /De parlementaire vraag in cijfers/);
+    await page.screenshot({ path: join(screenshotFolder, 'report-parliament.png') });
+
     // Scroll the report until its audit section is at the top.
     const ratio = await page.evaluate(() => window.devicePixelRatio);
     await page.mouse.move(640, 700);
@@ -65,15 +78,18 @@ test('the Rapport tab shows the period\'s audit, exports it and leads to the Aud
     // The demo history does not record whether the reasons were opened: said, not hidden.
     assert.match(words, /Redenen geopend vóór het coderen –; niet vastgelegd bij \d+ codes/);
     assert.match(words, /Selectiekans per groep t\.o\.v\. de referentiegroep: /);
-    assert.match(words, /\(referentie\)/);
-    assert.match(words, /Logaritmische schaal\. Groen vlak: de eerlijke band 0,80 tot 1,25/);
+    assert.match(words, /Antwerpen 1,00 · referentie/);
+    assert.match(words, /Verhouding tot de referentiegroep op een logaritmische as: stip = verhouding/);
     await page.screenshot({ path: join(screenshotFolder, 'report-audit.png') });
 
     const json = JSON.parse(await download(page, 'report-json'));
+    assert.ok(json.parliamentary_question.screened_by_data_mining > 0);
+    assert.match(json.parliamentary_question.answer_nl, /^Van 1 januari 2026 tot en met /);
     assert.ok(json.audit.agreement.overall.units > 0);
     assert.ok(json.audit.groupings.length >= 3);
     const html = await download(page, 'report-html');
     assert.match(html, /<h2>Eerlijkheid en consistentie<\/h2>/);
+    assert.match(html, /<section class="parliament" id="parliamentary-question">/);
     assert.equal((html.match(/<figure class="chart disparity"/g) || []).length, json.audit.groupings.length);
 
     await clickWidget(page, 'report-audit-go');

@@ -67,11 +67,11 @@ std::vector<std::string> outcome_parts(const OutcomeFigures& outcomes, TextLangu
         parts.push_back(nl ? count_of(count, one_nl, many_nl) : count_of(count, one_en, many_en));
     };
     add(OutcomeType::warning, "waarschuwing", "waarschuwingen", "warning", "warnings");
-    add(OutcomeType::support, "keer ondersteuning", "keer ondersteuning", "support", "supports");
+    add(OutcomeType::support, "keer ondersteuning", "keer ondersteuning", "case of support", "cases of support");
     add(OutcomeType::enforcement, "handhavingsmaatregel", "handhavingsmaatregelen", "enforcement measure",
         "enforcement measures");
     add(OutcomeType::handed_over, "overdracht aan klantenbeheer", "overdrachten aan klantenbeheer",
-        "hand-over to account management", "hand-overs to account management");
+        "hand-over to customer management", "hand-overs to customer management");
     add(OutcomeType::inspection, "inspectie", "inspecties", "inspection", "inspections");
     return parts;
 }
@@ -238,6 +238,49 @@ ReportTable parliament_answer_table(const ParliamentAnswer& a, TextLanguage lang
             std::to_string(a.coverage.longest_unscreened_days));
     return ReportTable("parliamentary_question", {nl ? "Vraag" : "Question", nl ? "Antwoord" : "Answer"}, {false, false},
                        std::move(rows), parliament_answer_text(a, language));
+}
+
+const char* parliament_question_text() {
+    return "Hoeveel dossiers zijn er door datamining en het nieuwe IT-systeem bij Opgroeien al opgepikt om "
+           "aangemaand, ondersteund of in handhaving gezet te worden?";
+}
+
+const char* parliament_question_reference(TextLanguage language) {
+    return language == TextLanguage::dutch ? "Schriftelijke vraag nr. 133 van 4 december 2023 (Vlaams Parlement)"
+                                           : "Written question no. 133 of 4 December 2023 (Flemish Parliament)";
+}
+
+Json parliament_answer_json(const ParliamentAnswer& a) {
+    Json codes = Json::object();
+    for (ScreeningCode code : code_order) codes[code_key(code)] = a.by_code[static_cast<std::size_t>(code)];
+    Json possible = Json::array();
+    for (ScreeningCode code : a.possible_risk_codes) possible.push_back(code_key(code));
+    Json followed = Json::object();
+    for (OutcomeType type : followed_types) followed[outcome_type_key(type)] = a.outcomes.count(type);
+    const CoverageFigures& c = a.coverage;
+    return Json{{"question", parliament_question_text()},
+                {"from", format_iso_date(a.from)},
+                {"to", format_iso_date(a.to)},
+                {"answer_nl", parliament_answer_text(a, TextLanguage::dutch)},
+                {"answer_en", parliament_answer_text(a, TextLanguage::english)},
+                {"screened_by_data_mining", a.chosen_by_list},
+                {"screened_control_sample_only", a.control_only},
+                {"screened_outside_batches", a.outside_batches},
+                {"possible_risk_codes", std::move(possible)},
+                {"possible_risk", a.possible_risk},
+                {"by_code", std::move(codes)},
+                {"followed", std::move(followed)},
+                {"risk_already_known", a.risk_found.already_known},
+                {"risk_newly_found", a.risk_found.newly_found},
+                {"coverage",
+                 {{"as_of", format_iso_date(c.as_of)},
+                  {"history_from", format_iso_date(c.history_from)},
+                  {"dossiers", c.dossiers},
+                  {"screened_last_12_months", c.screened_in_window},
+                  {"never_screened", c.never_screened},
+                  {"longest_unscreened_days", c.longest_unscreened_days},
+                  {"longest_unscreened_dossier", c.longest_unscreened_dossier},
+                  {"longest_at_least", c.longest_at_least}}}};
 }
 
 }  // namespace radar

@@ -62,8 +62,14 @@ struct ParliamentAnswer {
 
 ParliamentAnswer parliament_answer(const Report& report, const ScreeningState& state, const CoverageFigures& coverage);
 
-// The answer as a paragraph in Dutch or English, and as a table of question and figure.
+// The question as asked (Dutch, as in the seed document) and its number and date.
+const char* parliament_question_text();
+const char* parliament_question_reference(TextLanguage language);
+
+// The answer as a paragraph in Dutch or English, as a table of question and figure, and as JSON
+// (both paragraphs and every figure).
 std::string parliament_answer_text(const ParliamentAnswer& answer, TextLanguage language);
 ReportTable parliament_answer_table(const ParliamentAnswer& answer, TextLanguage language);
+Json parliament_answer_json(const ParliamentAnswer& answer);
 
 }  // namespace radar

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "core/fairness/audit_export.hpp"
+#include "core/reporting/parliament_answer.hpp"
 #include "core/reporting/report_summary.hpp"
 #include "core/screening/score_band.hpp"
 #include "core/base/strict_json.hpp"
@@ -136,6 +137,7 @@ std::string report_table_title(const std::string& name, TextLanguage language) {
     if (name == "risk_found") return nl ? "Nieuw gevonden of al gekend risico" : "Risk newly found or already known";
     if (name == "lift") return nl ? "Trefkans: top van de lijst tegenover de controlesteekproef"
                                   : "Hit rate: top of the list against the control sample";
+    if (name == "parliamentary_question") return nl ? "De parlementaire vraag in cijfers" : "The parliamentary question in figures";
     return name;
 }
 
@@ -386,9 +388,10 @@ Json report_json_value(const Report& r) {
                    {"summary", {{"nl", r.summary_nl}, {"en", r.summary_en}}}};
 }
 
-std::string report_to_json(const Report& report, const AuditReport* audit) {
+std::string report_to_json(const Report& report, const AuditReport* audit, const ParliamentAnswer* parliament) {
     Json value = report_json_value(report);
     if (audit) value["audit"] = audit_to_json(*audit);
+    if (parliament) value["parliamentary_question"] = parliament_answer_json(*parliament);
     return value.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -12,6 +12,8 @@
 
 namespace radar {
 
+struct ParliamentAnswer;
+
 struct ReportTable {
     ReportTable(std::string name_, std::vector<std::string> header_, std::vector<bool> numeric_,
                 std::vector<std::vector<std::string>> rows_, std::string caption_ = {})
@@ -45,6 +47,9 @@ std::string table_to_csv(const ReportTable& table);
 // The whole report (figures, definitions, header, both summaries) as JSON, and as indented text;
 // with the period's audit (audit_to_json) under "audit" when one is given.
 Json report_json_value(const Report& report);
-std::string report_to_json(const Report& report, const AuditReport* audit = nullptr);
+// With the period's audit ("audit") and the parliamentary question's answer ("parliamentary_question")
+// when given.
+std::string report_to_json(const Report& report, const AuditReport* audit = nullptr,
+                           const ParliamentAnswer* parliament = nullptr);
 
 }  // namespace radar

@@ -404,6 +404,21 @@ Html key_figures(const Report& r, TextLanguage language) {
     return out + "</div>";
 }
 
+// The question as asked, the answer in Dutch and in English, and its table.
+std::string parliament_section(const ParliamentAnswer& answer, TextLanguage language) {
+    const bool nl = language == TextLanguage::dutch;
+    std::string html = "<section class=\"parliament\" id=\"parliamentary-question\">\n<h2>" +
+                       html_escape(nl ? "Antwoord op de parlementaire vraag" : "Answer to the parliamentary question") +
+                       "</h2>\n<p class=\"note\">" + html_escape(parliament_question_reference(language)) +
+                       "</p>\n<blockquote lang=\"nl\">" + html_escape(parliament_question_text()) + "</blockquote>\n";
+    html += "<p lang=\"nl\" id=\"parliament-nl\">" + html_escape(parliament_answer_text(answer, TextLanguage::dutch)) + "</p>\n";
+    html += "<p lang=\"en\" id=\"parliament-en\">" + html_escape(parliament_answer_text(answer, TextLanguage::english)) +
+            "</p>\n";
+    ReportTable table = parliament_answer_table(answer, language);
+    table.caption.clear();  // the paragraphs above say it
+    return html + data_table(table, language) + "\n</section>";
+}
+
 }  // namespace
 
 std::string report_to_html(const Report& report, const HtmlReportOptions& options) {
@@ -430,6 +445,7 @@ std::string report_to_html(const Report& report, const HtmlReportOptions& option
     page += "<h2>" + html_escape(w.key_figures) + "</h2>\n" + key_figures(report, language) + "\n";
     page += "<h2>" + html_escape(w.summary) + "</h2>\n<p class=\"summary\" id=\"summary\">" + html_escape(paragraph) +
             "</p>\n";
+    if (options.parliament) page += parliament_section(*options.parliament, language) + "\n";
     page += "<h2>" + html_escape(w.charts) + "</h2>\n";
     for (const BarChart& chart : report_charts(report, language)) page += chart_figure(chart, language) + "\n";
     page += lift_figure(report, language) + "\n";

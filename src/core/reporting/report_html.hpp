@@ -11,6 +11,7 @@
 #include "core/import/field_dictionary.hpp"
 #include "core/reporting/html_format.hpp"
 #include "core/time/date_text.hpp"
+#include "core/reporting/parliament_answer.hpp"
 #include "core/reporting/report.hpp"
 
 namespace radar {
@@ -23,6 +24,9 @@ struct HtmlReportOptions {
     // before the tables; none: the page has no such section.
     const AuditReport* audit = nullptr;
     const FieldDictionary* fields = nullptr;  // labels the audit's groupings ("Provincie")
+    // The parliamentary question and its answer in both languages with its table, after the
+    // summary; none: no such section.
+    const ParliamentAnswer* parliament = nullptr;
 };
 
 std::string report_to_html(const Report& report, const HtmlReportOptions& options);
