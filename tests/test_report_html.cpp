@@ -246,3 +246,20 @@ TEST_CASE("chart axes use round steps and shares read as percentages") {
     CHECK(readable_cell(lift, 1, 2, TextLanguage::english) == "2.00\xC3\x97");
     CHECK(readable_cell(lift, 1, 0, TextLanguage::english) == "lift (top N / control)");
 }
+
+TEST_CASE("a period named in a link: a quarter, a month, a year or all time") {
+    const auto quarter = parse_linked_period("2026-Q3");
+    REQUIRE(quarter);
+    CHECK(quarter->kind == PeriodKind::quarter);
+    CHECK(*quarter->start == *parse_iso_date("2026-07-01"));
+    CHECK(parse_linked_period("2026-q1")->start == parse_iso_date("2026-01-01"));
+    const auto month = parse_linked_period("2026-09");
+    REQUIRE(month);
+    CHECK(month->kind == PeriodKind::month);
+    CHECK(*month->start == *parse_iso_date("2026-09-01"));
+    CHECK(parse_linked_period("2026")->kind == PeriodKind::year);
+    CHECK(parse_linked_period("all")->kind == PeriodKind::all_time);
+    CHECK_FALSE(parse_linked_period("all")->start);
+    for (const char* wrong : {"", "2026-Q5", "2026-13", "20x6", "Q3-2026", "2026-09-01"})
+        CHECK_FALSE(parse_linked_period(wrong));
+}

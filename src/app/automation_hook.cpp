@@ -30,16 +30,6 @@ const session::BackupSession* attached_backup = nullptr;
 session::AuditWork* attached_audit = nullptr;
 ui::ViewState* attached_views = nullptr;
 
-// Screen codes used by showScreen() and info().screen, in Screen order.
-constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "selection", "screening",
-                                        "report",  "storage", "evaluation", "audit"};
-
-std::optional<ui::Screen> screen_from_code(const std::string& code) {
-    for (std::size_t i = 0; i < std::size(screen_codes); ++i)
-        if (code == screen_codes[i]) return static_cast<ui::Screen>(i);
-    return std::nullopt;
-}
-
 nlohmann::json import_info(const session::ImportSession& session) {
     static constexpr const char* phases[] = {"idle", "reading", "reviewing"};
     nlohmann::json info = {{"phase", phases[static_cast<int>(session.phase())]}, {"file", session.file_name()},
@@ -470,7 +460,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         for (const auto& [name, box] : radar::app::attached_views->marks.widgets)
             widgets[name] = {{"left", box.left}, {"top", box.top}, {"right", box.right}, {"bottom", box.bottom}};
         info["widgets"] = widgets;
-        info["screen"] = radar::app::screen_codes[static_cast<int>(radar::app::attached_views->marks.screen)];
+        info["screen"] = radar::ui::screen_code(radar::app::attached_views->marks.screen);
         info["columns"] = state.dataset().columns().size();
         nlohmann::json column_types = nlohmann::json::object();  // every dataset column's type
         for (const radar::Column& column : state.dataset().columns()) column_types[column.name] = radar::value_kind_code(column.kind);
@@ -549,7 +539,7 @@ EMSCRIPTEN_KEEPALIVE int radar_save_version(const char* author, const char* note
 EMSCRIPTEN_KEEPALIVE int radar_show_screen(const char* name) {
     using radar::ui::Screen;
     auto* state = radar::app::attached_state;
-    const auto screen = radar::app::screen_from_code(name ? name : "");
+    const auto screen = radar::ui::screen_from_code(name ? name : "");
     if (!state || !screen) return 0;
     radar::app::attached_views->marks.requested_screen = *screen;
     return 1;

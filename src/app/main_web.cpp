@@ -189,6 +189,11 @@ int main() {
     if (auto notice = radar::platform::take_start_notice()) app.state.set_start_notice(std::move(*notice));
     app.store = radar::platform::make_web_store();
     app.state.connect_store(app.store.get());
+    // Links for presenters: ?screen=report&period=2026-Q3 opens that screen and report period.
+    if (const auto screen = radar::platform::start_option("screen"))
+        app.views.marks.requested_screen = radar::ui::screen_from_code(*screen);
+    if (const auto period = radar::platform::start_option("period"))
+        app.views.report.linked_period = radar::parse_linked_period(*period);
     radar::app::attach_automation_hook({&app.state, &*app.import_session, &app.backup, &app.audit, &app.views, &app.fonts});
 
     emscripten_set_main_loop(frame, 0, true);

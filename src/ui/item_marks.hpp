@@ -14,6 +14,10 @@ namespace radar::ui {
 
 // In the order automation names them (screen codes); the tabs have their own order.
 enum class Screen { ranking, model, data, selection, screening, report, storage, evaluation, audit };
+// "ranking", "model", "data", "selection", "screening", "report", "storage", "evaluation", "audit":
+// the names of showScreen(), info().screen and the ?screen= link.
+const char* screen_code(Screen screen);
+std::optional<Screen> screen_from_code(const std::string& code);
 
 struct WidgetBox {
     float left = 0, top = 0, right = 0, bottom = 0;

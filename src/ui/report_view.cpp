@@ -56,6 +56,17 @@ std::vector<ScreeningCode> possible_risk_codes(const ReportViewState& v) {
     return codes;
 }
 
+// The period a link named: its kind, and the choice that starts on its first day (the newest
+// when the work does not reach it).
+void choose_linked_period(ReportViewState& v, DayNumber first_activity, DayNumber today) {
+    v.kind = v.linked_period->kind;
+    v.choices = period_choices(v.kind, first_activity, today, language());
+    v.choice = 0;
+    for (std::size_t i = 0; i < v.choices.size(); ++i)
+        if (v.choices[i].period.from == v.linked_period->start) v.choice = i;
+    v.linked_period.reset();
+}
+
 // The period choices when the language or the span of the work changed; the session's report for
 // the chosen period; its tables and charts when it or the language changed.
 void refresh_report(ReportViewState& v, Session& state, const Session::ReportHistory& history) {
@@ -66,6 +77,7 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
         v.choices_from = history.first_activity;
         v.choices_to = state.reference_date();
     }
+    if (v.linked_period) choose_linked_period(v, history.first_activity, state.reference_date());
     const std::optional<ReportPeriod> period = chosen_period(v);
     const Timestamp now{platform::now_millis()};
     v.report = period ? state.report({*period, possible_risk_codes(v)}, now) : nullptr;

@@ -30,6 +30,8 @@ struct ReportViewState {
     std::array<char, 40> custom_from{};
     std::array<char, 40> custom_to{};
     std::array<bool, 3> possible_risk{true, false, true};  // by ScreeningCode: Risico + Verder onderzoek nodig
+    // A period named in the page's link (?period=2026-Q3), chosen once the choices are known.
+    std::optional<LinkedPeriod> linked_period;
 
     // The session's report for the choices (nullptr without one) and what was drawn from it.
     const Report* report = nullptr;

@@ -138,7 +138,7 @@ void trust_panel(Session& state, StorageScreen& v, const Fonts& fonts) {
     if (offline.requests_after_start == 0) coloured(palette::saved_text, tr(TextId::trust_no_requests));
     else coloured(palette::error_text, tr(TextId::trust_some_requests));
     switch (offline.state) {
-        case platform::OfflineState::ready: wrapped(formatted(TextId::trust_offline_ready, offline.version).c_str()); break;
+        case platform::OfflineState::ready: wrapped(tr(TextId::trust_offline_ready)); break;
         case platform::OfflineState::installing: wrapped(tr(TextId::trust_offline_installing)); break;
         case platform::OfflineState::unsupported: wrapped(tr(TextId::trust_offline_unsupported)); break;
         case platform::OfflineState::failed: coloured(palette::error_text, tr(TextId::trust_offline_failed)); break;

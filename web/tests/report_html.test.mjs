@@ -96,7 +96,7 @@ test('the printable HTML report opens offline, its charts match its tables, and 
   try {
     const { page } = view;
     assert.equal(await page.title(), 'Standaardrapportage screening – 1 januari 2024 – 30 juni 2024');
-    assert.equal(await page.locator('table[data-table]').count(), 15);  // 11 before the four outcome tables
+    assert.equal(await page.locator('table[data-table]').count(), 16);  // 15 and the parliamentary question's
     assert.equal(await page.locator('table[data-table="risk_labels"] tbody tr').count(), 3, 'Risico, Verder, lapsed');
     assert.equal(await page.locator('figure[data-chart] svg').count(), 4);
     // The audit section (--data demo): a disparity chart per grouping, every group's point drawn.
@@ -133,7 +133,7 @@ test('the English report page has the English summary and the same tables', asyn
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.locator('#summary').textContent(),
                  /^From January 2024 up to and including June 2024, \d+ unique dossiers were examined/);
-    assert.equal(await page.locator('table[data-table]').count(), 15);  // 11 before the four outcome tables
+    assert.equal(await page.locator('table[data-table]').count(), 16);  // 15 and the parliamentary question's
     assert.deepEqual((await page.evaluate(chartMismatches)).problems, []);
     await page.screenshot({ path: join(screenshotFolder, 'report-html-en.png'), fullPage: true });
     assert.deepEqual(view.otherRequests, []);

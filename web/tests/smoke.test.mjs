@@ -1,5 +1,6 @@
 // Browser smoke test: the built app loads in headless Chromium, reports ready with the demo
-// ranking, makes no request outside its origin, logs no errors, and reacts to filter/language.
+// ranking, makes no request outside its origin, logs no errors, and reacts to filter/language;
+// a presenter link opens a screen and a report period.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
@@ -94,6 +95,31 @@ test('100,000 dossiers load and render on a high-DPI screen', async () => {
     assert.ok(scrolled > 40 && scrolled < 400, `forty notches scrolled ${scrolled} rows`);
     await app.page.screenshot({ path: join(screenshotFolder, 'large-hidpi.png') });
     assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a presenter link opens a screen and a report period: ?screen=report&period=YYYY-MM', async () => {
+  const today = new Date();
+  const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
+  const app = await openApp({ query: `?screen=report&period=${month}` });
+  try {
+    const { page } = app;
+    let state;
+    for (let i = 0; i < 100; i++) {
+      state = await page.evaluate(() => window.radar.info());
+      if (state.screen === 'report' && state.report) break;
+      await nextFrames(page);
+    }
+    assert.equal(state.screen, 'report');
+    assert.equal(state.report.period.from, `${month}-01`);
+    const unknown = await openApp({ query: '?screen=nowhere&period=someday' });
+    try {
+      assert.equal(unknown.info.screen, 'ranking');
+    } finally {
+      await unknown.close();
+    }
   } finally {
     await app.close();
   }

@@ -53,4 +53,18 @@ std::string period_label(const ReportPeriod& period, TextLanguage language) {
     return format_date(*period.from, language) + " \xE2\x80\x93 " + format_date(period.to, language);
 }
 
+std::optional<LinkedPeriod> parse_linked_period(const std::string& text) {
+    if (text == "all") return LinkedPeriod{PeriodKind::all_time, std::nullopt};
+    if (text.size() == 4) {
+        if (const auto start = parse_iso_date(text + "-01-01")) return LinkedPeriod{PeriodKind::year, *start};
+    } else if (text.size() == 7 && (text[5] == 'Q' || text[5] == 'q') && text[4] == '-' && text[6] >= '1' && text[6] <= '4') {
+        const std::string month = std::to_string((text[6] - '1') * 3 + 1);
+        const std::string first = text.substr(0, 4) + "-" + (month.size() == 1 ? "0" : "") + month + "-01";
+        if (const auto start = parse_iso_date(first)) return LinkedPeriod{PeriodKind::quarter, *start};
+    } else if (text.size() == 7) {
+        if (const auto start = parse_iso_date(text + "-01")) return LinkedPeriod{PeriodKind::month, *start};
+    }
+    return std::nullopt;
+}
+
 }  // namespace radar

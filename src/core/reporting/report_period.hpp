@@ -1,7 +1,9 @@
 // Report periods people pick from: a calendar month, quarter or year, all time, or custom dates;
-// the choices offered run from the first activity up to the reference date, newest first.
+// the choices offered run from the first activity up to the reference date, newest first; and a
+// period named in a link.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,15 @@ struct PeriodChoice {
 // the one period up to `last_day`; custom gives none (the caller supplies the dates).
 std::vector<PeriodChoice> period_choices(PeriodKind kind, DayNumber first_day, DayNumber last_day,
                                          TextLanguage language);
+
+// A period as a link names it (`?period=` for presenters): "2026-Q3", "2026-09", "2026", "all".
+// The kind and the first day of the month, quarter or year (none for all time); nothing when the
+// text is none of these.
+struct LinkedPeriod {
+    PeriodKind kind = PeriodKind::all_time;
+    std::optional<DayNumber> start;
+};
+std::optional<LinkedPeriod> parse_linked_period(const std::string& text);
 
 // "1 januari 2024 – 31 maart 2024" / "up to and including 31 March 2024" for all time.
 std::string period_label(const ReportPeriod& period, TextLanguage language);
