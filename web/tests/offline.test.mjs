@@ -1,7 +1,8 @@
 // Offline, installable and visibly private (issue #19): after one visit the app opens with the
 // network off and a decision is coded and stored; the trust panel counts the requests the page
 // makes after start-up (none through a whole session, one when one is made); a new build is
-// offered in the header and taken only on a click; the manifest names icons that exist.
+// offered in the header and taken only on a click; the manifest names icons that exist; the
+// service worker answers only for the app's own files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -120,6 +121,11 @@ test('the app is installable: a manifest with its own icons', async () => {
     const devtools = await page.context().newCDPSession(page);
     const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
     assert.deepEqual(installabilityErrors, []);
+    // The worker answers only for the app's files: any other address is the server's (404 here).
+    const other = await page.context().newPage();
+    assert.equal((await other.goto(app.url + 'blank-for-test')).status(), 404);
+    assert.equal(await other.evaluate(() => navigator.serviceWorker.controller !== null), true);
+    assert.equal((await other.goto(app.url + '?lang=en')).status(), 200);
   } finally {
     await app.close();
   }
