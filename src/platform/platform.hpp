@@ -58,7 +58,6 @@ std::optional<std::string> take_start_notice();
 enum class OfflineState { unsupported, installing, ready, failed };
 struct OfflineStatus {
     OfflineState state = OfflineState::unsupported;
-    std::string version;  // of the cached app files, when ready
     bool update_waiting = false;
     int requests_after_start = 0;
 };

@@ -85,13 +85,6 @@ EM_JS(int, js_offline_flags, (), {
     return Math.max(0, states.indexOf(offline.state)) + (offline.updateWaiting ? 4 : 0);
 });
 EM_JS(int, js_requests_after_start, (), { return window.radarOffline ? window.radarOffline.requestsAfterStart : 0; });
-EM_JS(char*, js_offline_version, (), {
-    const version = (window.radarOffline && window.radarOffline.version) || '';
-    const size = lengthBytesUTF8(version) + 1;
-    const buffer = _malloc(size);
-    stringToUTF8(version, buffer, size);
-    return buffer;
-});
 EM_JS(void, js_activate_new_version, (), {
     if (window.radarOffline) window.radarOffline.activateNewVersion();
 });
@@ -134,9 +127,6 @@ OfflineStatus offline_status() {
     status.state = static_cast<OfflineState>(flags & 3);
     status.update_waiting = (flags & 4) != 0;
     status.requests_after_start = js_requests_after_start();
-    char* version = js_offline_version();
-    status.version = version;
-    std::free(version);
     return status;
 }
 

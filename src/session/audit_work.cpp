@@ -2,6 +2,7 @@
 #include "session/audit_work.hpp"
 
 #include <cstdio>
+#include <optional>
 
 #include "core/base/strict_json.hpp"
 #include "core/fairness/commit_audit.hpp"
@@ -41,11 +42,16 @@ const char* audit_choices_blocker(const AuditChoices& choices) {
 
 namespace {
 
+// The choices a stored text holds when they can be taken; none otherwise.
+std::optional<AuditChoices> usable_choices(const std::string& text) {
+    const Checked<AuditChoices> read = parse_audit_choices(text);
+    if (!read || *audit_choices_blocker(*read)) return std::nullopt;
+    return *read;
+}
+
 AuditChoices stored_choices(const Session& state) {
     const std::string* stored = state.stored_setting(audit_choices_setting);
-    if (!stored) return {};
-    const Checked<AuditChoices> read = parse_audit_choices(*stored);
-    return read && !*audit_choices_blocker(*read) ? *read : AuditChoices{};
+    return stored ? usable_choices(*stored).value_or(AuditChoices{}) : AuditChoices{};
 }
 
 Checked<BatchAuditRecord> commit_audit_with(const Session& state, const FrozenBatch& batch, const AuditChoices& choices) {
@@ -76,9 +82,8 @@ const AuditChoices& AuditWork::choices(const Session& state) {
     const std::string* stored = state.stored_setting(audit_choices_setting);
     if (stored ? *stored == choices_text_ : choices_text_.empty()) return choices_;
     choices_text_ = stored ? *stored : std::string();
-    const Checked<AuditChoices> read = parse_audit_choices(choices_text_);
-    const bool usable = read && !*audit_choices_blocker(*read);
-    choices_ = usable ? *read : AuditChoices{};
+    const std::optional<AuditChoices> usable = usable_choices(choices_text_);
+    choices_ = usable.value_or(AuditChoices{});
     notice_ = usable || !stored ? "" : tr(TextId::audit_choices_unreadable);
     ++choices_revision_;
     return choices_;

@@ -88,6 +88,9 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
         v.charts = report_charts(*v.report, language());
         v.period_text = period_label({v.report->first_day, v.report->period.to}, language());
         if (v.parliament) {
+            const bool dutch = language() == Language::dutch;
+            v.parliament_first = parliament_answer_text(*v.parliament, dutch ? TextLanguage::dutch : TextLanguage::english);
+            v.parliament_second = parliament_answer_text(*v.parliament, dutch ? TextLanguage::english : TextLanguage::dutch);
             v.parliament_table = parliament_answer_table(*v.parliament, language());
             v.parliament_table.caption.clear();  // the paragraphs above the table say it
         }
@@ -603,13 +606,10 @@ void parliament_section(const ReportViewState& v, const Fonts& fonts) {
     ImGui::TextUnformatted(("\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D").c_str());
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    const bool dutch = language() == Language::dutch;
-    const TextLanguage first = dutch ? TextLanguage::dutch : TextLanguage::english;
-    const TextLanguage second = dutch ? TextLanguage::english : TextLanguage::dutch;
-    boxed_paragraph(parliament_answer_text(*v.parliament, first), "parliament_first");
+    boxed_paragraph(v.parliament_first, "parliament_first");
     note_last_item("report-parliament-answer");
     ImGui::Spacing();
-    boxed_paragraph(parliament_answer_text(*v.parliament, second), "parliament_second");
+    boxed_paragraph(v.parliament_second, "parliament_second");
     ImGui::Spacing();
     table_block(v.parliament_table, *v.report, fonts);
 }

@@ -46,6 +46,8 @@ struct ReportViewState {
     // The parliamentary question's answer for the same choices, its table, and whether the next
     // frame scrolls to it (the "Parlementaire vraag" button).
     const ParliamentAnswer* parliament = nullptr;
+    std::string parliament_first;   // the answer in the screen's language
+    std::string parliament_second;  // and in the other
     ReportTable parliament_table{"parliamentary_question", {}, {}, {}};
     bool scroll_to_parliament = false;
 };

@@ -90,6 +90,8 @@ const cached = ['index.html', 'radar.js', 'radar.wasm', 'radar_store.js', 'radar
 const hash = createHash('sha256');
 for (const file of cached) hash.update(file).update(readFileSync(join(siteDir, file)));
 const version = hash.digest('hex').slice(0, 16);
-const worker = readFileSync(join(sourceDir, 'radar_service_worker.js.in'), 'utf8').replace('@RADAR_SITE_VERSION@', version);
+const worker = readFileSync(join(sourceDir, 'radar_service_worker.js.in'), 'utf8')
+  .replace('@RADAR_SITE_VERSION@', version)
+  .replace('@RADAR_CACHED_FILES@', JSON.stringify(cached));
 writeFileSync(join(siteDir, 'radar_service_worker.js'), worker);
 console.log(`offline files written; site version ${version}`);

@@ -118,3 +118,16 @@ export async function clickWidget(page, widget) {
   await page.mouse.click(x, y);
   await nextFrames(page);
 }
+
+// Merges a backup file through the Opslag tab's own buttons (choose, preview, merge) and waits
+// until its `batches` batches are in.
+export async function mergeBackup(page, file, batches) {
+  await page.evaluate(() => window.radar.showScreen('storage'));
+  await nextFrames(page);
+  const choosing = page.waitForEvent('filechooser');
+  await clickWidget(page, 'backup-import');
+  await (await choosing).setFiles(file);
+  await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the merge preview');
+  await clickWidget(page, 'backup-merge');
+  return waitForInfo(page, (s) => s.backup.merged !== undefined && s.batches.length === batches, 'the merge');
+}

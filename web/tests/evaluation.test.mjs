@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder, radarInfo } from './browser.mjs';
+import { openApp, nextFrames, waitForInfo, clickWidget, shownText, screenshotFolder, radarInfo, mergeBackup } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
@@ -25,7 +25,7 @@ async function openWithHistory(screen) {
   const app = await openApp({ viewport: { width: 1280, height: 1000 } });
   try {
     await waitForInfo(app.page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
-    await mergeBackup(app.page, writeHistory());
+    await mergeBackup(app.page, writeHistory(), 10);
     await app.page.evaluate((name) => window.radar.showScreen(name), screen);
     await nextFrames(app.page);
     return app;
@@ -33,17 +33,6 @@ async function openWithHistory(screen) {
     await app.close();
     throw error;
   }
-}
-
-async function mergeBackup(page, file) {
-  await page.evaluate(() => window.radar.showScreen('storage'));
-  await nextFrames(page);
-  const choosing = page.waitForEvent('filechooser');
-  await clickWidget(page, 'backup-import');
-  await (await choosing).setFiles(file);
-  await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the merge preview');
-  await clickWidget(page, 'backup-merge');
-  return waitForInfo(page, (s) => s.backup.merged !== undefined && s.batches.length === 10, 'the merge');
 }
 
 test('the Evaluatie screen measures the active version on its batches and backtests it', async () => {

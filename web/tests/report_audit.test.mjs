@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openApp, nextFrames, waitForInfo, clickWidget, shownWords, screenshotFolder, radarInfo } from './browser.mjs';
+import { openApp, nextFrames, waitForInfo, clickWidget, shownWords, screenshotFolder, radarInfo, mergeBackup } from './browser.mjs';
 
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 
@@ -21,17 +21,6 @@ function writeHistory() {
   return history;
 }
 
-async function mergeBackup(page, file) {
-  await page.evaluate(() => window.radar.showScreen('storage'));
-  await nextFrames(page);
-  const choosing = page.waitForEvent('filechooser');
-  await clickWidget(page, 'backup-import');
-  await (await choosing).setFiles(file);
-  await waitForInfo(page, (s) => s.backup.preview !== undefined, 'the merge preview');
-  await clickWidget(page, 'backup-merge');
-  return waitForInfo(page, (s) => s.backup.merged !== undefined && s.batches.length === 6, 'the merge');
-}
-
 async function download(page, widget) {
   const downloading = page.waitForEvent('download');
   await clickWidget(page, widget);
@@ -42,7 +31,7 @@ test('the Rapport tab shows the period\'s audit, exports it and leads to the Aud
   const { page, close } = await openApp({ viewport: { width: 1280, height: 1000 } });
   try {
     await waitForInfo(page, (s) => s.storage.loaded && s.model?.versionList?.length > 0, 'the stored models');
-    await mergeBackup(page, writeHistory());
+    await mergeBackup(page, writeHistory(), 6);
     await page.evaluate(() => window.radar.showScreen('report'));
     await waitForInfo(page, (s) => s.report !== undefined && s.widgets['report-audit-go'] !== undefined, 'the report');
 
