@@ -1,8 +1,8 @@
 // Browser test with real exports instead of the demo (issue #14): files of 1, 8 (the messy
 // fixture), 100, 300, 2,400 and 100,000 dossiers are picked through the file chooser, accepted,
 // and taken through every screen: the ranking, the model (a weight changed and saved), the
-// selection (preview and freeze), screening (one dossier coded and saved), the report, the
-// storage screen (a backup downloaded), then back to the demo data. No page error, no console
+// selection (preview and freeze), screening (one dossier coded and saved), the report, the audit
+// and the evaluation, the storage screen (a backup downloaded), then back to the demo data. No page error, no console
 // error; a screenshot of every screen for the smallest and the largest file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -87,6 +87,11 @@ async function walkEveryScreen(file, expectedDossiers, shot) {
     const figures = (await waitForInfo(page, (info) => info.report, 'the report')).report;
     assert.equal(figures.unique_dossiers, 1);
     assert.equal(report.dossiers, expectedDossiers);
+
+    // The audit of the frozen batch over the imported dossiers' groups, and the evaluation.
+    const audit = await show(page, 'audit', shot);
+    assert.ok(audit.audit.groupings || audit.audit.auditError, 'the audit of the imported export');
+    await show(page, 'evaluation', shot);
 
     await show(page, 'storage', shot);
     const download = page.waitForEvent('download');
