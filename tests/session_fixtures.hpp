@@ -32,7 +32,8 @@ struct RunningApp {
     Session state;
     std::optional<ImportSession> import;
 
-    explicit RunningApp(const TempFolder& folder) {
+    // `demo_workspace`: the page in the demo's workspace (its own store, here the folder).
+    explicit RunningApp(const TempFolder& folder, bool demo_workspace = false) {
         const DayNumber today = platform::today();
         DictionaryLoad dictionary = load_field_dictionary(asset("fields.json"));
         REQUIRE(dictionary.dictionary);
@@ -42,6 +43,7 @@ struct RunningApp {
         import.emplace(state.shared_field_dictionary());
         import->set_saved_profiles(&state.mapping_profiles());
         store = platform::make_folder_store(folder.path.string());
+        if (demo_workspace) state.use_demo_workspace();
         state.connect_store(store.get());
         run_frames();
     }

@@ -443,6 +443,12 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         const std::vector<std::size_t>& rows = list.rows(state);
         info["visible"] = rows.size();
         info["synthetic"] = state.is_synthetic();
+        info["workspace"] = state.demo_workspace() ? "demo" : "own";
+        const auto [demo_first_month, demo_months] = state.demo_year_span();
+        info["demoYear"] = demo_months > 0 ? nlohmann::json{{"firstMonth", demo_first_month}, {"months", demo_months}}
+                                           : nlohmann::json();
+        const radar::ui::DemoTourState& tour = radar::app::attached_views->demo_tour;
+        info["demoTourStep"] = tour.open ? tour.step + 1 : 0;
         info["exportDate"] = radar::format_iso_date(state.export_date());
         info["referenceDate"] = radar::format_iso_date(state.reference_date());
         info["filter"] = list.filter().text;

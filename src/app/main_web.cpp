@@ -181,13 +181,16 @@ int main() {
     app.state.set_built_in_dictionary(std::move(*dictionary.dictionary));
     app.import_session.emplace(app.state.shared_field_dictionary());
     app.import_session->set_saved_profiles(&app.state.mapping_profiles());
-    radar::platform::set_file_sink(&*app.import_session);
+    // The demo works in a store of its own and reads no files (the Gegevens tab says why).
+    const bool demo = radar::platform::start_workspace() == radar::platform::Workspace::demo;
+    if (demo) app.state.use_demo_workspace();
+    else radar::platform::set_file_sink(&*app.import_session);
     // Screening events and batches load asynchronously; until then the banner says "opening"
     // and saving waits. If the store cannot open, the app works in memory with a warning.
     // ?skipDataset=1: the page's offer after a crash or an unfinished start-up was taken.
     if (radar::platform::start_option("skipDataset")) app.state.skip_stored_dataset_at_start();
     if (auto notice = radar::platform::take_start_notice()) app.state.set_start_notice(std::move(*notice));
-    app.store = radar::platform::make_web_store();
+    app.store = radar::platform::make_web_store(demo ? radar::platform::demo_database_name : radar::platform::own_database_name);
     app.state.connect_store(app.store.get());
     // Links for presenters: ?screen=report&period=2026-Q3 opens that screen and report period.
     if (const auto screen = radar::platform::start_option("screen"))

@@ -65,4 +65,14 @@ OfflineStatus offline_status();
 // Swaps in the waiting new version and reloads the page (only when the user asks).
 void activate_new_version();
 
+// The workspace this page works in: the user's own store, or the demo's store of its own (a
+// simulated year on synthetic dossiers, never mixed with real work). The page chooses before the
+// app starts: ?workspace=demo|own, otherwise the demo until the browser holds a store of the
+// user's own. Natively always the own one.
+enum class Workspace { own, demo };
+Workspace start_workspace();
+// Reloads the page in `workspace`; the demo starts again from a freshly simulated year when
+// `fresh_demo`. A no-op natively.
+void open_workspace(Workspace workspace, bool fresh_demo);
+
 }  // namespace radar::platform

@@ -71,6 +71,10 @@ OfflineStatus offline_status() { return {}; }
 
 void activate_new_version() {}
 
+Workspace start_workspace() { return Workspace::own; }
+
+void open_workspace(Workspace, bool) {}
+
 void report_fatal_error(const std::string& message) { std::fprintf(stderr, "radar: %s\n", message.c_str()); }
 
 }  // namespace radar::platform

@@ -89,6 +89,18 @@ EM_JS(void, js_activate_new_version, (), {
     if (window.radarOffline) window.radarOffline.activateNewVersion();
 });
 
+// index.html chose the workspace before the app started (Module.radarWorkspace).
+EM_JS(int, js_start_workspace_is_demo, (), { return Module.radarWorkspace === 'demo' ? 1 : 0; });
+
+// The page again, in the other workspace; index.html clears the demo's store first on demoReset.
+EM_JS(void, js_open_workspace, (int demo, int fresh_demo), {
+    const url = new URL(window.location.href);
+    url.searchParams.set('workspace', demo ? 'demo' : 'own');
+    if (fresh_demo) url.searchParams.set('demoReset', '1');
+    else url.searchParams.delete('demoReset');
+    window.location.assign(url.href);
+});
+
 // Wheel events over the canvas go to radar_platform_wheel instead of GLFW: captured on the
 // window before they reach the canvas, where Emscripten's GLFW listens.
 EM_JS(void, js_install_wheel_listener, (), {
@@ -131,6 +143,12 @@ OfflineStatus offline_status() {
 }
 
 void activate_new_version() { js_activate_new_version(); }
+
+Workspace start_workspace() { return js_start_workspace_is_demo() ? Workspace::demo : Workspace::own; }
+
+void open_workspace(Workspace workspace, bool fresh_demo) {
+    js_open_workspace(workspace == Workspace::demo ? 1 : 0, fresh_demo ? 1 : 0);
+}
 
 void reload_page_with_notice(const std::string& notice) { js_reload_page_with_notice(notice.c_str()); }
 

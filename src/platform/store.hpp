@@ -148,8 +148,11 @@ public:
     void remove(RecordKind kind, std::string key, Done done);
 };
 
+// The IndexedDB databases of the two workspaces (platform.hpp's Workspace).
+constexpr const char* own_database_name = "dossier-radar";
+constexpr const char* demo_database_name = "dossier-radar-demo";
 // The browser store (IndexedDB database `database_name`); only in the web build.
-std::unique_ptr<Store> make_web_store(std::string database_name = "dossier-radar");
+std::unique_ptr<Store> make_web_store(std::string database_name = own_database_name);
 // A folder of files (CLI, tests); callbacks run before the call returns.
 std::unique_ptr<Store> make_folder_store(std::string folder);
 

@@ -29,9 +29,9 @@ BackupContent content_in_memory(const Session& state) {
     return content;
 }
 
-std::string backup_file_name(Timestamp at) {
+std::string backup_file_name(Timestamp at, bool demo) {
     const std::string stamp = format_timestamp(at);  // 2026-11-29T10:15:00.000Z
-    return "dossier-radar-backup-" + stamp.substr(0, 10) + ".json";
+    return std::string(demo ? "dossier-radar-demo-backup-" : "dossier-radar-backup-") + stamp.substr(0, 10) + ".json";
 }
 
 }  // namespace
@@ -67,7 +67,7 @@ void BackupSession::export_backup(Session& state) {
     start(BackupAction::export_backup);
     auto write_file = [this, &state](const BackupContent& content) {
         const Timestamp now{platform::now_millis()};
-        const std::string name = backup_file_name(now);
+        const std::string name = backup_file_name(now, state.demo_workspace());
         download_ = OutgoingFile{name, "application/json", radar::export_backup(content, now)};
         state.note_backup_saved(now);
         finish(BackupPhase::done, name);
@@ -92,8 +92,12 @@ void BackupSession::preview_import(Session& state, PickedFile file) {
     preview_.reset();
     if (!file.error.empty()) return finish(BackupPhase::failed, file.name + ": " + file.error);
     if (!can_write(state)) return finish(BackupPhase::failed, tr(TextId::backup_needs_writer));
+    // The demo's simulated year and real work never mix, whichever way a file would carry them.
+    if (state.demo_workspace()) return finish(BackupPhase::failed, tr(TextId::demo_refuses_files));
     Checked<BackupDocument> document = platform::read_backup_file(file.bytes);
     if (!document) return finish(BackupPhase::failed, file.name + ": " + document.error());
+    if (document->content.settings.contains(Session::demo_year_setting))
+        return finish(BackupPhase::failed, file.name + ": " + tr(TextId::backup_is_demo));
     auto incoming = std::make_shared<BackupImportPreview>();
     incoming->file_name = std::move(file.name);
     incoming->document = std::move(*document);

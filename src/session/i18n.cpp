@@ -69,6 +69,8 @@ std::string counted_text(CountedText id, std::uint64_t count) {
     return text;
 }
 
+std::string month_text(DayNumber day) { return format_month_year(day, language()); }
+
 std::string date_text(DayNumber day) { return format_date(day, current_language); }
 
 std::string date_time_text(Timestamp at) { return format_date_time(at, local_utc_offset(), current_language); }

@@ -41,6 +41,8 @@ const char* counted(CountedText id, std::uint64_t count);
 std::string counted_text(CountedText id, std::uint64_t count);
 // The one date format on screen: "3 december 2026" / "3 December 2026".
 std::string date_text(DayNumber day);
+// A month: "december 2025" / "December 2025".
+std::string month_text(DayNumber day);
 // A moment in the user's local time: "3 december 2026, 15:29".
 std::string date_time_text(Timestamp at);
 // The device's UTC offset at a moment, for core functions that show moments.

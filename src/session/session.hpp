@@ -125,7 +125,7 @@ public:
     // [SECTION] Model versions in the store (session_models.cpp). Every version is one model
     // record keyed by its fingerprint; the user's choice of active version is the setting
     // active_model_setting (the fingerprint). Both load with the store and go into backups.
-    static constexpr const char* active_model_setting = "active_model";
+    static constexpr const char* active_model_setting = radar::active_model_setting;
     // A version's save state by fingerprint: saving until the store confirmed it, or failed with
     // the store's error; nullptr for versions read from the store or not written by this page.
     const SaveStatus* model_save_status(const std::string& fingerprint) const;
@@ -396,6 +396,20 @@ public:
     // versions stay. Returns why it cannot (the active model cannot score the demo), or "".
     std::string return_to_demo();
 
+    // [SECTION] The demo workspace (session_demo_year.cpp). Its store is the demo's own
+    // (platform::demo_database_name); when it holds no work, a simulated year is written into it
+    // (core/selection/demo_year.hpp: the twelve months before this one, the model revised from the
+    // seventh), then loaded like any stored work. Set before connect_store. Nothing from outside
+    // comes in (imports and backups are refused) and its backups say they are synthetic.
+    void use_demo_workspace() { demo_workspace_ = true; }
+    bool demo_workspace() const { return demo_workspace_; }
+    // The setting that marks the simulated year in the demo's store and in its backups.
+    static constexpr const char* demo_year_setting = "demo_year";
+    // Why the year could not be simulated or stored ("" when it was, or is being).
+    const std::string& demo_year_problem() const { return demo_year_problem_; }
+    // The simulated months: the first batch month and the number of months (0 before it loaded).
+    std::pair<std::string, int> demo_year_span() const;
+
     // Column accessors used by views (the dataset's well-known fields).
     // Copies: the columns keep their text pooled (TextColumn), and views are cheap to feed.
     std::string id(std::size_t row) const { return std::string(ids_->texts[row]); }
@@ -557,6 +571,14 @@ private:
     std::optional<SaveStatus> snapshot_save_;
     bool snapshot_stored_ = false;
     bool dataset_memory_only_ = false;
+
+    // The demo workspace (see its [SECTION]).
+    bool demo_workspace_ = false;
+    bool demo_year_written_ = false;  // once per page: a store still empty after it is not written again
+    std::string demo_year_problem_;
+    // Whether the loaded demo store still needs its simulated year, and writing it (then reloading).
+    bool demo_year_missing() const;
+    void write_demo_year();
 };
 
 }  // namespace radar::session

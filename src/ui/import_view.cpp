@@ -14,6 +14,7 @@
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
+#include "ui/demo_workspace_view.hpp"
 #include "ui/dictionary_view.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
@@ -54,6 +55,13 @@ void current_dataset(Session& state) {
 
 void choose_file(Session& state, ImportSession& session, DictionaryState& dictionary) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
+    // The demo's simulated year never meets a real export: importing starts in one's own workspace.
+    if (state.demo_workspace()) {
+        ImGui::TextWrapped("%s", tr(TextId::demo_refuses_files));
+        if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
+        note_last_item("button:demo-leave-data");
+        return;
+    }
     // Dropped files come here while this screen is idle (the model screen may have claimed them),
     // unless a field dictionary was asked for and has not arrived yet.
     if (platform::file_sink() != &session && platform::file_sink() != &dictionary.sink)
@@ -78,6 +86,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     ImGui::Spacing();
     draw_dictionary_bar(state, dictionary);
     current_dataset(state);
+    draw_demo_offer(state);
     ImGui::TextDisabled("%s", state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser));
 }
 

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "platform/platform.hpp"
+#include "ui/demo_workspace_view.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/evaluation_view.hpp"
 #include "ui/header_bar.hpp"
@@ -119,6 +120,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
     draw_header_bar(state, fonts);
+    draw_demo_band(state, views.demo_tour);
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextUnformatted(tr(TextId::model_refused));
@@ -161,6 +163,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         ImGui::EndTabBar();
     }
     ImGui::End();
+    draw_demo_tour(views.demo_tour, fonts);
 }
 
 }  // namespace radar::ui

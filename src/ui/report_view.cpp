@@ -174,9 +174,10 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     if (ImGui::InputInt("##label_months", &months) && valid_label_months(months)) state.set_risk_label_months(months);
 }
 
-std::string file_stem(const Report& report) {
-    return std::string(language() == Language::dutch ? "rapport-" : "report-") + format_iso_date(report.first_day) + "-" +
-           format_iso_date(report.period.to);
+// The demo's exports say so in their name too.
+std::string file_stem(const Report& report, const Session& state) {
+    return std::string(state.demo_workspace() ? "demo-" : "") + (language() == Language::dutch ? "rapport-" : "report-") +
+           format_iso_date(report.first_day) + "-" + format_iso_date(report.period.to);
 }
 
 // Exports carry the moment they were made, not the moment the figures were computed.
@@ -188,7 +189,9 @@ Report stamped(const Report& report) {
 
 // The exports carry the period's audit when there is one (`audit` may be null).
 void export_buttons(ReportViewState& v, const Session& state, const AuditReport* audit) {
-    const char* badge = state.is_synthetic() ? tr(TextId::synthetic_badge) : "";
+    const char* badge = state.demo_workspace() ? tr(TextId::demo_workspace_badge)
+                        : state.is_synthetic()  ? tr(TextId::synthetic_badge)
+                                                : "";
     const Report& report = *v.report;
     const HtmlReportOptions html_options{language(),     badge, local_utc_offset(), audit, state.field_dictionary(),
                                          v.parliament};
@@ -196,11 +199,11 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
     note_last_item("report-html-open");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_html)))
-        platform::download_file(file_stem(report) + ".html", "text/html", report_to_html(stamped(report), html_options));
+        platform::download_file(file_stem(report, state) + ".html", "text/html", report_to_html(stamped(report), html_options));
     note_last_item("report-html");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
-        platform::download_file(file_stem(report) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
+        platform::download_file(file_stem(report, state) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
     note_last_item("report-json");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_parliament_button))) v.scroll_to_parliament = true;
@@ -546,7 +549,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV"))
-        platform::download_file(file_stem(report) + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
+        platform::download_file(file_stem(report, state) + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
     if (!table.caption.empty()) ImGui::TextWrapped("%s", table.caption.c_str());
     const int columns = static_cast<int>(table.header.size());

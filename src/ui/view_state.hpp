@@ -7,6 +7,7 @@
 
 #include "ui/audit_view.hpp"
 #include "ui/batch_list_view.hpp"
+#include "ui/demo_workspace_view.hpp"
 #include "ui/dictionary_view.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/model_editor_view.hpp"
@@ -34,6 +35,7 @@ struct ViewState {
     ReportViewState report;
     AuditViewState audit;
     StorageViewState storage;
+    DemoTourState demo_tour;
 };
 
 }  // namespace radar::ui

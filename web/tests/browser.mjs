@@ -12,8 +12,10 @@ export const siteFolder = join(buildFolder, 'site');
 export const screenshotFolder = join(buildFolder, 'screenshots');
 
 // `folder`: another copy of the deployable app to serve (a test that changes the served files).
+// `workspace`: 'own' (the default: the app as a team works in it, ?workspace=own), 'demo', or
+// null for no choice (a fresh browser then opens the demo, as a first visit does).
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-                                folder = siteFolder } = {}) {
+                                folder = siteFolder, workspace = 'own' } = {}) {
   const { server, url } = await startServer(folder);
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
@@ -35,7 +37,9 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     const requestUrl = request.url();
     if (!requestUrl.startsWith('data:') && new URL(requestUrl).origin !== origin) foreignRequests.push(requestUrl);
   });
-  await page.goto(url + query);
+  const params = new URLSearchParams(query);
+  if (workspace && !params.has('workspace')) params.set('workspace', workspace);
+  await page.goto(url + (params.size ? `?${params}` : ''));
   const info = await page.evaluate(() => window.radar.ready);
   mkdirSync(screenshotFolder, { recursive: true });
   return {

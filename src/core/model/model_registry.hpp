@@ -15,6 +15,9 @@
 
 namespace radar {
 
+// The stored setting that names the active version (its fingerprint), in the app's store and in backups.
+constexpr const char* active_model_setting = "active_model";
+
 struct ModelVersionInfo {
     int version = 0;  // 1, 2, 3... in save order
     std::string model_id;

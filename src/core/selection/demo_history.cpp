@@ -4,7 +4,8 @@
 // Outcomes follow from the same hidden truth: most done follow-ups become an inspection result on
 // their completion day (serious shortcomings mostly where the risk is real, some then enforcement);
 // many Risico dossiers get enforcement, a hand-over to klantenbeheer or support. Outcomes and the
-// double coding draw from random streams of their own, so the screenings are the same without them.
+// double coding draw from random streams of their own, so the screenings are the same without them;
+// so do the corrections. A model version change selects the later months with the other scores.
 #include "core/selection/demo_history.hpp"
 
 #include <algorithm>
@@ -214,6 +215,46 @@ private:
     std::size_t disagreements_ = 0;  // months with a disagreement so far
 };
 
+// A few screenings corrected after new information: the screening's code is changed (never to a
+// milder code for a dossier with real risk) a few days after it was made.
+class DemoCorrections {
+public:
+    explicit DemoCorrections(const DemoHistorySettings& settings)
+        : random_(settings.seed * 0xA0761D6478BD642FULL + 0x636F727265637431ULL), left_(settings.corrections),
+          screener_(settings.screener) {}
+
+    Checked<bool> correct_one(std::vector<ScreeningEvent>& events, const std::string& batch_id, DayNumber month_end) {
+        if (left_ == 0) return true;
+        const ScreeningState state = fold_events(events);
+        std::vector<const EffectiveScreening*> candidates;
+        for (const EffectiveScreening& screening : state.screenings)
+            if (screening.batch_id == batch_id && !screening.withdrawn && screening.coder_code == ScreeningCode::geen_risico &&
+                screening.screening_date + 3 <= month_end)
+                candidates.push_back(&screening);
+        if (candidates.empty()) return true;
+        const EffectiveScreening& chosen = *candidates[random_.below(static_cast<std::uint32_t>(candidates.size()))];
+        CorrectionRequest request;
+        const std::uint64_t high = random_.next();
+        const DayNumber on = chosen.screening_date + 3;
+        request.stamp = {format_event_id(high, random_.next()), at_hour(on, 10, 15), screener_};
+        request.corrects_event_id = chosen.event_id;
+        request.reason = "Nieuwe melding ontvangen na de screening.";
+        request.code = ScreeningCode::verder_onderzoek_nodig;
+        request.screening_date = on;
+        request.note = "Melding van een ouder; inspectiebezoek gevraagd.";
+        Checked<ScreeningEvent> event = record_correction(state, request);
+        if (!event) return Checked<bool>::failure(chosen.dossier_id + ": " + event.error());
+        events.push_back(std::move(*event));
+        --left_;
+        return true;
+    }
+
+private:
+    Random random_;
+    std::size_t left_;
+    std::string screener_;
+};
+
 }  // namespace
 
 Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vector<double>& scores,
@@ -235,6 +276,7 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
     const DayNumber last_month = add_months(settings.first_month, settings.months - 1);
     DemoOutcomes outcomes(settings.seed, settings.screener, add_months(last_month, 1) - 1);
     DemoDoubleCoding double_coding(settings);
+    DemoCorrections corrections(settings);
     for (int month = 0; month < settings.months; ++month) {
         const DayNumber month_start = add_months(settings.first_month, month);
         const DayNumber reference = month_start + 2;
@@ -243,9 +285,11 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
         request.reference_date = reference;
         request.settings = settings.selection;
         request.settings.control_seed = settings.seed * 100 + static_cast<std::uint64_t>(month);
-        request.model_version_id = model_version_id;
+        const bool changed = settings.model_change && month >= settings.model_change->from_month;
+        request.model_version_id = changed ? settings.model_change->model_version_id : model_version_id;
         request.dataset_hash = dataset_hash;
-        Checked<BatchPreview> preview = preview_batch(demo.dataset, scores, state, request);
+        Checked<BatchPreview> preview =
+            preview_batch(demo.dataset, changed ? settings.model_change->scores : scores, state, request);
         if (!preview) return Result::failure(preview.error());
         Checked<CommittedBatch> committed =
             commit_batch(*preview, state, {next_id(), at_hour(reference, 8, 30), settings.screener});
@@ -295,6 +339,8 @@ Checked<DemoHistory> simulate_demo_history(const DemoData& demo, const std::vect
         }
         const Checked<bool> second_codes = double_coding.code_month(history.events, batch, month_end);
         if (!second_codes) return Result::failure(second_codes.error());
+        const Checked<bool> corrected = corrections.correct_one(history.events, batch.batch_id, month_end);
+        if (!corrected) return Result::failure(corrected.error());
     }
     const Checked<bool> adjudicated = double_coding.adjudicate(history.events, history.batches.back().month);
     if (!adjudicated) return Result::failure(adjudicated.error());

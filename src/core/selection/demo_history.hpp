@@ -4,6 +4,8 @@
 // report and the audit have realistic content without anyone's real decisions.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/base/checked.hpp"
@@ -12,6 +14,14 @@
 #include "core/selection/frozen_batch.hpp"
 
 namespace radar {
+
+// A model version change half-way: from month `from_month` (0 = the first simulated month) the
+// batches are selected with these scores of another model version.
+struct DemoModelChange {
+    int from_month = 0;
+    std::vector<double> scores;
+    std::string model_version_id;
+};
 
 struct DemoHistorySettings {
     DayNumber first_month = 0;  // first day of the first simulated month
@@ -28,6 +38,10 @@ struct DemoHistorySettings {
     // The earliest disagreements (outside the last month) are adjudicated by `adjudicator`; the rest wait.
     std::size_t adjudications = 2;
     std::string adjudicator = "Demo teamleider";
+    std::optional<DemoModelChange> model_change;
+    // Screenings corrected a few days later (a changed code after new information), at most one a
+    // month, from a random stream of their own.
+    std::size_t corrections = 0;
 };
 
 struct DemoHistory {

@@ -1,0 +1,65 @@
+// The demo workspace: the simulated year written into the demo's own store when it holds no work,
+// then read back like any stored work (so coding, reports, audits and backups take the same paths
+// as real work).
+#include "core/backup/backup_merge.hpp"
+#include "core/selection/demo_year.hpp"
+#include "platform/store_backup.hpp"
+#include "session/session.hpp"
+
+namespace radar::session {
+namespace {
+
+constexpr int demo_months = 12;
+constexpr int demo_model_change_month = 7;
+constexpr std::size_t demo_corrections = 5;
+
+}  // namespace
+
+bool Session::demo_year_missing() const {
+    return demo_workspace_ && !demo_year_written_ && store_ && storage_mode_ == StoreMode::writer && events_.empty() &&
+           frozen_batches_.empty();
+}
+
+std::pair<std::string, int> Session::demo_year_span() const {
+    const std::string* stored = stored_setting(demo_year_setting);
+    if (!stored) return {"", 0};
+    const Checked<Json> value = parse_json_strict(*stored);
+    if (!value || !value->is_object()) return {"", 0};
+    return {value->value("first_month", std::string()), value->value("months", 0)};
+}
+
+void Session::write_demo_year() {
+    demo_year_written_ = true;
+    const std::optional<ModelSpec> model = registry_.spec(1);
+    if (!model) return;
+    DemoYearSettings settings;
+    settings.first_month = add_months(first_of_month(reference_date_), -demo_months);
+    settings.months = demo_months;
+    settings.scores_as_of = export_date_;
+    settings.model_change_month = demo_model_change_month;
+    settings.selection.control_size = 5;
+    settings.seed = demo_settings_.seed;
+    settings.corrections = demo_corrections;
+    settings.protected_fields = protected_fields_;
+    const Checked<DemoYear> year = build_demo_year(generate_demo_data(demo_settings_), *model, field_dictionary_.get(), settings);
+    if (!year) {
+        demo_year_problem_ = year.error();
+        return;
+    }
+    BackupContent content = demo_year_backup_content(year.value(), true);
+    content.settings[demo_year_setting] = Json{{"synthetic", true},
+                                               {"first_month", format_iso_date(settings.first_month).substr(0, 7)},
+                                               {"months", demo_months}};
+    storage_loaded_ = false;  // the screens wait for the year, as for any opening store
+    store_->commit(platform::store_writes_for_merge(merge_backup(BackupContent{}, content)),
+                   [this](const platform::StoreResult& result) {
+                       if (result.ok) {
+                           reload_from_store();
+                           return;
+                       }
+                       demo_year_problem_ = result.failure_text();
+                       storage_loaded_ = true;
+                   });
+}
+
+}  // namespace radar::session

@@ -1,0 +1,143 @@
+// The demo band, the way into the demo and the guided tour (see the header).
+#include "ui/demo_workspace_view.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "platform/platform.hpp"
+#include "session/i18n.hpp"
+#include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
+
+namespace radar::ui {
+namespace {
+
+struct TourStep {
+    Screen screen;
+    TextId title;
+    TextId text;
+};
+
+constexpr TourStep tour_steps[] = {
+    {Screen::ranking, TextId::demo_tour_ranking_title, TextId::demo_tour_ranking_text},
+    {Screen::model, TextId::demo_tour_model_title, TextId::demo_tour_model_text},
+    {Screen::selection, TextId::demo_tour_selection_title, TextId::demo_tour_selection_text},
+    {Screen::screening, TextId::demo_tour_screening_title, TextId::demo_tour_screening_text},
+    {Screen::report, TextId::demo_tour_report_title, TextId::demo_tour_report_text},
+    {Screen::audit, TextId::demo_tour_audit_title, TextId::demo_tour_audit_text},
+    {Screen::storage, TextId::demo_tour_storage_title, TextId::demo_tour_storage_text},
+};
+constexpr int step_count = static_cast<int>(sizeof tour_steps / sizeof tour_steps[0]);
+
+void go_to_step(DemoTourState& tour, int step) {
+    tour.step = step;
+    request_screen(tour_steps[step].screen);
+}
+
+// "2025-12" as the month's name in the interface language ("december 2025").
+std::string month_name(const std::string& month) {
+    const std::optional<DayNumber> day = parse_iso_date(month + "-01");
+    return day ? month_text(*day) : month;
+}
+
+}  // namespace
+
+int demo_tour_steps() { return step_count; }
+
+void draw_demo_band(Session& state, DemoTourState& tour) {
+    if (!state.demo_workspace()) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
+    const float height = ImGui::GetFrameHeightWithSpacing() * 2.0f + style.WindowPadding.y;
+    ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
+    const auto [first_month, months] = state.demo_year_span();
+    if (!state.demo_year_problem().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+        ImGui::TextWrapped(tr(TextId::demo_year_failed), state.demo_year_problem().c_str());
+        ImGui::PopStyleColor();
+    } else if (months == 0) {
+        ImGui::TextUnformatted(tr(TextId::demo_workspace_preparing));
+    } else {
+        const std::optional<DayNumber> first = parse_iso_date(first_month + "-01");
+        const std::string last = first ? month_text(add_months(*first, months - 1)) : std::string();
+        ImGui::TextWrapped(tr(TextId::demo_workspace_banner), counted_text(CountedText::months, static_cast<std::uint64_t>(months)).c_str(),
+                           month_name(first_month).c_str(), last.c_str());
+    }
+    ImGui::PopStyleColor();
+    if (ImGui::Button(tr(TextId::demo_tour_button))) {
+        tour.open = true;
+        go_to_step(tour, 0);
+    }
+    note_last_item("button:demo-tour");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::demo_restart_button))) platform::open_workspace(platform::Workspace::demo, true);
+    wrapped_tooltip(tr(TextId::demo_restart_tooltip));
+    note_last_item("button:demo-restart");
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
+    wrapped_tooltip(tr(TextId::demo_leave_tooltip));
+    note_last_item("button:demo-leave");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void draw_demo_offer(const Session& state) {
+    if (state.demo_workspace()) return;
+    if (ImGui::Button(tr(TextId::demo_open_button))) platform::open_workspace(platform::Workspace::demo, false);
+    wrapped_tooltip(tr(TextId::demo_open_tooltip));
+    note_last_item("button:demo-open");
+}
+
+void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
+    if (!tour.open) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) tour.open = false;
+        else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) && tour.step + 1 < step_count)
+            go_to_step(tour, tour.step + 1);
+        else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), false) && tour.step > 0)
+            go_to_step(tour, tour.step - 1);
+    }
+    if (!tour.open) return;
+    const TourStep& step = tour_steps[tour.step];
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float em = ImGui::GetFontSize();
+    const float width = std::min(em * 28.0f, viewport->Size.x - em * 2.0f);
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - em, viewport->Pos.y + viewport->Size.y - em),
+                            ImGuiCond_Always, ImVec2(1.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    char title[128];
+    std::snprintf(title, sizeof title, tr(TextId::demo_tour_title), tour.step + 1, step_count);
+    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
+                                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                       ImGuiWindowFlags_AlwaysAutoResize;
+    bool keep_open = true;
+    if (ImGui::Begin((std::string(title) + "###demo-tour").c_str(), &keep_open, flags)) {
+        note_widget("demo-tour", ImGui::GetWindowPos(),
+                    ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+        ImGui::PushFont(fonts.strong);
+        ImGui::TextWrapped("%s", tr(step.title));
+        ImGui::PopFont();
+        ImGui::TextWrapped("%s", tr(step.text));
+        ImGui::Spacing();
+        ImGui::BeginDisabled(tour.step == 0);
+        if (ImGui::Button(tr(TextId::demo_tour_previous))) go_to_step(tour, tour.step - 1);
+        note_last_item("button:demo-tour-previous");
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (tour.step + 1 < step_count) {
+            if (ImGui::Button(tr(TextId::demo_tour_next))) go_to_step(tour, tour.step + 1);
+            note_last_item("button:demo-tour-next");
+        } else if (ImGui::Button(tr(TextId::demo_tour_close))) {
+            keep_open = false;
+        }
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(TextId::demo_tour_keys));
+    }
+    ImGui::End();
+    if (!keep_open) tour.open = false;
+}
+
+}  // namespace radar::ui
