@@ -541,7 +541,8 @@ void right_aligned(const std::string& text) {
     ImGui::TextUnformatted(text.c_str());
 }
 
-void table_block(const ReportTable& table, const Report& report, const Fonts& fonts) {
+// `stem`: the report's file name without extension (file_stem).
+void table_block(const ReportTable& table, const std::string& stem, const Fonts& fonts) {
     ImGui::PushID(table.name.c_str());
     ImGui::PushFont(fonts.strong);
     ImGui::AlignTextToFramePadding();
@@ -549,7 +550,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
     ImGui::PopFont();
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV"))
-        platform::download_file(file_stem(report, state) + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
+        platform::download_file(stem + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
     if (!table.caption.empty()) ImGui::TextWrapped("%s", table.caption.c_str());
     const int columns = static_cast<int>(table.header.size());
@@ -603,7 +604,7 @@ void table_block(const ReportTable& table, const Report& report, const Fonts& fo
 
 // The parliamentary question as asked, the answer in both languages (the screen's language first)
 // and its table.
-void parliament_section(const ReportViewState& v, const Fonts& fonts) {
+void parliament_section(const ReportViewState& v, const std::string& stem, const Fonts& fonts) {
     ImGui::TextDisabled("%s", parliament_question_reference(language()));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(("\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D").c_str());
@@ -614,7 +615,7 @@ void parliament_section(const ReportViewState& v, const Fonts& fonts) {
     ImGui::Spacing();
     boxed_paragraph(v.parliament_second, "parliament_second");
     ImGui::Spacing();
-    table_block(v.parliament_table, *v.report, fonts);
+    table_block(v.parliament_table, stem, fonts);
 }
 
 void report_heading(const char* title, const Fonts& fonts) {
@@ -657,7 +658,7 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
             v.scroll_to_parliament = false;
         }
         report_heading(tr(TextId::report_parliament_title), fonts);
-        parliament_section(v, fonts);
+        parliament_section(v, file_stem(*v.report, state), fonts);
     }
     report_heading(tr(TextId::report_charts), fonts);
     charts_section(v, fonts);
@@ -665,7 +666,7 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
     draw_report_audit(state, audit, fonts);
     report_heading(tr(TextId::report_tables), fonts);
     for (const ReportTable& table : v.tables) {
-        table_block(table, *v.report, fonts);
+        table_block(table, file_stem(*v.report, state), fonts);
         ImGui::Spacing();
     }
     ImGui::EndChild();
