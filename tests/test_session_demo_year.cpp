@@ -35,9 +35,10 @@ TEST_CASE("the demo workspace opens on a simulated year that the report shows at
     CHECK(report->model_versions.size() == 2);
 
     // This month has no batch yet: the presenter can show the choice and the cooldown.
-    const auto* preview = session.batch_preview();
-    REQUIRE(preview);
-    REQUIRE(preview->ok());
+    CHECK(state.screener() == "Demo");  // the presenter codes as the year's screener at once
+    const std::string batch_id = demo.commit_month();
+    CHECK(state.frozen_batches().size() == 13);
+    CHECK(batch_id == format_iso_date(this_month).substr(0, 7));
 }
 
 TEST_CASE("the demo's year is written once; a reopened demo keeps what was done in it") {

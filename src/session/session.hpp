@@ -240,6 +240,7 @@ public:
     const std::vector<FrozenBatch>& frozen_batches() const { return frozen_batches_; }
     const std::string& screener() const { return screener_; }
     void set_screener(const std::string& name);
+    static constexpr const char* screener_setting = "screener";  // a device setting
     // The dossiers awaiting the current screener's blind second code, as of one work generation
     // and screener; awaiting_second_code (double_coding_work.hpp) fills and reads it.
     struct SecondCodeCache {
@@ -401,7 +402,8 @@ public:
     // (core/selection/demo_year.hpp: the twelve months before this one, the model revised from the
     // seventh), then loaded like any stored work. Set before connect_store. Nothing from outside
     // comes in (imports and backups are refused) and its backups say they are synthetic.
-    void use_demo_workspace() { demo_workspace_ = true; }
+    // The demo's selection draws a control sample, as its simulated months did.
+    void use_demo_workspace();
     bool demo_workspace() const { return demo_workspace_; }
     // The setting that marks the simulated year in the demo's store and in its backups.
     static constexpr const char* demo_year_setting = "demo_year";

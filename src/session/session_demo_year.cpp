@@ -12,8 +12,15 @@ namespace {
 constexpr int demo_months = 12;
 constexpr int demo_model_change_month = 7;
 constexpr std::size_t demo_corrections = 5;
+constexpr const char* demo_screener = "Demo";
+constexpr std::uint32_t demo_control_size = 5;
 
 }  // namespace
+
+void Session::use_demo_workspace() {
+    demo_workspace_ = true;
+    selection_settings_.control_size = demo_control_size;
+}
 
 bool Session::demo_year_missing() const {
     return demo_workspace_ && !demo_year_written_ && store_ && storage_mode_ == StoreMode::writer && events_.empty() &&
@@ -37,7 +44,7 @@ void Session::write_demo_year() {
     settings.months = demo_months;
     settings.scores_as_of = export_date_;
     settings.model_change_month = demo_model_change_month;
-    settings.selection.control_size = 5;
+    settings.selection.control_size = demo_control_size;
     settings.seed = demo_settings_.seed;
     settings.corrections = demo_corrections;
     settings.protected_fields = protected_fields_;
@@ -50,8 +57,12 @@ void Session::write_demo_year() {
     content.settings[demo_year_setting] = Json{{"synthetic", true},
                                                {"first_month", format_iso_date(settings.first_month).substr(0, 7)},
                                                {"months", demo_months}};
+    std::vector<platform::StoreWrite> writes = platform::store_writes_for_merge(merge_backup(BackupContent{}, content));
+    // The presenter codes as the year's screener until they type another name.
+    if (screener_.empty())
+        writes.push_back({platform::RecordKind::setting, screener_setting, Json(demo_screener).dump(), false});
     storage_loaded_ = false;  // the screens wait for the year, as for any opening store
-    store_->commit(platform::store_writes_for_merge(merge_backup(BackupContent{}, content)),
+    store_->commit(std::move(writes),
                    [this](const platform::StoreResult& result) {
                        if (result.ok) {
                            reload_from_store();

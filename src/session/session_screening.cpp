@@ -12,7 +12,6 @@
 namespace radar::session {
 namespace {
 
-constexpr const char* screener_setting_key = "screener";
 constexpr const char* last_backup_setting_key = "last_backup_at";
 
 }  // namespace
@@ -70,10 +69,10 @@ void Session::reload_from_store() {
         for (const auto& record : contents.settings) {
             stored_settings_[record.key] = record.data;
             if (record.key == label_definition_setting) load_label_definition(record);
-            if (record.key != screener_setting_key && record.key != last_backup_setting_key) continue;
+            if (record.key != screener_setting && record.key != last_backup_setting_key) continue;
             const std::optional<Json> value = read_setting(record);
             if (!value || !value->is_string()) continue;
-            if (record.key == screener_setting_key) screener_ = value->get<std::string>();
+            if (record.key == screener_setting) screener_ = value->get<std::string>();
             if (record.key == last_backup_setting_key) last_backup_at_ = parse_timestamp(value->get<std::string>());
         }
         events_ = std::move(events);
@@ -139,7 +138,7 @@ void Session::set_screener(const std::string& name) {
     if (name == screener_) return;
     screener_ = name;
     if (store_ && storage_mode_ == StoreMode::writer)
-        store_->put(platform::RecordKind::setting, screener_setting_key, nlohmann::json(name).dump(),
+        store_->put(platform::RecordKind::setting, screener_setting, nlohmann::json(name).dump(),
                     [](const platform::StoreResult&) {});
 }
 
