@@ -286,7 +286,7 @@ void boxed_paragraph(const std::string& text, const char* id) {
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - em * 1.6f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(243, 246, 248, 255));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::packed(colours::report_panel));
     ImGui::BeginChild(id, ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 origin = ImGui::GetWindowPos();
     ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + size.y + em * 1.4f),
