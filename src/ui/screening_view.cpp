@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <string>
 
 #include "core/screening/blind_queue.hpp"
@@ -107,6 +108,7 @@ void code_buttons(ScreeningDraft& d) {
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::to_string(key) + "  " + code_label(code, language());
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) d.code = code;
+        describe_last_item(Role::button, code_label(code, language()), "code-button:" + std::to_string(key)).selected = chosen;
         if (chosen) ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
@@ -141,8 +143,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
             ImGui::TextDisabled(tr(TextId::corrected_line), existing->correction_reason.c_str());
         if (!d.correcting) {
             if (ImGui::Button(tr(TextId::correct_button))) start_correction(d, *existing);
-            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            note_widget("correct", min, max);
+            note_last_item("correct", Role::button, tr(TextId::correct_button));
             ImGui::SameLine();
             draw_save_status(state, member.dossier_id);
             return false;
@@ -158,11 +159,10 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         ImGui::SetKeyboardFocusHere();
         d.focus_note = false;
     }
-    if (ImGui::InputTextWithHint("##note", required ? tr(TextId::note_hint_required) : tr(TextId::note_hint_optional),
-                                 d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
+    const char* note_hint = required ? tr(TextId::note_hint_required) : tr(TextId::note_hint_optional);
+    if (ImGui::InputTextWithHint("##note", note_hint, d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
         enter = true;
-    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    note_widget("note", min, max);
+    note_last_item("note", Role::textbox, note_hint).value = d.note.data();
     if (existing) {
         ImGui::SetNextItemWidth(-1);
         if (d.focus_note) {
@@ -172,9 +172,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         if (ImGui::InputTextWithHint("##reason", tr(TextId::correction_reason_hint), d.reason.data(), d.reason.size(),
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
-        min = ImGui::GetItemRectMin();
-        max = ImGui::GetItemRectMax();
-        note_widget("reason", min, max);
+        note_last_item("reason", Role::textbox, tr(TextId::correction_reason_hint)).value = d.reason.data();
     } else if (d.code == ScreeningCode::verder_onderzoek_nodig) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(TextId::follow_up_label));
@@ -195,6 +193,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     const SaveStatus* status = state.save_status(member.dossier_id);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
     if (ImGui::Button(tr(TextId::save_decision))) save(state, d, batch, member);
+    describe_last_item(Role::button, tr(TextId::save_decision), "save-decision");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (existing && ImGui::Button(tr(TextId::cancel))) d.correcting = false;
@@ -202,6 +201,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     if (d.message) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImColor(palette::error_text), "%s", d.message);
+        describe_last_item(Role::status, d.message, "screening-refusal");
         if (!d.detail.empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", d.detail.c_str());
         ImGui::PopTextWrapPos();
     } else {
@@ -320,6 +320,10 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
+    // Spoken when the screener moves on to another dossier.
+    AccessibleItem& title = describe_last_item(Role::heading, row ? state.name(*row) : member.dossier_id, "screening-dossier");
+    title.level = 2;
+    title.announced = true;
     const bool blind = member_hidden(batch, member);
     if (blind) ImGui::TextDisabled(tr(TextId::blind_member_line), member.dossier_id.c_str());
     else if (member.kind == SelectionKind::control)
@@ -386,7 +390,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     if (!batch) {
         ImGui::TextWrapped("%s", tr(TextId::no_open_batch));
         if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
-        note_last_item("go-to-selection");
+        note_last_item("go-to-selection", Role::button, tr(TextId::go_to_selection));
         ImGui::Spacing();
         draw_screener_field(state, views.screener_name);
         return;
@@ -396,12 +400,18 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
+    char batch_title[200];
+    std::snprintf(batch_title, sizeof batch_title, tr(TextId::batch_title), batch->batch_id.c_str());
+    describe_last_item(Role::heading, batch_title, "screening-batch").level = 2;
     const float fraction = batch->total() ? static_cast<float>(batch->coded_count) / static_cast<float>(batch->total()) : 0.0f;
     const std::string progress = std::to_string(batch->coded_count) + " / " + std::to_string(batch->total()) + " " + tr(TextId::coded_suffix);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
+    describe_last_item(Role::progressbar, tr(TextId::coded_suffix), "screening-progress").value = progress;
     ImGui::Checkbox(tr(TextId::only_uncoded), &view.only_uncoded);
+    describe_last_item(Role::checkbox, tr(TextId::only_uncoded), "only-uncoded").checked = view.only_uncoded;
     bool advance = state.advance_after_save();
     if (ImGui::Checkbox(tr(TextId::advance_after_save), &advance)) state.set_advance_after_save(advance);
+    describe_last_item(Role::checkbox, tr(TextId::advance_after_save), "advance-after-save").checked = advance;
     draw_screener_field(state, views.screener_name);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
