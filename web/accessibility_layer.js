@@ -46,6 +46,8 @@
     cell: () => document.createElement('div'),
     columnheader: () => document.createElement('div'),
     status: () => document.createElement('div'),  // in place, as text; spoken through the live region
+    list: () => document.createElement('div'),
+    listitem: () => document.createElement('div'),
   };
   const activatable = new Set(['tab', 'button', 'checkbox', 'row']);
 
@@ -95,7 +97,7 @@
         setAttribute(element, 'aria-label', item.name);
         if (element.value !== (item.value || '') && document.activeElement !== element) element.value = item.value || '';
         break;
-      case 'tablist': case 'table': case 'progressbar': case 'slider':
+      case 'tablist': case 'table': case 'progressbar': case 'slider': case 'list':
         setAttribute(element, 'aria-label', item.name);
         break;
       case 'row':

@@ -17,7 +17,7 @@ constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "sel
                                         "report",  "storage", "evaluation", "audit"};
 constexpr const char* role_codes[] = {"heading", "tablist", "tab",   "button",       "checkbox",
                                       "textbox", "slider",  "progressbar", "table", "row",
-                                      "cell",    "columnheader", "status"};
+                                      "cell",    "columnheader", "status", "list", "listitem"};
 
 WidgetBox last_item_box() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

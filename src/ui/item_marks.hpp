@@ -28,7 +28,8 @@ struct WidgetBox {
 
 // The ARIA role a described widget has in the page's layer (web/accessibility_layer.js).
 enum class Role {
-    heading, tablist, tab, button, checkbox, textbox, slider, progressbar, table, row, cell, columnheader, status
+    heading, tablist, tab, button, checkbox, textbox, slider, progressbar, table, row, cell, columnheader, status, list,
+    listitem
 };
 // "heading", "tablist", "tab", "button", ...: the ARIA role's name.
 const char* role_code(Role role);

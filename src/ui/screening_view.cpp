@@ -189,6 +189,8 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##due", tr(TextId::date_hint), d.due_date.data(), d.due_date.size());
+        describe_last_item(Role::textbox, std::string(tr(TextId::follow_up_label)) + " " + tr(TextId::due_date_label), "due-date")
+            .value = d.due_date.data();
     }
     const SaveStatus* status = state.save_status(member.dossier_id);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
@@ -285,11 +287,13 @@ void follow_ups(Session& state, const std::string& dossier_id) {
     }
 }
 
+// A section's title, a heading for the page's layer.
 void strong(const Fonts& fonts, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    describe_last_item(Role::heading, text, std::string("section:") + text).level = 3;
 }
 
 // The keys pressed this frame outside text fields.
@@ -493,9 +497,15 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
             const std::string rank = (unranked ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "##" + member.dossier_id;
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.set_screening_dossier(member.dossier_id);
+            const auto row = state.row_of(member.dossier_id);
+            // One button per queue entry for the page's layer: its place, name and code.
+            std::string entry = (unranked ? std::string() : std::to_string(member.rank) + " ") +
+                                (row ? state.name(*row) : member.dossier_id);
+            if (code) entry += ", " + std::string(awaiting_second_code(state, member.dossier_id) ? tr(TextId::hidden_code_chip)
+                                                                                                : code_label(*code, language()));
+            describe_last_item(Role::button, entry, "queue:" + member.dossier_id).selected = selected;
             if (selected && moved) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
-            const auto row = state.row_of(member.dossier_id);
             fitted_text(row ? state.name(*row) : member.dossier_id);
             ImGui::TableNextColumn();
             if (code && awaiting_second_code(state, member.dossier_id)) ImGui::TextDisabled("%s", tr(TextId::hidden_code_chip));

@@ -1,8 +1,9 @@
 // Browser test of the accessibility layer (issue #21; web/accessibility_layer.js): the screener's
 // month through the accessibility tree only. Every element is found with Playwright's role-based
 // locators and acted on with the keyboard, never with canvas coordinates: read the ranking's first
-// row, commit the month's batch in Selectie, code a dossier in Screening and hear "opgeslagen" in
-// the live region. Also: the ranking exposes only its drawn rows with the whole list's row count,
+// row, commit the month's batch in Selectie, read the first dossier's reasons, code three dossiers
+// in Screening (one with a note, one "Verder onderzoek nodig" with a follow-up) and hear
+// "opgeslagen" in the live region. Also: the ranking exposes only its drawn rows with the whole list's row count,
 // the layer changes nothing on screen, leaves the page alone while nothing changes, and Tab leads
 // from the canvas into it.
 import { test } from 'node:test';
@@ -16,23 +17,46 @@ async function settle(page) {
   for (let i = 0; i < 4; i++) await nextFrames(page);
 }
 
-// The live region's messages, oldest first.
-async function announcements(page) {
-  return page.getByRole('status').getByRole('paragraph').allTextContents();
+// From now on, keeps everything the live region says, in order, as a screen reader hears it.
+async function listen(page) {
+  await page.getByRole('status').evaluate((region) => {
+    window.heard = [];
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) window.heard.push(node.textContent);
+    }).observe(region, { childList: true });
+  });
 }
 
-async function waitForAnnouncement(page, pattern) {
+// Waits until the live region says something matching `pattern` after its `from`th message;
+// returns the number of messages up to and including it.
+async function hear(page, pattern, from = 0) {
   for (let i = 0; i < 200; i++) {
-    if ((await announcements(page)).some((text) => pattern.test(text))) return;
+    const heard = await page.evaluate(() => window.heard);
+    const at = heard.findIndex((text, n) => n >= from && pattern.test(text));
+    if (at >= 0) return at + 1;
     await nextFrames(page);
   }
-  throw new Error('not announced: ' + pattern + '; heard: ' + JSON.stringify(await announcements(page)));
+  throw new Error('not heard: ' + pattern + '; heard: ' + JSON.stringify(await page.evaluate(() => window.heard)));
 }
 
-test('the screener\'s month through the accessibility tree: ranking, commit, code, "opgeslagen"', async () => {
+const escaped = (text) => new RegExp('^' + text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '$');
+
+// Saves the coding form with its button and waits for "opgeslagen" and the progress bar.
+async function saveAndHear(page, heardSoFar, coded) {
+  await page.getByRole('button', { name: 'Opslaan (Enter)' }).press('Enter');
+  const heard = await hear(page, /^opgeslagen$/, heardSoFar);
+  const progress = page.getByRole('progressbar');
+  for (let i = 0; i < 200 && !(await progress.getAttribute('aria-valuetext')).startsWith(coded + ' / 25 '); i++)
+    await nextFrames(page);
+  assert.match(await progress.getAttribute('aria-valuetext'), new RegExp('^' + coded + ' / 25 '));
+  return heard;
+}
+
+test('the screener\'s month through the accessibility tree: ranking, commit, reasons, three codes, "opgeslagen"', async () => {
   const app = await openApp();
   try {
     const { page } = app;
+    await listen(page);
     // The ranking: its tab is the selected one; the first row's cells are the top dossier's.
     await page.getByRole('tab', { name: 'Ranglijst', selected: true }).waitFor();
     await page.getByRole('heading', { name: 'Dossier Radar', level: 1 }).waitFor();
@@ -59,7 +83,7 @@ test('the screener\'s month through the accessibility tree: ranking, commit, cod
     const commit = page.getByRole('button', { name: 'Batch vastleggen' });
     await commit.waitFor();
     assert.equal(await commit.getAttribute('aria-disabled'), 'true');
-    await waitForAnnouncement(page, /Vul eerst uw naam in/);
+    let heard = await hear(page, /^Vul eerst uw naam in/);
     // The screener's name, typed in the text box: focusing it activates the app's field.
     const screener = page.getByRole('textbox', { name: 'Screener' });
     await screener.focus();
@@ -69,7 +93,7 @@ test('the screener\'s month through the accessibility tree: ranking, commit, cod
     await page.getByRole('button', { name: 'Batch vastleggen', disabled: false }).waitFor();
     assert.equal(await screener.inputValue(), 'Tester');
     await commit.press('Enter');
-    await waitForAnnouncement(page, /is vastgelegd/);
+    heard = await hear(page, /is vastgelegd/, heard);
 
     // Screening: the committed batch opens at its first dossier, announced by name.
     await page.getByRole('button', { name: 'Naar Screening' }).press('Space');
@@ -77,19 +101,50 @@ test('the screener\'s month through the accessibility tree: ranking, commit, cod
     const dossier = page.getByRole('heading', { level: 2 }).last();
     await dossier.waitFor();
     const first = await dossier.textContent();
-    await waitForAnnouncement(page, new RegExp(first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    const progress = page.getByRole('progressbar');
-    assert.match(await progress.getAttribute('aria-valuetext'), /^0 \/ 25 /);
+    heard = await hear(page, escaped(first), heard);
+    assert.match(await page.getByRole('progressbar').getAttribute('aria-valuetext'), /^0 \/ 25 /);
 
-    // Code it "Risico" (no note needed for that code), save, and hear "opgeslagen".
-    const risico = page.getByRole('button', { name: 'Risico', exact: true });
-    await risico.press('Enter');
+    // Its reasons, largest first: points, the parameter and the dossier's value.
+    await page.getByRole('heading', { name: 'Waarom deze score', level: 3 }).waitFor();
+    const reasons = await page.getByRole('list', { name: 'Waarom deze score' }).getByRole('listitem').allTextContents();
+    assert.ok(reasons.length >= 3, JSON.stringify(reasons));
+    for (const reason of reasons) assert.match(reason, /^-?\d+,\d {2}.+: .+$/);
+
+    // 1. "Risico" (no note needed for the top dossier): the button is then pressed; saved.
+    await page.getByRole('button', { name: 'Risico', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Risico', exact: true, pressed: true }).waitFor();
-    await page.getByRole('button', { name: 'Opslaan (Enter)' }).press('Enter');
-    await waitForAnnouncement(page, /^opgeslagen$/);
-    for (let i = 0; i < 200 && !/^1 \/ 25 /.test(await progress.getAttribute('aria-valuetext')); i++) await nextFrames(page);
-    assert.match(await progress.getAttribute('aria-valuetext'), /^1 \/ 25 /);
+    heard = await saveAndHear(page, heard, 1);
     await page.screenshot({ path: join(screenshotFolder, 'accessibility-screening.png') });
+
+    // 2. The second dossier of the queue, "Geen risico": refused without a note (a top-10%
+    // dossier), the refusal heard; saved with a note typed in the note's text box.
+    await page.getByRole('button', { name: /^2 / }).press('Enter');
+    await page.getByRole('button', { name: /^2 /, pressed: true }).waitFor();
+    heard = await hear(page, escaped(await dossier.textContent()), heard);
+    await page.getByRole('button', { name: 'Geen risico', exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Geen risico', exact: true, pressed: true }).waitFor();
+    await page.getByRole('button', { name: 'Opslaan (Enter)' }).press('Enter');
+    heard = await hear(page, /^Een notitie is verplicht/, heard);
+    const note = page.getByRole('textbox', { name: /^Notitie/ });
+    await note.focus();
+    await settle(page);
+    await page.keyboard.type('Recente inspectie zonder tekorten');
+    for (let i = 0; i < 50 && (await note.inputValue()) !== 'Recente inspectie zonder tekorten'; i++) await nextFrames(page);
+    heard = await saveAndHear(page, heard, 2);
+
+    // 3. The third, "Verder onderzoek nodig": the follow-up's due date is filled in; saved.
+    await page.getByRole('button', { name: /^3 / }).press('Enter');
+    await page.getByRole('button', { name: /^3 /, pressed: true }).waitFor();
+    await page.getByRole('button', { name: 'Verder onderzoek nodig', exact: true }).press('Enter');
+    const due = page.getByRole('textbox', { name: 'Opvolging tegen' });
+    await due.waitFor();
+    assert.match(await due.inputValue(), /\d/);
+    heard = await saveAndHear(page, heard, 3);
+
+    // The queue says each code.
+    await page.getByRole('button', { name: /^1 .*, Risico$/ }).waitFor();
+    await page.getByRole('button', { name: /^2 .*, Geen risico$/ }).waitFor();
+    await page.getByRole('button', { name: /^3 .*, Verder onderzoek nodig$/ }).waitFor();
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
   } finally {
