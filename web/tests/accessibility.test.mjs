@@ -2,8 +2,8 @@
 // month through the accessibility tree only. Every element is found with Playwright's role-based
 // locators and acted on with the keyboard, never with canvas coordinates: read the ranking's first
 // row, commit the month's batch in Selectie, read the first dossier's reasons, code three dossiers
-// in Screening (one with a note, one "Verder onderzoek nodig" with a follow-up) and hear
-// "opgeslagen" in the live region. Also: the ranking exposes only its drawn rows with the whole list's row count,
+// in Screening (one with a note, one "Verder onderzoek nodig" with a follow-up), hear
+// "opgeslagen" in the live region, and read the report's first figure. Also: the ranking exposes only its drawn rows with the whole list's row count,
 // the layer changes nothing on screen, leaves the page alone while nothing changes, and Tab leads
 // from the canvas into it.
 import { test } from 'node:test';
@@ -52,7 +52,7 @@ async function saveAndHear(page, heardSoFar, coded) {
   return heard;
 }
 
-test('the screener\'s month through the accessibility tree: ranking, commit, reasons, three codes, "opgeslagen"', async () => {
+test('the screener\'s month through the accessibility tree: ranking, commit, reasons, three codes, "opgeslagen", report', async () => {
   const app = await openApp();
   try {
     const { page } = app;
@@ -145,6 +145,14 @@ test('the screener\'s month through the accessibility tree: ranking, commit, rea
     await page.getByRole('button', { name: /^1 .*, Risico$/ }).waitFor();
     await page.getByRole('button', { name: /^2 .*, Geen risico$/ }).waitFor();
     await page.getByRole('button', { name: /^3 .*, Verder onderzoek nodig$/ }).waitFor();
+
+    // The report, by its tab: its first key figure counts the three dossiers.
+    await page.getByRole('tab', { name: 'Rapport' }).press('Enter');
+    await page.getByRole('tab', { name: 'Rapport', selected: true }).waitFor();
+    const figures = page.getByRole('list', { name: 'Kerncijfers' }).getByRole('listitem');
+    await figures.first().waitFor();
+    assert.match(await figures.first().textContent(), /^3 unieke dossiers gescreend/);
+    assert.equal(await figures.count(), 5);
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
   } finally {
