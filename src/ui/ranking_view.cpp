@@ -54,6 +54,7 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
     if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
         filter.text = buffer.data();
+    describe_last_item(Role::textbox, tr(TextId::filter_hint), "ranking-filter").value = buffer.data();
     if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         buffer[0] = '\0';
         filter.text.clear();

@@ -194,14 +194,22 @@ test('an unchanged frame touches no element, and Tab leads from the canvas into 
       return count;
     });
     assert.equal(changes, 0);
-    // Filtering changes the rows: the elements follow.
-    await page.evaluate(() => window.radar.setFilter(window.radar.info().top[1].id));
+    // Typing a dossier's id in the filter's text box changes the rows: the elements follow.
+    const filter = page.getByRole('textbox', { name: /^Zoek op dossier/ });
+    await filter.focus();
+    await settle(page);
+    await page.keyboard.type(app.info.top[1].id);
     for (let i = 0; i < 200 && (await ranking.getByRole('row').count()) !== 2; i++) await nextFrames(page);
     assert.equal(await ranking.getByRole('row').count(), 2);
     assert.equal(await ranking.getAttribute('aria-rowcount'), '2');
+    assert.equal(await ranking.getByRole('row').nth(1).getByRole('cell').nth(1).textContent(), app.info.top[1].id);
+    assert.equal(await filter.inputValue(), app.info.top[1].id);
 
-    // The canvas has the focus after start-up; Tab moves it to the layer's first element.
-    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    // With the focus on the canvas (as after start-up) and no field of the app editing, Tab moves
+    // it to the layer's first element.
+    await pressKey(page, 'Escape');
+    await page.locator('#canvas').focus();
+    await settle(page);
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.getElementById('radar-accessibility').contains(document.activeElement)), true);
   } finally {
