@@ -16,7 +16,7 @@
       border: 0; background: transparent; color: transparent; caret-color: transparent; font: inherit;
       overflow: hidden; white-space: nowrap; pointer-events: none; }
     #radar-accessibility { inset: 0; z-index: 1; }
-    #radar-accessibility :focus-visible { outline: 3px solid #d6603c; outline-offset: 1px; }
+    #radar-accessibility :focus-visible { outline: 3px solid #d6603c; outline-offset: -3px; }  /* inside: a parent clips its outside */
     #radar-accessibility #radar-announcements { left: 0; top: 0; width: 1px; height: 1px; }`;
   document.head.appendChild(style);
   const layer = document.createElement('div');
