@@ -39,7 +39,6 @@
     button: () => document.createElement('button'),
     checkbox: () => document.createElement('button'),
     textbox: () => document.createElement('input'),
-    slider: () => document.createElement('div'),
     progressbar: () => document.createElement('div'),
     table: () => document.createElement('div'),
     row: () => document.createElement('div'),
@@ -50,18 +49,22 @@
     listitem: () => document.createElement('div'),
   };
   const activatable = new Set(['tab', 'button', 'checkbox', 'row']);
+  const nativeRoles = { button: 'BUTTON', textbox: 'INPUT' };  // not repeated as a role attribute
 
   const nodes = new Map();  // key -> { element, item }
 
   function create(item) {
     const element = elementOf[item.role]();
     if (element.tagName === 'BUTTON') element.type = 'button';
-    if (item.role !== 'status' && element.tagName !== 'BUTTON' && element.tagName !== 'INPUT')
-      element.setAttribute('role', item.role);
-    if (item.role === 'tab' || item.role === 'checkbox') element.setAttribute('role', item.role);
+    if (item.role !== 'status' && nativeRoles[item.role] !== element.tagName) element.setAttribute('role', item.role);
     if (item.role === 'textbox') {
       element.type = 'text';
       element.addEventListener('focus', () => activate(item.key));
+      // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
+      element.addEventListener('blur', () => {
+        const node = nodes.get(item.key);
+        if (node) element.value = node.item.value || '';
+      });
     }
     if (activatable.has(item.role)) element.addEventListener('click', () => activate(item.key));
     element.dataset.key = item.key;
@@ -97,7 +100,7 @@
         setAttribute(element, 'aria-label', item.name);
         if (element.value !== (item.value || '') && document.activeElement !== element) element.value = item.value || '';
         break;
-      case 'tablist': case 'table': case 'progressbar': case 'slider': case 'list':
+      case 'tablist': case 'table': case 'progressbar': case 'list':
         setAttribute(element, 'aria-label', item.name);
         break;
       case 'row':
@@ -106,11 +109,12 @@
       default:
         named(item.name);
     }
-    if (item.role === 'tab' || item.role === 'row') setAttribute(element, 'aria-selected', item.role === 'tab' || item.selected ? String(!!item.selected) : null);
+    if (item.role === 'tab') setAttribute(element, 'aria-selected', String(!!item.selected));
+    if (item.role === 'row') setAttribute(element, 'aria-selected', item.selected ? 'true' : null);
     if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected ? 'true' : null);
     if (item.role === 'checkbox') setAttribute(element, 'aria-checked', String(!!item.checked));
     if (item.role === 'heading') setAttribute(element, 'aria-level', item.level || 2);
-    if (item.role === 'progressbar' || item.role === 'slider') setAttribute(element, 'aria-valuetext', item.value || '');
+    if (item.role === 'progressbar') setAttribute(element, 'aria-valuetext', item.value || '');
     if (item.role === 'table') setAttribute(element, 'aria-rowcount', item.rowCount || null);
     if (item.role === 'row') setAttribute(element, 'aria-rowindex', item.rowIndex || null);
     setAttribute(element, 'aria-disabled', item.disabled ? 'true' : null);

@@ -15,9 +15,8 @@ namespace {
 
 constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "selection", "screening",
                                         "report",  "storage", "evaluation", "audit"};
-constexpr const char* role_codes[] = {"heading", "tablist", "tab",   "button",       "checkbox",
-                                      "textbox", "slider",  "progressbar", "table", "row",
-                                      "cell",    "columnheader", "status", "list", "listitem"};
+constexpr const char* role_codes[] = {"heading", "tablist", "tab",          "button", "checkbox", "textbox", "progressbar",
+                                      "table",   "row",     "cell",         "columnheader", "status", "list", "listitem"};
 
 WidgetBox last_item_box() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

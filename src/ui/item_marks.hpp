@@ -28,8 +28,7 @@ struct WidgetBox {
 
 // The ARIA role a described widget has in the page's layer (web/accessibility_layer.js).
 enum class Role {
-    heading, tablist, tab, button, checkbox, textbox, slider, progressbar, table, row, cell, columnheader, status, list,
-    listitem
+    heading, tablist, tab, button, checkbox, textbox, progressbar, table, row, cell, columnheader, status, list, listitem
 };
 // "heading", "tablist", "tab", "button", ...: the ARIA role's name.
 const char* role_code(Role role);
@@ -39,7 +38,7 @@ struct AccessibleItem {
     std::string key;          // the same in every frame that draws it: its widget name or an own key
     Role role = Role::button;
     std::string name;         // its label, or a cell's or status's text
-    std::string value;        // a text box's text; a slider's or progress bar's value as text
+    std::string value;        // a text box's text; a progress bar's value as text
     std::string container;    // the key of the item it belongs to: a tab's tab list, a cell's row
     WidgetBox box;            // display pixels
     bool checked = false;     // a checkbox
