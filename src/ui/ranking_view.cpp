@@ -211,15 +211,16 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
                             static_cast<ImGuiID>(SortColumn::care_type));
     ImGui::TableSetupColumn(tr(TextId::column_score), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                             em * 11.0f, static_cast<ImGuiID>(SortColumn::score));
-    const std::optional<std::size_t> moved_to = keyboard_selection(state, list);
-    const auto& rows = list.rows(state);
     // The page's layer gets the rows the clipper draws, with the whole list's row count.
+    const std::size_t table_index = view_marks().accessible.size();
     describe("ranking", Role::table, tr(TextId::screen_ranking),
-             WidgetBox{table_at.x, table_at.y, table_at.x + table_width, table_at.y + height})
-        .row_count = static_cast<int>(rows.size()) + 1;
+             WidgetBox{table_at.x, table_at.y, table_at.x + table_width, table_at.y + height});
     header_row(fonts);
     apply_sort_specs(list);
 
+    const std::optional<std::size_t> moved_to = keyboard_selection(state, list);
+    const auto& rows = list.rows(state);
+    view_marks().accessible[table_index].row_count = static_cast<int>(rows.size()) + 1;
     const std::optional<std::size_t> selected_row = list.selected_row(state);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));

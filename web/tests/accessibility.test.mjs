@@ -216,3 +216,20 @@ test('an unchanged frame touches no element, and Tab leads from the canvas into 
     await app.close();
   }
 });
+
+test('the layer speaks the interface\'s language: English at ?lang=en, Dutch after the NL button', async () => {
+  const app = await openApp({ query: '?lang=en' });
+  try {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Ranking', selected: true }).waitFor();
+    const ranking = page.getByRole('table', { name: 'Ranking' });
+    assert.deepEqual((await ranking.getByRole('columnheader').allTextContents()).slice(0, 3), ['Rank', 'Dossier', 'Name']);
+    await page.getByRole('button', { name: 'English', pressed: true }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).press('Enter');
+    await page.getByRole('tab', { name: 'Ranglijst', selected: true }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands', pressed: true }).waitFor();
+    assert.equal(await page.getByRole('table', { name: 'Ranglijst' }).getByRole('columnheader').first().textContent(), 'Rang');
+  } finally {
+    await app.close();
+  }
+});
