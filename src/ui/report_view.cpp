@@ -280,8 +280,8 @@ void key_figures(const Report& r, const Fonts& fonts) {
     figure_card(fonts, "screenings", width, group_thousands(r.screenings.total),
                 counted(CountedText::screenings, r.screenings.total), "");
     ImGui::SameLine();
-    figure_card(fonts, "follow-ups", width, group_thousands(r.follow_ups.opened), counted(CountedText::follow_ups_opened, r.follow_ups.opened),
-                follow_up);
+    figure_card(fonts, "follow-ups", width, group_thousands(r.follow_ups.opened),
+                counted(CountedText::follow_ups_opened, r.follow_ups.opened), follow_up);
     char labels[256];
     std::snprintf(labels, sizeof labels, tr(TextId::report_labels_detail), group_thousands(r.risk_labels.expiring).c_str(),
                   group_thousands(r.risk_labels.expired).c_str());
