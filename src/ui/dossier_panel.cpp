@@ -12,6 +12,7 @@
 #include "session/i18n.hpp"
 #include "ui/theme.hpp"
 #include "session/value_labels.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -37,6 +38,8 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
     const double largest = largest_parameter_points(spec).value_or(std::abs(contributing.front()->points));
     const float em = ImGui::GetFontSize();
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("score-reasons", Role::list, tr(TextId::dossier_reasons));
     for (const ParameterExplanation* parameter : contributing) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float width = static_cast<float>(em * 5.0 * std::abs(parameter->points) / largest);
@@ -46,6 +49,12 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
         const std::optional<std::size_t> column = dataset.index_of(parameter->field);
         const std::string value = parameter->missing || !column ? tr(TextId::missing_value) : cell_label(dataset, *column, row);
         ImGui::Text("%5s  %s: %s", one_decimal(parameter->points).c_str(), local(parameter->label).c_str(), value.c_str());
+        AccessibleItem& reason = describe_last_item(Role::listitem,
+                                                    one_decimal(parameter->points) + "  " + local(parameter->label) + ": " + value,
+                                                    "score-reason:" + parameter->id);
+        reason.container = "score-reasons";
+        reason.box.left = at.x;
+        grow_box(view_marks().accessible[list_at].box, reason.box);
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(em * 28.0f);

@@ -23,6 +23,7 @@ void language_switch() {
         const bool selected = (option == Language::dutch) == dutch;
         if (selected) ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 60));
         if (ImGui::Button(option == Language::dutch ? "NL" : "EN")) set_language(option);
+        describe_last_item(Role::button, option == Language::dutch ? "Nederlands" : "English").selected = selected;
         if (selected) ImGui::PopStyleColor();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::language_switch_tooltip));
         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
@@ -41,7 +42,7 @@ void new_version_offer(float right, const ImVec2& origin) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
     if (ImGui::Button(label)) platform::activate_new_version();
     ImGui::PopStyleColor(2);
-    note_last_item("new-version-reload");
+    note_last_item("new-version-reload", Role::button, label);
     wrapped_tooltip(tr(TextId::new_version_tooltip));
 }
 
@@ -64,6 +65,7 @@ void draw_header_bar(const Session& state, const Fonts& fonts) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
     ImGui::TextUnformatted(tr(TextId::app_title));
     ImGui::PopStyleColor();
+    describe_last_item(Role::heading, tr(TextId::app_title), "app-title").level = 1;
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);

@@ -1,7 +1,13 @@
-// Widget boxes and screen requests, kept in the marks the app hung on the ImGui context.
+// Widget boxes, described widgets and screen requests, kept in the marks the app hung on the
+// ImGui context.
 #include "ui/item_marks.hpp"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cstdio>
 #include <iterator>
+#include <utility>
 
 namespace radar::ui {
 
@@ -9,6 +15,13 @@ namespace {
 
 constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "selection", "screening",
                                         "report",  "storage", "evaluation", "audit"};
+constexpr const char* role_codes[] = {"heading", "tablist", "tab",          "button", "checkbox", "textbox", "progressbar",
+                                      "table",   "row",     "cell",         "columnheader", "status", "list", "listitem"};
+
+WidgetBox last_item_box() {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    return WidgetBox{min.x, min.y, max.x, max.y};
+}
 
 }  // namespace
 
@@ -28,6 +41,44 @@ void note_last_item(const std::string& name) { note_widget(name, ImGui::GetItemR
 
 void note_widget(const std::string& name, ImVec2 min, ImVec2 max) {
     view_marks().widgets[name] = WidgetBox{min.x, min.y, max.x, max.y};
+}
+
+const char* role_code(Role role) { return role_codes[static_cast<int>(role)]; }
+
+void grow_box(WidgetBox& box, const WidgetBox& other) {
+    if (box.right <= box.left) {
+        box = other;
+        return;
+    }
+    box = WidgetBox{std::min(box.left, other.left), std::min(box.top, other.top), std::max(box.right, other.right),
+                    std::max(box.bottom, other.bottom)};
+}
+
+void start_describing_frame() { view_marks().accessible.clear(); }
+
+AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box) {
+    AccessibleItem& item = view_marks().accessible.emplace_back();
+    item.key = std::move(key);
+    item.role = role;
+    item.name = std::move(name);
+    item.box = box;
+    return item;
+}
+
+AccessibleItem& describe_last_item(Role role, std::string name, std::string key) {
+    if (key.empty()) {
+        char id[16];
+        std::snprintf(id, sizeof id, "id:%08x", static_cast<unsigned>(ImGui::GetItemID()));
+        key = id;
+    }
+    AccessibleItem& item = describe(std::move(key), role, std::move(name), last_item_box());
+    item.disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    return item;
+}
+
+AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name) {
+    note_last_item(widget);
+    return describe_last_item(role, std::move(name), widget);
 }
 
 void request_screen(Screen screen) { view_marks().requested_screen = screen; }

@@ -1,12 +1,15 @@
 // What the views tell the app and automation about the frame they drew: where each named widget
-// is (window.radar.info().widgets and clickWidget), which screen is shown and which one to bring
-// forward next, and a few positions of the ranking list. The app owns one ViewMarks and makes it
-// the ImGui context's user data (ImGuiIO::UserData), so any widget can mark itself.
+// is (window.radar.info().widgets and clickWidget), what each described widget is to assistive
+// technology (the page mirrors it as ARIA elements over the canvas), which screen is shown and
+// which one to bring forward next, and a few positions of the ranking list. The app owns one
+// ViewMarks and makes it the ImGui context's user data (ImGuiIO::UserData), so any widget can
+// mark itself.
 #pragma once
 
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -23,8 +26,33 @@ struct WidgetBox {
     float left = 0, top = 0, right = 0, bottom = 0;
 };
 
+// The ARIA role a described widget has in the page's layer (web/accessibility_layer.js).
+enum class Role {
+    heading, tablist, tab, button, checkbox, textbox, progressbar, table, row, cell, columnheader, status, list, listitem
+};
+// "heading", "tablist", "tab", "button", ...: the ARIA role's name.
+const char* role_code(Role role);
+
+// One widget as a screen reader should know it, in the frame it was drawn.
+struct AccessibleItem {
+    std::string key;          // the same in every frame that draws it: its widget name or an own key
+    Role role = Role::button;
+    std::string name;         // its label, or a cell's or status's text
+    std::string value;        // a text box's text; a progress bar's value as text
+    std::string container;    // the key of the item it belongs to: a tab's tab list, a cell's row
+    WidgetBox box;            // display pixels
+    bool checked = false;     // a checkbox
+    bool selected = false;    // the shown tab, the open row, a chosen code button (pressed)
+    bool disabled = false;
+    bool announced = false;   // its text is spoken when it changes (a status is, always)
+    int level = 0;            // a heading's level
+    int row_index = 0;        // a table row's place (1 = the header row), aria-rowindex
+    int row_count = 0;        // a table's rows, header included, aria-rowcount
+};
+
 struct ViewMarks {
     std::map<std::string, WidgetBox> widgets;  // display pixels, by name, e.g. "weight:complaints"
+    std::vector<AccessibleItem> accessible;    // this frame's described widgets, in drawing order
     Screen screen = Screen::ranking;           // the tab drawn last
     std::optional<Screen> requested_screen;    // to bring forward in the next frame
     float first_row_y = 0.0f;                  // vertical centre of the ranking's first visible row
@@ -39,6 +67,21 @@ ViewMarks& view_marks();
 // Records the last item's box (display pixels) under `name`.
 void note_last_item(const std::string& name);
 void note_widget(const std::string& name, ImVec2 min, ImVec2 max);
+
+// Widens `box` to take in `other` too (a tab list around its tabs); an empty box becomes `other`.
+void grow_box(WidgetBox& box, const WidgetBox& other);
+
+// Forgets the described widgets of the previous frame (at the start of a frame).
+void start_describing_frame();
+// Adds an item to this frame's described widgets. The reference returned stays valid until the
+// next item is described.
+AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box = {});
+// Describes the last item: its box, and disabled when drawn disabled. `key` defaults to the
+// item's ImGui id.
+AccessibleItem& describe_last_item(Role role, std::string name, std::string key = {});
+// Both at once for a widget automation knows: its box under `widget`, and its description keyed
+// by that name.
+AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name);
 // Brings `screen` forward in the next frame (a "go to" button).
 void request_screen(Screen screen);
 

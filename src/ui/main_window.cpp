@@ -49,12 +49,12 @@ void draw_skipped_dataset_banner(Session& state) {
     ImGui::TextWrapped(tr(TextId::skipped_dataset_banner), skipped->source_name.c_str());
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(TextId::skipped_dataset_load))) state.load_skipped_dataset();
-    note_last_item("button:load-skipped-dataset");
+    note_last_item("button:load-skipped-dataset", Role::button, tr(TextId::skipped_dataset_load));
     ImGui::SameLine();
     ImGui::BeginDisabled(state.storage_mode() != StoreMode::writer);
     if (ImGui::Button(tr(TextId::skipped_dataset_remove))) state.remove_skipped_dataset();
     ImGui::EndDisabled();
-    note_last_item("button:remove-skipped-dataset");
+    note_last_item("button:remove-skipped-dataset", Role::button, tr(TextId::skipped_dataset_remove));
 }
 
 // A message from before the page was reloaded (what was forgotten), until it is closed.
@@ -64,8 +64,9 @@ void draw_start_notice(Session& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextWrapped("%s", state.start_notice().c_str());
     ImGui::PopStyleColor();
+    describe_last_item(Role::status, state.start_notice(), "start-notice");
     if (ImGui::SmallButton(tr(TextId::close_notice))) state.dismiss_start_notice();
-    note_last_item("close-notice");
+    note_last_item("close-notice", Role::button, tr(TextId::close_notice));
 }
 
 // What to do next, on every screen but Screening: the newest open batch and how far it is, with
@@ -84,7 +85,7 @@ void draw_open_batch_banner(Session& state) {
             state.set_screening_batch(batch.batch_id);
             request_screen(Screen::screening);
         }
-        note_last_item("continue-screening");
+        note_last_item("continue-screening", Role::button, tr(TextId::continue_screening));
         return;
     }
 }
@@ -112,6 +113,7 @@ void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& v
 void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, AuditWork& audit, ViewState& views,
                       const Fonts& fonts, Shortcuts shortcuts) {
     if (shortcuts.toggle_language) set_language(language() == Language::dutch ? Language::english : Language::dutch);
+    start_describing_frame();
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
@@ -153,9 +155,16 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     };
     const std::optional<Screen> requested = std::exchange(views.marks.requested_screen, std::nullopt);
     if (ImGui::BeginTabBar("screens")) {
+        describe("screens", Role::tablist, tr(TextId::screens_label));
+        const std::size_t tab_list = views.marks.accessible.size() - 1;
         for (const Tab& tab : tabs) {
             const ImGuiTabItemFlags tab_flags = requested == tab.screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-            if (!ImGui::BeginTabItem((std::string(tr(tab.label)) + tab.id).c_str(), nullptr, tab_flags)) continue;
+            const bool shown = ImGui::BeginTabItem((std::string(tr(tab.label)) + tab.id).c_str(), nullptr, tab_flags);
+            AccessibleItem& described = describe_last_item(Role::tab, tr(tab.label), std::string("screen:") + screen_code(tab.screen));
+            described.container = "screens";
+            described.selected = shown;
+            grow_box(views.marks.accessible[tab_list].box, described.box);
+            if (!shown) continue;
             views.marks.screen = tab.screen;
             tab.draw();
             ImGui::EndTabItem();

@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include <imgui_internal.h>
+
 #include "core/model/model_output.hpp"
 #include "session/i18n.hpp"
 #include "ui/text_widgets.hpp"
@@ -52,6 +54,7 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
     if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
         filter.text = buffer.data();
+    describe_last_item(Role::textbox, tr(TextId::filter_hint), "ranking-filter").value = buffer.data();
     if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         buffer[0] = '\0';
         filter.text.clear();
@@ -156,7 +159,40 @@ std::optional<std::size_t> keyboard_selection(const Session& state, RankingList&
     return next;
 }
 
+// A cell of the ranking as the page's accessibility layer shows it: its text, its column's width
+// and a line high. Called after TableNextColumn, before the cell is drawn.
+void describe_cell(const std::string& row_key, const char* column, std::string text) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const WidgetBox box{at.x, at.y, at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetTextLineHeight()};
+    describe(row_key + ":" + column, Role::cell, std::move(text), box).container = row_key;
+}
+
+// The header row, drawn by TableHeadersRow and described column by column (ImGui's table keeps
+// each column's edges).
+void header_row(const Fonts& fonts) {
+    const float top = ImGui::GetCursorScreenPos().y;
+    ImGui::PushFont(fonts.strong);
+    ImGui::TableHeadersRow();
+    const float bottom = top + ImGui::TableGetHeaderRowHeight();
+    ImGui::PopFont();
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    const std::size_t row_at = view_marks().accessible.size();
+    describe("ranking-header", Role::row, "").container = "ranking";
+    view_marks().accessible[row_at].row_index = 1;
+    WidgetBox row_box;
+    for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+        const ImGuiTableColumn& edges = table->Columns[column];
+        const WidgetBox box{edges.MinX, top, edges.MaxX, bottom};
+        describe("ranking-header:" + std::to_string(column), Role::columnheader, ImGui::TableGetColumnName(column), box)
+            .container = "ranking-header";
+        grow_box(row_box, box);
+    }
+    view_marks().accessible[row_at].box = row_box;
+}
+
 void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float height) {
+    const ImVec2 table_at = ImGui::GetCursorScreenPos();
+    const float table_width = ImGui::GetContentRegionAvail().x;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -175,13 +211,16 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
                             static_cast<ImGuiID>(SortColumn::care_type));
     ImGui::TableSetupColumn(tr(TextId::column_score), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                             em * 11.0f, static_cast<ImGuiID>(SortColumn::score));
-    ImGui::PushFont(fonts.strong);
-    ImGui::TableHeadersRow();
-    ImGui::PopFont();
+    // The page's layer gets the rows the clipper draws, with the whole list's row count.
+    const std::size_t table_index = view_marks().accessible.size();
+    describe("ranking", Role::table, tr(TextId::screen_ranking),
+             WidgetBox{table_at.x, table_at.y, table_at.x + table_width, table_at.y + height});
+    header_row(fonts);
     apply_sort_specs(list);
 
     const std::optional<std::size_t> moved_to = keyboard_selection(state, list);
     const auto& rows = list.rows(state);
+    view_marks().accessible[table_index].row_count = static_cast<int>(rows.size()) + 1;
     const std::optional<std::size_t> selected_row = list.selected_row(state);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()));
@@ -193,19 +232,34 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
             ImGui::TableNextColumn();
             const std::string rank = std::to_string(state.rank_of(row));
             const bool selected = selected_row == row;
+            const std::string row_key = "ranking-row:" + state.id(row);
             if (i == 0) view_marks().first_row_y = ImGui::GetCursorScreenPos().y + ImGui::GetTextLineHeight() * 0.5f;
+            const std::size_t row_at = view_marks().accessible.size();
+            describe(row_key, Role::row, "");
+            describe_cell(row_key, "rank", rank);
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 list.select_row(state, selected ? std::nullopt : std::optional<std::size_t>(row));
+            AccessibleItem& described_row = view_marks().accessible[row_at];
+            described_row.box = WidgetBox{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                                          ImGui::GetItemRectMax().y};
+            described_row.container = "ranking";
+            described_row.selected = selected;
+            described_row.row_index = i + 2;
             if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
+            describe_cell(row_key, "dossier", state.id(row));
             fitted_text(state.id(row));
             ImGui::TableNextColumn();
+            describe_cell(row_key, "name", state.name(row));
             fitted_text(state.name(row));
             ImGui::TableNextColumn();
+            describe_cell(row_key, "municipality", state.municipality(row));
             fitted_text(state.municipality(row));
             ImGui::TableNextColumn();
+            describe_cell(row_key, "care-type", category_label(state.care_type(row)));
             fitted_text(category_label(state.care_type(row)));
             ImGui::TableNextColumn();
+            describe_cell(row_key, "score", one_decimal(state.display_score(row)));
             score_cell(state, row);
         }
     }

@@ -233,7 +233,8 @@ void header_block(const ReportViewState& v, const Fonts& fonts) {
     ImGui::TreePop();
 }
 
-void figure_card(const Fonts& fonts, float width, const std::string& value, const std::string& label,
+// A key figure on a card; `key` names it for the page's accessibility layer.
+void figure_card(const Fonts& fonts, const char* key, float width, const std::string& value, const std::string& label,
                  const std::string& detail) {
     const float em = ImGui::GetFontSize();
     const float height = em * 5.8f;  // room for a label and a detail of two lines each
@@ -253,6 +254,10 @@ void figure_card(const Fonts& fonts, float width, const std::string& value, cons
     if (!detail.empty())
         draw->AddText(fonts.body, em * 0.85f, ImVec2(origin.x + pad, label_y + label_height + em * 0.15f),
                       palette::muted_text, detail.c_str(), nullptr, width - pad * 2);
+    // An item of the key figures' list for the page's layer: the figure, what it counts, the detail.
+    AccessibleItem& item = describe_last_item(Role::listitem, value + " " + label + (detail.empty() ? "" : ". " + detail),
+                                              std::string("report-figure:") + key);
+    item.container = "report-figures";
 }
 
 void key_figures(const Report& r, const Fonts& fonts) {
@@ -268,20 +273,26 @@ void key_figures(const Report& r, const Fonts& fonts) {
     std::snprintf(follow_up, sizeof follow_up, tr(TextId::report_follow_up_detail),
                   group_thousands(r.follow_ups.done).c_str(), group_thousands(r.follow_ups.open).c_str(),
                   group_thousands(r.follow_ups.overdue).c_str());
-    figure_card(fonts, width, group_thousands(r.unique_dossiers), counted(CountedText::unique_dossiers_screened, r.unique_dossiers), "");
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("report-figures", Role::list, tr(TextId::report_key_figures));
+    figure_card(fonts, "unique", width, group_thousands(r.unique_dossiers),
+                counted(CountedText::unique_dossiers_screened, r.unique_dossiers), "");
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.possible_risk_dossiers), possible, "");
+    figure_card(fonts, "possible-risk", width, group_thousands(r.possible_risk_dossiers), possible, "");
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.screenings.total), counted(CountedText::screenings, r.screenings.total), "");
+    figure_card(fonts, "screenings", width, group_thousands(r.screenings.total),
+                counted(CountedText::screenings, r.screenings.total), "");
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.follow_ups.opened), counted(CountedText::follow_ups_opened, r.follow_ups.opened),
-                follow_up);
+    figure_card(fonts, "follow-ups", width, group_thousands(r.follow_ups.opened),
+                counted(CountedText::follow_ups_opened, r.follow_ups.opened), follow_up);
     char labels[256];
     std::snprintf(labels, sizeof labels, tr(TextId::report_labels_detail), group_thousands(r.risk_labels.expiring).c_str(),
                   group_thousands(r.risk_labels.expired).c_str());
     ImGui::SameLine();
-    figure_card(fonts, width, group_thousands(r.risk_labels.current),
+    figure_card(fonts, "risk-labels", width, group_thousands(r.risk_labels.current),
                 counted(CountedText::current_risk_labels, r.risk_labels.current), labels);
+    for (std::size_t i = list_at + 1; i < view_marks().accessible.size(); ++i)
+        grow_box(view_marks().accessible[list_at].box, view_marks().accessible[i].box);
 }
 
 // A paragraph in a tinted box with a bar on its left (the summary, the parliamentary answer).
@@ -289,7 +300,7 @@ void boxed_paragraph(const std::string& text, const char* id) {
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - em * 1.6f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(243, 246, 248, 255));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::packed(colours::report_panel));
     ImGui::BeginChild(id, ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 origin = ImGui::GetWindowPos();
     ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + size.y + em * 1.4f),

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <string>
 
 #include "core/screening/blind_queue.hpp"
@@ -107,6 +108,7 @@ void code_buttons(ScreeningDraft& d) {
         if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::to_string(key) + "  " + code_label(code, language());
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) d.code = code;
+        describe_last_item(Role::button, code_label(code, language()), "code-button:" + std::to_string(key)).selected = chosen;
         if (chosen) ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
@@ -141,8 +143,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
             ImGui::TextDisabled(tr(TextId::corrected_line), existing->correction_reason.c_str());
         if (!d.correcting) {
             if (ImGui::Button(tr(TextId::correct_button))) start_correction(d, *existing);
-            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-            note_widget("correct", min, max);
+            note_last_item("correct", Role::button, tr(TextId::correct_button));
             ImGui::SameLine();
             draw_save_status(state, member.dossier_id);
             return false;
@@ -158,11 +159,10 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         ImGui::SetKeyboardFocusHere();
         d.focus_note = false;
     }
-    if (ImGui::InputTextWithHint("##note", required ? tr(TextId::note_hint_required) : tr(TextId::note_hint_optional),
-                                 d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
+    const char* note_hint = required ? tr(TextId::note_hint_required) : tr(TextId::note_hint_optional);
+    if (ImGui::InputTextWithHint("##note", note_hint, d.note.data(), d.note.size(), ImGuiInputTextFlags_EnterReturnsTrue))
         enter = true;
-    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    note_widget("note", min, max);
+    note_last_item("note", Role::textbox, note_hint).value = d.note.data();
     if (existing) {
         ImGui::SetNextItemWidth(-1);
         if (d.focus_note) {
@@ -172,9 +172,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         if (ImGui::InputTextWithHint("##reason", tr(TextId::correction_reason_hint), d.reason.data(), d.reason.size(),
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
-        min = ImGui::GetItemRectMin();
-        max = ImGui::GetItemRectMax();
-        note_widget("reason", min, max);
+        note_last_item("reason", Role::textbox, tr(TextId::correction_reason_hint)).value = d.reason.data();
     } else if (d.code == ScreeningCode::verder_onderzoek_nodig) {
         ImGui::AlignTextToFramePadding();
         ImGui::TextUnformatted(tr(TextId::follow_up_label));
@@ -191,10 +189,13 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##due", tr(TextId::date_hint), d.due_date.data(), d.due_date.size());
+        describe_last_item(Role::textbox, std::string(tr(TextId::follow_up_label)) + " " + tr(TextId::due_date_label), "due-date")
+            .value = d.due_date.data();
     }
     const SaveStatus* status = state.save_status(member.dossier_id);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
     if (ImGui::Button(tr(TextId::save_decision))) save(state, d, batch, member);
+    describe_last_item(Role::button, tr(TextId::save_decision), "save-decision");
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (existing && ImGui::Button(tr(TextId::cancel))) d.correcting = false;
@@ -202,6 +203,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     if (d.message) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImColor(palette::error_text), "%s", d.message);
+        describe_last_item(Role::status, d.message, "screening-refusal");
         if (!d.detail.empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", d.detail.c_str());
         ImGui::PopTextWrapPos();
     } else {
@@ -285,11 +287,13 @@ void follow_ups(Session& state, const std::string& dossier_id) {
     }
 }
 
+// A section's title, a heading for the page's layer.
 void strong(const Fonts& fonts, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    describe_last_item(Role::heading, text, std::string("section:") + text).level = 3;
 }
 
 // The keys pressed this frame outside text fields.
@@ -320,6 +324,10 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
+    // Spoken when the screener moves on to another dossier.
+    AccessibleItem& title = describe_last_item(Role::heading, row ? state.name(*row) : member.dossier_id, "screening-dossier");
+    title.level = 2;
+    title.announced = true;
     const bool blind = member_hidden(batch, member);
     if (blind) ImGui::TextDisabled(tr(TextId::blind_member_line), member.dossier_id.c_str());
     else if (member.kind == SelectionKind::control)
@@ -386,7 +394,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     if (!batch) {
         ImGui::TextWrapped("%s", tr(TextId::no_open_batch));
         if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
-        note_last_item("go-to-selection");
+        note_last_item("go-to-selection", Role::button, tr(TextId::go_to_selection));
         ImGui::Spacing();
         draw_screener_field(state, views.screener_name);
         return;
@@ -396,12 +404,18 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
+    char batch_title[200];
+    std::snprintf(batch_title, sizeof batch_title, tr(TextId::batch_title), batch->batch_id.c_str());
+    describe_last_item(Role::heading, batch_title, "screening-batch").level = 2;
     const float fraction = batch->total() ? static_cast<float>(batch->coded_count) / static_cast<float>(batch->total()) : 0.0f;
     const std::string progress = std::to_string(batch->coded_count) + " / " + std::to_string(batch->total()) + " " + tr(TextId::coded_suffix);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
+    describe_last_item(Role::progressbar, tr(TextId::coded_suffix), "screening-progress").value = progress;
     ImGui::Checkbox(tr(TextId::only_uncoded), &view.only_uncoded);
+    describe_last_item(Role::checkbox, tr(TextId::only_uncoded), "only-uncoded").checked = view.only_uncoded;
     bool advance = state.advance_after_save();
     if (ImGui::Checkbox(tr(TextId::advance_after_save), &advance)) state.set_advance_after_save(advance);
+    describe_last_item(Role::checkbox, tr(TextId::advance_after_save), "advance-after-save").checked = advance;
     draw_screener_field(state, views.screener_name);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
@@ -483,9 +497,15 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
             const std::string rank = (unranked ? std::string("\xE2\x80\x94") : std::to_string(member.rank)) + "##" + member.dossier_id;
             if (ImGui::Selectable(rank.c_str(), selected, ImGuiSelectableFlags_SpanAllColumns))
                 state.set_screening_dossier(member.dossier_id);
+            const auto row = state.row_of(member.dossier_id);
+            // One button per queue entry for the page's layer: its place, name and code.
+            std::string entry = (unranked ? std::string() : std::to_string(member.rank) + " ") +
+                                (row ? state.name(*row) : member.dossier_id);
+            if (code) entry += ", " + std::string(awaiting_second_code(state, member.dossier_id) ? tr(TextId::hidden_code_chip)
+                                                                                                : code_label(*code, language()));
+            describe_last_item(Role::button, entry, "queue:" + member.dossier_id).selected = selected;
             if (selected && moved) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
-            const auto row = state.row_of(member.dossier_id);
             fitted_text(row ? state.name(*row) : member.dossier_id);
             ImGui::TableNextColumn();
             if (code && awaiting_second_code(state, member.dossier_id)) ImGui::TextDisabled("%s", tr(TextId::hidden_code_chip));

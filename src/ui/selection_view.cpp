@@ -103,8 +103,10 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_control_tooltip));
     note_last_item("control-size");
     ImGui::Checkbox(tr(TextId::selection_signal_override), &settings.signal_override);
+    describe_last_item(Role::checkbox, tr(TextId::selection_signal_override)).checked = settings.signal_override;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_signal_tooltip));
     ImGui::Checkbox(tr(TextId::selection_floor), &settings.coverage_floor);
+    describe_last_item(Role::checkbox, tr(TextId::selection_floor)).checked = settings.coverage_floor;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_floor_tooltip));
     if (settings.coverage_floor) {
         ImGui::Indent();
@@ -113,7 +115,9 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
         ImGui::Unindent();
     }
     ImGui::Checkbox(tr(TextId::selection_exclude_closed), &settings.exclude_closed);
+    describe_last_item(Role::checkbox, tr(TextId::selection_exclude_closed)).checked = settings.exclude_closed;
     ImGui::Checkbox(tr(TextId::selection_exclude_enforcement), &settings.exclude_active_enforcement);
+    describe_last_item(Role::checkbox, tr(TextId::selection_exclude_enforcement)).checked = settings.exclude_active_enforcement;
     double_coding_fields(settings.double_coding);
 }
 
@@ -184,15 +188,18 @@ void month_status(Session& state, const BatchPreview& preview) {
     const BatchState& batch = found->second;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::saved_text);
     ImGui::AlignTextToFramePadding();
-    ImGui::Text(tr(TextId::month_committed), batch.batch_id.c_str(), counted_text(CountedText::dossiers, batch.total()).c_str(),
-                group_thousands(batch.coded_count).c_str());
+    char committed[300];
+    std::snprintf(committed, sizeof committed, tr(TextId::month_committed), batch.batch_id.c_str(),
+                  counted_text(CountedText::dossiers, batch.total()).c_str(), group_thousands(batch.coded_count).c_str());
+    ImGui::TextUnformatted(committed);
     ImGui::PopStyleColor();
+    describe_last_item(Role::status, committed, "month-committed");
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::go_to_screening))) {
         state.set_screening_batch(batch.batch_id);
         request_screen(Screen::screening);
     }
-    note_last_item("go-to-screening");
+    note_last_item("go-to-screening", Role::button, tr(TextId::go_to_screening));
 }
 
 // The model and data the preview rests on, in words; the version id and dataset hash one click away.
@@ -218,15 +225,19 @@ void commit_section(Session& state, const BatchPreview& preview) {
     const std::string popup_id = std::string(tr(TextId::commit_supplementary_title)) + "###confirm-supplementary";
     if (!preview.supplementary) {
         if (ImGui::Button(tr(TextId::commit_batch))) commit_preview(state, preview);
-        note_last_item("commit-batch");
+        note_last_item("commit-batch", Role::button, tr(TextId::commit_batch));
     } else {
         if (ImGui::Button(tr(TextId::commit_supplementary))) ImGui::OpenPopup(popup_id.c_str());
-        note_last_item("commit-supplementary");
+        note_last_item("commit-supplementary", Role::button, tr(TextId::commit_supplementary));
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (*blocker != '\0') ImGui::TextColored(ImColor(palette::error_text), "%s", blocker);
-    else draw_save_status(state, subject);
+    if (*blocker != '\0') {
+        ImGui::TextColored(ImColor(palette::error_text), "%s", blocker);
+        describe_last_item(Role::status, blocker, "commit-blocker");
+    } else {
+        draw_save_status(state, subject);
+    }
     if (ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
         ImGui::Text(tr(TextId::commit_supplementary_text), preview.batch_id.substr(0, 7).c_str(),
@@ -236,7 +247,7 @@ void commit_section(Session& state, const BatchPreview& preview) {
             commit_preview(state, preview);
             ImGui::CloseCurrentPopup();
         }
-        note_last_item("confirm-supplementary");
+        note_last_item("confirm-supplementary", Role::button, tr(TextId::commit_supplementary_confirm));
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::cancel))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -250,9 +261,18 @@ void lists(Session& state, const BatchPreview& preview, CloseDialog& close_dialo
     held_back.insert(held_back.end(), outcome.waiting.begin(), outcome.waiting.end());
     std::sort(held_back.begin(), held_back.end());
     if (!ImGui::BeginTabBar("selection_lists")) return;
+    const std::size_t tab_list = view_marks().accessible.size();
+    describe("selection-lists", Role::tablist, tr(TextId::screen_selection));
+    // A tab of the lists as the page's layer shows it: in the tab list, named without ImGui's id.
+    auto tab_name = [](const std::string& label) { return label.substr(0, label.find("###")); };
+    auto in_tab_list = [tab_list](AccessibleItem& tab, bool open) {
+        tab.container = "selection-lists";
+        tab.selected = open;
+        grow_box(view_marks().accessible[tab_list].box, tab.box);
+    };
     const std::string proposed = std::string(tr(TextId::tab_proposed)) + " (" + group_thousands(outcome.selected.size()) + ")###proposed";
     const bool proposed_open = ImGui::BeginTabItem(proposed.c_str());
-    note_last_item("tab:proposed");
+    in_tab_list(note_last_item("tab:proposed", Role::tab, tab_name(proposed)), proposed_open);
     if (proposed_open) {
         char explanation[512];
         std::snprintf(explanation, sizeof explanation, tr(TextId::proposed_explanation),
@@ -265,7 +285,7 @@ void lists(Session& state, const BatchPreview& preview, CloseDialog& close_dialo
     }
     const std::string held = std::string(tr(TextId::tab_held_back)) + " (" + group_thousands(held_back.size()) + ")###held";
     const bool held_open = ImGui::BeginTabItem(held.c_str());
-    note_last_item("tab:held-back");
+    in_tab_list(note_last_item("tab:held-back", Role::tab, tab_name(held)), held_open);
     if (held_open) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", tr(TextId::held_back_explanation));
@@ -277,7 +297,7 @@ void lists(Session& state, const BatchPreview& preview, CloseDialog& close_dialo
     const std::string batches = std::string(tr(TextId::batches_title)) + " (" +
                                 group_thousands(state.screening().batches.size()) + ")###batches";
     const bool batches_open = ImGui::BeginTabItem(batches.c_str());
-    note_last_item("tab:batches");
+    in_tab_list(note_last_item("tab:batches", Role::tab, tab_name(batches)), batches_open);
     if (batches_open) {
         draw_batch_list(state, close_dialog);
         ImGui::EndTabItem();

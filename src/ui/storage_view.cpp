@@ -67,7 +67,7 @@ void memory_only_switch(Session& state) {
         if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
         else state.set_dataset_memory_only(memory_only);
     }
-    note_last_item("checkbox:memory-only");
+    note_last_item("checkbox:memory-only", Role::checkbox, tr(TextId::import_memory_only)).checked = memory_only;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
     if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
@@ -75,7 +75,7 @@ void memory_only_switch(Session& state) {
             state.set_dataset_memory_only(true);
             ImGui::CloseCurrentPopup();
         }
-        note_last_item("button:confirm-memory-only");
+        note_last_item("button:confirm-memory-only", Role::button, tr(TextId::import_memory_only_confirm));
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();

@@ -39,12 +39,14 @@ struct ChipColours {
 };
 
 ChipColours chip_colours(ScreeningCode code) {
+    using palette::packed;
     switch (code) {
-        case ScreeningCode::risico: return {IM_COL32(250, 222, 218, 255), IM_COL32(140, 30, 20, 255)};
-        case ScreeningCode::geen_risico: return {IM_COL32(218, 240, 226, 255), IM_COL32(25, 95, 55, 255)};
-        case ScreeningCode::verder_onderzoek_nodig: return {IM_COL32(252, 236, 200, 255), IM_COL32(110, 70, 0, 255)};
+        case ScreeningCode::risico: return {packed(colours::risico_chip), packed(colours::risico_chip_text)};
+        case ScreeningCode::geen_risico: return {packed(colours::geen_risico_chip), packed(colours::geen_risico_chip_text)};
+        case ScreeningCode::verder_onderzoek_nodig:
+            return {packed(colours::verder_onderzoek_chip), packed(colours::verder_onderzoek_chip_text)};
     }
-    return {IM_COL32(230, 230, 230, 255), IM_COL32(30, 30, 30, 255)};
+    return {packed(colours::unknown_chip), packed(colours::unknown_chip_text)};
 }
 
 // A hostile file's header can be a megabyte: only its start is ever measured or shown.

@@ -31,8 +31,9 @@ ImFont* add_font(const char* path, float size) {
     return io.Fonts->AddFontFromFileTTF(path, size, nullptr, ranges);
 }
 
-ImVec4 rgb(int r, int g, int b, float a = 1.0f) {
-    return ImVec4(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f, static_cast<float>(b) / 255.0f, a);
+ImVec4 rgb(colours::Rgb colour) {
+    return ImVec4(static_cast<float>(colour.r) / 255.0f, static_cast<float>(colour.g) / 255.0f,
+                  static_cast<float>(colour.b) / 255.0f, 1.0f);
 }
 
 }  // namespace
@@ -66,30 +67,30 @@ void apply_theme(float pixel_scale) {
 
     ImVec4* c = style.Colors;
     ImGui::StyleColorsLight(&style);
-    c[ImGuiCol_Text] = rgb(28, 36, 44);
-    c[ImGuiCol_TextDisabled] = rgb(110, 120, 130);
-    c[ImGuiCol_WindowBg] = rgb(246, 247, 249);
-    c[ImGuiCol_ChildBg] = rgb(255, 255, 255);
-    c[ImGuiCol_PopupBg] = rgb(255, 255, 255);
-    c[ImGuiCol_Border] = rgb(214, 220, 226);
-    c[ImGuiCol_FrameBg] = rgb(255, 255, 255);
-    c[ImGuiCol_FrameBgHovered] = rgb(240, 246, 248);
-    c[ImGuiCol_FrameBgActive] = rgb(230, 240, 244);
-    c[ImGuiCol_Button] = rgb(226, 236, 240);
-    c[ImGuiCol_ButtonHovered] = rgb(200, 222, 230);
-    c[ImGuiCol_ButtonActive] = rgb(170, 204, 216);
-    c[ImGuiCol_Header] = rgb(222, 236, 242);
-    c[ImGuiCol_HeaderHovered] = rgb(232, 242, 246);
-    c[ImGuiCol_HeaderActive] = rgb(206, 228, 236);
-    c[ImGuiCol_TableHeaderBg] = rgb(236, 241, 244);
-    c[ImGuiCol_TableBorderStrong] = rgb(214, 220, 226);
-    c[ImGuiCol_TableBorderLight] = rgb(232, 236, 240);
-    c[ImGuiCol_TableRowBg] = rgb(255, 255, 255);
-    c[ImGuiCol_TableRowBgAlt] = rgb(249, 250, 252);
-    c[ImGuiCol_ScrollbarBg] = rgb(246, 247, 249);
-    c[ImGuiCol_ScrollbarGrab] = rgb(196, 204, 212);
-    c[ImGuiCol_CheckMark] = rgb(18, 64, 82);
-    c[ImGuiCol_NavHighlight] = rgb(18, 110, 130);
+    c[ImGuiCol_Text] = rgb(colours::text);
+    c[ImGuiCol_TextDisabled] = rgb(colours::text_disabled);
+    c[ImGuiCol_WindowBg] = rgb(colours::window);
+    c[ImGuiCol_ChildBg] = rgb(colours::white);
+    c[ImGuiCol_PopupBg] = rgb(colours::white);
+    c[ImGuiCol_Border] = rgb(colours::border);
+    c[ImGuiCol_FrameBg] = rgb(colours::white);
+    c[ImGuiCol_FrameBgHovered] = rgb(colours::frame_hovered);
+    c[ImGuiCol_FrameBgActive] = rgb(colours::frame_active);
+    c[ImGuiCol_Button] = rgb(colours::button);
+    c[ImGuiCol_ButtonHovered] = rgb(colours::button_hovered);
+    c[ImGuiCol_ButtonActive] = rgb(colours::button_active);
+    c[ImGuiCol_Header] = rgb(colours::header);
+    c[ImGuiCol_HeaderHovered] = rgb(colours::header_hovered);
+    c[ImGuiCol_HeaderActive] = rgb(colours::header_active);
+    c[ImGuiCol_TableHeaderBg] = rgb(colours::table_header);
+    c[ImGuiCol_TableBorderStrong] = rgb(colours::border);
+    c[ImGuiCol_TableBorderLight] = rgb(colours::table_border_light);
+    c[ImGuiCol_TableRowBg] = rgb(colours::white);
+    c[ImGuiCol_TableRowBgAlt] = rgb(colours::row_alternate);
+    c[ImGuiCol_ScrollbarBg] = rgb(colours::window);
+    c[ImGuiCol_ScrollbarGrab] = rgb(colours::scrollbar_grab);
+    c[ImGuiCol_CheckMark] = rgb(colours::check_mark);
+    c[ImGuiCol_NavHighlight] = rgb(colours::nav_highlight);
     style.ScaleAllSizes(pixel_scale);
     ImGui::GetStyle() = style;
 }

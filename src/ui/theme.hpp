@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include "ui/theme_colours.hpp"
+
 namespace radar::ui {
 
 struct Fonts {
@@ -13,18 +15,19 @@ struct Fonts {
 };
 
 namespace palette {
-constexpr ImU32 header_band = IM_COL32(18, 64, 82, 255);
-constexpr ImU32 header_text = IM_COL32(255, 255, 255, 255);
-constexpr ImU32 header_muted = IM_COL32(190, 214, 222, 255);
-constexpr ImU32 badge = IM_COL32(240, 176, 60, 255);
-constexpr ImU32 badge_text = IM_COL32(40, 30, 10, 255);
-constexpr ImU32 score_bar = IM_COL32(214, 96, 60, 255);
-constexpr ImU32 relief_bar = IM_COL32(70, 150, 110, 255);  // parameters that lower a score
-constexpr ImU32 score_bar_track = IM_COL32(232, 236, 240, 255);
-constexpr ImU32 error_text = IM_COL32(170, 40, 24, 255);
-constexpr ImU32 saved_text = IM_COL32(40, 120, 70, 255);
-constexpr ImU32 warning_band = IM_COL32(253, 240, 205, 255);  // storage banner background
-constexpr ImU32 muted_text = IM_COL32(96, 108, 120, 255);
+constexpr ImU32 packed(colours::Rgb colour) { return IM_COL32(colour.r, colour.g, colour.b, 255); }
+constexpr ImU32 header_band = packed(colours::header_band);
+constexpr ImU32 header_text = packed(colours::header_text);
+constexpr ImU32 header_muted = packed(colours::header_muted);
+constexpr ImU32 badge = packed(colours::badge);
+constexpr ImU32 badge_text = packed(colours::badge_text);
+constexpr ImU32 score_bar = packed(colours::score_bar);
+constexpr ImU32 relief_bar = packed(colours::relief_bar);  // parameters that lower a score
+constexpr ImU32 score_bar_track = packed(colours::score_bar_track);
+constexpr ImU32 error_text = packed(colours::error_text);
+constexpr ImU32 saved_text = packed(colours::saved_text);
+constexpr ImU32 warning_band = packed(colours::warning_band);  // storage banner background
+constexpr ImU32 muted_text = packed(colours::muted_text);
 }  // namespace palette
 
 // Loads the embedded fonts at `pixel_scale` (device pixels per CSS pixel); falls back to

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
@@ -60,8 +61,7 @@ void draw_screener_field(Session& state, MirroredTextBox& box) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     ImGui::InputTextWithHint("##screener", tr(TextId::screener_hint), buffer.data(), buffer.size());
     editing = ImGui::IsItemActive();
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    note_widget("screener", min, max);
+    note_last_item("screener", Role::textbox, tr(TextId::screener_label)).value = buffer.data();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         shown = buffer.data();
         state.set_screener(shown);
@@ -71,15 +71,22 @@ void draw_screener_field(Session& state, MirroredTextBox& box) {
 void draw_save_status(Session& state, const std::string& subject) {
     const SaveStatus* status = state.save_status(subject);
     if (!status) return;
+    const std::string key = "save-status:" + subject;
     if (status->phase == SavePhase::saving) {
         ImGui::TextDisabled("%s", tr(TextId::saving));
+        describe_last_item(Role::status, tr(TextId::saving), key);
     } else if (status->phase == SavePhase::saved) {
-        ImGui::TextColored(ImColor(palette::saved_text), "%s",
-                           state.storage_mode() == StoreMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved));
+        const char* saved = state.storage_mode() == StoreMode::memory_only ? tr(TextId::saved_in_memory) : tr(TextId::saved);
+        ImGui::TextColored(ImColor(palette::saved_text), "%s", saved);
+        describe_last_item(Role::status, saved, key);
     } else {
         ImGui::TextColored(ImColor(palette::error_text), tr(TextId::save_error), status->error_name.c_str());
+        char error[200];
+        std::snprintf(error, sizeof error, tr(TextId::save_error), status->error_name.c_str());
+        describe_last_item(Role::status, error, key);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(TextId::retry))) state.retry(subject);
+        describe_last_item(Role::button, tr(TextId::retry), "retry:" + subject);
     }
 }
 

@@ -1,0 +1,44 @@
+// The theme's contrast (src/ui/theme_colours.hpp): every text colour on every background it is
+// drawn on reaches WCAG 2.1's 4.5:1, or 3:1 for large text (success criterion 1.4.3, issue #21).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/theme_colours.hpp"
+
+using radar::ui::colours::Rgb;
+
+namespace {
+
+// WCAG 2.1's relative luminance of an sRGB colour.
+double relative_luminance(Rgb colour) {
+    auto linear = [](std::uint8_t channel) {
+        const double value = channel / 255.0;
+        return value <= 0.03928 ? value / 12.92 : std::pow((value + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(colour.r) + 0.7152 * linear(colour.g) + 0.0722 * linear(colour.b);
+}
+
+double contrast_ratio(Rgb first, Rgb second) {
+    const double a = relative_luminance(first), b = relative_luminance(second);
+    return (std::max(a, b) + 0.05) / (std::min(a, b) + 0.05);
+}
+
+}  // namespace
+
+TEST_CASE("the contrast ratio is WCAG's: 21:1 for black on white, 1:1 for a colour on itself") {
+    CHECK(contrast_ratio({0, 0, 0}, {255, 255, 255}) == doctest::Approx(21.0));
+    CHECK(contrast_ratio({255, 255, 255}, {0, 0, 0}) == doctest::Approx(21.0));
+    CHECK(contrast_ratio({118, 118, 118}, {118, 118, 118}) == doctest::Approx(1.0));
+    // #767676 on white is the usual example of just passing 4.5:1.
+    CHECK(contrast_ratio({118, 118, 118}, {255, 255, 255}) == doctest::Approx(4.54).epsilon(0.01));
+}
+
+TEST_CASE("every text and background pair of the theme reaches 4.5:1, large text 3:1") {
+    for (const auto& pair : radar::ui::colours::text_pairs) {
+        const double needed = pair.large ? 3.0 : 4.5;
+        INFO(pair.where << ": " << contrast_ratio(pair.foreground, pair.background) << ":1, needs " << needed << ":1");
+        CHECK(contrast_ratio(pair.foreground, pair.background) >= needed);
+    }
+}

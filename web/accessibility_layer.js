@@ -1,0 +1,246 @@
+// Dossier Radar's accessibility layer (issue #21; docs/accessibility.md). The app draws on one
+// canvas; every frame its views describe what they show (src/ui/item_marks.hpp, handed over by
+// src/app/accessibility_bridge.cpp). This script keeps a matching tree of ARIA elements over the
+// canvas, invisible but present, touching only what changed, so that screen readers,
+// find-in-page and role-based test locators see the app. Both directions: activating an element
+// (click, Enter, Space) clicks its widget on the canvas through the mouse events the app already
+// handles; focusing a text box activates its field, and typing goes on to the app.
+(function () {
+  'use strict';
+
+  // [SECTION] The layer: a transparent box over the canvas that lets the mouse through, and a
+  // live region for status messages (the last few stay, so that each one can be read).
+  const style = document.createElement('style');
+  style.textContent = `
+    #radar-accessibility, #radar-accessibility * { position: absolute; box-sizing: border-box; margin: 0; padding: 0;
+      border: 0; background: transparent; color: transparent; caret-color: transparent; font: inherit;
+      overflow: hidden; white-space: nowrap; pointer-events: none; }
+    #radar-accessibility { inset: 0; z-index: 1; }
+    #radar-accessibility :focus-visible { outline: 3px solid #d6603c; outline-offset: -3px; }  /* inside: a parent clips its outside */
+    #radar-accessibility #radar-announcements { left: 0; top: 0; width: 1px; height: 1px; }`;
+  document.head.appendChild(style);
+  const layer = document.createElement('div');
+  layer.id = 'radar-accessibility';
+  const root = document.createElement('div');
+  root.style.inset = '0';
+  const announcements = document.createElement('div');
+  announcements.id = 'radar-announcements';
+  announcements.setAttribute('role', 'status');
+  announcements.setAttribute('aria-live', 'polite');
+  announcements.setAttribute('aria-relevant', 'additions text');
+  layer.append(root, announcements);
+  const keptAnnouncements = 5;
+
+  // [SECTION] Elements per role. Activatable ones are buttons (Enter and Space click them).
+  const elementOf = {
+    heading: () => document.createElement('div'),
+    tablist: () => document.createElement('div'),
+    tab: () => document.createElement('button'),
+    button: () => document.createElement('button'),
+    checkbox: () => document.createElement('button'),
+    textbox: () => document.createElement('input'),
+    progressbar: () => document.createElement('div'),
+    table: () => document.createElement('div'),
+    row: () => document.createElement('div'),
+    cell: () => document.createElement('div'),
+    columnheader: () => document.createElement('div'),
+    status: () => document.createElement('div'),  // in place, as text; spoken through the live region
+    list: () => document.createElement('div'),
+    listitem: () => document.createElement('div'),
+  };
+  const activatable = new Set(['tab', 'button', 'checkbox', 'row']);
+  const nativeRoles = { button: 'BUTTON', textbox: 'INPUT' };  // not repeated as a role attribute
+
+  const nodes = new Map();  // key -> { element, item }
+
+  function create(item) {
+    const element = elementOf[item.role]();
+    if (element.tagName === 'BUTTON') element.type = 'button';
+    if (item.role !== 'status' && nativeRoles[item.role] !== element.tagName) element.setAttribute('role', item.role);
+    if (item.role === 'textbox') {
+      element.type = 'text';
+      element.addEventListener('focus', () => activate(item.key));
+      // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
+      element.addEventListener('blur', () => {
+        const node = nodes.get(item.key);
+        if (node) element.value = node.item.value || '';
+      });
+    }
+    if (activatable.has(item.role)) element.addEventListener('click', () => activate(item.key));
+    element.dataset.key = item.key;
+    return element;
+  }
+
+  function setAttribute(element, name, value) {
+    if (value === undefined || value === null || value === false) {
+      if (element.hasAttribute(name)) element.removeAttribute(name);
+    } else if (element.getAttribute(name) !== String(value)) {
+      element.setAttribute(name, String(value));
+    }
+  }
+
+  // Sets what differs from the element's previous item.
+  function update(element, item, previous, origin) {
+    const ratio = window.devicePixelRatio || 1;
+    const [left, top, right, bottom] = item.box;
+    const box = [(left - origin[0]) / ratio, (top - origin[1]) / ratio, (right - left) / ratio, (bottom - top) / ratio];
+    const previousBox = previous && previous.placed;
+    if (!previousBox || box.some((value, i) => value !== previousBox[i])) {
+      element.style.left = box[0] + 'px';
+      element.style.top = box[1] + 'px';
+      element.style.width = Math.max(box[2], 1) + 'px';
+      element.style.height = Math.max(box[3], 1) + 'px';
+    }
+    item.placed = box;
+    const named = (text) => {
+      if (!previous || previous.name !== item.name) element.textContent = text;
+    };
+    switch (item.role) {
+      case 'textbox':
+        setAttribute(element, 'aria-label', item.name);
+        if (element.value !== (item.value || '') && document.activeElement !== element) element.value = item.value || '';
+        break;
+      case 'tablist': case 'table': case 'progressbar': case 'list':
+        setAttribute(element, 'aria-label', item.name);
+        break;
+      case 'row':
+        setAttribute(element, 'aria-label', item.name || null);
+        break;
+      default:
+        named(item.name);
+    }
+    if (item.role === 'tab') setAttribute(element, 'aria-selected', String(!!item.selected));
+    if (item.role === 'row') setAttribute(element, 'aria-selected', item.selected ? 'true' : null);
+    if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected ? 'true' : null);
+    if (item.role === 'checkbox') setAttribute(element, 'aria-checked', String(!!item.checked));
+    if (item.role === 'heading') setAttribute(element, 'aria-level', item.level || 2);
+    if (item.role === 'progressbar') setAttribute(element, 'aria-valuetext', item.value || '');
+    if (item.role === 'table') setAttribute(element, 'aria-rowcount', item.rowCount || null);
+    if (item.role === 'row') setAttribute(element, 'aria-rowindex', item.rowIndex || null);
+    setAttribute(element, 'aria-disabled', item.disabled ? 'true' : null);
+  }
+
+  // Puts `children` in this order under `parent`, moving only the ones out of place (a moved
+  // element loses focus); other children are left after them.
+  function arrange(parent, children) {
+    let at = parent.firstChild;
+    for (const child of children) {
+      if (child === at) at = at.nextSibling;
+      else parent.insertBefore(child, at);
+    }
+  }
+
+  function announce(texts) {
+    for (const text of texts) {
+      const line = document.createElement('p');
+      line.textContent = text;
+      announcements.appendChild(line);
+    }
+    while (announcements.childElementCount > keptAnnouncements) announcements.firstElementChild.remove();
+  }
+
+  // [SECTION] Following the app: the widgets of the newest frame, when they changed.
+  let version = -1;
+  function follow(items) {
+    const seen = new Set();
+    const children = new Map([[root, []]]);
+    const spoken = [];
+    for (const item of items) {
+      let key = item.key;
+      for (let n = 2; seen.has(key); ++n) key = item.key + '#' + n;  // two widgets under one key
+      item.key = key;
+      seen.add(key);
+      let node = nodes.get(key);
+      const previous = node && node.item.role === item.role ? node.item : null;
+      if (!previous) {
+        if (node) node.element.remove();
+        node = { element: create(item), item };
+        nodes.set(key, node);
+      }
+      const container = item.container && nodes.get(item.container);
+      const parent = container && seen.has(item.container) ? container.element : root;
+      const origin = parent === root ? [0, 0] : [container.item.box[0], container.item.box[1]];
+      update(node.element, item, previous, origin);
+      node.item = item;
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent).push(node.element);
+      if ((item.role === 'status' || item.announced) && item.name && (!previous || previous.name !== item.name))
+        spoken.push(item.name);
+    }
+    for (const [key, node] of nodes) {
+      if (seen.has(key)) continue;
+      node.element.remove();
+      nodes.delete(key);
+    }
+    for (const [parent, list] of children) arrange(parent, list);
+    if (spoken.length) announce(spoken);
+  }
+
+  function watch() {
+    const module = window.Module;
+    if (module && module.calledRun && !layer.isConnected) {
+      const canvas = document.getElementById('canvas');
+      canvas.after(layer);  // right after the canvas in the page's tab order
+    }
+    if (module && module.calledRun) {
+      try {
+        const current = module.ccall('radar_accessibility_version', 'number', [], []);
+        if (current !== version) {
+          version = current;
+          follow(JSON.parse(module.ccall('radar_accessibility_items', 'string', [], [])));
+        }
+      } catch (error) {
+        return;  // the app stopped (its crash panel says why): the layer stops following it
+      }
+    }
+    requestAnimationFrame(watch);
+  }
+  requestAnimationFrame(watch);
+
+  // [SECTION] Acting on the app: a click at the widget's centre, as the mouse would, one at a
+  // time. The pointer rests on the widget for two frames first: ImGui decides what is hovered
+  // before it handles a press.
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  let acting = Promise.resolve();
+  function activate(key) {
+    acting = acting.then(async () => {
+      const node = nodes.get(key);
+      const canvas = document.getElementById('canvas');
+      if (!node || !canvas) return;
+      const ratio = window.devicePixelRatio || 1;
+      const [left, top, right, bottom] = node.item.box;
+      // A text field is clicked near its right end: the cursor goes after its text.
+      const x = node.item.role === 'textbox' ? Math.max(left, right - 4 * ratio) : (left + right) / 2;
+      const at = { clientX: x / ratio, clientY: (top + bottom) / 2 / ratio, button: 0, bubbles: true, cancelable: true,
+                   view: window };
+      canvas.dispatchEvent(new MouseEvent('mousemove', at));
+      await nextFrame();
+      await nextFrame();
+      canvas.dispatchEvent(new MouseEvent('mousedown', at));
+      canvas.dispatchEvent(new MouseEvent('mouseup', at));
+      await nextFrame();
+      await nextFrame();
+    });
+    return acting;
+  }
+
+  // Keys meant for the layer's elements do not reach the app too: Enter on a button here must not
+  // also act on whatever ImGui has focused, and Tab moves between the elements. Typing in a text
+  // box does reach the app: its field is the one that holds the text. From the canvas, Tab moves
+  // into the layer unless the app is editing text. (Registered before the app's own listeners.)
+  window.addEventListener('keydown', stopKeysForTheLayer, true);
+  window.addEventListener('keypress', stopKeysForTheLayer, true);
+  window.addEventListener('keyup', stopKeysForTheLayer, true);
+  function stopKeysForTheLayer(event) {
+    const target = event.target;
+    if (target instanceof Element && layer.contains(target)) {
+      if (target.tagName !== 'INPUT' || event.key === 'Tab') event.stopImmediatePropagation();
+      return;
+    }
+    if (event.key === 'Tab' && target instanceof Element && target.id === 'canvas' && window.Module && window.Module.calledRun) {
+      try {
+        if (!window.Module.ccall('radar_wants_text_input', 'number', [], [])) event.stopImmediatePropagation();
+      } catch (error) { /* the app stopped: its keys no longer matter */ }
+    }
+  }
+})();
