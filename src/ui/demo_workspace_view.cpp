@@ -62,23 +62,27 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     } else {
         const std::optional<DayNumber> first = parse_iso_date(first_month + "-01");
         const std::string last = first ? month_text(add_months(*first, months - 1)) : std::string();
-        ImGui::TextWrapped(tr(TextId::demo_workspace_banner), counted_text(CountedText::months, static_cast<std::uint64_t>(months)).c_str(),
-                           month_name(first_month).c_str(), last.c_str());
+        char banner[640];
+        std::snprintf(banner, sizeof banner, tr(TextId::demo_workspace_banner),
+                      counted_text(CountedText::months, static_cast<std::uint64_t>(months)).c_str(),
+                      month_name(first_month).c_str(), last.c_str());
+        ImGui::TextWrapped("%s", banner);
+        describe_last_item(Role::status, banner, "demo-band");
     }
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(TextId::demo_tour_button))) {
         tour.open = true;
         go_to_step(tour, 0);
     }
-    note_last_item("button:demo-tour");
+    note_last_item("button:demo-tour", Role::button, tr(TextId::demo_tour_button));
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::demo_restart_button))) platform::open_workspace(platform::Workspace::demo, true);
     wrapped_tooltip(tr(TextId::demo_restart_tooltip));
-    note_last_item("button:demo-restart");
+    note_last_item("button:demo-restart", Role::button, tr(TextId::demo_restart_button));
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
     wrapped_tooltip(tr(TextId::demo_leave_tooltip));
-    note_last_item("button:demo-leave");
+    note_last_item("button:demo-leave", Role::button, tr(TextId::demo_leave_button));
     ImGui::EndChild();
     ImGui::PopStyleColor();
 }
@@ -87,7 +91,7 @@ void draw_demo_offer(const Session& state) {
     if (state.demo_workspace()) return;
     if (ImGui::Button(tr(TextId::demo_open_button))) platform::open_workspace(platform::Workspace::demo, false);
     wrapped_tooltip(tr(TextId::demo_open_tooltip));
-    note_last_item("button:demo-open");
+    note_last_item("button:demo-open", Role::button, tr(TextId::demo_open_button));
 }
 
 void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
@@ -120,18 +124,21 @@ void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
         ImGui::PushFont(fonts.strong);
         ImGui::TextWrapped("%s", tr(step.title));
         ImGui::PopFont();
+        describe_last_item(Role::heading, std::string(title) + ": " + tr(step.title), "demo-tour-title").level = 2;
         ImGui::TextWrapped("%s", tr(step.text));
+        describe_last_item(Role::status, tr(step.text), "demo-tour-text");
         ImGui::Spacing();
         ImGui::BeginDisabled(tour.step == 0);
         if (ImGui::Button(tr(TextId::demo_tour_previous))) go_to_step(tour, tour.step - 1);
-        note_last_item("button:demo-tour-previous");
+        note_last_item("button:demo-tour-previous", Role::button, tr(TextId::demo_tour_previous));
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (tour.step + 1 < step_count) {
             if (ImGui::Button(tr(TextId::demo_tour_next))) go_to_step(tour, tour.step + 1);
-            note_last_item("button:demo-tour-next");
-        } else if (ImGui::Button(tr(TextId::demo_tour_close))) {
-            keep_open = false;
+            note_last_item("button:demo-tour-next", Role::button, tr(TextId::demo_tour_next));
+        } else {
+            if (ImGui::Button(tr(TextId::demo_tour_close))) keep_open = false;
+            note_last_item("button:demo-tour-close", Role::button, tr(TextId::demo_tour_close));
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(TextId::demo_tour_keys));

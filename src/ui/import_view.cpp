@@ -59,7 +59,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     if (state.demo_workspace()) {
         ImGui::TextWrapped("%s", tr(TextId::demo_refuses_files));
         if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
-        note_last_item("button:demo-leave-data");
+        note_last_item("button:demo-leave-data", Role::button, tr(TextId::demo_leave_button));
         return;
     }
     // Dropped files come here while this screen is idle (the model screen may have claimed them),
