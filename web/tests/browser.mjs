@@ -13,7 +13,7 @@ export const screenshotFolder = join(buildFolder, 'screenshots');
 
 // `folder`: another copy of the deployable app to serve (a test that changes the served files).
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-                                folder = siteFolder } = {}) {
+                                folder = siteFolder, browserArgs = [] } = {}) {
   const { server, url } = await startServer(folder);
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
@@ -23,7 +23,7 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     deviceScaleFactor,
     args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync',
-           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...browserArgs],
   });
   const page = browser.pages()[0] || await browser.newPage();
   const consoleErrors = [];
