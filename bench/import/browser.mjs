@@ -2,6 +2,8 @@
 // reports what it cost: reading time, rows, the accept's steps and its longest frame, the wasm
 // memory (which only grows, so its final size is the peak) against the file size, before and
 // after accepting and storing the snapshot, and the start-up that reads the stored file again.
+// Ends with one JSON line of the same figures, the longest main-thread task (a 'longtask'
+// observer in the page) and the peak memory (wasm memory plus the JS heap, sampled in the page).
 // A measurement, not a test.
 //   node bench/import/browser.mjs FILE
 import { statSync } from 'node:fs';
@@ -38,11 +40,33 @@ function stopFrameGaps(page) {
   });
 }
 
+// Installed in every document the page loads: the longest main-thread task seen and the peak
+// sizes of the wasm memory and of the JS heap (performance.memory, precise with the flag below),
+// sampled every 50 ms. Wasm memory only grows, so its last size is its peak; a JS heap peak inside
+// one long task can be missed.
+function watchTasksAndMemory() {
+  if (window.benchWatch) return;
+  const watch = { longestTaskMs: 0, peakWasmBytes: 0, peakJsHeapBytes: 0 };
+  window.benchWatch = watch;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) watch.longestTaskMs = Math.max(watch.longestTaskMs, entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const sample = () => {
+    const wasm = window.Module?.HEAPU8?.buffer.byteLength ?? 0;
+    watch.peakWasmBytes = Math.max(watch.peakWasmBytes, wasm);
+    watch.peakJsHeapBytes = Math.max(watch.peakJsHeapBytes, performance.memory?.usedJSHeapSize ?? 0);
+  };
+  window.sampleBenchWatch = () => { sample(); return watch; };
+  setInterval(sample, 50);
+}
+
 const describeGaps = (gaps) => `${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ${gaps.filter((gap) => gap > 200).length} over 200 ms`;
 
-const app = await openApp();
+const app = await openApp({ browserArgs: ['--enable-precise-memory-info'] });
 try {
   const { page } = app;
+  await page.addInitScript(watchTasksAndMemory);
+  await page.evaluate(watchTasksAndMemory);
   await page.evaluate(() => window.radar.showScreen('data'));
   await nextFrames(page);
   const before = await wasmBytes(page);
@@ -82,6 +106,7 @@ try {
                                    'the dataset snapshot to be stored');
   const storeSeconds = (Date.now() - storing) / 1000;
   const afterAccept = await wasmBytes(page);
+  const importWatch = await page.evaluate(() => window.sampleBenchWatch());
 
   // Start-up with the stored snapshot: read and accepted again over frames.
   await page.reload();
@@ -96,6 +121,7 @@ try {
   }
   const restoreSeconds = (Date.now() - reloaded) / 1000;
   const restoreGaps = await stopFrameGaps(page);
+  const startWatch = await page.evaluate(() => window.sampleBenchWatch());
   console.log(`file                 ${file} (${megabytes(fileBytes)})`);
   console.log(`rows                 ${info.dossiers} imported`);
   console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
@@ -107,6 +133,17 @@ try {
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
+  // Import and start-up run in two documents: the peaks are those of the larger one.
+  const peakOf = (watch) => watch.peakWasmBytes + watch.peakJsHeapBytes;
+  const peakWatch = peakOf(importWatch) >= peakOf(startWatch) ? importWatch : startWatch;
+  console.log(JSON.stringify({
+    rows: info.dossiers, file_bytes: fileBytes,
+    read_s: readSeconds, accept_s: acceptSeconds, store_s: storeSeconds, reopen_s: restoreSeconds,
+    longest_task_ms: Math.max(importWatch.longestTaskMs, startWatch.longestTaskMs),
+    longest_task_ms_import: importWatch.longestTaskMs, longest_task_ms_reopen: startWatch.longestTaskMs,
+    peak_memory_bytes: peakOf(peakWatch), peak_wasm_bytes: peakWatch.peakWasmBytes,
+    peak_js_heap_bytes: peakWatch.peakJsHeapBytes,
+  }));
 } finally {
   await app.close();
 }

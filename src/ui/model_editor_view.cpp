@@ -1,7 +1,8 @@
 // Model screen: parameters (typed weights, clamp caps, step thresholds and category points; inputs
 // added on any typed column or removed) on the left, movement against the active version and the
 // version list on the right. Every applied edit goes through
-// Session::update_model, which re-scores and re-ranks all dossiers before the frame is drawn.
+// Session::update_model, which re-scores and re-ranks the dossiers before the frame is drawn (an
+// edit of one parameter only those whose points it changed).
 #include "ui/model_editor_view.hpp"
 
 #include <algorithm>

@@ -15,7 +15,7 @@ export const screenshotFolder = join(buildFolder, 'screenshots');
 // `workspace`: 'own' (the default: the app as a team works in it, ?workspace=own), 'demo', or
 // null for no choice (a fresh browser then opens the demo, as a first visit does).
 export async function openApp({ query = '', viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
-                                folder = siteFolder, workspace = 'own' } = {}) {
+                                folder = siteFolder, workspace = 'own', browserArgs = [] } = {}) {
   const { server, url } = await startServer(folder);
   const profile = mkdtempSync(join(tmpdir(), 'radar-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, {
@@ -25,7 +25,7 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     deviceScaleFactor,
     args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync',
-           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+           '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...browserArgs],
   });
   const page = browser.pages()[0] || await browser.newPage();
   const consoleErrors = [];

@@ -83,30 +83,108 @@ std::vector<std::uint32_t> order_by_id(const Column& ids) {
 
 RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
     : tie_order_(std::move(tie_order)),
+      tie_position_(tie_order_.size()),
       keys_(tie_order_.size()),
+      order_ties_(tie_order_.size()),
       order_(tie_order_),
       rank_of_(tie_order_.size()),
-      percentiles_(tie_order_.size()) {}
+      moved_from_place_(tie_order_.size(), 0) {
+    for (std::size_t i = 0; i < tie_order_.size(); ++i) {
+        tie_position_[tie_order_[i]] = static_cast<std::uint32_t>(i);
+        order_ties_[i] = static_cast<std::uint32_t>(i);
+    }
+}
 
 void RankOrder::rank(const std::vector<double>& scores) {
     const std::size_t n = tie_order_.size();
     if (n == 0) return;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t row = tie_order_[i];
-        keys_[i] = descending_key(scores[row]);
-        order_[i] = row;
+        keys_[i] = descending_key(scores[tie_order_[i]]);
+        order_ties_[i] = static_cast<std::uint32_t>(i);
     }
-    sorter_.sort(keys_, order_);
-    for (std::size_t i = 0; i < n; ++i) rank_of_[order_[i]] = static_cast<std::uint32_t>(i + 1);
-    // Walk groups of equal keys from the bottom: each group's percentile counts the rows below it.
-    std::size_t end = n;
-    while (end > 0) {
-        std::size_t begin = end - 1;
-        while (begin > 0 && keys_[begin - 1] == keys_[end - 1]) --begin;
-        const double percentile = 100.0 * static_cast<double>(n - end) / static_cast<double>(n);
-        for (std::size_t i = begin; i < end; ++i) percentiles_[order_[i]] = percentile;
-        end = begin;
+    sorter_.sort(keys_, order_ties_);
+    for (std::size_t i = 0; i < n; ++i) {
+        order_[i] = tie_order_[order_ties_[i]];
+        rank_of_[order_[i]] = static_cast<std::uint32_t>(i + 1);
     }
+}
+
+std::size_t RankOrder::place_of(std::uint64_t key, std::uint32_t tie_position) const {
+    std::size_t low = 0;
+    std::size_t high = keys_.size();
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (keys_[middle] < key || (keys_[middle] == key && order_ties_[middle] < tie_position)) low = middle + 1;
+        else high = middle;
+    }
+    return low;
+}
+
+void RankOrder::rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows) {
+    const std::size_t n = tie_order_.size();
+    const std::size_t moved_count = changed_rows.size();
+    if (moved_count == 0) return;
+    // Sorting most of the rows apart and merging them costs more than one full radix rank.
+    if (moved_count * 4 > n * 3) {
+        rank(scores);
+        return;
+    }
+    // The changed rows' tie positions in tie order, then stably by their new keys: their new order.
+    moved_ties_.resize(moved_count);
+    moved_keys_.resize(moved_count);
+    for (std::size_t i = 0; i < moved_count; ++i) {
+        moved_ties_[i] = tie_position_[changed_rows[i]];
+        moved_keys_[i] = moved_ties_[i];
+    }
+    sorter_.sort(moved_keys_, moved_ties_);
+    for (std::size_t i = 0; i < moved_count; ++i) moved_keys_[i] = descending_key(scores[tie_order_[moved_ties_[i]]]);
+    sorter_.sort(moved_keys_, moved_ties_);
+
+    // Only places from the first one a changed row leaves or takes to the last one change: before
+    // it every entry stays and comes before every changed row; after it, the reverse.
+    std::size_t begin = place_of(moved_keys_.front(), moved_ties_.front());
+    std::size_t end = place_of(moved_keys_.back(), moved_ties_.back());
+    for (const std::uint32_t row : changed_rows) {
+        const std::size_t place = rank_of_[row] - 1;
+        moved_from_place_[place] = 1;
+        begin = std::min(begin, place);
+        end = std::max(end, place + 1);
+    }
+
+    // Merge the staying entries (in their order) with the changed rows: by key, then tie position.
+    merged_ties_.resize(end - begin);
+    merged_keys_.resize(end - begin);
+    std::size_t kept = begin;
+    std::size_t moved = 0;
+    for (std::size_t out = 0; out < end - begin; ++out) {
+        while (kept < end && moved_from_place_[kept]) ++kept;
+        const bool take_moved =
+            moved < moved_count &&
+            (kept == end || moved_keys_[moved] < keys_[kept] ||
+             (moved_keys_[moved] == keys_[kept] && moved_ties_[moved] < order_ties_[kept]));
+        if (take_moved) {
+            merged_ties_[out] = moved_ties_[moved];
+            merged_keys_[out] = moved_keys_[moved++];
+        } else {
+            merged_ties_[out] = order_ties_[kept];
+            merged_keys_[out] = keys_[kept++];
+        }
+    }
+    for (const std::uint32_t row : changed_rows) moved_from_place_[rank_of_[row] - 1] = 0;
+    for (std::size_t place = begin; place < end; ++place) {
+        keys_[place] = merged_keys_[place - begin];
+        order_ties_[place] = merged_ties_[place - begin];
+        order_[place] = tie_order_[order_ties_[place]];
+        rank_of_[order_[place]] = static_cast<std::uint32_t>(place + 1);
+    }
+}
+
+double RankOrder::percentile(std::size_t row) const {
+    // keys_ ascend along the order: the rows below the row's group start at the group's end.
+    const std::size_t n = keys_.size();
+    const std::uint64_t key = keys_[rank_of_[row] - 1];
+    const auto group_end = static_cast<std::size_t>(std::upper_bound(keys_.begin(), keys_.end(), key) - keys_.begin());
+    return 100.0 * static_cast<double>(n - group_end) / static_cast<double>(n);
 }
 
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n) {

@@ -1,5 +1,6 @@
 // Deterministic ranking of scores (highest first, ties by dossier id) with ranks and percentiles,
-// re-ranked without allocation, and the "movement" between two rankings of the same rows.
+// re-ranked without allocation (or, after a few rows changed, by merging them back in), and the
+// "movement" between two rankings of the same rows.
 #pragma once
 
 #include <cstdint>
@@ -22,22 +23,38 @@ public:
     // Ranks all rows by score descending, ties in tie order. A stable radix sort on the scores'
     // bit patterns: linear time, and after the first ranking no allocation.
     void rank(const std::vector<double>& scores);
+    // The same ranking after only `changed_rows` (distinct rows, any order) got new scores since the
+    // last ranking: the other rows keep their order among themselves, so the changed rows are
+    // sorted on their own and merged back in one pass. Many changed rows: a full rank().
+    void rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows);
 
     std::size_t size() const { return tie_order_.size(); }
     const std::vector<std::uint32_t>& tie_order() const { return tie_order_; }
     const std::vector<std::uint32_t>& order() const { return order_; }       // rows, best first
     const std::vector<std::uint32_t>& rank_of() const { return rank_of_; }   // per row, 1-based
-    // Per row: the share of all dossiers (0..100) that score strictly lower, so equal scores
-    // share a percentile. The top dossier of 1,000 distinct scores has 99.9.
-    const std::vector<double>& percentiles() const { return percentiles_; }
+    // The share of all dossiers (0..100) that score strictly lower than `row`, so equal scores
+    // share a percentile. The top dossier of 1,000 distinct scores has 99.9. A binary search.
+    double percentile(std::size_t row) const;
 
 private:
+    // The first place whose entry does not come before (key, tie position): a binary search.
+    std::size_t place_of(std::uint64_t key, std::uint32_t tie_position) const;
+
     std::vector<std::uint32_t> tie_order_;
+    std::vector<std::uint32_t> tie_position_;  // per row, its index in tie_order_
+    // Per place, best first: the score key (ascending) and the row's tie position (ascending
+    // among equal keys), which together order the rows; the rows themselves; per row its rank.
     std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> order_ties_;
     std::vector<std::uint32_t> order_;
     std::vector<std::uint32_t> rank_of_;
-    std::vector<double> percentiles_;
     StableKeySort sorter_;
+    // rerank()'s buffers, kept to avoid allocating per change.
+    std::vector<std::uint8_t> moved_from_place_;
+    std::vector<std::uint32_t> moved_ties_;
+    std::vector<std::uint64_t> moved_keys_;
+    std::vector<std::uint32_t> merged_ties_;
+    std::vector<std::uint64_t> merged_keys_;
 };
 
 // A ranking kept for comparison (e.g. under the saved model while the editor changes weights).

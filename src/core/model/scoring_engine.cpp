@@ -3,6 +3,7 @@
 #include "core/model/scoring_engine.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/model/model_output.hpp"
 #include "core/model/transform_eval.hpp"
@@ -64,11 +65,48 @@ std::vector<ModelProblem> ScoringEngine::check(const ModelSpec& spec) const {
     return problems;
 }
 
+namespace {
+
+// Whether two parameters give every row the same points (labels and rationale aside).
+bool same_points(const ModelParameter& a, const ModelParameter& b) {
+    return a.field == b.field && a.weight == b.weight && a.transforms == b.transforms && a.missing == b.missing;
+}
+
+// The one parameter whose points differ between the two models, if the rest scores the same:
+// same intercept, same fields in the same order, every other parameter unchanged.
+std::optional<std::size_t> single_changed_parameter(const ModelSpec& before, const ModelSpec& after) {
+    if (before.intercept != after.intercept || before.parameters.size() != after.parameters.size()) return std::nullopt;
+    std::optional<std::size_t> changed;
+    for (std::size_t i = 0; i < after.parameters.size(); ++i) {
+        if (before.parameters[i].field != after.parameters[i].field) return std::nullopt;
+        if (same_points(before.parameters[i], after.parameters[i])) continue;
+        if (changed) return std::nullopt;
+        changed = i;
+    }
+    return changed.value_or(0);  // nothing changed: re-checking one parameter finds no row to re-score
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
 std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
     auto problems = check(edited);
     if (!problems.empty()) return problems;
     const ModelSpec previous = std::move(spec_);
     spec_ = edited;
+    if (const auto single = single_changed_parameter(previous, spec_); single && !spec_.parameters.empty()) {
+        const std::size_t index = *single;
+        const ModelParameter& before = previous.parameters[index];
+        const ModelParameter& now = spec_.parameters[index];
+        const bool outputs_change = !(now.transforms == before.transforms && now.missing == before.missing);
+        if (outputs_change) {
+            outputs_before_.swap(parameters_[index].outputs);
+            compile_parameter(index);
+        }
+        rescore_changed_points(index, before, outputs_change ? outputs_before_ : parameters_[index].outputs);
+        return {};
+    }
     parameters_.resize(spec_.parameters.size());
     bool fields_changed = previous.parameters.size() != spec_.parameters.size();
     for (std::size_t i = 0; i < spec_.parameters.size(); ++i) {
@@ -83,6 +121,32 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
     if (fields_changed) count_missing_inputs();
     rescore_and_rank();
     return {};
+}
+
+void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParameter& before,
+                                           const std::vector<double>& outputs_before) {
+    const ModelParameter& now = spec_.parameters[index];
+    const std::vector<double>& outputs_now = parameters_[index].outputs;
+    const MissingFlags& missing = parameters_[index].column->missing;
+    const auto points_of = [&](const ModelParameter& parameter, const std::vector<double>& outputs, std::size_t row) {
+        return parameter.missing.kind == MissingPolicyKind::points && missing[row] ? parameter.missing.points
+                                                                                   : parameter.weight * outputs[row];
+    };
+    changed_rows_.clear();
+    for (std::size_t row = 0; row < scores_.size(); ++row) {
+        if (same_bits(points_of(before, outputs_before, row), points_of(now, outputs_now, row))) continue;
+        changed_rows_.push_back(static_cast<std::uint32_t>(row));
+        scores_[row] = row_score(row);
+    }
+    rank_.rerank(scores_, changed_rows_);
+}
+
+// One row's score exactly as rescore_and_rank() sums it: the intercept, then the points of every
+// parameter in parameter order.
+double ScoringEngine::row_score(std::size_t row) const {
+    double score = spec_.intercept;
+    for (std::size_t p = 0; p < parameters_.size(); ++p) score += points(row, p);
+    return score;
 }
 
 void ScoringEngine::set_reference_date(DayNumber reference_date) {

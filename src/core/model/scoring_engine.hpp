@@ -1,6 +1,7 @@
 // A model compiled against one dataset: per parameter, the column it reads and the transform
 // output of every row, so re-scoring after a weight change is a few multiply-adds per cell and
-// re-ranking a radix sort into preallocated buffers. The UI keeps one engine per dataset.
+// re-ranking a radix sort into preallocated buffers; an edit of one parameter re-scores only the
+// rows whose points it changed and merges them into the ranking. The UI keeps one engine per dataset.
 #pragma once
 
 #include <cstdint>
@@ -33,7 +34,10 @@ public:
 
     // Applies an edited model: checks it, recomputes the transform outputs of parameters whose
     // field, transforms or missing policy changed (a weight or intercept change recomputes none),
-    // then re-scores and re-ranks. On problems nothing changes and the problems are returned.
+    // then re-scores and re-ranks. When only one parameter's weight, transforms or missing policy
+    // changed, only the rows whose points for it changed are re-scored (summed in parameter order
+    // as always, so the scores are the same to the bit) and merged into the ranking.
+    // On problems nothing changes and the problems are returned.
     std::vector<ModelProblem> update(const ModelSpec& edited);
 
     // Re-evaluates dated inputs for another reference date, then re-scores and re-ranks.
@@ -57,7 +61,7 @@ public:
 
     const std::vector<std::uint32_t>& ranking() const { return rank_.order(); }  // rows, best first
     std::uint32_t rank_of(std::size_t row) const { return rank_.rank_of()[row]; }  // 1-based
-    double percentile(std::size_t row) const { return rank_.percentiles()[row]; }
+    double percentile(std::size_t row) const { return rank_.percentile(row); }
     RankingSnapshot snapshot() const { return {rank_.order(), rank_.rank_of()}; }
     // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves.
     Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
@@ -88,6 +92,8 @@ private:
     void compile_parameter(std::size_t index);
     void count_missing_inputs();
     void rescore_and_rank();
+    void rescore_changed_points(std::size_t index, const ModelParameter& before, const std::vector<double>& outputs_before);
+    double row_score(std::size_t row) const;
 
     ModelSpec spec_;
     const Dataset* dataset_ = nullptr;
@@ -97,6 +103,9 @@ private:
     std::vector<double> scores_;
     std::vector<std::uint16_t> missing_counts_;
     RankOrder rank_;
+    // One-parameter edits: the parameter's previous transform outputs, and the rows re-scored.
+    std::vector<double> outputs_before_;
+    std::vector<std::uint32_t> changed_rows_;
 };
 
 struct EngineResult {

@@ -1,0 +1,192 @@
+// One-parameter edits (weight, cap, threshold, missing points) re-score only the rows they change
+// and merge them into the ranking: after every random edit the engine must hold exactly what a
+// full re-score of the edited model gives (scores to the bit, order with ties, ranks, percentiles).
+#include <doctest/doctest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/base/random.hpp"
+#include "core/data/demo_data.hpp"
+#include "core/model/rank_order.hpp"
+#include "core/model/scoring_engine.hpp"
+#include "model_fixtures.hpp"
+
+using namespace radar;
+using namespace radar::test;
+
+namespace {
+
+const DayNumber reference = day(2023, 12, 1);
+
+ScoringContext context_at_reference() {
+    ScoringContext context;
+    context.reference_date = reference;
+    return context;
+}
+
+// Counts the rows where the live engine differs from a freshly built one for the same model.
+void check_equals_full_rescore(const ScoringEngine& live, const Dataset& dataset) {
+    EngineResult full = ScoringEngine::create(live.spec(), dataset, live.context());
+    REQUIRE(full.engine);
+    const ScoringEngine& fresh = *full.engine;
+    std::size_t score_differences = 0;
+    std::size_t order_differences = 0;
+    std::size_t rank_differences = 0;
+    std::size_t percentile_differences = 0;
+    for (std::size_t row = 0; row < fresh.row_count(); ++row) {
+        const double a = live.raw_score(row);
+        const double b = fresh.raw_score(row);
+        if (std::memcmp(&a, &b, sizeof a) != 0) ++score_differences;
+        if (live.ranking()[row] != fresh.ranking()[row]) ++order_differences;
+        if (live.rank_of(row) != fresh.rank_of(row)) ++rank_differences;
+        if (live.percentile(row) != fresh.percentile(row)) ++percentile_differences;
+    }
+    CHECK(score_differences == 0);
+    CHECK(order_differences == 0);
+    CHECK(rank_differences == 0);
+    CHECK(percentile_differences == 0);
+}
+
+// A weight from a small set with ties in mind (0, negatives, the usual halves) or a random fraction.
+double random_weight(Random& random) {
+    static const double usual[] = {0.0, 0.5, 1.0, 1.5, 2.0, 3.0, -1.0, 6.0};
+    if (random.chance(0.6)) return usual[random.below(8)];
+    return (random.unit() - 0.3) * 10.0;
+}
+
+// One random edit of one parameter: its weight, a clamp's cap, a step's threshold, or the points
+// of a missing input. Returns the edited model.
+ModelSpec random_edit(const ModelSpec& spec, Random& random) {
+    ModelSpec edited = spec;
+    ModelParameter& parameter = edited.parameters[random.below(static_cast<std::uint32_t>(edited.parameters.size()))];
+    switch (random.below(4)) {
+    case 0:
+        parameter.weight = random_weight(random);
+        break;
+    case 1:
+        for (Transform& transform : parameter.transforms)
+            if (transform.kind == TransformKind::clamp) transform.max = static_cast<double>(random.between(1, 6));
+        break;
+    case 2:
+        for (Transform& transform : parameter.transforms)
+            if (transform.kind == TransformKind::step && !transform.bins.empty())
+                transform.bins.back().from = transform.bins.size() > 1
+                                                 ? transform.bins[transform.bins.size() - 2].from + random.between(1, 24)
+                                                 : static_cast<double>(random.between(0, 36));
+        break;
+    default:
+        if (parameter.missing.kind == MissingPolicyKind::points) parameter.missing.points = random_weight(random);
+        else parameter.weight = random_weight(random);
+        break;
+    }
+    return edited;
+}
+
+void check_random_edits(const ModelSpec& spec, const Dataset& dataset, std::uint64_t seed, int edits) {
+    EngineResult created = ScoringEngine::create(spec, dataset, context_at_reference());
+    REQUIRE(created.engine);
+    ScoringEngine& engine = *created.engine;
+    Random random(seed);
+    for (int i = 0; i < edits; ++i) {
+        const ModelSpec edited = random_edit(engine.spec(), random);
+        INFO("edit " << i);
+        REQUIRE(engine.update(edited).empty());
+        check_equals_full_rescore(engine, dataset);
+    }
+}
+
+// Dossiers with many equal values and every column sometimes missing, ids included.
+Dataset generated_dossiers(std::size_t count, std::uint64_t seed) {
+    Random random(seed);
+    Dataset dataset;
+    Column& ids = dataset.add_column("dossier_id", ColumnType::text);
+    Column& complaints = dataset.add_column("complaints", ColumnType::integer);
+    Column& amount = dataset.add_column("amount", ColumnType::number);
+    Column& status = dataset.add_column("status", ColumnType::text);
+    Column& inspected = dataset.add_column("last_inspection", ColumnType::date);
+    for (std::size_t row = 0; row < count; ++row) {
+        if (random.chance(0.02)) ids.push_missing();
+        else ids.push_text("KO-" + std::to_string(random.below(static_cast<std::uint32_t>(count * 2))));
+        if (random.chance(0.2)) complaints.push_missing();
+        else complaints.push_number(random.chance(0.7) ? 0 : random.between(1, 8));
+        if (random.chance(0.2)) amount.push_missing();
+        else amount.push_number(random.between(-20, 80) * 0.25);
+        if (random.chance(0.2)) status.push_missing();
+        else status.push_text(random.chance(0.8) ? "geen" : random.chance(0.5) ? "aanmaning" : "schorsing");
+        if (random.chance(0.2)) inspected.push_missing();
+        else inspected.push_number(reference - random.between(0, 1500));
+    }
+    return dataset;
+}
+
+std::string generated_model() {
+    return model_json_with(
+        parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
+                       R"({"policy": "points", "points": 0.5})") + "," +
+            parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
+                           R"({"policy": "neutral", "value": 1})") + "," +
+            parameter_json("status", "status",
+                           R"([{"type": "categorical", "levels": {"aanmaning": 6, "schorsing": 10}, "default": 0}])", "1") + "," +
+            parameter_json("inspection_age", "last_inspection",
+                           R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
+                           "1", R"({"policy": "points", "points": 6})") + "," +
+            parameter_json("days_since", "last_inspection", R"([{"type": "time_since", "unit": "days"}])", "0.00173"),
+        R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", "0.25");
+}
+
+}  // namespace
+
+TEST_CASE("one-parameter edits of the default model on the demo data equal a full re-score") {
+    DemoSettings settings;
+    settings.export_date = reference;
+    const DemoData demo = generate_demo_data(settings);
+    check_random_edits(parse_or_fail(default_model_text()), demo.dataset, 20231201, 60);
+}
+
+TEST_CASE("one-parameter edits on generated data with missing values and missing ids equal a full re-score") {
+    const Dataset dataset = generated_dossiers(5000, 7);
+    check_random_edits(parse_or_fail(generated_model()), dataset, 99, 60);
+}
+
+TEST_CASE("an edit that changes no points and an edit of two parameters keep the full result") {
+    const Dataset dataset = generated_dossiers(800, 11);
+    EngineResult created = ScoringEngine::create(parse_or_fail(generated_model()), dataset, context_at_reference());
+    REQUIRE(created.engine);
+    ScoringEngine& engine = *created.engine;
+    ModelSpec edited = engine.spec();
+    edited.parameters[0].label.en = "Complaints (renamed)";
+    REQUIRE(engine.update(edited).empty());
+    check_equals_full_rescore(engine, dataset);
+    edited.parameters[1].weight = 3.0;
+    edited.parameters[2].weight = 0.5;
+    REQUIRE(engine.update(edited).empty());
+    check_equals_full_rescore(engine, dataset);
+}
+
+TEST_CASE("re-ranking changed rows gives the order of a full ranking, ties by tie order") {
+    Random random(5);
+    const std::size_t n = 3000;
+    std::vector<std::uint32_t> tie_order(n);
+    for (std::size_t i = 0; i < n; ++i) tie_order[i] = static_cast<std::uint32_t>((i * 7919) % n);
+    std::vector<double> scores(n);
+    for (double& score : scores) score = random.between(0, 20) * 0.5;
+    RankOrder merged(tie_order);
+    merged.rank(scores);
+    for (int round = 0; round < 50; ++round) {
+        std::vector<std::uint32_t> changed;
+        const std::uint32_t count = random.below(round % 5 == 0 ? 1500 : 40);
+        for (std::uint32_t row = 0; row < n && changed.size() < count; ++row)
+            if (random.chance(0.3)) {
+                changed.push_back(row);
+                scores[row] = random.between(0, 20) * 0.5;
+            }
+        merged.rerank(scores, changed);
+        RankOrder full(tie_order);
+        full.rank(scores);
+        INFO("round " << round << ", " << changed.size() << " changed rows");
+        CHECK(merged.order() == full.order());
+        CHECK(merged.rank_of() == full.rank_of());
+    }
+}
