@@ -62,7 +62,9 @@ stage_headers() {
   mkdir -p "$inc"
   for lib in nlohmann doctest fast_float; do
     [ -d "/usr/include/$lib" ] || die "/usr/include/$lib missing"
-    rm -rf "${inc:?}/$lib" && cp -r "/usr/include/$lib" "$inc/$lib"
+    # Copied again only when they differ: a fresh copy's new times would rebuild every object.
+    diff -rq "/usr/include/$lib" "$inc/$lib" >/dev/null 2>&1 && continue
+    rm -rf "${inc:?}/$lib" && cp -a "/usr/include/$lib" "$inc/$lib"
   done
   say "staged headers into third_party/include"
 }
