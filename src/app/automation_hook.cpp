@@ -444,7 +444,7 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["visible"] = rows.size();
         info["synthetic"] = state.is_synthetic();
         info["workspace"] = state.demo_workspace() ? "demo" : "own";
-        const auto [demo_first_month, demo_months] = state.demo_year_span();
+        const auto& [demo_first_month, demo_months] = state.demo_year_span();
         info["demoYear"] = demo_months > 0 ? nlohmann::json{{"firstMonth", demo_first_month}, {"months", demo_months}}
                                            : nlohmann::json();
         const radar::ui::DemoTourState& tour = radar::app::attached_views->demo_tour;

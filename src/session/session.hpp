@@ -409,8 +409,9 @@ public:
     static constexpr const char* demo_year_setting = "demo_year";
     // Why the year could not be simulated or stored ("" when it was, or is being).
     const std::string& demo_year_problem() const { return demo_year_problem_; }
-    // The simulated months: the first batch month and the number of months (0 before it loaded).
-    std::pair<std::string, int> demo_year_span() const;
+    // The simulated months: the first batch month and the number of months (0 before it loaded);
+    // read from the demo_year setting when the store loads.
+    const std::pair<std::string, int>& demo_year_span() const { return demo_year_span_; }
 
     // Column accessors used by views (the dataset's well-known fields).
     // Copies: the columns keep their text pooled (TextColumn), and views are cheap to feed.
@@ -578,6 +579,8 @@ private:
     bool demo_workspace_ = false;
     bool demo_year_written_ = false;  // once per page: a store still empty after it is not written again
     std::string demo_year_problem_;
+    std::pair<std::string, int> demo_year_span_{"", 0};
+    void load_demo_year_span();
     // Whether the loaded demo store still needs its simulated year, and writing it (then reloading).
     bool demo_year_missing() const;
     void write_demo_year();

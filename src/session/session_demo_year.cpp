@@ -27,12 +27,13 @@ bool Session::demo_year_missing() const {
            frozen_batches_.empty();
 }
 
-std::pair<std::string, int> Session::demo_year_span() const {
+void Session::load_demo_year_span() {
+    demo_year_span_ = {"", 0};
     const std::string* stored = stored_setting(demo_year_setting);
-    if (!stored) return {"", 0};
+    if (!stored) return;
     const Checked<Json> value = parse_json_strict(*stored);
-    if (!value || !value->is_object()) return {"", 0};
-    return {value->value("first_month", std::string()), value->value("months", 0)};
+    if (!value || !value->is_object()) return;
+    demo_year_span_ = {value->value("first_month", std::string()), value->value("months", 0)};
 }
 
 void Session::write_demo_year() {

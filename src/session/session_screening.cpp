@@ -81,6 +81,7 @@ void Session::reload_from_store() {
         ++screening_generation_;
         load_models_from_store(contents);
         load_imports_from_store(contents);
+        load_demo_year_span();
         if (demo_year_missing()) write_demo_year();
     });
 }

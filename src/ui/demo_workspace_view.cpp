@@ -42,8 +42,6 @@ std::string month_name(const std::string& month) {
 
 }  // namespace
 
-int demo_tour_steps() { return step_count; }
-
 void draw_demo_band(Session& state, DemoTourState& tour) {
     if (!state.demo_workspace()) return;
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -52,7 +50,7 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
-    const auto [first_month, months] = state.demo_year_span();
+    const auto& [first_month, months] = state.demo_year_span();
     if (!state.demo_year_problem().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped(tr(TextId::demo_year_failed), state.demo_year_problem().c_str());

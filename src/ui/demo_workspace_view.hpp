@@ -21,7 +21,5 @@ void draw_demo_band(Session& state, DemoTourState& tour);
 void draw_demo_offer(const Session& state);
 // The tour's current step over the screen it explains; nothing while closed.
 void draw_demo_tour(DemoTourState& tour, const Fonts& fonts);
-// The number of steps, for automation and tests.
-int demo_tour_steps();
 
 }  // namespace radar::ui

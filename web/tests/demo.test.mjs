@@ -1,7 +1,8 @@
 // The demo workspace in the browser: a first visit opens the demo with a simulated year in a store
 // of its own, the Rapport tab has figures on first open, every screen carries the demo band, the
 // presenter's tour steps through the screens, "Met eigen gegevens beginnen" leaves the demo for
-// an own workspace that holds none of it, and "Demo opnieuw beginnen" starts from a fresh year.
+// an own workspace that holds none of it, and "Demo opnieuw beginnen" (or a new month) starts from
+// a fresh year.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -132,6 +133,27 @@ test('leaving the demo opens an own workspace without its year; a restarted demo
     state = await demoYearLoaded(page);
     assert.equal(state.events, demoEvents, 'the same simulated year again');
     assert.equal(new URL(page.url()).searchParams.has('demoReset'), false, 'a reload does not restart it again');
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a demo made in another month starts afresh, so its year always ends last month', async () => {
+  const app = await openApp({ workspace: 'demo' });
+  try {
+    const { page } = app;
+    await demoYearLoaded(page);
+    await page.evaluate(() => window.radar.showScreen('selection'));
+    await clickWidget(page, 'commit-batch');
+    await waitForInfo(page, (s) => s.batches.length === 13, 'this month\'s batch in the demo');
+    // As if the demo had been made last month and reopened now.
+    await page.evaluate(() => localStorage.setItem('radar.demoMonth', '2000-01'));
+    await page.reload();
+    await page.evaluate(() => window.radar.ready);
+    const state = await demoYearLoaded(page);
+    assert.equal(state.workspace, 'demo');
+    assert.notEqual(await page.evaluate(() => localStorage.getItem('radar.demoMonth')), '2000-01');
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();
