@@ -47,8 +47,22 @@
     status: () => document.createElement('div'),  // in place, as text; spoken through the live region
     list: () => document.createElement('div'),
     listitem: () => document.createElement('div'),
+    slider: focusable,      // arrow keys, Page Up/Down, Home/End set its value (below)
+    spinbutton: focusable,
+    combobox: () => document.createElement('button'),  // opens its list on the canvas
+    listbox: () => document.createElement('div'),
+    option: () => document.createElement('button'),
+    dialog: () => document.createElement('div'),
+    img: () => document.createElement('div'),  // a chart: its name says what it shows
+    group: () => document.createElement('div'),
   };
-  const activatable = new Set(['tab', 'button', 'checkbox', 'row']);
+  function focusable() {
+    const element = document.createElement('div');
+    element.tabIndex = 0;
+    return element;
+  }
+  const activatable = new Set(['tab', 'button', 'checkbox', 'row', 'combobox', 'option']);
+  const ranged = new Set(['slider', 'spinbutton']);
   const nativeRoles = { button: 'BUTTON', textbox: 'INPUT' };  // not repeated as a role attribute
 
   const nodes = new Map();  // key -> { element, item }
@@ -100,7 +114,8 @@
         setAttribute(element, 'aria-label', item.name);
         if (element.value !== (item.value || '') && document.activeElement !== element) element.value = item.value || '';
         break;
-      case 'tablist': case 'table': case 'progressbar': case 'list':
+      case 'tablist': case 'table': case 'progressbar': case 'list': case 'slider': case 'spinbutton': case 'listbox':
+      case 'dialog': case 'img': case 'group':
         setAttribute(element, 'aria-label', item.name);
         break;
       case 'row':
@@ -117,6 +132,15 @@
     if (item.role === 'progressbar') setAttribute(element, 'aria-valuetext', item.value || '');
     if (item.role === 'table') setAttribute(element, 'aria-rowcount', item.rowCount || null);
     if (item.role === 'row') setAttribute(element, 'aria-rowindex', item.rowIndex || null);
+    if (item.role === 'option') setAttribute(element, 'aria-selected', String(!!item.selected));
+    if (item.role === 'combobox') setAttribute(element, 'aria-expanded', String(!!item.expanded));
+    if (item.role === 'dialog') setAttribute(element, 'aria-modal', 'true');
+    if (ranged.has(item.role) && item.range) {
+      setAttribute(element, 'aria-valuenow', item.range[0]);
+      setAttribute(element, 'aria-valuemin', item.range[1]);
+      setAttribute(element, 'aria-valuemax', item.range[2]);
+      setAttribute(element, 'aria-valuetext', item.value || null);
+    }
     setAttribute(element, 'aria-disabled', item.disabled ? 'true' : null);
   }
 
@@ -224,6 +248,21 @@
     return acting;
   }
 
+  // A slider's or number field's keys (ARIA's slider pattern): the value goes to the app, which
+  // applies it to the widget when it draws it next, as if typed.
+  function stepValue(key, event) {
+    const node = nodes.get(key);
+    if (!node || !node.item.range || !window.Module) return;
+    const [now, min, max, step] = node.item.range;
+    const page = Math.max(step, (max - min) / 10);
+    const wanted = { ArrowRight: now + step, ArrowUp: now + step, ArrowLeft: now - step, ArrowDown: now - step,
+                     PageUp: now + page, PageDown: now - page, Home: min, End: max }[event.key];
+    if (wanted === undefined) return;
+    event.preventDefault();
+    const value = Math.min(max, Math.max(min, wanted));
+    window.Module.ccall('radar_set_accessible_value', null, ['string', 'number'], [key, value]);
+  }
+
   // Keys meant for the layer's elements do not reach the app too: Enter on a button here must not
   // also act on whatever ImGui has focused, and Tab moves between the elements. Typing in a text
   // box does reach the app: its field is the one that holds the text. From the canvas, Tab moves
@@ -234,6 +273,8 @@
   function stopKeysForTheLayer(event) {
     const target = event.target;
     if (target instanceof Element && layer.contains(target)) {
+      const node = event.type === 'keydown' && nodes.get(target.dataset.key);
+      if (node && ranged.has(node.item.role)) stepValue(node.item.key, event);
       if (target.tagName !== 'INPUT' || event.key === 'Tab') event.stopImmediatePropagation();
       return;
     }

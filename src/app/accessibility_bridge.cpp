@@ -28,6 +28,8 @@ nlohmann::json item_json(const ui::AccessibleItem& item) {
     if (item.level) json["level"] = item.level;
     if (item.row_index) json["rowIndex"] = item.row_index;
     if (item.row_count) json["rowCount"] = item.row_count;
+    if (item.has_range) json["range"] = {item.value_now, item.value_min, item.value_max, item.value_step};
+    if (item.expanded) json["expanded"] = true;
     return json;
 }
 
@@ -52,6 +54,11 @@ EMSCRIPTEN_KEEPALIVE int radar_accessibility_version() { return radar::app::publ
 
 // The described widgets of the last frame, in drawing order (JSON array).
 EMSCRIPTEN_KEEPALIVE const char* radar_accessibility_items() { return radar::app::published_items.c_str(); }
+
+// A value for the slider or number field described under `key`, applied when it is drawn next.
+EMSCRIPTEN_KEEPALIVE void radar_set_accessible_value(const char* key, double value) {
+    radar::ui::view_marks().requested_value = radar::ui::RequestedValue{key, value};
+}
 
 // Whether a text field of the app has the keyboard (then Tab stays in the app).
 EMSCRIPTEN_KEEPALIVE int radar_wants_text_input() { return ImGui::GetIO().WantTextInput ? 1 : 0; }

@@ -16,7 +16,8 @@ namespace {
 constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "selection", "screening",
                                         "report",  "storage", "evaluation", "audit"};
 constexpr const char* role_codes[] = {"heading", "tablist", "tab",          "button", "checkbox", "textbox", "progressbar",
-                                      "table",   "row",     "cell",         "columnheader", "status", "list", "listitem"};
+                                      "table",   "row",     "cell",         "columnheader", "status", "list", "listitem",
+                                      "slider",  "spinbutton", "combobox",  "listbox", "option", "dialog", "img", "group"};
 
 WidgetBox last_item_box() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -79,6 +80,25 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key)
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name) {
     note_last_item(widget);
     return describe_last_item(role, std::move(name), widget);
+}
+
+AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,
+                                    std::string key) {
+    AccessibleItem& item = describe_last_item(role, std::move(name), std::move(key));
+    item.has_range = true;
+    item.value_now = value;
+    item.value_min = min;
+    item.value_max = max;
+    item.value_step = step;
+    return item;
+}
+
+std::optional<double> take_requested_value(const std::string& key) {
+    std::optional<RequestedValue>& requested = view_marks().requested_value;
+    if (!requested || requested->key != key) return std::nullopt;
+    const double value = requested->value;
+    requested.reset();
+    return value;
 }
 
 void request_screen(Screen screen) { view_marks().requested_screen = screen; }

@@ -28,7 +28,8 @@ struct WidgetBox {
 
 // The ARIA role a described widget has in the page's layer (web/accessibility_layer.js).
 enum class Role {
-    heading, tablist, tab, button, checkbox, textbox, progressbar, table, row, cell, columnheader, status, list, listitem
+    heading, tablist, tab, button, checkbox, textbox, progressbar, table, row, cell, columnheader, status, list, listitem,
+    slider, spinbutton, combobox, listbox, option, dialog, img, group
 };
 // "heading", "tablist", "tab", "button", ...: the ARIA role's name.
 const char* role_code(Role role);
@@ -48,6 +49,17 @@ struct AccessibleItem {
     int level = 0;            // a heading's level
     int row_index = 0;        // a table row's place (1 = the header row), aria-rowindex
     int row_count = 0;        // a table's rows, header included, aria-rowcount
+    bool has_range = false;   // a slider or number field: its value and bounds below
+    double value_now = 0, value_min = 0, value_max = 0, value_step = 1;  // aria-valuenow/min/max; a key's step
+    bool expanded = false;    // a combo box whose list is open
+};
+
+// A value asked for by assistive technology for a slider or number field (web/accessibility_layer.js,
+// radar_set_accessible_value), taken by the widget that is described under `key` when it is drawn
+// next.
+struct RequestedValue {
+    std::string key;
+    double value = 0;
 };
 
 struct ViewMarks {
@@ -58,6 +70,7 @@ struct ViewMarks {
     float first_row_y = 0.0f;                  // vertical centre of the ranking's first visible row
     float ranking_scroll_rows = 0.0f;          // how far the ranking list is scrolled, in rows
     std::string screening_refusal;             // why the coding form last refused to save ("" if not)
+    std::optional<RequestedValue> requested_value;  // for one slider or number field, until it is drawn
 };
 
 // Makes `marks` the current ImGui context's marks (at start-up, after ImGui::CreateContext).
@@ -82,6 +95,13 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key 
 // Both at once for a widget automation knows: its box under `widget`, and its description keyed
 // by that name.
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name);
+// Describes the last item as a slider or number field with its value and bounds.
+AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,
+                                    std::string key = {});
+// The value assistive technology asked for the widget described under `key` (once), clamped by
+// the caller; the widget applies it as if the user had typed it.
+std::optional<double> take_requested_value(const std::string& key);
+
 // Brings `screen` forward in the next frame (a "go to" button).
 void request_screen(Screen screen);
 
