@@ -57,9 +57,9 @@ export function nextFrames(page) {
   return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
-// Presses a key and holds it for a few frames: ImGui 1.86 polls key state once per frame, so a
-// press and release between two frames (as keyboard.press sends them) can go unseen; a person's
-// can not.
+// Presses a key and holds it for a few frames, as a person does, and waits until the app has
+// seen it released. (The app also sees keys pressed and released at once, as keyboard.press
+// sends them: src/app/keyboard_event_queue.hpp.)
 export async function pressKey(page, name) {
   await page.keyboard.down(name);
   await nextFrames(page);
