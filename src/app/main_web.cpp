@@ -18,7 +18,7 @@
 
 #include "app/accessibility_bridge.hpp"
 #include "app/automation_hook.hpp"
-#include "app/keyboard_event_queue.hpp"
+#include "app/input_event_queue.hpp"
 #include "app/webgl_renderer.hpp"
 #include "platform/platform.hpp"
 #include "core/import/field_dictionary.hpp"
@@ -102,7 +102,7 @@ radar::ui::Shortcuts read_shortcuts() {
 
 void frame() {
     glfwPollEvents();
-    radar::app::pass_on_keyboard_events();
+    radar::app::pass_on_input_events();
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
     ImGui::NewFrame();
@@ -159,7 +159,7 @@ int main() {
     ImGui::GetIO().IniFilename = nullptr;  // layout is not persisted; storage is the app's own
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
-    radar::app::queue_keyboard_events(app.window);
+    radar::app::queue_input_events(app.window);
     // The wheel comes normalised from the page (GLFW's pixel deltas scroll a hundred rows a notch).
     radar::platform::set_wheel_handler([](radar::platform::WheelSteps steps) {
         ImGuiIO& io = ImGui::GetIO();

@@ -59,7 +59,7 @@ export function nextFrames(page) {
 
 // Presses a key and holds it for a few frames, as a person does, and waits until the app has
 // seen it released. (The app also sees keys pressed and released at once, as keyboard.press
-// sends them: src/app/keyboard_event_queue.hpp.)
+// sends them: src/app/input_event_queue.hpp.)
 export async function pressKey(page, name) {
   await page.keyboard.down(name);
   await nextFrames(page);
