@@ -46,12 +46,16 @@ std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json);
 // would otherwise be held twice).
 std::string source_text_utf8(std::string bytes, TextEncoding encoding);
 
-// A stored snapshot to read again (at start-up): the file's text as stored (source_text_utf8),
-// the descriptor of the file as imported, and the mapping that read it.
+// A stored snapshot to restore (at start-up): the descriptor of the file as imported, the
+// mapping that read it, and either the dataset itself with its fingerprint (dataset_sha256),
+// decoded from a binary snapshot, or (an old text snapshot) the file's text as stored
+// (source_text_utf8), to be read again.
 struct StoredDataset {
     SnapshotDescriptor descriptor;
     MappingProfile mapping;
     std::string text;
+    std::optional<Dataset> dataset;
+    std::string dataset_sha256;
 };
 
 struct AcceptedImport {
