@@ -89,10 +89,13 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
 
     RunningApp reopened(folder, false, false);
     advance_import_work(reopened.state, *reopened.import);
-    // The first frame has the dataset in hand: nothing is read, the accept steps begin.
+    // The first frame has the dataset in hand: no importer read it (an importer's result lists
+    // the file's columns), the accept steps begin.
     CHECK(reopened.import->phase() == ImportSession::Phase::reviewing);
-    CHECK_FALSE(reopened.import->rereading());
-    CHECK(reopened.import->bytes_read() == 0);
+    CHECK_FALSE(reopened.import->text_restore_mapping());
+    REQUIRE(reopened.import->result());
+    CHECK(reopened.import->result()->columns.empty());
+    CHECK(reopened.import->result()->dataset.row_count() == 150);
     reopened.run_frames();
     CHECK(reopened.state.load_problems().empty());
     CHECK_FALSE(reopened.state.damaged_snapshot());
@@ -120,7 +123,9 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     {
         RunningApp migrating(folder, false, false);
         advance_import_work(migrating.state, *migrating.import);
-        CHECK(migrating.import->phase() == ImportSession::Phase::reading);  // the text is read again
+        CHECK(migrating.import->text_restore_mapping());  // the text is read again
+        REQUIRE(migrating.import->result());
+        CHECK(migrating.import->result()->columns.size() > 0);
         migrating.run_frames();
         CHECK(migrating.state.load_problems().empty());
         CHECK_FALSE(migrating.state.is_synthetic());
@@ -135,7 +140,7 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
 
     RunningApp reopened(folder, false, false);
     advance_import_work(reopened.state, *reopened.import);
-    CHECK(reopened.import->phase() == ImportSession::Phase::reviewing);
+    CHECK_FALSE(reopened.import->text_restore_mapping());
     reopened.run_frames();
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
     REQUIRE(reopened.state.snapshot());

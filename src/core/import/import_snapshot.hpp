@@ -40,8 +40,8 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot);  // the value 
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
 std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json);
 
-// The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what a stored
-// snapshot keeps, so that importing it again with the same mapping gives the same dataset.
+// The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what an old
+// text snapshot kept, so that importing it again with the same mapping gives the same dataset.
 // Takes the bytes: text that is already UTF-8 is handed back without a copy (a 150 MB file
 // would otherwise be held twice).
 std::string source_text_utf8(std::string bytes, TextEncoding encoding);
