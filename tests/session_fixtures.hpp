@@ -33,7 +33,8 @@ struct RunningApp {
     std::optional<ImportSession> import;
 
     // `demo_workspace`: the page in the demo's workspace (its own store, here the folder).
-    explicit RunningApp(const TempFolder& folder, bool demo_workspace = false) {
+    // `run_start`: false leaves the first frames (restoring a stored dataset) to the test.
+    explicit RunningApp(const TempFolder& folder, bool demo_workspace = false, bool run_start = true) {
         const DayNumber today = platform::today();
         DictionaryLoad dictionary = load_field_dictionary(asset("fields.json"));
         REQUIRE(dictionary.dictionary);
@@ -45,7 +46,7 @@ struct RunningApp {
         store = platform::make_folder_store(folder.path.string());
         if (demo_workspace) state.use_demo_workspace();
         state.connect_store(store.get());
-        run_frames();
+        if (run_start) run_frames();
     }
 
     // The import work of the frames until nothing is under way (the native store answers at once;

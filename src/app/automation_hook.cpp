@@ -474,6 +474,8 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["datasetHash"] = state.dataset_hash();
         if (state.snapshot()) info["source"] = state.snapshot()->source_name;
         if (const radar::SnapshotDescriptor* skipped = state.skipped_dataset()) info["skippedDataset"] = skipped->source_name;
+        if (const auto& damaged = state.damaged_snapshot())
+            info["damagedDataset"] = {{"source", damaged->first}, {"problem", damaged->second}};
         if (!state.import_refusal().empty()) info["importRefusal"] = state.import_refusal();
         if (const radar::ScoringEngine* engine = state.engine()) {
             nlohmann::json weights = nlohmann::json::object();

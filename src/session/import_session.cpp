@@ -54,6 +54,7 @@ void ImportSession::end_file(bool ok, const std::string& error) {
         importer_.reset();
         source_bytes_.clear();
         restoring_.reset();
+        text_restore_mapping_.reset();
         phase_ = Phase::idle;
         return;
     }
@@ -78,6 +79,8 @@ void ImportSession::close_review() {
     source_bytes_.shrink_to_fit();
     matched_profile_.clear();
     restoring_.reset();
+    text_restore_mapping_.reset();
+    restored_sha256_.clear();
     phase_ = Phase::idle;
 }
 
@@ -94,7 +97,7 @@ ImportTrial ImportSession::take_trial() {
 
 void ImportSession::begin_preparing(const std::vector<std::string>& search_columns) {
     if (!result_) return;
-    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns);
+    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_);
     set_accept_step(AcceptStep::preparing);
 }
 
@@ -151,10 +154,24 @@ void ImportSession::begin_restore(StoredDataset stored) {
     if (busy()) return;
     dictionary_ = next_dictionary_;
     file_name_ = stored.descriptor.source_name;
-    source_bytes_ = std::move(stored.text);
-    file_size_ = source_bytes_.size();
     read_error_.clear();
     matched_profile_.clear();
+    if (stored.dataset) {
+        ImportResult restored;
+        restored.source_name = file_name_;
+        restored.byte_count = stored.descriptor.byte_count;
+        restored.dataset = std::move(*stored.dataset);
+        result_ = std::move(restored);
+        file_size_ = stored.descriptor.byte_count;
+        restored_sha256_ = std::move(stored.dataset_sha256);
+        restoring_ = std::move(stored.descriptor);
+        phase_ = Phase::reviewing;
+        request_accept();
+        return;
+    }
+    source_bytes_ = std::move(stored.text);
+    file_size_ = source_bytes_.size();
+    text_restore_mapping_ = stored.mapping;
     ImportOptions options;
     options.source_name = file_name_;
     options.encoding = EncodingChoice::utf8;  // stored as UTF-8 (source_text_utf8)

@@ -74,15 +74,17 @@ public:
     void try_again_under_new_model();
     void withdraw_accept();
     const FieldDictionary& dictionary() const { return *dictionary_; }
-    // The file as read, handed over for storing an accepted import; the review then has no bytes
-    // left to read again, so call it only when the review ends.
-    std::string take_source_bytes() { return std::move(source_bytes_); }
 
-    // [SECTION] Reading a stored dataset again (start-up): its text is read a chunk per frame
-    // like a picked file, then accepted in the same steps, without a review.
+    // [SECTION] Restoring the stored dataset (start-up), accepted in the same steps as a picked
+    // file, without a review. A binary snapshot's dataset, decoded, is accepted at once (its
+    // stored fingerprint spares the hashing); an old text snapshot is read a chunk per frame
+    // like a picked file first.
     void begin_restore(StoredDataset stored);
     // The descriptor of the stored dataset being read or accepted again; nullptr otherwise.
     const SnapshotDescriptor* restoring() const { return restoring_ ? &*restoring_ : nullptr; }
+    // While an old text snapshot is restored: the mapping that read it (to store the accepted
+    // dataset again as a binary snapshot); nullptr otherwise.
+    const MappingProfile* text_restore_mapping() const { return text_restore_mapping_ ? &*text_restore_mapping_ : nullptr; }
 
     // [SECTION] Mapping in the review
     // Saved profiles: one whose headers are exactly the file's is applied after the first read.
@@ -130,6 +132,8 @@ private:
     std::size_t reread_offset_ = 0;
     std::string matched_profile_;
     std::optional<SnapshotDescriptor> restoring_;
+    std::optional<MappingProfile> text_restore_mapping_;
+    std::string restored_sha256_;  // the restored binary snapshot's fingerprint
     void set_accept_step(AcceptStep step);
 
     AcceptStep accept_step_ = AcceptStep::none;

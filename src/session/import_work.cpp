@@ -66,7 +66,6 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
         picked.imported_at = platform::now_iso();
         picked.stated_export_date = session.stated_export_date().value_or(0);
         picked.mapping = profile_from_mappings(result.mapping_profile, result.mappings());
-        picked.take_text = [&] { return source_text_utf8(session.take_source_bytes(), result.encoding); };
         origin = std::move(picked);
     }
     const std::string refusal =
@@ -75,6 +74,7 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
         refuse_accept(state, session, refusal);
         return;
     }
+    if (const MappingProfile* mapping = session.text_restore_mapping()) state.rewrite_snapshot(*mapping);
     session.close_review();
 }
 

@@ -152,7 +152,8 @@ std::string Session::adopt_import(ImportResult& result, ImportOrigin origin, Pre
         snapshot_ = std::move(*restored);
         activate_wanted_model();  // a stored active version made for this dataset rather than the demo
     } else {
-        persist_snapshot(picked->take_text(), picked->mapping);
+        damaged_snapshot_.reset();  // the new snapshot takes its place
+        persist_snapshot(picked->mapping);
     }
     return {};
 }

@@ -87,10 +87,7 @@ struct EvaluationKey {
 struct ReviewedFile {
     std::string imported_at;
     DayNumber stated_export_date = 0;  // stated in the review, for an export without an export_date column
-    MappingProfile mapping;            // the mapping that read it, so the stored text is read the same way
-    // The file as UTF-8 text, to store; asked for only once adopted (a refused import keeps its
-    // review, which may read the bytes again).
-    std::function<std::string()> take_text;
+    MappingProfile mapping;            // the mapping that read it, kept with the stored snapshot
 };
 using ImportOrigin = std::variant<ReviewedFile, SnapshotDescriptor>;
 
@@ -178,6 +175,12 @@ public:
     std::optional<StoredDataset> take_stored_dataset();
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
+    // The stored dataset snapshot was damaged (its checksum or format): the file name it held and
+    // why it could not be read; nothing when none was. Everything else loaded as usual.
+    const std::optional<std::pair<std::string, std::string>>& damaged_snapshot() const { return damaged_snapshot_; }
+    // A dataset read again from an old text snapshot (before binary snapshots): stores it again
+    // as a binary snapshot, so the next start maps its columns back without parsing.
+    void rewrite_snapshot(const MappingProfile& mapping) { persist_snapshot(mapping); }
     // Changes whenever another model version becomes the saved one.
     std::uint64_t model_generation() const { return model_generation_; }
     // The columns the ranking's text filter searches.
@@ -421,9 +424,12 @@ public:
     std::string care_type(std::size_t row) const { return std::string(care_types_->texts[row]); }
 
 private:
-    // After adopting a picked file: stores it as the dataset snapshot (its UTF-8 text and the
-    // mapping that read it) unless dossier data is kept in memory only.
-    void persist_snapshot(std::string text, const MappingProfile& mapping);
+    // After adopting a picked file: stores dataset_ as the binary dataset snapshot
+    // (core/data/dataset_snapshot.hpp; its descriptor, the mapping that read it and its
+    // fingerprint travel inside it) unless dossier data is kept in memory only.
+    void persist_snapshot(const MappingProfile& mapping);
+    // A stored binary snapshot decoded for the import session, or (damaged) reported.
+    void restore_columns_snapshot(const platform::StoreSnapshot& stored);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
     // checks), then indexes the new one.
     void install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared = std::nullopt);
@@ -485,6 +491,7 @@ private:
     bool skip_stored_dataset_ = false;
     std::string start_notice_;
     std::optional<StoredDataset> skipped_dataset_;  // held back at start-up by the user's choice
+    std::optional<std::pair<std::string, std::string>> damaged_snapshot_;  // (file name, why)
     std::string import_refusal_;
     DayNumber export_date_ = 0;
     DayNumber reference_date_ = 0;

@@ -5,12 +5,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/byte_text.hpp"
+#include "core/data/dataset_snapshot.hpp"
 #include "session/session.hpp"
 
 namespace radar::session {
 namespace {
 
 constexpr const char* snapshot_key = "dataset";
+// The meta's "content" of a binary dataset snapshot (old text snapshots have none). The store
+// keeps snapshots as UTF-8 text, so the snapshot's bytes are stored as text (bytes_as_text).
+constexpr const char* columns_content = "dataset-columns";
 constexpr const char* memory_only_setting_key = "dataset_memory_only";
 // {"name": file name, "text": the dictionary's JSON text}
 constexpr const char* dictionary_setting_key = "field_dictionary";
@@ -90,16 +95,21 @@ void Session::save_mapping_profile(const MappingProfile& profile) {
                 [this](const platform::StoreResult& result) { note_outcome(profile_save_, result); });
 }
 
-void Session::persist_snapshot(std::string text, const MappingProfile& mapping) {
+void Session::persist_snapshot(const MappingProfile& mapping) {
     if (!snapshot_) return;
     if (dataset_memory_only_ || !store_ || storage_mode_ == StoreMode::memory_only) {
         snapshot_save_.reset();
         return;
     }
     const Json meta = {{"descriptor", snapshot_json_value(*snapshot_)},
-                       {"mapping", mapping_profile_json_value(mapping)}};
-    // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on.
-    platform::StoreSnapshot snapshot{snapshot_key, canonical_json(meta), std::move(text)};
+                       {"mapping", mapping_profile_json_value(mapping)},
+                       {"content", columns_content},
+                       {"dataset_sha256", dataset_hash_}};
+    // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on. The same
+    // text travels inside the snapshot, under its checksum: restoring trusts that copy.
+    std::string meta_text = canonical_json(meta);
+    std::string content = bytes_as_text(encode_dataset_snapshot(dataset_, meta_text));
+    platform::StoreSnapshot snapshot{snapshot_key, std::move(meta_text), std::move(content)};
     snapshot_save_ = save_started();
     store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
@@ -180,6 +190,7 @@ void Session::load_imports_from_store(platform::StoreContents& contents) {
         else load_problems_.push_back(record.key + ": " + load.errors.front());
     }
     snapshot_stored_ = false;
+    damaged_snapshot_.reset();
     for (auto& stored : contents.snapshots)
         if (stored.key == snapshot_key) {
             snapshot_stored_ = true;
@@ -207,7 +218,52 @@ void Session::restore_snapshot(platform::StoreSnapshot& stored) {
     // Another tab's change notice reloads everything; the same data need not be read again.
     if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
         return;
-    StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content)};
+    if (meta.contains("content")) {
+        restore_columns_snapshot(stored);
+        return;
+    }
+    StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content), {}, {}};
+    if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
+    else stored_dataset_ = std::move(dataset);
+}
+
+void Session::restore_columns_snapshot(const platform::StoreSnapshot& stored) {
+    const Json meta = *parse_json_strict(stored.meta);  // restore_snapshot read it
+    const std::string source_name = meta["descriptor"].value("source_name", std::string());
+    auto damaged = [&](const std::string& why) {
+        damaged_snapshot_.emplace(source_name, why);
+        load_problems_.push_back(std::string(snapshot_key) + ": " + why);
+    };
+    if (meta["content"] != columns_content) {
+        damaged("not a readable dataset snapshot: its content is " + meta["content"].dump());
+        return;
+    }
+    std::optional<std::string> bytes = text_as_bytes(stored.content);
+    if (!bytes) {
+        damaged("not a readable dataset snapshot: its stored text holds characters a snapshot's bytes never give");
+        return;
+    }
+    DatasetSnapshotDecode decoded = decode_dataset_snapshot(*bytes);
+    bytes.reset();
+    if (!decoded.snapshot) {
+        damaged(decoded.message);
+        return;
+    }
+    // What the dataset is, from the copy under the checksum.
+    const Checked<Json> note = parse_json_strict(decoded.snapshot->note);
+    std::optional<SnapshotDescriptor> descriptor;
+    std::optional<MappingProfile> mapping;
+    std::string sha256;
+    if (note && note->is_object() && note->contains("descriptor") && note->contains("mapping")) {
+        descriptor = snapshot_from_json_value((*note)["descriptor"]);
+        mapping = load_mapping_profile_value((*note)["mapping"], *field_dictionary_).profile;
+        sha256 = note->value("dataset_sha256", std::string());
+    }
+    if (!descriptor || !mapping) {
+        damaged("not a readable dataset snapshot: it does not say which file it holds");
+        return;
+    }
+    StoredDataset dataset{std::move(*descriptor), std::move(*mapping), {}, std::move(decoded.snapshot->dataset), std::move(sha256)};
     if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
     else stored_dataset_ = std::move(dataset);
 }

@@ -2,6 +2,7 @@
 #include "ui/main_window.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <string>
 #include <utility>
@@ -55,6 +56,18 @@ void draw_skipped_dataset_banner(Session& state) {
     if (ImGui::Button(tr(TextId::skipped_dataset_remove))) state.remove_skipped_dataset();
     ImGui::EndDisabled();
     note_last_item("button:remove-skipped-dataset", Role::button, tr(TextId::skipped_dataset_remove));
+}
+
+// The stored dataset snapshot could not be read (damaged): said until another import replaces it.
+void draw_damaged_snapshot_banner(const Session& state) {
+    const auto& damaged = state.damaged_snapshot();
+    if (!damaged) return;
+    char banner[1024];
+    std::snprintf(banner, sizeof banner, tr(TextId::damaged_dataset_banner), damaged->first.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", banner);
+    ImGui::PopStyleColor();
+    describe_last_item(Role::status, banner, "damaged-dataset");
 }
 
 // A message from before the page was reloaded (what was forgotten), until it is closed.
@@ -133,6 +146,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     draw_storage_banner(state);
     draw_restore_banner(import_session);
     draw_skipped_dataset_banner(state);
+    draw_damaged_snapshot_banner(state);
     draw_open_batch_banner(state);
     draw_start_notice(state);
     // One tab per screen, in this order; automation can bring any of them forward.

@@ -1,7 +1,7 @@
 // Browser test of accepting a big import: it runs over many frames with a progress bar (the page
 // keeps drawing), can be stopped with nothing changed, and, accepted again, replaces the data;
-// the stored file (a character straddling the store's 1 MiB chunk boundary) gives the same
-// dataset after a reload.
+// the stored snapshot gives the same dataset after a reload (the file has a character straddling
+// 1 MiB, where an old text snapshot's first chunk ended).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -105,7 +105,7 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     assert.equal(restored.import.restoring, undefined);
     assert.equal(restored.source, 'big_export.csv');
     assert.equal(restored.dossiers, dossierCount);
-    assert.equal(restored.datasetHash, accepted.datasetHash, 'the stored text gives the same dataset back');
+    assert.equal(restored.datasetHash, accepted.datasetHash, 'the stored snapshot gives the same dataset back');
     assert.deepEqual(app.consoleErrors, []);
     assert.deepEqual(app.foreignRequests, []);
   } finally {

@@ -5,13 +5,15 @@
 
 namespace radar {
 
-DatasetPreparation::DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns)
+DatasetPreparation::DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns,
+                                       std::string known_sha256)
     : dataset_(dataset),
+      known_sha256_(std::move(known_sha256)),
       hasher_(dataset),
       search_(std::make_unique<SearchIndex>(SearchIndex::in_steps(dataset, search_columns))) {}
 
 bool DatasetPreparation::advance(std::size_t max_rows) {
-    if (!hasher_.done()) {
+    if (!hashed()) {
         const std::size_t before = hasher_.rows_hashed();
         hasher_.hash_rows(max_rows);
         max_rows -= hasher_.rows_hashed() - before;
@@ -23,13 +25,14 @@ bool DatasetPreparation::advance(std::size_t max_rows) {
 double DatasetPreparation::progress() const {
     const double rows = static_cast<double>(dataset_.row_count());
     if (rows == 0) return done() ? 1.0 : 0.0;
-    return (static_cast<double>(hasher_.rows_hashed()) + static_cast<double>(search_->rows_indexed())) / (2 * rows);
+    const double hashed_rows = known_sha256_.empty() ? static_cast<double>(hasher_.rows_hashed()) : rows;
+    return (hashed_rows + static_cast<double>(search_->rows_indexed())) / (2 * rows);
 }
 
 PreparedDataset DatasetPreparation::take() {
     advance(std::numeric_limits<std::size_t>::max());
     PreparedDataset prepared;
-    prepared.sha256 = hasher_.finish();
+    prepared.sha256 = known_sha256_.empty() ? hasher_.finish() : std::move(known_sha256_);
     prepared.search = std::move(search_);
     return prepared;
 }

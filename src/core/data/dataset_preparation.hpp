@@ -27,18 +27,22 @@ struct PreparedDataset {
 
 class DatasetPreparation {
 public:
-    // `dataset` must outlive the preparation and stay unchanged while it works.
-    DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns);
+    // `dataset` must outlive the preparation and stay unchanged while it works. A fingerprint
+    // known already (`known_sha256`, e.g. kept with a stored snapshot) is not computed again.
+    DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns, std::string known_sha256 = {});
     // Does up to `max_rows` rows of work (hashing first, then indexing); true once all is done.
     bool advance(std::size_t max_rows);
-    bool done() const { return hasher_.done() && search_->rows_indexed() >= dataset_.row_count(); }
+    bool done() const { return hashed() && search_->rows_indexed() >= dataset_.row_count(); }
     // 0..1: rows hashed and indexed over twice the row count.
     double progress() const;
     // The results, after doing whatever work is left; call once. The preparation is spent afterwards.
     PreparedDataset take();
 
 private:
+    bool hashed() const { return !known_sha256_.empty() || hasher_.done(); }
+
     const Dataset& dataset_;
+    std::string known_sha256_;
     DatasetHasher hasher_;
     std::unique_ptr<SearchIndex> search_;
 };

@@ -40,18 +40,22 @@ std::string snapshot_to_json(const SnapshotDescriptor& snapshot);  // the value 
 std::optional<SnapshotDescriptor> snapshot_from_json(std::string_view json_text);
 std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json);
 
-// The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what a stored
-// snapshot keeps, so that importing it again with the same mapping gives the same dataset.
+// The file's text as UTF-8, as the importer read it (Windows-1252 and UTF-16 converted): what an old
+// text snapshot kept, so that importing it again with the same mapping gives the same dataset.
 // Takes the bytes: text that is already UTF-8 is handed back without a copy (a 150 MB file
 // would otherwise be held twice).
 std::string source_text_utf8(std::string bytes, TextEncoding encoding);
 
-// A stored snapshot to read again (at start-up): the file's text as stored (source_text_utf8),
-// the descriptor of the file as imported, and the mapping that read it.
+// A stored snapshot to restore (at start-up): the descriptor of the file as imported, the
+// mapping that read it, and either the dataset itself with its fingerprint (dataset_sha256),
+// decoded from a binary snapshot, or (an old text snapshot) the file's text as stored
+// (source_text_utf8), to be read again.
 struct StoredDataset {
     SnapshotDescriptor descriptor;
     MappingProfile mapping;
     std::string text;
+    std::optional<Dataset> dataset;
+    std::string dataset_sha256;
 };
 
 struct AcceptedImport {

@@ -1,0 +1,348 @@
+// Writing and reading the binary columnar dataset snapshot. Layout (all integers little-endian):
+//   header  "RDRCOLS\n" · u32 version · u32 column count · u64 total length · u64 row count
+//           · u32 note length · note bytes
+//   column  u32 name length · name · u8 type · u8 kind · u8 protected · u8 storage
+//           · missing flags: (rows + 63) / 64 u64 words
+//           · storage 0: rows int32 · 1: rows doubles
+//           · 2 (dictionary): u32 value count · value end offsets u32 · u64 byte count · bytes
+//             · rows u32 codes
+//           · 3 (pool): rows u32 end offsets · u64 byte count · bytes
+//   end     u64 content_hash_of(every byte before it)
+#include "core/data/dataset_snapshot.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/import/content_hash.hpp"
+
+namespace radar {
+namespace {
+
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the snapshot copies columns as they lie in memory");
+
+constexpr std::string_view magic = "RDRCOLS\n";
+constexpr std::size_t header_bytes = 8 + 4 + 4 + 8 + 8 + 4;
+constexpr std::size_t checksum_bytes = 8;
+
+enum class Storage : std::uint8_t { integers, doubles, dictionary, pool };
+
+Storage storage_of(const Column& column) {
+    if (column.type == ColumnType::text) return column.texts.pooled() ? Storage::pool : Storage::dictionary;
+    return column.numbers.wide() ? Storage::doubles : Storage::integers;
+}
+
+// Counts the bytes (first pass, no buffer) or writes them into a buffer of that size.
+class Output {
+public:
+    explicit Output(char* buffer) : cursor_(buffer) {}
+    void raw(const void* data, std::size_t size) {
+        if (cursor_ && size > 0) {
+            std::memcpy(cursor_, data, size);
+            cursor_ += size;
+        }
+        count_ += size;
+    }
+    template <typename Value>
+    void value(Value value) {
+        raw(&value, sizeof value);
+    }
+    void text(std::string_view text) {
+        value(static_cast<std::uint32_t>(text.size()));
+        raw(text.data(), text.size());
+    }
+    bool counting() const { return cursor_ == nullptr; }
+    void skip(std::size_t size) { count_ += size; }
+    std::size_t count() const { return count_; }
+
+private:
+    char* cursor_;
+    std::size_t count_ = 0;
+};
+
+void write_missing(Output& out, const Column& column, std::size_t rows) {
+    if (out.counting()) {
+        out.skip((rows + 63) / 64 * sizeof(std::uint64_t));
+        return;
+    }
+    for (std::size_t first = 0; first < rows; first += 64) {
+        std::uint64_t word = 0;
+        const std::size_t last = std::min(rows, first + 64);
+        for (std::size_t row = first; row < last; ++row) word |= static_cast<std::uint64_t>(column.missing[row]) << (row - first);
+        out.value(word);
+    }
+}
+
+// End offsets, then the byte count and the bytes, of `count` texts.
+template <typename TextAt>
+void write_texts(Output& out, std::size_t count, TextAt text_at) {
+    std::uint64_t bytes = 0;
+    for (std::size_t index = 0; index < count; ++index) {
+        bytes += text_at(index).size();
+        if (!out.counting()) out.value(static_cast<std::uint32_t>(bytes));
+    }
+    if (out.counting()) out.skip(count * sizeof(std::uint32_t));
+    out.value(bytes);
+    if (out.counting()) {
+        out.skip(static_cast<std::size_t>(bytes));
+        return;
+    }
+    for (std::size_t index = 0; index < count; ++index) {
+        const std::string_view text = text_at(index);
+        out.raw(text.data(), text.size());
+    }
+}
+
+void write_column(Output& out, const Column& column, std::size_t rows) {
+    out.text(column.name);
+    out.value(static_cast<std::uint8_t>(column.type));
+    out.value(static_cast<std::uint8_t>(column.kind));
+    out.value(static_cast<std::uint8_t>(column.protected_attribute ? 1 : 0));
+    const Storage storage = storage_of(column);
+    out.value(static_cast<std::uint8_t>(storage));
+    write_missing(out, column, rows);
+    const TextColumn& texts = column.texts;
+    switch (storage) {
+    case Storage::integers:
+        if (out.counting()) out.skip(rows * sizeof(std::int32_t));
+        else for (std::size_t row = 0; row < rows; ++row) out.value(static_cast<std::int32_t>(column.numbers[row]));
+        break;
+    case Storage::doubles:
+        if (out.counting()) out.skip(rows * sizeof(double));
+        else for (std::size_t row = 0; row < rows; ++row) out.value(column.numbers[row]);
+        break;
+    case Storage::dictionary:
+        out.value(static_cast<std::uint32_t>(texts.distinct_count()));
+        write_texts(out, texts.distinct_count(), [&](std::size_t code) { return texts.distinct_value(code); });
+        if (out.counting()) out.skip(rows * sizeof(std::uint32_t));
+        else for (std::size_t row = 0; row < rows; ++row) out.value(texts.code(row));
+        break;
+    case Storage::pool: write_texts(out, rows, [&](std::size_t row) { return texts[row]; }); break;
+    }
+}
+
+void write_snapshot(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
+    out.raw(magic.data(), magic.size());
+    out.value(dataset_snapshot_version);
+    out.value(static_cast<std::uint32_t>(dataset.columns().size()));
+    out.value(static_cast<std::uint64_t>(total));
+    out.value(static_cast<std::uint64_t>(dataset.row_count()));
+    out.text(note);
+    for (const Column& column : dataset.columns()) write_column(out, column, dataset.row_count());
+}
+
+std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + at, sizeof value);
+    return value;
+}
+
+std::uint64_t read_u64(std::string_view bytes, std::size_t at) {
+    std::uint64_t value = 0;
+    std::memcpy(&value, bytes.data() + at, sizeof value);
+    return value;
+}
+
+// Reads the checked snapshot's body; any read past its end fails it.
+class Input {
+public:
+    explicit Input(std::string_view bytes) : bytes_(bytes) {}
+    bool ok() const { return ok_; }
+    std::string_view take(std::uint64_t size) {
+        if (!ok_ || size > bytes_.size() - at_) {
+            ok_ = false;
+            return {};
+        }
+        const std::string_view taken = bytes_.substr(at_, static_cast<std::size_t>(size));
+        at_ += static_cast<std::size_t>(size);
+        return taken;
+    }
+    template <typename Value>
+    Value value() {
+        Value value{};
+        const std::string_view bytes = take(sizeof value);
+        if (ok_) std::memcpy(&value, bytes.data(), sizeof value);
+        return value;
+    }
+    // `count` values in place, read with at(index); empty when they run past the end.
+    template <typename Value>
+    class Array {
+    public:
+        explicit Array(std::string_view bytes) : bytes_(bytes) {}
+        Value at(std::size_t index) const {
+            Value value;
+            std::memcpy(&value, bytes_.data() + index * sizeof(Value), sizeof value);
+            return value;
+        }
+
+    private:
+        std::string_view bytes_;
+    };
+    template <typename Value>
+    Array<Value> array(std::uint64_t count) {
+        if (count > (bytes_.size() - at_) / sizeof(Value)) ok_ = false;
+        return Array<Value>(take(count * sizeof(Value)));
+    }
+    std::string text() { return std::string(take(value<std::uint32_t>())); }
+    bool at_end() const { return at_ == bytes_.size(); }
+
+private:
+    std::string_view bytes_;
+    std::size_t at_ = 0;
+    bool ok_ = true;
+};
+
+// `count` texts written by write_texts, each read in place with at(index).
+class Texts {
+public:
+    bool read(Input& in, std::uint64_t count) {
+        count_ = static_cast<std::size_t>(count);
+        ends_ = in.array<std::uint32_t>(count);
+        const auto byte_count = in.value<std::uint64_t>();
+        bytes_ = in.take(byte_count);
+        if (!in.ok()) return false;
+        std::uint32_t previous = 0;
+        for (std::size_t index = 0; index < count_; ++index) {
+            const std::uint32_t end = ends_.at(index);
+            if (end < previous) return false;
+            previous = end;
+        }
+        return previous == byte_count;
+    }
+    std::string_view at(std::size_t index) const {
+        const std::uint32_t begin = index == 0 ? 0 : ends_.at(index - 1);
+        return bytes_.substr(begin, ends_.at(index) - begin);
+    }
+
+private:
+    std::size_t count_ = 0;
+    Input::Array<std::uint32_t> ends_{std::string_view()};
+    std::string_view bytes_;
+};
+
+bool read_column(Input& in, Dataset& dataset, std::size_t rows) {
+    std::string name = in.text();
+    const auto type = in.value<std::uint8_t>();
+    const auto kind = in.value<std::uint8_t>();
+    const auto protection = in.value<std::uint8_t>();
+    const auto storage = in.value<std::uint8_t>();
+    if (!in.ok() || type > static_cast<std::uint8_t>(ColumnType::date) || kind > static_cast<std::uint8_t>(ValueKind::boolean) ||
+        protection > 1 || storage > static_cast<std::uint8_t>(Storage::pool))
+        return false;
+    const bool text = static_cast<ColumnType>(type) == ColumnType::text;
+    if (text != (storage >= static_cast<std::uint8_t>(Storage::dictionary))) return false;
+    const Input::Array<std::uint64_t> missing = in.array<std::uint64_t>((rows + 63) / 64);
+    if (!in.ok()) return false;
+    Column& column = dataset.add_column(std::move(name), static_cast<ColumnType>(type));
+    column.kind = static_cast<ValueKind>(kind);
+    column.protected_attribute = protection == 1;
+    column.missing.reserve(rows);
+    for (std::size_t first = 0; first < rows; first += 64) {
+        const std::uint64_t word = missing.at(first / 64);
+        const std::size_t last = std::min(rows, first + 64);
+        for (std::size_t row = first; row < last; ++row) column.missing.push_back((word >> (row - first)) & 1u);
+    }
+    switch (static_cast<Storage>(storage)) {
+    case Storage::integers: {
+        const Input::Array<std::int32_t> values = in.array<std::int32_t>(rows);
+        if (!in.ok()) return false;
+        column.numbers.reserve(rows);
+        for (std::size_t row = 0; row < rows; ++row) column.numbers.push_back(values.at(row));
+        return true;
+    }
+    case Storage::doubles: {
+        const Input::Array<double> values = in.array<double>(rows);
+        if (!in.ok()) return false;
+        column.numbers.reserve(rows);
+        for (std::size_t row = 0; row < rows; ++row) column.numbers.push_back(values.at(row));
+        return true;
+    }
+    case Storage::dictionary: {
+        const auto value_count = in.value<std::uint32_t>();
+        Texts values;
+        if (!values.read(in, value_count)) return false;
+        const Input::Array<std::uint32_t> codes = in.array<std::uint32_t>(rows);
+        if (!in.ok()) return false;
+        column.texts.reserve(rows);
+        for (std::size_t row = 0; row < rows; ++row) {
+            const std::uint32_t code = codes.at(row);
+            if (code >= value_count) return false;
+            column.texts.push_back(values.at(code));
+        }
+        return true;
+    }
+    case Storage::pool: {
+        Texts cells;
+        if (!cells.read(in, rows)) return false;
+        column.texts.reserve(rows);
+        for (std::size_t row = 0; row < rows; ++row) column.texts.push_back(cells.at(row));
+        return true;
+    }
+    }
+    return false;
+}
+
+DatasetSnapshotDecode fault(SnapshotFault kind, std::string message) {
+    DatasetSnapshotDecode decode;
+    decode.fault = kind;
+    decode.message = "not a readable dataset snapshot: " + std::move(message);
+    return decode;
+}
+
+}  // namespace
+
+const char* snapshot_fault_code(SnapshotFault fault) {
+    switch (fault) {
+    case SnapshotFault::none: return "none";
+    case SnapshotFault::wrong_magic: return "wrong_magic";
+    case SnapshotFault::unknown_version: return "unknown_version";
+    case SnapshotFault::length_mismatch: return "length_mismatch";
+    case SnapshotFault::checksum_mismatch: return "checksum_mismatch";
+    case SnapshotFault::malformed: return "malformed";
+    }
+    return "malformed";
+}
+
+std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note) {
+    Output counter(nullptr);
+    write_snapshot(counter, dataset, note, 0);
+    const std::size_t total = counter.count() + checksum_bytes;
+    std::string bytes(total, '\0');
+    Output writer(bytes.data());
+    write_snapshot(writer, dataset, note, total);
+    const std::uint64_t checksum = content_hash_of(std::string_view(bytes).substr(0, total - checksum_bytes));
+    writer.value(checksum);
+    return bytes;
+}
+
+DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
+    if (bytes.substr(0, magic.size()) != magic.substr(0, std::min(bytes.size(), magic.size())) || bytes.empty())
+        return fault(SnapshotFault::wrong_magic, "it does not start with the snapshot's mark");
+    if (bytes.size() < header_bytes + checksum_bytes)
+        return fault(SnapshotFault::length_mismatch, "it holds " + std::to_string(bytes.size()) + " bytes, fewer than its header");
+    const std::uint32_t version = read_u32(bytes, 8);
+    if (version != dataset_snapshot_version)
+        return fault(SnapshotFault::unknown_version, "format version " + std::to_string(version) + ", this app reads version " +
+                                                         std::to_string(dataset_snapshot_version));
+    const std::uint64_t total = read_u64(bytes, 16);
+    if (total != bytes.size())
+        return fault(SnapshotFault::length_mismatch,
+                     "it holds " + std::to_string(bytes.size()) + " bytes, its header says " + std::to_string(total));
+    const std::string_view body = bytes.substr(0, bytes.size() - checksum_bytes);
+    if (content_hash_of(body) != read_u64(bytes, body.size()))
+        return fault(SnapshotFault::checksum_mismatch, "its checksum does not match its content (it changed after it was written)");
+    const std::uint32_t column_count = read_u32(bytes, 12);
+    const std::uint64_t rows = read_u64(bytes, 24);
+    Input in(body.substr(header_bytes - 4));
+    DecodedDatasetSnapshot decoded;
+    decoded.note = in.text();
+    // Every column holds at least a bit per row: more rows than bits cannot be.
+    bool ok = in.ok() && rows <= UINT32_MAX && rows / 8 <= bytes.size();
+    for (std::uint32_t column = 0; ok && column < column_count; ++column)
+        ok = read_column(in, decoded.dataset, static_cast<std::size_t>(rows));
+    if (!ok || !in.at_end()) return fault(SnapshotFault::malformed, "its columns do not fit its header");
+    DatasetSnapshotDecode decode;
+    decode.snapshot = std::move(decoded);
+    return decode;
+}
+
+}  // namespace radar

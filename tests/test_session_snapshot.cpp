@@ -1,0 +1,186 @@
+// The stored dataset as a binary columnar snapshot, through the session over the folder store:
+// an accepted import comes back at the next start without the importer reading anything, an old
+// text snapshot is read once the old way and stored again as a binary one, and a damaged
+// snapshot is reported while codes, batches and models load as usual.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/base/byte_text.hpp"
+#include "core/base/strict_json.hpp"
+#include "core/data/csv_writer.hpp"
+#include "core/data/dataset_snapshot.hpp"
+#include "core/data/demo_data.hpp"
+#include "platform/platform.hpp"
+#include "platform/store.hpp"
+#include "session_fixtures.hpp"
+#include "temp_folder.hpp"
+
+using namespace radar;
+using namespace radar::session;
+using namespace radar::test;
+
+namespace {
+
+std::string export_csv() {
+    DemoSettings settings;
+    settings.dossier_count = 150;
+    settings.seed = 7;
+    settings.export_date = first_of_month(platform::today());
+    return write_csv(generate_demo_data(settings).dataset);
+}
+
+// The stored dataset snapshot, read straight from the folder.
+platform::StoreSnapshot stored_snapshot(const TempFolder& folder) {
+    auto store = platform::make_folder_store(folder.path.string());
+    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
+    platform::StoreSnapshot found;
+    store->load_all([&](const platform::StoreResult& result, platform::StoreContents contents) {
+        REQUIRE(result.ok);
+        for (auto& snapshot : contents.snapshots)
+            if (snapshot.key == "dataset") found = std::move(snapshot);
+    });
+    REQUIRE(found.key == "dataset");
+    return found;
+}
+
+void replace_snapshot(const TempFolder& folder, platform::StoreSnapshot snapshot) {
+    auto store = platform::make_folder_store(folder.path.string());
+    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
+    bool stored = false;
+    store->put_snapshot(std::move(snapshot), [&](const platform::StoreResult& result) { stored = result.ok; });
+    REQUIRE(stored);
+}
+
+bool is_binary(const platform::StoreSnapshot& snapshot) {
+    const Checked<Json> meta = parse_json_strict(snapshot.meta);
+    return meta && meta->value("content", std::string()) == "dataset-columns";
+}
+
+struct Imported {
+    std::string dataset_hash;
+    std::size_t rows = 0;
+};
+
+Imported import_export(const TempFolder& folder, const std::string& csv) {
+    RunningApp app(folder);
+    app.import_file("export-150.csv", csv);
+    REQUIRE(app.state.import_refusal().empty());
+    REQUIRE(app.state.snapshot_save());
+    CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+    return {app.state.dataset_hash(), app.state.dataset().row_count()};
+}
+
+}  // namespace
+
+TEST_CASE("an accepted import is stored as a binary snapshot and comes back without the importer") {
+    TempFolder folder("snapshot-reopen");
+    const Imported first = import_export(folder, export_csv());
+    REQUIRE(first.rows == 150);
+
+    const platform::StoreSnapshot stored = stored_snapshot(folder);
+    CHECK(is_binary(stored));
+    const std::optional<std::string> bytes = text_as_bytes(stored.content);
+    REQUIRE(bytes);
+    const DatasetSnapshotDecode decoded = decode_dataset_snapshot(*bytes);
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    CHECK(decoded.snapshot->dataset.row_count() == 150);
+    CHECK(decoded.snapshot->note == stored.meta);
+
+    RunningApp reopened(folder, false, false);
+    advance_import_work(reopened.state, *reopened.import);
+    // The first frame has the dataset in hand: no importer read it (an importer's result lists
+    // the file's columns), the accept steps begin.
+    CHECK(reopened.import->phase() == ImportSession::Phase::reviewing);
+    CHECK_FALSE(reopened.import->text_restore_mapping());
+    REQUIRE(reopened.import->result());
+    CHECK(reopened.import->result()->columns.empty());
+    CHECK(reopened.import->result()->dataset.row_count() == 150);
+    reopened.run_frames();
+    CHECK(reopened.state.load_problems().empty());
+    CHECK_FALSE(reopened.state.damaged_snapshot());
+    CHECK_FALSE(reopened.state.is_synthetic());
+    CHECK(reopened.state.dataset().row_count() == 150);
+    CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    REQUIRE(reopened.state.snapshot());
+    CHECK(reopened.state.snapshot()->source_name == "export-150.csv");
+    CHECK(reopened.state.snapshot()->row_count == 150);
+}
+
+TEST_CASE("an old text snapshot is read the old way once, then stored as a binary snapshot") {
+    TempFolder folder("snapshot-migration");
+    const std::string csv = export_csv();
+    const Imported first = import_export(folder, csv);
+
+    // The snapshot as the app stored it before: the file's text and a meta without "content".
+    platform::StoreSnapshot binary = stored_snapshot(folder);
+    Json meta = *parse_json_strict(binary.meta);
+    meta.erase("content");
+    meta.erase("dataset_sha256");
+    replace_snapshot(folder, {"dataset", canonical_json(meta), csv});
+    CHECK_FALSE(is_binary(stored_snapshot(folder)));
+
+    {
+        RunningApp migrating(folder, false, false);
+        advance_import_work(migrating.state, *migrating.import);
+        CHECK(migrating.import->text_restore_mapping());  // the text is read again
+        REQUIRE(migrating.import->result());
+        CHECK(migrating.import->result()->columns.size() > 0);
+        migrating.run_frames();
+        CHECK(migrating.state.load_problems().empty());
+        CHECK_FALSE(migrating.state.is_synthetic());
+        CHECK(migrating.state.dataset_hash() == first.dataset_hash);
+        REQUIRE(migrating.state.snapshot_save());
+        CHECK(migrating.state.snapshot_save()->phase == SavePhase::saved);
+    }
+    const platform::StoreSnapshot migrated = stored_snapshot(folder);
+    CHECK(is_binary(migrated));
+    // The descriptor of the file as first imported stays.
+    CHECK((*parse_json_strict(migrated.meta))["descriptor"] == meta["descriptor"]);
+
+    RunningApp reopened(folder, false, false);
+    advance_import_work(reopened.state, *reopened.import);
+    CHECK_FALSE(reopened.import->text_restore_mapping());
+    reopened.run_frames();
+    CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    REQUIRE(reopened.state.snapshot());
+    CHECK(reopened.state.snapshot()->source_name == "export-150.csv");
+}
+
+TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kept") {
+    TempFolder folder("snapshot-damaged");
+    std::string batch_id;
+    std::size_t model_versions = 0;
+    {
+        RunningApp app(folder);
+        app.import_file("export-150.csv", export_csv());
+        app.state.set_screener("Anna de Vries");
+        batch_id = app.commit_month();
+        const BatchMember member = app.first_member(batch_id);
+        CHECK_FALSE(save_coding(app.state, app.batch(batch_id), member, coded(ScreeningCode::geen_risico)));
+        model_versions = app.state.model_registry().list().size();
+    }
+
+    platform::StoreSnapshot damaged = stored_snapshot(folder);
+    // One bit of a cell's text changed (ASCII stays ASCII: the stored text stays valid UTF-8).
+    std::size_t at = damaged.content.size() / 2;
+    while (static_cast<unsigned char>(damaged.content[at]) >= 0x80) ++at;
+    damaged.content[at] = static_cast<char>(damaged.content[at] ^ 0x01);
+    replace_snapshot(folder, damaged);
+
+    RunningApp reopened(folder);
+    REQUIRE(reopened.state.damaged_snapshot());
+    CHECK(reopened.state.damaged_snapshot()->first == "export-150.csv");
+    CHECK(reopened.state.damaged_snapshot()->second.find("checksum") != std::string::npos);
+    CHECK(reopened.state.load_problems().size() == 1);
+    CHECK(reopened.state.is_synthetic());  // the demo data are shown
+    CHECK(reopened.state.storage_mode() == StoreMode::writer);
+    REQUIRE(reopened.state.frozen_batches().size() == 1);
+    CHECK(reopened.state.screening().batches.count(batch_id) == 1);
+    CHECK(reopened.state.model_registry().list().size() == model_versions);
+
+    // A new import takes the damaged snapshot's place.
+    reopened.import_file("export-150.csv", export_csv());
+    CHECK_FALSE(reopened.state.damaged_snapshot());
+    CHECK(is_binary(stored_snapshot(folder)));
+}

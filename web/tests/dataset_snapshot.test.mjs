@@ -1,0 +1,153 @@
+// Browser test of the stored dataset as a binary columnar snapshot in real IndexedDB: an
+// imported export comes back after a reload with the same dossiers (the snapshot's bytes pass
+// the store unchanged); a snapshot damaged in IndexedDB is reported after the next reload, with
+// the demo data shown and the batch and its code still there.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, nextFrames, pressKey, screenshotFolder, waitForInfo, clickWidget } from './browser.mjs';
+
+const dossierCount = 3000;
+
+// A semicolon export with accented names, empty and missing cells and decimal commas.
+function writeExport(path) {
+  const header = 'Dossiernummer;Naam opvang;Organisator;Gemeente;Provincie;Type opvang;Subsidietrap;Kindplaatsen;' +
+    'Startdatum;Datum laatste inspectie;Tekorten;Ernstige tekorten;Klachten;Meldingen;Laatste ernstig signaal;' +
+    'Handhaving;Wissels organisator;Wissels verantwoordelijke;Ontbrekende attesten;Terugvordering;Status;' +
+    'Gemiddelde bezetting;Subsidie per jaar (€);Opmerking\r\n';
+  const places = ['Gent', 'Sint-Niklaas', 'Ieper', 'Brugge'];
+  const lines = [header];
+  for (let i = 0; i < dossierCount; i++) {
+    const inspected = i % 7 === 0 ? '' : `12/0${1 + (i % 9)}/2022`;
+    lines.push(`KO-${300000 + i};Crèche Zoë ${i} 😀;ORG-${10000 + (i % 300)};${places[i % 4]};Oost-Vlaanderen;groepsopvang;` +
+      `${1 + (i % 3)};${10 + (i % 20)};03/05/2010;${inspected};${i % 4};${i % 11 === 0 ? 1 : 0};${i % 3};0;;geen;0;1;0;nee;actief;` +
+      `0,${10 + (i % 89)};${1000 + i},${i % 100};${i % 5 === 0 ? 'opmerking «' + i + '»' : ''}\r\n`);
+  }
+  writeFileSync(path, lines.join(''));
+}
+
+async function reload(page) {
+  await page.reload();
+  await page.evaluate(() => window.radar.ready);
+  return waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+}
+
+// The stored dataset snapshot's manifest and chunks, read in the page from IndexedDB.
+function readStoredSnapshot(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('dossier-radar');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction(['snapshots', 'snapshot_chunks'], 'readonly');
+      const manifest = transaction.objectStore('snapshots').get('dataset');
+      const chunks = transaction.objectStore('snapshot_chunks').getAll();
+      transaction.oncomplete = () => {
+        db.close();
+        const live = chunks.result.filter((chunk) => chunk.key[0] === 'dataset' && chunk.key[1] === manifest.result.writeId);
+        resolve({
+          meta: JSON.parse(manifest.result.data),
+          chunkTypes: [...new Set(live.map((chunk) => typeof chunk.data))],
+          widestCharacter: Math.max(...live.map((chunk) => Math.max(...[...chunk.data.slice(0, 100000)].map((c) => c.charCodeAt(0))))),
+          length: live.reduce((total, chunk) => total + chunk.data.length, 0),
+        });
+      };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }));
+}
+
+// Changes one character (one byte of the snapshot) in the middle of its first chunk.
+function damageStoredSnapshot(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('dossier-radar');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction(['snapshots', 'snapshot_chunks'], 'readwrite');
+      const manifest = transaction.objectStore('snapshots').get('dataset');
+      manifest.onsuccess = () => {
+        const chunks = transaction.objectStore('snapshot_chunks');
+        const first = chunks.get(['dataset', manifest.result.writeId, 0]);
+        first.onsuccess = () => {
+          const chunk = first.result;
+          const at = Math.floor(chunk.data.length / 2);
+          const changed = String.fromCharCode(chunk.data.charCodeAt(at) ^ 0x01);
+          chunk.data = chunk.data.slice(0, at) + changed + chunk.data.slice(at + 1);
+          chunks.put(chunk);
+        };
+      };
+      transaction.oncomplete = () => { db.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }));
+}
+
+test('an imported export comes back from its binary snapshot; a damaged snapshot is reported and nothing else is lost', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-snapshot-'));
+  const file = join(folder, 'export_snapshot.csv');
+  writeExport(file);
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await waitForInfo(page, (info) => info.storage.loaded && info.storage.mode === 'writer', 'the store to load');
+    await page.evaluate(() => window.radar.showScreen('data'));
+    await waitForInfo(page, (info) => info.screen === 'data' && info.widgets['button:choose-file'], 'the data screen');
+    const choosing = page.waitForEvent('filechooser');
+    await clickWidget(page, 'button:choose-file');
+    await (await choosing).setFiles(file);
+    await waitForInfo(page, (info) => info.import.phase === 'reviewing' && info.widgets['button:accept-import'], 'the review');
+    await clickWidget(page, 'button:accept-import');
+    const accepted = await waitForInfo(page, (info) => info.import.phase === 'idle' && !info.synthetic, 'the accepted import');
+    assert.equal(accepted.dossiers, dossierCount);
+    await waitForInfo(page, (info) => info.datasetStore.save === 'saved', 'the stored snapshot');
+
+    const stored = await readStoredSnapshot(page);
+    assert.equal(stored.meta.content, 'dataset-columns');
+    assert.equal(stored.meta.dataset_sha256, accepted.datasetHash);
+    assert.deepEqual(stored.chunkTypes, ['string']);
+    assert.ok(stored.widestCharacter <= 0xff, 'one byte a character');
+
+    // A batch and one code, which must outlive whatever happens to the snapshot.
+    await page.evaluate(() => window.radar.setScreener('Tester'));
+    await page.evaluate(() => window.radar.showScreen('selection'));
+    await nextFrames(page);
+    await clickWidget(page, 'commit-batch');
+    const committed = await waitForInfo(page, (info) => info.batches.length === 1, 'the batch commit');
+    await page.evaluate(() => window.radar.showScreen('screening'));
+    await nextFrames(page);
+    await pressKey(page, '1');
+    await pressKey(page, 'Enter');
+    const coded = await waitForInfo(page, (info) => info.events === committed.events + 1, 'the code');
+
+    // Reopened from the snapshot: the same dossiers.
+    await reload(page);
+    const restored = await waitForInfo(page, (info) => !info.synthetic && info.import.phase === 'idle', 'the stored dataset');
+    assert.equal(restored.source, 'export_snapshot.csv');
+    assert.equal(restored.dossiers, dossierCount);
+    assert.equal(restored.datasetHash, accepted.datasetHash);
+    assert.deepEqual(restored.columnTypes, accepted.columnTypes);
+    assert.equal(restored.damagedDataset, undefined);
+    assert.equal(restored.events, coded.events);
+
+    // Damaged in IndexedDB: reported, the demo data shown, the batch and its code still there.
+    await damageStoredSnapshot(page);
+    const damaged = await reload(page);
+    assert.equal(damaged.damagedDataset?.source, 'export_snapshot.csv');
+    assert.match(damaged.damagedDataset.problem, /checksum/);
+    assert.equal(damaged.synthetic, true);
+    assert.equal(damaged.events, coded.events);
+    assert.equal(damaged.batches.length, 1);
+    assert.equal(damaged.batches[0].id, committed.batches[0].id);
+    assert.equal(damaged.batches[0].coded, 1);
+    await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, 'dataset-snapshot-damaged.png') });
+    assert.deepEqual(app.consoleErrors, []);
+    assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
