@@ -159,7 +159,10 @@ test('Opslag: its sections as headings, the backup buttons, forgetting refused u
     const forget = page.getByRole('button', { name: 'Alles vergeten' });
     assert.equal(await forget.getAttribute('aria-disabled'), 'true');
     const word = page.getByRole('textbox', { name: 'Typ VERGETEN om te bevestigen' });
+    // Focusing the text box clicks the app's field; typing goes there once it is editing.
     await word.focus();
+    await until(page, () => page.evaluate(() => window.Module.ccall('radar_wants_text_input', 'number', [], [])), 1,
+                'the app\'s field editing');
     await page.keyboard.type('VERGETEN');
     await until(page, async () => String(await forget.getAttribute('aria-disabled')), 'null', 'the forget button enabled');
     assert.deepEqual(app.consoleErrors, []);
