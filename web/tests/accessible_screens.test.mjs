@@ -97,7 +97,15 @@ test('Evaluatie: the label rule chosen in its combo box\'s list with the keyboar
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     // The code itself has no window in months.
     await page.getByRole('spinbutton', { name: 'binnen (maanden)' }).waitFor({ state: 'detached' });
-    await page.getByRole('combobox', { name: /^Modelversie: v2 / }).waitFor();
+    // The first version's batches are labelled: its figures as a table, its curve in words.
+    await page.getByRole('combobox', { name: /^Modelversie: v2 / }).press('Enter');
+    await page.getByRole('listbox', { name: 'Modelversie' }).getByRole('option', { name: /^v1 / }).press('Enter');
+    await page.getByRole('combobox', { name: /^Modelversie: v1 / }).waitFor();
+    const figures = page.getByRole('table', { name: 'Op de eigen batches van deze versie' });
+    assert.deepEqual(await figures.getByRole('columnheader').allTextContents(), ['Cijfer', 'Waarde (95%-interval)', 'Betekenis']);
+    const auc = figures.getByRole('row').filter({ hasText: 'ROC AUC' }).getByRole('cell');
+    assert.match(await auc.nth(1).textContent(), /^0,\d{3}$/);
+    await page.getByRole('img', { name: /^Precisie tegenover recall\. .* 0,0%: \d+,\d%\. 25,0%: \d+,\d%\./ }).waitFor();
     await page.getByRole('button', { name: 'Terugtoets uitvoeren' }).waitFor();
     assert.deepEqual(app.consoleErrors, []);
   } finally {
