@@ -121,6 +121,10 @@
       case 'row':
         setAttribute(element, 'aria-label', item.name || null);
         break;
+      case 'combobox':  // a combo box takes no name from its text: the label says what it is for and its choice
+        setAttribute(element, 'aria-label', item.name);
+        named(item.name);
+        break;
       default:
         named(item.name);
     }
@@ -223,23 +227,33 @@
 
   // [SECTION] Acting on the app: a click at the widget's centre, as the mouse would, one at a
   // time. The pointer rests on the widget for two frames first: ImGui decides what is hovered
-  // before it handles a press.
+  // before it handles a press. A widget that moved meanwhile (a banner appeared above it) is
+  // followed until it stays put.
   const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
   let acting = Promise.resolve();
+  function pointAt(item) {
+    const ratio = window.devicePixelRatio || 1;
+    const [left, top, right, bottom] = item.box;
+    // A text field is clicked near its right end: the cursor goes after its text.
+    const x = item.role === 'textbox' ? Math.max(left, right - 4 * ratio) : (left + right) / 2;
+    return { clientX: x / ratio, clientY: (top + bottom) / 2 / ratio, button: 0, bubbles: true, cancelable: true,
+             view: window };
+  }
   function activate(key) {
     acting = acting.then(async () => {
-      const node = nodes.get(key);
       const canvas = document.getElementById('canvas');
-      if (!node || !canvas) return;
-      const ratio = window.devicePixelRatio || 1;
-      const [left, top, right, bottom] = node.item.box;
-      // A text field is clicked near its right end: the cursor goes after its text.
-      const x = node.item.role === 'textbox' ? Math.max(left, right - 4 * ratio) : (left + right) / 2;
-      const at = { clientX: x / ratio, clientY: (top + bottom) / 2 / ratio, button: 0, bubbles: true, cancelable: true,
-                   view: window };
-      canvas.dispatchEvent(new MouseEvent('mousemove', at));
-      await nextFrame();
-      await nextFrame();
+      if (!canvas) return;
+      let at = null;
+      for (let tries = 0; tries < 10; tries++) {
+        const node = nodes.get(key);
+        if (!node) return;
+        const now = pointAt(node.item);
+        if (at && at.clientX === now.clientX && at.clientY === now.clientY) break;
+        at = now;
+        canvas.dispatchEvent(new MouseEvent('mousemove', at));
+        await nextFrame();
+        await nextFrame();
+      }
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
       await nextFrame();

@@ -19,7 +19,10 @@
 #include "ui/disparity_chart_widget.hpp"
 #include "ui/audit_texts.hpp"
 #include "ui/dossier_panel.hpp"
+#include "ui/collapsing_section.hpp"
+#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -34,6 +37,29 @@ void refusal_text(const std::string& refusal) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", refusal.c_str());
     ImGui::PopStyleColor();
+    describe_last_item(Role::status, refusal, "audit-refusal:" + refusal);
+}
+
+// A line of text that is also a status for the accessibility layer (spoken when it changes).
+void status_line(const std::string& text, const std::string& key) {
+    ImGui::TextUnformatted(text.c_str());
+    describe_last_item(Role::status, text, "audit-status:" + key);
+}
+
+// A wrapped line of figures, an item of the list described under `list`.
+void figure_line(const std::string& text, const std::string& list) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    describe_last_item(Role::listitem, text, list + ":" + text).container = list;
+}
+
+// `format` filled with printf arguments.
+template <typename... Values>
+std::string formatted(const char* format, Values... values) {
+    char line[1024];
+    std::snprintf(line, sizeof line, format, values...);
+    return line;
 }
 
 // On the same line as the last item while `width` more still fits, else on the next: a narrow
@@ -49,9 +75,10 @@ void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
     for (ScreeningCode code : all_codes) {
         const bool is_chosen = chosen == code;
         if (is_chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const std::string label = std::to_string(key) + "  " + code_label(code, language()) + "##" + mark;
+        const std::string shown = std::to_string(key) + "  " + code_label(code, language());
+        const std::string label = shown + "##" + mark;
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) chosen = code;
-        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key));
+        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key), Role::button, shown).selected = is_chosen;
         if (is_chosen) ImGui::PopStyleColor();
         if (key < 3) ImGui::SameLine();
         ++key;
@@ -64,12 +91,12 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
     ImGui::TextDisabled("%s", tr(TextId::audit_second_coding_intro));
     ImGui::PopTextWrapPos();
     if (state.screener().empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_needs_screener));
+        status_line(tr(TextId::audit_needs_screener), "second-coding");
         return;
     }
     const std::vector<SecondCodeItem> queue = second_code_queue(state);
     if (queue.empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_queue_empty));
+        status_line(tr(TextId::audit_queue_empty), "second-coding");
         if (!view.second_dossier.empty()) draw_save_status(state, second_code_subject(view.second_batch, view.second_dossier));
         return;
     }
@@ -81,7 +108,8 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
         view.second_note[0] = '\0';
         view.second_refusal.clear();
     }
-    ImGui::Text(tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(), queue.size());
+    status_line(formatted(tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(), queue.size()),
+                "second-coding");
     if (item.row) {
         ImGui::BeginChild("second_dossier", ImVec2(0, ImGui::GetFontSize() * 12.0f), true);
         draw_dossier_fields(state, *item.row);
@@ -99,10 +127,10 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
     const bool enter_in_note = ImGui::InputTextWithHint("##second_note", tr(TextId::second_code_note_hint),
                                                         view.second_note.data(), view.second_note.size(),
                                                         ImGuiInputTextFlags_EnterReturnsTrue);
-    note_last_item("second-code-note");
+    note_last_item("second-code-note", Role::textbox, tr(TextId::second_code_note_hint)).value = view.second_note.data();
     const bool enter = enter_in_note || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
     const bool clicked = ImGui::Button(tr(TextId::save_second_code));
-    note_last_item("save-second-code");
+    note_last_item("save-second-code", Role::button, tr(TextId::save_second_code));
     if (clicked || enter) {
         SecondCodeDraft draft;
         draft.code = view.second_code;
@@ -124,7 +152,7 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
     section_title(tr(TextId::audit_adjudication_title), fonts);
     const std::vector<Disagreement> disagreements = disagreements_awaiting(state);
     if (disagreements.empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_no_disagreements));
+        status_line(tr(TextId::audit_no_disagreements), "adjudication");
         if (!view.adjudicated_dossier.empty())
             draw_save_status(state, adjudication_subject(view.adjudicated_batch, view.adjudicated_dossier));
         return;
@@ -144,23 +172,26 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
             chosen = &d;
         }
         if (i == 0) note_last_item("first-disagreement");
+        const std::string coders = coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
+                                   coder_line(d.second_screener, d.second_code, d.second_note);
+        describe_last_item(Role::button, d.dossier_id + " (" + d.month + "): " + coders,
+                           "disagreement:" + d.batch_id + ":" + d.dossier_id)
+            .selected = selected;
         ImGui::SameLine();
-        ImGui::TextUnformatted((coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
-                                coder_line(d.second_screener, d.second_code, d.second_note))
-                                   .c_str());
+        ImGui::TextUnformatted(coders.c_str());
     }
     if (!chosen) {
         ImGui::TextDisabled("%s", tr(TextId::audit_choose_disagreement));
         return;
     }
     ImGui::Spacing();
-    ImGui::Text(tr(TextId::audit_decide_line), chosen->dossier_id.c_str());
+    status_line(formatted(tr(TextId::audit_decide_line), chosen->dossier_id.c_str()), "adjudication");
     code_choice(view.final_code, "final-code");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30.0f);
     ImGui::InputTextWithHint("##reason", tr(TextId::adjudication_reason_hint), view.reason.data(), view.reason.size());
-    note_last_item("adjudication-reason");
+    note_last_item("adjudication-reason", Role::textbox, tr(TextId::adjudication_reason_hint)).value = view.reason.data();
     const bool clicked = ImGui::Button(tr(TextId::save_adjudication));
-    note_last_item("save-adjudication");
+    note_last_item("save-adjudication", Role::button, tr(TextId::save_adjudication));
     if (clicked) {
         AdjudicationDraft draft;
         draft.final_code = view.final_code;
@@ -177,17 +208,13 @@ void agreement_table(const AgreementTable& table) {
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
     ImGui::TableSetupColumn(tr(TextId::audit_table_corner));
     for (ScreeningCode code : all_codes) ImGui::TableSetupColumn(code_label(code, language()));
-    ImGui::TableHeadersRow();
+    DescribedTable described("agreement-table", tr(TextId::audit_agreement_title));
     for (std::size_t first = 0; first < 3; ++first) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(code_label(all_codes[first], language()));
-        for (std::size_t second = 0; second < 3; ++second) {
-            ImGui::TableNextColumn();
-            ImGui::Text("%zu", table.count(first, second));
-        }
+        described.next_row();
+        described.text_cell(code_label(all_codes[first], language()));
+        for (std::size_t second = 0; second < 3; ++second) described.text_cell(std::to_string(table.count(first, second)));
     }
-    ImGui::EndTable();
+    described.end();
 }
 
 void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
@@ -196,25 +223,37 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
     if (!figures) return;
     const AgreementFigures& overall = figures->overall;
     if (overall.table.units == 0) {
-        ImGui::TextUnformatted(tr(TextId::audit_agreement_none));
+        status_line(tr(TextId::audit_agreement_none), "agreement");
         return;
     }
     const TextLanguage lang = language();
-    ImGui::Text(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
-                overall.table.agreeing(),
-                statistic_text(overall.percent, true).c_str());
+    const std::string list = "agreement-figures";
+    const std::size_t list_at = view_marks().accessible.size();
+    describe(list, Role::list, tr(TextId::audit_agreement_title));
+    figure_line(formatted(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
+                          overall.table.agreeing(), statistic_text(overall.percent, true).c_str()),
+                list);
+    WidgetBox box = view_marks().accessible.back().box;
     agreement_table(overall.table);
-    ImGui::Text(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
-                overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93");
-    ImGui::Text(tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
-                overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
+    figure_line(formatted(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
+                          overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93"),
+                list);
+    figure_line(formatted(tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
+                          overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93"),
+                list);
     ImGui::TextDisabled(tr(TextId::audit_thresholds), overall.bootstrap.resamples);
-    for (const GroupAgreement& pair : figures->by_pair)
-        ImGui::BulletText(tr(TextId::audit_pair_line), pair.key.c_str(),
-                          counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
-                          statistic_text(pair.figures.percent, true).c_str(),
-                          statistic_text(pair.figures.kappa, false).c_str());
-    ImGui::Text(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size());
+    for (const GroupAgreement& pair : figures->by_pair) {
+        ImGui::Bullet();
+        figure_line(formatted(tr(TextId::audit_pair_line), pair.key.c_str(),
+                              counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
+                              statistic_text(pair.figures.percent, true).c_str(),
+                              statistic_text(pair.figures.kappa, false).c_str()),
+                    list);
+    }
+    figure_line(formatted(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size()),
+                list);
+    grow_box(box, view_marks().accessible.back().box);
+    view_marks().accessible[list_at].box = box;
 }
 
 std::string rate_text(const GroupRate& rate) {
@@ -222,7 +261,7 @@ std::string rate_text(const GroupRate& rate) {
 }
 
 // One grouping's pooled table: a row per group, the reference marked, small groups "too few to judge".
-void group_table(const GroupAudit& grouping, std::size_t index) {
+void group_table(const GroupAudit& grouping, std::size_t index, const std::string& name) {
     const GroupTable& table = grouping.pooled;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
@@ -233,30 +272,21 @@ void group_table(const GroupAudit& grouping, std::size_t index) {
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_discovery), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    DescribedTable described("group-table:" + std::to_string(index), name);
     for (const GroupFigures& group : table.groups) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        std::string name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
-        if (group.reference) name += std::string("  ") + tr(TextId::audit_reference_mark);
-        if (group.too_few) name += std::string("  ") + tr(TextId::audit_too_few);
-        ImGui::TextUnformatted(name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", group.dossiers);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", group.selected);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.selection_rate).c_str());
-        ImGui::TableNextColumn();
-        const std::string disparity =
-            group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity);
-        ImGui::TextUnformatted(disparity.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.false_discovery).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.false_omission).c_str());
+        described.next_row();
+        std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
+        if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
+        if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
+        described.text_cell(group_name);
+        described.text_cell(std::to_string(group.dossiers));
+        described.text_cell(std::to_string(group.selected));
+        described.text_cell(rate_text(group.selection_rate));
+        described.text_cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
+        described.text_cell(rate_text(group.false_discovery));
+        described.text_cell(rate_text(group.false_omission));
     }
-    ImGui::EndTable();
+    described.end();
 }
 
 // What each column rests on, said once under the tables.
@@ -291,18 +321,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SetNextItemWidth(em * 18.0f);
     const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
                                                         : grouping_label(state.field_dictionary(), wanted.grouping);
-    if (ImGui::BeginCombo("##audit_grouping", current.c_str())) {
-        if (ImGui::Selectable(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
+    DescribedCombo grouping_combo("##audit_grouping", tr(TextId::audit_grouping_label), current);
+    if (grouping_combo.open()) {
+        if (grouping_combo.option(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
             wanted.grouping.clear();
             changed = true;
         }
         for (const std::string& name : available_groupings(state.dataset()))
-            if (ImGui::Selectable(grouping_label(state.field_dictionary(), name).c_str(), wanted.grouping == name)) {
+            if (grouping_combo.option(grouping_label(state.field_dictionary(), name), wanted.grouping == name)) {
                 wanted.grouping = name;
                 changed = true;
             }
-        ImGui::EndCombo();
     }
+    grouping_combo.end();
     note_last_item("audit-grouping");
     if (changed) wanted.reference_group.clear();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -314,18 +345,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         ImGui::SetNextItemWidth(em * 14.0f);
         const char* reference = wanted.reference_group.empty() ? tr(TextId::audit_reference_largest)
                                                                : wanted.reference_group.c_str();
-        if (ImGui::BeginCombo("##audit_reference", reference)) {
-            if (ImGui::Selectable(tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
+        DescribedCombo reference_combo("##audit_reference", tr(TextId::audit_reference_label), reference);
+        if (reference_combo.open()) {
+            if (reference_combo.option(tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
                 wanted.reference_group.clear();
                 changed = true;
             }
             for (const GroupFigures& group : shown->groupings.front().pooled.groups)
-                if (!group.group.empty() && ImGui::Selectable(group.group.c_str(), wanted.reference_group == group.group)) {
+                if (!group.group.empty() && reference_combo.option(group.group, wanted.reference_group == group.group)) {
                     wanted.reference_group = group.group;
                     changed = true;
                 }
-            ImGui::EndCombo();
         }
+        reference_combo.end();
         note_last_item("audit-reference");
     }
     same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_band_label)).x + spacing + em * 7.0f);
@@ -340,7 +372,7 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     }
     ImGui::SetNextItemWidth(em * 7.0f);
     ImGui::InputText("##audit_band", view.band_text.data(), view.band_text.size());
-    note_last_item("audit-band");
+    note_last_item("audit-band", Role::textbox, tr(TextId::audit_band_label)).value = view.band_text.data();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const Checked<FairBand> band = parse_fair_band(view.band_text.data());
         if (band) {
@@ -368,6 +400,8 @@ void chart_metric_choice(AuditViewState& view) {
     for (const auto& [metric, label] : metrics) {
         same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
         if (ImGui::RadioButton(tr(label), view.chart_metric == metric)) view.chart_metric = metric;
+        describe_last_item(Role::button, std::string(tr(TextId::audit_chart_metric_label)) + " " + tr(label))
+            .selected = view.chart_metric == metric;
     }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(TextId::audit_chart_legend));
@@ -392,22 +426,27 @@ void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditView
     if (audited.groupings.empty()) return;
     const FairBand& band = audited.groupings.front().band;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
-                counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
+    status_line(formatted(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
+                          counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str()),
+                "band");
     ImGui::PopTextWrapPos();
     chart_metric_choice(view);
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
-        const std::string header = grouping_heading(state, grouping) + "##grouping" + std::to_string(i);
-        if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
+        const std::string heading = grouping_heading(state, grouping);
+        if (!collapsing_section(heading, "grouping" + std::to_string(i), i == 0)) continue;
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
-                    grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
-                    grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+        status_line(formatted(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+                              grouping.reference_chosen ? tr(TextId::audit_reference_chosen)
+                                                        : tr(TextId::audit_reference_largest),
+                              grouping.pooled.selected,
+                              counted_text(CountedText::batches, grouping.batches.size()).c_str()),
+                    "reference:" + std::to_string(i));
         ImGui::PopTextWrapPos();
-        group_table(grouping, i);
+        group_table(grouping, i, heading);
         ImGui::Spacing();
-        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band));
+        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band), heading,
+                             "disparity-chart:" + std::to_string(i));
         ImGui::Spacing();
     }
     basis_legend();

@@ -2,12 +2,17 @@
 // of that day, and per grouping a table of groups with their selection rate and disparity.
 #include "ui/batch_audit_view.hpp"
 
+#include <cstdio>
+#include <string>
 #include <vector>
 
 #include "core/reporting/report_summary.hpp"
 #include "session/i18n.hpp"
 #include "session/value_labels.hpp"
+#include "ui/collapsing_section.hpp"
+#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -25,7 +30,7 @@ std::string ratio_text(const RecordedGroup& group) {
     return text;
 }
 
-void recorded_table(const RecordedGrouping& grouping, std::size_t index) {
+void recorded_table(const RecordedGrouping& grouping, std::size_t index, const std::string& name) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("commit_table" + std::to_string(index)).c_str(), 6, flags)) return;
     ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -34,26 +39,20 @@ void recorded_table(const RecordedGrouping& grouping, std::size_t index) {
     ImGui::TableSetupColumn(tr(TextId::audit_column_control), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selection_rate), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableHeadersRow();
+    DescribedTable table("commit-table:" + std::to_string(index), name);
     for (const RecordedGroup& group : grouping.groups) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        std::string name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
-        if (group.reference) name += std::string("  ") + tr(TextId::audit_reference_mark);
-        if (group.too_few) name += std::string("  ") + tr(TextId::audit_too_few);
-        ImGui::TextUnformatted(name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%u", group.dossiers);
-        ImGui::TableNextColumn();
-        ImGui::Text("%u", group.selected);
-        ImGui::TableNextColumn();
-        ImGui::Text("%u", group.control);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(group.selection_rate ? format_percent(*group.selection_rate, language()).c_str() : dash);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(ratio_text(group).c_str());
+        table.next_row();
+        std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
+        if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
+        if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
+        table.text_cell(group_name);
+        table.text_cell(std::to_string(group.dossiers));
+        table.text_cell(std::to_string(group.selected));
+        table.text_cell(std::to_string(group.control));
+        table.text_cell(group.selection_rate ? format_percent(*group.selection_rate, language()) : dash);
+        table.text_cell(ratio_text(group));
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 }  // namespace
@@ -66,6 +65,7 @@ void draw_audits_at_commit(const Session& state, const Fonts& fonts, std::string
     const std::vector<FrozenBatch>& batches = state.frozen_batches();
     if (batches.empty()) {
         ImGui::TextUnformatted(tr(TextId::audit_at_commit_none));
+        describe_last_item(Role::status, tr(TextId::audit_at_commit_none), "audit-at-commit");
         return;
     }
     const FrozenBatch* shown = &batches.back();
@@ -75,30 +75,35 @@ void draw_audits_at_commit(const Session& state, const Fonts& fonts, std::string
     ImGui::TextUnformatted(tr(TextId::audit_at_commit_batch));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    if (ImGui::BeginCombo("##audit_commit_batch", shown->batch_id.c_str())) {
+    DescribedCombo combo("##audit_commit_batch", tr(TextId::audit_at_commit_batch), shown->batch_id);
+    if (combo.open())
         for (auto batch = batches.rbegin(); batch != batches.rend(); ++batch)
-            if (ImGui::Selectable(batch->batch_id.c_str(), &*batch == shown)) shown_batch = batch->batch_id;
-        ImGui::EndCombo();
-    }
+            if (combo.option(batch->batch_id, &*batch == shown)) shown_batch = batch->batch_id;
+    combo.end();
     note_last_item("audit-commit-batch");
     if (!shown->audit_at_commit) {
         ImGui::TextUnformatted(tr(TextId::audit_at_commit_missing));
+        describe_last_item(Role::status, tr(TextId::audit_at_commit_missing), "audit-at-commit");
         return;
     }
     const BatchAuditRecord& record = *shown->audit_at_commit;
-    ImGui::Text(tr(TextId::audit_at_commit_line), date_time_text(shown->created_at).c_str(),
-                shown->created_by.c_str(), decimal_text(record.band_low, 2).c_str(),
-                decimal_text(record.band_high, 2).c_str(),
-                counted_text(CountedText::dossiers, record.min_group_size).c_str());
+    char line[1024];
+    std::snprintf(line, sizeof line, tr(TextId::audit_at_commit_line), date_time_text(shown->created_at).c_str(),
+                  shown->created_by.c_str(), decimal_text(record.band_low, 2).c_str(),
+                  decimal_text(record.band_high, 2).c_str(),
+                  counted_text(CountedText::dossiers, record.min_group_size).c_str());
+    ImGui::TextUnformatted(line);
+    describe_last_item(Role::status, line, "audit-at-commit");
     for (std::size_t i = 0; i < record.groupings.size(); ++i) {
         const RecordedGrouping& grouping = record.groupings[i];
         std::string header = grouping_label(state.field_dictionary(), grouping.grouping);
         if (grouping.protected_attribute) header += std::string("  ") + tr(TextId::audit_protected_mark);
-        header += "##commit_grouping" + std::to_string(i);
-        if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-        ImGui::Text(tr(TextId::audit_at_commit_reference), grouping.reference_group.c_str(),
-                    grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest));
-        recorded_table(grouping, i);
+        if (!collapsing_section(header, "commit_grouping" + std::to_string(i), i == 0)) continue;
+        std::snprintf(line, sizeof line, tr(TextId::audit_at_commit_reference), grouping.reference_group.c_str(),
+                      grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest));
+        ImGui::TextUnformatted(line);
+        describe_last_item(Role::status, line, "audit-at-commit-reference:" + std::to_string(i));
+        recorded_table(grouping, i, header);
     }
 }
 

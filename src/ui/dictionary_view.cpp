@@ -17,6 +17,13 @@
 namespace radar::ui {
 namespace {
 
+// `format` (one %s) filled with `text`.
+std::string filled_line(TextId format, const std::string& text) {
+    char line[1024];
+    std::snprintf(line, sizeof line, tr(format), text.c_str());
+    return line;
+}
+
 void take_picked_file(Session& state, DictionaryState& dictionary) {
     std::optional<PickedFile> file = dictionary.sink.take_finished();
     if (!file) return;
@@ -40,7 +47,9 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     ImGui::SameLine();
     ImGui::BeginDisabled(dictionary.sink.reading());
     const bool load_clicked = ImGui::Button(tr(TextId::dictionary_load));
-    note_last_item("button:load-dictionary");
+    note_last_item("button:load-dictionary", Role::button,
+                   std::string(tr(TextId::dictionary_label)) + " " +
+                       (custom.empty() ? tr(TextId::dictionary_built_in) : custom) + ": " + tr(TextId::dictionary_load));
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         // Wrapped at a readable width.
@@ -61,7 +70,7 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
             dictionary.refusal.reset();
             dictionary.loaded_file.clear();
         }
-        note_last_item("button:built-in-dictionary");
+        note_last_item("button:built-in-dictionary", Role::button, tr(TextId::dictionary_use_built_in));
     }
     if (state.dictionary_save()) {
         ImGui::SameLine();
@@ -70,9 +79,11 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     if (dictionary.refusal) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped(tr(TextId::dictionary_refused), dictionary.refusal->c_str());
+        describe_last_item(Role::status, filled_line(TextId::dictionary_refused, *dictionary.refusal), "dictionary-message");
         ImGui::PopStyleColor();
     } else if (!dictionary.loaded_file.empty() && dictionary.loaded_file == custom) {
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::dictionary_loaded), dictionary.loaded_file.c_str());
+        describe_last_item(Role::status, filled_line(TextId::dictionary_loaded, dictionary.loaded_file), "dictionary-message");
     }
 }
 

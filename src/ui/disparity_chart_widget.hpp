@@ -3,12 +3,15 @@
 // log axis (0.25 to 4), the fair band shaded, a line at 1, and every mark also said in text.
 #pragma once
 
+#include <string>
+
 #include "core/fairness/disparity_chart_layout.hpp"
 
 namespace radar::ui {
 
 // Draws the chart in the window's remaining width; when the window is narrow, each row's texts
-// stand over its plot instead of beside it.
-void draw_disparity_chart(const DisparityChartLayout& layout);
+// stand over its plot instead of beside it. For the accessibility layer it is an image whose name
+// is `title` and every row's group and status in words; `key` tells the charts apart.
+void draw_disparity_chart(const DisparityChartLayout& layout, const std::string& title, const std::string& key);
 
 }  // namespace radar::ui

@@ -13,7 +13,9 @@
 #include "core/screening/score_band.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
+#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -31,6 +33,11 @@ void wrapped_disabled(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+}
+
+// A message the screen shows as the outcome of a choice: spoken by the layer when it changes.
+void described_message(const std::string& text, const std::string& key) {
+    describe_last_item(Role::status, text, "evaluation-message:" + key);
 }
 
 constexpr ConfirmationRule rules[] = {ConfirmationRule::serious_or_enforcement,
@@ -52,11 +59,11 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
     ImGui::SameLine();
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 22.0f);
-    if (ImGui::BeginCombo("##label_rule", tr(rule_label(definition.rule)))) {
+    DescribedCombo rule_combo("##label_rule", tr(TextId::label_definition_title), tr(rule_label(definition.rule)));
+    if (rule_combo.open())
         for (ConfirmationRule rule : rules)
-            if (ImGui::Selectable(tr(rule_label(rule)), rule == definition.rule)) definition.rule = rule;
-        ImGui::EndCombo();
-    }
+            if (rule_combo.option(tr(rule_label(rule)), rule == definition.rule)) definition.rule = rule;
+    rule_combo.end();
     note_last_item("evaluation-label-rule");
     if (definition.rule != ConfirmationRule::risk_code) {
         ImGui::SameLine();
@@ -66,12 +73,21 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
         int months = definition.window_months;
         if (ImGui::InputInt("##label_window", &months) && months >= 1 && months <= 60) definition.window_months = months;
         note_last_item("evaluation-label-window");
+        describe_last_range(Role::spinbutton, tr(TextId::label_window_months), definition.window_months, 1, 60, 1,
+                            "evaluation-label-window");
+        if (const std::optional<double> asked = take_requested_value("evaluation-label-window"))
+            definition.window_months = std::clamp(static_cast<int>(*asked), 1, 60);
     }
     state.set_label_definition(definition);
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), language()).c_str());
+    const std::string statement = label_definition_statement(state.label_definition(), language());
+    ImGui::TextWrapped("%s", statement.c_str());
+    described_message(statement, "label-definition");
     ImGui::PopFont();
-    if (!state.label_definition_notice().empty()) ImGui::TextColored(ImColor(palette::error_text), "%s", state.label_definition_notice().c_str());
+    if (!state.label_definition_notice().empty()) {
+        ImGui::TextColored(ImColor(palette::error_text), "%s", state.label_definition_notice().c_str());
+        described_message(state.label_definition_notice(), "label-notice");
+    }
 }
 
 std::string version_text(const ModelVersionInfo& info, const ModelRegistry& registry) {
@@ -81,26 +97,24 @@ std::string version_text(const ModelVersionInfo& info, const ModelRegistry& regi
     return text;
 }
 
-// A combo of the saved versions; returns the chosen one.
-int version_combo(Session& state, const char* id, int current, float width) {
+// A combo of the saved versions, for what `name` says; returns the chosen one.
+int version_combo(Session& state, const char* id, const char* name, int current, float width) {
     const ModelRegistry& registry = state.model_registry();
     const auto shown = registry.find(current);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, shown ? version_text(shown->info, registry).c_str() : "")) {
+    DescribedCombo combo(id, name, shown ? version_text(shown->info, registry) : "");
+    if (combo.open())
         for (const ModelVersionInfo& info : registry.list())
-            if (ImGui::Selectable(version_text(info, registry).c_str(), info.version == current)) current = info.version;
-        ImGui::EndCombo();
-    }
+            if (combo.option(version_text(info, registry), info.version == current)) current = info.version;
+    combo.end();
     return current;
 }
 
-void figure_row(const char* name, const std::string& value, const std::string& detail) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(name);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(value.c_str());
-    ImGui::TableNextColumn();
+void figure_row(DescribedTable& table, const char* name, const std::string& value, const std::string& detail) {
+    table.next_row();
+    table.text_cell(name);
+    table.text_cell(value);
+    table.next_cell(detail);
     ImGui::TextWrapped("%s", detail.c_str());
 }
 
@@ -111,28 +125,28 @@ void figures_table(const VersionEvaluation& e) {
     ImGui::TableSetupColumn(tr(TextId::evaluation_figure), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
     ImGui::TableSetupColumn(tr(TextId::evaluation_value), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
     ImGui::TableSetupColumn(tr(TextId::evaluation_meaning), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    figure_row(tr(TextId::evaluation_labelled), std::to_string(s.rows) + " (" + std::to_string(e.labelled_top) + " + " +
+    DescribedTable table("evaluation-figures", tr(TextId::evaluation_figures_title));
+    figure_row(table, tr(TextId::evaluation_labelled), std::to_string(s.rows) + " (" + std::to_string(e.labelled_top) + " + " +
                                                     std::to_string(e.labelled_control) + ")",
                filled(TextId::evaluation_labelled_detail,
                          {std::to_string(e.batches), std::to_string(e.selected), std::to_string(e.screened),
                           std::to_string(e.not_yet_known)}));
-    figure_row(tr(TextId::evaluation_positives), std::to_string(s.positives), tr(TextId::evaluation_positives_detail));
+    figure_row(table, tr(TextId::evaluation_positives), std::to_string(s.positives), tr(TextId::evaluation_positives_detail));
     if (s.precision_interval)
-        figure_row(tr(TextId::evaluation_precision),
+        figure_row(table, tr(TextId::evaluation_precision),
                    percent(s.at_k.precision) + " " + interval_text(s.precision_interval, true),
                    filled(TextId::evaluation_precision_detail, {std::to_string(s.at_k.k)}));
     if (s.base_rate)
-        figure_row(tr(TextId::evaluation_base_rate), percent(*s.base_rate) + " " + interval_text(s.base_rate_interval, true),
+        figure_row(table, tr(TextId::evaluation_base_rate), percent(*s.base_rate) + " " + interval_text(s.base_rate_interval, true),
                    tr(s.base_rate_source == BaseRateSource::control_sample ? TextId::evaluation_base_control
                                                                            : TextId::evaluation_base_rows));
     if (s.lift.ratio)
-        figure_row(tr(TextId::evaluation_lift), decimal_text(*s.lift.ratio, 2) + " " + interval_text(s.lift.interval, false),
+        figure_row(table, tr(TextId::evaluation_lift), decimal_text(*s.lift.ratio, 2) + " " + interval_text(s.lift.interval, false),
                    tr(TextId::evaluation_lift_detail));
     if (s.estimated_recall)
-        figure_row(tr(TextId::evaluation_recall), percent(*s.estimated_recall), tr(TextId::evaluation_recall_detail));
-    figure_row("ROC AUC", s.auc ? decimal_text(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
-    ImGui::EndTable();
+        figure_row(table, tr(TextId::evaluation_recall), percent(*s.estimated_recall), tr(TextId::evaluation_recall_detail));
+    figure_row(table, "ROC AUC", s.auc ? decimal_text(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
+    table.end();
 }
 
 // Precision at recall 0, 0.05, ..., 1 (the best precision reached at that recall or more).
@@ -155,6 +169,11 @@ void curve_block(const EvaluationSummary& s) {
     const float em = ImGui::GetFontSize();
     ImGui::PlotLines("##pr_curve", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, 1.0f,
                      ImVec2(std::min(ImGui::GetContentRegionAvail().x, em * 36.0f), em * 7.0f));
+    // In words: the precision at every fifth of the recall.
+    std::string words = std::string(tr(TextId::evaluation_pr_curve)) + ". " + tr(TextId::evaluation_pr_axes);
+    for (int step = 0; step <= 20; step += 5)
+        words += " " + percent(step / 20.0) + ": " + percent(values[static_cast<std::size_t>(step)]) + ".";
+    describe_last_item(Role::img, words, "evaluation-pr-curve");
     wrapped_disabled(tr(TextId::evaluation_pr_axes));
 }
 
@@ -165,22 +184,18 @@ void band_table(const char* id, const std::vector<BandRow>& rows, bool percentil
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_positives));
     ImGui::TableSetupColumn(tr(TextId::evaluation_rate));
-    ImGui::TableHeadersRow();
+    DescribedTable table(id, tr(TextId::evaluation_bands_title));
     for (const BandRow& row : rows) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        table.next_row();
         std::string band = row.band;
         for (ScoreBand b : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
             if (band == score_band_key(b)) band = score_band_label(b);
-        ImGui::TextUnformatted(band.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", row.count);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", row.positives);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(row.rate ? (percent(*row.rate) + " " + interval_text(row.rate_interval, true)).c_str() : "\xE2\x80\x93");
+        table.text_cell(band);
+        table.text_cell(std::to_string(row.count));
+        table.text_cell(std::to_string(row.positives));
+        table.text_cell(row.rate ? percent(*row.rate) + " " + interval_text(row.rate_interval, true) : "\xE2\x80\x93");
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 void calibration_table(const std::vector<CalibrationBin>& bins) {
@@ -191,20 +206,16 @@ void calibration_table(const std::vector<CalibrationBin>& bins) {
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_predicted));
     ImGui::TableSetupColumn(tr(TextId::evaluation_observed));
-    ImGui::TableHeadersRow();
+    DescribedTable table("calibration", tr(TextId::evaluation_calibration));
     for (const CalibrationBin& bin : bins) {
         if (bin.count == 0) continue;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted((percent(bin.lower) + " \xE2\x80\x93 " + percent(bin.upper)).c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", bin.count);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(percent(bin.mean_predicted).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(percent(bin.observed_rate).c_str());
+        table.next_row();
+        table.text_cell(percent(bin.lower) + " \xE2\x80\x93 " + percent(bin.upper));
+        table.text_cell(std::to_string(bin.count));
+        table.text_cell(percent(bin.mean_predicted));
+        table.text_cell(percent(bin.observed_rate));
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 std::string optional_percent(const std::optional<double>& value) { return value ? percent(*value) : "\xE2\x80\x93"; }
@@ -215,38 +226,30 @@ void backtest_table(const BacktestReport& report) {
                           TextId::backtest_screened, TextId::backtest_precision_then, TextId::backtest_precision_candidate,
                           TextId::backtest_coverage})
         ImGui::TableSetupColumn(tr(column));
-    ImGui::TableHeadersRow();
+    DescribedTable table("backtest", tr(TextId::backtest_title));
+    const auto screened = [](const auto& figures) {
+        return std::to_string(figures.screened) + " (" + std::to_string(figures.positives) + ")";
+    };
     for (const BacktestComparison& month : report.months) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(month.month.c_str());
-        ImGui::TableNextColumn();
+        table.next_row();
+        table.text_cell(month.month);
         const std::string version = "v" + std::to_string(month.saved_version_then);
-        ImGui::TextUnformatted(month.saved_version_then > 0 ? version.c_str() : tr(TextId::backtest_version_unknown));
+        table.text_cell(month.saved_version_then > 0 ? version : tr(TextId::backtest_version_unknown));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", month.version_then.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", month.candidate.k);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu (%zu)", month.candidate.screened, month.candidate.positives);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(month.then ? optional_percent(month.then->precision_at_k).c_str() : "\xE2\x80\x93");
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(optional_percent(month.candidate.precision_at_k).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(percent(month.candidate.coverage).c_str());
+        table.text_cell(std::to_string(month.candidate.k));
+        table.text_cell(screened(month.candidate));
+        table.text_cell(month.then ? optional_percent(month.then->precision_at_k) : "\xE2\x80\x93");
+        table.text_cell(optional_percent(month.candidate.precision_at_k));
+        table.text_cell(percent(month.candidate.coverage));
     }
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(tr(TextId::backtest_total));
-    ImGui::TableNextColumn();
-    ImGui::TableNextColumn();
-    ImGui::TableNextColumn();
-    ImGui::Text("%zu (%zu)", report.candidate_totals.screened, report.candidate_totals.positives);
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(optional_percent(report.then_totals.precision_at_k).c_str());
-    ImGui::TableNextColumn();
-    ImGui::TextUnformatted(optional_percent(report.candidate_totals.precision_at_k).c_str());
-    ImGui::EndTable();
+    table.next_row();
+    table.text_cell(tr(TextId::backtest_total));
+    table.next_cell("");
+    table.next_cell("");
+    table.text_cell(screened(report.candidate_totals));
+    table.text_cell(optional_percent(report.then_totals.precision_at_k));
+    table.text_cell(optional_percent(report.candidate_totals.precision_at_k));
+    table.end();
 }
 
 void replay_lines(const BacktestReport& report) {
@@ -268,17 +271,19 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
     ImGui::TextUnformatted(tr(TextId::backtest_candidate));
     ImGui::SameLine();
     const float em = ImGui::GetFontSize();
-    const int candidate = version_combo(state, "##candidate", state.backtest_candidate().value_or(evaluated), em * 28.0f);
+    const int candidate = version_combo(state, "##candidate", tr(TextId::backtest_candidate),
+                                        state.backtest_candidate().value_or(evaluated), em * 28.0f);
     note_last_item("evaluation-candidate");
     state.set_backtest_candidate(candidate);
     ImGui::SameLine();
     const bool run = ImGui::Button(tr(TextId::backtest_run));
-    note_last_item("evaluation-backtest-run");
+    note_last_item("evaluation-backtest-run", Role::button, tr(TextId::backtest_run));
     if (run) state.run_backtest();
     const Checked<BacktestReport>* report = state.backtest_report();
     if (!report) return;
     if (!*report) {
         ImGui::TextColored(ImColor(palette::error_text), "%s", report->error().c_str());
+        described_message(report->error(), "backtest");
         return;
     }
     backtest_table(**report);
@@ -296,6 +301,7 @@ void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(tr(TextId::evaluation_title));
+    describe_last_item(Role::heading, tr(TextId::evaluation_title), "evaluation-title").level = 2;
     ImGui::PopFont();
     wrapped_disabled(tr(TextId::evaluation_selective_labels));
     label_definition_controls(state, fonts);
@@ -303,13 +309,15 @@ void draw_evaluation_view(Session& state, const Fonts& fonts) {
     const std::optional<int> version = state.evaluated_version();
     if (!version) {
         ImGui::TextWrapped("%s", tr(TextId::evaluation_no_version));
+        described_message(tr(TextId::evaluation_no_version), "no-version");
         ImGui::EndChild();
         return;
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::evaluation_version));
     ImGui::SameLine();
-    const int chosen = version_combo(state, "##evaluated_version", *version, ImGui::GetFontSize() * 28.0f);
+    const int chosen =
+        version_combo(state, "##evaluated_version", tr(TextId::evaluation_version), *version, ImGui::GetFontSize() * 28.0f);
     note_last_item("evaluation-version");
     if (chosen != *version) state.set_evaluated_version(chosen);
 
@@ -317,7 +325,9 @@ void draw_evaluation_view(Session& state, const Fonts& fonts) {
     section_title(tr(TextId::evaluation_figures_title), fonts);
     if (!evaluation || !*evaluation) {
         ImGui::TextWrapped("%s", tr(TextId::evaluation_nothing_labelled));
+        described_message(tr(TextId::evaluation_nothing_labelled), "nothing-labelled");
         if (ImGui::Button(tr(TextId::screen_selection))) request_screen(Screen::selection);
+        describe_last_item(Role::button, tr(TextId::screen_selection), "evaluation-to-selection");
     } else {
         figures_table(**evaluation);
         curve_block((*evaluation)->summary);

@@ -8,7 +8,9 @@
 
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
+#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
 
@@ -29,14 +31,15 @@ void column_combo(ImportSession& session, std::size_t index, const ImportedColum
     const std::string preview = current ? field_label(*current) : tr(TextId::import_extra_attribute);
     ImGui::PushID(static_cast<int>(index));
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##field", preview.c_str())) {
-        if (ImGui::Selectable(tr(TextId::import_extra_attribute), !current) && current) session.assign(index, "");
+    DescribedCombo combo("##field", column.header + ": " + tr(TextId::import_column_field), preview);
+    if (combo.open()) {
+        if (combo.option(tr(TextId::import_extra_attribute), !current) && current) session.assign(index, "");
         for (const FieldSpec& field : dictionary.fields) {
             const bool selected = current == &field;
-            if (ImGui::Selectable(field_label(field).c_str(), selected) && !selected) session.assign(index, field.name);
+            if (combo.option(field_label(field), selected) && !selected) session.assign(index, field.name);
         }
-        ImGui::EndCombo();
     }
+    combo.end();
     ImGui::PopID();
 }
 
@@ -55,15 +58,16 @@ void kind_cell(ImportSession& session, std::size_t index, const ImportedColumn& 
         std::string(kind_label(column.kind)) + tr(column.kind_chosen ? TextId::kind_chosen_mark : TextId::kind_inferred_mark);
     ImGui::PushID(static_cast<int>(index));
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##kind", preview.c_str())) {
-        if (ImGui::Selectable(tr(TextId::kind_infer_again), !column.kind_chosen) && column.kind_chosen)
+    DescribedCombo combo("##kind", column.header + ": " + tr(TextId::import_column_type), preview);
+    if (combo.open()) {
+        if (combo.option(tr(TextId::kind_infer_again), !column.kind_chosen) && column.kind_chosen)
             session.choose_kind(index, std::nullopt);
         for (ValueKind kind : all_kinds) {
             const bool selected = column.kind_chosen && column.kind == kind;
-            if (ImGui::Selectable(kind_label(kind), selected) && !selected) session.choose_kind(index, kind);
+            if (combo.option(kind_label(kind), selected) && !selected) session.choose_kind(index, kind);
         }
-        ImGui::EndCombo();
     }
+    combo.end();
     note_last_item("kind:" + column.header);
     if (ImGui::IsItemHovered()) {
         // Wrapped at a readable width.
@@ -113,24 +117,25 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session, std::array
         edited = edited || column.origin == MappingOrigin::profile || column.origin == MappingOrigin::profile_extra;
     const std::string shown = !result.mapping_profile.empty() ? result.mapping_profile
                               : tr(edited ? TextId::import_profile_edited : TextId::import_profile_automatic);
-    if (ImGui::BeginCombo("##profile", shown.c_str())) {
-        if (ImGui::Selectable(tr(TextId::import_profile_automatic), false)) session.apply_profile(std::nullopt);
+    DescribedCombo combo("##profile", tr(TextId::import_profile_label), shown);
+    if (combo.open()) {
+        if (combo.option(tr(TextId::import_profile_automatic), false)) session.apply_profile(std::nullopt);
         for (const MappingProfile& profile : state.mapping_profiles())
-            if (ImGui::Selectable(profile.name.c_str(), profile.name == result.mapping_profile))
-                session.apply_profile(profile);
-        ImGui::EndCombo();
+            if (combo.option(profile.name, profile.name == result.mapping_profile)) session.apply_profile(profile);
     }
+    combo.end();
     note_last_item("combo:profile");
     if (!session.result()) return;  // a profile was chosen: the file is being read again
     ImGui::SameLine(0.0f, em * 2.0f);
     ImGui::SetNextItemWidth(em * 12.0f);
     ImGui::InputTextWithHint("##profile-name", tr(TextId::import_profile_name_hint), name.data(), name.size());
+    describe_last_item(Role::textbox, tr(TextId::import_profile_name_hint), "import-profile-name").value = name.data();
     ImGui::SameLine();
     ImGui::BeginDisabled(name[0] == '\0');
     if (ImGui::Button(tr(TextId::import_profile_save)))
         state.save_mapping_profile(profile_from_mappings(name.data(), result.mappings()));
     ImGui::EndDisabled();
-    note_last_item("button:save-profile");
+    note_last_item("button:save-profile", Role::button, tr(TextId::import_profile_save));
     if (state.profile_save()) {
         ImGui::SameLine();
         draw_store_save_status(state, *state.profile_save());
@@ -159,28 +164,29 @@ void draw_mapping_table(ImportSession& session, float space_below) {
     ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr(TextId::import_column_type), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::import_column_role));
-    ImGui::TableHeadersRow();
+    DescribedTable table("import-mapping", tr(TextId::import_mapping_title));
     // The combo may start a new read, which drops the result: draw from a copy of the columns.
     const std::vector<ImportedColumn> columns = result.columns;
     for (std::size_t index = 0; index < columns.size(); ++index) {
         const ImportedColumn& column = columns[index];
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        table.next_row();
+        table.next_cell(column.header);
         ImGui::AlignTextToFramePadding();
         fitted_text(column.header);
-        ImGui::TableNextColumn();
+        table.next_cell("");
         column_combo(session, index, column);
-        ImGui::TableNextColumn();
+        table.next_cell(column.extra ? "" : kind_label(column.kind));
         kind_cell(session, index, column);
-        ImGui::TableNextColumn();
+        const char* role = tr(column.protected_attribute ? TextId::import_role_protected
+                              : column.extra              ? TextId::import_role_extra
+                                                          : TextId::import_role_field);
+        table.next_cell(role);
         ImGui::AlignTextToFramePadding();
         if (column.protected_attribute) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextUnformatted(tr(column.protected_attribute ? TextId::import_role_protected
-                                  : column.extra              ? TextId::import_role_extra
-                                                              : TextId::import_role_field));
+        ImGui::TextUnformatted(role);
         if (column.protected_attribute) ImGui::PopStyleColor();
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 }  // namespace radar::ui

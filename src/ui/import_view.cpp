@@ -19,6 +19,7 @@
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
 
 namespace radar::ui {
 namespace {
@@ -27,17 +28,46 @@ constexpr const char* accepted_files = ".csv,.tsv,.txt,.json,.ndjson";
 
 std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<double>(bytes) / 1e6) + " MB"; }
 
+// A message in the error colour, spoken by the accessibility layer when it appears.
+void error_message(const std::string& text, const std::string& key) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+    describe_last_item(Role::status, text, "import-message:" + key);
+}
+
+// `format` (one or two %s) filled in.
+std::string filled_line(TextId format, const std::string& a, const std::string& b = {}) {
+    char line[1024];
+    std::snprintf(line, sizeof line, tr(format), a.c_str(), b.c_str());
+    return line;
+}
+
+// A progress bar, described with its text.
+void progress_bar(double progress, const std::string& overlay, const std::string& name) {
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
+    describe_last_item(Role::progressbar, name, "import-progress").value = overlay;
+}
+
 // The imported dataset in use, and the way back to the demo dossiers (after a confirmation).
 void current_dataset(Session& state) {
     if (state.is_synthetic() || !state.snapshot()) return;
     const std::string& file = state.snapshot()->source_name;
-    ImGui::Text(tr(TextId::import_current_dataset), file.c_str(), counted_text(CountedText::dossiers, state.dataset().row_count()).c_str());
+    const std::string current =
+        filled_line(TextId::import_current_dataset, file, counted_text(CountedText::dossiers, state.dataset().row_count()));
+    ImGui::TextUnformatted(current.c_str());
+    describe_last_item(Role::status, current, "import-current-dataset");
     ImGui::SameLine();
     const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo))) ImGui::OpenPopup(popup_id.c_str());
-    note_last_item("button:use-demo");
+    note_last_item("button:use-demo", Role::button, tr(TextId::import_use_demo));
     if (!ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::Text(tr(TextId::import_use_demo_confirm_text), file.c_str());
+    const ImVec2 dialog = ImGui::GetWindowPos(), dialog_size = ImGui::GetWindowSize();
+    describe("dialog:use-demo", Role::dialog, tr(TextId::import_use_demo_confirm_title),
+             WidgetBox{dialog.x, dialog.y, dialog.x + dialog_size.x, dialog.y + dialog_size.y});
+    const std::string question = filled_line(TextId::import_use_demo_confirm_text, file);
+    ImGui::TextUnformatted(question.c_str());
+    describe_last_item(Role::status, question, "use-demo-question").container = "dialog:use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo_confirm))) {
         const std::string refusal = state.return_to_demo();
         if (!refusal.empty()) {
@@ -47,9 +77,11 @@ void current_dataset(Session& state) {
         }
         ImGui::CloseCurrentPopup();
     }
-    note_last_item("button:confirm-use-demo");
+    note_last_item("button:confirm-use-demo", Role::button, tr(TextId::import_use_demo_confirm)).container =
+        "dialog:use-demo";
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
+    describe_last_item(Role::button, tr(TextId::import_memory_only_keep), "use-demo-keep").container = "dialog:use-demo";
     ImGui::EndPopup();
 }
 
@@ -70,19 +102,12 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
         platform::set_file_sink(&session);
         platform::request_file_open(accepted_files);
     }
-    note_last_item("button:choose-file");
+    note_last_item("button:choose-file", Role::button, tr(TextId::import_choose_file));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
-    if (!session.read_error().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped(tr(TextId::import_read_failed), session.file_name().c_str(), session.read_error().c_str());
-        ImGui::PopStyleColor();
-    }
-    if (session.result() == nullptr && !state.import_refusal().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped("%s", state.import_refusal().c_str());
-        ImGui::PopStyleColor();
-    }
+    if (!session.read_error().empty())
+        error_message(filled_line(TextId::import_read_failed, session.file_name(), session.read_error()), "read");
+    if (session.result() == nullptr && !state.import_refusal().empty()) error_message(state.import_refusal(), "refusal");
     ImGui::Spacing();
     draw_dictionary_bar(state, dictionary);
     current_dataset(state);
@@ -93,26 +118,35 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
 void reading(ImportSession& session) {
     if (session.restoring()) ImGui::TextUnformatted(tr(TextId::import_restoring));
     else if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
-    ImGui::Text(tr(TextId::data_import_reading), session.file_name().c_str());
+    const std::string reading_line = filled_line(TextId::data_import_reading, session.file_name());
+    ImGui::TextUnformatted(reading_line.c_str());
+    describe_last_item(Role::status, reading_line, "import-reading");
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
-    ImGui::ProgressBar(static_cast<float>(session.progress()), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
+    progress_bar(session.progress(), overlay, reading_line);
     ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::import_cancel_reading))) session.cancel();
+    const bool cancel = ImGui::Button(tr(TextId::import_cancel_reading));
+    describe_last_item(Role::button, tr(TextId::import_cancel_reading), "import-cancel-reading");
+    if (cancel) session.cancel();
 }
 
 void summary(const ImportResult& result) {
     const ImportSummary& s = result.summary;
-    ImGui::Text(tr(TextId::import_summary_rows), group_thousands(s.rows_read).c_str(),
-                group_thousands(s.rows_imported).c_str(), group_thousands(s.rows_with_warnings).c_str(),
-                group_thousands(s.rows_rejected).c_str());
+    char rows[512];
+    std::snprintf(rows, sizeof rows, tr(TextId::import_summary_rows), group_thousands(s.rows_read).c_str(),
+                  group_thousands(s.rows_imported).c_str(), group_thousands(s.rows_with_warnings).c_str(),
+                  group_thousands(s.rows_rejected).c_str());
+    ImGui::TextUnformatted(rows);
+    describe_last_item(Role::status, rows, "import-summary");
     std::string delimiter = result.delimiter == '\t' ? "tab" : std::string(1, result.delimiter);
     ImGui::TextDisabled(tr(TextId::import_summary_format), format_code(result.format), encoding_name(result.encoding),
                         result.format == SourceFormat::csv ? delimiter.c_str() : "-", megabytes(result.byte_count).c_str());
 }
 
-void diagnostics_table(const ImportResult& result, float height) {
+// `title` names the table for the accessibility layer.
+void diagnostics_table(const ImportResult& result, float height, const std::string& title) {
     if (result.diagnostics.empty()) {
         ImGui::TextUnformatted(tr(TextId::import_no_problems));
+        describe_last_item(Role::status, tr(TextId::import_no_problems), "import-no-problems");
         return;
     }
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
@@ -123,40 +157,39 @@ void diagnostics_table(const ImportResult& result, float height) {
     ImGui::TableSetupColumn(tr(TextId::import_column_header));
     ImGui::TableSetupColumn(tr(TextId::import_column_value));
     ImGui::TableSetupColumn(tr(TextId::import_column_reason), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableHeadersRow();
+    DescribedTable table("import-problems", title,
+                         static_cast<int>(result.diagnostics.size()) + 1);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(result.diagnostics.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Diagnostic& d = result.diagnostics[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            if (d.row > 0) ImGui::Text("%u", d.row);
-            else ImGui::TextDisabled("\xE2\x80\x94");  // a problem of the whole file
-            ImGui::TableNextColumn();
+            table.next_row(i);
+            // "—": a problem of the whole file.
+            table.text_cell(d.row > 0 ? std::to_string(d.row) : "\xE2\x80\x94");
+            table.next_cell(d.column);
             fitted_text(d.column);
-            ImGui::TableNextColumn();
+            table.next_cell(d.value);
             fitted_text(d.value);
-            ImGui::TableNextColumn();
             const std::string& detail = d.detail_in(language_code());
-            ImGui::Text("%s%s%s", reason_label(d.reason, language_code()), detail.empty() ? "" : ": ", detail.c_str());
+            table.text_cell(reason_label(d.reason, language_code()) + std::string(detail.empty() ? "" : ": ") + detail);
         }
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 // A step's progress bar with "Overnemen stoppen" (Esc), which leaves everything unchanged (no
 // button while a stored dataset is read again).
 void draw_accept_step_progress(ImportSession& session, double progress) {
     const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
-    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), percent.c_str());
+    progress_bar(progress, percent, tr(TextId::import_accept));
     if (session.restoring()) return;
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::import_accept_stop)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         session.withdraw_accept();
         return;
     }
-    note_last_item("button:stop-accept");
+    note_last_item("button:stop-accept", Role::button, tr(TextId::import_accept_stop));
     ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
 }
 
@@ -195,28 +228,28 @@ void export_date_field(ImportSession& session, const ImportResult& result) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     std::array<char, 48>& text = session.export_date_text();
     ImGui::InputTextWithHint("##export_date", tr(TextId::date_hint), text.data(), text.size());
-    note_last_item("import-export-date");
+    note_last_item("import-export-date", Role::textbox, std::string(tr(TextId::export_date_question)) + " (" +
+                                                            tr(TextId::date_hint) + ")")
+        .value = text.data();
 }
 
 void review(Session& state, ImportSession& session, const Fonts& fonts, std::array<char, 64>& profile_name) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
-    ImGui::Text(tr(TextId::import_review_title), result.source_name.c_str());
+    const std::string title = filled_line(TextId::import_review_title, result.source_name);
+    ImGui::TextUnformatted(title.c_str());
+    describe_last_item(Role::heading, title, "import-review-title").level = 2;
     ImGui::PopFont();
     if (session.accept_step() != ImportSession::AcceptStep::none || session.restoring()) {
         draw_accept_progress(session, result);
         return;
     }
-    if (!result.ok()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped(tr(TextId::data_import_failed),
-                           result.failure_in(language_code()).c_str());
-        ImGui::PopStyleColor();
-    }
+    if (!result.ok()) error_message(filled_line(TextId::data_import_failed, result.failure_in(language_code())), "failed");
     summary(result);
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::import_mapping_title));
+    describe_last_item(Role::heading, tr(TextId::import_mapping_title), "import-mapping-title").level = 3;
     ImGui::PopFont();
     draw_mapping_profile_bar(state, session, profile_name);
     if (!session.result()) return;
@@ -225,16 +258,24 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     draw_mapping_table(session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
-    ImGui::Text(tr(TextId::import_problems_title), group_thousands(result.summary.diagnostics_total).c_str());
+    const std::string problems_title =
+        filled_line(TextId::import_problems_title, group_thousands(result.summary.diagnostics_total));
+    ImGui::TextUnformatted(problems_title.c_str());
+    describe_last_item(Role::heading, problems_title, "import-problems-title").level = 3;
     ImGui::PopFont();
-    diagnostics_table(result, std::max(em * 6.0f, ImGui::GetContentRegionAvail().y - space_below +
-                                                       ImGui::GetTextLineHeightWithSpacing()));
+    diagnostics_table(result,
+                      std::max(em * 6.0f, ImGui::GetContentRegionAvail().y - space_below + ImGui::GetTextLineHeightWithSpacing()),
+                      problems_title);
 
     if (ImGui::Button(tr(TextId::import_download_diagnostics)))
         platform::download_file("import-diagnostics.csv", "text/csv", write_diagnostics_csv(result));
+    describe_last_item(Role::button, tr(TextId::import_download_diagnostics), "import-download-diagnostics");
     ImGui::SameLine();
-    if (!result.rejected_rows.empty() && ImGui::Button(tr(TextId::import_download_rejected)))
-        platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
+    if (!result.rejected_rows.empty()) {
+        if (ImGui::Button(tr(TextId::import_download_rejected)))
+            platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
+        describe_last_item(Role::button, tr(TextId::import_download_rejected), "import-download-rejected");
+    }
     ImGui::Separator();
     if (result.ok()) {
         export_date_field(session, result);
@@ -249,19 +290,15 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
                 session.request_accept();
             }
         }
-        note_last_item("button:accept-import");
+        note_last_item("button:accept-import", Role::button, tr(TextId::import_accept));
         ImGui::SameLine();
     }
     if (ImGui::Button(tr(TextId::import_discard))) {
         state.set_import_refusal({});
         session.close_review();
     }
-    note_last_item("button:discard-import");
-    if (!state.import_refusal().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped("%s", state.import_refusal().c_str());
-        ImGui::PopStyleColor();
-    }
+    note_last_item("button:discard-import", Role::button, tr(TextId::import_discard));
+    if (!state.import_refusal().empty()) error_message(state.import_refusal(), "refusal");
 }
 
 }  // namespace

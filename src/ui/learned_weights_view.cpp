@@ -9,6 +9,8 @@
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/table_marks.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -22,15 +24,13 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
     ImGui::TableSetupColumn(tr(TextId::learned_parameter), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn(tr(TextId::learned_current), ImGuiTableColumnFlags_WidthFixed, number_width);
     ImGui::TableSetupColumn(tr(TextId::learned_learned), ImGuiTableColumnFlags_WidthFixed, number_width);
-    ImGui::TableHeadersRow();
-    const auto row = [](const std::string& name, double current, double learned_value) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+    DescribedTable table("learned-weights", tr(TextId::learned_title));
+    const auto row = [&table](const std::string& name, double current, double learned_value) {
+        table.next_row();
+        table.next_cell(name);
         ImGui::TextWrapped("%s", name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(current).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(number(learned_value).c_str());
+        table.text_cell(number(current));
+        table.text_cell(number(learned_value));
     };
     const TextLanguage language_now = language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english;
     for (std::size_t p = 0; p < learned.weights.size() && p < spec.parameters.size(); ++p) {
@@ -40,15 +40,11 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
         if (weight.current_missing_points && weight.learned_missing_points)
             row(filled(TextId::learned_missing_row, {name}), *weight.current_missing_points, *weight.learned_missing_points);
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& fonts, const std::string& author) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(tr(TextId::learned_title));
-    ImGui::PopFont();
-    ImGui::Separator();
+    section_title(tr(TextId::learned_title), fonts);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::learned_explanation));
     ImGui::PopStyleColor();
@@ -57,21 +53,24 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                                                                       : TextLanguage::english)
                                  .c_str());
     const bool run = ImGui::Button(tr(TextId::learned_run));
-    note_last_item("button:learn-weights");
+    note_last_item("button:learn-weights", Role::button, tr(TextId::learned_run));
     if (run) state.run_learned_weights();
 
     const Session::LearnedWhatIf* what_if = state.learned_weights();
     if (!what_if) return std::nullopt;
     if (!what_if->weights) {
-        ImGui::TextColored(ImColor(palette::error_text), "%s", filled(TextId::learned_refused, {what_if->weights.error()}).c_str());
+        const std::string refused = filled(TextId::learned_refused, {what_if->weights.error()});
+        ImGui::TextColored(ImColor(palette::error_text), "%s", refused.c_str());
+        describe_last_item(Role::status, refused, "learned-summary");
         return std::nullopt;
     }
     const LearnedWeights& learned = *what_if->weights;
-    ImGui::TextWrapped("%s", filled(TextId::learned_summary,
-                                    {group_thousands(learned.labelled), group_thousands(learned.positives),
-                                     learned.first_month, learned.last_month, decimal_text(learned.choice.lambda, 4),
-                                     std::to_string(learned.choice.folds)})
-                                 .c_str());
+    const std::string summary = filled(TextId::learned_summary,
+                                       {group_thousands(learned.labelled), group_thousands(learned.positives),
+                                        learned.first_month, learned.last_month, decimal_text(learned.choice.lambda, 4),
+                                        std::to_string(learned.choice.folds)});
+    ImGui::TextWrapped("%s", summary.c_str());
+    describe_last_item(Role::status, summary, "learned-summary");
     weights_table(learned.spec, learned);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::learned_scale_note));
@@ -89,7 +88,7 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                      std::to_string(what_if->movement.left.size())})
                                  .c_str());
     const bool save = ImGui::Button(tr(TextId::learned_save));
-    note_last_item("button:save-learned");
+    note_last_item("button:save-learned", Role::button, tr(TextId::learned_save));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::learned_save_tooltip));
     if (!save) return std::nullopt;
     return state.save_learned_weights(!author.empty() ? author : state.screener(), format_iso_date(platform::today()));

@@ -21,12 +21,14 @@
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
+#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/learned_weights_view.hpp"
 #include "ui/model_card_export.hpp"
 #include "session/value_labels.hpp"
 #include "session/whole_file_sink.hpp"
 #include "ui/session_names.hpp"
+#include "ui/table_marks.hpp"
 
 namespace radar::ui {
 namespace {
@@ -39,7 +41,10 @@ constexpr double weight_step = 0.5;
 void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::PushTextWrapPos(0.0f);
-    for (const auto& problem : problems) ImGui::TextUnformatted(problem.message.c_str());
+    for (const auto& problem : problems) {
+        ImGui::TextUnformatted(problem.message.c_str());
+        describe_last_item(Role::status, problem.message, "model-problem:" + problem.parameter + ":" + problem.message);
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -78,6 +83,7 @@ void draw_message(const Session& state, const EditorState& editor_state) {
         std::snprintf(line, sizeof line, tr(id), editor_state.message_version);
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", line);
+    describe_last_item(Role::status, line, "model-message");
     if (failed) ImGui::PopStyleColor();
     error_lines(editor_state.message_problems);
 }
@@ -124,6 +130,7 @@ void proxy_warnings(const Session& state, const ModelSpec& spec) {
                       format_decimal(settings.threshold, language()).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextUnformatted(line);
+        describe_last_item(Role::status, line, "proxy-warning:" + measure.parameter_id);
         ImGui::PopStyleColor();
         any = true;
     }
@@ -134,6 +141,8 @@ void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spe
     const float title_top = ImGui::GetCursorPosY();
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(local(spec.name).c_str());
+    const std::size_t title_at = view_marks().accessible.size();
+    describe_last_item(Role::heading, local(spec.name), "model-title").level = 2;
     const float title_ascent = ImGui::GetFont()->Ascent;
     ImGui::PopFont();
     // The version and the "edited" badge stand on the title's baseline.
@@ -141,14 +150,20 @@ void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spe
         ImGui::SameLine();
         ImGui::SetCursorPosY(title_top + title_ascent - ImGui::GetFont()->Ascent);
     };
+    std::string title = local(spec.name);
     if (const auto version = state.model_registry().active_version()) {
         on_title_baseline();
         ImGui::TextDisabled(tr(TextId::model_version_line), *version);
+        char line[64];
+        std::snprintf(line, sizeof line, tr(TextId::model_version_line), *version);
+        title += std::string(" ") + line;
     }
     if (state.model_edited()) {
         on_title_baseline();
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "(%s)", tr(TextId::model_edited_badge));
+        title += std::string(" (") + tr(TextId::model_edited_badge) + ")";
     }
+    view_marks().accessible[title_at].name = title;
     ImGui::PushTextWrapPos(0.0f);
     if (!local(spec.description).empty()) ImGui::TextUnformatted(local(spec.description).c_str());
     ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
@@ -197,12 +212,20 @@ void refusal_line(const EditorState& editor_state, const std::string& parameter_
     std::snprintf(line, sizeof line, tr(TextId::number_field_refused), editor_state.refused->text.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", line);
+    describe_last_item(Role::status, line, "model-refusal");
     ImGui::PopStyleColor();
 }
 
-// A threshold or cap: a compact number field with the shared tooltip.
-bool threshold_field(EditorState& editor_state, const std::string& parameter_id, const char* label, double& value) {
-    const bool changed = number_field(editor_state, parameter_id, label, value, ImGui::GetFontSize() * 4.0f);
+// The last number field as a text box for the accessibility layer: "<parameter>: <what>".
+void describe_number_field(const ModelParameter& parameter, const std::string& what, double value) {
+    describe_last_item(Role::textbox, local(parameter.label) + ": " + what).value = format_decimal(value, language());
+}
+
+// A threshold or cap: a compact number field with the shared tooltip; `what` names it.
+bool threshold_field(EditorState& editor_state, const ModelParameter& parameter, const char* label,
+                     const std::string& what, double& value) {
+    const bool changed = number_field(editor_state, parameter.id, label, value, ImGui::GetFontSize() * 4.0f);
+    describe_number_field(parameter, what, value);
     if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::number_field_tooltip));
     return changed;
 }
@@ -222,33 +245,39 @@ bool transform_fields(EditorState& editor_state, ModelParameter& parameter) {
         if (transform.kind == TransformKind::clamp) {
             if (transform.min) {
                 labelled(TextId::clamp_min);
-                changed |= threshold_field(editor_state, parameter.id, "##min", *transform.min);
+                changed |= threshold_field(editor_state, parameter, "##min", tr(TextId::clamp_min), *transform.min);
                 if (transform.max) ImGui::SameLine();
             }
             if (transform.max) {
                 labelled(TextId::clamp_max);
-                changed |= threshold_field(editor_state, parameter.id, "##max", *transform.max);
+                changed |= threshold_field(editor_state, parameter, "##max", tr(TextId::clamp_max), *transform.max);
             }
         } else if (transform.kind == TransformKind::categorical) {
             // The points per category: each level's value, times the weight.
             for (std::size_t l = 0; l < transform.levels.size(); ++l) {
                 ImGui::PushID(static_cast<int>(l));
                 ImGui::AlignTextToFramePadding();
-                ImGui::TextDisabled(tr(TextId::category_level), category_label(transform.levels[l].first).c_str());
+                char level[256];
+                std::snprintf(level, sizeof level, tr(TextId::category_level),
+                              category_label(transform.levels[l].first).c_str());
+                ImGui::TextDisabled("%s", level);
                 ImGui::SameLine();
-                changed |= threshold_field(editor_state, parameter.id, "##level", transform.levels[l].second);
+                changed |= threshold_field(editor_state, parameter, "##level", level, transform.levels[l].second);
                 ImGui::PopID();
             }
         } else if (transform.kind == TransformKind::step) {
             labelled(TextId::step_below);
-            changed |= threshold_field(editor_state, parameter.id, "##below", transform.below);
+            changed |= threshold_field(editor_state, parameter, "##below", tr(TextId::step_below), transform.below);
             for (std::size_t b = 0; b < transform.bins.size(); ++b) {
                 ImGui::PushID(static_cast<int>(b));
                 labelled(TextId::step_from);
-                changed |= threshold_field(editor_state, parameter.id, "##from", transform.bins[b].from);
+                const std::string bin = std::to_string(b + 1) + " ";
+                changed |= threshold_field(editor_state, parameter, "##from", bin + tr(TextId::step_from),
+                                           transform.bins[b].from);
                 ImGui::SameLine();
                 labelled(TextId::step_value);
-                changed |= threshold_field(editor_state, parameter.id, "##value", transform.bins[b].value);
+                changed |= threshold_field(editor_state, parameter, "##value", bin + tr(TextId::step_value),
+                                           transform.bins[b].value);
                 ImGui::PopID();
             }
         }
@@ -267,10 +296,12 @@ bool weight_field(EditorState& editor_state, ModelParameter& parameter) {
         editor_state.refused.reset();
         changed = true;
     }
+    describe_last_item(Role::button, local(parameter.label) + ": " + tr(TextId::weight_lower));
     ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
     const float field = ImGui::GetContentRegionAvail().x - button - style.ItemInnerSpacing.x;
     changed |= number_field(editor_state, parameter.id, "##weight", parameter.weight, std::max(field, button));
     note_last_item("weight:" + parameter.id);
+    describe_number_field(parameter, tr(TextId::column_weight), parameter.weight);
     if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::weight_field_tooltip));
     ImGui::SameLine(0.0f, style.ItemInnerSpacing.x);
     if (ImGui::Button("+", ImVec2(button, button))) {
@@ -278,6 +309,7 @@ bool weight_field(EditorState& editor_state, ModelParameter& parameter) {
         editor_state.refused.reset();
         changed = true;
     }
+    describe_last_item(Role::button, local(parameter.label) + ": " + tr(TextId::weight_raise));
     return changed;
 }
 
@@ -290,13 +322,13 @@ void parameter_table(Session& state, EditorState& editor_state) {
     ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr(TextId::column_weight), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
     ImGui::TableSetupColumn(tr(TextId::column_thresholds), ImGuiTableColumnFlags_WidthFixed, em * 17.5f);
-    ImGui::TableHeadersRow();
+    DescribedTable table("model-parameters", tr(TextId::column_parameter));
     bool changed = false;
     for (std::size_t p = 0; p < editor_state.draft.parameters.size(); ++p) {
         ModelParameter& parameter = editor_state.draft.parameters[p];
         ImGui::PushID(static_cast<int>(p));
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        table.next_row();
+        table.next_cell(local(parameter.label));
         ImGui::AlignTextToFramePadding();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(local(parameter.label).c_str());
@@ -315,21 +347,23 @@ void parameter_table(Session& state, EditorState& editor_state) {
         error_lines(own);
         refusal_line(editor_state, parameter.id);
 
-        if (ImGui::SmallButton(tr(TextId::remove_input))) {
+        const bool remove = ImGui::SmallButton(tr(TextId::remove_input));
+        describe_last_item(Role::button, local(parameter.label) + ": " + tr(TextId::remove_input));
+        if (remove) {
             editor_state.draft.parameters.erase(editor_state.draft.parameters.begin() + static_cast<std::ptrdiff_t>(p));
             ImGui::PopID();
             changed = true;
             break;
         }
 
-        ImGui::TableNextColumn();
+        table.next_cell("");
         changed |= weight_field(editor_state, parameter);
 
-        ImGui::TableNextColumn();
+        table.next_cell("");
         changed |= transform_fields(editor_state, parameter);
         ImGui::PopID();
     }
-    ImGui::EndTable();
+    table.end();
     if (changed) editor_state.problems = state.update_model(editor_state.draft);
 }
 
@@ -341,17 +375,17 @@ void add_input_row(Session& state, EditorState& editor_state) {
     if (columns.empty()) return;
     labelled(TextId::add_input_label);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
-    if (ImGui::BeginCombo("##add-input", tr(TextId::add_input_hint), ImGuiComboFlags_HeightLargest)) {
+    DescribedCombo combo("##add-input", tr(TextId::add_input_label), tr(TextId::add_input_hint), ImGuiComboFlags_HeightLargest);
+    if (combo.open())
         for (const InputColumn& column : columns) {
             const std::string item = field_label(state.field_dictionary(), column.name) + "  (" + kind_label(column.kind) + ")";
-            if (!ImGui::Selectable(item.c_str(), false)) continue;
+            if (!combo.option(item, false)) continue;
             if (const Column* found = state.dataset().find(column.name)) {
                 editor_state.draft.parameters.push_back(parameter_for_column(editor_state.draft, *found));
                 editor_state.problems = state.update_model(editor_state.draft);
             }
         }
-        ImGui::EndCombo();
-    }
+    combo.end();
     note_last_item("combo:add-input");
     if (ImGui::IsItemHovered()) wrapped_tooltip(tr(TextId::add_input_tooltip));
 }
@@ -361,17 +395,19 @@ const char* count_text(std::size_t value, std::string& storage) {
     return storage.c_str();
 }
 
-void move_cell(const RankMove& move, bool entered) {
+void move_cell(DescribedTable& table, const RankMove& move, bool entered) {
     const std::int64_t up = move.places_up();
+    const std::string places = (up > 0 ? "+" : "") + std::to_string(up);
+    table.next_cell(entered ? tr(TextId::move_new) : places);
     if (entered) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "%s", tr(TextId::move_new));
-    else if (up > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "+%lld", static_cast<long long>(up));
-    else if (up < 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::relief_bar), "%lld", static_cast<long long>(up));
+    else if (up > 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::score_bar), "%s", places.c_str());
+    else if (up < 0) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(palette::relief_bar), "%s", places.c_str());
     else ImGui::TextDisabled("0");
 }
 
-// One table of moves: dossier, name, rank before and now, places moved.
-void move_table(const char* id, const Session& state, const std::vector<RankMove>& moves, std::size_t top_n,
-                bool mark_entered, float height) {
+// One table of moves (`name` says which): dossier, name, rank before and now, places moved.
+void move_table(const char* id, const std::string& name, const Session& state, const std::vector<RankMove>& moves,
+                std::size_t top_n, bool mark_entered, float height) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (!ImGui::BeginTable(id, 5, flags, ImVec2(0.0f, height))) return;
@@ -386,28 +422,23 @@ void move_table(const char* id, const Session& state, const std::vector<RankMove
     ImGui::TableSetupColumn(tr(TextId::column_rank_now), ImGuiTableColumnFlags_WidthFixed, fixed(TextId::column_rank_now, "00000"));
     ImGui::TableSetupColumn(tr(TextId::column_move), ImGuiTableColumnFlags_WidthFixed,
                             std::max(fixed(TextId::column_move, "-00000"), ImGui::CalcTextSize(tr(TextId::move_new)).x));
-    ImGui::TableHeadersRow();
+    DescribedTable table(id, name, static_cast<int>(moves.size()) + 1);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(moves.size()));
     while (clipper.Step())
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const RankMove& move = moves[static_cast<std::size_t>(i)];
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(state.id(move.row).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(state.name(move.row).c_str());
+            table.next_row(i);
+            table.text_cell(state.id(move.row));
+            table.text_cell(state.name(move.row));
             // A name cut off by the column is shown whole on hover.
             if (ImGui::IsItemHovered() && ImGui::CalcTextSize(state.name(move.row).c_str()).x > ImGui::GetColumnWidth())
                 ImGui::SetTooltip("%s", state.name(move.row).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%u", move.rank_before);
-            ImGui::TableNextColumn();
-            ImGui::Text("%u", move.rank_after);
-            ImGui::TableNextColumn();
-            move_cell(move, mark_entered && move.rank_before > top_n);
+            table.text_cell(std::to_string(move.rank_before));
+            table.text_cell(std::to_string(move.rank_after));
+            move_cell(table, move, mark_entered && move.rank_before > top_n);
         }
-    ImGui::EndTable();
+    table.end();
 }
 
 // `height` is the whole right-hand column: the two tables take about half of it, the versions the rest.
@@ -415,31 +446,42 @@ void movement_section(Session& state, const Fonts& fonts, float height) {
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::movement_title));
+    describe_last_item(Role::heading, tr(TextId::movement_title), "movement-title").level = 3;
     ImGui::PopFont();
     labelled(TextId::movement_top_label);
     int top_n = static_cast<int>(state.movement_top_n());
+    const int most = std::max(1, static_cast<int>(std::min<std::size_t>(state.dataset().row_count(), 10000)));
     ImGui::SetNextItemWidth(em * 7.0f);
-    if (ImGui::InputInt("##top_n", &top_n, 5, 25)) {
-        const int most = static_cast<int>(std::min<std::size_t>(state.dataset().row_count(), 10000));
-        state.set_movement_top_n(static_cast<std::size_t>(std::clamp(top_n, 1, std::max(1, most))));
+    bool top_changed = ImGui::InputInt("##top_n", &top_n, 5, 25);
+    describe_last_range(Role::spinbutton, tr(TextId::movement_top_label), top_n, 1, most, 5, "movement-top");
+    if (const std::optional<double> asked = take_requested_value("movement-top")) {
+        top_n = static_cast<int>(*asked);
+        top_changed = true;
     }
+    if (top_changed) state.set_movement_top_n(static_cast<std::size_t>(std::clamp(top_n, 1, most)));
     const Movement movement = state.movement();
     std::string entered, n, left, moved;
     if (movement.entered.empty() && movement.left.empty() && movement.moved_in_top == 0) {
         ImGui::TextWrapped("%s", tr(TextId::movement_none));
+        describe_last_item(Role::status, tr(TextId::movement_none), "movement-summary");
         return;
     }
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text(tr(TextId::movement_summary), count_text(movement.entered.size(), entered),
-                count_text(movement.top_n, n), count_text(movement.left.size(), left),
-                count_text(movement.moved_in_top, moved));
+    char summary[256];
+    std::snprintf(summary, sizeof summary, tr(TextId::movement_summary), count_text(movement.entered.size(), entered),
+                  count_text(movement.top_n, n), count_text(movement.left.size(), left),
+                  count_text(movement.moved_in_top, moved));
+    ImGui::TextUnformatted(summary);
+    describe_last_item(Role::status, summary, "movement-summary");
     ImGui::PopTextWrapPos();
     const float table_height = std::max(em * 6.0f, height * 0.3f);
-    ImGui::TextDisabled("%s %zu", tr(TextId::movement_top_label), movement.top_n);
-    move_table("top_moves", state, movement.top, movement.top_n, true, table_height);
+    const std::string top_title = std::string(tr(TextId::movement_top_label)) + " " + std::to_string(movement.top_n);
+    ImGui::TextDisabled("%s", top_title.c_str());
+    move_table("top_moves", top_title, state, movement.top, movement.top_n, true, table_height);
     if (!movement.left.empty()) {
-        ImGui::TextDisabled("%s %zu", tr(TextId::movement_left), movement.top_n);
-        move_table("left_moves", state, movement.left, movement.top_n, false, std::max(em * 5.0f, height * 0.18f));
+        const std::string left_title = std::string(tr(TextId::movement_left)) + " " + std::to_string(movement.top_n);
+        ImGui::TextDisabled("%s", left_title.c_str());
+        move_table("left_moves", left_title, state, movement.left, movement.top_n, false, std::max(em * 5.0f, height * 0.18f));
     }
 }
 
@@ -447,10 +489,14 @@ void save_controls(Session& state, EditorState& editor_state) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 9.0f);
     ImGui::InputTextWithHint("##author", tr(TextId::author_hint), editor_state.author.data(), editor_state.author.size());
+    describe_last_item(Role::textbox, tr(TextId::author_hint), "model-author").value = editor_state.author.data();
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputTextWithHint("##note", tr(TextId::note_hint), editor_state.note.data(), editor_state.note.size());
-    if (ImGui::Button(tr(TextId::save_version))) {
+    describe_last_item(Role::textbox, tr(TextId::note_hint), "model-note").value = editor_state.note.data();
+    const bool save_clicked = ImGui::Button(tr(TextId::save_version));
+    describe_last_item(Role::button, tr(TextId::save_version), "model-save");
+    if (save_clicked) {
         const SaveResult result = state.save_model_version(editor_state.author.data(), editor_state.note.data(), today_text());
         if (result.saved || result.existing) {
             set_saved_message(editor_state, result, TextId::version_saved);
@@ -460,7 +506,7 @@ void save_controls(Session& state, EditorState& editor_state) {
         }
     }
     const bool export_clicked = ImGui::Button(tr(TextId::export_model));
-    note_last_item("button:export");
+    note_last_item("button:export", Role::button, tr(TextId::export_model));
     if (export_clicked) {
         const auto& registry = state.model_registry();
         if (const auto active = registry.active_version())
@@ -470,7 +516,7 @@ void save_controls(Session& state, EditorState& editor_state) {
             }
     }
     const bool card_clicked = ImGui::Button(tr(TextId::model_card_download));
-    note_last_item("button:model_card");
+    note_last_item("button:model_card", Role::button, tr(TextId::model_card_download));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::model_card_tooltip));
     if (card_clicked) {
         const ModelCardInput input =
@@ -480,7 +526,7 @@ void save_controls(Session& state, EditorState& editor_state) {
     ImGui::SameLine();
     ImGui::BeginDisabled(editor_state.sink.reading());
     const bool import_clicked = ImGui::Button(tr(TextId::import_model));
-    note_last_item("button:import");
+    note_last_item("button:import", Role::button, tr(TextId::import_model));
     if (import_clicked) {
         // Only one sink receives files at a time: the editor claims it when the user asks.
         platform::set_file_sink(&editor_state.sink);
@@ -504,7 +550,9 @@ void version_save_state(Session& state, const ModelVersionInfo& info) {
         ImGui::Text(tr(TextId::save_error), status->error_name.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
-        if (ImGui::SmallButton(tr(TextId::retry))) state.retry_model_save(info.fingerprint);
+        const bool retry = ImGui::SmallButton(tr(TextId::retry));
+        describe_last_item(Role::button, tr(TextId::retry));
+        if (retry) state.retry_model_save(info.fingerprint);
     } else if (state.storage_mode() == StoreMode::memory_only) {
         ImGui::TextDisabled("%s", tr(TextId::saved_in_memory));
     }
@@ -546,12 +594,12 @@ void version_table(Session& state, EditorState& editor_state) {
     ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthFixed, date_width);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width);
-    ImGui::TableHeadersRow();
+    DescribedTable table("model-versions", tr(TextId::versions_title));
     for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
         const ModelVersionInfo& info = it->info;
         ImGui::PushID(info.version);
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        table.next_row();
+        table.next_cell(std::to_string(info.version));
         ImGui::AlignTextToFramePadding();
         ImGui::Text("%d", info.version);
         if (ImGui::IsItemHovered()) {
@@ -560,27 +608,31 @@ void version_table(Session& state, EditorState& editor_state) {
             ImGui::TextDisabled(tr(TextId::fingerprint_line), info.fingerprint.c_str());
             ImGui::EndTooltip();
         }
-        ImGui::TableNextColumn();
+        table.next_cell(info.author);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.author.c_str());
         ImGui::PopTextWrapPos();
-        ImGui::TableNextColumn();
+        table.next_cell(info.note);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.note.c_str());
         ImGui::PopTextWrapPos();
         version_save_state(state, info);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(saved_text(info).c_str());
-        ImGui::TableNextColumn();
+        table.text_cell(saved_text(info));
         if (registry.active_version() == info.version) {
+            table.next_cell(tr(TextId::active_marker));
             ImGui::TextDisabled("%s", tr(TextId::active_marker));
-        } else if (ImGui::SmallButton(tr(TextId::activate_version))) {
-            state.activate_model_version(info.version);
-            editor_state.problems.clear();
+        } else {
+            table.next_cell("");
+            const bool activate = ImGui::SmallButton(tr(TextId::activate_version));
+            describe_last_item(Role::button, std::string(tr(TextId::activate_version)) + " " + std::to_string(info.version));
+            if (activate) {
+                state.activate_model_version(info.version);
+                editor_state.problems.clear();
+            }
         }
         ImGui::PopID();
     }
-    ImGui::EndTable();
+    table.end();
 }
 
 }  // namespace
@@ -607,7 +659,9 @@ void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& edi
         if (problem.parameter.empty()) general.push_back(problem);
     error_lines(general);
     if (state.model_edited() || !editor_state.problems.empty()) {
-        if (ImGui::Button(tr(TextId::undo_edits)) && state.saved_model()) {
+        const bool undo = ImGui::Button(tr(TextId::undo_edits));
+        describe_last_item(Role::button, tr(TextId::undo_edits), "model-undo");
+        if (undo && state.saved_model()) {
             editor_state.problems.clear();
             editor_state.refused.reset();
             editor_state.draft = *state.saved_model();
@@ -623,6 +677,7 @@ void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& edi
     ImGui::Separator();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::versions_title));
+    describe_last_item(Role::heading, tr(TextId::versions_title), "versions-title").level = 3;
     ImGui::PopFont();
     save_controls(state, editor_state);
     version_table(state, editor_state);

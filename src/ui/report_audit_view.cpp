@@ -115,7 +115,8 @@ void disparity_block(const Session& state, const GroupAudit& grouping, const Fon
         grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
         grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
     if (!grouping.pooled.groups.empty())
-        draw_disparity_chart(disparity_chart_layout(grouping.pooled, DisparityMetric::selection_rate, grouping.band));
+        draw_disparity_chart(disparity_chart_layout(grouping.pooled, DisparityMetric::selection_rate, grouping.band),
+                             filled(TextId::report_disparity_title, {name}), "report-disparity:" + grouping.grouping);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextWrapped("%s", tr(TextId::audit_chart_legend));
     ImGui::TextWrapped("%s", tr(TextId::report_disparity_basis));

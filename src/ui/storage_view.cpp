@@ -36,20 +36,22 @@ std::string count(std::size_t value) { return group_thousands(value); }
 
 std::string date_of(Timestamp at) { return date_time_text(at); }
 
-void heading(const Fonts& fonts, TextId text) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(tr(text));
-    ImGui::PopFont();
-    ImGui::Separator();
-}
-
 void wrapped(const char* text) { ImGui::TextWrapped("%s", text); }
 
+// A state or an outcome in its colour (saved, refused, at risk): also a status for the
+// accessibility layer, spoken when it appears.
 void coloured(ImU32 colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     wrapped(text.c_str());
     ImGui::PopStyleColor();
+    describe_last_item(Role::status, text, "storage:" + text);
+}
+
+// A button described for the accessibility layer under the automation name `widget`; true when clicked.
+bool described_button(TextId label, const std::string& widget) {
+    const bool clicked = ImGui::Button(tr(label));
+    note_last_item(widget, Role::button, tr(label));
+    return clicked;
 }
 
 std::string formatted(TextId format, const std::string& a) {
@@ -70,14 +72,22 @@ void memory_only_switch(Session& state) {
     note_last_item("checkbox:memory-only", Role::checkbox, tr(TextId::import_memory_only)).checked = memory_only;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
     if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        describe("dialog:memory-only", Role::dialog, tr(TextId::import_memory_only_confirm_title),
+                 WidgetBox{at.x, at.y, at.x + size.x, at.y + size.y});
         ImGui::TextUnformatted(tr(TextId::import_memory_only_confirm_text));
+        describe_last_item(Role::status, tr(TextId::import_memory_only_confirm_text), "memory-only-question").container =
+            "dialog:memory-only";
         if (ImGui::Button(tr(TextId::import_memory_only_confirm))) {
             state.set_dataset_memory_only(true);
             ImGui::CloseCurrentPopup();
         }
-        note_last_item("button:confirm-memory-only", Role::button, tr(TextId::import_memory_only_confirm));
+        note_last_item("button:confirm-memory-only", Role::button, tr(TextId::import_memory_only_confirm)).container =
+            "dialog:memory-only";
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::import_memory_only_keep))) ImGui::CloseCurrentPopup();
+        describe_last_item(Role::button, tr(TextId::import_memory_only_keep), "memory-only-keep").container =
+            "dialog:memory-only";
         ImGui::EndPopup();
     }
 }
@@ -85,7 +95,7 @@ void memory_only_switch(Session& state) {
 // What this browser keeps, in words and figures: decisions and history, mapping profiles, the
 // dataset (or why it is not kept) and the space used.
 void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
-    heading(fonts, TextId::privacy_title);
+    section_title(tr(TextId::privacy_title), fonts);
     switch (state.storage_mode()) {
         case StoreMode::writer: wrapped(tr(TextId::storage_mode_writer)); break;
         case StoreMode::read_only: wrapped(tr(TextId::storage_read_only)); break;
@@ -131,7 +141,7 @@ void where_data_are(Session& state, StorageScreen& v, const Fonts& fonts) {
 // The trust panel: requests after start-up as the page counted them, whether the app works
 // without the network, whether the browser may evict the data, and the last backup.
 void trust_panel(Session& state, StorageScreen& v, const Fonts& fonts) {
-    heading(fonts, TextId::trust_title);
+    section_title(tr(TextId::trust_title), fonts);
     const platform::OfflineStatus offline = platform::offline_status();
     wrapped(formatted(TextId::trust_requests, count(static_cast<std::size_t>(offline.requests_after_start))).c_str());
     note_last_item("trust-requests");
@@ -148,8 +158,7 @@ void trust_panel(Session& state, StorageScreen& v, const Fonts& fonts) {
         coloured(palette::saved_text, tr(TextId::storage_persistent));
     } else if (status) {
         coloured(palette::error_text, tr(TextId::trust_eviction_warning));
-        if (ImGui::Button(tr(TextId::storage_make_persistent))) v.session.request_persistence(state);
-        note_last_item("storage-persist");
+        if (described_button(TextId::storage_make_persistent, "storage-persist")) v.session.request_persistence(state);
     }
     if (const auto& last = state.last_backup_at()) wrapped(formatted(TextId::backup_last, date_of(*last)).c_str());
     else wrapped(tr(TextId::backup_never));
@@ -169,11 +178,9 @@ void migration_section(Session& state, StorageScreen& v) {
     coloured(palette::error_text, line);
     if (pending->rewrites_data) wrapped(tr(TextId::migration_rewrites));
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
-    if (ImGui::Button(tr(TextId::migration_backup))) session.export_before_migration(state);
-    note_last_item("migration-backup");
+    if (described_button(TextId::migration_backup, "migration-backup")) session.export_before_migration(state);
     ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::migration_start))) session.migrate(state);
-    note_last_item("migration-start");
+    if (described_button(TextId::migration_start, "migration-start")) session.migrate(state);
     ImGui::EndDisabled();
     if (session.action() == BackupAction::export_store && session.phase() == BackupPhase::done)
         coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
@@ -183,7 +190,7 @@ void migration_section(Session& state, StorageScreen& v) {
 }
 
 void export_section(Session& state, StorageScreen& v, const Fonts& fonts) {
-    heading(fonts, TextId::backup_title);
+    section_title(tr(TextId::backup_title), fonts);
     wrapped(tr(TextId::backup_intro));
     const Timestamp now{platform::now_millis()};
     if (const auto& last = state.last_backup_at()) wrapped(formatted(TextId::backup_last, date_of(*last)).c_str());
@@ -191,8 +198,7 @@ void export_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     if (backup_due(state, now)) coloured(palette::error_text, tr(TextId::backup_reminder));
     BackupSession& session = v.session;
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
-    if (ImGui::Button(tr(TextId::backup_download))) session.export_backup(state);
-    note_last_item("backup-export");
+    if (described_button(TextId::backup_download, "backup-export")) session.export_backup(state);
     ImGui::EndDisabled();
     if (session.action() != BackupAction::export_backup) return;
     if (session.phase() == BackupPhase::done) coloured(palette::saved_text, formatted(TextId::backup_saved, session.detail()));
@@ -225,26 +231,24 @@ void import_preview(Session& state, BackupSession& session) {
             ImGui::BulletText("%s %s", conflict.kind.c_str(), conflict.id.c_str());
     }
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
-    if (ImGui::Button(tr(TextId::backup_merge))) session.confirm_import(state);
-    note_last_item("backup-merge");
+    if (described_button(TextId::backup_merge, "backup-merge")) session.confirm_import(state);
     ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::cancel))) session.cancel_import();
+    if (described_button(TextId::cancel, "backup-cancel")) session.cancel_import();
     ImGui::EndDisabled();
 }
 
 void import_section(Session& state, StorageScreen& v, const Fonts& fonts) {
-    heading(fonts, TextId::backup_import_title);
+    section_title(tr(TextId::backup_import_title), fonts);
     wrapped(tr(TextId::backup_import_intro));
     BackupSession& session = v.session;
     if (auto picked = session.sink().take_finished()) session.preview_import(state, std::move(*picked));
     const bool busy = session.phase() == BackupPhase::working || session.sink().reading();
     ImGui::BeginDisabled(busy || state.storage_mode() != StoreMode::writer);
-    if (ImGui::Button(tr(TextId::backup_choose))) {
+    if (described_button(TextId::backup_choose, "backup-import")) {
         // Only one sink receives files at a time: this screen claims it when the user asks.
         platform::set_file_sink(&session.sink());
         platform::request_file_open(".json,application/json");
     }
-    note_last_item("backup-import");
     ImGui::EndDisabled();
     if (session.sink().reading()) ImGui::TextDisabled("%s", tr(TextId::import_reading));
     if (session.import_preview()) {
@@ -272,14 +276,14 @@ std::string forgotten_summary(const Session& state) {
 }
 
 void forget_section(Session& state, StorageScreen& v, const Fonts& fonts) {
-    heading(fonts, TextId::forget_title);
+    section_title(tr(TextId::forget_title), fonts);
     wrapped(tr(TextId::forget_intro));
     const std::string word = tr(TextId::forget_word);
     const std::string prompt = formatted(TextId::forget_prompt, word);
     ImGui::SetNextItemWidth(ImGui::CalcTextSize(prompt.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
     ImGui::InputTextWithHint("##forget-confirmation", prompt.c_str(),
                              v.kept.confirmation.data(), v.kept.confirmation.size());
-    note_last_item("forget-confirmation");
+    note_last_item("forget-confirmation", Role::textbox, prompt).value = v.kept.confirmation.data();
     ImGui::SameLine();
     const bool confirmed = word == v.kept.confirmation.data();
     ImGui::BeginDisabled(!confirmed || !state.store() || v.session.phase() == BackupPhase::working);
@@ -290,7 +294,7 @@ void forget_section(Session& state, StorageScreen& v, const Fonts& fonts) {
         v.session.forget_everything(state, forgotten_summary(state));
     }
     ImGui::PopStyleColor(2);
-    note_last_item("forget");
+    note_last_item("forget", Role::button, tr(TextId::forget_button));
     ImGui::EndDisabled();
     if (v.session.action() == BackupAction::forget && v.session.phase() == BackupPhase::failed)
         coloured(palette::error_text, formatted(TextId::forget_failed, v.session.detail()));

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "session/i18n.hpp"
+#include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -13,6 +14,7 @@ void section_title(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(title);
+    describe_last_item(Role::heading, title, std::string("heading:") + title).level = 3;
     ImGui::PopFont();
     ImGui::Separator();
 }

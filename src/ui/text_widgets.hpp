@@ -12,7 +12,8 @@
 
 namespace radar::ui {
 
-// A section's title in the strong font, with a rule under it.
+// A section's title in the strong font, with a rule under it; a heading (level 3) for the
+// accessibility layer.
 void section_title(const char* title, const Fonts& fonts);
 
 // A bullet whose text wraps at the window's (or the pushed) wrap width, aligned after the bullet;

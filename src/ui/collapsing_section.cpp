@@ -1,0 +1,17 @@
+// The collapsing header and its description.
+#include "ui/collapsing_section.hpp"
+
+#include <imgui.h>
+
+#include "ui/item_marks.hpp"
+
+namespace radar::ui {
+
+bool collapsing_section(const std::string& label, const std::string& id, bool open_first) {
+    const std::string header = label + "##" + id;
+    const bool open = ImGui::CollapsingHeader(header.c_str(), open_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    describe_last_item(Role::button, label, "section:" + id).selected = open;
+    return open;
+}
+
+}  // namespace radar::ui
