@@ -55,6 +55,7 @@
     dialog: () => document.createElement('div'),
     img: () => document.createElement('div'),  // a chart: its name says what it shows
     group: () => document.createElement('div'),
+    paragraph: () => document.createElement('p'),
   };
   function focusable() {
     const element = document.createElement('div');
@@ -120,6 +121,10 @@
         break;
       case 'row':
         setAttribute(element, 'aria-label', item.name || null);
+        break;
+      case 'combobox':  // named by its label, showing its value
+        setAttribute(element, 'aria-label', item.name);
+        if (!previous || previous.value !== item.value) element.textContent = item.value || '';
         break;
       default:
         named(item.name);

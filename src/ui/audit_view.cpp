@@ -18,6 +18,7 @@
 #include "ui/batch_audit_view.hpp"
 #include "ui/disparity_chart_widget.hpp"
 #include "ui/audit_texts.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
@@ -29,11 +30,27 @@ namespace {
 constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
                                        ScreeningCode::verder_onderzoek_nodig};
 
-void refusal_text(const std::string& refusal) {
+// Why a form or a choice was refused, in the error colour; spoken by the page's live region.
+void refusal_text(const std::string& refusal, const std::string& key) {
     if (refusal.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", refusal.c_str());
     ImGui::PopStyleColor();
+    describe_last_item(Role::status, refusal, key);
+}
+
+// A secondary paragraph, wrapped at the window's edge.
+void muted_paragraph(const std::string& text, const std::string& key) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    describe_paragraph(text, key);
+}
+
+// A paragraph in the text colour, wrapped at the window's edge.
+void paragraph(const std::string& text, const std::string& key) {
+    ImGui::TextWrapped("%s", text.c_str());
+    describe_paragraph(text, key);
 }
 
 // On the same line as the last item while `width` more still fits, else on the next: a narrow
@@ -51,7 +68,8 @@ void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
         if (is_chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
         const std::string label = std::to_string(key) + "  " + code_label(code, language()) + "##" + mark;
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) chosen = code;
-        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key));
+        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key), Role::button, code_label(code, language()))
+            .selected = is_chosen;
         if (is_chosen) ImGui::PopStyleColor();
         if (key < 3) ImGui::SameLine();
         ++key;
@@ -59,17 +77,15 @@ void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
 }
 
 void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_second_coding_title), fonts);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_second_coding_intro));
-    ImGui::PopTextWrapPos();
+    section_heading(tr(TextId::audit_second_coding_title), fonts);
+    muted_paragraph(tr(TextId::audit_second_coding_intro), "audit-second-intro");
     if (state.screener().empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_needs_screener));
+        paragraph(tr(TextId::audit_needs_screener), "audit-needs-screener");
         return;
     }
     const std::vector<SecondCodeItem> queue = second_code_queue(state);
     if (queue.empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_queue_empty));
+        paragraph(tr(TextId::audit_queue_empty), "audit-queue-empty");
         if (!view.second_dossier.empty()) draw_save_status(state, second_code_subject(view.second_batch, view.second_dossier));
         return;
     }
@@ -81,13 +97,17 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
         view.second_note[0] = '\0';
         view.second_refusal.clear();
     }
-    ImGui::Text(tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(), queue.size());
+    char queue_line[512];
+    std::snprintf(queue_line, sizeof queue_line, tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(),
+                  queue.size());
+    paragraph(queue_line, "audit-queue-line");
     if (item.row) {
         ImGui::BeginChild("second_dossier", ImVec2(0, ImGui::GetFontSize() * 12.0f), true);
         draw_dossier_fields(state, *item.row);
         ImGui::EndChild();
     } else {
         ImGui::TextDisabled("%s", tr(TextId::audit_dossier_not_in_data));
+        describe_paragraph(tr(TextId::audit_dossier_not_in_data), "audit-not-in-data");
     }
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {
@@ -99,10 +119,10 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
     const bool enter_in_note = ImGui::InputTextWithHint("##second_note", tr(TextId::second_code_note_hint),
                                                         view.second_note.data(), view.second_note.size(),
                                                         ImGuiInputTextFlags_EnterReturnsTrue);
-    note_last_item("second-code-note");
+    note_last_item("second-code-note", Role::textbox, tr(TextId::second_code_note_hint)).value = view.second_note.data();
     const bool enter = enter_in_note || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
     const bool clicked = ImGui::Button(tr(TextId::save_second_code));
-    note_last_item("save-second-code");
+    note_last_item("save-second-code", Role::button, tr(TextId::save_second_code));
     if (clicked || enter) {
         SecondCodeDraft draft;
         draft.code = view.second_code;
@@ -111,7 +131,7 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
     }
     ImGui::SameLine();
     draw_save_status(state, second_code_subject(item.batch_id, item.dossier_id));
-    refusal_text(view.second_refusal);
+    refusal_text(view.second_refusal, "audit-second-refusal");
 }
 
 std::string coder_line(const std::string& screener, ScreeningCode code, const std::string& note) {
@@ -121,10 +141,10 @@ std::string coder_line(const std::string& screener, ScreeningCode code, const st
 }
 
 void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_adjudication_title), fonts);
+    section_heading(tr(TextId::audit_adjudication_title), fonts);
     const std::vector<Disagreement> disagreements = disagreements_awaiting(state);
     if (disagreements.empty()) {
-        ImGui::TextUnformatted(tr(TextId::audit_no_disagreements));
+        paragraph(tr(TextId::audit_no_disagreements), "audit-no-disagreements");
         if (!view.adjudicated_dossier.empty())
             draw_save_status(state, adjudication_subject(view.adjudicated_batch, view.adjudicated_dossier));
         return;
@@ -144,23 +164,31 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
             chosen = &d;
         }
         if (i == 0) note_last_item("first-disagreement");
+        const std::string codes = coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
+                                  coder_line(d.second_screener, d.second_code, d.second_note);
+        describe_last_item(Role::button, d.dossier_id + " (" + d.month + "): " + codes,
+                           "disagreement:" + d.batch_id + ":" + d.dossier_id)
+            .selected = selected;
         ImGui::SameLine();
-        ImGui::TextUnformatted((coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
-                                coder_line(d.second_screener, d.second_code, d.second_note))
-                                   .c_str());
+        ImGui::PushTextWrapPos(0.0f);  // a long note wraps at the window's edge
+        ImGui::TextUnformatted(codes.c_str());
+        ImGui::PopTextWrapPos();
     }
     if (!chosen) {
         ImGui::TextDisabled("%s", tr(TextId::audit_choose_disagreement));
+        describe_paragraph(tr(TextId::audit_choose_disagreement), "audit-choose-disagreement");
         return;
     }
     ImGui::Spacing();
-    ImGui::Text(tr(TextId::audit_decide_line), chosen->dossier_id.c_str());
+    char decide[256];
+    std::snprintf(decide, sizeof decide, tr(TextId::audit_decide_line), chosen->dossier_id.c_str());
+    paragraph(decide, "audit-decide-line");
     code_choice(view.final_code, "final-code");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30.0f);
     ImGui::InputTextWithHint("##reason", tr(TextId::adjudication_reason_hint), view.reason.data(), view.reason.size());
-    note_last_item("adjudication-reason");
+    note_last_item("adjudication-reason", Role::textbox, tr(TextId::adjudication_reason_hint)).value = view.reason.data();
     const bool clicked = ImGui::Button(tr(TextId::save_adjudication));
-    note_last_item("save-adjudication");
+    note_last_item("save-adjudication", Role::button, tr(TextId::save_adjudication));
     if (clicked) {
         AdjudicationDraft draft;
         draft.final_code = view.final_code;
@@ -169,52 +197,66 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
     }
     ImGui::SameLine();
     draw_save_status(state, adjudication_subject(chosen->batch_id, chosen->dossier_id));
-    refusal_text(view.adjudication_refusal);
+    refusal_text(view.adjudication_refusal, "audit-adjudication-refusal");
 }
 
 void agreement_table(const AgreementTable& table) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
+    DescribedTable described("audit-agreement-table", tr(TextId::audit_agreement_title));
     ImGui::TableSetupColumn(tr(TextId::audit_table_corner));
     for (ScreeningCode code : all_codes) ImGui::TableSetupColumn(code_label(code, language()));
-    ImGui::TableHeadersRow();
+    described.headers_row();
     for (std::size_t first = 0; first < 3; ++first) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(code_label(all_codes[first], language()));
-        for (std::size_t second = 0; second < 3; ++second) {
-            ImGui::TableNextColumn();
-            ImGui::Text("%zu", table.count(first, second));
-        }
+        described.next_row();
+        described.cell(code_label(all_codes[first], language()));
+        for (std::size_t second = 0; second < 3; ++second) described.cell(std::to_string(table.count(first, second)));
     }
+    described.finish();
     ImGui::EndTable();
 }
 
 void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
-    section_title(tr(TextId::audit_agreement_title), fonts);
+    section_heading(tr(TextId::audit_agreement_title), fonts);
     const CoderAgreement* figures = audit.agreement(state);
     if (!figures) return;
     const AgreementFigures& overall = figures->overall;
     if (overall.table.units == 0) {
-        ImGui::TextUnformatted(tr(TextId::audit_agreement_none));
+        paragraph(tr(TextId::audit_agreement_none), "audit-agreement-none");
         return;
     }
     const TextLanguage lang = language();
-    ImGui::Text(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
-                overall.table.agreeing(),
-                statistic_text(overall.percent, true).c_str());
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::audit_agreement_line),
+                  counted_text(CountedText::dossiers, overall.table.units).c_str(), overall.table.agreeing(),
+                  statistic_text(overall.percent, true).c_str());
+    paragraph(line, "audit-agreement-line");
     agreement_table(overall.table);
-    ImGui::Text(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
-                overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93");
-    ImGui::Text(tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
-                overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
-    ImGui::TextDisabled(tr(TextId::audit_thresholds), overall.bootstrap.resamples);
-    for (const GroupAgreement& pair : figures->by_pair)
-        ImGui::BulletText(tr(TextId::audit_pair_line), pair.key.c_str(),
+    std::snprintf(line, sizeof line, tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
+                  overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93");
+    paragraph(line, "audit-kappa-line");
+    std::snprintf(line, sizeof line, tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
+                  overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
+    paragraph(line, "audit-alpha-line");
+    std::snprintf(line, sizeof line, tr(TextId::audit_thresholds), overall.bootstrap.resamples);
+    muted_paragraph(line, "audit-thresholds");
+    if (!figures->by_pair.empty()) {
+        const std::size_t list_at = view_marks().accessible.size();
+        describe("audit-pairs", Role::list, tr(TextId::audit_agreement_title));
+        for (const GroupAgreement& pair : figures->by_pair) {
+            std::snprintf(line, sizeof line, tr(TextId::audit_pair_line), pair.key.c_str(),
                           counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
                           statistic_text(pair.figures.percent, true).c_str(),
                           statistic_text(pair.figures.kappa, false).c_str());
-    ImGui::Text(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size());
+            ImGui::BulletText("%s", line);
+            describe_last_item(Role::listitem, line, "audit-pair:" + pair.key).container = "audit-pairs";
+        }
+        for (std::size_t i = list_at + 1; i < view_marks().accessible.size(); ++i)
+            grow_box(view_marks().accessible[list_at].box, view_marks().accessible[i].box);
+    }
+    std::snprintf(line, sizeof line, tr(TextId::audit_adjudication_counts), figures->adjudicated,
+                  figures->awaiting_adjudication.size());
+    paragraph(line, "audit-adjudication-counts");
 }
 
 std::string rate_text(const GroupRate& rate) {
@@ -222,10 +264,11 @@ std::string rate_text(const GroupRate& rate) {
 }
 
 // One grouping's pooled table: a row per group, the reference marked, small groups "too few to judge".
-void group_table(const GroupAudit& grouping, std::size_t index) {
+void group_table(const GroupAudit& grouping, std::size_t index, const std::string& name) {
     const GroupTable& table = grouping.pooled;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
+    DescribedTable described("audit-group-table:" + std::to_string(index), name);
     ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -233,29 +276,21 @@ void group_table(const GroupAudit& grouping, std::size_t index) {
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_discovery), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableHeadersRow();
+    described.headers_row();
     for (const GroupFigures& group : table.groups) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        std::string name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
-        if (group.reference) name += std::string("  ") + tr(TextId::audit_reference_mark);
-        if (group.too_few) name += std::string("  ") + tr(TextId::audit_too_few);
-        ImGui::TextUnformatted(name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", group.dossiers);
-        ImGui::TableNextColumn();
-        ImGui::Text("%zu", group.selected);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.selection_rate).c_str());
-        ImGui::TableNextColumn();
-        const std::string disparity =
-            group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity);
-        ImGui::TextUnformatted(disparity.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.false_discovery).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(rate_text(group.false_omission).c_str());
+        described.next_row();
+        std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
+        if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
+        if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
+        described.cell(group_name);
+        described.cell(std::to_string(group.dossiers));
+        described.cell(std::to_string(group.selected));
+        described.cell(rate_text(group.selection_rate));
+        described.cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
+        described.cell(rate_text(group.false_discovery));
+        described.cell(rate_text(group.false_omission));
     }
+    described.finish();
     ImGui::EndTable();
 }
 
@@ -268,9 +303,9 @@ void basis_legend() {
                                figure_basis_label(FigureBasis::screened_labels, lang) + "; " +
                                tr(TextId::audit_column_false_omission) + ": " +
                                figure_basis_label(FigureBasis::control_sample, lang) + ".";
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled(tr(TextId::audit_basis_line), legend.c_str());
-    ImGui::PopTextWrapPos();
+    char line[1024];
+    std::snprintf(line, sizeof line, tr(TextId::audit_basis_line), legend.c_str());
+    muted_paragraph(line, "audit-basis");
 }
 
 std::string grouping_heading(const Session& state, const GroupAudit& grouping) {
@@ -291,19 +326,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SetNextItemWidth(em * 18.0f);
     const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
                                                         : grouping_label(state.field_dictionary(), wanted.grouping);
-    if (ImGui::BeginCombo("##audit_grouping", current.c_str())) {
-        if (ImGui::Selectable(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
+    if (begin_described_combo("##audit_grouping", "audit-grouping", tr(TextId::audit_grouping_label), current.c_str())) {
+        if (described_option("audit-grouping", tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
             wanted.grouping.clear();
             changed = true;
         }
         for (const std::string& name : available_groupings(state.dataset()))
-            if (ImGui::Selectable(grouping_label(state.field_dictionary(), name).c_str(), wanted.grouping == name)) {
+            if (described_option("audit-grouping", grouping_label(state.field_dictionary(), name).c_str(),
+                                 wanted.grouping == name)) {
                 wanted.grouping = name;
                 changed = true;
             }
         ImGui::EndCombo();
     }
-    note_last_item("audit-grouping");
     if (changed) wanted.reference_group.clear();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (!wanted.grouping.empty() && shown && shown->groupings.size() == 1) {
@@ -314,19 +349,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         ImGui::SetNextItemWidth(em * 14.0f);
         const char* reference = wanted.reference_group.empty() ? tr(TextId::audit_reference_largest)
                                                                : wanted.reference_group.c_str();
-        if (ImGui::BeginCombo("##audit_reference", reference)) {
-            if (ImGui::Selectable(tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
+        if (begin_described_combo("##audit_reference", "audit-reference", tr(TextId::audit_reference_label), reference)) {
+            if (described_option("audit-reference", tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
                 wanted.reference_group.clear();
                 changed = true;
             }
             for (const GroupFigures& group : shown->groupings.front().pooled.groups)
-                if (!group.group.empty() && ImGui::Selectable(group.group.c_str(), wanted.reference_group == group.group)) {
+                if (!group.group.empty() &&
+                    described_option("audit-reference", group.group.c_str(), wanted.reference_group == group.group)) {
                     wanted.reference_group = group.group;
                     changed = true;
                 }
             ImGui::EndCombo();
         }
-        note_last_item("audit-reference");
     }
     same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_band_label)).x + spacing + em * 7.0f);
     ImGui::AlignTextToFramePadding();
@@ -340,7 +375,7 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     }
     ImGui::SetNextItemWidth(em * 7.0f);
     ImGui::InputText("##audit_band", view.band_text.data(), view.band_text.size());
-    note_last_item("audit-band");
+    note_last_item("audit-band", Role::textbox, tr(TextId::audit_band_label)).value = view.band_text.data();
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         const Checked<FairBand> band = parse_fair_band(view.band_text.data());
         if (band) {
@@ -354,7 +389,7 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         view.choices_refusal = audit.set_choices(state, wanted);
         view.band_text_from.reset();  // shown again from the choices in force
     }
-    refusal_text(view.choices_refusal);
+    refusal_text(view.choices_refusal, "audit-choices-refusal");
 }
 
 // Which disparity the charts show: selection rate, false discovery rate or false omission rate.
@@ -367,47 +402,48 @@ void chart_metric_choice(AuditViewState& view) {
     ImGui::TextUnformatted(tr(TextId::audit_chart_metric_label));
     for (const auto& [metric, label] : metrics) {
         same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
-        if (ImGui::RadioButton(tr(label), view.chart_metric == metric)) view.chart_metric = metric;
+        const std::string key = "audit-chart-metric:" + std::to_string(static_cast<int>(metric));
+        if (described_radio(tr(label), view.chart_metric == metric, key)) view.chart_metric = metric;
     }
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_chart_legend));
-    ImGui::PopTextWrapPos();
+    muted_paragraph(tr(TextId::audit_chart_legend), "audit-chart-legend");
 }
 
 void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_group_title), fonts);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_group_intro));
-    ImGui::PopTextWrapPos();
-    if (!audit.notice().empty()) refusal_text(audit.notice());
+    section_heading(tr(TextId::audit_group_title), fonts);
+    muted_paragraph(tr(TextId::audit_group_intro), "audit-group-intro");
+    if (!audit.notice().empty()) refusal_text(audit.notice(), "audit-notice");
     const Checked<AuditReport>* report = audit.audit(state);
     if (!report) return;
     audit_choices(state, audit, view, *report ? &**report : nullptr);
     report = audit.audit(state);  // the choices may have changed
     if (!*report) {
-        refusal_text(report->error());
+        refusal_text(report->error(), "audit-error");
         return;
     }
     const AuditReport& audited = **report;
     if (audited.groupings.empty()) return;
     const FairBand& band = audited.groupings.front().band;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
-                counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
-    ImGui::PopTextWrapPos();
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(),
+                  decimal_text(band.high, 2).c_str(),
+                  counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
+    paragraph(line, "audit-band-line");
     chart_metric_choice(view);
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
-        const std::string header = grouping_heading(state, grouping) + "##grouping" + std::to_string(i);
-        if (!ImGui::CollapsingHeader(header.c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) continue;
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::Text(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
-                    grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
-                    grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
-        ImGui::PopTextWrapPos();
-        group_table(grouping, i);
+        const std::string name = grouping_heading(state, grouping);
+        const std::string index = std::to_string(i);
+        const bool open = ImGui::CollapsingHeader((name + "##grouping" + index).c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        describe_last_item(Role::button, name, "audit-grouping-header:" + index).selected = open;
+        if (!open) continue;
+        std::snprintf(line, sizeof line, tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+                      grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
+                      grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+        paragraph(line, "audit-reference-line:" + index);
+        group_table(grouping, i, name);
         ImGui::Spacing();
-        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band));
+        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band),
+                             "audit-disparity-chart:" + index, name);
         ImGui::Spacing();
     }
     basis_legend();

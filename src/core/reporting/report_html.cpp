@@ -151,7 +151,7 @@ svg text { fill: var(--ink); font-size: 10px; }
 svg .axis { fill: var(--muted); }
 svg .grid { stroke: #e3e8ec; stroke-width: 1; }
 svg .baseline { stroke: #9aa6b0; stroke-width: 1; }
-svg .inside { fill: #fff; font-size: 9px; }
+svg .inside { font-size: 9px; }
 svg .total { font-weight: 600; }
 .legend { display: flex; flex-wrap: wrap; gap: 2mm 5mm; font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
@@ -192,6 +192,12 @@ Html bar_rect(double x, double y, double width, double height, const ChartSeries
            html_escape(series.label) + "\" data-category=\"" + html_escape(category) + "\" data-value=\"" +
            std::to_string(value) + "\"><title>" + html_escape(category) + " \xC2\xB7 " + html_escape(series.label) + ": " +
            std::to_string(value) + "</title></rect>";
+}
+
+// A number on a bar, in its series' label colour (white on the dark bars, dark on the amber one).
+Html bar_number(double x, double y, std::size_t value, const ChartSeries& series) {
+    return "<text x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" text-anchor=\"middle\" class=\"inside\" fill=\"" +
+           colour(series.label_colour) + "\">" + std::to_string(value) + "</text>";
 }
 
 Html text(double x, double y, const std::string& content, const char* css_class, const char* anchor = "middle") {
@@ -236,7 +242,7 @@ Html vertical_chart(const BarChart& chart) {
             const double y = y_of(below + value), bar_height = y_of(below) - y;
             svg += bar_rect(x, y, bar_width, bar_height, series, chart.categories[i], value);
             if (value > 0 && chart.series.size() > 1 && bar_height >= 13 && bar_width >= 18)
-                svg += text(x + bar_width / 2, y + bar_height / 2 + 3.5, std::to_string(value), "inside");
+                svg += bar_number(x + bar_width / 2, y + bar_height / 2 + 3.5, value, series);
             below += value;
         }
         svg += text(x + bar_width / 2, y_of(below) - 4, std::to_string(below), "total");
@@ -276,7 +282,7 @@ Html horizontal_chart(const BarChart& chart) {
             const double x = x_of(before), bar_width = x_of(before + value) - x;
             svg += bar_rect(x, y, bar_width, bar_height, series, chart.categories[i], value);
             if (value > 0 && bar_width >= 20)
-                svg += text(x + bar_width / 2, y + bar_height / 2 + 3.5, std::to_string(value), "inside");
+                svg += bar_number(x + bar_width / 2, y + bar_height / 2 + 3.5, value, series);
             before += value;
         }
         svg += text(x_of(before) + 5, y + bar_height / 2 + 3.5, std::to_string(before), "total", "start");
