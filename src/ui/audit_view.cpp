@@ -175,8 +175,7 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
         ImGui::PopTextWrapPos();
     }
     if (!chosen) {
-        ImGui::TextDisabled("%s", tr(TextId::audit_choose_disagreement));
-        describe_paragraph(tr(TextId::audit_choose_disagreement), "audit-choose-disagreement");
+        muted_paragraph(tr(TextId::audit_choose_disagreement), "audit-choose-disagreement");
         return;
     }
     ImGui::Spacing();

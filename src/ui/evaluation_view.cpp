@@ -72,7 +72,8 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 6.0f);
         int months = definition.window_months;
-        if (described_input_int("##label_window", "evaluation-label-window", tr(TextId::label_window_months), months, 1, 60))
+        if (described_input_int("##label_window", "evaluation-label-window", tr(TextId::label_window_months), months, 1, 60) &&
+            months >= 1 && months <= 60)
             definition.window_months = months;
     }
     state.set_label_definition(definition);
