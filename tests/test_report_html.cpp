@@ -1,5 +1,6 @@
 // The printable HTML report: escaping, every table present, chart bars equal to the table
-// numbers, nothing loaded from elsewhere; and the period chooser's calendar periods.
+// numbers, the series told apart by pattern as well as colour, nothing loaded from elsewhere;
+// and the period chooser's calendar periods.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -173,13 +174,25 @@ TEST_CASE("every chart bar equals its table's number") {
     CHECK(bars_of(html, "months")[{"2024-01", "achterstand"}] == "1");
 }
 
+TEST_CASE("the stacked charts' series differ by pattern too, and the numbers on the amber bars are dark") {
+    const std::string html = report_to_html(report_for(true), {TextLanguage::dutch, ""});
+    CHECK(html.find("<pattern id=\"stripes-dark\"") != std::string::npos);
+    CHECK(html.find("fill=\"url(#stripes-dark)\"") != std::string::npos);  // geen risico: white numbers
+    CHECK(html.find("fill=\"url(#dots-light)\"") != std::string::npos);    // verder onderzoek: dark numbers
+    CHECK(html.find("class=\"inside\" fill=\"#1C242C\"") != std::string::npos);
+    CHECK(html.find("class=\"inside\" fill=\"#FFFFFF\"") != std::string::npos);
+}
+
 TEST_CASE("the HTML report loads nothing and runs nothing") {
     const std::string html = report_to_html(report_for(true), {TextLanguage::english, ""});
-    for (const char* forbidden : {"http://", "https://", "<script", " src=", "url(", "@import", "<link", "<img", "<iframe",
+    for (const char* forbidden : {"http://", "https://", "<script", " src=", "@import", "<link", "<img", "<iframe",
                                   "<object", "<embed"}) {
         CAPTURE(forbidden);
         CHECK(html.find(forbidden) == std::string::npos);
     }
+    // url() only names the page's own chart patterns ("url(#stripes-dark)").
+    for (auto at_ = html.find("url("); at_ != std::string::npos; at_ = html.find("url(", at_ + 1))
+        CHECK(html.compare(at_, 5, "url(#") == 0);
     // No event-handler attribute (" onload=", " onclick=" ...); words like " onderzoek" are fine.
     for (auto at_ = html.find(" on"); at_ != std::string::npos; at_ = html.find(" on", at_ + 1)) {
         auto end = at_ + 3;

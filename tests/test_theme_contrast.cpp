@@ -1,10 +1,14 @@
 // The theme's contrast (src/ui/theme_colours.hpp): every text colour on every background it is
-// drawn on reaches WCAG 2.1's 4.5:1, or 3:1 for large text (success criterion 1.4.3, issue #21).
+// drawn on reaches WCAG 2.1's 4.5:1, or 3:1 for large text (success criterion 1.4.3, issue #21),
+// the numbers on the report's chart bars too, whose colours the core draws into the HTML report.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <utility>
 
+#include "core/reporting/report_charts.hpp"
 #include "ui/theme_colours.hpp"
 
 using radar::ui::colours::Rgb;
@@ -41,4 +45,25 @@ TEST_CASE("every text and background pair of the theme reaches 4.5:1, large text
         INFO(pair.where << ": " << contrast_ratio(pair.foreground, pair.background) << ":1, needs " << needed << ":1");
         CHECK(contrast_ratio(pair.foreground, pair.background) >= needed);
     }
+}
+
+TEST_CASE("the numbers on the report's chart bars reach 4.5:1, and the core draws the theme's chart colours") {
+    using namespace radar::ui::colours;
+    const auto packed = [](Rgb colour) {
+        return static_cast<std::uint32_t>(colour.r) << 16 | static_cast<std::uint32_t>(colour.g) << 8 | colour.b;
+    };
+    for (const ChartInk& ink : chart_inks) {
+        INFO("label " << packed(ink.label) << " on bar " << packed(ink.bar));
+        CHECK(contrast_ratio(ink.label, ink.bar) >= 4.5);
+    }
+    const std::pair<radar::ScreeningCode, ChartInk> codes[] = {
+        {radar::ScreeningCode::risico, chart_inks[0]},
+        {radar::ScreeningCode::geen_risico, chart_inks[1]},
+        {radar::ScreeningCode::verder_onderzoek_nodig, chart_inks[2]}};
+    for (const auto& [code, ink] : codes) {
+        CHECK(radar::code_colour(code) == packed(ink.bar));
+        CHECK(radar::code_label_colour(code) == packed(ink.label));
+    }
+    CHECK(radar::backlog_colour == packed(chart_backlog));
+    CHECK(radar::control_colour == packed(chart_control));
 }

@@ -55,6 +55,7 @@
     dialog: () => document.createElement('div'),
     img: () => document.createElement('div'),  // a chart: its name says what it shows
     group: () => document.createElement('div'),
+    paragraph: () => document.createElement('p'),
   };
   function focusable() {
     const element = document.createElement('div');
@@ -121,9 +122,9 @@
       case 'row':
         setAttribute(element, 'aria-label', item.name || null);
         break;
-      case 'combobox':  // a combo box takes no name from its text: the label says what it is for and its choice
+      case 'combobox':  // takes no name from its text: named by what it is for, showing its choice
         setAttribute(element, 'aria-label', item.name);
-        named(item.name);
+        if (!previous || previous.value !== item.value || previous.name !== item.name) element.textContent = item.value || item.name;
         break;
       default:
         named(item.name);

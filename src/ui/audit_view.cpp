@@ -18,11 +18,9 @@
 #include "ui/batch_audit_view.hpp"
 #include "ui/disparity_chart_widget.hpp"
 #include "ui/audit_texts.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
-#include "ui/collapsing_section.hpp"
-#include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
-#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -32,34 +30,27 @@ namespace {
 constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::geen_risico,
                                        ScreeningCode::verder_onderzoek_nodig};
 
-void refusal_text(const std::string& refusal) {
+// Why a form or a choice was refused, in the error colour; spoken by the page's live region.
+void refusal_text(const std::string& refusal, const std::string& key) {
     if (refusal.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::TextWrapped("%s", refusal.c_str());
     ImGui::PopStyleColor();
-    describe_last_item(Role::status, refusal, "audit-refusal:" + refusal);
+    describe_last_item(Role::status, refusal, key);
 }
 
-// A line of text that is also a status for the accessibility layer (spoken when it changes).
-void status_line(const std::string& text, const std::string& key) {
-    ImGui::TextUnformatted(text.c_str());
-    describe_last_item(Role::status, text, "audit-status:" + key);
-}
-
-// A wrapped line of figures, an item of the list described under `list`.
-void figure_line(const std::string& text, const std::string& list) {
+// A secondary paragraph, wrapped at the window's edge.
+void muted_paragraph(const std::string& text, const std::string& key) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextDisabled("%s", text.c_str());
     ImGui::PopTextWrapPos();
-    describe_last_item(Role::listitem, text, list + ":" + text).container = list;
+    describe_paragraph(text, key);
 }
 
-// `format` filled with printf arguments.
-template <typename... Values>
-std::string formatted(const char* format, Values... values) {
-    char line[1024];
-    std::snprintf(line, sizeof line, format, values...);
-    return line;
+// A paragraph in the text colour, wrapped at the window's edge.
+void paragraph(const std::string& text, const std::string& key) {
+    ImGui::TextWrapped("%s", text.c_str());
+    describe_paragraph(text, key);
 }
 
 // On the same line as the last item while `width` more still fits, else on the next: a narrow
@@ -75,10 +66,10 @@ void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
     for (ScreeningCode code : all_codes) {
         const bool is_chosen = chosen == code;
         if (is_chosen) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        const std::string shown = std::to_string(key) + "  " + code_label(code, language());
-        const std::string label = shown + "##" + mark;
+        const std::string label = std::to_string(key) + "  " + code_label(code, language()) + "##" + mark;
         if (ImGui::Button(label.c_str(), ImVec2(ImGui::GetFontSize() * 13.0f, 0))) chosen = code;
-        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key), Role::button, shown).selected = is_chosen;
+        note_last_item("code:" + std::string(mark) + "-" + std::to_string(key), Role::button, code_label(code, language()))
+            .selected = is_chosen;
         if (is_chosen) ImGui::PopStyleColor();
         if (key < 3) ImGui::SameLine();
         ++key;
@@ -86,17 +77,15 @@ void code_choice(std::optional<ScreeningCode>& chosen, const char* mark) {
 }
 
 void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_second_coding_title), fonts);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_second_coding_intro));
-    ImGui::PopTextWrapPos();
+    section_heading(tr(TextId::audit_second_coding_title), fonts);
+    muted_paragraph(tr(TextId::audit_second_coding_intro), "audit-second-intro");
     if (state.screener().empty()) {
-        status_line(tr(TextId::audit_needs_screener), "second-coding");
+        paragraph(tr(TextId::audit_needs_screener), "audit-needs-screener");
         return;
     }
     const std::vector<SecondCodeItem> queue = second_code_queue(state);
     if (queue.empty()) {
-        status_line(tr(TextId::audit_queue_empty), "second-coding");
+        paragraph(tr(TextId::audit_queue_empty), "audit-queue-empty");
         if (!view.second_dossier.empty()) draw_save_status(state, second_code_subject(view.second_batch, view.second_dossier));
         return;
     }
@@ -108,14 +97,17 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
         view.second_note[0] = '\0';
         view.second_refusal.clear();
     }
-    status_line(formatted(tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(), queue.size()),
-                "second-coding");
+    char queue_line[512];
+    std::snprintf(queue_line, sizeof queue_line, tr(TextId::audit_queue_line), item.dossier_id.c_str(), item.month.c_str(),
+                  queue.size());
+    paragraph(queue_line, "audit-queue-line");
     if (item.row) {
         ImGui::BeginChild("second_dossier", ImVec2(0, ImGui::GetFontSize() * 12.0f), true);
         draw_dossier_fields(state, *item.row);
         ImGui::EndChild();
     } else {
         ImGui::TextDisabled("%s", tr(TextId::audit_dossier_not_in_data));
+        describe_paragraph(tr(TextId::audit_dossier_not_in_data), "audit-not-in-data");
     }
     const ImGuiIO& io = ImGui::GetIO();
     if (!io.WantTextInput) {
@@ -139,7 +131,7 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
     }
     ImGui::SameLine();
     draw_save_status(state, second_code_subject(item.batch_id, item.dossier_id));
-    refusal_text(view.second_refusal);
+    refusal_text(view.second_refusal, "audit-second-refusal");
 }
 
 std::string coder_line(const std::string& screener, ScreeningCode code, const std::string& note) {
@@ -149,10 +141,10 @@ std::string coder_line(const std::string& screener, ScreeningCode code, const st
 }
 
 void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_adjudication_title), fonts);
+    section_heading(tr(TextId::audit_adjudication_title), fonts);
     const std::vector<Disagreement> disagreements = disagreements_awaiting(state);
     if (disagreements.empty()) {
-        status_line(tr(TextId::audit_no_disagreements), "adjudication");
+        paragraph(tr(TextId::audit_no_disagreements), "audit-no-disagreements");
         if (!view.adjudicated_dossier.empty())
             draw_save_status(state, adjudication_subject(view.adjudicated_batch, view.adjudicated_dossier));
         return;
@@ -172,20 +164,24 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
             chosen = &d;
         }
         if (i == 0) note_last_item("first-disagreement");
-        const std::string coders = coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
-                                   coder_line(d.second_screener, d.second_code, d.second_note);
-        describe_last_item(Role::button, d.dossier_id + " (" + d.month + "): " + coders,
+        const std::string codes = coder_line(d.first_screener, d.first_code, d.first_note) + "   |   " +
+                                  coder_line(d.second_screener, d.second_code, d.second_note);
+        describe_last_item(Role::button, d.dossier_id + " (" + d.month + "): " + codes,
                            "disagreement:" + d.batch_id + ":" + d.dossier_id)
             .selected = selected;
         ImGui::SameLine();
-        ImGui::TextUnformatted(coders.c_str());
+        ImGui::PushTextWrapPos(0.0f);  // a long note wraps at the window's edge
+        ImGui::TextUnformatted(codes.c_str());
+        ImGui::PopTextWrapPos();
     }
     if (!chosen) {
-        ImGui::TextDisabled("%s", tr(TextId::audit_choose_disagreement));
+        muted_paragraph(tr(TextId::audit_choose_disagreement), "audit-choose-disagreement");
         return;
     }
     ImGui::Spacing();
-    status_line(formatted(tr(TextId::audit_decide_line), chosen->dossier_id.c_str()), "adjudication");
+    char decide[256];
+    std::snprintf(decide, sizeof decide, tr(TextId::audit_decide_line), chosen->dossier_id.c_str());
+    paragraph(decide, "audit-decide-line");
     code_choice(view.final_code, "final-code");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 30.0f);
     ImGui::InputTextWithHint("##reason", tr(TextId::adjudication_reason_hint), view.reason.data(), view.reason.size());
@@ -200,60 +196,66 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
     }
     ImGui::SameLine();
     draw_save_status(state, adjudication_subject(chosen->batch_id, chosen->dossier_id));
-    refusal_text(view.adjudication_refusal);
+    refusal_text(view.adjudication_refusal, "audit-adjudication-refusal");
 }
 
 void agreement_table(const AgreementTable& table) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
+    DescribedTable described("audit-agreement-table", tr(TextId::audit_agreement_title));
     ImGui::TableSetupColumn(tr(TextId::audit_table_corner));
     for (ScreeningCode code : all_codes) ImGui::TableSetupColumn(code_label(code, language()));
-    DescribedTable described("agreement-table", tr(TextId::audit_agreement_title));
+    described.headers_row();
     for (std::size_t first = 0; first < 3; ++first) {
         described.next_row();
-        described.text_cell(code_label(all_codes[first], language()));
-        for (std::size_t second = 0; second < 3; ++second) described.text_cell(std::to_string(table.count(first, second)));
+        described.cell(code_label(all_codes[first], language()));
+        for (std::size_t second = 0; second < 3; ++second) described.cell(std::to_string(table.count(first, second)));
     }
-    described.end();
+    described.finish();
+    ImGui::EndTable();
 }
 
 void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
-    section_title(tr(TextId::audit_agreement_title), fonts);
+    section_heading(tr(TextId::audit_agreement_title), fonts);
     const CoderAgreement* figures = audit.agreement(state);
     if (!figures) return;
     const AgreementFigures& overall = figures->overall;
     if (overall.table.units == 0) {
-        status_line(tr(TextId::audit_agreement_none), "agreement");
+        paragraph(tr(TextId::audit_agreement_none), "audit-agreement-none");
         return;
     }
     const TextLanguage lang = language();
-    const std::string list = "agreement-figures";
-    const std::size_t list_at = view_marks().accessible.size();
-    describe(list, Role::list, tr(TextId::audit_agreement_title));
-    figure_line(formatted(tr(TextId::audit_agreement_line), counted_text(CountedText::dossiers, overall.table.units).c_str(),
-                          overall.table.agreeing(), statistic_text(overall.percent, true).c_str()),
-                list);
-    WidgetBox box = view_marks().accessible.back().box;
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::audit_agreement_line),
+                  counted_text(CountedText::dossiers, overall.table.units).c_str(), overall.table.agreeing(),
+                  statistic_text(overall.percent, true).c_str());
+    paragraph(line, "audit-agreement-line");
     agreement_table(overall.table);
-    figure_line(formatted(tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
-                          overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93"),
-                list);
-    figure_line(formatted(tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
-                          overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93"),
-                list);
-    ImGui::TextDisabled(tr(TextId::audit_thresholds), overall.bootstrap.resamples);
-    for (const GroupAgreement& pair : figures->by_pair) {
-        ImGui::Bullet();
-        figure_line(formatted(tr(TextId::audit_pair_line), pair.key.c_str(),
-                              counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
-                              statistic_text(pair.figures.percent, true).c_str(),
-                              statistic_text(pair.figures.kappa, false).c_str()),
-                    list);
+    std::snprintf(line, sizeof line, tr(TextId::audit_kappa_line), statistic_text(overall.kappa, false).c_str(),
+                  overall.kappa_strength ? kappa_strength_label(*overall.kappa_strength, lang) : "\xE2\x80\x93");
+    paragraph(line, "audit-kappa-line");
+    std::snprintf(line, sizeof line, tr(TextId::audit_alpha_line), statistic_text(overall.alpha, false).c_str(),
+                  overall.alpha_verdict ? alpha_verdict_label(*overall.alpha_verdict, lang) : "\xE2\x80\x93");
+    paragraph(line, "audit-alpha-line");
+    std::snprintf(line, sizeof line, tr(TextId::audit_thresholds), overall.bootstrap.resamples);
+    muted_paragraph(line, "audit-thresholds");
+    if (!figures->by_pair.empty()) {
+        const std::size_t list_at = view_marks().accessible.size();
+        describe("audit-pairs", Role::list, tr(TextId::audit_agreement_title));
+        for (const GroupAgreement& pair : figures->by_pair) {
+            std::snprintf(line, sizeof line, tr(TextId::audit_pair_line), pair.key.c_str(),
+                          counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
+                          statistic_text(pair.figures.percent, true).c_str(),
+                          statistic_text(pair.figures.kappa, false).c_str());
+            ImGui::BulletText("%s", line);
+            describe_last_item(Role::listitem, line, "audit-pair:" + pair.key).container = "audit-pairs";
+        }
+        for (std::size_t i = list_at + 1; i < view_marks().accessible.size(); ++i)
+            grow_box(view_marks().accessible[list_at].box, view_marks().accessible[i].box);
     }
-    figure_line(formatted(tr(TextId::audit_adjudication_counts), figures->adjudicated, figures->awaiting_adjudication.size()),
-                list);
-    grow_box(box, view_marks().accessible.back().box);
-    view_marks().accessible[list_at].box = box;
+    std::snprintf(line, sizeof line, tr(TextId::audit_adjudication_counts), figures->adjudicated,
+                  figures->awaiting_adjudication.size());
+    paragraph(line, "audit-adjudication-counts");
 }
 
 std::string rate_text(const GroupRate& rate) {
@@ -265,6 +267,7 @@ void group_table(const GroupAudit& grouping, std::size_t index, const std::strin
     const GroupTable& table = grouping.pooled;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
+    DescribedTable described("audit-group-table:" + std::to_string(index), name);
     ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -272,21 +275,22 @@ void group_table(const GroupAudit& grouping, std::size_t index, const std::strin
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_discovery), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    DescribedTable described("group-table:" + std::to_string(index), name);
+    described.headers_row();
     for (const GroupFigures& group : table.groups) {
         described.next_row();
         std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
         if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
         if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
-        described.text_cell(group_name);
-        described.text_cell(std::to_string(group.dossiers));
-        described.text_cell(std::to_string(group.selected));
-        described.text_cell(rate_text(group.selection_rate));
-        described.text_cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
-        described.text_cell(rate_text(group.false_discovery));
-        described.text_cell(rate_text(group.false_omission));
+        described.cell(group_name);
+        described.cell(std::to_string(group.dossiers));
+        described.cell(std::to_string(group.selected));
+        described.cell(rate_text(group.selection_rate));
+        described.cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
+        described.cell(rate_text(group.false_discovery));
+        described.cell(rate_text(group.false_omission));
     }
-    described.end();
+    described.finish();
+    ImGui::EndTable();
 }
 
 // What each column rests on, said once under the tables.
@@ -298,9 +302,9 @@ void basis_legend() {
                                figure_basis_label(FigureBasis::screened_labels, lang) + "; " +
                                tr(TextId::audit_column_false_omission) + ": " +
                                figure_basis_label(FigureBasis::control_sample, lang) + ".";
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled(tr(TextId::audit_basis_line), legend.c_str());
-    ImGui::PopTextWrapPos();
+    char line[1024];
+    std::snprintf(line, sizeof line, tr(TextId::audit_basis_line), legend.c_str());
+    muted_paragraph(line, "audit-basis");
 }
 
 std::string grouping_heading(const Session& state, const GroupAudit& grouping) {
@@ -321,20 +325,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
     ImGui::SetNextItemWidth(em * 18.0f);
     const std::string current = wanted.grouping.empty() ? tr(TextId::audit_default_groupings)
                                                         : grouping_label(state.field_dictionary(), wanted.grouping);
-    DescribedCombo grouping_combo("##audit_grouping", tr(TextId::audit_grouping_label), current);
-    if (grouping_combo.open()) {
-        if (grouping_combo.option(tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
+    if (begin_described_combo("##audit_grouping", "audit-grouping", tr(TextId::audit_grouping_label), current.c_str())) {
+        if (described_option("audit-grouping", tr(TextId::audit_default_groupings), wanted.grouping.empty())) {
             wanted.grouping.clear();
             changed = true;
         }
         for (const std::string& name : available_groupings(state.dataset()))
-            if (grouping_combo.option(grouping_label(state.field_dictionary(), name), wanted.grouping == name)) {
+            if (described_option("audit-grouping", grouping_label(state.field_dictionary(), name).c_str(),
+                                 wanted.grouping == name)) {
                 wanted.grouping = name;
                 changed = true;
             }
+        ImGui::EndCombo();
     }
-    grouping_combo.end();
-    note_last_item("audit-grouping");
     if (changed) wanted.reference_group.clear();
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     if (!wanted.grouping.empty() && shown && shown->groupings.size() == 1) {
@@ -345,20 +348,19 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         ImGui::SetNextItemWidth(em * 14.0f);
         const char* reference = wanted.reference_group.empty() ? tr(TextId::audit_reference_largest)
                                                                : wanted.reference_group.c_str();
-        DescribedCombo reference_combo("##audit_reference", tr(TextId::audit_reference_label), reference);
-        if (reference_combo.open()) {
-            if (reference_combo.option(tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
+        if (begin_described_combo("##audit_reference", "audit-reference", tr(TextId::audit_reference_label), reference)) {
+            if (described_option("audit-reference", tr(TextId::audit_reference_largest), wanted.reference_group.empty())) {
                 wanted.reference_group.clear();
                 changed = true;
             }
             for (const GroupFigures& group : shown->groupings.front().pooled.groups)
-                if (!group.group.empty() && reference_combo.option(group.group, wanted.reference_group == group.group)) {
+                if (!group.group.empty() &&
+                    described_option("audit-reference", group.group.c_str(), wanted.reference_group == group.group)) {
                     wanted.reference_group = group.group;
                     changed = true;
                 }
+            ImGui::EndCombo();
         }
-        reference_combo.end();
-        note_last_item("audit-reference");
     }
     same_line_if_fits(ImGui::CalcTextSize(tr(TextId::audit_band_label)).x + spacing + em * 7.0f);
     ImGui::AlignTextToFramePadding();
@@ -386,7 +388,7 @@ void audit_choices(Session& state, AuditWork& audit, AuditViewState& view, const
         view.choices_refusal = audit.set_choices(state, wanted);
         view.band_text_from.reset();  // shown again from the choices in force
     }
-    refusal_text(view.choices_refusal);
+    refusal_text(view.choices_refusal, "audit-choices-refusal");
 }
 
 // Which disparity the charts show: selection rate, false discovery rate or false omission rate.
@@ -399,54 +401,48 @@ void chart_metric_choice(AuditViewState& view) {
     ImGui::TextUnformatted(tr(TextId::audit_chart_metric_label));
     for (const auto& [metric, label] : metrics) {
         same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
-        if (ImGui::RadioButton(tr(label), view.chart_metric == metric)) view.chart_metric = metric;
-        describe_last_item(Role::button, std::string(tr(TextId::audit_chart_metric_label)) + " " + tr(label))
-            .selected = view.chart_metric == metric;
+        const std::string key = "audit-chart-metric:" + std::to_string(static_cast<int>(metric));
+        if (described_radio(tr(label), view.chart_metric == metric, key)) view.chart_metric = metric;
     }
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_chart_legend));
-    ImGui::PopTextWrapPos();
+    muted_paragraph(tr(TextId::audit_chart_legend), "audit-chart-legend");
 }
 
 void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditViewState& view) {
-    section_title(tr(TextId::audit_group_title), fonts);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_group_intro));
-    ImGui::PopTextWrapPos();
-    if (!audit.notice().empty()) refusal_text(audit.notice());
+    section_heading(tr(TextId::audit_group_title), fonts);
+    muted_paragraph(tr(TextId::audit_group_intro), "audit-group-intro");
+    if (!audit.notice().empty()) refusal_text(audit.notice(), "audit-notice");
     const Checked<AuditReport>* report = audit.audit(state);
     if (!report) return;
     audit_choices(state, audit, view, *report ? &**report : nullptr);
     report = audit.audit(state);  // the choices may have changed
     if (!*report) {
-        refusal_text(report->error());
+        refusal_text(report->error(), "audit-error");
         return;
     }
     const AuditReport& audited = **report;
     if (audited.groupings.empty()) return;
     const FairBand& band = audited.groupings.front().band;
-    ImGui::PushTextWrapPos(0.0f);
-    status_line(formatted(tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(), decimal_text(band.high, 2).c_str(),
-                          counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str()),
-                "band");
-    ImGui::PopTextWrapPos();
+    char line[512];
+    std::snprintf(line, sizeof line, tr(TextId::audit_band_line), decimal_text(band.low, 2).c_str(),
+                  decimal_text(band.high, 2).c_str(),
+                  counted_text(CountedText::dossiers, audited.groupings.front().min_group_size).c_str());
+    paragraph(line, "audit-band-line");
     chart_metric_choice(view);
     for (std::size_t i = 0; i < audited.groupings.size(); ++i) {
         const GroupAudit& grouping = audited.groupings[i];
-        const std::string heading = grouping_heading(state, grouping);
-        if (!collapsing_section(heading, "grouping" + std::to_string(i), i == 0)) continue;
-        ImGui::PushTextWrapPos(0.0f);
-        status_line(formatted(tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
-                              grouping.reference_chosen ? tr(TextId::audit_reference_chosen)
-                                                        : tr(TextId::audit_reference_largest),
-                              grouping.pooled.selected,
-                              counted_text(CountedText::batches, grouping.batches.size()).c_str()),
-                    "reference:" + std::to_string(i));
-        ImGui::PopTextWrapPos();
-        group_table(grouping, i, heading);
+        const std::string name = grouping_heading(state, grouping);
+        const std::string index = std::to_string(i);
+        const bool open = ImGui::CollapsingHeader((name + "##grouping" + index).c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        describe_last_item(Role::button, name, "audit-grouping-header:" + index).selected = open;
+        if (!open) continue;
+        std::snprintf(line, sizeof line, tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+                      grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
+                      grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+        paragraph(line, "audit-reference-line:" + index);
+        group_table(grouping, i, name);
         ImGui::Spacing();
-        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band), heading,
-                             "disparity-chart:" + std::to_string(i));
+        draw_disparity_chart(disparity_chart_layout(grouping.pooled, view.chart_metric, grouping.band),
+                             "audit-disparity-chart:" + index, name);
         ImGui::Spacing();
     }
     basis_legend();

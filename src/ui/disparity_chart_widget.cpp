@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "session/i18n.hpp"
-#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/session_names.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
 
@@ -149,7 +149,7 @@ void row_tooltip(const DisparityChartRow& row, const std::string& status) {
 
 }  // namespace
 
-void draw_disparity_chart(const DisparityChartLayout& layout, const std::string& title, const std::string& key) {
+void draw_disparity_chart(const DisparityChartLayout& layout, const std::string& key, const std::string& title) {
     if (layout.rows.empty()) return;
     const float em = ImGui::GetFontSize();
     const float gap = em * 0.75f;
@@ -200,9 +200,10 @@ void draw_disparity_chart(const DisparityChartLayout& layout, const std::string&
     const float axis_top = origin.y + row_height * static_cast<float>(layout.rows.size());
     draw_axis(draw, layout, PlotStrip{plot_left, plot_right, axis_top, axis_top + axis_height}, em);
     ImGui::Dummy(ImVec2(width, axis_top + axis_height - origin.y));
-    std::string words = title + ".";
-    for (std::size_t i = 0; i < layout.rows.size(); ++i) words += " " + group_name(layout.rows[i]) + ": " + statuses[i] + ".";
-    describe_last_item(Role::img, words, key);
+    std::string description = title + ".";
+    for (std::size_t i = 0; i < layout.rows.size(); ++i)
+        description += " " + group_name(layout.rows[i]) + ": " + statuses[i] + (i + 1 < layout.rows.size() ? ";" : ".");
+    describe_last_item(Role::img, description, key);
 }
 
 }  // namespace radar::ui

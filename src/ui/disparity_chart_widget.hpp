@@ -10,8 +10,8 @@
 namespace radar::ui {
 
 // Draws the chart in the window's remaining width; when the window is narrow, each row's texts
-// stand over its plot instead of beside it. For the accessibility layer it is an image whose name
-// is `title` and every row's group and status in words; `key` tells the charts apart.
-void draw_disparity_chart(const DisparityChartLayout& layout, const std::string& title, const std::string& key);
+// stand over its plot instead of beside it. The page's layer gets it as an image under `key`
+// named `title` and what each row says, in words.
+void draw_disparity_chart(const DisparityChartLayout& layout, const std::string& key, const std::string& title);
 
 }  // namespace radar::ui

@@ -13,9 +13,8 @@
 #include "core/screening/score_band.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
-#include "ui/described_combo.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
-#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -29,15 +28,16 @@ std::string interval_text(const std::optional<Interval>& interval, bool as_perce
     return "(" + shown(interval->low) + " \xE2\x80\x93 " + shown(interval->high) + ")";
 }
 
-void wrapped_disabled(const std::string& text) {
+void wrapped_disabled(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+    describe_paragraph(text, key);
 }
 
-// A message the screen shows as the outcome of a choice: spoken by the layer when it changes.
-void described_message(const std::string& text, const std::string& key) {
-    describe_last_item(Role::status, text, "evaluation-message:" + key);
+void paragraph(const std::string& text, const std::string& key) {
+    ImGui::TextWrapped("%s", text.c_str());
+    describe_paragraph(text, key);
 }
 
 constexpr ConfirmationRule rules[] = {ConfirmationRule::serious_or_enforcement,
@@ -59,34 +59,30 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
     ImGui::SameLine();
     const float em = ImGui::GetFontSize();
     ImGui::SetNextItemWidth(em * 22.0f);
-    DescribedCombo rule_combo("##label_rule", tr(TextId::label_definition_title), tr(rule_label(definition.rule)));
-    if (rule_combo.open())
+    if (begin_described_combo("##label_rule", "evaluation-label-rule", tr(TextId::label_definition_title),
+                              tr(rule_label(definition.rule)))) {
         for (ConfirmationRule rule : rules)
-            if (rule_combo.option(tr(rule_label(rule)), rule == definition.rule)) definition.rule = rule;
-    rule_combo.end();
-    note_last_item("evaluation-label-rule");
+            if (described_option("evaluation-label-rule", tr(rule_label(rule)), rule == definition.rule))
+                definition.rule = rule;
+        ImGui::EndCombo();
+    }
     if (definition.rule != ConfirmationRule::risk_code) {
         ImGui::SameLine();
         ImGui::TextUnformatted(tr(TextId::label_window_months));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 6.0f);
         int months = definition.window_months;
-        if (ImGui::InputInt("##label_window", &months) && months >= 1 && months <= 60) definition.window_months = months;
-        note_last_item("evaluation-label-window");
-        describe_last_range(Role::spinbutton, tr(TextId::label_window_months), definition.window_months, 1, 60, 1,
-                            "evaluation-label-window");
-        if (const std::optional<double> asked = take_requested_value("evaluation-label-window"))
-            definition.window_months = std::clamp(static_cast<int>(*asked), 1, 60);
+        if (described_input_int("##label_window", "evaluation-label-window", tr(TextId::label_window_months), months, 1, 60) &&
+            months >= 1 && months <= 60)
+            definition.window_months = months;
     }
     state.set_label_definition(definition);
     ImGui::PushFont(fonts.strong);
-    const std::string statement = label_definition_statement(state.label_definition(), language());
-    ImGui::TextWrapped("%s", statement.c_str());
-    described_message(statement, "label-definition");
+    paragraph(label_definition_statement(state.label_definition(), language()), "evaluation-label-statement");
     ImGui::PopFont();
     if (!state.label_definition_notice().empty()) {
         ImGui::TextColored(ImColor(palette::error_text), "%s", state.label_definition_notice().c_str());
-        described_message(state.label_definition_notice(), "label-notice");
+        describe_last_item(Role::status, state.label_definition_notice(), "evaluation-label-notice");
     }
 }
 
@@ -97,35 +93,37 @@ std::string version_text(const ModelVersionInfo& info, const ModelRegistry& regi
     return text;
 }
 
-// A combo of the saved versions, for what `name` says; returns the chosen one.
-int version_combo(Session& state, const char* id, const char* name, int current, float width) {
+// A combo of the saved versions under `key`, named `name`; returns the chosen one.
+int version_combo(Session& state, const char* id, const std::string& key, const char* name, int current, float width) {
     const ModelRegistry& registry = state.model_registry();
     const auto shown = registry.find(current);
     ImGui::SetNextItemWidth(width);
-    DescribedCombo combo(id, name, shown ? version_text(shown->info, registry) : "");
-    if (combo.open())
+    if (begin_described_combo(id, key, name, shown ? version_text(shown->info, registry).c_str() : "")) {
         for (const ModelVersionInfo& info : registry.list())
-            if (combo.option(version_text(info, registry), info.version == current)) current = info.version;
-    combo.end();
+            if (described_option(key, version_text(info, registry).c_str(), info.version == current)) current = info.version;
+        ImGui::EndCombo();
+    }
     return current;
 }
 
 void figure_row(DescribedTable& table, const char* name, const std::string& value, const std::string& detail) {
     table.next_row();
-    table.text_cell(name);
-    table.text_cell(value);
-    table.next_cell(detail);
+    table.cell(name);
+    table.cell(value);
+    ImGui::TableNextColumn();
+    table.describe_cell(detail);
     ImGui::TextWrapped("%s", detail.c_str());
 }
 
 void figures_table(const VersionEvaluation& e) {
     const EvaluationSummary& s = e.summary;
     if (!ImGui::BeginTable("evaluation_figures", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+    DescribedTable table("evaluation-figures", tr(TextId::evaluation_figures_title));
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn(tr(TextId::evaluation_figure), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
     ImGui::TableSetupColumn(tr(TextId::evaluation_value), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
     ImGui::TableSetupColumn(tr(TextId::evaluation_meaning), ImGuiTableColumnFlags_WidthStretch);
-    DescribedTable table("evaluation-figures", tr(TextId::evaluation_figures_title));
+    table.headers_row();
     figure_row(table, tr(TextId::evaluation_labelled), std::to_string(s.rows) + " (" + std::to_string(e.labelled_top) + " + " +
                                                     std::to_string(e.labelled_control) + ")",
                filled(TextId::evaluation_labelled_detail,
@@ -145,8 +143,10 @@ void figures_table(const VersionEvaluation& e) {
                    tr(TextId::evaluation_lift_detail));
     if (s.estimated_recall)
         figure_row(table, tr(TextId::evaluation_recall), percent(*s.estimated_recall), tr(TextId::evaluation_recall_detail));
-    figure_row(table, "ROC AUC", s.auc ? decimal_text(*s.auc, 3) : std::string("\xE2\x80\x93"), tr(TextId::evaluation_auc_detail));
-    table.end();
+    figure_row(table, "ROC AUC", s.auc ? decimal_text(*s.auc, 3) : std::string("\xE2\x80\x93"),
+               tr(TextId::evaluation_auc_detail));
+    table.finish();
+    ImGui::EndTable();
 }
 
 // Precision at recall 0, 0.05, ..., 1 (the best precision reached at that recall or more).
@@ -166,114 +166,121 @@ void curve_block(const EvaluationSummary& s) {
     if (s.precision_recall.empty()) return;
     const std::vector<float> values = precision_by_recall(s.precision_recall);
     ImGui::TextUnformatted(tr(TextId::evaluation_pr_curve));
+    describe_heading(tr(TextId::evaluation_pr_curve), 3, "evaluation-pr-title");
     const float em = ImGui::GetFontSize();
     ImGui::PlotLines("##pr_curve", values.data(), static_cast<int>(values.size()), 0, nullptr, 0.0f, 1.0f,
                      ImVec2(std::min(ImGui::GetContentRegionAvail().x, em * 36.0f), em * 7.0f));
-    // In words: the precision at every fifth of the recall.
-    std::string words = std::string(tr(TextId::evaluation_pr_curve)) + ". " + tr(TextId::evaluation_pr_axes);
-    for (int step = 0; step <= 20; step += 5)
-        words += " " + percent(step / 20.0) + ": " + percent(values[static_cast<std::size_t>(step)]) + ".";
-    describe_last_item(Role::img, words, "evaluation-pr-curve");
-    wrapped_disabled(tr(TextId::evaluation_pr_axes));
+    // In words: the precision at each fifth of the recall.
+    std::string description = std::string(tr(TextId::evaluation_pr_curve)) + ":";
+    for (std::size_t step = 0; step < values.size(); step += 4)
+        description += " recall " + percent(static_cast<double>(step) / 20.0) + ": " + percent(values[step]) +
+                       (step + 4 < values.size() ? ";" : ".");
+    describe_last_item(Role::img, description, "evaluation-pr-curve");
+    wrapped_disabled(tr(TextId::evaluation_pr_axes), "evaluation-pr-axes");
 }
 
 void band_table(const char* id, const std::vector<BandRow>& rows, bool percentile) {
     if (rows.empty()) return;
     if (!ImGui::BeginTable(id, 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    DescribedTable table(std::string("evaluation-") + id, tr(TextId::evaluation_bands_title));
     ImGui::TableSetupColumn(tr(percentile ? TextId::evaluation_band : TextId::evaluation_probability));
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_positives));
     ImGui::TableSetupColumn(tr(TextId::evaluation_rate));
-    DescribedTable table(id, tr(TextId::evaluation_bands_title));
+    table.headers_row();
     for (const BandRow& row : rows) {
         table.next_row();
         std::string band = row.band;
         for (ScoreBand b : {ScoreBand::top_10, ScoreBand::from_10_to_25, ScoreBand::from_25_to_50, ScoreBand::bottom_50})
             if (band == score_band_key(b)) band = score_band_label(b);
-        table.text_cell(band);
-        table.text_cell(std::to_string(row.count));
-        table.text_cell(std::to_string(row.positives));
-        table.text_cell(row.rate ? percent(*row.rate) + " " + interval_text(row.rate_interval, true) : "\xE2\x80\x93");
+        table.cell(band);
+        table.cell(std::to_string(row.count));
+        table.cell(std::to_string(row.positives));
+        table.cell(row.rate ? percent(*row.rate) + " " + interval_text(row.rate_interval, true) : "\xE2\x80\x93");
     }
-    table.end();
+    table.finish();
+    ImGui::EndTable();
 }
 
 void calibration_table(const std::vector<CalibrationBin>& bins) {
     if (bins.empty()) return;
     ImGui::TextUnformatted(tr(TextId::evaluation_calibration));
+    describe_heading(tr(TextId::evaluation_calibration), 3, "evaluation-calibration-title");
     if (!ImGui::BeginTable("calibration", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    DescribedTable table("evaluation-calibration", tr(TextId::evaluation_calibration));
     ImGui::TableSetupColumn(tr(TextId::evaluation_probability));
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_predicted));
     ImGui::TableSetupColumn(tr(TextId::evaluation_observed));
-    DescribedTable table("calibration", tr(TextId::evaluation_calibration));
+    table.headers_row();
     for (const CalibrationBin& bin : bins) {
         if (bin.count == 0) continue;
         table.next_row();
-        table.text_cell(percent(bin.lower) + " \xE2\x80\x93 " + percent(bin.upper));
-        table.text_cell(std::to_string(bin.count));
-        table.text_cell(percent(bin.mean_predicted));
-        table.text_cell(percent(bin.observed_rate));
+        table.cell(percent(bin.lower) + " \xE2\x80\x93 " + percent(bin.upper));
+        table.cell(std::to_string(bin.count));
+        table.cell(percent(bin.mean_predicted));
+        table.cell(percent(bin.observed_rate));
     }
-    table.end();
+    table.finish();
+    ImGui::EndTable();
 }
 
 std::string optional_percent(const std::optional<double>& value) { return value ? percent(*value) : "\xE2\x80\x93"; }
 
 void backtest_table(const BacktestReport& report) {
     if (!ImGui::BeginTable("backtest", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
+    DescribedTable table("evaluation-backtest", tr(TextId::backtest_title));
     for (TextId column : {TextId::backtest_month, TextId::backtest_version_then, TextId::backtest_batch_size,
                           TextId::backtest_screened, TextId::backtest_precision_then, TextId::backtest_precision_candidate,
                           TextId::backtest_coverage})
         ImGui::TableSetupColumn(tr(column));
-    DescribedTable table("backtest", tr(TextId::backtest_title));
+    table.headers_row();
     const auto screened = [](const auto& figures) {
         return std::to_string(figures.screened) + " (" + std::to_string(figures.positives) + ")";
     };
     for (const BacktestComparison& month : report.months) {
         table.next_row();
-        table.text_cell(month.month);
-        const std::string version = "v" + std::to_string(month.saved_version_then);
-        table.text_cell(month.saved_version_then > 0 ? version : tr(TextId::backtest_version_unknown));
+        table.cell(month.month);
+        table.cell(month.saved_version_then > 0 ? "v" + std::to_string(month.saved_version_then)
+                                                : std::string(tr(TextId::backtest_version_unknown)));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", month.version_then.c_str());
-        table.text_cell(std::to_string(month.candidate.k));
-        table.text_cell(screened(month.candidate));
-        table.text_cell(month.then ? optional_percent(month.then->precision_at_k) : "\xE2\x80\x93");
-        table.text_cell(optional_percent(month.candidate.precision_at_k));
-        table.text_cell(percent(month.candidate.coverage));
+        table.cell(std::to_string(month.candidate.k));
+        table.cell(screened(month.candidate));
+        table.cell(month.then ? optional_percent(month.then->precision_at_k) : "\xE2\x80\x93");
+        table.cell(optional_percent(month.candidate.precision_at_k));
+        table.cell(percent(month.candidate.coverage));
     }
     table.next_row();
-    table.text_cell(tr(TextId::backtest_total));
-    table.next_cell("");
-    table.next_cell("");
-    table.text_cell(screened(report.candidate_totals));
-    table.text_cell(optional_percent(report.then_totals.precision_at_k));
-    table.text_cell(optional_percent(report.candidate_totals.precision_at_k));
-    table.end();
+    table.cell(tr(TextId::backtest_total));
+    table.cell("");
+    table.cell("");
+    table.cell(screened(report.candidate_totals));
+    table.cell(optional_percent(report.then_totals.precision_at_k));
+    table.cell(optional_percent(report.candidate_totals.precision_at_k));
+    table.finish();
+    ImGui::EndTable();
 }
 
 void replay_lines(const BacktestReport& report) {
-    const auto line = [](TextId id, const ReplayResult& replay) {
+    const auto line = [](TextId id, const ReplayResult& replay, const char* key) {
         if (!replay.mean_days_earlier || !replay.share_first_half_actual || !replay.share_first_half_replay) return;
-        ImGui::TextWrapped("%s", filled(id, {std::to_string(replay.positives), decimal_text(*replay.mean_days_earlier, 1),
-                                                percent(*replay.share_first_half_replay),
-                                                percent(*replay.share_first_half_actual)})
-                                     .c_str());
+        paragraph(filled(id, {std::to_string(replay.positives), decimal_text(*replay.mean_days_earlier, 1),
+                              percent(*replay.share_first_half_replay), percent(*replay.share_first_half_actual)}),
+                  key);
     };
-    if (report.then_replay) line(TextId::replay_then, *report.then_replay);
-    if (report.candidate_replay) line(TextId::replay_candidate, *report.candidate_replay);
+    if (report.then_replay) line(TextId::replay_then, *report.then_replay, "evaluation-replay-then");
+    if (report.candidate_replay) line(TextId::replay_candidate, *report.candidate_replay, "evaluation-replay-candidate");
 }
 
 void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
-    section_title(tr(TextId::backtest_title), fonts);
-    wrapped_disabled(tr(TextId::backtest_explanation));
+    section_heading(tr(TextId::backtest_title), fonts);
+    wrapped_disabled(tr(TextId::backtest_explanation), "evaluation-backtest-explanation");
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::backtest_candidate));
     ImGui::SameLine();
     const float em = ImGui::GetFontSize();
-    const int candidate = version_combo(state, "##candidate", tr(TextId::backtest_candidate),
+    const int candidate = version_combo(state, "##candidate", "evaluation-candidate", tr(TextId::backtest_candidate),
                                         state.backtest_candidate().value_or(evaluated), em * 28.0f);
-    note_last_item("evaluation-candidate");
     state.set_backtest_candidate(candidate);
     ImGui::SameLine();
     const bool run = ImGui::Button(tr(TextId::backtest_run));
@@ -283,16 +290,18 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
     if (!report) return;
     if (!*report) {
         ImGui::TextColored(ImColor(palette::error_text), "%s", report->error().c_str());
-        described_message(report->error(), "backtest");
+        describe_last_item(Role::status, report->error(), "evaluation-backtest-error");
         return;
     }
     backtest_table(**report);
     replay_lines(**report);
     if ((*report)->months_without_eligibility > 0)
-        wrapped_disabled(filled(TextId::backtest_no_eligibility, {std::to_string((*report)->months_without_eligibility)}));
+        wrapped_disabled(filled(TextId::backtest_no_eligibility, {std::to_string((*report)->months_without_eligibility)}),
+                         "evaluation-no-eligibility");
     if ((*report)->not_yet_known > 0 || (*report)->unknown_dossiers > 0)
-        wrapped_disabled(filled(TextId::backtest_left_out, {std::to_string((*report)->not_yet_known),
-                                                               std::to_string((*report)->unknown_dossiers)}));
+        wrapped_disabled(filled(TextId::backtest_left_out,
+                                {std::to_string((*report)->not_yet_known), std::to_string((*report)->unknown_dossiers)}),
+                         "evaluation-left-out");
 }
 
 }  // namespace
@@ -301,37 +310,34 @@ void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(tr(TextId::evaluation_title));
-    describe_last_item(Role::heading, tr(TextId::evaluation_title), "evaluation-title").level = 2;
     ImGui::PopFont();
-    wrapped_disabled(tr(TextId::evaluation_selective_labels));
+    describe_heading(tr(TextId::evaluation_title), 2, "evaluation-title");
+    wrapped_disabled(tr(TextId::evaluation_selective_labels), "evaluation-selective-labels");
     label_definition_controls(state, fonts);
 
     const std::optional<int> version = state.evaluated_version();
     if (!version) {
-        ImGui::TextWrapped("%s", tr(TextId::evaluation_no_version));
-        described_message(tr(TextId::evaluation_no_version), "no-version");
+        paragraph(tr(TextId::evaluation_no_version), "evaluation-no-version");
         ImGui::EndChild();
         return;
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::evaluation_version));
     ImGui::SameLine();
-    const int chosen =
-        version_combo(state, "##evaluated_version", tr(TextId::evaluation_version), *version, ImGui::GetFontSize() * 28.0f);
-    note_last_item("evaluation-version");
+    const int chosen = version_combo(state, "##evaluated_version", "evaluation-version", tr(TextId::evaluation_version),
+                                     *version, ImGui::GetFontSize() * 28.0f);
     if (chosen != *version) state.set_evaluated_version(chosen);
 
     const Checked<VersionEvaluation>* evaluation = state.version_evaluation();
-    section_title(tr(TextId::evaluation_figures_title), fonts);
+    section_heading(tr(TextId::evaluation_figures_title), fonts);
     if (!evaluation || !*evaluation) {
-        ImGui::TextWrapped("%s", tr(TextId::evaluation_nothing_labelled));
-        described_message(tr(TextId::evaluation_nothing_labelled), "nothing-labelled");
+        paragraph(tr(TextId::evaluation_nothing_labelled), "evaluation-nothing-labelled");
         if (ImGui::Button(tr(TextId::screen_selection))) request_screen(Screen::selection);
-        describe_last_item(Role::button, tr(TextId::screen_selection), "evaluation-to-selection");
+        describe_last_item(Role::button, tr(TextId::screen_selection), "evaluation-go-selection");
     } else {
         figures_table(**evaluation);
         curve_block((*evaluation)->summary);
-        section_title(tr(TextId::evaluation_bands_title), fonts);
+        section_heading(tr(TextId::evaluation_bands_title), fonts);
         band_table("percentile_bands", (*evaluation)->summary.percentile_bands, true);
         calibration_table((*evaluation)->summary.calibration);
     }

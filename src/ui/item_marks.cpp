@@ -17,7 +17,8 @@ constexpr const char* screen_codes[] = {"ranking", "model",   "data",       "sel
                                         "report",  "storage", "evaluation", "audit"};
 constexpr const char* role_codes[] = {"heading", "tablist", "tab",          "button", "checkbox", "textbox", "progressbar",
                                       "table",   "row",     "cell",         "columnheader", "status", "list", "listitem",
-                                      "slider",  "spinbutton", "combobox",  "listbox", "option", "dialog", "img", "group"};
+                                      "slider",  "spinbutton", "combobox",  "listbox", "option", "dialog", "img", "group",
+                                      "paragraph"};
 
 WidgetBox last_item_box() {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();

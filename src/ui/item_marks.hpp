@@ -29,7 +29,7 @@ struct WidgetBox {
 // The ARIA role a described widget has in the page's layer (web/accessibility_layer.js).
 enum class Role {
     heading, tablist, tab, button, checkbox, textbox, progressbar, table, row, cell, columnheader, status, list, listitem,
-    slider, spinbutton, combobox, listbox, option, dialog, img, group
+    slider, spinbutton, combobox, listbox, option, dialog, img, group, paragraph
 };
 // "heading", "tablist", "tab", "button", ...: the ARIA role's name.
 const char* role_code(Role role);

@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "session/i18n.hpp"
 #include "session/value_labels.hpp"
 #include "ui/audit_texts.hpp"
 #include "ui/disparity_chart_widget.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
 
 namespace radar::ui {
@@ -20,37 +22,41 @@ void block_title(const char* title, const Fonts& fonts) {
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
+    describe_heading(title, 3, std::string("report-audit-title:") + title);
 }
 
 // Figures as label and value rows, each value on one line: wrapped text could break inside a number
-// (ImGui wraps after a comma, the Dutch decimal mark).
+// (ImGui wraps after a comma, the Dutch decimal mark). A table named `name` in the page's layer.
 class FigureRows {
 public:
-    explicit FigureRows(const char* id) : open_(ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) {}
+    FigureRows(const char* id, const char* name) {
+        if (ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) described_.emplace(std::string("report-") + id, name);
+    }
     ~FigureRows() {
-        if (open_) ImGui::EndTable();
+        if (!described_) return;
+        described_->finish();
+        ImGui::EndTable();
     }
     void row(const std::string& label, const std::string& value) {
-        if (!open_) return;
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
+        if (!described_) return;
+        described_->next_row();
         ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-        ImGui::TextUnformatted(label.c_str());
+        described_->cell(label);
         ImGui::PopStyleColor();
-        ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(-1.0f);  // one line: never broken inside a number
-        ImGui::TextUnformatted(value.c_str());
+        described_->cell(value);
         ImGui::PopTextWrapPos();
     }
 
 private:
-    bool open_;
+    std::optional<DescribedTable> described_;
 };
 
-void muted_wrapped(const std::string& text) {
+void muted_wrapped(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
     ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
+    describe_paragraph(text, key);
 }
 
 // A statistic for a row; when undefined just "niet bepaald" (why is said under the rows).
@@ -64,12 +70,13 @@ void agreement_block(const AuditReport& audit, const Fonts& fonts) {
     const AgreementFigures& overall = agreement.overall;
     if (overall.table.units == 0) {
         ImGui::TextWrapped("%s", tr(TextId::audit_agreement_none));
+        describe_paragraph(tr(TextId::audit_agreement_none), "report-agreement-none");
         return;
     }
     const TextLanguage lang = language();
     const char* none = "\xE2\x80\x93";
     {
-        FigureRows rows("agreement_rows");
+        FigureRows rows("agreement_rows", tr(TextId::audit_agreement_title));
         rows.row(tr(TextId::report_row_double_coded), counted_text(CountedText::dossiers, overall.table.units));
         rows.row(tr(TextId::report_row_same_code),
                  std::to_string(overall.table.agreeing()) + ": " + statistic_text(overall.percent, true));
@@ -82,10 +89,11 @@ void agreement_block(const AuditReport& audit, const Fonts& fonts) {
         rows.row(tr(TextId::report_row_decided), std::to_string(agreement.adjudicated) + " / " +
                                                      std::to_string(agreement.awaiting_adjudication.size()));
     }
-    if (!overall.kappa.estimate.value) muted_wrapped(undefined_label(*overall.kappa.estimate.undefined, lang));
+    if (!overall.kappa.estimate.value)
+        muted_wrapped(undefined_label(*overall.kappa.estimate.undefined, lang), "report-kappa-undefined");
     char thresholds[512];
     std::snprintf(thresholds, sizeof thresholds, tr(TextId::audit_thresholds), overall.bootstrap.resamples);
-    muted_wrapped(thresholds);
+    muted_wrapped(thresholds, "report-thresholds");
 }
 
 void automation_block(const AutomationBiasFigures& bias, const Fonts& fonts) {
@@ -95,7 +103,7 @@ void automation_block(const AutomationBiasFigures& bias, const Fonts& fonts) {
         opened += "; " + filled(TextId::report_reasons_not_recorded,
                                 {counted_text(CountedText::codes, bias.reasons_opened.not_recorded)});
     {
-        FigureRows rows("automation_rows");
+        FigureRows rows("automation_rows", tr(TextId::report_automation_title));
         rows.row(tr(TextId::report_row_following_visible), proportion_text(bias.visible.following));
         rows.row(tr(TextId::report_row_following_blind), proportion_text(bias.blind.following));
         rows.row(filled(TextId::report_row_paired_visible, {counted_text(CountedText::dossiers, bias.paired.dossiers)}),
@@ -103,24 +111,25 @@ void automation_block(const AutomationBiasFigures& bias, const Fonts& fonts) {
         rows.row(tr(TextId::report_row_paired_blind), proportion_text(bias.paired.blind));
         rows.row(tr(TextId::report_row_reasons_opened), opened);
     }
-    muted_wrapped(tr(TextId::report_automation_rule));
+    muted_wrapped(tr(TextId::report_automation_rule), "report-automation-rule");
 }
 
 void disparity_block(const Session& state, const GroupAudit& grouping, const Fonts& fonts) {
     std::string name = session::grouping_label(state.field_dictionary(), grouping.grouping);
     if (grouping.protected_attribute) name += std::string("  ") + tr(TextId::audit_protected_mark);
-    block_title(filled(TextId::report_disparity_title, {name}).c_str(), fonts);
-    ImGui::TextWrapped(
-        tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
-        grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
-        grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+    const std::string title = filled(TextId::report_disparity_title, {name});
+    block_title(title.c_str(), fonts);
+    char reference[512];
+    std::snprintf(reference, sizeof reference, tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
+                  grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
+                  grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
+    ImGui::TextWrapped("%s", reference);
+    describe_paragraph(reference, "report-disparity-reference");
     if (!grouping.pooled.groups.empty())
         draw_disparity_chart(disparity_chart_layout(grouping.pooled, DisparityMetric::selection_rate, grouping.band),
-                             filled(TextId::report_disparity_title, {name}), "report-disparity:" + grouping.grouping);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-    ImGui::TextWrapped("%s", tr(TextId::audit_chart_legend));
-    ImGui::TextWrapped("%s", tr(TextId::report_disparity_basis));
-    ImGui::PopStyleColor();
+                             "report-disparity-chart", title);
+    muted_wrapped(tr(TextId::audit_chart_legend), "report-disparity-legend");
+    muted_wrapped(tr(TextId::report_disparity_basis), "report-disparity-basis");
 }
 
 }  // namespace
@@ -129,17 +138,16 @@ void draw_report_audit(const Session& state, const Checked<AuditReport>* audit, 
     const float em = ImGui::GetFontSize();
     const float available = ImGui::GetContentRegionAvail().x;
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(available, em * 60.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-    ImGui::TextWrapped("%s", tr(TextId::report_audit_intro));
-    ImGui::PopStyleColor();
+    muted_wrapped(tr(TextId::report_audit_intro), "report-audit-intro");
     ImGui::PopTextWrapPos();
     if (ImGui::SmallButton(tr(TextId::report_audit_go))) request_screen(Screen::audit);
-    note_last_item("report-audit-go");
+    note_last_item("report-audit-go", Role::button, tr(TextId::report_audit_go));
     if (!audit) return;
     if (!*audit) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped("%s", audit->error().c_str());
         ImGui::PopStyleColor();
+        describe_last_item(Role::status, audit->error(), "report-audit-error");
         return;
     }
     const AuditReport& figures = **audit;

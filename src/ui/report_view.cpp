@@ -21,6 +21,7 @@
 #include "core/reporting/report_period.hpp"
 #include "core/reporting/report_summary.hpp"
 #include "session/i18n.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/report_audit_view.hpp"
@@ -104,14 +105,19 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
 void period_controls(ReportViewState& v, Session& state, DayNumber first_activity) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_period_label));
-    const std::pair<PeriodKind, TextId> kinds[] = {{PeriodKind::month, TextId::period_month},
-                                                   {PeriodKind::quarter, TextId::period_quarter},
-                                                   {PeriodKind::year, TextId::period_year},
-                                                   {PeriodKind::all_time, TextId::period_all_time},
-                                                   {PeriodKind::custom, TextId::period_custom}};
-    for (const auto& [kind, label] : kinds) {
+    struct KindChoice {
+        PeriodKind kind;
+        TextId label;
+        const char* key;
+    };
+    constexpr KindChoice kinds[] = {{PeriodKind::month, TextId::period_month, "report-period:month"},
+                                    {PeriodKind::quarter, TextId::period_quarter, "report-period:quarter"},
+                                    {PeriodKind::year, TextId::period_year, "report-period:year"},
+                                    {PeriodKind::all_time, TextId::period_all_time, "report-period:all-time"},
+                                    {PeriodKind::custom, TextId::period_custom, "report-period:custom"}};
+    for (const auto& [kind, label, key] : kinds) {
         ImGui::SameLine();
-        if (ImGui::RadioButton(tr(label), v.kind == kind) && v.kind != kind) {
+        if (described_radio(tr(label), v.kind == kind, key) && v.kind != kind) {
             if (kind == PeriodKind::custom && v.report) {
                 // Start the custom dates from what is shown now.
                 const std::string from = date_text(v.report->first_day), to = date_text(v.report->period.to);
@@ -130,22 +136,28 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##from", tr(TextId::date_hint), v.custom_from.data(), v.custom_from.size());
+        note_last_item("report-from", Role::textbox, std::string(tr(TextId::report_period_label)) + " " + tr(TextId::report_from))
+            .value = v.custom_from.data();
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(TextId::report_to));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##to", tr(TextId::date_hint), v.custom_to.data(), v.custom_to.size());
+        note_last_item("report-to", Role::textbox, std::string(tr(TextId::report_period_label)) + " " + tr(TextId::report_to))
+            .value = v.custom_to.data();
         if (!custom_period(v)) {
             ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
             ImGui::TextUnformatted(tr(TextId::report_date_invalid));
             ImGui::PopStyleColor();
+            describe_last_item(Role::status, tr(TextId::report_date_invalid), "report-date-invalid");
         }
     } else if (v.kind != PeriodKind::all_time && !v.choices.empty()) {
         ImGui::SetNextItemWidth(em * 11.0f);
         v.choice = std::min(v.choice, v.choices.size() - 1);
-        if (ImGui::BeginCombo("##period", v.choices[v.choice].label.c_str())) {
+        if (begin_described_combo("##period", "report-period-choice", tr(TextId::report_period_label),
+                                  v.choices[v.choice].label.c_str())) {
             for (std::size_t i = 0; i < v.choices.size(); ++i)
-                if (ImGui::Selectable(v.choices[i].label.c_str(), i == v.choice)) v.choice = i;
+                if (described_option("report-period-choice", v.choices[i].label.c_str(), i == v.choice)) v.choice = i;
             ImGui::EndCombo();
         }
     } else {
@@ -163,6 +175,10 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
         const bool locked = value && checked == 1;
         if (locked) ImGui::BeginDisabled();
         if (ImGui::Checkbox(code_label(all_codes[i], language()), &value)) v.possible_risk[i] = value;
+        describe_last_item(Role::checkbox,
+                           std::string(tr(TextId::report_possible_risk)) + " " + code_label(all_codes[i], language()),
+                           "report-possible-risk:" + std::to_string(i))
+            .checked = v.possible_risk[i];
         if (locked) ImGui::EndDisabled();
     }
     ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
@@ -171,7 +187,9 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     ImGui::SameLine();
     int months = state.risk_label_settings().valid_months;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
-    if (ImGui::InputInt("##label_months", &months) && valid_label_months(months)) state.set_risk_label_months(months);
+    if (described_input_int("##label_months", "report-label-months", tr(TextId::report_label_months), months, 1, 120) &&
+        valid_label_months(months))
+        state.set_risk_label_months(months);
 }
 
 // The demo's exports say so in their name too.
@@ -196,21 +214,22 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
     const HtmlReportOptions html_options{language(),     badge, local_utc_offset(), audit, state.field_dictionary(),
                                          v.parliament};
     if (ImGui::Button(tr(TextId::report_open_html))) platform::open_html_in_new_tab(report_to_html(stamped(report), html_options));
-    note_last_item("report-html-open");
+    note_last_item("report-html-open", Role::button, tr(TextId::report_open_html));
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_html)))
         platform::download_file(file_stem(report, state) + ".html", "text/html", report_to_html(stamped(report), html_options));
-    note_last_item("report-html");
+    note_last_item("report-html", Role::button, tr(TextId::report_download_html));
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_download_json)))
         platform::download_file(file_stem(report, state) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
-    note_last_item("report-json");
+    note_last_item("report-json", Role::button, tr(TextId::report_download_json));
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::report_parliament_button))) v.scroll_to_parliament = true;
-    note_last_item("report-parliament");
+    note_last_item("report-parliament", Role::button, tr(TextId::report_parliament_button));
     wrapped_tooltip(tr(TextId::report_parliament_tooltip));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
+    describe_paragraph(tr(TextId::report_exports_local), "report-exports-local");
 }
 
 // ---- Figures ----------------------------------------------------------------------------------
@@ -222,14 +241,25 @@ void header_block(const ReportViewState& v, const Fonts& fonts) {
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(v.period_text.c_str());
     ImGui::PopFont();
+    describe_heading(v.period_text, 2, "report-period-title");
     ImGui::TextDisabled(tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
-    if (!ImGui::TreeNode(tr(TextId::technical_details))) return;
+    char generated[256];
+    std::snprintf(generated, sizeof generated, tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
+    describe_paragraph(generated, "report-generated");
+    const bool open = ImGui::TreeNode(tr(TextId::technical_details));
+    describe_last_item(Role::button, tr(TextId::technical_details), "report-technical").selected = open;
+    if (!open) return;
+    std::string details = std::string(tr(TextId::technical_datasets)) + ": ";
+    for (const std::string& hash : r.dataset_hashes) details += hash + "; ";
+    details += std::string(tr(TextId::technical_model_versions)) + ": ";
+    for (const std::string& model : r.model_versions) details += model + "; ";
     ImGui::TextDisabled("%s", tr(TextId::technical_datasets));
     for (const std::string& hash : r.dataset_hashes) ImGui::BulletText("%s", hash.c_str());
     if (r.dataset_hashes.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
     ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));
     for (const std::string& model : r.model_versions) ImGui::BulletText("%s", model.c_str());
     if (r.model_versions.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
+    describe_paragraph(details, "report-technical-details");
     ImGui::TreePop();
 }
 
@@ -311,6 +341,7 @@ void boxed_paragraph(const std::string& text, const char* id) {
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    describe_paragraph(text, std::string("report-paragraph:") + id);
 }
 
 void summary_paragraph(const Report& r) {
@@ -319,15 +350,54 @@ void summary_paragraph(const Report& r) {
 
 // ---- Charts -----------------------------------------------------------------------------------
 
+// A bar in its series' colour with the series' pattern over it (the first series plain, the
+// second striped, the third dotted), so that stacked series differ by more than colour. The marks
+// are darker under white numbers and lighter under dark ones: the numbers keep their contrast.
+void patterned_rect(ImDrawList* draw, ImVec2 min, ImVec2 max, const ChartSeries& series, std::size_t pattern) {
+    draw->AddRectFilled(min, max, rgb(series.colour));
+    if (pattern == 0 || max.x - min.x < 2.0f || max.y - min.y < 2.0f) return;
+    const float em = ImGui::GetFontSize(), gap = em * 0.45f, height = max.y - min.y;
+    const ImU32 mark = series.label_colour == 0xFFFFFF ? IM_COL32(0, 0, 0, 80) : IM_COL32(255, 255, 255, 130);
+    draw->PushClipRect(min, max, true);
+    if (pattern == 1) {
+        for (float x = min.x - height; x < max.x; x += gap)
+            draw->AddLine(ImVec2(x, max.y), ImVec2(x + height, min.y), mark, 1.5f);
+    } else {
+        bool shifted = false;
+        for (float y = min.y + gap * 0.5f; y < max.y; y += gap, shifted = !shifted)
+            for (float x = min.x + gap * (shifted ? 0.75f : 0.25f); x < max.x; x += gap)
+                draw->AddCircleFilled(ImVec2(x, y), em * 0.09f, mark, 6);
+    }
+    draw->PopClipRect();
+}
+
+// The series' pattern in a chart: none when it has one series.
+std::size_t pattern_of(const BarChart& chart, std::size_t series) { return chart.series.size() > 1 ? series : 0; }
+
+// What a chart shows, in words, for the page's layer: its title, then per category each series'
+// number and the total.
+std::string chart_description(const BarChart& chart) {
+    std::string text = chart.title + ".";
+    for (std::size_t i = 0; i < chart.categories.size(); ++i) {
+        text += " " + chart.categories[i] + ":";
+        for (std::size_t s = 0; s < chart.series.size(); ++s)
+            text += std::string(s > 0 ? ", " : " ") + chart.series[s].label + " " + group_thousands(chart.series[s].values[i]);
+        if (chart.series.size() > 1)
+            text += std::string(", ") + tr(TextId::report_total) + " " + group_thousands(chart.total(i));
+        text += i + 1 < chart.categories.size() ? ";" : ".";
+    }
+    return text;
+}
+
 void chart_legend(const BarChart& chart) {
     const float em = ImGui::GetFontSize();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     for (std::size_t i = 0; i < chart.series.size(); ++i) {
         if (i > 0) ImGui::SameLine(0, em);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        draw->AddRectFilled(ImVec2(at.x, at.y + em * 0.25f), ImVec2(at.x + em * 0.7f, at.y + em * 0.95f),
-                            rgb(chart.series[i].colour), em * 0.12f);
-        ImGui::Dummy(ImVec2(em * 0.9f, em));
+        patterned_rect(draw, ImVec2(at.x, at.y + em * 0.1f), ImVec2(at.x + em * 1.0f, at.y + em * 1.1f), chart.series[i],
+                       pattern_of(chart, i));
+        ImGui::Dummy(ImVec2(em * 1.2f, em));
         ImGui::SameLine(0, 0);
         ImGui::TextDisabled("%s", chart.series[i].label.c_str());
     }
@@ -353,6 +423,7 @@ void vertical_chart(const BarChart& chart, ImVec2 size) {
     const float em = ImGui::GetFontSize();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(chart.table.c_str(), size);
+    describe_last_item(Role::img, chart_description(chart), "report-chart:" + chart.table);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ChartAxis axis = chart_axis(chart.max_total());
@@ -378,13 +449,13 @@ void vertical_chart(const BarChart& chart, ImVec2 size) {
     for (std::size_t i = 0; i < chart.categories.size(); ++i) {
         const float x = left + slot * static_cast<float>(i) + (slot - bar_width) / 2;
         std::size_t below = 0;
-        for (const ChartSeries& series : chart.series) {
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const ChartSeries& series = chart.series[s];
             const std::size_t value = series.values[i];
             const float y0 = y_of(below + value), y1 = y_of(below);
-            if (value > 0) draw->AddRectFilled(ImVec2(x, y0), ImVec2(x + bar_width, y1), rgb(series.colour));
+            if (value > 0) patterned_rect(draw, ImVec2(x, y0), ImVec2(x + bar_width, y1), series, pattern_of(chart, s));
             if (value > 0 && chart.series.size() > 1 && y1 - y0 >= em && bar_width >= em * 1.4f)
-                centred_text(draw, ImVec2(x + bar_width / 2, (y0 + y1) / 2), IM_COL32(255, 255, 255, 255),
-                             std::to_string(value));
+                centred_text(draw, ImVec2(x + bar_width / 2, (y0 + y1) / 2), rgb(series.label_colour), std::to_string(value));
             below += value;
         }
         if (chart.categories.size() <= 24 || slot >= em * 1.6f)
@@ -407,6 +478,7 @@ void horizontal_chart(const BarChart& chart, float width) {
     const ImVec2 size(width, row * static_cast<float>(chart.categories.size()) + em * 0.4f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(chart.table.c_str(), size);
+    describe_last_item(Role::img, chart_description(chart), "report-chart:" + chart.table);
     const bool hovered = ImGui::IsItemHovered();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ChartAxis axis = chart_axis(chart.max_total());
@@ -426,13 +498,14 @@ void horizontal_chart(const BarChart& chart, float width) {
         draw->AddText(ImVec2(left - em * 0.5f - label_width, (y0 + y1) / 2 - em * 0.5f), palette::muted_text,
                       chart.categories[i].c_str());
         std::size_t before = 0;
-        for (const ChartSeries& series : chart.series) {
+        for (std::size_t s = 0; s < chart.series.size(); ++s) {
+            const ChartSeries& series = chart.series[s];
             const std::size_t value = series.values[i];
             const float x0 = x_of(before), x1 = x_of(before + value);
-            if (value > 0) draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), rgb(series.colour));
+            if (value > 0) patterned_rect(draw, ImVec2(x0, y0), ImVec2(x1, y1), series, pattern_of(chart, s));
             const std::string text = std::to_string(value);
             if (value > 0 && x1 - x0 >= ImGui::CalcTextSize(text.c_str()).x + em * 0.5f)
-                centred_text(draw, ImVec2((x0 + x1) / 2, (y0 + y1) / 2), IM_COL32(255, 255, 255, 255), text);
+                centred_text(draw, ImVec2((x0 + x1) / 2, (y0 + y1) / 2), rgb(series.label_colour), text);
             before += value;
         }
         draw->AddText(ImVec2(x_of(before) + em * 0.35f, (y0 + y1) / 2 - em * 0.5f), ImGui::GetColorU32(ImGuiCol_Text),
@@ -448,8 +521,10 @@ void chart_block(const BarChart& chart, const Fonts& fonts, float width) {
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(chart.title.c_str());
     ImGui::PopFont();
+    describe_heading(chart.title, 3, "report-chart-title:" + chart.table);
     if (chart.categories.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::report_no_screenings));
+        describe_paragraph(tr(TextId::report_no_screenings), "report-chart-empty:" + chart.table);
     } else if (chart.horizontal) {
         horizontal_chart(chart, width);
     } else {
@@ -468,10 +543,12 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(TextId::report_lift_title));
     ImGui::PopFont();
+    describe_heading(tr(TextId::report_lift_title), 3, "report-lift-title");
     if (!r.lift.available) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextDisabled("%s", tr(TextId::report_no_control));
         ImGui::PopTextWrapPos();
+        describe_paragraph(tr(TextId::report_no_control), "report-lift-none");
         ImGui::EndGroup();
         return;
     }
@@ -492,6 +569,7 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     }
     const Proportion* rows[] = {&r.lift.top, &r.lift.control};
     const ImU32 fills[] = {palette::header_band, rgb(control_colour)};
+    std::string description = std::string(tr(TextId::report_lift_title)) + ".";
     for (std::size_t i = 0; i < 2; ++i) {
         const Proportion& p = *rows[i];
         const float y0 = origin.y + row * static_cast<float>(i) + em * 0.35f, y1 = y0 + row - em * 0.7f, middle = (y0 + y1) / 2;
@@ -506,7 +584,10 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
         const std::string text = format_percent(p.rate, tl) + " (" + std::to_string(p.hits) + "/" + std::to_string(p.total) +
                                  "; " + format_percent(p.low, tl) + " \xE2\x80\x93 " + format_percent(p.high, tl) + ")";
         draw->AddText(ImVec2(right + em * 0.6f, middle - em * 0.5f), ink, text.c_str());
+        description += std::string(" ") + labels[i] + ": " + text + (i == 0 ? ";" : ".");
     }
+    describe("report-lift-chart", Role::img, description,
+             WidgetBox{origin.x, origin.y, origin.x + size.x, origin.y + size.y});
     char line[512];
     std::snprintf(line, sizeof line, tr(TextId::report_difference), format_percent(r.lift.difference, tl).c_str(),
                   format_percent(r.lift.difference_low, tl).c_str(), format_percent(r.lift.difference_high, tl).c_str());
@@ -522,6 +603,7 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextDisabled("%s", detail.c_str());
     ImGui::PopTextWrapPos();
+    describe_paragraph(detail, "report-lift-detail");
     ImGui::EndGroup();
 }
 
@@ -557,17 +639,24 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     ImGui::PushID(table.name.c_str());
     ImGui::PushFont(fonts.strong);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(report_table_title(table.name, language()).c_str());
+    const std::string title = report_table_title(table.name, language());
+    ImGui::TextUnformatted(title.c_str());
     ImGui::PopFont();
+    describe_heading(title, 3, "report-table-title:" + table.name);
     ImGui::SameLine();
     if (ImGui::SmallButton("CSV"))
         platform::download_file(stem + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
+    describe_last_item(Role::button, "CSV: " + title, "report-csv:" + table.name);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
-    if (!table.caption.empty()) ImGui::TextWrapped("%s", table.caption.c_str());
+    if (!table.caption.empty()) {
+        ImGui::TextWrapped("%s", table.caption.c_str());
+        describe_paragraph(table.caption, "report-table-caption:" + table.name);
+    }
     const int columns = static_cast<int>(table.header.size());
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("table", columns, flags)) {
+        DescribedTable described("report-table:" + table.name, title);
         const float em = ImGui::GetFontSize();
         for (int c = 0; c < columns; ++c) {
             const auto column = static_cast<std::size_t>(c);
@@ -579,11 +668,13 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
                                     std::clamp(widest, em * 3.0f, em * 30.0f));
         }
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        described.start_header_row();
         for (int c = 0; c < columns; ++c) {
             const auto column = static_cast<std::size_t>(c);
             ImGui::TableSetColumnIndex(c);
             ImGui::PushFont(fonts.strong);
             const std::string& header = table.header[column];
+            described.header(header);
             const bool numeric = column < table.numeric.size() && table.numeric[column];
             if (numeric && ImGui::CalcTextSize(header.c_str()).x <= ImGui::GetContentRegionAvail().x) {
                 right_aligned(header);
@@ -595,10 +686,11 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
             ImGui::PopFont();
         }
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            ImGui::TableNextRow();
+            described.next_row();
             for (std::size_t c = 0; c < table.rows[r].size() && c < table.header.size(); ++c) {
                 ImGui::TableSetColumnIndex(static_cast<int>(c));
                 const std::string text = readable_cell(table, r, c, language());
+                described.describe_cell(text);
                 if (c < table.numeric.size() && table.numeric[c]) {
                     right_aligned(text);
                 } else {
@@ -608,6 +700,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
                 }
             }
         }
+        described.finish();
         ImGui::EndTable();
     }
     ImGui::PopID();
@@ -617,9 +710,12 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
 // and its table.
 void parliament_section(const ReportViewState& v, const std::string& stem, const Fonts& fonts) {
     ImGui::TextDisabled("%s", parliament_question_reference(language()));
+    describe_paragraph(parliament_question_reference(language()), "report-parliament-reference");
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(("\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D").c_str());
+    const std::string question = "\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D";
+    ImGui::TextUnformatted(question.c_str());
     ImGui::PopTextWrapPos();
+    describe_paragraph(question, "report-parliament-question");
     ImGui::Spacing();
     boxed_paragraph(v.parliament_first, "parliament_first");
     note_last_item("report-parliament-answer");
@@ -636,6 +732,7 @@ void report_heading(const char* title, const Fonts& fonts) {
     ImGui::TextUnformatted(title);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    describe_heading(title, 2, std::string("report-heading:") + title);
     ImGui::Separator();
 }
 
@@ -648,8 +745,9 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
     if (!history.any) {
         ImGui::Spacing();
         ImGui::TextDisabled("%s", tr(TextId::report_no_history));
+        describe_paragraph(tr(TextId::report_no_history), "report-no-history");
         if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
-        note_last_item("go-to-selection");
+        note_last_item("go-to-selection", Role::button, tr(TextId::go_to_selection));
         return;
     }
     if (!v.report) return;  // an invalid custom period: the controls say why

@@ -59,8 +59,23 @@ constexpr Rgb score_bar{214, 96, 60};
 constexpr Rgb relief_bar{70, 150, 110};       // parameters that lower a score
 constexpr Rgb score_bar_track{232, 236, 240};
 
-// A text colour on a background it is drawn on. Large text (at least 18.66 CSS px bold or 24 px)
-// needs 3:1, other text 4.5:1 (WCAG 2.1, success criterion 1.4.3).
+// [SECTION] The report's charts: each bar colour with the colour of the numbers drawn on it (the
+// core draws the same ones into the HTML report: src/core/reporting/report_charts.hpp)
+constexpr Rgb chart_risico{196, 70, 58};
+constexpr Rgb chart_geen_risico{36, 122, 80};
+constexpr Rgb chart_verder_onderzoek{232, 164, 48};
+constexpr Rgb chart_backlog{60, 110, 150};
+constexpr Rgb chart_control{122, 135, 148};  // the control sample's hit rate (no text on it)
+
+struct ChartInk {
+    Rgb bar;
+    Rgb label;
+};
+constexpr ChartInk chart_inks[] = {
+    {chart_risico, white}, {chart_geen_risico, white}, {chart_verder_onderzoek, text}, {chart_backlog, white}};
+
+// A text colour on a background it is drawn on (the chart bars' numbers are in chart_inks). Large
+// text (at least 18.66 CSS px bold or 24 px) needs 3:1, other text 4.5:1 (WCAG 2.1, success criterion 1.4.3).
 struct TextPair {
     const char* where;
     Rgb foreground;
@@ -108,6 +123,8 @@ constexpr TextPair text_pairs[] = {
     {"geen risico chip", geen_risico_chip_text, geen_risico_chip},
     {"verder onderzoek chip", verder_onderzoek_chip_text, verder_onderzoek_chip},
     {"unknown code chip", unknown_chip_text, unknown_chip},
+    {"chart total or figure on a panel", text, white},
+    {"chart axis label on a panel", muted_text, white},
 };
 
 }  // namespace radar::ui::colours

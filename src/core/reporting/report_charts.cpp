@@ -13,7 +13,7 @@ constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::gee
 
 std::vector<ChartSeries> code_series(TextLanguage language) {
     std::vector<ChartSeries> series;
-    for (ScreeningCode code : all_codes) series.push_back({code_label(code, language), code_colour(code), {}});
+    for (ScreeningCode code : all_codes) series.push_back({code_label(code, language), code_colour(code), {}, code_label_colour(code)});
     return series;
 }
 
@@ -54,10 +54,14 @@ ChartAxis chart_axis(std::size_t largest) {
 std::uint32_t code_colour(ScreeningCode code) {
     switch (code) {
         case ScreeningCode::risico: return 0xC4463A;
-        case ScreeningCode::geen_risico: return 0x46966E;
+        case ScreeningCode::geen_risico: return 0x247A50;
         case ScreeningCode::verder_onderzoek_nodig: return 0xE8A430;
     }
     return 0x808080;
+}
+
+std::uint32_t code_label_colour(ScreeningCode code) {
+    return code == ScreeningCode::verder_onderzoek_nodig ? 0x1C242C : 0xFFFFFF;
 }
 
 std::vector<BarChart> report_charts(const Report& report, TextLanguage language) {

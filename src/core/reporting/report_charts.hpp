@@ -14,6 +14,7 @@ struct ChartSeries {
     std::string label;  // equal to the header of the table column it shows
     std::uint32_t colour = 0;  // 0xRRGGBB
     std::vector<std::size_t> values;  // one per category
+    std::uint32_t label_colour = 0xFFFFFF;  // the numbers drawn on its bars (4.5:1 on `colour`)
 };
 
 struct BarChart {
@@ -38,8 +39,11 @@ ChartAxis chart_axis(std::size_t largest);
 // Codes per month (stacked), code × score band (stacked, horizontal) and backlog per month.
 std::vector<BarChart> report_charts(const Report& report, TextLanguage language);
 
-// The colour each screening code has in every chart (red, green, amber).
+// The colour each screening code has in every chart (red, green, amber), and the colour of the
+// numbers on its bars (white, white, dark). The app's theme holds the same colours
+// (src/ui/theme_colours.hpp), where the contrast test checks them.
 std::uint32_t code_colour(ScreeningCode code);
+std::uint32_t code_label_colour(ScreeningCode code);
 constexpr std::uint32_t backlog_colour = 0x3C6E96;
 constexpr std::uint32_t control_colour = 0x7A8794;
 

@@ -151,9 +151,10 @@ svg text { fill: var(--ink); font-size: 10px; }
 svg .axis { fill: var(--muted); }
 svg .grid { stroke: #e3e8ec; stroke-width: 1; }
 svg .baseline { stroke: #9aa6b0; stroke-width: 1; }
-svg .inside { fill: #fff; font-size: 9px; }
+svg .inside { font-size: 9px; }
 svg .total { font-weight: 600; }
 .legend { display: flex; flex-wrap: wrap; gap: 2mm 5mm; font-size: 8.5pt; color: var(--muted); margin-top: 1mm; }
+.patterns { position: absolute; width: 0; height: 0; }
 .swatch { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
 .empty, .note { color: var(--muted); font-size: 9pt; }
 .table-block { break-inside: avoid; }
@@ -194,17 +195,52 @@ Html bar_rect(double x, double y, double width, double height, const ChartSeries
            std::to_string(value) + "</title></rect>";
 }
 
+// A number on a bar, in its series' label colour (white on the dark bars, dark on the amber one).
+Html bar_number(double x, double y, std::size_t value, const ChartSeries& series) {
+    return "<text x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" text-anchor=\"middle\" class=\"inside\" fill=\"" +
+           colour(series.label_colour) + "\">" + std::to_string(value) + "</text>";
+}
+
 Html text(double x, double y, const std::string& content, const char* css_class, const char* anchor = "middle") {
     return "<text x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" text-anchor=\"" + anchor + "\"" +
            (css_class[0] ? std::string(" class=\"") + css_class + "\"" : std::string()) + ">" + html_escape(content) +
            "</text>";
 }
 
+// The patterns over the bars of a stacked chart's second and third series (stripes, dots), so that
+// the series differ by more than colour, as in the app: dark marks under white numbers, light ones
+// under dark numbers. Defined once in the page (pattern_definitions).
+constexpr const char* pattern_definitions =
+    "<svg class=\"patterns\" aria-hidden=\"true\" focusable=\"false\"><defs>"
+    "<pattern id=\"stripes-dark\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+    "<rect width=\"1.6\" height=\"5\" fill=\"#000\" fill-opacity=\"0.3\"/></pattern>"
+    "<pattern id=\"stripes-light\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+    "<rect width=\"1.6\" height=\"5\" fill=\"#fff\" fill-opacity=\"0.5\"/></pattern>"
+    "<pattern id=\"dots-dark\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
+    "<circle cx=\"2.5\" cy=\"2.5\" r=\"1\" fill=\"#000\" fill-opacity=\"0.3\"/></pattern>"
+    "<pattern id=\"dots-light\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
+    "<circle cx=\"2.5\" cy=\"2.5\" r=\"1\" fill=\"#fff\" fill-opacity=\"0.6\"/></pattern>"
+    "</defs></svg>";
+
+// The pattern of the chart's `series`th series, or "" (a single series, or the first).
+std::string pattern_of(const BarChart& chart, std::size_t series) {
+    if (chart.series.size() < 2 || series == 0) return "";
+    return std::string(series == 1 ? "stripes" : "dots") + (chart.series[series].label_colour == 0xFFFFFF ? "-dark" : "-light");
+}
+
+// A rectangle filled with a pattern over a bar (nothing without a pattern).
+Html pattern_rect(double x, double y, double width, double height, const std::string& pattern) {
+    if (pattern.empty()) return "";
+    return "<rect x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(y) + "\" width=\"" + svg_coordinate(width) +
+           "\" height=\"" + svg_coordinate(height) + "\" fill=\"url(#" + pattern + ")\" pointer-events=\"none\"/>";
+}
+
 Html legend(const BarChart& chart) {
     Html out = "<div class=\"legend\">";
-    for (const ChartSeries& series : chart.series)
-        out += "<span><span class=\"swatch\" style=\"background:" + colour(series.colour) + "\"></span>" +
-               html_escape(series.label) + "</span>";
+    for (std::size_t i = 0; i < chart.series.size(); ++i)
+        out += "<span><svg class=\"swatch\" viewBox=\"0 0 9 9\" aria-hidden=\"true\"><rect width=\"9\" height=\"9\" fill=\"" +
+               colour(chart.series[i].colour) + "\"/>" + pattern_rect(0, 0, 9, 9, pattern_of(chart, i)) + "</svg>" +
+               html_escape(chart.series[i].label) + "</span>";
     return out + "</div>";
 }
 
@@ -235,8 +271,10 @@ Html vertical_chart(const BarChart& chart) {
             const std::size_t value = series.values[i];
             const double y = y_of(below + value), bar_height = y_of(below) - y;
             svg += bar_rect(x, y, bar_width, bar_height, series, chart.categories[i], value);
+            const auto index = static_cast<std::size_t>(&series - chart.series.data());
+            if (value > 0) svg += pattern_rect(x, y, bar_width, bar_height, pattern_of(chart, index));
             if (value > 0 && chart.series.size() > 1 && bar_height >= 13 && bar_width >= 18)
-                svg += text(x + bar_width / 2, y + bar_height / 2 + 3.5, std::to_string(value), "inside");
+                svg += bar_number(x + bar_width / 2, y + bar_height / 2 + 3.5, value, series);
             below += value;
         }
         svg += text(x + bar_width / 2, y_of(below) - 4, std::to_string(below), "total");
@@ -275,8 +313,10 @@ Html horizontal_chart(const BarChart& chart) {
             const std::size_t value = series.values[i];
             const double x = x_of(before), bar_width = x_of(before + value) - x;
             svg += bar_rect(x, y, bar_width, bar_height, series, chart.categories[i], value);
+            const auto index = static_cast<std::size_t>(&series - chart.series.data());
+            if (value > 0) svg += pattern_rect(x, y, bar_width, bar_height, pattern_of(chart, index));
             if (value > 0 && bar_width >= 20)
-                svg += text(x + bar_width / 2, y + bar_height / 2 + 3.5, std::to_string(value), "inside");
+                svg += bar_number(x + bar_width / 2, y + bar_height / 2 + 3.5, value, series);
             before += value;
         }
         svg += text(x_of(before) + 5, y + bar_height / 2 + 3.5, std::to_string(before), "total", "start");
@@ -435,7 +475,7 @@ std::string report_to_html(const Report& report, const HtmlReportOptions& option
             "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
     page += html_escape(std::string(w.title) + " \xE2\x80\x93 " + period) + "</title>\n<style>" + style_sheet +
-            "</style>\n</head>\n<body>\n<div class=\"page\">\n<header class=\"masthead\"><div class=\"brand\">" +
+            "</style>\n</head>\n<body>\n" + pattern_definitions + "\n<div class=\"page\">\n<header class=\"masthead\"><div class=\"brand\">" +
             html_escape(w.brand_line) + "</div><h1>" + html_escape(w.title) + "</h1><p class=\"period\">" +
             html_escape(period) + "</p>";
     if (!options.notice.empty()) page += "<span class=\"notice\">" + html_escape(options.notice) + "</span>";
