@@ -202,7 +202,7 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
 void agreement_table(const AgreementTable& table) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("agreement_table", 4, flags)) return;
-    DescribedTable described("audit-agreement-table", tr(TextId::audit_agreement_title));
+    MirroredTable described("audit-agreement-table", tr(TextId::audit_agreement_title));
     ImGui::TableSetupColumn(tr(TextId::audit_table_corner));
     for (ScreeningCode code : all_codes) ImGui::TableSetupColumn(code_label(code, language()));
     described.headers_row();
@@ -267,7 +267,7 @@ void group_table(const GroupAudit& grouping, std::size_t index, const std::strin
     const GroupTable& table = grouping.pooled;
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
-    DescribedTable described("audit-group-table:" + std::to_string(index), name);
+    MirroredTable described("audit-group-table:" + std::to_string(index), name);
     ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);

@@ -69,12 +69,12 @@ bool described_input_int(const char* id, const std::string& key, const std::stri
     return changed;
 }
 
-DescribedTable::DescribedTable(std::string key, std::string name)
+MirroredTable::MirroredTable(std::string key, std::string name)
     : key_(std::move(key)), table_at_(view_marks().accessible.size()) {
     describe(key_, Role::table, std::move(name));
 }
 
-void DescribedTable::headers_row() {
+void MirroredTable::headers_row() {
     const float top = ImGui::GetCursorScreenPos().y;
     ImGui::TableHeadersRow();
     const float bottom = top + ImGui::TableGetHeaderRowHeight();
@@ -88,7 +88,7 @@ void DescribedTable::headers_row() {
     }
 }
 
-void DescribedTable::start_header_row() {
+void MirroredTable::start_header_row() {
     row_key_ = key_ + ":header";
     rows_at_.push_back(view_marks().accessible.size());
     AccessibleItem& row = describe(row_key_, Role::row, "");
@@ -96,14 +96,14 @@ void DescribedTable::start_header_row() {
     row.row_index = ++rows_;
 }
 
-void DescribedTable::header(const std::string& text) {
+void MirroredTable::header(const std::string& text) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     describe(row_key_ + ":" + std::to_string(ImGui::TableGetColumnIndex()), Role::columnheader, text,
              WidgetBox{at.x, at.y, at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetTextLineHeight()})
         .container = row_key_;
 }
 
-void DescribedTable::next_row() {
+void MirroredTable::next_row() {
     ImGui::TableNextRow();
     row_key_ = key_ + ":" + std::to_string(rows_ + 1);
     rows_at_.push_back(view_marks().accessible.size());
@@ -112,20 +112,20 @@ void DescribedTable::next_row() {
     row.row_index = ++rows_;
 }
 
-void DescribedTable::describe_cell(const std::string& text) {
+void MirroredTable::describe_cell(const std::string& text) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     describe(row_key_ + ":" + std::to_string(ImGui::TableGetColumnIndex()), Role::cell, text,
              WidgetBox{at.x, at.y, at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetTextLineHeight()})
         .container = row_key_;
 }
 
-void DescribedTable::cell(const std::string& text) {
+void MirroredTable::cell(const std::string& text) {
     ImGui::TableNextColumn();
     describe_cell(text);
     ImGui::TextUnformatted(text.c_str());
 }
 
-void DescribedTable::finish() {
+void MirroredTable::finish() {
     std::vector<AccessibleItem>& items = view_marks().accessible;
     std::map<std::string, std::size_t> row_of;
     for (std::size_t at : rows_at_) row_of[items[at].key] = at;

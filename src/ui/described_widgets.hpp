@@ -35,11 +35,13 @@ bool described_radio(const char* label, bool active, const std::string& key);
 // `max`. A value asked by assistive technology is taken as if typed. True when the value changed.
 bool described_input_int(const char* id, const std::string& key, const std::string& name, int& value, int min, int max);
 
-// An ImGui table as the page's layer shows it. Made after BeginTable succeeded; `finish` (before
+// An ImGui table as the page's layer shows it, for tables drawn with their own header rows and
+// cells (Rapport, Evaluatie, Audit); ui/table_marks.hpp's DescribedTable does the same for the
+// Model, Gegevens and Opslag screens and the audit at commit. Made after BeginTable succeeded; `finish` (before
 // EndTable) sets the row count and the boxes of the rows and the table.
-class DescribedTable {
+class MirroredTable {
 public:
-    DescribedTable(std::string key, std::string name);
+    MirroredTable(std::string key, std::string name);
     // ImGui::TableHeadersRow, described column by column.
     void headers_row();
     // A header row drawn by the caller: start_header_row, then header(text) in each column

@@ -106,7 +106,7 @@ int version_combo(Session& state, const char* id, const std::string& key, const 
     return current;
 }
 
-void figure_row(DescribedTable& table, const char* name, const std::string& value, const std::string& detail) {
+void figure_row(MirroredTable& table, const char* name, const std::string& value, const std::string& detail) {
     table.next_row();
     table.cell(name);
     table.cell(value);
@@ -118,7 +118,7 @@ void figure_row(DescribedTable& table, const char* name, const std::string& valu
 void figures_table(const VersionEvaluation& e) {
     const EvaluationSummary& s = e.summary;
     if (!ImGui::BeginTable("evaluation_figures", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    DescribedTable table("evaluation-figures", tr(TextId::evaluation_figures_title));
+    MirroredTable table("evaluation-figures", tr(TextId::evaluation_figures_title));
     const float em = ImGui::GetFontSize();
     ImGui::TableSetupColumn(tr(TextId::evaluation_figure), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
     ImGui::TableSetupColumn(tr(TextId::evaluation_value), ImGuiTableColumnFlags_WidthFixed, em * 14.0f);
@@ -182,7 +182,7 @@ void curve_block(const EvaluationSummary& s) {
 void band_table(const char* id, const std::vector<BandRow>& rows, bool percentile) {
     if (rows.empty()) return;
     if (!ImGui::BeginTable(id, 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
-    DescribedTable table(std::string("evaluation-") + id, tr(TextId::evaluation_bands_title));
+    MirroredTable table(std::string("evaluation-") + id, tr(TextId::evaluation_bands_title));
     ImGui::TableSetupColumn(tr(percentile ? TextId::evaluation_band : TextId::evaluation_probability));
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_positives));
@@ -207,7 +207,7 @@ void calibration_table(const std::vector<CalibrationBin>& bins) {
     ImGui::TextUnformatted(tr(TextId::evaluation_calibration));
     describe_heading(tr(TextId::evaluation_calibration), 3, "evaluation-calibration-title");
     if (!ImGui::BeginTable("calibration", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
-    DescribedTable table("evaluation-calibration", tr(TextId::evaluation_calibration));
+    MirroredTable table("evaluation-calibration", tr(TextId::evaluation_calibration));
     ImGui::TableSetupColumn(tr(TextId::evaluation_probability));
     ImGui::TableSetupColumn(tr(TextId::evaluation_labelled));
     ImGui::TableSetupColumn(tr(TextId::evaluation_predicted));
@@ -229,7 +229,7 @@ std::string optional_percent(const std::optional<double>& value) { return value 
 
 void backtest_table(const BacktestReport& report) {
     if (!ImGui::BeginTable("backtest", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) return;
-    DescribedTable table("evaluation-backtest", tr(TextId::backtest_title));
+    MirroredTable table("evaluation-backtest", tr(TextId::backtest_title));
     for (TextId column : {TextId::backtest_month, TextId::backtest_version_then, TextId::backtest_batch_size,
                           TextId::backtest_screened, TextId::backtest_precision_then, TextId::backtest_precision_candidate,
                           TextId::backtest_coverage})

@@ -49,7 +49,7 @@ public:
     }
 
 private:
-    std::optional<DescribedTable> described_;
+    std::optional<MirroredTable> described_;
 };
 
 void muted_wrapped(const std::string& text, const std::string& key) {

@@ -656,7 +656,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuterH |
                                       ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("table", columns, flags)) {
-        DescribedTable described("report-table:" + table.name, title);
+        MirroredTable described("report-table:" + table.name, title);
         const float em = ImGui::GetFontSize();
         for (int c = 0; c < columns; ++c) {
             const auto column = static_cast<std::size_t>(c);
