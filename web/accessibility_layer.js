@@ -4,7 +4,8 @@
 // canvas, invisible but present, touching only what changed, so that screen readers,
 // find-in-page and role-based test locators see the app. Both directions: activating an element
 // (click, Enter, Space) clicks its widget on the canvas through the mouse events the app already
-// handles; focusing a text box activates its field, and typing goes on to the app.
+// handles; focusing a text box activates its field, and typing goes on to the app. The page's
+// focus follows ImGui's keyboard navigation while it is in the layer or on the canvas.
 (function () {
   'use strict';
 
@@ -73,7 +74,8 @@
     if (item.role !== 'status' && nativeRoles[item.role] !== element.tagName) element.setAttribute('role', item.role);
     if (item.role === 'textbox') {
       element.type = 'text';
-      element.addEventListener('focus', () => activate(item.key));
+      // Focused by the app's navigation (following it), the field is not clicked.
+      element.addEventListener('focus', () => { if (!followingApp) activate(item.key); });
       // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
       element.addEventListener('blur', () => {
         const node = nodes.get(item.key);
@@ -121,11 +123,16 @@
       case 'row':
         setAttribute(element, 'aria-label', item.name || null);
         break;
+      case 'combobox':  // named by its label only, not by its content
+        setAttribute(element, 'aria-label', item.name);
+        named(item.name);
+        break;
       default:
         named(item.name);
     }
     if (item.role === 'tab') setAttribute(element, 'aria-selected', String(!!item.selected));
     if (item.role === 'row') setAttribute(element, 'aria-selected', item.selected ? 'true' : null);
+    if (item.role === 'row') setAttribute(element, 'tabindex', item.activatable ? '0' : null);  // Enter and Space open it
     if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected ? 'true' : null);
     if (item.role === 'checkbox') setAttribute(element, 'aria-checked', String(!!item.checked));
     if (item.role === 'heading') setAttribute(element, 'aria-level', item.level || 2);
@@ -198,6 +205,29 @@
     }
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
+    followFocus(items.find((item) => item.focused));
+  }
+
+  // [SECTION] Focus following ImGui's keyboard navigation: when it moves to a described widget,
+  // that widget's element takes the page's focus, but only from the canvas or another element of
+  // the layer: focus elsewhere in the page is never taken away.
+  let followedKey = null;
+  let followingApp = false;
+  function followFocus(focused) {
+    const key = focused ? focused.key : null;
+    if (key === followedKey) return;
+    followedKey = key;
+    const node = key && nodes.get(key);
+    if (!node || !node.element.matches('button, input, [tabindex]')) return;
+    const active = document.activeElement;
+    const fromCanvas = active && active.id === 'canvas';
+    if (!fromCanvas && !layer.contains(active)) return;
+    followingApp = true;
+    try {
+      node.element.focus({ preventScroll: true });
+    } finally {
+      followingApp = false;
+    }
   }
 
   function watch() {
@@ -233,8 +263,10 @@
       if (!node || !canvas) return;
       const ratio = window.devicePixelRatio || 1;
       const [left, top, right, bottom] = node.item.box;
-      // A text field is clicked near its right end: the cursor goes after its text.
-      const x = node.item.role === 'textbox' ? Math.max(left, right - 4 * ratio) : (left + right) / 2;
+      // A text field is clicked near its right end: the cursor goes after its text. A row is
+      // clicked in its first cell: its middle can be a column's border, which resizes the column.
+      const x = node.item.role === 'textbox' ? Math.max(left, right - 4 * ratio)
+        : node.item.role === 'row' ? Math.min((left + right) / 2, left + 16 * ratio) : (left + right) / 2;
       const at = { clientX: x / ratio, clientY: (top + bottom) / 2 / ratio, button: 0, bubbles: true, cancelable: true,
                    view: window };
       canvas.dispatchEvent(new MouseEvent('mousemove', at));
@@ -263,19 +295,30 @@
     window.Module.ccall('radar_set_accessible_value', null, ['string', 'number'], [key, value]);
   }
 
-  // Keys meant for the layer's elements do not reach the app too: Enter on a button here must not
-  // also act on whatever ImGui has focused, and Tab moves between the elements. Typing in a text
-  // box does reach the app: its field is the one that holds the text. From the canvas, Tab moves
-  // into the layer unless the app is editing text. (Registered before the app's own listeners.)
+  // Keys meant for the layer's elements do not reach the app too: Enter or Space on a button here
+  // must not also act on whatever ImGui has focused, Tab moves between the elements, and a
+  // slider's keys set its value. Other keys do reach the app: typing in a text box (its field is
+  // the one that holds the text), the app's shortcuts and its keyboard navigation (which the focus
+  // follows). From the canvas, Tab moves into the layer unless the app is editing text.
+  // (Registered before the app's own listeners.)
+  const sliderKeys = new Set(['ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
   window.addEventListener('keydown', stopKeysForTheLayer, true);
   window.addEventListener('keypress', stopKeysForTheLayer, true);
   window.addEventListener('keyup', stopKeysForTheLayer, true);
   function stopKeysForTheLayer(event) {
     const target = event.target;
     if (target instanceof Element && layer.contains(target)) {
-      const node = event.type === 'keydown' && nodes.get(target.dataset.key);
-      if (node && ranged.has(node.item.role)) stepValue(node.item.key, event);
-      if (target.tagName !== 'INPUT' || event.key === 'Tab') event.stopImmediatePropagation();
+      const node = nodes.get(target.dataset.key);
+      const slider = node && ranged.has(node.item.role);
+      if (slider && event.type === 'keydown') stepValue(node.item.key, event);
+      const acting = event.key === 'Enter' || event.key === ' ';
+      // A row is a div: Enter and Space open it here (a button clicks itself).
+      if (node && node.item.role === 'row' && acting && event.type === 'keydown') {
+        event.preventDefault();
+        activate(node.item.key);
+      }
+      const own = event.key === 'Tab' || (target.tagName !== 'INPUT' && acting) || (slider && sliderKeys.has(event.key));
+      if (own) event.stopImmediatePropagation();
       return;
     }
     if (event.key === 'Tab' && target instanceof Element && target.id === 'canvas' && window.Module && window.Module.calledRun) {

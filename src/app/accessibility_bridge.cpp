@@ -30,6 +30,8 @@ nlohmann::json item_json(const ui::AccessibleItem& item) {
     if (item.row_count) json["rowCount"] = item.row_count;
     if (item.has_range) json["range"] = {item.value_now, item.value_min, item.value_max, item.value_step};
     if (item.expanded) json["expanded"] = true;
+    if (item.focused) json["focused"] = true;
+    if (item.activatable) json["activatable"] = true;
     return json;
 }
 

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,7 @@
 #include "session/import_work.hpp"
 #include "session/i18n.hpp"
 #include "ui/main_window.hpp"
+#include "ui/text_size.hpp"
 #include "ui/theme.hpp"
 
 namespace {
@@ -48,7 +50,7 @@ struct App {
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
-    float pixel_ratio = 0.0f;
+    float drawn_scale = 0.0f;  // device pixels per CSS pixel times the text size setting
     int frames = 0;
     bool restoring = false;  // a stored dataset is being read again (told to the page)
 };
@@ -67,8 +69,9 @@ std::size_t requested_dossier_count() {
     return static_cast<std::size_t>(value);
 }
 
-// Matches the canvas backing store to its CSS size times the device pixel ratio; reloads the
-// fonts and rescales the style when the ratio changes (zoom, moving to another screen).
+// Matches the canvas backing store to its CSS size times the device pixel ratio; makes the fonts
+// again and rescales the style when the ratio (zoom, moving to another screen) or the text size
+// setting changes, so that text is drawn sharp at its size.
 void sync_canvas_and_scale() {
     double css_width = 0, css_height = 0;
     emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
@@ -79,11 +82,12 @@ void sync_canvas_and_scale() {
     emscripten_get_canvas_element_size(canvas_selector, &current_width, &current_height);
     if (width != current_width || height != current_height)
         emscripten_set_canvas_element_size(canvas_selector, width, height);
-    if (ratio != app.pixel_ratio) {
-        app.pixel_ratio = ratio;
-        app.fonts = radar::ui::load_fonts(ratio);
+    const float scale = ratio * static_cast<float>(radar::ui::text_size_percent(app.state)) / 100.0f;
+    if (scale != app.drawn_scale) {
+        app.drawn_scale = scale;
+        app.fonts = radar::ui::load_fonts(scale);
         if (!app.fonts.embedded) std::fprintf(stderr, "Embedded font missing: using ImGui's built-in font\n");
-        radar::ui::apply_theme(ratio);
+        radar::ui::apply_theme(scale);
         app.renderer.rebuild_fonts_texture();
     }
     ImGuiIO& io = ImGui::GetIO();
@@ -94,7 +98,12 @@ void sync_canvas_and_scale() {
 radar::ui::Shortcuts read_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     radar::ui::Shortcuts shortcuts;
-    shortcuts.focus_search = !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
+    // "?" by the character typed, whatever keys the keyboard's layout needs for it (on many it is
+    // Shift and the "/" key, which must then not also go to the search box).
+    const bool question_mark = std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '?') !=
+                               io.InputQueueCharacters.end();
+    shortcuts.show_shortcuts = !io.WantTextInput && question_mark;
+    shortcuts.focus_search = !io.WantTextInput && !question_mark && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
     shortcuts.toggle_language = io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_L, false);
     return shortcuts;
 }

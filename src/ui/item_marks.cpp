@@ -74,12 +74,18 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key)
     }
     AccessibleItem& item = describe(std::move(key), role, std::move(name), last_item_box());
     item.disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    item.focused = has_keyboard_focus(ImGui::GetItemID());
     return item;
 }
 
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name) {
     note_last_item(widget);
     return describe_last_item(role, std::move(name), widget);
+}
+
+bool has_keyboard_focus(ImGuiID id) {
+    const ImGuiContext& g = *GImGui;
+    return id != 0 && g.NavId == id && !g.NavDisableHighlight;
 }
 
 AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,

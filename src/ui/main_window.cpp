@@ -1,4 +1,5 @@
-// Fills the display with one undecorated window and applies the global keyboard shortcuts.
+// Fills the display with one undecorated window and applies the global keyboard shortcuts (the
+// list of them on "?").
 #include "ui/main_window.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
+#include "ui/shortcuts_dialog.hpp"
 #include "ui/storage_view.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -121,7 +123,9 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
-    draw_header_bar(state, fonts);
+    take_shortcuts_dialog_keys(views.shortcuts, shortcuts.show_shortcuts);
+    if (views.shortcuts.open) shortcuts.focus_search = false;
+    draw_header_bar(state, fonts, views.shortcuts);
     draw_demo_band(state, views.demo_tour);
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -171,6 +175,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         }
         ImGui::EndTabBar();
     }
+    draw_shortcuts_dialog(views.shortcuts, fonts);
     ImGui::End();
     draw_demo_tour(views.demo_tour, fonts);
 }
