@@ -205,8 +205,28 @@
     }
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
+    followDialog(items.find((item) => item.role === 'dialog'));
     followFocus(items.find((item) => item.focused));
   }
+
+  // A dialog that opens takes the focus (its first element that can have it) from the canvas or
+  // the layer; when it closes, the focus goes back to where it was.
+  let dialogKey = null;
+  let focusBeforeDialog = null;
+  function followDialog(dialog) {
+    const key = dialog ? dialog.key : null;
+    if (key === dialogKey) return;
+    if (dialogKey && focusBeforeDialog && focusBeforeDialog.isConnected && insideLayerOrCanvas(document.activeElement))
+      focusBeforeDialog.focus({ preventScroll: true });
+    dialogKey = key;
+    focusBeforeDialog = null;
+    const first = key && nodes.get(key).element.querySelector('button, input, [tabindex]');
+    if (!first || !insideLayerOrCanvas(document.activeElement)) return;
+    focusBeforeDialog = document.activeElement;
+    focusQuietly(first);
+  }
+  const insideLayerOrCanvas = (element) => !!element && (element.id === 'canvas' || layer.contains(element) ||
+                                                         element === document.body);
 
   // [SECTION] Focus following ImGui's keyboard navigation: when it moves to a described widget,
   // that widget's element takes the page's focus, but only from the canvas or another element of
@@ -220,11 +240,14 @@
     const node = key && nodes.get(key);
     if (!node || !node.element.matches('button, input, [tabindex]')) return;
     const active = document.activeElement;
-    const fromCanvas = active && active.id === 'canvas';
-    if (!fromCanvas && !layer.contains(active)) return;
+    if (!active || (active.id !== 'canvas' && !layer.contains(active))) return;
+    focusQuietly(node.element);
+  }
+  // Focuses an element of the layer without acting on it (a text box's focus clicks its field).
+  function focusQuietly(element) {
     followingApp = true;
     try {
-      node.element.focus({ preventScroll: true });
+      element.focus({ preventScroll: true });
     } finally {
       followingApp = false;
     }

@@ -40,7 +40,8 @@ async function importExport(page) {
 
 // Reloads the page (the stored dataset is read again) and waits for the ranking of all rows.
 async function reopen(page) {
-  await page.reload();
+  await page.reload({ waitUntil: 'commit', timeout: 0 });
+  await page.waitForFunction(() => window.radar && window.radar.ready, null, { timeout: 0 });
   await page.evaluate(() => window.radar.ready);
   for (let info = await radarInfo(page); info.dossiers !== rows || info.synthetic || info.import.phase !== 'idle';
        info = await radarInfo(page))

@@ -92,10 +92,19 @@ void draw_open_batch_banner(Session& state) {
     }
 }
 
-// Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
+// Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own). In
+// a narrow window (zoomed in, larger text) the panel takes the whole width until it is closed.
 void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
     if (!view.list.selected_row(state)) {
         draw_ranking_view(state, fonts, view, focus_filter);
+        return;
+    }
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 48.0f) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+        ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
+        draw_dossier_panel(state, fonts, view.list);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
         return;
     }
     const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);

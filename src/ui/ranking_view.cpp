@@ -219,8 +219,10 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
                             static_cast<ImGuiID>(SortColumn::municipality));
     ImGui::TableSetupColumn(tr(TextId::column_care_type), ImGuiTableColumnFlags_WidthStretch, 1.6f,
                             static_cast<ImGuiID>(SortColumn::care_type));
+    // The score's bar is shorter in a narrow window (zoomed in, larger text), leaving room for names.
+    const float score_width = table_width < em * 60.0f ? em * 6.5f : em * 11.0f;
     ImGui::TableSetupColumn(tr(TextId::column_score), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                            em * 11.0f, static_cast<ImGuiID>(SortColumn::score));
+                            score_width, static_cast<ImGuiID>(SortColumn::score));
     // The page's layer gets the rows the clipper draws, with the whole list's row count.
     const std::size_t table_index = view_marks().accessible.size();
     describe("ranking", Role::table, tr(TextId::screen_ranking),

@@ -343,6 +343,8 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
                     ScreeningKeys keys) {
     ScreeningDraft& d = views.screening.draft;
     const std::optional<std::size_t> row = state.row_of(member.dossier_id);
+    // Its lines wrap in a narrow window rather than run out of it.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
@@ -405,6 +407,7 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
         draw_dossier_fields(state, *row);
     }
     ImGui::EndChild();
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace
@@ -422,7 +425,8 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("queue", ImVec2(em * 26.0f, 0), true);
+    // The queue takes at most 40% of a narrow window (zoomed in, larger text): the dossier needs the rest.
+    ImGui::BeginChild("queue", ImVec2(std::min(em * 26.0f, ImGui::GetContentRegionAvail().x * 0.4f), 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
