@@ -1,12 +1,13 @@
 // Frame time with the accessibility layer on and off (issue #21: "within a few percent"). Imports
 // a generated export of ROWS dossiers into the real app in headless Chromium, then scrolls the
 // ranking a wheel step per frame for FRAMES frames, with the page's layer (radar_accessibility.js)
-// and without it (the request for it answered with an empty script), twice each, alternating;
-// every run starts from a reload that reads the stored dataset again. Frames are not held to the
+// and without it (the request for it answered with an empty script, the offline service worker
+// that would serve it from its cache removed first), RUNS times each, alternating; every run
+// starts from a reload that reads the stored dataset again. Frames are not held to the
 // display's rate (--disable-frame-rate-limit), so a frame's time is the time the page needed for
 // it. Prints the median and 95th percentile of each and their ratio, then one JSON line.
 // A measurement, not a test. Needs the native CLI (build/native/radar) to write the export.
-//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES]     (defaults 100000 and 600)
+//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES] [RUNS]     (defaults 100000, 600, 2)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { openApp, nextFrames, radarInfo, waitForInfo, clickWidget } from '../../
 
 const rows = Number(process.argv[2] || 100000);
 const frames = Number(process.argv[3] || 600);
+const runs = Number(process.argv[4] || 2);
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 const folder = mkdtempSync(join(tmpdir(), 'radar-frame-time-'));
 const file = join(folder, `export-${rows}.csv`);
@@ -36,6 +38,15 @@ async function importExport(page) {
   for (let info = await radarInfo(page); info.dossiers !== rows || info.import.phase !== 'idle'; info = await radarInfo(page))
     await new Promise((resolve) => setTimeout(resolve, 250));
   await waitForInfo(page, (info) => ['saved', 'failed'].includes(info.datasetStore?.save), 'the stored snapshot');
+}
+
+// Removes the offline service worker and its caches: requests then reach the network, where
+// page.route answers them (Playwright does not route what a service worker serves).
+async function removeServiceWorker(page) {
+  await page.evaluate(async () => {
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
 }
 
 // Reloads the page (the stored dataset is read again) and waits for the ranking of all rows.
@@ -87,9 +98,13 @@ try {
   const withoutLayer = async (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
   const times = { on: [], off: [] };
   let scrolled = 0;
-  for (const layer of ['on', 'off', 'on', 'off']) {
-    if (layer === 'off') await page.route('**/radar_accessibility.js', withoutLayer);
-    else await page.unroute('**/radar_accessibility.js');
+  for (const layer of Array.from({ length: runs }, () => ['on', 'off']).flat()) {
+    if (layer === 'off') {
+      await removeServiceWorker(page);
+      await page.route('**/radar_accessibility.js', withoutLayer);
+    } else {
+      await page.unroute('**/radar_accessibility.js');
+    }
     await reopen(page);
     const present = await page.evaluate(() => document.getElementById('radar-accessibility') !== null);
     if (present !== (layer === 'on')) throw new Error(`the layer is ${present ? 'present' : 'missing'} in the "${layer}" run`);
@@ -99,7 +114,7 @@ try {
   }
   const on = summary(times.on), off = summary(times.off);
   const ms = (value) => value.toFixed(2) + ' ms';
-  console.log(`rows                 ${rows} imported; ${frames} frames per run, two runs each; last run scrolled to row ${Math.round(scrolled)}`);
+  console.log(`rows                 ${rows} imported; ${frames} frames per run, ${runs} runs each; last run scrolled to row ${Math.round(scrolled)}`);
   console.log(`layer on             median ${ms(on.median)}, p95 ${ms(on.p95)}`);
   console.log(`layer off            median ${ms(off.median)}, p95 ${ms(off.p95)}`);
   console.log(`on / off             median ${(on.median / off.median).toFixed(3)}, p95 ${(on.p95 / off.p95).toFixed(3)}`);

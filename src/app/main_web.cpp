@@ -1,6 +1,7 @@
 // Browser entry point: GLFW window on the page's canvas, WebGL2, Dear ImGui, and the frame loop.
 // ImGui runs in device pixels: every frame the canvas backing store is sized to CSS size x
-// devicePixelRatio (Emscripten 3.1.6's GLFW ignores the ratio), and fonts/style follow the ratio.
+// devicePixelRatio (Emscripten 3.1.6's GLFW ignores the ratio), and fonts/style follow the ratio
+// times the text size setting.
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>

@@ -50,7 +50,9 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
         ImGui::SetCursorScreenPos(ImVec2(at.x + em * 5.5f, at.y));
         const std::optional<std::size_t> column = dataset.index_of(parameter->field);
         const std::string value = parameter->missing || !column ? tr(TextId::missing_value) : cell_label(dataset, *column, row);
+        ImGui::PushTextWrapPos(0.0f);  // a narrow panel (zoomed in, larger text) wraps the reason
         ImGui::Text("%5s  %s: %s", one_decimal(parameter->points).c_str(), local(parameter->label).c_str(), value.c_str());
+        ImGui::PopTextWrapPos();
         AccessibleItem& reason = describe_last_item(Role::listitem,
                                                     one_decimal(parameter->points) + "  " + local(parameter->label) + ": " + value,
                                                     "score-reason:" + parameter->id);

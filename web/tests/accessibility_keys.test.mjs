@@ -195,6 +195,9 @@ test('the page\'s focus follows the app\'s keyboard navigation, but is never tak
   try {
     const { page } = app;
     await page.getByRole('tab', { name: 'Ranglijst', selected: true }).waitFor();
+    // The store's start-up messages move the tabs when they arrive: first they settle.
+    await page.waitForFunction(() => window.radar.info().storage.loaded);
+    await settle(page);
     // The Opslag tab, opened from the layer: ImGui's navigation starts from it (a click puts it
     // there, unmarked until a key moves it).
     await page.getByRole('tab', { name: 'Opslag' }).press('Enter');
