@@ -4,7 +4,8 @@
 // canvas, invisible but present, touching only what changed, so that screen readers,
 // find-in-page and role-based test locators see the app. Both directions: activating an element
 // (click, Enter, Space) clicks its widget on the canvas through the mouse events the app already
-// handles; focusing a text box activates its field, and typing goes on to the app.
+// handles; focusing a text box activates its field, and typing goes on to the app. The page's
+// focus follows ImGui's keyboard navigation while it is in the layer or on the canvas.
 (function () {
   'use strict';
 
@@ -74,7 +75,8 @@
     if (item.role !== 'status' && nativeRoles[item.role] !== element.tagName) element.setAttribute('role', item.role);
     if (item.role === 'textbox') {
       element.type = 'text';
-      element.addEventListener('focus', () => activate(item.key));
+      // Focused by the app's navigation (following it), the field is not clicked.
+      element.addEventListener('focus', () => { if (!followingApp) activate(item.key); });
       // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
       element.addEventListener('blur', () => {
         const node = nodes.get(item.key);
@@ -131,6 +133,7 @@
     }
     if (item.role === 'tab') setAttribute(element, 'aria-selected', String(!!item.selected));
     if (item.role === 'row') setAttribute(element, 'aria-selected', item.selected ? 'true' : null);
+    if (item.role === 'row') setAttribute(element, 'tabindex', item.activatable ? '0' : null);  // Enter and Space open it
     if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected ? 'true' : null);
     if (item.role === 'checkbox') setAttribute(element, 'aria-checked', String(!!item.checked));
     if (item.role === 'heading') setAttribute(element, 'aria-level', item.level || 2);
@@ -203,6 +206,52 @@
     }
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
+    followDialog(items.find((item) => item.role === 'dialog'));
+    followFocus(items.find((item) => item.focused));
+  }
+
+  // A dialog that opens takes the focus (its first element that can have it) from the canvas or
+  // the layer; when it closes, the focus goes back to where it was.
+  let dialogKey = null;
+  let focusBeforeDialog = null;
+  function followDialog(dialog) {
+    const key = dialog ? dialog.key : null;
+    if (key === dialogKey) return;
+    if (dialogKey && focusBeforeDialog && focusBeforeDialog.isConnected && insideLayerOrCanvas(document.activeElement))
+      focusBeforeDialog.focus({ preventScroll: true });
+    dialogKey = key;
+    focusBeforeDialog = null;
+    const first = key && nodes.get(key).element.querySelector('button, input, [tabindex]');
+    if (!first || !insideLayerOrCanvas(document.activeElement)) return;
+    focusBeforeDialog = document.activeElement;
+    focusQuietly(first);
+  }
+  const insideLayerOrCanvas = (element) => !!element && (element.id === 'canvas' || layer.contains(element) ||
+                                                         element === document.body);
+
+  // [SECTION] Focus following ImGui's keyboard navigation: when it moves to a described widget,
+  // that widget's element takes the page's focus, but only from the canvas or another element of
+  // the layer: focus elsewhere in the page is never taken away.
+  let followedKey = null;
+  let followingApp = false;
+  function followFocus(focused) {
+    const key = focused ? focused.key : null;
+    if (key === followedKey) return;
+    followedKey = key;
+    const node = key && nodes.get(key);
+    if (!node || !node.element.matches('button, input, [tabindex]')) return;
+    const active = document.activeElement;
+    if (!active || (active.id !== 'canvas' && !layer.contains(active))) return;
+    focusQuietly(node.element);
+  }
+  // Focuses an element of the layer without acting on it (a text box's focus clicks its field).
+  function focusQuietly(element) {
+    followingApp = true;
+    try {
+      element.focus({ preventScroll: true });
+    } finally {
+      followingApp = false;
+    }
   }
 
   function watch() {
@@ -235,15 +284,28 @@
   function pointAt(item) {
     const ratio = window.devicePixelRatio || 1;
     const [left, top, right, bottom] = item.box;
-    // A text field is clicked near its right end: the cursor goes after its text.
-    const x = item.role === 'textbox' ? Math.max(left, right - 4 * ratio) : (left + right) / 2;
+    // A text field is clicked near its right end: the cursor goes after its text. A row is
+    // clicked in its first cell: its middle can be a column's border, which resizes the column.
+    const x = item.role === 'textbox' ? Math.max(left, right - 4 * ratio)
+      : item.role === 'row' ? Math.min((left + right) / 2, left + 16 * ratio) : (left + right) / 2;
     return { clientX: x / ratio, clientY: (top + bottom) / 2 / ratio, button: 0, bubbles: true, cancelable: true,
              view: window };
   }
+  // Asks the app to scroll the widget under `key` into sight (when drawn next).
+  function bringIntoView(key) {
+    try {
+      window.Module.ccall('radar_bring_into_view', null, ['string'], [key]);
+    } catch (error) { /* the app stopped */ }
+  }
+  // An element reached with Tab is shown too: the focus mark sits on a widget one can see.
+  layer.addEventListener('focusin', (event) => {
+    if (!followingApp && event.target instanceof HTMLElement && event.target.dataset.key) bringIntoView(event.target.dataset.key);
+  });
   function activate(key) {
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
       if (!canvas) return;
+      bringIntoView(key);  // scrolled out of sight it could not be clicked; the loop follows it
       let at = null;
       for (let tries = 0; tries < 10; tries++) {
         const node = nodes.get(key);
@@ -278,19 +340,30 @@
     window.Module.ccall('radar_set_accessible_value', null, ['string', 'number'], [key, value]);
   }
 
-  // Keys meant for the layer's elements do not reach the app too: Enter on a button here must not
-  // also act on whatever ImGui has focused, and Tab moves between the elements. Typing in a text
-  // box does reach the app: its field is the one that holds the text. From the canvas, Tab moves
-  // into the layer unless the app is editing text. (Registered before the app's own listeners.)
+  // Keys meant for the layer's elements do not reach the app too: Enter or Space on a button here
+  // must not also act on whatever ImGui has focused, Tab moves between the elements, and a
+  // slider's keys set its value. Other keys do reach the app: typing in a text box (its field is
+  // the one that holds the text), the app's shortcuts and its keyboard navigation (which the focus
+  // follows). From the canvas, Tab moves into the layer unless the app is editing text.
+  // (Registered before the app's own listeners.)
+  const sliderKeys = new Set(['ArrowRight', 'ArrowUp', 'ArrowLeft', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
   window.addEventListener('keydown', stopKeysForTheLayer, true);
   window.addEventListener('keypress', stopKeysForTheLayer, true);
   window.addEventListener('keyup', stopKeysForTheLayer, true);
   function stopKeysForTheLayer(event) {
     const target = event.target;
     if (target instanceof Element && layer.contains(target)) {
-      const node = event.type === 'keydown' && nodes.get(target.dataset.key);
-      if (node && ranged.has(node.item.role)) stepValue(node.item.key, event);
-      if (target.tagName !== 'INPUT' || event.key === 'Tab') event.stopImmediatePropagation();
+      const node = nodes.get(target.dataset.key);
+      const slider = node && ranged.has(node.item.role);
+      if (slider && event.type === 'keydown') stepValue(node.item.key, event);
+      const acting = event.key === 'Enter' || event.key === ' ';
+      // A row is a div: Enter and Space open it here (a button clicks itself).
+      if (node && node.item.role === 'row' && acting && event.type === 'keydown') {
+        event.preventDefault();
+        activate(node.item.key);
+      }
+      const own = event.key === 'Tab' || (target.tagName !== 'INPUT' && acting) || (slider && sliderKeys.has(event.key));
+      if (own) event.stopImmediatePropagation();
       return;
     }
     if (event.key === 'Tab' && target instanceof Element && target.id === 'canvas' && window.Module && window.Module.calledRun) {

@@ -30,6 +30,8 @@ nlohmann::json item_json(const ui::AccessibleItem& item) {
     if (item.row_count) json["rowCount"] = item.row_count;
     if (item.has_range) json["range"] = {item.value_now, item.value_min, item.value_max, item.value_step};
     if (item.expanded) json["expanded"] = true;
+    if (item.focused) json["focused"] = true;
+    if (item.activatable) json["activatable"] = true;
     return json;
 }
 
@@ -59,6 +61,10 @@ EMSCRIPTEN_KEEPALIVE const char* radar_accessibility_items() { return radar::app
 EMSCRIPTEN_KEEPALIVE void radar_set_accessible_value(const char* key, double value) {
     radar::ui::view_marks().requested_value = radar::ui::RequestedValue{key, value};
 }
+
+// Scrolls the widget described under `key` into sight when it is drawn next (the layer before it
+// clicks a widget, and when one of its elements takes the focus).
+EMSCRIPTEN_KEEPALIVE void radar_bring_into_view(const char* key) { radar::ui::view_marks().bring_into_view = key; }
 
 // Whether a text field of the app has the keyboard (then Tab stays in the app).
 EMSCRIPTEN_KEEPALIVE int radar_wants_text_input() { return ImGui::GetIO().WantTextInput ? 1 : 0; }

@@ -1,12 +1,14 @@
 // Browser entry point: GLFW window on the page's canvas, WebGL2, Dear ImGui, and the frame loop.
 // ImGui runs in device pixels: every frame the canvas backing store is sized to CSS size x
-// devicePixelRatio (Emscripten 3.1.6's GLFW ignores the ratio), and fonts/style follow the ratio.
+// devicePixelRatio (Emscripten 3.1.6's GLFW ignores the ratio), and fonts/style follow the ratio
+// times the text size setting.
 #include <GLFW/glfw3.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -31,6 +33,7 @@
 #include "session/import_work.hpp"
 #include "session/i18n.hpp"
 #include "ui/main_window.hpp"
+#include "ui/text_size.hpp"
 #include "ui/theme.hpp"
 
 namespace {
@@ -49,7 +52,7 @@ struct App {
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
-    float pixel_ratio = 0.0f;
+    float drawn_scale = 0.0f;  // device pixels per CSS pixel times the text size setting
     int frames = 0;
     bool restoring = false;  // a stored dataset is being read again (told to the page)
 };
@@ -68,8 +71,9 @@ std::size_t requested_dossier_count() {
     return static_cast<std::size_t>(value);
 }
 
-// Matches the canvas backing store to its CSS size times the device pixel ratio; reloads the
-// fonts and rescales the style when the ratio changes (zoom, moving to another screen).
+// Matches the canvas backing store to its CSS size times the device pixel ratio; makes the fonts
+// again and rescales the style when the ratio (zoom, moving to another screen) or the text size
+// setting changes, so that text is drawn sharp at its size.
 void sync_canvas_and_scale() {
     double css_width = 0, css_height = 0;
     emscripten_get_element_css_size(canvas_selector, &css_width, &css_height);
@@ -80,11 +84,12 @@ void sync_canvas_and_scale() {
     emscripten_get_canvas_element_size(canvas_selector, &current_width, &current_height);
     if (width != current_width || height != current_height)
         emscripten_set_canvas_element_size(canvas_selector, width, height);
-    if (ratio != app.pixel_ratio) {
-        app.pixel_ratio = ratio;
-        app.fonts = radar::ui::load_fonts(ratio);
+    const float scale = ratio * static_cast<float>(radar::ui::text_size_percent(app.state)) / 100.0f;
+    if (scale != app.drawn_scale) {
+        app.drawn_scale = scale;
+        app.fonts = radar::ui::load_fonts(scale);
         if (!app.fonts.embedded) std::fprintf(stderr, "Embedded font missing: using ImGui's built-in font\n");
-        radar::ui::apply_theme(ratio);
+        radar::ui::apply_theme(scale);
         app.renderer.rebuild_fonts_texture();
     }
     ImGuiIO& io = ImGui::GetIO();
@@ -95,7 +100,12 @@ void sync_canvas_and_scale() {
 radar::ui::Shortcuts read_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     radar::ui::Shortcuts shortcuts;
-    shortcuts.focus_search = !io.WantTextInput && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
+    // "?" by the character typed, whatever keys the keyboard's layout needs for it (on many it is
+    // Shift and the "/" key, which must then not also go to the search box).
+    const bool question_mark = std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '?') !=
+                               io.InputQueueCharacters.end();
+    shortcuts.show_shortcuts = !io.WantTextInput && question_mark;
+    shortcuts.focus_search = !io.WantTextInput && !question_mark && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
     shortcuts.toggle_language = io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_L, false);
     return shortcuts;
 }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include <imgui_internal.h>
+
 #include "core/model/explanation.hpp"
 #include "core/model/model_output.hpp"
 #include "session/double_coding_work.hpp"
@@ -48,7 +50,9 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
         ImGui::SetCursorScreenPos(ImVec2(at.x + em * 5.5f, at.y));
         const std::optional<std::size_t> column = dataset.index_of(parameter->field);
         const std::string value = parameter->missing || !column ? tr(TextId::missing_value) : cell_label(dataset, *column, row);
+        ImGui::PushTextWrapPos(0.0f);  // a narrow panel (zoomed in, larger text) wraps the reason
         ImGui::Text("%5s  %s: %s", one_decimal(parameter->points).c_str(), local(parameter->label).c_str(), value.c_str());
+        ImGui::PopTextWrapPos();
         AccessibleItem& reason = describe_last_item(Role::listitem,
                                                     one_decimal(parameter->points) + "  " + local(parameter->label) + ": " + value,
                                                     "score-reason:" + parameter->id);
@@ -68,9 +72,32 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
 
 // How much of the model's input is known, and how old the dated inputs are.
 void draw_completeness(const Completeness& info) {
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("completeness", Role::list, tr(TextId::dossier_completeness));
+    const auto entry = [&](const std::string& text, const std::string& key) {
+        AccessibleItem& item = describe_last_item(Role::listitem, text, key);
+        item.container = "completeness";
+        grow_box(view_marks().accessible[list_at].box, item.box);
+    };
     ImGui::TextWrapped("%s", local(info.summary).c_str());
-    for (const DatedInput& dated : info.dated) ImGui::BulletText("%s", local(dated.text).c_str());
+    entry(local(info.summary), "completeness:summary");
+    for (std::size_t i = 0; i < info.dated.size(); ++i) {
+        ImGui::BulletText("%s", local(info.dated[i].text).c_str());
+        entry(local(info.dated[i].text), "completeness:" + std::to_string(i));
+    }
 }
+
+namespace {
+
+// A cell of the dossier's field table for the page's layer: the cell's width, the drawn text's height.
+void describe_field_cell(const std::string& row_key, const char* column, std::string text, float left, float right) {
+    AccessibleItem& cell = describe_last_item(Role::cell, std::move(text), row_key + ":" + column);
+    cell.box.left = left;
+    cell.box.right = right;
+    cell.container = row_key;
+}
+
+}  // namespace
 
 void draw_dossier_fields(const Session& state, std::size_t row) {
     const Dataset& dataset = state.dataset();
@@ -78,15 +105,46 @@ void draw_dossier_fields(const Session& state, std::size_t row) {
     if (!ImGui::BeginTable("fields", 2, flags)) return;
     ImGui::TableSetupColumn(tr(TextId::field_column), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::value_column), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    // In the page's layer a table with a header row and a row per field, as drawn.
+    const ImVec2 table_at = ImGui::GetCursorScreenPos();
+    const std::size_t table_index = view_marks().accessible.size();
+    describe("dossier-fields", Role::table, tr(TextId::dossier_fields));
+    view_marks().accessible[table_index].row_count = static_cast<int>(dataset.columns().size()) + 1;
+    const float header_top = ImGui::GetCursorScreenPos().y;
     ImGui::TableHeadersRow();
+    const std::size_t header_at = view_marks().accessible.size();
+    describe("dossier-fields:header", Role::row, "").container = "dossier-fields";
+    view_marks().accessible[header_at].row_index = 1;
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    for (int column = 0; column < 2; ++column) {
+        const WidgetBox box{table->Columns[column].MinX, header_top, table->Columns[column].MaxX,
+                            header_top + ImGui::TableGetHeaderRowHeight()};
+        describe("dossier-fields:header:" + std::to_string(column), Role::columnheader, ImGui::TableGetColumnName(column), box)
+            .container = "dossier-fields:header";
+        grow_box(view_marks().accessible[header_at].box, box);
+    }
     for (std::size_t column = 0; column < dataset.columns().size(); ++column) {
         ImGui::TableNextRow();
+        const std::string row_key = "dossier-fields:" + dataset.columns()[column].name;
+        const std::size_t row_at = view_marks().accessible.size();
+        describe(row_key, Role::row, "").container = "dossier-fields";
+        view_marks().accessible[row_at].row_index = static_cast<int>(column) + 2;
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", field_label(state.field_dictionary(), dataset.columns()[column].name).c_str());
+        const std::string field = field_label(state.field_dictionary(), dataset.columns()[column].name);
+        ImGui::TextDisabled("%s", field.c_str());
+        describe_field_cell(row_key, "field", field, table->Columns[0].MinX, table->Columns[0].MaxX);
+        grow_box(view_marks().accessible[row_at].box, view_marks().accessible.back().box);
         ImGui::TableNextColumn();
-        if (dataset.columns()[column].is_missing(row)) ImGui::TextDisabled("%s", tr(TextId::missing_value));
-        else ImGui::TextWrapped("%s", cell_label(dataset, column, row).c_str());
+        const bool missing = dataset.columns()[column].is_missing(row);
+        const std::string value = missing ? tr(TextId::missing_value) : cell_label(dataset, column, row);
+        if (missing) ImGui::TextDisabled("%s", value.c_str());
+        else ImGui::TextWrapped("%s", value.c_str());
+        describe_field_cell(row_key, "value", value, table->Columns[1].MinX, table->Columns[1].MaxX);
+        grow_box(view_marks().accessible[row_at].box, view_marks().accessible.back().box);
+        grow_box(view_marks().accessible[table_index].box, view_marks().accessible[row_at].box);
     }
+    grow_box(view_marks().accessible[table_index].box, view_marks().accessible[header_at].box);
+    view_marks().accessible[table_index].box.top = table_at.y;
     ImGui::EndTable();
 }
 

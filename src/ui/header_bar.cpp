@@ -1,6 +1,7 @@
 // Header band drawn with the window draw list so it spans the full width at any size.
 #include "ui/header_bar.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "platform/platform.hpp"
@@ -8,6 +9,7 @@
 #include "ui/item_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_size.hpp"
 
 namespace radar::ui {
 namespace {
@@ -32,6 +34,36 @@ void language_switch() {
     ImGui::NewLine();
 }
 
+// The tools' colours on the dark band: light text, a light frame, no fill until hovered.
+void push_band_colours() {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    ImGui::PushStyleColor(ImGuiCol_Border, palette::header_muted);
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 0));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 255, 255, 40));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(255, 255, 255, 70));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(255, 255, 255, 0));
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32(255, 255, 255, 40));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, palette::header_band);  // the text size's list
+    ImGui::PushStyleColor(ImGuiCol_Header, IM_COL32(255, 255, 255, 60));
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, IM_COL32(255, 255, 255, 40));
+}
+constexpr int band_colours = 10;
+
+// "?  Sneltoetsen" and the text size, left of the language switch.
+void shortcuts_and_text_size(Session& state, ShortcutsDialog& shortcuts, float size_width) {
+    push_band_colours();
+    if (ImGui::Button(tr(TextId::shortcuts_button))) shortcuts.open = true;
+    note_last_item("button:shortcuts", Role::button, tr(TextId::shortcuts_title));
+    ImGui::PopStyleColor(band_colours);
+    wrapped_tooltip(tr(TextId::shortcuts_button_tooltip));
+    ImGui::SameLine();
+    push_band_colours();
+    ImGui::SetNextItemWidth(size_width);
+    draw_text_size_choice(state);
+    ImGui::PopStyleColor(band_colours);
+    ImGui::SameLine();
+}
+
 // "A new version is available, reload": the service worker holds it until the user chooses.
 void new_version_offer(float right, const ImVec2& origin) {
     const char* label = tr(TextId::new_version_reload);
@@ -46,14 +78,30 @@ void new_version_offer(float right, const ImVec2& origin) {
     wrapped_tooltip(tr(TextId::new_version_tooltip));
 }
 
+// Imported data name their file; all data their export date (the data age).
+std::string facts_line(const Session& state) {
+    const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + "   \xC2\xB7   " : std::string()) +
+                                    tr(TextId::export_date_label) + ": " + date_text(state.export_date());
+    return std::string(tr(TextId::dataset_label)) + ": " + group_thousands(state.dataset().row_count()) + " " +
+           tr(TextId::dossiers_unit) + "   \xC2\xB7   " + origin_fact + "   \xC2\xB7   " + tr(TextId::reference_date_label) +
+           ": " + date_text(state.reference_date());
+}
+
 }  // namespace
 
-void draw_header_bar(const Session& state, const Fonts& fonts) {
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetWindowWidth();
-    const float height = fonts.title->FontSize + line * 2.0f + style.WindowPadding.y * 2.5f;
+    // The facts line wraps when the window is narrow (zoomed in, larger text): the band grows.
+    const char* badge = tr(TextId::synthetic_badge);
+    const ImVec2 badge_pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
+    const float facts_x = state.is_synthetic() ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
+    const std::string facts = facts_line(state);
+    const float facts_wrap = std::max(line * 4.0f, width - style.WindowPadding.x * 2 - facts_x);
+    const float facts_height = ImGui::CalcTextSize(facts.c_str(), nullptr, false, facts_wrap).y;
+    const float height = fonts.title->FontSize + facts_height + line + style.WindowPadding.y * 2.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 band_min(ImGui::GetWindowPos().x, origin.y - style.WindowPadding.y);
     // The window clips its padding away; the band deliberately runs edge to edge.
@@ -68,24 +116,33 @@ void draw_header_bar(const Session& state, const Fonts& fonts) {
     describe_last_item(Role::heading, tr(TextId::app_title), "app-title").level = 1;
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::header_muted);
-    ImGui::TextUnformatted(tr(TextId::app_tagline));
-    ImGui::PopStyleColor();
 
-    // Right-aligned language switch on the title line, and left of it the offer of a new version.
+    // Right-aligned tools on the title line (the shortcuts, the text size, the language switch),
+    // left of them the offer of a new version; the tagline takes what room is left, if any.
     const float switch_width = ImGui::CalcTextSize("NLEN").x + style.FramePadding.x * 4 + style.ItemSpacing.x;
-    if (platform::offline_status().update_waiting) new_version_offer(width - switch_width - style.WindowPadding.x, origin);
-    ImGui::SameLine(width - switch_width - style.WindowPadding.x);
+    const float size_width = ImGui::CalcTextSize((std::string(tr(TextId::text_size_label)) + " 200%").c_str()).x +
+                             style.FramePadding.x * 2 + ImGui::GetFrameHeight();
+    const float tools_width = ImGui::CalcTextSize(tr(TextId::shortcuts_button)).x + style.FramePadding.x * 2 + size_width +
+                              style.ItemSpacing.x * 2 + switch_width;
+    const float tools_x = std::max(ImGui::GetCursorPosX(), width - tools_width - style.WindowPadding.x);
+    const float tagline_room = tools_x - ImGui::GetCursorPosX() - style.ItemSpacing.x * 2;
+    if (tagline_room > line * 4.0f) {
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::header_muted);
+        fitted_text(tr(TextId::app_tagline), tagline_room);
+        ImGui::PopStyleColor();
+    }
+    if (platform::offline_status().update_waiting) new_version_offer(tools_x, origin);
+    ImGui::SameLine(tools_x);
     ImGui::SetCursorPosY(origin.y - ImGui::GetWindowPos().y);
+    shortcuts_and_text_size(state, shortcuts, size_width);
     language_switch();
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + fonts.title->FontSize + style.ItemSpacing.y));
     if (state.is_synthetic()) {
-        const char* badge = tr(TextId::synthetic_badge);
         const ImVec2 size = ImGui::CalcTextSize(badge);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const ImVec2 pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
+        const ImVec2& pad = badge_pad;
         draw->AddRectFilled(ImVec2(at.x, at.y - pad.y), ImVec2(at.x + size.x + pad.x * 2, at.y + size.y + pad.y),
                             palette::badge, style.FrameRounding);
         ImGui::SetCursorScreenPos(ImVec2(at.x + pad.x, at.y));
@@ -95,15 +152,10 @@ void draw_header_bar(const Session& state, const Fonts& fonts) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::synthetic_tooltip));
         ImGui::SameLine(0, pad.x + style.ItemSpacing.x * 1.5f);
     }
-    // Imported data name their file; all data their export date (the data age).
-    const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + "   \xC2\xB7   " : std::string()) +
-                                    tr(TextId::export_date_label) + ": " + date_text(state.export_date());
-    const std::string facts = std::string(tr(TextId::dataset_label)) + ": " +
-                              group_thousands(state.dataset().row_count()) + " " + tr(TextId::dossiers_unit) +
-                              "   \xC2\xB7   " + origin_fact + "   \xC2\xB7   " +
-                              tr(TextId::reference_date_label) + ": " + date_text(state.reference_date());
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    ImGui::PushTextWrapPos(width - style.WindowPadding.x);
     ImGui::TextUnformatted(facts.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, band_min.y + height + style.ItemSpacing.y));
 }

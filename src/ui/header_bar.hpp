@@ -1,12 +1,14 @@
-// The top band: app title, dataset and dates, the synthetic-data badge and the language switch.
+// The top band: app title, dataset and dates, the synthetic-data badge, and the tools: the list of
+// shortcuts, the text size and the language switch.
 #pragma once
 
 #include "session/session.hpp"
 #include "ui/session_names.hpp"
+#include "ui/shortcuts_dialog.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
 
-void draw_header_bar(const Session& state, const Fonts& fonts);
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts);
 
 }  // namespace radar::ui

@@ -73,14 +73,25 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key)
         std::snprintf(id, sizeof id, "id:%08x", static_cast<unsigned>(ImGui::GetItemID()));
         key = id;
     }
+    ViewMarks& marks = view_marks();
+    if (!marks.bring_into_view.empty() && marks.bring_into_view == key) {
+        ImGui::ScrollToBringRectIntoView(GImGui->CurrentWindow, GImGui->LastItemData.Rect);
+        marks.bring_into_view.clear();
+    }
     AccessibleItem& item = describe(std::move(key), role, std::move(name), last_item_box());
     item.disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    item.focused = has_keyboard_focus(ImGui::GetItemID());
     return item;
 }
 
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name) {
     note_last_item(widget);
     return describe_last_item(role, std::move(name), widget);
+}
+
+bool has_keyboard_focus(ImGuiID id) {
+    const ImGuiContext& g = *GImGui;
+    return id != 0 && g.NavId == id && !g.NavDisableHighlight;
 }
 
 AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,

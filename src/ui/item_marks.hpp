@@ -52,6 +52,8 @@ struct AccessibleItem {
     bool has_range = false;   // a slider or number field: its value and bounds below
     double value_now = 0, value_min = 0, value_max = 0, value_step = 1;  // aria-valuenow/min/max; a key's step
     bool expanded = false;    // a combo box whose list is open
+    bool focused = false;     // ImGui's keyboard navigation is on it (the page's focus follows)
+    bool activatable = false; // a row that opens something (the ranking's): focusable in the page
 };
 
 // A value asked for by assistive technology for a slider or number field (web/accessibility_layer.js,
@@ -71,6 +73,7 @@ struct ViewMarks {
     float ranking_scroll_rows = 0.0f;          // how far the ranking list is scrolled, in rows
     std::string screening_refusal;             // why the coding form last refused to save ("" if not)
     std::optional<RequestedValue> requested_value;  // for one slider or number field, until it is drawn
+    std::string bring_into_view;               // the described widget to scroll into sight when drawn next
 };
 
 // Makes `marks` the current ImGui context's marks (at start-up, after ImGui::CreateContext).
@@ -89,12 +92,14 @@ void start_describing_frame();
 // Adds an item to this frame's described widgets. The reference returned stays valid until the
 // next item is described.
 AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box = {});
-// Describes the last item: its box, and disabled when drawn disabled. `key` defaults to the
-// item's ImGui id.
+// Describes the last item: its box, disabled when drawn disabled, focused when keyboard
+// navigation is on it. `key` defaults to the item's ImGui id.
 AccessibleItem& describe_last_item(Role role, std::string name, std::string key = {});
 // Both at once for a widget automation knows: its box under `widget`, and its description keyed
 // by that name.
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name);
+// Whether ImGui's keyboard navigation is on the widget `id` (and shown: not after a mouse click).
+bool has_keyboard_focus(ImGuiID id);
 // Describes the last item as a slider or number field with its value and bounds.
 AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,
                                     std::string key = {});

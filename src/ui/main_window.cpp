@@ -1,4 +1,5 @@
-// Fills the display with one undecorated window and applies the global keyboard shortcuts.
+// Fills the display with one undecorated window and applies the global keyboard shortcuts (the
+// list of them on "?").
 #include "ui/main_window.hpp"
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
+#include "ui/shortcuts_dialog.hpp"
 #include "ui/storage_view.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -103,10 +105,19 @@ void draw_open_batch_banner(Session& state) {
     }
 }
 
-// Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own).
+// Ranking and, when a dossier is selected, its panel beside it (the panel scrolls on its own). In
+// a narrow window (zoomed in, larger text) the panel takes the whole width until it is closed.
 void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
     if (!view.list.selected_row(state)) {
         draw_ranking_view(state, fonts, view, focus_filter);
+        return;
+    }
+    if (ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 48.0f) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(255, 255, 255, 255));
+        ImGui::BeginChild("dossier_panel", ImVec2(0, 0), true);
+        draw_dossier_panel(state, fonts, view.list);
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
         return;
     }
     const float panel_width = std::max(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x * 0.36f);
@@ -134,7 +145,9 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
-    draw_header_bar(state, fonts);
+    take_shortcuts_dialog_keys(views.shortcuts, shortcuts.show_shortcuts);
+    if (views.shortcuts.open) shortcuts.focus_search = false;
+    draw_header_bar(state, fonts, views.shortcuts);
     draw_demo_band(state, views.demo_tour);
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -185,6 +198,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         }
         ImGui::EndTabBar();
     }
+    draw_shortcuts_dialog(views.shortcuts, fonts);
     ImGui::End();
     draw_demo_tour(views.demo_tour, fonts);
 }

@@ -15,6 +15,7 @@ namespace radar::ui {
 struct Shortcuts {
     bool focus_search = false;     // "/"
     bool toggle_language = false;  // Alt+L
+    bool show_shortcuts = false;   // "?" (outside text fields)
 };
 
 // Draws the frame: the session's parts and the views' own state, all owned by the app.

@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 #include "core/screening/screening_actions.hpp"
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
+#include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -38,13 +40,16 @@ void start_correction(const Session& state, OutcomeDraft& d, const OutcomeState&
     copy_text(outcome.details.note, d.note.data(), d.note.size());
 }
 
+// A combo box over `options`, named `name` in the page's layer.
 template <typename Enum, std::size_t N>
-void choice(const char* id, Enum& value, const Enum (&options)[N], const char* (*label)(Enum, TextLanguage), float width) {
+void choice(const char* id, const char* name, Enum& value, const Enum (&options)[N], const char* (*label)(Enum, TextLanguage),
+            float width) {
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, label(value, language()))) {
+    const std::string key = std::string("outcome-") + (id + 2);  // without the "##"
+    if (begin_choice_box(id, key, name, label(value, language()))) {
         for (Enum option : options)
-            if (ImGui::Selectable(label(option, language()), value == option)) value = option;
-        ImGui::EndCombo();
+            if (choice_option(key, label(option, language()), value == option)) value = option;
+        end_choice_box();
     }
 }
 
@@ -57,8 +62,10 @@ void labelled(const char* text) {
 void form(Session& state, OutcomeDraft& d, bool focus_form) {
     const float em = ImGui::GetFontSize();
     const bool correcting = !d.corrects.empty();
-    ImGui::TextUnformatted(tr(d.withdraw ? TextId::outcome_withdraw_title
-                                         : correcting ? TextId::outcome_correct_title : TextId::outcome_record_title));
+    const char* title = tr(d.withdraw ? TextId::outcome_withdraw_title
+                                      : correcting ? TextId::outcome_correct_title : TextId::outcome_record_title);
+    ImGui::TextUnformatted(title);
+    describe_last_item(Role::heading, title, "outcome-form").level = 4;
     bool enter = false;
     if (!d.withdraw) {
         static constexpr OutcomeType types[] = {OutcomeType::none,        OutcomeType::support,     OutcomeType::warning,
@@ -68,32 +75,38 @@ void form(Session& state, OutcomeDraft& d, bool focus_form) {
         static constexpr InspectionResult results[] = {InspectionResult::no_shortcomings, InspectionResult::shortcomings,
                                                        InspectionResult::serious_shortcomings};
         labelled(tr(TextId::outcome_type_label));
-        choice("##outcome_type", d.details.type, types, outcome_type_label, em * 16.0f);
+        choice("##outcome_type", tr(TextId::outcome_type_label), d.details.type, types, outcome_type_label, em * 16.0f);
         note_last_item("outcome-type");
         if (focus_form) ImGui::SetScrollHereY(0.3f);
         if (d.details.type == OutcomeType::enforcement) {
             ImGui::SameLine();
             labelled(tr(TextId::outcome_measure_label));
-            choice("##outcome_measure", d.details.measure, measures, enforcement_measure_label, em * 11.0f);
+            choice("##outcome_measure", tr(TextId::outcome_measure_label), d.details.measure, measures, enforcement_measure_label,
+                   em * 11.0f);
         } else if (d.details.type == OutcomeType::inspection) {
             ImGui::SameLine();
             labelled(tr(TextId::outcome_result_label));
-            choice("##outcome_result", d.details.inspection_result, results, inspection_result_label, em * 11.0f);
+            choice("##outcome_result", tr(TextId::outcome_result_label), d.details.inspection_result, results,
+                   inspection_result_label, em * 11.0f);
         } else if (d.details.type == OutcomeType::handed_over) {
             ImGui::SameLine();
             labelled(tr(TextId::outcome_handed_over_label));
             ImGui::SetNextItemWidth(em * 14.0f);
             ImGui::InputText("##outcome_to", d.handed_over_to.data(), d.handed_over_to.size());
+            describe_last_item(Role::textbox, tr(TextId::outcome_handed_over_label), "outcome-handed-over-to").value =
+                d.handed_over_to.data();
         }
         labelled(tr(TextId::outcome_date_label));
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##outcome_date", tr(TextId::date_hint), d.date.data(), d.date.size());
+        describe_last_item(Role::textbox, tr(TextId::outcome_date_label), "outcome-date").value = d.date.data();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);
         if (focus_form) ImGui::SetKeyboardFocusHere();
         if (ImGui::InputTextWithHint("##outcome_note", tr(TextId::outcome_note_hint), d.note.data(), d.note.size(),
                                      ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
+        describe_last_item(Role::textbox, tr(TextId::outcome_note_hint), "outcome-note").value = d.note.data();
     }
     if (correcting) {
         ImGui::SetNextItemWidth(-1);
@@ -101,12 +114,13 @@ void form(Session& state, OutcomeDraft& d, bool focus_form) {
         if (ImGui::InputTextWithHint("##outcome_reason", tr(TextId::correction_reason_hint), d.reason.data(),
                                      d.reason.size(), ImGuiInputTextFlags_EnterReturnsTrue))
             enter = true;
+        describe_last_item(Role::textbox, tr(TextId::correction_reason_hint), "outcome-reason").value = d.reason.data();
     }
     const std::string subject = outcome_subject(d.dossier_id);
     const SaveStatus* status = state.save_status(subject);
     ImGui::BeginDisabled(status && status->phase == SavePhase::saving);
     const bool pressed = ImGui::Button(tr(d.withdraw ? TextId::outcome_withdraw : TextId::outcome_save));
-    note_last_item("outcome-save");
+    note_last_item("outcome-save", Role::button, tr(d.withdraw ? TextId::outcome_withdraw : TextId::outcome_save));
     ImGui::EndDisabled();
     if (pressed || enter) {
         OutcomeInput input;
@@ -128,10 +142,12 @@ void form(Session& state, OutcomeDraft& d, bool focus_form) {
     }
     ImGui::SameLine();
     if (ImGui::Button(tr(TextId::cancel))) reset(state, d, d.dossier_id);
+    describe_last_item(Role::button, tr(TextId::cancel), "outcome-cancel");
     ImGui::SameLine();
     if (!d.message.empty()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImColor(palette::error_text), "%s", d.message.c_str());
+        describe_last_item(Role::status, d.message, "outcome-refusal");
         ImGui::PopTextWrapPos();
     } else {
         draw_save_status(state, subject);
@@ -145,22 +161,39 @@ void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& d
     ImGui::PushID("outcomes");
     const auto current = state.screening().current_outcomes(dossier_id);
     if (current.empty()) ImGui::TextDisabled("%s", tr(TextId::outcomes_none));
+    // In the page's layer a list of the outcomes, each with its two buttons named after it.
+    const std::size_t list_at = view_marks().accessible.size();
+    if (!current.empty()) describe("outcomes", Role::list, tr(TextId::outcomes_title));
     for (const OutcomeState* outcome : current) {
         ImGui::PushID(outcome->outcome_id.c_str());
         ImGui::AlignTextToFramePadding();
         std::string line = describe_outcome(outcome->details, language());
         if (!outcome->details.note.empty()) line += " \xE2\x80\x94 " + outcome->details.note;
-        ImGui::BulletText(tr(TextId::outcome_line), date_text(outcome->details.outcome_date).c_str(), line.c_str());
+        std::string entry = filled(TextId::outcome_line, {date_text(outcome->details.outcome_date), line});
+        ImGui::BulletText("%s", entry.c_str());
+        WidgetBox entry_box{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                            ImGui::GetItemRectMax().y};
         if (!outcome->correction_ids.empty()) {
             ImGui::SameLine();
-            ImGui::TextDisabled(tr(TextId::corrected_line), outcome->correction_reason.c_str());
+            const std::string corrected = filled(TextId::corrected_line, {outcome->correction_reason});
+            ImGui::TextDisabled("%s", corrected.c_str());
+            entry += " " + corrected;
+            grow_box(entry_box, WidgetBox{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                                          ImGui::GetItemRectMax().y});
         }
+        AccessibleItem& item = describe("outcome:" + outcome->outcome_id, Role::listitem, entry, entry_box);
+        item.container = "outcomes";
+        grow_box(view_marks().accessible[list_at].box, item.box);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(TextId::correct_button))) start_correction(state, d, *outcome, false);
         note_last_item("outcome-correct");
+        describe_last_item(Role::button, std::string(tr(TextId::correct_button)) + ": " + entry,
+                           "outcome-correct:" + outcome->outcome_id);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(TextId::outcome_withdraw))) start_correction(state, d, *outcome, true);
         note_last_item("outcome-withdraw");
+        describe_last_item(Role::button, std::string(tr(TextId::outcome_withdraw)) + ": " + entry,
+                           "outcome-withdraw:" + outcome->outcome_id);
         ImGui::PopID();
     }
     if (state.storage_mode() == StoreMode::read_only) {
@@ -171,7 +204,7 @@ void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& d
             form(state, d, focus_form);
         } else {
             if (ImGui::Button(tr(TextId::outcome_record_title))) d.open = true;
-            note_last_item("outcome-open");
+            note_last_item("outcome-open", Role::button, tr(TextId::outcome_record_title));
             ImGui::SameLine();
             draw_save_status(state, outcome_subject(dossier_id));
         }

@@ -13,28 +13,31 @@
 #include "session/i18n.hpp"
 #include "ui/text_widgets.hpp"
 #include "session/value_labels.hpp"
+#include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
 namespace {
 
-// A combo over `values` with an "all" entry; returns true when the choice changed.
-bool value_combo(const char* id, const char* all_label, const std::vector<std::string>& values, std::string& chosen,
-                 std::string (*label)(std::string_view)) {
+// A combo over `values` with an "all" entry, named `name` in the page's layer; returns true when
+// the choice changed.
+bool value_combo(const char* id, const std::string& key, const char* name, const char* all_label,
+                 const std::vector<std::string>& values, std::string& chosen, std::string (*label)(std::string_view)) {
     bool changed = false;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
-    if (ImGui::BeginCombo(id, chosen.empty() ? all_label : label(chosen).c_str())) {
-        if (ImGui::Selectable(all_label, chosen.empty())) {
+    const std::string shown = chosen.empty() ? all_label : label(chosen);
+    if (begin_choice_box(id, key, name, shown.c_str())) {
+        if (choice_option(key, all_label, chosen.empty())) {
             chosen.clear();
             changed = true;
         }
         for (const auto& value : values)
-            if (ImGui::Selectable(label(value).c_str(), chosen == value)) {
+            if (choice_option(key, label(value).c_str(), chosen == value)) {
                 chosen = value;
                 changed = true;
             }
-        ImGui::EndCombo();
+        end_choice_box();
     }
     return changed;
 }
@@ -62,15 +65,22 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::filter_shortcut_hint));
     // The three other filters need ~33 em; they move to their own line when space is short.
     if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 58.0f) ImGui::SameLine();
-    value_combo("##province", tr(TextId::all_provinces), state.provinces(), filter.province, as_is);
+    value_combo("##province", "province-filter", tr(TextId::province_label), tr(TextId::all_provinces), state.provinces(),
+                filter.province, as_is);
     ImGui::SameLine();
-    value_combo("##care_type", tr(TextId::all_care_types), state.care_types(), filter.care_type, category_label);
+    value_combo("##care_type", "care-type-filter", tr(TextId::care_type_label), tr(TextId::all_care_types),
+                state.care_types(), filter.care_type, category_label);
     ImGui::SameLine();
     float min_score = static_cast<float>(filter.min_score);
+    // A value asked for by assistive technology (the layer's arrow keys) counts as dragged there.
+    if (const std::optional<double> asked = take_requested_value("min-score"))
+        filter.min_score = min_score = static_cast<float>(std::clamp(*asked, 0.0, 100.0));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, 100.0f,
                            (std::string(tr(TextId::min_score_label)) + " %.0f").c_str()))
         filter.min_score = min_score;
+    describe_last_range(Role::slider, tr(TextId::min_score_label), min_score, 0.0, 100.0, 1.0, "min-score").value =
+        std::to_string(static_cast<int>(min_score + 0.5f));
     view.list.set_filter(filter);
 }
 
@@ -209,8 +219,10 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
                             static_cast<ImGuiID>(SortColumn::municipality));
     ImGui::TableSetupColumn(tr(TextId::column_care_type), ImGuiTableColumnFlags_WidthStretch, 1.6f,
                             static_cast<ImGuiID>(SortColumn::care_type));
+    // The score's bar is shorter in a narrow window (zoomed in, larger text), leaving room for names.
+    const float score_width = table_width < em * 60.0f ? em * 6.5f : em * 11.0f;
     ImGui::TableSetupColumn(tr(TextId::column_score), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                            em * 11.0f, static_cast<ImGuiID>(SortColumn::score));
+                            score_width, static_cast<ImGuiID>(SortColumn::score));
     // The page's layer gets the rows the clipper draws, with the whole list's row count.
     const std::size_t table_index = view_marks().accessible.size();
     describe("ranking", Role::table, tr(TextId::screen_ranking),
@@ -245,6 +257,8 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
             described_row.container = "ranking";
             described_row.selected = selected;
             described_row.row_index = i + 2;
+            described_row.focused = has_keyboard_focus(ImGui::GetItemID());
+            described_row.activatable = true;
             if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
             ImGui::TableNextColumn();
             describe_cell(row_key, "dossier", state.id(row));

@@ -20,6 +20,7 @@
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
+#include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/text_widgets.hpp"
@@ -32,6 +33,13 @@ void copy_text(const std::string& text, char* buffer, std::size_t size) {
     const std::size_t length = std::min(text.size(), size - 1);
     std::copy_n(text.begin(), length, buffer);
     buffer[length] = '\0';
+}
+
+// Describes the last item as an entry of the list described at `list_at`, which grows to hold it.
+void list_entry(const char* list, std::size_t list_at, std::string text, std::string key) {
+    AccessibleItem& entry = describe_last_item(Role::listitem, std::move(text), std::move(key));
+    entry.container = list;
+    grow_box(view_marks().accessible[list_at].box, entry.box);
 }
 
 void reset_draft(const Session& state, ScreeningDraft& d, const std::string& dossier_id) {
@@ -178,11 +186,12 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
         ImGui::TextUnformatted(tr(TextId::follow_up_label));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 14.0f);
-        if (ImGui::BeginCombo("##follow_up_type", follow_up_type_label(d.follow_up_type, language()))) {
+        if (begin_choice_box("##follow_up_type", "follow-up-type", tr(TextId::follow_up_type_name),
+                             follow_up_type_label(d.follow_up_type, language()))) {
             for (FollowUpType type : {FollowUpType::inspection_visit, FollowUpType::information_request, FollowUpType::other})
-                if (ImGui::Selectable(follow_up_type_label(type, language()), d.follow_up_type == type))
+                if (choice_option("follow-up-type", follow_up_type_label(type, language()), d.follow_up_type == type))
                     d.follow_up_type = type;
-            ImGui::EndCombo();
+            end_choice_box();
         }
         ImGui::SameLine();
         ImGui::TextUnformatted(tr(TextId::due_date_label));
@@ -198,8 +207,11 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     describe_last_item(Role::button, tr(TextId::save_decision), "save-decision");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (existing && ImGui::Button(tr(TextId::cancel))) d.correcting = false;
-    if (existing) ImGui::SameLine();
+    if (existing) {
+        if (ImGui::Button(tr(TextId::cancel))) d.correcting = false;
+        describe_last_item(Role::button, tr(TextId::cancel), "cancel-correction");
+        ImGui::SameLine();
+    }
     if (d.message) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImColor(palette::error_text), "%s", d.message);
@@ -222,13 +234,17 @@ void timeline(const Session& state, const std::string& dossier_id, bool blind) {
     }
     const bool hiding = awaiting_second_code(state, dossier_id);
     bool hid = false;
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("timeline", Role::list, tr(TextId::timeline_title));
     for (std::size_t index : history->timeline) {
         const ScreeningEvent& event = state.screening().events[index];
         if (hiding && hidden_until_second_code(event)) {
             hid = true;
             continue;
         }
-        ImGui::BulletText("%s", describe_event(event, dossier_id, language(), local_utc_offset(), blind).c_str());
+        const std::string line = describe_event(event, dossier_id, language(), local_utc_offset(), blind);
+        ImGui::BulletText("%s", line.c_str());
+        list_entry("timeline", list_at, line, "timeline:" + std::to_string(index));
     }
     if (hid) hidden_line();
 }
@@ -266,6 +282,8 @@ void follow_ups(Session& state, const std::string& dossier_id) {
         ImGui::TextDisabled("%s", tr(TextId::follow_ups_none));
         return;
     }
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("follow-ups", Role::list, tr(TextId::follow_ups_title));
     for (std::size_t index : history->follow_ups) {
         const FollowUpState& follow_up = screening.follow_ups[index];
         const TextId status = follow_up.status == FollowUpStatus::done   ? TextId::follow_up_done
@@ -273,13 +291,17 @@ void follow_ups(Session& state, const std::string& dossier_id) {
                                                                           : TextId::follow_up_open;
         ImGui::PushID(follow_up.follow_up_id.c_str());
         ImGui::AlignTextToFramePadding();
-        ImGui::BulletText(tr(TextId::follow_up_line), follow_up_type_label(follow_up.type, language()),
-                          date_text(follow_up.due_date).c_str(), tr(status));
+        const std::string line = filled(TextId::follow_up_line, {follow_up_type_label(follow_up.type, language()),
+                                                                 date_text(follow_up.due_date), tr(status)});
+        ImGui::BulletText("%s", line.c_str());
         const std::string subject = "follow-up:" + follow_up.follow_up_id;
+        list_entry("follow-ups", list_at, line, subject);
         if (follow_up.status == FollowUpStatus::open) {
             ImGui::SameLine();
             if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) mark_follow_up_done(state, follow_up);
             note_last_item("follow-up-done");
+            describe_last_item(Role::button, std::string(tr(TextId::follow_up_mark_done)) + ": " + line,
+                               "follow-up-done:" + follow_up.follow_up_id);
         }
         ImGui::SameLine();
         draw_save_status(state, subject);
@@ -321,6 +343,8 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
                     ScreeningKeys keys) {
     ScreeningDraft& d = views.screening.draft;
     const std::optional<std::size_t> row = state.row_of(member.dossier_id);
+    // Its lines wrap in a narrow window rather than run out of it.
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
     ImGui::PopFont();
@@ -383,6 +407,7 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
         draw_dossier_fields(state, *row);
     }
     ImGui::EndChild();
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace
@@ -400,7 +425,8 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    ImGui::BeginChild("queue", ImVec2(em * 26.0f, 0), true);
+    // The queue takes at most 40% of a narrow window (zoomed in, larger text): the dossier needs the rest.
+    ImGui::BeginChild("queue", ImVec2(std::min(em * 26.0f, ImGui::GetContentRegionAvail().x * 0.4f), 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();

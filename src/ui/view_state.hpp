@@ -16,6 +16,7 @@
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
+#include "ui/shortcuts_dialog.hpp"
 #include "ui/storage_view.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -36,6 +37,7 @@ struct ViewState {
     AuditViewState audit;
     StorageViewState storage;
     DemoTourState demo_tour;
+    ShortcutsDialog shortcuts;
 };
 
 }  // namespace radar::ui

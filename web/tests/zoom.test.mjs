@@ -1,0 +1,81 @@
+// Every screen at 200% (issue #21): at the browser's 200% zoom (a 1280x800 window at 200% is a
+// 640x400 CSS-pixel page with two device pixels per CSS pixel) and with the app's own 200% text
+// size in a 1280x800 window. Each screen, the ranking with a dossier's panel and the list of
+// shortcuts are saved as build/web/screenshots/zoom-*.png and zoom-text200-*.png to be looked
+// at; the test checks that each one opens without a page error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openApp, nextFrames, pressKey, screenshotFolder, clickWidget, waitForInfo } from './browser.mjs';
+
+const screens = ['ranking', 'model', 'data', 'selection', 'screening', 'report', 'storage', 'evaluation', 'audit'];
+
+// A committed batch with two coded dossiers (one "Verder onderzoek nodig" with its follow-up), so
+// that Screening, Rapport and Audit show what they are for.
+async function screenThisMonth(page) {
+  await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+  await page.evaluate(() => window.radar.setScreener('Tester'));
+  await page.evaluate(() => window.radar.showScreen('selection'));
+  await waitForInfo(page, (info) => info.screen === 'selection' && info.selection, 'the preview');
+  await clickWidget(page, 'commit-batch');
+  await waitForInfo(page, (info) => info.batches.length === 1, 'the batch');
+  await page.evaluate(() => window.radar.showScreen('screening'));
+  await waitForInfo(page, (info) => info.screen === 'screening', 'the screening screen');
+  for (const key of ['1', '3']) {
+    const dossier = (await waitForInfo(page, (info) => info.screening, 'the queue')).screening.dossier;
+    await pressKey(page, key);
+    await pressKey(page, 'Enter');
+    await waitForInfo(page, (info) => info.screening.queue.find((item) => item.id === dossier)?.code, 'the decision');
+  }
+  await pressKey(page, 'k');
+}
+
+// Every screen, the dossier panel and the shortcut list, each saved as `${prefix}-NAME.png`.
+async function photographScreens(page, prefix) {
+  for (const screen of screens) {
+    await page.evaluate((name) => window.radar.showScreen(name), screen);
+    await waitForInfo(page, (info) => info.screen === screen, screen);
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}.png`) });
+  }
+  await page.evaluate(() => window.radar.showScreen('ranking'));
+  await waitForInfo(page, (info) => info.screen === 'ranking', 'the ranking');
+  await page.getByRole('table', { name: 'Ranglijst' }).getByRole('row').nth(1).press('Enter');
+  await waitForInfo(page, (info) => info.selected, 'the dossier panel');
+  await nextFrames(page);
+  await page.screenshot({ path: join(screenshotFolder, `${prefix}-dossier.png`) });
+  await page.getByRole('button', { name: 'Sneltoetsen' }).press('Enter');
+  await page.getByRole('dialog', { name: 'Sneltoetsen' }).waitFor();
+  await nextFrames(page);
+  await page.screenshot({ path: join(screenshotFolder, `${prefix}-shortcuts.png`) });
+  await pressKey(page, 'Escape');
+}
+
+test('every screen at the browser\'s 200% zoom opens without a page error', async () => {
+  const app = await openApp({ deviceScaleFactor: 2 });
+  try {
+    const { page } = app;
+    await screenThisMonth(page);
+    await page.setViewportSize({ width: 640, height: 400 });
+    await nextFrames(page);
+    await photographScreens(page, 'zoom');
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('every screen with the app\'s 200% text size opens without a page error', async () => {
+  const app = await openApp();
+  try {
+    const { page } = app;
+    await screenThisMonth(page);
+    await page.getByRole('combobox', { name: /^Tekstgrootte/ }).press('Enter');
+    await page.getByRole('option', { name: 'Tekst 200%' }).press('Enter');
+    await page.getByRole('combobox', { name: 'Tekstgrootte: Tekst 200%' }).waitFor();
+    await photographScreens(page, 'zoom-text200');
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
