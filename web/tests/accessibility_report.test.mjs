@@ -108,8 +108,7 @@ test('Evaluatie: the label window by arrow keys, the backtest as a table of cell
     assert.equal(await page.getByRole('combobox', { name: 'Modelversie' }).count(), 1);
     await page.screenshot({ path: join(screenshotFolder, 'accessibility-evaluation.png') });
 
-    // The layer acts on what the canvas shows: a window tall enough to show the backtest.
-    await page.setViewportSize({ width: 1280, height: 1600 });
+    // The backtest's button lies below the window's edge: the layer scrolls it into sight first.
     await page.getByRole('button', { name: 'Terugtoets uitvoeren' }).press('Enter');
     const backtest = page.getByRole('table', { name: 'Terugtoets per maand' });
     await backtest.waitFor();
@@ -133,8 +132,7 @@ test('Audit: the grouping changed through its combo box; its table and chart fol
     await showTab(page, 'Audit');
     await page.getByRole('heading', { name: 'Groepsaudit', level: 2 }).waitFor();
     await page.screenshot({ path: join(screenshotFolder, 'accessibility-audit.png') });
-    // The layer acts on what the canvas shows: a window tall enough to show the group audit.
-    await page.setViewportSize({ width: 1280, height: 1600 });
+    // The group audit lies below the window's edge: the layer scrolls its widgets into sight.
     const grouping = page.getByRole('combobox', { name: 'Indeling' });
     await grouping.press('Enter');
     const options = page.getByRole('listbox', { name: 'Indeling' }).getByRole('option');

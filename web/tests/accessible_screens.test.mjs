@@ -114,8 +114,8 @@ test('Evaluatie: the label rule chosen in its combo box\'s list with the keyboar
 });
 
 test('Audit: the agreement figures as a list, the group audit\'s table, its chart in words, a closed grouping opened with Enter', async () => {
-  // Tall enough to show the group audit without scrolling: the layer clicks a widget where it is drawn.
-  const app = await openLoaded({ workspace: 'demo', viewport: { width: 1280, height: 1600 } });
+  // The group audit lies below the window's edge: the layer scrolls a widget into sight before it clicks it.
+  const app = await openLoaded({ workspace: 'demo', viewport: { width: 1280, height: 800 } });
   try {
     const { page } = app;
     await openScreen(page, 'Audit');
@@ -156,7 +156,7 @@ test('Audit: the agreement figures as a list, the group audit\'s table, its char
 });
 
 test('Opslag: its sections as headings, the backup buttons, forgetting refused until the word is typed in its text box', async () => {
-  const app = await openLoaded({ workspace: 'demo', viewport: { width: 1280, height: 1200 } });
+  const app = await openLoaded({ workspace: 'demo', viewport: { width: 1280, height: 800 } });
   try {
     const { page } = app;
     await openScreen(page, 'Opslag');
