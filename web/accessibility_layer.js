@@ -305,7 +305,13 @@
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
       if (!canvas) return;
-      bringIntoView(key);  // scrolled out of sight it could not be clicked; the loop follows it
+      // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
+      // drew the widget, and describes the new place in the frame after that.
+      const shown = nodes.get(key);
+      if (shown && (shown.item.box[1] < 0 || shown.item.box[3] > canvas.height)) {
+        bringIntoView(key);
+        for (let i = 0; i < 4; i++) await nextFrame();
+      }
       let at = null;
       for (let tries = 0; tries < 10; tries++) {
         const node = nodes.get(key);

@@ -59,7 +59,12 @@ void grow_box(WidgetBox& box, const WidgetBox& other) {
 void start_describing_frame() { view_marks().accessible.clear(); }
 
 AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box) {
-    AccessibleItem& item = view_marks().accessible.emplace_back();
+    ViewMarks& marks = view_marks();
+    if (!marks.bring_into_view.empty() && marks.bring_into_view == key) {
+        ImGui::ScrollToBringRectIntoView(GImGui->CurrentWindow, ImRect(box.left, box.top, box.right, box.bottom));
+        marks.bring_into_view.clear();
+    }
+    AccessibleItem& item = marks.accessible.emplace_back();
     item.key = std::move(key);
     item.role = role;
     item.name = std::move(name);
@@ -72,11 +77,6 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key)
         char id[16];
         std::snprintf(id, sizeof id, "id:%08x", static_cast<unsigned>(ImGui::GetItemID()));
         key = id;
-    }
-    ViewMarks& marks = view_marks();
-    if (!marks.bring_into_view.empty() && marks.bring_into_view == key) {
-        ImGui::ScrollToBringRectIntoView(GImGui->CurrentWindow, GImGui->LastItemData.Rect);
-        marks.bring_into_view.clear();
     }
     AccessibleItem& item = describe(std::move(key), role, std::move(name), last_item_box());
     item.disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
