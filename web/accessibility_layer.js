@@ -230,8 +230,9 @@
                                                          element === document.body);
 
   // [SECTION] Focus following ImGui's keyboard navigation: when it moves to a described widget,
-  // that widget's element takes the page's focus, but only from the canvas or another element of
-  // the layer: focus elsewhere in the page is never taken away.
+  // that widget's element takes the page's focus, but only from another element of the layer:
+  // with the focus on the canvas the app's own keys (Enter in Screening and Audit) stay the app's,
+  // and focus elsewhere in the page is never taken away.
   let followedKey = null;
   let followingApp = false;
   function followFocus(focused) {
@@ -241,7 +242,7 @@
     const node = key && nodes.get(key);
     if (!node || !node.element.matches('button, input, [tabindex]')) return;
     const active = document.activeElement;
-    if (!active || (active.id !== 'canvas' && !layer.contains(active))) return;
+    if (!active || !layer.contains(active)) return;
     focusQuietly(node.element);
   }
   // Focuses an element of the layer without acting on it (a text box's focus clicks its field).

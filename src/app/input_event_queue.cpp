@@ -4,6 +4,8 @@
 #include <GLFW/glfw3.h>
 #include <imgui_impl_glfw.h>
 
+#include <imgui.h>
+
 #include <deque>
 #include <set>
 
@@ -33,6 +35,15 @@ void on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
     queued.push_back(InputEvent{Kind::mouse_button, window, button, 0, action, mods});
 }
 
+// Keys whose being down matters to a text field: ImGui's mapped keys (arrows, Backspace, Enter,
+// Ctrl+A/C/V/X/Y/Z's letters, ...) and the modifiers. Other letters only bring their characters.
+bool is_editing_key(int key) {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (const int mapped : io.KeyMap)
+        if (mapped == key) return true;
+    return key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER;
+}
+
 }  // namespace
 
 void queue_input_events(GLFWwindow* window) {
@@ -42,6 +53,8 @@ void queue_input_events(GLFWwindow* window) {
 }
 
 void pass_on_input_events() {
+    // While a text field is editing, typed text goes on at once; otherwise every key counts.
+    const bool typing = ImGui::GetIO().WantTextInput;
     std::set<int> changed_keys;  // a second change of one of these waits for the next frame
     bool clicked = false;        // keys and characters after a click wait for the frame that moved the focus
     while (!queued.empty()) {
@@ -49,7 +62,9 @@ void pass_on_input_events() {
         if (clicked && event.kind != Kind::mouse_button) return;
         switch (event.kind) {
             case Kind::key:
-                if (event.action != GLFW_REPEAT && !changed_keys.insert(event.code).second) return;
+                if (event.action != GLFW_REPEAT && (!typing || is_editing_key(event.code)) &&
+                    !changed_keys.insert(event.code).second)
+                    return;
                 ImGui_ImplGlfw_KeyCallback(event.window, event.code, event.scancode, event.action, event.mods);
                 break;
             case Kind::character:

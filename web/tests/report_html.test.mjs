@@ -98,9 +98,9 @@ test('the printable HTML report opens offline, its charts match its tables, and 
     assert.equal(await page.title(), 'Standaardrapportage screening – 1 januari 2024 – 30 juni 2024');
     assert.equal(await page.locator('table[data-table]').count(), 16);  // 15 and the parliamentary question's
     assert.equal(await page.locator('table[data-table="risk_labels"] tbody tr').count(), 3, 'Risico, Verder, lapsed');
-    assert.equal(await page.locator('figure[data-chart] svg').count(), 4);
+    assert.equal(await page.locator('figure[data-chart] svg[role="img"]').count(), 4);
     // The audit section (--data demo): a disparity chart per grouping, every group's point drawn.
-    assert.equal(await page.locator('#audit figure.disparity svg').count(), 4);
+    assert.equal(await page.locator('#audit figure.disparity svg[role="img"]').count(), 4);
     const points = await page.evaluate(() => [...document.querySelectorAll('#audit circle.point')]
       .filter((point) => point.getBBox().width > 0).length);
     assert.equal(points, await page.locator('#audit g.group[data-ratio]').count());
