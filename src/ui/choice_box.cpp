@@ -17,8 +17,7 @@ bool list_drawn() { return GImGui->CurrentWindow->HiddenFramesCannotSkipItems ==
 }  // namespace
 
 bool begin_choice_box(const char* id, const std::string& key, const char* name, const char* shown) {
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const WidgetBox box{at.x, at.y, at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()};
+    const WidgetBox box = next_frame_box();
     const ImGuiID widget_id = ImGui::GetID(id);
     const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
     const bool open = ImGui::BeginCombo(id, shown);
@@ -26,11 +25,7 @@ bool begin_choice_box(const char* id, const std::string& key, const char* name, 
     combo.expanded = open;
     combo.disabled = disabled;
     combo.focused = has_keyboard_focus(widget_id);
-    if (open && list_drawn()) {
-        const ImVec2 list_at = ImGui::GetWindowPos(), list_size = ImGui::GetWindowSize();
-        describe(key + "-options", Role::listbox, name,
-                 WidgetBox{list_at.x, list_at.y, list_at.x + list_size.x, list_at.y + list_size.y});
-    }
+    if (open && list_drawn()) describe_current_window(key + "-options", Role::listbox, name);
     return open;
 }
 

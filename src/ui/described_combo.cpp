@@ -1,8 +1,6 @@
 // The combo box, its list and its options as the accessibility layer shows them.
 #include "ui/described_combo.hpp"
 
-#include <imgui_internal.h>
-
 #include <cstdio>
 #include <utility>
 
@@ -12,8 +10,7 @@ namespace radar::ui {
 
 DescribedCombo::DescribedCombo(const char* id, std::string name, const std::string& preview, ImGuiComboFlags flags) {
     // BeginCombo draws its list as a window of its own: the box is measured before.
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const WidgetBox box{at.x, at.y, at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()};
+    const WidgetBox box = next_frame_box();
     char key[24];
     std::snprintf(key, sizeof key, "combo:%08x", static_cast<unsigned>(ImGui::GetID(id)));
     key_ = key;
@@ -24,9 +21,7 @@ DescribedCombo::DescribedCombo(const char* id, std::string name, const std::stri
     open_ = ImGui::BeginCombo(id, preview.c_str(), flags);
     AccessibleItem& combo = view_marks().accessible[combo_at];
     combo.expanded = open_;
-    if (!open_) return;
-    const ImRect list = ImGui::GetCurrentWindow()->Rect();
-    describe(key_ + ":list", Role::listbox, std::move(name), WidgetBox{list.Min.x, list.Min.y, list.Max.x, list.Max.y});
+    if (open_) describe_current_window(key_ + ":list", Role::listbox, std::move(name));
 }
 
 bool DescribedCombo::option(const std::string& label, bool selected) {

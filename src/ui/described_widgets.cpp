@@ -29,17 +29,13 @@ void describe_paragraph(const std::string& text, const std::string& key) {
 
 bool begin_described_combo(const char* id, const std::string& key, const std::string& name, const char* preview) {
     // The combo's frame, known before it is drawn: an open combo's popup becomes the last item.
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const WidgetBox box{at.x, at.y, at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()};
+    const WidgetBox box = next_frame_box();
     const bool open = ImGui::BeginCombo(id, preview);
     note_widget(key, ImVec2(box.left, box.top), ImVec2(box.right, box.bottom));
     AccessibleItem& combo = describe(key, Role::combobox, name, box);
     combo.value = preview;
     combo.expanded = open;
-    if (open) {
-        const ImVec2 min = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-        describe(key + ":list", Role::listbox, name, WidgetBox{min.x, min.y, min.x + size.x, min.y + size.y});
-    }
+    if (open) describe_current_window(key + ":list", Role::listbox, name);
     return open;
 }
 

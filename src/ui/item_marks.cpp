@@ -94,6 +94,16 @@ bool has_keyboard_focus(ImGuiID id) {
     return id != 0 && g.NavId == id && !g.NavDisableHighlight;
 }
 
+WidgetBox next_frame_box() {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    return WidgetBox{at.x, at.y, at.x + ImGui::CalcItemWidth(), at.y + ImGui::GetFrameHeight()};
+}
+
+AccessibleItem& describe_current_window(std::string key, Role role, std::string name) {
+    const ImRect window = GImGui->CurrentWindow->Rect();
+    return describe(std::move(key), role, std::move(name), WidgetBox{window.Min.x, window.Min.y, window.Max.x, window.Max.y});
+}
+
 AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,
                                     std::string key) {
     AccessibleItem& item = describe_last_item(role, std::move(name), std::move(key));

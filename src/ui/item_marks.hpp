@@ -100,6 +100,12 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key 
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name);
 // Whether ImGui's keyboard navigation is on the widget `id` (and shown: not after a mouse click).
 bool has_keyboard_focus(ImGuiID id);
+// The box of a frame-high widget about to be drawn at the cursor with the next item's width: a
+// combo box's, measured before BeginCombo (whose open list then becomes the last item).
+WidgetBox next_frame_box();
+// Describes the window being drawn (an open combo box's list) under `key`.
+AccessibleItem& describe_current_window(std::string key, Role role, std::string name);
+
 // Describes the last item as a slider or number field with its value and bounds.
 AccessibleItem& describe_last_range(Role role, std::string name, double value, double min, double max, double step,
                                     std::string key = {});
