@@ -9,6 +9,8 @@
 #include <deque>
 #include <set>
 
+#include "ui/text_field_focus.hpp"
+
 namespace radar::app {
 namespace {
 
@@ -54,7 +56,7 @@ void queue_input_events(GLFWwindow* window) {
 
 void pass_on_input_events() {
     // While a text field is editing, typed text goes on at once; otherwise every key counts.
-    const bool typing = ImGui::GetIO().WantTextInput;
+    const bool typing = ui::text_field_is_editing();
     std::set<int> changed_keys;  // a second change of one of these waits for the next frame
     bool clicked = false;        // keys and characters after a click wait for the frame that moved the focus
     while (!queued.empty()) {

@@ -33,6 +33,7 @@
 #include "session/import_work.hpp"
 #include "session/i18n.hpp"
 #include "ui/main_window.hpp"
+#include "ui/text_field_focus.hpp"
 #include "ui/text_size.hpp"
 #include "ui/theme.hpp"
 
@@ -104,8 +105,8 @@ radar::ui::Shortcuts read_shortcuts() {
     // Shift and the "/" key, which must then not also go to the search box).
     const bool question_mark = std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '?') !=
                                io.InputQueueCharacters.end();
-    shortcuts.show_shortcuts = !io.WantTextInput && question_mark;
-    shortcuts.focus_search = !io.WantTextInput && !question_mark && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
+    shortcuts.show_shortcuts = !radar::ui::text_field_is_editing() && question_mark;
+    shortcuts.focus_search = !radar::ui::text_field_is_editing() && !question_mark && ImGui::IsKeyPressed(GLFW_KEY_SLASH, false);
     shortcuts.toggle_language = io.KeyAlt && ImGui::IsKeyPressed(GLFW_KEY_L, false);
     return shortcuts;
 }

@@ -21,6 +21,7 @@
 #include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_field_focus.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -109,8 +110,7 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
         ImGui::TextDisabled("%s", tr(TextId::audit_dossier_not_in_data));
         describe_paragraph(tr(TextId::audit_dossier_not_in_data), "audit-not-in-data");
     }
-    const ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput) {
+    if (!text_field_is_editing()) {
         for (int key = 0; key < 3; ++key)
             if (ImGui::IsKeyPressed('1' + key, false)) view.second_code = all_codes[key];
     }
@@ -120,7 +120,7 @@ void second_coding(Session& state, const Fonts& fonts, AuditViewState& view) {
                                                         view.second_note.data(), view.second_note.size(),
                                                         ImGuiInputTextFlags_EnterReturnsTrue);
     note_last_item("second-code-note", Role::textbox, tr(TextId::second_code_note_hint)).value = view.second_note.data();
-    const bool enter = enter_in_note || (!io.WantTextInput && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
+    const bool enter = enter_in_note || (!text_field_is_editing() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false));
     const bool clicked = ImGui::Button(tr(TextId::save_second_code));
     note_last_item("save-second-code", Role::button, tr(TextId::save_second_code));
     if (clicked || enter) {

@@ -7,6 +7,7 @@
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_field_focus.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -94,8 +95,7 @@ void draw_demo_offer(const Session& state) {
 
 void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
     if (!tour.open) return;
-    const ImGuiIO& io = ImGui::GetIO();
-    if (!io.WantTextInput) {
+    if (!text_field_is_editing()) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) tour.open = false;
         else if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), false) && tour.step + 1 < step_count)
             go_to_step(tour, tour.step + 1);

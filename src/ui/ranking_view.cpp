@@ -11,6 +11,7 @@
 
 #include "core/model/model_output.hpp"
 #include "session/i18n.hpp"
+#include "ui/text_field_focus.hpp"
 #include "ui/text_widgets.hpp"
 #include "session/value_labels.hpp"
 #include "ui/choice_box.hpp"
@@ -149,9 +150,8 @@ void score_cell(Session& state, std::size_t row) {
 // Arrow keys move the open dossier through the visible list (Enter opens the first); returns the
 // list position to bring into view, if the keys moved it.
 std::optional<std::size_t> keyboard_selection(const Session& state, RankingList& list) {
-    const ImGuiIO& io = ImGui::GetIO();
     const auto& rows = list.rows(state);
-    if (io.WantTextInput || rows.empty()) return std::nullopt;
+    if (text_field_is_editing() || rows.empty()) return std::nullopt;
     // No key repeat: on a slow frame a short press would otherwise count twice.
     const bool down = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow), false);
     const bool up = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow), false);

@@ -19,6 +19,7 @@
 #include "session/double_coding_work.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_field_focus.hpp"
 #include "ui/view_state.hpp"
 #include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
@@ -479,10 +480,9 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
 
     // Keys act only when no text field has the keyboard; no key repeat: a slow frame while a key
     // is held must not skip past a dossier.
-    const ImGuiIO& io = ImGui::GetIO();
     ScreeningKeys keys;
     bool moved = false;
-    if (!io.WantTextInput && !queue.empty()) {
+    if (!text_field_is_editing() && !queue.empty()) {
         if (ImGui::IsKeyPressed('J', false) && position + 1 < queue.size()) {
             state.set_screening_dossier(batch->members[queue[++position]].dossier_id);
             moved = true;
@@ -493,7 +493,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
         }
     }
     if (d.dossier_id != state.screening_dossier()) reset_draft(state, d, state.screening_dossier());
-    if (!io.WantTextInput) {
+    if (!text_field_is_editing()) {
         if (ImGui::IsKeyPressed('1', false)) d.code = ScreeningCode::risico;
         if (ImGui::IsKeyPressed('2', false)) d.code = ScreeningCode::geen_risico;
         if (ImGui::IsKeyPressed('3', false)) d.code = ScreeningCode::verder_onderzoek_nodig;
