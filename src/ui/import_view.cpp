@@ -12,6 +12,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
 #include "ui/demo_workspace_view.hpp"
@@ -87,6 +88,7 @@ void current_dataset(Session& state) {
 
 void choose_file(Session& state, ImportSession& session, DictionaryState& dictionary) {
     ImGui::TextWrapped("%s", tr(TextId::import_intro));
+    describe_paragraph(tr(TextId::import_intro), "import-intro");
     // The demo's simulated year never meets a real export: importing starts in one's own workspace.
     if (state.demo_workspace()) {
         ImGui::TextWrapped("%s", tr(TextId::demo_refuses_files));
@@ -105,6 +107,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     note_last_item("button:choose-file", Role::button, tr(TextId::import_choose_file));
     ImGui::SameLine();
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
+    describe_paragraph(tr(TextId::import_drop_hint), "import-drop-hint");
     if (!session.read_error().empty())
         error_message(filled_line(TextId::import_read_failed, session.file_name(), session.read_error()), "read");
     if (session.result() == nullptr && !state.import_refusal().empty()) error_message(state.import_refusal(), "refusal");
@@ -112,7 +115,9 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     draw_dictionary_bar(state, dictionary);
     current_dataset(state);
     draw_demo_offer(state);
-    ImGui::TextDisabled("%s", state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser));
+    const char* kept = state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser);
+    ImGui::TextDisabled("%s", kept);
+    describe_paragraph(kept, "import-kept");
 }
 
 void reading(ImportSession& session) {

@@ -20,6 +20,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
@@ -165,8 +166,13 @@ void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spe
     }
     view_marks().accessible[title_at].name = title;
     ImGui::PushTextWrapPos(0.0f);
-    if (!local(spec.description).empty()) ImGui::TextUnformatted(local(spec.description).c_str());
-    ImGui::TextDisabled("%s: %s", tr(TextId::display_definition_title), local(display_definition(spec)).c_str());
+    if (!local(spec.description).empty()) {
+        ImGui::TextUnformatted(local(spec.description).c_str());
+        describe_paragraph(local(spec.description), "model-description");
+    }
+    const std::string definition = std::string(tr(TextId::display_definition_title)) + ": " + local(display_definition(spec));
+    ImGui::TextDisabled("%s", definition.c_str());
+    describe_paragraph(definition, "model-definition");
     proxy_warnings(state, spec);
     ImGui::PopTextWrapPos();
 }
@@ -569,7 +575,7 @@ void version_table(Session& state, EditorState& editor_state) {
     }
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
-    if (!ImGui::BeginTable("versions", 5, flags)) return;
+    if (!ImGui::BeginTable("versions", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     const auto& versions = registry.versions();
     // Saved as an ISO date (or time); shown in the app's date format, never cut off.
@@ -585,13 +591,9 @@ void version_table(Session& state, EditorState& editor_state) {
                  ImGui::CalcTextSize(tr(TextId::active_marker)).x);
     ImGui::TableSetupColumn(tr(TextId::column_version), ImGuiTableColumnFlags_WidthFixed,
                             std::max(ImGui::CalcTextSize(tr(TextId::column_version)).x, ImGui::CalcTextSize("000").x));
-    // Authors are short names: their column fits the longest (up to 10 em); the note takes the rest and wraps.
-    float author_width = ImGui::CalcTextSize(tr(TextId::column_author)).x;
-    for (const ModelVersion& version : versions)
-        author_width = std::max(author_width, ImGui::CalcTextSize(version.info.author.c_str()).x);
-    ImGui::TableSetupColumn(tr(TextId::column_author), ImGuiTableColumnFlags_WidthFixed,
-                            std::min(author_width, ImGui::GetFontSize() * 10.0f));
-    ImGui::TableSetupColumn(tr(TextId::column_note), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    // The note stands under its author, so it wraps at the width of both (in a column of its own
+    // beside the dates and buttons it had a word or two a line).
+    ImGui::TableSetupColumn(tr(TextId::column_author_and_note), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::column_saved_at), ImGuiTableColumnFlags_WidthFixed, date_width);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, button_width);
     DescribedTable table("model-versions", tr(TextId::versions_title));
@@ -608,13 +610,10 @@ void version_table(Session& state, EditorState& editor_state) {
             ImGui::TextDisabled(tr(TextId::fingerprint_line), info.fingerprint.c_str());
             ImGui::EndTooltip();
         }
-        table.next_cell(info.author);
+        table.next_cell(info.note.empty() ? info.author : info.author + ": " + info.note);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(info.author.c_str());
-        ImGui::PopTextWrapPos();
-        table.next_cell(info.note);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(info.note.c_str());
+        if (!info.note.empty()) ImGui::TextDisabled("%s", info.note.c_str());
         ImGui::PopTextWrapPos();
         version_save_state(state, info);
         table.text_cell(saved_text(info));
@@ -648,12 +647,17 @@ void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& edi
         editor_state.problems.clear();
         editor_state.refused.reset();
     }
-    model_header(state, fonts, editor_state.draft);
-
     const float em = ImGui::GetFontSize();
     const ImGuiStyle& style = ImGui::GetStyle();
+    // Parameters beside movement and versions when both fit; in a narrow window (zoomed in, large
+    // text) one scrolling column, parameters above, so neither is squeezed to a word a line.
+    const bool stacked = ImGui::GetContentRegionAvail().x < em * 60.0f;
+    if (stacked) ImGui::BeginChild("model_column", ImVec2(0, 0));
+    model_header(state, fonts, editor_state.draft);
+
     const float right_width = std::max(em * 26.0f, ImGui::GetContentRegionAvail().x * 0.42f);
-    ImGui::BeginChild("parameters_area", ImVec2(-right_width - style.ItemSpacing.x, 0));
+    const float stacked_height = std::max(em * 22.0f, ImGui::GetContentRegionAvail().y);
+    ImGui::BeginChild("parameters_area", stacked ? ImVec2(0, stacked_height) : ImVec2(-right_width - style.ItemSpacing.x, 0));
     std::vector<ModelProblem> general;
     for (const auto& problem : editor_state.problems)
         if (problem.parameter.empty()) general.push_back(problem);
@@ -671,8 +675,8 @@ void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& edi
     add_input_row(state, editor_state);
     parameter_table(state, editor_state);
     ImGui::EndChild();
-    ImGui::SameLine();
-    ImGui::BeginChild("movement_and_versions", ImVec2(0, 0));
+    if (!stacked) ImGui::SameLine();
+    ImGui::BeginChild("movement_and_versions", ImVec2(0, stacked ? stacked_height * 1.5f : 0.0f));
     movement_section(state, fonts, ImGui::GetContentRegionAvail().y);
     ImGui::Separator();
     ImGui::PushFont(fonts.strong);
@@ -686,6 +690,7 @@ void draw_model_editor_view(Session& state, const Fonts& fonts, EditorState& edi
         else set_message(editor_state, TextId::save_failed, learned->problems);
     }
     ImGui::EndChild();
+    if (stacked) ImGui::EndChild();
 }
 
 }  // namespace radar::ui

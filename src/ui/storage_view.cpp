@@ -9,6 +9,7 @@
 #include "platform/file_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/session_names.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
@@ -36,13 +37,17 @@ std::string count(std::size_t value) { return group_thousands(value); }
 
 std::string date_of(Timestamp at) { return date_time_text(at); }
 
-void wrapped(const char* text) { ImGui::TextWrapped("%s", text); }
+// A line of explanation; a paragraph for the accessibility layer.
+void wrapped(const std::string& text) {
+    ImGui::TextWrapped("%s", text.c_str());
+    describe_paragraph(text, "storage-text:" + text);
+}
 
 // A state or an outcome in its colour (saved, refused, at risk): also a status for the
 // accessibility layer, spoken when it appears.
 void coloured(ImU32 colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    wrapped(text.c_str());
+    ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopStyleColor();
     describe_last_item(Role::status, text, "storage:" + text);
 }

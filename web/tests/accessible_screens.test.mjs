@@ -62,7 +62,7 @@ test('Model: the parameters as a table of text boxes, a weight raised and undone
     await until(page, () => top.getAttribute('aria-valuenow'), '1', 'the top after Home');
 
     const versions = page.getByRole('table', { name: 'Versies' });
-    assert.deepEqual((await versions.getByRole('columnheader').allTextContents()).slice(0, 2), ['Versie', 'Auteur']);
+    assert.deepEqual((await versions.getByRole('columnheader').allTextContents()).slice(0, 2), ['Versie', 'Auteur en notitie']);
     assert.equal(await versions.getByRole('row').count(), 3, 'a header row and the demo\'s two versions');
     await versions.getByRole('button', { name: 'Activeren 1' }).waitFor();
     await page.getByRole('textbox', { name: 'Auteur' }).waitFor();
