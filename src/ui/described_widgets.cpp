@@ -54,6 +54,25 @@ bool described_radio(const char* label, bool active, const std::string& key) {
     return clicked;
 }
 
+bool described_checkbox(const char* label, bool& value, const std::string& key) {
+    ImGui::PushID(key.c_str());
+    bool changed = ImGui::Checkbox("##box", &value);
+    note_last_item(key);
+    AccessibleItem& described = describe_last_item(Role::checkbox, label, key);
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(label);
+    ImGui::PopTextWrapPos();
+    if (ImGui::IsItemClicked()) {
+        value = !value;
+        changed = true;
+    }
+    described.checked = value;
+    ImGui::PopID();
+    return changed;
+}
+
 bool described_input_int(const char* id, const std::string& key, const std::string& name, int& value, int min, int max) {
     bool changed = ImGui::InputInt(id, &value);
     note_last_item(key);

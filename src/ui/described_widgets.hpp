@@ -1,6 +1,6 @@
 // Widgets that describe themselves to the page's accessibility layer (item_marks.hpp) while they
 // draw: headings and paragraphs, combo boxes with their list of options, radio buttons as
-// pressed/unpressed buttons, number fields that take a value asked by assistive technology, and
+// pressed/unpressed buttons, checkboxes with wrapping labels, number fields that take a value asked by assistive technology, and
 // ImGui tables mirrored as tables with rows, column headers and cells.
 #pragma once
 
@@ -30,6 +30,10 @@ bool described_option(const std::string& combo_key, const char* label, bool sele
 
 // ImGui::RadioButton described as a button that is pressed while its choice is the active one.
 bool described_radio(const char* label, bool active, const std::string& key);
+
+// ImGui::Checkbox described as a checkbox under `key`, its label wrapping at the column's edge
+// (a narrow column, large text) instead of running out of it; a click on the label toggles too.
+bool described_checkbox(const char* label, bool& value, const std::string& key);
 
 // ImGui::InputInt described as a number field (marked `key` for automation too) from `min` to
 // `max`. A value asked by assistive technology is taken as if typed. True when the value changed.

@@ -203,11 +203,15 @@ void header_row(const Fonts& fonts) {
 void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float height) {
     const ImVec2 table_at = ImGui::GetCursorScreenPos();
     const float table_width = ImGui::GetContentRegionAvail().x;
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                      ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("ranking", 6, flags, ImVec2(0, height))) return;
     const float em = ImGui::GetFontSize();
+    // In a narrow window (zoomed in, large text) the table keeps a readable width and scrolls
+    // sideways, rather than cutting municipality and type to a letter.
+    const float readable_width = em * 52.0f;
+    const bool scroll_sideways = table_width < readable_width;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingStretchProp | (scroll_sideways ? ImGuiTableFlags_ScrollX : 0);
+    if (!ImGui::BeginTable("ranking", 6, flags, ImVec2(0, height), scroll_sideways ? readable_width : 0.0f)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(tr(TextId::column_rank), ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                             ImGuiTableColumnFlags_PreferSortAscending, em * 4.0f, static_cast<ImGuiID>(SortColumn::rank));

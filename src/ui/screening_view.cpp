@@ -14,6 +14,7 @@
 #include "core/screening/blind_queue.hpp"
 #include "core/screening/event_text.hpp"
 #include "core/screening/score_band.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
 #include "session/i18n.hpp"
 #include "session/double_coding_work.hpp"
@@ -438,11 +439,9 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     const std::string progress = std::to_string(batch->coded_count) + " / " + std::to_string(batch->total()) + " " + tr(TextId::coded_suffix);
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), progress.c_str());
     describe_last_item(Role::progressbar, tr(TextId::coded_suffix), "screening-progress").value = progress;
-    ImGui::Checkbox(tr(TextId::only_uncoded), &view.only_uncoded);
-    describe_last_item(Role::checkbox, tr(TextId::only_uncoded), "only-uncoded").checked = view.only_uncoded;
+    described_checkbox(tr(TextId::only_uncoded), view.only_uncoded, "checkbox:only-uncoded");
     bool advance = state.advance_after_save();
-    if (ImGui::Checkbox(tr(TextId::advance_after_save), &advance)) state.set_advance_after_save(advance);
-    describe_last_item(Role::checkbox, tr(TextId::advance_after_save), "advance-after-save").checked = advance;
+    if (described_checkbox(tr(TextId::advance_after_save), advance, "checkbox:advance-after-save")) state.set_advance_after_save(advance);
     draw_screener_field(state, views.screener_name);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));

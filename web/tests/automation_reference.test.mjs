@@ -42,8 +42,10 @@ function markedWidgets() {
     for (const [, literal, rest] of source.matchAll(/note_(?:last_item|widget)\("([^"]*)"(\s*\+)?/g))
       names.add(rest ? `${literal}<id>` : literal);
     // Widgets that mark themselves under a key given to them: described_button(label, "key"),
+    // described_checkbox(label, value, "key"),
     // begin_described_combo / described_input_int / version_combo(..., "##id", "key", ...).
     for (const [, literal] of source.matchAll(/described_button\(\w+::\w+, "([^"]*)"/g)) names.add(literal);
+    for (const [, literal] of source.matchAll(/described_checkbox\([^,]+, [^,]+, "([^"]*)"/g)) names.add(literal);
     for (const [, literal] of source.matchAll(/(?:begin_described_combo|described_input_int|version_combo)\((?:state, )?"##\w+", "([^"]*)"/g))
       names.add(literal);
   }
