@@ -1,6 +1,7 @@
 // The theme's contrast (src/ui/theme_colours.hpp): every text colour on every background it is
 // drawn on reaches WCAG 2.1's 4.5:1, or 3:1 for large text (success criterion 1.4.3, issue #21),
-// the numbers on the report's chart bars too, whose colours the core draws into the HTML report.
+// the numbers on the report's chart bars too, whose colours the core draws into the HTML report;
+// bars, check marks and the focus frame reach 3:1 against their background (1.4.11).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -44,6 +45,13 @@ TEST_CASE("every text and background pair of the theme reaches 4.5:1, large text
         const double needed = pair.large ? 3.0 : 4.5;
         INFO(pair.where << ": " << contrast_ratio(pair.foreground, pair.background) << ":1, needs " << needed << ":1");
         CHECK(contrast_ratio(pair.foreground, pair.background) >= needed);
+    }
+}
+
+TEST_CASE("every mark that carries meaning reaches 3:1 against what it is drawn on") {
+    for (const auto& pair : radar::ui::colours::mark_pairs) {
+        INFO(pair.where << ": " << contrast_ratio(pair.mark, pair.background) << ":1, needs 3:1");
+        CHECK(contrast_ratio(pair.mark, pair.background) >= 3.0);
     }
 }
 

@@ -90,6 +90,7 @@ void apply_theme(float pixel_scale) {
     c[ImGuiCol_ScrollbarBg] = rgb(colours::window);
     c[ImGuiCol_ScrollbarGrab] = rgb(colours::scrollbar_grab);
     c[ImGuiCol_CheckMark] = rgb(colours::check_mark);
+    c[ImGuiCol_PlotHistogram] = rgb(colours::progress_fill);
     c[ImGuiCol_NavHighlight] = rgb(colours::nav_highlight);
     style.ScaleAllSizes(pixel_scale);
     ImGui::GetStyle() = style;

@@ -58,12 +58,13 @@ constexpr Rgb nav_highlight{18, 110, 130};
 constexpr Rgb score_bar{214, 96, 60};
 constexpr Rgb relief_bar{70, 150, 110};       // parameters that lower a score
 constexpr Rgb score_bar_track{232, 236, 240};
+constexpr Rgb progress_fill{196, 128, 0};      // a progress bar's filled part, its text drawn over it
 
 // [SECTION] The report's charts: each bar colour with the colour of the numbers drawn on it (the
 // core draws the same ones into the HTML report: src/core/reporting/report_charts.hpp)
 constexpr Rgb chart_risico{196, 70, 58};
 constexpr Rgb chart_geen_risico{36, 122, 80};
-constexpr Rgb chart_verder_onderzoek{232, 164, 48};
+constexpr Rgb chart_verder_onderzoek{196, 128, 0};  // 3.3:1 on white, dark numbers 4.8:1 on it
 constexpr Rgb chart_backlog{60, 110, 150};
 constexpr Rgb chart_control{122, 135, 148};  // the control sample's hit rate (no text on it)
 
@@ -125,6 +126,32 @@ constexpr TextPair text_pairs[] = {
     {"unknown code chip", unknown_chip_text, unknown_chip},
     {"chart total or figure on a panel", text, white},
     {"chart axis label on a panel", muted_text, white},
+    {"progress text on the filled part", text, progress_fill},
+};
+
+// A mark that carries meaning and what it is drawn on: graphical objects need 3:1 (WCAG 2.1,
+// success criterion 1.4.11), so a bar or a check mark stands out without its colour's hue.
+struct MarkPair {
+    const char* where;
+    Rgb mark;
+    Rgb background;
+};
+
+constexpr MarkPair mark_pairs[] = {
+    {"risico bar on a panel", chart_risico, white},
+    {"risico bar in the report panel", chart_risico, report_panel},
+    {"geen risico bar on a panel", chart_geen_risico, white},
+    {"geen risico bar in the report panel", chart_geen_risico, report_panel},
+    {"verder onderzoek bar on a panel", chart_verder_onderzoek, white},
+    {"verder onderzoek bar in the report panel", chart_verder_onderzoek, report_panel},
+    {"backlog bar on a panel", chart_backlog, white},
+    {"control sample bar on a panel", chart_control, white},
+    {"score bar on its track", score_bar, score_bar_track},
+    {"lowering bar on its track", relief_bar, score_bar_track},
+    {"score bar on a row", score_bar, white},
+    {"progress bar's filled part in its frame", progress_fill, white},
+    {"check mark in its box", check_mark, white},
+    {"keyboard focus frame on the window", nav_highlight, window},
 };
 
 }  // namespace radar::ui::colours

@@ -55,7 +55,7 @@ std::uint32_t code_colour(ScreeningCode code) {
     switch (code) {
         case ScreeningCode::risico: return 0xC4463A;
         case ScreeningCode::geen_risico: return 0x247A50;
-        case ScreeningCode::verder_onderzoek_nodig: return 0xE8A430;
+        case ScreeningCode::verder_onderzoek_nodig: return 0xC48000;
     }
     return 0x808080;
 }
