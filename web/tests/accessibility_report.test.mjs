@@ -34,12 +34,11 @@ async function showTab(page, name) {
   await page.getByRole('tab', { name, selected: true }).waitFor();
 }
 
-// The cells of each row of a table in the layer, the header row first.
+// The cells of each row of a table in the layer, the header row first: its elements' roles read
+// in one call (a role locator per row took four minutes on the audit's table under load).
 async function tableRows(table) {
-  const rows = [];
-  for (const row of await table.getByRole('row').all())
-    rows.push(await row.getByRole(rows.length === 0 ? 'columnheader' : 'cell').allTextContents());
-  return rows;
+  return table.evaluate((element) => [...element.querySelectorAll('[role="row"]')].map((row) =>
+    [...row.querySelectorAll('[role="columnheader"], [role="cell"]')].map((cell) => cell.textContent)));
 }
 
 test('Rapport: charts said in words, the period in a combo box, the label months in a number field', async () => {
