@@ -195,6 +195,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     }
     // The label window's text and field stay together, on this line when they fit.
     same_line_if_room(ImGui::GetFontSize() * 8.0f + ImGui::CalcTextSize(tr(TextId::report_label_months)).x);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_label_months));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
     ImGui::SameLine();
@@ -775,9 +776,9 @@ void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Separator();
 }
 
-}  // namespace
-
-void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v) {
+// The controls, the exports and the report; the report scrolls below the controls in its own
+// child, unless `one_scroll` (the caller's window scrolls all of it).
+void report_page(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v, bool one_scroll) {
     const Session::ReportHistory history = state.report_history();
     period_controls(v, state, history.first_activity);
     refresh_report(v, state, history);
@@ -794,7 +795,7 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
         audit_work.audit(state, months_of_days(v.report->period.from, v.report->period.to));
     export_buttons(v, state, audit && *audit ? &**audit : nullptr);
     ImGui::Separator();
-    ImGui::BeginChild("report_body", ImVec2(0, 0), false);
+    if (!one_scroll) ImGui::BeginChild("report_body", ImVec2(0, 0), false);
     header_block(v, fonts);
     ImGui::Spacing();
     key_figures(*v.report, fonts);
@@ -817,6 +818,21 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
         table_block(table, file_stem(*v.report, state), fonts);
         ImGui::Spacing();
     }
+    if (!one_scroll) ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v) {
+    // In a short window (zoomed in, larger text) the controls would leave the report no room: the
+    // controls and the report scroll as one page.
+    const bool one_scroll = ImGui::GetContentRegionAvail().y < ImGui::GetFontSize() * 24.0f;
+    if (!one_scroll) {
+        report_page(state, audit_work, fonts, v, false);
+        return;
+    }
+    ImGui::BeginChild("report_page", ImVec2(0, 0), false);
+    report_page(state, audit_work, fonts, v, true);
     ImGui::EndChild();
 }
 
