@@ -200,7 +200,10 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
     ImGui::SameLine();
     int months = state.risk_label_settings().valid_months;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    // Room for three digits beside the field's - and + buttons, at any text size.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000").x + style.FramePadding.x * 2 +
+                            (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x) * 2);
     if (described_input_int("##label_months", "report-label-months", tr(TextId::report_label_months), months, 1, 120) &&
         valid_label_months(months))
         state.set_risk_label_months(months);
