@@ -52,11 +52,16 @@ async function photographScreens(page, prefix) {
     await assertTabsWhole(page);
     await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}.png`) });
     if (!scrolledToo.includes(screen)) continue;
-    const { width, height } = page.viewportSize();
-    await page.mouse.move(width / 2, height - 20);
-    for (let i = 0; i < 16; i++) {
-      await page.mouse.wheel(0, 100);
-      await nextFrames(page);
+    if (screen === 'selection') {
+      // The lists' first tab, focused in the layer, is scrolled into sight.
+      await page.getByRole('tab', { name: /^Voorstel \(/ }).focus();
+    } else {
+      const { width, height } = page.viewportSize();
+      await page.mouse.move(width / 2, height - 20, { steps: 4 });
+      for (let i = 0; i < 8; i++) {
+        await page.mouse.wheel(0, 100);
+        await nextFrames(page);
+      }
     }
     for (let i = 0; i < 3; i++) await nextFrames(page);
     await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}-lower.png`) });
