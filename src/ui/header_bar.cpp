@@ -101,7 +101,8 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     const std::string facts = facts_line(state);
     const float facts_wrap = std::max(line * 4.0f, width - style.WindowPadding.x * 2 - facts_x);
     const float facts_height = ImGui::CalcTextSize(facts.c_str(), nullptr, false, facts_wrap).y;
-    const float height = fonts.title->FontSize + facts_height + line + style.WindowPadding.y * 2.5f;
+    // Below the facts as much room as above the title (a little more).
+    const float height = fonts.title->FontSize + style.ItemSpacing.y + facts_height + style.WindowPadding.y * 2.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 band_min(ImGui::GetWindowPos().x, origin.y - style.WindowPadding.y);
     // The window clips its padding away; the band deliberately runs edge to edge.
@@ -125,11 +126,12 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     const float tools_width = ImGui::CalcTextSize(tr(TextId::shortcuts_button)).x + style.FramePadding.x * 2 + size_width +
                               style.ItemSpacing.x * 2 + switch_width;
     const float tools_x = std::max(ImGui::GetCursorPosX(), width - tools_width - style.WindowPadding.x);
+    // The tagline shows whole or not at all (zoomed in, larger text): never cut to a few letters.
     const float tagline_room = tools_x - ImGui::GetCursorPosX() - style.ItemSpacing.x * 2;
-    if (tagline_room > line * 4.0f) {
+    if (tagline_room >= ImGui::CalcTextSize(tr(TextId::app_tagline)).x) {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);
         ImGui::PushStyleColor(ImGuiCol_Text, palette::header_muted);
-        fitted_text(tr(TextId::app_tagline), tagline_room);
+        ImGui::TextUnformatted(tr(TextId::app_tagline));
         ImGui::PopStyleColor();
     }
     if (platform::offline_status().update_waiting) new_version_offer(tools_x, origin);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "platform/platform.hpp"
 #include "ui/demo_workspace_view.hpp"
@@ -132,6 +133,53 @@ void draw_ranking_screen(Session& state, const Fonts& fonts, RankingViewState& v
     ImGui::PopStyleColor();
 }
 
+// One screen's tab: its screen, its label and the ImGui id that stays the same in every language.
+struct ScreenTab {
+    Screen screen;
+    TextId label;
+    const char* id;
+    std::function<void()> draw;
+};
+
+// The screens as tabs, `shown` drawn selected, in as many rows as the window's width needs (zoomed
+// in or with larger text every tab stays whole and visible): each row is a tab bar of tab buttons.
+// Returns the screen to show: `shown`, or the one whose tab was clicked.
+template <std::size_t count>
+Screen screen_tabs(const ScreenTab (&tabs)[count], Screen shown) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::GetContentRegionAvail().x;
+    std::vector<std::size_t> row_starts{0};
+    float row_width = 0.0f;
+    for (std::size_t i = 0; i < count; ++i) {
+        const float width = ImGui::CalcTextSize(tr(tabs[i].label)).x + style.FramePadding.x * 2 + style.ItemInnerSpacing.x;
+        if (row_width > 0.0f && row_width + width > room) {
+            row_starts.push_back(i);
+            row_width = 0.0f;
+        }
+        row_width += width;
+    }
+    row_starts.push_back(count);
+    describe("screens", Role::tablist, tr(TextId::screens_label));
+    const std::size_t tab_list = view_marks().accessible.size() - 1;
+    Screen chosen = shown;
+    for (std::size_t row = 0; row + 1 < row_starts.size(); ++row) {
+        if (!ImGui::BeginTabBar(("screens" + std::to_string(row)).c_str(), ImGuiTabBarFlags_NoTooltip)) continue;
+        for (std::size_t i = row_starts[row]; i < row_starts[row + 1]; ++i) {
+            const ScreenTab& tab = tabs[i];
+            const bool selected = tab.screen == shown;
+            if (selected) ImGui::PushStyleColor(ImGuiCol_Tab, ImGui::GetStyleColorVec4(ImGuiCol_TabActive));
+            if (ImGui::TabItemButton((std::string(tr(tab.label)) + tab.id).c_str())) chosen = tab.screen;
+            if (selected) ImGui::PopStyleColor();
+            AccessibleItem& described = describe_last_item(Role::tab, tr(tab.label), std::string("screen:") + screen_code(tab.screen));
+            described.container = "screens";
+            described.selected = selected;
+            grow_box(view_marks().accessible[tab_list].box, described.box);
+        }
+        ImGui::EndTabBar();
+    }
+    return chosen;
+}
+
 }  // namespace
 
 void draw_main_window(Session& state, ImportSession& import_session, BackupSession& backup, AuditWork& audit, ViewState& views,
@@ -163,13 +211,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     draw_open_batch_banner(state);
     draw_start_notice(state);
     // One tab per screen, in this order; automation can bring any of them forward.
-    struct Tab {
-        Screen screen;
-        TextId label;
-        const char* id;
-        std::function<void()> draw;
-    };
-    const Tab tabs[] = {
+    const ScreenTab tabs[] = {
         {Screen::ranking, TextId::screen_ranking, "###ranking", [&] { draw_ranking_screen(state, fonts, views.ranking, shortcuts.focus_search); }},
         {Screen::model, TextId::screen_model, "###model", [&] { draw_model_editor_view(state, fonts, views.model_editor); }},
         {Screen::data, TextId::screen_data, "###data", [&] { draw_import_view(state, import_session, fonts, views); }},
@@ -181,23 +223,10 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, backup, fonts, views.storage); }},
     };
     const std::optional<Screen> requested = std::exchange(views.marks.requested_screen, std::nullopt);
-    if (ImGui::BeginTabBar("screens")) {
-        describe("screens", Role::tablist, tr(TextId::screens_label));
-        const std::size_t tab_list = views.marks.accessible.size() - 1;
-        for (const Tab& tab : tabs) {
-            const ImGuiTabItemFlags tab_flags = requested == tab.screen ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
-            const bool shown = ImGui::BeginTabItem((std::string(tr(tab.label)) + tab.id).c_str(), nullptr, tab_flags);
-            AccessibleItem& described = describe_last_item(Role::tab, tr(tab.label), std::string("screen:") + screen_code(tab.screen));
-            described.container = "screens";
-            described.selected = shown;
-            grow_box(views.marks.accessible[tab_list].box, described.box);
-            if (!shown) continue;
-            views.marks.screen = tab.screen;
-            tab.draw();
-            ImGui::EndTabItem();
-        }
-        ImGui::EndTabBar();
-    }
+    const Screen shown = screen_tabs(tabs, requested.value_or(views.marks.screen));
+    views.marks.screen = shown;
+    for (const ScreenTab& tab : tabs)
+        if (tab.screen == shown) tab.draw();
     draw_shortcuts_dialog(views.shortcuts, fonts);
     ImGui::End();
     draw_demo_tour(views.demo_tour, fonts);

@@ -102,6 +102,19 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
 
 // ---- Controls ---------------------------------------------------------------------------------
 
+// Keeps the next item, `width` wide, on the line of the last one when it fits before the right
+// edge, and starts a new line when not (zoomed in, larger text): controls never run off the screen.
+void same_line_if_room(float width) {
+    const float end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
+    if (end <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+}
+
+// The width of a radio button or a checkbox with `label`, and of a button.
+float choice_width(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
+
 void period_controls(ReportViewState& v, Session& state, DayNumber first_activity) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_period_label));
@@ -116,7 +129,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
                                     {PeriodKind::all_time, TextId::period_all_time, "report-period:all-time"},
                                     {PeriodKind::custom, TextId::period_custom, "report-period:custom"}};
     for (const auto& [kind, label, key] : kinds) {
-        ImGui::SameLine();
+        same_line_if_room(choice_width(tr(label)));
         if (described_radio(tr(label), v.kind == kind, key) && v.kind != kind) {
             if (kind == PeriodKind::custom && v.report) {
                 // Start the custom dates from what is shown now.
@@ -129,16 +142,16 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
             v.choices = period_choices(v.kind, first_activity, state.reference_date(), language());
         }
     }
-    ImGui::SameLine();
     const float em = ImGui::GetFontSize();
     if (v.kind == PeriodKind::custom) {
+        same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_from)).x + em * 10.0f);
         ImGui::TextDisabled("%s", tr(TextId::report_from));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##from", tr(TextId::date_hint), v.custom_from.data(), v.custom_from.size());
         note_last_item("report-from", Role::textbox, std::string(tr(TextId::report_period_label)) + " " + tr(TextId::report_from))
             .value = v.custom_from.data();
-        ImGui::SameLine();
+        same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_to)).x + em * 10.0f);
         ImGui::TextDisabled("%s", tr(TextId::report_to));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
@@ -152,6 +165,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
             describe_last_item(Role::status, tr(TextId::report_date_invalid), "report-date-invalid");
         }
     } else if (v.kind != PeriodKind::all_time && !v.choices.empty()) {
+        same_line_if_room(em * 11.0f);
         ImGui::SetNextItemWidth(em * 11.0f);
         v.choice = std::min(v.choice, v.choices.size() - 1);
         if (begin_described_combo("##period", "report-period-choice", tr(TextId::report_period_label),
@@ -160,8 +174,6 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
                 if (described_option("report-period-choice", v.choices[i].label.c_str(), i == v.choice)) v.choice = i;
             ImGui::EndCombo();
         }
-    } else {
-        ImGui::NewLine();
     }
 
     ImGui::AlignTextToFramePadding();
@@ -169,7 +181,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_possible_risk_tooltip));
     const int checked = static_cast<int>(std::count(v.possible_risk.begin(), v.possible_risk.end(), true));
     for (std::size_t i = 0; i < 3; ++i) {
-        ImGui::SameLine();
+        same_line_if_room(choice_width(code_label(all_codes[i], language())));
         bool value = v.possible_risk[i];
         // The definition needs at least one code: the last ticked box cannot be cleared.
         const bool locked = value && checked == 1;
@@ -181,12 +193,17 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
             .checked = v.possible_risk[i];
         if (locked) ImGui::EndDisabled();
     }
-    ImGui::SameLine(0.0f, ImGui::GetFontSize() * 2.0f);
+    // The label window's text and field stay together, on this line when they fit.
+    same_line_if_room(ImGui::GetFontSize() * 8.0f + ImGui::CalcTextSize(tr(TextId::report_label_months)).x);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_label_months));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
     ImGui::SameLine();
     int months = state.risk_label_settings().valid_months;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+    // Room for three digits beside the field's - and + buttons, at any text size.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000").x + style.FramePadding.x * 2 +
+                            (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x) * 2);
     if (described_input_int("##label_months", "report-label-months", tr(TextId::report_label_months), months, 1, 120) &&
         valid_label_months(months))
         state.set_risk_label_months(months);
@@ -215,20 +232,22 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
                                          v.parliament};
     if (ImGui::Button(tr(TextId::report_open_html))) platform::open_html_in_new_tab(report_to_html(stamped(report), html_options));
     note_last_item("report-html-open", Role::button, tr(TextId::report_open_html));
-    ImGui::SameLine();
+    same_line_if_room(button_width(tr(TextId::report_download_html)));
     if (ImGui::Button(tr(TextId::report_download_html)))
         platform::download_file(file_stem(report, state) + ".html", "text/html", report_to_html(stamped(report), html_options));
     note_last_item("report-html", Role::button, tr(TextId::report_download_html));
-    ImGui::SameLine();
+    same_line_if_room(button_width(tr(TextId::report_download_json)));
     if (ImGui::Button(tr(TextId::report_download_json)))
         platform::download_file(file_stem(report, state) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
     note_last_item("report-json", Role::button, tr(TextId::report_download_json));
-    ImGui::SameLine();
+    same_line_if_room(button_width(tr(TextId::report_parliament_button)));
     if (ImGui::Button(tr(TextId::report_parliament_button))) v.scroll_to_parliament = true;
     note_last_item("report-parliament", Role::button, tr(TextId::report_parliament_button));
     wrapped_tooltip(tr(TextId::report_parliament_tooltip));
-    ImGui::SameLine();
+    same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_exports_local)).x);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
+    ImGui::PopTextWrapPos();
     describe_paragraph(tr(TextId::report_exports_local), "report-exports-local");
 }
 
@@ -263,36 +282,55 @@ void header_block(const ReportViewState& v, const Fonts& fonts) {
     ImGui::TreePop();
 }
 
-// A key figure on a card; `key` names it for the page's accessibility layer.
-void figure_card(const Fonts& fonts, const char* key, float width, const std::string& value, const std::string& label,
-                 const std::string& detail) {
+// A key figure: its value, what it counts and a detail (may be empty); `key` names it for the
+// page's accessibility layer.
+struct FigureCard {
+    const char* key;
+    std::string value;
+    std::string label;
+    std::string detail;
+};
+
+// The card's padding, its label's top and the height its texts take at `width` (wrapped).
+float card_padding() { return ImGui::GetFontSize() * 0.6f; }
+float card_label_top(const Fonts& fonts) { return card_padding() * 0.8f + fonts.title->FontSize + ImGui::GetFontSize() * 0.1f; }
+float card_height(const Fonts& fonts, const FigureCard& card, float width) {
+    const float em = ImGui::GetFontSize(), room = width - card_padding() * 2;
+    float height = card_label_top(fonts) + fonts.body->CalcTextSizeA(em, FLT_MAX, room, card.label.c_str()).y;
+    if (!card.detail.empty()) height += em * 0.15f + fonts.body->CalcTextSizeA(em * 0.85f, FLT_MAX, room, card.detail.c_str()).y;
+    return height + card_padding();
+}
+
+void figure_card(const Fonts& fonts, const FigureCard& card, float width, float height) {
     const float em = ImGui::GetFontSize();
-    const float height = em * 5.8f;  // room for a label and a detail of two lines each
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(255, 255, 255, 255), em * 0.25f);
     draw->AddRect(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(214, 220, 226, 255), em * 0.25f);
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + em * 0.2f), palette::header_band);
-    const float pad = em * 0.6f;
+    const float pad = card_padding();
     draw->AddText(fonts.title, fonts.title->FontSize, ImVec2(origin.x + pad, origin.y + pad * 0.8f),
-                  ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
-    const float label_y = origin.y + pad * 0.8f + fonts.title->FontSize + em * 0.1f;
-    draw->AddText(fonts.body, em, ImVec2(origin.x + pad, label_y), palette::muted_text, label.c_str(), nullptr,
+                  ImGui::GetColorU32(ImGuiCol_Text), card.value.c_str());
+    const float label_y = origin.y + card_label_top(fonts);
+    draw->AddText(fonts.body, em, ImVec2(origin.x + pad, label_y), palette::muted_text, card.label.c_str(), nullptr,
                   width - pad * 2);
-    const float label_height = fonts.body->CalcTextSizeA(em, FLT_MAX, width - pad * 2, label.c_str()).y;
-    if (!detail.empty())
+    const float label_height = fonts.body->CalcTextSizeA(em, FLT_MAX, width - pad * 2, card.label.c_str()).y;
+    if (!card.detail.empty())
         draw->AddText(fonts.body, em * 0.85f, ImVec2(origin.x + pad, label_y + label_height + em * 0.15f),
-                      palette::muted_text, detail.c_str(), nullptr, width - pad * 2);
+                      palette::muted_text, card.detail.c_str(), nullptr, width - pad * 2);
     // An item of the key figures' list for the page's layer: the figure, what it counts, the detail.
-    AccessibleItem& item = describe_last_item(Role::listitem, value + " " + label + (detail.empty() ? "" : ". " + detail),
-                                              std::string("report-figure:") + key);
+    AccessibleItem& item = describe_last_item(
+        Role::listitem, card.value + " " + card.label + (card.detail.empty() ? "" : ". " + card.detail),
+        std::string("report-figure:") + card.key);
     item.container = "report-figures";
 }
 
+// The key figures as cards: five in a row, fewer per row in a narrow window (zoomed in, larger
+// text), all as high as the tallest one's texts need.
 void key_figures(const Report& r, const Fonts& fonts) {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float width = (ImGui::GetContentRegionAvail().x - spacing * 4) / 5;
+    const float available = ImGui::GetContentRegionAvail().x;
     const TextLanguage tl = language();
     const double share = r.unique_dossiers == 0 ? 0.0
                                                 : static_cast<double>(r.possible_risk_dossiers) /
@@ -303,24 +341,29 @@ void key_figures(const Report& r, const Fonts& fonts) {
     std::snprintf(follow_up, sizeof follow_up, tr(TextId::report_follow_up_detail),
                   group_thousands(r.follow_ups.done).c_str(), group_thousands(r.follow_ups.open).c_str(),
                   group_thousands(r.follow_ups.overdue).c_str());
-    const std::size_t list_at = view_marks().accessible.size();
-    describe("report-figures", Role::list, tr(TextId::report_key_figures));
-    figure_card(fonts, "unique", width, group_thousands(r.unique_dossiers),
-                counted(CountedText::unique_dossiers_screened, r.unique_dossiers), "");
-    ImGui::SameLine();
-    figure_card(fonts, "possible-risk", width, group_thousands(r.possible_risk_dossiers), possible, "");
-    ImGui::SameLine();
-    figure_card(fonts, "screenings", width, group_thousands(r.screenings.total),
-                counted(CountedText::screenings, r.screenings.total), "");
-    ImGui::SameLine();
-    figure_card(fonts, "follow-ups", width, group_thousands(r.follow_ups.opened),
-                counted(CountedText::follow_ups_opened, r.follow_ups.opened), follow_up);
     char labels[256];
     std::snprintf(labels, sizeof labels, tr(TextId::report_labels_detail), group_thousands(r.risk_labels.expiring).c_str(),
                   group_thousands(r.risk_labels.expired).c_str());
-    ImGui::SameLine();
-    figure_card(fonts, "risk-labels", width, group_thousands(r.risk_labels.current),
-                counted(CountedText::current_risk_labels, r.risk_labels.current), labels);
+    const FigureCard cards[] = {
+        {"unique", group_thousands(r.unique_dossiers), counted(CountedText::unique_dossiers_screened, r.unique_dossiers), ""},
+        {"possible-risk", group_thousands(r.possible_risk_dossiers), possible, ""},
+        {"screenings", group_thousands(r.screenings.total), counted(CountedText::screenings, r.screenings.total), ""},
+        {"follow-ups", group_thousands(r.follow_ups.opened), counted(CountedText::follow_ups_opened, r.follow_ups.opened),
+         follow_up},
+        {"risk-labels", group_thousands(r.risk_labels.current), counted(CountedText::current_risk_labels, r.risk_labels.current),
+         labels},
+    };
+    constexpr int count = 5;
+    const int per_row = std::clamp(static_cast<int>((available + spacing) / (ImGui::GetFontSize() * 10.0f + spacing)), 1, count);
+    const float width = (available - spacing * static_cast<float>(per_row - 1)) / static_cast<float>(per_row);
+    float height = 0.0f;
+    for (const FigureCard& card : cards) height = std::max(height, card_height(fonts, card, width));
+    const std::size_t list_at = view_marks().accessible.size();
+    describe("report-figures", Role::list, tr(TextId::report_key_figures));
+    for (int i = 0; i < count; ++i) {
+        if (i % per_row != 0) ImGui::SameLine();
+        figure_card(fonts, cards[i], width, height);
+    }
     for (std::size_t i = list_at + 1; i < view_marks().accessible.size(); ++i)
         grow_box(view_marks().accessible[list_at].box, view_marks().accessible[i].box);
 }
@@ -736,9 +779,9 @@ void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Separator();
 }
 
-}  // namespace
-
-void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v) {
+// The controls, the exports and the report; the report scrolls below the controls in its own
+// child, unless `one_scroll` (the caller's window scrolls all of it).
+void report_page(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v, bool one_scroll) {
     const Session::ReportHistory history = state.report_history();
     period_controls(v, state, history.first_activity);
     refresh_report(v, state, history);
@@ -755,7 +798,7 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
         audit_work.audit(state, months_of_days(v.report->period.from, v.report->period.to));
     export_buttons(v, state, audit && *audit ? &**audit : nullptr);
     ImGui::Separator();
-    ImGui::BeginChild("report_body", ImVec2(0, 0), false);
+    if (!one_scroll) ImGui::BeginChild("report_body", ImVec2(0, 0), false);
     header_block(v, fonts);
     ImGui::Spacing();
     key_figures(*v.report, fonts);
@@ -778,6 +821,21 @@ void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts,
         table_block(table, file_stem(*v.report, state), fonts);
         ImGui::Spacing();
     }
+    if (!one_scroll) ImGui::EndChild();
+}
+
+}  // namespace
+
+void draw_report_view(Session& state, AuditWork& audit_work, const Fonts& fonts, ReportViewState& v) {
+    // In a short window (zoomed in, larger text) the controls would leave the report no room: the
+    // controls and the report scroll as one page.
+    const bool one_scroll = ImGui::GetContentRegionAvail().y < ImGui::GetFontSize() * 24.0f;
+    if (!one_scroll) {
+        report_page(state, audit_work, fonts, v, false);
+        return;
+    }
+    ImGui::BeginChild("report_page", ImVec2(0, 0), false);
+    report_page(state, audit_work, fonts, v, true);
     ImGui::EndChild();
 }
 

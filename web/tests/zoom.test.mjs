@@ -2,7 +2,8 @@
 // 640x400 CSS-pixel page with two device pixels per CSS pixel) and with the app's own 200% text
 // size in a 1280x800 window. Each screen, the ranking with a dossier's panel and the list of
 // shortcuts are saved as build/web/screenshots/zoom-*.png and zoom-text200-*.png to be looked
-// at; the test checks that each one opens without a page error.
+// at (Selectie and Rapport also scrolled down, as *-lower.png); the test checks that each one opens
+// without a page error and that every screen's tab is whole within the window (the tabs wrap).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -30,13 +31,40 @@ async function screenThisMonth(page) {
   await pressKey(page, 'k');
 }
 
+// Every screen's tab in the page's layer lies within the window, not cut or pushed out of it.
+async function assertTabsWhole(page) {
+  const { width } = page.viewportSize();
+  const tabs = page.locator('#radar-accessibility [data-key^="screen:"]');
+  assert.equal(await tabs.count(), screens.length);
+  for (const box of await tabs.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON())))
+    assert.ok(box.left >= 0 && box.right <= width, `a tab from ${box.left} to ${box.right} in a window ${width} wide`);
+}
+
+// Selectie's preview and lists and Rapport's figures are below the first view in a short window.
+const scrolledToo = ['selection', 'report'];
+
 // Every screen, the dossier panel and the shortcut list, each saved as `${prefix}-NAME.png`.
 async function photographScreens(page, prefix) {
   for (const screen of screens) {
     await page.evaluate((name) => window.radar.showScreen(name), screen);
     await waitForInfo(page, (info) => info.screen === screen, screen);
     for (let i = 0; i < 3; i++) await nextFrames(page);
+    await assertTabsWhole(page);
     await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}.png`) });
+    if (!scrolledToo.includes(screen)) continue;
+    if (screen === 'selection') {
+      // The lists' first tab, focused in the layer, is scrolled into sight.
+      await page.getByRole('tab', { name: /^Voorstel \(/ }).focus();
+    } else {
+      const { width, height } = page.viewportSize();
+      await page.mouse.move(width / 2, height - 20, { steps: 4 });
+      for (let i = 0; i < 8; i++) {
+        await page.mouse.wheel(0, 100);
+        await nextFrames(page);
+      }
+    }
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}-lower.png`) });
   }
   await page.evaluate(() => window.radar.showScreen('ranking'));
   await waitForInfo(page, (info) => info.screen === 'ranking', 'the ranking');
