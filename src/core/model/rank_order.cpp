@@ -268,12 +268,10 @@ std::vector<std::uint32_t> RankOrder::top(std::size_t n) const {
 }
 
 std::uint32_t RankOrder::rank_of(const std::vector<double>& scores, std::size_t row) const {
-    if (!pending_ || !row_moved(row)) {
-        if (!pending_) return rank_of_[row];
-        const std::size_t place = rank_of_[row] - 1;
-        return static_cast<std::uint32_t>(rows_before(keys_[place], order_ties_[place]) + 1);
-    }
-    return static_cast<std::uint32_t>(rows_before(descending_key(scores[row]), tie_position_[row]) + 1);
+    if (!pending_) return rank_of_[row];
+    if (row_moved(row)) return static_cast<std::uint32_t>(rows_before(descending_key(scores[row]), tie_position_[row]) + 1);
+    const std::size_t place = rank_of_[row] - 1;  // a staying row's place in the last complete order
+    return static_cast<std::uint32_t>(rows_before(keys_[place], order_ties_[place]) + 1);
 }
 
 double RankOrder::percentile(const std::vector<double>& scores, std::size_t row) const {
