@@ -20,6 +20,13 @@ std::uint64_t descending_key(double score) {
     return ~ascending;
 }
 
+std::size_t bit_words(std::size_t bits) { return (bits + 63) / 64; }
+bool test_bit(const std::vector<std::uint64_t>& bits, std::size_t at) { return (bits[at / 64] >> (at % 64)) & 1u; }
+void set_bit(std::vector<std::uint64_t>& bits, std::size_t at) { bits[at / 64] |= std::uint64_t{1} << (at % 64); }
+std::size_t popcount(std::uint64_t bits) { return static_cast<std::size_t>(__builtin_popcountll(bits)); }
+std::size_t lowest_bit(std::uint64_t bits) { return static_cast<std::size_t>(__builtin_ctzll(bits)); }
+std::size_t highest_bit(std::uint64_t bits) { return static_cast<std::size_t>(63 - __builtin_clzll(bits)); }
+
 // Numeric ids (rare): a comparison sort.
 std::vector<std::uint32_t> order_by_number(const Column& ids) {
     std::vector<std::uint32_t> order(ids.size());
@@ -88,14 +95,17 @@ RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
       order_ties_(tie_order_.size()),
       order_(tie_order_),
       rank_of_(tie_order_.size()),
-      moved_from_place_(tie_order_.size(), 0) {
+      left_place_bits_(bit_words(tie_order_.size()), 0),
+      moved_tie_bits_(bit_words(tie_order_.size()), 0) {
     for (std::size_t i = 0; i < tie_order_.size(); ++i) {
         tie_position_[tie_order_[i]] = static_cast<std::uint32_t>(i);
         order_ties_[i] = static_cast<std::uint32_t>(i);
+        rank_of_[tie_order_[i]] = static_cast<std::uint32_t>(i + 1);
     }
 }
 
 void RankOrder::rank(const std::vector<double>& scores) {
+    clear_pending();
     const std::size_t n = tie_order_.size();
     if (n == 0) return;
     for (std::size_t i = 0; i < n; ++i) {
@@ -109,6 +119,15 @@ void RankOrder::rank(const std::vector<double>& scores) {
     }
 }
 
+void RankOrder::clear_pending() {
+    if (!pending_) return;
+    std::fill(left_place_bits_.begin(), left_place_bits_.end(), 0);
+    std::fill(moved_tie_bits_.begin(), moved_tie_bits_.end(), 0);
+    moved_ties_.clear();
+    moved_keys_.clear();
+    pending_ = false;
+}
+
 std::size_t RankOrder::place_of(std::uint64_t key, std::uint32_t tie_position) const {
     std::size_t low = 0;
     std::size_t high = keys_.size();
@@ -120,44 +139,85 @@ std::size_t RankOrder::place_of(std::uint64_t key, std::uint32_t tie_position) c
     return low;
 }
 
+std::size_t RankOrder::moved_place_of(std::uint64_t key, std::uint32_t tie_position) const {
+    std::size_t low = 0;
+    std::size_t high = moved_keys_.size();
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (moved_keys_[middle] < key || (moved_keys_[middle] == key && moved_ties_[middle] < tie_position))
+            low = middle + 1;
+        else high = middle;
+    }
+    return low;
+}
+
+std::size_t RankOrder::left_places_before(std::size_t place) const {
+    std::size_t count = 0;
+    const std::size_t whole_words = place / 64;
+    for (std::size_t word = 0; word < whole_words; ++word) count += popcount(left_place_bits_[word]);
+    if (place % 64) count += popcount(left_place_bits_[whole_words] & ((std::uint64_t{1} << (place % 64)) - 1));
+    return count;
+}
+
+std::size_t RankOrder::rows_before(std::uint64_t key, std::uint32_t tie_position) const {
+    const std::size_t place = place_of(key, tie_position);
+    return place - left_places_before(place) + moved_place_of(key, tie_position);
+}
+
+bool RankOrder::row_moved(std::size_t row) const { return test_bit(moved_tie_bits_, tie_position_[row]); }
+
 void RankOrder::rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows) {
     const std::size_t n = tie_order_.size();
-    const std::size_t moved_count = changed_rows.size();
-    if (moved_count == 0) return;
+    if (changed_rows.empty()) return;
+    // The rows moved since the last complete order: the changed rows and those of earlier calls.
+    std::size_t moved_count = moved_ties_.size();
+    for (const std::uint32_t row : changed_rows) {
+        if (test_bit(moved_tie_bits_, tie_position_[row])) continue;
+        set_bit(moved_tie_bits_, tie_position_[row]);
+        set_bit(left_place_bits_, rank_of_[row] - 1);
+        ++moved_count;
+    }
+    pending_ = true;
     // Sorting most of the rows apart and merging them costs more than one full radix rank.
     if (moved_count * 4 > n * 3) {
         rank(scores);
         return;
     }
-    // The changed rows' tie positions in tie order, then stably by their new keys: their new order.
-    moved_ties_.resize(moved_count);
-    moved_keys_.resize(moved_count);
-    for (std::size_t i = 0; i < moved_count; ++i) {
-        moved_ties_[i] = tie_position_[changed_rows[i]];
-        moved_keys_[i] = moved_ties_[i];
-    }
+    // The moved rows' tie positions ascending (from the bit set), then stably by their new keys.
+    moved_ties_.clear();
+    for (std::size_t word = 0; word < moved_tie_bits_.size(); ++word)
+        for (std::uint64_t bits = moved_tie_bits_[word]; bits != 0; bits &= bits - 1)
+            moved_ties_.push_back(static_cast<std::uint32_t>(word * 64 + lowest_bit(bits)));
+    moved_keys_.resize(moved_ties_.size());
+    for (std::size_t i = 0; i < moved_ties_.size(); ++i) moved_keys_[i] = descending_key(scores[tie_order_[moved_ties_[i]]]);
     sorter_.sort(moved_keys_, moved_ties_);
-    for (std::size_t i = 0; i < moved_count; ++i) moved_keys_[i] = descending_key(scores[tie_order_[moved_ties_[i]]]);
-    sorter_.sort(moved_keys_, moved_ties_);
+}
 
-    // Only places from the first one a changed row leaves or takes to the last one change: before
-    // it every entry stays and comes before every changed row; after it, the reverse.
+void RankOrder::finish_merge() {
+    if (!pending_) return;
+    const std::size_t moved_count = moved_ties_.size();
+    // Only places from the first one a moved row leaves or takes to the last one change: before
+    // it every entry stays and comes before every moved row; after it, the reverse.
     std::size_t begin = place_of(moved_keys_.front(), moved_ties_.front());
     std::size_t end = place_of(moved_keys_.back(), moved_ties_.back());
-    for (const std::uint32_t row : changed_rows) {
-        const std::size_t place = rank_of_[row] - 1;
-        moved_from_place_[place] = 1;
-        begin = std::min(begin, place);
-        end = std::max(end, place + 1);
-    }
+    for (std::size_t word = 0; word < left_place_bits_.size(); ++word)
+        if (left_place_bits_[word]) {
+            begin = std::min(begin, word * 64 + lowest_bit(left_place_bits_[word]));
+            break;
+        }
+    for (std::size_t word = left_place_bits_.size(); word-- > 0;)
+        if (left_place_bits_[word]) {
+            end = std::max(end, word * 64 + highest_bit(left_place_bits_[word]) + 1);
+            break;
+        }
 
-    // Merge the staying entries (in their order) with the changed rows: by key, then tie position.
+    // Merge the staying entries (in their order) with the moved rows: by key, then tie position.
     merged_ties_.resize(end - begin);
     merged_keys_.resize(end - begin);
     std::size_t kept = begin;
     std::size_t moved = 0;
     for (std::size_t out = 0; out < end - begin; ++out) {
-        while (kept < end && moved_from_place_[kept]) ++kept;
+        while (kept < end && test_bit(left_place_bits_, kept)) ++kept;
         const bool take_moved =
             moved < moved_count &&
             (kept == end || moved_keys_[moved] < keys_[kept] ||
@@ -170,35 +230,76 @@ void RankOrder::rerank(const std::vector<double>& scores, const std::vector<std:
             merged_keys_[out] = keys_[kept++];
         }
     }
-    for (const std::uint32_t row : changed_rows) moved_from_place_[rank_of_[row] - 1] = 0;
     for (std::size_t place = begin; place < end; ++place) {
         keys_[place] = merged_keys_[place - begin];
         order_ties_[place] = merged_ties_[place - begin];
         order_[place] = tie_order_[order_ties_[place]];
         rank_of_[order_[place]] = static_cast<std::uint32_t>(place + 1);
     }
+    clear_pending();
 }
 
-double RankOrder::percentile(std::size_t row) const {
-    // keys_ ascend along the order: the rows below the row's group start at the group's end.
-    const std::size_t n = keys_.size();
-    const std::uint64_t key = keys_[rank_of_[row] - 1];
-    const auto group_end = static_cast<std::size_t>(std::upper_bound(keys_.begin(), keys_.end(), key) - keys_.begin());
-    return 100.0 * static_cast<double>(n - group_end) / static_cast<double>(n);
+const std::vector<std::uint32_t>& RankOrder::order() {
+    finish_merge();
+    return order_;
+}
+
+const std::vector<std::uint32_t>& RankOrder::ranks() {
+    finish_merge();
+    return rank_of_;
+}
+
+std::vector<std::uint32_t> RankOrder::top(std::size_t n) const {
+    n = std::min(n, tie_order_.size());
+    if (!pending_) return {order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(n)};
+    std::vector<std::uint32_t> rows;
+    rows.reserve(n);
+    std::size_t kept = 0;
+    std::size_t moved = 0;
+    while (rows.size() < n) {
+        while (kept < keys_.size() && test_bit(left_place_bits_, kept)) ++kept;
+        const bool take_moved =
+            moved < moved_keys_.size() &&
+            (kept == keys_.size() || moved_keys_[moved] < keys_[kept] ||
+             (moved_keys_[moved] == keys_[kept] && moved_ties_[moved] < order_ties_[kept]));
+        rows.push_back(take_moved ? tie_order_[moved_ties_[moved++]] : order_[kept++]);
+    }
+    return rows;
+}
+
+std::uint32_t RankOrder::rank_of(const std::vector<double>& scores, std::size_t row) const {
+    if (!pending_) return rank_of_[row];
+    if (row_moved(row)) return static_cast<std::uint32_t>(rows_before(descending_key(scores[row]), tie_position_[row]) + 1);
+    const std::size_t place = rank_of_[row] - 1;  // a staying row's place in the last complete order
+    return static_cast<std::uint32_t>(rows_before(keys_[place], order_ties_[place]) + 1);
+}
+
+double RankOrder::percentile(const std::vector<double>& scores, std::size_t row) const {
+    // Keys ascend along the order: the rows below the row's group follow every row with its key.
+    const std::size_t n = tie_order_.size();
+    const std::uint64_t key = descending_key(scores[row]);
+    const auto group_end = [&](const std::vector<std::uint64_t>& keys) {
+        return static_cast<std::size_t>(std::upper_bound(keys.begin(), keys.end(), key) - keys.begin());
+    };
+    const std::size_t places_up_to_group = group_end(keys_);
+    const std::size_t rows_up_to_group =
+        pending_ ? places_up_to_group - left_places_before(places_up_to_group) + group_end(moved_keys_) : places_up_to_group;
+    return 100.0 * static_cast<double>(n - rows_up_to_group) / static_cast<double>(n);
 }
 
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n) {
-    return compare_rankings(before, after.order, after.rank_of, top_n);
+    const std::size_t n = std::min(top_n, after.order.size());
+    return compare_rankings(before, {after.order.begin(), after.order.begin() + static_cast<std::ptrdiff_t>(n)},
+                            [&](std::uint32_t row) { return after.rank_of[row]; }, top_n);
 }
 
-Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_order,
-                          const std::vector<std::uint32_t>& after_rank_of, std::size_t top_n) {
+Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_top,
+                          const std::function<std::uint32_t(std::uint32_t)>& after_rank_of, std::size_t top_n) {
     Movement movement;
-    const std::size_t n = std::min(before.order.size(), after_order.size());
-    movement.top_n = std::min(top_n, n);
+    movement.top_n = std::min({top_n, before.order.size(), after_top.size()});
     const auto limit = static_cast<std::uint32_t>(movement.top_n);
     for (std::size_t i = 0; i < movement.top_n; ++i) {
-        const std::uint32_t row = after_order[i];
+        const std::uint32_t row = after_top[i];
         const RankMove move{row, before.rank_of[row], static_cast<std::uint32_t>(i + 1)};
         movement.top.push_back(move);
         if (move.rank_before != move.rank_after) ++movement.moved_in_top;
@@ -206,8 +307,8 @@ Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::
     }
     for (std::size_t i = 0; i < movement.top_n; ++i) {
         const std::uint32_t row = before.order[i];
-        if (after_rank_of[row] > limit)
-            movement.left.push_back({row, static_cast<std::uint32_t>(i + 1), after_rank_of[row]});
+        const std::uint32_t rank_after = after_rank_of(row);
+        if (rank_after > limit) movement.left.push_back({row, static_cast<std::uint32_t>(i + 1), rank_after});
     }
     return movement;
 }

@@ -1,9 +1,10 @@
 // Deterministic ranking of scores (highest first, ties by dossier id) with ranks and percentiles,
-// re-ranked without allocation (or, after a few rows changed, by merging them back in), and the
-// "movement" between two rankings of the same rows.
+// re-ranked without allocation (or, after some rows changed, by sorting only them and merging
+// them back in when the whole order is read), and the "movement" between two rankings of the same rows.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "core/data/dataset.hpp"
@@ -24,35 +25,60 @@ public:
     // bit patterns: linear time, and after the first ranking no allocation.
     void rank(const std::vector<double>& scores);
     // The same ranking after only `changed_rows` (distinct rows, any order) got new scores since the
-    // last ranking: the other rows keep their order among themselves, so the changed rows are
-    // sorted on their own and merged back in one pass. Many changed rows: a full rank().
+    // last call. Only the moved rows (these and those of earlier calls not yet merged) are sorted;
+    // the other rows keep their places in the last complete order. Merging the two is left pending
+    // until the whole order is read: the top places, a row's rank and percentiles are answered
+    // from the two parts. Most rows moved: a full rank().
     void rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows);
 
     std::size_t size() const { return tie_order_.size(); }
     const std::vector<std::uint32_t>& tie_order() const { return tie_order_; }
-    const std::vector<std::uint32_t>& order() const { return order_; }       // rows, best first
-    const std::vector<std::uint32_t>& rank_of() const { return rank_of_; }   // per row, 1-based
+    // The whole order (rows, best first) and the rank of every row (1-based); both finish a
+    // pending merge first, in one pass over the places it changes.
+    const std::vector<std::uint32_t>& order();
+    const std::vector<std::uint32_t>& ranks();
+    // Whether a merge is pending (the whole order not yet written out).
+    bool merge_pending() const { return pending_; }
+    // The first min(n, size()) rows of the order, without finishing a pending merge: O(n).
+    std::vector<std::uint32_t> top(std::size_t n) const;
+    // One row's rank (1-based); `scores` as given to the last rank()/rerank(). Pending: two binary
+    // searches and a count of moved places before it (a pass over a bit set).
+    std::uint32_t rank_of(const std::vector<double>& scores, std::size_t row) const;
     // The share of all dossiers (0..100) that score strictly lower than `row`, so equal scores
     // share a percentile. The top dossier of 1,000 distinct scores has 99.9. A binary search.
-    double percentile(std::size_t row) const;
+    double percentile(const std::vector<double>& scores, std::size_t row) const;
 
 private:
     // The first place whose entry does not come before (key, tie position): a binary search.
     std::size_t place_of(std::uint64_t key, std::uint32_t tie_position) const;
+    // The same among the moved rows (sorted by key, then tie position).
+    std::size_t moved_place_of(std::uint64_t key, std::uint32_t tie_position) const;
+    // How many of the places before `place` are left by a moved row.
+    std::size_t left_places_before(std::size_t place) const;
+    // How many rows (staying and moved) come before (key, tie position) in the pending order.
+    std::size_t rows_before(std::uint64_t key, std::uint32_t tie_position) const;
+    bool row_moved(std::size_t row) const;
+    void finish_merge();
+    void clear_pending();
 
     std::vector<std::uint32_t> tie_order_;
     std::vector<std::uint32_t> tie_position_;  // per row, its index in tie_order_
-    // Per place, best first: the score key (ascending) and the row's tie position (ascending
-    // among equal keys), which together order the rows; the rows themselves; per row its rank.
+    // The last complete order. Per place, best first: the score key (ascending) and the row's tie
+    // position (ascending among equal keys), which together order the rows; the rows themselves;
+    // per row its rank.
     std::vector<std::uint64_t> keys_;
     std::vector<std::uint32_t> order_ties_;
     std::vector<std::uint32_t> order_;
     std::vector<std::uint32_t> rank_of_;
     StableKeySort sorter_;
-    // rerank()'s buffers, kept to avoid allocating per change.
-    std::vector<std::uint8_t> moved_from_place_;
+    // A pending merge: the places of the complete order that moved rows left and the moved rows'
+    // tie positions (bit sets), and the moved rows sorted by new key, then tie position.
+    bool pending_ = false;
+    std::vector<std::uint64_t> left_place_bits_;
+    std::vector<std::uint64_t> moved_tie_bits_;
     std::vector<std::uint32_t> moved_ties_;
     std::vector<std::uint64_t> moved_keys_;
+    // finish_merge()'s buffers, kept to avoid allocating per change.
     std::vector<std::uint32_t> merged_ties_;
     std::vector<std::uint64_t> merged_keys_;
 };
@@ -81,8 +107,9 @@ struct Movement {
 
 // Both rankings must rank the same rows. top_n is limited to the number of rows. Cost O(top_n).
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n);
-// The same against a live ranking (orders and 1-based ranks per row), without copying it.
-Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_order,
-                          const std::vector<std::uint32_t>& after_rank_of, std::size_t top_n);
+// The same against a live ranking: its first top_n rows (or all, if fewer) and a row's 1-based
+// rank, asked only for rows of the top N before.
+Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_top,
+                          const std::function<std::uint32_t(std::uint32_t)>& after_rank_of, std::size_t top_n);
 
 }  // namespace radar

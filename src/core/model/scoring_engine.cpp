@@ -133,20 +133,33 @@ void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParamet
                                                                                    : parameter.weight * outputs[row];
     };
     changed_rows_.clear();
-    for (std::size_t row = 0; row < scores_.size(); ++row) {
-        if (same_bits(points_of(before, outputs_before, row), points_of(now, outputs_now, row))) continue;
-        changed_rows_.push_back(static_cast<std::uint32_t>(row));
-        scores_[row] = row_score(row);
+    for (std::size_t row = 0; row < scores_.size(); ++row)
+        if (!same_bits(points_of(before, outputs_before, row), points_of(now, outputs_now, row)))
+            changed_rows_.push_back(static_cast<std::uint32_t>(row));
+    // The changed rows are summed again as rescore_and_rank() sums every row (the intercept, then
+    // the points of every parameter in parameter order), in blocks whose sums stay in the L1 cache.
+    constexpr std::size_t block = 2048;
+    double sums[block];
+    for (std::size_t begin = 0; begin < changed_rows_.size(); begin += block) {
+        const std::size_t count = std::min(block, changed_rows_.size() - begin);
+        const std::uint32_t* rows = changed_rows_.data() + begin;
+        std::fill(sums, sums + count, spec_.intercept);
+        for (std::size_t p = 0; p < parameters_.size(); ++p) {
+            const ModelParameter& parameter = spec_.parameters[p];
+            const double weight = parameter.weight;
+            const double* outputs = parameters_[p].outputs.data();
+            if (parameter.missing.kind == MissingPolicyKind::points) {
+                const double missing_points = parameter.missing.points;
+                const MissingFlags& missing = parameters_[p].column->missing;
+                for (std::size_t i = 0; i < count; ++i)
+                    sums[i] += missing[rows[i]] ? missing_points : weight * outputs[rows[i]];
+            } else {
+                for (std::size_t i = 0; i < count; ++i) sums[i] += weight * outputs[rows[i]];
+            }
+        }
+        for (std::size_t i = 0; i < count; ++i) scores_[rows[i]] = sums[i];
     }
     rank_.rerank(scores_, changed_rows_);
-}
-
-// One row's score exactly as rescore_and_rank() sums it: the intercept, then the points of every
-// parameter in parameter order.
-double ScoringEngine::row_score(std::size_t row) const {
-    double score = spec_.intercept;
-    for (std::size_t p = 0; p < parameters_.size(); ++p) score += points(row, p);
-    return score;
 }
 
 void ScoringEngine::set_reference_date(DayNumber reference_date) {

@@ -1,7 +1,8 @@
 // A model compiled against one dataset: per parameter, the column it reads and the transform
 // output of every row, so re-scoring after a weight change is a few multiply-adds per cell and
 // re-ranking a radix sort into preallocated buffers; an edit of one parameter re-scores only the
-// rows whose points it changed and merges them into the ranking. The UI keeps one engine per dataset.
+// rows whose points it changed and sorts only them, leaving their merge into the whole ranking
+// until it is read (the top, ranks and percentiles are exact at once). The UI keeps one engine per dataset.
 #pragma once
 
 #include <cstdint>
@@ -36,7 +37,7 @@ public:
     // field, transforms or missing policy changed (a weight or intercept change recomputes none),
     // then re-scores and re-ranks. When only one parameter's weight, transforms or missing policy
     // changed, only the rows whose points for it changed are re-scored (summed in parameter order
-    // as always, so the scores are the same to the bit) and merged into the ranking.
+    // as always, so the scores are the same to the bit) and re-ranked (RankOrder::rerank).
     // On problems nothing changes and the problems are returned.
     std::vector<ModelProblem> update(const ModelSpec& edited);
 
@@ -59,13 +60,17 @@ public:
     std::optional<double> probability(std::size_t row) const;  // only for logistic models
     double display_score(std::size_t row) const;               // 0..100, see display_definition()
 
-    const std::vector<std::uint32_t>& ranking() const { return rank_.order(); }  // rows, best first
-    std::uint32_t rank_of(std::size_t row) const { return rank_.rank_of()[row]; }  // 1-based
-    double percentile(std::size_t row) const { return rank_.percentile(row); }
-    RankingSnapshot snapshot() const { return {rank_.order(), rank_.rank_of()}; }
-    // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves.
+    // The whole order (rows, best first): finishes a ranking merge left pending by an edit.
+    const std::vector<std::uint32_t>& ranking() const { return rank_.order(); }
+    // The first min(n, row_count()) rows of the order, without finishing a pending merge.
+    std::vector<std::uint32_t> top_rows(std::size_t n) const { return rank_.top(n); }
+    std::uint32_t rank_of(std::size_t row) const { return rank_.rank_of(scores_, row); }  // 1-based
+    double percentile(std::size_t row) const { return rank_.percentile(scores_, row); }
+    RankingSnapshot snapshot() const { return {rank_.order(), rank_.ranks()}; }
+    // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves;
+    // without finishing a pending merge.
     Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
-        return compare_rankings(saved, rank_.order(), rank_.rank_of(), top_n);
+        return compare_rankings(saved, rank_.top(top_n), [this](std::uint32_t row) { return rank_of(row); }, top_n);
     }
 
     // A parameter's contribution to a row: weight * transform output, or the stated points of
@@ -93,7 +98,6 @@ private:
     void count_missing_inputs();
     void rescore_and_rank();
     void rescore_changed_points(std::size_t index, const ModelParameter& before, const std::vector<double>& outputs_before);
-    double row_score(std::size_t row) const;
 
     ModelSpec spec_;
     const Dataset* dataset_ = nullptr;
@@ -102,7 +106,8 @@ private:
     std::vector<CompiledParameter> parameters_;
     std::vector<double> scores_;
     std::vector<std::uint16_t> missing_counts_;
-    RankOrder rank_;
+    // Mutable: reading the whole order finishes the merge an edit left pending.
+    mutable RankOrder rank_;
     // One-parameter edits: the parameter's previous transform outputs, and the rows re-scored.
     std::vector<double> outputs_before_;
     std::vector<std::uint32_t> changed_rows_;
