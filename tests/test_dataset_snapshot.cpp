@@ -1,6 +1,7 @@
 // The binary columnar dataset snapshot: round trips (demo data, generated columns with missing
-// cells, unicode, empty texts, dictionary and pooled texts, int32 and double numbers), every
-// damage detected with its own fault, and the byte-as-text form the stores keep it in.
+// cells, unicode, empty texts, dictionary and pooled texts, int32 and double numbers), the search
+// index kept with it, version 1 snapshots still read, every damage detected with its own fault,
+// and the byte-as-text form the stores keep it in.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -10,6 +11,7 @@
 #include "core/data/dataset_hash.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/data/demo_data.hpp"
+#include "core/import/content_hash.hpp"
 
 using namespace radar;
 
@@ -85,8 +87,36 @@ Dataset generated(std::size_t rows) {
     return dataset;
 }
 
-std::string small_snapshot() {
-    return encode_dataset_snapshot(generated(9), R"({"source":"klein.csv"})");
+const std::vector<std::string> search_columns{"dossier_id", "municipality", "Opmerking ✓", "not a column"};
+
+std::string small_snapshot(bool with_search_index = false) {
+    const Dataset dataset = generated(9);
+    const SearchIndex search(dataset, search_columns);
+    return encode_dataset_snapshot(dataset, R"({"source":"klein.csv"})", with_search_index ? &search : nullptr);
+}
+
+std::uint64_t checksum_of(std::string_view bytes) { return content_hash_of(bytes.substr(0, bytes.size() - 8)); }
+
+// A snapshot written without a search index as format version 1 wrote it: without the byte that
+// says no index follows.
+std::string as_version_1(std::string bytes) {
+    bytes.erase(bytes.size() - 9, 1);
+    const std::uint32_t version = 1;
+    const std::uint64_t total = bytes.size();
+    std::memcpy(bytes.data() + 8, &version, sizeof version);
+    std::memcpy(bytes.data() + 16, &total, sizeof total);
+    const std::uint64_t checksum = checksum_of(bytes);
+    std::memcpy(bytes.data() + bytes.size() - 8, &checksum, sizeof checksum);
+    return bytes;
+}
+
+// Every row's folded text alike.
+void check_same_index(const SearchIndex& restored, const SearchIndex& fresh) {
+    REQUIRE(restored.rows_indexed() == fresh.rows_indexed());
+    CHECK(restored.columns() == fresh.columns());
+    bool same = true;
+    for (std::size_t row = 0; row < fresh.rows_indexed(); ++row) same = same && restored.haystacks()[row] == fresh.haystacks()[row];
+    CHECK(same);
 }
 
 }  // namespace
@@ -122,23 +152,81 @@ TEST_CASE("a decoded dictionary column finds its values and takes new ones") {
     CHECK(place.texts[41] == "Nieuwe gemeente");
 }
 
-TEST_CASE("every flipped byte and every truncation of a snapshot is detected") {
-    const std::string bytes = small_snapshot();
-    REQUIRE(decode_dataset_snapshot(bytes).snapshot);
-    int undetected = 0;
-    for (std::size_t at = 0; at < bytes.size(); ++at)
-        for (const int flip : {0x01, 0x80, 0xFF}) {
-            std::string damaged = bytes;
-            damaged[at] = static_cast<char>(static_cast<unsigned char>(damaged[at]) ^ flip);
-            const DatasetSnapshotDecode decoded = decode_dataset_snapshot(damaged);
-            if (decoded.snapshot || decoded.fault == SnapshotFault::none || decoded.message.empty()) ++undetected;
+TEST_CASE("the search index kept in a snapshot comes back equal to one built afresh") {
+    const Dataset dataset = generated(3000);
+    const SearchIndex search(dataset, search_columns);
+    DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(dataset, "", &search));
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    REQUIRE(decoded.snapshot->search);
+    StoredSearchIndex& stored = *decoded.snapshot->search;
+    CHECK(stored.format == SearchIndex::format);
+    const Dataset& restored_dataset = decoded.snapshot->dataset;
+    std::optional<SearchIndex> restored =
+        SearchIndex::restored(restored_dataset, search_columns, stored.format, stored.columns, std::move(stored.haystacks));
+    REQUIRE(restored);
+    const SearchIndex fresh(restored_dataset, search_columns);
+    check_same_index(*restored, fresh);
+    for (const char* query : {"zoe dorp", "D100017", "QUOTE regel 1", "hertogenbosch", "niets"}) {
+        CAPTURE(query);
+        const auto words = SearchIndex::query_words(query);
+        std::size_t differ = 0;
+        for (std::size_t row = 0; row < restored_dataset.row_count(); ++row) differ += restored->matches(row, words) != fresh.matches(row, words);
+        CHECK(differ == 0);
+    }
+}
+
+TEST_CASE("a stored search index made otherwise is built again, an unfinished one is not stored") {
+    const Dataset dataset = generated(40);
+    const SearchIndex search(dataset, search_columns);
+    const auto restore = [&](std::uint32_t format, const std::vector<std::string>& columns, const Dataset& over) {
+        return SearchIndex::restored(over, columns, format, search_columns, search.haystacks()).has_value();
+    };
+    CHECK(restore(SearchIndex::format, search_columns, dataset));
+    CHECK_FALSE(restore(SearchIndex::format + 1, search_columns, dataset));       // folded by another version
+    CHECK_FALSE(restore(SearchIndex::format, {"dossier_id", "name"}, dataset));  // other columns
+    CHECK_FALSE(restore(SearchIndex::format, search_columns, generated(39)));    // other rows
+
+    SearchIndex unfinished = SearchIndex::in_steps(dataset, search_columns);
+    unfinished.index_rows(dataset, 10);
+    const DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(dataset, "", &unfinished));
+    REQUIRE(decoded.snapshot);
+    CHECK_FALSE(decoded.snapshot->search);
+}
+
+TEST_CASE("a version 1 snapshot (before the search index) is still read") {
+    const Dataset dataset = generated(70'000);
+    const std::string version_1 = as_version_1(encode_dataset_snapshot(dataset, "eerste versie"));
+    const DatasetSnapshotDecode decoded = decode_dataset_snapshot(version_1);
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    CHECK(decoded.snapshot->note == "eerste versie");
+    CHECK_FALSE(decoded.snapshot->search);
+    check_same(decoded.snapshot->dataset, dataset);
+    std::string damaged = version_1;
+    damaged[version_1.size() / 3] ^= 0x04;
+    CHECK(decode_dataset_snapshot(damaged).fault == SnapshotFault::checksum_mismatch);
+}
+
+TEST_CASE("every flipped byte and every truncation of a snapshot is detected, its search index too") {
+    for (const bool with_search_index : {false, true}) {
+        CAPTURE(with_search_index);
+        const std::string bytes = small_snapshot(with_search_index);
+        REQUIRE(decode_dataset_snapshot(bytes).snapshot);
+        CHECK(decode_dataset_snapshot(bytes).snapshot->search.has_value() == with_search_index);
+        int undetected = 0;
+        for (std::size_t at = 0; at < bytes.size(); ++at)
+            for (const int flip : {0x01, 0x80, 0xFF}) {
+                std::string damaged = bytes;
+                damaged[at] = static_cast<char>(static_cast<unsigned char>(damaged[at]) ^ flip);
+                const DatasetSnapshotDecode decoded = decode_dataset_snapshot(damaged);
+                if (decoded.snapshot || decoded.fault == SnapshotFault::none || decoded.message.empty()) ++undetected;
+            }
+        CHECK(undetected == 0);
+        for (std::size_t size = 0; size < bytes.size(); ++size) {
+            const DatasetSnapshotDecode decoded = decode_dataset_snapshot(std::string_view(bytes).substr(0, size));
+            CAPTURE(size);
+            CHECK_FALSE(decoded.snapshot);
+            CHECK((decoded.fault == SnapshotFault::length_mismatch || (size == 0 && decoded.fault == SnapshotFault::wrong_magic)));
         }
-    CHECK(undetected == 0);
-    for (std::size_t size = 0; size < bytes.size(); ++size) {
-        const DatasetSnapshotDecode decoded = decode_dataset_snapshot(std::string_view(bytes).substr(0, size));
-        CAPTURE(size);
-        CHECK_FALSE(decoded.snapshot);
-        CHECK((decoded.fault == SnapshotFault::length_mismatch || (size == 0 && decoded.fault == SnapshotFault::wrong_magic)));
     }
 }
 
@@ -155,7 +243,10 @@ TEST_CASE("each kind of damage has its own fault") {
     newer[8] = static_cast<char>(dataset_snapshot_version + 1);
     const DatasetSnapshotDecode version = decode_dataset_snapshot(newer);
     CHECK(version.fault == SnapshotFault::unknown_version);
-    CHECK(version.message.find("version 2") != std::string::npos);
+    CHECK(version.message.find("version " + std::to_string(dataset_snapshot_version + 1)) != std::string::npos);
+    std::string older = bytes;
+    older[8] = 0;
+    CHECK(fault_of(older) == SnapshotFault::unknown_version);
 
     CHECK(fault_of(bytes + '\0') == SnapshotFault::length_mismatch);
     CHECK(fault_of(bytes.substr(0, bytes.size() - 1)) == SnapshotFault::length_mismatch);
@@ -183,4 +274,15 @@ TEST_CASE("bytes written as text come back unchanged, and only such text reads a
     CHECK_FALSE(text_as_bytes("\xC3"));        // cut short
     CHECK_FALSE(text_as_bytes("\xC3\x41"));    // no continuation byte
     CHECK_FALSE(text_as_bytes("\x80"));        // a continuation byte alone
+    // Runs of ASCII (taken eight bytes at a time) between high bytes, at every alignment, in place.
+    for (std::size_t run = 0; run < 20; ++run) {
+        std::string bytes;
+        for (int value = 0; value < 256; value += 7) bytes += std::string(run, 'a') + static_cast<char>(value);
+        std::string in_place = bytes_as_text(bytes);
+        CAPTURE(run);
+        REQUIRE(text_to_bytes_in_place(in_place));
+        CHECK(in_place == bytes);
+    }
+    std::string cut = "twelve bytes\xC3";
+    CHECK_FALSE(text_to_bytes_in_place(cut));
 }

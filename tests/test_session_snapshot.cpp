@@ -86,6 +86,8 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
     CHECK(decoded.snapshot->dataset.row_count() == 150);
     CHECK(decoded.snapshot->note == stored.meta);
+    REQUIRE(decoded.snapshot->search);  // the session's search index went with it
+    CHECK(decoded.snapshot->search->columns == Session::search_columns());
 
     RunningApp reopened(folder, false, false);
     advance_import_work(reopened.state, *reopened.import);
@@ -96,12 +98,23 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     REQUIRE(reopened.import->result());
     CHECK(reopened.import->result()->columns.empty());
     CHECK(reopened.import->result()->dataset.row_count() == 150);
+    // The stored fingerprint and search index leave nothing to prepare.
+    int frames = 0;
+    while (!reopened.import->preparation() && reopened.import->busy() && ++frames < 1000)
+        advance_import_work(reopened.state, *reopened.import);
+    REQUIRE(reopened.import->preparation());
+    CHECK(reopened.import->preparation()->done());
     reopened.run_frames();
     CHECK(reopened.state.load_problems().empty());
     CHECK_FALSE(reopened.state.damaged_snapshot());
     CHECK_FALSE(reopened.state.is_synthetic());
     CHECK(reopened.state.dataset().row_count() == 150);
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    const SearchIndex fresh(reopened.state.dataset(), Session::search_columns());
+    REQUIRE(reopened.state.search_index());
+    const TextPool& restored = reopened.state.search_index()->haystacks();
+    REQUIRE(restored.size() == fresh.haystacks().size());
+    for (std::size_t row = 0; row < restored.size(); ++row) CHECK(restored[row] == fresh.haystacks()[row]);
     REQUIRE(reopened.state.snapshot());
     CHECK(reopened.state.snapshot()->source_name == "export-150.csv");
     CHECK(reopened.state.snapshot()->row_count == 150);
@@ -143,6 +156,11 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     CHECK_FALSE(reopened.import->text_restore_mapping());
     reopened.run_frames();
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    const SearchIndex fresh(reopened.state.dataset(), Session::search_columns());
+    REQUIRE(reopened.state.search_index());
+    const TextPool& restored = reopened.state.search_index()->haystacks();
+    REQUIRE(restored.size() == fresh.haystacks().size());
+    for (std::size_t row = 0; row < restored.size(); ++row) CHECK(restored[row] == fresh.haystacks()[row]);
     REQUIRE(reopened.state.snapshot());
     CHECK(reopened.state.snapshot()->source_name == "export-150.csv");
 }

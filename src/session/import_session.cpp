@@ -81,6 +81,7 @@ void ImportSession::close_review() {
     restoring_.reset();
     text_restore_mapping_.reset();
     restored_sha256_.clear();
+    restored_search_.reset();
     phase_ = Phase::idle;
 }
 
@@ -97,7 +98,12 @@ ImportTrial ImportSession::take_trial() {
 
 void ImportSession::begin_preparing(const std::vector<std::string>& search_columns) {
     if (!result_) return;
-    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_);
+    std::optional<SearchIndex> search;
+    if (restored_search_)
+        search = SearchIndex::restored(result_->dataset, search_columns, restored_search_->format, restored_search_->columns,
+                                       std::move(restored_search_->haystacks));
+    restored_search_.reset();
+    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
     set_accept_step(AcceptStep::preparing);
 }
 
@@ -164,6 +170,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
         result_ = std::move(restored);
         file_size_ = stored.descriptor.byte_count;
         restored_sha256_ = std::move(stored.dataset_sha256);
+        restored_search_ = std::move(stored.search);
         restoring_ = std::move(stored.descriptor);
         phase_ = Phase::reviewing;
         request_accept();

@@ -77,8 +77,8 @@ public:
 
     // [SECTION] Restoring the stored dataset (start-up), accepted in the same steps as a picked
     // file, without a review. A binary snapshot's dataset, decoded, is accepted at once (its
-    // stored fingerprint spares the hashing); an old text snapshot is read a chunk per frame
-    // like a picked file first.
+    // stored fingerprint spares the hashing, its stored search index the indexing); an old text
+    // snapshot is read a chunk per frame like a picked file first.
     void begin_restore(StoredDataset stored);
     // The descriptor of the stored dataset being read or accepted again; nullptr otherwise.
     const SnapshotDescriptor* restoring() const { return restoring_ ? &*restoring_ : nullptr; }
@@ -134,6 +134,7 @@ private:
     std::optional<SnapshotDescriptor> restoring_;
     std::optional<MappingProfile> text_restore_mapping_;
     std::string restored_sha256_;  // the restored binary snapshot's fingerprint
+    std::optional<StoredSearchIndex> restored_search_;  // and its search index, until preparing takes it
     void set_accept_step(AcceptStep step);
 
     AcceptStep accept_step_ = AcceptStep::none;

@@ -428,8 +428,9 @@ private:
     // (core/data/dataset_snapshot.hpp; its descriptor, the mapping that read it and its
     // fingerprint travel inside it) unless dossier data is kept in memory only.
     void persist_snapshot(const MappingProfile& mapping);
-    // A stored binary snapshot decoded for the import session, or (damaged) reported.
-    void restore_columns_snapshot(const platform::StoreSnapshot& stored);
+    // A stored binary snapshot decoded for the import session (its content is taken), or
+    // (damaged) reported.
+    void restore_columns_snapshot(platform::StoreSnapshot& stored);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
     // checks), then indexes the new one.
     void install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared = std::nullopt);

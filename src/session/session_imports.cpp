@@ -108,7 +108,7 @@ void Session::persist_snapshot(const MappingProfile& mapping) {
     // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on. The same
     // text travels inside the snapshot, under its checksum: restoring trusts that copy.
     std::string meta_text = canonical_json(meta);
-    std::string content = bytes_as_text(encode_dataset_snapshot(dataset_, meta_text));
+    std::string content = bytes_as_text(encode_dataset_snapshot(dataset_, meta_text, search_.get()));
     platform::StoreSnapshot snapshot{snapshot_key, std::move(meta_text), std::move(content)};
     snapshot_save_ = save_started();
     store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
@@ -222,12 +222,12 @@ void Session::restore_snapshot(platform::StoreSnapshot& stored) {
         restore_columns_snapshot(stored);
         return;
     }
-    StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content), {}, {}};
+    StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content), {}, {}, {}};
     if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
     else stored_dataset_ = std::move(dataset);
 }
 
-void Session::restore_columns_snapshot(const platform::StoreSnapshot& stored) {
+void Session::restore_columns_snapshot(platform::StoreSnapshot& stored) {
     const Json meta = *parse_json_strict(stored.meta);  // restore_snapshot read it
     const std::string source_name = meta["descriptor"].value("source_name", std::string());
     auto damaged = [&](const std::string& why) {
@@ -238,13 +238,13 @@ void Session::restore_columns_snapshot(const platform::StoreSnapshot& stored) {
         damaged("not a readable dataset snapshot: its content is " + meta["content"].dump());
         return;
     }
-    std::optional<std::string> bytes = text_as_bytes(stored.content);
-    if (!bytes) {
+    std::string bytes = std::move(stored.content);
+    if (!text_to_bytes_in_place(bytes)) {
         damaged("not a readable dataset snapshot: its stored text holds characters a snapshot's bytes never give");
         return;
     }
-    DatasetSnapshotDecode decoded = decode_dataset_snapshot(*bytes);
-    bytes.reset();
+    DatasetSnapshotDecode decoded = decode_dataset_snapshot(bytes);
+    std::string().swap(bytes);
     if (!decoded.snapshot) {
         damaged(decoded.message);
         return;
@@ -263,7 +263,8 @@ void Session::restore_columns_snapshot(const platform::StoreSnapshot& stored) {
         damaged("not a readable dataset snapshot: it does not say which file it holds");
         return;
     }
-    StoredDataset dataset{std::move(*descriptor), std::move(*mapping), {}, std::move(decoded.snapshot->dataset), std::move(sha256)};
+    StoredDataset dataset{std::move(*descriptor), std::move(*mapping), {}, std::move(decoded.snapshot->dataset),
+                          std::move(sha256), std::move(decoded.snapshot->search)};
     if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
     else stored_dataset_ = std::move(dataset);
 }

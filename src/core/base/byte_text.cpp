@@ -2,6 +2,8 @@
 #include "core/base/byte_text.hpp"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace radar {
 
@@ -22,22 +24,42 @@ std::string bytes_as_text(std::string_view bytes) {
     return text;
 }
 
-std::optional<std::string> text_as_bytes(std::string_view text) {
-    std::string bytes(text.size(), '\0');
-    char* out = bytes.data();
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        const auto value = static_cast<unsigned char>(text[at]);
+bool text_to_bytes_in_place(std::string& text) {
+    char* const data = text.data();
+    const std::size_t size = text.size();
+    std::size_t in = 0;
+    std::size_t out = 0;
+    while (in < size) {
+        // Eight ASCII bytes at a time: most of a snapshot (counts, codes, offsets, text).
+        if (size - in >= 8) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, data + in, sizeof word);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                std::memcpy(data + out, &word, sizeof word);  // read first: out <= in
+                in += 8;
+                out += 8;
+                continue;
+            }
+        }
+        const auto value = static_cast<unsigned char>(data[in]);
         if (value < 0x80) {
-            *out++ = static_cast<char>(value);
+            data[out++] = data[in++];
             continue;
         }
         // Only the lead bytes of U+0080..U+00FF, each with one continuation byte.
-        if ((value != 0xC2 && value != 0xC3) || at + 1 == text.size()) return std::nullopt;
-        const auto next = static_cast<unsigned char>(text[++at]);
-        if ((next & 0xC0) != 0x80) return std::nullopt;
-        *out++ = static_cast<char>(((value & 0x03) << 6) | (next & 0x3F));
+        if ((value != 0xC2 && value != 0xC3) || in + 1 == size) return false;
+        const auto next = static_cast<unsigned char>(data[in + 1]);
+        if ((next & 0xC0) != 0x80) return false;
+        data[out++] = static_cast<char>(((value & 0x03) << 6) | (next & 0x3F));
+        in += 2;
     }
-    bytes.resize(static_cast<std::size_t>(out - bytes.data()));
+    text.resize(out);
+    return true;
+}
+
+std::optional<std::string> text_as_bytes(std::string_view text) {
+    std::string bytes(text);
+    if (!text_to_bytes_in_place(bytes)) return std::nullopt;
     return bytes;
 }
 

@@ -14,5 +14,8 @@ namespace radar {
 std::string bytes_as_text(std::string_view bytes);
 // Nothing when `text` holds a character past U+00FF or is not UTF-8 written by bytes_as_text.
 std::optional<std::string> text_as_bytes(std::string_view text);
+// The same in place (the bytes are never longer than their text), without a second copy of a
+// large snapshot; false, with `text` left garbled, when it is not such text.
+bool text_to_bytes_in_place(std::string& text);
 
 }  // namespace radar

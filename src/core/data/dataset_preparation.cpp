@@ -6,11 +6,11 @@
 namespace radar {
 
 DatasetPreparation::DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns,
-                                       std::string known_sha256)
+                                       std::string known_sha256, std::optional<SearchIndex> known_search)
     : dataset_(dataset),
       known_sha256_(std::move(known_sha256)),
       hasher_(dataset),
-      search_(std::make_unique<SearchIndex>(SearchIndex::in_steps(dataset, search_columns))) {}
+      search_(std::make_unique<SearchIndex>(known_search ? std::move(*known_search) : SearchIndex::in_steps(dataset, search_columns))) {}
 
 bool DatasetPreparation::advance(std::size_t max_rows) {
     if (!hashed()) {

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,8 +29,10 @@ struct PreparedDataset {
 class DatasetPreparation {
 public:
     // `dataset` must outlive the preparation and stay unchanged while it works. A fingerprint
-    // known already (`known_sha256`, e.g. kept with a stored snapshot) is not computed again.
-    DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns, std::string known_sha256 = {});
+    // or a complete search index known already (`known_sha256`, `known_search`, e.g. kept with a
+    // stored snapshot) is not computed again.
+    DatasetPreparation(const Dataset& dataset, const std::vector<std::string>& search_columns, std::string known_sha256 = {},
+                       std::optional<SearchIndex> known_search = std::nullopt);
     // Does up to `max_rows` rows of work (hashing first, then indexing); true once all is done.
     bool advance(std::size_t max_rows);
     bool done() const { return hashed() && search_->rows_indexed() >= dataset_.row_count(); }

@@ -7,7 +7,11 @@
 //           · 2 (dictionary): u32 value count · value end offsets u32 · u64 byte count · bytes
 //             · rows u32 codes
 //           · 3 (pool): rows u32 end offsets · u64 byte count · bytes
+//   index   (version 2) u8 1 when a search index follows, else 0 · u32 its format
+//           · u32 column count · per column u32 name length · name
+//           · rows u32 end offsets · u64 byte count · bytes (the folded text of each row)
 //   end     u64 content_hash_of(every byte before it)
+// Reading copies each stored array into its column at once (a dictionary's codes included).
 #include "core/data/dataset_snapshot.hpp"
 
 #include <algorithm>
@@ -120,7 +124,18 @@ void write_column(Output& out, const Column& column, std::size_t rows) {
     }
 }
 
-void write_snapshot(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
+void write_search_index(Output& out, const SearchIndex* search, std::size_t rows) {
+    const bool complete = search && search->rows_indexed() == rows;
+    out.value(static_cast<std::uint8_t>(complete ? 1 : 0));
+    if (!complete) return;
+    out.value(SearchIndex::format);
+    out.value(static_cast<std::uint32_t>(search->columns().size()));
+    for (const std::string& column : search->columns()) out.text(column);
+    const TextPool& haystacks = search->haystacks();
+    write_texts(out, rows, [&](std::size_t row) { return haystacks[row]; });
+}
+
+void write_snapshot(Output& out, const Dataset& dataset, std::string_view note, const SearchIndex* search, std::size_t total) {
     out.raw(magic.data(), magic.size());
     out.value(dataset_snapshot_version);
     out.value(static_cast<std::uint32_t>(dataset.columns().size()));
@@ -128,6 +143,7 @@ void write_snapshot(Output& out, const Dataset& dataset, std::string_view note, 
     out.value(static_cast<std::uint64_t>(dataset.row_count()));
     out.text(note);
     for (const Column& column : dataset.columns()) write_column(out, column, dataset.row_count());
+    write_search_index(out, search, dataset.row_count());
 }
 
 std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
@@ -163,24 +179,15 @@ public:
         if (ok_) std::memcpy(&value, bytes.data(), sizeof value);
         return value;
     }
-    // `count` values in place, read with at(index); empty when they run past the end.
+    // `count` values copied out at once; empty when they run past the end.
     template <typename Value>
-    class Array {
-    public:
-        explicit Array(std::string_view bytes) : bytes_(bytes) {}
-        Value at(std::size_t index) const {
-            Value value;
-            std::memcpy(&value, bytes_.data() + index * sizeof(Value), sizeof value);
-            return value;
-        }
-
-    private:
-        std::string_view bytes_;
-    };
-    template <typename Value>
-    Array<Value> array(std::uint64_t count) {
+    std::vector<Value> copy(std::uint64_t count) {
         if (count > (bytes_.size() - at_) / sizeof(Value)) ok_ = false;
-        return Array<Value>(take(count * sizeof(Value)));
+        const std::string_view bytes = take(count * sizeof(Value));
+        if (!ok_) return {};
+        std::vector<Value> values(static_cast<std::size_t>(count));
+        if (count > 0) std::memcpy(values.data(), bytes.data(), bytes.size());
+        return values;
     }
     std::string text() { return std::string(take(value<std::uint32_t>())); }
     bool at_end() const { return at_ == bytes_.size(); }
@@ -191,33 +198,36 @@ private:
     bool ok_ = true;
 };
 
-// `count` texts written by write_texts, each read in place with at(index).
-class Texts {
-public:
-    bool read(Input& in, std::uint64_t count) {
-        count_ = static_cast<std::size_t>(count);
-        ends_ = in.array<std::uint32_t>(count);
-        const auto byte_count = in.value<std::uint64_t>();
-        bytes_ = in.take(byte_count);
-        if (!in.ok()) return false;
-        std::uint32_t previous = 0;
-        for (std::size_t index = 0; index < count_; ++index) {
-            const std::uint32_t end = ends_.at(index);
-            if (end < previous) return false;
-            previous = end;
-        }
-        return previous == byte_count;
+// `count` texts written by write_texts, as a pool; nothing when their offsets do not rise to
+// their byte count.
+std::optional<TextPool> read_texts(Input& in, std::uint64_t count) {
+    std::vector<std::uint32_t> ends = in.copy<std::uint32_t>(count);
+    const auto byte_count = in.value<std::uint64_t>();
+    const std::string_view bytes = in.take(byte_count);
+    if (!in.ok()) return std::nullopt;
+    std::uint32_t previous = 0;
+    for (const std::uint32_t end : ends) {
+        if (end < previous) return std::nullopt;
+        previous = end;
     }
-    std::string_view at(std::size_t index) const {
-        const std::uint32_t begin = index == 0 ? 0 : ends_.at(index - 1);
-        return bytes_.substr(begin, ends_.at(index) - begin);
-    }
+    if (previous != byte_count) return std::nullopt;
+    return TextPool(std::string(bytes), std::move(ends));
+}
 
-private:
-    std::size_t count_ = 0;
-    Input::Array<std::uint32_t> ends_{std::string_view()};
-    std::string_view bytes_;
-};
+std::optional<StoredSearchIndex> read_search_index(Input& in, std::size_t rows, bool& ok) {
+    const auto present = in.value<std::uint8_t>();
+    ok = in.ok() && present <= 1;
+    if (!ok || present == 0) return std::nullopt;
+    StoredSearchIndex search;
+    search.format = in.value<std::uint32_t>();
+    const auto column_count = in.value<std::uint32_t>();
+    for (std::uint32_t column = 0; in.ok() && column < column_count; ++column) search.columns.push_back(in.text());
+    std::optional<TextPool> haystacks = read_texts(in, rows);
+    ok = haystacks.has_value();
+    if (!ok) return std::nullopt;
+    search.haystacks = std::move(*haystacks);
+    return search;
+}
 
 bool read_column(Input& in, Dataset& dataset, std::size_t rows) {
     std::string name = in.text();
@@ -230,51 +240,31 @@ bool read_column(Input& in, Dataset& dataset, std::size_t rows) {
         return false;
     const bool text = static_cast<ColumnType>(type) == ColumnType::text;
     if (text != (storage >= static_cast<std::uint8_t>(Storage::dictionary))) return false;
-    const Input::Array<std::uint64_t> missing = in.array<std::uint64_t>((rows + 63) / 64);
+    std::vector<std::uint64_t> missing = in.copy<std::uint64_t>((rows + 63) / 64);
     if (!in.ok()) return false;
     Column& column = dataset.add_column(std::move(name), static_cast<ColumnType>(type));
     column.kind = static_cast<ValueKind>(kind);
     column.protected_attribute = protection == 1;
-    column.missing.reserve(rows);
-    for (std::size_t first = 0; first < rows; first += 64) {
-        const std::uint64_t word = missing.at(first / 64);
-        const std::size_t last = std::min(rows, first + 64);
-        for (std::size_t row = first; row < last; ++row) column.missing.push_back((word >> (row - first)) & 1u);
-    }
+    column.missing = MissingFlags::from_words(std::move(missing), rows);
     switch (static_cast<Storage>(storage)) {
-    case Storage::integers: {
-        const Input::Array<std::int32_t> values = in.array<std::int32_t>(rows);
-        if (!in.ok()) return false;
-        column.numbers.reserve(rows);
-        for (std::size_t row = 0; row < rows; ++row) column.numbers.push_back(values.at(row));
-        return true;
-    }
-    case Storage::doubles: {
-        const Input::Array<double> values = in.array<double>(rows);
-        if (!in.ok()) return false;
-        column.numbers.reserve(rows);
-        for (std::size_t row = 0; row < rows; ++row) column.numbers.push_back(values.at(row));
-        return true;
-    }
+    case Storage::integers: column.numbers = NumberColumn::from_integers(in.copy<std::int32_t>(rows)); return in.ok();
+    case Storage::doubles: column.numbers = NumberColumn::from_doubles(in.copy<double>(rows)); return in.ok();
     case Storage::dictionary: {
         const auto value_count = in.value<std::uint32_t>();
-        Texts values;
-        if (!values.read(in, value_count)) return false;
-        const Input::Array<std::uint32_t> codes = in.array<std::uint32_t>(rows);
+        if (!in.ok() || value_count > TextColumn::dictionary_limit) return false;
+        std::optional<TextPool> values = read_texts(in, value_count);
+        if (!values) return false;
+        std::vector<std::uint32_t> codes = in.copy<std::uint32_t>(rows);
         if (!in.ok()) return false;
-        column.texts.reserve(rows);
-        for (std::size_t row = 0; row < rows; ++row) {
-            const std::uint32_t code = codes.at(row);
+        for (const std::uint32_t code : codes)
             if (code >= value_count) return false;
-            column.texts.push_back(values.at(code));
-        }
+        column.texts = TextColumn::from_dictionary(std::move(*values), std::move(codes));
         return true;
     }
     case Storage::pool: {
-        Texts cells;
-        if (!cells.read(in, rows)) return false;
-        column.texts.reserve(rows);
-        for (std::size_t row = 0; row < rows; ++row) column.texts.push_back(cells.at(row));
+        std::optional<TextPool> cells = read_texts(in, rows);
+        if (!cells) return false;
+        column.texts = TextColumn::from_pool(std::move(*cells));
         return true;
     }
     }
@@ -302,13 +292,13 @@ const char* snapshot_fault_code(SnapshotFault fault) {
     return "malformed";
 }
 
-std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note) {
+std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search) {
     Output counter(nullptr);
-    write_snapshot(counter, dataset, note, 0);
+    write_snapshot(counter, dataset, note, search, 0);
     const std::size_t total = counter.count() + checksum_bytes;
     std::string bytes(total, '\0');
     Output writer(bytes.data());
-    write_snapshot(writer, dataset, note, total);
+    write_snapshot(writer, dataset, note, search, total);
     const std::uint64_t checksum = content_hash_of(std::string_view(bytes).substr(0, total - checksum_bytes));
     writer.value(checksum);
     return bytes;
@@ -320,8 +310,9 @@ DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
     if (bytes.size() < header_bytes + checksum_bytes)
         return fault(SnapshotFault::length_mismatch, "it holds " + std::to_string(bytes.size()) + " bytes, fewer than its header");
     const std::uint32_t version = read_u32(bytes, 8);
-    if (version != dataset_snapshot_version)
-        return fault(SnapshotFault::unknown_version, "format version " + std::to_string(version) + ", this app reads version " +
+    if (version < oldest_dataset_snapshot_version || version > dataset_snapshot_version)
+        return fault(SnapshotFault::unknown_version, "format version " + std::to_string(version) + ", this app reads versions " +
+                                                         std::to_string(oldest_dataset_snapshot_version) + " to " +
                                                          std::to_string(dataset_snapshot_version));
     const std::uint64_t total = read_u64(bytes, 16);
     if (total != bytes.size())
@@ -339,6 +330,7 @@ DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
     bool ok = in.ok() && rows <= UINT32_MAX && rows / 8 <= bytes.size();
     for (std::uint32_t column = 0; ok && column < column_count; ++column)
         ok = read_column(in, decoded.dataset, static_cast<std::size_t>(rows));
+    if (ok && version >= 2) decoded.search = read_search_index(in, static_cast<std::size_t>(rows), ok);
     if (!ok || !in.at_end()) return fault(SnapshotFault::malformed, "its columns do not fit its header");
     DatasetSnapshotDecode decode;
     decode.snapshot = std::move(decoded);

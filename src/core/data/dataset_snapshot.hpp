@@ -4,9 +4,11 @@
 // dictionary (distinct values + a code per cell) or a pool (end offsets + one byte blob), the
 // missing flags as 64-bit words. A header carries the format version, the total length and the
 // counts; the caller's note (e.g. JSON text saying what the data are) travels with the columns,
-// and a checksum (content_hash_of) over everything before it ends the snapshot.
+// then (version 2) the dataset's search index, so a start-up need not fold every row again, and
+// a checksum (content_hash_of) over everything before it ends the snapshot. Decoding takes the
+// columns as stored (their dictionaries and codes), without looking a cell up.
 //
-//     std::string bytes = encode_dataset_snapshot(dataset, note_json);
+//     std::string bytes = encode_dataset_snapshot(dataset, note_json, &search_index);
 //     DatasetSnapshotDecode decoded = decode_dataset_snapshot(bytes);
 //     if (!decoded.snapshot) report(decoded.message);   // wrong magic, version, length, checksum
 #pragma once
@@ -15,12 +17,23 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/data/dataset.hpp"
+#include "core/search/search_index.hpp"
 
 namespace radar {
 
-inline constexpr std::uint32_t dataset_snapshot_version = 1;
+// Version 2 added the search index; version 1 snapshots are still read (without one).
+inline constexpr std::uint32_t dataset_snapshot_version = 2;
+inline constexpr std::uint32_t oldest_dataset_snapshot_version = 1;
+
+// A search index as a snapshot keeps it; SearchIndex::restored makes it an index again.
+struct StoredSearchIndex {
+    std::uint32_t format = 0;
+    std::vector<std::string> columns;
+    TextPool haystacks;
+};
 
 // Why a snapshot could not be read: not a dataset snapshot at all, written by another version of
 // the format, cut short or lengthened, changed after it was written (the checksum), or (with a
@@ -33,6 +46,7 @@ const char* snapshot_fault_code(SnapshotFault fault);
 struct DecodedDatasetSnapshot {
     Dataset dataset;
     std::string note;
+    std::optional<StoredSearchIndex> search;  // when it was written with a complete index
 };
 
 struct DatasetSnapshotDecode {
@@ -41,7 +55,8 @@ struct DatasetSnapshotDecode {
     std::string message;  // English, names the fault and what was found
 };
 
-std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note);
+// `search`, when given and complete, must be an index of `dataset`.
+std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes);
 
 }  // namespace radar

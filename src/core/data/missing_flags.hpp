@@ -12,6 +12,16 @@ namespace radar {
 
 class MissingFlags {
 public:
+    // Flags taken as stored (a dataset snapshot): `size` flags, 64 a word, the first in bit 0.
+    // Bits past `size` are cleared; `words` must hold (size + 63) / 64 words.
+    static MissingFlags from_words(std::vector<std::uint64_t> words, std::size_t size) {
+        MissingFlags flags;
+        if (size % 64 != 0) words.back() &= (std::uint64_t{1} << (size % 64)) - 1;
+        flags.words_ = std::move(words);
+        flags.size_ = size;
+        return flags;
+    }
+
     std::size_t size() const { return size_; }
     bool operator[](std::size_t row) const { return (words_[row >> 6] >> (row & 63)) & 1u; }
 

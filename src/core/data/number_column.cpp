@@ -5,6 +5,19 @@
 
 namespace radar {
 
+NumberColumn NumberColumn::from_integers(std::vector<std::int32_t> integers) {
+    NumberColumn column;
+    column.integers_ = std::move(integers);
+    return column;
+}
+
+NumberColumn NumberColumn::from_doubles(std::vector<double> doubles) {
+    NumberColumn column;
+    column.doubles_ = std::move(doubles);
+    column.wide_ = true;
+    return column;
+}
+
 void NumberColumn::widen() {
     // The planned capacity carries over, so an import does not regrow the wide column.
     doubles_.reserve(integers_.capacity());

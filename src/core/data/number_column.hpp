@@ -11,6 +11,10 @@ namespace radar {
 
 class NumberColumn {
 public:
+    // A column taken as stored (a dataset snapshot): 4-byte integers, or (wide) doubles.
+    static NumberColumn from_integers(std::vector<std::int32_t> integers);
+    static NumberColumn from_doubles(std::vector<double> doubles);
+
     std::size_t size() const { return wide_ ? doubles_.size() : integers_.size(); }
     double operator[](std::size_t row) const { return wide_ ? doubles_[row] : integers_[row]; }
     bool wide() const { return wide_; }

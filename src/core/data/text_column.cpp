@@ -11,8 +11,28 @@ void TextPool::trim_capacity() {
     release_spare_capacity(ends_);
 }
 
-void TextColumn::grow_slots() {
-    std::vector<std::uint32_t> slots(slots_.empty() ? 64 : slots_.size() * 2, 0);
+TextColumn TextColumn::from_dictionary(TextPool values, std::vector<std::uint32_t> codes) {
+    TextColumn column;
+    column.values_ = std::move(values);
+    column.codes_ = std::move(codes);
+    // The table push_back looks values up in, as large as pushing the values would have made it.
+    std::size_t slot_count = 64;
+    while (column.values_.size() * 2 > slot_count) slot_count *= 2;
+    column.index_values(slot_count);
+    return column;
+}
+
+TextColumn TextColumn::from_pool(TextPool cells) {
+    TextColumn column;
+    column.cells_ = std::move(cells);
+    column.pooled_ = true;
+    return column;
+}
+
+void TextColumn::grow_slots() { index_values(slots_.empty() ? 64 : slots_.size() * 2); }
+
+void TextColumn::index_values(std::size_t slot_count) {
+    std::vector<std::uint32_t> slots(slot_count, 0);
     const std::size_t mask = slots.size() - 1;
     for (std::uint32_t code = 0; code < values_.size(); ++code) {
         std::size_t slot = hash_text(values_[code]) & mask;

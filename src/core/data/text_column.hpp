@@ -19,6 +19,10 @@ namespace radar {
 // Bytes and end offsets: the text of cell i is [ends[i-1], ends[i]).
 class TextPool {
 public:
+    TextPool() = default;
+    // Takes texts as stored: `ends` must rise and end at bytes.size().
+    TextPool(std::string bytes, std::vector<std::uint32_t> ends) : bytes_(std::move(bytes)), ends_(std::move(ends)) {}
+
     std::size_t size() const { return ends_.size(); }
     std::string_view operator[](std::size_t index) const {
         const std::uint32_t begin = index == 0 ? 0 : ends_[index - 1];
@@ -50,6 +54,12 @@ private:
 class TextColumn {
 public:
     static constexpr std::size_t dictionary_limit = 1u << 16;
+
+    // A column taken as stored (a dataset snapshot), without looking up a cell: its distinct
+    // values (at most dictionary_limit) and a code per cell, each below values.size() ...
+    static TextColumn from_dictionary(TextPool values, std::vector<std::uint32_t> codes);
+    // ... or, pooled, every cell's bytes.
+    static TextColumn from_pool(TextPool cells);
 
     class const_iterator {
     public:
@@ -112,6 +122,8 @@ public:
 private:
     void push_code(std::string_view text);
     void grow_slots();
+    // Fills a table of `slot_count` slots (a power of two) with every distinct value.
+    void index_values(std::size_t slot_count);
     // Turns the dictionary into a pool of every cell's bytes.
     void pool_cells();
     // Room in the pool for `rows` cells at the average length of the cells so far (5% spare).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/base/strict_json.hpp"
+#include "core/data/dataset_snapshot.hpp"
 #include "core/import/column_mapping.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/text_encoding.hpp"
@@ -47,15 +48,16 @@ std::optional<SnapshotDescriptor> snapshot_from_json_value(const Json& json);
 std::string source_text_utf8(std::string bytes, TextEncoding encoding);
 
 // A stored snapshot to restore (at start-up): the descriptor of the file as imported, the
-// mapping that read it, and either the dataset itself with its fingerprint (dataset_sha256),
-// decoded from a binary snapshot, or (an old text snapshot) the file's text as stored
-// (source_text_utf8), to be read again.
+// mapping that read it, and either the dataset itself with its fingerprint (dataset_sha256) and
+// search index (when stored), decoded from a binary snapshot, or (an old text snapshot) the file's
+// text as stored (source_text_utf8), to be read again.
 struct StoredDataset {
     SnapshotDescriptor descriptor;
     MappingProfile mapping;
     std::string text;
     std::optional<Dataset> dataset;
     std::string dataset_sha256;
+    std::optional<StoredSearchIndex> search;
 };
 
 struct AcceptedImport {

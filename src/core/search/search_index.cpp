@@ -1,4 +1,4 @@
-// The search index.
+// The search index: built a slice of rows at a time, or taken as a dataset snapshot stored it.
 #include "core/search/search_index.hpp"
 
 #include <algorithm>
@@ -7,7 +7,8 @@
 
 namespace radar {
 
-SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now) {
+SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now)
+    : columns_(columns) {
     for (const auto& name : columns)
         if (const auto column = dataset.index_of(name)) indexed_columns_.push_back(*column);
     index_rows(dataset, rows_now);
@@ -18,6 +19,15 @@ SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>&
 
 SearchIndex SearchIndex::in_steps(const Dataset& dataset, const std::vector<std::string>& columns) {
     return SearchIndex(dataset, columns, 0);
+}
+
+std::optional<SearchIndex> SearchIndex::restored(const Dataset& dataset, const std::vector<std::string>& columns,
+                                                 std::uint32_t stored_format, const std::vector<std::string>& stored_columns,
+                                                 TextPool haystacks) {
+    if (stored_format != format || stored_columns != columns || haystacks.size() != dataset.row_count()) return std::nullopt;
+    SearchIndex index(dataset, columns, 0);
+    index.haystacks_ = std::move(haystacks);
+    return index;
 }
 
 bool SearchIndex::index_rows(const Dataset& dataset, std::size_t max_rows) {

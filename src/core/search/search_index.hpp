@@ -2,6 +2,8 @@
 // in model/rank_order.hpp.)
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,9 +28,22 @@ public:
     bool matches(std::size_t row, const std::vector<std::string>& folded_words) const;
     static std::vector<std::string> query_words(std::string_view query);
 
+    // The index as a dataset snapshot keeps it: the columns asked for, and per row its folded
+    // text. `format` changes with anything that changes that text (the folding, the layout), so
+    // an index stored by another version is built again instead of used.
+    static constexpr std::uint32_t format = 1;
+    const std::vector<std::string>& columns() const { return columns_; }
+    const TextPool& haystacks() const { return haystacks_; }
+    // A stored index, complete, when it was made in this format over these columns of a dataset
+    // of this many rows; nothing otherwise.
+    static std::optional<SearchIndex> restored(const Dataset& dataset, const std::vector<std::string>& columns,
+                                               std::uint32_t stored_format, const std::vector<std::string>& stored_columns,
+                                               TextPool haystacks);
+
 private:
     SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now);
 
+    std::vector<std::string> columns_;
     std::vector<std::size_t> indexed_columns_;
     std::string haystack_;  // the row being indexed
     std::string scratch_;   // one cell's text
