@@ -255,19 +255,41 @@
     }
   }
 
-  function watch() {
+  // While the widgets change frame after frame (a list scrolling), the layer follows them at most
+  // every `followInterval` ms, and once more when they stop; a change after a quiet moment, and a
+  // change of what must be heard at once (keyboard focus, a dialog, a status), is followed in the
+  // frame it shows. Before the layer acts on a widget it catches up (catchUp).
+  const followInterval = 100;
+  let signalsVersion = -1;
+  let followedAt = -Infinity;
+  const appRuns = () => !!(window.Module && window.Module.calledRun);
+  function appVersions() {
     const module = window.Module;
-    if (module && module.calledRun && !layer.isConnected) {
+    return [module.ccall('radar_accessibility_version', 'number', [], []),
+            module.ccall('radar_accessibility_signals_version', 'number', [], [])];
+  }
+  function followVersion(current, signals) {
+    version = current;
+    signalsVersion = signals;
+    followedAt = performance.now();
+    follow(JSON.parse(window.Module.ccall('radar_accessibility_items', 'string', [], [])));
+  }
+  // Brings the layer up to the app's last frame (throws when the app stopped).
+  function catchUp() {
+    if (!appRuns()) return;
+    const [current, signals] = appVersions();
+    if (current !== version) followVersion(current, signals);
+  }
+  function watch(now) {
+    if (appRuns() && !layer.isConnected) {
       const canvas = document.getElementById('canvas');
       canvas.after(layer);  // right after the canvas in the page's tab order
     }
-    if (module && module.calledRun) {
+    if (appRuns()) {
       try {
-        const current = module.ccall('radar_accessibility_version', 'number', [], []);
-        if (current !== version) {
-          version = current;
-          follow(JSON.parse(module.ccall('radar_accessibility_items', 'string', [], [])));
-        }
+        const [current, signals] = appVersions();
+        if (current !== version && (signals !== signalsVersion || now - followedAt >= followInterval))
+          followVersion(current, signals);
       } catch (error) {
         return;  // the app stopped (its crash panel says why): the layer stops following it
       }
@@ -275,6 +297,13 @@
     requestAnimationFrame(watch);
   }
   requestAnimationFrame(watch);
+  // The layer's view of `key`, up to date.
+  function currentNode(key) {
+    try {
+      catchUp();
+    } catch (error) { /* the app stopped: what the layer last saw stays */ }
+    return nodes.get(key);
+  }
 
   // [SECTION] Acting on the app: a click at the widget's centre, as the mouse would, one at a
   // time. The pointer rests on the widget for two frames first: ImGui decides what is hovered
@@ -308,14 +337,14 @@
       if (!canvas) return;
       // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
       // drew the widget, and describes the new place in the frame after that.
-      const shown = nodes.get(key);
+      const shown = currentNode(key);
       if (shown && (shown.item.box[1] < 0 || shown.item.box[3] > canvas.height)) {
         bringIntoView(key);
         for (let i = 0; i < 4; i++) await nextFrame();
       }
       let at = null;
       for (let tries = 0; tries < 10; tries++) {
-        const node = nodes.get(key);
+        const node = currentNode(key);
         if (!node) return;
         const now = pointAt(node.item);
         if (at && at.clientX === now.clientX && at.clientY === now.clientY) break;
@@ -335,7 +364,7 @@
   // A slider's or number field's keys (ARIA's slider pattern): the value goes to the app, which
   // applies it to the widget when it draws it next, as if typed.
   function stepValue(key, event) {
-    const node = nodes.get(key);
+    const node = currentNode(key);
     if (!node || !node.item.range || !window.Module) return;
     const [now, min, max, step] = node.item.range;
     const page = Math.max(step, (max - min) / 10);
@@ -360,7 +389,7 @@
   function stopKeysForTheLayer(event) {
     const target = event.target;
     if (target instanceof Element && layer.contains(target)) {
-      const node = nodes.get(target.dataset.key);
+      const node = currentNode(target.dataset.key);
       const slider = node && ranged.has(node.item.role);
       if (slider && event.type === 'keydown') stepValue(node.item.key, event);
       const acting = event.key === 'Enter' || event.key === ' ';

@@ -6,17 +6,22 @@
 // starts from a reload that reads the stored dataset again. Frames are not held to the
 // display's rate (--disable-frame-rate-limit), so a frame's time is the time the page needed for
 // it. Prints the median and 95th percentile of each and their ratio, then one JSON line.
+// With --profile, each run also says where its time went: the page's script, style and layout
+// time per frame (Chromium's Performance metrics) and the functions with the most self time
+// (a CPU profile; wasm functions by their index unless the app was linked with --profiling-funcs).
 // A measurement, not a test. Needs the native CLI (build/native/radar) to write the export.
-//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES] [RUNS]     (defaults 100000, 600, 2)
+//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES] [RUNS] [--profile]   (defaults 100000, 600, 2)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, nextFrames, radarInfo, waitForInfo, clickWidget } from '../../web/tests/browser.mjs';
 
-const rows = Number(process.argv[2] || 100000);
-const frames = Number(process.argv[3] || 600);
-const runs = Number(process.argv[4] || 2);
+const profiling = process.argv.includes('--profile');
+const [rowsArgument, framesArgument, runsArgument] = process.argv.slice(2).filter((argument) => argument !== '--profile');
+const rows = Number(rowsArgument || 100000);
+const frames = Number(framesArgument || 600);
+const runs = Number(runsArgument || 2);
 const cli = process.env.RADAR_CLI || 'build/native/radar';
 const folder = mkdtempSync(join(tmpdir(), 'radar-frame-time-'));
 const file = join(folder, `export-${rows}.csv`);
@@ -85,6 +90,44 @@ async function scrollFrames(page) {
   }, frames);
 }
 
+// Chromium's cumulative durations (seconds) that say where a frame's time went.
+const metricNames = ['ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration', 'TaskDuration'];
+async function pageMetrics(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.filter((metric) => metricNames.includes(metric.name)).map((metric) => [metric.name, metric.value]));
+}
+
+// The functions with the most self time in a CPU profile, in ms.
+function topSelfTimes(profile, count = 12) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byId.get(id).callFrame;
+    const name = `${functionName || '(anonymous)'} ${url ? url.split('/').pop() + ':' + (lineNumber + 1) : ''}`.trim();
+    self.set(name, (self.get(name) || 0) + (profile.timeDeltas[i] || 0) / 1000);
+  });
+  return [...self].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
+
+// scrollFrames, with where the time went printed for the run.
+async function profiledScrollFrames(page, layer) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  const before = await pageMetrics(cdp);
+  await cdp.send('Profiler.start');
+  const run = await scrollFrames(page);
+  const { profile } = await cdp.send('Profiler.stop');
+  const after = await pageMetrics(cdp);
+  await cdp.detach();
+  const perFrame = (name) => ((after[name] - before[name]) * 1000 / run.times.length).toFixed(2) + ' ms';
+  console.log(`layer ${layer}: per frame script ${perFrame('ScriptDuration')}, style ${perFrame('RecalcStyleDuration')}, ` +
+              `layout ${perFrame('LayoutDuration')}, all tasks ${perFrame('TaskDuration')}`);
+  for (const [name, ms] of topSelfTimes(profile)) console.log(`  ${(ms / run.times.length).toFixed(3).padStart(8)} ms  ${name}`);
+  return run;
+}
+
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -108,7 +151,7 @@ try {
     await reopen(page);
     const present = await page.evaluate(() => document.getElementById('radar-accessibility') !== null);
     if (present !== (layer === 'on')) throw new Error(`the layer is ${present ? 'present' : 'missing'} in the "${layer}" run`);
-    const run = await scrollFrames(page);
+    const run = profiling ? await profiledScrollFrames(page, layer) : await scrollFrames(page);
     times[layer].push(...run.times);
     scrolled = run.rowsScrolled;
   }

@@ -6,9 +6,10 @@
 
 namespace radar::app {
 
-// After a frame is drawn: keeps its described widgets as JSON for the page, with a new version
-// number only when they differ from the previous frame's (the page asks for the version every
-// animation frame and for the widgets only when it changed).
+// After a frame is drawn: keeps its described widgets for the page, with a new version number
+// only when they differ from the previous frame's (the page asks for the version every animation
+// frame and for the widgets, as JSON built then, only when it changed), and a new signals version
+// when what must be heard at once changed (keyboard focus, dialog, statuses).
 void publish_accessible_items(const ui::ViewMarks& marks);
 
 }  // namespace radar::app
