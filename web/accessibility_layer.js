@@ -134,7 +134,8 @@
     if (item.role === 'tab') setAttribute(element, 'aria-selected', String(!!item.selected));
     if (item.role === 'row') setAttribute(element, 'aria-selected', item.selected ? 'true' : null);
     if (item.role === 'row') setAttribute(element, 'tabindex', item.activatable ? '0' : null);  // Enter and Space open it
-    if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected ? 'true' : null);
+    if (item.role === 'button') setAttribute(element, 'aria-pressed', item.selected && !item.expandable ? 'true' : null);
+    if (item.role === 'button') setAttribute(element, 'aria-expanded', item.expandable ? String(!!item.expanded) : null);
     if (item.role === 'checkbox') setAttribute(element, 'aria-checked', String(!!item.checked));
     if (item.role === 'heading') setAttribute(element, 'aria-level', item.level || 2);
     if (item.role === 'progressbar') setAttribute(element, 'aria-valuetext', item.value || '');
@@ -142,7 +143,7 @@
     if (item.role === 'row') setAttribute(element, 'aria-rowindex', item.rowIndex || null);
     if (item.role === 'option') setAttribute(element, 'aria-selected', String(!!item.selected));
     if (item.role === 'combobox') setAttribute(element, 'aria-expanded', String(!!item.expanded));
-    if (item.role === 'dialog') setAttribute(element, 'aria-modal', 'true');
+    if (item.role === 'dialog') setAttribute(element, 'aria-modal', item.modeless ? null : 'true');
     if (ranged.has(item.role) && item.range) {
       setAttribute(element, 'aria-valuenow', item.range[0]);
       setAttribute(element, 'aria-valuemin', item.range[1]);
@@ -206,7 +207,7 @@
     }
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
-    followDialog(items.find((item) => item.role === 'dialog'));
+    followDialog(items.find((item) => item.role === 'dialog' && !item.modeless));
     followFocus(items.find((item) => item.focused));
   }
 

@@ -43,7 +43,7 @@ bool same_item(const ui::AccessibleItem& a, const ui::AccessibleItem& b) {
            a.announced == b.announced && a.level == b.level && a.row_index == b.row_index && a.row_count == b.row_count &&
            a.has_range == b.has_range && a.value_now == b.value_now && a.value_min == b.value_min &&
            a.value_max == b.value_max && a.value_step == b.value_step && a.expanded == b.expanded &&
-           a.focused == b.focused && a.activatable == b.activatable;
+           a.expandable == b.expandable && a.modeless == b.modeless && a.focused == b.focused && a.activatable == b.activatable;
 }
 
 bool same_items(const std::vector<ui::AccessibleItem>& a, const std::vector<ui::AccessibleItem>& b) {
@@ -57,7 +57,7 @@ Signals signals_of(const std::vector<ui::AccessibleItem>& items) {
     Signals signals;
     for (const ui::AccessibleItem& item : items) {
         if (item.focused && signals.focused_key.empty()) signals.focused_key = item.key;
-        if (item.role == ui::Role::dialog && signals.dialog_key.empty()) signals.dialog_key = item.key;
+        if (item.role == ui::Role::dialog && !item.modeless && signals.dialog_key.empty()) signals.dialog_key = item.key;
         if (item.role == ui::Role::status || item.announced) {
             signals.spoken.push_back(item.key);
             signals.spoken.push_back(item.name);
@@ -83,6 +83,8 @@ nlohmann::json item_json(const ui::AccessibleItem& item) {
     if (item.row_count) json["rowCount"] = item.row_count;
     if (item.has_range) json["range"] = {item.value_now, item.value_min, item.value_max, item.value_step};
     if (item.expanded) json["expanded"] = true;
+    if (item.expandable) json["expandable"] = true;
+    if (item.modeless) json["modeless"] = true;
     if (item.focused) json["focused"] = true;
     if (item.activatable) json["activatable"] = true;
     return json;

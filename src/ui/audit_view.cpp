@@ -433,7 +433,7 @@ void group_audit(Session& state, AuditWork& audit, const Fonts& fonts, AuditView
         const std::string name = grouping_heading(state, grouping);
         const std::string index = std::to_string(i);
         const bool open = ImGui::CollapsingHeader((name + "##grouping" + index).c_str(), i == 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
-        describe_last_item(Role::button, name, "audit-grouping-header:" + index).selected = open;
+        describe_disclosure(name, "audit-grouping-header:" + index, open);
         if (!open) continue;
         std::snprintf(line, sizeof line, tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
                       grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),

@@ -3,14 +3,14 @@
 
 #include <imgui.h>
 
-#include "ui/item_marks.hpp"
+#include "ui/described_widgets.hpp"
 
 namespace radar::ui {
 
 bool collapsing_section(const std::string& label, const std::string& id, bool open_first) {
     const std::string header = label + "##" + id;
     const bool open = ImGui::CollapsingHeader(header.c_str(), open_first ? ImGuiTreeNodeFlags_DefaultOpen : 0);
-    describe_last_item(Role::button, label, "section:" + id).selected = open;
+    describe_disclosure(label, "section:" + id, open);
     return open;
 }
 

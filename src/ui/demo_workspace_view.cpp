@@ -117,26 +117,32 @@ void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
                                        ImGuiWindowFlags_AlwaysAutoResize;
     bool keep_open = true;
     if (ImGui::Begin((std::string(title) + "###demo-tour").c_str(), &keep_open, flags)) {
-        note_widget("demo-tour", ImGui::GetWindowPos(),
-                    ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+        const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        note_widget("demo-tour", at, ImVec2(at.x + size.x, at.y + size.y));
+        // A dialog for assistive technology, but not a modal one: the tour points at the screens
+        // the user goes on working in.
+        const std::string dialog_key = "demo-tour";
+        describe(dialog_key, Role::dialog, title, WidgetBox{at.x, at.y, at.x + size.x, at.y + size.y}).modeless = true;
         ImGui::PushFont(fonts.strong);
         ImGui::TextWrapped("%s", tr(step.title));
         ImGui::PopFont();
-        describe_last_item(Role::heading, std::string(title) + ": " + tr(step.title), "demo-tour-title").level = 2;
+        AccessibleItem& heading = describe_last_item(Role::heading, std::string(title) + ": " + tr(step.title), "demo-tour-title");
+        heading.level = 2;
+        heading.container = dialog_key;
         ImGui::TextWrapped("%s", tr(step.text));
-        describe_last_item(Role::status, tr(step.text), "demo-tour-text");
+        describe_last_item(Role::status, tr(step.text), "demo-tour-text").container = dialog_key;
         ImGui::Spacing();
         ImGui::BeginDisabled(tour.step == 0);
         if (ImGui::Button(tr(TextId::demo_tour_previous))) go_to_step(tour, tour.step - 1);
-        note_last_item("button:demo-tour-previous", Role::button, tr(TextId::demo_tour_previous));
+        note_last_item("button:demo-tour-previous", Role::button, tr(TextId::demo_tour_previous)).container = dialog_key;
         ImGui::EndDisabled();
         ImGui::SameLine();
         if (tour.step + 1 < step_count) {
             if (ImGui::Button(tr(TextId::demo_tour_next))) go_to_step(tour, tour.step + 1);
-            note_last_item("button:demo-tour-next", Role::button, tr(TextId::demo_tour_next));
+            note_last_item("button:demo-tour-next", Role::button, tr(TextId::demo_tour_next)).container = dialog_key;
         } else {
             if (ImGui::Button(tr(TextId::demo_tour_close))) keep_open = false;
-            note_last_item("button:demo-tour-close", Role::button, tr(TextId::demo_tour_close));
+            note_last_item("button:demo-tour-close", Role::button, tr(TextId::demo_tour_close)).container = dialog_key;
         }
         ImGui::SameLine();
         ImGui::TextDisabled("%s", tr(TextId::demo_tour_keys));

@@ -47,6 +47,12 @@ bool described_option(const std::string& combo_key, const char* label, bool sele
     return chosen;
 }
 
+void describe_disclosure(const std::string& name, const std::string& key, bool open) {
+    AccessibleItem& item = describe_last_item(Role::button, name, key);
+    item.expandable = true;
+    item.expanded = open;
+}
+
 bool described_radio(const char* label, bool active, const std::string& key) {
     const bool clicked = ImGui::RadioButton(label, active);
     note_last_item(key);

@@ -28,6 +28,10 @@ bool begin_described_combo(const char* id, const std::string& key, const std::st
 // ImGui::Selectable inside an open described combo, described as one of its options.
 bool described_option(const std::string& combo_key, const char* label, bool selected);
 
+// The last item (a collapsing header, a tree node) as a button that opens and closes a section,
+// expanded while `open`.
+void describe_disclosure(const std::string& name, const std::string& key, bool open);
+
 // ImGui::RadioButton described as a button that is pressed while its choice is the active one.
 bool described_radio(const char* label, bool active, const std::string& key);
 

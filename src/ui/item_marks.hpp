@@ -51,7 +51,9 @@ struct AccessibleItem {
     int row_count = 0;        // a table's rows, header included, aria-rowcount
     bool has_range = false;   // a slider or number field: its value and bounds below
     double value_now = 0, value_min = 0, value_max = 0, value_step = 1;  // aria-valuenow/min/max; a key's step
-    bool expanded = false;    // a combo box whose list is open
+    bool expanded = false;    // a combo box whose list is open, an expandable button's section
+    bool expandable = false;  // a button that opens and closes a section (aria-expanded, not pressed)
+    bool modeless = false;    // a dialog that leaves the rest of the app usable (the demo's tour)
     bool focused = false;     // ImGui's keyboard navigation is on it (the page's focus follows)
     bool activatable = false; // a row that opens something (the ranking's): focusable in the page
 };

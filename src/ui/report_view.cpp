@@ -266,7 +266,7 @@ void header_block(const ReportViewState& v, const Fonts& fonts) {
     std::snprintf(generated, sizeof generated, tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
     describe_paragraph(generated, "report-generated");
     const bool open = ImGui::TreeNode(tr(TextId::technical_details));
-    describe_last_item(Role::button, tr(TextId::technical_details), "report-technical").selected = open;
+    describe_disclosure(tr(TextId::technical_details), "report-technical", open);
     if (!open) return;
     std::string details = std::string(tr(TextId::technical_datasets)) + ": ";
     for (const std::string& hash : r.dataset_hashes) details += hash + "; ";

@@ -244,7 +244,7 @@ void provenance(const Session& state, const BatchPreview& preview) {
                   counted_text(CountedText::dossiers, preview.outcome.eligible_count).c_str());
     explanation(line, "selection-provenance");
     const bool open = ImGui::TreeNode(tr(TextId::technical_details));
-    describe_last_item(Role::button, tr(TextId::technical_details), "selection-technical-details").selected = open;
+    describe_disclosure(tr(TextId::technical_details), "selection-technical-details", open);
     if (!open) return;
     const std::string versions = std::string(tr(TextId::technical_model_versions)) + " " + preview.model_version_id;
     ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));

@@ -61,6 +61,12 @@ test('Rapport: charts said in words, the period in a combo box, the label months
     await page.getByRole('img', { name: /^Trefkans: .+\. .+: \d+,\d% \(\d+\/\d+; / }).waitFor();
     await page.screenshot({ path: join(screenshotFolder, 'accessibility-report.png') });
 
+    // "Technische details" opens and closes a section: expanded, not pressed.
+    const details = page.getByRole('button', { name: 'Technische details', expanded: false });
+    assert.equal(await details.getAttribute('aria-pressed'), null);
+    await details.press('Enter');
+    await page.getByRole('button', { name: 'Technische details', expanded: true }).waitFor();
+
     // A month: its button is pressed, and the months are options of a combo box.
     await page.getByRole('button', { name: 'Maand', exact: true }).press('Enter');
     await page.getByRole('button', { name: 'Maand', exact: true, pressed: true }).waitFor();

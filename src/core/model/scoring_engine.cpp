@@ -150,9 +150,9 @@ void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParamet
             const double* outputs = parameters_[p].outputs.data();
             if (parameter.missing.kind == MissingPolicyKind::points) {
                 const double missing_points = parameter.missing.points;
-                const MissingFlags& missing = parameters_[p].column->missing;
+                const MissingFlags& missing_flags = parameters_[p].column->missing;
                 for (std::size_t i = 0; i < count; ++i)
-                    sums[i] += missing[rows[i]] ? missing_points : weight * outputs[rows[i]];
+                    sums[i] += missing_flags[rows[i]] ? missing_points : weight * outputs[rows[i]];
             } else {
                 for (std::size_t i = 0; i < count; ++i) sums[i] += weight * outputs[rows[i]];
             }
