@@ -76,7 +76,7 @@
     if (item.role === 'textbox') {
       element.type = 'text';
       // Focused by the app's navigation (following it), the field is not clicked.
-      element.addEventListener('focus', () => { if (!followingApp) activate(item.key); });
+      element.addEventListener('focus', () => { if (!followingApp) activateTextBox(element, item.key); });
       // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
       element.addEventListener('blur', () => {
         const node = nodes.get(item.key);
@@ -362,6 +362,29 @@
     return acting;
   }
 
+  // A text box is clicked some frames after it takes the focus (it may be scrolled into sight
+  // first). Keys typed meanwhile are held, in order, and handed to the app once its field is
+  // editing: before, they reached the app first and were lost or taken as shortcuts.
+  let heldFor = null;
+  let heldKeys = [];
+  function activateTextBox(element, key) {
+    heldFor = element;
+    heldKeys = [];
+    activate(key).then(() => {
+      if (heldFor !== element) return;
+      const keys = heldKeys;
+      heldFor = null;
+      heldKeys = [];
+      for (const { type, init } of keys) element.dispatchEvent(new KeyboardEvent(type, init));
+    });
+  }
+  function holdKey(event) {
+    const { key, code, keyCode, charCode, which, location, repeat, shiftKey, ctrlKey, altKey, metaKey } = event;
+    heldKeys.push({ type: event.type, init: { key, code, keyCode, charCode, which, location, repeat, shiftKey, ctrlKey,
+                                              altKey, metaKey, bubbles: true, cancelable: true } });
+    event.stopImmediatePropagation();
+  }
+
   // A slider's or number field's keys (ARIA's slider pattern): the value goes to the app, which
   // applies it to the widget when it draws it next, as if typed.
   function stepValue(key, event) {
@@ -389,6 +412,10 @@
   window.addEventListener('keyup', stopKeysForTheLayer, true);
   function stopKeysForTheLayer(event) {
     const target = event.target;
+    if (heldFor && target === heldFor && event.key !== 'Tab' && event.isTrusted) {
+      holdKey(event);
+      return;
+    }
     if (target instanceof Element && layer.contains(target)) {
       const node = currentNode(target.dataset.key);
       const slider = node && ranged.has(node.item.role);
