@@ -3,6 +3,8 @@
 // second import changes nothing, and per-device settings never travel.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "platform/store_backup.hpp"
@@ -22,7 +24,7 @@ struct FolderStore {
     fs::path path;
     std::unique_ptr<Store> store;
     explicit FolderStore(const std::string& name)
-        : path(fs::temp_directory_path() / ("radar-store-backup-test-" + name)) {
+        : path(fs::temp_directory_path() / ("radar-store-backup-test-" + std::to_string(::getpid()) + "-" + name)) {
         fs::remove_all(path);
         store = make_folder_store(path.string());
         store->open([](const StoreResult& result, const StoreStatus&) { REQUIRE(result.ok); });
