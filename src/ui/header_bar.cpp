@@ -89,20 +89,25 @@ std::string facts_line(const Session& state) {
 
 }  // namespace
 
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts) {
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetWindowWidth();
+    // The band runs edge to edge; what is on it stays left of the window's scrollbar, if any.
+    const float right = ImGui::GetWindowContentRegionMax().x;
     // The facts line wraps when the window is narrow (zoomed in, larger text): the band grows.
     const char* badge = tr(TextId::synthetic_badge);
     const ImVec2 badge_pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
     const float facts_x = state.is_synthetic() ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
     const std::string facts = facts_line(state);
-    const float facts_wrap = std::max(line * 4.0f, width - style.WindowPadding.x * 2 - facts_x);
+    const float facts_wrap = std::max(line * 4.0f, right - style.WindowPadding.x - facts_x);
     const float facts_height = ImGui::CalcTextSize(facts.c_str(), nullptr, false, facts_wrap).y;
-    // Below the facts as much room as above the title (a little more).
-    const float height = fonts.title->FontSize + style.ItemSpacing.y + facts_height + style.WindowPadding.y * 2.5f;
+    ImFont* const title_font = compact ? fonts.strong : fonts.title;
+    // The title's row is as high as its tools' buttons when the title is in the body's size.
+    const float title_row = compact ? ImGui::GetFrameHeight() : fonts.title->FontSize;
+    // Below the facts as much room as above the title (a little more; as much in a short window).
+    const float height = title_row + style.ItemSpacing.y + facts_height + style.WindowPadding.y * (compact ? 2.0f : 2.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 band_min(ImGui::GetWindowPos().x, origin.y - style.WindowPadding.y);
     // The window clips its padding away; the band deliberately runs edge to edge.
@@ -110,8 +115,9 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     draw->AddRectFilled(band_min, ImVec2(band_min.x + width, band_min.y + height), palette::header_band);
     draw->PopClipRect();
 
-    ImGui::PushFont(fonts.title);
+    ImGui::PushFont(title_font);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
+    if (compact) ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::app_title));
     ImGui::PopStyleColor();
     describe_last_item(Role::heading, tr(TextId::app_title), "app-title").level = 1;
@@ -125,11 +131,11 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
                              style.FramePadding.x * 2 + ImGui::GetFrameHeight();
     const float tools_width = ImGui::CalcTextSize(tr(TextId::shortcuts_button)).x + style.FramePadding.x * 2 + size_width +
                               style.ItemSpacing.x * 2 + switch_width;
-    const float tools_x = std::max(ImGui::GetCursorPosX(), width - tools_width - style.WindowPadding.x);
+    const float tools_x = std::max(ImGui::GetCursorPosX(), right - tools_width);
     // The tagline shows whole or not at all (zoomed in, larger text): never cut to a few letters.
     const float tagline_room = tools_x - ImGui::GetCursorPosX() - style.ItemSpacing.x * 2;
     if (tagline_room >= ImGui::CalcTextSize(tr(TextId::app_tagline)).x) {
-        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (fonts.title->FontSize - line) * 0.6f);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (title_font->FontSize - line) * 0.6f);
         ImGui::PushStyleColor(ImGuiCol_Text, palette::header_muted);
         ImGui::TextUnformatted(tr(TextId::app_tagline));
         ImGui::PopStyleColor();
@@ -140,7 +146,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     shortcuts_and_text_size(state, shortcuts, size_width);
     language_switch();
 
-    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + fonts.title->FontSize + style.ItemSpacing.y));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + title_row + style.ItemSpacing.y));
     if (state.is_synthetic()) {
         const ImVec2 size = ImGui::CalcTextSize(badge);
         const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -155,7 +161,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
         ImGui::SameLine(0, pad.x + style.ItemSpacing.x * 1.5f);
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
-    ImGui::PushTextWrapPos(width - style.WindowPadding.x);
+    ImGui::PushTextWrapPos(right);
     ImGui::TextUnformatted(facts.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();

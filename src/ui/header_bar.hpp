@@ -9,6 +9,8 @@
 
 namespace radar::ui {
 
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts);
+// `compact`: a short window (zoomed in, larger text, a small screen): the title in the body's
+// bold font and less room around it, so the screens keep their height.
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact);
 
 }  // namespace radar::ui

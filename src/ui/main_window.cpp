@@ -32,6 +32,13 @@ namespace radar::ui {
 
 namespace {
 
+// Fewer lines of text than this fit in the window's height (about 560 CSS pixels at 100% text
+// size; a 1280x800 window at 200% zoom is 400): the window is short.
+constexpr float short_window_lines = 22.0f;
+// The least height, in lines, a screen keeps in a short window (the ranking then shows its
+// filters and a few rows).
+constexpr float short_screen_lines = 15.0f;
+
 // While a stored dataset is read and accepted again (start-up), on every screen: which file and
 // how far (reading is the first half, preparing the second).
 void draw_restore_banner(const ImportSession& session) {
@@ -143,9 +150,12 @@ struct ScreenTab {
 
 // The screens as tabs, `shown` drawn selected, in as many rows as the window's width needs (zoomed
 // in or with larger text every tab stays whole and visible): each row is a tab bar of tab buttons.
+// `compact` (a short window): tighter tabs, so that more of them share a row and rows are lower.
 // Returns the screen to show: `shown`, or the one whose tab was clicked.
 template <std::size_t count>
-Screen screen_tabs(const ScreenTab (&tabs)[count], Screen shown) {
+Screen screen_tabs(const ScreenTab (&tabs)[count], Screen shown, bool compact) {
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, compact ? ImVec2(padding.x * 0.5f, padding.y * 0.5f) : padding);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float room = ImGui::GetContentRegionAvail().x;
     std::vector<std::size_t> row_starts{0};
@@ -177,6 +187,7 @@ Screen screen_tabs(const ScreenTab (&tabs)[count], Screen shown) {
         }
         ImGui::EndTabBar();
     }
+    ImGui::PopStyleVar();
     return chosen;
 }
 
@@ -190,12 +201,16 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->Pos);
     ImGui::SetNextWindowSize(viewport->Size);
-    constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    // A short window (zoomed in, larger text, a small screen) keeps the header and tabs low and
+    // scrolls as a whole when the screen below them needs more room.
+    const bool short_window = viewport->Size.y < ImGui::GetTextLineHeightWithSpacing() * short_window_lines;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
+                                   (short_window ? 0 : ImGuiWindowFlags_NoScrollbar) | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("Dossier Radar", nullptr, flags);
     take_shortcuts_dialog_keys(views.shortcuts, shortcuts.show_shortcuts);
     if (views.shortcuts.open) shortcuts.focus_search = false;
-    draw_header_bar(state, fonts, views.shortcuts);
+    draw_header_bar(state, fonts, views.shortcuts, short_window);
     draw_demo_band(state, views.demo_tour);
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -223,10 +238,19 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         {Screen::storage, TextId::screen_storage, "###storage", [&] { draw_storage_view(state, backup, fonts, views.storage); }},
     };
     const std::optional<Screen> requested = std::exchange(views.marks.requested_screen, std::nullopt);
-    const Screen shown = screen_tabs(tabs, requested.value_or(views.marks.screen));
+    const Screen shown = screen_tabs(tabs, requested.value_or(views.marks.screen), short_window);
     views.marks.screen = shown;
+    // The screen fills the rest of the window; in a short window it keeps a useful height and the
+    // window scrolls instead (wheel over anything that does not scroll itself, or the scrollbar).
+    const float screen_height = std::max(ImGui::GetContentRegionAvail().y,
+                                         short_window ? ImGui::GetTextLineHeightWithSpacing() * short_screen_lines : 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the window's own background
+    ImGui::BeginChild("screen", ImVec2(0, screen_height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleColor();
     for (const ScreenTab& tab : tabs)
         if (tab.screen == shown) tab.draw();
+    ImGui::EndChild();
     draw_shortcuts_dialog(views.shortcuts, fonts);
     ImGui::End();
     draw_demo_tour(views.demo_tour, fonts);

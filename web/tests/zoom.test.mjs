@@ -3,7 +3,8 @@
 // size in a 1280x800 window. Each screen, the ranking with a dossier's panel and the list of
 // shortcuts are saved as build/web/screenshots/zoom-*.png and zoom-text200-*.png to be looked
 // at (Selectie and Rapport also scrolled down, as *-lower.png); the test checks that each one opens
-// without a page error and that every screen's tab is whole within the window (the tabs wrap).
+// without a page error, that every screen's tab is whole within the window (the tabs wrap) and
+// that the short window scrolls as a whole (zoom-ranking-scrolled.png).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -79,6 +80,29 @@ async function photographScreens(page, prefix) {
   await pressKey(page, 'Escape');
 }
 
+// In a short window the page scrolls as a whole: the wheel over the header moves the tabs and the
+// ranking up, so that the ranking shows more rows than the room left below the header would hold.
+async function assertPageScrolls(page) {
+  await page.evaluate(() => window.radar.showScreen('ranking'));
+  await waitForInfo(page, (info) => info.screen === 'ranking', 'the ranking');
+  const tabTop = () => page.locator('#radar-accessibility [data-key="screen:ranking"]')
+    .evaluate((element) => element.getBoundingClientRect().top);
+  const before = await tabTop();
+  await page.mouse.move(page.viewportSize().width / 2, 10);
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, 100);
+    await nextFrames(page);
+  }
+  for (let i = 0; i < 3; i++) await nextFrames(page);
+  const after = await tabTop();
+  assert.ok(after < before - 50, `the tabs stood at ${before} and after the wheel at ${after}`);
+  await page.screenshot({ path: join(screenshotFolder, 'zoom-ranking-scrolled.png') });
+  for (let i = 0; i < 6; i++) {
+    await page.mouse.wheel(0, -100);
+    await nextFrames(page);
+  }
+}
+
 test('every screen at the browser\'s 200% zoom opens without a page error', async () => {
   const app = await openApp({ deviceScaleFactor: 2 });
   try {
@@ -86,6 +110,7 @@ test('every screen at the browser\'s 200% zoom opens without a page error', asyn
     await screenThisMonth(page);
     await page.setViewportSize({ width: 640, height: 400 });
     await nextFrames(page);
+    await assertPageScrolls(page);
     await photographScreens(page, 'zoom');
     assert.deepEqual(app.consoleErrors, []);
   } finally {
