@@ -154,8 +154,11 @@ void draw_mapping_table(ImportSession& session, float space_below) {
         }
         ImGui::TextWrapped(tr(TextId::import_unmapped_fields), fields.c_str());
     }
-    // Half of what is left; the problems table below gets the rest.
-    const float height = std::max(ImGui::GetFontSize() * 6.0f, (ImGui::GetContentRegionAvail().y - space_below) * 0.5f);
+    // Half of what is left when the problems table below gets the rest; all of it but the line
+    // that says there are no problems when there are none.
+    const float left = ImGui::GetContentRegionAvail().y - space_below;
+    const float height = std::max(ImGui::GetFontSize() * 6.0f, result.diagnostics.empty() ? left - ImGui::GetTextLineHeightWithSpacing()
+                                                                                           : left * 0.5f);
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("mapping", 4, flags, ImVec2(0, height))) return;

@@ -58,7 +58,9 @@ void draw_screener_field(Session& state, MirroredTextBox& box) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::screener_label));
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    // Ten characters wide, or what is left of a narrow panel (zoomed in, larger text).
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x, em * 5.0f, em * 10.0f));
     ImGui::InputTextWithHint("##screener", tr(TextId::screener_hint), buffer.data(), buffer.size());
     editing = ImGui::IsItemActive();
     note_last_item("screener", Role::textbox, tr(TextId::screener_label)).value = buffer.data();
