@@ -2,6 +2,7 @@
 #include "ui/demo_workspace_view.hpp"
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "platform/platform.hpp"
@@ -41,45 +42,75 @@ std::string month_name(const std::string& month) {
     return day ? month_text(*day) : month;
 }
 
+// What the band says: the simulated year, that it is being made, or why it failed.
+std::string demo_band_message(const Session& state) {
+    const auto& [first_month, months] = state.demo_year_span();
+    if (!state.demo_year_problem().empty()) return filled(TextId::demo_year_failed, {state.demo_year_problem()});
+    if (months == 0) return tr(TextId::demo_workspace_preparing);
+    const std::optional<DayNumber> first = parse_iso_date(first_month + "-01");
+    const std::string last = first ? month_text(add_months(*first, months - 1)) : std::string();
+    char banner[640];
+    std::snprintf(banner, sizeof banner, tr(TextId::demo_workspace_banner),
+                  counted_text(CountedText::months, static_cast<std::uint64_t>(months)).c_str(), month_name(first_month).c_str(),
+                  last.c_str());
+    return banner;
+}
+
+// The band's buttons, in their order.
+constexpr TextId demo_band_buttons[] = {TextId::demo_tour_button, TextId::demo_restart_button, TextId::demo_leave_button};
+
+float button_width(TextId label) { return ImGui::CalcTextSize(tr(label)).x + ImGui::GetStyle().FramePadding.x * 2; }
+
+// The rows the buttons take in `room` (they wrap in a narrow window: zoomed in, larger text).
+int button_rows(float room) {
+    int rows = 1;
+    float used = 0.0f;
+    for (TextId label : demo_band_buttons) {
+        const float width = button_width(label);
+        if (used > 0.0f && used + width > room) {
+            ++rows;
+            used = 0.0f;
+        }
+        used += width + ImGui::GetStyle().ItemSpacing.x;
+    }
+    return rows;
+}
+
 }  // namespace
 
 void draw_demo_band(Session& state, DemoTourState& tour) {
     if (!state.demo_workspace()) return;
     const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string message = demo_band_message(state);
+    // As high as its wrapped message and its rows of buttons.
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float height = style.WindowPadding.y + ImGui::CalcTextSize(message.c_str(), nullptr, false, room).y +
+                         ImGui::GetFrameHeightWithSpacing() * static_cast<float>(button_rows(room));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
-    const float height = ImGui::GetFrameHeightWithSpacing() * 2.0f + style.WindowPadding.y;
     ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
-    const auto& [first_month, months] = state.demo_year_span();
-    if (!state.demo_year_problem().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped(tr(TextId::demo_year_failed), state.demo_year_problem().c_str());
-        ImGui::PopStyleColor();
-    } else if (months == 0) {
-        ImGui::TextUnformatted(tr(TextId::demo_workspace_preparing));
-    } else {
-        const std::optional<DayNumber> first = parse_iso_date(first_month + "-01");
-        const std::string last = first ? month_text(add_months(*first, months - 1)) : std::string();
-        char banner[640];
-        std::snprintf(banner, sizeof banner, tr(TextId::demo_workspace_banner),
-                      counted_text(CountedText::months, static_cast<std::uint64_t>(months)).c_str(),
-                      month_name(first_month).c_str(), last.c_str());
-        ImGui::TextWrapped("%s", banner);
-        describe_last_item(Role::status, banner, "demo-band");
-    }
+    ImGui::PushStyleColor(ImGuiCol_Text, state.demo_year_problem().empty() ? palette::badge_text : palette::error_text);
+    ImGui::TextWrapped("%s", message.c_str());
     ImGui::PopStyleColor();
-    if (ImGui::Button(tr(TextId::demo_tour_button))) {
+    describe_last_item(Role::status, message, "demo-band");
+    float used = 0.0f;
+    // A button on the row so far if it fits there, else first on the next row.
+    auto band_button = [&](TextId label) {
+        const float width = button_width(label);
+        if (used > 0.0f && used + width <= room) ImGui::SameLine();
+        else used = 0.0f;
+        used += width + style.ItemSpacing.x;
+        return ImGui::Button(tr(label));
+    };
+    if (band_button(TextId::demo_tour_button)) {
         tour.open = true;
         go_to_step(tour, 0);
     }
     note_last_item("button:demo-tour", Role::button, tr(TextId::demo_tour_button));
-    ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::demo_restart_button))) platform::open_workspace(platform::Workspace::demo, true);
+    if (band_button(TextId::demo_restart_button)) platform::open_workspace(platform::Workspace::demo, true);
     wrapped_tooltip(tr(TextId::demo_restart_tooltip));
     note_last_item("button:demo-restart", Role::button, tr(TextId::demo_restart_button));
-    ImGui::SameLine();
-    if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
+    if (band_button(TextId::demo_leave_button)) platform::open_workspace(platform::Workspace::own, false);
     wrapped_tooltip(tr(TextId::demo_leave_tooltip));
     note_last_item("button:demo-leave", Role::button, tr(TextId::demo_leave_button));
     ImGui::EndChild();

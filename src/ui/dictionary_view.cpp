@@ -17,13 +17,6 @@
 namespace radar::ui {
 namespace {
 
-// `format` (one %s) filled with `text`.
-std::string filled_line(TextId format, const std::string& text) {
-    char line[1024];
-    std::snprintf(line, sizeof line, tr(format), text.c_str());
-    return line;
-}
-
 void take_picked_file(Session& state, DictionaryState& dictionary) {
     std::optional<PickedFile> file = dictionary.sink.take_finished();
     if (!file) return;
@@ -79,11 +72,11 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     if (dictionary.refusal) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextWrapped(tr(TextId::dictionary_refused), dictionary.refusal->c_str());
-        describe_last_item(Role::status, filled_line(TextId::dictionary_refused, *dictionary.refusal), "dictionary-message");
+        describe_last_item(Role::status, filled(TextId::dictionary_refused, {*dictionary.refusal}), "dictionary-message");
         ImGui::PopStyleColor();
     } else if (!dictionary.loaded_file.empty() && dictionary.loaded_file == custom) {
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::dictionary_loaded), dictionary.loaded_file.c_str());
-        describe_last_item(Role::status, filled_line(TextId::dictionary_loaded, dictionary.loaded_file), "dictionary-message");
+        describe_last_item(Role::status, filled(TextId::dictionary_loaded, {dictionary.loaded_file}), "dictionary-message");
     }
 }
 

@@ -37,13 +37,6 @@ void error_message(const std::string& text, const std::string& key) {
     describe_last_item(Role::status, text, "import-message:" + key);
 }
 
-// `format` (one or two %s) filled in.
-std::string filled_line(TextId format, const std::string& a, const std::string& b = {}) {
-    char line[1024];
-    std::snprintf(line, sizeof line, tr(format), a.c_str(), b.c_str());
-    return line;
-}
-
 // A progress bar, described with its text.
 void progress_bar(double progress, const std::string& overlay, const std::string& name) {
     ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
@@ -55,7 +48,7 @@ void current_dataset(Session& state) {
     if (state.is_synthetic() || !state.snapshot()) return;
     const std::string& file = state.snapshot()->source_name;
     const std::string current =
-        filled_line(TextId::import_current_dataset, file, counted_text(CountedText::dossiers, state.dataset().row_count()));
+        filled(TextId::import_current_dataset, {file, counted_text(CountedText::dossiers, state.dataset().row_count())});
     ImGui::TextUnformatted(current.c_str());
     describe_last_item(Role::status, current, "import-current-dataset");
     ImGui::SameLine();
@@ -66,7 +59,7 @@ void current_dataset(Session& state) {
     const ImVec2 dialog = ImGui::GetWindowPos(), dialog_size = ImGui::GetWindowSize();
     describe("dialog:use-demo", Role::dialog, tr(TextId::import_use_demo_confirm_title),
              WidgetBox{dialog.x, dialog.y, dialog.x + dialog_size.x, dialog.y + dialog_size.y});
-    const std::string question = filled_line(TextId::import_use_demo_confirm_text, file);
+    const std::string question = filled(TextId::import_use_demo_confirm_text, {file});
     ImGui::TextUnformatted(question.c_str());
     describe_last_item(Role::status, question, "use-demo-question").container = "dialog:use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo_confirm))) {
@@ -109,7 +102,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
     describe_paragraph(tr(TextId::import_drop_hint), "import-drop-hint");
     if (!session.read_error().empty())
-        error_message(filled_line(TextId::import_read_failed, session.file_name(), session.read_error()), "read");
+        error_message(filled(TextId::import_read_failed, {session.file_name(), session.read_error()}), "read");
     if (session.result() == nullptr && !state.import_refusal().empty()) error_message(state.import_refusal(), "refusal");
     ImGui::Spacing();
     draw_dictionary_bar(state, dictionary);
@@ -123,7 +116,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
 void reading(ImportSession& session) {
     if (session.restoring()) ImGui::TextUnformatted(tr(TextId::import_restoring));
     else if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
-    const std::string reading_line = filled_line(TextId::data_import_reading, session.file_name());
+    const std::string reading_line = filled(TextId::data_import_reading, {session.file_name()});
     ImGui::TextUnformatted(reading_line.c_str());
     describe_last_item(Role::status, reading_line, "import-reading");
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
@@ -241,7 +234,7 @@ void export_date_field(ImportSession& session, const ImportResult& result) {
 void review(Session& state, ImportSession& session, const Fonts& fonts, std::array<char, 64>& profile_name) {
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
-    const std::string title = filled_line(TextId::import_review_title, result.source_name);
+    const std::string title = filled(TextId::import_review_title, {result.source_name});
     ImGui::TextUnformatted(title.c_str());
     describe_last_item(Role::heading, title, "import-review-title").level = 2;
     ImGui::PopFont();
@@ -249,7 +242,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
         draw_accept_progress(session, result);
         return;
     }
-    if (!result.ok()) error_message(filled_line(TextId::data_import_failed, result.failure_in(language_code())), "failed");
+    if (!result.ok()) error_message(filled(TextId::data_import_failed, {result.failure_in(language_code())}), "failed");
     summary(result);
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
@@ -264,7 +257,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
     const std::string problems_title =
-        filled_line(TextId::import_problems_title, group_thousands(result.summary.diagnostics_total));
+        filled(TextId::import_problems_title, {group_thousands(result.summary.diagnostics_total)});
     ImGui::TextUnformatted(problems_title.c_str());
     describe_last_item(Role::heading, problems_title, "import-problems-title").level = 3;
     ImGui::PopFont();
