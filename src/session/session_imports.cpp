@@ -19,7 +19,7 @@ constexpr const char* snapshot_key = "dataset";
 // and are read that way once, then stored again as bytes.
 constexpr const char* columns_content = "dataset-columns";
 // Decoding a snapshot at start-up works for up to this long per frame.
-constexpr auto snapshot_reading_budget = std::chrono::milliseconds(20);
+constexpr auto snapshot_reading_budget = std::chrono::milliseconds(30);
 constexpr const char* memory_only_setting_key = "dataset_memory_only";
 // {"name": file name, "text": the dictionary's JSON text}
 constexpr const char* dictionary_setting_key = "field_dictionary";
