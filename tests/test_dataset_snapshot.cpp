@@ -1,7 +1,8 @@
 // The binary columnar dataset snapshot: round trips (demo data, generated columns with missing
 // cells, unicode, empty texts, dictionary and pooled texts, int32 and double numbers), the search
 // index kept with it, version 1 snapshots still read, every damage detected with its own fault,
-// and the byte-as-text form the stores keep it in.
+// decoding a piece at a time (the same result, rising progress, damage found the same way), and
+// the byte-as-text form older stores kept it in.
 #include <doctest/doctest.h>
 
 #include <cstring>
@@ -204,6 +205,39 @@ TEST_CASE("a version 1 snapshot (before the search index) is still read") {
     std::string damaged = version_1;
     damaged[version_1.size() / 3] ^= 0x04;
     CHECK(decode_dataset_snapshot(damaged).fault == SnapshotFault::checksum_mismatch);
+}
+
+TEST_CASE("decoding a piece at a time gives what decoding at once gives, with rising progress") {
+    const Dataset dataset = generated(70'000);
+    const SearchIndex search(dataset, {"municipality", "dossier_id"});
+    const std::string bytes = encode_dataset_snapshot(dataset, "{}", &search);
+    DatasetSnapshotReader reader(bytes);
+    double progress = reader.progress();
+    CHECK(progress == 0.0);
+    int steps = 0;
+    while (!reader.step()) {
+        ++steps;
+        CHECK(reader.progress() >= progress);
+        CHECK(reader.progress() <= 1.0);
+        progress = reader.progress();
+    }
+    CHECK(reader.done());
+    CHECK(reader.progress() == 1.0);
+    CHECK(steps > static_cast<int>(dataset.columns().size()));  // a step per column at least
+    const DatasetSnapshotDecode decoded = reader.take();
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    check_same(decoded.snapshot->dataset, dataset);
+    REQUIRE(decoded.snapshot->search);
+    CHECK(decoded.snapshot->search->haystacks.size() == 70'000);
+
+    std::string damaged = bytes;
+    damaged[bytes.size() / 2] = static_cast<char>(damaged[bytes.size() / 2] ^ 0x10);
+    DatasetSnapshotReader damaged_reader(damaged);
+    while (!damaged_reader.step()) {
+    }
+    const DatasetSnapshotDecode refused = damaged_reader.take();
+    CHECK_FALSE(refused.snapshot);
+    CHECK(refused.fault == SnapshotFault::checksum_mismatch);
 }
 
 TEST_CASE("every flipped byte and every truncation of a snapshot is detected, its search index too") {

@@ -1,7 +1,9 @@
 // The stored dataset as a binary columnar snapshot, through the session over the folder store:
-// an accepted import comes back at the next start without the importer reading anything, an old
-// text snapshot is read once the old way and stored again as a binary one, and a damaged
-// snapshot is reported while codes, batches and models load as usual.
+// an accepted import is stored as bytes and comes back at the next start (decoded over frames)
+// without the importer reading anything, an old CSV text snapshot is read once the old way and a
+// binary one stored as text (before snapshots were stored as bytes) is decoded from its text, each
+// then stored again as bytes, and a damaged snapshot is reported while codes, batches and models
+// load as usual.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -52,9 +54,18 @@ void replace_snapshot(const TempFolder& folder, platform::StoreSnapshot snapshot
     REQUIRE(stored);
 }
 
+// A binary dataset snapshot (its meta says so), stored as bytes.
 bool is_binary(const platform::StoreSnapshot& snapshot) {
     const Checked<Json> meta = parse_json_strict(snapshot.meta);
-    return meta && meta->value("content", std::string()) == "dataset-columns";
+    return snapshot.binary && meta && meta->value("content", std::string()) == "dataset-columns";
+}
+
+// The start-up's first frames: until the stored snapshot is decoded (and handed over).
+void decode_stored_snapshot(RunningApp& app) {
+    int frames = 0;
+    do advance_import_work(app.state, *app.import);
+    while (app.state.stored_dataset_reading() && ++frames < 1000);
+    REQUIRE_FALSE(app.state.stored_dataset_reading());
 }
 
 struct Imported {
@@ -80,9 +91,7 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
 
     const platform::StoreSnapshot stored = stored_snapshot(folder);
     CHECK(is_binary(stored));
-    const std::optional<std::string> bytes = text_as_bytes(stored.content);
-    REQUIRE(bytes);
-    const DatasetSnapshotDecode decoded = decode_dataset_snapshot(*bytes);
+    const DatasetSnapshotDecode decoded = decode_dataset_snapshot(stored.content);
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
     CHECK(decoded.snapshot->dataset.row_count() == 150);
     CHECK(decoded.snapshot->note == stored.meta);
@@ -90,9 +99,9 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     CHECK(decoded.snapshot->search->columns == Session::search_columns());
 
     RunningApp reopened(folder, false, false);
-    advance_import_work(reopened.state, *reopened.import);
-    // The first frame has the dataset in hand: no importer read it (an importer's result lists
-    // the file's columns), the accept steps begin.
+    decode_stored_snapshot(reopened);
+    // The frame that decoded it has the dataset in hand: no importer read it (an importer's
+    // result lists the file's columns), the accept steps begin.
     CHECK(reopened.import->phase() == ImportSession::Phase::reviewing);
     CHECK_FALSE(reopened.import->text_restore_mapping());
     REQUIRE(reopened.import->result());
@@ -152,7 +161,7 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     CHECK((*parse_json_strict(migrated.meta))["descriptor"] == meta["descriptor"]);
 
     RunningApp reopened(folder, false, false);
-    advance_import_work(reopened.state, *reopened.import);
+    decode_stored_snapshot(reopened);
     CHECK_FALSE(reopened.import->text_restore_mapping());
     reopened.run_frames();
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
@@ -163,6 +172,28 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     for (std::size_t row = 0; row < restored.size(); ++row) CHECK(restored[row] == fresh.haystacks()[row]);
     REQUIRE(reopened.state.snapshot());
     CHECK(reopened.state.snapshot()->source_name == "export-150.csv");
+}
+
+TEST_CASE("a binary snapshot stored as text by an older version is decoded, then stored as bytes") {
+    TempFolder folder("snapshot-text-form");
+    const Imported first = import_export(folder, export_csv());
+    platform::StoreSnapshot stored = stored_snapshot(folder);
+    REQUIRE(is_binary(stored));
+    const std::string bytes = stored.content;
+    stored.content = bytes_as_text(bytes);
+    stored.binary = false;
+    replace_snapshot(folder, stored);
+    CHECK_FALSE(stored_snapshot(folder).binary);
+
+    RunningApp reopened(folder);
+    CHECK(reopened.state.load_problems().empty());
+    CHECK_FALSE(reopened.state.damaged_snapshot());
+    CHECK_FALSE(reopened.state.is_synthetic());
+    CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    const platform::StoreSnapshot migrated = stored_snapshot(folder);
+    CHECK(is_binary(migrated));
+    CHECK(migrated.content == bytes);
+    CHECK(migrated.meta == stored.meta);
 }
 
 TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kept") {
@@ -180,9 +211,9 @@ TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kep
     }
 
     platform::StoreSnapshot damaged = stored_snapshot(folder);
-    // One bit of a cell's text changed (ASCII stays ASCII: the stored text stays valid UTF-8).
-    std::size_t at = damaged.content.size() / 2;
-    while (static_cast<unsigned char>(damaged.content[at]) >= 0x80) ++at;
+    REQUIRE(damaged.binary);
+    // One bit in the middle of the stored bytes changed.
+    const std::size_t at = damaged.content.size() / 2;
     damaged.content[at] = static_cast<char>(damaged.content[at] ^ 0x01);
     replace_snapshot(folder, damaged);
 

@@ -155,6 +155,41 @@ TEST_CASE("snapshots replace whole and survive reopening") {
     CHECK(contents.snapshots[0].content == csv);
 }
 
+TEST_CASE("a binary snapshot comes back byte for byte; exports hold it as text, which restores as a text snapshot") {
+    TempFolder folder("binary-snapshot");
+    std::string bytes;
+    for (int value = 0; value < 256 * 3; ++value) bytes.push_back(static_cast<char>(value % 256));
+    auto store = opened(folder.path);
+    StoreResult outcome = StoreResult::failure("NotCalled", "");
+    store->put_snapshot({"dataset", "{\"rows\":3}", bytes, true}, [&](const StoreResult& result) { outcome = result; });
+    REQUIRE(outcome.ok);
+    store.reset();
+    store = opened(folder.path);
+    const StoreContents contents = loaded(*store);
+    REQUIRE(contents.snapshots.size() == 1);
+    CHECK(contents.snapshots[0].binary);
+    CHECK(contents.snapshots[0].content == bytes);
+
+    const std::string text = exported(*store);
+    CHECK(is_valid_utf8(text));
+    const StoreExportReading reading = read_store_export(text);
+    REQUIRE(reading.result.ok);
+    REQUIRE(reading.contents.snapshots.size() == 1);
+    CHECK_FALSE(reading.contents.snapshots[0].binary);
+    CHECK(reading.contents.snapshots[0].content == snapshot_content_text(contents.snapshots[0]));
+    // The same snapshot as text counts as unchanged in a merge.
+    const auto merged = restored(*store, text, RestoreMode::merge);
+    CHECK(merged.first.ok);
+    CHECK(merged.second.conflicts.empty());
+    CHECK(merged.second.unchanged >= 1);
+    const auto replaced = restored(*store, text, RestoreMode::replace);
+    REQUIRE(replaced.first.ok);
+    const StoreContents after = loaded(*store);
+    REQUIRE(after.snapshots.size() == 1);
+    CHECK_FALSE(after.snapshots[0].binary);
+    CHECK(after.snapshots[0].content == reading.contents.snapshots[0].content);
+}
+
 TEST_CASE("a crash leaves at most a temporary file, which is ignored; a damaged transaction file is reported") {
     TempFolder folder("crash");
     {

@@ -118,7 +118,8 @@ void frame() {
     sync_canvas_and_scale();
     ImGui::NewFrame();
     radar::session::advance_import_work(app.state, *app.import_session);
-    if (const bool restoring = app.import_session->restoring() != nullptr; restoring != app.restoring) {
+    const bool restoring = app.import_session->restoring() != nullptr || app.state.stored_dataset_reading().has_value();
+    if (restoring != app.restoring) {
         app.restoring = restoring;
         radar::platform::note_dataset_restore(restoring);
     }

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "core/base/byte_text.hpp"
+
 namespace radar::platform {
 namespace {
 
@@ -60,6 +62,10 @@ void Store::remove(RecordKind kind, std::string key, Done done) {
     std::vector<StoreWrite> writes;
     writes.push_back({kind, std::move(key), {}, true});
     commit(std::move(writes), std::move(done));
+}
+
+std::string snapshot_content_text(const StoreSnapshot& snapshot) {
+    return snapshot.binary ? bytes_as_text(snapshot.content) : snapshot.content;
 }
 
 }  // namespace radar::platform

@@ -38,7 +38,15 @@ struct StoreSnapshot {
     std::string key;
     std::string meta;     // caller's description (JSON text)
     std::string content;  // the whole snapshot (e.g. a dataset as CSV)
+    // true: `content` is bytes of any value, stored as such (ArrayBuffer chunks in IndexedDB);
+    // false: valid UTF-8 text, as every snapshot was stored before. Exports hold a binary
+    // snapshot as text (bytes_as_text), so an export restores as a text snapshot.
+    bool binary = false;
 };
+
+// The snapshot's content as text: a binary one through bytes_as_text (each byte a Latin-1
+// character), as exports and the folder store's JSON hold it.
+std::string snapshot_content_text(const StoreSnapshot& snapshot);
 
 // ok, or the error's name: a DOM name (QuotaExceededError, ConstraintError, AbortError,
 // VersionError, ...) or the store's own (ReadOnlyError, ClosedError, MigrationPendingError,

@@ -25,7 +25,7 @@ constexpr RecordKind record_kinds[] = {RecordKind::event, RecordKind::batch, Rec
 std::string snapshot_write_id(const StoreSnapshot& snapshot) {
     char text[24];
     std::snprintf(text, sizeof text, "n%016llx",
-                  static_cast<unsigned long long>(fnv1a_64(snapshot.meta + '\n' + snapshot.content)));
+                  static_cast<unsigned long long>(fnv1a_64(snapshot.meta + '\n' + snapshot_content_text(snapshot))));
     return text;
 }
 
@@ -82,7 +82,7 @@ std::string write_store_export(const StoreContents& contents) {
     json chunks = json::array();
     for (const auto& snapshot : contents.snapshots) {
         const std::string write_id = snapshot_write_id(snapshot);
-        const auto pieces = split_utf8(snapshot.content, export_chunk_bytes);
+        const auto pieces = split_utf8(snapshot_content_text(snapshot), export_chunk_bytes);
         manifests.push_back({{"key", snapshot.key}, {"schema", store_schema_version}, {"data", snapshot.meta},
                              {"writeId", write_id}, {"chunkCount", pieces.size()}});
         for (std::size_t index = 0; index < pieces.size(); ++index)

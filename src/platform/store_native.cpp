@@ -18,6 +18,7 @@
 #include <sstream>
 #include <vector>
 
+#include "core/base/byte_text.hpp"
 #include "core/base/strict_json.hpp"
 #include "platform/store.hpp"
 #include "platform/store_export_format.hpp"
@@ -101,13 +102,27 @@ StoreContents contents_of(const State& state) {
     return contents;
 }
 
+// A snapshot's write: a binary one as its text (snapshot_content_text), marked "binary".
+json snapshot_op(const StoreSnapshot& snapshot) {
+    json op = {{"store", "snapshots"}, {"key", snapshot.key}, {"meta", snapshot.meta}, {"content", snapshot_content_text(snapshot)}};
+    if (snapshot.binary) op["binary"] = true;
+    return op;
+}
+
+// The snapshot a write holds; nothing when a binary one's text is not bytes_as_text's.
+std::optional<StoreSnapshot> snapshot_of_op(const json& op) {
+    StoreSnapshot snapshot{op.at("key").get<std::string>(), op.at("meta").get<std::string>(),
+                           op.at("content").get<std::string>(), op.value("binary", false)};
+    if (snapshot.binary && !text_to_bytes_in_place(snapshot.content)) return std::nullopt;
+    return snapshot;
+}
+
 json full_state_ops(const StoreContents& contents) {
     json ops = json::array();
     for (RecordKind kind : record_kinds)
         for (const auto& record : contents.records(kind))
             ops.push_back({{"store", record_store_name(kind)}, {"key", record.key}, {"data", record.data}});
-    for (const auto& snapshot : contents.snapshots)
-        ops.push_back({{"store", "snapshots"}, {"key", snapshot.key}, {"meta", snapshot.meta}, {"content", snapshot.content}});
+    for (const auto& snapshot : contents.snapshots) ops.push_back(snapshot_op(snapshot));
     return ops;
 }
 
@@ -119,8 +134,13 @@ bool apply(State& state, const json& transaction) {
         const std::string key = op.at("key").get<std::string>();
         const bool remove = op.value("delete", false);
         if (store == "snapshots") {
-            if (remove) state.snapshots.erase(key);
-            else state.snapshots[key] = {key, op.at("meta").get<std::string>(), op.at("content").get<std::string>()};
+            if (remove) {
+                state.snapshots.erase(key);
+                continue;
+            }
+            std::optional<StoreSnapshot> snapshot = snapshot_of_op(op);
+            if (!snapshot) return false;
+            state.snapshots[key] = std::move(*snapshot);
             continue;
         }
         const auto kind = record_kind_from_name(store);
@@ -210,12 +230,11 @@ public:
             return;
         }
         if (snapshot.key.empty() || !is_valid_utf8(snapshot.key) || !is_valid_utf8(snapshot.meta) ||
-            !is_valid_utf8(snapshot.content)) {
+            (!snapshot.binary && !is_valid_utf8(snapshot.content))) {
             done(StoreResult::failure("ValidationError", "a snapshot needs a key and valid UTF-8 text"));
             return;
         }
-        json op = {{"store", "snapshots"}, {"key", snapshot.key}, {"meta", snapshot.meta}, {"content", snapshot.content}};
-        done(write_transaction({{"schema", store_schema_version}, {"ops", json::array({std::move(op)})}}));
+        done(write_transaction({{"schema", store_schema_version}, {"ops", json::array({snapshot_op(snapshot)})}}));
     }
 
     void remove_snapshot(std::string key, Done done) override {
@@ -281,7 +300,7 @@ public:
             if (local == state_.snapshots.end()) {
                 added.snapshots.push_back(snapshot);
                 ++report.added["snapshots"];
-            } else if (local->second.meta == snapshot.meta && local->second.content == snapshot.content) {
+            } else if (local->second.meta == snapshot.meta && snapshot_content_text(local->second) == snapshot.content) {
                 ++report.unchanged;
             } else {
                 report.conflicts.emplace_back("snapshots", snapshot.key);

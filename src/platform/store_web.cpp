@@ -16,7 +16,8 @@ void radar_store_open(const char* name, int request_id);
 void radar_store_load_all(int request_id);
 void radar_store_commit(int count, const int* kinds, const char* const* keys, const char* const* datas,
                         const int* data_lengths, int request_id);
-void radar_store_put_snapshot(const char* key, const char* meta, const char* content, int content_length, int request_id);
+void radar_store_put_snapshot(const char* key, const char* meta, const char* content, int content_length, int binary,
+                              int request_id);
 void radar_store_remove_snapshot(const char* key, int request_id);
 void radar_store_status(int request_id);
 void radar_store_request_persistence(int request_id);
@@ -153,7 +154,7 @@ public:
     }
 
     void put_snapshot(StoreSnapshot snapshot, Done done) override {
-        if (!is_valid_utf8(snapshot.key) || !is_valid_utf8(snapshot.meta) || !is_valid_utf8(snapshot.content)) {
+        if (!is_valid_utf8(snapshot.key) || !is_valid_utf8(snapshot.meta) || (!snapshot.binary && !is_valid_utf8(snapshot.content))) {
             done(StoreResult::failure("ValidationError", "snapshot \"" + snapshot.key + "\" is not valid UTF-8"));
             return;
         }
@@ -162,7 +163,7 @@ public:
         auto content = std::make_shared<const std::string>(std::move(snapshot.content));
         const char* bytes = content->c_str();
         const auto size = static_cast<int>(content->size());
-        radar_store_put_snapshot(snapshot.key.c_str(), snapshot.meta.c_str(), bytes, size,
+        radar_store_put_snapshot(snapshot.key.c_str(), snapshot.meta.c_str(), bytes, size, snapshot.binary ? 1 : 0,
                                  requests().add([content, done = std::move(done)](const StoreResult& result,
                                                                                    const std::string&) { done(result); }));
     }
@@ -235,17 +236,24 @@ EMSCRIPTEN_KEEPALIVE void radar_store_on_complete(int request_id, int ok, const 
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_store_on_record(int request_id, const char* store, const char* key, const char* data,
-                                                 int data_length, const char* meta) {
+                                                 int data_length) {
     auto& all = radar::platform::requests();
     const auto loading = all.loading.find(request_id);
     if (loading == all.loading.end()) return;
-    std::string value(data, static_cast<std::size_t>(data_length));
-    const std::string store_name = store;
-    if (store_name == "snapshots") {
-        loading->second.snapshots.push_back({key, meta ? meta : "", std::move(value)});
-    } else if (const auto kind = radar::platform::record_kind_from_name(store_name)) {
-        loading->second.records(*kind).push_back({key, std::move(value)});
-    }
+    if (const auto kind = radar::platform::record_kind_from_name(store))
+        loading->second.records(*kind).push_back({key, std::string(data, static_cast<std::size_t>(data_length))});
+}
+
+// A snapshot of `length` bytes (binary != 0: raw bytes, else UTF-8 text) joins the load; the
+// library copies its chunks into the returned buffer before the load completes (one copy from
+// IndexedDB's values into wasm memory). Null when the request is not loading.
+EMSCRIPTEN_KEEPALIVE char* radar_store_on_snapshot(int request_id, const char* key, const char* meta, int length, int binary) {
+    auto& all = radar::platform::requests();
+    const auto loading = all.loading.find(request_id);
+    if (loading == all.loading.end()) return nullptr;
+    auto& snapshots = loading->second.snapshots;
+    snapshots.push_back({key, meta, std::string(static_cast<std::size_t>(length), '\0'), binary != 0});
+    return snapshots.back().content.data();
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_store_on_notice(const char* kind, const char* detail_json) {

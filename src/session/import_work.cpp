@@ -1,5 +1,5 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices of about 80 ms per frame; Session::adopt_import takes the result
+// the preparation run in slices of about 30 ms per frame; Session::adopt_import takes the result
 // over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
 // again at start-up goes through the same steps without a review; its problems go to the store's
 // problem list.
@@ -22,11 +22,12 @@ void refuse_accept(Session& state, ImportSession& session, const std::string& re
     session.withdraw_accept();
 }
 
-// Calls `step` (a slice of work; true once all is done) for up to 80 ms of this frame.
+// Calls `step` (a slice of work; true once all is done) for up to 30 ms of this frame: with the
+// frame's drawing and one step's overrun, under the 50 ms from which a task counts as long.
 template <typename Step>
 bool work_for_a_frame(Step step) {
     const auto start = std::chrono::steady_clock::now();
-    constexpr auto frame_budget = std::chrono::milliseconds(80);
+    constexpr auto frame_budget = std::chrono::milliseconds(30);
     bool done = false;
     do done = step();
     while (!done && std::chrono::steady_clock::now() - start < frame_budget);

@@ -138,6 +138,7 @@ std::string Session::adopt_import(ImportResult& result, ImportOrigin origin, Pre
                        ? outcome.accepted->snapshot.export_date
                        : parse_iso_date(imported_at.substr(0, 10)).value_or(reference_date_);
     stored_dataset_.reset();  // older than what was just accepted
+    snapshot_reading_.reset();
     skipped_dataset_.reset();
     snapshot_ = std::move(outcome.accepted->snapshot);
     synthetic_ = false;

@@ -171,8 +171,12 @@ public:
     void load_skipped_dataset();
     void remove_skipped_dataset();
     // The stored dataset snapshot found at start-up, to be read again by the import session
-    // (once: it is handed over). Accepting another import first drops it.
+    // (once: it is handed over). Accepting another import first drops it. A binary snapshot is
+    // decoded first, over the calls (one per frame) of up to snapshot_reading_budget each.
     std::optional<StoredDataset> take_stored_dataset();
+    // While a stored binary snapshot is decoded (before the import session has it): its file
+    // name and how far (0..1); nothing otherwise.
+    std::optional<std::pair<std::string, double>> stored_dataset_reading() const;
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
     // The stored dataset snapshot was damaged (its checksum or format): the file name it held and
@@ -428,9 +432,15 @@ private:
     // (core/data/dataset_snapshot.hpp; its descriptor, the mapping that read it and its
     // fingerprint travel inside it) unless dossier data is kept in memory only.
     void persist_snapshot(const MappingProfile& mapping);
-    // A stored binary snapshot decoded for the import session (its content is taken), or
-    // (damaged) reported.
-    void restore_columns_snapshot(platform::StoreSnapshot& stored);
+    // A stored binary snapshot (its content is taken) to be decoded over frames for the import
+    // session (advance_snapshot_reading), or (not a snapshot's bytes) reported as damaged.
+    void restore_columns_snapshot(platform::StoreSnapshot& stored, SnapshotDescriptor descriptor);
+    // Decodes for up to snapshot_reading_budget; the decoded dataset then waits in stored_dataset_
+    // (or skipped_dataset_), a damaged one is reported, and a snapshot stored as text is stored
+    // again as binary.
+    void advance_snapshot_reading();
+    void finish_snapshot_reading();
+    void report_damaged_snapshot(const std::string& source_name, const std::string& why);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
     // checks), then indexes the new one.
     void install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared = std::nullopt);
@@ -489,6 +499,15 @@ private:
     DemoSettings demo_settings_;  // the demo dossiers generated at start-up
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
+    // A stored binary snapshot being decoded at start-up (take_stored_dataset steps it).
+    struct SnapshotReading {
+        SnapshotDescriptor descriptor;  // from the store's meta: the same data are not read twice
+        std::string meta;               // the store's meta, kept for a rewrite as binary
+        bool stored_as_text = false;    // an older store's text form (bytes_as_text): rewritten
+        std::string bytes;
+        std::optional<DatasetSnapshotReader> reader;  // over `bytes`
+    };
+    std::unique_ptr<SnapshotReading> snapshot_reading_;
     bool skip_stored_dataset_ = false;
     std::string start_notice_;
     std::optional<StoredDataset> skipped_dataset_;  // held back at start-up by the user's choice

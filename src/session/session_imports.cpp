@@ -1,7 +1,8 @@
 // Session's imported datasets: the field dictionary (built in or a stored custom one), named
-// mapping profiles, the accepted dataset kept as a store snapshot (loaded at start-up instead of
-// the demo data) and the "memory only" privacy setting.
+// mapping profiles, the accepted dataset kept as a store snapshot (decoded over frames at start-up
+// and shown instead of the demo data) and the "memory only" privacy setting.
 #include <algorithm>
+#include <chrono>
 
 #include <nlohmann/json.hpp>
 
@@ -13,9 +14,12 @@ namespace radar::session {
 namespace {
 
 constexpr const char* snapshot_key = "dataset";
-// The meta's "content" of a binary dataset snapshot (old text snapshots have none). The store
-// keeps snapshots as UTF-8 text, so the snapshot's bytes are stored as text (bytes_as_text).
+// The meta's "content" of a binary dataset snapshot (old text snapshots have none). It is stored
+// as bytes (StoreSnapshot::binary); stores from before that hold its bytes as text (bytes_as_text)
+// and are read that way once, then stored again as bytes.
 constexpr const char* columns_content = "dataset-columns";
+// Decoding a snapshot at start-up works for up to this long per frame.
+constexpr auto snapshot_reading_budget = std::chrono::milliseconds(30);
 constexpr const char* memory_only_setting_key = "dataset_memory_only";
 // {"name": file name, "text": the dictionary's JSON text}
 constexpr const char* dictionary_setting_key = "field_dictionary";
@@ -108,8 +112,8 @@ void Session::persist_snapshot(const MappingProfile& mapping) {
     // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on. The same
     // text travels inside the snapshot, under its checksum: restoring trusts that copy.
     std::string meta_text = canonical_json(meta);
-    std::string content = bytes_as_text(encode_dataset_snapshot(dataset_, meta_text, search_.get()));
-    platform::StoreSnapshot snapshot{snapshot_key, std::move(meta_text), std::move(content)};
+    std::string content = encode_dataset_snapshot(dataset_, meta_text, search_.get());
+    platform::StoreSnapshot snapshot{snapshot_key, std::move(meta_text), std::move(content), true};
     snapshot_save_ = save_started();
     store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
@@ -145,6 +149,7 @@ std::string Session::return_to_demo() {
     synthetic_ = true;
     snapshot_.reset();
     stored_dataset_.reset();
+    snapshot_reading_.reset();
     skipped_dataset_.reset();
     export_date_ = demo_settings_.export_date;
     install_dataset(std::move(demo));
@@ -191,6 +196,7 @@ void Session::load_imports_from_store(platform::StoreContents& contents) {
     }
     snapshot_stored_ = false;
     damaged_snapshot_.reset();
+    snapshot_reading_.reset();
     for (auto& stored : contents.snapshots)
         if (stored.key == snapshot_key) {
             snapshot_stored_ = true;
@@ -219,7 +225,7 @@ void Session::restore_snapshot(platform::StoreSnapshot& stored) {
     if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
         return;
     if (meta.contains("content")) {
-        restore_columns_snapshot(stored);
+        restore_columns_snapshot(stored, std::move(*descriptor));
         return;
     }
     StoredDataset dataset{std::move(*descriptor), std::move(*mapping.profile), std::move(stored.content), {}, {}, {}};
@@ -227,26 +233,52 @@ void Session::restore_snapshot(platform::StoreSnapshot& stored) {
     else stored_dataset_ = std::move(dataset);
 }
 
-void Session::restore_columns_snapshot(platform::StoreSnapshot& stored) {
+void Session::report_damaged_snapshot(const std::string& source_name, const std::string& why) {
+    damaged_snapshot_.emplace(source_name, why);
+    load_problems_.push_back(std::string(snapshot_key) + ": " + why);
+}
+
+void Session::restore_columns_snapshot(platform::StoreSnapshot& stored, SnapshotDescriptor descriptor) {
     const Json meta = *parse_json_strict(stored.meta);  // restore_snapshot read it
-    const std::string source_name = meta["descriptor"].value("source_name", std::string());
-    auto damaged = [&](const std::string& why) {
-        damaged_snapshot_.emplace(source_name, why);
-        load_problems_.push_back(std::string(snapshot_key) + ": " + why);
-    };
     if (meta["content"] != columns_content) {
-        damaged("not a readable dataset snapshot: its content is " + meta["content"].dump());
+        report_damaged_snapshot(descriptor.source_name,
+                                "not a readable dataset snapshot: its content is " + meta["content"].dump());
         return;
     }
-    std::string bytes = std::move(stored.content);
-    if (!text_to_bytes_in_place(bytes)) {
-        damaged("not a readable dataset snapshot: its stored text holds characters a snapshot's bytes never give");
+    auto reading = std::make_unique<SnapshotReading>();
+    reading->stored_as_text = !stored.binary;
+    reading->bytes = std::move(stored.content);
+    if (reading->stored_as_text && !text_to_bytes_in_place(reading->bytes)) {
+        report_damaged_snapshot(descriptor.source_name,
+                                "not a readable dataset snapshot: its stored text holds characters a snapshot's bytes never give");
         return;
     }
-    DatasetSnapshotDecode decoded = decode_dataset_snapshot(bytes);
-    std::string().swap(bytes);
+    reading->descriptor = std::move(descriptor);
+    reading->meta = std::move(stored.meta);
+    reading->reader.emplace(reading->bytes);
+    snapshot_reading_ = std::move(reading);
+}
+
+std::optional<std::pair<std::string, double>> Session::stored_dataset_reading() const {
+    if (!snapshot_reading_) return std::nullopt;
+    return std::make_pair(snapshot_reading_->descriptor.source_name, snapshot_reading_->reader->progress());
+}
+
+void Session::advance_snapshot_reading() {
+    const auto start = std::chrono::steady_clock::now();
+    DatasetSnapshotReader& reader = *snapshot_reading_->reader;
+    while (!reader.step())
+        if (std::chrono::steady_clock::now() - start >= snapshot_reading_budget) return;
+    finish_snapshot_reading();
+}
+
+void Session::finish_snapshot_reading() {
+    const std::unique_ptr<SnapshotReading> reading = std::move(snapshot_reading_);
+    DatasetSnapshotDecode decoded = reading->reader->take();
+    reading->reader.reset();
+    const std::string& source_name = reading->descriptor.source_name;
     if (!decoded.snapshot) {
-        damaged(decoded.message);
+        report_damaged_snapshot(source_name, decoded.message);
         return;
     }
     // What the dataset is, from the copy under the checksum.
@@ -260,9 +292,16 @@ void Session::restore_columns_snapshot(platform::StoreSnapshot& stored) {
         sha256 = note->value("dataset_sha256", std::string());
     }
     if (!descriptor || !mapping) {
-        damaged("not a readable dataset snapshot: it does not say which file it holds");
+        report_damaged_snapshot(source_name, "not a readable dataset snapshot: it does not say which file it holds");
         return;
     }
+    // Stored as text by an older version: stored again as bytes, so the next start reads them as
+    // they are. Should that fail, the text snapshot stays and is read the same way next time.
+    if (reading->stored_as_text && store_ && storage_mode_ == StoreMode::writer)
+        store_->put_snapshot({snapshot_key, std::move(reading->meta), std::move(reading->bytes), true},
+                             [this](const platform::StoreResult& result) {
+                                 if (result.ok) snapshot_stored_ = true;
+                             });
     StoredDataset dataset{std::move(*descriptor), std::move(*mapping), {}, std::move(decoded.snapshot->dataset),
                           std::move(sha256), std::move(decoded.snapshot->search)};
     if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
@@ -286,6 +325,7 @@ void Session::remove_skipped_dataset() {
 }
 
 std::optional<StoredDataset> Session::take_stored_dataset() {
+    if (snapshot_reading_) advance_snapshot_reading();
     std::optional<StoredDataset> stored = std::move(stored_dataset_);
     stored_dataset_.reset();
     return stored;

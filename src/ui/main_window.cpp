@@ -40,8 +40,12 @@ constexpr float short_window_lines = 22.0f;
 constexpr float short_screen_lines = 15.0f;
 
 // While a stored dataset is read and accepted again (start-up), on every screen: which file and
-// how far (reading is the first half, preparing the second).
-void draw_restore_banner(const ImportSession& session) {
+// how far (reading or decoding its snapshot is the first half, preparing the second).
+void draw_restore_banner(const Session& state, const ImportSession& session) {
+    if (const auto reading = state.stored_dataset_reading()) {
+        ImGui::TextWrapped(tr(TextId::restore_banner), reading->first.c_str(), static_cast<int>(reading->second * 50.0));
+        return;
+    }
     const SnapshotDescriptor* restoring = session.restoring();
     if (!restoring) return;
     double progress = 0.5;
@@ -220,7 +224,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);
-    draw_restore_banner(import_session);
+    draw_restore_banner(state, import_session);
     draw_skipped_dataset_banner(state);
     draw_damaged_snapshot_banner(state);
     draw_open_batch_banner(state);

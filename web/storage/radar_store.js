@@ -972,7 +972,9 @@
       for (const name of DATA_STORES) stores[name] = results[name].result;
       // Orphan chunks (a crashed snapshot write) are not part of the content.
       const live = new Set(stores[SNAPSHOTS].map((manifest) => chunkGroup(manifest.key, manifest.writeId)));
-      stores[CHUNKS] = stores[CHUNKS].filter((chunk) => live.has(chunkGroup(chunk.key[0], chunk.key[1])));
+      // Binary chunks as text (chunkText): an export is JSON, and restores as a text snapshot.
+      stores[CHUNKS] = stores[CHUNKS].filter((chunk) => live.has(chunkGroup(chunk.key[0], chunk.key[1])))
+        .map((chunk) => (chunk.data instanceof Uint8Array ? Object.assign({}, chunk, { data: chunkText(chunk.data) }) : chunk));
       const counts = {};
       for (const name of DATA_STORES) counts[name] = stores[name].length;
       return { format: BACKUP_FORMAT, schemaVersion: version, counts, stores };
@@ -1133,16 +1135,30 @@
     return groups;
   }
 
+  // A chunk's data as text: a binary one (Uint8Array) with each byte the character of the same
+  // number (Latin-1), which is what a snapshot stored as text held for the same bytes.
+  function chunkText(data) {
+    if (!(data instanceof Uint8Array)) return data;
+    let text = '';
+    for (let start = 0; start < data.length; start += 0x8000)
+      text += String.fromCharCode.apply(null, data.subarray(start, start + 0x8000));
+    return text;
+  }
+
   function assembleSnapshot(manifest, chunks) {
     const ordered = chunks.slice().sort((a, b) => a.key[2] - b.key[2]).map((chunk) => chunk.data);
     let joined;
     return {
       key: manifest.key, schema: manifest.schema, data: manifest.data, writeId: manifest.writeId,
       chunkCount: manifest.chunkCount, chunks: ordered,
-      // Chunks of a string snapshot joined back into the original string, once asked for: the
-      // app reads the chunks, and joining a 150 MB snapshot would hold up its start-up.
+      // The chunks joined back into the snapshot's text (a binary snapshot's as chunkText gives
+      // it), once asked for: the app reads the chunks, and joining a 150 MB snapshot would hold
+      // up its start-up.
       get content() {
-        if (joined === undefined) joined = ordered.every((chunk) => typeof chunk === 'string') ? ordered.join('') : null;
+        if (joined === undefined) {
+          const texts = ordered.map(chunkText);
+          joined = texts.every((chunk) => typeof chunk === 'string') ? texts.join('') : null;
+        }
         return joined;
       },
     };

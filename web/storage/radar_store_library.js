@@ -3,7 +3,8 @@
 // No ASYNCIFY: every call carries a request id and returns at once; the outcome arrives later
 // through functions exported by store_web.cpp:
 //   radar_store_on_complete(request_id, ok, error_name, text, text_length)
-//   radar_store_on_record(request_id, store, key, data, data_length, meta)   (load_all)
+//   radar_store_on_record(request_id, store, key, data, data_length)        (load_all)
+//   radar_store_on_snapshot(request_id, key, meta, length, binary) -> buffer (load_all)
 //   radar_store_on_notice(kind, detail_json)                                 (tabs, journal, ...)
 // Strings going to C++ are malloc'ed here and freed right after the call returns (C++ copies).
 mergeInto(LibraryManager.library, {
@@ -82,21 +83,48 @@ mergeInto(LibraryManager.library, {
       }).then(function () { return encoded; });
     },
 
-    // Encoded chunks (encodeChunks) as one buffer for C++, for the duration of `use`.
-    withJoinedBytes: function (encoded, use) {
-      var size = encoded.reduce(function (total, bytes) { return total + bytes.length; }, 0);
-      var pointer = _malloc(size + 1);
-      var offset = pointer;
-      encoded.forEach(function (bytes) {
-        HEAPU8.set(bytes, offset);
-        offset += bytes.length;
+    isBinary: function (chunks) {
+      return chunks.length > 0 && chunks.every(function (chunk) { return chunk instanceof Uint8Array; });
+    },
+
+    // A loaded snapshot handed to C++: the buffer radar_store_on_snapshot makes for it is filled
+    // with its chunks (binary ones as they are, text ones encoded to UTF-8 first) eight per task
+    // (a promise). C++ holds the buffer; the next snapshot is handed over only after this one.
+    sendSnapshot: function (requestId, snapshot) {
+      var binary = RadarStoreBridge.isBinary(snapshot.chunks);
+      var ready = binary ? Promise.resolve(snapshot.chunks) : RadarStoreBridge.encodeChunks(snapshot.chunks);
+      return ready.then(function (chunks) {
+        var size = chunks.reduce(function (total, bytes) { return total + bytes.length; }, 0);
+        var pointer = RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
+          return RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
+            return _radar_store_on_snapshot(requestId, keyPointer, metaPointer, size, binary ? 1 : 0);
+          });
+        });
+        var copied = 0;
+        var offset = pointer;
+        return RadarStoreBridge.inTasks(function () {
+          for (var n = 0; n < 8 && copied < chunks.length; n++) {
+            HEAPU8.set(chunks[copied], offset);  // HEAPU8 is read again: memory may have grown
+            offset += chunks[copied].length;
+            copied++;
+          }
+          return copied === chunks.length;
+        });
       });
-      HEAPU8[offset] = 0;
-      try {
-        return use(pointer, size);
-      } finally {
-        _free(pointer);
-      }
+    },
+
+    // Snapshot bytes in wasm memory as chunks of `chunkBytes` (copies), eight per task (a promise).
+    byteChunks: function (pointer, length, chunkBytes) {
+      var chunks = [];
+      var start = 0;
+      return RadarStoreBridge.inTasks(function () {
+        for (var n = 0; n < 8 && start < length; n++) {
+          var stop = Math.min(length, start + chunkBytes);
+          chunks.push(HEAPU8.slice(pointer + start, pointer + stop));
+          start = stop;
+        }
+        return start >= length;
+      }).then(function () { return chunks; });
     },
 
     // UTF-8 bytes in wasm memory as strings of about `chunkBytes` bytes each, cut only between
@@ -148,34 +176,21 @@ mergeInto(LibraryManager.library, {
   radar_store_load_all__deps: ['$RadarStoreBridge'],
   radar_store_load_all: function (requestId) {
     RadarStoreBridge.run(requestId, function (store) {
-      var loaded;
-      return store.loadAll().then(function (result) {
-        loaded = result;
-        return Promise.all(loaded.snapshots.map(function (snapshot) { return RadarStoreBridge.encodeChunks(snapshot.chunks); }));
-      }).then(function (encodedSnapshots) {
+      return store.loadAll().then(function (loaded) {
         RadarStoreBridge.kinds.forEach(function (name) {
           RadarStoreBridge.withText(name, function (storePointer) {
             loaded[name].forEach(function (record) {
               RadarStoreBridge.withText(record.key, function (keyPointer) {
                 RadarStoreBridge.withText(RadarStoreBridge.asText(record.data), function (dataPointer, dataLength) {
-                  _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, 0);
+                  _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength);
                 });
               });
             });
           });
         });
-        RadarStoreBridge.withText('snapshots', function (storePointer) {
-          loaded.snapshots.forEach(function (snapshot, index) {
-            RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
-              RadarStoreBridge.withJoinedBytes(encodedSnapshots[index], function (dataPointer, dataLength) {
-                RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
-                  _radar_store_on_record(requestId, storePointer, keyPointer, dataPointer, dataLength, metaPointer);
-                });
-              });
-            });
-          });
-        });
-        return JSON.stringify({ ms: loaded.ms });
+        return loaded.snapshots.reduce(function (previous, snapshot) {
+          return previous.then(function () { return RadarStoreBridge.sendSnapshot(requestId, snapshot); });
+        }, Promise.resolve()).then(function () { return JSON.stringify({ ms: loaded.ms }); });
       });
     });
   },
@@ -200,12 +215,14 @@ mergeInto(LibraryManager.library, {
   },
 
   radar_store_put_snapshot__deps: ['$RadarStoreBridge'],
-  radar_store_put_snapshot: function (key, meta, content, contentLength, requestId) {
+  radar_store_put_snapshot: function (key, meta, content, contentLength, binary, requestId) {
     var snapshotKey = UTF8ToString(key);
     var snapshotMeta = UTF8ToString(meta);
-    // `content` stays in wasm memory until this request completes (store_web.cpp).
+    // `content` stays in wasm memory until this request completes (store_web.cpp). Binary
+    // content is stored as Uint8Array chunks, text as string chunks.
     RadarStoreBridge.run(requestId, function (store) {
-      return RadarStoreBridge.textChunks(content, contentLength, 1 << 20).then(function (chunks) {
+      var chunking = binary ? RadarStoreBridge.byteChunks : RadarStoreBridge.textChunks;
+      return chunking(content, contentLength, 1 << 20).then(function (chunks) {
         return store.putSnapshot(snapshotKey, snapshotMeta, chunks);
       }).then(function (result) {
         return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });

@@ -1,7 +1,8 @@
 // Browser test of the stored dataset as a binary columnar snapshot in real IndexedDB: an
-// imported export comes back after a reload with the same dossiers (the snapshot's bytes pass
-// the store unchanged); a snapshot damaged in IndexedDB is reported after the next reload, with
-// the demo data shown and the batch and its code still there.
+// imported export is stored as bytes (Uint8Array chunks) and comes back after a reload with the
+// same dossiers; the same snapshot stored as text (as the version before stored it) comes back
+// too and is stored as bytes again; a snapshot damaged in IndexedDB is reported after the next
+// reload, with the demo data shown and the batch and its code still there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,8 +50,7 @@ function readStoredSnapshot(page) {
         const live = chunks.result.filter((chunk) => chunk.key[0] === 'dataset' && chunk.key[1] === manifest.result.writeId);
         resolve({
           meta: JSON.parse(manifest.result.data),
-          chunkTypes: [...new Set(live.map((chunk) => typeof chunk.data))],
-          widestCharacter: Math.max(...live.map((chunk) => Math.max(...[...chunk.data.slice(0, 100000)].map((c) => c.charCodeAt(0))))),
+          chunkTypes: [...new Set(live.map((chunk) => (chunk.data instanceof Uint8Array ? 'bytes' : typeof chunk.data)))],
           length: live.reduce((total, chunk) => total + chunk.data.length, 0),
         });
       };
@@ -59,7 +59,32 @@ function readStoredSnapshot(page) {
   }));
 }
 
-// Changes one character (one byte of the snapshot) in the middle of its first chunk.
+// Rewrites the stored snapshot's chunks in place as the version before stored them: each byte
+// as the character of the same number.
+function storeSnapshotAsText(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const opening = indexedDB.open('dossier-radar');
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction(['snapshot_chunks'], 'readwrite');
+      const chunks = transaction.objectStore('snapshot_chunks');
+      const all = chunks.getAll();
+      all.onsuccess = () => {
+        for (const chunk of all.result) {
+          let text = '';
+          for (let at = 0; at < chunk.data.length; at += 0x8000)
+            text += String.fromCharCode.apply(null, chunk.data.subarray(at, at + 0x8000));
+          chunks.put(Object.assign(chunk, { data: text }));
+        }
+      };
+      transaction.oncomplete = () => { db.close(); resolve(); };
+      transaction.onerror = () => reject(transaction.error);
+    };
+  }));
+}
+
+// Changes one byte in the middle of the snapshot's first chunk.
 function damageStoredSnapshot(page) {
   return page.evaluate(() => new Promise((resolve, reject) => {
     const opening = indexedDB.open('dossier-radar');
@@ -73,9 +98,7 @@ function damageStoredSnapshot(page) {
         const first = chunks.get(['dataset', manifest.result.writeId, 0]);
         first.onsuccess = () => {
           const chunk = first.result;
-          const at = Math.floor(chunk.data.length / 2);
-          const changed = String.fromCharCode(chunk.data.charCodeAt(at) ^ 0x01);
-          chunk.data = chunk.data.slice(0, at) + changed + chunk.data.slice(at + 1);
+          chunk.data[Math.floor(chunk.data.length / 2)] ^= 0x01;
           chunks.put(chunk);
         };
       };
@@ -85,7 +108,7 @@ function damageStoredSnapshot(page) {
   }));
 }
 
-test('an imported export comes back from its binary snapshot; a damaged snapshot is reported and nothing else is lost', async () => {
+test('an imported export comes back from its binary snapshot, from its text form too; a damaged snapshot is reported and nothing else is lost', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'radar-snapshot-'));
   const file = join(folder, 'export_snapshot.csv');
   writeExport(file);
@@ -107,8 +130,7 @@ test('an imported export comes back from its binary snapshot; a damaged snapshot
     const stored = await readStoredSnapshot(page);
     assert.equal(stored.meta.content, 'dataset-columns');
     assert.equal(stored.meta.dataset_sha256, accepted.datasetHash);
-    assert.deepEqual(stored.chunkTypes, ['string']);
-    assert.ok(stored.widestCharacter <= 0xff, 'one byte a character');
+    assert.deepEqual(stored.chunkTypes, ['bytes']);
 
     // A batch and one code, which must outlive whatever happens to the snapshot.
     await page.evaluate(() => window.radar.setScreener('Tester'));
@@ -132,9 +154,27 @@ test('an imported export comes back from its binary snapshot; a damaged snapshot
     assert.equal(restored.damagedDataset, undefined);
     assert.equal(restored.events, coded.events);
 
+    // Stored as text by the version before: the same dossiers, then stored as bytes again.
+    await storeSnapshotAsText(page);
+    assert.deepEqual((await readStoredSnapshot(page)).chunkTypes, ['string']);
+    await reload(page);
+    const migrated = await waitForInfo(page, (info) => !info.synthetic && info.import.phase === 'idle', 'the text-form dataset');
+    assert.equal(migrated.dossiers, dossierCount);
+    assert.equal(migrated.datasetHash, accepted.datasetHash);
+    assert.equal(migrated.damagedDataset, undefined);
+    let rewritten = await readStoredSnapshot(page);
+    for (let tries = 0; tries < 200 && rewritten.chunkTypes[0] !== 'bytes'; tries++) {
+      await nextFrames(page);
+      rewritten = await readStoredSnapshot(page);
+    }
+    assert.deepEqual(rewritten.chunkTypes, ['bytes']);
+    assert.equal(rewritten.length, stored.length);
+    assert.deepEqual(rewritten.meta, stored.meta);
+
     // Damaged in IndexedDB: reported, the demo data shown, the batch and its code still there.
     await damageStoredSnapshot(page);
-    const damaged = await reload(page);
+    await reload(page);
+    const damaged = await waitForInfo(page, (info) => info.damagedDataset, 'the damaged snapshot reported');
     assert.equal(damaged.damagedDataset?.source, 'export_snapshot.csv');
     assert.match(damaged.damagedDataset.problem, /checksum/);
     assert.equal(damaged.synthetic, true);

@@ -11,7 +11,8 @@
 //           · u32 column count · per column u32 name length · name
 //           · rows u32 end offsets · u64 byte count · bytes (the folded text of each row)
 //   end     u64 content_hash_of(every byte before it)
-// Reading copies each stored array into its column at once (a dictionary's codes included).
+// Reading copies each stored array into its column at once (a dictionary's codes included);
+// DatasetSnapshotReader does it a column per step, after the checksum in slices.
 #include "core/data/dataset_snapshot.hpp"
 
 #include <algorithm>
@@ -191,6 +192,7 @@ public:
     }
     std::string text() { return std::string(take(value<std::uint32_t>())); }
     bool at_end() const { return at_ == bytes_.size(); }
+    std::size_t position() const { return at_; }
 
 private:
     std::string_view bytes_;
@@ -305,36 +307,132 @@ std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view not
 }
 
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
+    DatasetSnapshotReader reader(bytes);
+    while (!reader.step()) {
+    }
+    return reader.take();
+}
+
+struct DatasetSnapshotReader::State {
+    enum class Stage { header, checksum, note, columns, search, done };
+    static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
+
+    std::string_view bytes;
+    std::string_view body;  // everything before the checksum
+    Stage stage = Stage::header;
+    ContentHasher hasher;
+    std::size_t hashed = 0;
+    std::uint32_t version = 0;
+    std::uint32_t column_count = 0;
+    std::uint32_t columns_read = 0;
+    std::size_t rows = 0;
+    std::optional<Input> in;
+    DecodedDatasetSnapshot decoded;
+    DatasetSnapshotDecode outcome;
+
+    void refuse(SnapshotFault kind, std::string message) {
+        outcome = fault(kind, std::move(message));
+        stage = Stage::done;
+    }
+    void check_header();
+    void hash_a_slice();
+    void read_note();
+    void finish(bool ok);
+};
+
+void DatasetSnapshotReader::State::check_header() {
     if (bytes.substr(0, magic.size()) != magic.substr(0, std::min(bytes.size(), magic.size())) || bytes.empty())
-        return fault(SnapshotFault::wrong_magic, "it does not start with the snapshot's mark");
+        return refuse(SnapshotFault::wrong_magic, "it does not start with the snapshot's mark");
     if (bytes.size() < header_bytes + checksum_bytes)
-        return fault(SnapshotFault::length_mismatch, "it holds " + std::to_string(bytes.size()) + " bytes, fewer than its header");
-    const std::uint32_t version = read_u32(bytes, 8);
+        return refuse(SnapshotFault::length_mismatch, "it holds " + std::to_string(bytes.size()) + " bytes, fewer than its header");
+    version = read_u32(bytes, 8);
     if (version < oldest_dataset_snapshot_version || version > dataset_snapshot_version)
-        return fault(SnapshotFault::unknown_version, "format version " + std::to_string(version) + ", this app reads versions " +
-                                                         std::to_string(oldest_dataset_snapshot_version) + " to " +
-                                                         std::to_string(dataset_snapshot_version));
+        return refuse(SnapshotFault::unknown_version, "format version " + std::to_string(version) + ", this app reads versions " +
+                                                          std::to_string(oldest_dataset_snapshot_version) + " to " +
+                                                          std::to_string(dataset_snapshot_version));
     const std::uint64_t total = read_u64(bytes, 16);
     if (total != bytes.size())
-        return fault(SnapshotFault::length_mismatch,
-                     "it holds " + std::to_string(bytes.size()) + " bytes, its header says " + std::to_string(total));
-    const std::string_view body = bytes.substr(0, bytes.size() - checksum_bytes);
-    if (content_hash_of(body) != read_u64(bytes, body.size()))
-        return fault(SnapshotFault::checksum_mismatch, "its checksum does not match its content (it changed after it was written)");
-    const std::uint32_t column_count = read_u32(bytes, 12);
-    const std::uint64_t rows = read_u64(bytes, 24);
-    Input in(body.substr(header_bytes - 4));
-    DecodedDatasetSnapshot decoded;
-    decoded.note = in.text();
-    // Every column holds at least a bit per row: more rows than bits cannot be.
-    bool ok = in.ok() && rows <= UINT32_MAX && rows / 8 <= bytes.size();
-    for (std::uint32_t column = 0; ok && column < column_count; ++column)
-        ok = read_column(in, decoded.dataset, static_cast<std::size_t>(rows));
-    if (ok && version >= 2) decoded.search = read_search_index(in, static_cast<std::size_t>(rows), ok);
-    if (!ok || !in.at_end()) return fault(SnapshotFault::malformed, "its columns do not fit its header");
-    DatasetSnapshotDecode decode;
-    decode.snapshot = std::move(decoded);
-    return decode;
+        return refuse(SnapshotFault::length_mismatch,
+                      "it holds " + std::to_string(bytes.size()) + " bytes, its header says " + std::to_string(total));
+    body = bytes.substr(0, bytes.size() - checksum_bytes);
+    stage = Stage::checksum;
 }
+
+void DatasetSnapshotReader::State::hash_a_slice() {
+    const std::size_t size = std::min(checksum_slice, body.size() - hashed);
+    hasher.update(body.substr(hashed, size));
+    hashed += size;
+    if (hashed < body.size()) return;
+    if (hasher.value() != read_u64(bytes, body.size()))
+        return refuse(SnapshotFault::checksum_mismatch, "its checksum does not match its content (it changed after it was written)");
+    stage = Stage::note;
+}
+
+void DatasetSnapshotReader::State::read_note() {
+    column_count = read_u32(bytes, 12);
+    const std::uint64_t row_count = read_u64(bytes, 24);
+    in.emplace(body.substr(header_bytes - 4));
+    decoded.note = in->text();
+    // Every column holds at least a bit per row: more rows than bits cannot be.
+    if (!in->ok() || row_count > UINT32_MAX || row_count / 8 > bytes.size()) return finish(false);
+    rows = static_cast<std::size_t>(row_count);
+    stage = Stage::columns;
+}
+
+void DatasetSnapshotReader::State::finish(bool ok) {
+    if (!ok || !in || !in->at_end()) return refuse(SnapshotFault::malformed, "its columns do not fit its header");
+    outcome = DatasetSnapshotDecode{};
+    outcome.snapshot = std::move(decoded);
+    stage = Stage::done;
+}
+
+DatasetSnapshotReader::DatasetSnapshotReader(std::string_view bytes) : state_(std::make_unique<State>()) {
+    state_->bytes = bytes;
+}
+
+DatasetSnapshotReader::~DatasetSnapshotReader() = default;
+DatasetSnapshotReader::DatasetSnapshotReader(DatasetSnapshotReader&&) noexcept = default;
+DatasetSnapshotReader& DatasetSnapshotReader::operator=(DatasetSnapshotReader&&) noexcept = default;
+
+bool DatasetSnapshotReader::step() {
+    State& state = *state_;
+    using Stage = State::Stage;
+    switch (state.stage) {
+    case Stage::header: state.check_header(); break;
+    case Stage::checksum: state.hash_a_slice(); break;
+    case Stage::note: state.read_note(); break;
+    case Stage::columns:
+        if (state.columns_read == state.column_count) {
+            if (state.version >= 2) state.stage = Stage::search;
+            else state.finish(true);
+        } else if (read_column(*state.in, state.decoded.dataset, state.rows)) {
+            ++state.columns_read;
+        } else {
+            state.finish(false);
+        }
+        break;
+    case Stage::search: {
+        bool ok = false;
+        state.decoded.search = read_search_index(*state.in, state.rows, ok);
+        state.finish(ok);
+        break;
+    }
+    case Stage::done: break;
+    }
+    return state.stage == Stage::done;
+}
+
+bool DatasetSnapshotReader::done() const { return state_->stage == State::Stage::done; }
+
+double DatasetSnapshotReader::progress() const {
+    const State& state = *state_;
+    if (state.stage == State::Stage::done) return 1.0;
+    if (state.body.empty()) return 0.0;
+    const double size = static_cast<double>(state.body.size());
+    const double read = state.in ? static_cast<double>(state.in->position()) : 0.0;
+    return 0.5 * static_cast<double>(state.hashed) / size + 0.5 * read / size;
+}
+
+DatasetSnapshotDecode DatasetSnapshotReader::take() { return std::move(state_->outcome); }
 
 }  // namespace radar

@@ -6,7 +6,8 @@
 // counts; the caller's note (e.g. JSON text saying what the data are) travels with the columns,
 // then (version 2) the dataset's search index, so a start-up need not fold every row again, and
 // a checksum (content_hash_of) over everything before it ends the snapshot. Decoding takes the
-// columns as stored (their dictionaries and codes), without looking a cell up.
+// columns as stored (their dictionaries and codes), without looking a cell up, at once or a piece
+// at a time (DatasetSnapshotReader, for a start-up that keeps drawing).
 //
 //     std::string bytes = encode_dataset_snapshot(dataset, note_json, &search_index);
 //     DatasetSnapshotDecode decoded = decode_dataset_snapshot(bytes);
@@ -14,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,5 +60,29 @@ struct DatasetSnapshotDecode {
 // `search`, when given and complete, must be an index of `dataset`.
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes);
+
+// Decodes a snapshot a piece at a time: the header, the checksum over slices of 4 MiB, the note,
+// then one column (or the search index) per step. `bytes` must outlive the reader.
+//     DatasetSnapshotReader reader(bytes);
+//     while (!reader.step()) show(reader.progress());
+//     DatasetSnapshotDecode decoded = reader.take();
+class DatasetSnapshotReader {
+public:
+    explicit DatasetSnapshotReader(std::string_view bytes);
+    ~DatasetSnapshotReader();
+    DatasetSnapshotReader(DatasetSnapshotReader&&) noexcept;
+    DatasetSnapshotReader& operator=(DatasetSnapshotReader&&) noexcept;
+
+    // One piece of work; true once the snapshot is decoded or refused (then take() it).
+    bool step();
+    bool done() const;
+    // 0..1: the checksum is the first half, the columns the second.
+    double progress() const;
+    DatasetSnapshotDecode take();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 }  // namespace radar
