@@ -1,11 +1,13 @@
 // One-parameter edits (weight, cap, threshold, missing points) re-score only the rows they change
-// and re-rank only them, leaving their merge into the whole order pending until it is read: after
-// random edits the engine must answer exactly what a full re-score of the edited model gives (scores
-// to the bit, top places, ranks, percentiles and movement while the merge is pending; then the
-// whole order with its ties).
+// (only rows a parameter gives points are looked at) and re-rank only them, leaving their merge
+// into the whole order pending until it is read: after random edits the engine must answer exactly
+// what a full re-score of the edited model gives (scores to the bit, top places, ranks, percentiles
+// and movement while the merge is pending; then the whole order with its ties). An engine built in
+// many small steps must be the one built at once.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -150,7 +152,7 @@ Dataset generated_dossiers(std::size_t count, std::uint64_t seed) {
     return dataset;
 }
 
-std::string generated_model() {
+std::string generated_model(const std::string& intercept = "0.25") {
     return model_json_with(
         parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
                        R"({"policy": "points", "points": 0.5})") + "," +
@@ -162,7 +164,7 @@ std::string generated_model() {
                            R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
                            "1", R"({"policy": "points", "points": 6})") + "," +
             parameter_json("days_since", "last_inspection", R"([{"type": "time_since", "unit": "days"}])", "0.00173"),
-        R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", "0.25");
+        R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", intercept);
 }
 
 }  // namespace
@@ -230,5 +232,52 @@ TEST_CASE("re-ranking changed rows gives the order of a full ranking, ties by ti
         CHECK(merged.order() == full.order());
         CHECK(merged.ranks() == full.ranks());
         CHECK_FALSE(merged.merge_pending());
+    }
+}
+
+TEST_CASE("with an intercept of -0.0 and zero weights, one-parameter edits equal a full re-score") {
+    // Sums start from +0.0 then, so skipping rows without points (adding +0.0 or -0.0) changes no bit.
+    const Dataset dataset = generated_dossiers(3000, 23);
+    ModelSpec spec = parse_or_fail(generated_model("-0.0"));
+    for (ModelParameter& parameter : spec.parameters) parameter.weight = 0.0;
+    spec.parameters[1].weight = -1.0;
+    check_random_edits(spec, dataset, 5, 40);
+    EngineResult created = ScoringEngine::create(spec, dataset, context_at_reference());
+    REQUIRE(created.engine);
+    std::size_t negative_zeros = 0;
+    for (const double score : created.engine->raw_scores()) negative_zeros += score == 0.0 && std::signbit(score) ? 1 : 0;
+    CHECK(negative_zeros == 0);
+}
+
+TEST_CASE("an engine built in parts of 64 to 1000 rows is the engine built at once, and edits on it equal a full re-score") {
+    const Dataset dataset = generated_dossiers(5000, 31);
+    const ModelSpec spec = parse_or_fail(generated_model());
+    EngineResult whole = ScoringEngine::create(spec, dataset, context_at_reference());
+    REQUIRE(whole.engine);
+    for (const std::size_t rows_per_step : {std::size_t{1}, std::size_t{100}, std::size_t{1000}}) {
+        INFO(rows_per_step << " rows per step");
+        ScoringEngineBuild build(spec, dataset, context_at_reference(), rows_per_step);
+        std::size_t steps = 1;
+        while (!build.advance()) {
+            CHECK(build.progress() < 1.0);
+            ++steps;
+        }
+        CHECK(build.progress() == 1.0);
+        // At least one step per part of each parameter and of the scores.
+        const std::size_t part_rows = (rows_per_step + 63) / 64 * 64;
+        CHECK(steps > (spec.parameters.size() + 1) * ((5000 + part_rows - 1) / part_rows));
+        EngineResult built = build.take();
+        REQUIRE(built.engine);
+        ScoringEngine& engine = *built.engine;
+        CHECK(std::memcmp(engine.raw_scores().data(), whole.engine->raw_scores().data(), 5000 * sizeof(double)) == 0);
+        std::size_t missing_count_differences = 0;
+        for (std::size_t row = 0; row < 5000; ++row)
+            missing_count_differences += engine.missing_input_count(row) != whole.engine->missing_input_count(row) ? 1 : 0;
+        CHECK(missing_count_differences == 0);
+        CHECK(engine.ranking() == whole.engine->ranking());
+        const RankingSnapshot saved = engine.snapshot();
+        Random random(rows_per_step);
+        for (int i = 0; i < 12; ++i) REQUIRE(engine.update(random_edit(engine.spec(), random)).empty());
+        check_equals_full_rescore(engine, dataset, saved);
     }
 }

@@ -1,12 +1,15 @@
 // Benchmark driver, built natively and as wasm (run by node): compiles a model against N demo
-// dossiers, then times re-scoring + re-ranking after one weight change (the engine's one-parameter
-// path, up to the top of the ranking, and then the whole order) and after a change of two weights
-// (the full re-score a model switch takes), repeatedly.
+// dossiers step by step (timing every step of the build), then times re-scoring + re-ranking after
+// one weight change (the engine's one-parameter path, up to the top of the ranking, and then the
+// whole order), after a sparse weight, a cap and a threshold change, and after a change of two
+// weights (the full re-score a model switch takes), repeatedly.
 // `sql` prints the equivalent DuckDB statements for the same weight changes. Output: one JSON object.
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -45,6 +48,41 @@ double median(std::vector<double> values) {
 
 // The "one weight change" of iteration i: the first parameter's weight steps through 8 values.
 double weight_at(double base, std::size_t iteration) { return base + 0.5 * static_cast<double>(iteration % 8 + 1); }
+
+// The first parameter with a transform of `kind`, if any.
+std::optional<std::size_t> parameter_with(const radar::ModelSpec& spec, radar::TransformKind kind) {
+    for (std::size_t p = 0; p < spec.parameters.size(); ++p)
+        for (const radar::Transform& transform : spec.parameters[p].transforms)
+            if (transform.kind == kind) return p;
+    return std::nullopt;
+}
+
+// Times `iterations` edits of one parameter (`edit(parameter, i)` changes it), each up to reading
+// the top `top` rows; the whole order is read after each round, outside the time, so every round
+// starts from a finished merge. The parameter is put back afterwards.
+template <typename Edit>
+std::vector<double> time_edits(radar::ScoringEngine& engine, radar::ModelSpec& edited, std::size_t parameter,
+                               const Arguments& arguments, Edit edit) {
+    const radar::ModelParameter original = edited.parameters[parameter];
+    std::vector<double> times;
+    for (std::size_t i = 0; i < arguments.iterations; ++i) {
+        edit(edited.parameters[parameter], i);
+        const auto start = Clock::now();
+        const auto problems = engine.update(edited);
+        const std::vector<std::uint32_t> top = engine.top_rows(arguments.top);
+        times.push_back(milliseconds_since(start));
+        if (!problems.empty() || top.empty()) std::exit(1);
+        engine.ranking();
+    }
+    edited.parameters[parameter] = original;
+    engine.update(edited);
+    return times;
+}
+
+void add_times(nlohmann::ordered_json& json, const std::string& name, const std::vector<double>& times) {
+    json[name + "_ms_median"] = median(times);
+    json[name + "_ms_max"] = times.empty() ? 0.0 : *std::max_element(times.begin(), times.end());
+}
 
 std::optional<Arguments> parse_arguments(int argc, char** argv) {
     Arguments arguments;
@@ -101,8 +139,16 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
 
     radar::ScoringContext context;
     context.reference_date = arguments.date;
+    // The build as the session drives it, one step at a time: the longest step bounds a frame.
     start = Clock::now();
-    radar::EngineResult created = radar::ScoringEngine::create(spec, data.dataset, context);
+    radar::ScoringEngineBuild build(spec, data.dataset, context);
+    std::vector<double> step_ms;
+    for (bool done = build.done(); !done;) {
+        const auto step_start = Clock::now();
+        done = build.advance();
+        step_ms.push_back(milliseconds_since(step_start));
+    }
+    radar::EngineResult created = build.take();
     const double compile_ms = milliseconds_since(start);
     if (!created.engine) {
         std::cerr << radar::describe_problems(created.problems) << "\n";
@@ -136,17 +182,26 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
         for (std::size_t row = 0; row < engine.row_count(); ++row) rows_with_points[p] += engine.points(row, p) != 0.0 ? 1 : 0;
     const auto sparse = static_cast<std::size_t>(
         std::min_element(rows_with_points.begin(), rows_with_points.end()) - rows_with_points.begin());
-    std::vector<double> sparse_ms;
-    for (std::size_t i = 0; i < arguments.iterations; ++i) {
-        edited.parameters[sparse].weight = weight_at(spec.parameters[sparse].weight, i);
-        start = Clock::now();
-        const auto problems = engine.update(edited);
-        const std::vector<std::uint32_t> top = engine.top_rows(arguments.top);
-        sparse_ms.push_back(milliseconds_since(start));
-        if (!problems.empty() || top.empty()) return 1;
-    }
-    edited.parameters[sparse].weight = spec.parameters[sparse].weight;
-    engine.update(edited);
+    const std::vector<double> sparse_ms = time_edits(engine, edited, sparse, arguments, [&](radar::ModelParameter& p, std::size_t i) {
+        p.weight = weight_at(spec.parameters[sparse].weight, i);
+    });
+    // A cap: the first clamp's maximum steps through 1..4 and back. A threshold: the last bin of
+    // the first step transform moves 1..8 units beyond the bin before it.
+    const auto capped = parameter_with(spec, radar::TransformKind::clamp);
+    const auto stepped = parameter_with(spec, radar::TransformKind::step);
+    std::vector<double> cap_ms;
+    std::vector<double> threshold_ms;
+    if (capped)
+        cap_ms = time_edits(engine, edited, *capped, arguments, [](radar::ModelParameter& p, std::size_t i) {
+            for (radar::Transform& transform : p.transforms)
+                if (transform.kind == radar::TransformKind::clamp) transform.max = static_cast<double>(i % 4 + 1);
+        });
+    if (stepped)
+        threshold_ms = time_edits(engine, edited, *stepped, arguments, [](radar::ModelParameter& p, std::size_t i) {
+            for (radar::Transform& transform : p.transforms)
+                if (transform.kind == radar::TransformKind::step && transform.bins.size() > 1)
+                    transform.bins.back().from = transform.bins[transform.bins.size() - 2].from + static_cast<double>(i % 8 + 1);
+        });
     // One weight per iteration: check, re-score the dossiers whose points changed, sort them and
     // read the top of the ranking (the merge into the whole order stays pending: what a frame of
     // the model editor needs). Then the whole order is read, which finishes the merge: both
@@ -181,12 +236,18 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
     json["iterations"] = arguments.iterations;
     json["generate_ms"] = generate_ms;
     json["compile_ms"] = compile_ms;
+    json["build_steps"] = step_ms.size();
+    json["build_step_ms_max"] = *std::max_element(step_ms.begin(), step_ms.end());
+    json["build_step_ms"] = step_ms;
     // The dossiers a change of a weight re-scores: those with points for it.
     json["changed_rows"] = rows_with_points[0];
     json["sparse_parameter"] = spec.parameters[sparse].id;
     json["sparse_changed_rows"] = rows_with_points[sparse];
-    json["sparse_ms_median"] = median(sparse_ms);
-    json["sparse_ms_max"] = *std::max_element(sparse_ms.begin(), sparse_ms.end());
+    add_times(json, "sparse", sparse_ms);
+    if (capped) json["cap_parameter"] = spec.parameters[*capped].id;
+    add_times(json, "cap", cap_ms);
+    if (stepped) json["threshold_parameter"] = spec.parameters[*stepped].id;
+    add_times(json, "threshold", threshold_ms);
     json["full_ms_median"] = median(full_ms);
     json["full_ms_max"] = *std::max_element(full_ms.begin(), full_ms.end());
     json["update_ms_median"] = median(update_ms);

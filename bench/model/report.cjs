@@ -38,6 +38,11 @@ for (const n of sizes) {
   verdicts.push(`${n}: wasm ${speedup >= 20 ? 'meets' : 'MISSES'} the >= 20x target vs DuckDB-wasm (${speedup.toFixed(1)}x)`);
   verdicts.push(`${n}: wasm one weight of '${wasm.sparse_parameter}' (${wasm.sparse_changed_rows} dossiers with points): ` +
                 `${wasm.sparse_ms_median.toFixed(2)} ms (max ${wasm.sparse_ms_max.toFixed(2)} ms); native ${native.sparse_ms_median.toFixed(2)} ms`);
+  for (const [edit, name] of [['cap', 'cap_parameter'], ['threshold', 'threshold_parameter']])
+    if (wasm[name]) verdicts.push(`${n}: wasm one ${edit} of '${wasm[name]}': ${wasm[`${edit}_ms_median`].toFixed(2)} ms ` +
+                                  `(max ${wasm[`${edit}_ms_max`].toFixed(2)} ms); native ${native[`${edit}_ms_median`].toFixed(2)} ms`);
+  verdicts.push(`${n}: build in ${wasm.build_steps} steps, longest ${wasm.build_step_ms_max.toFixed(1)} ms in wasm ` +
+                `(${native.build_step_ms_max.toFixed(1)} ms native)`);
   verdicts.push(`${n}: wasm one-weight re-score + top of the ranking ${wasm.update_ms_median.toFixed(2)} ms ` +
                 `(max ${wasm.update_ms_max.toFixed(2)} ms; with the whole order ${wasm.whole_order_ms_median.toFixed(2)} ms, ` +
                 `${(wasm.whole_order_ms_median / wasm.update_ms_median).toFixed(1)}x; full ${wasm.full_ms_median.toFixed(2)} ms, ` +

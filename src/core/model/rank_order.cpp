@@ -52,40 +52,68 @@ std::uint64_t prefix_key(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
+std::vector<std::uint32_t> order_by_id(const Column& ids) {
+    IdOrderBuild build(ids);
+    while (!build.advance()) {
+    }
+    return build.take();
+}
+
 // Text ids: rows are sorted by the 8 bytes that follow the prefix all ids share (e.g. "KO-1" of
 // "KO-1000000" ... "KO-1999999"), which usually tells every id apart; rows with equal keys are
 // then ordered by their whole ids. 1M ids: a radix sort instead of 20M text comparisons.
-std::vector<std::uint32_t> order_by_id(const Column& ids) {
-    if (ids.type != ColumnType::text) return order_by_number(ids);
-    std::vector<std::uint32_t> order;
-    std::vector<std::uint32_t> rows;
-    order.reserve(ids.size());
-    rows.reserve(ids.size());
-    for (std::uint32_t row = 0; row < ids.size(); ++row) (ids.missing[row] ? order : rows).push_back(row);
-    if (rows.empty()) return order;
-
-    const std::string_view first = ids.texts[rows.front()];
-    std::size_t shared = first.size();
-    for (const std::uint32_t row : rows) {
-        const std::string_view id = ids.texts[row];
-        std::size_t same = 0;
-        const std::size_t limit = std::min(shared, id.size());
-        while (same < limit && id[same] == first[same]) ++same;
-        shared = same;
+bool IdOrderBuild::advance() {
+    const Column& ids = *ids_;
+    switch (phase_) {
+    case Phase::keys: {
+        if (ids.type != ColumnType::text) {
+            order_ = order_by_number(ids);
+            phase_ = Phase::done;
+            break;
+        }
+        order_.reserve(ids.size());
+        rows_.reserve(ids.size());
+        for (std::uint32_t row = 0; row < ids.size(); ++row) (ids.missing[row] ? order_ : rows_).push_back(row);
+        if (rows_.empty()) {
+            phase_ = Phase::done;
+            break;
+        }
+        const std::string_view first = ids.texts[rows_.front()];
+        std::size_t shared = first.size();
+        for (const std::uint32_t row : rows_) {
+            const std::string_view id = ids.texts[row];
+            std::size_t same = 0;
+            const std::size_t limit = std::min(shared, id.size());
+            while (same < limit && id[same] == first[same]) ++same;
+            shared = same;
+        }
+        keys_.resize(rows_.size());
+        for (std::size_t i = 0; i < rows_.size(); ++i) keys_[i] = prefix_key(ids.texts[rows_[i]], shared);
+        sorter_.start(keys_);
+        phase_ = Phase::sort;
+        break;
     }
-    std::vector<std::uint64_t> keys(rows.size());
-    for (std::size_t i = 0; i < rows.size(); ++i) keys[i] = prefix_key(ids.texts[rows[i]], shared);
-    StableKeySort().sort(keys, rows);
-
-    const auto by_whole_id = [&](std::uint32_t a, std::uint32_t b) { return ids.texts[a] < ids.texts[b]; };
-    for (std::size_t begin = 0; begin < rows.size();) {
-        std::size_t end = begin + 1;
-        while (end < rows.size() && keys[end] == keys[begin]) ++end;
-        if (end - begin > 1) std::stable_sort(rows.begin() + begin, rows.begin() + end, by_whole_id);
-        begin = end;
+    case Phase::sort:
+        if (sorter_.pass(keys_, rows_)) phase_ = Phase::equal_keys;
+        break;
+    case Phase::equal_keys: {
+        const auto by_whole_id = [&](std::uint32_t a, std::uint32_t b) { return ids.texts[a] < ids.texts[b]; };
+        for (std::size_t begin = 0; begin < rows_.size();) {
+            std::size_t end = begin + 1;
+            while (end < rows_.size() && keys_[end] == keys_[begin]) ++end;
+            if (end - begin > 1) std::stable_sort(rows_.begin() + begin, rows_.begin() + end, by_whole_id);
+            begin = end;
+        }
+        order_.insert(order_.end(), rows_.begin(), rows_.end());
+        rows_ = {};
+        keys_ = {};
+        phase_ = Phase::done;
+        break;
     }
-    order.insert(order.end(), rows.begin(), rows.end());
-    return order;
+    case Phase::done:
+        break;
+    }
+    return phase_ == Phase::done;
 }
 
 RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
@@ -105,18 +133,31 @@ RankOrder::RankOrder(std::vector<std::uint32_t> tie_order)
 }
 
 void RankOrder::rank(const std::vector<double>& scores) {
+    start_rank(scores);
+    while (!continue_rank()) {
+    }
+}
+
+void RankOrder::start_rank(const std::vector<double>& scores) {
     clear_pending();
-    const std::size_t n = tie_order_.size();
-    if (n == 0) return;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < tie_order_.size(); ++i) {
         keys_[i] = descending_key(scores[tie_order_[i]]);
         order_ties_[i] = static_cast<std::uint32_t>(i);
     }
-    sorter_.sort(keys_, order_ties_);
-    for (std::size_t i = 0; i < n; ++i) {
+    sorter_.start(keys_);
+    keys_sorted_ = false;
+}
+
+bool RankOrder::continue_rank() {
+    if (!keys_sorted_) {
+        keys_sorted_ = sorter_.pass(keys_, order_ties_);
+        return false;
+    }
+    for (std::size_t i = 0; i < tie_order_.size(); ++i) {
         order_[i] = tie_order_[order_ties_[i]];
         rank_of_[order_[i]] = static_cast<std::uint32_t>(i + 1);
     }
+    return true;
 }
 
 void RankOrder::clear_pending() {

@@ -16,6 +16,24 @@ namespace radar {
 // rows with equal ids keep their row order. This is the tie-break order of every ranking.
 std::vector<std::uint32_t> order_by_id(const Column& ids);
 
+// order_by_id in steps (a build spread over frames): text ids' sort keys, then one radix pass per
+// step, then rows with equal keys ordered by their whole ids; number ids in one step.
+class IdOrderBuild {
+public:
+    explicit IdOrderBuild(const Column& ids) : ids_(&ids) {}
+    bool advance();  // does the next step; true once the order is done
+    std::vector<std::uint32_t> take() { return std::move(order_); }
+
+private:
+    enum class Phase { keys, sort, equal_keys, done };
+    const Column* ids_;
+    Phase phase_ = Phase::keys;
+    std::vector<std::uint32_t> order_;  // missing ids first, then (once sorted) the other rows
+    std::vector<std::uint32_t> rows_;   // rows with an id, sorted by key
+    std::vector<std::uint64_t> keys_;
+    StableKeySort sorter_;
+};
+
 class RankOrder {
 public:
     RankOrder() = default;
@@ -24,6 +42,11 @@ public:
     // Ranks all rows by score descending, ties in tie order. A stable radix sort on the scores'
     // bit patterns: linear time, and after the first ranking no allocation.
     void rank(const std::vector<double>& scores);
+    // rank() in steps (a build spread over frames): start_rank() takes the scores' keys, then each
+    // continue_rank() does one radix pass or, last, writes the order and the ranks; true once
+    // ranked. Nothing else may be asked of the order in between.
+    void start_rank(const std::vector<double>& scores);
+    bool continue_rank();
     // The same ranking after only `changed_rows` (distinct rows, any order) got new scores since the
     // last call. Only the moved rows (these and those of earlier calls not yet merged) are sorted;
     // the other rows keep their places in the last complete order. Merging the two is left pending
@@ -71,6 +94,7 @@ private:
     std::vector<std::uint32_t> order_;
     std::vector<std::uint32_t> rank_of_;
     StableKeySort sorter_;
+    bool keys_sorted_ = true;  // between start_rank() and the last continue_rank(): the sort is done
     // A pending merge: the places of the complete order that moved rows left and the moved rows'
     // tie positions (bit sets), and the moved rows sorted by new key, then tie position.
     bool pending_ = false;

@@ -1,5 +1,5 @@
-// Compiling, scoring and ranking. The scoring loop runs column by column over contiguous
-// arrays (no per-row allocation, no per-row branching on the model's structure).
+// Compiling, scoring and ranking, at once or in steps. The scoring loop runs column by column over
+// contiguous arrays (no per-row allocation, no per-row branching on the model's structure).
 #include "core/model/scoring_engine.hpp"
 
 #include <algorithm>
@@ -9,12 +9,21 @@
 #include "core/model/transform_eval.hpp"
 
 namespace radar {
+namespace {
+
+// Scores are summed in blocks of rows small enough for their sums to stay in the L1 cache.
+constexpr std::size_t block = 2048;
+
+std::size_t bit_words(std::size_t bits) { return (bits + 63) / 64; }
+
+}  // namespace
 
 EngineResult ScoringEngine::create(const ModelSpec& spec, const Dataset& dataset, ScoringContext context) {
     return ScoringEngineBuild(spec, dataset, std::move(context)).take();
 }
 
-ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context) {
+ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context,
+                                       std::size_t rows_per_step) {
     const Column* ids = dataset.find(context.id_field);
     if (!ids) {
         result_.problems.push_back({"", "dataset: the id field '" + context.id_field + "' is missing"});
@@ -26,27 +35,61 @@ ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dat
     engine.ids_ = ids;
     engine.parameters_.resize(spec.parameters.size());
     result_.engine = std::move(engine);
-    step_count_ = spec.parameters.size() + 2;
+    tie_order_.emplace(*ids);
+    phase_ = Phase::tie_order;
+    const std::size_t rows = dataset.row_count();
+    rows_per_step_ = std::max<std::size_t>(64, (rows_per_step + 63) / 64 * 64);
+    parts_ = std::max<std::size_t>(1, (rows + rows_per_step_ - 1) / rows_per_step_);
+    // At most: the tie order's keys, 6 passes and equal ids; the buffers; the parts; the ranking's
+    // keys, 6 passes and the order.
+    planned_steps_ = 8 + 1 + (spec.parameters.size() + 1) * parts_ + 8;
 }
 
 bool ScoringEngineBuild::advance() {
     if (done()) return true;
     ScoringEngine& engine = *result_.engine;
-    const std::size_t step = next_step_++;
-    if (step == 0) {
-        engine.rank_ = RankOrder(order_by_id(*engine.ids_));
-        engine.scores_.assign(engine.dataset_->row_count(), 0.0);
-    } else if (step <= engine.parameters_.size()) {
-        engine.compile_parameter(step - 1);
-    } else {
-        engine.count_missing_inputs();
-        engine.rescore_and_rank();
+    const std::size_t rows = engine.dataset_->row_count();
+    const auto part_begin = [&](std::size_t part) { return std::min(rows, part % parts_ * rows_per_step_); };
+    const auto part_end = [&](std::size_t part) { return std::min(rows, part_begin(part) + rows_per_step_); };
+    ++steps_done_;
+    switch (phase_) {
+    case Phase::tie_order:
+        if (tie_order_->advance()) phase_ = Phase::rank_buffers;
+        break;
+    case Phase::rank_buffers:
+        engine.rank_ = RankOrder(tie_order_->take());
+        tie_order_.reset();
+        engine.scores_.assign(rows, 0.0);
+        engine.missing_counts_.assign(rows, 0);
+        phase_ = engine.parameters_.empty() ? Phase::scores : Phase::parameters;
+        break;
+    case Phase::parameters:
+        engine.compile_rows(next_part_ / parts_, part_begin(next_part_), part_end(next_part_));
+        if (++next_part_ == engine.parameters_.size() * parts_) {
+            next_part_ = 0;
+            phase_ = Phase::scores;
+        }
+        break;
+    case Phase::scores:
+        engine.count_missing_inputs(part_begin(next_part_), part_end(next_part_));
+        engine.score_rows(part_begin(next_part_), part_end(next_part_));
+        if (++next_part_ == parts_) phase_ = Phase::ranking_keys;
+        break;
+    case Phase::ranking_keys:
+        engine.rank_.start_rank(engine.scores_);
+        phase_ = Phase::ranking;
+        break;
+    case Phase::ranking:
+        if (engine.rank_.continue_rank()) phase_ = Phase::done;
+        break;
+    case Phase::done:
+        break;
     }
     return done();
 }
 
 double ScoringEngineBuild::progress() const {
-    return step_count_ == 0 ? 1.0 : static_cast<double>(next_step_) / static_cast<double>(step_count_);
+    return done() ? 1.0 : std::min(0.99, static_cast<double>(steps_done_) / static_cast<double>(planned_steps_));
 }
 
 EngineResult ScoringEngineBuild::take() {
@@ -102,9 +145,10 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
         const bool outputs_change = !(now.transforms == before.transforms && now.missing == before.missing);
         if (outputs_change) {
             outputs_before_.swap(parameters_[index].outputs);
+            contributes_before_.swap(parameters_[index].contributes);
             compile_parameter(index);
         }
-        rescore_changed_points(index, before, outputs_change ? outputs_before_ : parameters_[index].outputs);
+        rescore_changed_points(index, before, outputs_change);
         return {};
     }
     parameters_.resize(spec_.parameters.size());
@@ -118,32 +162,41 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
         fields_changed = fields_changed || !known || now.field != previous.parameters[i].field;
         compile_parameter(i);
     }
-    if (fields_changed) count_missing_inputs();
+    if (fields_changed) count_missing_inputs(0, scores_.size());
     rescore_and_rank();
     return {};
 }
 
-void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParameter& before,
-                                           const std::vector<double>& outputs_before) {
+void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParameter& before, bool outputs_changed) {
     const ModelParameter& now = spec_.parameters[index];
     const std::vector<double>& outputs_now = parameters_[index].outputs;
+    const std::vector<double>& outputs_then = outputs_changed ? outputs_before_ : outputs_now;
     const MissingFlags& missing = parameters_[index].column->missing;
     const auto points_of = [&](const ModelParameter& parameter, const std::vector<double>& outputs, std::size_t row) {
         return parameter.missing.kind == MissingPolicyKind::points && missing[row] ? parameter.missing.points
                                                                                    : parameter.weight * outputs[row];
     };
+    // Zero points add nothing to a score (see raw_scores()), so only rows the parameter can give
+    // points before or after the edit are compared: for a weight, the rows of its bits alone.
+    const std::vector<std::uint64_t>& contributes_now = parameters_[index].contributes;
     changed_rows_.clear();
-    for (std::size_t row = 0; row < scores_.size(); ++row)
-        if (!same_bits(points_of(before, outputs_before, row), points_of(now, outputs_now, row)))
-            changed_rows_.push_back(static_cast<std::uint32_t>(row));
-    // The changed rows are summed again as rescore_and_rank() sums every row (the intercept, then
-    // the points of every parameter in parameter order), in blocks whose sums stay in the L1 cache.
-    constexpr std::size_t block = 2048;
+    for (std::size_t word = 0; word < contributes_now.size(); ++word) {
+        std::uint64_t bits = contributes_now[word] | (outputs_changed ? contributes_before_[word] : 0);
+        for (; bits != 0; bits &= bits - 1) {
+            const std::size_t row = word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+            if (!same_bits(points_of(before, outputs_then, row), points_of(now, outputs_now, row)))
+                changed_rows_.push_back(static_cast<std::uint32_t>(row));
+        }
+    }
+    // The changed rows are summed again as score_rows() sums every row (from the intercept, the
+    // points of every parameter in parameter order). Testing each parameter's bit to leave out its
+    // zero points was slower for a dense edit (docs/model-format.md).
     double sums[block];
+    const double start = spec_.intercept + 0.0;
     for (std::size_t begin = 0; begin < changed_rows_.size(); begin += block) {
         const std::size_t count = std::min(block, changed_rows_.size() - begin);
         const std::uint32_t* rows = changed_rows_.data() + begin;
-        std::fill(sums, sums + count, spec_.intercept);
+        std::fill(sums, sums + count, start);
         for (std::size_t p = 0; p < parameters_.size(); ++p) {
             const ModelParameter& parameter = spec_.parameters[p];
             const double weight = parameter.weight;
@@ -176,32 +229,45 @@ void ScoringEngine::rebind(const Dataset& dataset) {
     for (std::size_t i = 0; i < parameters_.size(); ++i) parameters_[i].column = dataset.find(spec_.parameters[i].field);
 }
 
-void ScoringEngine::compile_parameter(std::size_t index) {
+void ScoringEngine::compile_parameter(std::size_t index) { compile_rows(index, 0, dataset_->row_count()); }
+
+void ScoringEngine::compile_rows(std::size_t index, std::size_t begin, std::size_t end) {
     CompiledParameter& compiled = parameters_[index];
     const ModelParameter& parameter = spec_.parameters[index];
-    compiled.column = dataset_->find(parameter.field);
-    compiled.outputs.resize(dataset_->row_count());
-    transform_column(parameter, *compiled.column, context_.reference_date, compiled.outputs.data());
+    if (begin == 0) {
+        compiled.column = dataset_->find(parameter.field);
+        compiled.outputs.resize(dataset_->row_count());
+        compiled.contributes.assign(bit_words(dataset_->row_count()), 0);
+    }
+    transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
+    const MissingFlags& missing = compiled.column->missing;
+    for (std::size_t row = begin; row < end; ++row)
+        if (compiled.outputs[row] != 0.0 || missing[row]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
 }
 
-void ScoringEngine::count_missing_inputs() {
-    missing_counts_.assign(scores_.size(), 0);
+void ScoringEngine::count_missing_inputs(std::size_t begin, std::size_t end) {
+    std::fill(missing_counts_.begin() + static_cast<std::ptrdiff_t>(begin),
+              missing_counts_.begin() + static_cast<std::ptrdiff_t>(end), std::uint16_t{0});
     for (const CompiledParameter& parameter : parameters_) {
         const MissingFlags& missing = parameter.column->missing;
-        for (std::size_t row = 0; row < missing_counts_.size(); ++row)
+        for (std::size_t row = begin; row < end; ++row)
             missing_counts_[row] = static_cast<std::uint16_t>(missing_counts_[row] + (missing[row] ? 1 : 0));
     }
 }
 
 void ScoringEngine::rescore_and_rank() {
+    score_rows(0, scores_.size());
+    rank_.rank(scores_);
+}
+
+void ScoringEngine::score_rows(std::size_t first, std::size_t last) {
     // Rows go in blocks small enough for their scores to stay in the L1 cache while every
     // parameter adds to them: each transform output is read once, each score written once.
-    constexpr std::size_t block = 2048;
-    const std::size_t rows = scores_.size();
-    for (std::size_t begin = 0; begin < rows; begin += block) {
-        const std::size_t end = std::min(rows, begin + block);
+    const double start = spec_.intercept + 0.0;
+    for (std::size_t begin = first; begin < last; begin += block) {
+        const std::size_t end = std::min(last, begin + block);
         double* scores = scores_.data();
-        std::fill(scores + begin, scores + end, spec_.intercept);
+        std::fill(scores + begin, scores + end, start);
         for (std::size_t p = 0; p < parameters_.size(); ++p) {
             const ModelParameter& parameter = spec_.parameters[p];
             const double weight = parameter.weight;
@@ -216,7 +282,6 @@ void ScoringEngine::rescore_and_rank() {
             }
         }
     }
-    rank_.rank(scores_);
 }
 
 std::optional<double> ScoringEngine::probability(std::size_t row) const {

@@ -1,8 +1,9 @@
-// A model compiled against one dataset: per parameter, the column it reads and the transform
-// output of every row, so re-scoring after a weight change is a few multiply-adds per cell and
-// re-ranking a radix sort into preallocated buffers; an edit of one parameter re-scores only the
-// rows whose points it changed and sorts only them, leaving their merge into the whole ranking
-// until it is read (the top, ranks and percentiles are exact at once). The UI keeps one engine per dataset.
+// A model compiled against one dataset: per parameter, the column it reads, the transform output
+// of every row and which rows it can give points, so re-scoring after a weight change is a few
+// multiply-adds per cell and re-ranking a radix sort into preallocated buffers; an edit of one
+// parameter re-scores only the rows whose points it changed and sorts only them, leaving their
+// merge into the whole ranking until it is read (the top, ranks and percentiles are exact at
+// once). The UI keeps one engine per dataset.
 #pragma once
 
 #include <cstdint>
@@ -54,7 +55,9 @@ public:
     std::size_t row_count() const { return scores_.size(); }
     std::size_t parameter_count() const { return parameters_.size(); }
 
-    // Raw score = intercept + the points of every parameter, summed in parameter order.
+    // Raw score = intercept + the points of every parameter, summed in parameter order (from
+    // intercept + 0.0, so a -0.0 intercept counts as +0.0: no sum is ever -0.0 and adding zero
+    // points never changes one).
     const std::vector<double>& raw_scores() const { return scores_; }
     double raw_score(std::size_t row) const { return scores_[row]; }
     std::optional<double> probability(std::size_t row) const;  // only for logistic models
@@ -90,14 +93,21 @@ private:
     struct CompiledParameter {
         const Column* column = nullptr;
         std::vector<double> outputs;  // transform output per row (missing rows: per the policy)
+        // One bit per row (64 a word): the output is not zero or the input is missing. Only these
+        // rows can get points other than zero from the parameter, whatever its weight.
+        std::vector<std::uint64_t> contributes;
     };
 
     ScoringEngine(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
     std::vector<ModelProblem> check(const ModelSpec& spec) const;
     void compile_parameter(std::size_t index);
-    void count_missing_inputs();
+    // Transform outputs and bits of rows [begin, end); begin == 0 starts the parameter afresh and
+    // begin must be a multiple of 64.
+    void compile_rows(std::size_t index, std::size_t begin, std::size_t end);
+    void count_missing_inputs(std::size_t begin, std::size_t end);
+    void score_rows(std::size_t begin, std::size_t end);
     void rescore_and_rank();
-    void rescore_changed_points(std::size_t index, const ModelParameter& before, const std::vector<double>& outputs_before);
+    void rescore_changed_points(std::size_t index, const ModelParameter& before, bool outputs_changed);
 
     ModelSpec spec_;
     const Dataset* dataset_ = nullptr;
@@ -108,8 +118,9 @@ private:
     std::vector<std::uint16_t> missing_counts_;
     // Mutable: reading the whole order finishes the merge an edit left pending.
     mutable RankOrder rank_;
-    // One-parameter edits: the parameter's previous transform outputs, and the rows re-scored.
+    // One-parameter edits: the parameter's previous transform outputs and bits, and the rows re-scored.
     std::vector<double> outputs_before_;
+    std::vector<std::uint64_t> contributes_before_;
     std::vector<std::uint32_t> changed_rows_;
 };
 
@@ -119,23 +130,36 @@ struct EngineResult {
 };
 
 // ScoringEngine::create in steps, so a big dataset can be scored over several frames: the tie
-// order, then one parameter per step, then the scores and the ranking. The engine it builds is
-// the one create() returns (create() is this build taken at once).
+// order (its keys, each radix pass, equal ids), the ranking's buffers, each parameter in parts of
+// `rows_per_step` rows, the scores in such parts, then the ranking (its keys, each radix pass, the
+// order written). The engine it builds is the one create() returns (create() is this build taken at once).
 class ScoringEngineBuild {
 public:
-    // Checks the model at once: a refused model is done, with its problems.
-    ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
+    // 131,072 rows: at 1M dossiers each part of a parameter or of the scoring is a few ms to some
+    // tens of ms in wasm (bench/model/run prints the longest step).
+    static constexpr std::size_t default_rows_per_step = std::size_t{1} << 17;
+
+    // Checks the model at once: a refused model is done, with its problems. `rows_per_step` is
+    // rounded up to a multiple of 64.
+    ScoringEngineBuild(const ModelSpec& spec, const Dataset& dataset, ScoringContext context,
+                       std::size_t rows_per_step = default_rows_per_step);
     // Does the next step; true once the build is done.
     bool advance();
-    bool done() const { return next_step_ == step_count_; }
-    double progress() const;  // 0 to 1
+    bool done() const { return phase_ == Phase::done; }
+    double progress() const;  // 0 to 1 (the steps done of those planned: radix passes may be skipped)
     // The engine or the problems; steps not done yet are done first.
     EngineResult take();
 
 private:
+    enum class Phase { tie_order, rank_buffers, parameters, scores, ranking_keys, ranking, done };
     EngineResult result_;
-    std::size_t next_step_ = 0;
-    std::size_t step_count_ = 0;
+    std::optional<IdOrderBuild> tie_order_;
+    Phase phase_ = Phase::done;
+    std::size_t rows_per_step_ = 64;
+    std::size_t parts_ = 1;      // parts of rows_per_step_ rows (at least one, even without rows)
+    std::size_t next_part_ = 0;  // in the parameters phase, counted over all parameters
+    std::size_t steps_done_ = 0;
+    std::size_t planned_steps_ = 1;
 };
 
 }  // namespace radar

@@ -121,11 +121,15 @@ TransformedCell transform_cell(const ModelParameter& parameter, const Column& co
 }
 
 void transform_column(const ModelParameter& parameter, const Column& column, DayNumber reference, double* outputs) {
+    transform_rows(parameter, column, reference, 0, column.size(), outputs);
+}
+
+void transform_rows(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
+                    std::size_t end, double* outputs) {
     const Pipeline pipeline(parameter, reference);
     const auto neutral = pipeline.neutral_input();
     const double missing_output = neutral ? pipeline.numeric(*neutral) : 0.0;
-    const std::size_t rows = column.size();
-    for (std::size_t row = 0; row < rows; ++row)
+    for (std::size_t row = begin; row < end; ++row)
         outputs[row] = column.missing[row] ? missing_output : pipeline.numeric(pipeline.input(column, row));
 }
 

@@ -31,5 +31,8 @@ TransformedCell transform_cell(const ModelParameter& parameter, const Column& co
 
 // Writes the pipeline's output for every row to `outputs` (size column.size()); no per-row allocation.
 void transform_column(const ModelParameter& parameter, const Column& column, DayNumber reference, double* outputs);
+// The same for the rows [begin, end) only (outputs[row] for each), so a column can be done in parts.
+void transform_rows(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
+                    std::size_t end, double* outputs);
 
 }  // namespace radar
