@@ -15,7 +15,7 @@
   style.textContent = `
     #radar-accessibility, #radar-accessibility * { position: absolute; box-sizing: border-box; margin: 0; padding: 0;
       border: 0; background: transparent; color: transparent; caret-color: transparent; font: inherit;
-      overflow: hidden; white-space: nowrap; pointer-events: none; }
+      overflow: clip; white-space: nowrap; pointer-events: none; }
     #radar-accessibility { inset: 0; z-index: 1; }
     #radar-accessibility :focus-visible { outline: 3px solid #d6603c; outline-offset: -3px; }  /* inside: a parent clips its outside */
     #radar-accessibility #radar-announcements { left: 0; top: 0; width: 1px; height: 1px; }`;
@@ -236,8 +236,18 @@
   // and focus elsewhere in the page is never taken away.
   let followedKey = null;
   let followingApp = false;
+  let askedKey = null;  // the widget the page's focus moved to, until the app's navigation went there
   function followFocus(focused) {
     const key = focused ? focused.key : null;
+    if (askedKey !== null) {
+      // The page's focus leads: frames drawn before the app took it (Tab pressed twice between
+      // two frames) would pull the focus back. Where the app's navigation is once it did (on
+      // that widget, or where it was when the widget cannot have it) is not followed either.
+      if (key !== askedKey && pageFocusPending()) return;
+      askedKey = null;
+      followedKey = key;
+      return;
+    }
     if (key === followedKey) return;
     followedKey = key;
     const node = key && nodes.get(key);
@@ -328,9 +338,29 @@
       window.Module.ccall('radar_bring_into_view', null, ['string'], [key]);
     } catch (error) { /* the app stopped */ }
   }
-  // An element reached with Tab is shown too: the focus mark sits on a widget one can see.
+  // The page's focus leads ImGui's keyboard navigation: an element reached with Tab (or moved to
+  // by a screen reader) puts the navigation on its widget, so that the app's keys (arrows, its
+  // focus frame) go on from there, and is shown: the focus mark sits on a widget one can see.
+  function focusFromPage(key) {
+    askedKey = key || null;
+    try {
+      window.Module.ccall('radar_focus_from_page', null, ['string'], [key]);
+    } catch (error) { /* the app stopped */ }
+  }
+  function pageFocusPending() {
+    try {
+      return !!window.Module.ccall('radar_page_focus_pending', 'number', [], []);
+    } catch (error) {
+      return false;
+    }
+  }
   layer.addEventListener('focusin', (event) => {
-    if (!followingApp && event.target instanceof HTMLElement && event.target.dataset.key) bringIntoView(event.target.dataset.key);
+    if (followingApp || !(event.target instanceof HTMLElement) || !event.target.dataset.key) return;
+    focusFromPage(event.target.dataset.key);
+    bringIntoView(event.target.dataset.key);
+  });
+  layer.addEventListener('focusout', (event) => {
+    if (!layer.contains(event.relatedTarget)) focusFromPage('');
   });
   function activate(key) {
     acting = acting.then(async () => {
