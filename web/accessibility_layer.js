@@ -362,10 +362,11 @@
   layer.addEventListener('focusout', (event) => {
     if (!layer.contains(event.relatedTarget)) focusFromPage('');
   });
-  function activate(key) {
+  // `stillWanted`, if given, is asked when the click's turn comes (it is not done if not).
+  function activate(key, stillWanted = () => true) {
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
-      if (!canvas) return;
+      if (!canvas || !stillWanted()) return;
       // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
       // drew the widget, and describes the new place in the frame after that.
       const shown = currentNode(key);
@@ -400,7 +401,9 @@
   function activateTextBox(element, key) {
     heldFor = element;
     heldKeys = [];
-    activate(key).then(() => {
+    // Left at once (Tab pressed again before its turn) with nothing typed, the field is not
+    // clicked: it would edit with the page's focus elsewhere and take what is typed there.
+    activate(key, () => document.activeElement === element || (heldFor === element && heldKeys.length > 0)).then(() => {
       if (heldFor !== element) return;
       const keys = heldKeys;
       heldFor = null;

@@ -116,6 +116,8 @@ test('a row reached with Tab below the list\'s edge is scrolled into sight, its 
     assert.equal(place.scrolled, 0);
     assert.equal(await pageFocusKey(page), lastKey);
     assert.equal(await navigationKey(page), lastKey);
+    // The filter's text box, passed on the way at once, was not left editing.
+    assert.equal(await page.evaluate(() => window.Module.ccall('radar_wants_text_input', 'number', [], [])), 0);
     await page.screenshot({ path: join(screenshotFolder, 'focus-row-scrolled-into-sight.png') });
     assert.deepEqual(app.consoleErrors, []);
   } finally {
