@@ -69,6 +69,8 @@
 
   const nodes = new Map();  // key -> { element, item }
 
+  // The element's listeners find its widget through data-key: an element is reused for another
+  // widget of its role (follow).
   function create(item) {
     const element = elementOf[item.role]();
     if (element.tagName === 'BUTTON') element.type = 'button';
@@ -76,15 +78,14 @@
     if (item.role === 'textbox') {
       element.type = 'text';
       // Focused by the app's navigation (following it), the field is not clicked.
-      element.addEventListener('focus', () => { if (!followingApp) activateTextBox(element, item.key); });
+      element.addEventListener('focus', () => { if (!followingApp) activateTextBox(element, element.dataset.key); });
       // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
       element.addEventListener('blur', () => {
-        const node = nodes.get(item.key);
+        const node = nodes.get(element.dataset.key);
         if (node) element.value = node.item.value || '';
       });
     }
-    if (activatable.has(item.role)) element.addEventListener('click', () => activate(item.key));
-    element.dataset.key = item.key;
+    if (activatable.has(item.role)) element.addEventListener('click', () => activate(element.dataset.key));
     return element;
   }
 
@@ -153,14 +154,36 @@
     setAttribute(element, 'aria-disabled', item.disabled ? 'true' : null);
   }
 
-  // Puts `children` in this order under `parent`, moving only the ones out of place (a moved
-  // element loses focus); other children are left after them.
+  // Puts `children` in this order under `parent`, moving as few as can be (a moved element loses
+  // focus, and each move makes the browser's work): the longest run already in order stays.
   function arrange(parent, children) {
-    let at = parent.firstChild;
-    for (const child of children) {
-      if (child === at) at = at.nextSibling;
-      else parent.insertBefore(child, at);
+    const placeOf = new Map();
+    let place = 0;
+    for (let child = parent.firstChild; child; child = child.nextSibling) placeOf.set(child, place++);
+    const staying = longestIncreasing(children.map((child) => (placeOf.has(child) ? placeOf.get(child) : -1)));
+    let next = null;
+    for (let i = children.length - 1; i >= 0; --i) {
+      if (!staying.has(i)) parent.insertBefore(children[i], next);
+      next = children[i];
     }
+  }
+  // The indexes of a longest strictly increasing subsequence of `places` (negative ones left out).
+  function longestIncreasing(places) {
+    const ends = [];      // ends[k]: index of the smallest last place of a run of length k + 1
+    const before = [];    // before[i]: the index before i in its run
+    places.forEach((value, i) => {
+      if (value < 0) return;
+      let low = 0, high = ends.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (places[ends[middle]] < value) low = middle + 1; else high = middle;
+      }
+      before[i] = low > 0 ? ends[low - 1] : -1;
+      ends[low] = i;
+    });
+    const staying = new Set();
+    for (let i = ends.length ? ends[ends.length - 1] : -1; i >= 0; i = before[i]) staying.add(i);
+    return staying;
   }
 
   function announce(texts) {
@@ -172,22 +195,48 @@
     while (announcements.childElementCount > keptAnnouncements) announcements.firstElementChild.remove();
   }
 
-  // [SECTION] Following the app: the widgets of the newest frame, when they changed.
+  // [SECTION] Following the app: the widgets of the newest frame, when they changed. The element
+  // of a widget that is gone is reused for a new widget of the same role (a list scrolled: the
+  // rows that left give their elements, cells included, to the rows that came), so that only the
+  // texts and places that differ are written; one holding the page's focus is not reused.
   let version = -1;
   function follow(items) {
     const seen = new Set();
-    const children = new Map([[root, []]]);
-    const spoken = [];
     for (const item of items) {
       let key = item.key;
       for (let n = 2; seen.has(key); ++n) key = item.key + '#' + n;  // two widgets under one key
       item.key = key;
       seen.add(key);
+    }
+    const spare = new Map();  // role -> nodes of widgets gone, in the layer's order
+    const active = document.activeElement;
+    for (const [key, node] of nodes) {
+      if (seen.has(key)) continue;
+      nodes.delete(key);
+      if (node.element.contains(active)) {
+        node.element.remove();
+        continue;
+      }
+      if (!spare.has(node.item.role)) spare.set(node.item.role, []);
+      spare.get(node.item.role).push(node);
+    }
+    const reuse = (role) => {
+      const left = spare.get(role);
+      return left && left.length ? left.shift() : null;
+    };
+    const children = new Map([[root, []]]);
+    const spoken = [];
+    for (const item of items) {
+      const key = item.key;
       let node = nodes.get(key);
-      const previous = node && node.item.role === item.role ? node.item : null;
+      let previous = node && node.item.role === item.role ? node.item : null;
+      const said = previous && previous.name;  // what this widget said before (not a reused element's)
       if (!previous) {
         if (node) node.element.remove();
-        node = { element: create(item), item };
+        const reused = reuse(item.role);
+        previous = reused && reused.item;
+        node = { element: reused ? reused.element : create(item), item };
+        node.element.dataset.key = key;
         nodes.set(key, node);
       }
       const container = item.container && nodes.get(item.container);
@@ -197,14 +246,10 @@
       node.item = item;
       if (!children.has(parent)) children.set(parent, []);
       children.get(parent).push(node.element);
-      if ((item.role === 'status' || item.announced) && item.name && (!previous || previous.name !== item.name))
+      if ((item.role === 'status' || item.announced) && item.name && said !== item.name)
         spoken.push(item.name);
     }
-    for (const [key, node] of nodes) {
-      if (seen.has(key)) continue;
-      node.element.remove();
-      nodes.delete(key);
-    }
+    for (const left of spare.values()) for (const node of left) node.element.remove();
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
     followDialog(items.find((item) => item.role === 'dialog' && !item.modeless));
