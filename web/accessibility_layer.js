@@ -407,7 +407,8 @@
   layer.addEventListener('focusout', (event) => {
     if (!layer.contains(event.relatedTarget)) focusFromPage('');
   });
-  // `stillWanted`, if given, is asked when the click's turn comes (it is not done if not).
+  // `stillWanted`, if given, is asked when the click's turn comes and again right before it (it
+  // is not done if not).
   function activate(key, stillWanted = () => true) {
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
@@ -430,6 +431,7 @@
         await nextFrame();
         await nextFrame();
       }
+      if (!stillWanted()) return;
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
       await nextFrame();
