@@ -141,6 +141,8 @@ const summary = (times) => ({ median: quantile(times, 0.5), p95: quantile(times,
 const app = await openApp({ browserArgs: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] });
 try {
   const { page } = app;
+  page.on('crash', () => console.log(`the page crashed (${new Date().toISOString()})`));
+  page.on('close', () => console.log(`the page closed (${new Date().toISOString()})`));
   await importExport(page);
   const withoutLayer = async (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
   const givenLayer = layerFile && readFileSync(layerFile, 'utf8');
