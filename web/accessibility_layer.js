@@ -15,7 +15,7 @@
   style.textContent = `
     #radar-accessibility, #radar-accessibility * { position: absolute; box-sizing: border-box; margin: 0; padding: 0;
       border: 0; background: transparent; color: transparent; caret-color: transparent; font: inherit;
-      overflow: hidden; white-space: nowrap; pointer-events: none; }
+      overflow: clip; white-space: nowrap; pointer-events: none; }
     #radar-accessibility { inset: 0; z-index: 1; }
     #radar-accessibility :focus-visible { outline: 3px solid #d6603c; outline-offset: -3px; }  /* inside: a parent clips its outside */
     #radar-accessibility #radar-announcements { left: 0; top: 0; width: 1px; height: 1px; }`;
@@ -69,6 +69,8 @@
 
   const nodes = new Map();  // key -> { element, item }
 
+  // The element's listeners find its widget through data-key: an element is reused for another
+  // widget of its role (follow).
   function create(item) {
     const element = elementOf[item.role]();
     if (element.tagName === 'BUTTON') element.type = 'button';
@@ -76,15 +78,14 @@
     if (item.role === 'textbox') {
       element.type = 'text';
       // Focused by the app's navigation (following it), the field is not clicked.
-      element.addEventListener('focus', () => { if (!followingApp) activateTextBox(element, item.key); });
+      element.addEventListener('focus', () => { if (!followingApp) activateTextBox(element, element.dataset.key); });
       // While it has the focus it keeps what was typed; afterwards it shows the app's text again.
       element.addEventListener('blur', () => {
-        const node = nodes.get(item.key);
+        const node = nodes.get(element.dataset.key);
         if (node) element.value = node.item.value || '';
       });
     }
-    if (activatable.has(item.role)) element.addEventListener('click', () => activate(item.key));
-    element.dataset.key = item.key;
+    if (activatable.has(item.role)) element.addEventListener('click', () => activate(element.dataset.key));
     return element;
   }
 
@@ -153,14 +154,36 @@
     setAttribute(element, 'aria-disabled', item.disabled ? 'true' : null);
   }
 
-  // Puts `children` in this order under `parent`, moving only the ones out of place (a moved
-  // element loses focus); other children are left after them.
+  // Puts `children` in this order under `parent`, moving as few as can be (a moved element loses
+  // focus, and each move makes the browser's work): the longest run already in order stays.
   function arrange(parent, children) {
-    let at = parent.firstChild;
-    for (const child of children) {
-      if (child === at) at = at.nextSibling;
-      else parent.insertBefore(child, at);
+    const placeOf = new Map();
+    let place = 0;
+    for (let child = parent.firstChild; child; child = child.nextSibling) placeOf.set(child, place++);
+    const staying = longestIncreasing(children.map((child) => (placeOf.has(child) ? placeOf.get(child) : -1)));
+    let next = null;
+    for (let i = children.length - 1; i >= 0; --i) {
+      if (!staying.has(i)) parent.insertBefore(children[i], next);
+      next = children[i];
     }
+  }
+  // The indexes of a longest strictly increasing subsequence of `places` (negative ones left out).
+  function longestIncreasing(places) {
+    const ends = [];      // ends[k]: index of the smallest last place of a run of length k + 1
+    const before = [];    // before[i]: the index before i in its run
+    places.forEach((value, i) => {
+      if (value < 0) return;
+      let low = 0, high = ends.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (places[ends[middle]] < value) low = middle + 1; else high = middle;
+      }
+      before[i] = low > 0 ? ends[low - 1] : -1;
+      ends[low] = i;
+    });
+    const staying = new Set();
+    for (let i = ends.length ? ends[ends.length - 1] : -1; i >= 0; i = before[i]) staying.add(i);
+    return staying;
   }
 
   function announce(texts) {
@@ -172,22 +195,48 @@
     while (announcements.childElementCount > keptAnnouncements) announcements.firstElementChild.remove();
   }
 
-  // [SECTION] Following the app: the widgets of the newest frame, when they changed.
+  // [SECTION] Following the app: the widgets of the newest frame, when they changed. The element
+  // of a widget that is gone is reused for a new widget of the same role (a list scrolled: the
+  // rows that left give their elements, cells included, to the rows that came), so that only the
+  // texts and places that differ are written; one holding the page's focus is not reused.
   let version = -1;
   function follow(items) {
     const seen = new Set();
-    const children = new Map([[root, []]]);
-    const spoken = [];
     for (const item of items) {
       let key = item.key;
       for (let n = 2; seen.has(key); ++n) key = item.key + '#' + n;  // two widgets under one key
       item.key = key;
       seen.add(key);
+    }
+    const spare = new Map();  // role -> nodes of widgets gone, in the layer's order
+    const active = document.activeElement;
+    for (const [key, node] of nodes) {
+      if (seen.has(key)) continue;
+      nodes.delete(key);
+      if (node.element.contains(active)) {
+        node.element.remove();
+        continue;
+      }
+      if (!spare.has(node.item.role)) spare.set(node.item.role, []);
+      spare.get(node.item.role).push(node);
+    }
+    const reuse = (role) => {
+      const left = spare.get(role);
+      return left && left.length ? left.shift() : null;
+    };
+    const children = new Map([[root, []]]);
+    const spoken = [];
+    for (const item of items) {
+      const key = item.key;
       let node = nodes.get(key);
-      const previous = node && node.item.role === item.role ? node.item : null;
+      let previous = node && node.item.role === item.role ? node.item : null;
+      const said = previous && previous.name;  // what this widget said before (not a reused element's)
       if (!previous) {
         if (node) node.element.remove();
-        node = { element: create(item), item };
+        const reused = reuse(item.role);
+        previous = reused && reused.item;
+        node = { element: reused ? reused.element : create(item), item };
+        node.element.dataset.key = key;
         nodes.set(key, node);
       }
       const container = item.container && nodes.get(item.container);
@@ -197,14 +246,10 @@
       node.item = item;
       if (!children.has(parent)) children.set(parent, []);
       children.get(parent).push(node.element);
-      if ((item.role === 'status' || item.announced) && item.name && (!previous || previous.name !== item.name))
+      if ((item.role === 'status' || item.announced) && item.name && said !== item.name)
         spoken.push(item.name);
     }
-    for (const [key, node] of nodes) {
-      if (seen.has(key)) continue;
-      node.element.remove();
-      nodes.delete(key);
-    }
+    for (const left of spare.values()) for (const node of left) node.element.remove();
     for (const [parent, list] of children) arrange(parent, list);
     if (spoken.length) announce(spoken);
     followDialog(items.find((item) => item.role === 'dialog' && !item.modeless));
@@ -236,8 +281,18 @@
   // and focus elsewhere in the page is never taken away.
   let followedKey = null;
   let followingApp = false;
+  let askedKey = null;  // the widget the page's focus moved to, until the app's navigation went there
   function followFocus(focused) {
     const key = focused ? focused.key : null;
+    if (askedKey !== null) {
+      // The page's focus leads: frames drawn before the app took it (Tab pressed twice between
+      // two frames) would pull the focus back. Where the app's navigation is once it did (on
+      // that widget, or where it was when the widget cannot have it) is not followed either.
+      if (key !== askedKey && pageFocusPending()) return;
+      askedKey = null;
+      followedKey = key;
+      return;
+    }
     if (key === followedKey) return;
     followedKey = key;
     const node = key && nodes.get(key);
@@ -328,14 +383,36 @@
       window.Module.ccall('radar_bring_into_view', null, ['string'], [key]);
     } catch (error) { /* the app stopped */ }
   }
-  // An element reached with Tab is shown too: the focus mark sits on a widget one can see.
+  // The page's focus leads ImGui's keyboard navigation: an element reached with Tab (or moved to
+  // by a screen reader) puts the navigation on its widget, so that the app's keys (arrows, its
+  // focus frame) go on from there, and is shown: the focus mark sits on a widget one can see.
+  function focusFromPage(key) {
+    askedKey = key || null;
+    try {
+      window.Module.ccall('radar_focus_from_page', null, ['string'], [key]);
+    } catch (error) { /* the app stopped */ }
+  }
+  function pageFocusPending() {
+    try {
+      return !!window.Module.ccall('radar_page_focus_pending', 'number', [], []);
+    } catch (error) {
+      return false;
+    }
+  }
   layer.addEventListener('focusin', (event) => {
-    if (!followingApp && event.target instanceof HTMLElement && event.target.dataset.key) bringIntoView(event.target.dataset.key);
+    if (followingApp || !(event.target instanceof HTMLElement) || !event.target.dataset.key) return;
+    focusFromPage(event.target.dataset.key);
+    bringIntoView(event.target.dataset.key);
   });
-  function activate(key) {
+  layer.addEventListener('focusout', (event) => {
+    if (!layer.contains(event.relatedTarget)) focusFromPage('');
+  });
+  // `stillWanted`, if given, is asked when the click's turn comes and again right before it (it
+  // is not done if not).
+  function activate(key, stillWanted = () => true) {
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
-      if (!canvas) return;
+      if (!canvas || !stillWanted()) return;
       // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
       // drew the widget, and describes the new place in the frame after that.
       const shown = currentNode(key);
@@ -354,6 +431,7 @@
         await nextFrame();
         await nextFrame();
       }
+      if (!stillWanted()) return;
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
       await nextFrame();
@@ -370,7 +448,9 @@
   function activateTextBox(element, key) {
     heldFor = element;
     heldKeys = [];
-    activate(key).then(() => {
+    // Left at once (Tab pressed again before its turn) with nothing typed, the field is not
+    // clicked: it would edit with the page's focus elsewhere and take what is typed there.
+    activate(key, () => document.activeElement === element || (heldFor === element && heldKeys.length > 0)).then(() => {
       if (heldFor !== element) return;
       const keys = heldKeys;
       heldFor = null;

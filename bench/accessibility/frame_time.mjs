@@ -9,16 +9,20 @@
 // With --profile, each run also says where its time went: the page's script, style and layout
 // time per frame (Chromium's Performance metrics) and the functions with the most self time
 // (a CPU profile; wasm functions by their index unless the app was linked with --profiling-funcs).
+// With --layer=FILE, the "on" runs use that script as the layer instead of the built one (an
+// earlier version of web/accessibility_layer.js, to compare it under the same load).
 // A measurement, not a test. Needs the native CLI (build/native/radar) to write the export.
-//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES] [RUNS] [--profile]   (defaults 100000, 600, 2)
+//   node bench/accessibility/frame_time.mjs [ROWS] [FRAMES] [RUNS] [--profile] [--layer=FILE]
+//   (defaults 100000, 600, 2)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, nextFrames, radarInfo, waitForInfo, clickWidget } from '../../web/tests/browser.mjs';
 
 const profiling = process.argv.includes('--profile');
-const [rowsArgument, framesArgument, runsArgument] = process.argv.slice(2).filter((argument) => argument !== '--profile');
+const layerFile = process.argv.find((argument) => argument.startsWith('--layer='))?.slice('--layer='.length);
+const [rowsArgument, framesArgument, runsArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
 const rows = Number(rowsArgument || 100000);
 const frames = Number(framesArgument || 600);
 const runs = Number(runsArgument || 2);
@@ -137,16 +141,21 @@ const summary = (times) => ({ median: quantile(times, 0.5), p95: quantile(times,
 const app = await openApp({ browserArgs: ['--disable-frame-rate-limit', '--disable-gpu-vsync'] });
 try {
   const { page } = app;
+  page.on('crash', () => console.log(`the page crashed (${new Date().toISOString()})`));
+  page.on('close', () => console.log(`the page closed (${new Date().toISOString()})`));
   await importExport(page);
   const withoutLayer = async (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+  const givenLayer = layerFile && readFileSync(layerFile, 'utf8');
+  const withGivenLayer = async (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: givenLayer });
   const times = { on: [], off: [] };
   let scrolled = 0;
   for (const layer of Array.from({ length: runs }, () => ['on', 'off']).flat()) {
+    if (layer === 'off' || givenLayer) await removeServiceWorker(page);
     if (layer === 'off') {
-      await removeServiceWorker(page);
       await page.route('**/radar_accessibility.js', withoutLayer);
     } else {
       await page.unroute('**/radar_accessibility.js');
+      if (givenLayer) await page.route('**/radar_accessibility.js', withGivenLayer);
     }
     await reopen(page);
     const present = await page.evaluate(() => document.getElementById('radar-accessibility') !== null);
@@ -157,6 +166,7 @@ try {
   }
   const on = summary(times.on), off = summary(times.off);
   const ms = (value) => value.toFixed(2) + ' ms';
+  if (layerFile) console.log(`layer                ${layerFile}`);
   console.log(`rows                 ${rows} imported; ${frames} frames per run, ${runs} runs each; last run scrolled to row ${Math.round(scrolled)}`);
   console.log(`layer on             median ${ms(on.median)}, p95 ${ms(on.p95)}`);
   console.log(`layer off            median ${ms(off.median)}, p95 ${ms(off.p95)}`);

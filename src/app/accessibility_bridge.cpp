@@ -5,11 +5,12 @@
 #include "app/accessibility_bridge.hpp"
 
 #include <emscripten/emscripten.h>
-#include <imgui.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "ui/text_field_focus.hpp"
 
 namespace radar::app {
 namespace {
@@ -135,7 +136,15 @@ EMSCRIPTEN_KEEPALIVE void radar_set_accessible_value(const char* key, double val
 // clicks a widget, and when one of its elements takes the focus).
 EMSCRIPTEN_KEEPALIVE void radar_bring_into_view(const char* key) { radar::ui::view_marks().bring_into_view = key; }
 
-// Whether a text field of the app has the keyboard (then Tab stays in the app).
-EMSCRIPTEN_KEEPALIVE int radar_wants_text_input() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+// ImGui's keyboard navigation goes to the widget described under `key` when it is drawn next:
+// its element took the page's focus ("" when the focus left the layer: no move is pending).
+EMSCRIPTEN_KEEPALIVE void radar_focus_from_page(const char* key) { radar::ui::view_marks().page_focus = key; }
+
+// Whether the navigation has yet to go where the page's focus went (its widget not drawn since).
+EMSCRIPTEN_KEEPALIVE int radar_page_focus_pending() { return radar::ui::view_marks().page_focus.empty() ? 0 : 1; }
+
+// Whether a text field of the app is editing now (then Tab stays in the app). Not ImGui's
+// WantTextInput, which says so for one frame more after an edit ended.
+EMSCRIPTEN_KEEPALIVE int radar_wants_text_input() { return radar::ui::text_field_is_editing() ? 1 : 0; }
 
 }  // extern "C"

@@ -124,6 +124,7 @@ void frame() {
         radar::platform::note_dataset_restore(restoring);
     }
     radar::ui::draw_main_window(app.state, *app.import_session, app.backup, app.audit, app.views, app.fonts, read_shortcuts());
+    radar::ui::finish_describing_frame();
     radar::app::publish_accessible_items(app.views.marks);
     if (auto file = app.backup.take_download()) radar::platform::download_file(file->name, file->mime_type, file->bytes);
     if (auto notice = app.backup.take_reload_notice()) radar::platform::reload_page_with_notice(*notice);

@@ -20,6 +20,7 @@ bool begin_choice_box(const char* id, const std::string& key, const char* name, 
     const WidgetBox box = next_frame_box();
     const ImGuiID widget_id = ImGui::GetID(id);
     const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;
+    follow_page_focus(key, widget_id);
     const bool open = ImGui::BeginCombo(id, shown);
     AccessibleItem& combo = describe(key, Role::combobox, std::string(name) + ": " + shown, box);
     combo.expanded = open;

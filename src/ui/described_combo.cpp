@@ -11,9 +11,11 @@ namespace radar::ui {
 DescribedCombo::DescribedCombo(const char* id, std::string name, const std::string& preview, ImGuiComboFlags flags) {
     // BeginCombo draws its list as a window of its own: the box is measured before.
     const WidgetBox box = next_frame_box();
+    const ImGuiID widget_id = ImGui::GetID(id);
     char key[24];
-    std::snprintf(key, sizeof key, "combo:%08x", static_cast<unsigned>(ImGui::GetID(id)));
+    std::snprintf(key, sizeof key, "combo:%08x", static_cast<unsigned>(widget_id));
     key_ = key;
+    follow_page_focus(key_, widget_id);
     const std::size_t combo_at = view_marks().accessible.size();
     // "Indeling: Standaardindelingen"; a label that ends in ":" or "=" is followed by the choice at once.
     const bool joined = !name.empty() && (name.back() == ':' || name.back() == '=');
@@ -21,6 +23,7 @@ DescribedCombo::DescribedCombo(const char* id, std::string name, const std::stri
     open_ = ImGui::BeginCombo(id, preview.c_str(), flags);
     AccessibleItem& combo = view_marks().accessible[combo_at];
     combo.expanded = open_;
+    combo.focused = has_keyboard_focus(widget_id);
     if (open_) describe_current_window(key_ + ":list", Role::listbox, std::move(name));
 }
 

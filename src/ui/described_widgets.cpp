@@ -30,11 +30,14 @@ void describe_paragraph(const std::string& text, const std::string& key) {
 bool begin_described_combo(const char* id, const std::string& key, const std::string& name, const char* preview) {
     // The combo's frame, known before it is drawn: an open combo's popup becomes the last item.
     const WidgetBox box = next_frame_box();
+    const ImGuiID widget_id = ImGui::GetID(id);
+    follow_page_focus(key, widget_id);
     const bool open = ImGui::BeginCombo(id, preview);
     note_widget(key, ImVec2(box.left, box.top), ImVec2(box.right, box.bottom));
     AccessibleItem& combo = describe(key, Role::combobox, name, box);
     combo.value = preview;
     combo.expanded = open;
+    combo.focused = has_keyboard_focus(widget_id);
     if (open) describe_current_window(key + ":list", Role::listbox, name);
     return open;
 }

@@ -58,10 +58,19 @@ void grow_box(WidgetBox& box, const WidgetBox& other) {
 
 void start_describing_frame() { view_marks().accessible.clear(); }
 
+void finish_describing_frame() {
+    ViewMarks& marks = view_marks();
+    if (!marks.coming_into_view) return;
+    const WidgetBox& box = marks.accessible[marks.coming_into_view->item].box;
+    if (ImGuiWindow* window = ImGui::FindWindowByID(marks.coming_into_view->window))
+        ImGui::ScrollToBringRectIntoView(window, ImRect(box.left, box.top, box.right, box.bottom));
+    marks.coming_into_view.reset();
+}
+
 AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box) {
     ViewMarks& marks = view_marks();
     if (!marks.bring_into_view.empty() && marks.bring_into_view == key) {
-        ImGui::ScrollToBringRectIntoView(GImGui->CurrentWindow, ImRect(box.left, box.top, box.right, box.bottom));
+        marks.coming_into_view = DescribedInWindow{marks.accessible.size(), GImGui->CurrentWindow->ID};
         marks.bring_into_view.clear();
     }
     AccessibleItem& item = marks.accessible.emplace_back();
@@ -80,6 +89,7 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key)
     }
     AccessibleItem& item = describe(std::move(key), role, std::move(name), last_item_box());
     item.disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+    follow_page_focus(item.key, ImGui::GetItemID());
     item.focused = has_keyboard_focus(ImGui::GetItemID());
     return item;
 }
@@ -92,6 +102,20 @@ AccessibleItem& note_last_item(const std::string& widget, Role role, std::string
 bool has_keyboard_focus(ImGuiID id) {
     const ImGuiContext& g = *GImGui;
     return id != 0 && g.NavId == id && !g.NavDisableHighlight;
+}
+
+void follow_page_focus(const std::string& key, ImGuiID id) {
+    std::string& asked = view_marks().page_focus;
+    if (id == 0 || asked.empty() || asked != key) return;
+    asked.clear();
+    ImGuiContext& g = *GImGui;
+    ImGuiWindow* window = g.CurrentWindow;
+    // A field being edited lets go of the keyboard, as when Tab leaves it.
+    if (g.ActiveId != 0 && g.ActiveId != id) ImGui::ClearActiveID();
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(id, window);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
 }
 
 WidgetBox next_frame_box() {

@@ -6,6 +6,7 @@
 // mark itself.
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -66,6 +67,13 @@ struct RequestedValue {
     double value = 0;
 };
 
+// A described widget found in the frame being drawn: its place among the described widgets and
+// the window it was drawn in.
+struct DescribedInWindow {
+    std::size_t item = 0;
+    ImGuiID window = 0;
+};
+
 struct ViewMarks {
     std::map<std::string, WidgetBox> widgets;  // display pixels, by name, e.g. "weight:complaints"
     std::vector<AccessibleItem> accessible;    // this frame's described widgets, in drawing order
@@ -76,6 +84,9 @@ struct ViewMarks {
     std::string screening_refusal;             // why the coding form last refused to save ("" if not)
     std::optional<RequestedValue> requested_value;  // for one slider or number field, until it is drawn
     std::string bring_into_view;               // the described widget to scroll into sight when drawn next
+    std::optional<DescribedInWindow> coming_into_view;  // that widget, found in this frame
+    std::string page_focus;                    // the described widget whose element took the page's focus:
+                                               // keyboard navigation moves to it when it is drawn next
 };
 
 // Makes `marks` the current ImGui context's marks (at start-up, after ImGui::CreateContext).
@@ -91,6 +102,10 @@ void grow_box(WidgetBox& box, const WidgetBox& other);
 
 // Forgets the described widgets of the previous frame (at the start of a frame).
 void start_describing_frame();
+// After the views drew: the widget asked for with bring_into_view, if drawn, is scrolled into
+// sight (in the next frame) by its final box: some are boxed after they are described (a row
+// around its cells).
+void finish_describing_frame();
 // Adds an item to this frame's described widgets. The reference returned stays valid until the
 // next item is described.
 AccessibleItem& describe(std::string key, Role role, std::string name, WidgetBox box = {});
@@ -102,6 +117,10 @@ AccessibleItem& describe_last_item(Role role, std::string name, std::string key 
 AccessibleItem& note_last_item(const std::string& widget, Role role, std::string name);
 // Whether ImGui's keyboard navigation is on the widget `id` (and shown: not after a mouse click).
 bool has_keyboard_focus(ImGuiID id);
+// When the page's focus moved to the element of the widget described under `key` (ViewMarks::
+// page_focus), moves ImGui's keyboard navigation to that widget, `id`, shown as with a key. Call
+// in the widget's window, before or after drawing it.
+void follow_page_focus(const std::string& key, ImGuiID id);
 // The box of a frame-high widget about to be drawn at the cursor with the next item's width: a
 // combo box's, measured before BeginCombo (whose open list then becomes the last item).
 WidgetBox next_frame_box();

@@ -261,6 +261,7 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
             described_row.container = "ranking";
             described_row.selected = selected;
             described_row.row_index = i + 2;
+            follow_page_focus(row_key, ImGui::GetItemID());
             described_row.focused = has_keyboard_focus(ImGui::GetItemID());
             described_row.activatable = true;
             if (moved_to && *moved_to == static_cast<std::size_t>(i)) ImGui::SetScrollHereY();
