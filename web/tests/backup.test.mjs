@@ -144,6 +144,24 @@ test('a backup moves the work to another browser, once; forgetting empties the b
   }
 });
 
+// Removes the app's journal files from the origin's private file system, waiting while the
+// worker of the page just left still holds one (it lets go when it is ended).
+async function removeJournals() {
+  const root = await navigator.storage.getDirectory();
+  for (const name of await Array.fromAsync(root.keys())) {
+    if (!name.startsWith('dossier-radar')) continue;
+    for (;;) {
+      try {
+        await root.removeEntry(name);
+        break;
+      } catch (error) {
+        if (error.name !== 'NoModificationAllowedError') throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+  }
+}
+
 // Writes the backup's events and batches into a schema-1 database (records without a schema
 // field), as an older version of the app left them, from a page of the app's origin.
 function createSchemaOneDatabase(content) {
@@ -172,12 +190,17 @@ test('a database of the previous schema is migrated after a backup is offered, k
     const { page, url } = third;
     const content = JSON.parse(readFileSync(exportedFile, 'utf8')).content;
     // Replace this profile's database with a schema-1 one, from a page of the same origin that
-    // does not run the app, then start the app on it.
+    // does not run the app, then start the app on it. The app this profile just ran also left its
+    // journal (a file in the origin's private file system): a browser that only knew the
+    // schema-1 app has none, and with one the app would take the unmarked schema-1 database for
+    // one the browser deleted and rebuild it from the journal (without these events).
+    await waitForInfo(page, (s) => s.storage.loaded, 'the first start to finish with its store');
     await page.goto(url + 'blank-for-test');
     await page.evaluate(() => new Promise((resolve) => {
       const request = indexedDB.deleteDatabase('dossier-radar');
       request.onsuccess = request.onerror = request.onblocked = () => resolve();
     }));
+    await page.evaluate(removeJournals);
     await page.evaluate(createSchemaOneDatabase, content);
     await page.goto(url);
     await page.evaluate(() => window.radar.ready);
