@@ -172,11 +172,15 @@ public:
     void remove_skipped_dataset();
     // The stored dataset snapshot found at start-up, to be read again by the import session
     // (once: it is handed over). Accepting another import first drops it. A binary snapshot is
-    // decoded first, over the calls (one per frame) of up to snapshot_reading_budget each.
+    // decoded first (read_stored_snapshot_step).
     std::optional<StoredDataset> take_stored_dataset();
     // While a stored binary snapshot is decoded (before the import session has it): its file
     // name and how far (0..1); nothing otherwise.
     std::optional<std::pair<std::string, double>> stored_dataset_reading() const;
+    // One step of decoding the stored binary snapshot (the import work runs them in its frame
+    // budget); true once none is left: the decoded dataset then waits for take_stored_dataset (or
+    // is held back), a damaged one is reported, and one stored as text is stored again as binary.
+    bool read_stored_snapshot_step();
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
     // The stored dataset snapshot was damaged (its checksum or format): the file name it held and
@@ -433,12 +437,8 @@ private:
     // fingerprint travel inside it) unless dossier data is kept in memory only.
     void persist_snapshot(const MappingProfile& mapping);
     // A stored binary snapshot (its content is taken) to be decoded over frames for the import
-    // session (advance_snapshot_reading), or (not a snapshot's bytes) reported as damaged.
+    // session (read_stored_snapshot_step), or (not a snapshot's bytes) reported as damaged.
     void restore_columns_snapshot(platform::StoreSnapshot& stored, SnapshotDescriptor descriptor);
-    // Decodes for up to snapshot_reading_budget; the decoded dataset then waits in stored_dataset_
-    // (or skipped_dataset_), a damaged one is reported, and a snapshot stored as text is stored
-    // again as binary.
-    void advance_snapshot_reading();
     void finish_snapshot_reading();
     void report_damaged_snapshot(const std::string& source_name, const std::string& why);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
@@ -499,7 +499,7 @@ private:
     DemoSettings demo_settings_;  // the demo dossiers generated at start-up
     std::optional<SnapshotDescriptor> snapshot_;
     std::optional<StoredDataset> stored_dataset_;  // waiting for the import session
-    // A stored binary snapshot being decoded at start-up (take_stored_dataset steps it).
+    // A stored binary snapshot being decoded at start-up (read_stored_snapshot_step).
     struct SnapshotReading {
         SnapshotDescriptor descriptor;  // from the store's meta: the same data are not read twice
         std::string meta;               // the store's meta, kept for a rewrite as binary

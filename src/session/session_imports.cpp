@@ -2,7 +2,6 @@
 // mapping profiles, the accepted dataset kept as a store snapshot (decoded over frames at start-up
 // and shown instead of the demo data) and the "memory only" privacy setting.
 #include <algorithm>
-#include <chrono>
 
 #include <nlohmann/json.hpp>
 
@@ -18,8 +17,6 @@ constexpr const char* snapshot_key = "dataset";
 // as bytes (StoreSnapshot::binary); stores from before that hold its bytes as text (bytes_as_text)
 // and are read that way once, then stored again as bytes.
 constexpr const char* columns_content = "dataset-columns";
-// Decoding a snapshot at start-up works for up to this long per frame.
-constexpr auto snapshot_reading_budget = std::chrono::milliseconds(30);
 constexpr const char* memory_only_setting_key = "dataset_memory_only";
 // {"name": file name, "text": the dictionary's JSON text}
 constexpr const char* dictionary_setting_key = "field_dictionary";
@@ -264,12 +261,11 @@ std::optional<std::pair<std::string, double>> Session::stored_dataset_reading() 
     return std::make_pair(snapshot_reading_->descriptor.source_name, snapshot_reading_->reader->progress());
 }
 
-void Session::advance_snapshot_reading() {
-    const auto start = std::chrono::steady_clock::now();
-    DatasetSnapshotReader& reader = *snapshot_reading_->reader;
-    while (!reader.step())
-        if (std::chrono::steady_clock::now() - start >= snapshot_reading_budget) return;
+bool Session::read_stored_snapshot_step() {
+    if (!snapshot_reading_) return true;
+    if (!snapshot_reading_->reader->step()) return false;
     finish_snapshot_reading();
+    return true;
 }
 
 void Session::finish_snapshot_reading() {
@@ -325,7 +321,6 @@ void Session::remove_skipped_dataset() {
 }
 
 std::optional<StoredDataset> Session::take_stored_dataset() {
-    if (snapshot_reading_) advance_snapshot_reading();
     std::optional<StoredDataset> stored = std::move(stored_dataset_);
     stored_dataset_.reset();
     return stored;

@@ -1,7 +1,10 @@
 // The demo band, the way into the demo and the guided tour (see the header).
 #include "ui/demo_workspace_view.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -61,19 +64,17 @@ constexpr TextId demo_band_buttons[] = {TextId::demo_tour_button, TextId::demo_r
 
 float button_width(TextId label) { return ImGui::CalcTextSize(tr(label)).x + ImGui::GetStyle().FramePadding.x * 2; }
 
-// The rows the buttons take in `room` (they wrap in a narrow window: zoomed in, larger text).
-int button_rows(float room) {
-    int rows = 1;
+// For each button, whether it starts a row in `room` (they wrap in a narrow window: zoomed in,
+// larger text); the first always does.
+std::array<bool, std::size(demo_band_buttons)> row_starts(float room) {
+    std::array<bool, std::size(demo_band_buttons)> starts{};
     float used = 0.0f;
-    for (TextId label : demo_band_buttons) {
-        const float width = button_width(label);
-        if (used > 0.0f && used + width > room) {
-            ++rows;
-            used = 0.0f;
-        }
-        used += width + ImGui::GetStyle().ItemSpacing.x;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const float width = button_width(demo_band_buttons[i]);
+        starts[i] = used == 0.0f || used + width > room;
+        used = (starts[i] ? 0.0f : used) + width + ImGui::GetStyle().ItemSpacing.x;
     }
-    return rows;
+    return starts;
 }
 
 }  // namespace
@@ -84,8 +85,10 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     const std::string message = demo_band_message(state);
     // As high as its wrapped message and its rows of buttons.
     const float room = ImGui::GetContentRegionAvail().x;
+    const auto starts = row_starts(room);
+    const auto rows = std::count(starts.begin(), starts.end(), true);
     const float height = style.WindowPadding.y + ImGui::CalcTextSize(message.c_str(), nullptr, false, room).y +
-                         ImGui::GetFrameHeightWithSpacing() * static_cast<float>(button_rows(room));
+                         ImGui::GetFrameHeightWithSpacing() * static_cast<float>(rows);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
     ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
@@ -93,13 +96,10 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     ImGui::TextWrapped("%s", message.c_str());
     ImGui::PopStyleColor();
     describe_last_item(Role::status, message, "demo-band");
-    float used = 0.0f;
-    // A button on the row so far if it fits there, else first on the next row.
+    std::size_t placed = 0;
+    // The next button, on the row so far unless it starts one.
     auto band_button = [&](TextId label) {
-        const float width = button_width(label);
-        if (used > 0.0f && used + width <= room) ImGui::SameLine();
-        else used = 0.0f;
-        used += width + style.ItemSpacing.x;
+        if (!starts[placed++]) ImGui::SameLine();
         return ImGui::Button(tr(label));
     };
     if (band_button(TextId::demo_tour_button)) {
