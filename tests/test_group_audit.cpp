@@ -247,11 +247,11 @@ TEST_CASE("groupings: a column, the organiser size class, protected columns and 
     const auto size = grouping_named(dataset, organiser_size_grouping);
     REQUIRE(size.ok());
     CHECK(size->derived);
-    CHECK(size->groups[0] == "1");
-    CHECK(size->groups[1] == "2-5");
-    CHECK(size->groups[10] == "6+");
+    CHECK(size->group_of_row(0) == "1");
+    CHECK(size->group_of_row(1) == "2-5");
+    CHECK(size->group_of_row(10) == "6+");
     const auto by_province = grouping_named(dataset, "province");
-    CHECK(by_province->groups[0] == "");  // an empty cell is a group of its own, never dropped
+    CHECK(by_province->group_of_row(0) == "");  // an empty cell is a group of its own, never dropped
     CHECK(grouping_named(dataset, "nationality")->protected_attribute);
     CHECK(grouping_named(dataset, "colour").error() ==
           "no column 'colour' to group by; available: organiser_id, province, municipality, nationality, organiser_size");

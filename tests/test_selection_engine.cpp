@@ -28,3 +28,61 @@ TEST_CASE("batch ranks equal the model engine's ranks") {
         if (decision.rank != engine.rank_of(decision.row)) ++mismatches;
     CHECK(mismatches == 0);
 }
+
+namespace {
+
+// Rows, ranks, decisions and the selected, held-back and waiting lists of an outcome.
+void check_same_outcome(const SelectionOutcome& a, const SelectionOutcome& b) {
+    REQUIRE(a.decisions.size() == b.decisions.size());
+    std::size_t differing = 0;
+    for (std::size_t i = 0; i < a.decisions.size(); ++i)
+        differing += a.decisions[i].row != b.decisions[i].row || a.decisions[i].rank != b.decisions[i].rank ||
+                     a.decisions[i].decision != b.decisions[i].decision;
+    CHECK(differing == 0);
+    CHECK(a.selected == b.selected);
+    CHECK(a.held_back == b.held_back);
+    CHECK(a.waiting == b.waiting);
+    CHECK(a.index == b.index);
+}
+
+}  // namespace
+
+TEST_CASE("the engine's ranking is taken as the rule's order only when it is that order") {
+    DemoSettings settings;
+    settings.dossier_count = 1500;
+    settings.export_date = *parse_iso_date("2023-12-01");
+    const DemoData demo = generate_demo_data(settings);
+    ScoringContext context;
+    context.reference_date = settings.export_date;
+    EngineResult result = ScoringEngine::create(test::parse_or_fail(test::default_model_text()), demo.dataset, context);
+    REQUIRE(result.engine.has_value());
+    const ScoringEngine& engine = *result.engine;
+    SelectionSettings selection;
+    selection.capacity = 40;
+    selection.control_size = 10;
+    const auto sorted = run_selection_rule(demo.dataset, engine.raw_scores(), {}, settings.export_date, selection);
+    REQUIRE(sorted.ok());
+    const auto given = [&](const std::vector<std::uint32_t>& order) {
+        const auto outcome =
+            run_selection_rule(demo.dataset, engine.raw_scores(), {}, settings.export_date, selection, &order);
+        REQUIRE(outcome.ok());
+        check_same_outcome(*outcome, *sorted);
+    };
+    given(engine.ranking());
+    std::vector<std::uint32_t> swapped = engine.ranking();
+    std::swap(swapped[3], swapped[700]);
+    given(swapped);
+    given(std::vector<std::uint32_t>(engine.ranking().rbegin(), engine.ranking().rend()));
+    given(std::vector<std::uint32_t>(engine.ranking().begin(), engine.ranking().end() - 1));
+    std::vector<std::uint32_t> outside = engine.ranking();
+    outside.back() = static_cast<std::uint32_t>(outside.size() + 5);
+    given(outside);
+    // Equal scores everywhere: the order goes by dossier id alone, whatever order is given.
+    const std::vector<double> equal(engine.raw_scores().size(), 2.5);
+    const auto by_id = run_selection_rule(demo.dataset, equal, {}, settings.export_date, selection);
+    const auto given_engine =
+        run_selection_rule(demo.dataset, equal, {}, settings.export_date, selection, &engine.ranking());
+    REQUIRE(by_id.ok());
+    REQUIRE(given_engine.ok());
+    check_same_outcome(*given_engine, *by_id);
+}

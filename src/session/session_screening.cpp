@@ -245,7 +245,7 @@ const Checked<BatchPreview>* Session::batch_preview() {
     inputs.model_version_id = model_version_id();
     inputs.dataset_hash = dataset_hash_;
     const PreviewRequest request = decide_preview_request(inputs, screening_, seed->second);
-    cache.preview = preview_batch(dataset_, engine_->raw_scores(), screening_, request);
+    cache.preview = preview_batch(dataset_, engine_->raw_scores(), screening_, request, &engine_->ranking());
     cache.screening_generation = screening_generation_;
     cache.scores_generation = scores_generation_;
     cache.settings = selection_settings_;

@@ -2,7 +2,7 @@
 #include "core/fairness/audit_grouping.hpp"
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 namespace radar {
 namespace {
@@ -16,13 +16,35 @@ const char* organiser_size_class(std::size_t locations) {
     return "6+";
 }
 
-// Rows with a dossier id and the id of each.
-std::vector<std::pair<std::size_t, std::string>> identified_rows(const Column& ids) {
-    std::vector<std::pair<std::size_t, std::string>> rows;
-    for (std::size_t row = 0; row < ids.size(); ++row)
-        if (!ids.is_missing(row)) rows.emplace_back(row, std::string(ids.texts[row]));
-    return rows;
-}
+// Numbers the groups in order of first appearance.
+class GroupNumbering {
+public:
+    explicit GroupNumbering(Grouping& grouping) : grouping_(grouping) {}
+    std::uint32_t number_of(std::string_view group) {
+        key_.assign(group);
+        const auto [found, added] = numbers_.emplace(key_, static_cast<std::uint32_t>(grouping_.group_names.size()));
+        if (added) grouping_.group_names.push_back(key_);
+        return found->second;
+    }
+
+    // The group of a present cell; a text column's dictionary code is looked up once.
+    std::uint32_t number_of_cell(const Column& column, std::size_t row) {
+        if (column.type != ColumnType::text || column.texts.pooled())
+            return number_of(column_cell_text(column, row, scratch_));
+        const std::uint32_t code = column.texts.code(row);
+        if (code >= number_of_code_.size()) number_of_code_.resize(column.texts.distinct_count(), Grouping::no_dossier);
+        std::uint32_t& number = number_of_code_[code];
+        if (number == Grouping::no_dossier) number = number_of(column.texts.distinct_value(code));
+        return number;
+    }
+
+private:
+    Grouping& grouping_;
+    std::unordered_map<std::string, std::uint32_t> numbers_;
+    std::string key_;      // reused, so that a lookup does not allocate
+    std::string scratch_;  // a number's or date's text
+    std::vector<std::uint32_t> number_of_code_;  // by dictionary code; no_dossier = not looked up yet
+};
 
 }  // namespace
 
@@ -56,19 +78,24 @@ Checked<Grouping> grouping_named(const Dataset& dataset, const std::string& name
     if (!ids || ids->type != ColumnType::text) return Checked<Grouping>::failure("the dataset has no dossier_id column");
     Grouping grouping;
     grouping.name = name;
+    grouping.ids = ids;
+    grouping.row_groups.assign(ids->size(), Grouping::no_dossier);
+    GroupNumbering numbering(grouping);
+    std::string scratch;
     const Column* column = name == id_column ? nullptr : dataset.find(name);
     if (!column && name == organiser_size_grouping && dataset.find(organiser_column)) {
         const Column& organisers = *dataset.find(organiser_column);
-        std::string scratch;
-        std::map<std::string, std::size_t> locations;
+        std::unordered_map<std::string, std::size_t> locations;
+        std::string key;
         for (std::size_t row = 0; row < organisers.size(); ++row)
-            if (!organisers.is_missing(row)) ++locations[std::string(column_cell_text(organisers, row, scratch))];
+            if (!organisers.is_missing(row)) ++locations[key.assign(column_cell_text(organisers, row, scratch))];
         grouping.derived = true;
-        for (const auto& [row, id] : identified_rows(*ids)) {
-            const std::size_t count =
-                organisers.is_missing(row) ? 1 : locations[std::string(column_cell_text(organisers, row, scratch))];
-            grouping.dossier_ids.push_back(id);
-            grouping.groups.push_back(organiser_size_class(count));
+        for (std::size_t row = 0; row < ids->size(); ++row) {
+            if (ids->is_missing(row)) continue;
+            const std::size_t count = organisers.is_missing(row)
+                                          ? 1
+                                          : locations.find(key.assign(column_cell_text(organisers, row, scratch)))->second;
+            grouping.row_groups[row] = numbering.number_of(organiser_size_class(count));
         }
         return grouping;
     }
@@ -78,12 +105,10 @@ Checked<Grouping> grouping_named(const Dataset& dataset, const std::string& name
         return Checked<Grouping>::failure("no column '" + name + "' to group by; available: " + list);
     }
     grouping.protected_attribute = is_protected_column(*column, dictionary);
-    std::string scratch;
-    for (const auto& [row, id] : identified_rows(*ids)) {
-        grouping.dossier_ids.push_back(id);
-        grouping.groups.push_back(column->is_missing(row) ? std::string()
-                                                          : std::string(column_cell_text(*column, row, scratch)));
-    }
+    for (std::size_t row = 0; row < ids->size(); ++row)
+        if (!ids->is_missing(row))
+            grouping.row_groups[row] =
+                column->is_missing(row) ? numbering.number_of(std::string_view()) : numbering.number_of_cell(*column, row);
     return grouping;
 }
 

@@ -3,6 +3,7 @@
 // locations (dossiers) each organiser has. A dossier whose cell is empty is in the group "".
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,12 +17,20 @@ namespace radar {
 // "1", "2-5" and "6+" (dossiers sharing an organiser_id; an empty organiser_id counts as 1).
 constexpr const char* organiser_size_grouping = "organiser_size";
 
+// Each group's name once and a number per dataset row (not a string per dossier: an audit of a
+// million dossiers reads a few thousand batch members and counts the rest).
 struct Grouping {
+    static constexpr std::uint32_t no_dossier = UINT32_MAX;  // a row without a dossier id
+
     std::string name;                  // the column's name, or organiser_size_grouping
     bool protected_attribute = false;  // a protected field (audited, never a model input)
     bool derived = false;              // computed from other columns, not read from one
-    std::vector<std::string> dossier_ids;  // one per dataset row with a dossier id
-    std::vector<std::string> groups;       // the group of each of those dossiers ("" = empty cell)
+    std::vector<std::string> group_names;   // in order of first appearance ("" = empty cell)
+    std::vector<std::uint32_t> row_groups;  // per dataset row: an index into group_names, or no_dossier
+    const Column* ids = nullptr;            // the dataset's dossier ids (valid while the dataset is)
+
+    // The group of a row with a dossier id.
+    const std::string& group_of_row(std::size_t row) const { return group_names[row_groups[row]]; }
 };
 
 // Whether a column is protected: marked so by the importer or named in the dictionary.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/evaluation/version_evaluation.hpp"
 #include "core/model/number_text.hpp"
@@ -62,6 +63,32 @@ Disparity disparity(const GroupRate& group, const GroupRate& reference, bool is_
     result.in_band = in_fair_band(*result.ratio, band);
     return result;
 }
+
+// The group of each batch member, found in one pass over the dataset's ids (the last row with an
+// id wins, as for the dataset's counts); a member not in the dataset is in not_in_dataset_group.
+class MemberGroups {
+public:
+    MemberGroups(const Grouping& grouping, const std::vector<const FrozenBatch*>& batches) : grouping_(grouping) {
+        for (const FrozenBatch* batch : batches)
+            for (const FrozenMember& member : batch->members) groups_.emplace(member.dossier_id, Grouping::no_dossier);
+        if (groups_.empty()) return;
+        for (std::size_t row = 0; row < grouping.row_groups.size(); ++row) {
+            if (grouping.row_groups[row] == Grouping::no_dossier) continue;
+            const auto found = groups_.find(grouping.ids->texts[row]);
+            if (found != groups_.end()) found->second = grouping.row_groups[row];
+        }
+    }
+    const std::string& group_of(const std::string& dossier_id) const {
+        static const std::string not_in_dataset(not_in_dataset_group);
+        const auto found = groups_.find(dossier_id);
+        return found == groups_.end() || found->second == Grouping::no_dossier ? not_in_dataset
+                                                                              : grouping_.group_names[found->second];
+    }
+
+private:
+    const Grouping& grouping_;
+    std::unordered_map<std::string_view, std::uint32_t> groups_;  // views of the batches' member ids
+};
 
 GroupTable make_table(const CountsByGroup& counts, const std::string& reference, const AuditSettings& settings) {
     GroupTable table;
@@ -168,14 +195,15 @@ Checked<GroupAudit> audit_groups(const Grouping& grouping, const ScreeningState&
                                  const std::vector<FrozenBatch>& batches, const AuditSettings& settings) {
     using Result = Checked<GroupAudit>;
     if (auto problem = validate_fair_band(settings.band); !problem.empty()) return Result::failure(problem);
-    std::map<std::string, std::string> group_of;
-    CountsByGroup dataset_counts;
-    for (std::size_t i = 0; i < grouping.dossier_ids.size(); ++i) {
-        group_of[grouping.dossier_ids[i]] = grouping.groups[i];
-        GroupCounts& count = dataset_counts[grouping.groups[i]];
-        ++count.dossiers;
-        ++count.dossier_batches;
+    std::vector<GroupCounts> counts_by_number(grouping.group_names.size());
+    for (const std::uint32_t group : grouping.row_groups) {
+        if (group == Grouping::no_dossier) continue;
+        ++counts_by_number[group].dossiers;
+        ++counts_by_number[group].dossier_batches;
     }
+    CountsByGroup dataset_counts;
+    for (std::size_t group = 0; group < counts_by_number.size(); ++group)
+        dataset_counts[grouping.group_names[group]] = counts_by_number[group];
 
     GroupAudit audit;
     audit.grouping = grouping.name;
@@ -207,12 +235,12 @@ Checked<GroupAudit> audit_groups(const Grouping& grouping, const ScreeningState&
     std::sort(chosen.begin(), chosen.end(), [](const FrozenBatch* a, const FrozenBatch* b) {
         return a->month != b->month ? a->month < b->month : a->batch_id < b->batch_id;
     });
+    const MemberGroups member_groups(grouping, chosen);
     CountsByGroup pooled;
     for (const FrozenBatch* batch : chosen) {
         CountsByGroup counts = dataset_counts;
         for (const FrozenMember& member : batch->members) {
-            const auto found = group_of.find(member.dossier_id);
-            GroupCounts& count = counts[found == group_of.end() ? not_in_dataset_group : found->second];
+            GroupCounts& count = counts[member_groups.group_of(member.dossier_id)];
             const bool control = member.kind == SelectionKind::control;
             ++(control ? count.control : count.selected);
             const std::optional<MemberLabel> label =

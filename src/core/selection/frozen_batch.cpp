@@ -83,7 +83,8 @@ std::string describe_decision_briefly(const DossierDecision* decision) {
 }  // namespace
 
 Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<double>& scores,
-                                    const ScreeningState& state, const PreviewRequest& request) {
+                                    const ScreeningState& state, const PreviewRequest& request,
+                                    const std::vector<std::uint32_t>* known_order) {
     using Result = Checked<BatchPreview>;
     BatchPreview preview;
     preview.month = month_of(request.reference_date);
@@ -93,7 +94,7 @@ Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<do
     preview.batch_id = *id;
     const SelectionHistory history = selection_history(state);
     Checked<SelectionOutcome> outcome =
-        run_selection_rule(dataset, scores, history, request.reference_date, request.settings);
+        run_selection_rule(dataset, scores, history, request.reference_date, request.settings, known_order);
     if (!outcome) return Result::failure(outcome.error());
     preview.outcome = std::move(*outcome);
     for (const auto& [dossier, facts] : history)

@@ -41,8 +41,10 @@ struct BatchPreview {
 
 // Previews the batch for the reference date's month. Refused when that month already has a
 // regular batch and `supplementary` is not set (or vice versa), or when the rule cannot run.
+// `known_order`: as for run_selection_rule.
 Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<double>& scores,
-                                    const ScreeningState& state, const PreviewRequest& request);
+                                    const ScreeningState& state, const PreviewRequest& request,
+                                    const std::vector<std::uint32_t>* known_order = nullptr);
 
 struct FrozenMember {
     std::string dossier_id;

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 
 #include "core/base/random.hpp"
 #include "core/search/text_fold.hpp"
@@ -67,34 +66,83 @@ Checked<RuleFields> find_fields(const Dataset& dataset, const SelectionSettings&
 
 // Checks ids and scores row by row and fills `index` with dossier id -> row (so a duplicate is
 // reported at its own row, whatever the ranking order).
-std::string check_rows(const Column& ids, const std::vector<double>& scores, std::map<std::string, std::size_t>& index) {
+std::string check_rows(const Column& ids, const std::vector<double>& scores,
+                       std::unordered_map<std::string, std::size_t>& index) {
     if (scores.size() != ids.size())
         return "there are " + std::to_string(scores.size()) + " scores for " + std::to_string(ids.size()) + " dossiers";
+    index.reserve(ids.size());
     for (std::size_t row = 0; row < ids.size(); ++row) {
-        const std::string where = "row " + std::to_string(row + 1);
-        if (ids.is_missing(row) || ids.texts[row].empty()) return where + ": field 'dossier_id' is empty";
-        const std::string id(ids.texts[row]);
-        if (!index.emplace(id, row).second) return where + ": field 'dossier_id': \"" + id + "\" occurs more than once";
-        if (!std::isfinite(scores[row])) return where + " (" + id + "): the score is not a finite number";
+        const auto where = [row] { return "row " + std::to_string(row + 1); };
+        if (ids.is_missing(row) || ids.texts[row].empty()) return where() + ": field 'dossier_id' is empty";
+        const auto [entry, added] = index.emplace(std::string(ids.texts[row]), row);
+        if (!added) return where() + ": field 'dossier_id': \"" + entry->first + "\" occurs more than once";
+        if (!std::isfinite(scores[row])) return where() + " (" + entry->first + "): the score is not a finite number";
     }
     return {};
 }
 
-bool is_closed(const Column& status, std::size_t row) {
-    if (status.is_missing(row)) return false;
-    const std::string value = fold_for_search(status.texts[row]);
-    return value == "gesloten" || value == "closed";
-}
+// Whether a status or enforcement value excludes its dossiers, worked out once per distinct value
+// (the views point into the column, which outlives the rule's run).
+class ValueVerdicts {
+public:
+    explicit ValueVerdicts(bool (*verdict)(std::string_view folded)) : verdict_(verdict) {}
+    bool operator()(const Column& column, std::size_t row) {
+        if (column.is_missing(row)) return false;
+        const std::string_view value = column.texts[row];
+        const auto known = verdicts_.find(value);
+        if (known != verdicts_.end()) return known->second;
+        return verdicts_.emplace(value, verdict_(fold_for_search(value))).first->second;
+    }
 
-bool in_enforcement(const Column& enforcement, std::size_t row) {
-    if (enforcement.is_missing(row)) return false;
-    const std::string value = fold_for_search(enforcement.texts[row]);
-    return !value.empty() && value != "geen" && value != "none";
-}
+private:
+    bool (*verdict_)(std::string_view folded);
+    std::unordered_map<std::string_view, bool> verdicts_;
+};
+
+bool means_closed(std::string_view folded) { return folded == "gesloten" || folded == "closed"; }
+
+bool means_enforcement(std::string_view folded) { return !folded.empty() && folded != "geen" && folded != "none"; }
+
+struct Exclusions {
+    ValueVerdicts closed{means_closed};
+    ValueVerdicts in_enforcement{means_enforcement};
+};
 
 std::optional<DayNumber> date_at(const Column* column, std::size_t row) {
     if (!column || column->is_missing(row)) return std::nullopt;
     return static_cast<DayNumber>(column->numbers[row]);
+}
+
+// The rule's order: score descending, ties by dossier id ascending (as the model engine ranks).
+// `known_order` is taken when it has as many rows as there are and each comes strictly before the
+// next (ids are unique by then, so that also means every row is in it once).
+std::vector<std::size_t> rule_order(const Column& ids, const std::vector<double>& scores,
+                                    const std::vector<std::uint32_t>* known_order) {
+    const auto before = [&](std::size_t a, std::size_t b) {
+        if (scores[a] != scores[b]) return scores[a] > scores[b];
+        return ids.texts[a] < ids.texts[b];
+    };
+    std::vector<std::size_t> ranked(scores.size());
+    if (known_order && known_order->size() == scores.size()) {
+        bool usable = true;
+        for (std::size_t position = 0; usable && position < ranked.size(); ++position) {
+            ranked[position] = (*known_order)[position];
+            usable = ranked[position] < scores.size() && (position == 0 || before(ranked[position - 1], ranked[position]));
+        }
+        if (usable) return ranked;
+    }
+    struct Scored {
+        double score;
+        std::size_t row;
+    };
+    std::vector<Scored> by_score(scores.size());
+    for (std::size_t row = 0; row < scores.size(); ++row) by_score[row] = {scores[row], row};
+    std::sort(by_score.begin(), by_score.end(), [&](const Scored& a, const Scored& b) {
+        if (a.score != b.score) return a.score > b.score;
+        return ids.texts[a.row] < ids.texts[b.row];
+    });
+    for (std::size_t position = 0; position < ranked.size(); ++position) ranked[position] = by_score[position].row;
+    return ranked;
 }
 
 // The latest signal after the last screening and not after the reference date, if any.
@@ -111,7 +159,7 @@ std::optional<DayNumber> new_signal(const RuleFields& fields, std::size_t row, D
 
 // Classifies one dossier before any selection: pending, excluded, cooldown or eligible
 // (below_cutoff; signal_date set when a signal lifted its cooldown).
-void classify(DossierDecision& decision, const DossierFacts* facts, const RuleFields& fields,
+void classify(DossierDecision& decision, const DossierFacts* facts, const RuleFields& fields, Exclusions& exclusions,
               const SelectionSettings& settings, DayNumber reference_date) {
     if (facts) {
         decision.last_screened = facts->last_screened;
@@ -122,12 +170,12 @@ void classify(DossierDecision& decision, const DossierFacts* facts, const RuleFi
             return;
         }
     }
-    if (fields.status && is_closed(*fields.status, decision.row)) {
+    if (fields.status && exclusions.closed(*fields.status, decision.row)) {
         decision.decision = Decision::excluded_closed;
         decision.excluded_value = fields.status->texts[decision.row];
         return;
     }
-    if (fields.enforcement && in_enforcement(*fields.enforcement, decision.row)) {
+    if (fields.enforcement && exclusions.in_enforcement(*fields.enforcement, decision.row)) {
         decision.decision = Decision::excluded_enforcement;
         decision.excluded_value = fields.enforcement->texts[decision.row];
         return;
@@ -186,7 +234,8 @@ SelectionHistory selection_history(const ScreeningState& state) {
 
 Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::vector<double>& scores,
                                              const SelectionHistory& history, DayNumber reference_date,
-                                             const SelectionSettings& settings) {
+                                             const SelectionSettings& settings,
+                                             const std::vector<std::uint32_t>* known_order) {
     using Result = Checked<SelectionOutcome>;
     if (auto problem = validate_settings(settings); !problem.empty()) return Result::failure("settings: " + problem);
     Checked<RuleFields> fields = find_fields(dataset, settings);
@@ -195,26 +244,25 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     SelectionOutcome outcome;
     if (auto problem = check_rows(ids, scores, outcome.index); !problem.empty()) return Result::failure(problem);
 
-    // Rank as the model engine does: score descending, ties by dossier id ascending.
-    std::vector<std::size_t> ranked(scores.size());
-    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
-    std::sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
-        if (scores[a] != scores[b]) return scores[a] > scores[b];
-        return ids.texts[a] < ids.texts[b];
-    });
+    const std::vector<std::size_t> ranked = rule_order(ids, scores, known_order);
+    std::vector<std::size_t> position_of_row(ranked.size());
+    for (std::size_t position = 0; position < ranked.size(); ++position) position_of_row[ranked[position]] = position;
+    for (auto& entry : outcome.index) entry.second = position_of_row[entry.second];  // from row to position
+    std::vector<const DossierFacts*> facts_at(ranked.size(), nullptr);  // by position
+    for (const auto& [dossier, facts] : history)
+        if (const auto found = outcome.index.find(dossier); found != outcome.index.end()) facts_at[found->second] = &facts;
 
     outcome.settings = settings;
     outcome.reference_date = reference_date;
     outcome.decisions.resize(ranked.size());
+    Exclusions exclusions;
     for (std::size_t position = 0; position < ranked.size(); ++position) {
         DossierDecision& decision = outcome.decisions[position];
         decision.row = ranked[position];
         decision.dossier_id = ids.texts[decision.row];
         decision.score = scores[decision.row];
         decision.rank = static_cast<std::uint32_t>(position + 1);
-        const auto facts = history.find(decision.dossier_id);
-        classify(decision, facts == history.end() ? nullptr : &facts->second, *fields, settings, reference_date);
-        outcome.index.find(decision.dossier_id)->second = position;  // from row to position
+        classify(decision, facts_at[position], *fields, exclusions, settings, reference_date);
     }
 
     // Top N among the eligible, in rank order.

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/base/checked.hpp"
@@ -73,7 +74,7 @@ struct SelectionOutcome {
     std::vector<std::size_t> waiting;
     std::optional<std::uint32_t> cutoff_rank;  // rank of the N-th top-N dossier, if N were found
     std::size_t eligible_count = 0;
-    std::map<std::string, std::size_t> index;  // dossier id -> index into decisions
+    std::unordered_map<std::string, std::size_t> index;  // dossier id -> index into decisions
 
     const DossierDecision* find(const std::string& dossier_id) const;
 };
@@ -81,9 +82,13 @@ struct SelectionOutcome {
 // Runs the rule. `scores` has one finite value per dataset row; the dataset needs a unique,
 // non-empty dossier_id per row and the fields the enabled settings read (status,
 // enforcement_status, the signal fields, last_inspection_date / start_date).
+// `known_order`, when given, is an order of the rows the caller already has (the scoring engine's
+// ranking): it is used when it is the rule's order (score descending, ties by dossier id), which a
+// pass over it checks, and the rows are sorted otherwise, so the outcome never depends on it.
 Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::vector<double>& scores,
                                              const SelectionHistory& history, DayNumber reference_date,
-                                             const SelectionSettings& settings);
+                                             const SelectionSettings& settings,
+                                             const std::vector<std::uint32_t>* known_order = nullptr);
 
 const char* decision_key(Decision decision);
 
