@@ -2,6 +2,7 @@
 #include "core/fairness/audit_grouping.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace radar {
@@ -10,10 +11,12 @@ namespace {
 constexpr const char* id_column = "dossier_id";
 constexpr const char* organiser_column = "organiser_id";
 
-const char* organiser_size_class(std::size_t locations) {
-    if (locations <= 1) return "1";
-    if (locations <= 5) return "2-5";
-    return "6+";
+constexpr const char* organiser_size_classes[] = {"1", "2-5", "6+"};
+
+std::size_t organiser_size_class(std::size_t locations) {
+    if (locations <= 1) return 0;
+    if (locations <= 5) return 1;
+    return 2;
 }
 
 // Numbers the groups in order of first appearance.
@@ -81,21 +84,27 @@ Checked<Grouping> grouping_named(const Dataset& dataset, const std::string& name
     grouping.ids = ids;
     grouping.row_groups.assign(ids->size(), Grouping::no_dossier);
     GroupNumbering numbering(grouping);
-    std::string scratch;
     const Column* column = name == id_column ? nullptr : dataset.find(name);
     if (!column && name == organiser_size_grouping && dataset.find(organiser_column)) {
         const Column& organisers = *dataset.find(organiser_column);
-        std::unordered_map<std::string, std::size_t> locations;
-        std::string key;
+        Grouping by_organiser;  // each organiser a group: its number per row, then its locations
+        GroupNumbering organiser_numbering(by_organiser);
+        by_organiser.row_groups.assign(organisers.size(), Grouping::no_dossier);
         for (std::size_t row = 0; row < organisers.size(); ++row)
-            if (!organisers.is_missing(row)) ++locations[key.assign(column_cell_text(organisers, row, scratch))];
+            if (!organisers.is_missing(row)) by_organiser.row_groups[row] = organiser_numbering.number_of_cell(organisers, row);
+        std::vector<std::size_t> locations(by_organiser.group_names.size());
+        for (const std::uint32_t organiser : by_organiser.row_groups)
+            if (organiser != Grouping::no_dossier) ++locations[organiser];
         grouping.derived = true;
+        std::uint32_t class_numbers[std::size(organiser_size_classes)] = {Grouping::no_dossier, Grouping::no_dossier,
+                                                                          Grouping::no_dossier};
         for (std::size_t row = 0; row < ids->size(); ++row) {
             if (ids->is_missing(row)) continue;
-            const std::size_t count = organisers.is_missing(row)
-                                          ? 1
-                                          : locations.find(key.assign(column_cell_text(organisers, row, scratch)))->second;
-            grouping.row_groups[row] = numbering.number_of(organiser_size_class(count));
+            const std::uint32_t organiser = by_organiser.row_groups[row];
+            const std::size_t size_class = organiser_size_class(organiser == Grouping::no_dossier ? 1 : locations[organiser]);
+            std::uint32_t& number = class_numbers[size_class];
+            if (number == Grouping::no_dossier) number = numbering.number_of(organiser_size_classes[size_class]);
+            grouping.row_groups[row] = number;
         }
         return grouping;
     }
