@@ -113,6 +113,25 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
     REQUIRE(after);
     CHECK(reopened.state.report_generation() != generation);
     CHECK(after->dossiers.total == 2);
+    // Its breakdowns by province and care type read the screened dossiers' rows of the dataset.
+    std::map<std::string, std::size_t> provinces, care_types;
+    for (const std::string& id : {coded_dossier, second->dossier_id}) {
+        const std::optional<std::size_t> row = reopened.state.row_of(id);
+        REQUIRE(row);
+        const DossierAttributes attributes = dossier_attributes_at(reopened.state.dataset(), *row);
+        CHECK_FALSE(attributes.province.empty());
+        ++provinces[attributes.province];
+        ++care_types[attributes.care_type];
+    }
+    const auto counted = [](const std::vector<BreakdownRow>& rows) {
+        std::map<std::string, std::size_t> counts;
+        for (const BreakdownRow& row : rows)
+            for (const std::size_t count : row.codes.by_code)
+                if (count) counts[row.group] += count;
+        return counts;
+    };
+    CHECK(counted(after->by_province) == provinces);
+    CHECK(counted(after->by_care_type) == care_types);
 }
 
 TEST_CASE("a model version saved while an import is accepted: the import is tried again under it") {

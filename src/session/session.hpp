@@ -548,7 +548,9 @@ private:
         // report_history() of screening_generation_ and reference_date_ (it walks every screening).
         std::optional<std::pair<std::uint64_t, DayNumber>> history_of;
         ReportHistory history;
-        std::optional<std::uint64_t> attributes_dataset;  // dataset_generation_ of `attributes`
+        // The attributes of the screened dossiers (what a report reads), for these generations of
+        // the dataset and the screening work.
+        std::optional<std::pair<std::uint64_t, std::uint64_t>> attributes_of;
         std::map<std::string, DossierAttributes> attributes;
         // What `report` was built from.
         struct Key {

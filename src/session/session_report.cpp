@@ -35,9 +35,14 @@ Session::ReportHistory Session::report_history() {
 const Report* Session::report(const ReportRequest& request, Timestamp now) {
     if (storage_mode_ == StoreMode::opening) return nullptr;
     ReportCache& cache = report_cache_;
-    if (cache.attributes_dataset != dataset_generation_) {
-        cache.attributes = dossier_attributes(dataset_);
-        cache.attributes_dataset = dataset_generation_;
+    const std::pair<std::uint64_t, std::uint64_t> attributes_of{dataset_generation_, screening_generation_};
+    if (cache.attributes_of != attributes_of) {
+        cache.attributes.clear();
+        for (const EffectiveScreening& screening : screening_.screenings)
+            if (!cache.attributes.count(screening.dossier_id))
+                if (const auto row = row_of(screening.dossier_id))
+                    cache.attributes.emplace(screening.dossier_id, dossier_attributes_at(dataset_, *row));
+        cache.attributes_of = attributes_of;
     }
     ReportCache::Key key{request,          screening_generation_,             dataset_generation_,
                          reference_date_,  risk_label_settings_.valid_months, label_definition_};

@@ -102,7 +102,7 @@ CoverageFigures coverage_figures(const ScreeningState& state, const Dataset& dat
     CoverageFigures coverage;
     coverage.as_of = as_of;
     coverage.history_from = as_of;
-    std::map<std::string, DayNumber> last_screened;
+    std::map<std::string, DayNumber, std::less<>> last_screened;  // found by a string_view of the id column
     for (const EffectiveScreening& screening : state.screenings) {
         if (screening.withdrawn || screening.screening_date > as_of) continue;
         coverage.history_from = std::min(coverage.history_from, screening.screening_date);
@@ -117,7 +117,7 @@ CoverageFigures coverage_figures(const ScreeningState& state, const Dataset& dat
     if (!ids || ids->type != ColumnType::text) return coverage;
     for (std::size_t row = 0; row < ids->size(); ++row) {
         if (ids->is_missing(row)) continue;
-        const std::string id(ids->texts[row]);
+        const std::string_view id = ids->texts[row];
         ++coverage.dossiers;
         const auto found = last_screened.find(id);
         const bool never = found == last_screened.end();

@@ -227,21 +227,23 @@ LiftFigures compare_with_control(std::size_t top_hits, std::size_t top_total, st
     return lift;
 }
 
+DossierAttributes dossier_attributes_at(const Dataset& dataset, std::size_t row) {
+    auto text = [&](const char* name) {
+        const Column* column = dataset.find(name);
+        return column && column->type == ColumnType::text && !column->is_missing(row) ? std::string(column->texts[row])
+                                                                                     : std::string();
+    };
+    return {text("province"), text("care_type")};
+}
+
 std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& dataset) {
     std::map<std::string, DossierAttributes> attributes;
     const Column* ids = dataset.find("dossier_id");
     if (!ids || ids->type != ColumnType::text) return attributes;
-    const Column* province = dataset.find("province");
-    const Column* care_type = dataset.find("care_type");
-    auto text = [](const Column* column, std::size_t row) {
-        return column && column->type == ColumnType::text && !column->is_missing(row) ? std::string(column->texts[row])
-                                                                                     : std::string();
-    };
     for (std::size_t row = 0; row < ids->size(); ++row)
-        if (!ids->is_missing(row)) attributes[std::string(ids->texts[row])] = {text(province, row), text(care_type, row)};
+        if (!ids->is_missing(row)) attributes[std::string(ids->texts[row])] = dossier_attributes_at(dataset, row);
     return attributes;
 }
-
 
 Report build_report(const ScreeningState& state, const std::vector<FrozenBatch>& batches,
                     const std::map<std::string, DossierAttributes>& attributes, const ReportPeriod& period,

@@ -51,6 +51,8 @@ struct DossierAttributes {
     std::string care_type;
 };
 std::map<std::string, DossierAttributes> dossier_attributes(const Dataset& dataset);
+// The province and care type of one dataset row (empty when the column is absent or the cell empty).
+DossierAttributes dossier_attributes_at(const Dataset& dataset, std::size_t row);
 
 struct CodeCounts {
     std::array<std::size_t, 3> by_code{};  // indexed by ScreeningCode
