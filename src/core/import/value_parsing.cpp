@@ -152,7 +152,7 @@ NumberParse parse_number_slow(std::string_view text, bool whole_number_expected,
     return {ParseStatus::ok, value};
 }
 
-DateParse parse_date(std::string_view text) {
+DateParse parse_date_slow(std::string_view text) {
     text = trim_spaces(text);
     std::size_t at = 0;
     // Reads 1..max_digits digits; returns the count read (0 = none).
