@@ -58,6 +58,10 @@ void TextColumn::push_code(std::string_view text) {
             return;
         }
     }
+    push_new_value(text, slot);
+}
+
+void TextColumn::push_new_value(std::string_view text, std::size_t slot) {
     if (values_.size() == dictionary_limit) {
         pool_cells();
         cells_.push_back(text);

@@ -121,7 +121,10 @@ public:
 
 private:
     void push_code(std::string_view text);
-    void grow_slots();
+    // The rarer steps of push_code, kept out of it so that its common path (a value already in
+    // the dictionary) stays a small function: a value seen for the first time, in `slot`.
+    [[gnu::noinline]] void push_new_value(std::string_view text, std::size_t slot);
+    [[gnu::noinline]] void grow_slots();
     // Fills a table of `slot_count` slots (a power of two) with every distinct value.
     void index_values(std::size_t slot_count);
     // Turns the dictionary into a pool of every cell's bytes.
