@@ -1,6 +1,6 @@
 // The importer's shortcuts give what the full paths give: the inline date and whole-number
-// parsers against the full parsers, and the one UTF-8 check per record against decoding field
-// by field.
+// parsers against the full parsers, the packed boolean words against the plain word list, and
+// the one UTF-8 check per record against decoding field by field.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -117,4 +117,39 @@ TEST_CASE("decoding: one check per record gives what decoding every field gives"
             }
         }
     }
+}
+
+TEST_CASE("booleans: the packed comparison reads every word as the word list does") {
+    // The documented words, compared the plain way: lower-cased text against each of them.
+    const auto expected = [](std::string_view text) {
+        text = trim_spaces(text);
+        std::string lowered;
+        for (const char c : text) lowered += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        if (lowered == "x") return BooleanToken::x_mark;
+        for (const char* word : {"ja", "j", "yes", "y", "true", "waar", "oui", "vrai", "1"})
+            if (lowered == word) return BooleanToken::yes;
+        for (const char* word : {"nee", "n", "no", "false", "onwaar", "non", "faux", "0"})
+            if (lowered == word) return BooleanToken::no;
+        return BooleanToken::invalid;
+    };
+    Cases cases;
+    for (int i = 0; i < 300000; ++i) {
+        std::string text;
+        if (cases.next() % 3 == 0) {
+            // A word of the list (or a near miss), in mixed case, sometimes with spaces around.
+            static const char* const words[] = {"ja", "nee", "yes", "no", "true", "false", "waar", "onwaar", "oui",
+                                                "non", "vrai", "faux", "x", "j", "n", "y", "0", "1", "jaa", "nee!"};
+            for (const char c : std::string(words[cases.next() % 20]))
+                text += cases.next() % 2 && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+            if (cases.next() % 4 == 0) text = " " + text + "\t";
+        } else {
+            const std::size_t length = cases.next() % 10;
+            for (std::size_t c = 0; c < length; ++c) text += cases.pick("jaNEyestruwonfalsxv01 AEIOUX\t");
+        }
+        if (cases.next() % 50 == 0) text += std::string(1, '\0');
+        CAPTURE(text);
+        REQUIRE(parse_boolean(text) == expected(text));
+    }
+    for (const char* text : {"JA", " Nee ", "Onwaar", "FAUX", "x", "X", "oui", "vrai", "Y", "n"})
+        CHECK_MESSAGE(parse_boolean(text) == expected(text), text);
 }
