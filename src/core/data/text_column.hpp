@@ -107,6 +107,9 @@ public:
         else push_code(text);
     }
     void push_empty() { push_back(std::string_view()); }
+    // Not pooled: a cell holding distinct_value(code), without looking the value up (a caller
+    // that matched it before, such as a category's known values).
+    void push_known_code(std::uint32_t code) { codes_.push_back(code); }
     void pop_back() {
         if (pooled_) cells_.pop_back();
         else codes_.pop_back();  // its value stays in the dictionary, unused

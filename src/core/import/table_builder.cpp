@@ -85,6 +85,8 @@ struct TableBuilder::ColumnPlan {
     bool required = false;
     Column* column = nullptr;
     std::vector<std::string> folded_values;  // the field's categories, folded for matching
+    // Per category of the field: its code in the column's dictionary plus one (0: not stored yet).
+    std::vector<std::uint32_t> value_codes;
     // The field's range (or none: infinite bounds), for the inline check of every value.
     double low = -std::numeric_limits<double>::infinity();
     double high = std::numeric_limits<double>::infinity();
@@ -190,6 +192,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
 
     if (plan->field) {
         for (const std::string& value : plan->field->values) plan->folded_values.push_back(fold_for_search(value));
+        plan->value_codes.assign(plan->field->values.size(), 0);
         if (plan->field->min) plan->low = *plan->field->min;
         if (plan->field->max) plan->high = *plan->field->max;
         if (plan->field->is_id) {
@@ -363,6 +366,26 @@ std::string_view TableBuilder::category_value(const RowContext& context, ColumnP
     return text;
 }
 
+void TableBuilder::append_category(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+    Column& column = *plan.column;
+    if (plan.field && !column.texts.pooled()) {
+        const auto& values = plan.field->values;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!same_text(text, values[i])) continue;
+            std::uint32_t& code = plan.value_codes[i];
+            if (code != 0) {
+                column.texts.push_known_code(code - 1);
+                column.missing.push_back(false);
+                return;
+            }
+            append_text(column, values[i]);
+            if (!column.texts.pooled()) code = column.texts.code(column.texts.size() - 1) + 1;
+            return;
+        }
+    }
+    append_text(column, category_value(context, plan, text));
+}
+
 TableBuilder::Staged TableBuilder::stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell) {
     if (cell.kind == RawCell::Kind::null) return {};
     const std::string_view text = trim_spaces(cell.text);
@@ -398,7 +421,7 @@ void TableBuilder::store_cell(const RowContext& context, ColumnPlan& plan, const
     switch (plan.kind) {
     case ColumnPlan::Kind::extra:
     case ColumnPlan::Kind::text: append_text(column, text); return;
-    case ColumnPlan::Kind::category: append_text(column, category_value(context, plan, text)); return;
+    case ColumnPlan::Kind::category: append_category(context, plan, text); return;
     case ColumnPlan::Kind::whole_number:
         if (cell.kind == RawCell::Kind::text && parse_small_whole_number(text, value) && value >= plan.low && value <= plan.high) {
             append_number(column, value);
