@@ -1,10 +1,13 @@
 // Import benchmark binary, built natively and as wasm for node (bench/import/run drives both).
-//   import_bench FILE [--chunk BYTES] [--repeat N] [--stage import|tokenize]
+//   import_bench FILE [--chunk BYTES] [--repeat N] [--stage import|tokenize] [--fingerprint yes]
 //                                         imports FILE in chunks (1 MiB), as the browser does, N times,
 //                                         and prints one JSON line: first and best wall and CPU
 //                                         seconds, rows, peak memory. --stage tokenize only splits
 //                                         the file into records and fields: the floor under the
-//                                         importer, whatever the rest of it does
+//                                         importer, whatever the rest of it does. --fingerprint
+//                                         adds SHA-256s of the dataset and of the rest of the
+//                                         result (row numbers, diagnostics, rejected rows), to
+//                                         check that two builds of the importer agree
 //   import_bench --generate N FILE        writes a Belgian-Excel-style export of N dossiers
 //                                         (';', decimal commas, dd/mm/yyyy, some quoted fields)
 #include <chrono>
@@ -24,6 +27,8 @@
 #include <sys/resource.h>
 #endif
 
+#include "core/base/sha256.hpp"
+#include "core/data/dataset_hash.hpp"
 #include "core/data/demo_data.hpp"
 #include "core/import/csv_tokenizer.hpp"
 #include "core/import/format_detection.hpp"
@@ -169,6 +174,8 @@ struct Run {
     bool ok = false;
     std::uint64_t heap_in_use = 0;      // allocated bytes with the result still alive
     std::uint64_t dataset_bytes = 0;    // the imported columns
+    std::string dataset_sha256;         // with --fingerprint
+    std::string result_sha256;
 };
 
 std::uint64_t heap_in_use_bytes() {
@@ -187,7 +194,35 @@ std::uint64_t dataset_bytes(const Dataset& dataset) {
     return bytes;
 }
 
-Run import_once(const FieldDictionary& dictionary, const char* path, std::size_t chunk_size, long size) {
+// SHA-256 over what an import says besides the dataset: the file row of every dataset row, every
+// diagnostic and every rejected row, each field followed by a separator byte.
+std::string result_sha256(const ImportResult& result) {
+    Sha256 hash;
+    const auto add = [&](std::string_view text) {
+        hash.update(text);
+        hash.update(std::string_view("\x1f", 1));
+    };
+    const auto add_number = [&](std::uint64_t number) { add(std::to_string(number)); };
+    for (std::uint32_t row : result.source_rows) add_number(row);
+    add_number(result.summary.diagnostics_total);
+    for (const Diagnostic& diagnostic : result.diagnostics) {
+        for (std::uint64_t number : {std::uint64_t{diagnostic.row}, std::uint64_t{diagnostic.line},
+                                     static_cast<std::uint64_t>(diagnostic.reason), static_cast<std::uint64_t>(diagnostic.severity)})
+            add_number(number);
+        for (const std::string* text : {&diagnostic.column, &diagnostic.value, &diagnostic.detail, &diagnostic.detail_nl}) add(*text);
+    }
+    for (const RejectedRow& rejected : result.rejected_rows) {
+        add_number(rejected.row);
+        add_number(rejected.line);
+        for (DiagnosticReason reason : rejected.reasons) add_number(static_cast<std::uint64_t>(reason));
+        for (const std::string& field : rejected.fields) add(field);
+    }
+    for (const ImportedColumn& column : result.columns) add(std::string(column.column_name) + value_kind_code(column.kind));
+    add(encoding_code(result.encoding));
+    return to_hex(hash.finish());
+}
+
+Run import_once(const FieldDictionary& dictionary, const char* path, std::size_t chunk_size, long size, bool fingerprint) {
     FILE* file = std::fopen(path, "rb");
     if (!file) return {};
     std::vector<char> chunk(chunk_size);
@@ -209,6 +244,10 @@ Run import_once(const FieldDictionary& dictionary, const char* path, std::size_t
     run.summary = result.summary;
     run.columns = result.dataset.columns().size();
     run.ok = result.ok();
+    if (fingerprint) {
+        run.dataset_sha256 = dataset_sha256(result.dataset);
+        run.result_sha256 = result_sha256(result);
+    }
     return run;
 }
 
@@ -251,7 +290,7 @@ Run tokenize_once(const char* path, std::size_t chunk_size) {
 
 // Imports `repeat` times; reports the first run (cold: under node the JIT is still warming up,
 // as on a first import in the browser) and the fastest run (warm).
-int import_file(const char* path, std::size_t chunk_size, int repeat, bool tokenize_only) {
+int import_file(const char* path, std::size_t chunk_size, int repeat, bool tokenize_only, bool fingerprint) {
     const FieldDictionary dictionary = bench_dictionary();
     FILE* file = std::fopen(path, "rb");
     if (!file) {
@@ -264,7 +303,7 @@ int import_file(const char* path, std::size_t chunk_size, int repeat, bool token
     Run best, first;
     double best_cpu = 0;
     for (int i = 0; i < repeat; ++i) {
-        const Run run = tokenize_only ? tokenize_once(path, chunk_size) : import_once(dictionary, path, chunk_size, size);
+        const Run run = tokenize_only ? tokenize_once(path, chunk_size) : import_once(dictionary, path, chunk_size, size, fingerprint);
         if (i == 0) first = run;
         if (i == 0 || run.seconds < best.seconds) best = run;
         if (i == 0 || run.cpu_seconds < best_cpu) best_cpu = run.cpu_seconds;
@@ -272,10 +311,14 @@ int import_file(const char* path, std::size_t chunk_size, int repeat, bool token
     std::printf("{\"first_seconds\": %.4f, \"first_cpu_seconds\": %.4f, ", first.seconds, first.cpu_seconds);
     std::printf("\"seconds\": %.4f, \"cpu_seconds\": %.4f, \"bytes\": %ld, \"rows\": %" PRIu64 ", \"rejected\": %" PRIu64
                 ", \"diagnostics\": %" PRIu64 ", \"columns\": %zu, \"peak_memory_bytes\": %" PRIu64
-                ", \"heap_in_use_bytes\": %" PRIu64 ", \"dataset_bytes\": %" PRIu64 "}\n",
+                ", \"heap_in_use_bytes\": %" PRIu64 ", \"dataset_bytes\": %" PRIu64,
                 best.seconds, best_cpu, size, best.summary.rows_imported, best.summary.rows_rejected,
                 best.summary.diagnostics_total, best.columns, peak_memory_bytes(), best.heap_in_use,
                 best.dataset_bytes);
+    if (fingerprint)
+        std::printf(", \"dataset_sha256\": \"%s\", \"result_sha256\": \"%s\"", best.dataset_sha256.c_str(),
+                    best.result_sha256.c_str());
+    std::printf("}\n");
     return best.ok ? 0 : 1;
 }
 
@@ -288,16 +331,19 @@ int main(int argc, char** argv) {
     std::size_t chunk = 1u << 20;
     int repeat = 1;
     std::string stage = "import";
+    bool fingerprint = false;
     for (std::size_t i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == "--chunk") chunk = static_cast<std::size_t>(std::strtoull(args[i + 1].c_str(), nullptr, 10));
         if (args[i] == "--repeat") repeat = std::atoi(args[i + 1].c_str());
         if (args[i] == "--stage") stage = args[i + 1];
+        if (args[i] == "--fingerprint") fingerprint = args[i + 1] == "yes";
     }
     if (args.empty() || args[0].rfind("--", 0) == 0 || args.size() % 2 == 0 || chunk == 0 || repeat < 1 ||
         (stage != "import" && stage != "tokenize")) {
         std::fprintf(stderr, "usage: import_bench FILE [--chunk BYTES] [--repeat N] [--stage import|tokenize]"
+                             " [--fingerprint yes]"
                              " | import_bench --generate N FILE\n");
         return 2;
     }
-    return import_file(args[0].c_str(), chunk, repeat, stage == "tokenize");
+    return import_file(args[0].c_str(), chunk, repeat, stage == "tokenize", fingerprint);
 }

@@ -43,6 +43,11 @@ void TextColumn::index_values(std::size_t slot_count) {
 }
 
 void TextColumn::push_code(std::string_view text) {
+    // Columns such as a status or an empty remark often repeat the cell above: no lookup then.
+    if (!codes_.empty() && same_text(values_[codes_.back()], text)) {
+        codes_.push_back(codes_.back());
+        return;
+    }
     if ((values_.size() + 1) * 2 > slots_.size()) grow_slots();
     const std::size_t mask = slots_.size() - 1;
     std::size_t slot = hash_text(text) & mask;
@@ -53,6 +58,10 @@ void TextColumn::push_code(std::string_view text) {
             return;
         }
     }
+    push_new_value(text, slot);
+}
+
+void TextColumn::push_new_value(std::string_view text, std::size_t slot) {
     if (values_.size() == dictionary_limit) {
         pool_cells();
         cells_.push_back(text);

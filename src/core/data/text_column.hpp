@@ -107,6 +107,9 @@ public:
         else push_code(text);
     }
     void push_empty() { push_back(std::string_view()); }
+    // Not pooled: a cell holding distinct_value(code), without looking the value up (a caller
+    // that matched it before, such as a category's known values).
+    void push_known_code(std::uint32_t code) { codes_.push_back(code); }
     void pop_back() {
         if (pooled_) cells_.pop_back();
         else codes_.pop_back();  // its value stays in the dictionary, unused
@@ -121,7 +124,10 @@ public:
 
 private:
     void push_code(std::string_view text);
-    void grow_slots();
+    // The rarer steps of push_code, kept out of it so that its common path (a value already in
+    // the dictionary) stays a small function: a value seen for the first time, in `slot`.
+    [[gnu::noinline]] void push_new_value(std::string_view text, std::size_t slot);
+    [[gnu::noinline]] void grow_slots();
     // Fills a table of `slot_count` slots (a power of two) with every distinct value.
     void index_values(std::size_t slot_count);
     // Turns the dictionary into a pool of every cell's bytes.

@@ -14,7 +14,7 @@ void CsvReader::finish() { tokenizer_.finish(*this); }
 
 void CsvReader::split_into_cells(const CsvRecord& record) {
     cells_.resize(record.field_count);
-    if (!record.has_non_ascii) {
+    if (!record.has_non_ascii || decoder_.keeps_as_is(record.buffer)) {
         for (std::size_t i = 0; i < record.field_count; ++i) cells_[i] = RawCell{record.field(i), RawCell::Kind::text, 0.0};
         return;
     }

@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "core/import/column_inference.hpp"
 #include "core/base/spare_capacity.hpp"
+#include "core/base/text_hash.hpp"
 #include "core/search/text_fold.hpp"
 
 namespace radar {
@@ -83,6 +85,11 @@ struct TableBuilder::ColumnPlan {
     bool required = false;
     Column* column = nullptr;
     std::vector<std::string> folded_values;  // the field's categories, folded for matching
+    // Per category of the field: its code in the column's dictionary plus one (0: not stored yet).
+    std::vector<std::uint32_t> value_codes;
+    // The field's range (or none: infinite bounds), for the inline check of every value.
+    double low = -std::numeric_limits<double>::infinity();
+    double high = std::numeric_limits<double>::infinity();
     std::uint64_t x_marks = 0;               // boolean cells written as "x"
     std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
 };
@@ -185,6 +192,9 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
 
     if (plan->field) {
         for (const std::string& value : plan->field->values) plan->folded_values.push_back(fold_for_search(value));
+        plan->value_codes.assign(plan->field->values.size(), 0);
+        if (plan->field->min) plan->low = *plan->field->min;
+        if (plan->field->max) plan->high = *plan->field->max;
         if (plan->field->is_id) {
             id_source_column_ = index;
             id_index_ = std::make_unique<IdIndex>(column.texts);
@@ -275,6 +285,7 @@ void TableBuilder::warn(const RowContext& context, const ColumnPlan& plan, std::
 }
 
 bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
+    if (value >= plan.low && value <= plan.high) return true;
     if (!plan.field) return true;  // an extra attribute has no range
     const FieldSpec& field = *plan.field;
     if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
@@ -345,7 +356,7 @@ std::string_view TableBuilder::category_value(const RowContext& context, ColumnP
     if (!plan.field) return text;  // an extra attribute's categories are the values it holds
     const auto& values = plan.field->values;
     for (const std::string& value : values)
-        if (text == value) return value;
+        if (same_text(text, value)) return value;
     const std::string folded = fold_for_search(text);
     for (std::size_t i = 0; i < values.size(); ++i)
         if (folded == plan.folded_values[i]) return values[i];
@@ -353,6 +364,26 @@ std::string_view TableBuilder::category_value(const RowContext& context, ColumnP
              "kept as written; known values: " + joined(values),
              "bewaard zoals geschreven; bekende waarden: " + joined(values));
     return text;
+}
+
+void TableBuilder::append_category(const RowContext& context, ColumnPlan& plan, std::string_view text) {
+    Column& column = *plan.column;
+    if (plan.field && !column.texts.pooled()) {
+        const auto& values = plan.field->values;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!same_text(text, values[i])) continue;
+            std::uint32_t& code = plan.value_codes[i];
+            if (code != 0) {
+                column.texts.push_known_code(code - 1);
+                column.missing.push_back(false);
+                return;
+            }
+            append_text(column, values[i]);
+            if (!column.texts.pooled()) code = column.texts.code(column.texts.size() - 1) + 1;
+            return;
+        }
+    }
+    append_text(column, category_value(context, plan, text));
 }
 
 TableBuilder::Staged TableBuilder::stage(const RowContext& context, ColumnPlan& plan, const RawCell& cell) {
@@ -390,8 +421,14 @@ void TableBuilder::store_cell(const RowContext& context, ColumnPlan& plan, const
     switch (plan.kind) {
     case ColumnPlan::Kind::extra:
     case ColumnPlan::Kind::text: append_text(column, text); return;
-    case ColumnPlan::Kind::category: append_text(column, category_value(context, plan, text)); return;
+    case ColumnPlan::Kind::category: append_category(context, plan, text); return;
     case ColumnPlan::Kind::whole_number:
+        if (cell.kind == RawCell::Kind::text && parse_small_whole_number(text, value) && value >= plan.low && value <= plan.high) {
+            append_number(column, value);
+            return;
+        }
+        usable = number_value(context, plan, cell, text, value);
+        break;
     case ColumnPlan::Kind::number: usable = number_value(context, plan, cell, text, value); break;
     case ColumnPlan::Kind::date: usable = date_value(context, plan, cell, text, value); break;
     case ColumnPlan::Kind::boolean: usable = boolean_value(context, plan, cell, text, value); break;

@@ -122,6 +122,9 @@ private:
     bool boolean_value(const RowContext& context, ColumnPlan& plan, const RawCell& cell, std::string_view text,
                        double& value);
     std::string_view category_value(const RowContext& context, ColumnPlan& plan, std::string_view text);
+    // Stores a category cell: a known category written exactly as in the dictionary takes the
+    // code it was stored under before, without a lookup; any other text goes through category_value.
+    void append_category(const RowContext& context, ColumnPlan& plan, std::string_view text);
     bool in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value);
     void warn(const RowContext& context, const ColumnPlan& plan, std::string_view text, DiagnosticReason reason,
               const char* detail, const char* detail_nl);

@@ -174,6 +174,12 @@ TextEncoding TextDecoder::encoding() const {
     return byte_order_mark_ ? TextEncoding::utf8_bom : TextEncoding::utf8;
 }
 
+bool TextDecoder::keeps_as_is(std::string_view bytes) {
+    if (state_ == State::windows_1252 || !is_valid_utf8(bytes)) return false;
+    if (state_ == State::undecided && !is_ascii(bytes)) state_ = State::utf8;
+    return true;
+}
+
 std::string_view TextDecoder::decode(std::string_view bytes, std::string& scratch) {
     if (is_ascii(bytes)) return bytes;
     if (state_ == State::undecided) state_ = is_valid_utf8(bytes) ? State::utf8 : State::windows_1252;

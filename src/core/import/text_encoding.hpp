@@ -70,6 +70,11 @@ public:
     // Returns `bytes` itself when nothing needs converting, otherwise the UTF-8 text written into
     // `scratch`. In a UTF-8 file, bytes that are not valid UTF-8 are read as Windows-1252 and counted.
     std::string_view decode(std::string_view bytes, std::string& scratch);
+    // True when decode() would return every field cut from `bytes` (at ASCII separators) as it
+    // is: the bytes are well-formed UTF-8 and the file is not read as Windows-1252. The encoding
+    // is then decided as decode() on those fields would have decided it. One check per record
+    // instead of one call per field.
+    bool keeps_as_is(std::string_view bytes);
 
     // The file's encoding: UTF-16 when noted, otherwise UTF-8 until non-ASCII text shows otherwise.
     TextEncoding encoding() const;

@@ -91,6 +91,20 @@ inline NumberParse parse_number(std::string_view text, bool whole_number_expecte
     return parse_number_slow(text, whole_number_expected, file_decimal_mark);
 }
 
+// One to nine digits and nothing else, the most common whole-number cell: true, with the value
+// parse_number gives it. Anything else says false (for the full parser to decide).
+inline bool parse_small_whole_number(std::string_view text, double& value) {
+    if (text.empty() || text.size() > 9) return false;
+    std::uint32_t whole = 0;
+    for (const char c : text) {
+        const std::uint32_t digit = static_cast<std::uint32_t>(static_cast<unsigned char>(c)) - '0';
+        if (digit > 9) return false;
+        whole = whole * 10 + digit;
+    }
+    value = whole;
+    return true;
+}
+
 struct DateParse {
     ParseStatus status = ParseStatus::unparsable;
     DayNumber day = 0;
@@ -99,7 +113,21 @@ struct DateParse {
 // dd/mm/yyyy, d/m/yyyy, d-m-yyyy, dd.mm.yyyy, yyyy-mm-dd, yyyy/mm/dd, optionally followed by a
 // time ("T" or space, hh:mm[:ss[.fff]], optional "Z" or +hh:mm offset). Day-first, as in Belgium.
 // The calendar date as written is kept; a time zone offset does not shift it.
-DateParse parse_date(std::string_view text);
+DateParse parse_date_slow(std::string_view text);
+inline DateParse parse_date(std::string_view text) {
+    // Inline fast path for two-digit day and month and four-digit year (dd/mm/yyyy, dd-mm-yyyy,
+    // dd.mm.yyyy), which most date cells of an export are; anything else goes to the full parser.
+    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i] - '0'); };
+    if (text.size() == 10 && (text[2] == '/' || text[2] == '-' || text[2] == '.') && text[5] == text[2] &&
+        digit(0) < 10 && digit(1) < 10 && digit(3) < 10 && digit(4) < 10 && digit(6) < 10 && digit(7) < 10 &&
+        digit(8) < 10 && digit(9) < 10) {
+        const CivilDate date{static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)),
+                             static_cast<int>(digit(3) * 10 + digit(4)), static_cast<int>(digit(0) * 10 + digit(1))};
+        if (date.year < 1 || !is_valid(date)) return {ParseStatus::impossible, 0};
+        return {ParseStatus::ok, days_from_civil(date)};
+    }
+    return parse_date_slow(text);
+}
 
 enum class BooleanToken {
     invalid,
