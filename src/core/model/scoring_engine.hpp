@@ -73,7 +73,9 @@ public:
     // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves;
     // without finishing a pending merge.
     Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
-        return compare_rankings(saved, rank_.top(top_n), [this](std::uint32_t row) { return rank_of(row); }, top_n);
+        return compare_rankings(
+            saved, rank_.top(top_n), [this](const std::vector<std::uint32_t>& rows) { return rank_.ranks_of(scores_, rows); },
+            top_n);
     }
 
     // A parameter's contribution to a row: weight * transform output, or the stated points of
