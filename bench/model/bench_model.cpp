@@ -1,8 +1,9 @@
 // Benchmark driver, built natively and as wasm (run by node): compiles a model against N demo
 // dossiers step by step (timing every step of the build), then times re-scoring + re-ranking after
-// one weight change (the engine's one-parameter path, up to the top of the ranking, and then the
-// whole order), after a sparse weight, a cap and a threshold change, and after a change of two
-// weights (the full re-score a model switch takes), repeatedly.
+// one weight change (the engine's one-parameter path up to the frame after it: the top of the
+// ranking and the movement of the top 25; then the whole order), after a sparse weight, a cap and a
+// threshold change, and after a change of two weights (the full re-score a model switch takes),
+// repeatedly.
 // `sql` prints the equivalent DuckDB statements for the same weight changes. Output: one JSON object.
 #include <algorithm>
 #include <chrono>
@@ -57,19 +58,28 @@ std::optional<std::size_t> parameter_with(const radar::ModelSpec& spec, radar::T
     return std::nullopt;
 }
 
+// What the model editor's frame after an edit reads: the top `top` rows and the movement of the
+// top 25 against the ranking the engine was built with (`saved`). Returns the top.
+std::vector<std::uint32_t> read_edit_frame(const radar::ScoringEngine& engine, const radar::RankingSnapshot& saved,
+                                           const Arguments& arguments) {
+    std::vector<std::uint32_t> top = engine.top_rows(arguments.top);
+    if (engine.movement_since(saved, 25).top.empty()) top.clear();
+    return top;
+}
+
 // Times `iterations` edits of one parameter (`edit(parameter, i)` changes it), each up to reading
-// the top `top` rows; the whole order is read after each round, outside the time, so every round
-// starts from a finished merge. The parameter is put back afterwards.
+// the frame after it (read_edit_frame); the whole order is read after each round, outside the
+// time, so every round starts from a finished merge. The parameter is put back afterwards.
 template <typename Edit>
-std::vector<double> time_edits(radar::ScoringEngine& engine, radar::ModelSpec& edited, std::size_t parameter,
-                               const Arguments& arguments, Edit edit) {
+std::vector<double> time_edits(radar::ScoringEngine& engine, const radar::RankingSnapshot& saved, radar::ModelSpec& edited,
+                               std::size_t parameter, const Arguments& arguments, Edit edit) {
     const radar::ModelParameter original = edited.parameters[parameter];
     std::vector<double> times;
     for (std::size_t i = 0; i < arguments.iterations; ++i) {
         edit(edited.parameters[parameter], i);
         const auto start = Clock::now();
         const auto problems = engine.update(edited);
-        const std::vector<std::uint32_t> top = engine.top_rows(arguments.top);
+        const std::vector<std::uint32_t> top = read_edit_frame(engine, saved, arguments);
         times.push_back(milliseconds_since(start));
         if (!problems.empty() || top.empty()) std::exit(1);
         engine.ranking();
@@ -155,6 +165,7 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
         return 1;
     }
     radar::ScoringEngine& engine = *created.engine;
+    const radar::RankingSnapshot saved = engine.snapshot();
 
     // Warm-up rounds first: V8 runs wasm in its baseline tier until the optimised code is ready.
     radar::ModelSpec edited = spec;
@@ -182,7 +193,7 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
         for (std::size_t row = 0; row < engine.row_count(); ++row) rows_with_points[p] += engine.points(row, p) != 0.0 ? 1 : 0;
     const auto sparse = static_cast<std::size_t>(
         std::min_element(rows_with_points.begin(), rows_with_points.end()) - rows_with_points.begin());
-    const std::vector<double> sparse_ms = time_edits(engine, edited, sparse, arguments, [&](radar::ModelParameter& p, std::size_t i) {
+    const std::vector<double> sparse_ms = time_edits(engine, saved, edited, sparse, arguments, [&](radar::ModelParameter& p, std::size_t i) {
         p.weight = weight_at(spec.parameters[sparse].weight, i);
     });
     // A cap: the first clamp's maximum steps through 1..4 and back. A threshold: the last bin of
@@ -192,19 +203,19 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
     std::vector<double> cap_ms;
     std::vector<double> threshold_ms;
     if (capped)
-        cap_ms = time_edits(engine, edited, *capped, arguments, [](radar::ModelParameter& p, std::size_t i) {
+        cap_ms = time_edits(engine, saved, edited, *capped, arguments, [](radar::ModelParameter& p, std::size_t i) {
             for (radar::Transform& transform : p.transforms)
                 if (transform.kind == radar::TransformKind::clamp) transform.max = static_cast<double>(i % 4 + 1);
         });
     if (stepped)
-        threshold_ms = time_edits(engine, edited, *stepped, arguments, [](radar::ModelParameter& p, std::size_t i) {
+        threshold_ms = time_edits(engine, saved, edited, *stepped, arguments, [](radar::ModelParameter& p, std::size_t i) {
             for (radar::Transform& transform : p.transforms)
                 if (transform.kind == radar::TransformKind::step && transform.bins.size() > 1)
                     transform.bins.back().from = transform.bins[transform.bins.size() - 2].from + static_cast<double>(i % 8 + 1);
         });
-    // One weight per iteration: check, re-score the dossiers whose points changed, sort them and
-    // read the top of the ranking (the merge into the whole order stays pending: what a frame of
-    // the model editor needs). Then the whole order is read, which finishes the merge: both
+    // One weight per iteration: check, re-score the dossiers whose points changed and read the top
+    // of the ranking and the movement of the top 25 (the sort of the moved dossiers and their merge
+    // into the whole order stay pending: what a frame of the model editor needs). Then the whole order is read, which finishes the merge: both
     // together are the work the previous path did at once for every edit.
     std::vector<double> update_ms;
     std::vector<double> whole_order_ms;
@@ -212,7 +223,7 @@ int run(const Arguments& arguments, const radar::ModelSpec& spec) {
         edited.parameters[0].weight = weight_at(spec.parameters[0].weight, i);
         start = Clock::now();
         const auto problems = engine.update(edited);
-        const std::vector<std::uint32_t> top = engine.top_rows(arguments.top);
+        const std::vector<std::uint32_t> top = read_edit_frame(engine, saved, arguments);
         update_ms.push_back(milliseconds_since(start));
         if (!problems.empty() || top.empty() || engine.ranking().empty()) return 1;
         whole_order_ms.push_back(milliseconds_since(start));

@@ -16,7 +16,7 @@ function agree(a, b) {
 }
 
 console.log(`\nModel re-score + re-rank after a weight change (${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)})`);
-console.log('engine, one weight: check the edited model, re-score the dossiers whose points for it changed, sort them and read the top 100 (their merge into the whole order left pending)');
+console.log('engine, one weight: check the edited model, re-score the dossiers whose points for it changed, read the top 100 and the movement of the top 25 (the sort of the moved dossiers and their merge into the whole order left pending)');
 console.log('engine, whole order: the same, then the whole order read (the merge finished): the work the previous path did per edit');
 console.log('engine, full: two weights changed (as a model switch): re-score every dossier, rank every dossier');
 console.log('DuckDB-wasm: the same score as one SQL expression, ORDER BY score DESC, dossier_id LIMIT 100');

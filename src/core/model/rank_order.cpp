@@ -166,6 +166,7 @@ void RankOrder::clear_pending() {
     std::fill(moved_tie_bits_.begin(), moved_tie_bits_.end(), 0);
     moved_ties_.clear();
     moved_keys_.clear();
+    moved_sorted_ = true;
     pending_ = false;
 }
 
@@ -200,12 +201,27 @@ std::size_t RankOrder::left_places_before(std::size_t place) const {
     return count;
 }
 
-std::size_t RankOrder::rows_before(std::uint64_t key, std::uint32_t tie_position) const {
+std::size_t RankOrder::staying_rows_before(std::uint64_t key, std::uint32_t tie_position) const {
     const std::size_t place = place_of(key, tie_position);
-    return place - left_places_before(place) + moved_place_of(key, tie_position);
+    return place - left_places_before(place);
+}
+
+std::size_t RankOrder::rows_before(std::uint64_t key, std::uint32_t tie_position) const {
+    sort_moved();
+    return staying_rows_before(key, tie_position) + moved_place_of(key, tie_position);
 }
 
 bool RankOrder::row_moved(std::size_t row) const { return test_bit(moved_tie_bits_, tie_position_[row]); }
+
+std::uint64_t RankOrder::pending_key(const std::vector<double>& scores, std::size_t row) const {
+    return row_moved(row) ? descending_key(scores[row]) : keys_[rank_of_[row] - 1];
+}
+
+void RankOrder::sort_moved() const {
+    if (moved_sorted_) return;
+    sorter_.sort(moved_keys_, moved_ties_);
+    moved_sorted_ = true;
+}
 
 void RankOrder::rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows) {
     const std::size_t n = tie_order_.size();
@@ -231,11 +247,12 @@ void RankOrder::rerank(const std::vector<double>& scores, const std::vector<std:
             moved_ties_.push_back(static_cast<std::uint32_t>(word * 64 + lowest_bit(bits)));
     moved_keys_.resize(moved_ties_.size());
     for (std::size_t i = 0; i < moved_ties_.size(); ++i) moved_keys_[i] = descending_key(scores[tie_order_[moved_ties_[i]]]);
-    sorter_.sort(moved_keys_, moved_ties_);
+    moved_sorted_ = false;
 }
 
 void RankOrder::finish_merge() {
     if (!pending_) return;
+    sort_moved();
     const std::size_t moved_count = moved_ties_.size();
     // Only places from the first one a moved row leaves or takes to the last one change: before
     // it every entry stays and comes before every moved row; after it, the reverse.
@@ -290,9 +307,42 @@ const std::vector<std::uint32_t>& RankOrder::ranks() {
     return rank_of_;
 }
 
+namespace {
+
+// Moved rows as (key, tie position): the order of the ranking.
+struct MovedEntry {
+    std::uint64_t key;
+    std::uint32_t tie_position;
+    bool operator<(const MovedEntry& other) const {
+        return key < other.key || (key == other.key && tie_position < other.tie_position);
+    }
+};
+
+}  // namespace
+
 std::vector<std::uint32_t> RankOrder::top(std::size_t n) const {
     n = std::min(n, tie_order_.size());
     if (!pending_) return {order_.begin(), order_.begin() + static_cast<std::ptrdiff_t>(n)};
+    // The first n moved rows in order: sorted, they are the sorted part's head; unsorted, a max-heap
+    // of the n best seen so far keeps them in one pass (most rows lose one comparison with its top).
+    std::vector<MovedEntry> first_moved;
+    if (moved_sorted_) {
+        for (std::size_t i = 0; i < std::min(n, moved_keys_.size()); ++i) first_moved.push_back({moved_keys_[i], moved_ties_[i]});
+    } else if (n > 0) {
+        first_moved.reserve(n);
+        for (std::size_t i = 0; i < moved_keys_.size(); ++i) {
+            const MovedEntry entry{moved_keys_[i], moved_ties_[i]};
+            if (first_moved.size() < n) {
+                first_moved.push_back(entry);
+                std::push_heap(first_moved.begin(), first_moved.end());
+            } else if (entry < first_moved.front()) {
+                std::pop_heap(first_moved.begin(), first_moved.end());
+                first_moved.back() = entry;
+                std::push_heap(first_moved.begin(), first_moved.end());
+            }
+        }
+        std::sort_heap(first_moved.begin(), first_moved.end());
+    }
     std::vector<std::uint32_t> rows;
     rows.reserve(n);
     std::size_t kept = 0;
@@ -300,19 +350,45 @@ std::vector<std::uint32_t> RankOrder::top(std::size_t n) const {
     while (rows.size() < n) {
         while (kept < keys_.size() && test_bit(left_place_bits_, kept)) ++kept;
         const bool take_moved =
-            moved < moved_keys_.size() &&
-            (kept == keys_.size() || moved_keys_[moved] < keys_[kept] ||
-             (moved_keys_[moved] == keys_[kept] && moved_ties_[moved] < order_ties_[kept]));
-        rows.push_back(take_moved ? tie_order_[moved_ties_[moved++]] : order_[kept++]);
+            moved < first_moved.size() &&
+            (kept == keys_.size() || first_moved[moved] < MovedEntry{keys_[kept], order_ties_[kept]});
+        rows.push_back(take_moved ? tie_order_[first_moved[moved++].tie_position] : order_[kept++]);
     }
     return rows;
 }
 
 std::uint32_t RankOrder::rank_of(const std::vector<double>& scores, std::size_t row) const {
     if (!pending_) return rank_of_[row];
-    if (row_moved(row)) return static_cast<std::uint32_t>(rows_before(descending_key(scores[row]), tie_position_[row]) + 1);
-    const std::size_t place = rank_of_[row] - 1;  // a staying row's place in the last complete order
-    return static_cast<std::uint32_t>(rows_before(keys_[place], order_ties_[place]) + 1);
+    return static_cast<std::uint32_t>(rows_before(pending_key(scores, row), tie_position_[row]) + 1);
+}
+
+std::vector<std::uint32_t> RankOrder::ranks_of(const std::vector<double>& scores, const std::vector<std::uint32_t>& rows) const {
+    std::vector<std::uint32_t> ranks;
+    ranks.reserve(rows.size());
+    if (!pending_ || moved_sorted_) {
+        for (const std::uint32_t row : rows) ranks.push_back(rank_of(scores, row));
+        return ranks;
+    }
+    // The rows' entries sorted; each moved row is counted once, at the first of them it comes
+    // before; summed up to an entry, these counts are the moved rows before it.
+    std::vector<MovedEntry> asked;
+    for (const std::uint32_t row : rows) asked.push_back({pending_key(scores, row), tie_position_[row]});
+    std::vector<MovedEntry> sorted_asked = asked;
+    std::sort(sorted_asked.begin(), sorted_asked.end());
+    std::vector<std::size_t> moved_before(sorted_asked.size() + 1, 0);
+    for (std::size_t i = 0; i < moved_keys_.size(); ++i) {
+        const MovedEntry entry{moved_keys_[i], moved_ties_[i]};
+        ++moved_before[static_cast<std::size_t>(std::upper_bound(sorted_asked.begin(), sorted_asked.end(), entry) -
+                                                sorted_asked.begin())];
+    }
+    for (std::size_t i = 1; i < moved_before.size(); ++i) moved_before[i] += moved_before[i - 1];
+    for (const MovedEntry& entry : asked) {
+        const auto at = static_cast<std::size_t>(std::lower_bound(sorted_asked.begin(), sorted_asked.end(), entry) -
+                                                  sorted_asked.begin());
+        ranks.push_back(static_cast<std::uint32_t>(staying_rows_before(entry.key, entry.tie_position) +
+                                                   moved_before[at] + 1));
+    }
+    return ranks;
 }
 
 double RankOrder::percentile(const std::vector<double>& scores, std::size_t row) const {
@@ -323,19 +399,27 @@ double RankOrder::percentile(const std::vector<double>& scores, std::size_t row)
         return static_cast<std::size_t>(std::upper_bound(keys.begin(), keys.end(), key) - keys.begin());
     };
     const std::size_t places_up_to_group = group_end(keys_);
-    const std::size_t rows_up_to_group =
-        pending_ ? places_up_to_group - left_places_before(places_up_to_group) + group_end(moved_keys_) : places_up_to_group;
+    if (!pending_) return 100.0 * static_cast<double>(n - places_up_to_group) / static_cast<double>(n);
+    sort_moved();
+    const std::size_t rows_up_to_group = places_up_to_group - left_places_before(places_up_to_group) + group_end(moved_keys_);
     return 100.0 * static_cast<double>(n - rows_up_to_group) / static_cast<double>(n);
 }
 
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n) {
     const std::size_t n = std::min(top_n, after.order.size());
-    return compare_rankings(before, {after.order.begin(), after.order.begin() + static_cast<std::ptrdiff_t>(n)},
-                            [&](std::uint32_t row) { return after.rank_of[row]; }, top_n);
+    return compare_rankings(
+        before, {after.order.begin(), after.order.begin() + static_cast<std::ptrdiff_t>(n)},
+        [&](const std::vector<std::uint32_t>& rows) {
+            std::vector<std::uint32_t> ranks;
+            for (const std::uint32_t row : rows) ranks.push_back(after.rank_of[row]);
+            return ranks;
+        },
+        top_n);
 }
 
 Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_top,
-                          const std::function<std::uint32_t(std::uint32_t)>& after_rank_of, std::size_t top_n) {
+                          const std::function<std::vector<std::uint32_t>(const std::vector<std::uint32_t>&)>& after_ranks_of,
+                          std::size_t top_n) {
     Movement movement;
     movement.top_n = std::min({top_n, before.order.size(), after_top.size()});
     const auto limit = static_cast<std::uint32_t>(movement.top_n);
@@ -346,11 +430,11 @@ Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::
         if (move.rank_before != move.rank_after) ++movement.moved_in_top;
         if (move.rank_before > limit) movement.entered.push_back(move);
     }
-    for (std::size_t i = 0; i < movement.top_n; ++i) {
-        const std::uint32_t row = before.order[i];
-        const std::uint32_t rank_after = after_rank_of(row);
-        if (rank_after > limit) movement.left.push_back({row, static_cast<std::uint32_t>(i + 1), rank_after});
-    }
+    const std::vector<std::uint32_t> top_before(before.order.begin(),
+                                                before.order.begin() + static_cast<std::ptrdiff_t>(movement.top_n));
+    const std::vector<std::uint32_t> ranks_after = after_ranks_of(top_before);
+    for (std::size_t i = 0; i < movement.top_n; ++i)
+        if (ranks_after[i] > limit) movement.left.push_back({top_before[i], static_cast<std::uint32_t>(i + 1), ranks_after[i]});
     return movement;
 }
 

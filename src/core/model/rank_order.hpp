@@ -1,6 +1,7 @@
 // Deterministic ranking of scores (highest first, ties by dossier id) with ranks and percentiles,
-// re-ranked without allocation (or, after some rows changed, by sorting only them and merging
-// them back in when the whole order is read), and the "movement" between two rankings of the same rows.
+// re-ranked without allocation (or, after some rows changed, by taking only them apart: the top
+// places and a few ranks are answered by selection and counting, their sort and merge back into the
+// whole order wait until they are read), and the "movement" between two rankings of the same rows.
 #pragma once
 
 #include <cstdint>
@@ -48,10 +49,11 @@ public:
     void start_rank(const std::vector<double>& scores);
     bool continue_rank();
     // The same ranking after only `changed_rows` (distinct rows, any order) got new scores since the
-    // last call. Only the moved rows (these and those of earlier calls not yet merged) are sorted;
-    // the other rows keep their places in the last complete order. Merging the two is left pending
-    // until the whole order is read: the top places, a row's rank and percentiles are answered
-    // from the two parts. Most rows moved: a full rank().
+    // last call. Only the moved rows (these and those of earlier calls not yet merged) are taken
+    // apart, with their new keys; the other rows keep their places in the last complete order.
+    // Sorting the moved rows waits until one row's rank or percentile is asked, merging them into
+    // the whole order until it is read: top() selects among them and ranks_of() counts over them
+    // without sorting. Most rows moved: a full rank().
     void rerank(const std::vector<double>& scores, const std::vector<std::uint32_t>& changed_rows);
 
     std::size_t size() const { return tie_order_.size(); }
@@ -60,15 +62,23 @@ public:
     // pending merge first, in one pass over the places it changes.
     const std::vector<std::uint32_t>& order();
     const std::vector<std::uint32_t>& ranks();
-    // Whether a merge is pending (the whole order not yet written out).
+    // Whether a merge is pending (the whole order not yet written out), and whether the moved rows
+    // of a pending merge are sorted yet.
     bool merge_pending() const { return pending_; }
-    // The first min(n, size()) rows of the order, without finishing a pending merge: O(n).
+    bool moved_rows_sorted() const { return !pending_ || moved_sorted_; }
+    // The first min(n, size()) rows of the order, without finishing a pending merge: O(n) once the
+    // moved rows are sorted; before, a selection of the n first moved rows in one pass over them.
     std::vector<std::uint32_t> top(std::size_t n) const;
-    // One row's rank (1-based); `scores` as given to the last rank()/rerank(). Pending: two binary
-    // searches and a count of moved places before it (a pass over a bit set).
+    // One row's rank (1-based); `scores` as given to the last rank()/rerank(). Pending: sorts the
+    // moved rows if not done yet, then two binary searches and a count of moved places before it
+    // (a pass over a bit set).
     std::uint32_t rank_of(const std::vector<double>& scores, std::size_t row) const;
+    // The ranks of several rows at once, as rank_of() gives them. While the moved rows are not
+    // sorted, one pass over them counts those before each row instead of sorting them.
+    std::vector<std::uint32_t> ranks_of(const std::vector<double>& scores, const std::vector<std::uint32_t>& rows) const;
     // The share of all dossiers (0..100) that score strictly lower than `row`, so equal scores
-    // share a percentile. The top dossier of 1,000 distinct scores has 99.9. A binary search.
+    // share a percentile. The top dossier of 1,000 distinct scores has 99.9. A binary search (after
+    // sorting the moved rows, if not done yet).
     double percentile(const std::vector<double>& scores, std::size_t row) const;
 
 private:
@@ -80,7 +90,12 @@ private:
     std::size_t left_places_before(std::size_t place) const;
     // How many rows (staying and moved) come before (key, tie position) in the pending order.
     std::size_t rows_before(std::uint64_t key, std::uint32_t tie_position) const;
+    // How many staying rows come before (key, tie position) in the pending order.
+    std::size_t staying_rows_before(std::uint64_t key, std::uint32_t tie_position) const;
+    // A row's key and tie position in the pending order.
+    std::uint64_t pending_key(const std::vector<double>& scores, std::size_t row) const;
     bool row_moved(std::size_t row) const;
+    void sort_moved() const;
     void finish_merge();
     void clear_pending();
 
@@ -93,15 +108,18 @@ private:
     std::vector<std::uint32_t> order_ties_;
     std::vector<std::uint32_t> order_;
     std::vector<std::uint32_t> rank_of_;
-    StableKeySort sorter_;
+    mutable StableKeySort sorter_;  // mutable: also sorts the moved rows when a read needs them sorted
     bool keys_sorted_ = true;  // between start_rank() and the last continue_rank(): the sort is done
     // A pending merge: the places of the complete order that moved rows left and the moved rows'
-    // tie positions (bit sets), and the moved rows sorted by new key, then tie position.
+    // tie positions (bit sets), and the moved rows with their new keys: by tie position until
+    // sorted (mutable: sorting them is left to the first read that needs it), then by new key,
+    // then tie position.
     bool pending_ = false;
     std::vector<std::uint64_t> left_place_bits_;
     std::vector<std::uint64_t> moved_tie_bits_;
-    std::vector<std::uint32_t> moved_ties_;
-    std::vector<std::uint64_t> moved_keys_;
+    mutable bool moved_sorted_ = true;
+    mutable std::vector<std::uint32_t> moved_ties_;
+    mutable std::vector<std::uint64_t> moved_keys_;
     // finish_merge()'s buffers, kept to avoid allocating per change.
     std::vector<std::uint32_t> merged_ties_;
     std::vector<std::uint64_t> merged_keys_;
@@ -131,9 +149,10 @@ struct Movement {
 
 // Both rankings must rank the same rows. top_n is limited to the number of rows. Cost O(top_n).
 Movement compare_rankings(const RankingSnapshot& before, const RankingSnapshot& after, std::size_t top_n);
-// The same against a live ranking: its first top_n rows (or all, if fewer) and a row's 1-based
-// rank, asked only for rows of the top N before.
+// The same against a live ranking: its first top_n rows (or all, if fewer) and the 1-based ranks
+// of rows, asked once for the rows of the top N before.
 Movement compare_rankings(const RankingSnapshot& before, const std::vector<std::uint32_t>& after_top,
-                          const std::function<std::uint32_t(std::uint32_t)>& after_rank_of, std::size_t top_n);
+                          const std::function<std::vector<std::uint32_t>(const std::vector<std::uint32_t>&)>& after_ranks_of,
+                          std::size_t top_n);
 
 }  // namespace radar

@@ -3,6 +3,7 @@
 #include "core/model/scoring_engine.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "core/model/model_output.hpp"
@@ -15,6 +16,38 @@ namespace {
 constexpr std::size_t block = 2048;
 
 std::size_t bit_words(std::size_t bits) { return (bits + 63) / 64; }
+
+// Rows first, first + 1, ... as add_points() reads them.
+struct ConsecutiveRows {
+    std::size_t first;
+    std::size_t operator[](std::size_t i) const { return first + i; }
+};
+
+// Finds an (output, missing) pair's code among a parameter's codes: open addressing over the
+// output's bits, sized for max_codes pairs.
+class CodeLookup {
+public:
+    static constexpr std::size_t slots = 1024;
+
+    CodeLookup() { slot_codes_.fill(-1); }
+    // The slot holding the pair's code, or the empty slot where it belongs.
+    std::size_t slot(double output, bool missing, const std::vector<double>& outputs, const std::vector<bool>& missings) const {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, &output, sizeof bits);
+        std::size_t at = static_cast<std::size_t>(((bits ^ (missing ? 1u : 0u)) * 0x9E3779B97F4A7C15ull) >> 54);
+        while (slot_codes_[at] >= 0) {
+            const auto code = static_cast<std::size_t>(slot_codes_[at]);
+            if (missings[code] == missing && std::memcmp(&outputs[code], &output, sizeof output) == 0) break;
+            at = (at + 1) % slots;
+        }
+        return at;
+    }
+    std::int16_t code(std::size_t slot) const { return slot_codes_[slot]; }
+    void set(std::size_t slot, std::size_t code) { slot_codes_[slot] = static_cast<std::int16_t>(code); }
+
+private:
+    std::array<std::int16_t, slots> slot_codes_{};
+};
 
 }  // namespace
 
@@ -178,38 +211,39 @@ void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParamet
     };
     // Zero points add nothing to a score (see raw_scores()), so only rows the parameter can give
     // points before or after the edit are compared: for a weight, the rows of its bits alone.
+    // With the outputs unchanged and coded, a row's points changed if its code's did.
+    const std::vector<std::uint8_t>& codes = parameters_[index].codes;
+    const bool compare_codes = !outputs_changed && !codes.empty();
+    std::array<bool, max_codes> code_changed{};
+    if (compare_codes) {
+        std::array<double, max_codes> points_then{};
+        std::array<double, max_codes> points_now{};
+        code_points(index, before, points_then.data());
+        code_points(index, now, points_now.data());
+        for (std::size_t code = 0; code < max_codes; ++code) code_changed[code] = !same_bits(points_then[code], points_now[code]);
+    }
     const std::vector<std::uint64_t>& contributes_now = parameters_[index].contributes;
     changed_rows_.clear();
     for (std::size_t word = 0; word < contributes_now.size(); ++word) {
         std::uint64_t bits = contributes_now[word] | (outputs_changed ? contributes_before_[word] : 0);
         for (; bits != 0; bits &= bits - 1) {
             const std::size_t row = word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
-            if (!same_bits(points_of(before, outputs_then, row), points_of(now, outputs_now, row)))
+            if (compare_codes ? code_changed[codes[row]]
+                              : !same_bits(points_of(before, outputs_then, row), points_of(now, outputs_now, row)))
                 changed_rows_.push_back(static_cast<std::uint32_t>(row));
         }
     }
     // The changed rows are summed again as score_rows() sums every row (from the intercept, the
     // points of every parameter in parameter order). Testing each parameter's bit to leave out its
     // zero points was slower for a dense edit (docs/model-format.md).
+    fill_points_tables();
     double sums[block];
     const double start = spec_.intercept + 0.0;
     for (std::size_t begin = 0; begin < changed_rows_.size(); begin += block) {
         const std::size_t count = std::min(block, changed_rows_.size() - begin);
         const std::uint32_t* rows = changed_rows_.data() + begin;
         std::fill(sums, sums + count, start);
-        for (std::size_t p = 0; p < parameters_.size(); ++p) {
-            const ModelParameter& parameter = spec_.parameters[p];
-            const double weight = parameter.weight;
-            const double* outputs = parameters_[p].outputs.data();
-            if (parameter.missing.kind == MissingPolicyKind::points) {
-                const double missing_points = parameter.missing.points;
-                const MissingFlags& missing_flags = parameters_[p].column->missing;
-                for (std::size_t i = 0; i < count; ++i)
-                    sums[i] += missing_flags[rows[i]] ? missing_points : weight * outputs[rows[i]];
-            } else {
-                for (std::size_t i = 0; i < count; ++i) sums[i] += weight * outputs[rows[i]];
-            }
-        }
+        add_points(rows, count, sums);
         for (std::size_t i = 0; i < count; ++i) scores_[rows[i]] = sums[i];
     }
     rank_.rerank(scores_, changed_rows_);
@@ -243,6 +277,75 @@ void ScoringEngine::compile_rows(std::size_t index, std::size_t begin, std::size
     const MissingFlags& missing = compiled.column->missing;
     for (std::size_t row = begin; row < end; ++row)
         if (compiled.outputs[row] != 0.0 || missing[row]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
+    code_rows(index, begin, end);
+}
+
+void ScoringEngine::code_rows(std::size_t index, std::size_t begin, std::size_t end) {
+    CompiledParameter& compiled = parameters_[index];
+    if (begin == 0) {
+        compiled.codes.assign(dataset_->row_count(), 0);
+        compiled.code_outputs.clear();
+        compiled.code_missing.clear();
+    }
+    if (compiled.codes.empty()) return;
+    CodeLookup lookup;
+    for (std::size_t code = 0; code < compiled.code_outputs.size(); ++code)
+        lookup.set(lookup.slot(compiled.code_outputs[code], compiled.code_missing[code], compiled.code_outputs, compiled.code_missing), code);
+    const MissingFlags& missing = compiled.column->missing;
+    for (std::size_t row = begin; row < end; ++row) {
+        const double output = compiled.outputs[row];
+        const bool row_missing = missing[row];
+        const std::size_t slot = lookup.slot(output, row_missing, compiled.code_outputs, compiled.code_missing);
+        if (lookup.code(slot) < 0) {
+            if (compiled.code_outputs.size() == max_codes) {
+                compiled.codes = {};
+                compiled.code_outputs.clear();
+                compiled.code_missing.clear();
+                return;
+            }
+            lookup.set(slot, compiled.code_outputs.size());
+            compiled.code_outputs.push_back(output);
+            compiled.code_missing.push_back(row_missing);
+        }
+        compiled.codes[row] = static_cast<std::uint8_t>(lookup.code(slot));
+    }
+}
+
+void ScoringEngine::code_points(std::size_t index, const ModelParameter& parameter, double* points) const {
+    const CompiledParameter& compiled = parameters_[index];
+    const bool missing_points = parameter.missing.kind == MissingPolicyKind::points;
+    for (std::size_t code = 0; code < compiled.code_outputs.size(); ++code)
+        points[code] = missing_points && compiled.code_missing[code] ? parameter.missing.points
+                                                                     : parameter.weight * compiled.code_outputs[code];
+}
+
+void ScoringEngine::fill_points_tables() {
+    points_tables_.resize(parameters_.size() * max_codes);
+    for (std::size_t p = 0; p < parameters_.size(); ++p)
+        code_points(p, spec_.parameters[p], points_tables_.data() + p * max_codes);
+}
+
+template <typename Rows>
+void ScoringEngine::add_points(const Rows& rows, std::size_t count, double* sums) const {
+    for (std::size_t p = 0; p < parameters_.size(); ++p) {
+        const CompiledParameter& compiled = parameters_[p];
+        if (!compiled.codes.empty()) {
+            const double* points = points_tables_.data() + p * max_codes;
+            const std::uint8_t* codes = compiled.codes.data();
+            for (std::size_t i = 0; i < count; ++i) sums[i] += points[codes[rows[i]]];
+            continue;
+        }
+        const ModelParameter& parameter = spec_.parameters[p];
+        const double weight = parameter.weight;
+        const double* outputs = compiled.outputs.data();
+        if (parameter.missing.kind == MissingPolicyKind::points) {
+            const double missing_points = parameter.missing.points;
+            const MissingFlags& missing = compiled.column->missing;
+            for (std::size_t i = 0; i < count; ++i) sums[i] += missing[rows[i]] ? missing_points : weight * outputs[rows[i]];
+        } else {
+            for (std::size_t i = 0; i < count; ++i) sums[i] += weight * outputs[rows[i]];
+        }
+    }
 }
 
 void ScoringEngine::count_missing_inputs(std::size_t begin, std::size_t end) {
@@ -262,25 +365,14 @@ void ScoringEngine::rescore_and_rank() {
 
 void ScoringEngine::score_rows(std::size_t first, std::size_t last) {
     // Rows go in blocks small enough for their scores to stay in the L1 cache while every
-    // parameter adds to them: each transform output is read once, each score written once.
+    // parameter adds to them: each code or transform output is read once, each score written once.
+    fill_points_tables();
     const double start = spec_.intercept + 0.0;
     for (std::size_t begin = first; begin < last; begin += block) {
         const std::size_t end = std::min(last, begin + block);
-        double* scores = scores_.data();
-        std::fill(scores + begin, scores + end, start);
-        for (std::size_t p = 0; p < parameters_.size(); ++p) {
-            const ModelParameter& parameter = spec_.parameters[p];
-            const double weight = parameter.weight;
-            const double* outputs = parameters_[p].outputs.data();
-            if (parameter.missing.kind == MissingPolicyKind::points) {
-                const double missing_points = parameter.missing.points;
-                const MissingFlags& missing = parameters_[p].column->missing;
-                for (std::size_t row = begin; row < end; ++row)
-                    scores[row] += missing[row] ? missing_points : weight * outputs[row];
-            } else {
-                for (std::size_t row = begin; row < end; ++row) scores[row] += weight * outputs[row];
-            }
-        }
+        double* scores = scores_.data() + begin;
+        std::fill(scores, scores + (end - begin), start);
+        add_points(ConsecutiveRows{begin}, end - begin, scores);
     }
 }
 

@@ -73,7 +73,9 @@ public:
     // Dossiers entering/leaving the top N since `saved` (e.g. the saved model's ranking), and moves;
     // without finishing a pending merge.
     Movement movement_since(const RankingSnapshot& saved, std::size_t top_n) const {
-        return compare_rankings(saved, rank_.top(top_n), [this](std::uint32_t row) { return rank_of(row); }, top_n);
+        return compare_rankings(
+            saved, rank_.top(top_n), [this](const std::vector<std::uint32_t>& rows) { return rank_.ranks_of(scores_, rows); },
+            top_n);
     }
 
     // A parameter's contribution to a row: weight * transform output, or the stated points of
@@ -96,7 +98,15 @@ private:
         // One bit per row (64 a word): the output is not zero or the input is missing. Only these
         // rows can get points other than zero from the parameter, whatever its weight.
         std::vector<std::uint64_t> contributes;
+        // Most parameters (caps of counts, steps, levels) give few distinct outputs: then each row
+        // has the index of its (output, missing) pair, and summing reads one byte per row and a
+        // table of each pair's points (the very products the outputs give). Empty for a parameter
+        // with more than max_codes pairs.
+        std::vector<std::uint8_t> codes;
+        std::vector<double> code_outputs;
+        std::vector<bool> code_missing;
     };
+    static constexpr std::size_t max_codes = 256;
 
     ScoringEngine(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
     std::vector<ModelProblem> check(const ModelSpec& spec) const;
@@ -104,6 +114,16 @@ private:
     // Transform outputs and bits of rows [begin, end); begin == 0 starts the parameter afresh and
     // begin must be a multiple of 64.
     void compile_rows(std::size_t index, std::size_t begin, std::size_t end);
+    // The codes of rows [begin, end) (after their outputs), or none once there are too many pairs.
+    void code_rows(std::size_t index, std::size_t begin, std::size_t end);
+    // Each code's points under the parameter's weight and missing policy (into max_codes doubles).
+    void code_points(std::size_t index, const ModelParameter& parameter, double* points) const;
+    // Every coded parameter's code points under the current model, into points_tables_.
+    void fill_points_tables();
+    // Adds the points of every parameter, in parameter order, to sums[i] for the row rows[i],
+    // i < count (`rows` an array of rows or consecutive rows); needs fill_points_tables().
+    template <typename Rows>
+    void add_points(const Rows& rows, std::size_t count, double* sums) const;
     void count_missing_inputs(std::size_t begin, std::size_t end);
     void score_rows(std::size_t begin, std::size_t end);
     void rescore_and_rank();
@@ -122,6 +142,7 @@ private:
     std::vector<double> outputs_before_;
     std::vector<std::uint64_t> contributes_before_;
     std::vector<std::uint32_t> changed_rows_;
+    std::vector<double> points_tables_;  // max_codes per parameter
 };
 
 struct EngineResult {

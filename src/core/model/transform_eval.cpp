@@ -13,6 +13,14 @@
 namespace radar {
 namespace {
 
+// Whole months from `start` to `end` (whole_months_between on calendar dates).
+int whole_months_between_dates(const CivilDate& start, const CivilDate& end) {
+    int months = (end.year - start.year) * 12 + (end.month - start.month);
+    // add_months(from, months) lands in to's month, on from's day clamped to that month's end.
+    if (std::min(start.day, days_in_month(end.year, end.month)) > end.day) --months;
+    return months;
+}
+
 double apply_numeric_step(const Transform& t, double x) {
     switch (t.kind) {
     case TransformKind::linear: return x;
@@ -40,7 +48,10 @@ double apply_numeric_step(const Transform& t, double x) {
 class Pipeline {
 public:
     Pipeline(const ModelParameter& parameter, DayNumber reference)
-        : parameter_(parameter), reference_(reference), input_(pipeline_input_kind(parameter.transforms)) {
+        : parameter_(parameter),
+          reference_(reference),
+          reference_date_(civil_from_days(reference)),
+          input_(pipeline_input_kind(parameter.transforms)) {
         first_numeric_ = input_ == InputKind::number ? 0 : 1;
         if (input_ != InputKind::text) return;
         const Transform& first = parameter.transforms.front();
@@ -71,8 +82,13 @@ public:
             std::string scratch;
             return text_value(column_cell_text(column, row, scratch));
         }
-        case InputKind::date:
-            return age_in_unit(parameter_.transforms.front().unit, static_cast<DayNumber>(column.numbers[row]), reference_);
+        case InputKind::date: {
+            // age_in_unit, with the reference day's calendar date worked out once.
+            const auto date = static_cast<DayNumber>(column.numbers[row]);
+            if (parameter_.transforms.front().unit == TimeUnit::days)
+                return static_cast<double>(reference_) - static_cast<double>(date);
+            return whole_months_between_dates(civil_from_days(date), reference_date_);
+        }
         case InputKind::number: return column.numbers[row];
         }
         return 0.0;
@@ -88,6 +104,7 @@ public:
 private:
     const ModelParameter& parameter_;
     DayNumber reference_;
+    CivilDate reference_date_;
     InputKind input_;
     std::size_t first_numeric_ = 0;
     std::map<std::string, double, std::less<>> levels_;
@@ -97,12 +114,7 @@ private:
 }  // namespace
 
 int whole_months_between(DayNumber from, DayNumber to) {
-    const CivilDate start = civil_from_days(from);
-    const CivilDate end = civil_from_days(to);
-    int months = (end.year - start.year) * 12 + (end.month - start.month);
-    // add_months(from, months) lands in to's month, on from's day clamped to that month's end.
-    if (std::min(start.day, days_in_month(end.year, end.month)) > end.day) --months;
-    return months;
+    return whole_months_between_dates(civil_from_days(from), civil_from_days(to));
 }
 
 double age_in_unit(TimeUnit unit, DayNumber date, DayNumber reference) {
