@@ -1,5 +1,8 @@
 // The selection rule ranks the model engine's scores exactly as the engine ranks them, so the
-// ranks in a batch are the ranks the ranking view shows (default model on the demo data).
+// ranks in a batch are the ranks the ranking view shows (default model on the demo data), and
+// takes the engine's ranking as its order only when it is that order.
+#include <optional>
+
 #include <doctest/doctest.h>
 
 #include "core/data/demo_data.hpp"
@@ -9,19 +12,39 @@
 
 using namespace radar;
 
-TEST_CASE("batch ranks equal the model engine's ranks") {
+namespace {
+
+const DayNumber export_date = *parse_iso_date("2023-12-01");
+
+DemoData demo_of(std::size_t dossiers) {
     DemoSettings settings;
-    settings.dossier_count = 2400;
-    settings.export_date = *parse_iso_date("2023-12-01");
-    const DemoData demo = generate_demo_data(settings);
-    ScoringContext context;
-    context.reference_date = settings.export_date;
-    EngineResult result = ScoringEngine::create(test::parse_or_fail(test::default_model_text()), demo.dataset, context);
-    REQUIRE(result.engine.has_value());
-    const ScoringEngine& engine = *result.engine;
+    settings.dossier_count = dossiers;
+    settings.export_date = export_date;
+    return generate_demo_data(settings);
+}
+
+// The demo dossiers scored by the default model (built in place: the engine reads the dataset).
+struct ScoredDemo {
+    explicit ScoredDemo(std::size_t dossiers) : demo(demo_of(dossiers)) {
+        ScoringContext context;
+        context.reference_date = export_date;
+        EngineResult result =
+            ScoringEngine::create(test::parse_or_fail(test::default_model_text()), demo.dataset, context);
+        REQUIRE(result.engine.has_value());
+        engine.emplace(std::move(*result.engine));
+    }
+    DemoData demo;
+    std::optional<ScoringEngine> engine;
+};
+
+}  // namespace
+
+TEST_CASE("batch ranks equal the model engine's ranks") {
+    const ScoredDemo scored(2400);
+    const ScoringEngine& engine = *scored.engine;
     SelectionSettings selection;
     selection.capacity = 40;
-    const auto outcome = run_selection_rule(demo.dataset, engine.raw_scores(), {}, settings.export_date, selection);
+    const auto outcome = run_selection_rule(scored.demo.dataset, engine.raw_scores(), {}, export_date, selection);
     REQUIRE(outcome.ok());
     std::size_t mismatches = 0;
     for (const DossierDecision& decision : outcome->decisions)
@@ -48,23 +71,17 @@ void check_same_outcome(const SelectionOutcome& a, const SelectionOutcome& b) {
 }  // namespace
 
 TEST_CASE("the engine's ranking is taken as the rule's order only when it is that order") {
-    DemoSettings settings;
-    settings.dossier_count = 1500;
-    settings.export_date = *parse_iso_date("2023-12-01");
-    const DemoData demo = generate_demo_data(settings);
-    ScoringContext context;
-    context.reference_date = settings.export_date;
-    EngineResult result = ScoringEngine::create(test::parse_or_fail(test::default_model_text()), demo.dataset, context);
-    REQUIRE(result.engine.has_value());
-    const ScoringEngine& engine = *result.engine;
+    const ScoredDemo scored(1500);
+    const DemoData& demo = scored.demo;
+    const ScoringEngine& engine = *scored.engine;
     SelectionSettings selection;
     selection.capacity = 40;
     selection.control_size = 10;
-    const auto sorted = run_selection_rule(demo.dataset, engine.raw_scores(), {}, settings.export_date, selection);
+    const auto sorted = run_selection_rule(demo.dataset, engine.raw_scores(), {}, export_date, selection);
     REQUIRE(sorted.ok());
     const auto given = [&](const std::vector<std::uint32_t>& order) {
         const auto outcome =
-            run_selection_rule(demo.dataset, engine.raw_scores(), {}, settings.export_date, selection, &order);
+            run_selection_rule(demo.dataset, engine.raw_scores(), {}, export_date, selection, &order);
         REQUIRE(outcome.ok());
         check_same_outcome(*outcome, *sorted);
     };
@@ -79,9 +96,9 @@ TEST_CASE("the engine's ranking is taken as the rule's order only when it is tha
     given(outside);
     // Equal scores everywhere: the order goes by dossier id alone, whatever order is given.
     const std::vector<double> equal(engine.raw_scores().size(), 2.5);
-    const auto by_id = run_selection_rule(demo.dataset, equal, {}, settings.export_date, selection);
+    const auto by_id = run_selection_rule(demo.dataset, equal, {}, export_date, selection);
     const auto given_engine =
-        run_selection_rule(demo.dataset, equal, {}, settings.export_date, selection, &engine.ranking());
+        run_selection_rule(demo.dataset, equal, {}, export_date, selection, &engine.ranking());
     REQUIRE(by_id.ok());
     REQUIRE(given_engine.ok());
     check_same_outcome(*given_engine, *by_id);
