@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "core/base/random.hpp"
 #include "core/search/text_fold.hpp"
@@ -131,17 +132,8 @@ std::vector<std::size_t> rule_order(const Column& ids, const std::vector<double>
         }
         if (usable) return ranked;
     }
-    struct Scored {
-        double score;
-        std::size_t row;
-    };
-    std::vector<Scored> by_score(scores.size());
-    for (std::size_t row = 0; row < scores.size(); ++row) by_score[row] = {scores[row], row};
-    std::sort(by_score.begin(), by_score.end(), [&](const Scored& a, const Scored& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return ids.texts[a.row] < ids.texts[b.row];
-    });
-    for (std::size_t position = 0; position < ranked.size(); ++position) ranked[position] = by_score[position].row;
+    std::iota(ranked.begin(), ranked.end(), std::size_t{0});
+    std::sort(ranked.begin(), ranked.end(), before);
     return ranked;
 }
 
