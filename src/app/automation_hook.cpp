@@ -505,6 +505,22 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
     return text.c_str();
 }
 
+// The import's progress and the stored dataset's, without the figures radar_info builds (the
+// selection preview, the audit), so a benchmark can poll it every frame and time the import alone.
+EMSCRIPTEN_KEEPALIVE const char* radar_import_state() {
+    using radar::app::attached_state;
+    static std::string text;
+    nlohmann::json state;
+    if (radar::app::attached_import) state["import"] = radar::app::import_info(*radar::app::attached_import);
+    if (attached_state) {
+        state["dossiers"] = attached_state->dataset().row_count();
+        state["synthetic"] = attached_state->is_synthetic();
+        radar::app::add_import_storage_info(*attached_state, state);
+    }
+    text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return text.c_str();
+}
+
 // Asks for the text of the next whole frame (read it with radar_captured_text two frames later).
 EMSCRIPTEN_KEEPALIVE void radar_capture_text() { radar::app::text_capture_requested = true; }
 

@@ -94,6 +94,11 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
 
     const stored = await waitForInfo(page, (info) => info.datasetStore.save === 'saved', 'the stored snapshot');
     assert.equal(stored.datasetStore.stored, true);
+    // importState(), which benchmarks poll every frame, says what info() says of the import and the store.
+    const state = await page.evaluate(() => window.radar.importState());
+    assert.deepEqual(Object.keys(state).sort(),
+                     ['dossiers', 'datasetStore', 'fieldDictionary', 'import', 'mappingProfiles', 'profileSave', 'synthetic']);
+    for (const key of Object.keys(state)) assert.deepEqual(state[key], stored[key], key);
     await reload(page);
     const restoring = await waitForInfo(page, (info) => info.import.restoring || !info.synthetic, 'the stored dataset');
     if (restoring.import.restoring) {
