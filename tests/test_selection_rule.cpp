@@ -233,6 +233,23 @@ TEST_CASE("coverage floor: never screened and not inspected for more than M mont
           std::vector<std::string>{"KO-1", "KO-5", "KO-7"});
 }
 
+TEST_CASE("the outcome finds each dossier by id, in its own decisions after a copy") {
+    Table t = ranked_table(3000);
+    t.scores[17] = t.scores[2900];  // a tie, so that the rule's order is not the rows' order
+    SelectionOutcome outcome = run(t, screened("D42", "2023-12-01"), "2024-01-01", capacity(10));
+    const SelectionOutcome copy = outcome;
+    outcome = SelectionOutcome();
+    CHECK(outcome.find("D01") == nullptr);
+    for (const DossierDecision& decision : copy.decisions) {
+        const DossierDecision* found = copy.find(decision.dossier_id);
+        REQUIRE(found == &decision);
+        CHECK(copy.find(decision.dossier_id + "x") == nullptr);
+    }
+    CHECK(copy.find("D42")->decision == Decision::cooldown);
+    CHECK(copy.find("") == nullptr);
+    CHECK(copy.find("D3001") == nullptr);
+}
+
 TEST_CASE("bad inputs are refused with the row and field") {
     Table t = table({{"KO-1", 10}, {"KO-2", 5}, {"KO-1", 3}});
     CHECK(run_selection_rule(t.dataset, t.scores, {}, day("2024-01-01"), capacity(1)).error() ==

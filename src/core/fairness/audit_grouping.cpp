@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <unordered_map>
+
+#include "core/base/text_index.hpp"
 
 namespace radar {
 namespace {
@@ -24,10 +25,11 @@ class GroupNumbering {
 public:
     explicit GroupNumbering(Grouping& grouping) : grouping_(grouping) {}
     std::uint32_t number_of(std::string_view group) {
-        key_.assign(group);
-        const auto [found, added] = numbers_.emplace(key_, static_cast<std::uint32_t>(grouping_.group_names.size()));
-        if (added) grouping_.group_names.push_back(key_);
-        return found->second;
+        const auto number = static_cast<std::uint32_t>(grouping_.group_names.size());
+        const auto name_at = [this](std::size_t known) { return std::string_view(grouping_.group_names[known]); };
+        if (const auto known = numbers_.add(group, number, name_at)) return static_cast<std::uint32_t>(*known);
+        grouping_.group_names.emplace_back(group);
+        return number;
     }
 
     // The group of a present cell; a text column's dictionary code is looked up once.
@@ -43,8 +45,7 @@ public:
 
 private:
     Grouping& grouping_;
-    std::unordered_map<std::string, std::uint32_t> numbers_;
-    std::string key_;      // reused, so that a lookup does not allocate
+    TextIndex numbers_;  // a group's name -> its number
     std::string scratch_;  // a number's or date's text
     std::vector<std::uint32_t> number_of_code_;  // by dictionary code; no_dossier = not looked up yet
 };

@@ -98,7 +98,7 @@ Checked<BatchPreview> preview_batch(const Dataset& dataset, const std::vector<do
     if (!outcome) return Result::failure(outcome.error());
     preview.outcome = std::move(*outcome);
     for (const auto& [dossier, facts] : history)
-        if (preview.outcome.index.count(dossier)) preview.history.emplace(dossier, facts);
+        if (preview.outcome.find(dossier)) preview.history.emplace(dossier, facts);
     preview.scores_as_of = request.scores_as_of;
     preview.model_version_id = request.model_version_id;
     preview.dataset_hash = request.dataset_hash;

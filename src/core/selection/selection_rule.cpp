@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 #include "core/base/random.hpp"
 #include "core/search/text_fold.hpp"
@@ -67,17 +68,18 @@ Checked<RuleFields> find_fields(const Dataset& dataset, const SelectionSettings&
 
 // Checks ids and scores row by row and fills `index` with dossier id -> row (so a duplicate is
 // reported at its own row, whatever the ranking order).
-std::string check_rows(const Column& ids, const std::vector<double>& scores,
-                       std::unordered_map<std::string, std::size_t>& index) {
+// Indexes the rows by id (places are rows until the rule has its order).
+std::string check_rows(const Column& ids, const std::vector<double>& scores, TextIndex& index) {
     if (scores.size() != ids.size())
         return "there are " + std::to_string(scores.size()) + " scores for " + std::to_string(ids.size()) + " dossiers";
-    index.reserve(ids.size());
+    index.prepare(ids.size());
+    const auto id_at = [&ids](std::size_t row) { return ids.texts[row]; };
     for (std::size_t row = 0; row < ids.size(); ++row) {
         const auto where = [row] { return "row " + std::to_string(row + 1); };
         if (ids.is_missing(row) || ids.texts[row].empty()) return where() + ": field 'dossier_id' is empty";
-        const auto [entry, added] = index.emplace(std::string(ids.texts[row]), row);
-        if (!added) return where() + ": field 'dossier_id': \"" + entry->first + "\" occurs more than once";
-        if (!std::isfinite(scores[row])) return where() + " (" + entry->first + "): the score is not a finite number";
+        const std::string_view id = ids.texts[row];
+        if (index.add(id, row, id_at)) return where() + ": field 'dossier_id': \"" + std::string(id) + "\" occurs more than once";
+        if (!std::isfinite(scores[row])) return where() + " (" + std::string(id) + "): the score is not a finite number";
     }
     return {};
 }
@@ -208,9 +210,9 @@ SelectionKind DossierDecision::kind() const {
     }
 }
 
-const DossierDecision* SelectionOutcome::find(const std::string& dossier_id) const {
-    const auto found = index.find(dossier_id);
-    return found == index.end() ? nullptr : &decisions[found->second];
+const DossierDecision* SelectionOutcome::find(std::string_view dossier_id) const {
+    const auto found = index.find(dossier_id, [this](std::size_t place) { return std::string_view(decisions[place].dossier_id); });
+    return found ? &decisions[*found] : nullptr;
 }
 
 SelectionHistory selection_history(const ScreeningState& state) {
@@ -239,10 +241,11 @@ Checked<SelectionOutcome> run_selection_rule(const Dataset& dataset, const std::
     const std::vector<std::size_t> ranked = rule_order(ids, scores, known_order);
     std::vector<std::size_t> position_of_row(ranked.size());
     for (std::size_t position = 0; position < ranked.size(); ++position) position_of_row[ranked[position]] = position;
-    for (auto& entry : outcome.index) entry.second = position_of_row[entry.second];  // from row to position
+    outcome.index.renumber(position_of_row);  // from rows to positions
+    const auto id_at_position = [&](std::size_t position) { return ids.texts[ranked[position]]; };
     std::vector<const DossierFacts*> facts_at(ranked.size(), nullptr);  // by position
     for (const auto& [dossier, facts] : history)
-        if (const auto found = outcome.index.find(dossier); found != outcome.index.end()) facts_at[found->second] = &facts;
+        if (const auto found = outcome.index.find(dossier, id_at_position)) facts_at[*found] = &facts;
 
     outcome.settings = settings;
     outcome.reference_date = reference_date;

@@ -6,12 +6,12 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/base/checked.hpp"
 #include "core/data/dataset.hpp"
 #include "core/screening/screening_state.hpp"
+#include "core/base/text_index.hpp"
 #include "core/selection/selection_settings.hpp"
 
 namespace radar {
@@ -74,9 +74,9 @@ struct SelectionOutcome {
     std::vector<std::size_t> waiting;
     std::optional<std::uint32_t> cutoff_rank;  // rank of the N-th top-N dossier, if N were found
     std::size_t eligible_count = 0;
-    std::unordered_map<std::string, std::size_t> index;  // dossier id -> index into decisions
+    TextIndex index;  // dossier id -> index into decisions
 
-    const DossierDecision* find(const std::string& dossier_id) const;
+    const DossierDecision* find(std::string_view dossier_id) const;
 };
 
 // Runs the rule. `scores` has one finite value per dataset row; the dataset needs a unique,
