@@ -454,6 +454,9 @@ EMSCRIPTEN_KEEPALIVE const char* radar_info() {
         info["filter"] = list.filter().text;
         info["firstRowY"] = radar::app::attached_views->marks.first_row_y;  // device pixels; divide by devicePixelRatio
         info["rankingScrollRows"] = radar::app::attached_views->marks.ranking_scroll_rows;
+        info["rankingScrollMaxRows"] = radar::app::attached_views->marks.ranking_scroll_max_rows;
+        info["windowScroll"] = {{"y", radar::app::attached_views->marks.window_scroll},  // device pixels
+                                {"maxY", radar::app::attached_views->marks.window_scroll_max}};
         if (const auto selected = list.selected_row(state)) info["selected"] = state.id(*selected);
         nlohmann::json top = nlohmann::json::array();
         for (std::size_t i = 0; i < rows.size() && i < 10; ++i) {

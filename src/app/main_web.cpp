@@ -22,6 +22,7 @@
 #include "app/automation_hook.hpp"
 #include "app/input_event_queue.hpp"
 #include "app/webgl_renderer.hpp"
+#include "app/wheel_scroll_chaining.hpp"
 #include "platform/platform.hpp"
 #include "core/import/field_dictionary.hpp"
 #include "platform/file_transfer.hpp"
@@ -116,6 +117,7 @@ void frame() {
     radar::app::pass_on_input_events();
     ImGui_ImplGlfw_NewFrame();
     sync_canvas_and_scale();
+    radar::app::hand_wheel_to_outer_window();
     ImGui::NewFrame();
     radar::session::advance_import_work(app.state, *app.import_session);
     const bool restoring = app.import_session->restoring() != nullptr || app.state.stored_dataset_reading().has_value();

@@ -81,6 +81,9 @@ struct ViewMarks {
     std::optional<Screen> requested_screen;    // to bring forward in the next frame
     float first_row_y = 0.0f;                  // vertical centre of the ranking's first visible row
     float ranking_scroll_rows = 0.0f;          // how far the ranking list is scrolled, in rows
+    float ranking_scroll_max_rows = 0.0f;      // how far it scrolls at most, in rows
+    float window_scroll = 0.0f;                // how far the main window is scrolled (a short window), pixels
+    float window_scroll_max = 0.0f;            // how far it scrolls at most, pixels
     std::string screening_refusal;             // why the coding form last refused to save ("" if not)
     std::optional<RequestedValue> requested_value;  // for one slider or number field, until it is drawn
     std::string bring_into_view;               // the described widget to scroll into sight when drawn next

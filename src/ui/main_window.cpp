@@ -256,6 +256,8 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         if (tab.screen == shown) tab.draw();
     ImGui::EndChild();
     draw_shortcuts_dialog(views.shortcuts, fonts);
+    views.marks.window_scroll = ImGui::GetScrollY();
+    views.marks.window_scroll_max = ImGui::GetScrollMaxY();
     ImGui::End();
     draw_demo_tour(views.demo_tour, fonts);
 }

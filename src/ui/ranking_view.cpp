@@ -282,7 +282,10 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
             score_cell(state, row);
         }
     }
-    if (clipper.ItemsHeight > 0.0f) view_marks().ranking_scroll_rows = ImGui::GetScrollY() / clipper.ItemsHeight;
+    if (clipper.ItemsHeight > 0.0f) {
+        view_marks().ranking_scroll_rows = ImGui::GetScrollY() / clipper.ItemsHeight;
+        view_marks().ranking_scroll_max_rows = ImGui::GetScrollMaxY() / clipper.ItemsHeight;
+    }
     ImGui::EndTable();
 }
 
