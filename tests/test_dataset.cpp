@@ -4,7 +4,11 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <iterator>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +54,51 @@ TEST_CASE("whole numbers are written as std::to_string writes them") {
         CHECK(dataset.cell_text(0, row) == std::to_string(static_cast<long long>(values[row])));
         if (std::fabs(values[row]) < 1e15) CHECK(dataset.cell_text(1, row) == std::to_string(static_cast<long long>(values[row])));
     }
+}
+
+namespace {
+
+// How a number cell was written before its short decimals got their own path (and still is
+// outside it): "%.15g", or "%.17g" when that does not read back as the same number.
+std::string number_text_by_printf(double value) {
+    if (value == std::floor(value) && std::fabs(value) < 1e15) return std::to_string(static_cast<long long>(value));
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.15g", value);
+    if (std::strtod(buffer, nullptr) != value) std::snprintf(buffer, sizeof buffer, "%.17g", value);
+    return buffer;
+}
+
+}  // namespace
+
+TEST_CASE("numbers are written as printf's %.15g (or %.17g) writes them, whatever path writes them") {
+    std::vector<double> values = {0.1, -0.1, 0.1 + 0.2, 51.05, 0.875, 1e-4, -1e-4, 0.00012, 9.9999e-5, 1.5e-9,
+                                  99999999999999.9, 9999999999999.99, 123456789.123456, 0.000123456789,
+                                  1e14 - 0.5, 1e14 + 0.5, 1.0 / 3, 2.0 / 3, 1e20, 1.7976931348623157e308,
+                                  4.9e-324, 0.30000000000000004, 1.0000000000000002, 12.50, 1234.5678901};
+    std::mt19937_64 random(20261205);
+    for (int i = 0; i < 200000; ++i) {
+        // Decimals as an export writes them: up to 15 digits, up to 10 after the point.
+        const auto digits = static_cast<double>(random() % 1000000000000000ULL >> (random() % 50));
+        const double decimal = digits / std::pow(10.0, static_cast<double>(random() % 11)) * (random() % 2 ? 1 : -1);
+        values.push_back(decimal);
+        values.push_back(std::nextafter(decimal, 1e300));  // one unit further: needs 17 digits
+        // Any double between 1e-6 and 1e16, bit pattern by bit pattern.
+        const std::uint64_t bits = 0x3EB0000000000000ULL + random() % (0x4340000000000000ULL - 0x3EB0000000000000ULL);
+        double any = 0;
+        std::memcpy(&any, &bits, sizeof any);
+        values.push_back(any);
+    }
+    Dataset dataset;
+    Column& amount = dataset.add_column("amount", ColumnType::number);
+    for (const double value : values) amount.push_number(value);
+    std::size_t differing = 0;
+    std::string scratch;
+    for (std::size_t row = 0; row < values.size(); ++row) {
+        const std::string expected = number_text_by_printf(values[row]);
+        if (column_cell_text(amount, row, scratch) == expected) continue;
+        if (++differing <= 5) CHECK_MESSAGE(false, values[row], " written as ", scratch, " instead of ", expected);
+    }
+    CHECK(differing == 0);
 }
 
 TEST_CASE("a number column keeps whole numbers in 4 bytes and widens once, losing nothing") {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
+#include <optional>
 
 namespace radar {
 namespace {
@@ -22,6 +24,39 @@ std::string_view whole_number_text(long long value, std::string& scratch) {
     if (value < 0) *--first = '-';
     scratch.assign(first, end);
     return scratch;
+}
+
+// What "%.15g" writes for `value` when a decimal of at most 15 significant digits, at most nine
+// of them after the point, reads back as `value` and %g writes it without an exponent
+// (1e-4 <= |value| < 1e14); nothing otherwise. snprintf and strtod of a double cost a
+// microsecond or more (in wasm they compute with software long doubles), and the fingerprint
+// writes every number cell. Why it is the same text: such a decimal d is within half a unit in the
+// last place of `value`, far closer than the 15-digit grid's spacing, so rounding `value` to 15
+// digits gives d; the fewest decimals give d without trailing zeros, as %g drops them.
+std::optional<std::string_view> short_decimal_text(double value, std::string& scratch) {
+    const double magnitude = std::fabs(value);
+    if (!(magnitude >= 1e-4 && magnitude < 1e14)) return std::nullopt;
+    static constexpr double powers_of_ten[] = {1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    for (std::size_t decimals = 1; decimals <= std::size(powers_of_ten); ++decimals) {
+        const double power = powers_of_ten[decimals - 1];
+        // Off from the true product by at most a quarter, so the nearest whole number is d's digits.
+        const double digits = std::nearbyint(magnitude * power);
+        if (digits >= 1e15) return std::nullopt;
+        if (digits / power != magnitude) continue;  // both exact, the division rounded as strtod would
+        auto left = static_cast<unsigned long long>(digits);
+        if (left % 10 == 0) return std::nullopt;  // fewer decimals should have done; let snprintf decide
+        char text[32];
+        char* const end = text + sizeof text;
+        char* first = end;
+        for (std::size_t i = 0; i < decimals; ++i, left /= 10) *--first = static_cast<char>('0' + left % 10);
+        *--first = '.';
+        do *--first = static_cast<char>('0' + left % 10);
+        while ((left /= 10) != 0);
+        if (value < 0) *--first = '-';
+        scratch.assign(first, end);
+        return std::string_view(scratch);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -122,6 +157,7 @@ std::string_view column_cell_text(const Column& column, std::size_t row, std::st
     case ColumnType::number: {
         const double value = column.numbers[row];
         if (value == std::floor(value) && std::fabs(value) < 1e15) return whole_number_text(static_cast<long long>(value), scratch);
+        if (const auto short_text = short_decimal_text(value, scratch)) return *short_text;
         // The shortest of 15 and 17 significant digits that reads back as the same number:
         // 51.05, not 51.049999999999997.
         char buffer[32];
