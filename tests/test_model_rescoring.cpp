@@ -162,17 +162,28 @@ Dataset generated_dossiers(std::size_t count, std::uint64_t seed) {
     return dataset;
 }
 
+// Complaints (capped, points for a missing count) and an amount (capped, a neutral value for a
+// missing one), as generated_model() and wide_model() start.
+std::string capped_parameters() {
+    return parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
+                          R"({"policy": "points", "points": 0.5})") + "," +
+           parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
+                          R"({"policy": "neutral", "value": 1})");
+}
+
+// The last inspection's age in whole months, in steps (points for a missing date).
+std::string inspection_age_parameter() {
+    return parameter_json("inspection_age", "last_inspection",
+                          R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
+                          "1", R"({"policy": "points", "points": 6})");
+}
+
 std::string generated_model(const std::string& intercept = "0.25") {
     return model_json_with(
-        parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
-                       R"({"policy": "points", "points": 0.5})") + "," +
-            parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
-                           R"({"policy": "neutral", "value": 1})") + "," +
+        capped_parameters() + "," +
             parameter_json("status", "status",
                            R"([{"type": "categorical", "levels": {"aanmaning": 6, "schorsing": 10}, "default": 0}])", "1") + "," +
-            parameter_json("inspection_age", "last_inspection",
-                           R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
-                           "1", R"({"policy": "points", "points": 6})") + "," +
+            inspection_age_parameter() + "," +
             parameter_json("days_since", "last_inspection", R"([{"type": "time_since", "unit": "days"}])", "0.00173"),
         R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", intercept);
 }
@@ -321,20 +332,15 @@ Dataset dossiers_with_wide_columns(std::size_t count, std::uint64_t seed) {
     return dataset;
 }
 
-// Caps and thresholds on numbers, month and day ages and levels, with every missing policy; the
-// last four parameters read more than 256 distinct inputs (all but levels_256).
+// Caps and thresholds on numbers, month and day ages and levels, with every missing policy;
+// levels_256 reads exactly 256 distinct inputs, the four parameters after it more.
 std::string wide_model() {
     return model_json_with(
-        parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
-                       R"({"policy": "points", "points": 0.5})") + "," +
-            parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
-                           R"({"policy": "neutral", "value": 1})") + "," +
+        capped_parameters() + "," +
             parameter_json("status", "status",
                            R"([{"type": "categorical", "levels": {"aanmaning": 6, "schorsing": 10}, "default": 0}, {"type": "clamp", "max": 8}])",
                            "1", R"({"policy": "neutral", "value": "schorsing"})") + "," +
-            parameter_json("inspection_age", "last_inspection",
-                           R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
-                           "1", R"({"policy": "points", "points": 6})") + "," +
+            inspection_age_parameter() + "," +
             parameter_json("levels_256", "levels_256", R"([{"type": "clamp", "max": 100}])", "0.01") + "," +
             parameter_json("days_step", "last_inspection",
                            R"([{"type": "time_since", "unit": "days"}, {"type": "step", "bins": [{"from": 400, "value": 1}, {"from": 800, "value": 2}], "below": 0}])",
