@@ -3,7 +3,9 @@
 // into the whole order pending until it is read: after random edits the engine must answer exactly
 // what a full re-score of the edited model gives (scores to the bit, top places, ranks, percentiles
 // and movement while the merge is pending; then the whole order with its ties). An engine built in
-// many small steps must be the one built at once.
+// many small steps must be the one built at once. Caps, thresholds and missing policies edited on
+// parameters coded by input (their distinct inputs re-transformed only) and on those with more than
+// 256 inputs (the fallback) must also leave every row's transform output as a fresh engine has it.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -160,17 +162,28 @@ Dataset generated_dossiers(std::size_t count, std::uint64_t seed) {
     return dataset;
 }
 
+// Complaints (capped, points for a missing count) and an amount (capped, a neutral value for a
+// missing one), as generated_model() and wide_model() start.
+std::string capped_parameters() {
+    return parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
+                          R"({"policy": "points", "points": 0.5})") + "," +
+           parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
+                          R"({"policy": "neutral", "value": 1})");
+}
+
+// The last inspection's age in whole months, in steps (points for a missing date).
+std::string inspection_age_parameter() {
+    return parameter_json("inspection_age", "last_inspection",
+                          R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
+                          "1", R"({"policy": "points", "points": 6})");
+}
+
 std::string generated_model(const std::string& intercept = "0.25") {
     return model_json_with(
-        parameter_json("complaints", "complaints", R"([{"type": "clamp", "min": 0, "max": 5}])", "2",
-                       R"({"policy": "points", "points": 0.5})") + "," +
-            parameter_json("amount", "amount", R"([{"type": "clamp", "min": -1, "max": 10}])", "-0.0723",
-                           R"({"policy": "neutral", "value": 1})") + "," +
+        capped_parameters() + "," +
             parameter_json("status", "status",
                            R"([{"type": "categorical", "levels": {"aanmaning": 6, "schorsing": 10}, "default": 0}])", "1") + "," +
-            parameter_json("inspection_age", "last_inspection",
-                           R"([{"type": "time_since", "unit": "months"}, {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])",
-                           "1", R"({"policy": "points", "points": 6})") + "," +
+            inspection_age_parameter() + "," +
             parameter_json("days_since", "last_inspection", R"([{"type": "time_since", "unit": "days"}])", "0.00173"),
         R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", intercept);
 }
@@ -297,5 +310,177 @@ TEST_CASE("an engine built in parts of 64 to 1000 rows is the engine built at on
         Random random(rows_per_step);
         for (int i = 0; i < 12; ++i) REQUIRE(engine.update(random_edit(engine.spec(), random)).empty());
         check_equals_full_rescore(engine, dataset, saved);
+    }
+}
+
+namespace {
+
+// generated_dossiers with columns of many distinct values: `measure` has 7 values in the first half
+// and up to 4,001 after it, `levels_256` 256 values, `levels_257` 257 values (neither missing).
+Dataset dossiers_with_wide_columns(std::size_t count, std::uint64_t seed) {
+    Dataset dataset = generated_dossiers(count, seed);
+    Random random(seed + 1);
+    Column& measure = dataset.add_column("measure", ColumnType::number);
+    Column& levels_256 = dataset.add_column("levels_256", ColumnType::integer);
+    Column& levels_257 = dataset.add_column("levels_257", ColumnType::integer);
+    for (std::size_t row = 0; row < count; ++row) {
+        if (random.chance(0.1)) measure.push_missing();
+        else measure.push_number(row < count / 2 ? static_cast<double>(row % 7) : random.between(0, 4000) * 0.5);
+        levels_256.push_number(static_cast<double>(row % 256));
+        levels_257.push_number(static_cast<double>(row % 257));
+    }
+    return dataset;
+}
+
+// Caps and thresholds on numbers, month and day ages and levels, with every missing policy;
+// levels_256 reads exactly 256 distinct inputs, the four parameters after it more.
+std::string wide_model() {
+    return model_json_with(
+        capped_parameters() + "," +
+            parameter_json("status", "status",
+                           R"([{"type": "categorical", "levels": {"aanmaning": 6, "schorsing": 10}, "default": 0}, {"type": "clamp", "max": 8}])",
+                           "1", R"({"policy": "neutral", "value": "schorsing"})") + "," +
+            inspection_age_parameter() + "," +
+            parameter_json("levels_256", "levels_256", R"([{"type": "clamp", "max": 100}])", "0.01") + "," +
+            parameter_json("days_step", "last_inspection",
+                           R"([{"type": "time_since", "unit": "days"}, {"type": "step", "bins": [{"from": 400, "value": 1}, {"from": 800, "value": 2}], "below": 0}])",
+                           "1.5") + "," +
+            parameter_json("measure", "measure", R"([{"type": "clamp", "min": 0, "max": 100}])", "0.03",
+                           R"({"policy": "neutral", "value": 50})") + "," +
+            parameter_json("levels_257", "levels_257", R"([{"type": "clamp", "max": 5}])", "0.25") + "," +
+            parameter_json("days_since", "last_inspection", R"([{"type": "time_since", "unit": "days"}])", "0.00173"),
+        R"({"logistic": false, "display": {"mapping": "range", "min": 0, "max": 40}})", "0.25");
+}
+
+// check_equals_full_rescore, and every row's transform outputs and points as a fresh engine has them.
+void check_outputs_and_full_rescore(const ScoringEngine& live, const Dataset& dataset, const RankingSnapshot& saved) {
+    EngineResult full = ScoringEngine::create(live.spec(), dataset, live.context());
+    REQUIRE(full.engine);
+    std::size_t output_differences = 0;
+    for (std::size_t p = 0; p < live.parameter_count(); ++p)
+        for (std::size_t row = 0; row < live.row_count(); ++row) {
+            const double a = live.transform_output(row, p);
+            const double b = full.engine->transform_output(row, p);
+            const double c = live.points(row, p);
+            const double d = full.engine->points(row, p);
+            if (std::memcmp(&a, &b, sizeof a) != 0 || std::memcmp(&c, &d, sizeof c) != 0) ++output_differences;
+        }
+    CHECK(output_differences == 0);
+    check_equals_full_rescore(live, dataset, saved);
+}
+
+Transform& first_of_kind(ModelSpec& spec, std::size_t parameter, TransformKind kind) {
+    for (Transform& transform : spec.parameters[parameter].transforms)
+        if (transform.kind == kind) return transform;
+    FAIL("no such transform");
+    return spec.parameters[parameter].transforms.front();
+}
+
+}  // namespace
+
+TEST_CASE("parameters are coded by input up to 256 distinct inputs, by output pair or not at all beyond") {
+    const Dataset dataset = dossiers_with_wide_columns(3000, 41);
+    EngineResult created = ScoringEngine::create(parse_or_fail(wide_model()), dataset, context_at_reference());
+    REQUIRE(created.engine);
+    const ScoringEngine& engine = *created.engine;
+    for (std::size_t p = 0; p < 5; ++p) CHECK(engine.parameter_coding(p) == ParameterCoding::by_input);
+    for (std::size_t p = 5; p < 8; ++p) CHECK(engine.parameter_coding(p) == ParameterCoding::by_output);
+    CHECK(engine.parameter_coding(8) == ParameterCoding::none);
+    // `measure` passes 256 inputs only in a later part of a build in steps: the rows before it are
+    // coded by output then, as in the build at once.
+    EngineResult in_parts = [&] {
+        ScoringEngineBuild build(engine.spec(), dataset, context_at_reference(), 64);
+        return build.take();
+    }();
+    REQUIRE(in_parts.engine);
+    CHECK(in_parts.engine->parameter_coding(6) == ParameterCoding::by_output);
+    check_outputs_and_full_rescore(*in_parts.engine, dataset, engine.snapshot());
+}
+
+TEST_CASE("cap and threshold edits up, down, changing no row or every row equal a full re-score") {
+    const Dataset dataset = dossiers_with_wide_columns(3000, 43);
+    for (const std::size_t rows_per_step : {ScoringEngineBuild::default_rows_per_step, std::size_t{64}}) {
+        INFO(rows_per_step << " rows per step");
+        EngineResult created = ScoringEngineBuild(parse_or_fail(wide_model()), dataset, context_at_reference(), rows_per_step).take();
+        REQUIRE(created.engine);
+        ScoringEngine& engine = *created.engine;
+        const RankingSnapshot saved = engine.snapshot();
+        ModelSpec edited = engine.spec();
+        const auto apply = [&](const std::string& what) {
+            INFO(what);
+            REQUIRE(engine.update(edited).empty());
+            check_outputs_and_full_rescore(engine, dataset, saved);
+        };
+        // Caps (clamp max, and min) on numbers with points and neutral missing inputs, on levels
+        // after categories, on 256 and 257 levels and on a number with thousands of values.
+        for (const std::size_t p : {std::size_t{0}, std::size_t{1}, std::size_t{2}, std::size_t{4}, std::size_t{6}, std::size_t{7}}) {
+            INFO("parameter " << edited.parameters[p].id);
+            first_of_kind(edited, p, TransformKind::clamp).max = 2.0;
+            apply("cap down");
+            first_of_kind(edited, p, TransformKind::clamp).max = 7.0;
+            apply("cap up");
+            first_of_kind(edited, p, TransformKind::clamp).max = 1e6;
+            apply("cap above every input");
+            first_of_kind(edited, p, TransformKind::clamp).max = 2e6;
+            apply("cap moved above every input: no output changes");
+            first_of_kind(edited, p, TransformKind::clamp).min = -60.0;
+            apply("minimum lowered below every input");
+            first_of_kind(edited, p, TransformKind::clamp).max = -50.0;
+            apply("cap below every input: every present row changes");
+            first_of_kind(edited, p, TransformKind::clamp).min = 1.5;
+            first_of_kind(edited, p, TransformKind::clamp).max = 3.0;
+            apply("minimum and cap at once");
+            edited.parameters[p].weight = -0.5;
+            apply("a weight after the caps (reads the rows' contribution bits)");
+        }
+        // Thresholds of steps on month ages (points for a missing date) and day ages (more than
+        // 256 days: coded by output).
+        for (const std::size_t p : {std::size_t{3}, std::size_t{5}}) {
+            INFO("parameter " << edited.parameters[p].id);
+            std::vector<StepBin>& bins = first_of_kind(edited, p, TransformKind::step).bins;
+            const double scale = p == 3 ? 1.0 : 30.0;
+            bins.back().from = bins.front().from + 4 * scale;
+            apply("last threshold down");
+            bins.front().from = 6 * scale;
+            apply("first threshold down");
+            bins.back().from = 40 * scale;
+            apply("last threshold up");
+            bins.back().from = 1e6;
+            apply("last threshold beyond every age");
+            bins.back().from = 2e6;
+            apply("moved beyond every age: no output changes");
+            bins.front().from = -1e6;
+            apply("first threshold below every age: every present row changes");
+            first_of_kind(edited, p, TransformKind::step).below = 0.5;
+            apply("the value below the first threshold: no row below it");
+            bins.front().from = 12 * scale;
+            apply("first threshold back up");
+            edited.parameters[p].weight = 2.5;
+            apply("a weight after the thresholds");
+        }
+        // Missing inputs: a neutral value, the points, the policy itself.
+        std::get<double>(edited.parameters[1].missing.neutral) = 9.0;
+        apply("a neutral number");
+        edited.parameters[2].missing.neutral = std::string("aanmaning");
+        apply("a neutral level");
+        edited.parameters[0].missing.points = -3.0;
+        apply("missing points");
+        edited.parameters[3].missing.kind = MissingPolicyKind::neutral;
+        edited.parameters[3].missing.neutral = 30.0;
+        apply("points to a neutral age");
+        edited.parameters[6].missing.kind = MissingPolicyKind::unknown;
+        apply("neutral to unknown on a parameter coded by output");
+        // Edits that change a parameter's inputs: categories, the unit of an age.
+        edited.parameters[2].transforms.front().levels.front().second = 3.0;
+        apply("a category's value before a cap");
+        edited.parameters[3].transforms.front().unit = TimeUnit::days;
+        apply("months to days");
+        first_of_kind(edited, 3, TransformKind::step).bins.back().from = 2000.0;
+        apply("a threshold in days, coded by output now");
+        CHECK(engine.parameter_coding(3) == ParameterCoding::by_output);
+        // Another reference date codes the ages again.
+        engine.set_reference_date(reference + 400);
+        first_of_kind(edited, 4, TransformKind::clamp).max = 50.0;
+        apply("a cap after another reference date");
     }
 }

@@ -23,21 +23,25 @@ struct ConsecutiveRows {
     std::size_t operator[](std::size_t i) const { return first + i; }
 };
 
-// Finds an (output, missing) pair's code among a parameter's codes: open addressing over the
-// output's bits, sized for max_codes pairs.
+// Finds a (value, missing) pair's code among a parameter's codes (the value an input or an
+// output): open addressing over the value's bits, sized for max_codes pairs.
 class CodeLookup {
 public:
     static constexpr std::size_t slots = 1024;
 
     CodeLookup() { slot_codes_.fill(-1); }
+    // A lookup holding the codes already given out.
+    CodeLookup(const std::vector<double>& values, const std::vector<bool>& missings) : CodeLookup() {
+        for (std::size_t code = 0; code < values.size(); ++code) set(slot(values[code], missings[code], values, missings), code);
+    }
     // The slot holding the pair's code, or the empty slot where it belongs.
-    std::size_t slot(double output, bool missing, const std::vector<double>& outputs, const std::vector<bool>& missings) const {
+    std::size_t slot(double value, bool missing, const std::vector<double>& values, const std::vector<bool>& missings) const {
         std::uint64_t bits = 0;
-        std::memcpy(&bits, &output, sizeof bits);
+        std::memcpy(&bits, &value, sizeof bits);
         std::size_t at = static_cast<std::size_t>(((bits ^ (missing ? 1u : 0u)) * 0x9E3779B97F4A7C15ull) >> 54);
         while (slot_codes_[at] >= 0) {
             const auto code = static_cast<std::size_t>(slot_codes_[at]);
-            if (missings[code] == missing && std::memcmp(&outputs[code], &output, sizeof output) == 0) break;
+            if (missings[code] == missing && std::memcmp(&values[code], &value, sizeof value) == 0) break;
             at = (at + 1) % slots;
         }
         return at;
@@ -164,6 +168,14 @@ std::optional<std::size_t> single_changed_parameter(const ModelSpec& before, con
 
 bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
 
+// Whether two pipelines of one field give every present cell the same number entering their
+// numeric steps (they may differ in those steps: a cap, a threshold).
+bool same_numeric_step_inputs(const ModelParameter& a, const ModelParameter& b) {
+    const InputKind kind = pipeline_input_kind(a.transforms);
+    if (kind != pipeline_input_kind(b.transforms)) return false;
+    return kind == InputKind::number || a.transforms.front() == b.transforms.front();
+}
+
 }  // namespace
 
 std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
@@ -176,6 +188,10 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
         const ModelParameter& before = previous.parameters[index];
         const ModelParameter& now = spec_.parameters[index];
         const bool outputs_change = !(now.transforms == before.transforms && now.missing == before.missing);
+        if (outputs_change && parameters_[index].coded_by_input && same_numeric_step_inputs(before, now)) {
+            rescore_changed_codes(index, before);
+            return {};
+        }
         if (outputs_change) {
             outputs_before_.swap(parameters_[index].outputs);
             contributes_before_.swap(parameters_[index].contributes);
@@ -233,6 +249,46 @@ void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParamet
                 changed_rows_.push_back(static_cast<std::uint32_t>(row));
         }
     }
+    rescore_changed_rows();
+}
+
+void ScoringEngine::rescore_changed_codes(std::size_t index, const ModelParameter& before) {
+    CompiledParameter& compiled = parameters_[index];
+    const std::size_t code_count = compiled.code_outputs.size();
+    std::array<double, max_codes> outputs_then{};
+    std::array<double, max_codes> points_then{};
+    std::array<double, max_codes> points_now{};
+    std::copy(compiled.code_outputs.begin(), compiled.code_outputs.end(), outputs_then.begin());
+    code_points(index, before, points_then.data());
+    set_code_outputs(index, 0);
+    code_points(index, spec_.parameters[index], points_now.data());
+    // Per code: 1 its output changed, 2 its points changed.
+    std::array<std::uint8_t, max_codes> touched{};
+    bool any_touched = false;
+    for (std::size_t code = 0; code < code_count; ++code) {
+        touched[code] = static_cast<std::uint8_t>((same_bits(outputs_then[code], compiled.code_outputs[code]) ? 0 : 1) |
+                                                  (same_bits(points_then[code], points_now[code]) ? 0 : 2));
+        any_touched = any_touched || touched[code] != 0;
+    }
+    changed_rows_.clear();
+    const std::size_t rows = any_touched ? compiled.codes.size() : 0;
+    const std::uint8_t* codes = compiled.codes.data();
+    for (std::size_t row = 0; row < rows; ++row) {
+        const std::uint8_t code = codes[row];
+        if (touched[code] == 0) continue;
+        if (touched[code] & 1) {
+            const double output = compiled.code_outputs[code];
+            compiled.outputs[row] = output;
+            const std::uint64_t bit = std::uint64_t{1} << (row % 64);
+            if (output != 0.0 || compiled.code_missing[code]) compiled.contributes[row / 64] |= bit;
+            else compiled.contributes[row / 64] &= ~bit;
+        }
+        if (touched[code] & 2) changed_rows_.push_back(static_cast<std::uint32_t>(row));
+    }
+    rescore_changed_rows();
+}
+
+void ScoringEngine::rescore_changed_rows() {
     // The changed rows are summed again as score_rows() sums every row (from the intercept, the
     // points of every parameter in parameter order). Testing each parameter's bit to leave out its
     // zero points was slower for a dense edit (docs/model-format.md).
@@ -272,15 +328,64 @@ void ScoringEngine::compile_rows(std::size_t index, std::size_t begin, std::size
         compiled.column = dataset_->find(parameter.field);
         compiled.outputs.resize(dataset_->row_count());
         compiled.contributes.assign(bit_words(dataset_->row_count()), 0);
+        compiled.codes.assign(dataset_->row_count(), 0);
+        compiled.coded_by_input = true;
+        compiled.code_inputs.clear();
+        compiled.code_outputs.clear();
+        compiled.code_missing.clear();
     }
-    transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
+    if (!compiled.coded_by_input) {
+        transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
+        code_rows_by_output(index, begin, end);
+    } else if (!code_rows_by_input(index, begin, end)) {
+        // Too many inputs: the rows before `begin` have their outputs, these rows get theirs, and
+        // all of them are coded by output instead.
+        compiled.coded_by_input = false;
+        compiled.code_inputs.clear();
+        transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
+        code_rows_by_output(index, 0, end);
+    }
     const MissingFlags& missing = compiled.column->missing;
     for (std::size_t row = begin; row < end; ++row)
         if (compiled.outputs[row] != 0.0 || missing[row]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
-    code_rows(index, begin, end);
 }
 
-void ScoringEngine::code_rows(std::size_t index, std::size_t begin, std::size_t end) {
+bool ScoringEngine::code_rows_by_input(std::size_t index, std::size_t begin, std::size_t end) {
+    CompiledParameter& compiled = parameters_[index];
+    input_scratch_.resize(end - begin);
+    numeric_step_inputs(spec_.parameters[index], *compiled.column, context_.reference_date, begin, end, input_scratch_.data());
+    CodeLookup lookup(compiled.code_inputs, compiled.code_missing);
+    const std::size_t first_new = compiled.code_inputs.size();
+    const MissingFlags& missing = compiled.column->missing;
+    for (std::size_t row = begin; row < end; ++row) {
+        const double input = input_scratch_[row - begin];
+        const bool row_missing = missing[row];
+        const std::size_t slot = lookup.slot(input, row_missing, compiled.code_inputs, compiled.code_missing);
+        if (lookup.code(slot) < 0) {
+            if (compiled.code_inputs.size() == max_codes) return false;
+            lookup.set(slot, compiled.code_inputs.size());
+            compiled.code_inputs.push_back(input);
+            compiled.code_missing.push_back(row_missing);
+        }
+        compiled.codes[row] = static_cast<std::uint8_t>(lookup.code(slot));
+    }
+    set_code_outputs(index, first_new);
+    for (std::size_t row = begin; row < end; ++row) compiled.outputs[row] = compiled.code_outputs[compiled.codes[row]];
+    return true;
+}
+
+void ScoringEngine::set_code_outputs(std::size_t index, std::size_t first) {
+    CompiledParameter& compiled = parameters_[index];
+    const ModelParameter& parameter = spec_.parameters[index];
+    const std::size_t count = compiled.code_inputs.size();
+    compiled.code_outputs.resize(count);
+    numeric_step_outputs(parameter, compiled.code_inputs.data() + first, count - first, compiled.code_outputs.data() + first);
+    const double missing_output = missing_cell_output(parameter);
+    for (std::size_t code = first; code < count; ++code)
+        if (compiled.code_missing[code]) compiled.code_outputs[code] = missing_output;
+}
+
+void ScoringEngine::code_rows_by_output(std::size_t index, std::size_t begin, std::size_t end) {
     CompiledParameter& compiled = parameters_[index];
     if (begin == 0) {
         compiled.codes.assign(dataset_->row_count(), 0);
@@ -288,9 +393,7 @@ void ScoringEngine::code_rows(std::size_t index, std::size_t begin, std::size_t 
         compiled.code_missing.clear();
     }
     if (compiled.codes.empty()) return;
-    CodeLookup lookup;
-    for (std::size_t code = 0; code < compiled.code_outputs.size(); ++code)
-        lookup.set(lookup.slot(compiled.code_outputs[code], compiled.code_missing[code], compiled.code_outputs, compiled.code_missing), code);
+    CodeLookup lookup(compiled.code_outputs, compiled.code_missing);
     const MissingFlags& missing = compiled.column->missing;
     for (std::size_t row = begin; row < end; ++row) {
         const double output = compiled.outputs[row];
@@ -388,6 +491,12 @@ double ScoringEngine::points(std::size_t row, std::size_t parameter) const {
     if (definition.missing.kind == MissingPolicyKind::points && parameters_[parameter].column->is_missing(row))
         return definition.missing.points;
     return definition.weight * parameters_[parameter].outputs[row];
+}
+
+ParameterCoding ScoringEngine::parameter_coding(std::size_t parameter) const {
+    const CompiledParameter& compiled = parameters_[parameter];
+    if (compiled.coded_by_input) return ParameterCoding::by_input;
+    return compiled.codes.empty() ? ParameterCoding::none : ParameterCoding::by_output;
 }
 
 std::optional<std::size_t> ScoringEngine::find_row(const std::string& dossier_id) const {

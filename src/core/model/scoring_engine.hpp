@@ -28,6 +28,11 @@ struct ScoringContext {
 struct EngineResult;
 class ScoringEngineBuild;
 
+// How a compiled parameter is summed (ScoringEngine::parameter_coding): a byte per row indexing its
+// distinct inputs (a cap or threshold edit re-runs the numeric steps on these only), or its distinct
+// (output, missing) pairs, or each row's output (more than 256 of either).
+enum class ParameterCoding { by_input, by_output, none };
+
 class ScoringEngine {
 public:
     // Checks the model (spec and fields) and compiles, scores and ranks it. The dataset must
@@ -38,7 +43,9 @@ public:
     // field, transforms or missing policy changed (a weight or intercept change recomputes none),
     // then re-scores and re-ranks. When only one parameter's weight, transforms or missing policy
     // changed, only the rows whose points for it changed are re-scored (summed in parameter order
-    // as always, so the scores are the same to the bit) and re-ranked (RankOrder::rerank).
+    // as always, so the scores are the same to the bit) and re-ranked (RankOrder::rerank). A cap,
+    // threshold or missing-policy edit of a parameter coded by input runs its numeric steps on its
+    // distinct inputs only and finds the changed rows from their codes.
     // On problems nothing changes and the problems are returned.
     std::vector<ModelProblem> update(const ModelSpec& edited);
 
@@ -85,6 +92,7 @@ public:
     const Column& parameter_column(std::size_t parameter) const { return *parameters_[parameter].column; }
     bool input_missing(std::size_t row, std::size_t parameter) const { return parameters_[parameter].column->is_missing(row); }
     std::uint32_t missing_input_count(std::size_t row) const { return missing_counts_[row]; }
+    ParameterCoding parameter_coding(std::size_t parameter) const;
 
     const Column& ids() const { return *ids_; }
     // The row of a dossier id (binary search in the tie order), if present.
@@ -98,11 +106,16 @@ private:
         // One bit per row (64 a word): the output is not zero or the input is missing. Only these
         // rows can get points other than zero from the parameter, whatever its weight.
         std::vector<std::uint64_t> contributes;
-        // Most parameters (caps of counts, steps, levels) give few distinct outputs: then each row
-        // has the index of its (output, missing) pair, and summing reads one byte per row and a
-        // table of each pair's points (the very products the outputs give). Empty for a parameter
-        // with more than max_codes pairs.
+        // Most parameters (counts, month ages, levels) read few distinct inputs: then each row has
+        // the index of its input (the number entering the numeric steps, or missing), each code
+        // its output, and summing reads one byte per row and a table of each code's points (the
+        // very products the outputs give). A cap or threshold edit then runs the numeric steps on
+        // the codes' inputs only. With more than max_codes inputs, the codes index the distinct
+        // (output, missing) pairs instead (code_inputs empty); with more than max_codes pairs too,
+        // there are no codes.
         std::vector<std::uint8_t> codes;
+        bool coded_by_input = false;
+        std::vector<double> code_inputs;
         std::vector<double> code_outputs;
         std::vector<bool> code_missing;
     };
@@ -114,8 +127,14 @@ private:
     // Transform outputs and bits of rows [begin, end); begin == 0 starts the parameter afresh and
     // begin must be a multiple of 64.
     void compile_rows(std::size_t index, std::size_t begin, std::size_t end);
-    // The codes of rows [begin, end) (after their outputs), or none once there are too many pairs.
-    void code_rows(std::size_t index, std::size_t begin, std::size_t end);
+    // The input codes of rows [begin, end) and their outputs; false (codes left unfinished) once
+    // there are more than max_codes inputs.
+    bool code_rows_by_input(std::size_t index, std::size_t begin, std::size_t end);
+    // The outputs of the codes from `first` on, from their inputs under the current model.
+    void set_code_outputs(std::size_t index, std::size_t first);
+    // The (output, missing) codes of rows [begin, end) (after their outputs), or none once there
+    // are too many pairs.
+    void code_rows_by_output(std::size_t index, std::size_t begin, std::size_t end);
     // Each code's points under the parameter's weight and missing policy (into max_codes doubles).
     void code_points(std::size_t index, const ModelParameter& parameter, double* points) const;
     // Every coded parameter's code points under the current model, into points_tables_.
@@ -128,6 +147,11 @@ private:
     void score_rows(std::size_t begin, std::size_t end);
     void rescore_and_rank();
     void rescore_changed_points(std::size_t index, const ModelParameter& before, bool outputs_changed);
+    // An edit of an input-coded parameter's numeric steps or missing policy: the codes' outputs
+    // again, then the rows of codes whose output or points changed (their outputs, bits, scores).
+    void rescore_changed_codes(std::size_t index, const ModelParameter& before);
+    // Sums changed_rows_ again and re-ranks them.
+    void rescore_changed_rows();
 
     ModelSpec spec_;
     const Dataset* dataset_ = nullptr;
@@ -143,6 +167,7 @@ private:
     std::vector<std::uint64_t> contributes_before_;
     std::vector<std::uint32_t> changed_rows_;
     std::vector<double> points_tables_;  // max_codes per parameter
+    std::vector<double> input_scratch_;  // code_rows_by_input()'s inputs of a part of rows
 };
 
 struct EngineResult {

@@ -111,6 +111,12 @@ private:
     std::set<std::string, std::less<>> true_levels_;
 };
 
+// The output of a missing cell: the numeric steps applied to the neutral input, or 0.
+double missing_output(const Pipeline& pipeline) {
+    const auto neutral = pipeline.neutral_input();
+    return neutral ? pipeline.numeric(*neutral) : 0.0;
+}
+
 }  // namespace
 
 int whole_months_between(DayNumber from, DayNumber to) {
@@ -139,10 +145,22 @@ void transform_column(const ModelParameter& parameter, const Column& column, Day
 void transform_rows(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
                     std::size_t end, double* outputs) {
     const Pipeline pipeline(parameter, reference);
-    const auto neutral = pipeline.neutral_input();
-    const double missing_output = neutral ? pipeline.numeric(*neutral) : 0.0;
+    const double missing = missing_output(pipeline);
     for (std::size_t row = begin; row < end; ++row)
-        outputs[row] = column.missing[row] ? missing_output : pipeline.numeric(pipeline.input(column, row));
+        outputs[row] = column.missing[row] ? missing : pipeline.numeric(pipeline.input(column, row));
 }
+
+void numeric_step_inputs(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
+                         std::size_t end, double* inputs) {
+    const Pipeline pipeline(parameter, reference);
+    for (std::size_t row = begin; row < end; ++row) inputs[row - begin] = column.missing[row] ? 0.0 : pipeline.input(column, row);
+}
+
+void numeric_step_outputs(const ModelParameter& parameter, const double* inputs, std::size_t count, double* outputs) {
+    const Pipeline pipeline(parameter, 0);
+    for (std::size_t i = 0; i < count; ++i) outputs[i] = pipeline.numeric(inputs[i]);
+}
+
+double missing_cell_output(const ModelParameter& parameter) { return missing_output(Pipeline(parameter, 0)); }
 
 }  // namespace radar

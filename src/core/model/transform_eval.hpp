@@ -1,5 +1,6 @@
-// Evaluation of a parameter's transform pipeline: one cell at a time (explanations) or a whole
-// column into a preallocated array (compiling a model). Both share the same code path.
+// Evaluation of a parameter's transform pipeline: one cell at a time (explanations), a whole
+// column into a preallocated array (compiling a model), or split at its numeric steps (the inputs
+// of a column, the steps on given inputs). All share the same code path.
 #pragma once
 
 #include <optional>
@@ -34,5 +35,14 @@ void transform_column(const ModelParameter& parameter, const Column& column, Day
 // The same for the rows [begin, end) only (outputs[row] for each), so a column can be done in parts.
 void transform_rows(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
                     std::size_t end, double* outputs);
+
+// The pipeline in two halves, for evaluating the numeric steps once per distinct input: the number
+// entering the numeric steps for each row of [begin, end) (inputs[row - begin]; 0 for a missing
+// cell), the numeric steps' output for each of `count` such inputs, and the output of a missing
+// cell. numeric_step_outputs of a row's input is the output transform_rows gives that row.
+void numeric_step_inputs(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
+                         std::size_t end, double* inputs);
+void numeric_step_outputs(const ModelParameter& parameter, const double* inputs, std::size_t count, double* outputs);
+double missing_cell_output(const ModelParameter& parameter);
 
 }  // namespace radar
