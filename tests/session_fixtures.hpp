@@ -50,13 +50,15 @@ struct RunningApp {
     }
 
     // The import work of the frames until nothing is under way (the native store answers at once;
-    // the first frames decode a stored dataset, then read it again).
+    // the first frames decode a stored dataset, then read it again; an accepted file's snapshot is
+    // encoded over frames too).
     void run_frames() {
         int frame = 0;
         do advance_import_work(state, *import);
-        while ((import->busy() || state.stored_dataset_reading()) && ++frame < 1000);
+        while ((import->busy() || state.stored_dataset_reading() || state.snapshot_writing()) && ++frame < 1000);
         REQUIRE_FALSE(import->busy());
         REQUIRE_FALSE(state.stored_dataset_reading());
+        REQUIRE_FALSE(state.snapshot_writing());
     }
 
     // Picks the file and reads it in chunks, up to its review.

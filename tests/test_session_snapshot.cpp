@@ -84,6 +84,39 @@ Imported import_export(const TempFolder& folder, const std::string& csv) {
 
 }  // namespace
 
+TEST_CASE("an accepted file's snapshot is encoded in the frames after the swap, and dropped when data turn memory-only") {
+    TempFolder folder("snapshot-frames");
+    const std::string csv = export_csv();
+    // The swap's frame only starts the encoding; the following frames write and store it.
+    RunningApp app(folder);
+    app.read_file("export-150.csv", csv);
+    app.import->request_accept();
+    for (int frame = 0; frame < 1000 && app.import->busy(); ++frame) advance_import_work(app.state, *app.import);
+    REQUIRE_FALSE(app.import->busy());
+    REQUIRE(app.state.dataset().row_count() == 150);
+    CHECK(app.state.snapshot_writing());
+    REQUIRE(app.state.snapshot_save());
+    CHECK(app.state.snapshot_save()->phase == SavePhase::saving);
+    CHECK_FALSE(app.state.snapshot_stored());
+    app.run_frames();
+    CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+    CHECK(app.state.snapshot_stored());
+    CHECK(is_binary(stored_snapshot(folder)));
+
+    // Memory-only chosen while a new file's snapshot is being written: nothing of it is stored.
+    TempFolder other("snapshot-frames-dropped");
+    RunningApp dropping(other);
+    dropping.read_file("export-150.csv", csv);
+    dropping.import->request_accept();
+    for (int frame = 0; frame < 1000 && dropping.import->busy(); ++frame) advance_import_work(dropping.state, *dropping.import);
+    REQUIRE(dropping.state.snapshot_writing());
+    dropping.state.set_dataset_memory_only(true);
+    CHECK_FALSE(dropping.state.snapshot_writing());
+    dropping.run_frames();
+    CHECK_FALSE(dropping.state.snapshot_stored());
+    CHECK_FALSE(dropping.state.snapshot_save());
+}
+
 TEST_CASE("an accepted import is stored as a binary snapshot and comes back without the importer") {
     TempFolder folder("snapshot-reopen");
     const Imported first = import_export(folder, export_csv());

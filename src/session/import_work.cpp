@@ -84,6 +84,7 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
 void advance_import_work(Session& state, ImportSession& session) {
     session.use_dictionary(state.shared_field_dictionary());
     if (state.stored_dataset_reading()) work_for_a_frame([&] { return state.read_stored_snapshot_step(); });
+    if (state.snapshot_writing()) work_for_a_frame([&] { return state.write_snapshot_step(); });
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
     session.pump();

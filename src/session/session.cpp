@@ -61,6 +61,7 @@ const std::vector<std::string>& Session::search_columns() {
 
 void Session::install_dataset(Dataset dataset, std::optional<PreparedDataset> prepared) {
     engine_.reset();  // it reads the old dataset; the caller scores the new one
+    drop_snapshot_writing();  // so does an unfinished snapshot of it
     dataset_ = std::move(dataset);
     // Everything derived from the old dataset holds its row numbers or its hash: drop it all
     // here, in the one place a dataset is replaced, so no screen can read a stale row.

@@ -181,6 +181,12 @@ public:
     // budget); true once none is left: the decoded dataset then waits for take_stored_dataset (or
     // is held back), a damaged one is reported, and one stored as text is stored again as binary.
     bool read_stored_snapshot_step();
+    // While the accepted dataset's snapshot is being encoded for the store (after adopting a
+    // picked file): true; its save status says "saving" meanwhile.
+    bool snapshot_writing() const { return snapshot_writing_ != nullptr; }
+    // One step of that encoding (the import work runs them in its frame budget); true once none
+    // is left, the snapshot then handed to the store.
+    bool write_snapshot_step();
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
     // The stored dataset snapshot was damaged (its checksum or format): the file name it held and
@@ -434,11 +440,14 @@ public:
 private:
     // After adopting a picked file: stores dataset_ as the binary dataset snapshot
     // (core/data/dataset_snapshot.hpp; its descriptor, the mapping that read it and its
-    // fingerprint travel inside it) unless dossier data is kept in memory only.
+    // fingerprint travel inside it) unless dossier data is kept in memory only. Encoded over
+    // frames (write_snapshot_step), so that the frame adopting a big file stays short.
     void persist_snapshot(const MappingProfile& mapping);
     // A stored binary snapshot (its content is taken) to be decoded over frames for the import
     // session (read_stored_snapshot_step), or (not a snapshot's bytes) reported as damaged.
     void restore_columns_snapshot(platform::StoreSnapshot& stored, SnapshotDescriptor descriptor);
+    // Stops encoding a snapshot (and forgets its "saving" status), if one was being encoded.
+    void drop_snapshot_writing();
     void finish_snapshot_reading();
     void report_damaged_snapshot(const std::string& source_name, const std::string& why);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
@@ -508,6 +517,13 @@ private:
         std::optional<DatasetSnapshotReader> reader;  // over `bytes`
     };
     std::unique_ptr<SnapshotReading> snapshot_reading_;
+    // dataset_'s snapshot being encoded for the store (write_snapshot_step); dropped whenever
+    // dataset_ is replaced or dossier data become memory-only.
+    struct SnapshotWriting {
+        std::string meta;
+        DatasetSnapshotWriter writer;  // over dataset_ and search_
+    };
+    std::unique_ptr<SnapshotWriting> snapshot_writing_;
     bool skip_stored_dataset_ = false;
     std::string start_notice_;
     std::optional<StoredDataset> skipped_dataset_;  // held back at start-up by the user's choice

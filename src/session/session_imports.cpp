@@ -98,6 +98,7 @@ void Session::save_mapping_profile(const MappingProfile& profile) {
 
 void Session::persist_snapshot(const MappingProfile& mapping) {
     if (!snapshot_) return;
+    drop_snapshot_writing();
     if (dataset_memory_only_ || !store_ || storage_mode_ == StoreMode::memory_only) {
         snapshot_save_.reset();
         return;
@@ -109,13 +110,27 @@ void Session::persist_snapshot(const MappingProfile& mapping) {
     // canonical_json: a file name that is not valid UTF-8 is replaced, never thrown on. The same
     // text travels inside the snapshot, under its checksum: restoring trusts that copy.
     std::string meta_text = canonical_json(meta);
-    std::string content = encode_dataset_snapshot(dataset_, meta_text, search_.get());
-    platform::StoreSnapshot snapshot{snapshot_key, std::move(meta_text), std::move(content), true};
+    DatasetSnapshotWriter writer(dataset_, meta_text, search_.get());
+    snapshot_writing_ = std::make_unique<SnapshotWriting>(SnapshotWriting{std::move(meta_text), std::move(writer)});
     snapshot_save_ = save_started();
+}
+
+void Session::drop_snapshot_writing() {
+    if (!snapshot_writing_) return;
+    snapshot_writing_.reset();
+    snapshot_save_.reset();  // it said "saving"
+}
+
+bool Session::write_snapshot_step() {
+    if (!snapshot_writing_) return true;
+    if (!snapshot_writing_->writer.step()) return false;
+    const std::unique_ptr<SnapshotWriting> writing = std::move(snapshot_writing_);
+    platform::StoreSnapshot snapshot{snapshot_key, std::move(writing->meta), writing->writer.take(), true};
     store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
         if (result.ok) snapshot_stored_ = true;
     });
+    return true;
 }
 
 void Session::set_dataset_memory_only(bool memory_only) {
@@ -124,6 +139,7 @@ void Session::set_dataset_memory_only(bool memory_only) {
     if (!store_ || storage_mode_ != StoreMode::writer) return;
     store_->put(platform::RecordKind::setting, memory_only_setting_key, nlohmann::json(memory_only).dump(),
                 [](const platform::StoreResult&) {});
+    if (memory_only) drop_snapshot_writing();
     if (memory_only && snapshot_stored_) {
         snapshot_save_.reset();
         store_->remove_snapshot(snapshot_key, [this](const platform::StoreResult& result) {

@@ -136,15 +136,13 @@ void write_search_index(Output& out, const SearchIndex* search, std::size_t rows
     write_texts(out, rows, [&](std::size_t row) { return haystacks[row]; });
 }
 
-void write_snapshot(Output& out, const Dataset& dataset, std::string_view note, const SearchIndex* search, std::size_t total) {
+void write_header(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
     out.raw(magic.data(), magic.size());
     out.value(dataset_snapshot_version);
     out.value(static_cast<std::uint32_t>(dataset.columns().size()));
     out.value(static_cast<std::uint64_t>(total));
     out.value(static_cast<std::uint64_t>(dataset.row_count()));
     out.text(note);
-    for (const Column& column : dataset.columns()) write_column(out, column, dataset.row_count());
-    write_search_index(out, search, dataset.row_count());
 }
 
 std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
@@ -295,16 +293,76 @@ const char* snapshot_fault_code(SnapshotFault fault) {
 }
 
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search) {
-    Output counter(nullptr);
-    write_snapshot(counter, dataset, note, search, 0);
-    const std::size_t total = counter.count() + checksum_bytes;
-    std::string bytes(total, '\0');
-    Output writer(bytes.data());
-    write_snapshot(writer, dataset, note, search, total);
-    const std::uint64_t checksum = content_hash_of(std::string_view(bytes).substr(0, total - checksum_bytes));
-    writer.value(checksum);
-    return bytes;
+    DatasetSnapshotWriter writer(dataset, std::string(note), search);
+    while (!writer.step()) {
+    }
+    return writer.take();
 }
+
+// Items: 0 the header and the note, 1..columns one column each, then the search index; each is
+// counted (for the header's total length), then written, then the checksum is added in slices.
+struct DatasetSnapshotWriter::State {
+    enum class Stage { counting, writing, checksum, done };
+    static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
+
+    const Dataset& dataset;
+    std::string note;
+    const SearchIndex* search;
+    Stage stage = Stage::counting;
+    std::size_t item = 0;
+    Output counter{nullptr};
+    std::string bytes;
+    std::optional<Output> writer;
+    ContentHasher hasher;
+    std::size_t hashed = 0;
+
+    State(const Dataset& data, std::string text, const SearchIndex* index)
+        : dataset(data), note(std::move(text)), search(index) {}
+    std::size_t items() const { return dataset.columns().size() + 2; }
+    void put_item(Output& out) const {
+        if (item == 0) write_header(out, dataset, note, bytes.size());
+        else if (item <= dataset.columns().size()) write_column(out, dataset.columns()[item - 1], dataset.row_count());
+        else write_search_index(out, search, dataset.row_count());
+    }
+};
+
+DatasetSnapshotWriter::DatasetSnapshotWriter(const Dataset& dataset, std::string note, const SearchIndex* search)
+    : state_(std::make_unique<State>(dataset, std::move(note), search)) {}
+DatasetSnapshotWriter::~DatasetSnapshotWriter() = default;
+DatasetSnapshotWriter::DatasetSnapshotWriter(DatasetSnapshotWriter&&) noexcept = default;
+DatasetSnapshotWriter& DatasetSnapshotWriter::operator=(DatasetSnapshotWriter&&) noexcept = default;
+
+bool DatasetSnapshotWriter::step() {
+    State& s = *state_;
+    switch (s.stage) {
+    case State::Stage::counting:
+        s.put_item(s.counter);
+        if (++s.item < s.items()) break;
+        s.bytes.assign(s.counter.count() + checksum_bytes, '\0');
+        s.writer.emplace(s.bytes.data());
+        s.item = 0;
+        s.stage = State::Stage::writing;
+        break;
+    case State::Stage::writing:
+        s.put_item(*s.writer);
+        if (++s.item == s.items()) s.stage = State::Stage::checksum;
+        break;
+    case State::Stage::checksum: {
+        const std::size_t body = s.bytes.size() - checksum_bytes;
+        const std::size_t size = std::min(State::checksum_slice, body - s.hashed);
+        s.hasher.update(std::string_view(s.bytes).substr(s.hashed, size));
+        s.hashed += size;
+        if (s.hashed < body) break;
+        s.writer->value(s.hasher.value());
+        s.stage = State::Stage::done;
+        break;
+    }
+    case State::Stage::done: break;
+    }
+    return s.stage == State::Stage::done;
+}
+
+std::string DatasetSnapshotWriter::take() { return std::move(state_->bytes); }
 
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
     DatasetSnapshotReader reader(bytes);

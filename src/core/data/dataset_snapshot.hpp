@@ -59,6 +59,28 @@ struct DatasetSnapshotDecode {
 
 // `search`, when given and complete, must be an index of `dataset`.
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
+
+// Encodes the same bytes a piece at a time: each step counts or writes the header or one column
+// (or the search index), or adds 4 MiB to the checksum. `dataset` and `search` must outlive the
+// writer and stay unchanged while it works.
+//     DatasetSnapshotWriter writer(dataset, note_json, &search_index);
+//     while (!writer.step()) {}
+//     std::string bytes = writer.take();
+class DatasetSnapshotWriter {
+public:
+    DatasetSnapshotWriter(const Dataset& dataset, std::string note, const SearchIndex* search);
+    ~DatasetSnapshotWriter();
+    DatasetSnapshotWriter(DatasetSnapshotWriter&&) noexcept;
+    DatasetSnapshotWriter& operator=(DatasetSnapshotWriter&&) noexcept;
+
+    // One piece of work; true once the snapshot is written (then take() it).
+    bool step();
+    std::string take();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes);
 
 // Decodes a snapshot a piece at a time: the header, the checksum over slices of 4 MiB, the note,
