@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "core/time/civil_date.hpp"
@@ -132,6 +133,24 @@ TEST_CASE("the month through the session: import, accept, select, freeze, code, 
     };
     CHECK(counted(after->by_province) == provinces);
     CHECK(counted(after->by_care_type) == care_types);
+}
+
+TEST_CASE("the province and care-type lists are the dataset's present values, sorted, demo and imported alike") {
+    const auto present_values = [](const Dataset& dataset, const char* name) {
+        std::set<std::string> values;
+        const Column& column = *dataset.find(name);
+        for (std::size_t row = 0; row < column.size(); ++row)
+            if (!column.is_missing(row)) values.emplace(column.texts[row]);
+        return std::vector<std::string>(values.begin(), values.end());
+    };
+    TempFolder folder("session-lists");
+    RunningApp app(folder);
+    REQUIRE(app.state.provinces().size() > 1);
+    CHECK(app.state.provinces() == present_values(app.state.dataset(), "province"));
+    app.import_file("export-120.csv", export_csv());
+    REQUIRE(app.state.dataset().row_count() == 120);
+    CHECK(app.state.provinces() == present_values(app.state.dataset(), "province"));
+    CHECK(app.state.care_types() == present_values(app.state.dataset(), "care_type"));
 }
 
 TEST_CASE("a model version saved while an import is accepted: the import is tried again under it") {
