@@ -132,3 +132,22 @@ test('every screen with the app\'s 200% text size opens without a page error', a
     await app.close();
   }
 });
+
+test('at 400% zoom (320 CSS pixels wide) the header\'s tools wrap below the title, each whole in the window', async () => {
+  const app = await openApp({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 4 });
+  try {
+    const { page } = app;
+    await nextFrames(page);
+    const tools = [page.getByRole('heading', { name: 'Dossier Radar' }), page.getByRole('button', { name: 'Sneltoetsen' }),
+                   page.getByRole('combobox', { name: /^Tekstgrootte/ }), page.getByRole('button', { name: 'Nederlands' }),
+                   page.getByRole('button', { name: 'English' })];
+    const boxes = [];
+    for (const tool of tools) boxes.push(await tool.evaluate((element) => element.getBoundingClientRect().toJSON()));
+    for (const box of boxes) assert.ok(box.left >= 0 && box.right <= 320, `a header tool from ${box.left} to ${box.right}`);
+    assert.ok(boxes[1].top > boxes[0].bottom - 1, 'the tools are below the title');
+    await page.screenshot({ path: join(screenshotFolder, 'zoom400-header.png') });
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
