@@ -97,7 +97,7 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     // importState(), which benchmarks poll every frame, says what info() says of the import and the store.
     const state = await page.evaluate(() => window.radar.importState());
     assert.deepEqual(Object.keys(state).sort(),
-                     ['dossiers', 'datasetStore', 'fieldDictionary', 'import', 'mappingProfiles', 'profileSave', 'synthetic']);
+                     ['datasetStore', 'dossiers', 'fieldDictionary', 'import', 'mappingProfiles', 'profileSave', 'synthetic']);
     for (const key of Object.keys(state)) assert.deepEqual(state[key], stored[key], key);
     await reload(page);
     const restoring = await waitForInfo(page, (info) => info.import.restoring || !info.synthetic, 'the stored dataset');
