@@ -21,15 +21,6 @@ const megabytes = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
 const wasmBytes = (page) => page.evaluate(() => window.Module.HEAPU8.buffer.byteLength);
 const importState = (page) => page.evaluate(() => window.radar.importState());
 
-async function waitForImportState(page, check, what) {
-  for (let i = 0; i < 100000; i++) {
-    const current = await importState(page);
-    if (check(current)) return current;
-    await nextFrames(page);
-  }
-  throw new Error('timed out waiting for ' + what);
-}
-
 // Frame gaps: how long the page went without drawing, from an animation-frame loop.
 function startFrameGaps(page) {
   return page.evaluate(() => {
@@ -117,8 +108,8 @@ try {
   const startOf = (step) => steps.slice(steps.indexOf(step)).map((later) => stepStarts[later]).find((time) => time !== undefined);
   const stepSeconds = (from, to) => ((startOf(to) - startOf(from)) / 1000).toFixed(1);
   const storing = Date.now();
-  const stored = await waitForImportState(page, (current) => ['saved', 'failed'].includes(current.datasetStore?.save),
-                                   'the dataset snapshot to be stored');
+  const stored = await waitForInfo(page, (current) => ['saved', 'failed'].includes(current.datasetStore?.save),
+                                   'the dataset snapshot to be stored', { read: importState, polls: 100000 });
   const storeSeconds = (Date.now() - storing) / 1000;
   const afterAccept = await wasmBytes(page);
   const importWatch = await page.evaluate(() => window.sampleBenchWatch());

@@ -12,23 +12,19 @@
 namespace radar::session {
 namespace {
 
-// The present values of a text column, sorted: a dictionary column's codes are marked in one
-// pass and each used value is read once (a set node per row took 80 ms at 900,000 rows in the
-// frame that adopts an import); a pooled column's texts are looked up without a copy.
+// The present values of a text column, sorted: a dictionary column's from its codes in use (a set
+// node per row took 80 ms at 900,000 rows in the frame that adopts an import); a pooled column's
+// texts are looked up without a copy.
 std::vector<std::string> distinct_values(const Column* column) {
     if (!column || column->type != ColumnType::text) return {};
     const TextColumn& texts = column->texts;
     std::set<std::string, std::less<>> values;
-    if (texts.pooled()) {
-        for (std::size_t row = 0; row < column->size(); ++row)
-            if (!column->is_missing(row) && values.find(texts[row]) == values.end()) values.emplace(texts[row]);
-    } else {
-        std::vector<bool> used(texts.distinct_count());
-        for (std::size_t row = 0; row < column->size(); ++row)
-            if (!column->is_missing(row)) used[texts.code(row)] = true;
-        for (std::uint32_t code = 0; code < used.size(); ++code)
-            if (used[code]) values.emplace(texts.distinct_value(code));
+    if (!texts.pooled()) {
+        for (const std::string_view value : present_dictionary_values(*column)) values.emplace(value);
+        return {values.begin(), values.end()};
     }
+    for (std::size_t row = 0; row < column->size(); ++row)
+        if (!column->is_missing(row) && values.find(texts[row]) == values.end()) values.emplace(texts[row]);
     return {values.begin(), values.end()};
 }
 

@@ -86,14 +86,15 @@ export async function shownWords(page) {
   return (await shownText(page)).replace(/\s+/g, ' ');
 }
 
-// Polls info() until `check` holds (store callbacks arrive asynchronously).
-export async function waitForInfo(page, check, what) {
-  for (let i = 0; i < 200; i++) {
-    const current = await radarInfo(page);
+// Polls info() (or `read`, e.g. radar.importState()) every other frame until `check` holds (store
+// callbacks arrive asynchronously), at most `polls` times.
+export async function waitForInfo(page, check, what, { read = radarInfo, polls = 200 } = {}) {
+  for (let i = 0; i < polls; i++) {
+    const current = await read(page);
     if (check(current)) return current;
     await nextFrames(page);
   }
-  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(await radarInfo(page)).slice(0, 2000));
+  throw new Error('timed out waiting for ' + what + ': ' + JSON.stringify(await read(page)).slice(0, 2000));
 }
 
 const sameBox = (a, b) => a && b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;

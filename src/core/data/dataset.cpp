@@ -138,6 +138,17 @@ std::optional<std::size_t> Dataset::index_of(const std::string& name) const {
     return std::nullopt;
 }
 
+std::vector<std::string_view> present_dictionary_values(const Column& column) {
+    const TextColumn& texts = column.texts;
+    std::vector<char> used(texts.distinct_count(), 0);
+    for (std::size_t row = 0; row < column.size(); ++row)
+        if (!column.is_missing(row)) used[texts.code(row)] = 1;
+    std::vector<std::string_view> values;
+    for (std::uint32_t code = 0; code < used.size(); ++code)
+        if (used[code]) values.push_back(texts.distinct_value(code));
+    return values;
+}
+
 std::string Dataset::cell_text(std::size_t column_index, std::size_t row) const {
     std::string scratch;
     return std::string(cell_text(column_index, row, scratch));

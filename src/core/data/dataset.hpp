@@ -53,6 +53,10 @@ struct Column {
 // numbers as digits, other numbers in the fewest digits that read back the same, dates as ISO.
 std::string_view column_cell_text(const Column& column, std::size_t row, std::string& scratch);
 
+// A text column kept as a dictionary (not pooled): the values its present cells hold, in code
+// order, each once, found by marking the codes in use (no text read per cell).
+std::vector<std::string_view> present_dictionary_values(const Column& column);
+
 class Dataset {
 public:
     // References returned here stay valid while more columns are added (deque storage).

@@ -48,14 +48,8 @@ ValueSet value_set(const Column& column) {
     ValueSet set;
     const TextColumn& texts = column.texts;
     if (!texts.pooled()) {
-        std::vector<char> used(texts.distinct_count(), 0);
-        for (std::size_t row = 0; row < column.size(); ++row) {
-            if (column.is_missing(row)) continue;
-            ++set.present;
-            used[texts.code(row)] = 1;
-        }
-        for (std::size_t code = 0; code < used.size(); ++code)
-            if (used[code]) set.values.push_back(texts.distinct_value(code));
+        for (std::size_t row = 0; row < column.size(); ++row) set.present += !column.is_missing(row);
+        set.values = present_dictionary_values(column);
         set.distinct = set.values.size();
         return set;
     }
