@@ -413,17 +413,21 @@
     acting = acting.then(async () => {
       const canvas = document.getElementById('canvas');
       if (!canvas || !stillWanted()) return;
-      // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
-      // drew the widget, and describes the new place in the frame after that.
-      const shown = currentNode(key);
-      if (shown && (shown.item.box[1] < 0 || shown.item.box[3] > canvas.height)) {
-        bringIntoView(key);
-        for (let i = 0; i < 4; i++) await nextFrame();
-      }
       let at = null;
       for (let tries = 0; tries < 10; tries++) {
         const node = currentNode(key);
         if (!node) return;
+        // A widget out of sight is scrolled into it first: the app scrolls in the frame after it
+        // drew the widget, and describes the new place in the frame after that. It may take more
+        // than one step: a scrolling region wholly out of sight draws nothing (its widgets are
+        // described at its place, without a height) until the window around it has scrolled.
+        const [, top, , bottom] = node.item.box;
+        if (top < 0 || bottom > canvas.height || bottom <= top) {
+          bringIntoView(key);
+          at = null;
+          for (let i = 0; i < 4; i++) await nextFrame();
+          continue;
+        }
         const now = pointAt(node.item);
         if (at && at.clientX === now.clientX && at.clientY === now.clientY) break;
         at = now;
@@ -431,7 +435,7 @@
         await nextFrame();
         await nextFrame();
       }
-      if (!stillWanted()) return;
+      if (!at || !stillWanted()) return;
       canvas.dispatchEvent(new MouseEvent('mousedown', at));
       canvas.dispatchEvent(new MouseEvent('mouseup', at));
       await nextFrame();
