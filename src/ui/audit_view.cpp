@@ -21,6 +21,7 @@
 #include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/text_field_focus.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -52,13 +53,6 @@ void muted_paragraph(const std::string& text, const std::string& key) {
 void paragraph(const std::string& text, const std::string& key) {
     ImGui::TextWrapped("%s", text.c_str());
     describe_paragraph(text, key);
-}
-
-// On the same line as the last item while `width` more still fits, else on the next: a narrow
-// window wraps a row of choices instead of cutting it.
-void same_line_if_fits(float width) {
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
 }
 
 // Three code buttons (the chosen one highlighted), marked "code:<mark>-1" to "code:<mark>-3".

@@ -13,7 +13,7 @@ namespace radar::ui {
 void section_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(title);
+    ImGui::TextWrapped("%s", title);
     ImGui::PopFont();
     describe_heading(title, 2, std::string("section:") + title);
     ImGui::Separator();

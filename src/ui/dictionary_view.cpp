@@ -10,6 +10,7 @@
 #include "session/i18n.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/theme.hpp"
 #include "session/whole_file_sink.hpp"
 #include "ui/session_names.hpp"
@@ -37,7 +38,7 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     const std::string& custom = state.custom_dictionary_name();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(custom.empty() ? tr(TextId::dictionary_built_in) : custom.c_str());
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::dictionary_load)));
     ImGui::BeginDisabled(dictionary.sink.reading());
     const bool load_clicked = ImGui::Button(tr(TextId::dictionary_load));
     note_last_item("button:load-dictionary", Role::button,
@@ -57,7 +58,7 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
         platform::request_file_open(".json,application/json");
     }
     if (!custom.empty()) {
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(TextId::dictionary_use_built_in)));
         if (ImGui::Button(tr(TextId::dictionary_use_built_in))) {
             state.use_built_in_dictionary();
             dictionary.refusal.reset();

@@ -309,7 +309,7 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
 void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(tr(TextId::evaluation_title));
+    ImGui::TextWrapped("%s", tr(TextId::evaluation_title));
     ImGui::PopFont();
     describe_heading(tr(TextId::evaluation_title), 2, "evaluation-title");
     wrapped_disabled(tr(TextId::evaluation_selective_labels), "evaluation-selective-labels");

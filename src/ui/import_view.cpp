@@ -20,6 +20,7 @@
 #include "ui/import_mapping_view.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/table_marks.hpp"
 
 namespace radar::ui {
@@ -49,9 +50,9 @@ void current_dataset(Session& state) {
     const std::string& file = state.snapshot()->source_name;
     const std::string current =
         filled(TextId::import_current_dataset, {file, counted_text(CountedText::dossiers, state.dataset().row_count())});
-    ImGui::TextUnformatted(current.c_str());
+    ImGui::TextWrapped("%s", current.c_str());
     describe_last_item(Role::status, current, "import-current-dataset");
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::import_use_demo)));
     const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
     if (ImGui::Button(tr(TextId::import_use_demo))) ImGui::OpenPopup(popup_id.c_str());
     note_last_item("button:use-demo", Role::button, tr(TextId::import_use_demo));
@@ -98,8 +99,10 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
         platform::request_file_open(accepted_files);
     }
     note_last_item("button:choose-file", Role::button, tr(TextId::import_choose_file));
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize(tr(TextId::import_drop_hint)).x);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
+    ImGui::PopTextWrapPos();
     describe_paragraph(tr(TextId::import_drop_hint), "import-drop-hint");
     if (!session.read_error().empty())
         error_message(filled(TextId::import_read_failed, {session.file_name(), session.read_error()}), "read");
@@ -109,7 +112,9 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     current_dataset(state);
     draw_demo_offer(state);
     const char* kept = state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", kept);
+    ImGui::PopTextWrapPos();
     describe_paragraph(kept, "import-kept");
 }
 

@@ -16,6 +16,7 @@
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
 #include "ui/model_editor_view.hpp"
@@ -107,7 +108,7 @@ void draw_open_batch_banner(Session& state) {
         ImGui::AlignTextToFramePadding();
         ImGui::Text(tr(TextId::open_batch_banner), batch.batch_id.c_str(), group_thousands(batch.coded_count).c_str(),
                     group_thousands(batch.total()).c_str());
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(TextId::continue_screening)));
         if (ImGui::Button(tr(TextId::continue_screening))) {
             state.set_screening_batch(batch.batch_id);
             request_screen(Screen::screening);

@@ -140,24 +140,31 @@ void proxy_warnings(const Session& state, const ModelSpec& spec) {
 
 void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spec) {
     const float title_top = ImGui::GetCursorPosY();
+    const auto active_version = state.model_registry().active_version();
+    char version_line[64] = "";
+    if (active_version) std::snprintf(version_line, sizeof version_line, tr(TextId::model_version_line), *active_version);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float after_title = ImGui::CalcTextSize(version_line).x + spacing +
+                              (state.model_edited() ? ImGui::CalcTextSize(tr(TextId::model_edited_badge)).x + ImGui::CalcTextSize("()").x + spacing : 0.0f);
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(local(spec.name).c_str());
+    // The version and the "edited" badge stand on the title's baseline where the line has room;
+    // in a narrow window the title wraps and they go below it.
+    const bool one_line = ImGui::CalcTextSize(local(spec.name).c_str()).x + spacing + after_title <= ImGui::GetContentRegionAvail().x;
+    ImGui::TextWrapped("%s", local(spec.name).c_str());
     const std::size_t title_at = view_marks().accessible.size();
     describe_last_item(Role::heading, local(spec.name), "model-title").level = 2;
     const float title_ascent = ImGui::GetFont()->Ascent;
     ImGui::PopFont();
-    // The version and the "edited" badge stand on the title's baseline.
     auto on_title_baseline = [&] {
+        if (!one_line) return;
         ImGui::SameLine();
         ImGui::SetCursorPosY(title_top + title_ascent - ImGui::GetFont()->Ascent);
     };
     std::string title = local(spec.name);
-    if (const auto version = state.model_registry().active_version()) {
+    if (active_version) {
         on_title_baseline();
-        ImGui::TextDisabled(tr(TextId::model_version_line), *version);
-        char line[64];
-        std::snprintf(line, sizeof line, tr(TextId::model_version_line), *version);
-        title += std::string(" ") + line;
+        ImGui::TextDisabled("%s", version_line);
+        title += std::string(" ") + version_line;
     }
     if (state.model_edited()) {
         on_title_baseline();
@@ -321,11 +328,16 @@ bool weight_field(EditorState& editor_state, ModelParameter& parameter) {
 
 void parameter_table(Session& state, EditorState& editor_state) {
     const float em = ImGui::GetFontSize();
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
-                                      ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    // A window too narrow for the names beside the weight and thresholds (zoomed in, larger text):
+    // the names keep ten characters' width and the table scrolls sideways, as data tables may.
+    const float fixed_columns = em * (9.0f + 17.5f);
+    const bool narrow = ImGui::GetContentRegionAvail().x < fixed_columns + em * 10.0f;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp |
+                                  ImGuiTableFlags_ScrollY | (narrow ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable("parameters", 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    if (narrow) ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthFixed, em * 10.0f);
+    else ImGui::TableSetupColumn(tr(TextId::column_parameter), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr(TextId::column_weight), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
     ImGui::TableSetupColumn(tr(TextId::column_thresholds), ImGuiTableColumnFlags_WidthFixed, em * 17.5f);
     DescribedTable table("model-parameters", tr(TextId::column_parameter));

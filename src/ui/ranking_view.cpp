@@ -16,6 +16,7 @@
 #include "session/value_labels.hpp"
 #include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -26,7 +27,7 @@ namespace {
 bool value_combo(const char* id, const std::string& key, const char* name, const char* all_label,
                  const std::vector<std::string>& values, std::string& chosen, std::string (*label)(std::string_view)) {
     bool changed = false;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11.0f);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 11.0f, ImGui::GetContentRegionAvail().x));
     const std::string shown = chosen.empty() ? all_label : label(chosen);
     if (begin_choice_box(id, key, name, shown.c_str())) {
         if (choice_option(key, all_label, chosen.empty())) {
@@ -55,7 +56,7 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
         buffer[size] = '\0';
     }
     if (focus_filter) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 24.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::InputTextWithHint("##filter", tr(TextId::filter_hint), buffer.data(), buffer.size()))
         filter.text = buffer.data();
     describe_last_item(Role::textbox, tr(TextId::filter_hint), "ranking-filter").value = buffer.data();
@@ -64,19 +65,21 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
         filter.text.clear();
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::filter_shortcut_hint));
-    // The three other filters need ~33 em; they move to their own line when space is short.
-    if (ImGui::GetContentRegionAvail().x > ImGui::GetFontSize() * 58.0f) ImGui::SameLine();
+    // The three other filters need ~33 em; they move to their own line when space is short, and
+    // one below the other in a narrow window.
+    const float em = ImGui::GetFontSize();
+    if (ImGui::GetContentRegionAvail().x > em * 58.0f) ImGui::SameLine();
     value_combo("##province", "province-filter", tr(TextId::province_label), tr(TextId::all_provinces), state.provinces(),
                 filter.province, as_is);
-    ImGui::SameLine();
+    same_line_if_fits(em * 11.0f);
     value_combo("##care_type", "care-type-filter", tr(TextId::care_type_label), tr(TextId::all_care_types),
                 state.care_types(), filter.care_type, category_label);
-    ImGui::SameLine();
+    same_line_if_fits(em * 10.0f);
     float min_score = static_cast<float>(filter.min_score);
     // A value asked for by assistive technology (the layer's arrow keys) counts as dragged there.
     if (const std::optional<double> asked = take_requested_value("min-score"))
         filter.min_score = min_score = static_cast<float>(std::clamp(*asked, 0.0, 100.0));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    ImGui::SetNextItemWidth(std::min(em * 10.0f, ImGui::GetContentRegionAvail().x));
     if (ImGui::SliderFloat("##min_score", &min_score, 0.0f, 100.0f,
                            (std::string(tr(TextId::min_score_label)) + " %.0f").c_str()))
         filter.min_score = min_score;
@@ -118,7 +121,7 @@ void score_tooltip(const ScoringEngine& engine, std::size_t row) {
         ImGui::Text(tr(TextId::score_sum), raw.c_str(), shown.c_str());
     ImGui::Separator();
     const LocalText definition = display_definition(engine.spec());
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+    push_readable_wrap(30.0f);
     ImGui::TextDisabled("%s", dutch ? definition.nl.c_str() : definition.en.c_str());
     ImGui::TextDisabled("%s", tr(TextId::tie_rule));
     ImGui::TextDisabled("%s", tr(TextId::score_disclaimer));
@@ -294,7 +297,7 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
 void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
     filter_bar(state, view, focus_filter);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-    ImGui::TextUnformatted(tr(TextId::score_disclaimer));
+    ImGui::TextWrapped("%s", tr(TextId::score_disclaimer));
     ImGui::PopStyleColor();
 
     const float status_height = ImGui::GetFrameHeightWithSpacing();

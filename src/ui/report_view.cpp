@@ -258,7 +258,7 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
 void header_block(const ReportViewState& v, const Fonts& fonts) {
     const Report& r = *v.report;
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(v.period_text.c_str());
+    ImGui::TextWrapped("%s", v.period_text.c_str());
     ImGui::PopFont();
     describe_heading(v.period_text, 2, "report-period-title");
     ImGui::TextDisabled(tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
@@ -772,7 +772,7 @@ void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_band);
-    ImGui::TextUnformatted(title);
+    ImGui::TextWrapped("%s", title);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     describe_heading(title, 2, std::string("report-heading:") + title);

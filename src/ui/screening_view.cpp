@@ -315,7 +315,7 @@ void follow_ups(Session& state, const std::string& dossier_id) {
 void strong(const Fonts& fonts, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
     ImGui::PopFont();
     describe_last_item(Role::heading, text, std::string("section:") + text).level = 3;
 }
@@ -427,8 +427,11 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
         return;
     }
     const float em = ImGui::GetFontSize();
-    // The queue takes at most 40% of a narrow window (zoomed in, larger text): the dossier needs the rest.
-    ImGui::BeginChild("queue", ImVec2(std::min(em * 26.0f, ImGui::GetContentRegionAvail().x * 0.4f), 0), true);
+    // The queue beside the dossier, taking at most 40% of the width; in a narrow window (zoomed
+    // in, larger text) above it, each the whole width, the queue in 40% of the height.
+    const ImVec2 room = ImGui::GetContentRegionAvail();
+    const bool stacked = room.x < em * 36.0f;
+    ImGui::BeginChild("queue", stacked ? ImVec2(0, room.y * 0.4f) : ImVec2(std::min(em * 26.0f, room.x * 0.4f), 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
     ImGui::PopFont();
@@ -540,7 +543,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     }
     ImGui::EndChild();
     ImGui::EndChild();
-    ImGui::SameLine();
+    if (!stacked) ImGui::SameLine();
     ImGui::BeginChild("screening_dossier", ImVec2(0, 0), true);
     if (const BatchMember* member = batch->member(state.screening_dossier())) dossier_detail(state, fonts, views, *batch, *member, keys);
     view_marks().screening_refusal = d.message ? d.message : "";

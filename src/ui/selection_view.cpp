@@ -18,6 +18,7 @@
 #include "ui/session_names.hpp"
 #include "ui/view_state.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -25,10 +26,13 @@
 namespace radar::ui {
 namespace {
 
-// The label right of a number field drawn without its own ("##id"), as ImGui places one.
+// The label right of a number field drawn without its own ("##id"), as ImGui places one, wrapping
+// at the window's edge (a narrow window) instead of running past it.
 void field_label(const char* text) {
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
 }
 
 // The number fields of the settings: spin buttons, each clamped to its range.
@@ -150,7 +154,7 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
 // A title in the strong font, described as a heading of level 2.
 void strong(const Fonts& fonts, const std::string& text, const std::string& key) {
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextWrapped("%s", text.c_str());
     ImGui::PopFont();
     describe_heading(text, 2, key);
 }
@@ -224,10 +228,10 @@ void month_status(Session& state, const BatchPreview& preview) {
     char committed[300];
     std::snprintf(committed, sizeof committed, tr(TextId::month_committed), batch.batch_id.c_str(),
                   counted_text(CountedText::dossiers, batch.total()).c_str(), group_thousands(batch.coded_count).c_str());
-    ImGui::TextUnformatted(committed);
+    ImGui::TextWrapped("%s", committed);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, committed, "month-committed");
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::go_to_screening)));
     if (ImGui::Button(tr(TextId::go_to_screening))) {
         state.set_screening_batch(batch.batch_id);
         request_screen(Screen::screening);

@@ -13,6 +13,7 @@
 #include "ui/session_names.hpp"
 #include "ui/import_mapping_view.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -70,11 +71,10 @@ void memory_only_switch(Session& state) {
     // Translated title, stable id: the popup stays open when the language changes.
     const std::string confirm_popup_id = std::string(tr(TextId::import_memory_only_confirm_title)) + "###confirm-memory-only";
     bool memory_only = state.dataset_memory_only();
-    if (ImGui::Checkbox(tr(TextId::import_memory_only), &memory_only)) {
+    if (described_checkbox(tr(TextId::import_memory_only), memory_only, "checkbox:memory-only")) {
         if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
         else state.set_dataset_memory_only(memory_only);
     }
-    note_last_item("checkbox:memory-only", Role::checkbox, tr(TextId::import_memory_only)).checked = memory_only;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
     if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
@@ -326,7 +326,8 @@ void draw_storage_view(Session& state, BackupSession& backup, const Fonts& fonts
     const bool two_columns = ImGui::GetContentRegionAvail().x >= em * 62.0f;
     const float column_width = two_columns ? (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2 : 0.0f;
     ImGui::BeginChild("storage_where", ImVec2(column_width, 0), false);
-    ImGui::PushTextWrapPos(two_columns ? 0.0f : em * 48.0f);
+    if (two_columns) ImGui::PushTextWrapPos(0.0f);
+    else push_readable_wrap(48.0f);
     trust_panel(state, v, fonts);
     where_data_are(state, v, fonts);
     migration_section(state, v);

@@ -13,7 +13,7 @@ namespace radar::ui {
 void section_title(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(title);
+    ImGui::TextWrapped("%s", title);
     describe_last_item(Role::heading, title, std::string("heading:") + title).level = 3;
     ImGui::PopFont();
     ImGui::Separator();

@@ -1,0 +1,24 @@
+// Rows that wrap and text wrapped at a readable width, for narrow windows (narrow_layout.hpp).
+#include "ui/narrow_layout.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace radar::ui {
+
+void same_line_if_fits(float width) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+float button_width(const char* label) {
+    return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+void push_readable_wrap(float ems) {
+    const float readable = ImGui::GetCursorPosX() + ImGui::GetFontSize() * ems;
+    ImGui::PushTextWrapPos(std::min(readable, ImGui::GetWindowContentRegionMax().x));
+}
+
+}  // namespace radar::ui

@@ -1,0 +1,18 @@
+// Layout for narrow windows (browser zoom up to 400%, 320 CSS pixels wide; larger text): a row of
+// items that goes on below instead of running past the window's edge, and text that wraps at a
+// readable width or at the window's edge, whichever is nearer (WCAG 1.4.10, reflow).
+#pragma once
+
+namespace radar::ui {
+
+// On the same line as the last item while `width` more still fits, else on the next.
+void same_line_if_fits(float width);
+
+// The width of a button labelled `label` (its text and frame padding).
+float button_width(const char* label);
+
+// Wraps the text drawn until ImGui::PopTextWrapPos at `ems` font sizes from the cursor (lines
+// a reader can follow on a wide screen), or at the window's edge where that is nearer.
+void push_readable_wrap(float ems);
+
+}  // namespace radar::ui
