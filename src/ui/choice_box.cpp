@@ -6,6 +6,7 @@
 #include <imgui_internal.h>
 
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 
 namespace radar::ui {
 namespace {
@@ -17,6 +18,7 @@ bool list_drawn() { return GImGui->CurrentWindow->HiddenFramesCannotSkipItems ==
 }  // namespace
 
 bool begin_choice_box(const char* id, const std::string& key, const char* name, const char* shown) {
+    fit_next_item_width();
     const WidgetBox box = next_frame_box();
     const ImGuiID widget_id = ImGui::GetID(id);
     const bool disabled = (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled) != 0;

@@ -8,6 +8,8 @@
 
 #include <imgui_internal.h>
 
+#include "ui/narrow_layout.hpp"
+
 namespace radar::ui {
 
 void section_heading(const char* title, const Fonts& fonts) {
@@ -29,6 +31,7 @@ void describe_paragraph(const std::string& text, const std::string& key) {
 
 bool begin_described_combo(const char* id, const std::string& key, const std::string& name, const char* preview) {
     // The combo's frame, known before it is drawn: an open combo's popup becomes the last item.
+    fit_next_item_width();
     const WidgetBox box = next_frame_box();
     const ImGuiID widget_id = ImGui::GetID(id);
     follow_page_focus(key, widget_id);

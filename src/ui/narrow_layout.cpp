@@ -2,6 +2,7 @@
 #include "ui/narrow_layout.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -14,6 +15,12 @@ void same_line_if_fits(float width) {
 
 float button_width(const char* label) {
     return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+void fit_next_item_width() {
+    ImGuiNextItemData& next = GImGui->NextItemData;
+    const float room = ImGui::GetContentRegionAvail().x;
+    if ((next.Flags & ImGuiNextItemDataFlags_HasWidth) && next.Width > room && room > 0.0f) next.Width = room;
 }
 
 void push_readable_wrap(float ems) {

@@ -11,6 +11,10 @@ void same_line_if_fits(float width);
 // The width of a button labelled `label` (its text and frame padding).
 float button_width(const char* label);
 
+// Narrows the width set for the next item (ImGui::SetNextItemWidth) to the room left on the line
+// where it is wider: a combo box of a set width stays whole in a narrow window.
+void fit_next_item_width();
+
 // Wraps the text drawn until ImGui::PopTextWrapPos at `ems` font sizes from the cursor (lines
 // a reader can follow on a wide screen), or at the window's edge where that is nearer.
 void push_readable_wrap(float ems);
