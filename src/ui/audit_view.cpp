@@ -394,7 +394,7 @@ void chart_metric_choice(AuditViewState& view) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::audit_chart_metric_label));
     for (const auto& [metric, label] : metrics) {
-        same_line_if_fits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(label)).x);
+        same_line_if_fits(choice_width(tr(label)));
         const std::string key = "audit-chart-metric:" + std::to_string(static_cast<int>(metric));
         if (described_radio(tr(label), view.chart_metric == metric, key)) view.chart_metric = metric;
     }

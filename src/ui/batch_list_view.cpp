@@ -12,6 +12,7 @@
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/table_marks.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -70,7 +71,7 @@ void check_result(const BatchCheck& check, const std::string& batch_id) {
         std::string lines;
         for (const std::string& line : check.differences) lines += (lines.empty() ? "" : "\n") + line;
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
+        push_tooltip_wrap(40.0f);
         ImGui::TextUnformatted(lines.c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

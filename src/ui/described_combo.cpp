@@ -5,11 +5,13 @@
 #include <utility>
 
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 
 namespace radar::ui {
 
 DescribedCombo::DescribedCombo(const char* id, std::string name, const std::string& preview, ImGuiComboFlags flags) {
     // BeginCombo draws its list as a window of its own: the box is measured before.
+    fit_next_item_width();
     const WidgetBox box = next_frame_box();
     const ImGuiID widget_id = ImGui::GetID(id);
     char key[24];

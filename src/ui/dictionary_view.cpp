@@ -48,7 +48,7 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
         // Wrapped at a readable width.
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        push_tooltip_wrap(28.0f);
         ImGui::TextUnformatted(tr(TextId::dictionary_tooltip));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

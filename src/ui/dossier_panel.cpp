@@ -15,6 +15,7 @@
 #include "ui/theme.hpp"
 #include "session/value_labels.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -61,7 +62,7 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
         grow_box(view_marks().accessible[list_at].box, reason.box);
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(em * 28.0f);
+            push_tooltip_wrap(28.0f);
             ImGui::TextUnformatted(local(parameter->rationale).c_str());
             ImGui::TextDisabled(tr(TextId::share_line), one_decimal(parameter->share * 100.0).c_str());
             ImGui::PopTextWrapPos();

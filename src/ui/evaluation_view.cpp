@@ -15,6 +15,7 @@
 #include "ui/session_names.hpp"
 #include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -67,9 +68,9 @@ void label_definition_controls(Session& state, const Fonts& fonts) {
         ImGui::EndCombo();
     }
     if (definition.rule != ConfirmationRule::risk_code) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::CalcTextSize(tr(TextId::label_window_months)).x);
         ImGui::TextUnformatted(tr(TextId::label_window_months));
-        ImGui::SameLine();
+        same_line_if_fits(em * 6.0f);
         ImGui::SetNextItemWidth(em * 6.0f);
         int months = definition.window_months;
         if (described_input_int("##label_window", "evaluation-label-window", tr(TextId::label_window_months), months, 1, 60) &&

@@ -10,6 +10,7 @@
 #include "ui/session_names.hpp"
 #include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
@@ -72,7 +73,7 @@ void kind_cell(ImportSession& session, std::size_t index, const ImportedColumn& 
     if (ImGui::IsItemHovered()) {
         // Wrapped at a readable width.
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+        push_tooltip_wrap(28.0f);
         ImGui::TextUnformatted(tr(TextId::kind_tooltip));
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();

@@ -24,6 +24,7 @@
 #include "ui/import_mapping_view.hpp"
 #include "ui/described_combo.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/learned_weights_view.hpp"
 #include "ui/model_card_export.hpp"
 #include "session/value_labels.hpp"
@@ -109,7 +110,7 @@ void import_finished_file(Session& state, EditorState& editor_state) {
 // A tooltip wrapped at a readable width.
 void wrapped_tooltip(const char* text) {
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    push_tooltip_wrap(28.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -353,7 +354,7 @@ void parameter_table(Session& state, EditorState& editor_state) {
         ImGui::PopTextWrapPos();
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::PushTextWrapPos(em * 28.0f);
+            push_tooltip_wrap(28.0f);
             ImGui::TextUnformatted(local(parameter.rationale).c_str());
             ImGui::TextDisabled(tr(TextId::field_line), parameter.field.c_str());
             ImGui::PopTextWrapPos();

@@ -23,6 +23,7 @@
 #include "session/i18n.hpp"
 #include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/report_audit_view.hpp"
 #include "ui/session_names.hpp"
@@ -102,19 +103,6 @@ void refresh_report(ReportViewState& v, Session& state, const Session::ReportHis
 
 // ---- Controls ---------------------------------------------------------------------------------
 
-// Keeps the next item, `width` wide, on the line of the last one when it fits before the right
-// edge, and starts a new line when not (zoomed in, larger text): controls never run off the screen.
-void same_line_if_room(float width) {
-    const float end = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width;
-    if (end <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
-}
-
-// The width of a radio button or a checkbox with `label`, and of a button.
-float choice_width(const char* label) {
-    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-}
-float button_width(const char* label) { return ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2; }
-
 void period_controls(ReportViewState& v, Session& state, DayNumber first_activity) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_period_label));
@@ -129,7 +117,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
                                     {PeriodKind::all_time, TextId::period_all_time, "report-period:all-time"},
                                     {PeriodKind::custom, TextId::period_custom, "report-period:custom"}};
     for (const auto& [kind, label, key] : kinds) {
-        same_line_if_room(choice_width(tr(label)));
+        same_line_if_fits(choice_width(tr(label)));
         if (described_radio(tr(label), v.kind == kind, key) && v.kind != kind) {
             if (kind == PeriodKind::custom && v.report) {
                 // Start the custom dates from what is shown now.
@@ -144,14 +132,14 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     }
     const float em = ImGui::GetFontSize();
     if (v.kind == PeriodKind::custom) {
-        same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_from)).x + em * 10.0f);
+        same_line_if_fits(ImGui::CalcTextSize(tr(TextId::report_from)).x + em * 10.0f);
         ImGui::TextDisabled("%s", tr(TextId::report_from));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
         ImGui::InputTextWithHint("##from", tr(TextId::date_hint), v.custom_from.data(), v.custom_from.size());
         note_last_item("report-from", Role::textbox, std::string(tr(TextId::report_period_label)) + " " + tr(TextId::report_from))
             .value = v.custom_from.data();
-        same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_to)).x + em * 10.0f);
+        same_line_if_fits(ImGui::CalcTextSize(tr(TextId::report_to)).x + em * 10.0f);
         ImGui::TextDisabled("%s", tr(TextId::report_to));
         ImGui::SameLine();
         ImGui::SetNextItemWidth(em * 10.0f);
@@ -165,7 +153,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
             describe_last_item(Role::status, tr(TextId::report_date_invalid), "report-date-invalid");
         }
     } else if (v.kind != PeriodKind::all_time && !v.choices.empty()) {
-        same_line_if_room(em * 11.0f);
+        same_line_if_fits(em * 11.0f);
         ImGui::SetNextItemWidth(em * 11.0f);
         v.choice = std::min(v.choice, v.choices.size() - 1);
         if (begin_described_combo("##period", "report-period-choice", tr(TextId::report_period_label),
@@ -181,7 +169,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_possible_risk_tooltip));
     const int checked = static_cast<int>(std::count(v.possible_risk.begin(), v.possible_risk.end(), true));
     for (std::size_t i = 0; i < 3; ++i) {
-        same_line_if_room(choice_width(code_label(all_codes[i], language())));
+        same_line_if_fits(choice_width(code_label(all_codes[i], language())));
         bool value = v.possible_risk[i];
         // The definition needs at least one code: the last ticked box cannot be cleared.
         const bool locked = value && checked == 1;
@@ -194,16 +182,17 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
         if (locked) ImGui::EndDisabled();
     }
     // The label window's text and field stay together, on this line when they fit.
-    same_line_if_room(ImGui::GetFontSize() * 8.0f + ImGui::CalcTextSize(tr(TextId::report_label_months)).x);
+    same_line_if_fits(ImGui::GetFontSize() * 8.0f + ImGui::CalcTextSize(tr(TextId::report_label_months)).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_label_months));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
-    ImGui::SameLine();
     int months = state.risk_label_settings().valid_months;
     // Room for three digits beside the field's - and + buttons, at any text size.
     const ImGuiStyle& style = ImGui::GetStyle();
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("000").x + style.FramePadding.x * 2 +
-                            (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x) * 2);
+    const float field_width =
+        ImGui::CalcTextSize("000").x + style.FramePadding.x * 2 + (ImGui::GetFrameHeight() + style.ItemInnerSpacing.x) * 2;
+    same_line_if_fits(field_width);
+    ImGui::SetNextItemWidth(field_width);
     if (described_input_int("##label_months", "report-label-months", tr(TextId::report_label_months), months, 1, 120) &&
         valid_label_months(months))
         state.set_risk_label_months(months);
@@ -232,19 +221,19 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
                                          v.parliament};
     if (ImGui::Button(tr(TextId::report_open_html))) platform::open_html_in_new_tab(report_to_html(stamped(report), html_options));
     note_last_item("report-html-open", Role::button, tr(TextId::report_open_html));
-    same_line_if_room(button_width(tr(TextId::report_download_html)));
+    same_line_if_fits(button_width(tr(TextId::report_download_html)));
     if (ImGui::Button(tr(TextId::report_download_html)))
         platform::download_file(file_stem(report, state) + ".html", "text/html", report_to_html(stamped(report), html_options));
     note_last_item("report-html", Role::button, tr(TextId::report_download_html));
-    same_line_if_room(button_width(tr(TextId::report_download_json)));
+    same_line_if_fits(button_width(tr(TextId::report_download_json)));
     if (ImGui::Button(tr(TextId::report_download_json)))
         platform::download_file(file_stem(report, state) + ".json", "application/json", report_to_json(stamped(report), audit, v.parliament));
     note_last_item("report-json", Role::button, tr(TextId::report_download_json));
-    same_line_if_room(button_width(tr(TextId::report_parliament_button)));
+    same_line_if_fits(button_width(tr(TextId::report_parliament_button)));
     if (ImGui::Button(tr(TextId::report_parliament_button))) v.scroll_to_parliament = true;
     note_last_item("report-parliament", Role::button, tr(TextId::report_parliament_button));
     wrapped_tooltip(tr(TextId::report_parliament_tooltip));
-    same_line_if_room(ImGui::CalcTextSize(tr(TextId::report_exports_local)).x);
+    same_line_if_fits(ImGui::CalcTextSize(tr(TextId::report_exports_local)).x);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
     ImGui::PopTextWrapPos();

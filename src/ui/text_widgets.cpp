@@ -6,6 +6,7 @@
 
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/session_names.hpp"
 
 namespace radar::ui {
@@ -27,7 +28,7 @@ void wrapped_bullet(const std::string& text) {
 void wrapped_tooltip(const char* text) {
     if (!ImGui::IsItemHovered()) return;
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 35.0f);
+    push_tooltip_wrap(35.0f);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
