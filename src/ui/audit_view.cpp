@@ -241,7 +241,7 @@ void agreement(const Session& state, AuditWork& audit, const Fonts& fonts) {
                           counted_text(CountedText::dossiers, pair.figures.table.units).c_str(),
                           statistic_text(pair.figures.percent, true).c_str(),
                           statistic_text(pair.figures.kappa, false).c_str());
-            ImGui::BulletText("%s", line);
+            wrapped_bullet(line);
             describe_last_item(Role::listitem, line, "audit-pair:" + pair.key).container = "audit-pairs";
         }
         for (std::size_t i = list_at + 1; i < view_marks().accessible.size(); ++i)

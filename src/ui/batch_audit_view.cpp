@@ -92,7 +92,7 @@ void draw_audits_at_commit(const Session& state, const Fonts& fonts, std::string
                   shown->created_by.c_str(), decimal_text(record.band_low, 2).c_str(),
                   decimal_text(record.band_high, 2).c_str(),
                   counted_text(CountedText::dossiers, record.min_group_size).c_str());
-    ImGui::TextUnformatted(line);
+    ImGui::TextWrapped("%s", line);
     describe_last_item(Role::status, line, "audit-at-commit");
     for (std::size_t i = 0; i < record.groupings.size(); ++i) {
         const RecordedGrouping& grouping = record.groupings[i];

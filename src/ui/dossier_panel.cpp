@@ -17,6 +17,7 @@
 #include "ui/item_marks.hpp"
 #include "ui/narrow_layout.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -83,7 +84,7 @@ void draw_completeness(const Completeness& info) {
     ImGui::TextWrapped("%s", local(info.summary).c_str());
     entry(local(info.summary), "completeness:summary");
     for (std::size_t i = 0; i < info.dated.size(); ++i) {
-        ImGui::BulletText("%s", local(info.dated[i].text).c_str());
+        wrapped_bullet(local(info.dated[i].text));
         entry(local(info.dated[i].text), "completeness:" + std::to_string(i));
     }
 }

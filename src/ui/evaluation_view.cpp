@@ -283,7 +283,7 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
     const int candidate = version_combo(state, "##candidate", "evaluation-candidate", tr(TextId::backtest_candidate),
                                         state.backtest_candidate().value_or(evaluated), em * 28.0f);
     state.set_backtest_candidate(candidate);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::backtest_run)));
     const bool run = ImGui::Button(tr(TextId::backtest_run));
     note_last_item("evaluation-backtest-run", Role::button, tr(TextId::backtest_run));
     if (run) state.run_backtest();

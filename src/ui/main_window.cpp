@@ -19,6 +19,7 @@
 #include "ui/narrow_layout.hpp"
 #include "session/i18n.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/model_editor_view.hpp"
 #include "ui/ranking_view.hpp"
 #include "ui/audit_view.hpp"
@@ -221,7 +222,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextUnformatted(tr(TextId::model_refused));
         for (const auto& problem : state.model_problems())
-            ImGui::BulletText("%s: %s", problem.parameter.c_str(), problem.message.c_str());
+            wrapped_bullet(problem.parameter + ": " + problem.message);
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);

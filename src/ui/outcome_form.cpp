@@ -9,6 +9,7 @@
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/theme.hpp"
@@ -170,7 +171,7 @@ void draw_outcomes_section(Session& state, OutcomeDraft& d, const std::string& d
         std::string line = describe_outcome(outcome->details, language());
         if (!outcome->details.note.empty()) line += " \xE2\x80\x94 " + outcome->details.note;
         std::string entry = filled(TextId::outcome_line, {date_text(outcome->details.outcome_date), line});
-        ImGui::BulletText("%s", entry.c_str());
+        wrapped_bullet(entry);
         WidgetBox entry_box{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
                             ImGui::GetItemRectMax().y};
         if (!outcome->correction_ids.empty()) {

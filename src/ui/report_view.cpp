@@ -262,11 +262,11 @@ void header_block(const ReportViewState& v, const Fonts& fonts) {
     details += std::string(tr(TextId::technical_model_versions)) + ": ";
     for (const std::string& model : r.model_versions) details += model + "; ";
     ImGui::TextDisabled("%s", tr(TextId::technical_datasets));
-    for (const std::string& hash : r.dataset_hashes) ImGui::BulletText("%s", hash.c_str());
-    if (r.dataset_hashes.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
+    for (const std::string& hash : r.dataset_hashes) wrapped_bullet(hash);
+    if (r.dataset_hashes.empty()) wrapped_bullet(tr(TextId::report_none));
     ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));
-    for (const std::string& model : r.model_versions) ImGui::BulletText("%s", model.c_str());
-    if (r.model_versions.empty()) ImGui::BulletText("%s", tr(TextId::report_none));
+    for (const std::string& model : r.model_versions) wrapped_bullet(model);
+    if (r.model_versions.empty()) wrapped_bullet(tr(TextId::report_none));
     describe_paragraph(details, "report-technical-details");
     ImGui::TreePop();
 }
@@ -551,7 +551,9 @@ void chart_block(const BarChart& chart, const Fonts& fonts, float width) {
     const float em = ImGui::GetFontSize();
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.strong);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(chart.title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(chart.title, 3, "report-chart-title:" + chart.table);
     if (chart.categories.empty()) {
@@ -573,7 +575,9 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     const TextLanguage tl = language();
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.strong);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextUnformatted(tr(TextId::report_lift_title));
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(tr(TextId::report_lift_title), 3, "report-lift-title");
     if (!r.lift.available) {
@@ -672,10 +676,14 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     ImGui::PushFont(fonts.strong);
     ImGui::AlignTextToFramePadding();
     const std::string title = report_table_title(table.name, language());
+    const float csv_width = ImGui::CalcTextSize("CSV").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 4.0f,
+                                    ImGui::GetWindowContentRegionMax().x - csv_width - ImGui::GetStyle().ItemSpacing.x));
     ImGui::TextUnformatted(title.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(title, 3, "report-table-title:" + table.name);
-    ImGui::SameLine();
+    same_line_if_fits(csv_width);
     if (ImGui::SmallButton("CSV"))
         platform::download_file(stem + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
     describe_last_item(Role::button, "CSV: " + title, "report-csv:" + table.name);
@@ -741,9 +749,9 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
 // The parliamentary question as asked, the answer in both languages (the screen's language first)
 // and its table.
 void parliament_section(const ReportViewState& v, const std::string& stem, const Fonts& fonts) {
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", parliament_question_reference(language()));
     describe_paragraph(parliament_question_reference(language()), "report-parliament-reference");
-    ImGui::PushTextWrapPos(0.0f);
     const std::string question = "\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D";
     ImGui::TextUnformatted(question.c_str());
     ImGui::PopTextWrapPos();

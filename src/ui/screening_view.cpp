@@ -24,6 +24,7 @@
 #include "ui/view_state.hpp"
 #include "ui/choice_box.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/outcome_form.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
@@ -245,7 +246,7 @@ void timeline(const Session& state, const std::string& dossier_id, bool blind) {
             continue;
         }
         const std::string line = describe_event(event, dossier_id, language(), local_utc_offset(), blind);
-        ImGui::BulletText("%s", line.c_str());
+        wrapped_bullet(line);
         list_entry("timeline", list_at, line, "timeline:" + std::to_string(index));
     }
     if (hid) hidden_line();
@@ -295,11 +296,11 @@ void follow_ups(Session& state, const std::string& dossier_id) {
         ImGui::AlignTextToFramePadding();
         const std::string line = filled(TextId::follow_up_line, {follow_up_type_label(follow_up.type, language()),
                                                                  date_text(follow_up.due_date), tr(status)});
-        ImGui::BulletText("%s", line.c_str());
+        wrapped_bullet(line);
         const std::string subject = "follow-up:" + follow_up.follow_up_id;
         list_entry("follow-ups", list_at, line, subject);
         if (follow_up.status == FollowUpStatus::open) {
-            ImGui::SameLine();
+            same_line_if_fits(button_width(tr(TextId::follow_up_mark_done)));
             if (ImGui::SmallButton(tr(TextId::follow_up_mark_done))) mark_follow_up_done(state, follow_up);
             note_last_item("follow-up-done");
             describe_last_item(Role::button, std::string(tr(TextId::follow_up_mark_done)) + ": " + line,

@@ -252,11 +252,11 @@ void provenance(const Session& state, const BatchPreview& preview) {
     if (!open) return;
     const std::string versions = std::string(tr(TextId::technical_model_versions)) + " " + preview.model_version_id;
     ImGui::TextDisabled("%s", tr(TextId::technical_model_versions));
-    ImGui::BulletText("%s", preview.model_version_id.c_str());
+    wrapped_bullet(preview.model_version_id);
     describe_paragraph(versions, "selection-technical-version");
     const std::string datasets = std::string(tr(TextId::technical_datasets)) + " " + preview.dataset_hash;
     ImGui::TextDisabled("%s", tr(TextId::technical_datasets));
-    ImGui::BulletText("%s", preview.dataset_hash.c_str());
+    wrapped_bullet(preview.dataset_hash);
     describe_paragraph(datasets, "selection-technical-dataset");
     ImGui::TreePop();
 }

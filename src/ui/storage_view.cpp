@@ -2,6 +2,7 @@
 // while the screen is open.
 #include "ui/storage_view.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <string>
@@ -233,7 +234,7 @@ void import_preview(Session& state, BackupSession& session) {
     if (!merge.conflicts.empty()) {
         coloured(palette::error_text, formatted(TextId::backup_conflicts, count(merge.conflicts.size())));
         for (const RecordConflict& conflict : merge.conflicts)
-            ImGui::BulletText("%s %s", conflict.kind.c_str(), conflict.id.c_str());
+            wrapped_bullet(conflict.kind + " " + conflict.id);
     }
     ImGui::BeginDisabled(session.phase() == BackupPhase::working);
     if (described_button(TextId::backup_merge, "backup-merge")) session.confirm_import(state);
@@ -285,11 +286,12 @@ void forget_section(Session& state, StorageScreen& v, const Fonts& fonts) {
     wrapped(tr(TextId::forget_intro));
     const std::string word = tr(TextId::forget_word);
     const std::string prompt = formatted(TextId::forget_prompt, word);
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize(prompt.c_str()).x + ImGui::GetStyle().FramePadding.x * 4);
+    ImGui::SetNextItemWidth(std::min(ImGui::CalcTextSize(prompt.c_str()).x + ImGui::GetStyle().FramePadding.x * 4,
+                                     ImGui::GetContentRegionAvail().x));
     ImGui::InputTextWithHint("##forget-confirmation", prompt.c_str(),
                              v.kept.confirmation.data(), v.kept.confirmation.size());
     note_last_item("forget-confirmation", Role::textbox, prompt).value = v.kept.confirmation.data();
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::forget_button)));
     const bool confirmed = word == v.kept.confirmation.data();
     ImGui::BeginDisabled(!confirmed || !state.store() || v.session.phase() == BackupPhase::working);
     ImGui::PushStyleColor(ImGuiCol_Button, palette::error_text);

@@ -4,7 +4,8 @@
 // shortcuts are saved as build/web/screenshots/zoom-*.png and zoom-text200-*.png to be looked
 // at (Selectie and Rapport also scrolled down, as *-lower.png); the test checks that each one opens
 // without a page error, that every screen's tab is whole within the window (the tabs wrap) and
-// that the short window scrolls as a whole (zoom-ranking-scrolled.png). At 400% (320x256 CSS
+// that nothing outside a table runs past the window's right edge, and that the short window
+// scrolls as a whole (zoom-ranking-scrolled.png). At 400% (320x256 CSS
 // pixels, WCAG 1.4.10's reflow width): the header's tools wrap below the title, and every screen
 // opens again, as zoom400-*.png, the month's batch committed with the keyboard through the page's
 // layer (its button lies below the window until scrolled to).
@@ -45,6 +46,18 @@ async function assertTabsWhole(page) {
     assert.ok(box.left >= 0 && box.right <= width, `a tab from ${box.left} to ${box.right} in a window ${width} wide`);
 }
 
+// Nothing the layer describes runs past the window's right edge (WCAG 1.4.10, reflow), except in
+// tables, which scroll sideways, and dialogs, which lie over the screen. A widget in a scrolling
+// region wholly out of sight is not drawn and has no width to check.
+async function assertNothingPastRightEdge(page, screen) {
+  const past = await page.evaluate(() => [...document.querySelectorAll('#radar-accessibility [data-key]')]
+    .filter((element) => !element.closest('[role=table], [role=dialog]'))
+    .map((element) => ({ key: element.dataset.key, box: element.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 1 && box.right > window.innerWidth + 0.5)
+    .map(({ key, box }) => `${key} (${Math.round(box.left)} to ${Math.round(box.right)})`));
+  assert.deepEqual(past, [], `${screen}: past the window's right edge (${page.viewportSize().width} wide)`);
+}
+
 // Selectie's preview and lists and Rapport's figures are below the first view in a short window.
 const scrolledToo = ['selection', 'report'];
 
@@ -55,6 +68,7 @@ async function photographScreens(page, prefix) {
     await waitForInfo(page, (info) => info.screen === screen, screen);
     for (let i = 0; i < 3; i++) await nextFrames(page);
     await assertTabsWhole(page);
+    await assertNothingPastRightEdge(page, screen);
     await page.screenshot({ path: join(screenshotFolder, `${prefix}-${screen}.png`) });
     if (!scrolledToo.includes(screen)) continue;
     if (screen === 'selection') {
