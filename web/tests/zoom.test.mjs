@@ -3,12 +3,12 @@
 // size in a 1280x800 window. Each screen, the ranking with a dossier's panel and the list of
 // shortcuts are saved as build/web/screenshots/zoom-*.png and zoom-text200-*.png to be looked
 // at (Selectie and Rapport also scrolled down, as *-lower.png); the test checks that each one opens
-// without a page error, that every screen's tab is whole within the window (the tabs wrap) and
-// that nothing outside a table runs past the window's right edge, and that the short window
-// scrolls as a whole (zoom-ranking-scrolled.png). At 400% (320x256 CSS
-// pixels, WCAG 1.4.10's reflow width): the header's tools wrap below the title, and every screen
-// opens again, as zoom400-*.png, the month's batch committed with the keyboard through the page's
-// layer (its button lies below the window until scrolled to).
+// without a page error, that every screen's tab is whole within the window (the tabs wrap), that
+// nothing outside a table runs past the window's right edge, and that the short window scrolls as
+// a whole (zoom-ranking-scrolled.png). At 400% (320x256 CSS pixels, WCAG 1.4.10's reflow width):
+// the header's tools wrap below the title, and every screen passes the same checks, as
+// zoom400-*.png, the month's batch committed with the keyboard through the page's layer (its
+// button lies below the window until scrolled to).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
