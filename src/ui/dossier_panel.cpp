@@ -184,8 +184,14 @@ void draw_dossier_panel(Session& state, const Fonts& fonts, RankingList& list) {
     ImGui::TextWrapped("%s", state.name(row).c_str());
     ImGui::PopFont();
     const float close_width = ImGui::CalcTextSize(tr(TextId::close_panel)).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::TextDisabled("%s  \xC2\xB7  %s", state.id(row).c_str(), state.municipality(row).c_str());
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - close_width);
+    const std::string where = state.id(row) + "  \xC2\xB7  " + state.municipality(row);
+    // The close button at the line's right end, or below the line in a narrow panel.
+    const bool beside =
+        ImGui::CalcTextSize(where.c_str()).x + ImGui::GetStyle().ItemSpacing.x + close_width <= ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s", where.c_str());
+    ImGui::PopTextWrapPos();
+    if (beside) ImGui::SameLine(ImGui::GetContentRegionMax().x - close_width);
     if (ImGui::SmallButton(tr(TextId::close_panel)) ||
         (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))))
         list.select_row(state, std::nullopt);

@@ -71,9 +71,10 @@ void hold_pressed_keys() {
         if (duration == 0.0f) duration = 1e-4f;
 }
 
-// One screen's shortcuts, keys in the strong font and their action wrapped beside them; a list
-// in the layer, its entries "keys: action".
-void shortcut_group(const ShortcutGroup& group, const Fonts& fonts, float keys_width, const std::string& dialog_key) {
+// One screen's shortcuts, keys in the strong font and their action wrapped beside them (below
+// them, indented, when `actions_below`); a list in the layer, its entries "keys: action".
+void shortcut_group(const ShortcutGroup& group, const Fonts& fonts, float keys_width, bool actions_below,
+                    const std::string& dialog_key) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
     ImGui::TextUnformatted(tr(group.title));
@@ -90,10 +91,12 @@ void shortcut_group(const ShortcutGroup& group, const Fonts& fonts, float keys_w
         ImGui::PushFont(fonts.strong);
         ImGui::TextUnformatted(keys_of(shortcut));
         ImGui::PopFont();
-        ImGui::SameLine(keys_width);
+        if (actions_below) ImGui::Indent();
+        else ImGui::SameLine(keys_width);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(shortcut.action));
         ImGui::PopTextWrapPos();
+        if (actions_below) ImGui::Unindent();
         const WidgetBox box{at.x, at.y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
         describe(list_key + ":" + std::to_string(index++), Role::listitem,
                  std::string(keys_of(shortcut)) + ": " + tr(shortcut.action), box)
@@ -145,8 +148,11 @@ void draw_shortcuts_dialog(ShortcutsDialog& dialog, const Fonts& fonts) {
         for (const Shortcut& shortcut : group.shortcuts) keys_width = std::max(keys_width, ImGui::CalcTextSize(keys_of(shortcut)).x);
     ImGui::PopFont();
     keys_width += ImGui::GetStyle().ItemSpacing.x * 2.0f + ImGui::GetStyle().WindowPadding.x;
+    // A narrow window (zoomed in, larger text) has each action below its keys, not in a column
+    // a word wide.
+    const bool actions_below = ImGui::GetContentRegionAvail().x - keys_width < em * 12.0f;
     ImGui::BeginChild("shortcut_groups", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()), false);
-    for (const ShortcutGroup& group : groups) shortcut_group(group, fonts, keys_width, dialog_key);
+    for (const ShortcutGroup& group : groups) shortcut_group(group, fonts, keys_width, actions_below, dialog_key);
     ImGui::EndChild();
     if (ImGui::Button(tr(TextId::shortcuts_close))) dialog.open = false;
     note_last_item("shortcuts-close", Role::button, tr(TextId::shortcuts_close)).container = dialog_key;
