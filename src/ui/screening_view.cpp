@@ -508,7 +508,9 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
         keys.outcome = ImGui::IsKeyPressed('O', false);
     }
 
-    ImGui::BeginChild("queue_list", ImVec2(0, 0), false);
+    // Stacked, the queue's own lines above the list leave it little of its 40%: it keeps at least
+    // six rows' height and the queue scrolls as a whole to show them.
+    ImGui::BeginChild("queue_list", ImVec2(0, stacked ? std::max(ImGui::GetContentRegionAvail().y, em * 9.0f) : 0.0f), false);
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
     if (ImGui::BeginTable("queue_table", 3, flags)) {
         ImGui::TableSetupColumn("rank", ImGuiTableColumnFlags_WidthFixed, em * 1.8f);
