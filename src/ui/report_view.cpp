@@ -676,7 +676,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     ImGui::PushFont(fonts.strong);
     ImGui::AlignTextToFramePadding();
     const std::string title = report_table_title(table.name, language());
-    const float csv_width = ImGui::CalcTextSize("CSV").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    const float csv_width = button_width("CSV");
     ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 4.0f,
                                     ImGui::GetWindowContentRegionMax().x - csv_width - ImGui::GetStyle().ItemSpacing.x));
     ImGui::TextUnformatted(title.c_str());
