@@ -111,7 +111,7 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session, std::array
     const float em = ImGui::GetFontSize();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::import_profile_label));
-    ImGui::SameLine();
+    same_line_if_fits(em * 14.0f);
     ImGui::SetNextItemWidth(em * 14.0f);
     bool edited = false;
     for (const ImportedColumn& column : result.columns)
@@ -127,22 +127,26 @@ void draw_mapping_profile_bar(Session& state, ImportSession& session, std::array
     combo.end();
     note_last_item("combo:profile");
     if (!session.result()) return;  // a profile was chosen: the file is being read again
-    ImGui::SameLine(0.0f, em * 2.0f);
+    same_line_if_fits(em * 14.0f);
     ImGui::SetNextItemWidth(em * 12.0f);
+    fit_next_item_width();
     ImGui::InputTextWithHint("##profile-name", tr(TextId::import_profile_name_hint), name.data(), name.size());
     describe_last_item(Role::textbox, tr(TextId::import_profile_name_hint), "import-profile-name").value = name.data();
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::import_profile_save)));
     ImGui::BeginDisabled(name[0] == '\0');
     if (ImGui::Button(tr(TextId::import_profile_save)))
         state.save_mapping_profile(profile_from_mappings(name.data(), result.mappings()));
     ImGui::EndDisabled();
     note_last_item("button:save-profile", Role::button, tr(TextId::import_profile_save));
     if (state.profile_save()) {
-        ImGui::SameLine();
+        same_line_if_fits(ImGui::GetFontSize() * 8.0f);
         draw_store_save_status(state, *state.profile_save());
     }
-    if (!session.matched_profile().empty())
+    if (!session.matched_profile().empty()) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImColor(palette::saved_text), tr(TextId::import_profile_matched), session.matched_profile().c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 void draw_mapping_table(ImportSession& session, float space_below) {
@@ -156,18 +160,28 @@ void draw_mapping_table(ImportSession& session, float space_below) {
         ImGui::TextWrapped(tr(TextId::import_unmapped_fields), fields.c_str());
     }
     // Half of what is left when the problems table below gets the rest; all of it but the line
-    // that says there are no problems when there are none.
+    // that says there are no problems when there are none; at least four rows (a short window
+    // scrolls as a whole).
+    const float em = ImGui::GetFontSize();
     const float left = ImGui::GetContentRegionAvail().y - space_below;
-    const float height = std::max(ImGui::GetFontSize() * 6.0f, result.diagnostics.empty() ? left - ImGui::GetTextLineHeightWithSpacing()
-                                                                                           : left * 0.5f);
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingStretchProp;
+    const float height = std::max(em * 11.0f, result.diagnostics.empty() ? left - ImGui::GetTextLineHeightWithSpacing() : left * 0.5f);
+    // In a narrow window the columns keep a readable width and the table scrolls sideways.
+    const bool narrow = ImGui::GetContentRegionAvail().x < em * 36.0f;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp | (narrow ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable("mapping", 4, flags, ImVec2(0, height))) return;
-    ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::import_column_header));
-    ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(tr(TextId::import_column_type), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn(tr(TextId::import_column_role));
+    ImGui::TableSetupScrollFreeze(narrow ? 1 : 0, 1);
+    if (narrow) {
+        ImGui::TableSetupColumn(tr(TextId::import_column_header), ImGuiTableColumnFlags_WidthFixed, em * 8.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthFixed, em * 12.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_type), ImGuiTableColumnFlags_WidthFixed, em * 8.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_role), ImGuiTableColumnFlags_WidthFixed, em * 10.0f);
+    } else {
+        ImGui::TableSetupColumn(tr(TextId::import_column_header));
+        ImGui::TableSetupColumn(tr(TextId::import_column_field), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_type), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_role));
+    }
     DescribedTable table("import-mapping", tr(TextId::import_mapping_title));
     // The combo may start a new read, which drops the result: draw from a copy of the columns.
     const std::vector<ImportedColumn> columns = result.columns;

@@ -40,7 +40,8 @@ void error_message(const std::string& text, const std::string& key) {
 
 // A progress bar, described with its text.
 void progress_bar(double progress, const std::string& overlay, const std::string& name) {
-    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(ImGui::GetFontSize() * 30.0f, 0), overlay.c_str());
+    const float width = std::min(ImGui::GetFontSize() * 30.0f, ImGui::GetContentRegionAvail().x);
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(width, 0), overlay.c_str());
     describe_last_item(Role::progressbar, name, "import-progress").value = overlay;
 }
 
@@ -119,14 +120,14 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
 }
 
 void reading(ImportSession& session) {
-    if (session.restoring()) ImGui::TextUnformatted(tr(TextId::import_restoring));
-    else if (session.rereading()) ImGui::TextUnformatted(tr(TextId::import_rereading));
+    if (session.restoring()) ImGui::TextWrapped("%s", tr(TextId::import_restoring));
+    else if (session.rereading()) ImGui::TextWrapped("%s", tr(TextId::import_rereading));
     const std::string reading_line = filled(TextId::data_import_reading, {session.file_name()});
-    ImGui::TextUnformatted(reading_line.c_str());
+    ImGui::TextWrapped("%s", reading_line.c_str());
     describe_last_item(Role::status, reading_line, "import-reading");
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
     progress_bar(session.progress(), overlay, reading_line);
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::import_cancel_reading)));
     const bool cancel = ImGui::Button(tr(TextId::import_cancel_reading));
     describe_last_item(Role::button, tr(TextId::import_cancel_reading), "import-cancel-reading");
     if (cancel) session.cancel();
@@ -138,11 +139,13 @@ void summary(const ImportResult& result) {
     std::snprintf(rows, sizeof rows, tr(TextId::import_summary_rows), group_thousands(s.rows_read).c_str(),
                   group_thousands(s.rows_imported).c_str(), group_thousands(s.rows_with_warnings).c_str(),
                   group_thousands(s.rows_rejected).c_str());
-    ImGui::TextUnformatted(rows);
+    ImGui::TextWrapped("%s", rows);
     describe_last_item(Role::status, rows, "import-summary");
     std::string delimiter = result.delimiter == '\t' ? "tab" : std::string(1, result.delimiter);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled(tr(TextId::import_summary_format), format_code(result.format), encoding_name(result.encoding),
                         result.format == SourceFormat::csv ? delimiter.c_str() : "-", megabytes(result.byte_count).c_str());
+    ImGui::PopTextWrapPos();
 }
 
 // `title` names the table for the accessibility layer.
@@ -152,14 +155,23 @@ void diagnostics_table(const ImportResult& result, float height, const std::stri
         describe_last_item(Role::status, tr(TextId::import_no_problems), "import-no-problems");
         return;
     }
-    constexpr ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingStretchProp;
+    // In a narrow window the columns keep a readable width and the table scrolls sideways.
+    const float em = ImGui::GetFontSize();
+    const bool narrow = ImGui::GetContentRegionAvail().x < em * 36.0f;
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_SizingStretchProp | (narrow ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable("diagnostics", 4, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(TextId::import_column_row), ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4.0f);
-    ImGui::TableSetupColumn(tr(TextId::import_column_header));
-    ImGui::TableSetupColumn(tr(TextId::import_column_value));
-    ImGui::TableSetupColumn(tr(TextId::import_column_reason), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn(tr(TextId::import_column_row), ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+    if (narrow) {
+        ImGui::TableSetupColumn(tr(TextId::import_column_header), ImGuiTableColumnFlags_WidthFixed, em * 9.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_value), ImGuiTableColumnFlags_WidthFixed, em * 8.0f);
+        ImGui::TableSetupColumn(tr(TextId::import_column_reason), ImGuiTableColumnFlags_WidthFixed, em * 24.0f);
+    } else {
+        ImGui::TableSetupColumn(tr(TextId::import_column_header));
+        ImGui::TableSetupColumn(tr(TextId::import_column_value));
+        ImGui::TableSetupColumn(tr(TextId::import_column_reason), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    }
     DescribedTable table("import-problems", title,
                          static_cast<int>(result.diagnostics.size()) + 1);
     ImGuiListClipper clipper;
@@ -187,13 +199,15 @@ void draw_accept_step_progress(ImportSession& session, double progress) {
     const std::string percent = std::to_string(static_cast<int>(progress * 100.0)) + "%";
     progress_bar(progress, percent, tr(TextId::import_accept));
     if (session.restoring()) return;
-    ImGui::SameLine();
+    same_line_if_fits(button_width(tr(TextId::import_accept_stop)));
     if (ImGui::Button(tr(TextId::import_accept_stop)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         session.withdraw_accept();
         return;
     }
     note_last_item("button:stop-accept", Role::button, tr(TextId::import_accept_stop));
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
+    ImGui::PopTextWrapPos();
 }
 
 // Where accepting is (the work is done by advance_import_work): a notice per step, and the
@@ -221,14 +235,16 @@ void draw_accept_progress(ImportSession& session, const ImportResult& result) {
 void export_date_field(ImportSession& session, const ImportResult& result) {
     if (const std::optional<DayNumber> in_data = export_date_in_data(result.dataset)) {
         ImGui::AlignTextToFramePadding();
-        ImGui::Text(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
+        ImGui::TextWrapped(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(TextId::export_date_question));
+    ImGui::TextWrapped("%s", tr(TextId::export_date_question));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::export_date_tooltip));
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
+    const float field_width = ImGui::GetFontSize() * 10.0f;
+    same_line_if_fits(field_width);
+    ImGui::SetNextItemWidth(field_width);
+    fit_next_item_width();
     std::array<char, 48>& text = session.export_date_text();
     ImGui::InputTextWithHint("##export_date", tr(TextId::date_hint), text.data(), text.size());
     note_last_item("import-export-date", Role::textbox, std::string(tr(TextId::export_date_question)) + " (" +
@@ -240,7 +256,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
     const std::string title = filled(TextId::import_review_title, {result.source_name});
-    ImGui::TextUnformatted(title.c_str());
+    ImGui::TextWrapped("%s", title.c_str());
     describe_last_item(Role::heading, title, "import-review-title").level = 2;
     ImGui::PopFont();
     if (session.accept_step() != ImportSession::AcceptStep::none || session.restoring()) {
@@ -251,30 +267,32 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     summary(result);
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(tr(TextId::import_mapping_title));
+    ImGui::TextWrapped("%s", tr(TextId::import_mapping_title));
     describe_last_item(Role::heading, tr(TextId::import_mapping_title), "import-mapping-title").level = 3;
     ImGui::PopFont();
     draw_mapping_profile_bar(state, session, profile_name);
     if (!session.result()) return;
-    // Below the tables: the problems title, the download buttons, the separator and accept/cancel.
-    const float space_below = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
+    // Below the tables: the problems title, the download buttons, the separator and accept/cancel
+    // (in a narrow window the buttons, the export date's question and its field each on a line).
+    const float control_rows = ImGui::GetContentRegionAvail().x < em * 36.0f ? 7.0f : 2.0f;
+    const float space_below = ImGui::GetFrameHeightWithSpacing() * control_rows + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
     draw_mapping_table(session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
     const std::string problems_title =
         filled(TextId::import_problems_title, {group_thousands(result.summary.diagnostics_total)});
-    ImGui::TextUnformatted(problems_title.c_str());
+    ImGui::TextWrapped("%s", problems_title.c_str());
     describe_last_item(Role::heading, problems_title, "import-problems-title").level = 3;
     ImGui::PopFont();
     diagnostics_table(result,
-                      std::max(em * 6.0f, ImGui::GetContentRegionAvail().y - space_below + ImGui::GetTextLineHeightWithSpacing()),
+                      std::max(em * 8.0f, ImGui::GetContentRegionAvail().y - space_below + ImGui::GetTextLineHeightWithSpacing()),
                       problems_title);
 
     if (ImGui::Button(tr(TextId::import_download_diagnostics)))
         platform::download_file("import-diagnostics.csv", "text/csv", write_diagnostics_csv(result));
     describe_last_item(Role::button, tr(TextId::import_download_diagnostics), "import-download-diagnostics");
-    ImGui::SameLine();
     if (!result.rejected_rows.empty()) {
+        same_line_if_fits(button_width(tr(TextId::import_download_rejected)));
         if (ImGui::Button(tr(TextId::import_download_rejected)))
             platform::download_file("import-rejected-rows.csv", "text/csv", write_rejected_rows_csv(result));
         describe_last_item(Role::button, tr(TextId::import_download_rejected), "import-download-rejected");
@@ -282,7 +300,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     ImGui::Separator();
     if (result.ok()) {
         export_date_field(session, result);
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(TextId::import_accept)));
         if (ImGui::Button(tr(TextId::import_accept))) {
             const std::optional<DayNumber> stated = session.stated_export_date();
             const bool from_data = export_date_in_data(result.dataset).has_value();
@@ -294,7 +312,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
             }
         }
         note_last_item("button:accept-import", Role::button, tr(TextId::import_accept));
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(TextId::import_discard)));
     }
     if (ImGui::Button(tr(TextId::import_discard))) {
         state.set_import_refusal({});

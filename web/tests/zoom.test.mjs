@@ -8,7 +8,9 @@
 // a whole (zoom-ranking-scrolled.png). At 400% (320x256 CSS pixels, WCAG 1.4.10's reflow width):
 // the header's tools wrap below the title, and every screen passes the same checks, as
 // zoom400-*.png, the month's batch committed with the keyboard through the page's layer (its
-// button lies below the window until scrolled to).
+// button lies below the window until scrolled to); and an imported export's review (which the demo
+// never shows) passes the right-edge check and is accepted with Enter through the layer, saved
+// as zoom400-import-review.png.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -166,6 +168,28 @@ test('at 400% zoom (320 CSS pixels wide) the header\'s tools wrap below the titl
     await page.screenshot({ path: join(screenshotFolder, 'zoom400-header.png') });
     await screenThisMonth(page);
     await photographScreens(page, 'zoom400');
+    assert.deepEqual(app.consoleErrors, []);
+  } finally {
+    await app.close();
+  }
+});
+
+test('at 400% zoom an imported export\'s review reflows within the window and is accepted with the keyboard', async () => {
+  const app = await openApp({ viewport: { width: 320, height: 256 }, deviceScaleFactor: 2 });
+  try {
+    const { page } = app;
+    await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+    await page.evaluate(() => window.radar.showScreen('data'));
+    const choosing = page.waitForEvent('filechooser');
+    await page.locator('#radar-accessibility [data-key="button:choose-file"]').press('Enter');
+    await (await choosing).setFiles('tests/data/import/messy_export_cp1252.csv');
+    await waitForInfo(page, (info) => info.import.phase === 'reviewing' && info.widgets['button:accept-import'], 'the review');
+    for (let i = 0; i < 3; i++) await nextFrames(page);
+    await assertNothingPastRightEdge(page, 'the import\'s review');
+    await page.screenshot({ path: join(screenshotFolder, 'zoom400-import-review.png') });
+    await page.locator('#radar-accessibility [data-key="button:accept-import"]').press('Enter');
+    const accepted = await waitForInfo(page, (info) => info.import.phase === 'idle' && !info.synthetic, 'the accept');
+    assert.equal(accepted.source, 'messy_export_cp1252.csv');
     assert.deepEqual(app.consoleErrors, []);
   } finally {
     await app.close();
