@@ -60,11 +60,30 @@ function watchTasksAndMemory() {
     watch.peakWasmBytes = Math.max(watch.peakWasmBytes, wasm);
     watch.peakJsHeapBytes = Math.max(watch.peakJsHeapBytes, performance.memory?.usedJSHeapSize ?? 0);
   };
-  window.sampleBenchWatch = () => { sample(); return watch; };
+  // What the app is doing, from frame to frame: each change with its time, so that a long task is
+  // told by what the app was doing when it began.
+  watch.doing = [{ start: 0, doing: 'loading' }];
+  const follow = () => {
+    try {
+      const state = window.radar.importState();
+      const doing = [state.import.phase, state.import.accept, state.import.restoring ? 'restoring' : '', state.datasetStore?.save]
+        .filter((part) => part && part !== 'none').join('/');
+      if (doing !== watch.doing.at(-1).doing) watch.doing.push({ start: performance.now(), doing });
+    } catch { /* the app is not running yet */ }
+    requestAnimationFrame(follow);
+  };
+  requestAnimationFrame(follow);
+  window.sampleBenchWatch = () => {
+    sample();
+    for (const task of watch.longTasks) task.doing = watch.doing.findLast((change) => change.start <= task.start).doing;
+    return watch;
+  };
   setInterval(sample, 50);
 }
 
 const longestTask = (tasks) => Math.max(0, ...tasks.map((task) => task.duration));
+const describeTasks = (tasks) => tasks.length === 0 ? 'none' : tasks.slice().sort((a, b) => b.duration - a.duration).slice(0, 6)
+  .map((task) => `${task.duration.toFixed(0)} ms (${task.doing})`).join(', ') + (tasks.length > 6 ? `, ${tasks.length - 6} more` : '');
 const describeGaps = (gaps) => `${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ${gaps.filter((gap) => gap > 200).length} over 200 ms`;
 
 const app = await openApp({ browserArgs: ['--enable-precise-memory-info'] });
@@ -113,7 +132,8 @@ try {
   const storeSeconds = (Date.now() - storing) / 1000;
   const afterAccept = await wasmBytes(page);
   const importWatch = await page.evaluate(() => window.sampleBenchWatch());
-  const longestImportTask = longestTask(importWatch.longTasks.filter((task) => task.start >= importStart));
+  const importTasks = importWatch.longTasks.filter((task) => task.start >= importStart);
+  const longestImportTask = longestTask(importTasks);
 
   // Start-up with the stored snapshot: read and accepted again over frames.
   await page.reload();
@@ -139,6 +159,8 @@ try {
   console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
+  console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}`);
+  console.log(`                     start-up: ${describeTasks(startWatch.longTasks)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
   // Import and start-up run in two documents: the peaks are those of the larger one.
   const peakOf = (watch) => watch.peakWasmBytes + watch.peakJsHeapBytes;
