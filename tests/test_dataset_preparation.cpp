@@ -70,14 +70,16 @@ TEST_CASE("a search index built in steps matches like one built at once") {
     }
 }
 
-TEST_CASE("a preparation hashes, then indexes, and reports its progress") {
+TEST_CASE("a preparation hashes, then indexes by id and for search, and reports its progress") {
     const Dataset dataset = demo_dataset(500);
     DatasetPreparation preparation(dataset, search_columns);
     CHECK(preparation.progress() == 0.0);
     CHECK_FALSE(preparation.advance(250));
-    CHECK(preparation.progress() == doctest::Approx(0.25));
-    CHECK_FALSE(preparation.advance(400));  // the last 250 rows hashed, then 150 indexed
-    CHECK(preparation.progress() == doctest::Approx(0.65));
+    CHECK(preparation.progress() == doctest::Approx(250.0 / 1500));
+    CHECK_FALSE(preparation.advance(400));  // the last 250 rows hashed, then 150 indexed by id
+    CHECK(preparation.progress() == doctest::Approx(650.0 / 1500));
+    CHECK_FALSE(preparation.advance(400));  // the other 350 by id, then 50 for search
+    CHECK(preparation.progress() == doctest::Approx(1050.0 / 1500));
     CHECK(preparation.advance(1000));
     CHECK(preparation.progress() == 1.0);
     const PreparedDataset prepared = preparation.take();
@@ -90,6 +92,27 @@ TEST_CASE("a preparation hashes, then indexes, and reports its progress") {
     for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(prepared.search->matches(row, words) == whole.matches(row, words));
 }
 
+TEST_CASE("the rows by id, built in slices, find every dossier, also in the dataset's new place") {
+    for (std::size_t slice : {std::size_t{1}, std::size_t{64}, std::size_t{700}}) {
+        CAPTURE(slice);
+        Dataset dataset = demo_dataset(700);
+        DatasetPreparation preparation(dataset, search_columns);
+        while (!preparation.advance(slice)) {}
+        PreparedDataset prepared = preparation.take();
+        REQUIRE(prepared.row_by_id);
+        CHECK(prepared.row_by_id->rows_indexed() == dataset.row_count());
+        const Dataset placed = dataset;  // the columns in a new place; the old place then reused
+        dataset = demo_dataset(3);
+        const TextColumn& ids = placed.find(dossier_id_column)->texts;
+        prepared.row_by_id->rebind(ids);
+        for (std::size_t row = 0; row < placed.row_count(); ++row) CHECK(prepared.row_by_id->find(ids[row]) == row);
+        CHECK_FALSE(prepared.row_by_id->find("KO-unknown").has_value());
+    }
+    Dataset without_ids;
+    without_ids.add_column("name", ColumnType::text).push_text("Zonnetje");
+    CHECK_FALSE(DatasetPreparation(without_ids, search_columns).take().row_by_id);
+}
+
 TEST_CASE("take() finishes what the steps left, so every row can be matched") {
     const Dataset dataset = demo_dataset(400);
     DatasetPreparation preparation(dataset, search_columns);
@@ -98,6 +121,8 @@ TEST_CASE("take() finishes what the steps left, so every row can be matched") {
     CHECK(prepared.sha256 == dataset_sha256(dataset));
     REQUIRE(prepared.search);
     CHECK(prepared.search->rows_indexed() == dataset.row_count());
+    REQUIRE(prepared.row_by_id);
+    CHECK(prepared.row_by_id->rows_indexed() == dataset.row_count());
     const PreparedDataset at_once = DatasetPreparation(dataset, search_columns).take();
     CHECK(at_once.sha256 == prepared.sha256);
     CHECK(at_once.search->rows_indexed() == dataset.row_count());

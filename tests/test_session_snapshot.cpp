@@ -140,18 +140,19 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     REQUIRE(reopened.import->result());
     CHECK(reopened.import->result()->columns.empty());
     CHECK(reopened.import->result()->dataset.row_count() == 150);
-    // The stored fingerprint and search index leave nothing to prepare.
+    // The stored fingerprint and search index leave only the rows by id to prepare.
     int frames = 0;
     while (!reopened.import->preparation() && reopened.import->busy() && ++frames < 1000)
         advance_import_work(reopened.state, *reopened.import);
     REQUIRE(reopened.import->preparation());
-    CHECK(reopened.import->preparation()->done());
+    CHECK(reopened.import->preparation()->progress() == doctest::Approx(2.0 / 3.0));
     reopened.run_frames();
     CHECK(reopened.state.load_problems().empty());
     CHECK_FALSE(reopened.state.damaged_snapshot());
     CHECK_FALSE(reopened.state.is_synthetic());
     CHECK(reopened.state.dataset().row_count() == 150);
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+    for (std::size_t row = 0; row < 150; ++row) CHECK(reopened.state.row_of(reopened.state.id(row)) == row);
     const SearchIndex fresh(reopened.state.dataset(), Session::search_columns());
     REQUIRE(reopened.state.search_index());
     const TextPool& restored = reopened.state.search_index()->haystacks();

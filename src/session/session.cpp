@@ -81,7 +81,7 @@ void Session::install_dataset(Dataset dataset, std::optional<PreparedDataset> pr
 }
 
 void Session::index_dataset(std::optional<PreparedDataset> prepared) {
-    ids_ = dataset_.find("dossier_id");
+    ids_ = dataset_.find(dossier_id_column);
     names_ = dataset_.find("name");
     municipalities_ = dataset_.find("municipality");
     care_types_ = dataset_.find("care_type");
@@ -89,11 +89,8 @@ void Session::index_dataset(std::optional<PreparedDataset> prepared) {
     // Hashed once per load: every batch preview and commit names this snapshot.
     dataset_hash_ = std::move(prepared->sha256);
     search_ = std::move(prepared->search);
-    row_by_id_.reset();
-    if (ids_) {
-        row_by_id_ = std::make_unique<IdIndex>(ids_->texts);
-        row_by_id_->insert_all_rows();
-    }
+    row_by_id_ = std::move(prepared->row_by_id);
+    if (row_by_id_) row_by_id_->rebind(ids_->texts);
     provinces_ = distinct_values(dataset_.find("province"));
     care_type_values_ = distinct_values(care_types_);
 }

@@ -20,7 +20,7 @@
 #include "core/data/demo_data.hpp"
 #include "core/evaluation/learned_weights.hpp"
 #include "core/evaluation/version_evaluation.hpp"
-#include "core/import/id_index.hpp"
+#include "core/data/id_index.hpp"
 #include "core/import/import_snapshot.hpp"
 #include "core/model/model_registry.hpp"
 #include "core/model/proxy_check.hpp"
@@ -535,7 +535,7 @@ private:
     std::uint64_t dataset_generation_ = 0;
     std::uint64_t model_generation_ = 0;
     std::string dataset_hash_;
-    std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; rebuilt with every dataset
+    std::unique_ptr<IdIndex> row_by_id_;  // over ids_'s texts; prepared with every dataset
 
     platform::Store* store_ = nullptr;
     StoreMode storage_mode_ = StoreMode::memory_only;

@@ -1,5 +1,7 @@
 // Linear-probing hash table over the id column.
-#include "core/import/id_index.hpp"
+#include "core/data/id_index.hpp"
+
+#include <algorithm>
 
 namespace radar {
 
@@ -16,14 +18,14 @@ std::optional<std::uint32_t> IdIndex::find(std::string_view id, std::uint64_t ha
         const std::uint64_t entry = slots_[slot];
         if (entry == 0) return std::nullopt;
         const auto row = static_cast<std::uint32_t>(entry) - 1;
-        if ((entry & 0xFFFFFFFF00000000ULL) == tag && same_text(ids_[row], id)) return row;
+        if ((entry & 0xFFFFFFFF00000000ULL) == tag && same_text((*ids_)[row], id)) return row;
     }
 }
 
 void IdIndex::place(std::uint64_t entry) {
     // The slot comes from the hash's low bits, which the entry does not keep: rehash the id.
     const auto row = static_cast<std::uint32_t>(entry) - 1;
-    std::size_t slot = slot_of(hash_of(ids_[row]));
+    std::size_t slot = slot_of(hash_of((*ids_)[row]));
     while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
     slots_[slot] = entry;
 }
@@ -36,9 +38,12 @@ void IdIndex::insert(std::uint32_t row, std::uint64_t hash) {
     ++count_;
 }
 
-void IdIndex::insert_all_rows() {
-    reserve(count_ + ids_.size());
-    for (std::size_t row = 0; row < ids_.size(); ++row) insert(static_cast<std::uint32_t>(row), hash_of(ids_[row]));
+bool IdIndex::index_next_rows(std::size_t max_rows) {
+    const std::size_t rows = ids_->size();
+    reserve(rows);
+    const std::size_t end = count_ + std::min(max_rows, rows - count_);
+    for (std::size_t row = count_; row < end; ++row) insert(static_cast<std::uint32_t>(row), hash_of((*ids_)[row]));
+    return count_ == rows;
 }
 
 void IdIndex::grow(std::size_t slot_count) {

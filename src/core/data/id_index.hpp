@@ -1,6 +1,8 @@
-// Finds duplicate dossier ids while rows stream in, without a second copy of the ids: an
-// open-addressing table of row numbers into the id column itself. A slot holds the row and 32
-// bits of the id's hash, so a probe touches one slot and compares text only when those match.
+// Rows by dossier id, without a second copy of the ids: an open-addressing table of row numbers
+// into the id column itself. A slot holds the row and 32 bits of the id's hash, so a probe
+// touches one slot and compares text only when those match. The importer fills it while rows
+// stream in (to find duplicates); a complete dataset's is built a slice of rows at a time
+// (DatasetPreparation) and follows its column when the dataset moves (rebind).
 #pragma once
 
 #include <cstdint>
@@ -16,7 +18,9 @@ namespace radar {
 class IdIndex {
 public:
     // `ids` is the id column the stored row numbers point into.
-    explicit IdIndex(const TextColumn& ids) : ids_(ids) {}
+    explicit IdIndex(const TextColumn& ids) : ids_(&ids) {}
+    // The same ids, now held by `ids` (the dataset holding them was moved).
+    void rebind(const TextColumn& ids) { ids_ = &ids; }
 
     static std::uint64_t hash_of(std::string_view id) { return hash_text(id); }
     void reserve(std::size_t count);
@@ -29,8 +33,12 @@ public:
     }
     // `row` must already hold its id, whose hash_of is `hash`, in the id column.
     void insert(std::uint32_t row, std::uint64_t hash);
-    // Indexes every row of the id column at once (a dataset that is already complete).
-    void insert_all_rows();
+    // Indexes the id column's next rows after the first rows_indexed(), up to `max_rows` of them
+    // (a dataset that is already complete, in slices); true once every row is indexed.
+    bool index_next_rows(std::size_t max_rows);
+    std::size_t rows_indexed() const { return count_; }
+    // Indexes every row of the id column at once.
+    void insert_all_rows() { index_next_rows(ids_->size()); }
 
 private:
     std::size_t slot_of(std::uint64_t hash) const { return static_cast<std::size_t>(hash & (slots_.size() - 1)); }
@@ -38,7 +46,7 @@ private:
     void place(std::uint64_t entry);
     void grow(std::size_t slot_count);
 
-    const TextColumn& ids_;
+    const TextColumn* ids_;
     // (upper 32 bits of the hash) | (row + 1); 0 = empty
     std::vector<std::uint64_t> slots_;
     std::size_t count_ = 0;

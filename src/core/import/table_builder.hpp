@@ -15,7 +15,7 @@
 #include "core/import/column_mapping.hpp"
 #include "core/import/csv_tokenizer.hpp"
 #include "core/import/field_dictionary.hpp"
-#include "core/import/id_index.hpp"
+#include "core/data/id_index.hpp"
 #include "core/import/import_result.hpp"
 #include "core/import/value_parsing.hpp"
 
