@@ -77,24 +77,12 @@ void write_missing(Output& out, const Column& column, std::size_t rows) {
     }
 }
 
-// End offsets, then the byte count and the bytes, of `count` texts.
-template <typename TextAt>
-void write_texts(Output& out, std::size_t count, TextAt text_at) {
-    std::uint64_t bytes = 0;
-    for (std::size_t index = 0; index < count; ++index) {
-        bytes += text_at(index).size();
-        if (!out.counting()) out.value(static_cast<std::uint32_t>(bytes));
-    }
-    if (out.counting()) out.skip(count * sizeof(std::uint32_t));
-    out.value(bytes);
-    if (out.counting()) {
-        out.skip(static_cast<std::size_t>(bytes));
-        return;
-    }
-    for (std::size_t index = 0; index < count; ++index) {
-        const std::string_view text = text_at(index);
-        out.raw(text.data(), text.size());
-    }
+// End offsets, then the byte count and the bytes, of a pool's texts: as they lie in memory.
+void write_texts(Output& out, const TextPool& texts) {
+    const std::vector<std::uint32_t>& ends = texts.ends();
+    out.raw(ends.data(), ends.size() * sizeof(std::uint32_t));
+    out.value(static_cast<std::uint64_t>(texts.byte_count()));
+    out.raw(texts.bytes().data(), texts.byte_count());
 }
 
 void write_column(Output& out, const Column& column, std::size_t rows) {
@@ -117,11 +105,11 @@ void write_column(Output& out, const Column& column, std::size_t rows) {
         break;
     case Storage::dictionary:
         out.value(static_cast<std::uint32_t>(texts.distinct_count()));
-        write_texts(out, texts.distinct_count(), [&](std::size_t code) { return texts.distinct_value(code); });
+        write_texts(out, texts.distinct_values());
         if (out.counting()) out.skip(rows * sizeof(std::uint32_t));
         else for (std::size_t row = 0; row < rows; ++row) out.value(texts.code(row));
         break;
-    case Storage::pool: write_texts(out, rows, [&](std::size_t row) { return texts[row]; }); break;
+    case Storage::pool: write_texts(out, texts.cells()); break;
     }
 }
 
@@ -132,8 +120,7 @@ void write_search_index(Output& out, const SearchIndex* search, std::size_t rows
     out.value(SearchIndex::format);
     out.value(static_cast<std::uint32_t>(search->columns().size()));
     for (const std::string& column : search->columns()) out.text(column);
-    const TextPool& haystacks = search->haystacks();
-    write_texts(out, rows, [&](std::size_t row) { return haystacks[row]; });
+    write_texts(out, search->haystacks());
 }
 
 void write_header(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
@@ -311,6 +298,8 @@ struct DatasetSnapshotWriter::State {
     Stage stage = Stage::counting;
     std::size_t item = 0;
     Output counter{nullptr};
+    std::vector<std::size_t> item_ends;  // counted: where each item's bytes end
+    std::size_t total = 0;               // counted: the snapshot's length with its checksum
     std::string bytes;
     std::optional<Output> writer;
     ContentHasher hasher;
@@ -320,7 +309,7 @@ struct DatasetSnapshotWriter::State {
         : dataset(data), note(std::move(text)), search(index) {}
     std::size_t items() const { return dataset.columns().size() + 2; }
     void put_item(Output& out) const {
-        if (item == 0) write_header(out, dataset, note, bytes.size());
+        if (item == 0) write_header(out, dataset, note, total);
         else if (item <= dataset.columns().size()) write_column(out, dataset.columns()[item - 1], dataset.row_count());
         else write_search_index(out, search, dataset.row_count());
     }
@@ -337,22 +326,28 @@ bool DatasetSnapshotWriter::step() {
     switch (s.stage) {
     case State::Stage::counting:
         s.put_item(s.counter);
+        s.item_ends.push_back(s.counter.count());
         if (++s.item < s.items()) break;
-        s.bytes.assign(s.counter.count() + checksum_bytes, '\0');
+        // Room for all of it, not yet filled: each item fills its own part when it is written, so
+        // no single step clears the whole snapshot (168 MB for a million dossiers).
+        s.total = s.counter.count() + checksum_bytes;
+        s.bytes.reserve(s.total);
         s.writer.emplace(s.bytes.data());
         s.item = 0;
         s.stage = State::Stage::writing;
         break;
     case State::Stage::writing:
+        s.bytes.resize(s.item_ends[s.item]);  // within the room reserved: the writer's place stays
         s.put_item(*s.writer);
         if (++s.item == s.items()) s.stage = State::Stage::checksum;
         break;
     case State::Stage::checksum: {
-        const std::size_t body = s.bytes.size() - checksum_bytes;
+        const std::size_t body = s.bytes.size();
         const std::size_t size = std::min(State::checksum_slice, body - s.hashed);
         s.hasher.update(std::string_view(s.bytes).substr(s.hashed, size));
         s.hashed += size;
         if (s.hashed < body) break;
+        s.bytes.resize(s.total);
         s.writer->value(s.hasher.value());
         s.stage = State::Stage::done;
         break;

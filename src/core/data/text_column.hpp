@@ -43,6 +43,9 @@ public:
         bytes_.reserve(bytes);
     }
     std::size_t byte_count() const { return bytes_.size(); }
+    // As stored: every text's bytes one after another, and where each text ends in them.
+    std::string_view bytes() const { return bytes_; }
+    const std::vector<std::uint32_t>& ends() const { return ends_; }
     void trim_capacity();
     std::size_t allocated_bytes() const { return bytes_.capacity() + ends_.capacity() * sizeof(std::uint32_t); }
 
@@ -99,6 +102,9 @@ public:
     // Not pooled: the distinct values (a cell's code indexes them; a value whose cells were all
     // taken back by pop_back may linger) and the code of a cell.
     std::size_t distinct_count() const { return values_.size(); }
+    const TextPool& distinct_values() const { return values_; }
+    // Pooled: every cell's bytes.
+    const TextPool& cells() const { return cells_; }
     std::string_view distinct_value(std::size_t code) const { return values_[code]; }
     std::uint32_t code(std::size_t row) const { return codes_[row]; }
 
