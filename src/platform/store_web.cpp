@@ -244,16 +244,26 @@ EMSCRIPTEN_KEEPALIVE void radar_store_on_record(int request_id, const char* stor
         loading->second.records(*kind).push_back({key, std::string(data, static_cast<std::size_t>(data_length))});
 }
 
-// A snapshot of `length` bytes (binary != 0: raw bytes, else UTF-8 text) joins the load; the
-// library copies its chunks into the returned buffer before the load completes (one copy from
-// IndexedDB's values into wasm memory). Null when the request is not loading.
-EMSCRIPTEN_KEEPALIVE char* radar_store_on_snapshot(int request_id, const char* key, const char* meta, int length, int binary) {
+// A snapshot of `length` bytes (binary != 0: raw bytes, else UTF-8 text) joins the load, with
+// room for its bytes but none yet: the library hands them over chunk by chunk with
+// radar_store_on_snapshot_chunk before the load completes (no task clears or copies all of a
+// 168 MB snapshot at once). False when the request is not loading.
+EMSCRIPTEN_KEEPALIVE int radar_store_on_snapshot(int request_id, const char* key, const char* meta, int length, int binary) {
     auto& all = radar::platform::requests();
     const auto loading = all.loading.find(request_id);
-    if (loading == all.loading.end()) return nullptr;
+    if (loading == all.loading.end()) return 0;
     auto& snapshots = loading->second.snapshots;
-    snapshots.push_back({key, meta, std::string(static_cast<std::size_t>(length), '\0'), binary != 0});
-    return snapshots.back().content.data();
+    snapshots.push_back({key, meta, std::string(), binary != 0});
+    snapshots.back().content.reserve(static_cast<std::size_t>(length));
+    return 1;
+}
+
+// The next `length` bytes of the snapshot radar_store_on_snapshot began last for this request.
+EMSCRIPTEN_KEEPALIVE void radar_store_on_snapshot_chunk(int request_id, const char* bytes, int length) {
+    auto& all = radar::platform::requests();
+    const auto loading = all.loading.find(request_id);
+    if (loading == all.loading.end() || loading->second.snapshots.empty()) return;
+    loading->second.snapshots.back().content.append(bytes, static_cast<std::size_t>(length));
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_store_on_notice(const char* kind, const char* detail_json) {

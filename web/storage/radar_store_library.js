@@ -4,7 +4,8 @@
 // through functions exported by store_web.cpp:
 //   radar_store_on_complete(request_id, ok, error_name, text, text_length)
 //   radar_store_on_record(request_id, store, key, data, data_length)        (load_all)
-//   radar_store_on_snapshot(request_id, key, meta, length, binary) -> buffer (load_all)
+//   radar_store_on_snapshot(request_id, key, meta, length, binary) -> 1 if loading (load_all)
+//   radar_store_on_snapshot_chunk(request_id, bytes, length)                 (load_all)
 //   radar_store_on_notice(kind, detail_json)                                 (tabs, journal, ...)
 // Strings going to C++ are malloc'ed here and freed right after the call returns (C++ copies).
 mergeInto(LibraryManager.library, {
@@ -87,29 +88,32 @@ mergeInto(LibraryManager.library, {
       return chunks.length > 0 && chunks.every(function (chunk) { return chunk instanceof Uint8Array; });
     },
 
-    // A loaded snapshot handed to C++: the buffer radar_store_on_snapshot makes for it is filled
-    // with its chunks (binary ones as they are, text ones encoded to UTF-8 first) eight per task
-    // (a promise). C++ holds the buffer; the next snapshot is handed over only after this one.
+    // A loaded snapshot handed to C++: radar_store_on_snapshot makes room for it, then its chunks
+    // (binary ones as they are, text ones encoded to UTF-8 first) are passed on through one
+    // chunk-sized buffer in wasm memory, eight per task (a promise). C++ holds the bytes; the next
+    // snapshot is handed over only after this one.
     sendSnapshot: function (requestId, snapshot) {
       var binary = RadarStoreBridge.isBinary(snapshot.chunks);
       var ready = binary ? Promise.resolve(snapshot.chunks) : RadarStoreBridge.encodeChunks(snapshot.chunks);
       return ready.then(function (chunks) {
         var size = chunks.reduce(function (total, bytes) { return total + bytes.length; }, 0);
-        var pointer = RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
+        var largest = chunks.reduce(function (most, bytes) { return Math.max(most, bytes.length); }, 1);
+        var begun = RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
           return RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
             return _radar_store_on_snapshot(requestId, keyPointer, metaPointer, size, binary ? 1 : 0);
           });
         });
+        if (!begun) return;
+        var staging = _malloc(largest);
         var copied = 0;
-        var offset = pointer;
         return RadarStoreBridge.inTasks(function () {
           for (var n = 0; n < 8 && copied < chunks.length; n++) {
-            HEAPU8.set(chunks[copied], offset);  // HEAPU8 is read again: memory may have grown
-            offset += chunks[copied].length;
+            HEAPU8.set(chunks[copied], staging);  // HEAPU8 is read again: memory may have grown
+            _radar_store_on_snapshot_chunk(requestId, staging, chunks[copied].length);
             copied++;
           }
           return copied === chunks.length;
-        });
+        }).finally(function () { _free(staging); });
       });
     },
 
