@@ -1,9 +1,10 @@
 // Emscripten --js-library: file picker, drag-and-drop and downloads for src/platform/file_transfer.hpp.
-// Files are read in 4 MB slices, one slice per animation frame, and handed to C++ through
-// the exported radar_file_begin / radar_file_chunk / radar_file_end functions.
+// Files are read in 1 MiB slices, each read and parsed in a task of its own (the page draws its
+// frames between them, so a big export never blocks it for long), and handed to C++ through the
+// exported radar_file_begin / radar_file_chunk / radar_file_end functions.
 mergeInto(LibraryManager.library, {
   $RadarFiles: {
-    chunkSize: 4 * 1024 * 1024,
+    chunkSize: 1024 * 1024,
     busy: false,
     deliver: async function (file) {
       if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
@@ -26,7 +27,6 @@ mergeInto(LibraryManager.library, {
           const keepGoing = _radar_file_chunk(pointer, bytes.length);
           _free(pointer);
           if (!keepGoing) { error = 'cancelled'; break; }
-          await new Promise((resolve) => requestAnimationFrame(resolve));
         }
       } catch (failure) {
         error = String(failure && failure.message || failure);

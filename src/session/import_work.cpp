@@ -1,5 +1,5 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices of about 30 ms per frame; Session::adopt_import takes the result
+// the preparation run in slices, about 20 ms of them per frame in all; Session::adopt_import takes the result
 // over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
 // again at start-up goes through the same steps without a review; its problems go to the store's
 // problem list.
@@ -22,36 +22,40 @@ void refuse_accept(Session& state, ImportSession& session, const std::string& re
     session.withdraw_accept();
 }
 
-// Calls `step` (a slice of work; true once all is done) for up to 30 ms of this frame: with the
-// frame's drawing and one step's overrun, under the 50 ms from which a task counts as long.
+using Clock = std::chrono::steady_clock;
+
+// The import's work in one frame, all of it together: with the frame's drawing (10 to 20 ms in a
+// software-rendered browser on two cores) and one step's overrun, under the 50 ms from which a
+// task counts as long.
+constexpr auto frame_budget = std::chrono::milliseconds(20);
+
+// Calls `step` (a slice of work; true once all is done) until `deadline`, at least once.
 template <typename Step>
-bool work_for_a_frame(Step step) {
-    const auto start = std::chrono::steady_clock::now();
-    constexpr auto frame_budget = std::chrono::milliseconds(30);
+bool work_until(Clock::time_point deadline, Step step) {
     bool done = false;
     do done = step();
-    while (!done && std::chrono::steady_clock::now() - start < frame_budget);
+    while (!done && Clock::now() < deadline);
     return done;
 }
 
-void check(Session& state, ImportSession& session, const ImportResult& result) {
+void check(Session& state, ImportSession& session, const ImportResult& result, Clock::time_point deadline) {
     if (!result.ok()) {
         refuse_accept(state, session, result.failure);
         return;
     }
     if (!session.trial()) session.start_trial(state.start_import_trial(result));
     ImportTrial& trial = *session.trial();
-    if (!work_for_a_frame([&] { return state.advance_import_trial(trial); })) return;
+    if (!work_until(deadline, [&] { return state.advance_import_trial(trial); })) return;
     const std::string refusal = trial.refusal;  // a copy: refusing drops the trial
     if (!refusal.empty()) refuse_accept(state, session, refusal);
     else if (session.preparation()) session.finish_preparing();  // tried again under a new model
     else session.begin_preparing(Session::search_columns());
 }
 
-void prepare(ImportSession& session) {
+void prepare(ImportSession& session, Clock::time_point deadline) {
     DatasetPreparation& preparation = *session.preparation();
     constexpr std::size_t rows_per_slice = 2048;
-    if (work_for_a_frame([&] { return preparation.advance(rows_per_slice); })) session.finish_preparing();
+    if (work_until(deadline, [&] { return preparation.advance(rows_per_slice); })) session.finish_preparing();
 }
 
 void finish(Session& state, ImportSession& session, ImportResult& result) {
@@ -83,8 +87,9 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
 
 void advance_import_work(Session& state, ImportSession& session) {
     session.use_dictionary(state.shared_field_dictionary());
-    if (state.stored_dataset_reading()) work_for_a_frame([&] { return state.read_stored_snapshot_step(); });
-    if (state.snapshot_writing()) work_for_a_frame([&] { return state.write_snapshot_step(); });
+    const Clock::time_point deadline = Clock::now() + frame_budget;
+    if (state.stored_dataset_reading()) work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
+    if (state.snapshot_writing()) work_until(deadline, [&] { return state.write_snapshot_step(); });
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
     session.pump();
@@ -93,9 +98,9 @@ void advance_import_work(Session& state, ImportSession& session) {
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:
-        if (session.accept_step_shown()) check(state, session, *result);
+        if (session.accept_step_shown()) check(state, session, *result, deadline);
         return;
-    case ImportSession::AcceptStep::preparing: prepare(session); return;
+    case ImportSession::AcceptStep::preparing: prepare(session, deadline); return;
     case ImportSession::AcceptStep::finishing:
         if (session.accept_step_shown()) finish(state, session, *result);
         return;
