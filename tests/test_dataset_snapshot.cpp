@@ -162,11 +162,11 @@ TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snaps
     CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:307698aa85aa9727");
 
     // A step at a time (as the app stores a snapshot over frames): the same bytes, in a step per
-    // item counted and written and per 4 MiB of checksum.
+    // item counted and written, per 8 MiB of the search index's text and per 4 MiB of checksum.
     DatasetSnapshotWriter writer(dataset, note, &search);
     std::size_t steps = 1;
     while (!writer.step()) ++steps;
-    CHECK(steps == 2 * (dataset.columns().size() + 2) + 2);
+    CHECK(steps == 2 * (dataset.columns().size() + 2) + 1 + 2);
     CHECK(writer.take() == bytes);
 }
 
@@ -191,6 +191,39 @@ TEST_CASE("the search index kept in a snapshot comes back equal to one built afr
         for (std::size_t row = 0; row < restored_dataset.row_count(); ++row) differ += restored->matches(row, words) != fresh.matches(row, words);
         CHECK(differ == 0);
     }
+}
+
+TEST_CASE("a search index's text of several 8 MiB slices is written and read back whole, a slice a step") {
+    Dataset dataset;
+    Column& ids = dataset.add_column("dossier_id", ColumnType::text);
+    Column& names = dataset.add_column("municipality", ColumnType::text);  // an indexed column
+    for (int row = 0; row < 3; ++row) {
+        ids.push_text("D" + std::to_string(row));
+        std::string name(9u << 20, 'a');
+        for (std::size_t at = 0; at < name.size(); at += 4099) name[at] = static_cast<char>('b' + (at / 4099 + row) % 20);
+        names.push_text(name);
+    }
+    const SearchIndex search(dataset, search_columns);
+    REQUIRE(search.haystacks().byte_count() > (24u << 20));
+    DatasetSnapshotWriter writer(dataset, "", &search);
+    std::size_t writer_steps = 1;
+    while (!writer.step()) ++writer_steps;
+    const std::string bytes = writer.take();
+    const std::size_t text_slices = (search.haystacks().byte_count() + (8u << 20) - 1) / (8u << 20);
+    CHECK(writer_steps == 2 * (dataset.columns().size() + 2) + text_slices + (bytes.size() - 8 + (4u << 20) - 1) / (4u << 20));
+    DatasetSnapshotReader reader(bytes);
+    double progress = 0;
+    while (!reader.step()) {
+        CHECK(reader.progress() >= progress);
+        progress = reader.progress();
+    }
+    DatasetSnapshotDecode decoded = reader.take();
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    REQUIRE(decoded.snapshot->search);
+    const TextPool& haystacks = decoded.snapshot->search->haystacks;
+    REQUIRE(haystacks.size() == 3);
+    for (std::size_t row = 0; row < 3; ++row) CHECK(haystacks[row] == search.haystacks()[row]);
+    check_same(decoded.snapshot->dataset, dataset);
 }
 
 TEST_CASE("a stored search index made otherwise is built again, an unfinished one is not stored") {

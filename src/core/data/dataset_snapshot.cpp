@@ -77,12 +77,13 @@ void write_missing(Output& out, const Column& column, std::size_t rows) {
     }
 }
 
-// End offsets, then the byte count and the bytes, of a pool's texts: as they lie in memory.
-void write_texts(Output& out, const TextPool& texts) {
+// End offsets, then the byte count and (unless `with_bytes` is false: the caller writes them
+// next) the bytes, of a pool's texts: as they lie in memory.
+void write_texts(Output& out, const TextPool& texts, bool with_bytes = true) {
     const std::vector<std::uint32_t>& ends = texts.ends();
     out.raw(ends.data(), ends.size() * sizeof(std::uint32_t));
     out.value(static_cast<std::uint64_t>(texts.byte_count()));
-    out.raw(texts.bytes().data(), texts.byte_count());
+    if (with_bytes) out.raw(texts.bytes().data(), texts.byte_count());
 }
 
 void write_column(Output& out, const Column& column, std::size_t rows) {
@@ -113,14 +114,17 @@ void write_column(Output& out, const Column& column, std::size_t rows) {
     }
 }
 
-void write_search_index(Output& out, const SearchIndex* search, std::size_t rows) {
-    const bool complete = search && search->rows_indexed() == rows;
+bool search_index_complete(const SearchIndex* search, std::size_t rows) { return search && search->rows_indexed() == rows; }
+
+// The index, its folded text last (left out when `with_text` is false: the writer adds it in slices).
+void write_search_index(Output& out, const SearchIndex* search, std::size_t rows, bool with_text = true) {
+    const bool complete = search_index_complete(search, rows);
     out.value(static_cast<std::uint8_t>(complete ? 1 : 0));
     if (!complete) return;
     out.value(SearchIndex::format);
     out.value(static_cast<std::uint32_t>(search->columns().size()));
     for (const std::string& column : search->columns()) out.text(column);
-    write_texts(out, search->haystacks());
+    write_texts(out, search->haystacks(), with_text);
 }
 
 void write_header(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
@@ -185,9 +189,14 @@ private:
     bool ok_ = true;
 };
 
-// `count` texts written by write_texts, as a pool; nothing when their offsets do not rise to
-// their byte count.
-std::optional<TextPool> read_texts(Input& in, std::uint64_t count) {
+// The end offsets of `count` texts written by write_texts and where their bytes lie in the snapshot.
+struct StoredTexts {
+    std::vector<std::uint32_t> ends;
+    std::string_view bytes;
+};
+
+// Nothing when the offsets do not rise to the byte count.
+std::optional<StoredTexts> read_stored_texts(Input& in, std::uint64_t count) {
     std::vector<std::uint32_t> ends = in.copy<std::uint32_t>(count);
     const auto byte_count = in.value<std::uint64_t>();
     const std::string_view bytes = in.take(byte_count);
@@ -198,10 +207,19 @@ std::optional<TextPool> read_texts(Input& in, std::uint64_t count) {
         previous = end;
     }
     if (previous != byte_count) return std::nullopt;
-    return TextPool(std::string(bytes), std::move(ends));
+    return StoredTexts{std::move(ends), bytes};
 }
 
-std::optional<StoredSearchIndex> read_search_index(Input& in, std::size_t rows, bool& ok) {
+// The same texts as a pool.
+std::optional<TextPool> read_texts(Input& in, std::uint64_t count) {
+    std::optional<StoredTexts> texts = read_stored_texts(in, count);
+    if (!texts) return std::nullopt;
+    return TextPool(std::string(texts->bytes), std::move(texts->ends));
+}
+
+// The search index without its folded text, which `text` then locates (the reader copies it in
+// slices); nothing when none was stored. `ok` is false when it is malformed.
+std::optional<StoredSearchIndex> read_search_index_head(Input& in, std::size_t rows, std::optional<StoredTexts>& text, bool& ok) {
     const auto present = in.value<std::uint8_t>();
     ok = in.ok() && present <= 1;
     if (!ok || present == 0) return std::nullopt;
@@ -209,10 +227,9 @@ std::optional<StoredSearchIndex> read_search_index(Input& in, std::size_t rows, 
     search.format = in.value<std::uint32_t>();
     const auto column_count = in.value<std::uint32_t>();
     for (std::uint32_t column = 0; in.ok() && column < column_count; ++column) search.columns.push_back(in.text());
-    std::optional<TextPool> haystacks = read_texts(in, rows);
-    ok = haystacks.has_value();
+    text = read_stored_texts(in, rows);
+    ok = text.has_value();
     if (!ok) return std::nullopt;
-    search.haystacks = std::move(*haystacks);
     return search;
 }
 
@@ -289,8 +306,9 @@ std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view not
 // Items: 0 the header and the note, 1..columns one column each, then the search index; each is
 // counted (for the header's total length), then written, then the checksum is added in slices.
 struct DatasetSnapshotWriter::State {
-    enum class Stage { counting, writing, checksum, done };
+    enum class Stage { counting, writing, search_text, checksum, done };
     static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
+    static constexpr std::size_t text_slice = std::size_t{8} << 20;
 
     const Dataset& dataset;
     std::string note;
@@ -304,14 +322,20 @@ struct DatasetSnapshotWriter::State {
     std::optional<Output> writer;
     ContentHasher hasher;
     std::size_t hashed = 0;
+    std::size_t text_written = 0;
 
     State(const Dataset& data, std::string text, const SearchIndex* index)
         : dataset(data), note(std::move(text)), search(index) {}
     std::size_t items() const { return dataset.columns().size() + 2; }
-    void put_item(Output& out) const {
+    // The search index's folded text (tens of MB for a million dossiers), which is written after
+    // the rest of the last item, a slice per step.
+    std::string_view search_text() const {
+        return search_index_complete(search, dataset.row_count()) ? search->haystacks().bytes() : std::string_view();
+    }
+    void put_item(Output& out, bool with_search_text = true) const {
         if (item == 0) write_header(out, dataset, note, total);
         else if (item <= dataset.columns().size()) write_column(out, dataset.columns()[item - 1], dataset.row_count());
-        else write_search_index(out, search, dataset.row_count());
+        else write_search_index(out, search, dataset.row_count(), with_search_text);
     }
 };
 
@@ -336,11 +360,22 @@ bool DatasetSnapshotWriter::step() {
         s.item = 0;
         s.stage = State::Stage::writing;
         break;
-    case State::Stage::writing:
-        s.bytes.resize(s.item_ends[s.item]);  // within the room reserved: the writer's place stays
-        s.put_item(*s.writer);
-        if (++s.item == s.items()) s.stage = State::Stage::checksum;
+    case State::Stage::writing: {
+        const bool last = s.item + 1 == s.items();
+        s.bytes.resize(s.item_ends[s.item] - (last ? s.search_text().size() : 0));  // within the room reserved
+        s.put_item(*s.writer, !last);
+        if (++s.item == s.items()) s.stage = State::Stage::search_text;
         break;
+    }
+    case State::Stage::search_text: {
+        const std::string_view text = s.search_text();
+        const std::size_t size = std::min(State::text_slice, text.size() - s.text_written);
+        s.bytes.resize(s.bytes.size() + size);
+        s.writer->raw(text.data() + s.text_written, size);
+        s.text_written += size;
+        if (s.text_written == text.size()) s.stage = State::Stage::checksum;
+        break;
+    }
     case State::Stage::checksum: {
         const std::size_t body = s.bytes.size();
         const std::size_t size = std::min(State::checksum_slice, body - s.hashed);
@@ -367,8 +402,9 @@ DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
 }
 
 struct DatasetSnapshotReader::State {
-    enum class Stage { header, checksum, note, columns, search, done };
+    enum class Stage { header, checksum, note, columns, search, search_text, done };
     static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
+    static constexpr std::size_t text_slice = std::size_t{8} << 20;
 
     std::string_view bytes;
     std::string_view body;  // everything before the checksum
@@ -381,6 +417,8 @@ struct DatasetSnapshotReader::State {
     std::size_t rows = 0;
     std::optional<Input> in;
     DecodedDatasetSnapshot decoded;
+    std::optional<StoredTexts> search_text;  // where the search index's folded text lies
+    std::string search_bytes;                 // the part of it copied so far
     DatasetSnapshotDecode outcome;
 
     void refuse(SnapshotFault kind, std::string message) {
@@ -390,6 +428,8 @@ struct DatasetSnapshotReader::State {
     void check_header();
     void hash_a_slice();
     void read_note();
+    void read_search_index();
+    void copy_search_text();
     void finish(bool ok);
 };
 
@@ -432,6 +472,23 @@ void DatasetSnapshotReader::State::read_note() {
     stage = Stage::columns;
 }
 
+void DatasetSnapshotReader::State::read_search_index() {
+    bool ok = false;
+    decoded.search = read_search_index_head(*in, rows, search_text, ok);
+    if (!ok || !decoded.search) return finish(ok);
+    search_bytes.reserve(search_text->bytes.size());
+    stage = Stage::search_text;
+}
+
+void DatasetSnapshotReader::State::copy_search_text() {
+    const std::string_view text = search_text->bytes;
+    search_bytes.append(text.substr(search_bytes.size(), text_slice));
+    if (search_bytes.size() < text.size()) return;
+    decoded.search->haystacks = TextPool(std::move(search_bytes), std::move(search_text->ends));
+    search_text.reset();
+    finish(true);
+}
+
 void DatasetSnapshotReader::State::finish(bool ok) {
     if (!ok || !in || !in->at_end()) return refuse(SnapshotFault::malformed, "its columns do not fit its header");
     outcome = DatasetSnapshotDecode{};
@@ -464,12 +521,8 @@ bool DatasetSnapshotReader::step() {
             state.finish(false);
         }
         break;
-    case Stage::search: {
-        bool ok = false;
-        state.decoded.search = read_search_index(*state.in, state.rows, ok);
-        state.finish(ok);
-        break;
-    }
+    case Stage::search: state.read_search_index(); break;
+    case Stage::search_text: state.copy_search_text(); break;
     case Stage::done: break;
     }
     return state.stage == Stage::done;
@@ -482,7 +535,8 @@ double DatasetSnapshotReader::progress() const {
     if (state.stage == State::Stage::done) return 1.0;
     if (state.body.empty()) return 0.0;
     const double size = static_cast<double>(state.body.size());
-    const double read = state.in ? static_cast<double>(state.in->position()) : 0.0;
+    const std::size_t text_left = state.search_text ? state.search_text->bytes.size() - state.search_bytes.size() : 0;
+    const double read = state.in ? static_cast<double>(state.in->position() - text_left) : 0.0;
     return 0.5 * static_cast<double>(state.hashed) / size + 0.5 * read / size;
 }
 

@@ -61,7 +61,8 @@ struct DatasetSnapshotDecode {
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
 
 // Encodes the same bytes a piece at a time: each step counts or writes the header or one column
-// (or the search index), or adds 4 MiB to the checksum. `dataset` and `search` must outlive the
+// (or the search index but its folded text), or writes 8 MiB of that text, or adds 4 MiB to the
+// checksum. `dataset` and `search` must outlive the
 // writer and stay unchanged while it works.
 //     DatasetSnapshotWriter writer(dataset, note_json, &search_index);
 //     while (!writer.step()) {}
@@ -84,7 +85,8 @@ private:
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes);
 
 // Decodes a snapshot a piece at a time: the header, the checksum over slices of 4 MiB, the note,
-// then one column (or the search index) per step. `bytes` must outlive the reader.
+// then one column (or the search index but its folded text) per step, then that text 8 MiB a step.
+// `bytes` must outlive the reader.
 //     DatasetSnapshotReader reader(bytes);
 //     while (!reader.step()) show(reader.progress());
 //     DatasetSnapshotDecode decoded = reader.take();
