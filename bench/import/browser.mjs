@@ -113,10 +113,14 @@ try {
   const accepting = Date.now();
   await clickWidget(page, 'button:accept-import');
   const stepStarts = { checking: accepting };
+  const stepMemory = { checking: afterRead };  // wasm memory as each step began
   for (;;) {
     info = await importState(page);
     const step = info.import.phase === 'idle' ? 'done' : info.import.accept;
-    if (!(step in stepStarts)) stepStarts[step] = Date.now();
+    if (!(step in stepStarts)) {
+      stepStarts[step] = Date.now();
+      stepMemory[step] = await wasmBytes(page);
+    }
     if (step === 'done') break;
     await nextFrames(page);
   }
@@ -156,7 +160,9 @@ try {
               `fingerprint and search index ${stepSeconds('preparing', 'finishing')} s, scoring and swap ${stepSeconds('finishing', 'done')} s`);
   console.log(`frames while accepting ${describeGaps(gaps)}`);
   console.log(`stored as snapshot   ${stored.datasetStore.save} after ${storeSeconds.toFixed(1)} s more`);
-  console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, after accepting ${megabytes(afterAccept)}`);
+  console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, ` +
+              Object.entries(stepMemory).slice(1).map(([step, bytes]) => `${step === 'done' ? 'accepted' : step} ${megabytes(bytes)}`).join(', ') +
+              `, stored ${megabytes(afterAccept)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}`);

@@ -1,5 +1,5 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices, about 20 ms of them per frame in all; Session::adopt_import takes the result
+// the preparation run in slices, about 25 ms of them per frame in all; Session::adopt_import takes the result
 // over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
 // again at start-up goes through the same steps without a review; its problems go to the store's
 // problem list.
@@ -24,10 +24,10 @@ void refuse_accept(Session& state, ImportSession& session, const std::string& re
 
 using Clock = std::chrono::steady_clock;
 
-// The import's work in one frame, all of it together: with the frame's drawing (10 to 20 ms in a
-// software-rendered browser on two cores) and one step's overrun, under the 50 ms from which a
-// task counts as long.
-constexpr auto frame_budget = std::chrono::milliseconds(20);
+// The import's work in one frame, all of it together: with the frame's drawing (1 to 10 ms of
+// C++ in a software-rendered browser on two cores) and one step's overrun (up to about 15 ms),
+// under the 50 ms from which a task counts as long.
+constexpr auto frame_budget = std::chrono::milliseconds(25);
 
 // Calls `step` (a slice of work; true once all is done) until `deadline`, at least once.
 template <typename Step>
