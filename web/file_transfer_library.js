@@ -1,11 +1,35 @@
 // Emscripten --js-library: file picker, drag-and-drop and downloads for src/platform/file_transfer.hpp.
 // Files are read in 1 MiB slices, each read and parsed in a task of its own (the page draws its
 // frames between them, so a big export never blocks it for long), and handed to C++ through the
-// exported radar_file_begin / radar_file_chunk / radar_file_end functions.
+// exported radar_file_begin / radar_file_chunk / radar_file_end functions. The last file's handle
+// (not its bytes) is kept so that C++ can ask for it again (a mapping change in the review):
+// radar_js_read_file_again delivers it through radar_file_again_chunk / radar_file_again_end.
 mergeInto(LibraryManager.library, {
   $RadarFiles: {
     chunkSize: 1024 * 1024,
     busy: false,
+    lastFile: null,
+    // Hands the file's slices to `chunk` (which returns 0 to stop), then its outcome to `end`.
+    sendSlices: async function (file, chunk, end) {
+      let error = '';
+      try {
+        for (let offset = 0; offset < file.size; offset += RadarFiles.chunkSize) {
+          const bytes = new Uint8Array(await file.slice(offset, offset + RadarFiles.chunkSize).arrayBuffer());
+          const pointer = _malloc(Math.max(1, bytes.length));
+          HEAPU8.set(bytes, pointer);
+          const keepGoing = chunk(pointer, bytes.length);
+          _free(pointer);
+          if (!keepGoing) { error = 'cancelled'; break; }
+        }
+      } catch (failure) {
+        error = String(failure && failure.message || failure);
+      }
+      const errorBytes = lengthBytesUTF8(error) + 1;
+      const errorPointer = _malloc(errorBytes);
+      stringToUTF8(error, errorPointer, errorBytes);
+      end(error === '' ? 1 : 0, errorPointer);
+      _free(errorPointer);
+    },
     deliver: async function (file) {
       if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
       RadarFiles.busy = true;
@@ -18,25 +42,18 @@ mergeInto(LibraryManager.library, {
       const accepted = _radar_file_begin(namePointer, file.size, changedDay);
       _free(namePointer);
       if (!accepted) { RadarFiles.busy = false; return; }
-      let error = '';
-      try {
-        for (let offset = 0; offset < file.size; offset += RadarFiles.chunkSize) {
-          const bytes = new Uint8Array(await file.slice(offset, offset + RadarFiles.chunkSize).arrayBuffer());
-          const pointer = _malloc(Math.max(1, bytes.length));
-          HEAPU8.set(bytes, pointer);
-          const keepGoing = _radar_file_chunk(pointer, bytes.length);
-          _free(pointer);
-          if (!keepGoing) { error = 'cancelled'; break; }
-        }
-      } catch (failure) {
-        error = String(failure && failure.message || failure);
-      }
-      const errorBytes = lengthBytesUTF8(error) + 1;
-      const errorPointer = _malloc(errorBytes);
-      stringToUTF8(error, errorPointer, errorBytes);
-      _radar_file_end(error === '' ? 1 : 0, errorPointer);
-      _free(errorPointer);
+      RadarFiles.lastFile = file;
+      await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
       RadarFiles.busy = false;
+    },
+    // The last delivered file once more (it may have changed or gone since: the read then fails
+    // with the browser's message). False when there is none or a file is being read.
+    readAgain: function () {
+      if (RadarFiles.busy || !RadarFiles.lastFile) return false;
+      RadarFiles.busy = true;
+      RadarFiles.sendSlices(RadarFiles.lastFile, _radar_file_again_chunk, _radar_file_again_end)
+        .finally(() => { RadarFiles.busy = false; });
+      return true;
     },
     install: function () {
       if (RadarFiles.input) return;
@@ -59,6 +76,9 @@ mergeInto(LibraryManager.library, {
 
   radar_js_install_file_transfer__deps: ['$RadarFiles', 'malloc', 'free'],
   radar_js_install_file_transfer: function () { RadarFiles.install(); },
+
+  radar_js_read_file_again__deps: ['$RadarFiles'],
+  radar_js_read_file_again: function () { return RadarFiles.readAgain() ? 1 : 0; },
 
   radar_js_request_file_open__deps: ['$RadarFiles'],
   radar_js_request_file_open: function (accept) {

@@ -54,6 +54,7 @@ nlohmann::json import_info(const session::ImportSession& session) {
     info["accept"] = accept_steps[static_cast<int>(session.accept_step())];
     if (const DatasetPreparation* preparation = session.preparation()) info["acceptProgress"] = preparation->progress();
     info["rereading"] = session.rereading();
+    info["keptBytes"] = session.kept_byte_count();
     if (const SnapshotDescriptor* restoring = session.restoring()) info["restoring"] = restoring->source_name;
     info["matchedProfile"] = session.matched_profile();
     return info;

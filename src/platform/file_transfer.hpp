@@ -1,6 +1,7 @@
 // Files in and out of the app: the user picks or drops a file and its bytes arrive in chunks
-// (so a 150 MB export never sits in memory twice and the UI keeps drawing); downloads and new
-// tabs are generated locally from bytes. Nothing here touches the network.
+// (so a 150 MB export never sits in memory twice and the UI keeps drawing), and can be asked for
+// again (the browser keeps the picked file's handle, not its bytes); downloads and new tabs are
+// generated locally from bytes. Nothing here touches the network.
 #pragma once
 
 #include <cstdint>
@@ -13,6 +14,7 @@ struct IncomingFile {
     std::string name;
     std::uint64_t size = 0;
     std::int32_t changed_day = 0;  // the file's last change, local day since 1970-01-01; 0 = unknown
+    bool can_read_again = false;   // read_file_again can deliver its bytes once more
 };
 
 // Receives one file at a time. Chunks arrive in order, one per frame at most.
@@ -33,6 +35,10 @@ FileSink* file_sink();
 
 // Opens the browser's file picker; `accept` like ".csv,.tsv,.txt,.json".
 void request_file_open(const std::string& accept);
+
+// Delivers the last picked or dropped file's bytes again, to `sink` (file_chunk ... end_file,
+// without begin_file); false when there is no such file or one is being read.
+bool read_file_again(FileSink& sink);
 
 // Saves bytes as a file in the user's downloads.
 void download_file(const std::string& file_name, const std::string& mime_type, std::string_view bytes);

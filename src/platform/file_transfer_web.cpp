@@ -6,6 +6,7 @@
 extern "C" {
 void radar_js_install_file_transfer();
 void radar_js_request_file_open(const char* accept);
+int radar_js_read_file_again();
 void radar_js_download_file(const char* name, const char* mime, const char* bytes, std::size_t length);
 void radar_js_open_html(const char* bytes, std::size_t length);
 }
@@ -13,6 +14,7 @@ void radar_js_open_html(const char* bytes, std::size_t length);
 namespace radar::platform {
 namespace {
 FileSink* current_sink = nullptr;
+FileSink* again_sink = nullptr;  // the sink of the file being read again
 }
 
 void set_file_sink(FileSink* sink) {
@@ -23,6 +25,13 @@ void set_file_sink(FileSink* sink) {
 FileSink* file_sink() { return current_sink; }
 
 void request_file_open(const std::string& accept) { radar_js_request_file_open(accept.c_str()); }
+
+bool read_file_again(FileSink& sink) {
+    again_sink = &sink;  // before the library starts: an empty file ends at once
+    if (radar_js_read_file_again()) return true;
+    again_sink = nullptr;
+    return false;
+}
 
 void download_file(const std::string& file_name, const std::string& mime_type, std::string_view bytes) {
     radar_js_download_file(file_name.c_str(), mime_type.c_str(), bytes.data(), bytes.size());
@@ -37,7 +46,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int radar_file_begin(const char* name, double size, double changed_day) {
     using radar::platform::current_sink;
     return current_sink &&
-                   current_sink->begin_file({name, static_cast<std::uint64_t>(size), static_cast<std::int32_t>(changed_day)})
+                   current_sink->begin_file({name, static_cast<std::uint64_t>(size), static_cast<std::int32_t>(changed_day), true})
                ? 1
                : 0;
 }
@@ -49,6 +58,17 @@ EMSCRIPTEN_KEEPALIVE int radar_file_chunk(const char* bytes, std::size_t length)
 
 EMSCRIPTEN_KEEPALIVE void radar_file_end(int ok, const char* error) {
     if (radar::platform::current_sink) radar::platform::current_sink->end_file(ok != 0, error);
+}
+
+EMSCRIPTEN_KEEPALIVE int radar_file_again_chunk(const char* bytes, std::size_t length) {
+    using radar::platform::again_sink;
+    return again_sink && again_sink->file_chunk(std::string_view(bytes, length)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_file_again_end(int ok, const char* error) {
+    radar::platform::FileSink* sink = radar::platform::again_sink;
+    radar::platform::again_sink = nullptr;
+    if (sink) sink->end_file(ok != 0, error);
 }
 
 }

@@ -1,5 +1,5 @@
-// Chunked file reading into the core Importer, and reading the kept bytes again after a
-// mapping change.
+// Chunked file reading into the core Importer, and reading the file again after a mapping change
+// (delivered again by the platform, or from the kept bytes).
 #include "session/import_session.hpp"
 
 #include <cstdio>
@@ -29,8 +29,10 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     file_size_ = file.size;
     const std::string changed = date_text(file.changed_day > 0 ? file.changed_day : platform::today());
     std::snprintf(export_date_text_.data(), export_date_text_.size(), "%s", changed.c_str());
+    keep_bytes_ = !file.can_read_again;
+    file_wanted_again_ = false;
     source_bytes_.clear();
-    source_bytes_.reserve(static_cast<std::size_t>(file.size));
+    if (keep_bytes_) source_bytes_.reserve(static_cast<std::size_t>(file.size));
     matched_profile_.clear();
     phase_ = Phase::reading;
     return true;
@@ -38,7 +40,7 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
 
 bool ImportSession::file_chunk(std::string_view bytes) {
     if (cancel_requested_ || !importer_) return false;
-    if (!rereading_) source_bytes_.append(bytes);
+    if (!rereading_ && keep_bytes_) source_bytes_.append(bytes);
     importer_->feed(bytes);
     // A failed import needs no more bytes; finish() reports why.
     return !importer_->stopped();
@@ -77,6 +79,7 @@ void ImportSession::close_review() {
     result_.reset();
     source_bytes_.clear();
     source_bytes_.shrink_to_fit();
+    file_wanted_again_ = false;
     matched_profile_.clear();
     restoring_.reset();
     text_restore_mapping_.reset();
@@ -153,7 +156,7 @@ void ImportSession::reread(std::optional<MappingProfile> profile) {
     ImportOptions options;
     options.source_name = file_name_;
     options.profile = std::move(profile);
-    start_reading_kept_bytes(std::move(options));
+    start_reading_again(std::move(options));
 }
 
 void ImportSession::begin_restore(StoredDataset stored) {
@@ -176,6 +179,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
         request_accept();
         return;
     }
+    keep_bytes_ = true;
     source_bytes_ = std::move(stored.text);
     file_size_ = source_bytes_.size();
     text_restore_mapping_ = stored.mapping;
@@ -184,21 +188,28 @@ void ImportSession::begin_restore(StoredDataset stored) {
     options.encoding = EncodingChoice::utf8;  // stored as UTF-8 (source_text_utf8)
     options.profile = std::move(stored.mapping);
     restoring_ = std::move(stored.descriptor);
-    start_reading_kept_bytes(std::move(options));
+    start_reading_again(std::move(options));
 }
 
-void ImportSession::start_reading_kept_bytes(ImportOptions options) {
-    options.total_bytes = source_bytes_.size();
+void ImportSession::start_reading_again(ImportOptions options) {
+    options.total_bytes = keep_bytes_ ? source_bytes_.size() : file_size_;
     importer_ = std::make_unique<Importer>(*dictionary_, std::move(options));
     result_.reset();
     cancel_requested_ = false;
     rereading_ = true;
     reread_offset_ = 0;
+    file_wanted_again_ = !keep_bytes_;
     phase_ = Phase::reading;
 }
 
+bool ImportSession::take_file_request() {
+    const bool wanted = file_wanted_again_;
+    file_wanted_again_ = false;
+    return wanted;
+}
+
 void ImportSession::pump() {
-    if (!rereading_ || !importer_) return;
+    if (!rereading_ || !importer_ || !keep_bytes_) return;
     if (cancel_requested_) {
         end_file(false, "");
         return;

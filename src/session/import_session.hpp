@@ -1,8 +1,10 @@
-// One file import in the browser: receives the picked or dropped file chunk by chunk (one chunk
-// per frame), feeds the core Importer, and holds the result until the user accepts or discards
-// it. The file's bytes stay in memory so that a mapping change reads them again (chunked the
-// same way) and an accepted file can be stored. A stored dataset is read again at start-up the
-// same way. The current dataset is untouched until Session::adopt_import.
+// One file import in the browser: receives the picked or dropped file chunk by chunk, feeds the
+// core Importer, and holds the result until the user accepts or discards it. A mapping change
+// reads the file again: the platform delivers it once more when it can (the browser keeps the
+// file's handle, so its bytes are not kept in memory: take_file_request), else the bytes kept
+// from the first read are fed again, a chunk per frame (pump). An old text snapshot is read at
+// start-up from kept bytes the same way. The current dataset is untouched until
+// Session::adopt_import.
 #pragma once
 
 #include <array>
@@ -99,9 +101,15 @@ public:
     void apply_profile(std::optional<MappingProfile> profile);
     // The name of the profile applied because its headers matched the file ("" otherwise).
     const std::string& matched_profile() const { return matched_profile_; }
-    // The kept bytes are being read again (phase reading after a mapping change).
+    // The file is being read again (phase reading after a mapping change).
     bool rereading() const { return rereading_; }
-    // Feeds the next chunk while the kept bytes are read again (advance_import_work, once per frame).
+    // True once when the file must be delivered again (platform::read_file_again, then the
+    // chunks and end_file as for the first read): a mapping change of a file the platform can
+    // deliver again, whose bytes were not kept.
+    bool take_file_request();
+    // The file's bytes held for reading it again (none when the platform can deliver it again).
+    std::size_t kept_byte_count() const { return source_bytes_.size(); }
+    // Feeds the next kept chunk while the kept bytes are read again (advance_import_work, once per frame).
     void pump();
     // Something is under way: a file being read, a review, or a restore.
     bool busy() const { return phase_ != Phase::idle; }
@@ -113,7 +121,7 @@ public:
 
 private:
     void reread(std::optional<MappingProfile> profile);
-    void start_reading_kept_bytes(ImportOptions options);
+    void start_reading_again(ImportOptions options);
     const MappingProfile* profile_for_headers() const;
 
     std::shared_ptr<const FieldDictionary> dictionary_;
@@ -126,6 +134,8 @@ private:
     std::optional<ImportResult> result_;
     std::string read_error_;
     bool cancel_requested_ = false;
+    bool keep_bytes_ = true;  // false: the platform delivers the file again when asked
+    bool file_wanted_again_ = false;
     std::string source_bytes_;
     const std::vector<MappingProfile>* saved_profiles_ = nullptr;
     bool rereading_ = false;

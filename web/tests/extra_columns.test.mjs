@@ -76,6 +76,7 @@ test('extra columns are typed, a type can be changed, and a model reads an extra
     const { page } = app;
     const review = await chooseFile(page, file);
     assert.equal(review.import.rowsImported, dossierCount);
+    assert.equal(review.import.keptBytes, 0, 'the browser reads the picked file again; its bytes are not kept');
     assert.deepEqual(['Boetebedrag', 'Bezocht op', 'Vergund', 'Regio'].map((header) => column(review, header).type),
                      ['number', 'date', 'boolean', 'category']);
     assert.equal(column(review, 'Regio').typeChosen, false);
@@ -91,6 +92,7 @@ test('extra columns are typed, a type can be changed, and a model reads an extra
       column(info, 'Regio').typeChosen, 'the re-read with the chosen type');
     assert.equal(column(changed, 'Regio').type, 'text');
     assert.equal(changed.import.rowsImported, dossierCount);
+    assert.equal(changed.import.keptBytes, 0);
     assert.match(await shownWords(page), /tekst \(gekozen\)/);
 
     await waitForInfo(page, (info) => info.widgets['button:accept-import'], 'the accept button');
