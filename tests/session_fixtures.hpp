@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/data/csv_writer.hpp"
+#include "core/data/demo_data.hpp"
 #include "core/import/field_dictionary.hpp"
 #include "core/time/civil_date.hpp"
 #include "model_fixtures.hpp"
@@ -25,6 +27,15 @@ namespace radar::test {
 using namespace radar::session;
 
 inline std::string asset(const std::string& name) { return read_text_file(std::string(RADAR_ASSETS_DIR) + "/" + name); }
+
+// An export of `dossiers` rows as the demo generator writes it (not the app's own demo dossiers).
+inline std::string demo_export_csv(std::size_t dossiers, std::uint64_t seed) {
+    DemoSettings settings;
+    settings.dossier_count = dossiers;
+    settings.seed = seed;
+    settings.export_date = first_of_month(platform::today());
+    return write_csv(generate_demo_data(settings).dataset);
+}
 
 // One page of the app: the session started as main_web.cpp starts it, over a folder store.
 struct RunningApp {

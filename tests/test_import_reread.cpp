@@ -5,9 +5,6 @@
 
 #include <string>
 
-#include "core/data/csv_writer.hpp"
-#include "core/data/demo_data.hpp"
-#include "core/time/civil_date.hpp"
 #include "session_fixtures.hpp"
 
 using namespace radar;
@@ -16,13 +13,7 @@ using namespace radar::test;
 
 namespace {
 
-std::string export_csv() {
-    DemoSettings settings;
-    settings.dossier_count = 90;
-    settings.seed = 7;
-    settings.export_date = first_of_month(platform::today());
-    return write_csv(generate_demo_data(settings).dataset);
-}
+std::string export_csv() { return demo_export_csv(90, 7); }
 
 // The file's chunks and its end, as the platform hands them over.
 void deliver(ImportSession& import, const std::string& bytes) {

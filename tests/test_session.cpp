@@ -30,13 +30,7 @@ using namespace radar::test;
 namespace {
 
 // A 120-row export as the demo generator writes it (not the app's own demo dossiers).
-std::string export_csv() {
-    DemoSettings settings;
-    settings.dossier_count = 120;
-    settings.seed = 42;
-    settings.export_date = first_of_month(platform::today());
-    return write_csv(generate_demo_data(settings).dataset);
-}
+std::string export_csv() { return demo_export_csv(120, 42); }
 
 }  // namespace
 

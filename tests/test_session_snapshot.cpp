@@ -24,13 +24,7 @@ using namespace radar::test;
 
 namespace {
 
-std::string export_csv() {
-    DemoSettings settings;
-    settings.dossier_count = 150;
-    settings.seed = 7;
-    settings.export_date = first_of_month(platform::today());
-    return write_csv(generate_demo_data(settings).dataset);
-}
+std::string export_csv() { return demo_export_csv(150, 7); }
 
 // The stored dataset snapshot, read straight from the folder.
 platform::StoreSnapshot stored_snapshot(const TempFolder& folder) {

@@ -166,7 +166,7 @@ void draw_mapping_table(ImportSession& session, float space_below) {
     const float left = ImGui::GetContentRegionAvail().y - space_below;
     const float height = std::max(em * 11.0f, result.diagnostics.empty() ? left - ImGui::GetTextLineHeightWithSpacing() : left * 0.5f);
     // In a narrow window the columns keep a readable width and the table scrolls sideways.
-    const bool narrow = ImGui::GetContentRegionAvail().x < em * 36.0f;
+    const bool narrow = narrow_room();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp | (narrow ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable("mapping", 4, flags, ImVec2(0, height))) return;

@@ -157,7 +157,7 @@ void diagnostics_table(const ImportResult& result, float height, const std::stri
     }
     // In a narrow window the columns keep a readable width and the table scrolls sideways.
     const float em = ImGui::GetFontSize();
-    const bool narrow = ImGui::GetContentRegionAvail().x < em * 36.0f;
+    const bool narrow = narrow_room();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp | (narrow ? ImGuiTableFlags_ScrollX : 0);
     if (!ImGui::BeginTable("diagnostics", 4, flags, ImVec2(0, height))) return;
@@ -274,7 +274,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     if (!session.result()) return;
     // Below the tables: the problems title, the download buttons, the separator and accept/cancel
     // (in a narrow window the buttons, the export date's question and its field each on a line).
-    const float control_rows = ImGui::GetContentRegionAvail().x < em * 36.0f ? 7.0f : 2.0f;
+    const float control_rows = narrow_room() ? 7.0f : 2.0f;
     const float space_below = ImGui::GetFrameHeightWithSpacing() * control_rows + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
     draw_mapping_table(session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again

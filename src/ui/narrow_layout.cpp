@@ -9,6 +9,8 @@
 
 namespace radar::ui {
 
+bool narrow_room() { return ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 36.0f; }
+
 void same_line_if_fits(float width) {
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();

@@ -5,6 +5,10 @@
 
 namespace radar::ui {
 
+// The room left on the line is under 36 font sizes (400% zoom, a large text size): side-by-side
+// layouts stack and wide tables keep fixed columns and scroll sideways.
+bool narrow_room();
+
 // On the same line as the last item while `width` more still fits, else on the next.
 void same_line_if_fits(float width);
 

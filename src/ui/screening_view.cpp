@@ -431,7 +431,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     // The queue beside the dossier, taking at most 40% of the width; in a narrow window (zoomed
     // in, larger text) above it, each the whole width, the queue in 40% of the height.
     const ImVec2 room = ImGui::GetContentRegionAvail();
-    const bool stacked = room.x < em * 36.0f;
+    const bool stacked = narrow_room();
     ImGui::BeginChild("queue", stacked ? ImVec2(0, room.y * 0.4f) : ImVec2(std::min(em * 26.0f, room.x * 0.4f), 0), true);
     ImGui::PushFont(fonts.strong);
     ImGui::Text(tr(TextId::batch_title), batch->batch_id.c_str());
