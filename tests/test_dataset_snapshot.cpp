@@ -5,6 +5,7 @@
 // the byte-as-text form older stores kept it in.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -161,13 +162,27 @@ TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snaps
     CHECK(bytes.size() == 7'874'742);
     CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:307698aa85aa9727");
 
-    // A step at a time (as the app stores a snapshot over frames): the same bytes, in a step per
-    // item counted and written, per 8 MiB of the search index's text and per 4 MiB of checksum.
+    // A step at a time (as the app stores a snapshot over frames, handing the store each piece
+    // once it is summed): the same bytes, in a step per item counted and written, per 8 MiB of the
+    // search index's text, per piece and 4 MiB summed, and one for the checksum; no piece is the
+    // whole snapshot.
     DatasetSnapshotWriter writer(dataset, note, &search);
-    std::size_t steps = 1;
-    while (!writer.step()) ++steps;
-    CHECK(steps == 2 * (dataset.columns().size() + 2) + 1 + 2);
-    CHECK(writer.take() == bytes);
+    std::string joined;
+    std::size_t steps = 0, pieces = 0, largest_piece = 0;
+    for (bool done = false; !done;) {
+        done = writer.step();
+        ++steps;
+        const std::string piece = writer.take_written();
+        if (!piece.empty()) ++pieces;
+        largest_piece = std::max(largest_piece, piece.size());
+        joined += piece;
+    }
+    CHECK(joined == bytes);
+    CHECK(writer.size() == bytes.size());
+    const std::size_t items = dataset.columns().size() + 2;
+    CHECK(pieces == items + 1 + 1);  // the items, the search index's text, the checksum
+    CHECK(steps == 2 * items + 1 + 1 + (items + 1));  // counted, written, text, checksum; each piece summed (under 4 MiB)
+    CHECK(largest_piece < bytes.size() / 2);
 }
 
 TEST_CASE("the search index kept in a snapshot comes back equal to one built afresh") {
@@ -206,11 +221,16 @@ TEST_CASE("a search index's text of several 8 MiB slices is written and read bac
     const SearchIndex search(dataset, search_columns);
     REQUIRE(search.haystacks().byte_count() > (24u << 20));
     DatasetSnapshotWriter writer(dataset, "", &search);
-    std::size_t writer_steps = 1;
-    while (!writer.step()) ++writer_steps;
-    const std::string bytes = writer.take();
-    const std::size_t text_slices = (search.haystacks().byte_count() + (8u << 20) - 1) / (8u << 20);
-    CHECK(writer_steps == 2 * (dataset.columns().size() + 2) + text_slices + (bytes.size() - 8 + (4u << 20) - 1) / (4u << 20));
+    std::string bytes;
+    std::size_t text_slices = 0;
+    for (bool done = false; !done;) {
+        done = writer.step();
+        const std::string piece = writer.take_written();
+        text_slices += piece.size() == (8u << 20);
+        bytes += piece;
+    }
+    CHECK(bytes == encode_dataset_snapshot(dataset, "", &search));
+    CHECK(text_slices == search.haystacks().byte_count() / (8u << 20));  // handed over a slice at a time
     DatasetSnapshotReader reader(bytes);
     double progress = 0;
     while (!reader.step()) {

@@ -40,7 +40,7 @@ TEST_CASE("a file the platform can deliver again is not kept; a mapping change a
     CHECK(import.kept_byte_count() == 0);
     CHECK_FALSE(import.take_file_request());
     REQUIRE(import.result());
-    const std::size_t rows = import.result()->summary.rows_imported;
+    const auto rows = import.result()->summary.rows_imported;
     CHECK(rows == 90);
 
     import.apply_profile(std::nullopt);  // the file must be read again with this mapping

@@ -50,7 +50,7 @@ function stopFrameGaps(page) {
 // one long task can be missed.
 function watchTasksAndMemory() {
   if (window.benchWatch) return;
-  const watch = { longTasks: [], peakWasmBytes: 0, peakJsHeapBytes: 0 };
+  const watch = { longTasks: [], peakWasmBytes: 0, peakJsHeapBytes: 0, peakJsHeapByDoing: {} };
   window.benchWatch = watch;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) watch.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -58,7 +58,10 @@ function watchTasksAndMemory() {
   const sample = () => {
     const wasm = window.Module?.HEAPU8?.buffer.byteLength ?? 0;
     watch.peakWasmBytes = Math.max(watch.peakWasmBytes, wasm);
-    watch.peakJsHeapBytes = Math.max(watch.peakJsHeapBytes, performance.memory?.usedJSHeapSize ?? 0);
+    const jsHeap = performance.memory?.usedJSHeapSize ?? 0;
+    watch.peakJsHeapBytes = Math.max(watch.peakJsHeapBytes, jsHeap);
+    const doing = watch.doing.at(-1).doing || 'idle';
+    watch.peakJsHeapByDoing[doing] = Math.max(watch.peakJsHeapByDoing[doing] ?? 0, jsHeap);
   };
   // What the app is doing, from frame to frame: each change with its time, so that a long task is
   // told by what the app was doing when it began.
@@ -163,6 +166,9 @@ try {
   console.log(`wasm memory          start ${megabytes(before)}, after reading ${megabytes(afterRead)}, ` +
               Object.entries(stepMemory).slice(1).map(([step, bytes]) => `${step === 'done' ? 'accepted' : step} ${megabytes(bytes)}`).join(', ') +
               `, stored ${megabytes(afterAccept)}`);
+  const describeHeaps = (watch) => Object.entries(watch.peakJsHeapByDoing).map(([doing, bytes]) => `${doing} ${megabytes(bytes)}`).join(', ');
+  console.log(`JS heap peaks        import: ${describeHeaps(importWatch)}`);
+  console.log(`                     start-up: ${describeHeaps(startWatch)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}`);

@@ -69,12 +69,13 @@ int main(int argc, char** argv) {
     const SearchIndex original_search(original, search_columns);
     double encode_s = 0, longest_encode_step_s = 0;
     DatasetSnapshotWriter writer(original, "{}", &original_search);
+    std::string bytes;
     for (bool done = false; !done;) {
         const double step_s = timed([&] { done = writer.step(); });
         encode_s += step_s;
         longest_encode_step_s = std::max(longest_encode_step_s, step_s);
+        bytes += writer.take_written();
     }
-    const std::string bytes = writer.take();
     std::uint64_t checksum = 0;
     const double checksum_s = timed([&] { checksum = content_hash_of(bytes); });
     double decode_s = 0, longest_decode_step_s = 0;

@@ -16,7 +16,27 @@ constexpr std::array<std::pair<RecordKind, std::string_view>, 5> record_store_na
     {RecordKind::setting, "settings"},
 }};
 
+// Store::put_snapshot_in_parts's default: the parts gathered, then put_snapshot.
+class GatheredSnapshot : public SnapshotParts {
+public:
+    GatheredSnapshot(Store& store, std::string key) : store_(store), key_(std::move(key)) {}
+    void add(std::string part) override { content_ += part; }
+    std::size_t bytes_waiting() const override { return 0; }
+    void finish(std::string meta, Done done) override {
+        store_.put_snapshot({std::move(key_), std::move(meta), std::move(content_), true}, std::move(done));
+    }
+
+private:
+    Store& store_;
+    std::string key_;
+    std::string content_;
+};
+
 }  // namespace
+
+std::unique_ptr<SnapshotParts> Store::put_snapshot_in_parts(std::string key) {
+    return std::make_unique<GatheredSnapshot>(*this, std::move(key));
+}
 
 std::string_view record_store_name(RecordKind kind) {
     for (const auto& [candidate, name] : record_store_names)

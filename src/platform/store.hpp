@@ -120,6 +120,20 @@ struct StoreNotice {
     std::string detail_json;
 };
 
+// A binary snapshot handed to the store in parts as it is written, so that all of it need never
+// be in memory at once (Store::put_snapshot_in_parts). The parts, in order, are its bytes.
+class SnapshotParts {
+public:
+    using Done = std::function<void(const StoreResult&)>;
+
+    virtual ~SnapshotParts() = default;  // unfinished: what was stored of it is discarded
+    virtual void add(std::string part) = 0;
+    // Bytes added and not yet stored: a writer keeps this small by waiting while it is large.
+    virtual std::size_t bytes_waiting() const = 0;
+    // The manifest once every part is stored; all or nothing, as put_snapshot.
+    virtual void finish(std::string meta, Done done) = 0;
+};
+
 class Store {
 public:
     using Done = std::function<void(const StoreResult&)>;
@@ -135,6 +149,10 @@ public:
     virtual void commit(std::vector<StoreWrite> writes, Done done) = 0;
     // A snapshot: chunks, then its manifest last; all or nothing.
     virtual void put_snapshot(StoreSnapshot snapshot, Done done) = 0;
+    // The same for a binary snapshot given in parts. The browser stores each part as it comes;
+    // this default gathers them and calls put_snapshot at finish (the folder store, whose
+    // snapshots are small files for the CLI and tests). The store must outlive the parts.
+    virtual std::unique_ptr<SnapshotParts> put_snapshot_in_parts(std::string key);
     virtual void remove_snapshot(std::string key, Done done) = 0;
     virtual void status(std::function<void(const StoreResult&, const StoreStatus&)> done) = 0;
     // Asks the browser to keep the data (not evict it); natively always true.

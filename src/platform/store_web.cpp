@@ -19,6 +19,11 @@ void radar_store_commit(int count, const int* kinds, const char* const* keys, co
 void radar_store_put_snapshot(const char* key, const char* meta, const char* content, int content_length, int binary,
                               int request_id);
 void radar_store_remove_snapshot(const char* key, int request_id);
+int radar_store_snapshot_begin(const char* key);
+void radar_store_snapshot_add(int writer_id, const char* bytes, int length);
+int radar_store_snapshot_waiting(int writer_id);
+void radar_store_snapshot_finish(int writer_id, const char* meta, int request_id);
+void radar_store_snapshot_abandon(int writer_id);
 void radar_store_status(int request_id);
 void radar_store_request_persistence(int request_id);
 void radar_store_export(int request_id);
@@ -110,6 +115,34 @@ Completion plain(Store::Done done) {
     return [done = std::move(done)](const StoreResult& result, const std::string&) { done(result); };
 }
 
+// A snapshot stored as its parts come: the library copies each part into 1 MiB chunks at once
+// and writes them to IndexedDB a few per transaction, the manifest last.
+class WebSnapshotParts final : public SnapshotParts {
+public:
+    explicit WebSnapshotParts(const std::string& key) : writer_id_(radar_store_snapshot_begin(key.c_str())) {}
+    ~WebSnapshotParts() override {
+        if (!finished_) radar_store_snapshot_abandon(writer_id_);
+    }
+    void add(std::string part) override {
+        radar_store_snapshot_add(writer_id_, part.data(), static_cast<int>(part.size()));
+    }
+    std::size_t bytes_waiting() const override {
+        return static_cast<std::size_t>(radar_store_snapshot_waiting(writer_id_));
+    }
+    void finish(std::string meta, Done done) override {
+        if (!is_valid_utf8(meta)) {
+            done(StoreResult::failure("ValidationError", "a snapshot's description is not valid UTF-8"));
+            return;
+        }
+        finished_ = true;
+        radar_store_snapshot_finish(writer_id_, meta.c_str(), requests().add(plain(std::move(done))));
+    }
+
+private:
+    int writer_id_;
+    bool finished_ = false;
+};
+
 class WebStore final : public Store {
 public:
     explicit WebStore(std::string database_name) : database_name_(std::move(database_name)) {}
@@ -166,6 +199,10 @@ public:
         radar_store_put_snapshot(snapshot.key.c_str(), snapshot.meta.c_str(), bytes, size, snapshot.binary ? 1 : 0,
                                  requests().add([content, done = std::move(done)](const StoreResult& result,
                                                                                    const std::string&) { done(result); }));
+    }
+
+    std::unique_ptr<SnapshotParts> put_snapshot_in_parts(std::string key) override {
+        return std::make_unique<WebSnapshotParts>(key);
     }
 
     void remove_snapshot(std::string key, Done done) override {

@@ -184,8 +184,9 @@ public:
     // While the accepted dataset's snapshot is being encoded for the store (after adopting a
     // picked file): true; its save status says "saving" meanwhile.
     bool snapshot_writing() const { return snapshot_writing_ != nullptr; }
-    // One step of that encoding (the import work runs them in its frame budget); true once none
-    // is left, the snapshot then handed to the store.
+    // One step of that encoding (the import work runs them in its frame budget), its bytes handed
+    // to the store as they are done; true when nothing is left to do in this frame: the snapshot
+    // is all handed over (the store then finishes it), or enough of it waits to be stored.
     bool write_snapshot_step();
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
@@ -517,12 +518,16 @@ private:
         std::optional<DatasetSnapshotReader> reader;  // over `bytes`
     };
     std::unique_ptr<SnapshotReading> snapshot_reading_;
-    // dataset_'s snapshot being encoded for the store (write_snapshot_step); dropped whenever
-    // dataset_ is replaced or dossier data become memory-only.
+    // dataset_'s snapshot being encoded for the store (write_snapshot_step), a part at a time;
+    // dropped (and what the store has of it discarded) whenever dataset_ is replaced or dossier
+    // data become memory-only.
     struct SnapshotWriting {
         std::string meta;
         DatasetSnapshotWriter writer;  // over dataset_ and search_
+        std::unique_ptr<platform::SnapshotParts> parts;
     };
+    // The encoding waits while the store has this much of it still to write.
+    static constexpr std::size_t snapshot_bytes_ahead = std::size_t{8} << 20;
     std::unique_ptr<SnapshotWriting> snapshot_writing_;
     bool skip_stored_dataset_ = false;
     std::string start_notice_;

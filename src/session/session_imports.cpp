@@ -111,7 +111,8 @@ void Session::persist_snapshot(const MappingProfile& mapping) {
     // text travels inside the snapshot, under its checksum: restoring trusts that copy.
     std::string meta_text = canonical_json(meta);
     DatasetSnapshotWriter writer(dataset_, meta_text, search_.get());
-    snapshot_writing_ = std::make_unique<SnapshotWriting>(SnapshotWriting{std::move(meta_text), std::move(writer)});
+    snapshot_writing_ = std::make_unique<SnapshotWriting>(
+        SnapshotWriting{std::move(meta_text), std::move(writer), store_->put_snapshot_in_parts(snapshot_key)});
     snapshot_save_ = save_started();
 }
 
@@ -123,10 +124,13 @@ void Session::drop_snapshot_writing() {
 
 bool Session::write_snapshot_step() {
     if (!snapshot_writing_) return true;
-    if (!snapshot_writing_->writer.step()) return false;
-    const std::unique_ptr<SnapshotWriting> writing = std::move(snapshot_writing_);
-    platform::StoreSnapshot snapshot{snapshot_key, std::move(writing->meta), writing->writer.take(), true};
-    store_->put_snapshot(std::move(snapshot), [this](const platform::StoreResult& result) {
+    SnapshotWriting& writing = *snapshot_writing_;
+    if (writing.parts->bytes_waiting() >= snapshot_bytes_ahead) return true;
+    const bool written = writing.writer.step();
+    if (std::string part = writing.writer.take_written(); !part.empty()) writing.parts->add(std::move(part));
+    if (!written) return false;
+    const std::unique_ptr<SnapshotWriting> finished = std::move(snapshot_writing_);
+    finished->parts->finish(std::move(finished->meta), [this](const platform::StoreResult& result) {
         note_outcome(snapshot_save_, result);
         if (result.ok) snapshot_stored_ = true;
     });

@@ -211,6 +211,39 @@
     return read;
   }
 
+  // Every chunk of the manifests `manifestsRequest` reads, in order, handed to `each(manifest,
+  // data, index)` as it arrives; a few reads are kept ahead, so only those chunks are in memory.
+  // A missing chunk, or `each` throwing, aborts the transaction.
+  function readChunksInOrder(transaction, manifestsRequest, each, fail) {
+    const readsAhead = 4;
+    manifestsRequest.addEventListener('success', () => {
+      const chunkStore = transaction.objectStore(CHUNKS);
+      const wanted = [];
+      for (const manifest of manifestsRequest.result)
+        for (let index = 0; index < manifest.chunkCount; index++) wanted.push({ manifest, index });
+      let next = 0;
+      const readNext = () => {
+        if (next >= wanted.length) return;
+        const { manifest, index } = wanted[next++];
+        const request = chunkStore.get([manifest.key, manifest.writeId, index]);
+        request.onsuccess = () => {
+          if (request.result === undefined) {
+            fail('IncompleteSnapshotError', `snapshot "${manifest.key}" lacks its chunk ${index}`);
+            return;
+          }
+          try {
+            each(manifest, request.result.data, index);
+          } catch (error) {
+            fail(storeError(error, 'UnknownError').name, error && error.message);
+            return;
+          }
+          readNext();
+        };
+      };
+      for (let n = 0; n < readsAhead; n++) readNext();
+    });
+  }
+
   // Runs `then` once every request (all from one transaction) has succeeded. Requests of a
   // transaction complete in the order they were made, so waiting for the last one suffices;
   // a failed request aborts the transaction instead.
@@ -293,6 +326,106 @@
     const stores = {};
     for (const name of DATA_STORES) stores[name] = upgradeRecords(backup.stores[name], version);
     return stores;
+  }
+
+  // [SECTION] Snapshot writer
+  // One snapshot being written (RadarStore.snapshotWriter): its chunks go to IndexedDB in
+  // transactions of a few as they are added, one transaction at a time; the manifest follows
+  // once all are written. A failure stops the writing, and finish() then discards the chunks and
+  // rejects with it.
+  class SnapshotWriter {
+    constructor(store, key, options) {
+      this.store = store;
+      this.key = key;
+      this.writeId = randomId();
+      this.perTransaction = Math.max(1, options.chunksPerTransaction || DEFAULT_CHUNKS_PER_TRANSACTION);
+      this.recycle = typeof options.recycle === 'function' ? options.recycle : () => {};
+      this.queue = [];
+      this.chunkCount = 0;
+      this.waitingBytes = 0;  // added and not yet durably written
+      this.failure = null;
+      this.abandoned = false;
+      this.writing = null;    // the promise of the transactions running, while they run
+      this.started = performance.now();
+    }
+
+    add(chunk) {
+      if (this.failure || this.abandoned) {
+        this.recycle(chunk);
+        return;
+      }
+      this.queue.push(chunk);
+      this.waitingBytes += chunkLength(chunk);
+      // Written from a task of its own: IndexedDB copies the chunks as they are put, which is
+      // then not added to the caller's task (the app's frame, for C++'s parts).
+      if (!this.writing) {
+        this.writing = new Promise((resolve) => setTimeout(resolve, 0))
+          .then(() => this.writeQueued())
+          .finally(() => { this.writing = null; });
+      }
+    }
+
+    async writeQueued() {
+      while (this.queue.length > 0 && !this.failure && !this.abandoned) {
+        const first = this.chunkCount;
+        const group = this.queue.splice(0, this.perTransaction);
+        this.chunkCount += group.length;
+        try {
+          this.store.assertWritable();
+          await runTransaction(this.store.db, [CHUNKS], 'readwrite', (transaction) => {
+            const objectStore = transaction.objectStore(CHUNKS);
+            group.forEach((chunk, offset) => objectStore.put({ key: [this.key, this.writeId, first + offset], schema: SCHEMA_VERSION, data: chunk }));
+          });
+        } catch (error) {
+          this.failure = storeError(error);
+        }
+        for (const chunk of group) {
+          this.waitingBytes -= chunkLength(chunk);
+          this.recycle(chunk);
+        }
+      }
+      for (const chunk of this.queue.splice(0)) this.recycle(chunk);
+      this.waitingBytes = 0;
+    }
+
+    async finish(data) {
+      while (this.writing) await this.writing;
+      if (this.abandoned) throw new StoreError('AbortError', `snapshot "${this.key}": its writing was abandoned`);
+      const { key, writeId, chunkCount } = this;
+      try {
+        if (this.failure) throw this.failure;
+        await this.store.write([SNAPSHOTS, CHUNKS], (transaction, fail) => {
+          const manifests = transaction.objectStore(SNAPSHOTS);
+          const chunkStore = transaction.objectStore(CHUNKS);
+          const countRequest = chunkStore.count(chunkRange(key, writeId));
+          const previousRequest = manifests.get(key);
+          afterAll([countRequest, previousRequest], () => {
+            if (countRequest.result !== chunkCount) {
+              fail('IncompleteSnapshotError', `snapshot "${key}": ${countRequest.result} of ${chunkCount} chunks present`);
+              return;
+            }
+            const previous = previousRequest.result;
+            if (previous && previous.writeId !== writeId) chunkStore.delete(chunkRange(key, previous.writeId));
+            manifests.put({ key, schema: SCHEMA_VERSION, data, writeId, chunkCount });
+          });
+        });
+      } catch (error) {
+        await this.store.discardChunks(key, writeId);
+        throw storeError(error);
+      }
+      return { ok: true, ms: performance.now() - this.started, chunkCount };
+    }
+
+    // Stops writing and removes the chunks written (best effort, as after a failure).
+    abandon() {
+      if (this.abandoned) return;
+      this.abandoned = true;
+      Promise.resolve(this.writing).then(() => this.store.discardChunks(this.key, this.writeId));
+    }
+  }
+
+  function chunkLength(chunk) {
+    return typeof chunk === 'string' ? chunk.length : chunk.byteLength;
   }
 
   // [SECTION] Journal
@@ -817,45 +950,23 @@
     // which the writer removes at start-up. `content` is a string (split into chunks) or an
     // array of chunk values.
     async putSnapshot(key, data, content, options = {}) {
-      this.assertWritable();
-      if (!isRecordKey(key)) throw new StoreError('ValidationError', 'a snapshot key must be a non-empty string');
       const chunks = typeof content === 'string'
         ? splitText(content, options.chunkCharacters || DEFAULT_CHUNK_CHARACTERS)
         : content;
       if (!Array.isArray(chunks)) throw new StoreError('ValidationError', 'snapshot content must be a string or an array of chunks');
-      const perTransaction = Math.max(1, options.chunksPerTransaction || DEFAULT_CHUNKS_PER_TRANSACTION);
-      const writeId = randomId();
-      const started = performance.now();
-      try {
-        for (let first = 0; first < chunks.length; first += perTransaction) {
-          const group = chunks.slice(first, first + perTransaction);
-          this.assertWritable();
-          await runTransaction(this.db, [CHUNKS], 'readwrite', (transaction) => {
-            const objectStore = transaction.objectStore(CHUNKS);
-            group.forEach((chunk, offset) => objectStore.put({ key: [key, writeId, first + offset], schema: SCHEMA_VERSION, data: chunk }));
-          });
-          if (options.onProgress) options.onProgress({ written: Math.min(first + perTransaction, chunks.length), total: chunks.length });
-        }
-        await this.write([SNAPSHOTS, CHUNKS], (transaction, fail) => {
-          const manifests = transaction.objectStore(SNAPSHOTS);
-          const chunkStore = transaction.objectStore(CHUNKS);
-          const countRequest = chunkStore.count(chunkRange(key, writeId));
-          const previousRequest = manifests.get(key);
-          afterAll([countRequest, previousRequest], () => {
-            if (countRequest.result !== chunks.length) {
-              fail('IncompleteSnapshotError', `snapshot "${key}": ${countRequest.result} of ${chunks.length} chunks present`);
-              return;
-            }
-            const previous = previousRequest.result;
-            if (previous && previous.writeId !== writeId) chunkStore.delete(chunkRange(key, previous.writeId));
-            manifests.put({ key, schema: SCHEMA_VERSION, data, writeId, chunkCount: chunks.length });
-          });
-        });
-      } catch (error) {
-        await this.discardChunks(key, writeId);
-        throw storeError(error);
-      }
-      return { ok: true, ms: performance.now() - started, chunkCount: chunks.length };
+      const writer = this.snapshotWriter(key, options);
+      chunks.forEach((chunk) => writer.add(chunk));
+      return writer.finish(data);
+    }
+
+    // The same, with the chunks given as they are made: add() each chunk in order, then
+    // finish(data) (a promise of {ok, ms, chunkCount}); abandon() instead discards what was
+    // written. Chunks are written as they come, options.chunksPerTransaction at a time;
+    // options.recycle(chunk) gets each chunk back once IndexedDB has its copy, for reuse.
+    snapshotWriter(key, options = {}) {
+      this.assertWritable();
+      if (!isRecordKey(key)) throw new StoreError('ValidationError', 'a snapshot key must be a non-empty string');
+      return new SnapshotWriter(this, key, options);
     }
 
     // Best effort after a failed snapshot write; start-up cleaning catches what this misses.
@@ -929,17 +1040,23 @@
     // Everything in one read-only transaction: {schemaVersion, events: [...records], batches,
     // models, mapping_profiles, settings, snapshots: [{key, schema, data, chunkCount, chunks}]}.
     // options.snapshotContent === false leaves the chunks out (manifests only).
+    // options.eachSnapshotChunk(manifest, data, index), when given, receives each snapshot's chunks
+    // in order as they are read, inside the same transaction, and they are not kept: the page
+    // holds a few chunks at a time instead of whole snapshots (loaded.snapshots are the manifests).
     async loadAll(options = {}) {
       this.assertMigrated();
-      const withContent = options.snapshotContent !== false;
-      const names = withContent ? DATA_STORES : [...RECORD_STORES, SNAPSHOTS];
+      const eachChunk = typeof options.eachSnapshotChunk === 'function' ? options.eachSnapshotChunk : null;
+      const withContent = options.snapshotContent !== false && !eachChunk;
+      const names = withContent || eachChunk ? DATA_STORES : [...RECORD_STORES, SNAPSHOTS];
       const started = performance.now();
-      const results = await runTransaction(this.db, names, 'readonly', (transaction) => {
+      const results = await runTransaction(this.db, names, 'readonly', (transaction, fail) => {
         const requests = {};
         for (const name of names) {
           const objectStore = transaction.objectStore(name);
-          requests[name] = name === CHUNKS ? readEach(objectStore) : objectStore.getAll();
+          if (name !== CHUNKS) requests[name] = objectStore.getAll();
+          else if (withContent) requests[name] = readEach(objectStore);
         }
+        if (eachChunk) readChunksInOrder(transaction, requests[SNAPSHOTS], eachChunk, fail);
         return requests;
       });
       const loaded = { schemaVersion: SCHEMA_VERSION };

@@ -12,6 +12,10 @@ mergeInto(LibraryManager.library, {
   $RadarStoreBridge__deps: ['malloc', 'free'],
   $RadarStoreBridge: {
     store: null,
+    snapshotWriters: {},  // by writer id: {writer, filling, filled, error} (radar_store_snapshot_*)
+    nextWriterId: 1,
+    chunkPool: [],        // 1 MiB arrays given back by the writers, for the next chunks
+    chunkBytes: 1 << 20,
     // The record stores in the order of radar::platform::RecordKind.
     kinds: ['events', 'batches', 'models', 'mapping_profiles', 'settings'],
 
@@ -73,48 +77,48 @@ mergeInto(LibraryManager.library, {
       });
     },
 
-    // A snapshot's text chunks encoded to UTF-8 eight per task (a promise of the byte arrays).
-    encodeChunks: function (chunks) {
+    // Hands a load's snapshot chunks to C++ as IndexedDB delivers them, so the page holds a few
+    // chunks at a time and never a whole snapshot: with its first chunk, radar_store_on_snapshot
+    // makes room for the snapshot (its chunk count times that chunk's size); then each chunk
+    // (binary as it is, text encoded to UTF-8) is copied in through one staging buffer.
+    snapshotReceiver: function (requestId) {
       var encoder = new TextEncoder();
-      var encoded = [];
-      return RadarStoreBridge.inTasks(function () {
-        for (var n = 0; n < 8 && encoded.length < chunks.length; n++)
-          encoded.push(encoder.encode(RadarStoreBridge.asText(chunks[encoded.length])));
-        return encoded.length === chunks.length;
-      }).then(function () { return encoded; });
-    },
-
-    isBinary: function (chunks) {
-      return chunks.length > 0 && chunks.every(function (chunk) { return chunk instanceof Uint8Array; });
-    },
-
-    // A loaded snapshot handed to C++: radar_store_on_snapshot makes room for it, then its chunks
-    // (binary ones as they are, text ones encoded to UTF-8 first) are passed on through one
-    // chunk-sized buffer in wasm memory, eight per task (a promise). C++ holds the bytes; the next
-    // snapshot is handed over only after this one.
-    sendSnapshot: function (requestId, snapshot) {
-      var binary = RadarStoreBridge.isBinary(snapshot.chunks);
-      var ready = binary ? Promise.resolve(snapshot.chunks) : RadarStoreBridge.encodeChunks(snapshot.chunks);
-      return ready.then(function (chunks) {
-        var size = chunks.reduce(function (total, bytes) { return total + bytes.length; }, 0);
-        var largest = chunks.reduce(function (most, bytes) { return Math.max(most, bytes.length); }, 1);
-        var begun = RadarStoreBridge.withText(snapshot.key, function (keyPointer) {
-          return RadarStoreBridge.withText(RadarStoreBridge.asText(snapshot.data), function (metaPointer) {
-            return _radar_store_on_snapshot(requestId, keyPointer, metaPointer, size, binary ? 1 : 0);
+      var staging = 0;
+      var stagingSize = 0;
+      var taking = false;
+      var begin = function (manifest, length, binary) {
+        return RadarStoreBridge.withText(manifest.key, function (keyPointer) {
+          return RadarStoreBridge.withText(RadarStoreBridge.asText(manifest.data), function (metaPointer) {
+            return _radar_store_on_snapshot(requestId, keyPointer, metaPointer, length, binary ? 1 : 0) !== 0;
           });
         });
-        if (!begun) return;
-        var staging = _malloc(largest);
-        var copied = 0;
-        return RadarStoreBridge.inTasks(function () {
-          for (var n = 0; n < 8 && copied < chunks.length; n++) {
-            HEAPU8.set(chunks[copied], staging);  // HEAPU8 is read again: memory may have grown
-            _radar_store_on_snapshot_chunk(requestId, staging, chunks[copied].length);
-            copied++;
+      };
+      return {
+        chunk: function (manifest, data, index) {
+          var binary = data instanceof Uint8Array;
+          var bytes = binary ? data : encoder.encode(RadarStoreBridge.asText(data));
+          if (index === 0) taking = begin(manifest, manifest.chunkCount * bytes.length, binary);
+          if (!taking) return;
+          if (bytes.length > stagingSize) {
+            _free(staging);
+            stagingSize = bytes.length;
+            staging = _malloc(stagingSize);
           }
-          return copied === chunks.length;
-        }).finally(function () { _free(staging); });
-      });
+          HEAPU8.set(bytes, staging);  // HEAPU8 is read again: memory may have grown
+          _radar_store_on_snapshot_chunk(requestId, staging, bytes.length);
+        },
+        // A snapshot without chunks (empty content) is handed over as empty text.
+        empty: function (manifest) { begin(manifest, 0, false); },
+        close: function () {
+          _free(staging);
+          staging = 0;
+        },
+      };
+    },
+
+    // The pooled chunk arrays are let go once no snapshot is being written.
+    dropChunkPool: function () {
+      if (Object.keys(RadarStoreBridge.snapshotWriters).length === 0) RadarStoreBridge.chunkPool = [];
     },
 
     // Snapshot bytes in wasm memory as chunks of `chunkBytes` (copies), eight per task (a promise).
@@ -180,7 +184,8 @@ mergeInto(LibraryManager.library, {
   radar_store_load_all__deps: ['$RadarStoreBridge'],
   radar_store_load_all: function (requestId) {
     RadarStoreBridge.run(requestId, function (store) {
-      return store.loadAll().then(function (loaded) {
+      var receiver = RadarStoreBridge.snapshotReceiver(requestId);
+      return store.loadAll({ eachSnapshotChunk: receiver.chunk }).then(function (loaded) {
         RadarStoreBridge.kinds.forEach(function (name) {
           RadarStoreBridge.withText(name, function (storePointer) {
             loaded[name].forEach(function (record) {
@@ -192,10 +197,9 @@ mergeInto(LibraryManager.library, {
             });
           });
         });
-        return loaded.snapshots.reduce(function (previous, snapshot) {
-          return previous.then(function () { return RadarStoreBridge.sendSnapshot(requestId, snapshot); });
-        }, Promise.resolve()).then(function () { return JSON.stringify({ ms: loaded.ms }); });
-      });
+        loaded.snapshots.forEach(function (manifest) { if (manifest.chunkCount === 0) receiver.empty(manifest); });
+        return JSON.stringify({ ms: loaded.ms });
+      }).finally(receiver.close);
     });
   },
 
@@ -232,6 +236,80 @@ mergeInto(LibraryManager.library, {
         return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });
       });
     });
+  },
+
+  // A snapshot stored as C++ hands its parts over (WebSnapshotParts in store_web.cpp): each part
+  // is copied at once into 1 MiB chunks, which the store writes a few per transaction and gives
+  // back for later parts, so saving keeps a few chunks in memory and leaves no garbage behind.
+  radar_store_snapshot_begin__deps: ['$RadarStoreBridge'],
+  radar_store_snapshot_begin: function (key) {
+    var id = RadarStoreBridge.nextWriterId++;
+    var entry = { writer: null, filling: null, filled: 0, error: null };
+    try {
+      if (!RadarStoreBridge.store) throw Object.assign(new Error('the store is not open'), { name: 'ClosedError' });
+      entry.writer = RadarStoreBridge.store.snapshotWriter(UTF8ToString(key), {
+        recycle: function (chunk) { RadarStoreBridge.chunkPool.push(chunk); },
+      });
+    } catch (error) {
+      entry.error = error;
+    }
+    RadarStoreBridge.snapshotWriters[id] = entry;
+    return id;
+  },
+
+  radar_store_snapshot_add__deps: ['$RadarStoreBridge'],
+  radar_store_snapshot_add: function (id, pointer, length) {
+    var entry = RadarStoreBridge.snapshotWriters[id];
+    if (!entry || !entry.writer) return;
+    var chunkBytes = RadarStoreBridge.chunkBytes;
+    for (var offset = 0; offset < length;) {
+      if (!entry.filling) {
+        entry.filling = RadarStoreBridge.chunkPool.pop() || new Uint8Array(chunkBytes);
+        entry.filled = 0;
+      }
+      var size = Math.min(length - offset, chunkBytes - entry.filled);
+      entry.filling.set(HEAPU8.subarray(pointer + offset, pointer + offset + size), entry.filled);
+      entry.filled += size;
+      offset += size;
+      if (entry.filled === chunkBytes) {
+        entry.writer.add(entry.filling);
+        entry.filling = null;
+      }
+    }
+  },
+
+  radar_store_snapshot_waiting__deps: ['$RadarStoreBridge'],
+  radar_store_snapshot_waiting: function (id) {
+    var entry = RadarStoreBridge.snapshotWriters[id];
+    return entry && entry.writer ? entry.writer.waitingBytes : 0;
+  },
+
+  radar_store_snapshot_finish__deps: ['$RadarStoreBridge'],
+  radar_store_snapshot_finish: function (id, meta, requestId) {
+    var entry = RadarStoreBridge.snapshotWriters[id];
+    delete RadarStoreBridge.snapshotWriters[id];
+    var data = UTF8ToString(meta);
+    RadarStoreBridge.run(requestId, function () {
+      if (!entry) throw new Error('no snapshot is being written under id ' + id);
+      if (entry.error) throw entry.error;
+      if (entry.filling) {
+        // The last chunk as a copy of its filled part: a view would store the whole array.
+        entry.writer.add(entry.filling.slice(0, entry.filled));
+        RadarStoreBridge.chunkPool.push(entry.filling);
+        entry.filling = null;
+      }
+      return entry.writer.finish(data).then(function (result) {
+        return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });
+      }).finally(RadarStoreBridge.dropChunkPool);
+    });
+  },
+
+  radar_store_snapshot_abandon__deps: ['$RadarStoreBridge'],
+  radar_store_snapshot_abandon: function (id) {
+    var entry = RadarStoreBridge.snapshotWriters[id];
+    delete RadarStoreBridge.snapshotWriters[id];
+    if (entry && entry.writer) entry.writer.abandon();
+    RadarStoreBridge.dropChunkPool();
   },
 
   radar_store_remove_snapshot__deps: ['$RadarStoreBridge'],

@@ -1,6 +1,7 @@
 // Browser tests of the durable store (web/storage/radar_store.js) in headless Chromium: round
 // trip across reload and restart, SIGKILL right after confirmations and during bulk writes,
-// quota exhaustion, two tabs, migration from the schema-1 fixture, and backup/restore.
+// quota exhaustion, two tabs, migration from the schema-1 fixture, backup/restore, and a snapshot
+// written and read back a chunk at a time.
 // Measured figures are printed as test diagnostics (node --test shows them).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -568,5 +569,58 @@ test('7. export, wipe, import: same content; corrupt or truncated backups refuse
     assert.deepEqual(result.otherReport, { added: 1, conflicts: [{ store: 'events', key: 'ev-000000' }] });
     assert.ok(result.firstEventKept, 'a conflicting event is reported, never overwritten');
     assert.equal(result.eventCount, 301);
+  });
+});
+
+test('8. a snapshot written as its chunks come: stored whole, read back chunk by chunk in order; abandoned, nothing is left', async () => {
+  await withProfile(async (launch) => {
+    const browser = await launch();
+    const { page } = await openHarness(browser);
+    const result = await page.evaluate(async () => {
+      const store = harness.store;
+      const chunkOf = (index) => Uint8Array.from({ length: 1000 + index }, (unused, at) => (at * 7 + index) & 0xff);
+      const given = [];
+      const recycled = [];
+      const writer = store.snapshotWriter('dataset', { chunksPerTransaction: 3, recycle: (chunk) => recycled.push(chunk) });
+      for (let index = 0; index < 10; index++) {
+        const chunk = chunkOf(index);
+        given.push(chunk);
+        writer.add(chunk);
+      }
+      const waitingAfterAdding = writer.waitingBytes;
+      const finished = await writer.finish('{"rows":10}');
+
+      // Abandoned halfway: its chunks are removed and the stored snapshot stays as it was.
+      const abandoned = store.snapshotWriter('dataset', {});
+      for (let index = 0; index < 5; index++) abandoned.add(chunkOf(100 + index));
+      abandoned.abandon();
+      const abandonedFinish = await abandoned.finish('{"rows":5}').then(() => 'finished', (e) => e.name);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+
+      const read = [];
+      const loaded = await store.loadAll({ eachSnapshotChunk: (manifest, data, index) => read.push({ key: manifest.key, index, data }) });
+      const whole = await store.loadAll();
+      const chunkKeys = await new Promise((resolve, reject) => {
+        const request = store.db.transaction('snapshot_chunks').objectStore('snapshot_chunks').getAllKeys();
+        request.onsuccess = () => resolve(request.result.length);
+        request.onerror = () => reject(request.error);
+      });
+      const same = (a, b) => a.length === b.length && a.every((value, at) => value === b[at]);
+      return {
+        waitingAfterAdding, chunkCount: finished.chunkCount, abandonedFinish,
+        recycledAll: recycled.length === given.length && recycled.every((chunk, at) => chunk === given[at]),
+        readInOrder: read.length === given.length && read.every((chunk, at) => chunk.index === at && same(chunk.data, given[at])),
+        manifestsOnly: loaded.snapshots.map((snapshot) => [snapshot.key, snapshot.data, snapshot.chunkCount, 'chunks' in snapshot]),
+        wholeChunks: whole.snapshots[0].chunks.length, chunkKeys,
+      };
+    });
+    assert.equal(result.waitingAfterAdding, 10 * 1000 + 45, 'the bytes added wait until they are written');
+    assert.equal(result.chunkCount, 10);
+    assert.ok(result.recycledAll, 'every chunk is given back once IndexedDB has its copy');
+    assert.ok(result.readInOrder, 'the chunks come back one by one, in order, byte for byte');
+    assert.deepEqual(result.manifestsOnly, [['dataset', '{"rows":10}', 10, false]]);
+    assert.equal(result.wholeChunks, 10);
+    assert.equal(result.abandonedFinish, 'AbortError');
+    assert.equal(result.chunkKeys, 10, 'the abandoned writer left no chunks');
   });
 });

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "core/import/content_hash.hpp"
 
@@ -298,13 +299,18 @@ const char* snapshot_fault_code(SnapshotFault fault) {
 
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search) {
     DatasetSnapshotWriter writer(dataset, std::string(note), search);
-    while (!writer.step()) {
+    std::string bytes;
+    for (bool done = false; !done;) {
+        done = writer.step();
+        if (bytes.capacity() < writer.size()) bytes.reserve(writer.size());
+        bytes += writer.take_written();
     }
-    return writer.take();
+    return bytes;
 }
 
 // Items: 0 the header and the note, 1..columns one column each, then the search index; each is
-// counted (for the header's total length), then written, then the checksum is added in slices.
+// counted (for the header's total length), then written; every piece written is added to the
+// checksum in slices before the next one is written, and only then handed over.
 struct DatasetSnapshotWriter::State {
     enum class Stage { counting, writing, search_text, checksum, done };
     static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
@@ -318,10 +324,10 @@ struct DatasetSnapshotWriter::State {
     Output counter{nullptr};
     std::vector<std::size_t> item_ends;  // counted: where each item's bytes end
     std::size_t total = 0;               // counted: the snapshot's length with its checksum
-    std::string bytes;
-    std::optional<Output> writer;
+    std::size_t produced = 0;            // bytes written so far, taken or not
+    std::string written;                 // bytes written and not yet taken
+    std::size_t written_hashed = 0;      // of `written`, added to the checksum
     ContentHasher hasher;
-    std::size_t hashed = 0;
     std::size_t text_written = 0;
 
     State(const Dataset& data, std::string text, const SearchIndex* index)
@@ -337,6 +343,13 @@ struct DatasetSnapshotWriter::State {
         else if (item <= dataset.columns().size()) write_column(out, dataset.columns()[item - 1], dataset.row_count());
         else write_search_index(out, search, dataset.row_count(), with_search_text);
     }
+    // Room for `size` more bytes at the end of `written` (filled by the caller at once).
+    char* extend(std::size_t size) {
+        const std::size_t start = written.size();
+        written.resize(start + size);
+        produced += size;
+        return written.data() + start;
+    }
 };
 
 DatasetSnapshotWriter::DatasetSnapshotWriter(const Dataset& dataset, std::string note, const SearchIndex* search)
@@ -347,52 +360,55 @@ DatasetSnapshotWriter& DatasetSnapshotWriter::operator=(DatasetSnapshotWriter&&)
 
 bool DatasetSnapshotWriter::step() {
     State& s = *state_;
+    if (s.written_hashed < s.written.size()) {
+        const std::size_t size = std::min(State::checksum_slice, s.written.size() - s.written_hashed);
+        s.hasher.update(std::string_view(s.written).substr(s.written_hashed, size));
+        s.written_hashed += size;
+        return false;
+    }
     switch (s.stage) {
     case State::Stage::counting:
         s.put_item(s.counter);
         s.item_ends.push_back(s.counter.count());
         if (++s.item < s.items()) break;
-        // Room for all of it, not yet filled: each item fills its own part when it is written, so
-        // no single step clears the whole snapshot (168 MB for a million dossiers).
         s.total = s.counter.count() + checksum_bytes;
-        s.bytes.reserve(s.total);
-        s.writer.emplace(s.bytes.data());
         s.item = 0;
         s.stage = State::Stage::writing;
         break;
     case State::Stage::writing: {
         const bool last = s.item + 1 == s.items();
-        s.bytes.resize(s.item_ends[s.item] - (last ? s.search_text().size() : 0));  // within the room reserved
-        s.put_item(*s.writer, !last);
+        const std::size_t size = s.item_ends[s.item] - (last ? s.search_text().size() : 0) - s.produced;
+        Output out(s.extend(size));
+        s.put_item(out, !last);
         if (++s.item == s.items()) s.stage = State::Stage::search_text;
         break;
     }
     case State::Stage::search_text: {
         const std::string_view text = s.search_text();
         const std::size_t size = std::min(State::text_slice, text.size() - s.text_written);
-        s.bytes.resize(s.bytes.size() + size);
-        s.writer->raw(text.data() + s.text_written, size);
+        if (size > 0) Output(s.extend(size)).raw(text.data() + s.text_written, size);
         s.text_written += size;
         if (s.text_written == text.size()) s.stage = State::Stage::checksum;
         break;
     }
-    case State::Stage::checksum: {
-        const std::size_t body = s.bytes.size();
-        const std::size_t size = std::min(State::checksum_slice, body - s.hashed);
-        s.hasher.update(std::string_view(s.bytes).substr(s.hashed, size));
-        s.hashed += size;
-        if (s.hashed < body) break;
-        s.bytes.resize(s.total);
-        s.writer->value(s.hasher.value());
+    case State::Stage::checksum:
+        Output(s.extend(checksum_bytes)).value(s.hasher.value());
+        s.written_hashed = s.written.size();  // the checksum is not part of what it sums
         s.stage = State::Stage::done;
         break;
-    }
     case State::Stage::done: break;
     }
     return s.stage == State::Stage::done;
 }
 
-std::string DatasetSnapshotWriter::take() { return std::move(state_->bytes); }
+std::size_t DatasetSnapshotWriter::size() const { return state_->total; }
+
+std::string DatasetSnapshotWriter::take_written() {
+    State& s = *state_;
+    if (s.written_hashed < s.written.size()) return {};
+    s.written_hashed = 0;
+    return std::exchange(s.written, std::string());
+}
 
 DatasetSnapshotDecode decode_dataset_snapshot(std::string_view bytes) {
     DatasetSnapshotReader reader(bytes);

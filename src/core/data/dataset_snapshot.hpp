@@ -60,13 +60,17 @@ struct DatasetSnapshotDecode {
 // `search`, when given and complete, must be an index of `dataset`.
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
 
-// Encodes the same bytes a piece at a time: each step counts or writes the header or one column
-// (or the search index but its folded text), or writes 8 MiB of that text, or adds 4 MiB to the
-// checksum. `dataset` and `search` must outlive the
-// writer and stay unchanged while it works.
+// Encodes the same bytes a piece at a time, for a store that takes them in parts: each step
+// counts or writes the header or one column (or the search index but its folded text), or writes
+// 8 MiB of that text, or adds 4 MiB of what it wrote to the checksum, or writes the checksum.
+// After any step, take_written() hands over the bytes written and summed since it was last
+// called (empty while a piece is being summed): in order, they are the snapshot, which need never
+// be in memory whole. `dataset` and `search` must outlive the writer and stay unchanged while it works.
 //     DatasetSnapshotWriter writer(dataset, note_json, &search_index);
-//     while (!writer.step()) {}
-//     std::string bytes = writer.take();
+//     for (bool done = false; !done;) {
+//         done = writer.step();
+//         store_part(writer.take_written());
+//     }
 class DatasetSnapshotWriter {
 public:
     DatasetSnapshotWriter(const Dataset& dataset, std::string note, const SearchIndex* search);
@@ -74,9 +78,11 @@ public:
     DatasetSnapshotWriter(DatasetSnapshotWriter&&) noexcept;
     DatasetSnapshotWriter& operator=(DatasetSnapshotWriter&&) noexcept;
 
-    // One piece of work; true once the snapshot is written (then take() it).
+    // One piece of work; true once the snapshot is written (take_written() then gives its end).
     bool step();
-    std::string take();
+    std::string take_written();
+    // The snapshot's length once counted (the first steps), 0 before.
+    std::size_t size() const;
 
 private:
     struct State;
