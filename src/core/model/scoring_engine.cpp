@@ -193,7 +193,7 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
             return {};
         }
         if (outputs_change) {
-            outputs_before_.swap(parameters_[index].outputs);
+            keep_outputs_before(index);
             contributes_before_.swap(parameters_[index].contributes);
             compile_parameter(index);
         }
@@ -218,12 +218,11 @@ std::vector<ModelProblem> ScoringEngine::update(const ModelSpec& edited) {
 
 void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParameter& before, bool outputs_changed) {
     const ModelParameter& now = spec_.parameters[index];
-    const std::vector<double>& outputs_now = parameters_[index].outputs;
-    const std::vector<double>& outputs_then = outputs_changed ? outputs_before_ : outputs_now;
-    const MissingFlags& missing = parameters_[index].column->missing;
-    const auto points_of = [&](const ModelParameter& parameter, const std::vector<double>& outputs, std::size_t row) {
+    const CompiledParameter& compiled = parameters_[index];
+    const MissingFlags& missing = compiled.column->missing;
+    const auto points_of = [&](const ModelParameter& parameter, double output, std::size_t row) {
         return parameter.missing.kind == MissingPolicyKind::points && missing[row] ? parameter.missing.points
-                                                                                   : parameter.weight * outputs[row];
+                                                                                   : parameter.weight * output;
     };
     // Zero points add nothing to a score (see raw_scores()), so only rows the parameter can give
     // points before or after the edit are compared: for a weight, the rows of its bits alone.
@@ -244,8 +243,10 @@ void ScoringEngine::rescore_changed_points(std::size_t index, const ModelParamet
         std::uint64_t bits = contributes_now[word] | (outputs_changed ? contributes_before_[word] : 0);
         for (; bits != 0; bits &= bits - 1) {
             const std::size_t row = word * 64 + static_cast<std::size_t>(__builtin_ctzll(bits));
+            const double output_now = compiled.output(row);
+            const double output_then = outputs_changed ? outputs_before_[row] : output_now;
             if (compare_codes ? code_changed[codes[row]]
-                              : !same_bits(points_of(before, outputs_then, row), points_of(now, outputs_now, row)))
+                              : !same_bits(points_of(before, output_then, row), points_of(now, output_now, row)))
                 changed_rows_.push_back(static_cast<std::uint32_t>(row));
         }
     }
@@ -278,7 +279,6 @@ void ScoringEngine::rescore_changed_codes(std::size_t index, const ModelParamete
         if (touched[code] == 0) continue;
         if (touched[code] & 1) {
             const double output = compiled.code_outputs[code];
-            compiled.outputs[row] = output;
             const std::uint64_t bit = std::uint64_t{1} << (row % 64);
             if (output != 0.0 || compiled.code_missing[code]) compiled.contributes[row / 64] |= bit;
             else compiled.contributes[row / 64] &= ~bit;
@@ -348,6 +348,17 @@ void ScoringEngine::compile_rows(std::size_t index, std::size_t begin, std::size
     const MissingFlags& missing = compiled.column->missing;
     for (std::size_t row = begin; row < end; ++row)
         if (compiled.outputs[row] != 0.0 || missing[row]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
+    if (end == dataset_->row_count() && !compiled.codes.empty()) std::vector<double>().swap(compiled.outputs);
+}
+
+void ScoringEngine::keep_outputs_before(std::size_t index) {
+    CompiledParameter& compiled = parameters_[index];
+    if (compiled.codes.empty()) {
+        outputs_before_.swap(compiled.outputs);
+        return;
+    }
+    outputs_before_.resize(compiled.codes.size());
+    for (std::size_t row = 0; row < compiled.codes.size(); ++row) outputs_before_[row] = compiled.code_outputs[compiled.codes[row]];
 }
 
 bool ScoringEngine::code_rows_by_input(std::size_t index, std::size_t begin, std::size_t end) {
@@ -490,7 +501,7 @@ double ScoringEngine::points(std::size_t row, std::size_t parameter) const {
     const ModelParameter& definition = spec_.parameters[parameter];
     if (definition.missing.kind == MissingPolicyKind::points && parameters_[parameter].column->is_missing(row))
         return definition.missing.points;
-    return definition.weight * parameters_[parameter].outputs[row];
+    return definition.weight * parameters_[parameter].output(row);
 }
 
 ParameterCoding ScoringEngine::parameter_coding(std::size_t parameter) const {
