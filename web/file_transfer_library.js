@@ -1,6 +1,6 @@
 // Emscripten --js-library: file picker, drag-and-drop and downloads for src/platform/file_transfer.hpp.
-// Files are read in 1 MiB slices, each read and parsed in a task of its own (the page draws its
-// frames between them, so a big export never blocks it for long), and handed to C++ through the
+// Files are read in 1 MiB slices, each parsed in a task of its own (the page draws its frames
+// between them, so a big export never blocks it for long), and handed to C++ through the
 // exported radar_file_begin / radar_file_chunk / radar_file_end functions. The last file's handle
 // (not its bytes) is kept so that C++ can ask for it again (a mapping change in the review):
 // radar_js_read_file_again delivers it through radar_file_again_chunk / radar_file_again_end.
@@ -10,25 +10,81 @@ mergeInto(LibraryManager.library, {
     busy: false,
     lastFile: null,
     // Hands the file's slices to `chunk` (which returns 0 to stop), then its outcome to `end`.
+    // The slices go through one buffer in wasm memory and, where the browser's file streams take
+    // a reader's own buffer (a BYOB reader), are read into one reused array: reading a big file
+    // leaves nothing behind for the garbage collector, whose pauses were the import's longest
+    // tasks. Elsewhere each slice is read into an array of its own.
     sendSlices: async function (file, chunk, end) {
       let error = '';
+      const pointer = _malloc(RadarFiles.chunkSize);
       try {
-        for (let offset = 0; offset < file.size; offset += RadarFiles.chunkSize) {
-          const bytes = new Uint8Array(await file.slice(offset, offset + RadarFiles.chunkSize).arrayBuffer());
-          const pointer = _malloc(Math.max(1, bytes.length));
-          HEAPU8.set(bytes, pointer);
-          const keepGoing = chunk(pointer, bytes.length);
-          _free(pointer);
-          if (!keepGoing) { error = 'cancelled'; break; }
+        const slices = RadarFiles.streamSlices(file) || RadarFiles.blobSlices(file);
+        for await (const bytes of slices) {
+          HEAPU8.set(bytes, pointer);  // HEAPU8 is read again: memory may have grown
+          if (!chunk(pointer, bytes.length)) {
+            error = 'cancelled';
+            break;
+          }
+          await RadarFiles.nextTask();
         }
       } catch (failure) {
         error = String(failure && failure.message || failure);
       }
+      _free(pointer);
       const errorBytes = lengthBytesUTF8(error) + 1;
       const errorPointer = _malloc(errorBytes);
       stringToUTF8(error, errorPointer, errorBytes);
       end(error === '' ? 1 : 0, errorPointer);
       _free(errorPointer);
+    },
+    // The file in slices of chunkSize bytes (the last may be shorter), read by a BYOB reader
+    // into one array, each slice a view of it valid until the next is asked for; null where
+    // file streams have no BYOB reader.
+    streamSlices: function (file) {
+      let reader;
+      try {
+        reader = file.stream().getReader({ mode: 'byob' });
+      } catch (unsupported) {
+        return null;
+      }
+      return (async function* () {
+        let buffer = new ArrayBuffer(RadarFiles.chunkSize);
+        try {
+          for (let finished = false; !finished;) {
+            let filled = 0;
+            while (filled < buffer.byteLength) {
+              const { value, done } = await reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled));
+              if (value) buffer = value.buffer;  // the same memory, handed back
+              if (done) {
+                finished = true;
+                break;
+              }
+              filled += value.byteLength;
+            }
+            if (filled > 0) yield new Uint8Array(buffer, 0, filled);
+          }
+        } finally {
+          reader.releaseLock();
+        }
+      })();
+    },
+    // The file in slices of chunkSize bytes, each read into an array of its own.
+    blobSlices: async function* (file) {
+      for (let offset = 0; offset < file.size; offset += RadarFiles.chunkSize)
+        yield new Uint8Array(await file.slice(offset, offset + RadarFiles.chunkSize).arrayBuffer());
+    },
+    // A promise settled in a task of its own (a message to itself: no clamping as for nested
+    // timers), so each slice is parsed in its own task even when the next one is already read.
+    nextTask: function () {
+      if (!RadarFiles.taskChannel) {
+        RadarFiles.taskChannel = new MessageChannel();
+        RadarFiles.taskWaiters = [];
+        RadarFiles.taskChannel.port1.onmessage = () => RadarFiles.taskWaiters.shift()();
+      }
+      return new Promise((resolve) => {
+        RadarFiles.taskWaiters.push(resolve);
+        RadarFiles.taskChannel.port2.postMessage(null);
+      });
     },
     deliver: async function (file) {
       if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
