@@ -66,7 +66,9 @@ TEST_CASE("a search index built in steps matches like one built at once") {
     CHECK(stepped.rows_indexed() == 300);
     for (const char* query : {"ko", "gent", "creche", "gezinsopvang", "e", "1"}) {
         const auto words = SearchIndex::query_words(query);
-        for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(stepped.matches(row, words) == whole.matches(row, words));
+        const SearchIndex::Query stepped_query = stepped.query(dataset, words);
+        const SearchIndex::Query whole_query = whole.query(dataset, words);
+        for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(stepped.matches(row, stepped_query) == whole.matches(row, whole_query));
     }
 }
 
@@ -88,8 +90,10 @@ TEST_CASE("a preparation hashes, then indexes by id and for search, and reports 
     CHECK(prepared.search->rows_indexed() == 500);
     const SearchIndex whole(dataset, search_columns);
     const auto words = SearchIndex::query_words(std::string(dataset.find("name")->texts[42]));
-    CHECK(prepared.search->matches(42, words));
-    for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(prepared.search->matches(row, words) == whole.matches(row, words));
+    const SearchIndex::Query prepared_query = prepared.search->query(dataset, words);
+    const SearchIndex::Query whole_query = whole.query(dataset, words);
+    CHECK(prepared.search->matches(42, prepared_query));
+    for (std::size_t row = 0; row < dataset.row_count(); ++row) CHECK(prepared.search->matches(row, prepared_query) == whole.matches(row, whole_query));
 }
 
 TEST_CASE("the rows by id, built in slices, find every dossier, also in the dataset's new place") {

@@ -59,9 +59,10 @@ TEST_CASE("the ranking list filters, sorts and follows the session's scores") {
         const auto& rows = list.rows(state);
         REQUIRE_FALSE(rows.empty());
         CHECK(rows.size() < engine.row_count());
+        const SearchIndex::Query query = state.search_index()->query(state.dataset(), SearchIndex::query_words(municipality));
         for (std::size_t row : rows) {
             CHECK(state.display_score(row) >= 20.0);
-            CHECK(state.search_index()->matches(row, SearchIndex::query_words(municipality)));
+            CHECK(state.search_index()->matches(row, query));
         }
         // In rank order.
         for (std::size_t i = 1; i < rows.size(); ++i) CHECK(state.rank_of(rows[i - 1]) < state.rank_of(rows[i]));

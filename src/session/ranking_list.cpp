@@ -54,11 +54,12 @@ void RankingList::compute(const Session& session) {
     const Column* provinces = dataset.find("province");
     const Column* care_types = dataset.find("care_type");
     const SearchIndex* search = session.search_index();
+    const SearchIndex::Query query = search ? search->query(dataset, words) : SearchIndex::Query();
     auto keep = [&](std::size_t row) {
         if (engine->display_score(row) < filter_.min_score) return false;
         if (!filter_.province.empty() && (!provinces || provinces->texts[row] != filter_.province)) return false;
         if (!filter_.care_type.empty() && (!care_types || care_types->texts[row] != filter_.care_type)) return false;
-        return words.empty() || (search && search->matches(row, words));
+        return words.empty() || (search && search->matches(row, query));
     };
     for (std::size_t row : engine->ranking())
         if (keep(row)) rows_.push_back(row);

@@ -1,5 +1,7 @@
-// A folded search index so a text filter over 100,000 rows stays cheap. (Ranking by score lives
-// in model/rank_order.hpp.)
+// A folded search index so a text filter over a million rows stays cheap. A column kept as a
+// dictionary (few distinct values: a name, a municipality, a care type) is folded once per
+// distinct value and matched through its cells' codes; the other columns (an id) are folded per
+// row. (Ranking by score lives in model/rank_order.hpp.)
 #pragma once
 
 #include <cstdint>
@@ -24,14 +26,35 @@ public:
     // every row is indexed.
     bool index_rows(const Dataset& dataset, std::size_t max_rows);
     std::size_t rows_indexed() const { return haystacks_.size(); }
-    // True if every whitespace-separated word of the (unfolded) query occurs in the row's text.
-    bool matches(std::size_t row, const std::vector<std::string>& folded_words) const;
+
+    // A query's words and, per dictionary column, which of its values hold each word; made for
+    // the dataset the index was made for (its columns must outlive the query).
+    class Query {
+    public:
+        bool empty() const { return words_.empty(); }
+
+    private:
+        friend class SearchIndex;
+        struct DictionaryMatches {
+            const Column* column;
+            std::vector<std::uint8_t> holds;  // [word * values + value]: the value holds the word
+            std::size_t values;
+        };
+        std::vector<std::string> words_;
+        std::vector<DictionaryMatches> dictionaries_;
+    };
+    // The query for the folded words (query_words) over `dataset`, the index's dataset.
+    Query query(const Dataset& dataset, std::vector<std::string> folded_words) const;
+    // True if every word of the query occurs in one of the row's indexed cells.
+    bool matches(std::size_t row, const Query& query) const;
+    // The folded words of a query, split at spaces, tabs and line breaks.
     static std::vector<std::string> query_words(std::string_view query);
 
-    // The index as a dataset snapshot keeps it: the columns asked for, and per row its folded
-    // text. `format` changes with anything that changes that text (the folding, the layout), so
-    // an index stored by another version is built again instead of used.
-    static constexpr std::uint32_t format = 1;
+    // The index as a dataset snapshot keeps it: the columns asked for, and per row the folded
+    // text of those of them that are not dictionaries in the dataset. `format` changes with
+    // anything that changes that text (the folding, the layout), so an index stored by another
+    // version is built again instead of used (format 1 held every column's text per row).
+    static constexpr std::uint32_t format = 2;
     const std::vector<std::string>& columns() const { return columns_; }
     const TextPool& haystacks() const { return haystacks_; }
     // A stored index, complete, when it was made in this format over these columns of a dataset
@@ -43,12 +66,17 @@ public:
 private:
     SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now);
 
+    struct DictionaryColumn {
+        std::size_t column;
+        TextPool folded_values;  // per distinct value, folded
+    };
     std::vector<std::string> columns_;
-    std::vector<std::size_t> indexed_columns_;
+    std::vector<std::size_t> row_columns_;  // folded per row into haystacks_
+    std::vector<DictionaryColumn> dictionary_columns_;
     std::string haystack_;  // the row being indexed
     std::string scratch_;   // one cell's text
-    // Per row, the folded cells of the indexed columns, each followed by '\n', in one pool (a
-    // million rows would otherwise be a million separately allocated strings).
+    // Per row, the folded cells of row_columns_, each followed by '\n', in one pool (a million rows
+    // would otherwise be a million separately allocated strings).
     TextPool haystacks_;
 };
 
