@@ -230,7 +230,7 @@ mergeInto(LibraryManager.library, {
     // content is stored as Uint8Array chunks, text as string chunks.
     RadarStoreBridge.run(requestId, function (store) {
       var chunking = binary ? RadarStoreBridge.byteChunks : RadarStoreBridge.textChunks;
-      return chunking(content, contentLength, 1 << 20).then(function (chunks) {
+      return chunking(content, contentLength, RadarStoreBridge.chunkBytes).then(function (chunks) {
         return store.putSnapshot(snapshotKey, snapshotMeta, chunks);
       }).then(function (result) {
         return JSON.stringify({ ms: result.ms, chunkCount: result.chunkCount });

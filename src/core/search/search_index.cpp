@@ -28,7 +28,7 @@ bool is_dictionary(const Column& column) { return column.type == ColumnType::tex
 
 }  // namespace
 
-SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now)
+SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, NoRowsYet)
     : columns_(columns) {
     for (const auto& name : columns) {
         const auto index = dataset.index_of(name);
@@ -46,7 +46,6 @@ SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>&
         }
         dictionary_columns_.push_back(std::move(folded));
     }
-    index_rows(dataset, rows_now);
 }
 
 SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns)
@@ -55,7 +54,7 @@ SearchIndex::SearchIndex(const Dataset& dataset, const std::vector<std::string>&
 }
 
 SearchIndex SearchIndex::in_steps(const Dataset& dataset, const std::vector<std::string>& columns) {
-    SearchIndex index(dataset, columns, 0);
+    SearchIndex index(dataset, columns, NoRowsYet{});
     // All the room at once: grown by doubling, the text held half its size more while it was
     // copied, and kept up to twice the room it needed.
     index.haystacks_.reserve(dataset.row_count(), text_bytes_at_most(dataset, index.row_columns_));
@@ -66,7 +65,7 @@ std::optional<SearchIndex> SearchIndex::restored(const Dataset& dataset, const s
                                                  std::uint32_t stored_format, const std::vector<std::string>& stored_columns,
                                                  TextPool haystacks) {
     if (stored_format != format || stored_columns != columns || haystacks.size() != dataset.row_count()) return std::nullopt;
-    SearchIndex index(dataset, columns, 0);
+    SearchIndex index(dataset, columns, NoRowsYet{});
     index.haystacks_ = std::move(haystacks);
     return index;
 }

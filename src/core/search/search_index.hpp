@@ -30,10 +30,6 @@ public:
     // A query's words and, per dictionary column, which of its values hold each word; made for
     // the dataset the index was made for (its columns must outlive the query).
     class Query {
-    public:
-        bool empty() const { return words_.empty(); }
-
-    private:
         friend class SearchIndex;
         struct DictionaryMatches {
             const Column* column;
@@ -64,7 +60,9 @@ public:
                                                TextPool haystacks);
 
 private:
-    SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, std::size_t rows_now);
+    // The columns sorted into per-row and dictionary ones (dictionaries folded), no row indexed.
+    struct NoRowsYet {};
+    SearchIndex(const Dataset& dataset, const std::vector<std::string>& columns, NoRowsYet);
 
     struct DictionaryColumn {
         std::size_t column;
