@@ -69,7 +69,8 @@ function watchTasksAndMemory() {
   const follow = () => {
     try {
       const state = window.radar.importState();
-      const doing = [state.import.phase, state.import.accept, state.import.restoring ? 'restoring' : '', state.datasetStore?.save]
+      const doing = [state.datasetStore?.storageMode === 'opening' ? 'opening the store' : '', state.datasetStore?.decoding !== undefined ? 'decoding' : '',
+                     state.import.phase, state.import.accept, state.import.restoring ? 'restoring' : '', state.datasetStore?.save]
         .filter((part) => part && part !== 'none').join('/');
       if (doing !== watch.doing.at(-1).doing) watch.doing.push({ start: performance.now(), doing });
     } catch { /* the app is not running yet */ }
@@ -171,6 +172,8 @@ try {
   console.log(`                     start-up: ${describeHeaps(startWatch)}`);
   console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
+  const describeTimeline = (watch) => watch.doing.map((change) => `${(change.start / 1000).toFixed(2)} s ${change.doing}`).join(', ');
+  console.log(`start-up timeline    ${describeTimeline(startWatch)} (seconds since the page began loading)`);
   console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}`);
   console.log(`                     start-up: ${describeTasks(startWatch.longTasks)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);

@@ -120,6 +120,9 @@ void frame() {
     radar::app::hand_wheel_to_outer_window();
     ImGui::NewFrame();
     radar::session::advance_import_work(app.state, *app.import_session);
+    if (radar::session::import_work_waits_between_frames(app.state, *app.import_session))
+        radar::platform::work_between_frames(
+            [] { return radar::session::advance_import_work_between_frames(app.state, *app.import_session); });
     // A mapping change reads the picked file again from the browser's handle to it.
     if (app.import_session->take_file_request() && !radar::platform::read_file_again(*app.import_session))
         app.import_session->end_file(false, "the file can no longer be read");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -37,6 +38,12 @@ std::optional<std::string> start_option(const std::string& name);
 // Tells the host the app has drawn its first frames (the page removes its loading screen and
 // resolves window.radar.ready). A no-op natively.
 void notify_ready();
+
+// Runs `work` in tasks of its own between the frames (web: a message the page posts to itself,
+// so no timer clamping), again while it returns true; a later call replaces the work and starts
+// it again if it had stopped. Natively, where no frames are drawn, runs it at once until it
+// returns false.
+void work_between_frames(std::function<bool()> work);
 
 // Tells the host that reading a stored dataset again at start-up began (true) or ended (false).
 // The page remembers an unfinished one, so that the next start can offer to skip the dataset

@@ -65,6 +65,10 @@ std::optional<std::string> take_start_notice() { return std::nullopt; }
 
 void note_dataset_restore(bool) {}
 
+void work_between_frames(std::function<bool()> work) {
+    while (work()) {}
+}
+
 void set_wheel_handler(std::function<void(WheelSteps)>) {}
 
 OfflineStatus offline_status() { return {}; }

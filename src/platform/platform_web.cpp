@@ -112,6 +112,25 @@ EM_JS(void, js_install_wheel_listener, (), {
     }, { capture: true, passive: false });
 });
 
+// One channel whose messages call radar_platform_between_frames, each in a task of its own.
+EM_JS(void, js_post_between_frames_task, (), {
+    if (!Module.radarBetweenFrames) {
+        Module.radarBetweenFrames = new MessageChannel();
+        Module.radarBetweenFrames.port1.onmessage = () => _radar_platform_between_frames();
+    }
+    Module.radarBetweenFrames.port2.postMessage(null);
+});
+
+struct BetweenFrames {
+    std::function<bool()> work;
+    bool posted = false;
+};
+
+BetweenFrames& between_frames() {
+    static BetweenFrames state;
+    return state;
+}
+
 std::function<void(radar::platform::WheelSteps)>& wheel_handler() {
     static std::function<void(radar::platform::WheelSteps)> handler;
     return handler;
@@ -123,7 +142,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE void radar_platform_wheel(double delta_x, double
     if (wheel_handler()) wheel_handler()(radar::platform::wheel_steps(delta_x, delta_y, delta_mode));
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void radar_platform_between_frames() {
+    BetweenFrames& state = between_frames();
+    state.posted = false;
+    if (!state.work || !state.work()) return;
+    state.posted = true;
+    js_post_between_frames_task();
+}
+
 namespace radar::platform {
+
+void work_between_frames(std::function<bool()> work) {
+    BetweenFrames& state = between_frames();
+    state.work = std::move(work);
+    if (state.posted) return;
+    state.posted = true;
+    js_post_between_frames_task();
+}
 
 void set_wheel_handler(std::function<void(WheelSteps)> handler) {
     const bool first = !wheel_handler();

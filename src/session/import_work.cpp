@@ -2,7 +2,9 @@
 // the preparation run in slices, about 25 ms of them per frame in all; Session::adopt_import takes the result
 // over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
 // again at start-up goes through the same steps without a review; its problems go to the store's
-// problem list.
+// problem list. Between frames, the page runs more of the same slices in tasks of their own
+// (advance_import_work_between_frames), so a software-rendered frame's drawing does not hold the
+// work back.
 #include "session/import_work.hpp"
 
 #include <chrono>
@@ -105,6 +107,37 @@ void advance_import_work(Session& state, ImportSession& session) {
         if (session.accept_step_shown()) finish(state, session, *result);
         return;
     }
+}
+
+bool advance_import_work_between_frames(Session& state, ImportSession& session) {
+    const Clock::time_point deadline = Clock::now() + frame_budget;
+    if (state.stored_dataset_reading()) {
+        work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
+        return state.stored_dataset_reading().has_value();
+    }
+    ImportResult* result = session.result();
+    if (!result) return false;
+    switch (session.accept_step()) {
+    case ImportSession::AcceptStep::checking:
+        if (!session.trial()) return false;  // not begun: its notice is drawn first
+        check(state, session, *result, deadline);
+        break;
+    case ImportSession::AcceptStep::preparing: prepare(session, deadline); break;
+    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::finishing: return false;
+    }
+    return import_work_waits_between_frames(state, session);
+}
+
+bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
+    if (state.stored_dataset_reading()) return true;
+    switch (session.accept_step()) {
+    case ImportSession::AcceptStep::checking: return session.trial() != nullptr;
+    case ImportSession::AcceptStep::preparing: return true;
+    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::finishing: return false;
+    }
+    return false;
 }
 
 }  // namespace radar::session

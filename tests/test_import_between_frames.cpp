@@ -1,0 +1,88 @@
+// The import's work between frames (advance_import_work_between_frames), as the page runs it in
+// tasks of its own: it carries on a stored snapshot's decoding, a trial under way and the
+// preparation, never begins a step whose notice has to be drawn first, and ends where frames
+// alone end.
+#include <doctest/doctest.h>
+
+#include "session_fixtures.hpp"
+
+namespace radar::test {
+namespace {
+
+// The page's way: a frame, then tasks between frames while work waits for them.
+void run_frames_and_tasks(RunningApp& app) {
+    int frames = 0;
+    do {
+        advance_import_work(app.state, *app.import);
+        while (advance_import_work_between_frames(app.state, *app.import)) {}
+    } while ((app.import->busy() || app.state.stored_dataset_reading() || app.state.snapshot_writing()) && ++frames < 1000);
+    REQUIRE_FALSE(app.import->busy());
+    REQUIRE_FALSE(app.state.snapshot_writing());
+}
+
+TEST_CASE("between frames, accepting goes on only once its notice was drawn, and ends as with frames alone") {
+    const std::string csv = demo_export_csv(20000, 11);
+    TempFolder frames_only_folder("between-frames-reference");
+    RunningApp frames_only(frames_only_folder);
+    frames_only.import_file("export-20000.csv", csv);
+    REQUIRE(frames_only.state.dataset().row_count() == 20000);
+
+    TempFolder folder("between-frames-accept");
+    RunningApp app(folder);
+    app.read_file("export-20000.csv", csv);
+    app.import->request_accept();
+    // Nothing begins between frames: the trial waits for the frame after its notice was drawn.
+    CHECK_FALSE(import_work_waits_between_frames(app.state, *app.import));
+    CHECK_FALSE(advance_import_work_between_frames(app.state, *app.import));
+    CHECK(app.import->accept_step() == ImportSession::AcceptStep::checking);
+    CHECK_FALSE(app.import->trial());
+    advance_import_work(app.state, *app.import);  // the frame that draws the notice
+    CHECK_FALSE(app.import->trial());
+    advance_import_work(app.state, *app.import);  // the trial begins
+    REQUIRE(app.import->trial());
+    // Between frames, the trial and the preparation go on up to the finishing step, whose notice
+    // is drawn first too.
+    int tasks = 0;
+    while (advance_import_work_between_frames(app.state, *app.import) && ++tasks < 10000) {}
+    CHECK(app.import->accept_step() == ImportSession::AcceptStep::finishing);
+    CHECK(app.state.is_synthetic());  // the swap is a frame's
+
+    run_frames_and_tasks(app);
+    CHECK(app.state.import_refusal().empty());
+    REQUIRE(app.state.dataset().row_count() == 20000);
+    CHECK(app.state.dataset_hash() == frames_only.state.dataset_hash());
+    REQUIRE(app.state.engine());
+    for (std::size_t row = 0; row < 20000; row += 997) {
+        CHECK(app.state.engine()->raw_scores()[row] == frames_only.state.engine()->raw_scores()[row]);
+        CHECK(app.state.row_of(app.state.id(row)) == row);
+    }
+    REQUIRE(app.state.snapshot_save());
+    CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+}
+
+TEST_CASE("between frames, a stored snapshot is decoded at start-up and the restore ends as with frames alone") {
+    TempFolder folder("between-frames-restore");
+    std::string dataset_hash;
+    {
+        RunningApp first(folder);
+        first.import_file("export-5000.csv", demo_export_csv(5000, 12));
+        dataset_hash = first.state.dataset_hash();
+    }
+    RunningApp reopened(folder, false, false);
+    REQUIRE(reopened.state.stored_dataset_reading());
+    CHECK(import_work_waits_between_frames(reopened.state, *reopened.import));
+    int tasks = 0;
+    while (advance_import_work_between_frames(reopened.state, *reopened.import) && ++tasks < 10000) {}
+    CHECK_FALSE(reopened.state.stored_dataset_reading());
+    CHECK(reopened.state.load_problems().empty());
+    CHECK(reopened.state.is_synthetic());  // handed over in the next frame
+
+    run_frames_and_tasks(reopened);
+    CHECK_FALSE(reopened.state.is_synthetic());
+    CHECK(reopened.state.dataset().row_count() == 5000);
+    CHECK(reopened.state.dataset_hash() == dataset_hash);
+    for (std::size_t row = 0; row < 5000; row += 499) CHECK(reopened.state.row_of(reopened.state.id(row)) == row);
+}
+
+}  // namespace
+}  // namespace radar::test
