@@ -21,14 +21,15 @@ const megabytes = (bytes) => (bytes / 1e6).toFixed(1) + ' MB';
 const wasmBytes = (page) => page.evaluate(() => window.Module.HEAPU8.buffer.byteLength);
 const importState = (page) => page.evaluate(() => window.radar.importState());
 
-// Frame gaps: how long the page went without drawing, from an animation-frame loop.
+// Frame gaps: how long the page went without drawing, from an animation-frame loop, each with
+// what the app was doing as it began (watchTasksAndMemory follows that).
 function startFrameGaps(page) {
   return page.evaluate(() => {
     window.frameGaps = [];
     window.stopFrameGaps = false;
     let last = performance.now();
     const tick = (now) => {
-      window.frameGaps.push(now - last);
+      window.frameGaps.push({ gap: now - last, doing: window.benchWatch.doing.at(-1).doing });
       last = now;
       if (!window.stopFrameGaps) requestAnimationFrame(tick);
     };
@@ -88,7 +89,10 @@ function watchTasksAndMemory() {
 const longestTask = (tasks) => Math.max(0, ...tasks.map((task) => task.duration));
 const describeTasks = (tasks) => tasks.length === 0 ? 'none' : tasks.slice().sort((a, b) => b.duration - a.duration).slice(0, 6)
   .map((task) => `${task.duration.toFixed(0)} ms (${task.doing})`).join(', ') + (tasks.length > 6 ? `, ${tasks.length - 6} more` : '');
-const describeGaps = (gaps) => `${gaps.length}, longest ${Math.max(...gaps).toFixed(0)} ms, ${gaps.filter((gap) => gap > 200).length} over 200 ms`;
+const describeGaps = (gaps) => {
+  const longest = gaps.reduce((most, frame) => (frame.gap > most.gap ? frame : most), { gap: 0, doing: 'none' });
+  return `${gaps.length}, longest ${longest.gap.toFixed(0)} ms (${longest.doing}), ${gaps.filter((frame) => frame.gap > 200).length} over 200 ms`;
+};
 
 const app = await openApp({ browserArgs: ['--enable-precise-memory-info'] });
 try {

@@ -213,8 +213,10 @@
 
   // Every chunk of the manifests `manifestsRequest` reads, in order, handed to `each(manifest,
   // data, index)` as it arrives; a few reads are kept ahead, so only those chunks are in memory.
-  // A missing chunk, or `each` throwing, aborts the transaction.
-  function readChunksInOrder(transaction, manifestsRequest, each, fail) {
+  // A missing chunk, or `each` throwing, aborts the transaction. A chunk stored as a Blob (and
+  // every chunk after it, to keep the order) goes to `later` instead: its bytes can only be read
+  // once the transaction is over (handOverLater).
+  function readChunksInOrder(transaction, manifestsRequest, each, fail, later) {
     const readsAhead = 4;
     manifestsRequest.addEventListener('success', () => {
       const chunkStore = transaction.objectStore(CHUNKS);
@@ -231,8 +233,14 @@
             fail('IncompleteSnapshotError', `snapshot "${manifest.key}" lacks its chunk ${index}`);
             return;
           }
+          const data = request.result.data;
+          if (later.length > 0 || data instanceof Blob) {
+            later.push({ manifest, data, index });
+            readNext();
+            return;
+          }
           try {
-            each(manifest, request.result.data, index);
+            each(manifest, data, index);
           } catch (error) {
             fail(storeError(error, 'UnknownError').name, error && error.message);
             return;
@@ -242,6 +250,59 @@
       };
       for (let n = 0; n < readsAhead; n++) readNext();
     });
+  }
+
+  // The chunks readChunksInOrder left for after its transaction, handed to `each` in order: a
+  // Blob's bytes are read into one reused buffer (a view of it, valid during the call only), so
+  // reading a snapshot back makes no garbage array per chunk.
+  async function handOverLater(later, each) {
+    let buffer = new ArrayBuffer(0);
+    for (const { manifest, data, index } of later) {
+      if (!(data instanceof Blob)) {
+        each(manifest, data, index);
+        continue;
+      }
+      const read = await blobBytes(data, buffer);
+      buffer = read.buffer;
+      each(manifest, read.bytes, index);
+    }
+  }
+
+  // A Blob's bytes: {bytes, buffer}, read by a BYOB reader into `buffer` (or a larger one made in
+  // its place), which the next read may reuse; where streams take no BYOB reader, a new array.
+  async function blobBytes(blob, buffer) {
+    let reader = null;
+    try {
+      reader = blob.stream().getReader({ mode: 'byob' });
+    } catch (error) {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      return { bytes, buffer: bytes.buffer };
+    }
+    if (buffer.byteLength < blob.size) buffer = new ArrayBuffer(blob.size);
+    let filled = 0;
+    try {
+      while (filled < blob.size) {
+        const { value, done } = await reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled));
+        if (value) buffer = value.buffer;
+        if (done) break;
+        filled += value.byteLength;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+    if (filled !== blob.size) throw new StoreError('IncompleteSnapshotError', `a stored chunk gave ${filled} of its ${blob.size} bytes`);
+    return { bytes: new Uint8Array(buffer, 0, filled), buffer };
+  }
+
+  // The chunk records with each Blob's bytes read into an array of its own (Uint8Array), for
+  // the readers that need every chunk's bytes at once: exports, merges, whole snapshots.
+  async function withChunkBytes(chunks) {
+    const read = [];
+    for (const chunk of chunks) {
+      if (!(chunk.data instanceof Blob)) read.push(chunk);
+      else read.push(Object.assign({}, chunk, { data: new Uint8Array(await chunk.data.arrayBuffer()) }));
+    }
+    return read;
   }
 
   // Runs `then` once every request (all from one transaction) has succeeded. Requests of a
@@ -374,7 +435,7 @@
           this.store.assertWritable();
           await runTransaction(this.store.db, [CHUNKS], 'readwrite', (transaction) => {
             const objectStore = transaction.objectStore(CHUNKS);
-            group.forEach((chunk, offset) => objectStore.put({ key: [this.key, this.writeId, first + offset], schema: SCHEMA_VERSION, data: chunk }));
+            group.forEach((chunk, offset) => objectStore.put({ key: [this.key, this.writeId, first + offset], schema: SCHEMA_VERSION, data: storedChunk(chunk) }));
           });
         } catch (error) {
           this.failure = storeError(error);
@@ -422,6 +483,14 @@
       this.abandoned = true;
       Promise.resolve(this.writing).then(() => this.store.discardChunks(this.key, this.writeId));
     }
+  }
+
+  // A binary chunk is stored as a Blob: the Blob copies its bytes out of the JS heap at once, and
+  // reading it back (blobBytes) needs no new array, where a stored array is copied by IndexedDB
+  // on the way in and comes back as a new array, garbage the page then waits to collect (tens of
+  // MB for a large snapshot). Text chunks stay text.
+  function storedChunk(chunk) {
+    return chunk instanceof Uint8Array ? new Blob([chunk]) : chunk;
   }
 
   function chunkLength(chunk) {
@@ -1021,7 +1090,7 @@
 
     async getSnapshot(key) {
       this.assertMigrated();
-      return runTransaction(this.db, [SNAPSHOTS, CHUNKS], 'readonly', (transaction, fail, setResult) => {
+      const found = await runTransaction(this.db, [SNAPSHOTS, CHUNKS], 'readonly', (transaction, fail, setResult) => {
         const request = transaction.objectStore(SNAPSHOTS).get(key);
         request.onsuccess = () => {
           const manifest = request.result;
@@ -1030,25 +1099,36 @@
             return;
           }
           const chunksRequest = transaction.objectStore(CHUNKS).getAll(chunkRange(key, manifest.writeId));
-          chunksRequest.onsuccess = () => setResult(assembleSnapshot(manifest, chunksRequest.result));
+          chunksRequest.onsuccess = () => setResult({ manifest, chunks: chunksRequest.result });
         };
       });
+      return found && assembleSnapshot(found.manifest, await withChunkBytes(found.chunks));
     }
 
     // -- reads ----------------------------------------------------------------------------------
+
+    // The bytes of every chunk stored as a Blob, by its key's text.
+    async blobChunkBytes() {
+      const read = await runTransaction(this.db, [CHUNKS], 'readonly', (transaction) => ({ chunks: readEach(transaction.objectStore(CHUNKS)) }));
+      const blobs = read.chunks.result.filter((chunk) => chunk.data instanceof Blob);
+      return new Map((await withChunkBytes(blobs)).map((chunk) => [stableText(chunk.key), chunk.data]));
+    }
 
     // Everything in one read-only transaction: {schemaVersion, events: [...records], batches,
     // models, mapping_profiles, settings, snapshots: [{key, schema, data, chunkCount, chunks}]}.
     // options.snapshotContent === false leaves the chunks out (manifests only).
     // options.eachSnapshotChunk(manifest, data, index), when given, receives each snapshot's chunks
-    // in order as they are read, inside the same transaction, and they are not kept: the page
-    // holds a few chunks at a time instead of whole snapshots (loaded.snapshots are the manifests).
+    // in order as they are read, and they are not kept: the page holds a few chunks at a time
+    // instead of whole snapshots (loaded.snapshots are the manifests). Chunks stored as arrays or
+    // text come inside the same transaction; chunks stored as Blobs after it, each as a view of
+    // one reused buffer that is valid during the call only.
     async loadAll(options = {}) {
       this.assertMigrated();
       const eachChunk = typeof options.eachSnapshotChunk === 'function' ? options.eachSnapshotChunk : null;
       const withContent = options.snapshotContent !== false && !eachChunk;
       const names = withContent || eachChunk ? DATA_STORES : [...RECORD_STORES, SNAPSHOTS];
       const started = performance.now();
+      const later = [];
       const results = await runTransaction(this.db, names, 'readonly', (transaction, fail) => {
         const requests = {};
         for (const name of names) {
@@ -1056,12 +1136,13 @@
           if (name !== CHUNKS) requests[name] = objectStore.getAll();
           else if (withContent) requests[name] = readEach(objectStore);
         }
-        if (eachChunk) readChunksInOrder(transaction, requests[SNAPSHOTS], eachChunk, fail);
+        if (eachChunk) readChunksInOrder(transaction, requests[SNAPSHOTS], eachChunk, fail, later);
         return requests;
       });
+      if (eachChunk) await handOverLater(later, eachChunk);
       const loaded = { schemaVersion: SCHEMA_VERSION };
       for (const name of RECORD_STORES) loaded[name] = results[name].result;
-      const chunksByGroup = withContent ? groupChunks(results[CHUNKS].result) : new Map();
+      const chunksByGroup = withContent ? groupChunks(await withChunkBytes(results[CHUNKS].result)) : new Map();
       loaded.snapshots = results[SNAPSHOTS].result.map((manifest) =>
         withContent ? assembleSnapshot(manifest, chunksByGroup.get(chunkGroup(manifest.key, manifest.writeId)) || [])
                     : Object.assign({}, manifest));
@@ -1087,6 +1168,7 @@
       });
       const stores = {};
       for (const name of DATA_STORES) stores[name] = results[name].result;
+      stores[CHUNKS] = await withChunkBytes(stores[CHUNKS]);
       // Orphan chunks (a crashed snapshot write) are not part of the content.
       const live = new Set(stores[SNAPSHOTS].map((manifest) => chunkGroup(manifest.key, manifest.writeId)));
       // Binary chunks as text (chunkText): an export is JSON, and restores as a text snapshot.
@@ -1127,6 +1209,9 @@
         if (verdict !== true) throw new StoreError('ValidationError', typeof verdict === 'string' ? verdict : 'the backup was refused by its validator');
       }
       const generation = mode === 'replace' ? randomId() : this.generation;
+      // A merge compares snapshots by their bytes, inside its transaction, where a stored Blob's
+      // bytes cannot be read: they are read before it (chunks never change once written).
+      const localChunkBytes = mode === 'merge' ? await this.blobChunkBytes() : new Map();
       const started = performance.now();
       const outcome = await this.write([...DATA_STORES, META], (transaction, fail, setResult) => {
         if (mode === 'replace') {
@@ -1142,7 +1227,7 @@
           setResult({ report: { mode, added, unchanged: 0, conflicts: [] }, ops: [] });
           return undefined;
         }
-        mergeInto(transaction, stores, setResult);
+        mergeInto(transaction, stores, setResult, fail, localChunkBytes);
         return undefined;
       });
       const { report, ops } = outcome.value;
@@ -1282,11 +1367,19 @@
   }
 
   // Merge inside the restore transaction: read what is there, then add only what is missing.
-  function mergeInto(transaction, stores, setResult) {
+  // `chunkBytes` holds the bytes of the chunks stored as Blobs, read before the transaction.
+  function mergeInto(transaction, stores, setResult, fail, chunkBytes) {
     const requests = DATA_STORES.map((name) => transaction.objectStore(name).getAll());
     afterAll(requests, () => {
       const existing = {};
       DATA_STORES.forEach((name, index) => { existing[name] = requests[index].result; });
+      const unread = existing[CHUNKS].find((chunk) => chunk.data instanceof Blob && !chunkBytes.has(stableText(chunk.key)));
+      if (unread) {
+        fail('ConflictError', 'a snapshot was stored while the merge began; merge again');
+        return;
+      }
+      existing[CHUNKS] = existing[CHUNKS].map((chunk) =>
+        chunk.data instanceof Blob ? Object.assign({}, chunk, { data: chunkBytes.get(stableText(chunk.key)) }) : chunk);
       setResult(applyMerge(transaction, stores, existing));
     });
   }

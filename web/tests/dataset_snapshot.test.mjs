@@ -36,75 +36,79 @@ async function reload(page) {
 }
 
 // The stored dataset snapshot's manifest and chunks, read in the page from IndexedDB.
-function readStoredSnapshot(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('dossier-radar');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const transaction = db.transaction(['snapshots', 'snapshot_chunks'], 'readonly');
-      const manifest = transaction.objectStore('snapshots').get('dataset');
-      const chunks = transaction.objectStore('snapshot_chunks').getAll();
-      transaction.oncomplete = () => {
+// Runs `work` in the page with `window.snapshotDatabase(run)` there: run(db, request) on the
+// app's database (request(made) awaits an IDBRequest), closed again after it.
+async function inDatabase(page, work) {
+  await page.evaluate(() => {
+    window.snapshotDatabase = async (run) => {
+      const request = (made) => new Promise((resolve, reject) => {
+        made.onsuccess = () => resolve(made.result);
+        made.onerror = () => reject(made.error);
+      });
+      const db = await request(indexedDB.open('dossier-radar'));
+      try {
+        return await run(db, request);
+      } finally {
         db.close();
-        const live = chunks.result.filter((chunk) => chunk.key[0] === 'dataset' && chunk.key[1] === manifest.result.writeId);
-        resolve({
-          meta: JSON.parse(manifest.result.data),
-          chunkTypes: [...new Set(live.map((chunk) => (chunk.data instanceof Uint8Array ? 'bytes' : typeof chunk.data)))],
-          length: live.reduce((total, chunk) => total + chunk.data.length, 0),
-        });
-      };
-      transaction.onerror = () => reject(transaction.error);
+      }
+    };
+  });
+  return page.evaluate(work);
+}
+
+// The stored dataset snapshot: its meta, the kinds of its chunks' data ('blob', 'bytes' for an
+// array, 'string') and its length in bytes.
+function readStoredSnapshot(page) {
+  return inDatabase(page, () => window.snapshotDatabase(async (db, request) => {
+    const transaction = db.transaction(['snapshots', 'snapshot_chunks'], 'readonly');
+    const manifest = await request(transaction.objectStore('snapshots').get('dataset'));
+    const chunks = await request(transaction.objectStore('snapshot_chunks').getAll());
+    const live = chunks.filter((chunk) => chunk.key[0] === 'dataset' && chunk.key[1] === manifest.writeId);
+    const kind = (data) => (data instanceof Blob ? 'blob' : data instanceof Uint8Array ? 'bytes' : typeof data);
+    return {
+      meta: JSON.parse(manifest.data),
+      chunkTypes: [...new Set(live.map((chunk) => kind(chunk.data)))],
+      length: live.reduce((total, chunk) => total + (chunk.data instanceof Blob ? chunk.data.size : chunk.data.length), 0),
     };
   }));
 }
 
-// Rewrites the stored snapshot's chunks in place as the version before stored them: each byte
-// as the character of the same number.
+// Rewrites the stored snapshot's chunks as the version before stored them: each byte as the
+// character of the same number (a Blob's bytes are read outside the transaction that writes).
 function storeSnapshotAsText(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('dossier-radar');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const transaction = db.transaction(['snapshot_chunks'], 'readwrite');
-      const chunks = transaction.objectStore('snapshot_chunks');
-      const all = chunks.getAll();
-      all.onsuccess = () => {
-        for (const chunk of all.result) {
-          let text = '';
-          for (let at = 0; at < chunk.data.length; at += 0x8000)
-            text += String.fromCharCode.apply(null, chunk.data.subarray(at, at + 0x8000));
-          chunks.put(Object.assign(chunk, { data: text }));
-        }
-      };
-      transaction.oncomplete = () => { db.close(); resolve(); };
+  return inDatabase(page, () => window.snapshotDatabase(async (db, request) => {
+    const chunks = await request(db.transaction(['snapshot_chunks'], 'readonly').objectStore('snapshot_chunks').getAll());
+    for (const chunk of chunks) {
+      const bytes = chunk.data instanceof Blob ? new Uint8Array(await chunk.data.arrayBuffer()) : chunk.data;
+      let text = '';
+      for (let at = 0; at < bytes.length; at += 0x8000) text += String.fromCharCode.apply(null, bytes.subarray(at, at + 0x8000));
+      chunk.data = text;
+    }
+    const transaction = db.transaction(['snapshot_chunks'], 'readwrite');
+    for (const chunk of chunks) transaction.objectStore('snapshot_chunks').put(chunk);
+    await new Promise((resolve, reject) => {
+      transaction.oncomplete = resolve;
       transaction.onerror = () => reject(transaction.error);
-    };
+    });
   }));
 }
 
-// Changes one byte in the middle of the snapshot's first chunk.
+// Changes one byte in the middle of the snapshot's first chunk, stored again as the same kind.
 function damageStoredSnapshot(page) {
-  return page.evaluate(() => new Promise((resolve, reject) => {
-    const opening = indexedDB.open('dossier-radar');
-    opening.onerror = () => reject(opening.error);
-    opening.onsuccess = () => {
-      const db = opening.result;
-      const transaction = db.transaction(['snapshots', 'snapshot_chunks'], 'readwrite');
-      const manifest = transaction.objectStore('snapshots').get('dataset');
-      manifest.onsuccess = () => {
-        const chunks = transaction.objectStore('snapshot_chunks');
-        const first = chunks.get(['dataset', manifest.result.writeId, 0]);
-        first.onsuccess = () => {
-          const chunk = first.result;
-          chunk.data[Math.floor(chunk.data.length / 2)] ^= 0x01;
-          chunks.put(chunk);
-        };
-      };
-      transaction.oncomplete = () => { db.close(); resolve(); };
+  return inDatabase(page, () => window.snapshotDatabase(async (db, request) => {
+    const manifest = await request(db.transaction(['snapshots'], 'readonly').objectStore('snapshots').get('dataset'));
+    const key = ['dataset', manifest.writeId, 0];
+    const chunk = await request(db.transaction(['snapshot_chunks'], 'readonly').objectStore('snapshot_chunks').get(key));
+    const blob = chunk.data instanceof Blob;
+    const bytes = blob ? new Uint8Array(await chunk.data.arrayBuffer()) : chunk.data;
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    chunk.data = blob ? new Blob([bytes]) : bytes;
+    const transaction = db.transaction(['snapshot_chunks'], 'readwrite');
+    transaction.objectStore('snapshot_chunks').put(chunk);
+    await new Promise((resolve, reject) => {
+      transaction.oncomplete = resolve;
       transaction.onerror = () => reject(transaction.error);
-    };
+    });
   }));
 }
 
@@ -130,7 +134,7 @@ test('an imported export comes back from its binary snapshot, from its text form
     const stored = await readStoredSnapshot(page);
     assert.equal(stored.meta.content, 'dataset-columns');
     assert.equal(stored.meta.dataset_sha256, accepted.datasetHash);
-    assert.deepEqual(stored.chunkTypes, ['bytes']);
+    assert.deepEqual(stored.chunkTypes, ['blob']);
 
     // A batch and one code, which must outlive whatever happens to the snapshot.
     await page.evaluate(() => window.radar.setScreener('Tester'));
@@ -163,11 +167,11 @@ test('an imported export comes back from its binary snapshot, from its text form
     assert.equal(migrated.datasetHash, accepted.datasetHash);
     assert.equal(migrated.damagedDataset, undefined);
     let rewritten = await readStoredSnapshot(page);
-    for (let tries = 0; tries < 200 && rewritten.chunkTypes[0] !== 'bytes'; tries++) {
+    for (let tries = 0; tries < 200 && rewritten.chunkTypes[0] !== 'blob'; tries++) {
       await nextFrames(page);
       rewritten = await readStoredSnapshot(page);
     }
-    assert.deepEqual(rewritten.chunkTypes, ['bytes']);
+    assert.deepEqual(rewritten.chunkTypes, ['blob']);
     assert.equal(rewritten.length, stored.length);
     assert.deepEqual(rewritten.meta, stored.meta);
 

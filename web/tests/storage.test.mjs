@@ -598,7 +598,8 @@ test('8. a snapshot written as its chunks come: stored whole, read back chunk by
       await new Promise((resolve) => setTimeout(resolve, 500));
 
       const read = [];
-      const loaded = await store.loadAll({ eachSnapshotChunk: (manifest, data, index) => read.push({ key: manifest.key, index, data }) });
+      // A chunk's view is valid during the call only: kept as a copy.
+      const loaded = await store.loadAll({ eachSnapshotChunk: (manifest, data, index) => read.push({ key: manifest.key, index, data: data.slice() }) });
       const whole = await store.loadAll();
       const chunkKeys = await new Promise((resolve, reject) => {
         const request = store.db.transaction('snapshot_chunks').objectStore('snapshot_chunks').getAllKeys();
@@ -622,5 +623,79 @@ test('8. a snapshot written as its chunks come: stored whole, read back chunk by
     assert.equal(result.wholeChunks, 10);
     assert.equal(result.abandonedFinish, 'AbortError');
     assert.equal(result.chunkKeys, 10, 'the abandoned writer left no chunks');
+  });
+});
+
+test('9. binary chunks are stored as Blobs; they and an older version\'s array chunks read back alike, whole, exported and merged', async () => {
+  await withProfile(async (launch) => {
+    const browser = await launch();
+    const { page } = await openHarness(browser);
+    const result = await page.evaluate(async () => {
+      const store = harness.store;
+      // As a writer cuts them: none longer than the first.
+      const chunkOf = (index) => Uint8Array.from({ length: 3100 - index }, (unused, at) => (at * 13 + index) & 0xff);
+      const given = [0, 1, 2, 3, 4].map(chunkOf);
+      const writer = store.snapshotWriter('dataset', { chunksPerTransaction: 2 });
+      for (const chunk of given) writer.add(chunk);
+      await writer.finish('{"rows":5}');
+      // An older version stored its chunks as arrays: one such snapshot, written directly.
+      const older = [10, 11, 12].map(chunkOf);
+      await new Promise((resolve, reject) => {
+        const transaction = store.db.transaction(['snapshots', 'snapshot_chunks'], 'readwrite');
+        older.forEach((data, index) => transaction.objectStore('snapshot_chunks').put({ key: ['older', 'w1', index], schema: 2, data }));
+        transaction.objectStore('snapshots').put({ key: 'older', schema: 2, data: '{"rows":3}', writeId: 'w1', chunkCount: 3 });
+        transaction.oncomplete = resolve;
+        transaction.onerror = () => reject(transaction.error);
+      });
+      const storedKinds = await new Promise((resolve, reject) => {
+        const request = store.db.transaction('snapshot_chunks').objectStore('snapshot_chunks').getAll();
+        request.onsuccess = () => resolve(request.result.map((chunk) => `${chunk.key[0]}:${chunk.data instanceof Blob ? 'blob' : chunk.data.constructor.name}`));
+        request.onerror = () => reject(request.error);
+      });
+      const same = (a, b) => a.length === b.length && a.every((value, at) => value === b[at]);
+      const read = { dataset: [], older: [] };
+      const views = [];
+      await store.loadAll({
+        eachSnapshotChunk: (manifest, data, index) => {
+          if (manifest.key === 'dataset') views.push(data);
+          read[manifest.key].push({ index, data: data.slice() });
+        },
+      });
+      const inOrder = (chunks, expected) => chunks.length === expected.length &&
+        chunks.every((chunk, at) => chunk.index === at && same(chunk.data, expected[at]));
+      const whole = await store.getSnapshot('dataset');
+      const joined = (chunks) => chunks.map((chunk) => String.fromCharCode(...chunk)).join('');
+      const exported = await store.exportAll();
+      const exportedText = exported.stores.snapshot_chunks.filter((chunk) => chunk.key[0] === 'dataset')
+        .sort((a, b) => a.key[2] - b.key[2]).map((chunk) => chunk.data).join('');
+      const merged = await store.restore(exported, { mode: 'merge' });
+      const changed = JSON.parse(JSON.stringify(exported));
+      const changedChunk = changed.stores.snapshot_chunks.find((chunk) => chunk.key[0] === 'dataset' && chunk.key[2] === 1);
+      changedChunk.data = 'x' + changedChunk.data.slice(1);
+      const conflicted = await store.restore(changed, { mode: 'merge' });
+      return {
+        storedKinds: storedKinds.sort(),
+        datasetInOrder: inOrder(read.dataset, given), olderInOrder: inOrder(read.older, older),
+        // Each read moves (transfers) the one buffer on, so the views handed before are detached.
+        detachedBefore: views.slice(0, -1).every((view) => view.buffer.byteLength === 0), lastKept: views.at(-1).length,
+        wholeSame: whole.chunks.length === 5 && whole.chunks.every((chunk, at) => same(chunk, given[at])),
+        wholeContent: whole.content === joined(given),
+        exportedText: exportedText === joined(given),
+        mergedUnchanged: merged.unchanged, mergedConflicts: merged.conflicts.length,
+        conflicts: conflicted.conflicts.map((conflict) => `${conflict.store}:${conflict.key}`),
+      };
+    });
+    assert.deepEqual(result.storedKinds, ['dataset:blob', 'dataset:blob', 'dataset:blob', 'dataset:blob', 'dataset:blob',
+                                          'older:Uint8Array', 'older:Uint8Array', 'older:Uint8Array']);
+    assert.ok(result.datasetInOrder, 'Blob chunks come back in order, byte for byte');
+    assert.ok(result.olderInOrder, 'array chunks of an older version come back in order, byte for byte');
+    assert.ok(result.detachedBefore, 'the Blob chunks are read into one buffer, moved on from read to read');
+    assert.equal(result.lastKept, 3096);
+    assert.ok(result.wholeSame, 'a whole snapshot holds the Blob chunks\' bytes');
+    assert.ok(result.wholeContent, 'its content is the bytes as text');
+    assert.ok(result.exportedText, 'an export holds the Blob chunks as text');
+    assert.equal(result.mergedConflicts, 0, 'merging the same export changes nothing');
+    assert.equal(result.mergedUnchanged, 2, 'both snapshots are found the same');
+    assert.deepEqual(result.conflicts, ['snapshots:dataset'], 'a snapshot whose bytes differ is a conflict, never overwritten');
   });
 });
