@@ -253,18 +253,27 @@
   }
 
   // The chunks readChunksInOrder left for after its transaction, handed to `each` in order: a
-  // Blob's bytes are read into one reused buffer (a view of it, valid during the call only), so
-  // reading a snapshot back makes no garbage array per chunk.
+  // Blob's bytes are read into one of a few reused buffers (a view of it, valid during the call
+  // only), so reading a snapshot back makes no garbage array per chunk. A few reads go ahead of
+  // the one handed over: each read waits on the browser's blob storage.
   async function handOverLater(later, each) {
-    let buffer = new ArrayBuffer(0);
-    for (const { manifest, data, index } of later) {
-      if (!(data instanceof Blob)) {
-        each(manifest, data, index);
-        continue;
-      }
-      const read = await blobBytes(data, buffer);
-      buffer = read.buffer;
+    const readsAhead = 3;
+    const spare = [];
+    const reads = [];
+    let next = 0;
+    const startRead = () => {
+      if (next >= later.length) return;
+      const { data } = later[next++];
+      const read = data instanceof Blob ? blobBytes(data, spare.pop() || new ArrayBuffer(0)) : Promise.resolve({ bytes: data, buffer: null });
+      read.catch(() => {});  // a failure is met where the read is awaited; those after it are let go
+      reads.push(read);
+    };
+    for (let n = 0; n < readsAhead; n++) startRead();
+    for (const { manifest, index } of later) {
+      const read = await reads.shift();
       each(manifest, read.bytes, index);
+      if (read.buffer) spare.push(read.buffer);
+      startRead();
     }
   }
 
