@@ -14,42 +14,13 @@
 #include "core/data/dataset_snapshot.hpp"
 #include "core/data/demo_data.hpp"
 #include "core/import/content_hash.hpp"
+#include "snapshot_fixtures.hpp"
 
 using namespace radar;
 
 namespace {
 
-// Same columns, flags, storage and values, bit for bit.
-void check_same(const Dataset& decoded, const Dataset& original) {
-    REQUIRE(decoded.columns().size() == original.columns().size());
-    REQUIRE(decoded.row_count() == original.row_count());
-    for (std::size_t c = 0; c < original.columns().size(); ++c) {
-        const Column& a = decoded.columns()[c];
-        const Column& b = original.columns()[c];
-        CAPTURE(b.name);
-        CHECK(a.name == b.name);
-        CHECK(a.type == b.type);
-        CHECK(a.kind == b.kind);
-        CHECK(a.protected_attribute == b.protected_attribute);
-        CHECK(a.size() == b.size());
-        CHECK(a.texts.pooled() == b.texts.pooled());
-        CHECK(a.numbers.wide() == b.numbers.wide());
-        CHECK(a.texts.size() == b.texts.size());
-        CHECK(a.numbers.size() == b.numbers.size());
-        bool same = true;
-        for (std::size_t row = 0; row < b.size(); ++row) {
-            same = same && a.is_missing(row) == b.is_missing(row);
-            if (b.type == ColumnType::text) {
-                same = same && a.texts[row] == b.texts[row];
-            } else {
-                const double x = a.numbers[row], y = b.numbers[row];
-                same = same && std::memcmp(&x, &y, sizeof x) == 0;
-            }
-        }
-        CHECK(same);
-    }
-    CHECK(dataset_sha256(decoded) == dataset_sha256(original));
-}
+using namespace radar::test;
 
 Dataset round_trip(const Dataset& dataset, const std::string& note) {
     DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(dataset, note));
@@ -58,58 +29,6 @@ Dataset round_trip(const Dataset& dataset, const std::string& note) {
     CHECK(decoded.snapshot->note == note);
     check_same(decoded.snapshot->dataset, dataset);
     return std::move(decoded.snapshot->dataset);
-}
-
-// A few columns of every storage, with missing cells, unicode and empty texts.
-Dataset generated(std::size_t rows) {
-    Dataset dataset;
-    Column& id = dataset.add_column("dossier_id", ColumnType::text);
-    Column& place = dataset.add_column("municipality", ColumnType::text);
-    place.kind = ValueKind::category;
-    Column& note = dataset.add_column("Opmerking ✓", ColumnType::text);
-    Column& count = dataset.add_column("count", ColumnType::integer);
-    Column& amount = dataset.add_column("amount", ColumnType::number);
-    Column& born = dataset.add_column("birth_date", ColumnType::date);
-    born.protected_attribute = true;
-    const char* places[] = {"'s-Hertogenbosch", "Súdwest-Fryslân", "", "Den Haag", "Zoë's dorp 日本"};
-    for (std::size_t row = 0; row < rows; ++row) {
-        id.push_text("D" + std::to_string(100000 + row));
-        if (row % 7 == 3) place.push_missing();
-        else place.push_text(places[row % 5]);
-        if (row % 3 == 0) note.push_text("");
-        else if (row % 11 == 0) note.push_missing();
-        else note.push_text("regel " + std::to_string(row) + " — \"quote\", nieuwe\nregel 😀");
-        if (row % 5 == 1) count.push_missing();
-        else count.push_number(static_cast<double>(row % 13) - 6);
-        if (row % 4 == 2) amount.push_missing();
-        else amount.push_number(static_cast<double>(row) * 0.37 - 1e9);
-        if (row % 9 == 8) born.push_missing();
-        else born.push_number(days_from_civil({1950 + static_cast<int>(row % 60), 1 + static_cast<int>(row % 12), 1}));
-    }
-    return dataset;
-}
-
-const std::vector<std::string> search_columns{"dossier_id", "municipality", "Opmerking ✓", "not a column"};
-
-std::string small_snapshot(bool with_search_index = false) {
-    const Dataset dataset = generated(9);
-    const SearchIndex search(dataset, search_columns);
-    return encode_dataset_snapshot(dataset, R"({"source":"klein.csv"})", with_search_index ? &search : nullptr);
-}
-
-std::uint64_t checksum_of(std::string_view bytes) { return content_hash_of(bytes.substr(0, bytes.size() - 8)); }
-
-// A snapshot written without a search index as format version 1 wrote it: without the byte that
-// says no index follows.
-std::string as_version_1(std::string bytes) {
-    bytes.erase(bytes.size() - 9, 1);
-    const std::uint32_t version = 1;
-    const std::uint64_t total = bytes.size();
-    std::memcpy(bytes.data() + 8, &version, sizeof version);
-    std::memcpy(bytes.data() + 16, &total, sizeof total);
-    const std::uint64_t checksum = checksum_of(bytes);
-    std::memcpy(bytes.data() + bytes.size() - 8, &checksum, sizeof checksum);
-    return bytes;
 }
 
 // Every row's folded text alike.
@@ -156,7 +75,7 @@ TEST_CASE("a decoded dictionary column finds its values and takes new ones") {
 
 TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snapshots are read by later builds)") {
     const Dataset dataset = generated(70'000);
-    const SearchIndex search(dataset, search_columns);
+    const SearchIndex search(dataset, snapshot_search_columns);
     const std::string note = R"({"descriptor":{"source_name":"pinned"}})";
     const std::string bytes = encode_dataset_snapshot(dataset, note, &search);
     // 7,874,742 bytes (mix64x4:307698aa85aa9727) with the search index's format 1, which folded
@@ -189,7 +108,7 @@ TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snaps
 
 TEST_CASE("the search index kept in a snapshot comes back equal to one built afresh") {
     const Dataset dataset = generated(3000);
-    const SearchIndex search(dataset, search_columns);
+    const SearchIndex search(dataset, snapshot_search_columns);
     DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(dataset, "", &search));
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
     REQUIRE(decoded.snapshot->search);
@@ -197,12 +116,12 @@ TEST_CASE("the search index kept in a snapshot comes back equal to one built afr
     CHECK(stored.format == SearchIndex::format);
     const Dataset& restored_dataset = decoded.snapshot->dataset;
     std::optional<SearchIndex> restored =
-        SearchIndex::restored(restored_dataset, search_columns, stored.format, stored.columns, std::move(stored.haystacks));
+        SearchIndex::restored(restored_dataset, snapshot_search_columns, stored.format, stored.columns, std::move(stored.haystacks));
     REQUIRE(restored);
-    const SearchIndex fresh(restored_dataset, search_columns);
+    const SearchIndex fresh(restored_dataset, snapshot_search_columns);
     check_same_index(*restored, fresh);
     // An index stored in another format (format 1, from before 2026-12-06) is built again.
-    CHECK_FALSE(SearchIndex::restored(restored_dataset, search_columns, 1, stored.columns, TextPool(fresh.haystacks())));
+    CHECK_FALSE(SearchIndex::restored(restored_dataset, snapshot_search_columns, 1, stored.columns, TextPool(fresh.haystacks())));
     for (const char* query : {"zoe dorp", "D100017", "QUOTE regel 1", "hertogenbosch", "niets"}) {
         CAPTURE(query);
         const auto words = SearchIndex::query_words(query);
@@ -228,7 +147,7 @@ TEST_CASE("a search index's text of several 8 MiB slices is written and read bac
         pooled_names.push_back(name);
     }
     names.texts = TextColumn::from_pool(std::move(pooled_names));
-    const SearchIndex search(dataset, search_columns);
+    const SearchIndex search(dataset, snapshot_search_columns);
     REQUIRE(search.haystacks().byte_count() > (24u << 20));
     DatasetSnapshotWriter writer(dataset, "", &search);
     std::string bytes;
@@ -258,16 +177,16 @@ TEST_CASE("a search index's text of several 8 MiB slices is written and read bac
 
 TEST_CASE("a stored search index made otherwise is built again, an unfinished one is not stored") {
     const Dataset dataset = generated(40);
-    const SearchIndex search(dataset, search_columns);
+    const SearchIndex search(dataset, snapshot_search_columns);
     const auto restore = [&](std::uint32_t format, const std::vector<std::string>& columns, const Dataset& over) {
-        return SearchIndex::restored(over, columns, format, search_columns, search.haystacks()).has_value();
+        return SearchIndex::restored(over, columns, format, snapshot_search_columns, search.haystacks()).has_value();
     };
-    CHECK(restore(SearchIndex::format, search_columns, dataset));
-    CHECK_FALSE(restore(SearchIndex::format + 1, search_columns, dataset));       // folded by another version
+    CHECK(restore(SearchIndex::format, snapshot_search_columns, dataset));
+    CHECK_FALSE(restore(SearchIndex::format + 1, snapshot_search_columns, dataset));       // folded by another version
     CHECK_FALSE(restore(SearchIndex::format, {"dossier_id", "name"}, dataset));  // other columns
-    CHECK_FALSE(restore(SearchIndex::format, search_columns, generated(39)));    // other rows
+    CHECK_FALSE(restore(SearchIndex::format, snapshot_search_columns, generated(39)));    // other rows
 
-    SearchIndex unfinished = SearchIndex::in_steps(dataset, search_columns);
+    SearchIndex unfinished = SearchIndex::in_steps(dataset, snapshot_search_columns);
     unfinished.index_rows(dataset, 10);
     const DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(dataset, "", &unfinished));
     REQUIRE(decoded.snapshot);

@@ -19,18 +19,13 @@
 #include <cstring>
 #include <utility>
 
+#include "core/data/dataset_snapshot_format.hpp"
 #include "core/import/content_hash.hpp"
 
 namespace radar {
 namespace {
 
-static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the snapshot copies columns as they lie in memory");
-
-constexpr std::string_view magic = "RDRCOLS\n";
-constexpr std::size_t header_bytes = 8 + 4 + 4 + 8 + 8 + 4;
-constexpr std::size_t checksum_bytes = 8;
-
-enum class Storage : std::uint8_t { integers, doubles, dictionary, pool };
+using namespace snapshot_format;
 
 Storage storage_of(const Column& column) {
     if (column.type == ColumnType::text) return column.texts.pooled() ? Storage::pool : Storage::dictionary;
@@ -135,152 +130,6 @@ void write_header(Output& out, const Dataset& dataset, std::string_view note, st
     out.value(static_cast<std::uint64_t>(total));
     out.value(static_cast<std::uint64_t>(dataset.row_count()));
     out.text(note);
-}
-
-std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
-    std::uint32_t value = 0;
-    std::memcpy(&value, bytes.data() + at, sizeof value);
-    return value;
-}
-
-std::uint64_t read_u64(std::string_view bytes, std::size_t at) {
-    std::uint64_t value = 0;
-    std::memcpy(&value, bytes.data() + at, sizeof value);
-    return value;
-}
-
-// Reads the checked snapshot's body; any read past its end fails it.
-class Input {
-public:
-    explicit Input(std::string_view bytes) : bytes_(bytes) {}
-    bool ok() const { return ok_; }
-    std::string_view take(std::uint64_t size) {
-        if (!ok_ || size > bytes_.size() - at_) {
-            ok_ = false;
-            return {};
-        }
-        const std::string_view taken = bytes_.substr(at_, static_cast<std::size_t>(size));
-        at_ += static_cast<std::size_t>(size);
-        return taken;
-    }
-    template <typename Value>
-    Value value() {
-        Value value{};
-        const std::string_view bytes = take(sizeof value);
-        if (ok_) std::memcpy(&value, bytes.data(), sizeof value);
-        return value;
-    }
-    // `count` values copied out at once; empty when they run past the end.
-    template <typename Value>
-    std::vector<Value> copy(std::uint64_t count) {
-        if (count > (bytes_.size() - at_) / sizeof(Value)) ok_ = false;
-        const std::string_view bytes = take(count * sizeof(Value));
-        if (!ok_) return {};
-        std::vector<Value> values(static_cast<std::size_t>(count));
-        if (count > 0) std::memcpy(values.data(), bytes.data(), bytes.size());
-        return values;
-    }
-    std::string text() { return std::string(take(value<std::uint32_t>())); }
-    bool at_end() const { return at_ == bytes_.size(); }
-    std::size_t position() const { return at_; }
-
-private:
-    std::string_view bytes_;
-    std::size_t at_ = 0;
-    bool ok_ = true;
-};
-
-// The end offsets of `count` texts written by write_texts and where their bytes lie in the snapshot.
-struct StoredTexts {
-    std::vector<std::uint32_t> ends;
-    std::string_view bytes;
-};
-
-// Nothing when the offsets do not rise to the byte count.
-std::optional<StoredTexts> read_stored_texts(Input& in, std::uint64_t count) {
-    std::vector<std::uint32_t> ends = in.copy<std::uint32_t>(count);
-    const auto byte_count = in.value<std::uint64_t>();
-    const std::string_view bytes = in.take(byte_count);
-    if (!in.ok()) return std::nullopt;
-    std::uint32_t previous = 0;
-    for (const std::uint32_t end : ends) {
-        if (end < previous) return std::nullopt;
-        previous = end;
-    }
-    if (previous != byte_count) return std::nullopt;
-    return StoredTexts{std::move(ends), bytes};
-}
-
-// The same texts as a pool.
-std::optional<TextPool> read_texts(Input& in, std::uint64_t count) {
-    std::optional<StoredTexts> texts = read_stored_texts(in, count);
-    if (!texts) return std::nullopt;
-    return TextPool(std::string(texts->bytes), std::move(texts->ends));
-}
-
-// The search index without its folded text, which `text` then locates (the reader copies it in
-// slices); nothing when none was stored. `ok` is false when it is malformed.
-std::optional<StoredSearchIndex> read_search_index_head(Input& in, std::size_t rows, std::optional<StoredTexts>& text, bool& ok) {
-    const auto present = in.value<std::uint8_t>();
-    ok = in.ok() && present <= 1;
-    if (!ok || present == 0) return std::nullopt;
-    StoredSearchIndex search;
-    search.format = in.value<std::uint32_t>();
-    const auto column_count = in.value<std::uint32_t>();
-    for (std::uint32_t column = 0; in.ok() && column < column_count; ++column) search.columns.push_back(in.text());
-    text = read_stored_texts(in, rows);
-    ok = text.has_value();
-    if (!ok) return std::nullopt;
-    return search;
-}
-
-bool read_column(Input& in, Dataset& dataset, std::size_t rows) {
-    std::string name = in.text();
-    const auto type = in.value<std::uint8_t>();
-    const auto kind = in.value<std::uint8_t>();
-    const auto protection = in.value<std::uint8_t>();
-    const auto storage = in.value<std::uint8_t>();
-    if (!in.ok() || type > static_cast<std::uint8_t>(ColumnType::date) || kind > static_cast<std::uint8_t>(ValueKind::boolean) ||
-        protection > 1 || storage > static_cast<std::uint8_t>(Storage::pool))
-        return false;
-    const bool text = static_cast<ColumnType>(type) == ColumnType::text;
-    if (text != (storage >= static_cast<std::uint8_t>(Storage::dictionary))) return false;
-    std::vector<std::uint64_t> missing = in.copy<std::uint64_t>((rows + 63) / 64);
-    if (!in.ok()) return false;
-    Column& column = dataset.add_column(std::move(name), static_cast<ColumnType>(type));
-    column.kind = static_cast<ValueKind>(kind);
-    column.protected_attribute = protection == 1;
-    column.missing = MissingFlags::from_words(std::move(missing), rows);
-    switch (static_cast<Storage>(storage)) {
-    case Storage::integers: column.numbers = NumberColumn::from_integers(in.copy<std::int32_t>(rows)); return in.ok();
-    case Storage::doubles: column.numbers = NumberColumn::from_doubles(in.copy<double>(rows)); return in.ok();
-    case Storage::dictionary: {
-        const auto value_count = in.value<std::uint32_t>();
-        if (!in.ok() || value_count > TextColumn::dictionary_limit) return false;
-        std::optional<TextPool> values = read_texts(in, value_count);
-        if (!values) return false;
-        std::vector<std::uint32_t> codes = in.copy<std::uint32_t>(rows);
-        if (!in.ok()) return false;
-        for (const std::uint32_t code : codes)
-            if (code >= value_count) return false;
-        column.texts = TextColumn::from_dictionary(std::move(*values), std::move(codes));
-        return true;
-    }
-    case Storage::pool: {
-        std::optional<TextPool> cells = read_texts(in, rows);
-        if (!cells) return false;
-        column.texts = TextColumn::from_pool(std::move(*cells));
-        return true;
-    }
-    }
-    return false;
-}
-
-DatasetSnapshotDecode fault(SnapshotFault kind, std::string message) {
-    DatasetSnapshotDecode decode;
-    decode.fault = kind;
-    decode.message = "not a readable dataset snapshot: " + std::move(message);
-    return decode;
 }
 
 }  // namespace
