@@ -37,6 +37,28 @@ inline std::string demo_export_csv(std::size_t dossiers, std::uint64_t seed) {
     return write_csv(generate_demo_data(settings).dataset);
 }
 
+// The stored dataset snapshot, read straight from the folder (its content gathered).
+inline platform::StoreSnapshot stored_dataset_snapshot(const TempFolder& folder) {
+    auto store = platform::make_folder_store(folder.path.string());
+    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
+    platform::StoreSnapshot found;
+    store->load_all([&](const platform::StoreResult& result, platform::StoreContents contents) {
+        REQUIRE(result.ok);
+        for (auto& snapshot : contents.snapshots)
+            if (snapshot.key == "dataset") found = std::move(snapshot);
+    });
+    REQUIRE(found.key == "dataset");
+    return found;
+}
+
+inline void replace_stored_snapshot(const TempFolder& folder, platform::StoreSnapshot snapshot) {
+    auto store = platform::make_folder_store(folder.path.string());
+    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
+    bool stored = false;
+    store->put_snapshot(std::move(snapshot), [&](const platform::StoreResult& result) { stored = result.ok; });
+    REQUIRE(stored);
+}
+
 // One page of the app: the session started as main_web.cpp starts it, over a folder store.
 struct RunningApp {
     std::unique_ptr<platform::Store> store;

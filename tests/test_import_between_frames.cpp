@@ -1,9 +1,10 @@
 // The import's work between frames (advance_import_work_between_frames), as the page runs it in
-// tasks of its own: it carries on a stored snapshot's decoding, a trial under way and the
-// preparation, never begins a step whose notice has to be drawn first, and ends where frames
-// alone end.
+// tasks of its own: it carries on the decoding of a stored snapshot handed over whole, a trial
+// under way and the preparation, never begins a step whose notice has to be drawn first, and ends
+// where frames alone end.
 #include <doctest/doctest.h>
 
+#include "core/base/byte_text.hpp"
 #include "session_fixtures.hpp"
 
 namespace radar::test {
@@ -60,7 +61,7 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
 }
 
-TEST_CASE("between frames, a stored snapshot is decoded at start-up and the restore ends as with frames alone") {
+TEST_CASE("between frames, a snapshot handed over whole is decoded at start-up and the restore ends as with frames alone") {
     TempFolder folder("between-frames-restore");
     std::string dataset_hash;
     {
@@ -68,12 +69,18 @@ TEST_CASE("between frames, a stored snapshot is decoded at start-up and the rest
         first.import_file("export-5000.csv", demo_export_csv(5000, 12));
         dataset_hash = first.state.dataset_hash();
     }
+    // Stored as text by an older version: handed over whole, decoded in steps.
+    platform::StoreSnapshot stored = stored_dataset_snapshot(folder);
+    stored.content = bytes_as_text(stored.content);
+    stored.binary = false;
+    replace_stored_snapshot(folder, stored);
+
     RunningApp reopened(folder, false, false);
-    REQUIRE(reopened.state.stored_dataset_reading());
+    REQUIRE(reopened.state.stored_snapshot_decoding());
     CHECK(import_work_waits_between_frames(reopened.state, *reopened.import));
     int tasks = 0;
     while (advance_import_work_between_frames(reopened.state, *reopened.import) && ++tasks < 10000) {}
-    CHECK_FALSE(reopened.state.stored_dataset_reading());
+    CHECK_FALSE(reopened.state.stored_snapshot_decoding());
     CHECK(reopened.state.load_problems().empty());
     CHECK(reopened.state.is_synthetic());  // handed over in the next frame
 

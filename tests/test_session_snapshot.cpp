@@ -1,6 +1,6 @@
 // The stored dataset as a binary columnar snapshot, through the session over the folder store:
-// an accepted import is stored as bytes and comes back at the next start (decoded over frames)
-// without the importer reading anything, an old CSV text snapshot is read once the old way and a
+// an accepted import is stored as bytes and comes back at the next start (decoded as the store
+// reads it) without the importer reading anything, an old CSV text snapshot is read once the old way and a
 // binary one stored as text (before snapshots were stored as bytes) is decoded from its text, each
 // then stored again as bytes, and a damaged snapshot is reported while codes, batches and models
 // load as usual.
@@ -25,28 +25,6 @@ using namespace radar::test;
 namespace {
 
 std::string export_csv() { return demo_export_csv(150, 7); }
-
-// The stored dataset snapshot, read straight from the folder.
-platform::StoreSnapshot stored_snapshot(const TempFolder& folder) {
-    auto store = platform::make_folder_store(folder.path.string());
-    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
-    platform::StoreSnapshot found;
-    store->load_all([&](const platform::StoreResult& result, platform::StoreContents contents) {
-        REQUIRE(result.ok);
-        for (auto& snapshot : contents.snapshots)
-            if (snapshot.key == "dataset") found = std::move(snapshot);
-    });
-    REQUIRE(found.key == "dataset");
-    return found;
-}
-
-void replace_snapshot(const TempFolder& folder, platform::StoreSnapshot snapshot) {
-    auto store = platform::make_folder_store(folder.path.string());
-    store->open([](const platform::StoreResult&, const platform::StoreStatus&) {});
-    bool stored = false;
-    store->put_snapshot(std::move(snapshot), [&](const platform::StoreResult& result) { stored = result.ok; });
-    REQUIRE(stored);
-}
 
 // A binary dataset snapshot (its meta says so), stored as bytes.
 bool is_binary(const platform::StoreSnapshot& snapshot) {
@@ -95,7 +73,7 @@ TEST_CASE("an accepted file's snapshot is encoded in the frames after the swap, 
     app.run_frames();
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
     CHECK(app.state.snapshot_stored());
-    CHECK(is_binary(stored_snapshot(folder)));
+    CHECK(is_binary(stored_dataset_snapshot(folder)));
 
     // Memory-only chosen while a new file's snapshot is being written: nothing of it is stored.
     TempFolder other("snapshot-frames-dropped");
@@ -116,7 +94,7 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     const Imported first = import_export(folder, export_csv());
     REQUIRE(first.rows == 150);
 
-    const platform::StoreSnapshot stored = stored_snapshot(folder);
+    const platform::StoreSnapshot stored = stored_dataset_snapshot(folder);
     CHECK(is_binary(stored));
     const DatasetSnapshotDecode decoded = decode_dataset_snapshot(stored.content);
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
@@ -126,6 +104,9 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     CHECK(decoded.snapshot->search->columns == Session::search_columns());
 
     RunningApp reopened(folder, false, false);
+    // The store handed its bytes to the session's receiver as it read them: decoded already.
+    CHECK_FALSE(reopened.state.stored_snapshot_decoding());
+    CHECK_FALSE(reopened.state.stored_dataset_reading());
     decode_stored_snapshot(reopened);
     // The frame that decoded it has the dataset in hand: no importer read it (an importer's
     // result lists the file's columns), the accept steps begin.
@@ -163,12 +144,12 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     const Imported first = import_export(folder, csv);
 
     // The snapshot as the app stored it before: the file's text and a meta without "content".
-    platform::StoreSnapshot binary = stored_snapshot(folder);
+    platform::StoreSnapshot binary = stored_dataset_snapshot(folder);
     Json meta = *parse_json_strict(binary.meta);
     meta.erase("content");
     meta.erase("dataset_sha256");
-    replace_snapshot(folder, {"dataset", canonical_json(meta), csv});
-    CHECK_FALSE(is_binary(stored_snapshot(folder)));
+    replace_stored_snapshot(folder, {"dataset", canonical_json(meta), csv});
+    CHECK_FALSE(is_binary(stored_dataset_snapshot(folder)));
 
     {
         RunningApp migrating(folder, false, false);
@@ -183,12 +164,15 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
         REQUIRE(migrating.state.snapshot_save());
         CHECK(migrating.state.snapshot_save()->phase == SavePhase::saved);
     }
-    const platform::StoreSnapshot migrated = stored_snapshot(folder);
+    const platform::StoreSnapshot migrated = stored_dataset_snapshot(folder);
     CHECK(is_binary(migrated));
     // The descriptor of the file as first imported stays.
     CHECK((*parse_json_strict(migrated.meta))["descriptor"] == meta["descriptor"]);
 
     RunningApp reopened(folder, false, false);
+    // The store handed its bytes to the session's receiver as it read them: decoded already.
+    CHECK_FALSE(reopened.state.stored_snapshot_decoding());
+    CHECK_FALSE(reopened.state.stored_dataset_reading());
     decode_stored_snapshot(reopened);
     CHECK_FALSE(reopened.import->text_restore_mapping());
     reopened.run_frames();
@@ -205,20 +189,20 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
 TEST_CASE("a binary snapshot stored as text by an older version is decoded, then stored as bytes") {
     TempFolder folder("snapshot-text-form");
     const Imported first = import_export(folder, export_csv());
-    platform::StoreSnapshot stored = stored_snapshot(folder);
+    platform::StoreSnapshot stored = stored_dataset_snapshot(folder);
     REQUIRE(is_binary(stored));
     const std::string bytes = stored.content;
     stored.content = bytes_as_text(bytes);
     stored.binary = false;
-    replace_snapshot(folder, stored);
-    CHECK_FALSE(stored_snapshot(folder).binary);
+    replace_stored_snapshot(folder, stored);
+    CHECK_FALSE(stored_dataset_snapshot(folder).binary);
 
     RunningApp reopened(folder);
     CHECK(reopened.state.load_problems().empty());
     CHECK_FALSE(reopened.state.damaged_snapshot());
     CHECK_FALSE(reopened.state.is_synthetic());
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
-    const platform::StoreSnapshot migrated = stored_snapshot(folder);
+    const platform::StoreSnapshot migrated = stored_dataset_snapshot(folder);
     CHECK(is_binary(migrated));
     CHECK(migrated.content == bytes);
     CHECK(migrated.meta == stored.meta);
@@ -238,12 +222,12 @@ TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kep
         model_versions = app.state.model_registry().list().size();
     }
 
-    platform::StoreSnapshot damaged = stored_snapshot(folder);
+    platform::StoreSnapshot damaged = stored_dataset_snapshot(folder);
     REQUIRE(damaged.binary);
     // One bit in the middle of the stored bytes changed.
     const std::size_t at = damaged.content.size() / 2;
     damaged.content[at] = static_cast<char>(damaged.content[at] ^ 0x01);
-    replace_snapshot(folder, damaged);
+    replace_stored_snapshot(folder, damaged);
 
     RunningApp reopened(folder);
     REQUIRE(reopened.state.damaged_snapshot());
@@ -259,5 +243,5 @@ TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kep
     // A new import takes the damaged snapshot's place.
     reopened.import_file("export-150.csv", export_csv());
     CHECK_FALSE(reopened.state.damaged_snapshot());
-    CHECK(is_binary(stored_snapshot(folder)));
+    CHECK(is_binary(stored_dataset_snapshot(folder)));
 }

@@ -174,7 +174,8 @@ try {
   const describeHeaps = (watch) => Object.entries(watch.peakJsHeapByDoing).map(([doing, bytes]) => `${doing} ${megabytes(bytes)}`).join(', ');
   console.log(`JS heap peaks        import: ${describeHeaps(importWatch)}`);
   console.log(`                     start-up: ${describeHeaps(startWatch)}`);
-  console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app)`);
+  console.log(`peak wasm / file     ${(afterAccept / fileBytes).toFixed(2)}× (including the demo data and the app); ` +
+              `start-up ${megabytes(startWatch.peakWasmBytes)} (${(startWatch.peakWasmBytes / fileBytes).toFixed(2)}×)`);
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   const describeTimeline = (watch) => watch.doing.map((change) => `${(change.start / 1000).toFixed(2)} s ${change.doing}`).join(', ');
   console.log(`start-up timeline    ${describeTimeline(startWatch)} (seconds since the page began loading)`);

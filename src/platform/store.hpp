@@ -34,15 +34,31 @@ struct StoreWrite {
     bool remove = false;
 };
 
+// Takes a stored snapshot's bytes as a load reads them, in order, instead of the load gathering
+// them into StoreSnapshot::content: a start-up can decode a large snapshot while it is read,
+// never holding all of it (Store::load_all's `receiving`).
+class SnapshotReceiver {
+public:
+    virtual ~SnapshotReceiver() = default;
+    virtual void add(std::string_view bytes) = 0;
+};
+
 struct StoreSnapshot {
     std::string key;
     std::string meta;     // caller's description (JSON text)
     std::string content;  // the whole snapshot (e.g. a dataset as CSV)
-    // true: `content` is bytes of any value, stored as such (ArrayBuffer chunks in IndexedDB);
+    // true: `content` is bytes of any value, stored as such (Blob chunks in IndexedDB);
     // false: valid UTF-8 text, as every snapshot was stored before. Exports hold a binary
     // snapshot as text (bytes_as_text), so an export restores as a text snapshot.
     bool binary = false;
+    // A loaded binary snapshot whose bytes went to this receiver as they were read (`content`
+    // is then empty).
+    std::shared_ptr<SnapshotReceiver> received;
 };
+
+// Asked as a load begins each binary snapshot: a receiver for its bytes, or none (they are
+// gathered into its content).
+using SnapshotReceiving = std::function<std::shared_ptr<SnapshotReceiver>(const std::string& key, const std::string& meta)>;
 
 // The snapshot's content as text: a binary one through bytes_as_text (each byte a Latin-1
 // character), as exports and the folder store's JSON hold it.
@@ -142,8 +158,9 @@ public:
 
     // Opens the one connection and elects the writer. Call first; everything else after `done`.
     virtual void open(std::function<void(const StoreResult&, const StoreStatus&)> done) = 0;
-    // Everything (snapshots with content) in one read.
-    virtual void load_all(std::function<void(const StoreResult&, StoreContents)> done) = 0;
+    // Everything (snapshots with content) in one read; the bytes of a binary snapshot that
+    // `receiving` gives a receiver for go to it instead, before `done`.
+    virtual void load_all(std::function<void(const StoreResult&, StoreContents)> done, SnapshotReceiving receiving = {}) = 0;
     // One user action: all writes in one transaction, confirmed only once durable. Events are
     // added, never overwritten (ConstraintError) or removed (AppendOnlyError).
     virtual void commit(std::vector<StoreWrite> writes, Done done) = 0;

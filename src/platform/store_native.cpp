@@ -117,6 +117,18 @@ std::optional<StoreSnapshot> snapshot_of_op(const json& op) {
     return snapshot;
 }
 
+// A binary snapshot's bytes to the receiver `receiving` gives for it, in pieces of the browser
+// store's chunk size, as a load in the browser reads them.
+void hand_over(StoreSnapshot& snapshot, const SnapshotReceiving& receiving) {
+    if (!snapshot.binary) return;
+    snapshot.received = receiving(snapshot.key, snapshot.meta);
+    if (!snapshot.received) return;
+    constexpr std::size_t piece = std::size_t{1} << 20;
+    const std::string_view bytes = snapshot.content;
+    for (std::size_t at = 0; at < bytes.size(); at += piece) snapshot.received->add(bytes.substr(at, piece));
+    std::string().swap(snapshot.content);
+}
+
 json full_state_ops(const StoreContents& contents) {
     json ops = json::array();
     for (RecordKind kind : record_kinds)
@@ -174,7 +186,7 @@ public:
         done(result, current_status());
     }
 
-    void load_all(std::function<void(const StoreResult&, StoreContents)> done) override {
+    void load_all(std::function<void(const StoreResult&, StoreContents)> done, SnapshotReceiving receiving) override {
         if (mode_ == StoreMode::read_only) {
             // The writer is another process: read what it has committed so far.
             const StoreResult result = load();
@@ -183,7 +195,10 @@ public:
                 return;
             }
         }
-        done(StoreResult::success(), contents_of(state_));
+        StoreContents contents = contents_of(state_);
+        if (receiving)
+            for (StoreSnapshot& snapshot : contents.snapshots) hand_over(snapshot, receiving);
+        done(StoreResult::success(), std::move(contents));
     }
 
     void commit(std::vector<StoreWrite> writes, Done done) override {

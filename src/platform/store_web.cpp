@@ -45,6 +45,7 @@ struct Requests {
     int next_id = 1;
     std::map<int, Completion> completions;
     std::map<int, StoreContents> loading;  // records received so far by load_all requests
+    std::map<int, SnapshotReceiving> receiving;  // the load_all requests given one
     std::function<void(const StoreNotice&)> notice_handler;
 
     int add(Completion completion) {
@@ -154,14 +155,16 @@ public:
         radar_store_open(database_name_.c_str(), id);
     }
 
-    void load_all(std::function<void(const StoreResult&, StoreContents)> done) override {
+    void load_all(std::function<void(const StoreResult&, StoreContents)> done, SnapshotReceiving receiving) override {
         auto& all = requests();
         const int id = all.next_id;
         all.add([done = std::move(done), id](const StoreResult& result, const std::string&) {
             auto node = requests().loading.extract(id);
+            requests().receiving.erase(id);
             done(result, result.ok && node ? std::move(node.mapped()) : StoreContents{});
         });
         all.loading.emplace(id, StoreContents{});
+        if (receiving) all.receiving.emplace(id, std::move(receiving));
         radar_store_load_all(id);
     }
 
@@ -281,17 +284,20 @@ EMSCRIPTEN_KEEPALIVE void radar_store_on_record(int request_id, const char* stor
         loading->second.records(*kind).push_back({key, std::string(data, static_cast<std::size_t>(data_length))});
 }
 
-// A snapshot of `length` bytes (binary != 0: raw bytes, else UTF-8 text) joins the load, with
-// room for its bytes but none yet: the library hands them over chunk by chunk with
-// radar_store_on_snapshot_chunk before the load completes (no task clears or copies all of a
-// 168 MB snapshot at once). False when the request is not loading.
+// A snapshot of about `length` bytes (binary != 0: raw bytes, else UTF-8 text) joins the load,
+// and the library hands its bytes over chunk by chunk with radar_store_on_snapshot_chunk before
+// the load completes: to the receiver the load's `receiving` gives for a binary one, or into its
+// content, with room reserved but not cleared (no task clears or copies all of a 168 MB snapshot
+// at once). False when the request is not loading.
 EMSCRIPTEN_KEEPALIVE int radar_store_on_snapshot(int request_id, const char* key, const char* meta, int length, int binary) {
     auto& all = radar::platform::requests();
     const auto loading = all.loading.find(request_id);
     if (loading == all.loading.end()) return 0;
     auto& snapshots = loading->second.snapshots;
-    snapshots.push_back({key, meta, std::string(), binary != 0});
-    snapshots.back().content.reserve(static_cast<std::size_t>(length));
+    snapshots.push_back({key, meta, std::string(), binary != 0, nullptr});
+    if (const auto receiving = all.receiving.find(request_id); binary != 0 && receiving != all.receiving.end())
+        snapshots.back().received = receiving->second(snapshots.back().key, snapshots.back().meta);
+    if (!snapshots.back().received) snapshots.back().content.reserve(static_cast<std::size_t>(length));
     return 1;
 }
 
@@ -300,7 +306,10 @@ EMSCRIPTEN_KEEPALIVE void radar_store_on_snapshot_chunk(int request_id, const ch
     auto& all = radar::platform::requests();
     const auto loading = all.loading.find(request_id);
     if (loading == all.loading.end() || loading->second.snapshots.empty()) return;
-    loading->second.snapshots.back().content.append(bytes, static_cast<std::size_t>(length));
+    radar::platform::StoreSnapshot& snapshot = loading->second.snapshots.back();
+    const std::string_view chunk(bytes, static_cast<std::size_t>(length));
+    if (snapshot.received) snapshot.received->add(chunk);
+    else snapshot.content.append(chunk);
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_store_on_notice(const char* kind, const char* detail_json) {

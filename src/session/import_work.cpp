@@ -90,7 +90,7 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
 void advance_import_work(Session& state, ImportSession& session) {
     session.use_dictionary(state.shared_field_dictionary());
     const Clock::time_point deadline = Clock::now() + frame_budget;
-    if (state.stored_dataset_reading()) work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
+    if (state.stored_snapshot_decoding()) work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
     if (state.snapshot_writing()) work_until(deadline, [&] { return state.write_snapshot_step(); });
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
@@ -111,9 +111,9 @@ void advance_import_work(Session& state, ImportSession& session) {
 
 bool advance_import_work_between_frames(Session& state, ImportSession& session) {
     const Clock::time_point deadline = Clock::now() + frame_budget;
-    if (state.stored_dataset_reading()) {
+    if (state.stored_snapshot_decoding()) {
         work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
-        return state.stored_dataset_reading().has_value();
+        return state.stored_snapshot_decoding();
     }
     ImportResult* result = session.result();
     if (!result) return false;
@@ -130,7 +130,7 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
 }
 
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
-    if (state.stored_dataset_reading()) return true;
+    if (state.stored_snapshot_decoding()) return true;
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::checking: return session.trial() != nullptr;
     case ImportSession::AcceptStep::preparing: return true;

@@ -38,6 +38,9 @@
 
 namespace radar::session {
 
+// A stored dataset snapshot decoded as the store reads it (session_imports.cpp).
+class StreamedSnapshot;
+
 // Where the screening work is kept: the store's mode (platform/store.hpp), memory_only when no
 // store could open.
 using platform::StoreMode;
@@ -174,9 +177,13 @@ public:
     // (once: it is handed over). Accepting another import first drops it. A binary snapshot is
     // decoded first (read_stored_snapshot_step).
     std::optional<StoredDataset> take_stored_dataset();
-    // While a stored binary snapshot is decoded (before the import session has it): its file
-    // name and how far (0..1); nothing otherwise.
+    // While a stored binary snapshot is read from the store and decoded (before the import
+    // session has it): its file name and how far (0..1); nothing otherwise.
     std::optional<std::pair<std::string, double>> stored_dataset_reading() const;
+    // A stored snapshot the store handed over whole (the native store without a receiver, or an
+    // older store's text form) waits to be decoded in steps (read_stored_snapshot_step). One the
+    // store reads from IndexedDB is decoded as its chunks arrive instead (snapshot_receiving).
+    bool stored_snapshot_decoding() const { return snapshot_reading_ != nullptr; }
     // One step of decoding the stored binary snapshot (the import work runs them in its frame
     // budget); true once none is left: the decoded dataset then waits for take_stored_dataset (or
     // is held back), a damaged one is reported, and one stored as text is stored again as binary.
@@ -450,6 +457,14 @@ private:
     // Stops encoding a snapshot (and forgets its "saving" status), if one was being encoded.
     void drop_snapshot_writing();
     void finish_snapshot_reading();
+    // The decoded stored snapshot's dataset, held for the import session (or held back); false
+    // when it cannot be used (reported as damaged).
+    bool keep_decoded_snapshot(DatasetSnapshotDecode decoded, const std::string& source_name);
+    // For the store's load: a receiver that decodes the stored dataset snapshot as its chunks are
+    // read (none for other snapshots, or when the one stored is the dataset shown already).
+    platform::SnapshotReceiving snapshot_receiving();
+    // The stored snapshot names the dataset shown already (another tab's change reloads everything).
+    bool names_shown_dataset(const SnapshotDescriptor& descriptor) const;
     void report_damaged_snapshot(const std::string& source_name, const std::string& why);
     // Replaces dataset_ and drops everything derived from the old one (engine, previews, batch
     // checks), then indexes the new one.
@@ -518,6 +533,8 @@ private:
         std::optional<DatasetSnapshotReader> reader;  // over `bytes`
     };
     std::unique_ptr<SnapshotReading> snapshot_reading_;
+    // The stored dataset snapshot being decoded as the store's load reads it, until the load ends.
+    std::shared_ptr<StreamedSnapshot> snapshot_streaming_;
     // dataset_'s snapshot being encoded for the store (write_snapshot_step), a part at a time;
     // dropped (and what the store has of it discarded) whenever dataset_ is replaced or dossier
     // data become memory-only.

@@ -1,12 +1,14 @@
 // Session's imported datasets: the field dictionary (built in or a stored custom one), named
-// mapping profiles, the accepted dataset kept as a store snapshot (decoded over frames at start-up
-// and shown instead of the demo data) and the "memory only" privacy setting.
+// mapping profiles, the accepted dataset kept as a store snapshot (decoded at start-up as the
+// store reads it, or over frames when handed over whole, and shown instead of the demo data) and
+// the "memory only" privacy setting.
 #include <algorithm>
 
 #include <nlohmann/json.hpp>
 
 #include "core/base/byte_text.hpp"
 #include "core/data/dataset_snapshot.hpp"
+#include "core/data/dataset_snapshot_stream.hpp"
 #include "session/session.hpp"
 
 namespace radar::session {
@@ -35,6 +37,15 @@ void note_outcome(std::optional<SaveStatus>& status, const platform::StoreResult
 }
 
 }  // namespace
+
+class StreamedSnapshot : public platform::SnapshotReceiver {
+public:
+    explicit StreamedSnapshot(std::string source) : source_name(std::move(source)) {}
+    void add(std::string_view bytes) override { stream.add(bytes); }
+
+    const std::string source_name;
+    DatasetSnapshotStream stream;
+};
 
 void Session::set_built_in_dictionary(FieldDictionary dictionary) {
     built_in_dictionary_ = std::make_shared<const FieldDictionary>(std::move(dictionary));
@@ -214,6 +225,7 @@ void Session::load_imports_from_store(platform::StoreContents& contents) {
     snapshot_stored_ = false;
     damaged_snapshot_.reset();
     snapshot_reading_.reset();
+    snapshot_streaming_.reset();  // the load that decoded it is over: the snapshot below holds it
     for (auto& stored : contents.snapshots)
         if (stored.key == snapshot_key) {
             snapshot_stored_ = true;
@@ -239,8 +251,7 @@ void Session::restore_snapshot(platform::StoreSnapshot& stored) {
         return;
     }
     // Another tab's change notice reloads everything; the same data need not be read again.
-    if (snapshot_ && snapshot_->content_hash == descriptor->content_hash && snapshot_->imported_at == descriptor->imported_at)
-        return;
+    if (names_shown_dataset(*descriptor)) return;
     if (meta.contains("content")) {
         restore_columns_snapshot(stored, std::move(*descriptor));
         return;
@@ -262,6 +273,10 @@ void Session::restore_columns_snapshot(platform::StoreSnapshot& stored, Snapshot
                                 "not a readable dataset snapshot: its content is " + meta["content"].dump());
         return;
     }
+    if (const auto streamed = std::dynamic_pointer_cast<StreamedSnapshot>(stored.received)) {
+        keep_decoded_snapshot(streamed->stream.finish(), descriptor.source_name);
+        return;
+    }
     auto reading = std::make_unique<SnapshotReading>();
     reading->stored_as_text = !stored.binary;
     reading->bytes = std::move(stored.content);
@@ -276,7 +291,25 @@ void Session::restore_columns_snapshot(platform::StoreSnapshot& stored, Snapshot
     snapshot_reading_ = std::move(reading);
 }
 
+bool Session::names_shown_dataset(const SnapshotDescriptor& descriptor) const {
+    return snapshot_ && snapshot_->content_hash == descriptor.content_hash && snapshot_->imported_at == descriptor.imported_at;
+}
+
+platform::SnapshotReceiving Session::snapshot_receiving() {
+    return [this](const std::string& key, const std::string& meta) -> std::shared_ptr<platform::SnapshotReceiver> {
+        if (key != snapshot_key) return nullptr;
+        const Checked<Json> parsed = parse_json_strict(meta);
+        if (!parsed || !parsed->is_object() || parsed->value("content", Json()) != columns_content || !parsed->contains("descriptor"))
+            return nullptr;  // restore_snapshot reports what it is
+        const std::optional<SnapshotDescriptor> descriptor = snapshot_from_json_value((*parsed)["descriptor"]);
+        if (!descriptor || names_shown_dataset(*descriptor)) return nullptr;
+        snapshot_streaming_ = std::make_shared<StreamedSnapshot>(descriptor->source_name);
+        return snapshot_streaming_;
+    };
+}
+
 std::optional<std::pair<std::string, double>> Session::stored_dataset_reading() const {
+    if (snapshot_streaming_) return std::make_pair(snapshot_streaming_->source_name, snapshot_streaming_->stream.progress());
     if (!snapshot_reading_) return std::nullopt;
     return std::make_pair(snapshot_reading_->descriptor.source_name, snapshot_reading_->reader->progress());
 }
@@ -292,10 +325,20 @@ void Session::finish_snapshot_reading() {
     const std::unique_ptr<SnapshotReading> reading = std::move(snapshot_reading_);
     DatasetSnapshotDecode decoded = reading->reader->take();
     reading->reader.reset();
-    const std::string& source_name = reading->descriptor.source_name;
+    if (!keep_decoded_snapshot(std::move(decoded), reading->descriptor.source_name)) return;
+    // Stored as text by an older version: stored again as bytes, so the next start reads them as
+    // they are. Should that fail, the text snapshot stays and is read the same way next time.
+    if (reading->stored_as_text && store_ && storage_mode_ == StoreMode::writer)
+        store_->put_snapshot({snapshot_key, std::move(reading->meta), std::move(reading->bytes), true, nullptr},
+                             [this](const platform::StoreResult& result) {
+                                 if (result.ok) snapshot_stored_ = true;
+                             });
+}
+
+bool Session::keep_decoded_snapshot(DatasetSnapshotDecode decoded, const std::string& source_name) {
     if (!decoded.snapshot) {
         report_damaged_snapshot(source_name, decoded.message);
-        return;
+        return false;
     }
     // What the dataset is, from the copy under the checksum.
     const Checked<Json> note = parse_json_strict(decoded.snapshot->note);
@@ -309,19 +352,13 @@ void Session::finish_snapshot_reading() {
     }
     if (!descriptor || !mapping) {
         report_damaged_snapshot(source_name, "not a readable dataset snapshot: it does not say which file it holds");
-        return;
+        return false;
     }
-    // Stored as text by an older version: stored again as bytes, so the next start reads them as
-    // they are. Should that fail, the text snapshot stays and is read the same way next time.
-    if (reading->stored_as_text && store_ && storage_mode_ == StoreMode::writer)
-        store_->put_snapshot({snapshot_key, std::move(reading->meta), std::move(reading->bytes), true},
-                             [this](const platform::StoreResult& result) {
-                                 if (result.ok) snapshot_stored_ = true;
-                             });
     StoredDataset dataset{std::move(*descriptor), std::move(*mapping), {}, std::move(decoded.snapshot->dataset),
                           std::move(sha256), std::move(decoded.snapshot->search)};
     if (skip_stored_dataset_) skipped_dataset_ = std::move(dataset);
     else stored_dataset_ = std::move(dataset);
+    return true;
 }
 
 void Session::load_skipped_dataset() {

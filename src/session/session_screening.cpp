@@ -49,6 +49,7 @@ void Session::reload_from_store() {
     store_->load_all([this](const platform::StoreResult& result, platform::StoreContents contents) {
         storage_loaded_ = true;
         if (!result.ok) {
+            snapshot_streaming_.reset();
             storage_message_ = result.failure_text();
             return;
         }
@@ -83,7 +84,7 @@ void Session::reload_from_store() {
         load_imports_from_store(contents);
         load_demo_year_span();
         if (demo_year_missing()) write_demo_year();
-    });
+    }, snapshot_receiving());
 }
 
 std::optional<Json> Session::read_setting(const platform::StoreRecord& record) {
