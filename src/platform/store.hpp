@@ -53,7 +53,7 @@ struct StoreSnapshot {
     bool binary = false;
     // A loaded binary snapshot whose bytes went to this receiver as they were read (`content`
     // is then empty).
-    std::shared_ptr<SnapshotReceiver> received;
+    std::shared_ptr<SnapshotReceiver> received = nullptr;
 };
 
 // Asked as a load begins each binary snapshot: a receiver for its bytes, or none (they are

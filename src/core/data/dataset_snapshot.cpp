@@ -32,15 +32,18 @@ Storage storage_of(const Column& column) {
     return column.numbers.wide() ? Storage::doubles : Storage::integers;
 }
 
-// Counts the bytes (first pass, no buffer) or writes them into a buffer of that size.
+// Counts the bytes (first pass, no buffer) or writes them into a buffer of that size; or writes
+// only those between offsets `from` and `to` of what is put (a slice of a large item) into a
+// buffer of to - from bytes.
 class Output {
 public:
-    explicit Output(char* buffer) : cursor_(buffer) {}
+    explicit Output(char* buffer) : buffer_(buffer) {}
+    Output(char* buffer, std::size_t from, std::size_t to) : buffer_(buffer), from_(from), to_(to) {}
     void raw(const void* data, std::size_t size) {
-        if (cursor_ && size > 0) {
-            std::memcpy(cursor_, data, size);
-            cursor_ += size;
-        }
+        const std::size_t begin = std::max(count_, from_);
+        const std::size_t end = std::min(count_ + size, to_);
+        if (buffer_ && begin < end)
+            std::memcpy(buffer_ + (begin - from_), static_cast<const char*>(data) + (begin - count_), end - begin);
         count_ += size;
     }
     template <typename Value>
@@ -51,12 +54,14 @@ public:
         value(static_cast<std::uint32_t>(text.size()));
         raw(text.data(), text.size());
     }
-    bool counting() const { return cursor_ == nullptr; }
+    bool counting() const { return buffer_ == nullptr; }
     void skip(std::size_t size) { count_ += size; }
     std::size_t count() const { return count_; }
 
 private:
-    char* cursor_;
+    char* buffer_;
+    std::size_t from_ = 0;
+    std::size_t to_ = SIZE_MAX;
     std::size_t count_ = 0;
 };
 
@@ -73,13 +78,12 @@ void write_missing(Output& out, const Column& column, std::size_t rows) {
     }
 }
 
-// End offsets, then the byte count and (unless `with_bytes` is false: the caller writes them
-// next) the bytes, of a pool's texts: as they lie in memory.
-void write_texts(Output& out, const TextPool& texts, bool with_bytes = true) {
+// End offsets, then the byte count and the bytes, of a pool's texts: as they lie in memory.
+void write_texts(Output& out, const TextPool& texts) {
     const std::vector<std::uint32_t>& ends = texts.ends();
     out.raw(ends.data(), ends.size() * sizeof(std::uint32_t));
     out.value(static_cast<std::uint64_t>(texts.byte_count()));
-    if (with_bytes) out.raw(texts.bytes().data(), texts.byte_count());
+    out.raw(texts.bytes().data(), texts.byte_count());
 }
 
 void write_column(Output& out, const Column& column, std::size_t rows) {
@@ -112,15 +116,15 @@ void write_column(Output& out, const Column& column, std::size_t rows) {
 
 bool search_index_complete(const SearchIndex* search, std::size_t rows) { return search && search->rows_indexed() == rows; }
 
-// The index, its folded text last (left out when `with_text` is false: the writer adds it in slices).
-void write_search_index(Output& out, const SearchIndex* search, std::size_t rows, bool with_text = true) {
+// The index, its folded text last.
+void write_search_index(Output& out, const SearchIndex* search, std::size_t rows) {
     const bool complete = search_index_complete(search, rows);
     out.value(static_cast<std::uint8_t>(complete ? 1 : 0));
     if (!complete) return;
     out.value(SearchIndex::format);
     out.value(static_cast<std::uint32_t>(search->columns().size()));
     for (const std::string& column : search->columns()) out.text(column);
-    write_texts(out, search->haystacks(), with_text);
+    write_texts(out, search->haystacks());
 }
 
 void write_header(Output& out, const Dataset& dataset, std::string_view note, std::size_t total) {
@@ -158,12 +162,13 @@ std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view not
 }
 
 // Items: 0 the header and the note, 1..columns one column each, then the search index; each is
-// counted (for the header's total length), then written; every piece written is added to the
-// checksum in slices before the next one is written, and only then handed over.
+// counted (for the header's total length), then written in slices of at most `slice` bytes
+// (the item put again for each, only its slice copied); every piece written is added to the
+// checksum before the next one is written, and only then handed over.
 struct DatasetSnapshotWriter::State {
-    enum class Stage { counting, writing, search_text, checksum, done };
+    enum class Stage { counting, writing, checksum, done };
     static constexpr std::size_t checksum_slice = std::size_t{4} << 20;
-    static constexpr std::size_t text_slice = std::size_t{8} << 20;
+    static constexpr std::size_t slice = std::size_t{2} << 20;
 
     const Dataset& dataset;
     std::string note;
@@ -177,20 +182,14 @@ struct DatasetSnapshotWriter::State {
     std::string written;                 // bytes written and not yet taken
     std::size_t written_hashed = 0;      // of `written`, added to the checksum
     ContentHasher hasher;
-    std::size_t text_written = 0;
 
     State(const Dataset& data, std::string text, const SearchIndex* index)
         : dataset(data), note(std::move(text)), search(index) {}
     std::size_t items() const { return dataset.columns().size() + 2; }
-    // The search index's folded text (tens of MB for a million dossiers), which is written after
-    // the rest of the last item, a slice per step.
-    std::string_view search_text() const {
-        return search_index_complete(search, dataset.row_count()) ? search->haystacks().bytes() : std::string_view();
-    }
-    void put_item(Output& out, bool with_search_text = true) const {
+    void put_item(Output& out) const {
         if (item == 0) write_header(out, dataset, note, total);
         else if (item <= dataset.columns().size()) write_column(out, dataset.columns()[item - 1], dataset.row_count());
-        else write_search_index(out, search, dataset.row_count(), with_search_text);
+        else write_search_index(out, search, dataset.row_count());
     }
     // Room for `size` more bytes at the end of `written` (filled by the caller at once).
     char* extend(std::size_t size) {
@@ -225,19 +224,12 @@ bool DatasetSnapshotWriter::step() {
         s.stage = State::Stage::writing;
         break;
     case State::Stage::writing: {
-        const bool last = s.item + 1 == s.items();
-        const std::size_t size = s.item_ends[s.item] - (last ? s.search_text().size() : 0) - s.produced;
-        Output out(s.extend(size));
-        s.put_item(out, !last);
-        if (++s.item == s.items()) s.stage = State::Stage::search_text;
-        break;
-    }
-    case State::Stage::search_text: {
-        const std::string_view text = s.search_text();
-        const std::size_t size = std::min(State::text_slice, text.size() - s.text_written);
-        if (size > 0) Output(s.extend(size)).raw(text.data() + s.text_written, size);
-        s.text_written += size;
-        if (s.text_written == text.size()) s.stage = State::Stage::checksum;
+        const std::size_t item_start = s.item == 0 ? 0 : s.item_ends[s.item - 1];
+        const std::size_t from = s.produced - item_start;
+        const std::size_t to = std::min(s.item_ends[s.item] - item_start, from + State::slice);
+        Output out(s.extend(to - from), from, to);
+        s.put_item(out);
+        if (s.produced == s.item_ends[s.item] && ++s.item == s.items()) s.stage = State::Stage::checksum;
         break;
     }
     case State::Stage::checksum:

@@ -61,8 +61,8 @@ struct DatasetSnapshotDecode {
 std::string encode_dataset_snapshot(const Dataset& dataset, std::string_view note, const SearchIndex* search = nullptr);
 
 // Encodes the same bytes a piece at a time, for a store that takes them in parts: each step
-// counts or writes the header or one column (or the search index but its folded text), or writes
-// 8 MiB of that text, or adds 4 MiB of what it wrote to the checksum, or writes the checksum.
+// counts the header, one column or the search index, or writes at most 2 MiB of one of them, or
+// adds up to 4 MiB of what it wrote to the checksum, or writes the checksum.
 // After any step, take_written() hands over the bytes written and summed since it was last
 // called (empty while a piece is being summed): in order, they are the snapshot, which need never
 // be in memory whole. `dataset` and `search` must outlive the writer and stay unchanged while it works.

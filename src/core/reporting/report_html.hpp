@@ -19,7 +19,7 @@ namespace radar {
 struct HtmlReportOptions {
     TextLanguage language = TextLanguage::dutch;
     std::string notice;  // shown as a badge in the header when set, e.g. "SYNTHETISCHE DEMODATA"
-    UtcOffsetAt utc_offset;  // the reader's time zone for "made on" (UTC when empty)
+    UtcOffsetAt utc_offset = nullptr;  // the reader's time zone for "made on" (UTC when empty)
     // The period's audit, shown as the section "Eerlijkheid en consistentie" (audit_html.hpp)
     // before the tables; none: the page has no such section.
     const AuditReport* audit = nullptr;
