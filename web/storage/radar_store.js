@@ -30,7 +30,6 @@
   const BACKUP_FORMAT = 'dossier-radar-store';
   const DEFAULT_CHUNK_CHARACTERS = 1 << 20;
   const DEFAULT_CHUNKS_PER_TRANSACTION = 4;
-  const SNAPSHOT_PIECE_BYTES = 1 << 20;  // a stored snapshot read back is handed over in pieces of this size
   // The journal is rewritten as one compact entry once it holds more entries than this.
   const JOURNAL_COMPACT_ENTRIES = 500;
   // Resolved now: document.currentScript is only set while this script first runs.
@@ -253,64 +252,26 @@
     });
   }
 
-  // The chunks readChunksInOrder left for after its transaction, handed to `each` in order. A
-  // snapshot's Blob chunks are read as one Blob made of them (no copy), through one BYOB reader
-  // into one reused buffer, and handed over 1 MiB at a time (a view of that buffer, valid during
-  // the call only; `index` counts those pieces): no garbage array per chunk. One stream per
-  // snapshot, not one per chunk: with a stream per chunk, Chromium's reads stalled for good after
-  // a few hundred of them (a scratch probe, 5 to 23 rounds of 103 chunks).
+  // The chunks readChunksInOrder left for after its transaction, handed to `each` in order; a
+  // Blob's bytes are read with arrayBuffer(), three reads ahead. Not through streams: in this
+  // Chromium a BYOB stream per Blob stalled for good after a few hundred reads, and one stream
+  // over a Blob made of a snapshot's chunks stalled once in a CI run; arrayBuffer() never did.
   async function handOverLater(later, each) {
-    let group = [];
-    const flush = async () => {
-      if (group.length > 0) await handOverBlobs(group[0].manifest, group.map((chunk) => chunk.data), group[0].index, each);
-      group = [];
+    const readsAhead = 3;
+    const reads = [];
+    let next = 0;
+    const startRead = () => {
+      if (next >= later.length) return;
+      const { data } = later[next++];
+      const read = data instanceof Blob ? data.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : Promise.resolve(data);
+      read.catch(() => {});  // a failure is met where the read is awaited; those after it are let go
+      reads.push(read);
     };
-    for (const chunk of later) {
-      if (chunk.data instanceof Blob && (group.length === 0 || group[0].manifest === chunk.manifest)) {
-        group.push(chunk);
-        continue;
-      }
-      await flush();
-      if (chunk.data instanceof Blob) group.push(chunk);
-      else each(chunk.manifest, chunk.data, chunk.index);
+    for (let n = 0; n < readsAhead; n++) startRead();
+    for (const { manifest, index } of later) {
+      each(manifest, await reads.shift(), index);
+      startRead();
     }
-    await flush();
-  }
-
-  // The bytes of `blobs` (chunks of one snapshot, in order) to `each`, pieces counted from
-  // `firstIndex`; where streams take no BYOB reader, each Blob as an array of its own.
-  async function handOverBlobs(manifest, blobs, firstIndex, each) {
-    const whole = new Blob(blobs);
-    let reader = null;
-    try {
-      reader = whole.stream().getReader({ mode: 'byob' });
-    } catch (error) {
-      let index = firstIndex;
-      for (const blob of blobs) each(manifest, new Uint8Array(await blob.arrayBuffer()), index++);
-      return;
-    }
-    let buffer = new ArrayBuffer(SNAPSHOT_PIECE_BYTES);
-    let index = firstIndex;
-    let total = 0;
-    try {
-      for (let done = false; !done;) {
-        let filled = 0;
-        while (filled < buffer.byteLength) {
-          const read = await reader.read(new Uint8Array(buffer, filled, buffer.byteLength - filled));
-          if (read.value) buffer = read.value.buffer;
-          if (read.done) {
-            done = true;
-            break;
-          }
-          filled += read.value.byteLength;
-        }
-        if (filled > 0) each(manifest, new Uint8Array(buffer, 0, filled), index++);
-        total += filled;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-    if (total !== whole.size) throw new StoreError('IncompleteSnapshotError', `snapshot "${manifest.key}" gave ${total} of its ${whole.size} bytes`);
   }
 
   // The chunk records with each Blob's bytes read into an array of its own (Uint8Array), for
@@ -504,10 +465,9 @@
     }
   }
 
-  // A binary chunk is stored as a Blob: the Blob copies its bytes out of the JS heap at once, and
-  // reading it back (handOverBlobs) needs no new array, where a stored array is copied by IndexedDB
-  // on the way in and comes back as a new array, garbage the page then waits to collect (tens of
-  // MB for a large snapshot). Text chunks stay text.
+  // A binary chunk is stored as a Blob: the Blob copies its bytes out of the JS heap at once,
+  // where a stored array is copied by IndexedDB on the way in, garbage the page then waits to
+  // collect (tens of MB for a large snapshot). Text chunks stay text.
   function storedChunk(chunk) {
     return chunk instanceof Uint8Array ? new Blob([chunk]) : chunk;
   }
@@ -1139,9 +1099,7 @@
     // options.eachSnapshotChunk(manifest, data, index), when given, receives each snapshot's chunks
     // in order as they are read, and they are not kept: the page holds a few chunks at a time
     // instead of whole snapshots (loaded.snapshots are the manifests). Chunks stored as arrays or
-    // text come one by one inside the same transaction; chunks stored as Blobs after it, 1 MiB
-    // at a time (handOverLater), each as a view of one reused buffer that is valid during the
-    // call only.
+    // text come inside the same transaction; chunks stored as Blobs after it (handOverLater).
     async loadAll(options = {}) {
       this.assertMigrated();
       const eachChunk = typeof options.eachSnapshotChunk === 'function' ? options.eachSnapshotChunk : null;
