@@ -179,7 +179,11 @@ try {
   console.log(`restore at start-up  ${restored.dossiers} dossiers after ${restoreSeconds.toFixed(1)} s; frames ${describeGaps(restoreGaps)}`);
   const describeTimeline = (watch) => watch.doing.map((change) => `${(change.start / 1000).toFixed(2)} s ${change.doing}`).join(', ');
   console.log(`start-up timeline    ${describeTimeline(startWatch)} (seconds since the page began loading)`);
-  console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}`);
+  const importTimeline = importWatch.doing.filter((change) => change.start >= importStart)
+    .map((change) => `${((change.start - importStart) / 1000).toFixed(2)} s ${change.doing}`).join(', ');
+  console.log(`import timeline      ${importTimeline} (seconds since the file was chosen)`);
+  console.log(`tasks over 50 ms     import: ${describeTasks(importTasks)}` +
+              importTasks.map((task) => ` [${((task.start - importStart) / 1000).toFixed(2)} s]`).join(''));
   console.log(`                     start-up: ${describeTasks(startWatch.longTasks)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
   // Import and start-up run in two documents: the peaks are those of the larger one.
