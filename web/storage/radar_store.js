@@ -254,9 +254,9 @@
 
   // The chunks readChunksInOrder left for after its transaction, handed to `each` in order; a
   // Blob's bytes are read with arrayBuffer(), three reads ahead, and freed once `each` returns
-  // (`each` must not keep them). Not through streams: in this
-  // Chromium a BYOB stream per Blob stalled for good after a few hundred reads, and one stream
-  // over a Blob made of a snapshot's chunks stalled once in a CI run; arrayBuffer() never did.
+  // (`each` must not keep them). Not through streams: in this Chromium a BYOB stream per Blob
+  // stalled for good after a few hundred reads, and one stream over a Blob made of a snapshot's
+  // chunks stalled once in a CI run; arrayBuffer() never did.
   async function handOverLater(later, each) {
     const readsAhead = 3;
     const reads = [];
@@ -264,7 +264,7 @@
     const startRead = () => {
       if (next >= later.length) return;
       const { data } = later[next++];
-      const read = data instanceof Blob ? data.arrayBuffer().then((buffer) => new Uint8Array(buffer)) : Promise.resolve(data);
+      const read = data instanceof Blob ? blobBytes(data) : Promise.resolve(data);
       read.catch(() => {});  // a failure is met where the read is awaited; those after it are let go
       reads.push(read);
     };
@@ -275,6 +275,11 @@
       if (data instanceof Blob) releaseBuffer(bytes.buffer);
       startRead();
     }
+  }
+
+  // A Blob's bytes, in an array of their own (a promise).
+  async function blobBytes(blob) {
+    return new Uint8Array(await blob.arrayBuffer());
   }
 
   // Frees an ArrayBuffer's memory now instead of at the next garbage collection: transfer(0)
@@ -290,7 +295,7 @@
     const read = [];
     for (const chunk of chunks) {
       if (!(chunk.data instanceof Blob)) read.push(chunk);
-      else read.push(Object.assign({}, chunk, { data: new Uint8Array(await chunk.data.arrayBuffer()) }));
+      else read.push(Object.assign({}, chunk, { data: await blobBytes(chunk.data) }));
     }
     return read;
   }
@@ -1109,7 +1114,8 @@
     // options.eachSnapshotChunk(manifest, data, index), when given, receives each snapshot's chunks
     // in order as they are read, and they are not kept: the page holds a few chunks at a time
     // instead of whole snapshots (loaded.snapshots are the manifests). Chunks stored as arrays or
-    // text come inside the same transaction; chunks stored as Blobs after it (handOverLater).
+    // text come inside the same transaction; chunks stored as Blobs after it (handOverLater), in
+    // arrays that are freed (detached) once eachSnapshotChunk returns: it must copy what it keeps.
     async loadAll(options = {}) {
       this.assertMigrated();
       const eachChunk = typeof options.eachSnapshotChunk === 'function' ? options.eachSnapshotChunk : null;

@@ -626,7 +626,7 @@ test('8. a snapshot written as its chunks come: stored whole, read back chunk by
   });
 });
 
-test('9. binary chunks are stored as Blobs; they and an older version\'s array chunks read back alike, whole, exported and merged', async () => {
+test('9. binary chunks are stored as Blobs; they and an older version\'s array chunks read back alike, whole, exported and merged; read Blob bytes are freed once handed over', async () => {
   await withProfile(async (launch) => {
     const browser = await launch();
     const { page } = await openHarness(browser);
@@ -659,7 +659,7 @@ test('9. binary chunks are stored as Blobs; they and an older version\'s array c
       };
       const joined = (chunks) => chunks.map(text).join('');
       const read = { dataset: [], older: [] };
-      await store.loadAll({ eachSnapshotChunk: (manifest, data, index) => read[manifest.key].push({ index, data: data.slice() }) });
+      await store.loadAll({ eachSnapshotChunk: (manifest, data, index) => read[manifest.key].push({ index, data: data.slice(), handed: data }) });
       const whole = await store.getSnapshot('dataset');
       const exported = await store.exportAll();
       const exportedText = exported.stores.snapshot_chunks.filter((chunk) => chunk.key[0] === 'dataset')
@@ -673,6 +673,8 @@ test('9. binary chunks are stored as Blobs; they and an older version\'s array c
         storedKinds: storedKinds.sort(),
         datasetPieces: read.dataset.map((piece) => `${piece.index}:${piece.data.length}`),
         datasetBytes: joined(read.dataset.map((piece) => piece.data)) === joined(given),
+        // What a Blob chunk's bytes were handed over in is freed once the receiver returns.
+        handedAfterwards: read.dataset.map((piece) => piece.handed.length),
         olderPieces: read.older.map((piece) => `${piece.index}:${text(piece.data) === text(older[piece.index])}`),
         wholeSame: whole.chunks.length === 4 && whole.content === joined(given),
         exportedText: exportedText === joined(given),
@@ -683,6 +685,7 @@ test('9. binary chunks are stored as Blobs; they and an older version\'s array c
     assert.deepEqual(result.storedKinds, [...Array(4).fill('dataset:blob'), ...Array(3).fill('older:Uint8Array')]);
     assert.deepEqual(result.datasetPieces, ['0:1048576', '1:1048576', '2:1048576', '3:5000'], 'the Blob chunks come back one by one, in order');
     assert.ok(result.datasetBytes, 'byte for byte');
+    assert.deepEqual(result.handedAfterwards, [0, 0, 0, 0], 'the arrays a Blob chunk was read into are freed (detached) once handed over');
     assert.deepEqual(result.olderPieces, ['0:true', '1:true', '2:true'], 'array chunks of an older version come back one by one, byte for byte');
     assert.ok(result.wholeSame, 'a whole snapshot holds the Blob chunks\' bytes, its content as text');
     assert.ok(result.exportedText, 'an export holds the Blob chunks as text');
