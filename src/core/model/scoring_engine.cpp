@@ -324,31 +324,41 @@ void ScoringEngine::compile_parameter(std::size_t index) { compile_rows(index, 0
 void ScoringEngine::compile_rows(std::size_t index, std::size_t begin, std::size_t end) {
     CompiledParameter& compiled = parameters_[index];
     const ModelParameter& parameter = spec_.parameters[index];
+    const std::size_t rows = dataset_->row_count();
     if (begin == 0) {
         compiled.column = dataset_->find(parameter.field);
-        compiled.outputs.resize(dataset_->row_count());
-        compiled.contributes.assign(bit_words(dataset_->row_count()), 0);
-        compiled.codes.assign(dataset_->row_count(), 0);
+        std::vector<double>().swap(compiled.outputs);  // only made for rows not coded by input
+        compiled.contributes.assign(bit_words(rows), 0);
+        compiled.codes.assign(rows, 0);
         compiled.coded_by_input = true;
         compiled.code_inputs.clear();
         compiled.code_outputs.clear();
         compiled.code_missing.clear();
     }
-    if (!compiled.coded_by_input) {
-        transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
-        code_rows_by_output(index, begin, end);
-    } else if (!code_rows_by_input(index, begin, end)) {
-        // Too many inputs: the rows before `begin` have their outputs, these rows get theirs, and
-        // all of them are coded by output instead.
+    if (compiled.coded_by_input && code_rows_by_input(index, begin, end)) {
+        // A row contributes if its code does: the rows' outputs are never written out.
+        std::array<bool, max_codes> code_contributes{};
+        for (std::size_t code = 0; code < compiled.code_outputs.size(); ++code)
+            code_contributes[code] = compiled.code_outputs[code] != 0.0 || compiled.code_missing[code];
+        for (std::size_t row = begin; row < end; ++row)
+            if (code_contributes[compiled.codes[row]]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
+        return;
+    }
+    std::size_t from = begin;
+    if (compiled.coded_by_input) {
+        // Too many inputs: every row so far gets its output (the rows before `begin` were coded
+        // by input, without one), and all of them are coded by output instead.
         compiled.coded_by_input = false;
         compiled.code_inputs.clear();
-        transform_rows(parameter, *compiled.column, context_.reference_date, begin, end, compiled.outputs.data());
-        code_rows_by_output(index, 0, end);
+        from = 0;
     }
+    compiled.outputs.resize(rows);
+    transform_rows(parameter, *compiled.column, context_.reference_date, from, end, compiled.outputs.data());
+    code_rows_by_output(index, from, end);
     const MissingFlags& missing = compiled.column->missing;
     for (std::size_t row = begin; row < end; ++row)
         if (compiled.outputs[row] != 0.0 || missing[row]) compiled.contributes[row / 64] |= std::uint64_t{1} << (row % 64);
-    if (end == dataset_->row_count() && !compiled.codes.empty()) std::vector<double>().swap(compiled.outputs);
+    if (end == rows && !compiled.codes.empty()) std::vector<double>().swap(compiled.outputs);
 }
 
 void ScoringEngine::keep_outputs_before(std::size_t index) {
@@ -381,7 +391,6 @@ bool ScoringEngine::code_rows_by_input(std::size_t index, std::size_t begin, std
         compiled.codes[row] = static_cast<std::uint8_t>(lookup.code(slot));
     }
     set_code_outputs(index, first_new);
-    for (std::size_t row = begin; row < end; ++row) compiled.outputs[row] = compiled.code_outputs[compiled.codes[row]];
     return true;
 }
 

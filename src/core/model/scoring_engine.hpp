@@ -129,13 +129,13 @@ private:
     ScoringEngine(const ModelSpec& spec, const Dataset& dataset, ScoringContext context);
     std::vector<ModelProblem> check(const ModelSpec& spec) const;
     void compile_parameter(std::size_t index);
-    // Transform outputs and bits of rows [begin, end); begin == 0 starts the parameter afresh and
-    // begin must be a multiple of 64.
+    // The codes (or, with too many inputs, the transform outputs) and bits of rows [begin, end);
+    // begin == 0 starts the parameter afresh and begin must be a multiple of 64.
     void compile_rows(std::size_t index, std::size_t begin, std::size_t end);
     // Every row's output of parameter `index` into outputs_before_, before it is compiled again.
     void keep_outputs_before(std::size_t index);
-    // The input codes of rows [begin, end) and their outputs; false (codes left unfinished) once
-    // there are more than max_codes inputs.
+    // The input codes of rows [begin, end) and the new codes' outputs; false (codes left
+    // unfinished) once there are more than max_codes inputs.
     bool code_rows_by_input(std::size_t index, std::size_t begin, std::size_t end);
     // The outputs of the codes from `first` on, from their inputs under the current model.
     void set_code_outputs(std::size_t index, std::size_t first);
