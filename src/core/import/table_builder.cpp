@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/import/column_inference.hpp"
+#include "core/base/heap_room.hpp"
 #include "core/base/spare_capacity.hpp"
 #include "core/base/text_hash.hpp"
 #include "core/search/text_fold.hpp"
@@ -236,6 +237,14 @@ void TableBuilder::check_required_columns() {
 void TableBuilder::reserve_rows(std::size_t rows) {
     if (failed() || rows <= reserved_rows_) return;
     reserved_rows_ = rows;
+    // What the reservations below allocate, about: the columns' values and missing flags, the
+    // file row numbers and the id index's slots (two per row, 8 bytes each).
+    std::size_t bytes_per_row = sizeof(std::uint32_t) + (id_index_ ? 2 * sizeof(std::uint64_t) : 0);
+    for (const auto& plan : plans_) {
+        const Column& column = *plan->column;
+        bytes_per_row += column.type == ColumnType::text || !column.numbers.wide() ? 4 : 8;
+    }
+    make_heap_room(rows * bytes_per_row + rows / 8 * plans_.size());
     for (const auto& plan : plans_) {
         Column& column = *plan->column;
         column.missing.reserve(rows);
