@@ -55,13 +55,17 @@ void RankingList::compute(const Session& session) {
     const Column* care_types = dataset.find("care_type");
     const SearchIndex* search = session.search_index();
     const SearchIndex::Query query = search ? search->query(dataset, words) : SearchIndex::Query();
+    // A display score is never below 0: a minimum of 0 lets every row pass without working it out.
+    const bool by_score = filter_.min_score > 0.0;
     auto keep = [&](std::size_t row) {
-        if (engine->display_score(row) < filter_.min_score) return false;
+        if (by_score && engine->display_score(row) < filter_.min_score) return false;
         if (!filter_.province.empty() && (!provinces || provinces->texts[row] != filter_.province)) return false;
         if (!filter_.care_type.empty() && (!care_types || care_types->texts[row] != filter_.care_type)) return false;
         return words.empty() || (search && search->matches(row, query));
     };
-    for (std::size_t row : engine->ranking())
+    const std::vector<std::uint32_t>& ranking = engine->ranking();
+    rows_.reserve(ranking.size());
+    for (std::size_t row : ranking)
         if (keep(row)) rows_.push_back(row);
     if (sort_.column == SortColumn::rank || sort_.column == SortColumn::score) {
         // Ranked order already is score descending; both columns sort by it.
