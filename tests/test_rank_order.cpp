@@ -74,6 +74,28 @@ TEST_CASE("the tie order of text ids equals a stable comparison sort on random i
     }
 }
 
+TEST_CASE("the tie order built in slices of rows equals a stable comparison sort, within its planned steps") {
+    // Over two and a half slices, with missing ids and long runs of equal keys across the
+    // slices' edges (ids that differ only after the 8 key bytes).
+    Random random(20261206);
+    const std::size_t count = IdOrderBuild::rows_per_step * 5 / 2 + 17;
+    std::vector<std::string> values;
+    std::vector<bool> missing;
+    for (std::size_t i = 0; i < count; ++i) {
+        // After the shared "KO-", the 8 key bytes: two letters of 49 groups, then six dashes.
+        const std::string group{static_cast<char>('a' + random.below(7)), static_cast<char>('a' + random.below(7))};
+        values.push_back("KO-" + group + "------" + std::to_string(random.below(1000)));
+        missing.push_back(random.below(20) == 0);
+    }
+    const Column ids = text_ids(values, missing);
+    IdOrderBuild build(ids);
+    std::size_t steps = 1;
+    while (!build.advance()) ++steps;
+    CHECK(steps > 3 * 3);  // the rows, their shared prefix and keys: three slices each
+    CHECK(steps <= IdOrderBuild::planned_steps(count));
+    CHECK(build.take() == reference_order(ids));
+}
+
 TEST_CASE("the tie order of numeric ids is by value, missing first") {
     Column ids;
     ids.type = ColumnType::number;

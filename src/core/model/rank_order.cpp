@@ -62,33 +62,60 @@ std::vector<std::uint32_t> order_by_id(const Column& ids) {
 // Text ids: rows are sorted by the 8 bytes that follow the prefix all ids share (e.g. "KO-1" of
 // "KO-1000000" ... "KO-1999999"), which usually tells every id apart; rows with equal keys are
 // then ordered by their whole ids. 1M ids: a radix sort instead of 20M text comparisons.
+std::size_t IdOrderBuild::planned_steps(std::size_t rows) {
+    const std::size_t slices = (rows + rows_per_step - 1) / rows_per_step;
+    return 4 * slices + 8 + 1;  // rows, prefix, keys and equal keys in slices; the radix passes
+}
+
 bool IdOrderBuild::advance() {
     const Column& ids = *ids_;
     switch (phase_) {
-    case Phase::keys: {
+    case Phase::rows: {
         if (ids.type != ColumnType::text) {
             order_ = order_by_number(ids);
             phase_ = Phase::done;
             break;
         }
-        order_.reserve(ids.size());
-        rows_.reserve(ids.size());
-        for (std::uint32_t row = 0; row < ids.size(); ++row) (ids.missing[row] ? order_ : rows_).push_back(row);
+        if (next_ == 0) {
+            order_.reserve(ids.size());
+            rows_.reserve(ids.size());
+        }
+        const auto end = static_cast<std::uint32_t>(std::min(ids.size(), next_ + rows_per_step));
+        for (auto row = static_cast<std::uint32_t>(next_); row < end; ++row) (ids.missing[row] ? order_ : rows_).push_back(row);
+        next_ = end;
+        if (next_ < ids.size()) break;
+        next_ = 0;
         if (rows_.empty()) {
             phase_ = Phase::done;
             break;
         }
+        shared_ = ids.texts[rows_.front()].size();
+        phase_ = Phase::shared_prefix;
+        break;
+    }
+    case Phase::shared_prefix: {
         const std::string_view first = ids.texts[rows_.front()];
-        std::size_t shared = first.size();
-        for (const std::uint32_t row : rows_) {
-            const std::string_view id = ids.texts[row];
+        const std::size_t end = std::min(rows_.size(), next_ + rows_per_step);
+        for (std::size_t i = next_; i < end; ++i) {
+            const std::string_view id = ids.texts[rows_[i]];
             std::size_t same = 0;
-            const std::size_t limit = std::min(shared, id.size());
+            const std::size_t limit = std::min(shared_, id.size());
             while (same < limit && id[same] == first[same]) ++same;
-            shared = same;
+            shared_ = same;
         }
-        keys_.resize(rows_.size());
-        for (std::size_t i = 0; i < rows_.size(); ++i) keys_[i] = prefix_key(ids.texts[rows_[i]], shared);
+        next_ = end;
+        if (next_ < rows_.size()) break;
+        next_ = 0;
+        keys_.reserve(rows_.size());
+        phase_ = Phase::keys;
+        break;
+    }
+    case Phase::keys: {
+        const std::size_t end = std::min(rows_.size(), next_ + rows_per_step);
+        for (std::size_t i = next_; i < end; ++i) keys_.push_back(prefix_key(ids.texts[rows_[i]], shared_));
+        next_ = end;
+        if (next_ < rows_.size()) break;
+        next_ = 0;
         sorter_.start(keys_);
         phase_ = Phase::sort;
         break;
@@ -97,13 +124,18 @@ bool IdOrderBuild::advance() {
         if (sorter_.pass(keys_, rows_)) phase_ = Phase::equal_keys;
         break;
     case Phase::equal_keys: {
+        // Runs of equal keys, from next_ on, until about rows_per_step rows are behind.
         const auto by_whole_id = [&](std::uint32_t a, std::uint32_t b) { return ids.texts[a] < ids.texts[b]; };
-        for (std::size_t begin = 0; begin < rows_.size();) {
+        const std::size_t stop = std::min(rows_.size(), next_ + rows_per_step);
+        std::size_t begin = next_;
+        while (begin < stop) {
             std::size_t end = begin + 1;
             while (end < rows_.size() && keys_[end] == keys_[begin]) ++end;
             if (end - begin > 1) std::stable_sort(rows_.begin() + begin, rows_.begin() + end, by_whole_id);
             begin = end;
         }
+        next_ = begin;
+        if (next_ < rows_.size()) break;
         order_.insert(order_.end(), rows_.begin(), rows_.end());
         rows_ = {};
         keys_ = {};

@@ -17,18 +17,25 @@ namespace radar {
 // rows with equal ids keep their row order. This is the tie-break order of every ranking.
 std::vector<std::uint32_t> order_by_id(const Column& ids);
 
-// order_by_id in steps (a build spread over frames): text ids' sort keys, then one radix pass per
-// step, then rows with equal keys ordered by their whole ids; number ids in one step.
+// order_by_id in steps (a build spread over frames): text ids' rows, their shared prefix and sort
+// keys, each rows_per_step rows a step; then one radix pass per step; then rows with equal keys
+// ordered by their whole ids, about rows_per_step rows a step. Number ids in one step.
 class IdOrderBuild {
 public:
+    static constexpr std::size_t rows_per_step = 1 << 17;
+    // At most this many steps for `rows` ids.
+    static std::size_t planned_steps(std::size_t rows);
+
     explicit IdOrderBuild(const Column& ids) : ids_(&ids) {}
     bool advance();  // does the next step; true once the order is done
     std::vector<std::uint32_t> take() { return std::move(order_); }
 
 private:
-    enum class Phase { keys, sort, equal_keys, done };
+    enum class Phase { rows, shared_prefix, keys, sort, equal_keys, done };
     const Column* ids_;
-    Phase phase_ = Phase::keys;
+    Phase phase_ = Phase::rows;
+    std::size_t next_ = 0;      // where the phase goes on: a row of the column, or an index of rows_
+    std::size_t shared_ = 0;    // the length of the prefix every id shares (so far)
     std::vector<std::uint32_t> order_;  // missing ids first, then (once sorted) the other rows
     std::vector<std::uint32_t> rows_;   // rows with an id, sorted by key
     std::vector<std::uint64_t> keys_;

@@ -77,9 +77,9 @@ ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dat
     const std::size_t rows = dataset.row_count();
     rows_per_step_ = std::max<std::size_t>(64, (rows_per_step + 63) / 64 * 64);
     parts_ = std::max<std::size_t>(1, (rows + rows_per_step_ - 1) / rows_per_step_);
-    // At most: the tie order's keys, 6 passes and equal ids; the buffers; the parts; the ranking's
-    // keys, 6 passes and the order.
-    planned_steps_ = 8 + 1 + (spec.parameters.size() + 1) * parts_ + 8;
+    // At most: the tie order's steps; the buffers; the parts; the ranking's keys, 6 passes and
+    // the order.
+    planned_steps_ = IdOrderBuild::planned_steps(rows) + 1 + (spec.parameters.size() + 1) * parts_ + 8;
 }
 
 bool ScoringEngineBuild::advance() {
