@@ -6,11 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstring>
 #include <string>
 
 #include "core/base/byte_text.hpp"
-#include "core/data/dataset_hash.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/data/demo_data.hpp"
 #include "core/import/content_hash.hpp"

@@ -60,8 +60,6 @@ nlohmann::json import_info(const session::ImportSession& session) {
     return info;
 }
 
-}  // namespace
-
 const char* storage_mode_name(session::StoreMode mode) {
     switch (mode) {
         case session::StoreMode::opening: return "opening";
@@ -72,8 +70,6 @@ const char* storage_mode_name(session::StoreMode mode) {
     }
     return "memory";
 }
-
-namespace {
 
 // Mapping profiles and the stored dataset snapshot (issue #3).
 void add_import_storage_info(const session::Session& state, nlohmann::json& info) {
@@ -96,9 +92,7 @@ void add_import_storage_info(const session::Session& state, nlohmann::json& info
     info["datasetStore"]["storageMode"] = storage_mode_name(state.storage_mode());
     if (const auto decoding = state.stored_dataset_reading()) info["datasetStore"]["decoding"] = decoding->second;
 }
-}  // namespace
 
-namespace {
 bool text_capture_requested = false;
 std::string captured_text;
 }  // namespace
