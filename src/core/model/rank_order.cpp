@@ -59,14 +59,22 @@ std::vector<std::uint32_t> order_by_id(const Column& ids) {
     return build.take();
 }
 
-// Text ids: rows are sorted by the 8 bytes that follow the prefix all ids share (e.g. "KO-1" of
-// "KO-1000000" ... "KO-1999999"), which usually tells every id apart; rows with equal keys are
-// then ordered by their whole ids. 1M ids: a radix sort instead of 20M text comparisons.
 std::size_t IdOrderBuild::planned_steps(std::size_t rows) {
     const std::size_t slices = (rows + rows_per_step - 1) / rows_per_step;
     return 4 * slices + 8 + 1;  // rows, prefix, keys and equal keys in slices; the radix passes
 }
 
+template <typename Each>
+bool IdOrderBuild::each_in_slice(std::size_t count, Each each) {
+    const std::size_t end = std::min(count, next_ + rows_per_step);
+    for (std::size_t i = next_; i < end; ++i) each(i);
+    next_ = end == count ? 0 : end;
+    return end == count;
+}
+
+// Text ids: rows are sorted by the 8 bytes that follow the prefix all ids share (e.g. "KO-1" of
+// "KO-1000000" ... "KO-1999999"), which usually tells every id apart; rows with equal keys are
+// then ordered by their whole ids. 1M ids: a radix sort instead of 20M text comparisons.
 bool IdOrderBuild::advance() {
     const Column& ids = *ids_;
     switch (phase_) {
@@ -80,11 +88,10 @@ bool IdOrderBuild::advance() {
             order_.reserve(ids.size());
             rows_.reserve(ids.size());
         }
-        const auto end = static_cast<std::uint32_t>(std::min(ids.size(), next_ + rows_per_step));
-        for (auto row = static_cast<std::uint32_t>(next_); row < end; ++row) (ids.missing[row] ? order_ : rows_).push_back(row);
-        next_ = end;
-        if (next_ < ids.size()) break;
-        next_ = 0;
+        const auto partition = [&](std::size_t row) {
+            (ids.missing[row] ? order_ : rows_).push_back(static_cast<std::uint32_t>(row));
+        };
+        if (!each_in_slice(ids.size(), partition)) break;
         if (rows_.empty()) {
             phase_ = Phase::done;
             break;
@@ -95,27 +102,21 @@ bool IdOrderBuild::advance() {
     }
     case Phase::shared_prefix: {
         const std::string_view first = ids.texts[rows_.front()];
-        const std::size_t end = std::min(rows_.size(), next_ + rows_per_step);
-        for (std::size_t i = next_; i < end; ++i) {
+        const auto shorten = [&](std::size_t i) {
             const std::string_view id = ids.texts[rows_[i]];
             std::size_t same = 0;
             const std::size_t limit = std::min(shared_, id.size());
             while (same < limit && id[same] == first[same]) ++same;
             shared_ = same;
-        }
-        next_ = end;
-        if (next_ < rows_.size()) break;
-        next_ = 0;
+        };
+        if (!each_in_slice(rows_.size(), shorten)) break;
         keys_.reserve(rows_.size());
         phase_ = Phase::keys;
         break;
     }
     case Phase::keys: {
-        const std::size_t end = std::min(rows_.size(), next_ + rows_per_step);
-        for (std::size_t i = next_; i < end; ++i) keys_.push_back(prefix_key(ids.texts[rows_[i]], shared_));
-        next_ = end;
-        if (next_ < rows_.size()) break;
-        next_ = 0;
+        const auto key = [&](std::size_t i) { keys_.push_back(prefix_key(ids.texts[rows_[i]], shared_)); };
+        if (!each_in_slice(rows_.size(), key)) break;
         sorter_.start(keys_);
         phase_ = Phase::sort;
         break;

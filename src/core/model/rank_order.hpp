@@ -32,6 +32,10 @@ public:
 
 private:
     enum class Phase { rows, shared_prefix, keys, sort, equal_keys, done };
+    // Calls each(i) for the next rows_per_step of the indexes below `count`, from next_ on; true
+    // (and next_ back at 0) once all of them are done.
+    template <typename Each>
+    bool each_in_slice(std::size_t count, Each each);
     const Column* ids_;
     Phase phase_ = Phase::rows;
     std::size_t next_ = 0;      // where the phase goes on: a row of the column, or an index of rows_
