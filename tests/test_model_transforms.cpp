@@ -75,6 +75,26 @@ TEST_CASE("time since a date in whole days or whole calendar months, relative to
     CHECK(whole_months_between(day(2023, 12, 1), day(2023, 12, 1)) == 0);
 }
 
+TEST_CASE("month ages over a column of many days, repeated and sharing remembered slots, equal month by month") {
+    // Days over 30 years (more days than the pipeline remembers), each twice, and days 4,096 apart
+    // (the same slot) one after the other.
+    Dataset dataset;
+    Column& dates = dataset.add_column("last_inspection", ColumnType::date);
+    std::vector<DayNumber> days;
+    for (DayNumber d = day(1995, 1, 1); d <= reference + 40; d += 3) days.push_back(d);
+    for (DayNumber d = day(1995, 1, 1); d <= reference + 40; d += 7) days.push_back(d);
+    for (DayNumber d = day(2001, 3, 31); d + 4096 <= reference; d += 97) {
+        days.push_back(d);
+        days.push_back(d + 4096);
+        days.push_back(d);
+    }
+    for (const DayNumber d : days) dates.push_number(d);
+    const ModelParameter parameter = parameter_of("last_inspection", R"([{"type": "time_since", "unit": "months"}])");
+    std::vector<double> result(days.size());
+    transform_column(parameter, dates, reference, result.data());
+    for (std::size_t row = 0; row < days.size(); ++row) REQUIRE(result[row] == whole_months_between(days[row], reference));
+}
+
 TEST_CASE("time since feeds later steps: an inspection-age step") {
     const std::string pipeline = R"([{"type": "time_since", "unit": "months"},
         {"type": "step", "bins": [{"from": 24, "value": 3}, {"from": 36, "value": 6}], "below": 0}])";

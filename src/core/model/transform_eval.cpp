@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string_view>
+#include <vector>
 
 #include "core/model/model_check.hpp"
 
@@ -53,6 +56,13 @@ public:
           reference_date_(civil_from_days(reference)),
           input_(pipeline_input_kind(parameter.transforms)) {
         first_numeric_ = input_ == InputKind::number ? 0 : 1;
+        if (input_ == InputKind::date && parameter.transforms.front().unit != TimeUnit::days) {
+            // No day is remembered yet: slot i holds day i + 1, whose slot is another.
+            remembered_days_.resize(remembered_day_slots);
+            remembered_months_.resize(remembered_day_slots);
+            for (std::size_t slot = 0; slot < remembered_day_slots; ++slot)
+                remembered_days_[slot] = static_cast<DayNumber>(slot + 1);
+        }
         if (input_ != InputKind::text) return;
         const Transform& first = parameter.transforms.front();
         for (const auto& [level, value] : first.levels) levels_.emplace(level, value);
@@ -87,7 +97,7 @@ public:
             const auto date = static_cast<DayNumber>(column.numbers[row]);
             if (parameter_.transforms.front().unit == TimeUnit::days)
                 return static_cast<double>(reference_) - static_cast<double>(date);
-            return whole_months_between_dates(civil_from_days(date), reference_date_);
+            return months_before_reference(date);
         }
         case InputKind::number: return column.numbers[row];
         }
@@ -102,6 +112,20 @@ public:
     }
 
 private:
+    // An export's dates fall on a few thousand days, and working out a day's calendar date is
+    // most of a month age's cost: each day's months are remembered in a slot of their own
+    // (the day's low bits).
+    static constexpr std::size_t remembered_day_slots = 4096;
+
+    int months_before_reference(DayNumber date) const {
+        const std::size_t slot = static_cast<std::uint32_t>(date) & (remembered_day_slots - 1);
+        if (remembered_days_[slot] != date) {
+            remembered_days_[slot] = date;
+            remembered_months_[slot] = whole_months_between_dates(civil_from_days(date), reference_date_);
+        }
+        return remembered_months_[slot];
+    }
+
     const ModelParameter& parameter_;
     DayNumber reference_;
     CivilDate reference_date_;
@@ -109,6 +133,8 @@ private:
     std::size_t first_numeric_ = 0;
     std::map<std::string, double, std::less<>> levels_;
     std::set<std::string, std::less<>> true_levels_;
+    mutable std::vector<DayNumber> remembered_days_;
+    mutable std::vector<int> remembered_months_;
 };
 
 // The output of a missing cell: the numeric steps applied to the neutral input, or 0.
