@@ -1,10 +1,13 @@
 // Shared by the dataset snapshot tests (test_dataset_snapshot*.cpp): a dataset of every storage,
-// a check that two datasets are the same bit for bit, a small snapshot, and a version 1 one.
+// a check that two datasets are the same bit for bit, a small snapshot, and those older format
+// versions wrote.
 #pragma once
 
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,14 +91,18 @@ inline std::string small_snapshot(bool with_search_index = false) {
 
 inline std::uint64_t checksum_of(std::string_view bytes) { return content_hash_of(bytes.substr(0, bytes.size() - 8)); }
 
-// A snapshot written without a search index as format version 1 wrote it: without the byte that
-// says no index follows.
-inline std::string as_version_1(std::string bytes) {
-    bytes.erase(bytes.size() - 9, 1);
-    const std::uint32_t version = 1;
-    const std::uint64_t total = bytes.size();
-    std::memcpy(bytes.data() + 8, &version, sizeof version);
-    std::memcpy(bytes.data() + 16, &total, sizeof total);
+// A snapshot as an older format version wrote it (tests/data/snapshot): version 1, small_snapshot()
+// without a search index; version 2, generated(300) with its search index over
+// snapshot_search_columns and the note {"source":"versie 2"}, integers and codes in 4 bytes each.
+inline std::string older_snapshot(int version) {
+    std::ifstream file(std::string(RADAR_TEST_DATA_DIR) + "/snapshot/version_" + std::to_string(version) + ".rdrcols",
+                       std::ios::binary);
+    REQUIRE(file);
+    return std::string(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+}
+
+// The snapshot with the checksum made right again after its bytes were changed.
+inline std::string with_checksum_made_right(std::string bytes) {
     const std::uint64_t checksum = checksum_of(bytes);
     std::memcpy(bytes.data() + bytes.size() - 8, &checksum, sizeof checksum);
     return bytes;

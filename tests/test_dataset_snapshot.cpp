@@ -1,12 +1,16 @@
 // The binary columnar dataset snapshot: round trips (demo data, generated columns with missing
-// cells, unicode, empty texts, dictionary and pooled texts, int32 and double numbers), the search
-// index kept with it, version 1 snapshots still read, every damage detected with its own fault,
-// decoding a piece at a time (the same result, rising progress, damage found the same way), and
-// the byte-as-text form older stores kept it in.
+// cells, unicode, empty texts, dictionary and pooled texts, int32 and double numbers), packed
+// integers and codes, the search index kept with it, version 1 and 2 snapshots still read, every
+// damage detected with its own fault, decoding a piece at a time (the same result, rising
+// progress, damage found the same way), and the byte-as-text form older stores kept it in.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/byte_text.hpp"
 #include "core/data/dataset_snapshot.hpp"
@@ -72,14 +76,14 @@ TEST_CASE("a decoded dictionary column finds its values and takes new ones") {
 }
 
 TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snapshots are read by later builds)") {
-    const Dataset dataset = generated(70'000);
+    const Dataset dataset = generated(80'000);  // a text column of over 2 MiB
     const SearchIndex search(dataset, snapshot_search_columns);
     const std::string note = R"({"descriptor":{"source_name":"pinned"}})";
     const std::string bytes = encode_dataset_snapshot(dataset, note, &search);
-    // 7,874,742 bytes (mix64x4:307698aa85aa9727) with the search index's format 1, which folded
-    // every indexed column per row; format 2 folds only the columns that are not dictionaries.
-    CHECK(bytes.size() == 5'287'666);
-    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:f7749a10573e512a");
+    // Version 3 (since 2026-12-06): integers and dictionary codes packed into 1, 2 or 4 bytes.
+    // Older versions' bytes are read from tests/data/snapshot (below).
+    CHECK(bytes.size() == 5'243'970);
+    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:354604c1c1cc2ef9");
 
     // A step at a time (as the app stores a snapshot over frames, handing the store each piece
     // once it is summed): the same bytes, in a step per item counted, one per piece of at most
@@ -195,16 +199,100 @@ TEST_CASE("a stored search index made otherwise is built again, an unfinished on
 }
 
 TEST_CASE("a version 1 snapshot (before the search index) is still read") {
-    const Dataset dataset = generated(70'000);
-    const std::string version_1 = as_version_1(encode_dataset_snapshot(dataset, "eerste versie"));
+    const std::string version_1 = older_snapshot(1);
     const DatasetSnapshotDecode decoded = decode_dataset_snapshot(version_1);
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
-    CHECK(decoded.snapshot->note == "eerste versie");
+    CHECK(decoded.snapshot->note == R"({"source":"klein.csv"})");
     CHECK_FALSE(decoded.snapshot->search);
-    check_same(decoded.snapshot->dataset, dataset);
+    check_same(decoded.snapshot->dataset, generated(9));
     std::string damaged = version_1;
     damaged[version_1.size() / 3] ^= 0x04;
     CHECK(decode_dataset_snapshot(damaged).fault == SnapshotFault::checksum_mismatch);
+}
+
+TEST_CASE("a version 2 snapshot (4-byte integers and codes) is still read, its search index too") {
+    const std::string version_2 = older_snapshot(2);
+    DatasetSnapshotDecode decoded = decode_dataset_snapshot(version_2);
+    REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+    CHECK(decoded.snapshot->note == R"({"source":"versie 2"})");
+    const Dataset original = generated(300);
+    check_same(decoded.snapshot->dataset, original);
+    REQUIRE(decoded.snapshot->search);
+    StoredSearchIndex& stored = *decoded.snapshot->search;
+    const std::optional<SearchIndex> restored = SearchIndex::restored(decoded.snapshot->dataset, snapshot_search_columns,
+                                                                      stored.format, stored.columns, std::move(stored.haystacks));
+    REQUIRE(restored);
+    check_same_index(*restored, SearchIndex(original, snapshot_search_columns));
+    // Written again, it is a version 3 snapshot, smaller by its packed integers and codes.
+    const std::string again = encode_dataset_snapshot(decoded.snapshot->dataset, decoded.snapshot->note);
+    CHECK(again[8] == 3);
+    CHECK(again.size() < version_2.size());
+}
+
+TEST_CASE("packed integers take the fewest bytes their range needs, the int32 extremes too; impossible values are refused") {
+    // One integer column; returns its snapshot and where its base and width lie.
+    struct OneColumn {
+        std::string bytes;
+        std::size_t base_at = 0;
+    };
+    const auto one_column = [](const std::vector<double>& values) {
+        Dataset dataset;
+        Column& column = dataset.add_column("n", ColumnType::integer);
+        for (const double value : values) column.push_number(value);
+        REQUIRE_FALSE(column.numbers.wide());
+        OneColumn result{encode_dataset_snapshot(dataset, ""), 0};
+        // header (36 bytes, an empty note), the name's length and byte, 4 flag bytes, the missing words
+        result.base_at = 36 + 4 + 1 + 4 + (values.size() + 63) / 64 * 8;
+        const DatasetSnapshotDecode decoded = decode_dataset_snapshot(result.bytes);
+        REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+        check_same(decoded.snapshot->dataset, dataset);
+        return result;
+    };
+    const auto width_of = [](const OneColumn& column) { return static_cast<int>(column.bytes[column.base_at + 4]); };
+    std::vector<double> small(1000), medium(1000), wide(1000);
+    for (std::size_t row = 0; row < 1000; ++row) {
+        small[row] = -100.0 + static_cast<double>(row % 256);       // a range of 255
+        medium[row] = 738000.0 + static_cast<double>(row * 65);     // dates: a range under 65,536
+        wide[row] = row % 2 ? INT32_MAX : INT32_MIN;                // the whole int32 range
+    }
+    medium.push_back(738000.0 + 65535);
+    CHECK(width_of(one_column(small)) == 1);
+    CHECK(width_of(one_column(medium)) == 2);
+    CHECK(width_of(one_column(wide)) == 4);
+    CHECK(width_of(one_column({7.0})) == 1);
+
+    // A base with an offset past INT32_MAX, and a width of 3: malformed, though the checksum is right.
+    OneColumn overflow = one_column(small);
+    const std::int32_t base = INT32_MAX - 10;
+    std::memcpy(overflow.bytes.data() + overflow.base_at, &base, sizeof base);
+    CHECK(decode_dataset_snapshot(with_checksum_made_right(overflow.bytes)).fault == SnapshotFault::malformed);
+    OneColumn odd_width = one_column(small);
+    odd_width.bytes[odd_width.base_at + 4] = 3;
+    CHECK(decode_dataset_snapshot(with_checksum_made_right(odd_width.bytes)).fault == SnapshotFault::malformed);
+}
+
+TEST_CASE("dictionary codes take 1 byte up to 256 values, 2 up to 65,536, and a code past the values is refused") {
+    const auto with_values = [](std::size_t distinct, std::size_t rows) {
+        Dataset dataset;
+        Column& column = dataset.add_column("t", ColumnType::text);
+        for (std::size_t row = 0; row < rows; ++row) column.push_text("waarde " + std::to_string(row % distinct));
+        REQUIRE_FALSE(column.texts.pooled());
+        return dataset;
+    };
+    const Dataset at_256 = with_values(256, 5000), at_257 = with_values(257, 5000);
+    const std::string one_byte = encode_dataset_snapshot(at_256, ""), two_bytes = encode_dataset_snapshot(at_257, "");
+    // The same rows; one more value (its end offset and 10 bytes) and a byte more per code.
+    CHECK(two_bytes.size() == one_byte.size() + 4 + 10 + 5000);
+    for (const Dataset* dataset : {&at_256, &at_257}) {
+        const DatasetSnapshotDecode decoded = decode_dataset_snapshot(encode_dataset_snapshot(*dataset, ""));
+        REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
+        check_same(decoded.snapshot->dataset, *dataset);
+    }
+    // The last code (a 1-byte code, 255 for the 256th value) made 255 in a column of 200 values.
+    const Dataset at_200 = with_values(200, 5000);
+    std::string bytes = encode_dataset_snapshot(at_200, "");
+    bytes[bytes.size() - 8 - 1 - 1] = static_cast<char>(255);  // before the checksum and the "no index" byte
+    CHECK(decode_dataset_snapshot(with_checksum_made_right(bytes)).fault == SnapshotFault::malformed);
 }
 
 TEST_CASE("decoding a piece at a time gives what decoding at once gives, with rising progress") {

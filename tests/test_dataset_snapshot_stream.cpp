@@ -50,21 +50,20 @@ void check_same_decode(const DatasetSnapshotDecode& streamed_decode, const Datas
 // a faulty writer could give.
 std::string rewritten(std::string bytes, std::size_t at, std::uint32_t value) {
     std::memcpy(bytes.data() + at, &value, sizeof value);
-    const std::uint64_t checksum = checksum_of(bytes);
-    std::memcpy(bytes.data() + bytes.size() - 8, &checksum, sizeof checksum);
-    return bytes;
+    return with_checksum_made_right(std::move(bytes));
 }
 
 }  // namespace
 
-TEST_CASE("a snapshot streamed in pieces of any size decodes as it does whole, its search index and version 1 too") {
+TEST_CASE("a snapshot streamed in pieces of any size decodes as it does whole, its search index and older versions too") {
     const Dataset dataset = generated(5'000);
     const SearchIndex search(dataset, snapshot_search_columns);
     const std::string with_index = encode_dataset_snapshot(dataset, R"({"source":"groot.csv"})", &search);
     const std::string without_index = encode_dataset_snapshot(dataset, "{}");
-    const std::string version_1 = as_version_1(small_snapshot());
+    const std::string version_1 = older_snapshot(1);
+    const std::string version_2 = older_snapshot(2);
     const std::string empty = encode_dataset_snapshot(Dataset(), "");
-    for (const std::string* bytes : {&with_index, &without_index, &version_1, &empty}) {
+    for (const std::string* bytes : {&with_index, &without_index, &version_1, &version_2, &empty}) {
         const DatasetSnapshotDecode whole = decode_dataset_snapshot(*bytes);
         REQUIRE_MESSAGE(whole.snapshot, whole.message);
         for (const std::size_t piece : {std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{1} << 20, std::size_t{0}}) {

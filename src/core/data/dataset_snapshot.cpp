@@ -3,10 +3,14 @@
 //           · u32 note length · note bytes
 //   column  u32 name length · name · u8 type · u8 kind · u8 protected · u8 storage
 //           · missing flags: (rows + 63) / 64 u64 words
-//           · storage 0: rows int32 · 1: rows doubles
-//           · 2 (dictionary): u32 value count · value end offsets u32 · u64 byte count · bytes
-//             · rows u32 codes
+//           · storage 1: rows doubles
 //           · 3 (pool): rows u32 end offsets · u64 byte count · bytes
+//           · 4 (packed integers, version 3): i32 base · u8 width (1, 2 or 4)
+//             · rows values of that width, each the integer minus the base
+//           · 5 (packed dictionary, version 3): u32 value count · value end offsets u32
+//             · u64 byte count · bytes · rows codes of 1 byte (at most 256 values), 2 (at most
+//             65,536) or 4
+//           · until version 2, 0: rows int32 · 2 (dictionary): as 5 with 4-byte codes
 //   index   (version 2) u8 1 when a search index follows, else 0 · u32 its format
 //           · u32 column count · per column u32 name length · name
 //           · rows u32 end offsets · u64 byte count · bytes (the folded text of each row)
@@ -28,8 +32,8 @@ namespace {
 using namespace snapshot_format;
 
 Storage storage_of(const Column& column) {
-    if (column.type == ColumnType::text) return column.texts.pooled() ? Storage::pool : Storage::dictionary;
-    return column.numbers.wide() ? Storage::doubles : Storage::integers;
+    if (column.type == ColumnType::text) return column.texts.pooled() ? Storage::pool : Storage::packed_dictionary;
+    return column.numbers.wide() ? Storage::doubles : Storage::packed_integers;
 }
 
 // Counts the bytes (first pass, no buffer) or writes them into a buffer of that size; or writes
@@ -56,6 +60,12 @@ public:
     }
     bool counting() const { return buffer_ == nullptr; }
     void skip(std::size_t size) { count_ += size; }
+    // True (and the bytes skipped) when none of the next `size` bytes would be copied.
+    bool skipped(std::size_t size) {
+        if (buffer_ && count_ < to_ && count_ + size > from_) return false;
+        skip(size);
+        return true;
+    }
     std::size_t count() const { return count_; }
 
 private:
@@ -86,6 +96,42 @@ void write_texts(Output& out, const TextPool& texts) {
     out.raw(texts.bytes().data(), texts.byte_count());
 }
 
+// `rows` values of `width` bytes (1, 2 or 4), the row's value from `value_of`, a block at a time.
+template <typename Stored, typename ValueOf>
+void write_packed_as(Output& out, std::size_t rows, ValueOf value_of) {
+    constexpr std::size_t block_rows = 4096;
+    Stored block[block_rows];
+    for (std::size_t first = 0; first < rows; first += block_rows) {
+        const std::size_t count = std::min(block_rows, rows - first);
+        if (out.skipped(count * sizeof(Stored))) continue;
+        for (std::size_t i = 0; i < count; ++i) block[i] = static_cast<Stored>(value_of(first + i));
+        out.raw(block, count * sizeof(Stored));
+    }
+}
+
+template <typename ValueOf>
+void write_packed(Output& out, std::size_t rows, std::uint8_t width, ValueOf value_of) {
+    if (width == 1) write_packed_as<std::uint8_t>(out, rows, value_of);
+    else if (width == 2) write_packed_as<std::uint16_t>(out, rows, value_of);
+    else write_packed_as<std::uint32_t>(out, rows, value_of);
+}
+
+// Each integer as its offset from the smallest, in the fewest bytes that hold the largest.
+void write_packed_integers(Output& out, const NumberColumn& numbers, std::size_t rows) {
+    std::int32_t smallest = 0, largest = 0;
+    for (std::size_t row = 0; row < rows; ++row) {
+        const auto value = static_cast<std::int32_t>(numbers[row]);
+        if (row == 0 || value < smallest) smallest = value;
+        if (row == 0 || value > largest) largest = value;
+    }
+    const std::uint8_t width = packed_width(static_cast<std::uint64_t>(std::int64_t{largest} - smallest));
+    out.value(smallest);
+    out.value(width);
+    write_packed(out, rows, width, [&](std::size_t row) {
+        return static_cast<std::uint32_t>(std::int64_t{static_cast<std::int32_t>(numbers[row])} - smallest);
+    });
+}
+
 void write_column(Output& out, const Column& column, std::size_t rows) {
     out.text(column.name);
     out.value(static_cast<std::uint8_t>(column.type));
@@ -96,21 +142,19 @@ void write_column(Output& out, const Column& column, std::size_t rows) {
     write_missing(out, column, rows);
     const TextColumn& texts = column.texts;
     switch (storage) {
-    case Storage::integers:
-        if (out.counting()) out.skip(rows * sizeof(std::int32_t));
-        else for (std::size_t row = 0; row < rows; ++row) out.value(static_cast<std::int32_t>(column.numbers[row]));
-        break;
+    case Storage::packed_integers: write_packed_integers(out, column.numbers, rows); break;
     case Storage::doubles:
         if (out.counting()) out.skip(rows * sizeof(double));
         else for (std::size_t row = 0; row < rows; ++row) out.value(column.numbers[row]);
         break;
-    case Storage::dictionary:
+    case Storage::packed_dictionary:
         out.value(static_cast<std::uint32_t>(texts.distinct_count()));
         write_texts(out, texts.distinct_values());
-        if (out.counting()) out.skip(rows * sizeof(std::uint32_t));
-        else for (std::size_t row = 0; row < rows; ++row) out.value(texts.code(row));
+        write_packed(out, rows, code_width(texts.distinct_count()), [&](std::size_t row) { return texts.code(row); });
         break;
     case Storage::pool: write_texts(out, texts.cells()); break;
+    case Storage::integers:
+    case Storage::dictionary: break;  // no longer written
     }
 }
 

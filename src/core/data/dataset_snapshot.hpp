@@ -1,8 +1,8 @@
 // The binary columnar snapshot of a dataset: what the app stores for an accepted import and maps
 // back at start-up without parsing (docs/import.md, "The stored snapshot"). Little-endian, column
-// by column as the columns hold their cells: numbers as raw int32 or doubles, texts as a
-// dictionary (distinct values + a code per cell) or a pool (end offsets + one byte blob), the
-// missing flags as 64-bit words. A header carries the format version, the total length and the
+// by column as the columns hold their cells: whole numbers packed (each its offset from the
+// column's smallest, in 1, 2 or 4 bytes) or doubles, texts as a dictionary (distinct values + a
+// packed code per cell) or a pool (end offsets + one byte blob), the missing flags as 64-bit words. A header carries the format version, the total length and the
 // counts; the caller's note (e.g. JSON text saying what the data are) travels with the columns,
 // then (version 2) the dataset's search index, so a start-up need not fold every row again, and
 // a checksum (content_hash_of) over everything before it ends the snapshot. Decoding takes the
@@ -26,8 +26,9 @@
 
 namespace radar {
 
-// Version 2 added the search index; version 1 snapshots are still read (without one).
-inline constexpr std::uint32_t dataset_snapshot_version = 2;
+// Version 2 added the search index, version 3 packed integers and dictionary codes (into 1, 2 or
+// 4 bytes each); version 1 and 2 snapshots are still read.
+inline constexpr std::uint32_t dataset_snapshot_version = 3;
 inline constexpr std::uint32_t oldest_dataset_snapshot_version = 1;
 
 // A search index as a snapshot keeps it; SearchIndex::restored makes it an index again.

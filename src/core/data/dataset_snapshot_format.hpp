@@ -20,7 +20,15 @@ constexpr std::string_view magic = "RDRCOLS\n";
 constexpr std::size_t header_bytes = 8 + 4 + 4 + 8 + 8 + 4;
 constexpr std::size_t checksum_bytes = 8;
 
-enum class Storage : std::uint8_t { integers, doubles, dictionary, pool };
+// integers and dictionary (4-byte values and codes) were written until version 2; version 3 writes
+// packed_integers and packed_dictionary instead.
+enum class Storage : std::uint8_t { integers, doubles, dictionary, pool, packed_integers, packed_dictionary };
+
+// The bytes of a packed value: the fewest of 1, 2 or 4 that hold every value up to `largest`.
+inline std::uint8_t packed_width(std::uint64_t largest) { return largest <= 0xFF ? 1 : largest <= 0xFFFF ? 2 : 4; }
+inline bool is_packed_width(std::uint8_t width) { return width == 1 || width == 2 || width == 4; }
+// The bytes of a packed dictionary's codes: the fewest that hold its last code.
+inline std::uint8_t code_width(std::uint64_t value_count) { return packed_width(value_count == 0 ? 0 : value_count - 1); }
 
 inline std::uint32_t read_u32(std::string_view bytes, std::size_t at) {
     std::uint32_t value = 0;

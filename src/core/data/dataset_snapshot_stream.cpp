@@ -74,13 +74,22 @@ ItemSize column_size(std::string_view window, std::uint64_t rows, std::uint64_t 
     if (!storage || !measure.skip((rows + 63) / 64 * sizeof(std::uint64_t))) return measure.unknown();
     switch (static_cast<Storage>(*storage)) {
     case Storage::integers: measure.skip(rows * sizeof(std::int32_t)); return measure.size();
+    case Storage::packed_integers: {
+        if (!measure.skip(sizeof(std::int32_t))) return measure.unknown();
+        const auto width = measure.value<std::uint8_t>();
+        if (!width) return measure.unknown();
+        measure.skip(rows * *width);  // read_column refuses a width other than 1, 2 or 4
+        return measure.size();
+    }
     case Storage::doubles: measure.skip(rows * sizeof(double)); return measure.size();
-    case Storage::dictionary: {
+    case Storage::dictionary:
+    case Storage::packed_dictionary: {
         const auto value_count = measure.value<std::uint32_t>();
         if (!value_count) return measure.unknown();
         const ItemSize values = measure_texts(measure, *value_count);
         if (values.kind != ItemSize::Kind::known) return values;
-        measure.skip(rows * sizeof(std::uint32_t));
+        const bool packed = static_cast<Storage>(*storage) == Storage::packed_dictionary;
+        measure.skip(rows * (packed ? code_width(*value_count) : sizeof(std::uint32_t)));
         return measure.size();
     }
     case Storage::pool: return measure_texts(measure, rows);
