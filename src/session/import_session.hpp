@@ -57,8 +57,9 @@ public:
     enum class AcceptStep { none, checking, preparing, finishing };
     void request_accept() { set_accept_step(AcceptStep::checking); }
     AcceptStep accept_step() const { return accept_step_; }
-    // True from the second frame of the current step: its notice has been on screen.
-    bool accept_step_shown() { return accept_step_frames_++ >= 1; }
+    // True from the second frame of the current step: its notice has been on screen. A restore's
+    // steps begin at once: its banner has been on screen since the stored dataset began to be read.
+    bool accept_step_shown() { return restoring() || accept_step_frames_++ >= 1; }
     // The active model's trial on the reviewed result, started in the checking step and kept
     // to the last one (its engine reads result()->dataset); nullptr before it started.
     void start_trial(ImportTrial trial) { trial_ = std::move(trial); }

@@ -119,7 +119,7 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
     if (!result) return false;
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::checking:
-        if (!session.trial()) return false;  // not begun: its notice is drawn first
+        if (!session.trial() && !session.restoring()) return false;  // not begun: its notice is drawn first
         check(state, session, *result, deadline);
         break;
     case ImportSession::AcceptStep::preparing: prepare(session, deadline); break;
@@ -132,7 +132,7 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
     if (state.stored_snapshot_decoding()) return true;
     switch (session.accept_step()) {
-    case ImportSession::AcceptStep::checking: return session.trial() != nullptr;
+    case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
     case ImportSession::AcceptStep::preparing: return true;
     case ImportSession::AcceptStep::none:
     case ImportSession::AcceptStep::finishing: return false;
