@@ -63,6 +63,38 @@ TEST_CASE("categorical maps levels to values and unseen levels to the default") 
     CHECK(outputs("status", levels) == Values{0.0, 6.0, 10.0, 1.5, 0.0});
 }
 
+TEST_CASE("levels over a dictionary column (each value once) and over a pooled column equal the cell by cell path") {
+    const std::string levels = R"([{"type": "categorical", "levels": {"schorsing": 10, "aanmaning": 6}, "default": 1.5}])";
+    const std::string flags = R"([{"type": "boolean", "true_levels": ["aanmaning"]}])";
+    Dataset dataset;
+    Column& few = dataset.add_column("status", ColumnType::text);      // a dictionary of 4 values
+    Column& many = dataset.add_column("remark", ColumnType::text);     // past the dictionary limit: a pool
+    const char* statuses[] = {"schorsing", "aanmaning", "geen", "onbekend"};
+    const std::size_t rows = 2 * TextColumn::dictionary_limit;  // a third of them one value
+    for (std::size_t row = 0; row < rows; ++row) {
+        if (row % 9 == 4) few.push_missing();
+        else few.push_text(statuses[row % 4]);
+        many.push_text(row % 3 == 0 ? std::string("aanmaning") : "opmerking " + std::to_string(row));
+    }
+    REQUIRE_FALSE(few.texts.pooled());
+    REQUIRE(many.texts.pooled());
+    for (const std::string& transforms : {levels, flags})
+        for (const char* field : {"status", "remark"}) {
+            CAPTURE(field);
+            const ModelParameter parameter = parameter_of(field, transforms);
+            const Column& column = *dataset.find(field);
+            std::vector<double> result(rows);
+            transform_column(parameter, column, reference, result.data());
+            bool same = true;
+            for (std::size_t row = 0; row < rows; ++row)
+                same = same && transform_cell(parameter, column, row, reference).output == result[row];
+            CHECK(same);
+        }
+    std::vector<double> status_levels(rows);
+    transform_column(parameter_of("status", levels), few, reference, status_levels.data());
+    CHECK(std::vector<double>(status_levels.begin(), status_levels.begin() + 5) == Values{10.0, 6.0, 1.5, 1.5, 0.0});
+}
+
 TEST_CASE("time since a date in whole days or whole calendar months, relative to the reference date") {
     CHECK(outputs("last_inspection", R"([{"type": "time_since", "unit": "days"}])") ==
           Values{double(reference - day(2021, 5, 3)), 11.0, 0.0, double(reference - day(2020, 1, 31)), 0.0});

@@ -104,6 +104,36 @@ public:
         return 0.0;
     }
 
+    // The numbers entering the numeric steps for rows [begin, end), into inputs[0..end - begin),
+    // 0 for a missing cell: the kind of input decided once, not per row, and a dictionary
+    // column's level worked out once per distinct value.
+    void inputs(const Column& column, std::size_t begin, std::size_t end, double* inputs) const {
+        const MissingFlags& missing = column.missing;
+        if (input_ == InputKind::number) {
+            for (std::size_t row = begin; row < end; ++row) inputs[row - begin] = missing[row] ? 0.0 : column.numbers[row];
+            return;
+        }
+        if (input_ == InputKind::text && column.type == ColumnType::text && !column.texts.pooled()) {
+            const TextColumn& texts = column.texts;
+            std::vector<double> level_values(texts.distinct_count());
+            std::vector<bool> known(texts.distinct_count());
+            for (std::size_t row = begin; row < end; ++row) {
+                if (missing[row]) {
+                    inputs[row - begin] = 0.0;
+                    continue;
+                }
+                const std::uint32_t code = texts.code(row);
+                if (!known[code]) {
+                    level_values[code] = text_value(texts.distinct_value(code));
+                    known[code] = true;
+                }
+                inputs[row - begin] = level_values[code];
+            }
+            return;
+        }
+        for (std::size_t row = begin; row < end; ++row) inputs[row - begin] = missing[row] ? 0.0 : input(column, row);
+    }
+
     std::optional<double> neutral_input() const {
         const MissingPolicy& policy = parameter_.missing;
         if (policy.kind != MissingPolicyKind::neutral) return std::nullopt;
@@ -172,14 +202,13 @@ void transform_rows(const ModelParameter& parameter, const Column& column, DayNu
                     std::size_t end, double* outputs) {
     const Pipeline pipeline(parameter, reference);
     const double missing = missing_output(pipeline);
-    for (std::size_t row = begin; row < end; ++row)
-        outputs[row] = column.missing[row] ? missing : pipeline.numeric(pipeline.input(column, row));
+    pipeline.inputs(column, begin, end, outputs + begin);
+    for (std::size_t row = begin; row < end; ++row) outputs[row] = column.missing[row] ? missing : pipeline.numeric(outputs[row]);
 }
 
 void numeric_step_inputs(const ModelParameter& parameter, const Column& column, DayNumber reference, std::size_t begin,
                          std::size_t end, double* inputs) {
-    const Pipeline pipeline(parameter, reference);
-    for (std::size_t row = begin; row < end; ++row) inputs[row - begin] = column.missing[row] ? 0.0 : pipeline.input(column, row);
+    Pipeline(parameter, reference).inputs(column, begin, end, inputs);
 }
 
 void numeric_step_outputs(const ModelParameter& parameter, const double* inputs, std::size_t count, double* outputs) {
