@@ -2,12 +2,13 @@
 // back at start-up without parsing (docs/import.md, "The stored snapshot"). Little-endian, column
 // by column as the columns hold their cells: whole numbers packed (each its offset from the
 // column's smallest, in 1, 2 or 4 bytes) or doubles, texts as a dictionary (distinct values + a
-// packed code per cell) or a pool (end offsets + one byte blob), the missing flags as 64-bit words. A header carries the format version, the total length and the
-// counts; the caller's note (e.g. JSON text saying what the data are) travels with the columns,
-// then (version 2) the dataset's search index, so a start-up need not fold every row again, and
-// a checksum (content_hash_of) over everything before it ends the snapshot. Decoding takes the
-// columns as stored (their dictionaries and codes), without looking a cell up, at once or a piece
-// at a time (DatasetSnapshotReader, for a start-up that keeps drawing).
+// packed code per cell) or a pool (end offsets + one byte blob), the missing flags as 64-bit
+// words. A header carries the format version, the total length and the counts; the caller's
+// note (e.g. JSON text saying what the data are) travels with the columns, then (version 2) the
+// dataset's search index, so a start-up need not fold every row again, and a checksum
+// (content_hash_of) over everything before it ends the snapshot. Decoding takes the columns as
+// stored (their dictionaries and codes), without looking a cell up, at once or a piece at a time
+// (DatasetSnapshotReader, for a start-up that keeps drawing).
 //
 //     std::string bytes = encode_dataset_snapshot(dataset, note_json, &search_index);
 //     DatasetSnapshotDecode decoded = decode_dataset_snapshot(bytes);
