@@ -18,13 +18,27 @@ constexpr std::uint32_t rotate_right(std::uint32_t value, int bits) {
     return (value >> bits) | (value << (32 - bits));
 }
 
+// One round on the working variables as they stand in this round (a..h), with the round's
+// constant plus schedule word `kw`: d and h take their new values; the callers name the variables
+// one place further on in each next round instead of moving all eight.
+inline void round(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t& d, std::uint32_t e,
+                  std::uint32_t f, std::uint32_t g, std::uint32_t& h, std::uint32_t kw) {
+    const std::uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
+    const std::uint32_t choose = g ^ (e & (f ^ g));        // (e & f) ^ (~e & g)
+    const std::uint32_t t1 = h + sum1 + choose + kw;
+    const std::uint32_t sum0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
+    const std::uint32_t majority = (a & b) | (c & (a | b));  // (a & b) ^ (a & c) ^ (b & c)
+    d += t1;
+    h = t1 + sum0 + majority;
+}
+
 }  // namespace
 
 Sha256::Sha256()
     : state_{{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19}} {}
 
 void Sha256::compress(const std::uint8_t* block) {
-    std::array<std::uint32_t, 64> w{};
+    std::uint32_t w[64];  // every word written before it is read
     for (std::size_t i = 0; i < 16; ++i) {
         w[i] = static_cast<std::uint32_t>(block[i * 4]) << 24 | static_cast<std::uint32_t>(block[i * 4 + 1]) << 16 |
                static_cast<std::uint32_t>(block[i * 4 + 2]) << 8 | static_cast<std::uint32_t>(block[i * 4 + 3]);
@@ -36,21 +50,15 @@ void Sha256::compress(const std::uint8_t* block) {
     }
     std::uint32_t a = state_[0], b = state_[1], c = state_[2], d = state_[3];
     std::uint32_t e = state_[4], f = state_[5], g = state_[6], h = state_[7];
-    for (std::size_t i = 0; i < 64; ++i) {
-        const std::uint32_t sum1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
-        const std::uint32_t choose = (e & f) ^ (~e & g);
-        const std::uint32_t t1 = h + sum1 + choose + round_constants[i] + w[i];
-        const std::uint32_t sum0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
-        const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
-        const std::uint32_t t2 = sum0 + majority;
-        h = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
+    for (std::size_t i = 0; i < 64; i += 8) {
+        round(a, b, c, d, e, f, g, h, round_constants[i] + w[i]);
+        round(h, a, b, c, d, e, f, g, round_constants[i + 1] + w[i + 1]);
+        round(g, h, a, b, c, d, e, f, round_constants[i + 2] + w[i + 2]);
+        round(f, g, h, a, b, c, d, e, round_constants[i + 3] + w[i + 3]);
+        round(e, f, g, h, a, b, c, d, round_constants[i + 4] + w[i + 4]);
+        round(d, e, f, g, h, a, b, c, round_constants[i + 5] + w[i + 5]);
+        round(c, d, e, f, g, h, a, b, round_constants[i + 6] + w[i + 6]);
+        round(b, c, d, e, f, g, h, a, round_constants[i + 7] + w[i + 7]);
     }
     state_[0] += a;
     state_[1] += b;
