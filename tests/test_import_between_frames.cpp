@@ -1,10 +1,13 @@
 // The import's work between frames (advance_import_work_between_frames), as the page runs it in
 // tasks of its own: it carries on the decoding of a stored snapshot handed over whole, a trial
-// under way and the preparation, never begins a step whose notice has to be drawn first, and ends
-// where frames alone end.
+// under way and the preparation (begun while the result is reviewed), never begins a step whose
+// notice has to be drawn first, and ends where frames alone end.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "core/base/byte_text.hpp"
+#include "core/data/dataset_hash.hpp"
 #include "session_fixtures.hpp"
 
 namespace radar::test {
@@ -59,6 +62,66 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     }
     REQUIRE(app.state.snapshot_save());
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+}
+
+TEST_CASE("while a result is reviewed its fingerprint and indexes are prepared; accepting finds them done; a mapping change starts afresh") {
+    const std::string csv = demo_export_csv(20000, 13);
+    TempFolder reference_folder("prepared-during-review-reference");
+    RunningApp reference(reference_folder);
+    reference.import_file("export-20000.csv", csv);
+
+    TempFolder folder("prepared-during-review");
+    RunningApp app(folder);
+    app.read_file("export-20000.csv", csv);
+    CHECK_FALSE(app.import->preparation());
+    // The review's frames and the tasks between them prepare the result, with no accept asked for.
+    advance_import_work(app.state, *app.import);
+    REQUIRE(app.import->preparation());
+    CHECK(import_work_waits_between_frames(app.state, *app.import));
+    int tasks = 0;
+    while (advance_import_work_between_frames(app.state, *app.import) && ++tasks < 10000) {}
+    REQUIRE(app.import->preparation()->done());
+    CHECK(app.import->accept_step() == ImportSession::AcceptStep::none);
+    CHECK(app.state.is_synthetic());
+
+    // A mapping change drops it with the result it read; the new result's review prepares anew.
+    const std::vector<ImportedColumn>& columns = app.import->result()->columns;
+    const auto province = std::find_if(columns.begin(), columns.end(), [](const ImportedColumn& c) { return c.field == "province"; });
+    REQUIRE(province != columns.end());
+    app.import->assign(static_cast<std::size_t>(province - columns.begin()), "");
+    CHECK_FALSE(app.import->preparation());
+    for (int frame = 0; frame < 1000 && app.import->phase() == ImportSession::Phase::reading; ++frame)
+        advance_import_work(app.state, *app.import);
+    REQUIRE(app.import->phase() == ImportSession::Phase::reviewing);
+    advance_import_work(app.state, *app.import);
+    REQUIRE(app.import->preparation());
+
+    // Accepting: the trial, then the preparation goes on where it was, and the fingerprint is
+    // that of the dataset taken over.
+    app.import->request_accept();
+    run_frames_and_tasks(app);
+    CHECK(app.state.import_refusal().empty());
+    REQUIRE(app.state.dataset().row_count() == 20000);
+    CHECK(app.state.dataset_hash() == dataset_sha256(app.state.dataset()));
+    CHECK(app.state.dataset_hash() != reference.state.dataset_hash());  // province is an extra attribute now
+
+    // Prepared to the end during the review, the accept goes from the trial straight to finishing.
+    TempFolder done_folder("prepared-during-review-done");
+    RunningApp prepared(done_folder);
+    prepared.read_file("export-20000.csv", csv);
+    do advance_import_work(prepared.state, *prepared.import);
+    while (!prepared.import->preparation()->done());
+    prepared.import->request_accept();
+    bool preparing_seen = false;
+    for (int frame = 0; frame < 1000 && prepared.import->busy(); ++frame) {
+        advance_import_work(prepared.state, *prepared.import);
+        preparing_seen = preparing_seen || prepared.import->accept_step() == ImportSession::AcceptStep::preparing;
+    }
+    CHECK_FALSE(preparing_seen);
+    CHECK(prepared.state.dataset_hash() == reference.state.dataset_hash());
+    for (std::size_t row = 0; row < 20000; row += 997) CHECK(prepared.state.row_of(prepared.state.id(row)) == row);
+    REQUIRE(prepared.state.search_index());
+    CHECK(prepared.state.search_index()->rows_indexed() == 20000);
 }
 
 TEST_CASE("between frames, a snapshot handed over whole is decoded at start-up and the restore ends as with frames alone") {

@@ -22,6 +22,7 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     options.total_bytes = file.size;
     dictionary_ = next_dictionary_;
     importer_ = std::make_unique<Importer>(*dictionary_, options);
+    preparation_.reset();  // before the result it reads
     result_.reset();
     read_error_.clear();
     cancel_requested_ = false;
@@ -101,6 +102,10 @@ ImportTrial ImportSession::take_trial() {
 
 void ImportSession::begin_preparing(const std::vector<std::string>& search_columns) {
     if (!result_) return;
+    if (preparation_) {
+        set_accept_step(AcceptStep::preparing);
+        return;
+    }
     std::optional<SearchIndex> search;
     if (restored_search_)
         search = SearchIndex::restored(result_->dataset, search_columns, restored_search_->format, restored_search_->columns,
@@ -108,6 +113,13 @@ void ImportSession::begin_preparing(const std::vector<std::string>& search_colum
     restored_search_.reset();
     preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
     set_accept_step(AcceptStep::preparing);
+}
+
+void ImportSession::prepare_during_review(const std::vector<std::string>& search_columns) {
+    if (phase_ != Phase::reviewing || accept_step_ != AcceptStep::none || restoring_ || preparation_ || !result_ ||
+        !result_->ok())
+        return;
+    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns);
 }
 
 void ImportSession::try_again_under_new_model() {
@@ -194,6 +206,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
 void ImportSession::start_reading_again(ImportOptions options) {
     options.total_bytes = keep_bytes_ ? source_bytes_.size() : file_size_;
     importer_ = std::make_unique<Importer>(*dictionary_, std::move(options));
+    preparation_.reset();  // before the result it reads
     result_.reset();
     cancel_requested_ = false;
     rereading_ = true;

@@ -51,9 +51,10 @@ public:
     void close_review();
     // [SECTION] Accepting, over several frames (driven by advance_import_work), so a million-row
     // import never freezes the page: a notice is drawn; the next frame checks the active model
-    // on the new data; then the fingerprint and search index are prepared a slice per frame;
-    // then, once that is drawn as done, the new dataset replaces the current one. Until that
-    // last step, withdraw_accept() leaves everything as it was.
+    // on the new data; then the fingerprint and search index are prepared a slice per frame
+    // (begun already while the result was reviewed); then, once that is drawn as done, the new
+    // dataset replaces the current one. Until that last step, withdraw_accept() leaves everything
+    // as it was.
     enum class AcceptStep { none, checking, preparing, finishing };
     void request_accept() { set_accept_step(AcceptStep::checking); }
     AcceptStep accept_step() const { return accept_step_; }
@@ -67,8 +68,12 @@ public:
     const ImportTrial* trial() const { return trial_ ? &*trial_ : nullptr; }
     ImportTrial take_trial();
     // After a passed trial: prepares the reviewed result's dataset, with a search index over
-    // `search_columns`.
+    // `search_columns`, or goes on with the preparation begun while it was reviewed.
     void begin_preparing(const std::vector<std::string>& search_columns);
+    // While a result that can be accepted is reviewed (no accept asked for, not a restore), its
+    // preparation begins already, so that accepting finds that work done or under way. It goes
+    // with the result: a mapping change, which reads the file again, starts it afresh.
+    void prepare_during_review(const std::vector<std::string>& search_columns);
     DatasetPreparation* preparation() { return preparation_.get(); }
     const DatasetPreparation* preparation() const { return preparation_.get(); }
     void finish_preparing() { set_accept_step(AcceptStep::finishing); }

@@ -1,6 +1,7 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices, about 25 ms of them per frame in all; Session::adopt_import takes the result
-// over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
+// the preparation run in slices, about 25 ms of them per frame in all (the preparation begins
+// while the result is still reviewed, before the user accepts it); Session::adopt_import takes
+// the result over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
 // again at start-up goes through the same steps without a review; its problems go to the store's
 // problem list. Between frames, the page runs more of the same slices in tasks of their own
 // (advance_import_work_between_frames), so a software-rendered frame's drawing does not hold the
@@ -40,6 +41,17 @@ bool work_until(Clock::time_point deadline, Step step) {
     return done;
 }
 
+// Rows hashed or indexed per slice of the preparation.
+constexpr std::size_t preparation_rows_per_slice = 2048;
+
+// While the result is reviewed: its preparation, ahead of an accept.
+void prepare_during_review(ImportSession& session, Clock::time_point deadline) {
+    session.prepare_during_review(Session::search_columns());
+    DatasetPreparation* preparation = session.preparation();
+    if (preparation && !preparation->done())
+        work_until(deadline, [&] { return preparation->advance(preparation_rows_per_slice); });
+}
+
 void check(Session& state, ImportSession& session, const ImportResult& result, Clock::time_point deadline) {
     if (!result.ok()) {
         refuse_accept(state, session, result.failure);
@@ -50,14 +62,13 @@ void check(Session& state, ImportSession& session, const ImportResult& result, C
     if (!work_until(deadline, [&] { return state.advance_import_trial(trial); })) return;
     const std::string refusal = trial.refusal;  // a copy: refusing drops the trial
     if (!refusal.empty()) refuse_accept(state, session, refusal);
-    else if (session.preparation()) session.finish_preparing();  // tried again under a new model
+    else if (session.preparation() && session.preparation()->done()) session.finish_preparing();  // prepared already
     else session.begin_preparing(Session::search_columns());
 }
 
 void prepare(ImportSession& session, Clock::time_point deadline) {
     DatasetPreparation& preparation = *session.preparation();
-    constexpr std::size_t rows_per_slice = 2048;
-    if (work_until(deadline, [&] { return preparation.advance(rows_per_slice); })) session.finish_preparing();
+    if (work_until(deadline, [&] { return preparation.advance(preparation_rows_per_slice); })) session.finish_preparing();
 }
 
 void finish(Session& state, ImportSession& session, ImportResult& result) {
@@ -98,7 +109,7 @@ void advance_import_work(Session& state, ImportSession& session) {
     ImportResult* result = session.result();
     if (!result) return;
     switch (session.accept_step()) {
-    case ImportSession::AcceptStep::none: return;
+    case ImportSession::AcceptStep::none: prepare_during_review(session, deadline); return;
     case ImportSession::AcceptStep::checking:
         if (session.accept_step_shown()) check(state, session, *result, deadline);
         return;
@@ -123,7 +134,7 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
         check(state, session, *result, deadline);
         break;
     case ImportSession::AcceptStep::preparing: prepare(session, deadline); break;
-    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::none: prepare_during_review(session, deadline); break;
     case ImportSession::AcceptStep::finishing: return false;
     }
     return import_work_waits_between_frames(state, session);
@@ -134,7 +145,7 @@ bool import_work_waits_between_frames(const Session& state, const ImportSession&
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
     case ImportSession::AcceptStep::preparing: return true;
-    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::none: return session.preparation() && !session.preparation()->done();
     case ImportSession::AcceptStep::finishing: return false;
     }
     return false;

@@ -1,5 +1,6 @@
-// Browser test of accepting a big import: it runs over many frames with a progress bar (the page
-// keeps drawing), can be stopped with nothing changed, and, accepted again, replaces the data;
+// Browser test of accepting a big import: its preparation begins while the review is on screen;
+// accepting runs over many frames with a progress bar (the page keeps drawing), can be stopped
+// with nothing changed, and, accepted again, replaces the data;
 // the stored snapshot gives the same dataset after a reload (the file has a character straddling
 // 1 MiB, where an old text snapshot's first chunk ended).
 import { test } from 'node:test';
@@ -66,6 +67,11 @@ test('accepting a big import shows its progress, can be stopped with nothing cha
     // spreads over more frames, and the stop lands long before the work could finish.
     const devtools = await page.context().newCDPSession(page);
     await devtools.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+    // The fingerprint and indexes are prepared while the review is on screen, before any accept.
+    const ahead = await waitForInfo(page, (info) => info.import.accept === 'none' && info.import.acceptProgress > 0,
+      'the preparation during the review');
+    assert.ok(ahead.import.acceptProgress < 1);
+    assert.equal(ahead.dossiers, demoCount);
     await waitForInfo(page, (info) => info.widgets['button:accept-import'], 'the accept button');
     await clickWidget(page, 'button:accept-import');
     const preparing = await waitForInfo(page, (info) => info.import.accept === 'preparing' && info.import.acceptProgress > 0,
