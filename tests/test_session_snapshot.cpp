@@ -116,8 +116,8 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     CHECK(reopened.import->result()->columns.empty());
     CHECK(reopened.import->result()->dataset.row_count() == 150);
     // A restore's steps wait for no notice of their own (the restore banner is up): in that same
-    // frame the model was tried on the 150 rows and the preparation began.
-    CHECK(reopened.import->preparation());
+    // frame the model's trial began.
+    CHECK(reopened.import->trial());
     // The stored fingerprint and search index leave only the rows by id to prepare.
     int frames = 0;
     while (!reopened.import->preparation() && reopened.import->busy() && ++frames < 1000)
