@@ -24,6 +24,31 @@ int whole_months_between_dates(const CivilDate& start, const CivilDate& end) {
     return months;
 }
 
+// Whole months from each day to a reference date, for the many rows of a column: an export's dates
+// fall on a few thousand days, and working out a day's calendar date is most of a month age's
+// cost, so each day's months are remembered in a slot of their own (the day's low bits).
+class MonthsBefore {
+public:
+    explicit MonthsBefore(const CivilDate& reference) : reference_(reference), days_(slots), months_(slots) {
+        // No day is remembered yet: slot i holds day i + 1, whose slot is another.
+        for (std::size_t slot = 0; slot < slots; ++slot) days_[slot] = static_cast<DayNumber>(slot + 1);
+    }
+    int operator()(DayNumber day) {
+        const std::size_t slot = static_cast<std::uint32_t>(day) & (slots - 1);
+        if (days_[slot] != day) {
+            days_[slot] = day;
+            months_[slot] = whole_months_between_dates(civil_from_days(day), reference_);
+        }
+        return months_[slot];
+    }
+
+private:
+    static constexpr std::size_t slots = 4096;
+    CivilDate reference_;
+    std::vector<DayNumber> days_;
+    std::vector<int> months_;
+};
+
 double apply_numeric_step(const Transform& t, double x) {
     switch (t.kind) {
     case TransformKind::linear: return x;
@@ -56,13 +81,6 @@ public:
           reference_date_(civil_from_days(reference)),
           input_(pipeline_input_kind(parameter.transforms)) {
         first_numeric_ = input_ == InputKind::number ? 0 : 1;
-        if (input_ == InputKind::date && parameter.transforms.front().unit != TimeUnit::days) {
-            // No day is remembered yet: slot i holds day i + 1, whose slot is another.
-            remembered_days_.resize(remembered_day_slots);
-            remembered_months_.resize(remembered_day_slots);
-            for (std::size_t slot = 0; slot < remembered_day_slots; ++slot)
-                remembered_days_[slot] = static_cast<DayNumber>(slot + 1);
-        }
         if (input_ != InputKind::text) return;
         const Transform& first = parameter.transforms.front();
         for (const auto& [level, value] : first.levels) levels_.emplace(level, value);
@@ -97,7 +115,7 @@ public:
             const auto date = static_cast<DayNumber>(column.numbers[row]);
             if (parameter_.transforms.front().unit == TimeUnit::days)
                 return static_cast<double>(reference_) - static_cast<double>(date);
-            return months_before_reference(date);
+            return whole_months_between_dates(civil_from_days(date), reference_date_);
         }
         case InputKind::number: return column.numbers[row];
         }
@@ -105,12 +123,18 @@ public:
     }
 
     // The numbers entering the numeric steps for rows [begin, end), into inputs[0..end - begin),
-    // 0 for a missing cell: the kind of input decided once, not per row, and a dictionary
-    // column's level worked out once per distinct value.
+    // 0 for a missing cell: the kind of input decided once, not per row, a dictionary column's
+    // level worked out once per distinct value and a month age once per day.
     void inputs(const Column& column, std::size_t begin, std::size_t end, double* inputs) const {
         const MissingFlags& missing = column.missing;
         if (input_ == InputKind::number) {
             for (std::size_t row = begin; row < end; ++row) inputs[row - begin] = missing[row] ? 0.0 : column.numbers[row];
+            return;
+        }
+        if (input_ == InputKind::date && parameter_.transforms.front().unit != TimeUnit::days) {
+            MonthsBefore months_before(reference_date_);
+            for (std::size_t row = begin; row < end; ++row)
+                inputs[row - begin] = missing[row] ? 0.0 : months_before(static_cast<DayNumber>(column.numbers[row]));
             return;
         }
         if (input_ == InputKind::text && column.type == ColumnType::text && !column.texts.pooled()) {
@@ -142,20 +166,6 @@ public:
     }
 
 private:
-    // An export's dates fall on a few thousand days, and working out a day's calendar date is
-    // most of a month age's cost: each day's months are remembered in a slot of their own
-    // (the day's low bits).
-    static constexpr std::size_t remembered_day_slots = 4096;
-
-    int months_before_reference(DayNumber date) const {
-        const std::size_t slot = static_cast<std::uint32_t>(date) & (remembered_day_slots - 1);
-        if (remembered_days_[slot] != date) {
-            remembered_days_[slot] = date;
-            remembered_months_[slot] = whole_months_between_dates(civil_from_days(date), reference_date_);
-        }
-        return remembered_months_[slot];
-    }
-
     const ModelParameter& parameter_;
     DayNumber reference_;
     CivilDate reference_date_;
@@ -163,8 +173,6 @@ private:
     std::size_t first_numeric_ = 0;
     std::map<std::string, double, std::less<>> levels_;
     std::set<std::string, std::less<>> true_levels_;
-    mutable std::vector<DayNumber> remembered_days_;
-    mutable std::vector<int> remembered_months_;
 };
 
 // The output of a missing cell: the numeric steps applied to the neutral input, or 0.
