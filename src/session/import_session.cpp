@@ -102,16 +102,14 @@ ImportTrial ImportSession::take_trial() {
 
 void ImportSession::begin_preparing(const std::vector<std::string>& search_columns) {
     if (!result_) return;
-    if (preparation_) {
-        set_accept_step(AcceptStep::preparing);
-        return;
+    if (!preparation_) {
+        std::optional<SearchIndex> search;
+        if (restored_search_)
+            search = SearchIndex::restored(result_->dataset, search_columns, restored_search_->format,
+                                           restored_search_->columns, std::move(restored_search_->haystacks));
+        restored_search_.reset();
+        preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
     }
-    std::optional<SearchIndex> search;
-    if (restored_search_)
-        search = SearchIndex::restored(result_->dataset, search_columns, restored_search_->format, restored_search_->columns,
-                                       std::move(restored_search_->haystacks));
-    restored_search_.reset();
-    preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
     set_accept_step(AcceptStep::preparing);
 }
 
