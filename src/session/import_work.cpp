@@ -1,9 +1,9 @@
 // Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
 // the preparation run in slices, about 25 ms of them per frame in all (the preparation begins
 // while the result is still reviewed, before the user accepts it); Session::adopt_import takes
-// the result over (a model version saved meanwhile sends it back to the trial first). A stored dataset read
-// again at start-up goes through the same steps without a review; its problems go to the store's
-// problem list. Between frames, the page runs more of the same slices in tasks of their own
+// the result over (a model version saved meanwhile sends it back to the trial first). A stored
+// dataset read again at start-up goes through the same steps without a review; its problems go to
+// the store's problem list. Between frames, the page runs more of the same slices in tasks of their own
 // (advance_import_work_between_frames), so a software-rendered frame's drawing does not hold the
 // work back.
 #include "session/import_work.hpp"
