@@ -43,6 +43,9 @@ namespace {
 constexpr const char* canvas_selector = "#canvas";
 constexpr std::size_t default_dossier_count = 2400;
 constexpr std::size_t max_dossier_count = 1'000'000;
+// The page's loading screen waits this long at most for the store to tell whether a dataset is
+// stored (a store that cannot open says so sooner; one blocked by another tab may not).
+constexpr double store_answer_wait_ms = 3000.0;
 
 struct App {
     GLFWwindow* window = nullptr;
@@ -55,7 +58,9 @@ struct App {
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
     float drawn_scale = 0.0f;  // device pixels per CSS pixel times the text size setting
-    int frames = 0;
+    int frames = 0;  // drawn while the loading screen was up
+    double started_ms = 0.0;
+    bool shown = false;  // the page's loading screen is gone
     bool restoring = false;  // a stored dataset is being read again (told to the page)
 };
 
@@ -143,8 +148,15 @@ void frame() {
     glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     app.renderer.render(*ImGui::GetDrawData());
-    // The page hides its loading screen once a real frame has been drawn.
-    if (++app.frames == 2) radar::platform::notify_ready();
+    // The page hides its loading screen once a real frame has been drawn and the store has told
+    // whether a dataset is stored: a stored dataset's restore is then on screen from the first
+    // frame seen, not the synthetic demo it replaces.
+    const bool store_answered = app.state.storage_loaded() || restoring ||
+                                emscripten_get_now() - app.started_ms > store_answer_wait_ms;
+    if (!app.shown && ++app.frames >= 2 && store_answered) {
+        app.shown = true;
+        radar::platform::notify_ready();
+    }
 }
 
 // Files embedded at link time (--embed-file), e.g. the default model.
@@ -225,6 +237,7 @@ int main() {
         app.views.report.linked_period = radar::parse_linked_period(*period);
     radar::app::attach_automation_hook({&app.state, &*app.import_session, &app.backup, &app.audit, &app.views, &app.fonts});
 
+    app.started_ms = emscripten_get_now();
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

@@ -121,18 +121,21 @@ void new_version_offer(float right, const ImVec2& origin) {
     wrapped_tooltip(tr(TextId::new_version_tooltip));
 }
 
-// Imported data name their file; all data their export date (the data age).
-std::string facts_line(const Session& state) {
-    const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + "   \xC2\xB7   " : std::string()) +
+// Imported data name their file; all data their export date (the data age). A stored dataset
+// being loaded (`loading`) is named in place of the data still in use.
+std::string facts_line(const Session& state, const std::string* loading) {
+    const std::string separator = "   \xC2\xB7   ";
+    const std::string reference = std::string(tr(TextId::reference_date_label)) + ": " + date_text(state.reference_date());
+    if (loading) return std::string(tr(TextId::dataset_label)) + ": " + *loading + " (" + tr(TextId::dataset_loading) + ")" + separator + reference;
+    const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + separator : std::string()) +
                                     tr(TextId::export_date_label) + ": " + date_text(state.export_date());
     return std::string(tr(TextId::dataset_label)) + ": " + group_thousands(state.dataset().row_count()) + " " +
-           tr(TextId::dossiers_unit) + "   \xC2\xB7   " + origin_fact + "   \xC2\xB7   " + tr(TextId::reference_date_label) +
-           ": " + date_text(state.reference_date());
+           tr(TextId::dossiers_unit) + separator + origin_fact + separator + reference;
 }
 
 }  // namespace
 
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact) {
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact, const std::string* loading) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -142,11 +145,12 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     // The facts line wraps when the window is narrow (zoomed in, larger text): the band grows.
     const char* badge = tr(TextId::synthetic_badge);
     const ImVec2 badge_pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
-    const float badge_room = state.is_synthetic() ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
+    const bool synthetic_badge = state.is_synthetic() && !loading;
+    const float badge_room = synthetic_badge ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
     // Beside the badge while at least a dozen lines' width is left there, else below it.
     const bool facts_below_badge = badge_room > 0 && right - style.WindowPadding.x - badge_room < line * 12.0f;
     const float facts_x = facts_below_badge ? 0.0f : badge_room;
-    const std::string facts = facts_line(state);
+    const std::string facts = facts_line(state, loading);
     const float facts_wrap = std::max(line * 4.0f, right - style.WindowPadding.x - facts_x);
     const float facts_height = ImGui::CalcTextSize(facts.c_str(), nullptr, false, facts_wrap).y +
                                (facts_below_badge ? line + style.ItemSpacing.y + badge_pad.y * 2 : 0.0f);
@@ -202,7 +206,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     if (offer_new_version && tools_below) new_version_offer(0.0f, origin);
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + title_row + style.ItemSpacing.y + tools_height));
-    if (state.is_synthetic()) {
+    if (synthetic_badge) {
         const ImVec2 size = ImGui::CalcTextSize(badge);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const ImVec2& pad = badge_pad;

@@ -10,7 +10,9 @@
 namespace radar::ui {
 
 // `compact`: a short window (zoomed in, larger text, a small screen): the title in the body's
-// bold font and less room around it, so the screens keep their height.
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact);
+// bold font and less room around it, so the screens keep their height. `loading`: the name of a
+// stored dataset being loaded at start-up, shown in place of the data still in use (without the
+// synthetic demo's badge); nullptr otherwise.
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact, const std::string* loading);
 
 }  // namespace radar::ui

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "platform/platform.hpp"
 #include "ui/demo_workspace_view.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
 #include "ui/evaluation_view.hpp"
 #include "ui/header_bar.hpp"
@@ -41,20 +43,46 @@ constexpr float short_window_lines = 22.0f;
 // filters and a few rows).
 constexpr float short_screen_lines = 15.0f;
 
-// While a stored dataset is read and accepted again (start-up), on every screen: which file and
-// how far (reading or decoding its snapshot is the first half, preparing the second).
-void draw_restore_banner(const Session& state, const ImportSession& session) {
-    if (const auto reading = state.stored_dataset_reading()) {
-        ImGui::TextWrapped(tr(TextId::restore_banner), reading->first.c_str(), static_cast<int>(reading->second * 50.0));
-        return;
-    }
+// A stored dataset being read and accepted again (start-up): its file's name and how far, 0 to 1
+// (reading or decoding its snapshot is the first half, preparing the second).
+struct RestoreProgress {
+    std::string source_name;
+    double fraction = 0.0;
+};
+
+std::optional<RestoreProgress> restore_progress(const Session& state, const ImportSession& session) {
+    if (const auto reading = state.stored_dataset_reading()) return RestoreProgress{reading->first, reading->second * 0.5};
     const SnapshotDescriptor* restoring = session.restoring();
-    if (!restoring) return;
+    if (!restoring) return std::nullopt;
     double progress = 0.5;
     if (session.phase() == ImportSession::Phase::reading) progress = 0.5 * session.progress();
     else if (const DatasetPreparation* preparation = session.preparation()) progress = 0.5 + 0.5 * preparation->progress();
     else if (session.accept_step() == ImportSession::AcceptStep::finishing) progress = 1.0;
-    ImGui::TextWrapped(tr(TextId::restore_banner), restoring->source_name.c_str(), static_cast<int>(progress * 100.0));
+    return RestoreProgress{restoring->source_name, progress};
+}
+
+// The restore's progress, on every screen.
+void draw_restore_banner(const std::optional<RestoreProgress>& restore) {
+    if (!restore) return;
+    char banner[1024];
+    std::snprintf(banner, sizeof banner, tr(TextId::restore_banner), restore->source_name.c_str(),
+                  static_cast<int>(restore->fraction * 100.0));
+    ImGui::TextWrapped("%s", banner);
+    note_last_item("restore-banner", Role::status, banner);
+}
+
+// Screens that show the dataset's dossiers. While a stored dataset is restored they show the
+// restore's progress instead of the data in use before it (at start-up, the synthetic demo).
+bool screen_shows_dossiers(Screen screen) { return screen != Screen::data && screen != Screen::storage; }
+
+void draw_restore_in_place_of_screen(const RestoreProgress& restore) {
+    ImGui::Spacing();
+    const std::string percent = std::to_string(static_cast<int>(restore.fraction * 100.0)) + "%";
+    const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30.0f);
+    ImGui::ProgressBar(static_cast<float>(restore.fraction), ImVec2(width, 0), percent.c_str());
+    note_last_item("restore-progress", Role::progressbar, restore.source_name).value = percent;
+    ImGui::TextWrapped("%s", tr(TextId::restore_waits));
+    describe_paragraph(tr(TextId::restore_waits), "restore-waits");
 }
 
 // The stored dataset held back at start-up (after a crash or an unfinished start): load it after
@@ -216,7 +244,8 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     ImGui::Begin("Dossier Radar", nullptr, flags);
     take_shortcuts_dialog_keys(views.shortcuts, shortcuts.show_shortcuts);
     if (views.shortcuts.open) shortcuts.focus_search = false;
-    draw_header_bar(state, fonts, views.shortcuts, short_window);
+    const auto restore = restore_progress(state, import_session);
+    draw_header_bar(state, fonts, views.shortcuts, short_window, restore ? &restore->source_name : nullptr);
     draw_demo_band(state, views.demo_tour);
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
@@ -226,7 +255,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);
-    draw_restore_banner(state, import_session);
+    draw_restore_banner(restore);
     draw_skipped_dataset_banner(state);
     draw_damaged_snapshot_banner(state);
     draw_open_batch_banner(state);
@@ -254,8 +283,11 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     ImGui::BeginChild("screen", ImVec2(0, screen_height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NavFlattened);
     ImGui::PopStyleColor();
-    for (const ScreenTab& tab : tabs)
-        if (tab.screen == shown) tab.draw();
+    for (const ScreenTab& tab : tabs) {
+        if (tab.screen != shown) continue;
+        if (restore && screen_shows_dossiers(shown)) draw_restore_in_place_of_screen(*restore);
+        else tab.draw();
+    }
     ImGui::EndChild();
     draw_shortcuts_dialog(views.shortcuts, fonts);
     views.marks.window_scroll = ImGui::GetScrollY();

@@ -29,10 +29,13 @@ function writeExport(path) {
   writeFileSync(path, lines.join(''));
 }
 
+// Reloads the page; returns the app's info as its loading screen went (what the first frame a
+// user sees held), once the store has loaded.
 async function reload(page) {
   await page.reload();
-  await page.evaluate(() => window.radar.ready);
-  return waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+  const firstShown = await page.evaluate(() => window.radar.ready);
+  await waitForInfo(page, (info) => info.storage.loaded, 'the store to load');
+  return firstShown;
 }
 
 // The stored dataset snapshot's manifest and chunks, read in the page from IndexedDB.
@@ -148,8 +151,15 @@ test('an imported export comes back from its binary snapshot, from its text form
     await pressKey(page, 'Enter');
     const coded = await waitForInfo(page, (info) => info.events === committed.events + 1, 'the code');
 
-    // Reopened from the snapshot: the same dossiers.
-    await reload(page);
+    // Reopened from the snapshot: the same dossiers. The first frame shown is the restore's, with
+    // its progress in place of the ranking, not the synthetic demo it replaces.
+    const firstShown = await reload(page);
+    assert.ok(firstShown.import.restoring === 'export_snapshot.csv' || firstShown.datasetStore.decoding !== undefined,
+              'the stored dataset is being read or taken over in the first frame shown');
+    assert.equal(firstShown.synthetic, true, 'the demo it replaces is still the data in use');
+    assert.equal(firstShown.screen, 'ranking');
+    assert.ok(firstShown.widgets['restore-banner'], 'the restore banner is on the first frame shown');
+    assert.ok(firstShown.widgets['restore-progress'], 'the ranking waits for the restore');
     const restored = await waitForInfo(page, (info) => !info.synthetic && info.import.phase === 'idle', 'the stored dataset');
     assert.equal(restored.source, 'export_snapshot.csv');
     assert.equal(restored.dossiers, dossierCount);
