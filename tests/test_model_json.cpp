@@ -248,3 +248,55 @@ TEST_CASE("missing policies must fit the input") {
     CHECK(problems_of(model_json_with(parameter_json("p", "complaints", R"([{"type": "linear"}])", "1", R"({"policy": "points"})"))) ==
           "parameter 'p': missing: 'points' is missing");
 }
+
+TEST_CASE("every parse and check problem is said in Dutch as well, naming the same parameter and key") {
+    const std::string linear = R"([{"type": "linear"}])";
+    const std::string base = parameter_json("p", "complaints", linear);
+    std::string unknown_key = base;
+    unknown_key.insert(1, R"("wieght": 2, )");
+    std::string no_name = model_json_with(base);
+    no_name.replace(no_name.find(R"("name": "Test model", )"), 22, "");
+    std::string future = model_json_with(base);
+    future.replace(future.find("\"schema_version\": 1"), 19, "\"schema_version\": 2");
+    const std::vector<std::string> models = {
+        "{\"schema_version\": 1,\n \"id\": }",
+        model_json_with(unknown_key),
+        no_name,
+        future,
+        model_json_with(""),
+        model_json_with(base + "," + base),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "sqrt"}])")),
+        model_json_with(parameter_json("p", "complaints", linear, "\"high\"")),
+        model_json_with(parameter_json("p", "complaints", linear, "1", R"({"policy": "zero"})")),
+        model_json_with(parameter_json("p", "complaints", linear, "1", R"({"policy": "points"})")),
+        model_json_with(parameter_json("p", "complaints", linear, "1", R"({"policy": "neutral", "value": "geen"})")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp", "min": 5, "max": 2}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp"}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "step", "bins": [{"from": 36, "value": 6}, {"from": 24, "value": 3}]}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "step", "bins": []}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "linear"}, {"type": "time_since", "unit": "days"}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "categorical", "levels": {}, "default": 0}])")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "time_since", "unit": "weeks"}])")),
+        model_json_with(parameter_json("p", "complaints", "[]")),
+        model_json_with(parameter_json("p", "complaints", R"([{"type": "boolean", "true_levels": 3}])")),
+        model_json_with(base, R"({"logistic": false, "display": {"mapping": "probability"}})"),
+        model_json_with(base, R"({"logistic": false, "display": {"mapping": "range", "min": 5, "max": 5}})"),
+    };
+    for (const std::string& model : models) {
+        const ModelParseResult parsed = parse_model_json(model);
+        REQUIRE_FALSE(parsed.problems.empty());
+        for (const ModelProblem& problem : parsed.problems) {
+            INFO(problem.message);
+            CHECK_FALSE(problem.message_nl.empty());
+            CHECK(problem.message_nl != problem.message);
+            CHECK(problem.message_in("en") == problem.message);
+            CHECK(problem.message_in("nl") == problem.message_nl);
+            if (problem.message.rfind("parameter 'p'", 0) == 0) CHECK(problem.message_nl.rfind("parameter 'p'", 0) == 0);
+        }
+    }
+    CHECK(describe_problems(parse_model_json(model_json_with(unknown_key)).problems, "nl") == "parameter 'p': onbekende sleutel 'wieght'");
+    CHECK(describe_problems(parse_model_json(model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp", "min": 5, "max": 2}])"))).problems,
+                            "nl") == "parameter 'p': transformatie 1 (clamp): min 5 is groter dan max 2");
+    CHECK(describe_problems(parse_model_json(future).problems, "nl") ==
+          "model: schema_version 2 wordt niet ondersteund (deze versie leest 1)");
+}

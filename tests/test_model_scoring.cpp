@@ -193,6 +193,35 @@ TEST_CASE("models reading unknown, protected or ill-typed fields are refused wit
     CHECK(ScoringEngine::create(*parsed.spec, dataset, context_with({})).engine.has_value());
 }
 
+TEST_CASE("field problems are said in Dutch as well") {
+    const Dataset dataset = small_dossiers();
+    auto refused = [&](const std::string& parameters) {
+        const ModelParseResult parsed = parse_model_json(model_json_with(parameters));
+        REQUIRE(parsed.ok());
+        return ScoringEngine::create(*parsed.spec, dataset, context_with()).problems;
+    };
+    const std::vector<std::string> parameters = {
+        parameter_json("origin", "nationality", R"([{"type": "categorical", "levels": {"BE": 0}, "default": 1}])"),
+        parameter_json("typo", "complaints_12m", R"([{"type": "linear"}])"),
+        parameter_json("age", "last_inspection", R"([{"type": "clamp", "max": 3}])"),
+        parameter_json("s", "status", R"([{"type": "linear"}])"),
+        parameter_json("c", "complaints", R"([{"type": "time_since", "unit": "days"}])"),
+        parameter_json("d", "last_inspection", R"([{"type": "categorical", "levels": {"1": 1}, "default": 0}])"),
+    };
+    for (const std::string& parameter : parameters) {
+        const std::vector<ModelProblem> problems = refused(parameter);
+        REQUIRE(problems.size() == 1);
+        INFO(problems[0].message);
+        CHECK_FALSE(problems[0].message_nl.empty());
+        CHECK(problems[0].message_nl != problems[0].message);
+    }
+    CHECK(describe_problems(refused(parameters[1]), "nl") == "parameter 'typo': veld 'complaints_12m' staat niet in de dataset");
+    CHECK(describe_problems(refused(parameters[4]), "nl") ==
+          "parameter 'c': veld 'complaints' bevat gehele getallen, maar time_since heeft datums nodig");
+    CHECK(describe_problems(refused(parameters[0]), "nl") ==
+          "parameter 'origin': veld 'nationality' is beschermd en kan nooit een invoer van het model zijn");
+}
+
 TEST_CASE("a column the importer marked protected is refused whatever the caller's protected set") {
     Dataset dataset = small_dossiers();
     Column& land = dataset.add_column("Land", ColumnType::text);

@@ -28,6 +28,8 @@ std::vector<std::string> distinct_values(const Column* column) {
     return {values.begin(), values.end()};
 }
 
+ModelProblem no_model_loaded() { return model_problem("", {"no model is loaded", "er is geen model geladen"}); }
+
 }  // namespace
 
 void Session::load_demo(std::size_t dossier_count, DayNumber export_date, DayNumber reference_date,
@@ -121,7 +123,7 @@ bool Session::advance_import_trial(ImportTrial& trial) const {
     trial.engine = std::move(built.engine);
     if (trial.engine) return true;
     trial.refusal = tr(TextId::import_refused_model);
-    for (const auto& problem : built.problems) trial.refusal += "\n- " + problem.message;
+    for (const auto& problem : built.problems) trial.refusal += "\n- " + problem.message_in(language_code());
     return true;
 }
 
@@ -181,7 +183,7 @@ ScoringContext Session::scoring_context() const {
 }
 
 std::vector<ModelProblem> Session::update_model(const ModelSpec& edited) {
-    if (!engine_) return {{"", "no model is loaded"}};
+    if (!engine_) return {no_model_loaded()};
     auto problems = engine_->update(edited);
     if (problems.empty()) ++scores_generation_;
     return problems;
@@ -195,13 +197,13 @@ Checked<std::string> Session::add_model_input(const std::string& column) {
     edited.parameters.push_back(parameter_for_column(edited, *found));
     const std::string id = edited.parameters.back().id;
     const std::vector<ModelProblem> problems = update_model(edited);
-    if (!problems.empty()) return Checked<std::string>::failure(describe_problems(problems));
+    if (!problems.empty()) return Checked<std::string>::failure(describe_problems(problems, language_code()));
     return id;
 }
 
 SaveResult Session::save_model_version(const std::string& author, const std::string& note,
                                         const std::string& saved_at) {
-    if (!engine_) return SaveResult::refused({{"", "no model is loaded"}});
+    if (!engine_) return SaveResult::refused({no_model_loaded()});
     SaveResult result = registry_.save(engine_->spec(), author, note, saved_at);
     if (result.saved) {
         registry_.activate(result.saved->version);
@@ -221,7 +223,10 @@ bool Session::activate_model_version(int version) {
 
 std::vector<ModelProblem> Session::use_model_version(int version) {
     const std::optional<ModelSpec> spec = registry_.spec(version);
-    if (!spec) return {{"", "model version " + std::to_string(version) + " is not saved"}};
+    if (!spec) {
+        const std::string number = std::to_string(version);
+        return {model_problem("", {"model version " + number + " is not saved", "modelversie " + number + " is niet bewaard"})};
+    }
     auto problems = update_model(*spec);
     if (!problems.empty()) return problems;
     registry_.activate(version);
@@ -235,7 +240,7 @@ SaveResult Session::import_model(std::string_view model_json, const std::string&
                                   const std::string& saved_at) {
     ModelParseResult parsed = parse_model_json(model_json);
     if (!parsed.ok()) return SaveResult::refused(std::move(parsed.problems));
-    if (!engine_) return SaveResult::refused({{"", "no model is loaded"}});
+    if (!engine_) return SaveResult::refused({no_model_loaded()});
     // Scoring first checks the fields against this dataset, so a model that cannot score it is
     // never saved; the version then records exactly what is scoring.
     const ModelSpec previous = engine_->spec();

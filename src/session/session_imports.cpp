@@ -9,6 +9,7 @@
 #include "core/base/byte_text.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/data/dataset_snapshot_stream.hpp"
+#include "session/i18n.hpp"
 #include "session/session.hpp"
 
 namespace radar::session {
@@ -171,7 +172,7 @@ std::string Session::return_to_demo() {
     EngineResult created = ScoringEngine::create(*saved_spec_, demo, scoring_context());
     if (!created.engine) {
         std::string refusal;
-        for (const ModelProblem& problem : created.problems) refusal += (refusal.empty() ? "" : "\n") + problem.message;
+        for (const ModelProblem& problem : created.problems) refusal += (refusal.empty() ? "" : "\n") + problem.message_in(language_code());
         return refusal;
     }
     synthetic_ = true;

@@ -110,7 +110,7 @@ void Session::activate_wanted_model() {
     char line[512];
     std::snprintf(line, sizeof line, tr(TextId::stored_active_model_refused), wanted->info.version);
     model_notice_ = line;
-    for (const ModelProblem& problem : problems) model_notice_ += "\n- " + problem.message;
+    for (const ModelProblem& problem : problems) model_notice_ += "\n- " + problem.message_in(language_code());
 }
 
 }  // namespace radar::session

@@ -251,7 +251,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextUnformatted(tr(TextId::model_refused));
         for (const auto& problem : state.model_problems())
-            wrapped_bullet(problem.parameter + ": " + problem.message);
+            wrapped_bullet(problem.message_in(language_code()));
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);

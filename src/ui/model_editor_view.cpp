@@ -44,8 +44,9 @@ void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
     ImGui::PushTextWrapPos(0.0f);
     for (const auto& problem : problems) {
-        ImGui::TextUnformatted(problem.message.c_str());
-        describe_last_item(Role::status, problem.message, "model-problem:" + problem.parameter + ":" + problem.message);
+        const std::string& message = problem.message_in(language_code());
+        ImGui::TextUnformatted(message.c_str());
+        describe_last_item(Role::status, message, "model-problem:" + problem.parameter + ":" + problem.message);
     }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -96,7 +97,8 @@ void import_finished_file(Session& state, EditorState& editor_state) {
     auto file = editor_state.sink.take_finished();
     if (!file) return;
     if (!file->error.empty()) {
-        set_message(editor_state, TextId::import_failed, {{"", file->error}});
+        // The browser's own words for what went wrong reading the file.
+        set_message(editor_state, TextId::import_failed, {model_problem("", same_in_both(file->error))});
         return;
     }
     const SaveResult result = state.import_model(file->bytes, editor_state.author.data(), file->name, today_text());

@@ -1,6 +1,7 @@
 // Browser test of protected fields through the app (issue #15): an export with a "Geboorteland"
 // column is imported; a model reading it is refused with the field named, and so is a model
-// reading the same column after the review kept it as an extra attribute under its own header.
+// reading the same column after the review kept it as an extra attribute under its own header,
+// in English and in Dutch.
 // The protected list comes from the field dictionary: nothing has to switch it on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -78,6 +79,11 @@ test('a model reading a protected column is refused in the app, mapped or kept a
     assert.match(refused, /'country_of_birth' is protected and can never be a model input/);
     assert.equal((await page.evaluate(() => window.radar.info())).model.versions, versions, 'nothing was saved');
     await page.screenshot({ path: join(screenshotFolder, 'protected-model-refused.png') });
+    // The refusal in Dutch too: the problems are kept in both languages.
+    await page.evaluate(() => window.radar.setLanguage('nl'));
+    assert.match(await shownWords(page), /veld 'country_of_birth' is beschermd en kan nooit een invoer van het model zijn/);
+    await page.screenshot({ path: join(screenshotFolder, 'protected-model-refused-nl.png') });
+    await page.evaluate(() => window.radar.setLanguage('en'));
 
     // The review keeps the column as an extra attribute under its own header: still protected.
     await importExport(page, file, async () => {

@@ -4,6 +4,8 @@
 
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/data/dataset.hpp"
@@ -12,9 +14,27 @@
 namespace radar {
 
 struct ModelProblem {
-    std::string parameter;  // id of the parameter concerned; empty for the model as a whole
-    std::string message;    // a whole sentence naming the parameter and the problem
+    std::string parameter;   // id of the parameter concerned; empty for the model as a whole
+    std::string message;     // a whole sentence naming the parameter and the problem (English)
+    std::string message_nl;  // the same in Dutch
+
+    // The message in `language` ("nl" or "en"; anything else gives English).
+    const std::string& message_in(std::string_view language) const { return language == "nl" ? message_nl : message; }
 };
+
+// A problem's message in English and Dutch, put together from parts.
+struct ProblemText {
+    std::string en;
+    std::string nl;
+};
+inline ProblemText operator+(ProblemText left, const ProblemText& right) {
+    return {std::move(left.en) + right.en, std::move(left.nl) + right.nl};
+}
+// Names, keys and numbers: the same in both languages.
+inline ProblemText same_in_both(const std::string& text) { return {text, text}; }
+inline ModelProblem model_problem(std::string parameter, ProblemText message) {
+    return {std::move(parameter), std::move(message.en), std::move(message.nl)};
+}
 
 // The kind of value a parameter's pipeline expects from its field.
 enum class InputKind { number, text, date };
@@ -35,7 +55,7 @@ std::vector<ModelProblem> check_model_spec(const ModelSpec& spec);
 std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::vector<FieldInfo>& fields,
                                              const std::set<std::string>& protected_fields);
 
-// All messages, one per line.
-std::string describe_problems(const std::vector<ModelProblem>& problems);
+// All messages in `language` ("nl" or "en"), one per line.
+std::string describe_problems(const std::vector<ModelProblem>& problems, std::string_view language = "en");
 
 }  // namespace radar

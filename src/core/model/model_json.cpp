@@ -12,27 +12,31 @@
 namespace radar {
 namespace {
 
-// Reads one JSON object, collecting problems with a context prefix ("parameter 'x': transform 2").
+// 'key', as the messages name keys and values.
+std::string quoted(const std::string& text) { return "'" + text + "'"; }
+
+// Reads one JSON object, collecting problems (English and Dutch) with a context prefix
+// ("parameter 'x': transform 2").
 class ObjectReader {
 public:
-    ObjectReader(const OrderedJson& object, std::string context, std::string parameter,
+    ObjectReader(const OrderedJson& object, ProblemText context, std::string parameter,
                  std::vector<ModelProblem>& problems)
         : object_(object), context_(std::move(context)), parameter_(std::move(parameter)), problems_(problems) {
-        if (!object.is_object()) problem("must be a JSON object");
+        if (!object.is_object()) problem({"must be a JSON object", "moet een JSON-object zijn"});
     }
 
     bool valid() const { return object_.is_object(); }
-    const std::string& context() const { return context_; }
+    const ProblemText& context() const { return context_; }
     const std::string& parameter() const { return parameter_; }
 
-    void problem(const std::string& what) { problems_.push_back({parameter_, context_ + ": " + what}); }
+    void problem(const ProblemText& what) { problems_.push_back(model_problem(parameter_, context_ + same_in_both(": ") + what)); }
 
     const OrderedJson* get(const char* key, bool required) {
         used_.insert(key);
         if (!valid()) return nullptr;
         const auto found = object_.find(key);
         if (found == object_.end()) {
-            if (required) problem(std::string("'") + key + "' is missing");
+            if (required) problem({quoted(key) + " is missing", quoted(key) + " ontbreekt"});
             return nullptr;
         }
         return &*found;
@@ -42,7 +46,7 @@ public:
         const OrderedJson* value = get(key, required);
         if (!value) return {};
         if (!value->is_string()) {
-            problem(std::string("'") + key + "' must be text");
+            problem({quoted(key) + " must be text", quoted(key) + " moet tekst zijn"});
             return {};
         }
         return value->get<std::string>();
@@ -52,7 +56,7 @@ public:
         const OrderedJson* value = get(key, required);
         if (!value) return std::nullopt;
         if (!value->is_number()) {
-            problem(std::string("'") + key + "' must be a number");
+            problem({quoted(key) + " must be a number", quoted(key) + " moet een getal zijn"});
             return std::nullopt;
         }
         return value->get<double>();
@@ -62,7 +66,7 @@ public:
         const OrderedJson* value = get(key, true);
         if (!value) return false;
         if (!value->is_boolean()) {
-            problem(std::string("'") + key + "' must be true or false");
+            problem({quoted(key) + " must be true or false", quoted(key) + " moet true of false zijn"});
             return false;
         }
         return value->get<bool>();
@@ -72,7 +76,7 @@ public:
         LocalText result;
         const OrderedJson* value = get(key, true);
         if (!value) return result;
-        ObjectReader inner(*value, context_ + ": '" + key + "'", parameter_, problems_);
+        ObjectReader inner(*value, context_ + same_in_both(": " + quoted(key)), parameter_, problems_);
         if (!inner.valid()) return result;
         result.nl = inner.text("nl");
         result.en = inner.text("en");
@@ -86,7 +90,8 @@ public:
         if (!value) return {};
         if (value->is_string()) return {value->get<std::string>(), value->get<std::string>()};
         if (!value->is_object()) {
-            problem(std::string("'") + key + "' must be text, or {\"nl\": text, \"en\": text}");
+            problem({quoted(key) + " must be text, or {\"nl\": text, \"en\": text}",
+                     quoted(key) + " moet tekst zijn, of {\"nl\": tekst, \"en\": tekst}"});
             return {};
         }
         return local_text(key);
@@ -96,12 +101,12 @@ public:
     void refuse_unknown_keys() {
         if (!valid()) return;
         for (const auto& item : object_.items())
-            if (!used_.count(item.key())) problem("unknown key '" + item.key() + "'");
+            if (!used_.count(item.key())) problem({"unknown key " + quoted(item.key()), "onbekende sleutel " + quoted(item.key())});
     }
 
 private:
     const OrderedJson& object_;
-    std::string context_;
+    ProblemText context_;
     std::string parameter_;
     std::vector<ModelProblem>& problems_;
     std::set<std::string> used_;
@@ -116,14 +121,17 @@ std::string known_names(const char* const* names, std::size_t count) {
 Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::size_t index,
                          std::vector<ModelProblem>& problems) {
     Transform transform;
-    ObjectReader reader(json, parent.context() + ": transform " + std::to_string(index + 1), parent.parameter(),
+    const std::string number = " " + std::to_string(index + 1);
+    ObjectReader reader(json, parent.context() + ProblemText{": transform" + number, ": transformatie" + number}, parent.parameter(),
                         problems);
     if (!reader.valid()) return transform;
     const std::string type = reader.text("type");
     const auto kind = transform_kind_from_name(type);
     if (!kind) {
         static const char* const names[] = {"linear", "clamp", "step", "boolean", "categorical", "time_since", "log1p"};
-        if (!type.empty()) reader.problem("unknown type '" + type + "' (known: " + known_names(names, 7) + ")");
+        if (!type.empty())
+            reader.problem({"unknown type " + quoted(type) + " (known: " + known_names(names, 7) + ")",
+                            "onbekend type " + quoted(type) + " (bekend: " + known_names(names, 7) + ")"});
         return transform;
     }
     transform.kind = *kind;
@@ -133,16 +141,18 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
     case TransformKind::clamp:
         transform.min = reader.number("min", false);
         transform.max = reader.number("max", false);
-        if (!transform.min && !transform.max) reader.problem("needs a min, a max or both");
+        if (!transform.min && !transform.max) reader.problem({"needs a min, a max or both", "heeft een min, een max of beide nodig"});
         break;
     case TransformKind::step: {
         transform.below = reader.number("below", false).value_or(0.0);
         const OrderedJson* bins = reader.get("bins", true);
-        if (bins && !bins->is_array()) reader.problem("'bins' must be a list of {\"from\", \"value\"}");
+        if (bins && !bins->is_array())
+            reader.problem({"'bins' must be a list of {\"from\", \"value\"}", "'bins' moet een lijst van {\"from\", \"value\"} zijn"});
         if (bins && bins->is_array()) {
             for (std::size_t i = 0; i < bins->size(); ++i) {
-                ObjectReader bin((*bins)[i], reader.context() + ": bin " + std::to_string(i + 1), reader.parameter(),
-                                 problems);
+                const std::string bin_number = " " + std::to_string(i + 1);
+                ObjectReader bin((*bins)[i], reader.context() + ProblemText{": bin" + bin_number, ": klasse" + bin_number},
+                                 reader.parameter(), problems);
                 if (!bin.valid()) continue;
                 const auto from = bin.number("from");
                 const auto value = bin.number("value");
@@ -154,22 +164,23 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
     }
     case TransformKind::boolean: {
         const OrderedJson* levels = reader.get("true_levels", false);
-        if (levels && !levels->is_array()) reader.problem("'true_levels' must be a list of texts");
+        if (levels && !levels->is_array()) reader.problem({"'true_levels' must be a list of texts", "'true_levels' moet een lijst van teksten zijn"});
         if (levels && levels->is_array())
             for (const OrderedJson& level : *levels) {
                 if (level.is_string()) transform.true_levels.push_back(level.get<std::string>());
-                else reader.problem("'true_levels' must hold texts only");
+                else reader.problem({"'true_levels' must hold texts only", "'true_levels' mag alleen teksten bevatten"});
             }
         break;
     }
     case TransformKind::categorical: {
         transform.default_value = reader.number("default").value_or(0.0);
         const OrderedJson* levels = reader.get("levels", true);
-        if (levels && !levels->is_object()) reader.problem("'levels' must map each level (text) to a number");
+        if (levels && !levels->is_object())
+            reader.problem({"'levels' must map each level (text) to a number", "'levels' moet elk niveau (tekst) een getal geven"});
         if (levels && levels->is_object())
             for (const auto& item : levels->items()) {
                 if (item.value().is_number()) transform.levels.emplace_back(item.key(), item.value().get<double>());
-                else reader.problem("level '" + item.key() + "' must map to a number");
+                else reader.problem({"level " + quoted(item.key()) + " must map to a number", "niveau " + quoted(item.key()) + " moet een getal krijgen"});
             }
         break;
     }
@@ -177,7 +188,8 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
         const std::string unit = reader.text("unit");
         const auto parsed = time_unit_from_name(unit);
         if (parsed) transform.unit = *parsed;
-        else if (!unit.empty()) reader.problem("'unit' must be 'days' or 'months', got '" + unit + "'");
+        else if (!unit.empty())
+            reader.problem({"'unit' must be 'days' or 'months', got " + quoted(unit), "'unit' moet 'days' of 'months' zijn, maar is " + quoted(unit)});
         break;
     }
     }
@@ -189,12 +201,14 @@ MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& prob
     MissingPolicy policy;
     const OrderedJson* json = parent.get("missing", true);
     if (!json) return policy;
-    ObjectReader reader(*json, parent.context() + ": missing", parent.parameter(), problems);
+    ObjectReader reader(*json, parent.context() + same_in_both(": missing"), parent.parameter(), problems);
     if (!reader.valid()) return policy;
     const std::string name = reader.text("policy");
     const auto kind = missing_policy_from_name(name);
     if (!kind) {
-        if (!name.empty()) reader.problem("unknown policy '" + name + "' (known: neutral, points, unknown)");
+        if (!name.empty())
+            reader.problem({"unknown policy " + quoted(name) + " (known: neutral, points, unknown)",
+                            "onbekend beleid " + quoted(name) + " (bekend: neutral, points, unknown)"});
         return policy;
     }
     policy.kind = *kind;
@@ -203,7 +217,7 @@ MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& prob
         const OrderedJson* value = reader.get("value", true);
         if (value && value->is_number()) policy.neutral = value->get<double>();
         else if (value && value->is_string()) policy.neutral = value->get<std::string>();
-        else if (value) reader.problem("'value' must be a number or a level (text)");
+        else if (value) reader.problem({"'value' must be a number or a level (text)", "'value' moet een getal of een niveau (tekst) zijn"});
     }
     reader.refuse_unknown_keys();
     return policy;
@@ -216,12 +230,12 @@ ModelParameter read_parameter(const OrderedJson& json, std::size_t index, std::v
                         !json["id"].get<std::string>().empty();
     parameter.id = has_id ? json["id"].get<std::string>() : std::string();
     const std::string context = has_id ? "parameter '" + parameter.id + "'" : "parameter " + std::to_string(index + 1);
-    ObjectReader reader(json, context, parameter.id, problems);
+    ObjectReader reader(json, same_in_both(context), parameter.id, problems);
     if (!reader.valid()) return parameter;
     reader.text("id");
     parameter.field = reader.text("field");
     const OrderedJson* transforms = reader.get("transforms", true);
-    if (transforms && !transforms->is_array()) reader.problem("'transforms' must be a list");
+    if (transforms && !transforms->is_array()) reader.problem({"'transforms' must be a list", "'transforms' moet een lijst zijn"});
     if (transforms && transforms->is_array())
         for (std::size_t i = 0; i < transforms->size(); ++i)
             parameter.transforms.push_back(read_transform((*transforms)[i], reader, i, problems));
@@ -309,16 +323,18 @@ ModelParseResult parse_model_json(std::string_view text) {
     ModelParseResult result;
     const Checked<OrderedJson> document = parse_ordered_json_strict(text);
     if (!document) {
-        result.problems.push_back({"", json_refusal("model: the text", document.error())});
+        result.problems.push_back(model_problem("", {json_refusal("model: the text", document.error()),
+                                                     "model: de tekst is geen geldige JSON (" + json_refusal_reason(document.error()) + ")"}));
         return result;
     }
     const OrderedJson& json = *document;
     auto& problems = result.problems;
     ModelSpec spec;
-    ObjectReader reader(json, "model", "", problems);
+    ObjectReader reader(json, same_in_both("model"), "", problems);
     if (!reader.valid()) return result;
     const OrderedJson* version = reader.get("schema_version", true);
-    if (version && !version->is_number_integer()) reader.problem("'schema_version' must be a whole number");
+    if (version && !version->is_number_integer())
+        reader.problem({"'schema_version' must be a whole number", "'schema_version' moet een geheel getal zijn"});
     else if (version) spec.schema_version = version->get<int>();
     spec.id = reader.text("id");
     spec.name = reader.text_or_local_text("name", true);
@@ -327,16 +343,17 @@ ModelParseResult parse_model_json(std::string_view text) {
     spec.description = reader.text_or_local_text("description", false);
     spec.intercept = reader.number("intercept").value_or(0.0);
     if (const OrderedJson* output = reader.get("output", true)) {
-        ObjectReader out(*output, "model: output", "", problems);
+        ObjectReader out(*output, same_in_both("model: output"), "", problems);
         if (out.valid()) {
             spec.logistic = out.flag("logistic");
             if (const OrderedJson* display = out.get("display", true)) {
-                ObjectReader shown(*display, "model: output: display", "", problems);
+                ObjectReader shown(*display, same_in_both("model: output: display"), "", problems);
                 const std::string mapping = shown.valid() ? shown.text("mapping") : std::string();
                 const auto parsed = display_mapping_from_name(mapping);
                 if (parsed) spec.display.mapping = *parsed;
                 else if (!mapping.empty())
-                    shown.problem("unknown mapping '" + mapping + "' (known: range, probability)");
+                    shown.problem({"unknown mapping " + quoted(mapping) + " (known: range, probability)",
+                                   "onbekende weergave " + quoted(mapping) + " (bekend: range, probability)"});
                 if (parsed == DisplayMapping::range) {
                     spec.display.min = shown.number("min").value_or(0.0);
                     spec.display.max = shown.number("max").value_or(0.0);
@@ -347,7 +364,7 @@ ModelParseResult parse_model_json(std::string_view text) {
         }
     }
     if (const OrderedJson* parameters = reader.get("parameters", true)) {
-        if (!parameters->is_array()) reader.problem("'parameters' must be a list");
+        if (!parameters->is_array()) reader.problem({"'parameters' must be a list", "'parameters' moet een lijst zijn"});
         else
             for (std::size_t i = 0; i < parameters->size(); ++i)
                 spec.parameters.push_back(read_parameter((*parameters)[i], i, problems));

@@ -63,7 +63,8 @@ ScoringEngineBuild::ScoringEngineBuild(const ModelSpec& spec, const Dataset& dat
                                        std::size_t rows_per_step) {
     const Column* ids = dataset.find(context.id_field);
     if (!ids) {
-        result_.problems.push_back({"", "dataset: the id field '" + context.id_field + "' is missing"});
+        result_.problems.push_back(model_problem("", {"dataset: the id field '" + context.id_field + "' is missing",
+                                                      "dataset: het id-veld '" + context.id_field + "' ontbreekt"}));
         return;
     }
     ScoringEngine engine(spec, dataset, std::move(context));
