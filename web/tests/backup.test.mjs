@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  openApp, nextFrames, pressKey, screenshotFolder, radarInfo, waitForInfo, clickWidget, isCoded,
+  openApp, nextFrames, pressKey, screenshotFolder, radarInfo, waitForInfo, clickWidget, clickToReload, isCoded,
 } from './browser.mjs';
 
 
@@ -124,10 +124,7 @@ test('a backup moves the work to another browser, once; forgetting empties the b
     await page.keyboard.type('FORGET');
     await nextFrames(page);
     await page.screenshot({ path: join(screenshotFolder, 'storage-forget.png') });
-    const reloaded = page.waitForEvent('load');
-    await clickWidget(page, 'forget');
-    await reloaded;
-    await page.evaluate(() => window.radar.ready);
+    await clickToReload(page, 'forget');
     state = await waitForInfo(page, (s) => s.storage.loaded, 'the store after forgetting');
     assert.equal(state.events, 0);
     assert.deepEqual(state.batches, []);

@@ -99,10 +99,11 @@ export async function waitForInfo(page, check, what, { read = radarInfo, polls =
 
 const sameBox = (a, b) => a && b && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
 
-// Clicks the middle of a widget the app reported in info().widgets (device pixels), once its box
-// is the same over two frames: text arriving asynchronously (the storage status, a store
-// callback) can move the layout, and a click on the old place would hit something else.
-export async function clickWidget(page, widget) {
+// Where to click a widget the app reported in info().widgets (device pixels): its middle in CSS
+// pixels, once its box is the same over two frames. Text arriving asynchronously (the storage
+// status, a store callback) can move the layout, and a click on the old place would hit
+// something else.
+async function settledWidgetMiddle(page, widget) {
   let box = (await radarInfo(page)).widgets[widget];
   for (let i = 0; i < 50; i++) {
     await nextFrames(page);
@@ -112,16 +113,30 @@ export async function clickWidget(page, widget) {
   }
   if (!box) throw new Error('the app does not report where ' + widget + ' is');
   const ratio = await page.evaluate(() => window.devicePixelRatio);
-  const x = (box.left + box.right) / 2 / ratio;
-  const y = (box.top + box.bottom) / 2 / ratio;
-  // The pointer rests on the widget for a frame before the press. A move and a press that reach
-  // ImGui in the same frame were sometimes lost (a tab right after a screen change, a ranking row
-  // right after filtering): ImGui decides hovering before it handles the press, and an item
-  // hovered for the first time in the press frame does not always take it.
+  return { x: (box.left + box.right) / 2 / ratio, y: (box.top + box.bottom) / 2 / ratio };
+}
+
+// Clicks the middle of a widget. The pointer rests on the widget for a frame before the press. A
+// move and a press that reach ImGui in the same frame were sometimes lost (a tab right after a
+// screen change, a ranking row right after filtering): ImGui decides hovering before it handles
+// the press, and an item hovered for the first time in the press frame does not always take it.
+export async function clickWidget(page, widget) {
+  const { x, y } = await settledWidgetMiddle(page, widget);
   await page.mouse.move(x, y);
   await nextFrames(page);
   await page.mouse.click(x, y);
   await nextFrames(page);
+}
+
+// Clicks a widget that reloads the page, as clickWidget does, and returns the app's info once it
+// is ready on the new page. No frame is awaited after the press: the page that would draw it may
+// already be gone (awaiting one failed when the reload came first).
+export async function clickToReload(page, widget) {
+  const { x, y } = await settledWidgetMiddle(page, widget);
+  await page.mouse.move(x, y);
+  await nextFrames(page);
+  await Promise.all([page.waitForEvent('load'), page.mouse.click(x, y)]);
+  return page.evaluate(() => window.radar.ready);
 }
 
 // Merges a backup file through the Opslag tab's own buttons (choose, preview, merge) and waits

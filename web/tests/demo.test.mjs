@@ -6,23 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { clickWidget, nextFrames, openApp, pressKey, screenshotFolder, shownText, waitForInfo } from './browser.mjs';
+import { clickToReload, clickWidget, nextFrames, openApp, pressKey, screenshotFolder, shownText, waitForInfo } from './browser.mjs';
 
 const info = (page) => page.evaluate(() => window.radar.info());
-
-// Clicks a widget that reloads the page and waits for the app on the new page.
-async function clickToNavigate(page, widget) {
-  await nextFrames(page);
-  const box = (await info(page)).widgets[widget];
-  assert.ok(box, `the app reports where ${widget} is`);
-  const ratio = await page.evaluate(() => window.devicePixelRatio);
-  const x = (box.left + box.right) / 2 / ratio;
-  const y = (box.top + box.bottom) / 2 / ratio;
-  await page.mouse.move(x, y);
-  await nextFrames(page);
-  await Promise.all([page.waitForNavigation(), page.mouse.click(x, y)]);
-  await page.evaluate(() => window.radar.ready);
-}
 
 async function demoYearLoaded(page) {
   return waitForInfo(page, (state) => state.demoYear && state.batches && state.batches.length === 12 && state.storage.loaded,
@@ -115,7 +101,7 @@ test('leaving the demo opens an own workspace without its year; a restarted demo
     await clickWidget(page, 'commit-batch');
     await waitForInfo(page, (s) => s.batches.length === 13, 'this month\'s batch in the demo');
 
-    await clickToNavigate(page, 'button:demo-leave');
+    await clickToReload(page, 'button:demo-leave');
     let state = await waitForInfo(page, (s) => s.storage.loaded, 'the own store');
     assert.equal(state.workspace, 'own');
     assert.equal(state.events, 0, 'none of the simulated year');
@@ -133,7 +119,7 @@ test('leaving the demo opens an own workspace without its year; a restarted demo
     await page.evaluate(() => window.radar.ready);
     state = await waitForInfo(page, (s) => s.batches && s.batches.length === 13 && s.storage.loaded, 'the demo as left');
     assert.equal(state.workspace, 'demo');
-    await clickToNavigate(page, 'button:demo-restart');
+    await clickToReload(page, 'button:demo-restart');
     state = await demoYearLoaded(page);
     assert.equal(state.events, demoEvents, 'the same simulated year again');
     assert.equal(new URL(page.url()).searchParams.has('demoReset'), false, 'a reload does not restart it again');

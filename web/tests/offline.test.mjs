@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, nextFrames, pressKey, screenshotFolder, siteFolder, radarInfo as info, waitForInfo as waitFor,
-         clickWidget, shownWords, isCoded } from './browser.mjs';
+         clickWidget, clickToReload, shownWords, isCoded } from './browser.mjs';
 
 // The service worker has cached this version and controls the page.
 async function offlineReady(page) {
@@ -90,10 +90,7 @@ test('a new build is offered in the header and taken only when the user asks', a
     assert.equal(await page.evaluate(() => window.radarOffline.version), oldVersion);
     assert.ok(offered.widgets['new-version-reload']);
 
-    const reloaded = page.waitForEvent('load');
-    await clickWidget(page, 'new-version-reload');
-    await reloaded;
-    await page.evaluate(() => window.radar.ready);
+    await clickToReload(page, 'new-version-reload');
     assert.equal(await page.evaluate(() => window.sameDocument), undefined);
     assert.equal(await offlineReady(page), newVersion);
     assert.equal((await info(page)).widgets['new-version-reload'], undefined);
