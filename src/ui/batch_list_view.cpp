@@ -14,6 +14,7 @@
 #include "ui/item_marks.hpp"
 #include "ui/narrow_layout.hpp"
 #include "ui/table_marks.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
 #include "ui/workflow_widgets.hpp"
 
@@ -76,7 +77,10 @@ void check_result(const BatchCheck& check, const std::string& batch_id) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     } else if (!check.recorded.empty()) {
-        ImGui::SetTooltip(tr(TextId::check_recorded_current), check.recorded.c_str(), check.current.c_str());
+        char recorded_current[1024];
+        std::snprintf(recorded_current, sizeof recorded_current, tr(TextId::check_recorded_current), check.recorded.c_str(),
+                      check.current.c_str());
+        show_wrapped_tooltip(recorded_current);
     }
 }
 
@@ -94,13 +98,13 @@ bool action_cell(Session& state, const BatchState& batch) {
         const char* blocker = action_blocker(state);
         ImGui::BeginDisabled(*blocker != '\0');
         close_requested = ImGui::SmallButton(tr(TextId::close_batch));
-        if (*blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", blocker);
+        if (*blocker && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) show_wrapped_tooltip(blocker);
         ImGui::EndDisabled();
         note_last_item("close-batch:" + batch.batch_id, Role::button, tr(TextId::close_batch));
         ImGui::SameLine();
     }
     if (ImGui::SmallButton(tr(TextId::check_batch))) state.check_batch(batch.batch_id);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::check_batch_tooltip));
+    wrapped_tooltip(tr(TextId::check_batch_tooltip));
     note_last_item("check-batch:" + batch.batch_id, Role::button, tr(TextId::check_batch));
     if (const BatchCheck* check = state.batch_check(batch.batch_id)) check_result(*check, batch.batch_id);
     // While the close is saving or when it failed; once saved the status column says closed.

@@ -28,7 +28,7 @@ void language_switch() {
         if (ImGui::Button(option == Language::dutch ? "NL" : "EN")) set_language(option);
         describe_last_item(Role::button, option == Language::dutch ? "Nederlands" : "English").selected = selected;
         if (selected) ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::language_switch_tooltip));
+        wrapped_tooltip(tr(TextId::language_switch_tooltip));
         ImGui::SameLine(0, ImGui::GetStyle().ItemSpacing.x * 0.5f);
     }
     ImGui::PopStyleColor(5);
@@ -216,7 +216,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
         ImGui::PushStyleColor(ImGuiCol_Text, palette::badge_text);
         ImGui::TextUnformatted(badge);
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::synthetic_tooltip));
+        wrapped_tooltip(tr(TextId::synthetic_tooltip));
         if (facts_below_badge) ImGui::SetCursorScreenPos(ImVec2(origin.x, ImGui::GetCursorScreenPos().y + pad.y * 2));
         else ImGui::SameLine(0, pad.x + style.ItemSpacing.x * 1.5f);
     }

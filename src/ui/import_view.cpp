@@ -240,7 +240,7 @@ void export_date_field(ImportSession& session, const ImportResult& result) {
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextWrapped("%s", tr(TextId::export_date_question));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::export_date_tooltip));
+    wrapped_tooltip(tr(TextId::export_date_tooltip));
     const float field_width = ImGui::GetFontSize() * 10.0f;
     same_line_if_fits(field_width);
     ImGui::SetNextItemWidth(field_width);

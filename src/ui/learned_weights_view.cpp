@@ -89,7 +89,7 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                  .c_str());
     const bool save = ImGui::Button(tr(TextId::learned_save));
     note_last_item("button:save-learned", Role::button, tr(TextId::learned_save));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::learned_save_tooltip));
+    wrapped_tooltip(tr(TextId::learned_save_tooltip));
     if (!save) return std::nullopt;
     return state.save_learned_weights(!author.empty() ? author : state.screener(), format_iso_date(platform::today()));
 }

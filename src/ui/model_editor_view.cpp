@@ -538,7 +538,7 @@ void save_controls(Session& state, EditorState& editor_state) {
     }
     const bool card_clicked = ImGui::Button(tr(TextId::model_card_download));
     note_last_item("button:model_card", Role::button, tr(TextId::model_card_download));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::model_card_tooltip));
+    wrapped_tooltip(tr(TextId::model_card_tooltip));
     if (card_clicked) {
         const ModelCardInput input =
             model_card_input(state, state.is_synthetic() ? tr(TextId::synthetic_badge) : "", Timestamp{platform::now_millis()});

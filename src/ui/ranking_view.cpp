@@ -64,7 +64,7 @@ void filter_bar(const Session& state, RankingViewState& view, bool focus_filter)
         buffer[0] = '\0';
         filter.text.clear();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::filter_shortcut_hint));
+    wrapped_tooltip(tr(TextId::filter_shortcut_hint));
     // The three other filters need ~33 em; they move to their own line when space is short, and
     // one below the other in a narrow window.
     const float em = ImGui::GetFontSize();

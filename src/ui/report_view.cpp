@@ -166,7 +166,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
 
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_possible_risk));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_possible_risk_tooltip));
+    wrapped_tooltip(tr(TextId::report_possible_risk_tooltip));
     const int checked = static_cast<int>(std::count(v.possible_risk.begin(), v.possible_risk.end(), true));
     for (std::size_t i = 0; i < 3; ++i) {
         same_line_if_fits(choice_width(code_label(all_codes[i], language())));
@@ -185,7 +185,7 @@ void period_controls(ReportViewState& v, Session& state, DayNumber first_activit
     same_line_if_fits(ImGui::GetFontSize() * 8.0f + ImGui::CalcTextSize(tr(TextId::report_label_months)).x);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(tr(TextId::report_label_months));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_label_months_tooltip));
+    wrapped_tooltip(tr(TextId::report_label_months_tooltip));
     int months = state.risk_label_settings().valid_months;
     // Room for three digits beside the field's - and + buttons, at any text size.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -687,7 +687,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     if (ImGui::SmallButton("CSV"))
         platform::download_file(stem + "-" + table.name + ".csv", "text/csv", table_to_csv(table));
     describe_last_item(Role::button, "CSV: " + title, "report-csv:" + table.name);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::report_csv_tooltip));
+    wrapped_tooltip(tr(TextId::report_csv_tooltip));
     if (!table.caption.empty()) {
         ImGui::TextWrapped("%s", table.caption.c_str());
         describe_paragraph(table.caption, "report-table-caption:" + table.name);

@@ -52,7 +52,7 @@ void number_fields(SelectionSettings& settings) {
     ImGui::SetNextItemWidth(width);
     if (described_input_int("##control", "control-size", tr(TextId::selection_control), control, 0, 100))
         settings.control_size = static_cast<std::uint32_t>(std::clamp(control, 0, 100));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_control_tooltip));
+    wrapped_tooltip(tr(TextId::selection_control_tooltip));
     field_label(tr(TextId::selection_control));
 }
 
@@ -100,7 +100,7 @@ void selection_date_field(Session& state, SelectionDateBox& box) {
         std::snprintf(buffer.data(), buffer.size(), "%s", text.c_str());
     }
     ImGui::TextUnformatted(tr(TextId::selection_date_label));
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_date_tooltip));
+    wrapped_tooltip(tr(TextId::selection_date_tooltip));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
     const bool entered = ImGui::InputTextWithHint("##selection_date", tr(TextId::date_hint), buffer.data(), buffer.size(),
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
@@ -135,10 +135,10 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
     number_fields(settings);
     ImGui::Checkbox(tr(TextId::selection_signal_override), &settings.signal_override);
     describe_last_item(Role::checkbox, tr(TextId::selection_signal_override)).checked = settings.signal_override;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_signal_tooltip));
+    wrapped_tooltip(tr(TextId::selection_signal_tooltip));
     ImGui::Checkbox(tr(TextId::selection_floor), &settings.coverage_floor);
     describe_last_item(Role::checkbox, tr(TextId::selection_floor)).checked = settings.coverage_floor;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::selection_floor_tooltip));
+    wrapped_tooltip(tr(TextId::selection_floor_tooltip));
     if (settings.coverage_floor) {
         ImGui::Indent();
         coverage_floor_fields(settings);
@@ -193,7 +193,7 @@ void decision_row(DescribedTable& table, int index, const Session& state, const 
     table.text_cell(state.name(decision.row));
     if (with_kind) table.text_cell(decision_label(decision.decision, language()));
     table.text_cell(row_reason(outcome, decision));
-    if (hovered) ImGui::SetTooltip("%s", describe_decision(outcome, decision, language()).c_str());
+    if (hovered) show_wrapped_tooltip(describe_decision(outcome, decision, language()).c_str());
 }
 
 // A list of dossiers through the list clipper: the page's layer gets the drawn rows and the count.

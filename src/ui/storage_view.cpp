@@ -76,7 +76,7 @@ void memory_only_switch(Session& state) {
         if (memory_only && state.snapshot_stored()) ImGui::OpenPopup(confirm_popup_id.c_str());
         else state.set_dataset_memory_only(memory_only);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::import_memory_only_tooltip));
+    wrapped_tooltip(tr(TextId::import_memory_only_tooltip));
     if (ImGui::BeginPopupModal(confirm_popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
         describe("dialog:memory-only", Role::dialog, tr(TextId::import_memory_only_confirm_title),

@@ -26,7 +26,10 @@ void wrapped_bullet(const std::string& text) {
 }
 
 void wrapped_tooltip(const char* text) {
-    if (!ImGui::IsItemHovered()) return;
+    if (ImGui::IsItemHovered()) show_wrapped_tooltip(text);
+}
+
+void show_wrapped_tooltip(const char* text) {
     ImGui::BeginTooltip();
     push_tooltip_wrap(35.0f);
     ImGui::TextUnformatted(text);
@@ -94,7 +97,7 @@ void fitted_text(const std::string& text, float width) {
     std::string start = whole_characters(text, longest_shown);
     ImGui::TextUnformatted(cut_to_width(text, width).c_str());
     if (start.size() < text.size()) start += "\xE2\x80\xA6";
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", start.c_str());
+    wrapped_tooltip(start.c_str());
 }
 
 const char* short_code_label(ScreeningCode code) {

@@ -23,6 +23,8 @@ void wrapped_bullet(const std::string& text);
 // A tooltip for the last item when it is hovered, wrapped at about 35 characters' width (ImGui's
 // SetTooltip runs a long text off the screen).
 void wrapped_tooltip(const char* text);
+// The same tooltip shown now, whatever is hovered (the caller decided: a disabled item, a row).
+void show_wrapped_tooltip(const char* text);
 
 // `text` as it fits in `width` pixels: whole, or cut ending in "…" (for text drawn by hand).
 std::string cut_to_width(const std::string& text, float width);
