@@ -26,6 +26,10 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     args: ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
            '--disable-component-update', '--disable-sync',
            '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', ...browserArgs],
+  }).catch((error) => {
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
   });
   const page = browser.pages()[0] || await browser.newPage();
   const consoleErrors = [];
@@ -37,19 +41,25 @@ export async function openApp({ query = '', viewport = { width: 1280, height: 80
     const requestUrl = request.url();
     if (!requestUrl.startsWith('data:') && new URL(requestUrl).origin !== origin) foreignRequests.push(requestUrl);
   });
+  const close = async () => {
+    await browser.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
   const params = new URLSearchParams(query);
   if (workspace && !params.has('workspace')) params.set('workspace', workspace);
-  await page.goto(url + (params.size ? `?${params}` : ''));
-  const info = await page.evaluate(() => window.radar.ready);
+  let info;
+  try {
+    await page.goto(url + (params.size ? `?${params}` : ''));
+    info = await page.evaluate(() => window.radar.ready);
+  } catch (error) {
+    // The app did not start: nothing is left running (here, nor when the browser did not start),
+    // or the test process would wait for the browser and the server instead of ending.
+    await close();
+    throw error;
+  }
   mkdirSync(screenshotFolder, { recursive: true });
-  return {
-    page, info, consoleErrors, foreignRequests, url,
-    async close() {
-      await browser.close();
-      server.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { page, info, consoleErrors, foreignRequests, url, close };
 }
 
 // Waits for two animation frames so the next ImGui frame reflects a change.
