@@ -272,9 +272,11 @@ TEST_CASE("every parse and check problem is said in Dutch as well, naming the sa
         model_json_with(parameter_json("p", "complaints", linear, "1", R"({"policy": "neutral", "value": "geen"})")),
         model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp", "min": 5, "max": 2}])")),
         model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp"}])")),
-        model_json_with(parameter_json("p", "complaints", R"([{"type": "step", "bins": [{"from": 36, "value": 6}, {"from": 24, "value": 3}]}])")),
+        model_json_with(parameter_json(
+            "p", "complaints", R"([{"type": "step", "bins": [{"from": 36, "value": 6}, {"from": 24, "value": 3}]}])")),
         model_json_with(parameter_json("p", "complaints", R"([{"type": "step", "bins": []}])")),
-        model_json_with(parameter_json("p", "complaints", R"([{"type": "linear"}, {"type": "time_since", "unit": "days"}])")),
+        model_json_with(
+            parameter_json("p", "complaints", R"([{"type": "linear"}, {"type": "time_since", "unit": "days"}])")),
         model_json_with(parameter_json("p", "complaints", R"([{"type": "categorical", "levels": {}, "default": 0}])")),
         model_json_with(parameter_json("p", "complaints", R"([{"type": "time_since", "unit": "weeks"}])")),
         model_json_with(parameter_json("p", "complaints", "[]")),
@@ -291,11 +293,15 @@ TEST_CASE("every parse and check problem is said in Dutch as well, naming the sa
             CHECK(problem.message_nl != problem.message);
             CHECK(problem.message_in("en") == problem.message);
             CHECK(problem.message_in("nl") == problem.message_nl);
-            if (problem.message.rfind("parameter 'p'", 0) == 0) CHECK(problem.message_nl.rfind("parameter 'p'", 0) == 0);
+            if (problem.message.rfind("parameter 'p'", 0) == 0)
+                CHECK(problem.message_nl.rfind("parameter 'p'", 0) == 0);
         }
     }
-    CHECK(describe_problems(parse_model_json(model_json_with(unknown_key)).problems, "nl") == "parameter 'p': onbekende sleutel 'wieght'");
-    CHECK(describe_problems(parse_model_json(model_json_with(parameter_json("p", "complaints", R"([{"type": "clamp", "min": 5, "max": 2}])"))).problems,
+    CHECK(describe_problems(parse_model_json(model_json_with(unknown_key)).problems, "nl") ==
+          "parameter 'p': onbekende sleutel 'wieght'");
+    CHECK(describe_problems(parse_model_json(model_json_with(parameter_json(
+                                                 "p", "complaints", R"([{"type": "clamp", "min": 5, "max": 2}])")))
+                                .problems,
                             "nl") == "parameter 'p': transformatie 1 (clamp): min 5 is groter dan max 2");
     CHECK(describe_problems(parse_model_json(future).problems, "nl") ==
           "model: schema_version 2 wordt niet ondersteund (deze versie leest 1)");

@@ -215,7 +215,8 @@ TEST_CASE("field problems are said in Dutch as well") {
         CHECK_FALSE(problems[0].message_nl.empty());
         CHECK(problems[0].message_nl != problems[0].message);
     }
-    CHECK(describe_problems(refused(parameters[1]), "nl") == "parameter 'typo': veld 'complaints_12m' staat niet in de dataset");
+    CHECK(describe_problems(refused(parameters[1]), "nl") ==
+          "parameter 'typo': veld 'complaints_12m' staat niet in de dataset");
     CHECK(describe_problems(refused(parameters[4]), "nl") ==
           "parameter 'c': veld 'complaints' bevat gehele getallen, maar time_since heeft datums nodig");
     CHECK(describe_problems(refused(parameters[0]), "nl") ==

@@ -58,9 +58,9 @@ struct App {
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
     float drawn_scale = 0.0f;  // device pixels per CSS pixel times the text size setting
-    int frames = 0;  // drawn while the loading screen was up
+    int frames = 0;            // drawn while the loading screen was up
     double started_ms = 0.0;
-    bool shown = false;  // the page's loading screen is gone
+    bool shown = false;      // the page's loading screen is gone
     bool restoring = false;  // a stored dataset is being read again (told to the page)
 };
 
@@ -151,8 +151,8 @@ void frame() {
     // The page hides its loading screen once a real frame has been drawn and the store has told
     // whether a dataset is stored: a stored dataset's restore is then on screen from the first
     // frame seen, not the synthetic demo it replaces.
-    const bool store_answered = app.state.storage_loaded() || restoring ||
-                                emscripten_get_now() - app.started_ms > store_answer_wait_ms;
+    const bool store_answered =
+        app.state.storage_loaded() || restoring || emscripten_get_now() - app.started_ms > store_answer_wait_ms;
     if (!app.shown && ++app.frames >= 2 && store_answered) {
         app.shown = true;
         radar::platform::notify_ready();

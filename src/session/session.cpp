@@ -225,7 +225,8 @@ std::vector<ModelProblem> Session::use_model_version(int version) {
     const std::optional<ModelSpec> spec = registry_.spec(version);
     if (!spec) {
         const std::string number = std::to_string(version);
-        return {model_problem("", {"model version " + number + " is not saved", "modelversie " + number + " is niet bewaard"})};
+        return {model_problem(
+            "", {"model version " + number + " is not saved", "modelversie " + number + " is niet bewaard"})};
     }
     auto problems = update_model(*spec);
     if (!problems.empty()) return problems;

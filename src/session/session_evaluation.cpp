@@ -99,7 +99,8 @@ const Session::LearnedWhatIf* Session::learned_weights() const {
 SaveResult Session::save_learned_weights(const std::string& author, const std::string& saved_at) {
     const LearnedWhatIf* what_if = learned_weights();
     if (!what_if || !what_if->weights)
-        return SaveResult::refused({model_problem("", {"no learned weights to save", "er zijn geen geleerde gewichten om te bewaren"})});
+        return SaveResult::refused(
+            {model_problem("", {"no learned weights to save", "er zijn geen geleerde gewichten om te bewaren"})});
     const LearnedWeights& learned = *what_if->weights;
     return import_model(model_to_json(learned.spec), author, provenance_note(learned, dataset_hash_), saved_at);
 }

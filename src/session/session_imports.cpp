@@ -172,7 +172,8 @@ std::string Session::return_to_demo() {
     EngineResult created = ScoringEngine::create(*saved_spec_, demo, scoring_context());
     if (!created.engine) {
         std::string refusal;
-        for (const ModelProblem& problem : created.problems) refusal += (refusal.empty() ? "" : "\n") + problem.message_in(language_code());
+        for (const ModelProblem& problem : created.problems)
+            refusal += (refusal.empty() ? "" : "\n") + problem.message_in(language_code());
         return refusal;
     }
     synthetic_ = true;

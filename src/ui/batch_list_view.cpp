@@ -10,9 +10,9 @@
 
 #include "session/i18n.hpp"
 #include "session/screening_work.hpp"
-#include "ui/session_names.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/narrow_layout.hpp"
+#include "ui/session_names.hpp"
 #include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
@@ -78,8 +78,8 @@ void check_result(const BatchCheck& check, const std::string& batch_id) {
         ImGui::EndTooltip();
     } else if (!check.recorded.empty()) {
         char recorded_current[1024];
-        std::snprintf(recorded_current, sizeof recorded_current, tr(TextId::check_recorded_current), check.recorded.c_str(),
-                      check.current.c_str());
+        std::snprintf(recorded_current, sizeof recorded_current, tr(TextId::check_recorded_current),
+                      check.recorded.c_str(), check.current.c_str());
         show_wrapped_tooltip(recorded_current);
     }
 }

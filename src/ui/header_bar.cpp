@@ -125,8 +125,11 @@ void new_version_offer(float right, const ImVec2& origin) {
 // being loaded (`loading`) is named in place of the data still in use.
 std::string facts_line(const Session& state, const std::string* loading) {
     const std::string separator = "   \xC2\xB7   ";
-    const std::string reference = std::string(tr(TextId::reference_date_label)) + ": " + date_text(state.reference_date());
-    if (loading) return std::string(tr(TextId::dataset_label)) + ": " + *loading + " (" + tr(TextId::dataset_loading) + ")" + separator + reference;
+    const std::string reference =
+        std::string(tr(TextId::reference_date_label)) + ": " + date_text(state.reference_date());
+    if (loading)
+        return std::string(tr(TextId::dataset_label)) + ": " + *loading + " (" + tr(TextId::dataset_loading) + ")" +
+               separator + reference;
     const std::string origin_fact = (state.snapshot() ? state.snapshot()->source_name + separator : std::string()) +
                                     tr(TextId::export_date_label) + ": " + date_text(state.export_date());
     return std::string(tr(TextId::dataset_label)) + ": " + group_thousands(state.dataset().row_count()) + " " +
@@ -135,7 +138,8 @@ std::string facts_line(const Session& state, const std::string* loading) {
 
 }  // namespace
 
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact, const std::string* loading) {
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact,
+                     const std::string* loading) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -146,7 +150,8 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     const char* badge = tr(TextId::synthetic_badge);
     const ImVec2 badge_pad(style.FramePadding.x * 0.6f, style.FramePadding.y * 0.3f);
     const bool synthetic_badge = state.is_synthetic() && !loading;
-    const float badge_room = synthetic_badge ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
+    const float badge_room =
+        synthetic_badge ? ImGui::CalcTextSize(badge).x + badge_pad.x * 3 + style.ItemSpacing.x * 1.5f : 0.0f;
     // Beside the badge while at least a dozen lines' width is left there, else below it.
     const bool facts_below_badge = badge_room > 0 && right - style.WindowPadding.x - badge_room < line * 12.0f;
     const float facts_x = facts_below_badge ? 0.0f : badge_room;

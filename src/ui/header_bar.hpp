@@ -13,6 +13,7 @@ namespace radar::ui {
 // bold font and less room around it, so the screens keep their height. `loading`: the name of a
 // stored dataset being loaded at start-up, shown in place of the data still in use (without the
 // synthetic demo's badge); nullptr otherwise.
-void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact, const std::string* loading);
+void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortcuts, bool compact,
+                     const std::string* loading);
 
 }  // namespace radar::ui

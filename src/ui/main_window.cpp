@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "platform/platform.hpp"
+#include "session/i18n.hpp"
+#include "ui/audit_view.hpp"
 #include "ui/demo_workspace_view.hpp"
 #include "ui/described_widgets.hpp"
 #include "ui/dossier_panel.hpp"
@@ -18,18 +20,16 @@
 #include "ui/header_bar.hpp"
 #include "ui/import_view.hpp"
 #include "ui/item_marks.hpp"
-#include "ui/narrow_layout.hpp"
-#include "session/i18n.hpp"
-#include "ui/session_names.hpp"
-#include "ui/text_widgets.hpp"
 #include "ui/model_editor_view.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/ranking_view.hpp"
-#include "ui/audit_view.hpp"
 #include "ui/report_view.hpp"
 #include "ui/screening_view.hpp"
 #include "ui/selection_view.hpp"
+#include "ui/session_names.hpp"
 #include "ui/shortcuts_dialog.hpp"
 #include "ui/storage_view.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/workflow_widgets.hpp"
 
 namespace radar::ui {
@@ -51,7 +51,8 @@ struct RestoreProgress {
 };
 
 std::optional<RestoreProgress> restore_progress(const Session& state, const ImportSession& session) {
-    if (const auto reading = state.stored_dataset_reading()) return RestoreProgress{reading->first, reading->second * 0.5};
+    if (const auto reading = state.stored_dataset_reading())
+        return RestoreProgress{reading->first, reading->second * 0.5};
     const SnapshotDescriptor* restoring = session.restoring();
     if (!restoring) return std::nullopt;
     double progress = 0.5;
@@ -250,8 +251,7 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     if (!state.model_problems().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
         ImGui::TextUnformatted(tr(TextId::model_refused));
-        for (const auto& problem : state.model_problems())
-            wrapped_bullet(problem.message_in(language_code()));
+        for (const auto& problem : state.model_problems()) wrapped_bullet(problem.message_in(language_code()));
         ImGui::PopStyleColor();
     }
     draw_storage_banner(state);
@@ -285,8 +285,10 @@ void draw_main_window(Session& state, ImportSession& import_session, BackupSessi
     ImGui::PopStyleColor();
     for (const ScreenTab& tab : tabs) {
         if (tab.screen != shown) continue;
-        if (restore && screen_shows_dossiers(shown)) draw_restore_in_place_of_screen(*restore);
-        else tab.draw();
+        if (restore && screen_shows_dossiers(shown))
+            draw_restore_in_place_of_screen(*restore);
+        else
+            tab.draw();
     }
     ImGui::EndChild();
     draw_shortcuts_dialog(views.shortcuts, fonts);

@@ -10,10 +10,13 @@
 namespace radar {
 namespace {
 
-ProblemText parameter_prefix(const ModelParameter& parameter) { return same_in_both("parameter '" + parameter.id + "'"); }
+ProblemText parameter_prefix(const ModelParameter& parameter) {
+    return same_in_both("parameter '" + parameter.id + "'");
+}
 
 ProblemText step_prefix(const ModelParameter& parameter, std::size_t index) {
-    const std::string step = " " + std::to_string(index + 1) + " (" + transform_kind_name(parameter.transforms[index].kind) + ")";
+    const std::string step =
+        " " + std::to_string(index + 1) + " (" + transform_kind_name(parameter.transforms[index].kind) + ")";
     return parameter_prefix(parameter) + ProblemText{": transform" + step, ": transformatie" + step};
 }
 
@@ -22,7 +25,9 @@ bool finite(double value) { return std::isfinite(value); }
 class ProblemList {
 public:
     explicit ProblemList(std::vector<ModelProblem>& problems) : problems_(problems) {}
-    void add(const std::string& parameter, ProblemText message) { problems_.push_back(model_problem(parameter, std::move(message))); }
+    void add(const std::string& parameter, ProblemText message) {
+        problems_.push_back(model_problem(parameter, std::move(message)));
+    }
 
 private:
     std::vector<ModelProblem>& problems_;
@@ -51,11 +56,13 @@ void check_transform(const ModelParameter& parameter, std::size_t index, Problem
         for (std::size_t i = 0; i < t.bins.size(); ++i) {
             const std::string bin = std::to_string(i + 1);
             if (!finite(t.bins[i].from) || !finite(t.bins[i].value)) {
-                add({"bin " + bin + " needs finite 'from' and 'value'", "klasse " + bin + " heeft een eindige 'from' en 'value' nodig"});
+                add({"bin " + bin + " needs finite 'from' and 'value'",
+                     "klasse " + bin + " heeft een eindige 'from' en 'value' nodig"});
             } else if (i > 0 && !(t.bins[i].from > t.bins[i - 1].from)) {
                 const std::string from = format_number(t.bins[i].from), before = format_number(t.bins[i - 1].from);
                 add({"bin thresholds must increase, but bin " + bin + " starts at " + from + " after " + before,
-                     "de grenzen van de klassen moeten stijgen, maar klasse " + bin + " begint bij " + from + " na " + before});
+                     "de grenzen van de klassen moeten stijgen, maar klasse " + bin + " begint bij " + from + " na " +
+                         before});
             }
         }
         break;
@@ -67,25 +74,34 @@ void check_transform(const ModelParameter& parameter, std::size_t index, Problem
             if (level.empty()) add({"has an empty entry in true_levels", "heeft een lege waarde in true_levels"});
         break;
     case TransformKind::categorical: {
-        if (!first) add({"reads text, so it must be the first transform", "leest tekst en moet dus de eerste transformatie zijn"});
+        if (!first)
+            add({"reads text, so it must be the first transform",
+                 "leest tekst en moet dus de eerste transformatie zijn"});
         if (t.levels.empty()) add({"needs at least one level", "heeft minstens één niveau nodig"});
-        if (!finite(t.default_value)) add({"'default' must be a finite number", "'default' moet een eindig getal zijn"});
+        if (!finite(t.default_value))
+            add({"'default' must be a finite number", "'default' moet een eindig getal zijn"});
         std::set<std::string> seen;
         for (const auto& [level, value] : t.levels) {
-            if (!seen.insert(level).second) add({"lists level '" + level + "' twice", "noemt niveau '" + level + "' twee keer"});
-            if (!finite(value)) add({"level '" + level + "' needs a finite value", "niveau '" + level + "' heeft een eindige waarde nodig"});
+            if (!seen.insert(level).second)
+                add({"lists level '" + level + "' twice", "noemt niveau '" + level + "' twee keer"});
+            if (!finite(value))
+                add({"level '" + level + "' needs a finite value",
+                     "niveau '" + level + "' heeft een eindige waarde nodig"});
         }
         break;
     }
     case TransformKind::time_since:
-        if (!first) add({"reads a date, so it must be the first transform", "leest een datum en moet dus de eerste transformatie zijn"});
+        if (!first)
+            add({"reads a date, so it must be the first transform",
+                 "leest een datum en moet dus de eerste transformatie zijn"});
         break;
     }
 }
 
 void check_missing_policy(const ModelParameter& parameter, ProblemList& problems) {
     const MissingPolicy& policy = parameter.missing;
-    const ProblemText where = parameter_prefix(parameter) + ProblemText{": missing policy ", ": beleid bij een ontbrekende waarde: "};
+    const ProblemText where =
+        parameter_prefix(parameter) + ProblemText{": missing policy ", ": beleid bij een ontbrekende waarde: "};
     auto add = [&](const ProblemText& what) { problems.add(parameter.id, where + what); };
     if (policy.kind == MissingPolicyKind::points && !finite(policy.points))
         add({"'points' needs a finite number of points", "'points' heeft een eindig aantal punten nodig"});
@@ -111,7 +127,8 @@ void check_parameter(const ModelParameter& parameter, ProblemList& problems) {
     if (parameter.label.nl.empty() || parameter.label.en.empty())
         add({"needs a Dutch and an English label", "heeft een Nederlands en een Engels label nodig"});
     if (parameter.rationale.nl.empty() || parameter.rationale.en.empty())
-        add({"needs a one-line rationale in Dutch and English", "heeft een motivering van één regel in het Nederlands en het Engels nodig"});
+        add({"needs a one-line rationale in Dutch and English",
+             "heeft een motivering van één regel in het Nederlands en het Engels nodig"});
     if (parameter.transforms.empty())
         add({"needs at least one transform (use linear for the value as it is)",
              "heeft minstens één transformatie nodig (linear voor de waarde zoals ze is)"});
@@ -121,10 +138,14 @@ void check_parameter(const ModelParameter& parameter, ProblemList& problems) {
 
 ProblemText type_name(ColumnType type) {
     switch (type) {
-    case ColumnType::text: return {"text", "tekst"};
-    case ColumnType::integer: return {"whole numbers", "gehele getallen"};
-    case ColumnType::number: return {"numbers", "getallen"};
-    case ColumnType::date: return {"dates", "datums"};
+        case ColumnType::text:
+            return {"text", "tekst"};
+        case ColumnType::integer:
+            return {"whole numbers", "gehele getallen"};
+        case ColumnType::number:
+            return {"numbers", "getallen"};
+        case ColumnType::date:
+            return {"dates", "datums"};
     }
     return {"values", "waarden"};
 }
@@ -156,7 +177,8 @@ std::vector<ModelProblem> check_model_spec(const ModelSpec& spec) {
              "schema_version " + version + " wordt niet ondersteund (deze versie leest " + read + ")"});
     }
     if (spec.id.empty()) add({"'id' is empty", "'id' is leeg"});
-    if (spec.name.nl.empty() && spec.name.en.empty()) add({"'name' is empty", "'name' is leeg"});
+    if (spec.name.nl.empty() && spec.name.en.empty())
+        add({"'name' is empty", "'name' is leeg"});
     else if (spec.name.nl.empty() || spec.name.en.empty())
         add({"'name' needs a Dutch and an English text", "'name' heeft een Nederlandse en een Engelse tekst nodig"});
     if (spec.description.nl.empty() != spec.description.en.empty())
@@ -170,10 +192,12 @@ std::vector<ModelProblem> check_model_spec(const ModelSpec& spec) {
         !(finite(spec.display.min) && finite(spec.display.max) && spec.display.min < spec.display.max)) {
         const std::string range = format_number(spec.display.min) + " and " + format_number(spec.display.max);
         const std::string range_nl = format_number(spec.display.min) + " en " + format_number(spec.display.max);
-        add({"display range needs finite min < max, got " + range, "het weergavebereik heeft eindige min < max nodig, maar is " + range_nl});
+        add({"display range needs finite min < max, got " + range,
+             "het weergavebereik heeft eindige min < max nodig, maar is " + range_nl});
     }
     if (spec.display.mapping == DisplayMapping::probability && !spec.logistic)
-        add({"display mapping 'probability' needs output.logistic = true", "weergave 'probability' vraagt output.logistic = true"});
+        add({"display mapping 'probability' needs output.logistic = true",
+             "weergave 'probability' vraagt output.logistic = true"});
     if (spec.parameters.empty()) add({"has no parameters", "heeft geen parameters"});
     std::set<std::string> ids;
     for (std::size_t i = 0; i < spec.parameters.size(); ++i) {
@@ -182,7 +206,8 @@ std::vector<ModelProblem> check_model_spec(const ModelSpec& spec) {
             const std::string number = std::to_string(i + 1);
             add({"parameter " + number + " has no id", "parameter " + number + " heeft geen id"});
         } else if (!ids.insert(parameter.id).second) {
-            problems.add(parameter.id, parameter_prefix(parameter) + ProblemText{": the id is used twice", ": het id komt twee keer voor"});
+            problems.add(parameter.id, parameter_prefix(parameter) +
+                                           ProblemText{": the id is used twice", ": het id komt twee keer voor"});
         }
         check_parameter(parameter, problems);
     }
@@ -194,13 +219,15 @@ std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::v
     std::vector<ModelProblem> result;
     ProblemList problems(result);
     for (const ModelParameter& parameter : spec.parameters) {
-        const ProblemText where = parameter_prefix(parameter) + ProblemText{": field '", ": veld '"} + same_in_both(parameter.field + "' ");
+        const ProblemText where =
+            parameter_prefix(parameter) + ProblemText{": field '", ": veld '"} + same_in_both(parameter.field + "' ");
         auto add = [&](const ProblemText& what) { problems.add(parameter.id, where + what); };
         const FieldInfo* found = nullptr;
         for (const FieldInfo& field : fields)
             if (field.name == parameter.field) found = &field;
         if (protected_fields.count(parameter.field) || (found && found->protected_attribute)) {
-            add({"is protected and can never be a model input", "is beschermd en kan nooit een invoer van het model zijn"});
+            add({"is protected and can never be a model input",
+                 "is beschermd en kan nooit een invoer van het model zijn"});
             continue;
         }
         if (!found) {
@@ -209,14 +236,17 @@ std::vector<ModelProblem> check_model_fields(const ModelSpec& spec, const std::v
         }
         const InputKind wanted = pipeline_input_kind(parameter.transforms);
         const ColumnType type = found->type;
-        const std::string first_step = parameter.transforms.empty() ? std::string() : transform_kind_name(parameter.transforms.front().kind);
+        const std::string first_step =
+            parameter.transforms.empty() ? std::string() : transform_kind_name(parameter.transforms.front().kind);
         if (wanted == InputKind::number && type == ColumnType::date)
-            add({"holds dates: start the transforms with time_since", "bevat datums: begin de transformaties met time_since"});
+            add({"holds dates: start the transforms with time_since",
+                 "bevat datums: begin de transformaties met time_since"});
         else if (wanted == InputKind::number && type == ColumnType::text)
             add({"holds text: start the transforms with categorical, or boolean with true_levels",
                  "bevat tekst: begin de transformaties met categorical, of boolean met true_levels"});
         else if (wanted == InputKind::date && type != ColumnType::date)
-            add(ProblemText{"holds ", "bevat "} + type_name(type) + ProblemText{", but time_since needs dates", ", maar time_since heeft datums nodig"});
+            add(ProblemText{"holds ", "bevat "} + type_name(type) +
+                ProblemText{", but time_since needs dates", ", maar time_since heeft datums nodig"});
         else if (wanted == InputKind::text && type == ColumnType::date)
             add({"holds dates, but " + first_step + " with levels needs text or numbers",
                  "bevat datums, maar " + first_step + " met niveaus heeft tekst of getallen nodig"});

@@ -29,7 +29,9 @@ public:
     const ProblemText& context() const { return context_; }
     const std::string& parameter() const { return parameter_; }
 
-    void problem(const ProblemText& what) { problems_.push_back(model_problem(parameter_, context_ + same_in_both(": ") + what)); }
+    void problem(const ProblemText& what) {
+        problems_.push_back(model_problem(parameter_, context_ + same_in_both(": ") + what));
+    }
 
     const OrderedJson* get(const char* key, bool required) {
         used_.insert(key);
@@ -101,7 +103,8 @@ public:
     void refuse_unknown_keys() {
         if (!valid()) return;
         for (const auto& item : object_.items())
-            if (!used_.count(item.key())) problem({"unknown key " + quoted(item.key()), "onbekende sleutel " + quoted(item.key())});
+            if (!used_.count(item.key()))
+                problem({"unknown key " + quoted(item.key()), "onbekende sleutel " + quoted(item.key())});
     }
 
 private:
@@ -122,8 +125,8 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
                          std::vector<ModelProblem>& problems) {
     Transform transform;
     const std::string number = " " + std::to_string(index + 1);
-    ObjectReader reader(json, parent.context() + ProblemText{": transform" + number, ": transformatie" + number}, parent.parameter(),
-                        problems);
+    ObjectReader reader(json, parent.context() + ProblemText{": transform" + number, ": transformatie" + number},
+                        parent.parameter(), problems);
     if (!reader.valid()) return transform;
     const std::string type = reader.text("type");
     const auto kind = transform_kind_from_name(type);
@@ -141,17 +144,20 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
     case TransformKind::clamp:
         transform.min = reader.number("min", false);
         transform.max = reader.number("max", false);
-        if (!transform.min && !transform.max) reader.problem({"needs a min, a max or both", "heeft een min, een max of beide nodig"});
+        if (!transform.min && !transform.max)
+            reader.problem({"needs a min, a max or both", "heeft een min, een max of beide nodig"});
         break;
     case TransformKind::step: {
         transform.below = reader.number("below", false).value_or(0.0);
         const OrderedJson* bins = reader.get("bins", true);
         if (bins && !bins->is_array())
-            reader.problem({"'bins' must be a list of {\"from\", \"value\"}", "'bins' moet een lijst van {\"from\", \"value\"} zijn"});
+            reader.problem({"'bins' must be a list of {\"from\", \"value\"}",
+                            "'bins' moet een lijst van {\"from\", \"value\"} zijn"});
         if (bins && bins->is_array()) {
             for (std::size_t i = 0; i < bins->size(); ++i) {
                 const std::string bin_number = " " + std::to_string(i + 1);
-                ObjectReader bin((*bins)[i], reader.context() + ProblemText{": bin" + bin_number, ": klasse" + bin_number},
+                ObjectReader bin((*bins)[i],
+                                 reader.context() + ProblemText{": bin" + bin_number, ": klasse" + bin_number},
                                  reader.parameter(), problems);
                 if (!bin.valid()) continue;
                 const auto from = bin.number("from");
@@ -164,11 +170,13 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
     }
     case TransformKind::boolean: {
         const OrderedJson* levels = reader.get("true_levels", false);
-        if (levels && !levels->is_array()) reader.problem({"'true_levels' must be a list of texts", "'true_levels' moet een lijst van teksten zijn"});
+        if (levels && !levels->is_array())
+            reader.problem({"'true_levels' must be a list of texts", "'true_levels' moet een lijst van teksten zijn"});
         if (levels && levels->is_array())
             for (const OrderedJson& level : *levels) {
                 if (level.is_string()) transform.true_levels.push_back(level.get<std::string>());
-                else reader.problem({"'true_levels' must hold texts only", "'true_levels' mag alleen teksten bevatten"});
+                else
+                    reader.problem({"'true_levels' must hold texts only", "'true_levels' mag alleen teksten bevatten"});
             }
         break;
     }
@@ -176,11 +184,14 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
         transform.default_value = reader.number("default").value_or(0.0);
         const OrderedJson* levels = reader.get("levels", true);
         if (levels && !levels->is_object())
-            reader.problem({"'levels' must map each level (text) to a number", "'levels' moet elk niveau (tekst) een getal geven"});
+            reader.problem({"'levels' must map each level (text) to a number",
+                            "'levels' moet elk niveau (tekst) een getal geven"});
         if (levels && levels->is_object())
             for (const auto& item : levels->items()) {
                 if (item.value().is_number()) transform.levels.emplace_back(item.key(), item.value().get<double>());
-                else reader.problem({"level " + quoted(item.key()) + " must map to a number", "niveau " + quoted(item.key()) + " moet een getal krijgen"});
+                else
+                    reader.problem({"level " + quoted(item.key()) + " must map to a number",
+                                    "niveau " + quoted(item.key()) + " moet een getal krijgen"});
             }
         break;
     }
@@ -189,7 +200,8 @@ Transform read_transform(const OrderedJson& json, ObjectReader& parent, std::siz
         const auto parsed = time_unit_from_name(unit);
         if (parsed) transform.unit = *parsed;
         else if (!unit.empty())
-            reader.problem({"'unit' must be 'days' or 'months', got " + quoted(unit), "'unit' moet 'days' of 'months' zijn, maar is " + quoted(unit)});
+            reader.problem({"'unit' must be 'days' or 'months', got " + quoted(unit),
+                            "'unit' moet 'days' of 'months' zijn, maar is " + quoted(unit)});
         break;
     }
     }
@@ -217,7 +229,9 @@ MissingPolicy read_missing(ObjectReader& parent, std::vector<ModelProblem>& prob
         const OrderedJson* value = reader.get("value", true);
         if (value && value->is_number()) policy.neutral = value->get<double>();
         else if (value && value->is_string()) policy.neutral = value->get<std::string>();
-        else if (value) reader.problem({"'value' must be a number or a level (text)", "'value' moet een getal of een niveau (tekst) zijn"});
+        else if (value)
+            reader.problem(
+                {"'value' must be a number or a level (text)", "'value' moet een getal of een niveau (tekst) zijn"});
     }
     reader.refuse_unknown_keys();
     return policy;
@@ -235,7 +249,8 @@ ModelParameter read_parameter(const OrderedJson& json, std::size_t index, std::v
     reader.text("id");
     parameter.field = reader.text("field");
     const OrderedJson* transforms = reader.get("transforms", true);
-    if (transforms && !transforms->is_array()) reader.problem({"'transforms' must be a list", "'transforms' moet een lijst zijn"});
+    if (transforms && !transforms->is_array())
+        reader.problem({"'transforms' must be a list", "'transforms' moet een lijst zijn"});
     if (transforms && transforms->is_array())
         for (std::size_t i = 0; i < transforms->size(); ++i)
             parameter.transforms.push_back(read_transform((*transforms)[i], reader, i, problems));
@@ -323,8 +338,9 @@ ModelParseResult parse_model_json(std::string_view text) {
     ModelParseResult result;
     const Checked<OrderedJson> document = parse_ordered_json_strict(text);
     if (!document) {
-        result.problems.push_back(model_problem("", {json_refusal("model: the text", document.error()),
-                                                     "model: de tekst is geen geldige JSON (" + json_refusal_reason(document.error()) + ")"}));
+        result.problems.push_back(model_problem(
+            "", {json_refusal("model: the text", document.error()),
+                 "model: de tekst is geen geldige JSON (" + json_refusal_reason(document.error()) + ")"}));
         return result;
     }
     const OrderedJson& json = *document;
@@ -364,7 +380,8 @@ ModelParseResult parse_model_json(std::string_view text) {
         }
     }
     if (const OrderedJson* parameters = reader.get("parameters", true)) {
-        if (!parameters->is_array()) reader.problem({"'parameters' must be a list", "'parameters' moet een lijst zijn"});
+        if (!parameters->is_array())
+            reader.problem({"'parameters' must be a list", "'parameters' moet een lijst zijn"});
         else
             for (std::size_t i = 0; i < parameters->size(); ++i)
                 spec.parameters.push_back(read_parameter((*parameters)[i], i, problems));

@@ -66,7 +66,8 @@ SaveResult ModelRegistry::save(const ModelSpec& spec, const std::string& author,
     SaveResult result;
     result.problems = check_model_spec(spec);
     if (author.empty())
-        result.problems.push_back(model_problem("", {"model version: an author is required", "modelversie: een auteur is verplicht"}));
+        result.problems.push_back(
+            model_problem("", {"model version: an author is required", "modelversie: een auteur is verplicht"}));
     if (!result.problems.empty()) return result;
     ModelVersion version;
     version.model_json = model_to_json(spec);
