@@ -36,7 +36,7 @@ constexpr ScreeningCode all_codes[] = {ScreeningCode::risico, ScreeningCode::gee
 void refusal_text(const std::string& refusal, const std::string& key) {
     if (refusal.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped("%s", refusal.c_str());
+    wrapped_text(refusal);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, refusal, key);
 }
@@ -44,14 +44,14 @@ void refusal_text(const std::string& refusal, const std::string& key) {
 // A secondary paragraph, wrapped at the window's edge.
 void muted_paragraph(const std::string& text, const std::string& key) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", text.c_str());
+    wrapped_muted_text(text);
     ImGui::PopTextWrapPos();
     describe_paragraph(text, key);
 }
 
 // A paragraph in the text colour, wrapped at the window's edge.
 void paragraph(const std::string& text, const std::string& key) {
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     describe_paragraph(text, key);
 }
 
@@ -165,7 +165,7 @@ void adjudication(Session& state, const Fonts& fonts, AuditViewState& view) {
             .selected = selected;
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);  // a long note wraps at the window's edge
-        ImGui::TextUnformatted(codes.c_str());
+        wrapped_text(codes);
         ImGui::PopTextWrapPos();
     }
     if (!chosen) {
@@ -262,26 +262,27 @@ void group_table(const GroupAudit& grouping, std::size_t index, const std::strin
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("group_table" + std::to_string(index)).c_str(), 7, flags)) return;
     MirroredTable described("audit-group-table:" + std::to_string(index), name);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    // The group names and long headers wrap, so the short columns get room for a one-word header.
+    ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selection_rate), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_false_discovery), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    described.headers_row();
+    ImGui::TableSetupColumn(tr(TextId::audit_column_false_omission), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    described.wrapped_headers_row();
     for (const GroupFigures& group : table.groups) {
         described.next_row();
         std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
         if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
         if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
-        described.cell(group_name);
-        described.cell(std::to_string(group.dossiers));
-        described.cell(std::to_string(group.selected));
-        described.cell(rate_text(group.selection_rate));
-        described.cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
-        described.cell(rate_text(group.false_discovery));
-        described.cell(rate_text(group.false_omission));
+        described.wrapped_cell(group_name);
+        described.wrapped_cell(std::to_string(group.dossiers));
+        described.wrapped_cell(std::to_string(group.selected));
+        described.wrapped_cell(rate_text(group.selection_rate));
+        described.wrapped_cell(group.reference ? decimal_text(1.0, 2) : disparity_text(group.selection_disparity));
+        described.wrapped_cell(rate_text(group.false_discovery));
+        described.wrapped_cell(rate_text(group.false_omission));
     }
     described.finish();
     ImGui::EndTable();

@@ -11,8 +11,8 @@
 #include "session/value_labels.hpp"
 #include "ui/collapsing_section.hpp"
 #include "ui/described_combo.hpp"
+#include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
-#include "ui/table_marks.hpp"
 #include "ui/text_widgets.hpp"
 
 namespace radar::ui {
@@ -33,26 +33,28 @@ std::string ratio_text(const RecordedGroup& group) {
 void recorded_table(const RecordedGrouping& grouping, std::size_t index, const std::string& name) {
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(("commit_table" + std::to_string(index)).c_str(), 6, flags)) return;
-    ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(tr(TextId::audit_column_control), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_group), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_dossiers), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_selected), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+    ImGui::TableSetupColumn(tr(TextId::audit_column_control), ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_selection_rate), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(TextId::audit_column_disparity), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    DescribedTable table("commit-table:" + std::to_string(index), name);
+    MirroredTable table("commit-table:" + std::to_string(index), name);
+    table.wrapped_headers_row();
     for (const RecordedGroup& group : grouping.groups) {
         table.next_row();
         std::string group_name = group.group.empty() ? tr(TextId::audit_empty_group) : group.group;
         if (group.reference) group_name += std::string("  ") + tr(TextId::audit_reference_mark);
         if (group.too_few) group_name += std::string("  ") + tr(TextId::audit_too_few);
-        table.text_cell(group_name);
-        table.text_cell(std::to_string(group.dossiers));
-        table.text_cell(std::to_string(group.selected));
-        table.text_cell(std::to_string(group.control));
-        table.text_cell(group.selection_rate ? format_percent(*group.selection_rate, language()) : dash);
-        table.text_cell(ratio_text(group));
+        table.wrapped_cell(group_name);
+        table.wrapped_cell(std::to_string(group.dossiers));
+        table.wrapped_cell(std::to_string(group.selected));
+        table.wrapped_cell(std::to_string(group.control));
+        table.wrapped_cell(group.selection_rate ? format_percent(*group.selection_rate, language()) : dash);
+        table.wrapped_cell(ratio_text(group));
     }
-    table.end();
+    table.finish();
+    ImGui::EndTable();
 }
 
 }  // namespace
@@ -60,7 +62,7 @@ void recorded_table(const RecordedGrouping& grouping, std::size_t index, const s
 void draw_audits_at_commit(const Session& state, const Fonts& fonts, std::string& shown_batch) {
     section_title(tr(TextId::audit_at_commit_title), fonts);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::audit_at_commit_intro));
+    wrapped_muted_text(tr(TextId::audit_at_commit_intro));
     ImGui::PopTextWrapPos();
     const std::vector<FrozenBatch>& batches = state.frozen_batches();
     if (batches.empty()) {
@@ -92,7 +94,7 @@ void draw_audits_at_commit(const Session& state, const Fonts& fonts, std::string
                   shown->created_by.c_str(), decimal_text(record.band_low, 2).c_str(),
                   decimal_text(record.band_high, 2).c_str(),
                   counted_text(CountedText::dossiers, record.min_group_size).c_str());
-    ImGui::TextWrapped("%s", line);
+    wrapped_text(line);
     describe_last_item(Role::status, line, "audit-at-commit");
     for (std::size_t i = 0; i < record.groupings.size(); ++i) {
         const RecordedGrouping& grouping = record.groupings[i];

@@ -135,7 +135,7 @@ void close_confirmation(Session& state, CloseDialog& dialog) {
     const BatchState& batch = found->second;
     const std::string uncoded = counted_text(CountedText::uncoded_at_close, batch.total() - batch.coded_count);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextWrapped("%s", uncoded.c_str());
+    wrapped_text(uncoded);
     ImGui::PopTextWrapPos();
     describe_last_item(Role::status, uncoded, "close-batch-question").container = key;
     const float line = ImGui::GetTextLineHeightWithSpacing();

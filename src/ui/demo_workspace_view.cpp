@@ -93,7 +93,7 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
     ImGui::PushStyleColor(ImGuiCol_Text, state.demo_year_problem().empty() ? palette::badge_text : palette::error_text);
-    ImGui::TextWrapped("%s", message.c_str());
+    wrapped_text(message);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, message, "demo-band");
     std::size_t placed = 0;
@@ -155,12 +155,12 @@ void draw_demo_tour(DemoTourState& tour, const Fonts& fonts) {
         const std::string dialog_key = "demo-tour";
         describe(dialog_key, Role::dialog, title, WidgetBox{at.x, at.y, at.x + size.x, at.y + size.y}).modeless = true;
         ImGui::PushFont(fonts.strong);
-        ImGui::TextWrapped("%s", tr(step.title));
+        wrapped_text(tr(step.title));
         ImGui::PopFont();
         AccessibleItem& heading = describe_last_item(Role::heading, std::string(title) + ": " + tr(step.title), "demo-tour-title");
         heading.level = 2;
         heading.container = dialog_key;
-        ImGui::TextWrapped("%s", tr(step.text));
+        wrapped_text(tr(step.text));
         describe_last_item(Role::status, tr(step.text), "demo-tour-text").container = dialog_key;
         ImGui::Spacing();
         ImGui::BeginDisabled(tour.step == 0);

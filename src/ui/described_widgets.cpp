@@ -9,13 +9,14 @@
 #include <imgui_internal.h>
 
 #include "ui/narrow_layout.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 
 void section_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", title);
+    wrapped_text(title);
     ImGui::PopFont();
     describe_heading(title, 2, std::string("section:") + title);
     ImGui::Separator();
@@ -74,7 +75,7 @@ bool described_checkbox(const char* label, bool& value, const std::string& key) 
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(label);
+    wrapped_text(label);
     ImGui::PopTextWrapPos();
     if (ImGui::IsItemClicked()) {
         value = !value;
@@ -115,6 +116,17 @@ void MirroredTable::headers_row() {
     }
 }
 
+void MirroredTable::wrapped_headers_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    start_header_row();
+    for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+        ImGui::TableSetColumnIndex(column);
+        const char* name = ImGui::TableGetColumnName(column);
+        header(name);
+        wrapped_cell_text(name);
+    }
+}
+
 void MirroredTable::start_header_row() {
     row_key_ = key_ + ":header";
     rows_at_.push_back(view_marks().accessible.size());
@@ -150,6 +162,12 @@ void MirroredTable::cell(const std::string& text) {
     ImGui::TableNextColumn();
     describe_cell(text);
     ImGui::TextUnformatted(text.c_str());
+}
+
+void MirroredTable::wrapped_cell(const std::string& text) {
+    ImGui::TableNextColumn();
+    describe_cell(text);
+    wrapped_cell_text(text);
 }
 
 void MirroredTable::finish() {

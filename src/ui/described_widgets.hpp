@@ -52,6 +52,9 @@ public:
     MirroredTable(std::string key, std::string name);
     // ImGui::TableHeadersRow, described column by column.
     void headers_row();
+    // A header row whose names wrap within their columns, for a table of stretched columns that
+    // can be narrower than a name (ImGui's header cuts it); described as headers_row.
+    void wrapped_headers_row();
     // A header row drawn by the caller: start_header_row, then header(text) in each column
     // before its text is drawn.
     void start_header_row();
@@ -62,6 +65,8 @@ public:
     void describe_cell(const std::string& text);
     // TableNextColumn, then its text, described.
     void cell(const std::string& text);
+    // The same, the text wrapping at spaces within its column instead of running past its edge.
+    void wrapped_cell(const std::string& text);
     void finish();
 
 private:

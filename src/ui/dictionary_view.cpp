@@ -14,6 +14,7 @@
 #include "ui/theme.hpp"
 #include "session/whole_file_sink.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -72,7 +73,7 @@ void draw_dictionary_bar(Session& state, DictionaryState& dictionary) {
     }
     if (dictionary.refusal) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped(tr(TextId::dictionary_refused), dictionary.refusal->c_str());
+        wrapped_text(filled(TextId::dictionary_refused, {*dictionary.refusal}));
         describe_last_item(Role::status, filled(TextId::dictionary_refused, {*dictionary.refusal}), "dictionary-message");
         ImGui::PopStyleColor();
     } else if (!dictionary.loaded_file.empty() && dictionary.loaded_file == custom) {

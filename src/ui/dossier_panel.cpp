@@ -34,7 +34,7 @@ void draw_score_reasons(const Dataset& dataset, const ModelSpec& spec, std::size
     std::stable_sort(contributing.begin(), contributing.end(),
                      [](const auto* a, const auto* b) { return std::abs(a->points) > std::abs(b->points); });
     if (contributing.empty()) {
-        ImGui::TextWrapped("%s", tr(TextId::dossier_no_reasons));
+        wrapped_text(tr(TextId::dossier_no_reasons));
         return;
     }
     // One scale for every dossier (the most points one parameter can give), so that equal bars
@@ -81,7 +81,7 @@ void draw_completeness(const Completeness& info) {
         item.container = "completeness";
         grow_box(view_marks().accessible[list_at].box, item.box);
     };
-    ImGui::TextWrapped("%s", local(info.summary).c_str());
+    wrapped_text(local(info.summary));
     entry(local(info.summary), "completeness:summary");
     for (std::size_t i = 0; i < info.dated.size(); ++i) {
         wrapped_bullet(local(info.dated[i].text));
@@ -140,7 +140,7 @@ void draw_dossier_fields(const Session& state, std::size_t row) {
         const bool missing = dataset.columns()[column].is_missing(row);
         const std::string value = missing ? tr(TextId::missing_value) : cell_label(dataset, column, row);
         if (missing) ImGui::TextDisabled("%s", value.c_str());
-        else ImGui::TextWrapped("%s", value.c_str());
+        else wrapped_text(value);
         describe_field_cell(row_key, "value", value, table->Columns[1].MinX, table->Columns[1].MaxX);
         grow_box(view_marks().accessible[row_at].box, view_marks().accessible.back().box);
         grow_box(view_marks().accessible[table_index].box, view_marks().accessible[row_at].box);
@@ -169,19 +169,19 @@ void draw_risk_label(const Session& state, const std::string& dossier_id) {
                   date_text(label->valid_until).c_str());
     const bool lapsed = label->status == RiskLabelStatus::expired;
     ImGui::PushStyleColor(ImGuiCol_Text, lapsed ? palette::muted_text : palette::error_text);
-    ImGui::TextWrapped("%s", line);
+    wrapped_text(line);
     ImGui::PopStyleColor();
 }
 
 void draw_dossier_panel(Session& state, const Fonts& fonts, RankingList& list) {
     const std::optional<std::size_t> selected = list.selected_row(state);
     if (!selected) {
-        ImGui::TextWrapped("%s", tr(TextId::dossier_panel_hint));
+        wrapped_text(tr(TextId::dossier_panel_hint));
         return;
     }
     const std::size_t row = *selected;
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", state.name(row).c_str());
+    wrapped_text(state.name(row));
     ImGui::PopFont();
     const float close_width = ImGui::CalcTextSize(tr(TextId::close_panel)).x + ImGui::GetStyle().FramePadding.x * 2;
     const std::string where = state.id(row) + "  \xC2\xB7  " + state.municipality(row);

@@ -31,13 +31,13 @@ std::string interval_text(const std::optional<Interval>& interval, bool as_perce
 
 void wrapped_disabled(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     describe_paragraph(text, key);
 }
 
 void paragraph(const std::string& text, const std::string& key) {
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     describe_paragraph(text, key);
 }
 
@@ -113,7 +113,7 @@ void figure_row(MirroredTable& table, const char* name, const std::string& value
     table.cell(value);
     ImGui::TableNextColumn();
     table.describe_cell(detail);
-    ImGui::TextWrapped("%s", detail.c_str());
+    wrapped_text(detail);
 }
 
 void figures_table(const VersionEvaluation& e) {
@@ -310,7 +310,7 @@ void backtest_section(Session& state, const Fonts& fonts, int evaluated) {
 void draw_evaluation_view(Session& state, const Fonts& fonts) {
     ImGui::BeginChild("evaluation", ImVec2(0, 0), false);
     ImGui::PushFont(fonts.title);
-    ImGui::TextWrapped("%s", tr(TextId::evaluation_title));
+    wrapped_text(tr(TextId::evaluation_title));
     ImGui::PopFont();
     describe_heading(tr(TextId::evaluation_title), 2, "evaluation-title");
     wrapped_disabled(tr(TextId::evaluation_selective_labels), "evaluation-selective-labels");

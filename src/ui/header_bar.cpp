@@ -227,7 +227,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     }
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_text);
     ImGui::PushTextWrapPos(right);
-    ImGui::TextUnformatted(facts.c_str());
+    wrapped_text(facts);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::SetCursorScreenPos(ImVec2(origin.x, band_min.y + height + style.ItemSpacing.y));

@@ -157,7 +157,7 @@ void draw_mapping_table(ImportSession& session, float space_below) {
             const FieldSpec* field = session.dictionary().find(name);
             fields += (fields.empty() ? "" : ", ") + (field ? field_label(*field) : name);
         }
-        ImGui::TextWrapped(tr(TextId::import_unmapped_fields), fields.c_str());
+        wrapped_text(filled(TextId::import_unmapped_fields, {fields}));
     }
     // Half of what is left when the problems table below gets the rest; all of it but the line
     // that says there are no problems when there are none; at least four rows (a short window

@@ -33,7 +33,7 @@ std::string megabytes(std::uint64_t bytes) { return one_decimal(static_cast<doub
 // A message in the error colour, spoken by the accessibility layer when it appears.
 void error_message(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, text, "import-message:" + key);
 }
@@ -51,7 +51,7 @@ void current_dataset(Session& state) {
     const std::string& file = state.snapshot()->source_name;
     const std::string current =
         filled(TextId::import_current_dataset, {file, counted_text(CountedText::dossiers, state.dataset().row_count())});
-    ImGui::TextWrapped("%s", current.c_str());
+    wrapped_text(current);
     describe_last_item(Role::status, current, "import-current-dataset");
     same_line_if_fits(button_width(tr(TextId::import_use_demo)));
     const std::string popup_id = std::string(tr(TextId::import_use_demo_confirm_title)) + "###confirm-use-demo";
@@ -82,11 +82,11 @@ void current_dataset(Session& state) {
 }
 
 void choose_file(Session& state, ImportSession& session, DictionaryState& dictionary) {
-    ImGui::TextWrapped("%s", tr(TextId::import_intro));
+    wrapped_text(tr(TextId::import_intro));
     describe_paragraph(tr(TextId::import_intro), "import-intro");
     // The demo's simulated year never meets a real export: importing starts in one's own workspace.
     if (state.demo_workspace()) {
-        ImGui::TextWrapped("%s", tr(TextId::demo_refuses_files));
+        wrapped_text(tr(TextId::demo_refuses_files));
         if (ImGui::Button(tr(TextId::demo_leave_button))) platform::open_workspace(platform::Workspace::own, false);
         note_last_item("button:demo-leave-data", Role::button, tr(TextId::demo_leave_button));
         return;
@@ -102,7 +102,7 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     note_last_item("button:choose-file", Role::button, tr(TextId::import_choose_file));
     same_line_if_fits(ImGui::CalcTextSize(tr(TextId::import_drop_hint)).x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::import_drop_hint));
+    wrapped_muted_text(tr(TextId::import_drop_hint));
     ImGui::PopTextWrapPos();
     describe_paragraph(tr(TextId::import_drop_hint), "import-drop-hint");
     if (!session.read_error().empty())
@@ -114,16 +114,16 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     draw_demo_offer(state);
     const char* kept = state.dataset_memory_only() ? tr(TextId::import_kept_in_memory) : tr(TextId::import_kept_in_browser);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", kept);
+    wrapped_muted_text(kept);
     ImGui::PopTextWrapPos();
     describe_paragraph(kept, "import-kept");
 }
 
 void reading(ImportSession& session) {
-    if (session.restoring()) ImGui::TextWrapped("%s", tr(TextId::import_restoring));
-    else if (session.rereading()) ImGui::TextWrapped("%s", tr(TextId::import_rereading));
+    if (session.restoring()) wrapped_text(tr(TextId::import_restoring));
+    else if (session.rereading()) wrapped_text(tr(TextId::import_rereading));
     const std::string reading_line = filled(TextId::data_import_reading, {session.file_name()});
-    ImGui::TextWrapped("%s", reading_line.c_str());
+    wrapped_text(reading_line);
     describe_last_item(Role::status, reading_line, "import-reading");
     const std::string overlay = megabytes(session.bytes_read()) + " / " + megabytes(session.file_size());
     progress_bar(session.progress(), overlay, reading_line);
@@ -139,7 +139,7 @@ void summary(const ImportResult& result) {
     std::snprintf(rows, sizeof rows, tr(TextId::import_summary_rows), group_thousands(s.rows_read).c_str(),
                   group_thousands(s.rows_imported).c_str(), group_thousands(s.rows_with_warnings).c_str(),
                   group_thousands(s.rows_rejected).c_str());
-    ImGui::TextWrapped("%s", rows);
+    wrapped_text(rows);
     describe_last_item(Role::status, rows, "import-summary");
     std::string delimiter = result.delimiter == '\t' ? "tab" : std::string(1, result.delimiter);
     ImGui::PushTextWrapPos(0.0f);
@@ -187,7 +187,11 @@ void diagnostics_table(const ImportResult& result, float height, const std::stri
             table.next_cell(d.value);
             fitted_text(d.value);
             const std::string& detail = d.detail_in(language_code());
-            table.text_cell(reason_label(d.reason, language_code()) + std::string(detail.empty() ? "" : ": ") + detail);
+            // Cut with "…" where the column ends (all of it on hover), as the column and value are.
+            const std::string problem =
+                reason_label(d.reason, language_code()) + std::string(detail.empty() ? "" : ": ") + detail;
+            table.next_cell(problem);
+            fitted_text(problem);
         }
     }
     table.end();
@@ -206,7 +210,7 @@ void draw_accept_step_progress(ImportSession& session, double progress) {
     }
     note_last_item("button:stop-accept", Role::button, tr(TextId::import_accept_stop));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::import_accept_unchanged));
+    wrapped_muted_text(tr(TextId::import_accept_unchanged));
     ImGui::PopTextWrapPos();
 }
 
@@ -217,15 +221,15 @@ void draw_accept_progress(ImportSession& session, const ImportResult& result) {
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::none: return;
     case ImportSession::AcceptStep::checking:
-        ImGui::TextWrapped(tr(TextId::import_accept_checking), dossiers.c_str());
+        wrapped_text(filled(TextId::import_accept_checking, {dossiers}));
         draw_accept_step_progress(session, session.trial() ? session.trial()->progress() : 0.0);
         return;
     case ImportSession::AcceptStep::preparing:
-        ImGui::TextWrapped(tr(TextId::import_accept_preparing), dossiers.c_str());
+        wrapped_text(filled(TextId::import_accept_preparing, {dossiers}));
         draw_accept_step_progress(session, session.preparation()->progress());
         return;
     case ImportSession::AcceptStep::finishing:
-        ImGui::TextWrapped(tr(TextId::import_accepting), dossiers.c_str());
+        wrapped_text(filled(TextId::import_accepting, {dossiers}));
         return;
     }
 }
@@ -235,11 +239,11 @@ void draw_accept_progress(ImportSession& session, const ImportResult& result) {
 void export_date_field(ImportSession& session, const ImportResult& result) {
     if (const std::optional<DayNumber> in_data = export_date_in_data(result.dataset)) {
         ImGui::AlignTextToFramePadding();
-        ImGui::TextWrapped(tr(TextId::export_date_from_column), date_text(*in_data).c_str());
+        wrapped_text(filled(TextId::export_date_from_column, {date_text(*in_data)}));
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", tr(TextId::export_date_question));
+    wrapped_text(tr(TextId::export_date_question));
     wrapped_tooltip(tr(TextId::export_date_tooltip));
     const float field_width = ImGui::GetFontSize() * 10.0f;
     same_line_if_fits(field_width);
@@ -256,7 +260,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     ImportResult& result = *session.result();
     ImGui::PushFont(fonts.strong);
     const std::string title = filled(TextId::import_review_title, {result.source_name});
-    ImGui::TextWrapped("%s", title.c_str());
+    wrapped_text(title);
     describe_last_item(Role::heading, title, "import-review-title").level = 2;
     ImGui::PopFont();
     if (session.accept_step() != ImportSession::AcceptStep::none || session.restoring()) {
@@ -267,7 +271,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     summary(result);
     const float em = ImGui::GetFontSize();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", tr(TextId::import_mapping_title));
+    wrapped_text(tr(TextId::import_mapping_title));
     describe_last_item(Role::heading, tr(TextId::import_mapping_title), "import-mapping-title").level = 3;
     ImGui::PopFont();
     draw_mapping_profile_bar(state, session, profile_name);
@@ -281,7 +285,7 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     ImGui::PushFont(fonts.strong);
     const std::string problems_title =
         filled(TextId::import_problems_title, {group_thousands(result.summary.diagnostics_total)});
-    ImGui::TextWrapped("%s", problems_title.c_str());
+    wrapped_text(problems_title);
     describe_last_item(Role::heading, problems_title, "import-problems-title").level = 3;
     ImGui::PopFont();
     diagnostics_table(result,

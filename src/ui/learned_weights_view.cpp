@@ -28,7 +28,7 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
     const auto row = [&table](const std::string& name, double current, double learned_value) {
         table.next_row();
         table.next_cell(name);
-        ImGui::TextWrapped("%s", name.c_str());
+        wrapped_text(name);
         table.text_cell(number(current));
         table.text_cell(number(learned_value));
     };
@@ -46,12 +46,10 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
 std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& fonts, const std::string& author) {
     section_title(tr(TextId::learned_title), fonts);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr(TextId::learned_explanation));
+    wrapped_text(tr(TextId::learned_explanation));
     ImGui::PopStyleColor();
-    ImGui::TextWrapped("%s", label_definition_statement(state.label_definition(), language() == Language::dutch
-                                                                                      ? TextLanguage::dutch
-                                                                                      : TextLanguage::english)
-                                 .c_str());
+    wrapped_text(label_definition_statement(state.label_definition(),
+                                            language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english));
     const bool run = ImGui::Button(tr(TextId::learned_run));
     note_last_item("button:learn-weights", Role::button, tr(TextId::learned_run));
     if (run) state.run_learned_weights();
@@ -69,24 +67,22 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
                                        {group_thousands(learned.labelled), group_thousands(learned.positives),
                                         learned.first_month, learned.last_month, decimal_text(learned.choice.lambda, 4),
                                         std::to_string(learned.choice.folds)});
-    ImGui::TextWrapped("%s", summary.c_str());
+    wrapped_text(summary);
     describe_last_item(Role::status, summary, "learned-summary");
     weights_table(learned.spec, learned);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr(TextId::learned_scale_note));
+    wrapped_text(tr(TextId::learned_scale_note));
     ImGui::PopStyleColor();
     if (learned.held_out_auc_learned && learned.held_out_auc_current && !learned.held_out_months.empty())
-        ImGui::TextWrapped("%s", filled(TextId::learned_held_out,
-                                        {learned.held_out_months.front(), learned.held_out_months.back(),
-                                         group_thousands(learned.held_out_rows), number(*learned.held_out_auc_learned),
-                                         number(*learned.held_out_auc_current)})
-                                     .c_str());
+        wrapped_text(filled(TextId::learned_held_out,
+                            {learned.held_out_months.front(), learned.held_out_months.back(),
+                             group_thousands(learned.held_out_rows), number(*learned.held_out_auc_learned),
+                             number(*learned.held_out_auc_current)}));
     else
-        ImGui::TextWrapped("%s", tr(TextId::learned_no_held_out));
-    ImGui::TextWrapped("%s", filled(TextId::learned_movement,
-                                    {std::to_string(what_if->movement.top_n), std::to_string(what_if->movement.entered.size()),
-                                     std::to_string(what_if->movement.left.size())})
-                                 .c_str());
+        wrapped_text(tr(TextId::learned_no_held_out));
+    wrapped_text(filled(TextId::learned_movement,
+                        {std::to_string(what_if->movement.top_n), std::to_string(what_if->movement.entered.size()),
+                         std::to_string(what_if->movement.left.size())}));
     const bool save = ImGui::Button(tr(TextId::learned_save));
     note_last_item("button:save-learned", Role::button, tr(TextId::learned_save));
     wrapped_tooltip(tr(TextId::learned_save_tooltip));

@@ -68,7 +68,7 @@ void draw_restore_banner(const std::optional<RestoreProgress>& restore) {
     char banner[1024];
     std::snprintf(banner, sizeof banner, tr(TextId::restore_banner), restore->source_name.c_str(),
                   static_cast<int>(restore->fraction * 100.0));
-    ImGui::TextWrapped("%s", banner);
+    wrapped_text(banner);
     note_last_item("restore-banner", Role::status, banner);
 }
 
@@ -82,7 +82,7 @@ void draw_restore_in_place_of_screen(const RestoreProgress& restore) {
     const float width = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30.0f);
     ImGui::ProgressBar(static_cast<float>(restore.fraction), ImVec2(width, 0), percent.c_str());
     note_last_item("restore-progress", Role::progressbar, restore.source_name).value = percent;
-    ImGui::TextWrapped("%s", tr(TextId::restore_waits));
+    wrapped_text(tr(TextId::restore_waits));
     describe_paragraph(tr(TextId::restore_waits), "restore-waits");
 }
 
@@ -92,7 +92,7 @@ void draw_skipped_dataset_banner(Session& state) {
     const SnapshotDescriptor* skipped = state.skipped_dataset();
     if (!skipped) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped(tr(TextId::skipped_dataset_banner), skipped->source_name.c_str());
+    wrapped_text(filled(TextId::skipped_dataset_banner, {skipped->source_name}));
     ImGui::PopStyleColor();
     if (ImGui::Button(tr(TextId::skipped_dataset_load))) state.load_skipped_dataset();
     note_last_item("button:load-skipped-dataset", Role::button, tr(TextId::skipped_dataset_load));
@@ -110,7 +110,7 @@ void draw_damaged_snapshot_banner(const Session& state) {
     char banner[1024];
     std::snprintf(banner, sizeof banner, tr(TextId::damaged_dataset_banner), damaged->first.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped("%s", banner);
+    wrapped_text(banner);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, banner, "damaged-dataset");
 }
@@ -120,7 +120,7 @@ void draw_start_notice(Session& state) {
     if (state.start_notice().empty()) return;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::saved_text);
     ImGui::AlignTextToFramePadding();
-    ImGui::TextWrapped("%s", state.start_notice().c_str());
+    wrapped_text(state.start_notice());
     ImGui::PopStyleColor();
     describe_last_item(Role::status, state.start_notice(), "start-notice");
     if (ImGui::SmallButton(tr(TextId::close_notice))) state.dismiss_start_notice();

@@ -31,6 +31,7 @@
 #include "session/whole_file_sink.hpp"
 #include "ui/session_names.hpp"
 #include "ui/table_marks.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -45,7 +46,7 @@ void error_lines(const std::vector<ModelProblem>& problems) {
     ImGui::PushTextWrapPos(0.0f);
     for (const auto& problem : problems) {
         const std::string& message = problem.message_in(language_code());
-        ImGui::TextUnformatted(message.c_str());
+        wrapped_text(message);
         describe_last_item(Role::status, message, "model-problem:" + problem.parameter + ":" + problem.message);
     }
     ImGui::PopTextWrapPos();
@@ -85,7 +86,7 @@ void draw_message(const Session& state, const EditorState& editor_state) {
     else
         std::snprintf(line, sizeof line, tr(id), editor_state.message_version);
     if (failed) ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped("%s", line);
+    wrapped_text(line);
     describe_last_item(Role::status, line, "model-message");
     if (failed) ImGui::PopStyleColor();
     error_lines(editor_state.message_problems);
@@ -153,7 +154,7 @@ void model_header(const Session& state, const Fonts& fonts, const ModelSpec& spe
     // The version and the "edited" badge stand on the title's baseline where the line has room;
     // in a narrow window the title wraps and they go below it.
     const bool one_line = ImGui::CalcTextSize(local(spec.name).c_str()).x + spacing + after_title <= ImGui::GetContentRegionAvail().x;
-    ImGui::TextWrapped("%s", local(spec.name).c_str());
+    wrapped_text(local(spec.name));
     const std::size_t title_at = view_marks().accessible.size();
     describe_last_item(Role::heading, local(spec.name), "model-title").level = 2;
     const float title_ascent = ImGui::GetFont()->Ascent;
@@ -227,7 +228,7 @@ void refusal_line(const EditorState& editor_state, const std::string& parameter_
     char line[256];
     std::snprintf(line, sizeof line, tr(TextId::number_field_refused), editor_state.refused->text.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-    ImGui::TextWrapped("%s", line);
+    wrapped_text(line);
     describe_last_item(Role::status, line, "model-refusal");
     ImGui::PopStyleColor();
 }
@@ -483,7 +484,7 @@ void movement_section(Session& state, const Fonts& fonts, float height) {
     const Movement movement = state.movement();
     std::string entered, n, left, moved;
     if (movement.entered.empty() && movement.left.empty() && movement.moved_in_top == 0) {
-        ImGui::TextWrapped("%s", tr(TextId::movement_none));
+        wrapped_text(tr(TextId::movement_none));
         describe_last_item(Role::status, tr(TextId::movement_none), "movement-summary");
         return;
     }

@@ -297,7 +297,7 @@ void ranking_table(Session& state, const Fonts& fonts, RankingList& list, float 
 void draw_ranking_view(Session& state, const Fonts& fonts, RankingViewState& view, bool focus_filter) {
     filter_bar(state, view, focus_filter);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-    ImGui::TextWrapped("%s", tr(TextId::score_disclaimer));
+    wrapped_text(tr(TextId::score_disclaimer));
     ImGui::PopStyleColor();
 
     const float status_height = ImGui::GetFrameHeightWithSpacing();

@@ -14,6 +14,7 @@
 #include "ui/disparity_chart_widget.hpp"
 #include "ui/described_widgets.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -54,7 +55,7 @@ private:
 
 void muted_wrapped(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::muted_text);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     describe_paragraph(text, key);
 }
@@ -69,7 +70,7 @@ void agreement_block(const AuditReport& audit, const Fonts& fonts) {
     const CoderAgreement& agreement = audit.agreement;
     const AgreementFigures& overall = agreement.overall;
     if (overall.table.units == 0) {
-        ImGui::TextWrapped("%s", tr(TextId::audit_agreement_none));
+        wrapped_text(tr(TextId::audit_agreement_none));
         describe_paragraph(tr(TextId::audit_agreement_none), "report-agreement-none");
         return;
     }
@@ -123,7 +124,7 @@ void disparity_block(const Session& state, const GroupAudit& grouping, const Fon
     std::snprintf(reference, sizeof reference, tr(TextId::audit_reference_line), grouping.reference_group.c_str(),
                   grouping.reference_chosen ? tr(TextId::audit_reference_chosen) : tr(TextId::audit_reference_largest),
                   grouping.pooled.selected, counted_text(CountedText::batches, grouping.batches.size()).c_str());
-    ImGui::TextWrapped("%s", reference);
+    wrapped_text(reference);
     describe_paragraph(reference, "report-disparity-reference");
     if (!grouping.pooled.groups.empty())
         draw_disparity_chart(disparity_chart_layout(grouping.pooled, DisparityMetric::selection_rate, grouping.band),
@@ -145,7 +146,7 @@ void draw_report_audit(const Session& state, const Checked<AuditReport>* audit, 
     if (!audit) return;
     if (!*audit) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::error_text);
-        ImGui::TextWrapped("%s", audit->error().c_str());
+        wrapped_text(audit->error());
         ImGui::PopStyleColor();
         describe_last_item(Role::status, audit->error(), "report-audit-error");
         return;

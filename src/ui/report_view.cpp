@@ -235,7 +235,7 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
     wrapped_tooltip(tr(TextId::report_parliament_tooltip));
     same_line_if_fits(ImGui::CalcTextSize(tr(TextId::report_exports_local)).x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::report_exports_local));
+    wrapped_muted_text(tr(TextId::report_exports_local));
     ImGui::PopTextWrapPos();
     describe_paragraph(tr(TextId::report_exports_local), "report-exports-local");
 }
@@ -247,7 +247,7 @@ void export_buttons(ReportViewState& v, const Session& state, const AuditReport*
 void header_block(const ReportViewState& v, const Fonts& fonts) {
     const Report& r = *v.report;
     ImGui::PushFont(fonts.title);
-    ImGui::TextWrapped("%s", v.period_text.c_str());
+    wrapped_text(v.period_text);
     ImGui::PopFont();
     describe_heading(v.period_text, 2, "report-period-title");
     ImGui::TextDisabled(tr(TextId::report_generated_line), date_time_text(r.generated_at).c_str());
@@ -369,7 +369,7 @@ void boxed_paragraph(const std::string& text, const char* id) {
                                               palette::header_band);
     ImGui::SetCursorPos(ImVec2(em * 0.9f, em * 0.7f));
     ImGui::PushTextWrapPos(width - em * 0.7f);
-    ImGui::TextUnformatted(text.c_str());
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::PopStyleColor();
@@ -552,7 +552,7 @@ void chart_block(const BarChart& chart, const Fonts& fonts, float width) {
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.strong);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(chart.title.c_str());
+    wrapped_text(chart.title);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(chart.title, 3, "report-chart-title:" + chart.table);
@@ -576,13 +576,13 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
     ImGui::BeginGroup();
     ImGui::PushFont(fonts.strong);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(tr(TextId::report_lift_title));
+    wrapped_text(tr(TextId::report_lift_title));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(tr(TextId::report_lift_title), 3, "report-lift-title");
     if (!r.lift.available) {
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextDisabled("%s", tr(TextId::report_no_control));
+        wrapped_muted_text(tr(TextId::report_no_control));
         ImGui::PopTextWrapPos();
         describe_paragraph(tr(TextId::report_no_control), "report-lift-none");
         ImGui::EndGroup();
@@ -637,7 +637,7 @@ void lift_block(const Report& r, const std::vector<ReportTable>& tables, const F
             }
     }
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextDisabled("%s", detail.c_str());
+    wrapped_muted_text(detail);
     ImGui::PopTextWrapPos();
     describe_paragraph(detail, "report-lift-detail");
     ImGui::EndGroup();
@@ -679,7 +679,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     const float csv_width = button_width("CSV");
     ImGui::PushTextWrapPos(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize() * 4.0f,
                                     ImGui::GetWindowContentRegionMax().x - csv_width - ImGui::GetStyle().ItemSpacing.x));
-    ImGui::TextUnformatted(title.c_str());
+    wrapped_text(title);
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     describe_heading(title, 3, "report-table-title:" + table.name);
@@ -689,7 +689,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
     describe_last_item(Role::button, "CSV: " + title, "report-csv:" + table.name);
     wrapped_tooltip(tr(TextId::report_csv_tooltip));
     if (!table.caption.empty()) {
-        ImGui::TextWrapped("%s", table.caption.c_str());
+        wrapped_text(table.caption);
         describe_paragraph(table.caption, "report-table-caption:" + table.name);
     }
     const int columns = static_cast<int>(table.header.size());
@@ -720,7 +720,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
                 right_aligned(header);
             } else {
                 ImGui::PushTextWrapPos(0.0f);  // a long header wraps within its column
-                ImGui::TextUnformatted(header.c_str());
+                wrapped_text(header);
                 ImGui::PopTextWrapPos();
             }
             ImGui::PopFont();
@@ -735,7 +735,7 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
                     right_aligned(text);
                 } else {
                     ImGui::PushTextWrapPos(0.0f);
-                    ImGui::TextUnformatted(text.c_str());
+                    wrapped_text(text);
                     ImGui::PopTextWrapPos();
                 }
             }
@@ -750,10 +750,10 @@ void table_block(const ReportTable& table, const std::string& stem, const Fonts&
 // and its table.
 void parliament_section(const ReportViewState& v, const std::string& stem, const Fonts& fonts) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", parliament_question_reference(language()));
+    wrapped_muted_text(parliament_question_reference(language()));
     describe_paragraph(parliament_question_reference(language()), "report-parliament-reference");
     const std::string question = "\xE2\x80\x9C" + std::string(parliament_question_text()) + "\xE2\x80\x9D";
-    ImGui::TextUnformatted(question.c_str());
+    wrapped_text(question);
     ImGui::PopTextWrapPos();
     describe_paragraph(question, "report-parliament-question");
     ImGui::Spacing();
@@ -769,7 +769,7 @@ void report_heading(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.title);
     ImGui::PushStyleColor(ImGuiCol_Text, palette::header_band);
-    ImGui::TextWrapped("%s", title);
+    wrapped_text(title);
     ImGui::PopStyleColor();
     ImGui::PopFont();
     describe_heading(title, 2, std::string("report-heading:") + title);

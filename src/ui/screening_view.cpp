@@ -124,7 +124,7 @@ void code_buttons(ScreeningDraft& d) {
         ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", code_explanation(code));
+        wrapped_muted_text(code_explanation(code));
         ImGui::PopTextWrapPos();
         ++key;
     }
@@ -133,7 +133,7 @@ void code_buttons(ScreeningDraft& d) {
 // In place of a code, note, correction, follow-up or outcome the current screener may not see yet.
 void hidden_line() {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", tr(TextId::hidden_until_second_code));
+    wrapped_muted_text(tr(TextId::hidden_until_second_code));
     ImGui::PopTextWrapPos();
 }
 
@@ -149,7 +149,7 @@ bool coding_form(Session& state, ScreeningDraft& d, const BatchState& batch, con
     if (existing) {
         ImGui::Text(tr(TextId::coded_as), code_label(existing->code, language()), existing->screener.c_str(),
                     date_text(existing->screening_date).c_str());
-        if (!existing->note.empty()) ImGui::TextWrapped(tr(TextId::note_line), existing->note.c_str());
+        if (!existing->note.empty()) wrapped_text(filled(TextId::note_line, {existing->note}));
         if (!existing->correction_ids.empty())
             ImGui::TextDisabled(tr(TextId::corrected_line), existing->correction_reason.c_str());
         if (!d.correcting) {
@@ -316,7 +316,7 @@ void follow_ups(Session& state, const std::string& dossier_id) {
 void strong(const Fonts& fonts, const char* text) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", text);
+    wrapped_text(text);
     ImGui::PopFont();
     describe_last_item(Role::heading, text, std::string("section:") + text).level = 3;
 }
@@ -349,7 +349,7 @@ void dossier_detail(Session& state, const Fonts& fonts, ViewState& views, const 
     // Its lines wrap in a narrow window rather than run out of it.
     ImGui::PushTextWrapPos(0.0f);
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(row ? state.name(*row).c_str() : member.dossier_id.c_str());
+    wrapped_text(row ? state.name(*row) : member.dossier_id);
     ImGui::PopFont();
     // Spoken when the screener moves on to another dossier.
     AccessibleItem& title = describe_last_item(Role::heading, row ? state.name(*row) : member.dossier_id, "screening-dossier");
@@ -420,7 +420,7 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     ScreeningDraft& d = view.draft;
     const BatchState* batch = chosen_batch(state);
     if (!batch) {
-        ImGui::TextWrapped("%s", tr(TextId::no_open_batch));
+        wrapped_text(tr(TextId::no_open_batch));
         if (ImGui::Button(tr(TextId::go_to_selection))) request_screen(Screen::selection);
         note_last_item("go-to-selection", Role::button, tr(TextId::go_to_selection));
         ImGui::Spacing();
@@ -448,8 +448,8 @@ void draw_screening_view(Session& state, const Fonts& fonts, ViewState& views) {
     if (described_checkbox(tr(TextId::advance_after_save), advance, "checkbox:advance-after-save")) state.set_advance_after_save(advance);
     draw_screener_field(state, views.screener_name);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr(TextId::queue_keys_hint));
-    if (screened_blind(*batch)) ImGui::TextWrapped("%s", tr(TextId::blind_queue_hint));
+    wrapped_text(tr(TextId::queue_keys_hint));
+    if (screened_blind(*batch)) wrapped_text(tr(TextId::blind_queue_hint));
     ImGui::PopStyleColor();
     ImGui::Separator();
     const std::vector<std::size_t> order = state.screening_order(*batch);

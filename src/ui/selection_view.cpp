@@ -31,7 +31,7 @@ namespace {
 void field_label(const char* text) {
     ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
 }
 
@@ -154,7 +154,7 @@ void settings_panel(Session& state, SelectionDateBox& date_box) {
 // A title in the strong font, described as a heading of level 2.
 void strong(const Fonts& fonts, const std::string& text, const std::string& key) {
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopFont();
     describe_heading(text, 2, key);
 }
@@ -162,7 +162,7 @@ void strong(const Fonts& fonts, const std::string& text, const std::string& key)
 // An explanation in the muted colour, wrapped, described as a paragraph.
 void explanation(const std::string& text, const std::string& key) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     describe_paragraph(text, key);
 }
@@ -228,7 +228,7 @@ void month_status(Session& state, const BatchPreview& preview) {
     char committed[300];
     std::snprintf(committed, sizeof committed, tr(TextId::month_committed), batch.batch_id.c_str(),
                   counted_text(CountedText::dossiers, batch.total()).c_str(), group_thousands(batch.coded_count).c_str());
-    ImGui::TextWrapped("%s", committed);
+    wrapped_text(committed);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, committed, "month-committed");
     same_line_if_fits(button_width(tr(TextId::go_to_screening)));
@@ -291,7 +291,7 @@ void commit_section(Session& state, const BatchPreview& preview) {
     std::snprintf(question, sizeof question, tr(TextId::commit_supplementary_text), preview.batch_id.substr(0, 7).c_str(),
                   counted_text(CountedText::dossiers, preview.outcome.selected.size()).c_str());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
-    ImGui::TextUnformatted(question);
+    wrapped_text(question);
     ImGui::PopTextWrapPos();
     describe_last_item(Role::status, question, "supplementary-question").container = dialog;
     if (ImGui::Button(tr(TextId::commit_supplementary_confirm))) {

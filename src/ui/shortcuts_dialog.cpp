@@ -11,6 +11,7 @@
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 
 namespace radar::ui {
 namespace {
@@ -94,7 +95,7 @@ void shortcut_group(const ShortcutGroup& group, const Fonts& fonts, float keys_w
         if (actions_below) ImGui::Indent();
         else ImGui::SameLine(keys_width);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(tr(shortcut.action));
+        wrapped_text(tr(shortcut.action));
         ImGui::PopTextWrapPos();
         if (actions_below) ImGui::Unindent();
         const WidgetBox box{at.x, at.y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y};
@@ -136,7 +137,7 @@ void draw_shortcuts_dialog(ShortcutsDialog& dialog, const Fonts& fonts) {
     describe(dialog_key, Role::dialog, tr(TextId::shortcuts_title),
              WidgetBox{window_at.x, window_at.y, window_at.x + window_size.x, window_at.y + window_size.y});
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s", tr(TextId::shortcuts_intro));
+    wrapped_text(tr(TextId::shortcuts_intro));
     ImGui::PopStyleColor();
     AccessibleItem& intro = describe_last_item(Role::heading, tr(TextId::shortcuts_intro), "shortcuts:intro");
     intro.container = dialog_key;

@@ -41,7 +41,7 @@ std::string date_of(Timestamp at) { return date_time_text(at); }
 
 // A line of explanation; a paragraph for the accessibility layer.
 void wrapped(const std::string& text) {
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     describe_paragraph(text, "storage-text:" + text);
 }
 
@@ -49,7 +49,7 @@ void wrapped(const std::string& text) {
 // accessibility layer, spoken when it appears.
 void coloured(ImU32 colour, const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
     ImGui::PopStyleColor();
     describe_last_item(Role::status, text, "storage:" + text);
 }

@@ -1,8 +1,12 @@
-// Section titles, ellipsis cutting by measured width, and the code chips' colours (dark text on a light tint:
-// at least 4.5:1 contrast).
+// Section titles, text wrapped at spaces, ellipsis cutting by measured width, and the code chips' colours (dark
+// text on a light tint: at least 4.5:1 contrast).
 #include "ui/text_widgets.hpp"
 
 #include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "core/base/line_breaks.hpp"
 
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
@@ -14,15 +18,55 @@ namespace radar::ui {
 void section_title(const char* title, const Fonts& fonts) {
     ImGui::Spacing();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextWrapped("%s", title);
+    wrapped_text(title);
     describe_last_item(Role::heading, title, std::string("heading:") + title).level = 3;
     ImGui::PopFont();
     ImGui::Separator();
 }
 
+namespace {
+
+// `text` broken at spaces into lines of at most `width` pixels in the current font. CalcTextSize
+// rounds up, so a line measured to fit is never wrapped again by ImGui.
+std::string broken_to_width(std::string_view text, float width) {
+    return broken_at_spaces(text, width, [](std::string_view piece) {
+        return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+}
+
+}  // namespace
+
+void wrapped_text(std::string_view text) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool wrap_pushed = window->DC.TextWrapPos >= 0.0f;
+    if (!wrap_pushed) ImGui::PushTextWrapPos(0.0f);
+    const std::string lines =
+        broken_to_width(text, ImGui::CalcWrapWidthForPos(window->DC.CursorPos, window->DC.TextWrapPos));
+    ImGui::TextUnformatted(lines.data(), lines.data() + lines.size());
+    if (!wrap_pushed) ImGui::PopTextWrapPos();
+}
+
+void wrapped_muted_text(std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    wrapped_text(text);
+    ImGui::PopStyleColor();
+}
+
+void wrapped_cell_text(const std::string& text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::string lines = broken_to_width(text, width);
+    std::size_t begin = 0;
+    while (true) {
+        const std::size_t end = lines.find('\n', begin);
+        fitted_text(lines.substr(begin, end == std::string::npos ? std::string::npos : end - begin), width);
+        if (end == std::string::npos) return;
+        begin = end + 1;
+    }
+}
+
 void wrapped_bullet(const std::string& text) {
     ImGui::Bullet();
-    ImGui::TextWrapped("%s", text.c_str());
+    wrapped_text(text);
 }
 
 void wrapped_tooltip(const char* text) {
@@ -32,7 +76,7 @@ void wrapped_tooltip(const char* text) {
 void show_wrapped_tooltip(const char* text) {
     ImGui::BeginTooltip();
     push_tooltip_wrap(35.0f);
-    ImGui::TextUnformatted(text);
+    wrapped_text(text);
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

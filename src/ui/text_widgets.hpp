@@ -1,11 +1,12 @@
-// Small text widgets the screens share: a section's title, a wrapping bullet and tooltip, a text cut to its column with an
-// ellipsis (the whole text on hover), and a screening code as a coloured chip that carries its
-// name (never colour alone).
+// Small text widgets the screens share: a section's title, text wrapped at spaces, a wrapping
+// bullet and tooltip, a text cut to its column with an ellipsis (the whole text on hover), and a
+// screening code as a coloured chip that carries its name (never colour alone).
 #pragma once
 
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 
 #include "core/screening/screening_event.hpp"
 #include "ui/theme.hpp"
@@ -15,6 +16,16 @@ namespace radar::ui {
 // A section's title in the strong font, with a rule under it; a heading (level 3) for the
 // accessibility layer.
 void section_title(const char* title, const Fonts& fonts);
+
+// Text wrapped as ImGui::TextWrapped wraps it (at the pushed wrap position, else at the window's
+// or column's edge), but broken only at spaces: ImGui alone also breaks after "." and ",", inside
+// a number ("5,\n3%").
+void wrapped_text(std::string_view text);
+// The same in the muted colour (ImGui's TextDisabled).
+void wrapped_muted_text(std::string_view text);
+// Text of a narrow table cell or header, wrapped at spaces: a word wider than the cell is cut
+// with "…" (all of it on hover) rather than broken inside.
+void wrapped_cell_text(const std::string& text);
 
 // A bullet whose text wraps at the window's (or the pushed) wrap width, aligned after the bullet;
 // ImGui's BulletText does not wrap.
