@@ -16,16 +16,18 @@ void draw_storage_banner(Session& state) {
     const StoreMode mode = state.storage_mode();
     const bool problem = !state.storage_message().empty() && mode != StoreMode::memory_only;
     if (mode == StoreMode::writer && !problem && state.load_problems().empty()) return;
-    // Opening takes a moment at start-up; a banner that appears and vanishes would move every
-    // control under it (saving waits meanwhile and says why).
-    if (mode == StoreMode::opening) return;
+    // The page's loading screen waits for the store to open, at most a few seconds: a store still
+    // opening after it is held up (by another tab, say) and keeps the demo's data on screen.
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
     const float height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("storage_banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
     ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y * 0.5f);
     ImGui::AlignTextToFramePadding();
     switch (mode) {
-        case StoreMode::opening: break;
+        case StoreMode::opening:
+            ImGui::TextUnformatted(tr(TextId::storage_not_answering));
+            note_last_item("storage-not-answering", Role::status, tr(TextId::storage_not_answering));
+            break;
         case StoreMode::read_only:
             ImGui::TextUnformatted(tr(TextId::storage_read_only));
             ImGui::SameLine();
