@@ -87,7 +87,7 @@ void draw_demo_band(Session& state, DemoTourState& tour) {
     const float room = ImGui::GetContentRegionAvail().x;
     const auto starts = row_starts(room);
     const auto rows = std::count(starts.begin(), starts.end(), true);
-    const float height = style.WindowPadding.y + ImGui::CalcTextSize(message.c_str(), nullptr, false, room).y +
+    const float height = style.WindowPadding.y + wrapped_text_height(message, room) +
                          ImGui::GetFrameHeightWithSpacing() * static_cast<float>(rows);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
     ImGui::BeginChild("demo_band", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);

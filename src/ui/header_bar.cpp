@@ -157,7 +157,7 @@ void draw_header_bar(Session& state, const Fonts& fonts, ShortcutsDialog& shortc
     const float facts_x = facts_below_badge ? 0.0f : badge_room;
     const std::string facts = facts_line(state, loading);
     const float facts_wrap = std::max(line * 4.0f, right - style.WindowPadding.x - facts_x);
-    const float facts_height = ImGui::CalcTextSize(facts.c_str(), nullptr, false, facts_wrap).y +
+    const float facts_height = wrapped_text_height(facts, facts_wrap) +
                                (facts_below_badge ? line + style.ItemSpacing.y + badge_pad.y * 2 : 0.0f);
     ImFont* const title_font = compact ? fonts.strong : fonts.title;
     // The title's row is as high as its tools' buttons when the title is in the body's size.

@@ -361,11 +361,11 @@ void key_figures(const Report& r, const Fonts& fonts) {
 void boxed_paragraph(const std::string& text, const char* id) {
     const float em = ImGui::GetFontSize();
     const float width = ImGui::GetContentRegionAvail().x;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - em * 1.6f);
+    const float text_height = wrapped_text_height(text, width - em * 1.6f);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::packed(colours::report_panel));
-    ImGui::BeginChild(id, ImVec2(width, size.y + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild(id, ImVec2(width, text_height + em * 1.4f), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 origin = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + size.y + em * 1.4f),
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + em * 0.2f, origin.y + text_height + em * 1.4f),
                                               palette::header_band);
     ImGui::SetCursorPos(ImVec2(em * 0.9f, em * 0.7f));
     ImGui::PushTextWrapPos(width - em * 0.7f);

@@ -46,6 +46,10 @@ void wrapped_text(std::string_view text) {
     if (!wrap_pushed) ImGui::PopTextWrapPos();
 }
 
+float wrapped_text_height(std::string_view text, float width) {
+    return ImGui::CalcTextSize(broken_to_width(text, width).c_str()).y;
+}
+
 void wrapped_muted_text(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     wrapped_text(text);

@@ -21,6 +21,8 @@ void section_title(const char* title, const Fonts& fonts);
 // or column's edge), but broken only at spaces: ImGui alone also breaks after "." and ",", inside
 // a number ("5,\n3%").
 void wrapped_text(std::string_view text);
+// How high wrapped_text draws `text` when it wraps at `width` pixels (to size a band before it).
+float wrapped_text_height(std::string_view text, float width);
 // The same in the muted colour (ImGui's TextDisabled).
 void wrapped_muted_text(std::string_view text);
 // Text of a narrow table cell or header, wrapped at spaces: a word wider than the cell is cut

@@ -7,10 +7,38 @@
 
 #include "session/i18n.hpp"
 #include "ui/item_marks.hpp"
+#include "ui/narrow_layout.hpp"
 #include "ui/session_names.hpp"
+#include "ui/text_widgets.hpp"
 #include "ui/theme.hpp"
 
 namespace radar::ui {
+
+namespace {
+
+// What the storage banner says, and the button it offers (nullptr: none).
+struct StorageBannerText {
+    std::string message;
+    const char* button = nullptr;
+};
+
+StorageBannerText storage_banner_text(const Session& state, bool problem) {
+    const std::string& detail = state.storage_message();
+    switch (state.storage_mode()) {
+        case StoreMode::opening: return {tr(TextId::storage_not_answering)};
+        case StoreMode::read_only: return {tr(TextId::storage_read_only), tr(TextId::use_here)};
+        case StoreMode::closed: return {filled(TextId::storage_closed, {detail})};
+        case StoreMode::memory_only: return {filled(TextId::storage_memory_only, {detail})};
+        case StoreMode::writer: break;
+    }
+    if (state.pending_migration()) return {tr(TextId::migration_banner), tr(TextId::screen_storage)};
+    if (problem) return {filled(TextId::storage_problem, {detail})};
+    char line[256];
+    std::snprintf(line, sizeof line, tr(TextId::storage_load_problems), state.load_problems().size());
+    return {line};
+}
+
+}  // namespace
 
 void draw_storage_banner(Session& state) {
     const StoreMode mode = state.storage_mode();
@@ -18,31 +46,30 @@ void draw_storage_banner(Session& state) {
     if (mode == StoreMode::writer && !problem && state.load_problems().empty()) return;
     // The page's loading screen waits for the store to open, at most a few seconds: a store still
     // opening after it is held up (by another tab, say) and keeps the demo's data on screen.
+    const StorageBannerText text = storage_banner_text(state, problem);
+    // As high as its wrapped message, and the button beside it where it fits, else below it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float room = ImGui::GetContentRegionAvail().x;
+    const float message_width = ImGui::CalcTextSize(text.message.c_str()).x;
+    const bool button_beside =
+        text.button && message_width + style.ItemSpacing.x + button_width(text.button) <= room;
+    const float message_height = std::max(wrapped_text_height(text.message, room), ImGui::GetFrameHeight());
+    const float height = style.WindowPadding.y + message_height +
+                         (text.button && !button_beside ? ImGui::GetFrameHeightWithSpacing() : style.ItemSpacing.y);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, palette::warning_band);
-    const float height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y;
     ImGui::BeginChild("storage_banner", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPosY(ImGui::GetStyle().WindowPadding.y * 0.5f);
+    ImGui::SetCursorPosY(style.WindowPadding.y * 0.5f);
     ImGui::AlignTextToFramePadding();
-    switch (mode) {
-        case StoreMode::opening:
-            ImGui::TextUnformatted(tr(TextId::storage_not_answering));
-            note_last_item("storage-not-answering", Role::status, tr(TextId::storage_not_answering));
-            break;
-        case StoreMode::read_only:
-            ImGui::TextUnformatted(tr(TextId::storage_read_only));
-            ImGui::SameLine();
-            if (ImGui::Button(tr(TextId::use_here))) state.use_store_here();
-            break;
-        case StoreMode::closed: ImGui::Text(tr(TextId::storage_closed), state.storage_message().c_str()); break;
-        case StoreMode::memory_only: ImGui::Text(tr(TextId::storage_memory_only), state.storage_message().c_str()); break;
-        case StoreMode::writer:
-            if (state.pending_migration()) {
-                ImGui::TextUnformatted(tr(TextId::migration_banner));
-                ImGui::SameLine();
-                if (ImGui::Button(tr(TextId::screen_storage))) request_screen(Screen::storage);
-            } else if (problem) ImGui::Text(tr(TextId::storage_problem), state.storage_message().c_str());
-            else ImGui::Text(tr(TextId::storage_load_problems), state.load_problems().size());
-            break;
+    wrapped_text(text.message);
+    note_last_item("storage-banner", Role::status, text.message);
+    if (text.button) {
+        if (button_beside) ImGui::SameLine();
+        if (ImGui::Button(text.button)) {
+            if (mode == StoreMode::read_only) state.use_store_here();
+            else request_screen(Screen::storage);
+        }
+        note_last_item(mode == StoreMode::read_only ? "button:use-store-here" : "button:storage-banner-storage",
+                       Role::button, text.button);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
