@@ -64,12 +64,14 @@ void draw_storage_banner(Session& state) {
     note_last_item("storage-banner", Role::status, text.message);
     if (text.button) {
         if (button_beside) ImGui::SameLine();
-        if (ImGui::Button(text.button)) {
-            if (mode == StoreMode::read_only) state.use_store_here();
-            else request_screen(Screen::storage);
+        const bool pressed = ImGui::Button(text.button);
+        if (mode == StoreMode::read_only) {
+            note_last_item("button:use-store-here", Role::button, text.button);
+            if (pressed) state.use_store_here();
+        } else {
+            note_last_item("button:storage-banner-storage", Role::button, text.button);
+            if (pressed) request_screen(Screen::storage);
         }
-        note_last_item(mode == StoreMode::read_only ? "button:use-store-here" : "button:storage-banner-storage",
-                       Role::button, text.button);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
