@@ -30,9 +30,7 @@ std::string interval_text(const std::optional<Interval>& interval, bool as_perce
 }
 
 void wrapped_disabled(const std::string& text, const std::string& key) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(text);
-    ImGui::PopStyleColor();
+    wrapped_muted_text(text);
     describe_paragraph(text, key);
 }
 

@@ -45,9 +45,7 @@ void weights_table(const ModelSpec& spec, const LearnedWeights& learned) {
 
 std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& fonts, const std::string& author) {
     section_title(tr(TextId::learned_title), fonts);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(tr(TextId::learned_explanation));
-    ImGui::PopStyleColor();
+    wrapped_muted_text(tr(TextId::learned_explanation));
     wrapped_text(label_definition_statement(state.label_definition(),
                                             language() == Language::dutch ? TextLanguage::dutch : TextLanguage::english));
     const bool run = ImGui::Button(tr(TextId::learned_run));
@@ -70,9 +68,7 @@ std::optional<SaveResult> learned_weights_section(Session& state, const Fonts& f
     wrapped_text(summary);
     describe_last_item(Role::status, summary, "learned-summary");
     weights_table(learned.spec, learned);
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(tr(TextId::learned_scale_note));
-    ImGui::PopStyleColor();
+    wrapped_muted_text(tr(TextId::learned_scale_note));
     if (learned.held_out_auc_learned && learned.held_out_auc_current && !learned.held_out_months.empty())
         wrapped_text(filled(TextId::learned_held_out,
                             {learned.held_out_months.front(), learned.held_out_months.back(),

@@ -161,9 +161,7 @@ void strong(const Fonts& fonts, const std::string& text, const std::string& key)
 
 // An explanation in the muted colour, wrapped, described as a paragraph.
 void explanation(const std::string& text, const std::string& key) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(text);
-    ImGui::PopStyleColor();
+    wrapped_muted_text(text);
     describe_paragraph(text, key);
 }
 

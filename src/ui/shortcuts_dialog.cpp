@@ -136,9 +136,7 @@ void draw_shortcuts_dialog(ShortcutsDialog& dialog, const Fonts& fonts) {
     const ImVec2 window_at = ImGui::GetWindowPos(), window_size = ImGui::GetWindowSize();
     describe(dialog_key, Role::dialog, tr(TextId::shortcuts_title),
              WidgetBox{window_at.x, window_at.y, window_at.x + window_size.x, window_at.y + window_size.y});
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    wrapped_text(tr(TextId::shortcuts_intro));
-    ImGui::PopStyleColor();
+    wrapped_muted_text(tr(TextId::shortcuts_intro));
     AccessibleItem& intro = describe_last_item(Role::heading, tr(TextId::shortcuts_intro), "shortcuts:intro");
     intro.container = dialog_key;
     intro.level = 2;
