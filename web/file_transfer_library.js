@@ -4,6 +4,10 @@
 // exported radar_file_begin / radar_file_chunk / radar_file_end functions. The last file's handle
 // (not its bytes) is kept so that C++ can ask for it again (a mapping change in the review):
 // radar_js_read_file_again delivers it through radar_file_again_chunk / radar_file_again_end.
+// An import reads that file in a worker instead (radar_js_import_in_worker; the worker's side is
+// web/import/radar_import_worker.js): one Web Worker per read, its progress and result handed to
+// C++ through radar_import_worker_read / radar_import_worker_buffer / radar_import_worker_done /
+// radar_import_worker_failed, and the worker ended as soon as its result is in.
 mergeInto(LibraryManager.library, {
   $RadarFiles: {
     chunkSize: 1024 * 1024,
@@ -105,12 +109,59 @@ mergeInto(LibraryManager.library, {
       // The file's last change as a local calendar day (days since 1970-01-01), 0 when unknown.
       const changed = file.lastModified ? new Date(file.lastModified) : null;
       const changedDay = changed ? Date.UTC(changed.getFullYear(), changed.getMonth(), changed.getDate()) / 86400000 : 0;
+      const previousFile = RadarFiles.lastFile;
+      RadarFiles.lastFile = file;  // an import worker started while C++ begins the file reads it
+      RadarFiles.workerStarted = false;
       const accepted = _radar_file_begin(namePointer, file.size, changedDay);
       _free(namePointer);
-      if (!accepted) { RadarFiles.busy = false; return; }
-      RadarFiles.lastFile = file;
-      await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
+      if (!accepted) RadarFiles.lastFile = previousFile;
+      else if (!RadarFiles.workerStarted) await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
       RadarFiles.busy = false;
+    },
+    worker: null,
+    // The largest wasm memory an import worker reported (the benchmark adds it to the page's).
+    workerPeakMemoryBytes: 0,
+    // Reads the last delivered file in a new import worker with the request's bytes; false when
+    // there is no file or this browser has no workers.
+    importInWorker: function (request) {
+      RadarFiles.stopWorker();
+      if (!RadarFiles.lastFile || typeof Worker === 'undefined') return false;
+      const worker = new Worker(locateFile('radar_import_worker.js'));  // next to radar.js
+      RadarFiles.worker = worker;
+      RadarFiles.workerStarted = true;
+      worker.onmessage = (event) => {
+        if (RadarFiles.worker !== worker) return;
+        const message = event.data;
+        if (message.read !== undefined) { _radar_import_worker_read(message.read); return; }
+        RadarFiles.stopWorker();  // its memory goes before the result is copied in
+        if (!message.result) {
+          RadarFiles.workerFailed(message.error);
+          return;
+        }
+        RadarFiles.workerPeakMemoryBytes = Math.max(RadarFiles.workerPeakMemoryBytes, message.memoryBytes);
+        const pointer = _radar_import_worker_buffer(message.result.byteLength);
+        HEAPU8.set(new Uint8Array(message.result), pointer);  // HEAPU8 read after the buffer grew memory
+        _radar_import_worker_done();
+      };
+      worker.onerror = (event) => {
+        if (RadarFiles.worker !== worker) return;
+        event.preventDefault();
+        RadarFiles.stopWorker();
+        RadarFiles.workerFailed(event.message || 'the import worker could not start');
+      };
+      worker.postMessage({ file: RadarFiles.lastFile, request });
+      return true;
+    },
+    stopWorker: function () {
+      if (RadarFiles.worker) RadarFiles.worker.terminate();
+      RadarFiles.worker = null;
+    },
+    workerFailed: function (error) {
+      const errorBytes = lengthBytesUTF8(error) + 1;
+      const errorPointer = _malloc(errorBytes);
+      stringToUTF8(error, errorPointer, errorBytes);
+      _radar_import_worker_failed(errorPointer);
+      _free(errorPointer);
     },
     // The last delivered file once more (it may have changed or gone since: the read then fails
     // with the browser's message). False when there is none or a file is being read.
@@ -145,6 +196,14 @@ mergeInto(LibraryManager.library, {
 
   radar_js_read_file_again__deps: ['$RadarFiles'],
   radar_js_read_file_again: function () { return RadarFiles.readAgain() ? 1 : 0; },
+
+  radar_js_import_in_worker__deps: ['$RadarFiles', 'malloc', 'free'],
+  radar_js_import_in_worker: function (pointer, length) {
+    return RadarFiles.importInWorker(HEAPU8.slice(pointer, pointer + length).buffer) ? 1 : 0;
+  },
+
+  radar_js_stop_import_worker__deps: ['$RadarFiles'],
+  radar_js_stop_import_worker: function () { RadarFiles.stopWorker(); },
 
   radar_js_request_file_open__deps: ['$RadarFiles'],
   radar_js_request_file_open: function (accept) {

@@ -3,7 +3,8 @@
 // memory (which only grows, so its final size is the peak) against the file size, before and
 // after accepting and storing the snapshot, and the start-up that reads the stored file again.
 // Ends with one JSON line of the same figures, the longest main-thread task (a 'longtask'
-// observer in the page) and the peak memory (wasm memory plus the JS heap, sampled in the page).
+// observer in the page) and the peak memory (wasm memory plus the JS heap, sampled in the page,
+// plus the import worker's memory as it ended).
 // Progress is polled through radar.importState(), which does not build the figures radar.info()
 // reads (the selection preview, the audit), so the times are the app's own work.
 // A measurement, not a test.
@@ -115,6 +116,8 @@ try {
   }
   const readSeconds = (Date.now() - started) / 1000;
   const afterRead = await wasmBytes(page);
+  // The import worker's memory as it ended (web/file_transfer_library.js keeps it).
+  const workerBytes = await page.evaluate(() => window.RadarFiles?.workerPeakMemoryBytes ?? 0);
   if (info.import.readError) throw new Error('the import failed: ' + info.import.readError);
   await waitForInfo(page, (current) => current.widgets['button:accept-import'], 'the accept button');
   await startFrameGaps(page);
@@ -186,16 +189,21 @@ try {
               importTasks.map((task) => ` [${((task.start - importStart) / 1000).toFixed(2)} s]`).join(''));
   console.log(`                     start-up: ${describeTasks(startWatch.longTasks)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
-  // Import and start-up run in two documents: the peaks are those of the larger one.
+  // Import and start-up run in two documents: the peaks are those of the larger one. The import
+  // worker's memory (its wasm and the result it hands over) adds to the page's as it was before
+  // the result came in (and to the JS heap's peak).
   const peakOf = (watch) => watch.peakWasmBytes + watch.peakJsHeapBytes;
   const peakWatch = peakOf(importWatch) >= peakOf(startWatch) ? importWatch : startWatch;
+  const withWorker = before + importWatch.peakJsHeapBytes + workerBytes;
+  console.log(`import worker        ${megabytes(workerBytes)} at its end (${(workerBytes / fileBytes).toFixed(2)}× the file); ` +
+              `with the page's memory while reading ${megabytes(withWorker)} (${(withWorker / fileBytes).toFixed(2)}×)`);
   console.log(JSON.stringify({
     rows: info.dossiers, file_bytes: fileBytes,
     read_s: readSeconds, accept_s: acceptSeconds, store_s: storeSeconds, reopen_s: restoreSeconds,
     longest_task_ms: Math.max(longestImportTask, longestTask(startWatch.longTasks)),
     longest_task_ms_import: longestImportTask, longest_task_ms_reopen: longestTask(startWatch.longTasks),
-    peak_memory_bytes: peakOf(peakWatch), peak_wasm_bytes: peakWatch.peakWasmBytes,
-    peak_js_heap_bytes: peakWatch.peakJsHeapBytes,
+    peak_memory_bytes: Math.max(peakOf(peakWatch), withWorker), peak_wasm_bytes: peakWatch.peakWasmBytes,
+    peak_js_heap_bytes: peakWatch.peakJsHeapBytes, peak_worker_bytes: workerBytes,
   }));
 } finally {
   await app.close();

@@ -218,6 +218,7 @@ int main() {
     // dictionary: this one, until a custom one is loaded (the Gegevens tab) or read from the store.
     app.state.set_built_in_dictionary(std::move(*dictionary.dictionary));
     app.import_session.emplace(app.state.shared_field_dictionary());
+    app.import_session->use_worker(radar::platform::file_import_worker());
     app.import_session->set_saved_profiles(&app.state.mapping_profiles());
     // The demo works in a store of its own and reads no files (the Gegevens tab says why).
     const bool demo = radar::platform::start_workspace() == radar::platform::Workspace::demo;

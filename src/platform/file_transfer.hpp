@@ -1,7 +1,8 @@
 // Files in and out of the app: the user picks or drops a file and its bytes arrive in chunks
 // (so a 150 MB export never sits in memory twice and the UI keeps drawing), and can be asked for
-// again (the browser keeps the picked file's handle, not its bytes); downloads and new tabs are
-// generated locally from bytes. Nothing here touches the network.
+// again (the browser keeps the picked file's handle, not its bytes), or are read by an import
+// worker off the page's main thread; downloads and new tabs are generated locally from bytes.
+// Nothing here touches the network.
 #pragma once
 
 #include <cstdint>
@@ -28,6 +29,32 @@ public:
     // ok == false with a message when reading failed or was cancelled.
     virtual void end_file(bool ok, const std::string& error) = 0;
 };
+
+// Hears from an import worker (FileImportWorker), between frames: how far it has read, then
+// either its result or why the file could not be read.
+class ImportWorkerClient {
+public:
+    virtual ~ImportWorkerClient() = default;
+    virtual void worker_read(std::uint64_t bytes_read) = 0;
+    // `result`: encode_import_result's bytes.
+    virtual void worker_done(std::string result) = 0;
+    virtual void worker_failed(const std::string& error) = 0;
+};
+
+// Reads the last picked or dropped file (one that can be read again) with an importer of its own,
+// off the page's main thread; one worker per read.
+class FileImportWorker {
+public:
+    virtual ~FileImportWorker() = default;
+    // Starts reading with `request` (encode_import_request's bytes), stopping a worker still
+    // running first; false when none could be started (the caller then reads the file itself).
+    virtual bool start(std::string_view request, ImportWorkerClient& client) = 0;
+    // Ends the running worker, if any: its client hears nothing more from it.
+    virtual void stop() = 0;
+};
+
+// The browser's import worker (a Web Worker per read); nullptr where there is none (natively).
+FileImportWorker* file_import_worker();
 
 // The sink that receives picked and dropped files (nullptr: files are refused).
 void set_file_sink(FileSink* sink);

@@ -1,4 +1,5 @@
-// Browser implementation of file_transfer.hpp over web/file_transfer_library.js.
+// Browser implementation of file_transfer.hpp over web/file_transfer_library.js (and, through it,
+// the import worker web/import/radar_import_worker.js).
 #include <emscripten/emscripten.h>
 
 #include "file_transfer.hpp"
@@ -9,13 +10,55 @@ void radar_js_request_file_open(const char* accept);
 int radar_js_read_file_again();
 void radar_js_download_file(const char* name, const char* mime, const char* bytes, std::size_t length);
 void radar_js_open_html(const char* bytes, std::size_t length);
+int radar_js_import_in_worker(const char* request, std::size_t length);
+void radar_js_stop_import_worker();
 }
 
 namespace radar::platform {
 namespace {
 FileSink* current_sink = nullptr;
 FileSink* again_sink = nullptr;  // the sink of the file being read again
-}
+
+// A Web Worker per read (web/import/radar_import_worker.js), started by the page's file library.
+class BrowserImportWorker : public FileImportWorker {
+public:
+    bool start(std::string_view request, ImportWorkerClient& client) override {
+        client_ = &client;
+        if (radar_js_import_in_worker(request.data(), request.size())) return true;
+        client_ = nullptr;
+        return false;
+    }
+    void stop() override {
+        radar_js_stop_import_worker();
+        client_ = nullptr;
+        result_.clear();
+    }
+    ImportWorkerClient* client() const { return client_; }
+    // The worker's result is copied straight into this string, which then goes to the client.
+    char* result_buffer(std::size_t size) {
+        result_.assign(size, '\0');
+        return result_.data();
+    }
+    void deliver_result() {
+        ImportWorkerClient* client = client_;
+        client_ = nullptr;
+        if (client) client->worker_done(std::move(result_));
+        result_ = std::string();
+    }
+    void deliver_failure(const std::string& error) {
+        ImportWorkerClient* client = client_;
+        client_ = nullptr;
+        if (client) client->worker_failed(error);
+    }
+
+private:
+    ImportWorkerClient* client_ = nullptr;
+    std::string result_;
+};
+BrowserImportWorker browser_import_worker;
+}  // namespace
+
+FileImportWorker* file_import_worker() { return &browser_import_worker; }
 
 void set_file_sink(FileSink* sink) {
     current_sink = sink;
@@ -63,6 +106,21 @@ EMSCRIPTEN_KEEPALIVE void radar_file_end(int ok, const char* error) {
 EMSCRIPTEN_KEEPALIVE int radar_file_again_chunk(const char* bytes, std::size_t length) {
     using radar::platform::again_sink;
     return again_sink && again_sink->file_chunk(std::string_view(bytes, length)) ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_read(double bytes_read) {
+    if (radar::platform::ImportWorkerClient* client = radar::platform::browser_import_worker.client())
+        client->worker_read(static_cast<std::uint64_t>(bytes_read));
+}
+
+EMSCRIPTEN_KEEPALIVE char* radar_import_worker_buffer(std::size_t size) {
+    return radar::platform::browser_import_worker.result_buffer(size);
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_done() { radar::platform::browser_import_worker.deliver_result(); }
+
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_failed(const char* error) {
+    radar::platform::browser_import_worker.deliver_failure(error);
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_file_again_end(int ok, const char* error) {

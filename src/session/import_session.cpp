@@ -1,9 +1,12 @@
-// Chunked file reading into the core Importer, and reading the file again after a mapping change
-// (delivered again by the platform, or from the kept bytes).
+// Reading a file in an import worker or chunk by chunk into the core Importer, and reading it
+// again after a mapping change (in a new worker, delivered again by the platform, or from the
+// kept bytes).
 #include "session/import_session.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
+#include "core/import/import_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 
@@ -15,13 +18,17 @@ constexpr std::size_t reread_chunk_bytes = 4u << 20;
 
 }  // namespace
 
+ImportSession::~ImportSession() {
+    if (worker_reading_) worker_->stop();
+}
+
 bool ImportSession::begin_file(const platform::IncomingFile& file) {
     if (phase_ == Phase::reading || accept_step_ != AcceptStep::none) return false;
     ImportOptions options;
     options.source_name = file.name;
     options.total_bytes = file.size;
     dictionary_ = next_dictionary_;
-    importer_ = std::make_unique<Importer>(*dictionary_, options);
+    if (!file.can_read_again || !read_in_worker(options)) importer_ = std::make_unique<Importer>(*dictionary_, options);
     preparation_.reset();  // before the result it reads
     result_.reset();
     read_error_.clear();
@@ -49,20 +56,88 @@ bool ImportSession::file_chunk(std::string_view bytes) {
 
 void ImportSession::end_file(bool ok, const std::string& error) {
     if (!importer_) return;
-    const bool stopped_by_importer = importer_->stopped();
-    const bool first_read = !rereading_;
-    rereading_ = false;
-    if (!ok && !stopped_by_importer) {
-        read_error_ = cancel_requested_ ? std::string("cancelled") : error;
-        importer_.reset();
-        source_bytes_.clear();
-        restoring_.reset();
-        text_restore_mapping_.reset();
-        phase_ = Phase::idle;
+    if (!ok && !importer_->stopped()) {
+        fail_reading(cancel_requested_ ? std::string("cancelled") : error);
         return;
     }
-    result_ = importer_->finish();
+    ImportResult result = importer_->finish();
     importer_.reset();
+    take_result(std::move(result));
+}
+
+bool ImportSession::read_in_worker(const ImportOptions& options) {
+    if (!worker_) return false;
+    worker_bytes_read_ = 0;
+    worker_reading_ = worker_->start(encode_import_request(*dictionary_, options), *this);
+    return worker_reading_;
+}
+
+void ImportSession::worker_done(std::string result) {
+    worker_reading_ = false;
+    ImportResultDecode decoded = decode_import_result(result);
+    if (!decoded.result) {
+        fail_reading("the import worker's result could not be read: " + decoded.error);
+        return;
+    }
+    worker_result_ = std::move(decoded.result);
+    worker_result_bytes_ = std::move(result);
+    worker_dataset_reader_.emplace(std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
+}
+
+bool ImportSession::decode_worker_result_step() {
+    if (!worker_dataset_reader_) return true;
+    if (!worker_dataset_reader_->step()) return false;
+    DatasetSnapshotDecode decoded = worker_dataset_reader_->take();
+    worker_dataset_reader_.reset();
+    worker_result_bytes_ = std::string();
+    if (!decoded.snapshot) {
+        fail_reading("the import worker's dataset could not be read: " + decoded.message);
+        return true;
+    }
+    ImportResult result = std::move(*worker_result_);
+    worker_result_.reset();
+    result.dataset = std::move(decoded.snapshot->dataset);
+    take_result(std::move(result));
+    return true;
+}
+
+double ImportSession::progress() const {
+    if (importer_) return importer_->progress();
+    if (worker_reading_ && file_size_ > 0) return std::min(1.0, static_cast<double>(worker_bytes_read_) / static_cast<double>(file_size_));
+    return decoding_worker_result() ? 1.0 : 0.0;
+}
+
+std::uint64_t ImportSession::bytes_read() const {
+    if (importer_) return importer_->bytes_consumed();
+    if (worker_reading_) return worker_bytes_read_;
+    return decoding_worker_result() ? file_size_ : 0;
+}
+
+void ImportSession::cancel() {
+    cancel_requested_ = true;
+    if (!worker_reading_ && !decoding_worker_result()) return;
+    if (worker_reading_) worker_->stop();
+    fail_reading("cancelled");
+}
+
+void ImportSession::fail_reading(const std::string& error) {
+    rereading_ = false;
+    read_error_ = error;
+    importer_.reset();
+    worker_reading_ = false;
+    worker_result_.reset();
+    worker_dataset_reader_.reset();
+    worker_result_bytes_ = std::string();
+    source_bytes_.clear();
+    restoring_.reset();
+    text_restore_mapping_.reset();
+    phase_ = Phase::idle;
+}
+
+void ImportSession::take_result(ImportResult result) {
+    const bool first_read = !rereading_;
+    rereading_ = false;
+    result_ = std::move(result);
     phase_ = Phase::reviewing;
     if (restoring_) {
         request_accept();
@@ -203,14 +278,16 @@ void ImportSession::begin_restore(StoredDataset stored) {
 
 void ImportSession::start_reading_again(ImportOptions options) {
     options.total_bytes = keep_bytes_ ? source_bytes_.size() : file_size_;
-    importer_ = std::make_unique<Importer>(*dictionary_, std::move(options));
     preparation_.reset();  // before the result it reads
     result_.reset();
     cancel_requested_ = false;
     rereading_ = true;
     reread_offset_ = 0;
-    file_wanted_again_ = !keep_bytes_;
     phase_ = Phase::reading;
+    file_wanted_again_ = false;
+    if (!keep_bytes_ && read_in_worker(options)) return;
+    importer_ = std::make_unique<Importer>(*dictionary_, std::move(options));
+    file_wanted_again_ = !keep_bytes_;
 }
 
 bool ImportSession::take_file_request() {

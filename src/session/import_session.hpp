@@ -1,10 +1,12 @@
-// One file import in the browser: receives the picked or dropped file chunk by chunk, feeds the
-// core Importer, and holds the result until the user accepts or discards it. A mapping change
-// reads the file again: the platform delivers it once more when it can (the browser keeps the
-// file's handle, so its bytes are not kept in memory: take_file_request), else the bytes kept
-// from the first read are fed again, a chunk per frame (pump). An old text snapshot is read at
-// start-up from kept bytes the same way. The current dataset is untouched until
-// Session::adopt_import.
+// One file import in the browser: has the picked or dropped file read by an import worker off the
+// page's main thread (platform::FileImportWorker, given with use_worker) and decodes its result a
+// piece at a time between frames, or, where there is no worker, receives the file chunk by chunk
+// and feeds the core Importer itself; it holds the result until the user accepts or discards it.
+// A mapping change reads the file again: a new worker reads it, or the platform delivers it once
+// more (the browser keeps the file's handle, so its bytes are not kept in memory:
+// take_file_request), else the bytes kept from the first read are fed again, a chunk per frame
+// (pump). An old text snapshot is read at start-up from kept bytes the same way. The current
+// dataset is untouched until Session::adopt_import.
 #pragma once
 
 #include <array>
@@ -15,6 +17,7 @@
 
 #include "core/data/dataset_preparation.hpp"
 #include "core/time/date_text.hpp"
+#include "core/data/dataset_snapshot.hpp"
 #include "core/import/import_snapshot.hpp"
 #include "core/import/importer.hpp"
 #include "platform/file_transfer.hpp"
@@ -22,12 +25,17 @@
 
 namespace radar::session {
 
-class ImportSession : public platform::FileSink {
+class ImportSession : public platform::FileSink, public platform::ImportWorkerClient {
 public:
     enum class Phase { idle, reading, reviewing };
 
     explicit ImportSession(std::shared_ptr<const FieldDictionary> dictionary)
         : dictionary_(dictionary), next_dictionary_(std::move(dictionary)) {}
+    ~ImportSession() override;
+    ImportSession(const ImportSession&) = delete;
+    ImportSession& operator=(const ImportSession&) = delete;
+    // Files that can be read again are read by `worker` from now on (nullptr: by this session).
+    void use_worker(platform::FileImportWorker* worker) { worker_ = worker; }
     // The dictionary the next file (or restore) is read with; a review in progress keeps its own.
     void use_dictionary(std::shared_ptr<const FieldDictionary> dictionary) { next_dictionary_ = std::move(dictionary); }
 
@@ -35,13 +43,22 @@ public:
     bool file_chunk(std::string_view bytes) override;
     void end_file(bool ok, const std::string& error) override;
 
+    void worker_read(std::uint64_t bytes_read) override { worker_bytes_read_ = bytes_read; }
+    void worker_done(std::string result) override;
+    void worker_failed(const std::string& error) override { fail_reading(error); }
+    // The worker's result is being decoded (decode_worker_result_step, between frames).
+    bool decoding_worker_result() const { return worker_dataset_reader_.has_value(); }
+    // Decodes a piece of the worker's dataset; true once it is done (the result is then reviewed).
+    bool decode_worker_result_step();
+
     Phase phase() const { return phase_; }
     const std::string& file_name() const { return file_name_; }
-    double progress() const { return importer_ ? importer_->progress() : 0.0; }
-    std::uint64_t bytes_read() const { return importer_ ? importer_->bytes_consumed() : 0; }
+    double progress() const;
+    std::uint64_t bytes_read() const;
     std::uint64_t file_size() const { return file_size_; }
-    // Stops reading at the next chunk; the session returns to idle with nothing imported.
-    void cancel() { cancel_requested_ = true; }
+    // Stops reading (a worker at once, the session's own reading at the next chunk); the session
+    // returns to idle with nothing imported.
+    void cancel();
     // The finished import waiting for the user's decision (phase reviewing).
     ImportResult* result() { return result_ ? &*result_ : nullptr; }
     const ImportResult* result() const { return result_ ? &*result_ : nullptr; }
@@ -126,6 +143,11 @@ public:
     std::optional<DayNumber> stated_export_date() const { return parse_date_text(export_date_text_.data()); }
 
 private:
+    // Starts a worker on the file with `options`; false when there is none.
+    bool read_in_worker(const ImportOptions& options);
+    // The read ended with `result`: it is reviewed, or accepted at once when it restores.
+    void take_result(ImportResult result);
+    void fail_reading(const std::string& error);
     void reread(std::optional<MappingProfile> profile);
     void start_reading_again(ImportOptions options);
     const MappingProfile* profile_for_headers() const;
@@ -137,6 +159,14 @@ private:
     std::uint64_t file_size_ = 0;
     std::array<char, 48> export_date_text_{};
     std::unique_ptr<Importer> importer_;
+    platform::FileImportWorker* worker_ = nullptr;
+    bool worker_reading_ = false;
+    std::uint64_t worker_bytes_read_ = 0;
+    // The worker's result: all but the dataset, decoded at once; its bytes, whose dataset part
+    // the reader decodes a piece at a time.
+    std::optional<ImportResult> worker_result_;
+    std::string worker_result_bytes_;
+    std::optional<DatasetSnapshotReader> worker_dataset_reader_;
     std::optional<ImportResult> result_;
     std::string read_error_;
     bool cancel_requested_ = false;

@@ -1,11 +1,11 @@
-// Accepting in steps: each starts in the frame after its notice was drawn; the model's trial and
-// the preparation run in slices, about 25 ms of them per frame in all (the preparation begins
-// while the result is still reviewed, before the user accepts it); Session::adopt_import takes
-// the result over (a model version saved meanwhile sends it back to the trial first). A stored
-// dataset read again at start-up goes through the same steps without a review; its problems go to
-// the store's problem list. Between frames, the page runs more of the same slices in tasks of their own
-// (advance_import_work_between_frames), so a software-rendered frame's drawing does not hold the
-// work back.
+// A worker's result decoded a piece at a time, then accepting in steps: each starts in the frame
+// after its notice was drawn; the model's trial and the preparation run in slices, about 25 ms of
+// them per frame in all (the preparation begins while the result is still reviewed, before the
+// user accepts it); Session::adopt_import takes the result over (a model version saved meanwhile
+// sends it back to the trial first). A stored dataset read again at start-up goes through the
+// same steps without a review; its problems go to the store's problem list. Between frames, the
+// page runs more of the same slices in tasks of their own (advance_import_work_between_frames),
+// so a software-rendered frame's drawing does not hold the work back.
 #include "session/import_work.hpp"
 
 #include <chrono>
@@ -106,6 +106,7 @@ void advance_import_work(Session& state, ImportSession& session) {
     if (!session.busy())
         if (std::optional<StoredDataset> stored = state.take_stored_dataset()) session.begin_restore(std::move(*stored));
     session.pump();
+    if (session.decoding_worker_result()) work_until(deadline, [&] { return session.decode_worker_result_step(); });
     ImportResult* result = session.result();
     if (!result) return;
     switch (session.accept_step()) {
@@ -126,6 +127,10 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
         work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
         return state.stored_snapshot_decoding();
     }
+    if (session.decoding_worker_result()) {
+        work_until(deadline, [&] { return session.decode_worker_result_step(); });
+        return true;
+    }
     ImportResult* result = session.result();
     if (!result) return false;
     switch (session.accept_step()) {
@@ -141,7 +146,7 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
 }
 
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
-    if (state.stored_snapshot_decoding()) return true;
+    if (state.stored_snapshot_decoding() || session.decoding_worker_result()) return true;
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
     case ImportSession::AcceptStep::preparing: return true;

@@ -86,7 +86,7 @@ copyFileSync(join(sourceDir, 'radar_icon.svg'), join(siteDir, 'radar_icon.svg'))
 for (const size of [192, 512]) writeFileSync(join(siteDir, `radar_icon_${size}.png`), iconPng(size));
 
 const cached = ['index.html', 'radar.js', 'radar.wasm', 'radar_store.js', 'radar_journal_worker.js',
-                'radar_accessibility.js', 'radar.webmanifest', 'radar_icon.svg', 'radar_icon_192.png', 'radar_icon_512.png'];
+                'radar_import_worker.js', 'radar_import_core.js', 'radar_import_core.wasm', 'radar_accessibility.js', 'radar.webmanifest', 'radar_icon.svg', 'radar_icon_192.png', 'radar_icon_512.png'];
 const hash = createHash('sha256');
 for (const file of cached) hash.update(file).update(readFileSync(join(siteDir, file)));
 const version = hash.digest('hex').slice(0, 16);

@@ -30,7 +30,8 @@ test('the app opens on the ranked demo dossiers', async () => {
 test('only the app is served: the deployable folder holds the page, its scripts, the wasm and the offline files', async () => {
   assert.deepEqual(readdirSync(siteFolder).sort(),
     ['index.html', 'radar.js', 'radar.wasm', 'radar.webmanifest', 'radar_accessibility.js', 'radar_icon.svg',
-     'radar_icon_192.png', 'radar_icon_512.png', 'radar_journal_worker.js', 'radar_service_worker.js', 'radar_store.js']);
+     'radar_icon_192.png', 'radar_icon_512.png', 'radar_import_core.js', 'radar_import_core.wasm', 'radar_import_worker.js',
+     'radar_journal_worker.js', 'radar_service_worker.js', 'radar_store.js']);
   const app = await openApp();
   try {
     for (const buildFile of ['CMakeCache.txt', 'compile_commands.json', '.ninja_log', 'build.ninja'])

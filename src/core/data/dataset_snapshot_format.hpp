@@ -1,6 +1,7 @@
 // The binary dataset snapshot's layout as its readers share it (dataset_snapshot.cpp,
 // dataset_snapshot_stream.cpp): the header's constants, a bounds-checked input over stored bytes,
-// and the decoding of one column or of the search index. Not for use outside core/data.
+// and the decoding of one column or of the search index. Only the input is used elsewhere (by
+// core/import/import_transfer.cpp, which reads the import worker's bytes with it).
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,50 @@
+// What crosses between the page and the Web Worker that runs an import, as bytes: the request
+// (the field dictionary and the import's options) and the answer (the whole ImportResult, its
+// dataset as a dataset snapshot at the end, for the page to decode a piece at a time).
+//
+//     std::string request = encode_import_request(dictionary, options);          // page -> worker
+//     std::string answer = encode_import_result(importer.finish());              // worker -> page
+//     ImportResultDecode decoded = decode_import_result(answer);
+//     DatasetSnapshotReader reader(std::string_view(answer).substr(decoded.dataset_offset, decoded.dataset_size));
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/import/field_dictionary.hpp"
+#include "core/import/import_result.hpp"
+#include "core/import/importer.hpp"
+
+namespace radar {
+
+inline constexpr std::uint32_t import_transfer_version = 1;
+
+// The worker's request: the dictionary the file is read with and the import's options.
+struct ImportRequest {
+    FieldDictionary dictionary;
+    ImportOptions options;
+};
+
+std::string encode_import_request(const FieldDictionary& dictionary, const ImportOptions& options);
+// Nothing when the bytes are not a request this version wrote (magic, version, length, malformed).
+std::optional<ImportRequest> decode_import_request(std::string_view bytes);
+
+// The worker's answer: all of ImportResult but `accepted`. The dataset travels as a dataset
+// snapshot (the bytes of encode_dataset_snapshot(result.dataset, "")) at the end of the bytes,
+// so that the page can decode it a piece at a time with DatasetSnapshotReader.
+std::string encode_import_result(const ImportResult& result);
+
+struct ImportResultDecode {
+    std::optional<ImportResult> result;  // everything but the dataset (left empty); not accepted
+    std::size_t dataset_offset = 0;      // where the dataset snapshot is within the bytes
+    std::size_t dataset_size = 0;
+    std::string error;  // English, when result is nullopt
+};
+
+// Checks the header and reads everything before the dataset snapshot, which it only locates.
+ImportResultDecode decode_import_result(std::string_view bytes);
+
+}  // namespace radar
