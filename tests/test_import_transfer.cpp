@@ -326,6 +326,33 @@ TEST_CASE("transfer: a generated export with a profile, rejected rows and a row 
     check_round_trip(result);
 }
 
+TEST_CASE("transfer: the result written a piece at a time: the head, then the snapshot in pieces of a few MiB") {
+    ImportOptions options;
+    options.source_name = "export-60000.csv";
+    const ImportResult result = import_text(generated_export(60000), shipped_dictionary(), options);
+    REQUIRE(result.ok());
+    ImportResultWriter writer(result);
+    std::vector<std::string> pieces;
+    for (std::string piece = writer.next_piece(); !piece.empty(); piece = writer.next_piece())
+        pieces.push_back(std::move(piece));
+    CHECK(writer.next_piece().empty());
+    REQUIRE(pieces.size() > 3);
+    std::string joined;
+    for (const std::string& piece : pieces) {
+        CHECK(piece.size() <= (std::size_t{4} << 20));
+        joined += piece;
+    }
+    CHECK(joined.size() == writer.size());
+    const ImportResultDecode decoded = decode_import_result(joined);
+    REQUIRE(decoded.result);
+    CHECK(decoded.dataset_offset == pieces.front().size());  // the first piece is all but the snapshot
+    CHECK(joined == encode_import_result(result));
+    const DatasetSnapshotDecode dataset =
+        decode_dataset_snapshot(std::string_view(joined).substr(decoded.dataset_offset));
+    REQUIRE(dataset.snapshot);
+    CHECK(dataset.snapshot->dataset.row_count() == result.dataset.row_count());
+}
+
 TEST_CASE("transfer: a failed import comes back failed, with its texts; accepted never travels") {
     ImportOptions options;
     options.source_name = "geen-id.csv";

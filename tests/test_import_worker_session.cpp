@@ -75,7 +75,8 @@ std::string export_csv() { return demo_export_csv(90, 7); }
 
 // Frames until the worker's dataset is decoded (at most `frames`).
 void decode(RunningApp& app, ImportSession& import, int frames = 1000) {
-    for (int frame = 0; frame < frames && import.decoding_worker_result(); ++frame) advance_import_work(app.state, import);
+    for (int frame = 0; frame < frames && import.decoding_worker_result(); ++frame)
+        advance_import_work(app.state, import);
 }
 
 // The same file read by the session itself, to its review.

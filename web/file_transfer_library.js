@@ -119,8 +119,8 @@ mergeInto(LibraryManager.library, {
       RadarFiles.busy = false;
     },
     worker: null,
-    // The largest wasm memory an import worker reported (the benchmark adds it to the page's).
-    workerPeakMemoryBytes: 0,
+    // The last import worker's wasm memory and the page's as the worker ended (the benchmark adds them).
+    workerMemory: null,
     // Reads the last delivered file in a new import worker with the request's bytes; false when
     // there is no file or this browser has no workers.
     importInWorker: function (request) {
@@ -129,19 +129,29 @@ mergeInto(LibraryManager.library, {
       const worker = new Worker(locateFile('radar_import_worker.js'));  // next to radar.js
       RadarFiles.worker = worker;
       RadarFiles.workerStarted = true;
+      // The result's pieces are copied into one buffer in wasm memory as they come.
+      let resultPointer = 0;
+      let resultOffset = 0;
       worker.onmessage = (event) => {
         if (RadarFiles.worker !== worker) return;
         const message = event.data;
-        if (message.read !== undefined) { _radar_import_worker_read(message.read); return; }
-        RadarFiles.stopWorker();  // its memory goes before the result is copied in
-        if (!message.result) {
+        if (message.read !== undefined) {
+          _radar_import_worker_read(message.read);
+        } else if (message.resultBytes !== undefined) {
+          resultPointer = _radar_import_worker_buffer(message.resultBytes);
+        } else if (message.piece) {
+          HEAPU8.set(new Uint8Array(message.piece, 0, message.length), resultPointer + resultOffset);  // HEAPU8 as it is now
+          resultOffset += message.length;
+          worker.postMessage({ returned: message.piece }, [message.piece]);  // for the next piece
+        } else if (message.done) {
+          // The page's memory with the whole result in it, while the worker's still lives.
+          RadarFiles.workerMemory = { workerBytes: message.memoryBytes, pageBytes: HEAPU8.length };
+          RadarFiles.stopWorker();
+          _radar_import_worker_done();
+        } else {
+          RadarFiles.stopWorker();
           RadarFiles.workerFailed(message.error);
-          return;
         }
-        RadarFiles.workerPeakMemoryBytes = Math.max(RadarFiles.workerPeakMemoryBytes, message.memoryBytes);
-        const pointer = _radar_import_worker_buffer(message.result.byteLength);
-        HEAPU8.set(new Uint8Array(message.result), pointer);  // HEAPU8 read after the buffer grew memory
-        _radar_import_worker_done();
       };
       worker.onerror = (event) => {
         if (RadarFiles.worker !== worker) return;

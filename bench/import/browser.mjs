@@ -116,8 +116,9 @@ try {
   }
   const readSeconds = (Date.now() - started) / 1000;
   const afterRead = await wasmBytes(page);
-  // The import worker's memory as it ended (web/file_transfer_library.js keeps it).
-  const workerBytes = await page.evaluate(() => window.RadarFiles?.workerPeakMemoryBytes ?? 0);
+  // The import worker's wasm memory as it ended, and the page's then, holding the whole result
+  // (web/file_transfer_library.js keeps them).
+  const workerMemory = await page.evaluate(() => window.RadarFiles?.workerMemory ?? { workerBytes: 0, pageBytes: 0 });
   if (info.import.readError) throw new Error('the import failed: ' + info.import.readError);
   await waitForInfo(page, (current) => current.widgets['button:accept-import'], 'the accept button');
   await startFrameGaps(page);
@@ -189,14 +190,16 @@ try {
               importTasks.map((task) => ` [${((task.start - importStart) / 1000).toFixed(2)} s]`).join(''));
   console.log(`                     start-up: ${describeTasks(startWatch.longTasks)}`);
   if (app.consoleErrors.length) console.log('console errors:', app.consoleErrors);
-  // Import and start-up run in two documents: the peaks are those of the larger one. The import
-  // worker's memory (its wasm and the result it hands over) adds to the page's as it was before
-  // the result came in (and to the JS heap's peak).
+  // Import and start-up run in two documents: the peaks are those of the larger one. While the
+  // import worker lives, its wasm memory adds to the page's (as the worker ended, holding the
+  // whole result) and to the JS heap's peak while reading.
   const peakOf = (watch) => watch.peakWasmBytes + watch.peakJsHeapBytes;
   const peakWatch = peakOf(importWatch) >= peakOf(startWatch) ? importWatch : startWatch;
-  const withWorker = before + importWatch.peakJsHeapBytes + workerBytes;
-  console.log(`import worker        ${megabytes(workerBytes)} at its end (${(workerBytes / fileBytes).toFixed(2)}× the file); ` +
-              `with the page's memory while reading ${megabytes(withWorker)} (${(withWorker / fileBytes).toFixed(2)}×)`);
+  const workerBytes = workerMemory.workerBytes;
+  const withWorker = workerBytes + workerMemory.pageBytes + (importWatch.peakJsHeapByDoing.reading ?? 0);
+  console.log(`import worker        wasm ${megabytes(workerBytes)} (${(workerBytes / fileBytes).toFixed(2)}× the file); ` +
+              `with the page's wasm then (${megabytes(workerMemory.pageBytes)}) and the JS heap: ${megabytes(withWorker)} ` +
+              `(${(withWorker / fileBytes).toFixed(2)}×)`);
   console.log(JSON.stringify({
     rows: info.dossiers, file_bytes: fileBytes,
     read_s: readSeconds, accept_s: acceptSeconds, store_s: storeSeconds, reopen_s: restoreSeconds,

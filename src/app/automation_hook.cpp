@@ -32,8 +32,11 @@ ui::ViewState* attached_views = nullptr;
 
 nlohmann::json import_info(const session::ImportSession& session) {
     static constexpr const char* phases[] = {"idle", "reading", "reviewing"};
-    nlohmann::json info = {{"phase", phases[static_cast<int>(session.phase())]}, {"file", session.file_name()},
-                           {"readError", session.read_error()}};
+    nlohmann::json info = {{"phase", phases[static_cast<int>(session.phase())]},
+                           {"file", session.file_name()},
+                           {"readError", session.read_error()},
+                           {"bytesRead", session.bytes_read()},
+                           {"fileBytes", session.file_size()}};
     if (const ImportResult* result = session.result()) {
         info["ok"] = result->ok();
         info["encoding"] = encoding_code(result->encoding);

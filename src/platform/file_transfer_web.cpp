@@ -88,8 +88,8 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE int radar_file_begin(const char* name, double size, double changed_day) {
     using radar::platform::current_sink;
-    return current_sink &&
-                   current_sink->begin_file({name, static_cast<std::uint64_t>(size), static_cast<std::int32_t>(changed_day), true})
+    return current_sink && current_sink->begin_file(
+                               {name, static_cast<std::uint64_t>(size), static_cast<std::int32_t>(changed_day), true})
                ? 1
                : 0;
 }
@@ -128,5 +128,4 @@ EMSCRIPTEN_KEEPALIVE void radar_file_again_end(int ok, const char* error) {
     radar::platform::again_sink = nullptr;
     if (sink) sink->end_file(ok != 0, error);
 }
-
 }

@@ -81,7 +81,8 @@ void ImportSession::worker_done(std::string result) {
     }
     worker_result_ = std::move(decoded.result);
     worker_result_bytes_ = std::move(result);
-    worker_dataset_reader_.emplace(std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
+    worker_dataset_reader_.emplace(
+        std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
 }
 
 bool ImportSession::decode_worker_result_step() {
@@ -103,7 +104,8 @@ bool ImportSession::decode_worker_result_step() {
 
 double ImportSession::progress() const {
     if (importer_) return importer_->progress();
-    if (worker_reading_ && file_size_ > 0) return std::min(1.0, static_cast<double>(worker_bytes_read_) / static_cast<double>(file_size_));
+    if (worker_reading_ && file_size_ > 0)
+        return std::min(1.0, static_cast<double>(worker_bytes_read_) / static_cast<double>(file_size_));
     return decoding_worker_result() ? 1.0 : 0.0;
 }
 
@@ -183,7 +185,8 @@ void ImportSession::begin_preparing(const std::vector<std::string>& search_colum
             search = SearchIndex::restored(result_->dataset, search_columns, restored_search_->format,
                                            restored_search_->columns, std::move(restored_search_->haystacks));
         restored_search_.reset();
-        preparation_ = std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
+        preparation_ =
+            std::make_unique<DatasetPreparation>(result_->dataset, search_columns, restored_sha256_, std::move(search));
     }
     set_accept_step(AcceptStep::preparing);
 }

@@ -16,10 +16,10 @@
 #include <vector>
 
 #include "core/data/dataset_preparation.hpp"
-#include "core/time/date_text.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/import/import_snapshot.hpp"
 #include "core/import/importer.hpp"
+#include "core/time/date_text.hpp"
 #include "platform/file_transfer.hpp"
 #include "session/import_trial.hpp"
 
@@ -109,7 +109,9 @@ public:
     const SnapshotDescriptor* restoring() const { return restoring_ ? &*restoring_ : nullptr; }
     // While an old text snapshot is restored: the mapping that read it (to store the accepted
     // dataset again as a binary snapshot); nullptr otherwise.
-    const MappingProfile* text_restore_mapping() const { return text_restore_mapping_ ? &*text_restore_mapping_ : nullptr; }
+    const MappingProfile* text_restore_mapping() const {
+        return text_restore_mapping_ ? &*text_restore_mapping_ : nullptr;
+    }
 
     // [SECTION] Mapping in the review
     // Saved profiles: one whose headers are exactly the file's is applied after the first read.
@@ -179,14 +181,14 @@ private:
     std::string matched_profile_;
     std::optional<SnapshotDescriptor> restoring_;
     std::optional<MappingProfile> text_restore_mapping_;
-    std::string restored_sha256_;  // the restored binary snapshot's fingerprint
+    std::string restored_sha256_;                       // the restored binary snapshot's fingerprint
     std::optional<StoredSearchIndex> restored_search_;  // and its search index, until preparing takes it
     void set_accept_step(AcceptStep step);
 
     AcceptStep accept_step_ = AcceptStep::none;
     int accept_step_frames_ = 0;
     std::unique_ptr<DatasetPreparation> preparation_;  // over result_->dataset
-    std::optional<ImportTrial> trial_;  // its engine reads result_->dataset
+    std::optional<ImportTrial> trial_;                 // its engine reads result_->dataset
 };
 
 }  // namespace radar::session

@@ -129,7 +129,7 @@ void reading(ImportSession& session) {
     progress_bar(session.progress(), overlay, reading_line);
     same_line_if_fits(button_width(tr(TextId::import_cancel_reading)));
     const bool cancel = ImGui::Button(tr(TextId::import_cancel_reading));
-    describe_last_item(Role::button, tr(TextId::import_cancel_reading), "import-cancel-reading");
+    note_last_item("button:cancel-reading", Role::button, tr(TextId::import_cancel_reading));
     if (cancel) session.cancel();
 }
 

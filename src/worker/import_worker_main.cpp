@@ -1,10 +1,12 @@
 // The import worker's wasm (web/import/radar_import_worker.js runs it in a Web Worker): the core
 // Importer alone, no UI, GL or store. The worker script begins an import with the page's request
-// (encode_import_request), feeds the file's slices as it reads them, and finishes with the whole
-// result (encode_import_result), which it hands to the page as a transferred buffer.
+// (encode_import_request), feeds the file's slices as it reads them, then finishes it and hands
+// the result (ImportResultWriter's bytes) to the page a piece at a time, so that the worker never
+// holds the encoded result whole next to the dataset.
 #include <emscripten/emscripten.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/import/import_transfer.hpp"
@@ -13,7 +15,9 @@
 namespace {
 
 std::unique_ptr<radar::Importer> importer;
-std::string encoded_result;
+std::optional<radar::ImportResult> result;
+std::unique_ptr<radar::ImportResultWriter> result_writer;  // over `result`
+std::string piece;
 
 }  // namespace
 
@@ -34,14 +38,21 @@ EMSCRIPTEN_KEEPALIVE int radar_worker_feed(const char* bytes, std::size_t length
     return importer->stopped() ? 0 : 1;
 }
 
-// Finishes the import and encodes its result; radar_worker_result_size gives its length.
-EMSCRIPTEN_KEEPALIVE const char* radar_worker_finish() {
-    if (!importer) return nullptr;
-    radar::ImportResult result = importer->finish();
+// Finishes the import; returns the length of its encoded result (all pieces together).
+EMSCRIPTEN_KEEPALIVE double radar_worker_finish() {
+    if (!importer) return 0;
+    result = importer->finish();
     importer.reset();
-    encoded_result = radar::encode_import_result(result);
-    return encoded_result.data();
+    result_writer = std::make_unique<radar::ImportResultWriter>(*result);
+    return static_cast<double>(result_writer->size());
 }
 
-EMSCRIPTEN_KEEPALIVE std::size_t radar_worker_result_size() { return encoded_result.size(); }
+// The next piece of the encoded result (radar_worker_piece_size bytes); null once all are given.
+EMSCRIPTEN_KEEPALIVE const char* radar_worker_next_piece() {
+    if (!result_writer) return nullptr;
+    piece = result_writer->next_piece();
+    return piece.empty() ? nullptr : piece.data();
+}
+
+EMSCRIPTEN_KEEPALIVE std::size_t radar_worker_piece_size() { return piece.size(); }
 }

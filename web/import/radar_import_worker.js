@@ -3,13 +3,19 @@
 // importer (radar_import_core.js, src/worker/import_worker_main.cpp) over the file's slices, read
 // with FileReaderSync (a worker may read synchronously, so the file is never whole in memory),
 // and posts back, in order:
-//   { read: bytes }                       after each slice, for the page's progress bar;
-//   { result: ArrayBuffer, memoryBytes }  the bytes of encode_import_result, transferred (no copy),
-//                                         and the worker's memory then: its wasm memory (at its
-//                                         largest: it never shrinks) and that buffer;
-//   { error: text }                       instead of a result, when the file could not be read.
-// One worker reads one file: the page ends it once it has the result (its wasm memory, which never
-// shrinks, goes with it) or when the user stops the import.
+//   { read: bytes }          after each slice, for the page's progress bar;
+//   { resultBytes: n }       the import is finished: its encoded result (encode_import_result's
+//                            bytes) is n bytes long;
+//   { piece: ArrayBuffer, length }  the result a piece at a time (a few MiB each) in the buffer's
+//                            first `length` bytes, transferred (no copy), so the worker never
+//                            holds it whole next to the dataset. The page posts each buffer back
+//                            once it has copied it ({ returned: ArrayBuffer }); the worker waits
+//                            for it and fills it with the next piece, so no piece is left for
+//                            the garbage collector;
+//   { done: true, memoryBytes }  all pieces sent; its wasm memory at its largest (it never shrinks);
+//   { error: text }          instead, when the file could not be read.
+// One worker reads one file: the page ends it once it has the result (its memory goes with it)
+// or when the user stops the import.
 'use strict';
 
 const sliceBytes = 1024 * 1024;
@@ -43,12 +49,31 @@ function importFile(file, request) {
   } finally {
     Module._free(slicePointer);
   }
-  const resultPointer = Module._radar_worker_finish();
-  const result = Module.HEAPU8.slice(resultPointer, resultPointer + Module._radar_worker_result_size()).buffer;
-  self.postMessage({ result, memoryBytes: Module.HEAPU8.length + result.byteLength }, [result]);
+  self.postMessage({ resultBytes: Module._radar_worker_finish() });
+  return sendPieces();
+}
+
+let returnBuffer = null;  // resolves with the buffer the page posts back
+
+async function sendPieces() {
+  const Module = self.Module;
+  let buffer = new ArrayBuffer(0);
+  for (let pointer = Module._radar_worker_next_piece(); pointer; pointer = Module._radar_worker_next_piece()) {
+    const length = Module._radar_worker_piece_size();
+    if (buffer.byteLength < length) buffer = new ArrayBuffer(length);
+    new Uint8Array(buffer, 0, length).set(Module.HEAPU8.subarray(pointer, pointer + length));
+    const returned = new Promise((resolve) => { returnBuffer = resolve; });
+    self.postMessage({ piece: buffer, length }, [buffer]);
+    buffer = await returned;
+  }
+  self.postMessage({ done: true, memoryBytes: Module.HEAPU8.length });
 }
 
 self.onmessage = (event) => {
+  if (event.data.returned) {
+    returnBuffer(event.data.returned);
+    return;
+  }
   if (started) return;
   const { file, request } = event.data;
   started = ready.then(() => importFile(file, request)).catch((failure) => {

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -333,22 +334,47 @@ std::optional<ImportRequest> decode_import_request(std::string_view bytes) {
     return request;
 }
 
-std::string encode_import_result(const ImportResult& result) {
-    std::string bytes;
-    write_header(bytes, result_magic);
-    Writer out(bytes);
-    result_layout(out, result);
-    // The snapshot goes straight into `bytes` as it is written, so that a large dataset's is
-    // never held twice; its first steps only count it.
-    DatasetSnapshotWriter snapshot(result.dataset, "", nullptr);
-    while (snapshot.size() == 0) snapshot.step();
-    out.number(static_cast<std::uint64_t>(snapshot.size()));
-    bytes.reserve(bytes.size() + snapshot.size());
-    for (bool done = false; !done;) {
-        done = snapshot.step();
-        bytes += snapshot.take_written();
+struct ImportResultWriter::State {
+    std::string head;  // everything before the snapshot, the snapshot's length included
+    DatasetSnapshotWriter snapshot;
+    std::size_t size = 0;
+    bool head_taken = false;
+
+    explicit State(const ImportResult& result) : snapshot(result.dataset, "", nullptr) {
+        write_header(head, result_magic);
+        Writer out(head);
+        result_layout(out, result);
+        while (snapshot.size() == 0) snapshot.step();  // its first steps only count it
+        out.number(static_cast<std::uint64_t>(snapshot.size()));
+        size = head.size() + snapshot.size();
+        const std::uint64_t total = size;
+        std::memcpy(head.data() + total_length_at, &total, sizeof total);
     }
-    write_total_length(bytes);
+};
+
+ImportResultWriter::ImportResultWriter(const ImportResult& result) : state_(std::make_unique<State>(result)) {}
+ImportResultWriter::~ImportResultWriter() = default;
+
+std::size_t ImportResultWriter::size() const { return state_->size; }
+
+std::string ImportResultWriter::next_piece() {
+    if (!state_->head_taken) {
+        state_->head_taken = true;
+        return std::move(state_->head);
+    }
+    for (bool done = false; !done;) {
+        done = state_->snapshot.step();
+        std::string written = state_->snapshot.take_written();
+        if (!written.empty()) return written;
+    }
+    return {};
+}
+
+std::string encode_import_result(const ImportResult& result) {
+    ImportResultWriter writer(result);
+    std::string bytes;
+    bytes.reserve(writer.size());
+    for (std::string piece = writer.next_piece(); !piece.empty(); piece = writer.next_piece()) bytes += piece;
     return bytes;
 }
 

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,29 @@ std::optional<ImportRequest> decode_import_request(std::string_view bytes);
 // snapshot (the bytes of encode_dataset_snapshot(result.dataset, "")) at the end of the bytes,
 // so that the page can decode it a piece at a time with DatasetSnapshotReader.
 std::string encode_import_result(const ImportResult& result);
+
+// The same bytes a piece at a time, so that the worker never holds them whole: first everything
+// before the dataset snapshot, then the snapshot as DatasetSnapshotWriter writes it (at most a few
+// MiB a piece). `result` must outlive the writer and stay unchanged while it works.
+//     ImportResultWriter writer(result);
+//     receiver.reserve(writer.size());
+//     for (std::string piece = writer.next_piece(); !piece.empty(); piece = writer.next_piece()) send(piece);
+class ImportResultWriter {
+public:
+    explicit ImportResultWriter(const ImportResult& result);
+    ~ImportResultWriter();
+    ImportResultWriter(const ImportResultWriter&) = delete;
+    ImportResultWriter& operator=(const ImportResultWriter&) = delete;
+
+    // The length of all the pieces together.
+    std::size_t size() const;
+    // The next piece; empty once all are written.
+    std::string next_piece();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 struct ImportResultDecode {
     std::optional<ImportResult> result;  // everything but the dataset (left empty); not accepted
