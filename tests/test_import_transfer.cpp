@@ -351,6 +351,20 @@ TEST_CASE("transfer: the result written a piece at a time: the head, then the sn
         decode_dataset_snapshot(std::string_view(joined).substr(decoded.dataset_offset));
     REQUIRE(dataset.snapshot);
     CHECK(dataset.snapshot->dataset.row_count() == result.dataset.row_count());
+
+    // Read back a piece at a time: the diagnostics and rejected rows some thousands a step.
+    REQUIRE(result.diagnostics.size() > 4096);
+    ImportResultReader reader(joined);
+    int steps = 1;
+    while (!reader.step()) ++steps;
+    CHECK(steps >= 4);  // the head, two steps of diagnostics, the rejected rows
+    const ImportResultDecode stepped = reader.take();
+    REQUIRE(stepped.result);
+    CHECK(stepped.result->diagnostics.size() == result.diagnostics.size());
+    CHECK(stepped.result->diagnostics.back().detail == result.diagnostics.back().detail);
+    CHECK(stepped.result->rejected_rows.size() == result.rejected_rows.size());
+    CHECK(stepped.result->rejected_rows.back().fields == result.rejected_rows.back().fields);
+    CHECK(stepped.dataset_offset == decoded.dataset_offset);
 }
 
 TEST_CASE("transfer: a failed import comes back failed, with its texts; accepted never travels") {

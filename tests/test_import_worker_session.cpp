@@ -224,6 +224,7 @@ TEST_CASE("a worker that fails, or answers with bytes that are not a result, end
 
     REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
     worker.answer("not a result");
+    decode(app, import);
     CHECK(import.phase() == ImportSession::Phase::idle);
     CHECK(import.read_error().find("the import worker's result could not be read") == 0);
     CHECK_FALSE(import.result());

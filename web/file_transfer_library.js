@@ -6,8 +6,8 @@
 // radar_js_read_file_again delivers it through radar_file_again_chunk / radar_file_again_end.
 // An import reads that file in a worker instead (radar_js_import_in_worker; the worker's side is
 // web/import/radar_import_worker.js): one Web Worker per read, its progress and result handed to
-// C++ through radar_import_worker_read / radar_import_worker_buffer / radar_import_worker_done /
-// radar_import_worker_failed, and the worker ended as soon as its result is in.
+// C++ through radar_import_worker_read / _expect / _piece_buffer / _piece / _done / _failed, and
+// the worker ended as soon as its result is in.
 mergeInto(LibraryManager.library, {
   $RadarFiles: {
     chunkSize: 1024 * 1024,
@@ -129,19 +129,18 @@ mergeInto(LibraryManager.library, {
       const worker = new Worker(locateFile('radar_import_worker.js'));  // next to radar.js
       RadarFiles.worker = worker;
       RadarFiles.workerStarted = true;
-      // The result's pieces are copied into one buffer in wasm memory as they come.
-      let resultPointer = 0;
-      let resultOffset = 0;
+      // The result's pieces are handed to C++ as they come, through a staging buffer.
       worker.onmessage = (event) => {
         if (RadarFiles.worker !== worker) return;
         const message = event.data;
         if (message.read !== undefined) {
           _radar_import_worker_read(message.read);
         } else if (message.resultBytes !== undefined) {
-          resultPointer = _radar_import_worker_buffer(message.resultBytes);
+          _radar_import_worker_expect(message.resultBytes);
         } else if (message.piece) {
-          HEAPU8.set(new Uint8Array(message.piece, 0, message.length), resultPointer + resultOffset);  // HEAPU8 as it is now
-          resultOffset += message.length;
+          const staging = _radar_import_worker_piece_buffer(message.length);
+          HEAPU8.set(new Uint8Array(message.piece, 0, message.length), staging);  // HEAPU8 as it is after that call
+          _radar_import_worker_piece(message.length);
           worker.postMessage({ returned: message.piece }, [message.piece]);  // for the next piece
         } else if (message.done) {
           // The page's memory with the whole result in it, while the worker's still lives.

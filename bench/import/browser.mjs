@@ -105,6 +105,13 @@ try {
   const before = await wasmBytes(page);
   const choosing = page.waitForEvent('filechooser');
   await clickWidget(page, 'button:choose-file');
+  await startFrameGaps(page);
+  // The page's main-thread time while the file is read (Chromium's own count of its tasks' time).
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Performance.enable');
+  const mainThreadSeconds = async () =>
+    (await devtools.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration').value;
+  const mainThreadBefore = await mainThreadSeconds();
   const started = Date.now();
   const importStart = await page.evaluate(() => performance.now());  // the page's own start-up is not the import's
   await (await choosing).setFiles(file);
@@ -115,6 +122,8 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const readSeconds = (Date.now() - started) / 1000;
+  const readGaps = await stopFrameGaps(page);
+  const readMainThreadSeconds = (await mainThreadSeconds()) - mainThreadBefore;
   const afterRead = await wasmBytes(page);
   // The import worker's wasm memory as it ended, and the page's then, holding the whole result
   // (web/file_transfer_library.js keeps them).
@@ -168,6 +177,7 @@ try {
   console.log(`file                 ${file} (${megabytes(fileBytes)})`);
   console.log(`rows                 ${info.dossiers} imported`);
   console.log(`read + review        ${readSeconds.toFixed(1)} s (${(fileBytes / 1e6 / readSeconds).toFixed(1)} MB/s, wall clock)`);
+  console.log(`frames while reading  ${describeGaps(readGaps)}; the page's main thread busy ${readMainThreadSeconds.toFixed(2)} s of it`);
   console.log(`accept (score+rank)  ${acceptSeconds.toFixed(1)} s: model check ${stepSeconds('checking', 'preparing')} s, ` +
               `fingerprint and search index ${stepSeconds('preparing', 'finishing')} s, scoring and swap ${stepSeconds('finishing', 'done')} s`);
   console.log(`frames while accepting ${describeGaps(gaps)}`);
@@ -202,7 +212,7 @@ try {
               `(${(withWorker / fileBytes).toFixed(2)}×)`);
   console.log(JSON.stringify({
     rows: info.dossiers, file_bytes: fileBytes,
-    read_s: readSeconds, accept_s: acceptSeconds, store_s: storeSeconds, reopen_s: restoreSeconds,
+    read_s: readSeconds, read_main_thread_s: readMainThreadSeconds, accept_s: acceptSeconds, store_s: storeSeconds, reopen_s: restoreSeconds,
     longest_task_ms: Math.max(longestImportTask, longestTask(startWatch.longTasks)),
     longest_task_ms_import: longestImportTask, longest_task_ms_reopen: longestTask(startWatch.longTasks),
     peak_memory_bytes: Math.max(peakOf(peakWatch), withWorker), peak_wasm_bytes: peakWatch.peakWasmBytes,

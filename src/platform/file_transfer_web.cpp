@@ -31,19 +31,28 @@ public:
     void stop() override {
         radar_js_stop_import_worker();
         client_ = nullptr;
-        result_.clear();
+        result_ = std::string();
+        staging_ = std::string();
     }
     ImportWorkerClient* client() const { return client_; }
-    // The worker's result is copied straight into this string, which then goes to the client.
-    char* result_buffer(std::size_t size) {
-        result_.assign(size, '\0');
-        return result_.data();
+    // The worker's result arrives a piece at a time: each is copied into the staging buffer, then
+    // appended to the result (reserved whole at first: no zeroing of tens of MB in one task),
+    // which then goes to the client.
+    void expect_result(std::size_t size) {
+        result_.clear();
+        result_.reserve(size);
     }
+    char* piece_buffer(std::size_t size) {
+        if (staging_.size() < size) staging_.resize(size);
+        return staging_.data();
+    }
+    void take_piece(std::size_t size) { result_.append(staging_.data(), size); }
     void deliver_result() {
         ImportWorkerClient* client = client_;
         client_ = nullptr;
         if (client) client->worker_done(std::move(result_));
         result_ = std::string();
+        staging_ = std::string();
     }
     void deliver_failure(const std::string& error) {
         ImportWorkerClient* client = client_;
@@ -54,6 +63,7 @@ public:
 private:
     ImportWorkerClient* client_ = nullptr;
     std::string result_;
+    std::string staging_;
 };
 BrowserImportWorker browser_import_worker;
 }  // namespace
@@ -113,8 +123,16 @@ EMSCRIPTEN_KEEPALIVE void radar_import_worker_read(double bytes_read) {
         client->worker_read(static_cast<std::uint64_t>(bytes_read));
 }
 
-EMSCRIPTEN_KEEPALIVE char* radar_import_worker_buffer(std::size_t size) {
-    return radar::platform::browser_import_worker.result_buffer(size);
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_expect(std::size_t size) {
+    radar::platform::browser_import_worker.expect_result(size);
+}
+
+EMSCRIPTEN_KEEPALIVE char* radar_import_worker_piece_buffer(std::size_t size) {
+    return radar::platform::browser_import_worker.piece_buffer(size);
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_piece(std::size_t size) {
+    radar::platform::browser_import_worker.take_piece(size);
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_import_worker_done() { radar::platform::browser_import_worker.deliver_result(); }

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/import/import_transfer.hpp"
 #include "platform/platform.hpp"
 #include "session/i18n.hpp"
 
@@ -74,18 +73,24 @@ bool ImportSession::read_in_worker(const ImportOptions& options) {
 
 void ImportSession::worker_done(std::string result) {
     worker_reading_ = false;
-    ImportResultDecode decoded = decode_import_result(result);
-    if (!decoded.result) {
-        fail_reading("the import worker's result could not be read: " + decoded.error);
-        return;
-    }
-    worker_result_ = std::move(decoded.result);
     worker_result_bytes_ = std::move(result);
-    worker_dataset_reader_.emplace(
-        std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
+    worker_result_reader_.emplace(worker_result_bytes_);
 }
 
 bool ImportSession::decode_worker_result_step() {
+    if (worker_result_reader_) {
+        if (!worker_result_reader_->step()) return false;
+        ImportResultDecode decoded = worker_result_reader_->take();
+        worker_result_reader_.reset();
+        if (!decoded.result) {
+            fail_reading("the import worker's result could not be read: " + decoded.error);
+            return true;
+        }
+        worker_result_ = std::move(decoded.result);
+        worker_dataset_reader_.emplace(
+            std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
+        return false;
+    }
     if (!worker_dataset_reader_) return true;
     if (!worker_dataset_reader_->step()) return false;
     DatasetSnapshotDecode decoded = worker_dataset_reader_->take();
@@ -127,6 +132,7 @@ void ImportSession::fail_reading(const std::string& error) {
     read_error_ = error;
     importer_.reset();
     worker_reading_ = false;
+    worker_result_reader_.reset();
     worker_result_.reset();
     worker_dataset_reader_.reset();
     worker_result_bytes_ = std::string();

@@ -18,6 +18,7 @@
 #include "core/data/dataset_preparation.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/import/import_snapshot.hpp"
+#include "core/import/import_transfer.hpp"
 #include "core/import/importer.hpp"
 #include "core/time/date_text.hpp"
 #include "platform/file_transfer.hpp"
@@ -47,8 +48,9 @@ public:
     void worker_done(std::string result) override;
     void worker_failed(const std::string& error) override { fail_reading(error); }
     // The worker's result is being decoded (decode_worker_result_step, between frames).
-    bool decoding_worker_result() const { return worker_dataset_reader_.has_value(); }
-    // Decodes a piece of the worker's dataset; true once it is done (the result is then reviewed).
+    bool decoding_worker_result() const { return worker_result_reader_ || worker_dataset_reader_; }
+    // Decodes a piece of the worker's result, then of its dataset; true once it is done (the
+    // result is then reviewed, or the read failed).
     bool decode_worker_result_step();
 
     Phase phase() const { return phase_; }
@@ -164,10 +166,11 @@ private:
     platform::FileImportWorker* worker_ = nullptr;
     bool worker_reading_ = false;
     std::uint64_t worker_bytes_read_ = 0;
-    // The worker's result: all but the dataset, decoded at once; its bytes, whose dataset part
-    // the reader decodes a piece at a time.
-    std::optional<ImportResult> worker_result_;
+    // The worker's result as bytes, read a piece at a time: all but the dataset (then
+    // worker_result_), then the dataset.
     std::string worker_result_bytes_;
+    std::optional<ImportResultReader> worker_result_reader_;
+    std::optional<ImportResult> worker_result_;
     std::optional<DatasetSnapshotReader> worker_dataset_reader_;
     std::optional<ImportResult> result_;
     std::string read_error_;

@@ -9,9 +9,9 @@
 //   { piece: ArrayBuffer, length }  the result a piece at a time (a few MiB each) in the buffer's
 //                            first `length` bytes, transferred (no copy), so the worker never
 //                            holds it whole next to the dataset. The page posts each buffer back
-//                            once it has copied it ({ returned: ArrayBuffer }); the worker waits
-//                            for it and fills it with the next piece, so no piece is left for
-//                            the garbage collector;
+//                            once it has copied it ({ returned: ArrayBuffer }); past the first
+//                            few, the worker fills a returned buffer with the next piece (waiting
+//                            for one if need be), so no piece is left for the garbage collector;
 //   { done: true, memoryBytes }  all pieces sent; its wasm memory at its largest (it never shrinks);
 //   { error: text }          instead, when the file could not be read.
 // One worker reads one file: the page ends it once it has the result (its memory goes with it)
@@ -53,25 +53,33 @@ function importFile(file, request) {
   return sendPieces();
 }
 
-let returnBuffer = null;  // resolves with the buffer the page posts back
+// Pieces on their way to the page at once: enough that the worker need not wait for the page's
+// next task (it may be drawing a frame) after each, few enough that little is left in flight.
+const piecesInFlight = 4;
+const returnedBuffers = [];
+let bufferReturned = null;  // resolves when the page posts a buffer back
 
 async function sendPieces() {
   const Module = self.Module;
-  let buffer = new ArrayBuffer(0);
+  let sent = 0;
   for (let pointer = Module._radar_worker_next_piece(); pointer; pointer = Module._radar_worker_next_piece()) {
     const length = Module._radar_worker_piece_size();
+    if (sent >= piecesInFlight && returnedBuffers.length === 0)
+      await new Promise((resolve) => { bufferReturned = resolve; });
+    let buffer = sent < piecesInFlight ? new ArrayBuffer(length) : returnedBuffers.pop();
     if (buffer.byteLength < length) buffer = new ArrayBuffer(length);
     new Uint8Array(buffer, 0, length).set(Module.HEAPU8.subarray(pointer, pointer + length));
-    const returned = new Promise((resolve) => { returnBuffer = resolve; });
     self.postMessage({ piece: buffer, length }, [buffer]);
-    buffer = await returned;
+    ++sent;
   }
   self.postMessage({ done: true, memoryBytes: Module.HEAPU8.length });
 }
 
 self.onmessage = (event) => {
   if (event.data.returned) {
-    returnBuffer(event.data.returned);
+    returnedBuffers.push(event.data.returned);
+    if (bufferReturned) bufferReturned();
+    bufferReturned = null;
     return;
   }
   if (started) return;

@@ -135,13 +135,20 @@ public:
         flag(present);
         if (present && ok()) layout(*this, value.emplace());
     }
+    // A list's count, refused (0, not ok) when the remaining bytes cannot hold that many items.
     template <typename Item, typename Layout>
-    void list(std::vector<Item>& items, Layout layout) {
+    std::uint32_t count_of(Layout layout) {
         const std::uint32_t count = in_.value<std::uint32_t>();
         if (!ok() || count > remaining() / least_encoded_size<Item>(layout)) {
             malformed_ = true;
-            return;
+            return 0;
         }
+        return count;
+    }
+    template <typename Item, typename Layout>
+    void list(std::vector<Item>& items, Layout layout) {
+        const std::uint32_t count = count_of<Item>(layout);
+        if (!ok()) return;
         items.assign(count, Item{});
         for (Item& item : items) {
             layout(*this, item);
@@ -259,8 +266,8 @@ constexpr auto rejected_row_layout = [](auto& io, auto& rejected) {
     io.list(rejected.fields, text_layout);
 };
 
-// Everything but the dataset and `accepted`.
-constexpr auto result_layout = [](auto& io, auto& result) {
+// Everything before the diagnostics.
+constexpr auto result_head_layout = [](auto& io, auto& result) {
     io.enumerated(result.status, ImportStatus::failed);
     io.text(result.failure);
     io.text(result.failure_nl);
@@ -276,6 +283,11 @@ constexpr auto result_layout = [](auto& io, auto& result) {
     io.list(result.fields_not_found, text_layout);
     io.block(result.source_rows);
     summary_layout(io, result.summary);
+};
+
+// Everything but the dataset and `accepted` (ImportResultReader reads the two lists in steps).
+constexpr auto result_layout = [](auto& io, auto& result) {
+    result_head_layout(io, result);
     io.list(result.diagnostics, diagnostic_layout);
     io.list(result.rejected_rows, rejected_row_layout);
 };
@@ -378,24 +390,88 @@ std::string encode_import_result(const ImportResult& result) {
     return bytes;
 }
 
-ImportResultDecode decode_import_result(std::string_view bytes) {
-    ImportResultDecode decoded;
-    Reader in(bytes);
-    decoded.error = header_fault(in, result_magic, "an import result");
-    if (!decoded.error.empty()) return decoded;
-    ImportResult result;
-    result_layout(in, result);
-    std::uint64_t dataset_size = 0;
-    in.number(dataset_size);
-    if (!in.ok() || dataset_size != in.remaining()) {
+// Items of a list read in one step: a step stays short where allocating is slow (wasm code
+// that runs once, not yet optimised: at 50,000 diagnostics the whole list took about 50 ms).
+constexpr std::uint32_t items_per_step = 4096;
+
+struct ImportResultReader::State {
+    enum class Stage { head, diagnostics, rejected_rows, done };
+    explicit State(std::string_view encoded) : bytes(encoded), in(encoded) {}
+
+    // Reads up to items_per_step items of `items`, `left` of which are still to come.
+    template <typename Item, typename Layout>
+    void read_items(std::vector<Item>& items, Layout layout) {
+        for (std::uint32_t read = 0; left > 0 && read < items_per_step && in.ok(); ++read, --left)
+            layout(in, items.emplace_back());
+    }
+    template <typename Item, typename Layout>
+    void begin_list(std::vector<Item>& items, Layout layout) {
+        left = in.count_of<Item>(layout);
+        items.reserve(left);
+    }
+    void fail() {
         decoded.error = "a malformed import result: unreadable from byte " + std::to_string(in.position()) + " of " +
                         std::to_string(bytes.size());
-        return decoded;
+        decoded.result.reset();
+        stage = Stage::done;
     }
-    decoded.dataset_offset = in.position();
-    decoded.dataset_size = in.remaining();
-    decoded.result = std::move(result);
-    return decoded;
+    void finish() {
+        std::uint64_t dataset_size = 0;
+        in.number(dataset_size);
+        if (!in.ok() || dataset_size != in.remaining()) return fail();
+        decoded.dataset_offset = in.position();
+        decoded.dataset_size = in.remaining();
+        stage = Stage::done;
+    }
+
+    std::string_view bytes;
+    Reader in;
+    ImportResultDecode decoded;
+    Stage stage = Stage::head;
+    std::uint32_t left = 0;
+};
+
+ImportResultReader::ImportResultReader(std::string_view bytes) : state_(std::make_unique<State>(bytes)) {}
+ImportResultReader::~ImportResultReader() = default;
+
+bool ImportResultReader::step() {
+    State& s = *state_;
+    switch (s.stage) {
+        case State::Stage::head:
+            s.decoded.error = header_fault(s.in, result_magic, "an import result");
+            if (!s.decoded.error.empty()) {
+                s.stage = State::Stage::done;
+                break;
+            }
+            result_head_layout(s.in, s.decoded.result.emplace());
+            s.begin_list(s.decoded.result->diagnostics, diagnostic_layout);
+            s.stage = State::Stage::diagnostics;
+            break;
+        case State::Stage::diagnostics:
+            s.read_items(s.decoded.result->diagnostics, diagnostic_layout);
+            if (s.left == 0 && s.in.ok()) {
+                s.begin_list(s.decoded.result->rejected_rows, rejected_row_layout);
+                s.stage = State::Stage::rejected_rows;
+            }
+            break;
+        case State::Stage::rejected_rows:
+            s.read_items(s.decoded.result->rejected_rows, rejected_row_layout);
+            if (s.left == 0 && s.in.ok()) s.finish();
+            break;
+        case State::Stage::done:
+            break;
+    }
+    if (s.stage != State::Stage::done && !s.in.ok()) s.fail();
+    return s.stage == State::Stage::done;
+}
+
+ImportResultDecode ImportResultReader::take() { return std::move(state_->decoded); }
+
+ImportResultDecode decode_import_result(std::string_view bytes) {
+    ImportResultReader reader(bytes);
+    while (!reader.step()) {
+    }
+    return reader.take();
 }
 
 }  // namespace radar

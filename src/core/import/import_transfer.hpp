@@ -71,4 +71,25 @@ struct ImportResultDecode {
 // Checks the header and reads everything before the dataset snapshot, which it only locates.
 ImportResultDecode decode_import_result(std::string_view bytes);
 
+// The same a piece at a time, for a page that keeps drawing: the header and the result's fixed
+// part, then its diagnostics and rejected rows some thousands a step. `bytes` must outlive it.
+//     ImportResultReader reader(bytes);
+//     while (!reader.step()) draw_a_frame();
+//     ImportResultDecode decoded = reader.take();
+class ImportResultReader {
+public:
+    explicit ImportResultReader(std::string_view bytes);
+    ~ImportResultReader();
+    ImportResultReader(const ImportResultReader&) = delete;
+    ImportResultReader& operator=(const ImportResultReader&) = delete;
+
+    // One piece of work; true once the result is read or refused (then take() it).
+    bool step();
+    ImportResultDecode take();
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
 }  // namespace radar
