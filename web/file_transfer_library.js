@@ -118,7 +118,8 @@ mergeInto(LibraryManager.library, {
       else if (!RadarFiles.workerStarted) await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
       RadarFiles.busy = false;
     },
-    worker: null,
+    worker: null,  // the import worker reading the last delivered file, if any
+    workerStarted: false,  // set when C++ started a worker while it began the delivered file
     // The last import worker's wasm memory and the page's as the worker ended (the benchmark adds them).
     workerMemory: null,
     // Reads the last delivered file in a new import worker with the request's bytes; false when

@@ -56,7 +56,7 @@ bool ImportSession::file_chunk(std::string_view bytes) {
 void ImportSession::end_file(bool ok, const std::string& error) {
     if (!importer_) return;
     if (!ok && !importer_->stopped()) {
-        fail_reading(cancel_requested_ ? std::string("cancelled") : error);
+        fail_reading(cancel_requested_ ? std::string(reading_cancelled) : error);
         return;
     }
     ImportResult result = importer_->finish();
@@ -124,7 +124,7 @@ void ImportSession::cancel() {
     cancel_requested_ = true;
     if (!worker_reading_ && !decoding_worker_result()) return;
     if (worker_reading_) worker_->stop();
-    fail_reading("cancelled");
+    fail_reading(reading_cancelled);
 }
 
 void ImportSession::fail_reading(const std::string& error) {

@@ -66,6 +66,8 @@ public:
     const ImportResult* result() const { return result_ ? &*result_ : nullptr; }
     // Why the last file could not be read (cancelled, browser read error); empty otherwise.
     const std::string& read_error() const { return read_error_; }
+    // The last read ended because the user stopped it (its read_error() is "cancelled").
+    bool reading_stopped() const { return read_error_ == reading_cancelled; }
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
     // [SECTION] Accepting, over several frames (driven by advance_import_work), so a million-row
@@ -173,6 +175,7 @@ private:
     std::optional<ImportResult> worker_result_;
     std::optional<DatasetSnapshotReader> worker_dataset_reader_;
     std::optional<ImportResult> result_;
+    static constexpr const char* reading_cancelled = "cancelled";
     std::string read_error_;
     bool cancel_requested_ = false;
     bool keep_bytes_ = true;  // false: the platform delivers the file again when asked

@@ -105,8 +105,13 @@ void choose_file(Session& state, ImportSession& session, DictionaryState& dictio
     wrapped_muted_text(tr(TextId::import_drop_hint));
     ImGui::PopTextWrapPos();
     describe_paragraph(tr(TextId::import_drop_hint), "import-drop-hint");
-    if (!session.read_error().empty())
+    if (session.reading_stopped()) {
+        const std::string stopped = filled(TextId::import_reading_stopped, {session.file_name()});
+        wrapped_text(stopped);
+        describe_last_item(Role::status, stopped, "import-message:stopped");
+    } else if (!session.read_error().empty()) {
         error_message(filled(TextId::import_read_failed, {session.file_name(), session.read_error()}), "read");
+    }
     if (session.result() == nullptr && !state.import_refusal().empty()) error_message(state.import_refusal(), "refusal");
     ImGui::Spacing();
     draw_dictionary_bar(state, dictionary);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, clickWidget, waitForInfo } from './browser.mjs';
+import { openApp, clickWidget, waitForInfo, nextFrames, shownWords } from './browser.mjs';
 
 const importState = (page) => page.evaluate(() => window.radar.importState());
 
@@ -62,6 +62,8 @@ test('a file is read by a worker while the page draws; Stop ends the worker; the
     assert.equal(await page.evaluate(() => window.RadarFiles.worker), null, 'the worker is gone');
     assert.equal(stopped.dossiers, demoCount, 'stopping changed nothing');
     assert.equal(stopped.synthetic, true);
+    await nextFrames(page);
+    assert.match(await shownWords(page), /Inlezen van big_export\.csv gestopt: er is niets geïmporteerd\./);
 
     await chooseFile(page, small);
     const reviewing = await waitForInfo(page, (info) => info.import.phase === 'reviewing', 'the review', { read: importState });
