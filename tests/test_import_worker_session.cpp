@@ -91,17 +91,23 @@ ImportResult read_by_session(const std::string& bytes) {
     return std::move(*import.result());
 }
 
+// An app whose import session has its files read by an InProcessWorker over the demo export.
+struct AppWithWorker {
+    AppWithWorker() : worker(csv), app(folder), import(*app.import) { import.use_worker(&worker); }
+    // The user picks the export (a file the platform can deliver again, or not).
+    bool pick(bool can_read_again = true) { return import.begin_file({"export.csv", csv.size(), 0, can_read_again}); }
+
+    TempFolder folder{"worker-session"};
+    const std::string csv = export_csv();
+    InProcessWorker worker;  // before the app: it outlives the session using it
+    RunningApp app;
+    ImportSession& import;
+};
+
 }  // namespace
 
-TEST_CASE("a file read by the import worker gives the review the session's own reading gives") {
-    TempFolder folder("worker-session");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+TEST_CASE_FIXTURE(AppWithWorker, "a file read by the import worker gives the review the session's own reading gives") {
+    REQUIRE(pick());
     CHECK(worker.starts == 1);
     REQUIRE(worker.request());
     CHECK(worker.request()->options.source_name == "export.csv");
@@ -140,14 +146,9 @@ TEST_CASE("a file read by the import worker gives the review the session's own r
     CHECK(app.state.dataset().row_count() == 90);
 }
 
-TEST_CASE("a mapping change reads the file again in a new worker, with the edited mapping in its request") {
-    TempFolder folder("worker-session-reread");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+TEST_CASE_FIXTURE(AppWithWorker,
+                  "a mapping change reads the file again in a new worker, with the edited mapping in its request") {
+    REQUIRE(pick());
     worker.finish();
     decode(app, import);
     REQUIRE(import.result());
@@ -170,14 +171,8 @@ TEST_CASE("a mapping change reads the file again in a new worker, with the edite
     CHECK(import.result()->columns[1].extra);
 }
 
-TEST_CASE("Stop ends the worker at once and nothing is imported") {
-    TempFolder folder("worker-session-stop");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+TEST_CASE_FIXTURE(AppWithWorker, "Stop ends the worker at once and nothing is imported") {
+    REQUIRE(pick());
     import.worker_read(csv.size() / 2);
     CHECK(import.progress() == doctest::Approx(0.5).epsilon(0.01));
     import.cancel();
@@ -188,18 +183,12 @@ TEST_CASE("Stop ends the worker at once and nothing is imported") {
     CHECK_FALSE(import.result());
     CHECK(app.state.is_synthetic());
     // The next file is read again.
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+    REQUIRE(pick());
     CHECK(worker.starts == 2);
 }
 
-TEST_CASE("Stop while the worker's dataset is decoded drops it") {
-    TempFolder folder("worker-session-stop-decoding");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+TEST_CASE_FIXTURE(AppWithWorker, "Stop while the worker's dataset is decoded drops it") {
+    REQUIRE(pick());
     worker.finish();
     REQUIRE(import.decoding_worker_result());
     import.cancel();
@@ -209,20 +198,14 @@ TEST_CASE("Stop while the worker's dataset is decoded drops it") {
     CHECK(app.state.is_synthetic());
 }
 
-TEST_CASE("a worker that fails, or answers with bytes that are not a result, ends the read with the reason") {
-    TempFolder folder("worker-session-fail");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+TEST_CASE_FIXTURE(AppWithWorker,
+                  "a worker that fails, or answers with bytes that are not a result, ends the read with the reason") {
+    REQUIRE(pick());
     worker.fail("NotReadableError: the file changed");
     CHECK(import.phase() == ImportSession::Phase::idle);
     CHECK(import.read_error() == "NotReadableError: the file changed");
 
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, true}));
+    REQUIRE(pick());
     worker.answer("not a result");
     decode(app, import);
     CHECK(import.phase() == ImportSession::Phase::idle);
@@ -231,14 +214,9 @@ TEST_CASE("a worker that fails, or answers with bytes that are not a result, end
     CHECK(app.state.is_synthetic());
 }
 
-TEST_CASE("a file the platform cannot deliver again is read by the session itself, not by a worker") {
-    TempFolder folder("worker-session-kept");
-    const std::string csv = export_csv();
-    InProcessWorker worker(csv);  // before the app: it outlives the session using it
-    RunningApp app(folder);
-    ImportSession& import = *app.import;
-    import.use_worker(&worker);
-    REQUIRE(import.begin_file({"export.csv", csv.size(), 0, false}));
+TEST_CASE_FIXTURE(AppWithWorker,
+                  "a file the platform cannot deliver again is read by the session itself, not by a worker") {
+    REQUIRE(pick(false));
     CHECK(worker.starts == 0);
     REQUIRE(import.file_chunk(csv));
     import.end_file(true, "");
