@@ -1,5 +1,6 @@
 // Shared body of the importer fuzz targets: imports the input whole and in chunks (sizes taken
-// from the input), and traps unless both agree and the result is internally consistent.
+// from the input), and traps unless both agree, the result is internally consistent and it comes
+// back the same through the import worker's codec (import_transfer.hpp).
 #pragma once
 
 #include <cstddef>
@@ -8,9 +9,11 @@
 #include <string_view>
 
 #include "core/data/csv_writer.hpp"
+#include "core/data/dataset_snapshot.hpp"
 #include "core/import/content_hash.hpp"
 #include "core/import/import_report.hpp"
 #include "core/import/import_snapshot.hpp"
+#include "core/import/import_transfer.hpp"
 #include "core/import/importer.hpp"
 
 namespace radar::fuzzing {
@@ -67,6 +70,17 @@ inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoic
     require(split.content_hash == content_hash_of(bytes));
     require(fingerprint(split) == fingerprint(whole));
     require(split.summary.diagnostics_total == s.diagnostics_total);
+
+    // What the import worker hands the page decodes, and encodes again to the same bytes.
+    const std::string transferred = encode_import_result(split);
+    ImportResultDecode decoded = decode_import_result(transferred);
+    require(decoded.result.has_value());
+    DatasetSnapshotDecode dataset =
+        decode_dataset_snapshot(std::string_view(transferred).substr(decoded.dataset_offset, decoded.dataset_size));
+    require(dataset.snapshot.has_value());
+    decoded.result->dataset = std::move(dataset.snapshot->dataset);
+    require(fingerprint(*decoded.result) == fingerprint(split));
+    require(encode_import_result(*decoded.result) == transferred);
 
     // The reports and accepting must cope with whatever came out.
     require(!write_diagnostics_csv(whole).empty());

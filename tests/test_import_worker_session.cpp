@@ -2,7 +2,8 @@
 // session itself gives: the request carries the dictionary and the mapping, the result comes back
 // encoded and its dataset is decoded a piece at a time between frames. A mapping change starts a
 // new worker with the edited mapping; Stop ends the worker at once; a worker that fails, or whose
-// result cannot be read, ends the read with the reason and leaves the current dataset untouched.
+// result cannot be read, ends the read with the reason and leaves the current dataset untouched;
+// a worker that cannot start leaves the reading to the session.
 #include <doctest/doctest.h>
 
 #include <optional>
@@ -55,6 +56,11 @@ public:
         platform::ImportWorkerClient* client = client_;
         client_ = nullptr;
         client->worker_failed(error);
+    }
+    void unavailable() {
+        platform::ImportWorkerClient* client = client_;
+        client_ = nullptr;
+        client->worker_unavailable();
     }
     void answer(std::string bytes) {
         platform::ImportWorkerClient* client = client_;
@@ -222,4 +228,30 @@ TEST_CASE_FIXTURE(AppWithWorker,
     import.end_file(true, "");
     REQUIRE(import.result());
     CHECK(import.result()->summary.rows_imported == 90);
+}
+
+TEST_CASE_FIXTURE(AppWithWorker, "a worker that cannot start leaves the file to the session, and is not tried again") {
+    REQUIRE(pick());
+    worker.unavailable();
+    CHECK(import.phase() == ImportSession::Phase::reading);
+    REQUIRE(import.take_file_request());  // the platform delivers the file to the session
+    REQUIRE(import.file_chunk(csv));
+    import.end_file(true, "");
+    REQUIRE(import.phase() == ImportSession::Phase::reviewing);
+    REQUIRE(import.result());
+    CHECK(import.result()->summary.rows_imported == 90);
+    CHECK(import.read_error().empty());
+
+    // Late words from that worker change nothing.
+    import.worker_failed("late");
+    import.worker_done("late");
+    CHECK(import.phase() == ImportSession::Phase::reviewing);
+    CHECK_FALSE(import.decoding_worker_result());
+
+    import.close_review();
+    REQUIRE(pick());
+    CHECK(worker.starts == 1);
+    REQUIRE(import.file_chunk(csv));
+    import.end_file(true, "");
+    CHECK(import.phase() == ImportSession::Phase::reviewing);
 }

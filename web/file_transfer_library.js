@@ -6,8 +6,8 @@
 // radar_js_read_file_again delivers it through radar_file_again_chunk / radar_file_again_end.
 // An import reads that file in a worker instead (radar_js_import_in_worker; the worker's side is
 // web/import/radar_import_worker.js): one Web Worker per read, its progress and result handed to
-// C++ through radar_import_worker_read / _expect / _piece_buffer / _piece / _done / _failed, and
-// the worker ended as soon as its result is in.
+// C++ through radar_import_worker_read / _expect / _piece_buffer / _piece / _done / _failed /
+// _unavailable, and the worker ended as soon as its result is in.
 mergeInto(LibraryManager.library, {
   $RadarFiles: {
     chunkSize: 1024 * 1024,
@@ -130,11 +130,19 @@ mergeInto(LibraryManager.library, {
       const worker = new Worker(locateFile('radar_import_worker.js'));  // next to radar.js
       RadarFiles.worker = worker;
       RadarFiles.workerStarted = true;
-      // The result's pieces are handed to C++ as they come, through a staging buffer.
+      // The result's pieces are handed to C++ as they come, through a staging buffer. A worker
+      // that fails before it says anything could not start (its script or wasm did not load):
+      // C++ then reads the file itself.
+      let heard = false;
       worker.onmessage = (event) => {
         if (RadarFiles.worker !== worker) return;
         const message = event.data;
-        if (message.read !== undefined) {
+        heard = true;
+        if (message.unavailable !== undefined) {
+          console.warn('The import worker could not start (' + message.unavailable + '); the page reads the file itself.');
+          RadarFiles.stopWorker();
+          _radar_import_worker_unavailable();
+        } else if (message.read !== undefined) {
           _radar_import_worker_read(message.read);
         } else if (message.resultBytes !== undefined) {
           _radar_import_worker_expect(message.resultBytes);
@@ -157,7 +165,12 @@ mergeInto(LibraryManager.library, {
         if (RadarFiles.worker !== worker) return;
         event.preventDefault();
         RadarFiles.stopWorker();
-        RadarFiles.workerFailed(event.message || 'the import worker could not start');
+        if (heard) {
+          RadarFiles.workerFailed(event.message || 'the import worker stopped');
+        } else {
+          console.warn('The import worker could not start (' + (event.message || 'no reason given') + '); the page reads the file itself.');
+          _radar_import_worker_unavailable();
+        }
       };
       worker.postMessage({ file: RadarFiles.lastFile, request });
       return true;

@@ -39,6 +39,8 @@ public:
     // `result`: encode_import_result's bytes.
     virtual void worker_done(std::string result) = 0;
     virtual void worker_failed(const std::string& error) = 0;
+    // The worker could not start (its script or wasm did not load): nothing was read.
+    virtual void worker_unavailable() = 0;
 };
 
 // Reads the last picked or dropped file (one that can be read again) with an importer of its own,
@@ -53,7 +55,8 @@ public:
     virtual void stop() = 0;
 };
 
-// The browser's import worker (a Web Worker per read); nullptr where there is none (natively).
+// The browser's import worker (a Web Worker per read). Only the browser has one: native code
+// gives ImportSession none.
 FileImportWorker* file_import_worker();
 
 // The sink that receives picked and dropped files (nullptr: files are refused).

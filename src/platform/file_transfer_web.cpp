@@ -23,6 +23,7 @@ FileSink* again_sink = nullptr;  // the sink of the file being read again
 class BrowserImportWorker : public FileImportWorker {
 public:
     bool start(std::string_view request, ImportWorkerClient& client) override {
+        release();
         client_ = &client;
         if (radar_js_import_in_worker(request.data(), request.size())) return true;
         client_ = nullptr;
@@ -31,8 +32,7 @@ public:
     void stop() override {
         radar_js_stop_import_worker();
         client_ = nullptr;
-        result_ = std::string();
-        staging_ = std::string();
+        release();
     }
     ImportWorkerClient* client() const { return client_; }
     // The worker's result arrives a piece at a time: each is copied into the staging buffer, then
@@ -51,16 +51,29 @@ public:
         ImportWorkerClient* client = client_;
         client_ = nullptr;
         if (client) client->worker_done(std::move(result_));
-        result_ = std::string();
-        staging_ = std::string();
+        release();
     }
     void deliver_failure(const std::string& error) {
         ImportWorkerClient* client = client_;
         client_ = nullptr;
+        release();
         if (client) client->worker_failed(error);
+    }
+    void deliver_unavailable() {
+        ImportWorkerClient* client = client_;
+        client_ = nullptr;
+        release();
+        if (client) client->worker_unavailable();
     }
 
 private:
+    // Frees the room of a result that will not be delivered (wasm memory never shrinks, but it
+    // is reused).
+    void release() {
+        result_ = std::string();
+        staging_ = std::string();
+    }
+
     ImportWorkerClient* client_ = nullptr;
     std::string result_;
     std::string staging_;
@@ -139,6 +152,10 @@ EMSCRIPTEN_KEEPALIVE void radar_import_worker_done() { radar::platform::browser_
 
 EMSCRIPTEN_KEEPALIVE void radar_import_worker_failed(const char* error) {
     radar::platform::browser_import_worker.deliver_failure(error);
+}
+
+EMSCRIPTEN_KEEPALIVE void radar_import_worker_unavailable() {
+    radar::platform::browser_import_worker.deliver_unavailable();
 }
 
 EMSCRIPTEN_KEEPALIVE void radar_file_again_end(int ok, const char* error) {

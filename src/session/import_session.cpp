@@ -1,9 +1,9 @@
-// Reading a file in an import worker or chunk by chunk into the core Importer, and reading it
-// again after a mapping change (in a new worker, delivered again by the platform, or from the
-// kept bytes).
+// Reading a file chunk by chunk into the core Importer, and reading it again after a mapping
+// change (in a new worker, delivered again by the platform, or from the kept bytes); the review's
+// mapping edits, the accept steps' state and the restore. The worker's side is in
+// import_session_worker.cpp.
 #include "session/import_session.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "platform/platform.hpp"
@@ -17,10 +17,6 @@ constexpr std::size_t reread_chunk_bytes = 4u << 20;
 
 }  // namespace
 
-ImportSession::~ImportSession() {
-    if (worker_reading_) worker_->stop();
-}
-
 bool ImportSession::begin_file(const platform::IncomingFile& file) {
     if (phase_ == Phase::reading || accept_step_ != AcceptStep::none) return false;
     ImportOptions options;
@@ -31,6 +27,7 @@ bool ImportSession::begin_file(const platform::IncomingFile& file) {
     preparation_.reset();  // before the result it reads
     result_.reset();
     read_error_.clear();
+    stopped_by_user_ = false;
     cancel_requested_ = false;
     file_name_ = file.name;
     file_size_ = file.size;
@@ -56,7 +53,7 @@ bool ImportSession::file_chunk(std::string_view bytes) {
 void ImportSession::end_file(bool ok, const std::string& error) {
     if (!importer_) return;
     if (!ok && !importer_->stopped()) {
-        fail_reading(cancel_requested_ ? std::string(reading_cancelled) : error);
+        fail_reading(cancel_requested_ ? std::string("cancelled") : error, cancel_requested_);
         return;
     }
     ImportResult result = importer_->finish();
@@ -64,72 +61,10 @@ void ImportSession::end_file(bool ok, const std::string& error) {
     take_result(std::move(result));
 }
 
-bool ImportSession::read_in_worker(const ImportOptions& options) {
-    if (!worker_) return false;
-    worker_bytes_read_ = 0;
-    worker_reading_ = worker_->start(encode_import_request(*dictionary_, options), *this);
-    return worker_reading_;
-}
-
-void ImportSession::worker_done(std::string result) {
-    worker_reading_ = false;
-    worker_result_bytes_ = std::move(result);
-    worker_result_reader_.emplace(worker_result_bytes_);
-}
-
-bool ImportSession::decode_worker_result_step() {
-    if (worker_result_reader_) {
-        if (!worker_result_reader_->step()) return false;
-        ImportResultDecode decoded = worker_result_reader_->take();
-        worker_result_reader_.reset();
-        if (!decoded.result) {
-            fail_reading("the import worker's result could not be read: " + decoded.error);
-            return true;
-        }
-        worker_result_ = std::move(decoded.result);
-        worker_dataset_reader_.emplace(
-            std::string_view(worker_result_bytes_).substr(decoded.dataset_offset, decoded.dataset_size));
-        return false;
-    }
-    if (!worker_dataset_reader_) return true;
-    if (!worker_dataset_reader_->step()) return false;
-    DatasetSnapshotDecode decoded = worker_dataset_reader_->take();
-    worker_dataset_reader_.reset();
-    worker_result_bytes_ = std::string();
-    if (!decoded.snapshot) {
-        fail_reading("the import worker's dataset could not be read: " + decoded.message);
-        return true;
-    }
-    ImportResult result = std::move(*worker_result_);
-    worker_result_.reset();
-    result.dataset = std::move(decoded.snapshot->dataset);
-    take_result(std::move(result));
-    return true;
-}
-
-double ImportSession::progress() const {
-    if (importer_) return importer_->progress();
-    if (worker_reading_ && file_size_ > 0)
-        return std::min(1.0, static_cast<double>(worker_bytes_read_) / static_cast<double>(file_size_));
-    return decoding_worker_result() ? 1.0 : 0.0;
-}
-
-std::uint64_t ImportSession::bytes_read() const {
-    if (importer_) return importer_->bytes_consumed();
-    if (worker_reading_) return worker_bytes_read_;
-    return decoding_worker_result() ? file_size_ : 0;
-}
-
-void ImportSession::cancel() {
-    cancel_requested_ = true;
-    if (!worker_reading_ && !decoding_worker_result()) return;
-    if (worker_reading_) worker_->stop();
-    fail_reading(reading_cancelled);
-}
-
-void ImportSession::fail_reading(const std::string& error) {
+void ImportSession::fail_reading(const std::string& error, bool stopped_by_user) {
     rereading_ = false;
     read_error_ = error;
+    stopped_by_user_ = stopped_by_user;
     importer_.reset();
     worker_reading_ = false;
     worker_result_reader_.reset();
@@ -258,6 +193,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
     dictionary_ = next_dictionary_;
     file_name_ = stored.descriptor.source_name;
     read_error_.clear();
+    stopped_by_user_ = false;
     matched_profile_.clear();
     if (stored.dataset) {
         ImportResult restored;

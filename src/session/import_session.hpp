@@ -44,9 +44,13 @@ public:
     bool file_chunk(std::string_view bytes) override;
     void end_file(bool ok, const std::string& error) override;
 
-    void worker_read(std::uint64_t bytes_read) override { worker_bytes_read_ = bytes_read; }
+    // What the worker says; ignored unless a worker is reading for this session.
+    void worker_read(std::uint64_t bytes_read) override;
     void worker_done(std::string result) override;
-    void worker_failed(const std::string& error) override { fail_reading(error); }
+    void worker_failed(const std::string& error) override;
+    // The worker could not start: the session reads the file itself (take_file_request), and
+    // reads the next files itself too.
+    void worker_unavailable() override;
     // The worker's result is being decoded (decode_worker_result_step, between frames).
     bool decoding_worker_result() const { return worker_result_reader_ || worker_dataset_reader_; }
     // Decodes a piece of the worker's result, then of its dataset; true once it is done (the
@@ -67,7 +71,7 @@ public:
     // Why the last file could not be read (cancelled, browser read error); empty otherwise.
     const std::string& read_error() const { return read_error_; }
     // The last read ended because the user stopped it (its read_error() is "cancelled").
-    bool reading_stopped() const { return read_error_ == reading_cancelled; }
+    bool reading_stopped() const { return stopped_by_user_; }
     // Drops the reviewed result (after accepting or discarding it).
     void close_review();
     // [SECTION] Accepting, over several frames (driven by advance_import_work), so a million-row
@@ -153,7 +157,7 @@ private:
     bool read_in_worker(const ImportOptions& options);
     // The read ended with `result`: it is reviewed, or accepted at once when it restores.
     void take_result(ImportResult result);
-    void fail_reading(const std::string& error);
+    void fail_reading(const std::string& error, bool stopped_by_user = false);
     void reread(std::optional<MappingProfile> profile);
     void start_reading_again(ImportOptions options);
     const MappingProfile* profile_for_headers() const;
@@ -167,6 +171,7 @@ private:
     std::unique_ptr<Importer> importer_;
     platform::FileImportWorker* worker_ = nullptr;
     bool worker_reading_ = false;
+    ImportOptions worker_options_;  // the running worker's, for reading the file here instead
     std::uint64_t worker_bytes_read_ = 0;
     // The worker's result as bytes, read a piece at a time: all but the dataset (then
     // worker_result_), then the dataset.
@@ -175,8 +180,8 @@ private:
     std::optional<ImportResult> worker_result_;
     std::optional<DatasetSnapshotReader> worker_dataset_reader_;
     std::optional<ImportResult> result_;
-    static constexpr const char* reading_cancelled = "cancelled";
     std::string read_error_;
+    bool stopped_by_user_ = false;
     bool cancel_requested_ = false;
     bool keep_bytes_ = true;  // false: the platform delivers the file again when asked
     bool file_wanted_again_ = false;

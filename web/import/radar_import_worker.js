@@ -13,7 +13,9 @@
 //                            few, the worker fills a returned buffer with the next piece (waiting
 //                            for one if need be), so no piece is left for the garbage collector;
 //   { done: true, memoryBytes }  all pieces sent; its wasm memory at its largest (it never shrinks);
-//   { error: text }          instead, when the file could not be read.
+//   { error: text }          instead, when the file could not be read;
+//   { unavailable: text }    instead, when its wasm could not be loaded (the page then reads the
+//                            file itself).
 // One worker reads one file: the page ends it once it has the result (its memory goes with it)
 // or when the user stops the import.
 'use strict';
@@ -21,12 +23,22 @@
 const sliceBytes = 1024 * 1024;
 let started = null;
 
+let runtimeReady = false;
+let failed = false;  // an abort is reported once, not again by the promise it rejects
 self.Module = {
   print: () => {},
   printErr: (text) => console.warn(text),
-  onAbort: (what) => self.postMessage({ error: 'the import stopped: ' + what }),
+  onAbort: (what) => {
+    failed = true;
+    self.postMessage(runtimeReady ? { error: 'the import stopped: ' + what } : { unavailable: String(what) });
+  },
 };
-const ready = new Promise((resolve) => { self.Module.onRuntimeInitialized = resolve; });
+const ready = new Promise((resolve) => {
+  self.Module.onRuntimeInitialized = () => {
+    runtimeReady = true;
+    resolve();
+  };
+});
 importScripts('radar_import_core.js');
 
 function importFile(file, request) {
@@ -85,6 +97,6 @@ self.onmessage = (event) => {
   if (started) return;
   const { file, request } = event.data;
   started = ready.then(() => importFile(file, request)).catch((failure) => {
-    self.postMessage({ error: String((failure && failure.message) || failure) });
+    if (!failed) self.postMessage({ error: String((failure && failure.message) || failure) });
   });
 };

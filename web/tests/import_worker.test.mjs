@@ -1,13 +1,14 @@
 // Browser test of the import worker (issue #20): a picked file is read by a Web Worker of its own
 // while the page keeps drawing; Stop ends that worker with nothing changed; the next file is read
-// to its review by a new worker; and with the network off the worker's files come from the
-// offline cache, so an import still works.
+// to its review by a new worker; with the network off the worker's files come from the offline
+// cache, so an import still works; and where the worker cannot start (a deployment without its
+// wasm) the page reads the file itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp, clickWidget, waitForInfo, nextFrames, shownWords } from './browser.mjs';
+import { openApp, clickWidget, waitForInfo, nextFrames, shownWords, siteFolder } from './browser.mjs';
 
 const importState = (page) => page.evaluate(() => window.radar.importState());
 
@@ -51,10 +52,11 @@ test('a file is read by a worker while the page draws; Stop ends the worker; the
     assert.ok(reading.import.bytesRead < reading.import.fileBytes, 'the file is still being read');
     assert.equal(await page.evaluate(() => window.RadarFiles.worker !== null), true, 'a worker reads it');
     const framesAtStart = await page.evaluate(() => window.framesDrawn);
+    await nextFrames(page);
+    assert.ok(await page.evaluate(() => window.framesDrawn) > framesAtStart);
     const further = await waitForInfo(page, (info) => info.import.bytesRead > reading.import.bytesRead,
                                       'more of the file read', { read: importState });
-    assert.equal(further.import.phase, 'reading');
-    assert.ok(await page.evaluate(() => window.framesDrawn) > framesAtStart, 'the page drew frames while the worker read');
+    assert.equal(further.import.phase, 'reading', 'the page drew frames while the worker read on');
 
     await clickWidget(page, 'button:cancel-reading');
     const stopped = await waitForInfo(page, (info) => info.import.phase === 'idle', 'the stopped read', { read: importState });
@@ -95,6 +97,30 @@ test('with the network off, a file is still read: the worker comes from the offl
                                         { read: importState });
     assert.equal(reviewing.import.rowsImported, 300);
     assert.deepEqual(app.foreignRequests, []);
+  } finally {
+    await app.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('where the import worker cannot start, the page reads the file itself', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'radar-worker-missing-'));
+  const site = join(folder, 'site');
+  cpSync(siteFolder, site, { recursive: true });
+  rmSync(join(site, 'radar_import_core.wasm'));  // a deployment that lost the worker's wasm
+  const file = join(folder, 'export.csv');
+  writeExport(file, 2500);
+  const app = await openApp({ folder: site });
+  try {
+    const { page } = app;
+    await chooseFile(page, file);
+    const reviewing = await waitForInfo(page, (info) => info.import.phase === 'reviewing' || info.import.readError,
+                                        'the review', { read: importState });
+    assert.equal(reviewing.import.readError, '');
+    assert.equal(reviewing.import.rowsImported, 2500);
+    assert.equal(await page.evaluate(() => window.RadarFiles.workerMemory), null, 'no worker read it');
+    // The missing file and the worker's failed compile are reported; nothing else goes wrong.
+    assert.deepEqual(app.consoleErrors.filter((error) => !/404|radar_import_core\.wasm|Aborted\(CompileError/.test(error)), []);
   } finally {
     await app.close();
     rmSync(folder, { recursive: true, force: true });

@@ -2,10 +2,12 @@
 // (the field dictionary and the import's options) and the answer (the whole ImportResult, its
 // dataset as a dataset snapshot at the end, for the page to decode a piece at a time).
 //
-//     std::string request = encode_import_request(dictionary, options);          // page -> worker
-//     std::string answer = encode_import_result(importer.finish());              // worker -> page
-//     ImportResultDecode decoded = decode_import_result(answer);
-//     DatasetSnapshotReader reader(std::string_view(answer).substr(decoded.dataset_offset, decoded.dataset_size));
+//     std::string request = encode_import_request(dictionary, options);      // page -> worker
+//     ImportResultWriter writer(importer.finish());                          // worker -> page,
+//     for (std::string piece = writer.next_piece(); !piece.empty(); ...)     //   a piece at a time
+//     ImportResultReader reader(answer);                                     // on the page, in steps,
+//     DatasetSnapshotReader dataset(answer.substr(offset, size));            //   then its dataset
+// encode_import_result and decode_import_result do the same at once (tests, fuzzing).
 #pragma once
 
 #include <cstddef>
