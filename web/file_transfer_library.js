@@ -35,11 +35,18 @@ mergeInto(LibraryManager.library, {
         error = String(failure && failure.message || failure);
       }
       _free(pointer);
-      const errorBytes = lengthBytesUTF8(error) + 1;
-      const errorPointer = _malloc(errorBytes);
-      stringToUTF8(error, errorPointer, errorBytes);
-      end(error === '' ? 1 : 0, errorPointer);
-      _free(errorPointer);
+      RadarFiles.withText(error, (errorPointer) => end(error === '' ? 1 : 0, errorPointer));
+    },
+    // Calls `use` with `text` as a C string in wasm memory (freed after) and returns its result.
+    withText: function (text, use) {
+      const size = lengthBytesUTF8(text) + 1;
+      const pointer = _malloc(size);
+      stringToUTF8(text, pointer, size);
+      try {
+        return use(pointer);
+      } finally {
+        _free(pointer);
+      }
     },
     // The size of each slice in turn: 64 KiB first, doubling up to chunkSize. The first slice
     // also plans the import's columns, and the parser's code is not yet at full speed: in
@@ -103,23 +110,19 @@ mergeInto(LibraryManager.library, {
     deliver: async function (file) {
       if (RadarFiles.busy) { console.warn('A file is already being read; ignored ' + file.name); return; }
       RadarFiles.busy = true;
-      const nameBytes = lengthBytesUTF8(file.name) + 1;
-      const namePointer = _malloc(nameBytes);
-      stringToUTF8(file.name, namePointer, nameBytes);
       // The file's last change as a local calendar day (days since 1970-01-01), 0 when unknown.
       const changed = file.lastModified ? new Date(file.lastModified) : null;
       const changedDay = changed ? Date.UTC(changed.getFullYear(), changed.getMonth(), changed.getDate()) / 86400000 : 0;
       const previousFile = RadarFiles.lastFile;
       RadarFiles.lastFile = file;  // an import worker started while C++ begins the file reads it
-      RadarFiles.workerStarted = false;
-      const accepted = _radar_file_begin(namePointer, file.size, changedDay);
-      _free(namePointer);
+      const workerBefore = RadarFiles.worker;
+      const accepted = RadarFiles.withText(file.name, (name) => _radar_file_begin(name, file.size, changedDay));
+      // An accepted file is read by the worker C++ started for it, if it started one, else here.
       if (!accepted) RadarFiles.lastFile = previousFile;
-      else if (!RadarFiles.workerStarted) await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
+      else if (RadarFiles.worker === workerBefore) await RadarFiles.sendSlices(file, _radar_file_chunk, _radar_file_end);
       RadarFiles.busy = false;
     },
     worker: null,  // the import worker reading the last delivered file, if any
-    workerStarted: false,  // set when C++ started a worker while it began the delivered file
     // The last import worker's wasm memory and the page's as the worker ended (the benchmark adds them).
     workerMemory: null,
     // Reads the last delivered file in a new import worker with the request's bytes; false when
@@ -129,7 +132,6 @@ mergeInto(LibraryManager.library, {
       if (!RadarFiles.lastFile || typeof Worker === 'undefined') return false;
       const worker = new Worker(locateFile('radar_import_worker.js'));  // next to radar.js
       RadarFiles.worker = worker;
-      RadarFiles.workerStarted = true;
       // The result's pieces are handed to C++ as they come, through a staging buffer. A worker
       // that fails before it says anything could not start (its script or wasm did not load):
       // C++ then reads the file itself.
@@ -179,13 +181,7 @@ mergeInto(LibraryManager.library, {
       if (RadarFiles.worker) RadarFiles.worker.terminate();
       RadarFiles.worker = null;
     },
-    workerFailed: function (error) {
-      const errorBytes = lengthBytesUTF8(error) + 1;
-      const errorPointer = _malloc(errorBytes);
-      stringToUTF8(error, errorPointer, errorBytes);
-      _radar_import_worker_failed(errorPointer);
-      _free(errorPointer);
-    },
+    workerFailed: function (error) { RadarFiles.withText(error, _radar_import_worker_failed); },
     // The last delivered file once more (it may have changed or gone since: the read then fails
     // with the browser's message). False when there is none or a file is being read.
     readAgain: function () {

@@ -2,6 +2,8 @@
 // the import worker web/import/radar_import_worker.js).
 #include <emscripten/emscripten.h>
 
+#include <utility>
+
 #include "file_transfer.hpp"
 
 extern "C" {
@@ -48,25 +50,21 @@ public:
     }
     void take_piece(std::size_t size) { result_.append(staging_.data(), size); }
     void deliver_result() {
-        ImportWorkerClient* client = client_;
-        client_ = nullptr;
-        if (client) client->worker_done(std::move(result_));
+        if (ImportWorkerClient* client = hand_over()) client->worker_done(std::move(result_));
         release();
     }
     void deliver_failure(const std::string& error) {
-        ImportWorkerClient* client = client_;
-        client_ = nullptr;
         release();
-        if (client) client->worker_failed(error);
+        if (ImportWorkerClient* client = hand_over()) client->worker_failed(error);
     }
     void deliver_unavailable() {
-        ImportWorkerClient* client = client_;
-        client_ = nullptr;
         release();
-        if (client) client->worker_unavailable();
+        if (ImportWorkerClient* client = hand_over()) client->worker_unavailable();
     }
 
 private:
+    // The client, which hears nothing more from this worker after what it is now told.
+    ImportWorkerClient* hand_over() { return std::exchange(client_, nullptr); }
     // Frees the room of a result that will not be delivered (wasm memory never shrinks, but it
     // is reused).
     void release() {
