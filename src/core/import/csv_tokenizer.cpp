@@ -10,12 +10,7 @@
 namespace radar {
 
 CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes)
-    : delimiter_(delimiter), max_record_bytes_(max_record_bytes), line_(first_line) {
-    special_[static_cast<unsigned char>(delimiter)] = true;
-    special_[static_cast<unsigned char>('\n')] = true;
-    special_[static_cast<unsigned char>('\r')] = true;
-    for (int c = 0x80; c < 0x100; ++c) special_[c] = true;
-}
+    : delimiter_(delimiter), max_record_bytes_(max_record_bytes), scanner_(delimiter), line_(first_line) {}
 
 void CsvTokenizer::copy_record_so_far(const char* upto) {
     buffer_.assign(record_origin_, upto);
@@ -73,6 +68,7 @@ void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing
 
 const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sink, std::string& replay) {
     const char* const begin = p;
+    scanner_.reset();
     // The current record may be read up to `limit`. Every scan stops there; reaching it with the
     // record still open and past the size limit stops the reading. The checks sit where a scan
     // stops, off the path of ordinary unquoted fields.
@@ -110,33 +106,37 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             }
             state_ = State::unquoted;
             [[fallthrough]];
-        case State::unquoted: {
-            const char* run_end = p;
-            while (run_end < limit && !special_[static_cast<unsigned char>(*run_end)]) ++run_end;
-            if (!direct_) buffer_.append(p, run_end);
-            p = run_end;
-            if (p == limit) {
-                if (too_long_at(p)) {
-                    stop_too_long(sink);
-                    return end;
+        case State::unquoted:
+            // Field after field of the record is read in this loop, as long as none opens with a quote.
+            for (;;) {
+                const char* run_end = scanner_.next_special(p, limit);
+                if (!direct_) buffer_.append(p, run_end);
+                p = run_end;
+                if (p == limit) {
+                    if (too_long_at(p)) {
+                        stop_too_long(sink);
+                        return end;
+                    }
+                    break;
+                }
+                const char c = *p++;
+                if (c == delimiter_) {
+                    end_field(p - 1);
+                    if (p < limit && *p != '"') continue;
+                    state_ = State::field_start;
+                } else if (c == '\n' || c == '\r') {
+                    end_field(p - 1);
+                    ++line_;
+                    emit(sink);
+                    state_ = c == '\r' ? State::after_cr : State::field_start;
+                } else {
+                    has_non_ascii_ = true;
+                    if (!direct_) buffer_.push_back(c);
+                    continue;
                 }
                 break;
             }
-            const char c = *p++;
-            if (c == delimiter_) {
-                end_field(p - 1);
-                state_ = State::field_start;
-            } else if (c == '\n' || c == '\r') {
-                end_field(p - 1);
-                ++line_;
-                emit(sink);
-                state_ = c == '\r' ? State::after_cr : State::field_start;
-            } else {
-                has_non_ascii_ = true;
-                if (!direct_) buffer_.push_back(c);
-            }
             break;
-        }
         case State::quoted: {
             const void* quote = std::memchr(p, '"', static_cast<std::size_t>(limit - p));
             const char* run_end = quote ? static_cast<const char*>(quote) : limit;

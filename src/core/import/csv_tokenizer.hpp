@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/import/byte_block_scanner.hpp"
+
 namespace radar {
 
 struct CsvRecord {
@@ -91,7 +93,7 @@ private:
 
     char delimiter_;
     std::size_t max_record_bytes_;
-    bool special_[256] = {};  // bytes that end an unquoted run: delimiter, CR, LF, >= 0x80
+    ByteBlockScanner scanner_;  // finds the bytes that end an unquoted run: delimiter, CR, LF, >= 0x80
 
     State state_ = State::field_start;
     bool in_record_ = false;
