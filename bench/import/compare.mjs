@@ -69,13 +69,17 @@ for (const file of files) {
   const check = (ok) => (ok ? 'met' : 'NOT met');
   const show = (value, ok) => `${fmt(value)}x (${check(ok)})`;
   console.log('(times in seconds; MB/s from warm CPU time; wall times depend on how busy the machine is)');
-  console.log(`target DuckDB / wasm >= 5:      CPU cold ${show(duck.first_cpu_seconds / wasm.first_cpu_seconds, duck.first_cpu_seconds / wasm.first_cpu_seconds >= 5)}` +
-              `, CPU warm ${show(duck.cpu_seconds / wasm.cpu_seconds, duck.cpu_seconds / wasm.cpu_seconds >= 5)}` +
-              `, wall warm ${show(duck.seconds / wasm.seconds, duck.seconds / wasm.seconds >= 5)}`);
-  const budget = duck.cpu_seconds / 5;
+  // Issue #20 asks for at least 3x DuckDB-wasm (an earlier issue asked for 5x).
+  const duckTarget = 3;
+  const duckWall = duck.seconds / wasm.seconds;
+  const duckCold = duck.first_cpu_seconds / wasm.first_cpu_seconds;
+  const duckWarm = duck.cpu_seconds / wasm.cpu_seconds;
+  console.log(`target DuckDB / wasm >= ${duckTarget}:      CPU cold ${show(duckCold, duckCold >= duckTarget)}` +
+              `, CPU warm ${show(duckWarm, duckWarm >= duckTarget)}, wall warm ${show(duckWall, duckWall >= duckTarget)}`);
+  const budget = duck.cpu_seconds / duckTarget;
   console.log(`floor:                          the wasm tokenizer alone (records and fields, nothing else) takes ` +
               `${fmt(tokenizer.cpu_seconds, 3)} s CPU warm, ${fmt(100 * tokenizer.cpu_seconds / budget, 0)}% of the ` +
-              `${fmt(budget, 3)} s a 5x target leaves for the whole import`);
+              `${fmt(budget, 3)} s a ${duckTarget}x target leaves for the whole import`);
   console.log(`target wasm / native <= 1.5:    CPU warm ${show(wasm.cpu_seconds / native.cpu_seconds, wasm.cpu_seconds / native.cpu_seconds <= 1.5)}` +
               `, wall warm ${show(wasm.seconds / native.seconds, wasm.seconds / native.seconds <= 1.5)}`);
   console.log(`target wasm heap / file <= 1.5: ${show(wasm.peak_memory_bytes / bytes, wasm.peak_memory_bytes / bytes <= 1.5)}` +
