@@ -499,11 +499,21 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
         reject(context, cells, count);
         return;
     }
-    // The duplicate check waits for memory (a random slot of a big table): its slot is fetched
-    // while the cells are parsed and stored; a duplicate's cells are then taken back out.
+    // While every id is greater than the one before (an export sorted by id), none can repeat an
+    // earlier one and the index is left alone; from the first that is not, it indexes the rows
+    // before it and checks every id. The check waits for memory (a random slot of a big table):
+    // the slot is fetched while the cells are parsed and stored, and a duplicate's cells are then
+    // taken back out.
+    const std::string_view id = id_index_ ? staged_[id_source_column_].text : std::string_view();
+    const std::size_t imported = result_.summary.rows_imported;
+    if (ids_ascending_ && id_index_ && imported > 0 && !(plans_[id_source_column_]->column->texts[imported - 1] < id)) {
+        ids_ascending_ = false;
+        id_index_->index_next_rows(imported - id_index_->rows_indexed());
+    }
+    const bool check_id = id_index_ && !ids_ascending_;
     std::uint64_t id_hash = 0;
-    if (id_index_) {
-        id_hash = IdIndex::hash_of(staged_[id_source_column_].text);
+    if (check_id) {
+        id_hash = IdIndex::hash_of(id);
         id_index_->prefetch(id_hash);
     }
     for (std::size_t c = 0; c < columns; ++c) {
@@ -511,8 +521,7 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
         if (plan.required) store(*plan.column, staged_[c]);
         else store_cell(context, plan, cell_at(c));
     }
-    if (id_index_) {
-        const std::string_view id = staged_[id_source_column_].text;
+    if (check_id) {
         if (const auto first = id_index_->find(id, id_hash)) {
             const std::string first_row = std::to_string(result_.source_rows[*first]);
             diagnose(context, plans_[id_source_column_]->header, id, DiagnosticReason::duplicate_id, Severity::error,
@@ -521,7 +530,7 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
             reject(context, cells, count);
             return;
         }
-        id_index_->insert(static_cast<std::uint32_t>(result_.summary.rows_imported), id_hash);
+        id_index_->insert(static_cast<std::uint32_t>(imported), id_hash);
     }
     result_.source_rows.push_back(context.row);
     ++result_.summary.rows_imported;

@@ -152,6 +152,7 @@ private:
     std::size_t rejected_cells_kept_ = 0;
     std::size_t id_source_column_ = 0;
     std::unique_ptr<IdIndex> id_index_;
+    bool ids_ascending_ = true;  // every id so far greater than the one before: id_index_ not filled yet
 };
 
 }  // namespace radar
