@@ -1,7 +1,8 @@
 // Rows by dossier id, without a second copy of the ids: an open-addressing table of row numbers
 // into the id column itself. A slot holds the row and 32 bits of the id's hash, so a probe
 // touches one slot and compares text only when those match. The importer fills it while rows
-// stream in (to find duplicates); a complete dataset's is built a slice of rows at a time
+// stream in, to find duplicates, from the first id that does not ascend (an export sorted by id
+// needs none); a complete dataset's is built a slice of rows at a time
 // (DatasetPreparation) and follows its column when the dataset moves (rebind).
 #pragma once
 
