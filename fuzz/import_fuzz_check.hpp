@@ -1,5 +1,5 @@
 // Shared body of the importer fuzz targets: imports the input whole and in chunks (sizes taken
-// from the input, always under the CSV scanner's block), and traps unless both agree, the result is internally consistent and it comes
+// from the input, under the CSV scanner's block), and traps unless both agree, the result is internally consistent and it comes
 // back the same through the import worker's codec (import_transfer.hpp).
 #pragma once
 
@@ -53,8 +53,9 @@ inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoic
     options.limits.max_record_bytes = 512;
     ImportResult whole = import_bytes(bytes, fuzz_dictionary(), options);
 
-    // Chunks shorter than the tokenizer's 64-byte block: the chunked reading scans byte by byte,
-    // the whole reading a block at a time (byte_block_scanner.hpp), and both must agree.
+    // Chunks shorter than the tokenizer's 64-byte block: the chunked reading scans byte by byte
+    // (but for text taken back after an unclosed quote), the whole reading a block at a time
+    // (byte_block_scanner.hpp), and both must agree.
     const std::size_t chunk = size == 0 ? 1 : data[0] % 61 + 1;
     options.total_bytes = size;
     Importer importer(fuzz_dictionary(), options);

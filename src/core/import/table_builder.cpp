@@ -198,8 +198,7 @@ void TableBuilder::add_column(std::string_view raw_header, std::uint32_t row, st
         if (plan->field->max) plan->high = *plan->field->max;
         if (plan->field->is_id) {
             id_source_column_ = index;
-            id_index_ = std::make_unique<IdIndex>(column.texts);
-            id_index_->reserve(reserved_rows_);
+            id_index_ = std::make_unique<IdIndex>(column.texts);  // room only once ids stop ascending
         }
     }
     ImportedColumn imported;
@@ -238,8 +237,9 @@ void TableBuilder::reserve_rows(std::size_t rows) {
     if (failed() || rows <= reserved_rows_) return;
     reserved_rows_ = rows;
     // What the reservations below allocate, about: the columns' values and missing flags, the
-    // file row numbers and the id index's slots (two per row, 8 bytes each).
-    std::size_t bytes_per_row = sizeof(std::uint32_t) + (id_index_ ? 2 * sizeof(std::uint64_t) : 0);
+    // file row numbers and, once ids no longer ascend, the id index's slots (two per row, 8 bytes each).
+    const bool index_used = id_index_ && !ids_ascending_;
+    std::size_t bytes_per_row = sizeof(std::uint32_t) + (index_used ? 2 * sizeof(std::uint64_t) : 0);
     for (const auto& plan : plans_) {
         const Column& column = *plan->column;
         bytes_per_row += column.type == ColumnType::text || !column.numbers.wide() ? 4 : 8;
@@ -252,7 +252,7 @@ void TableBuilder::reserve_rows(std::size_t rows) {
         else column.numbers.reserve(rows);
     }
     result_.source_rows.reserve(rows);
-    if (id_index_) id_index_->reserve(rows);
+    if (index_used) id_index_->reserve(rows);
 }
 
 void TableBuilder::diagnose(const RowContext& context, std::string_view column, std::string_view value,
@@ -508,6 +508,7 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     const std::size_t imported = result_.summary.rows_imported;
     if (ids_ascending_ && id_index_ && imported > 0 && !(plans_[id_source_column_]->column->texts[imported - 1] < id)) {
         ids_ascending_ = false;
+        id_index_->reserve(std::max(reserved_rows_, imported));
         id_index_->index_next_rows(imported - id_index_->rows_indexed());
     }
     const bool check_id = id_index_ && !ids_ascending_;
