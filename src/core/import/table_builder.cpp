@@ -508,8 +508,8 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     const std::size_t imported = result_.summary.rows_imported;
     if (ids_ascending_ && id_index_ && imported > 0 && !(plans_[id_source_column_]->column->texts[imported - 1] < id)) {
         ids_ascending_ = false;
-        id_index_->reserve(std::max(reserved_rows_, imported));
-        id_index_->index_next_rows(imported - id_index_->rows_indexed());
+        id_index_->reserve(reserved_rows_);
+        id_index_->insert_all_rows();  // the id column holds the imported rows: this one is stored below
     }
     const bool check_id = id_index_ && !ids_ascending_;
     std::uint64_t id_hash = 0;
