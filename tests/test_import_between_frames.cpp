@@ -51,6 +51,16 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     CHECK(app.import->accept_step() == ImportSession::AcceptStep::finishing);
     CHECK(app.state.is_synthetic());  // the swap is a frame's
 
+    // The swap's frame starts encoding the accepted dataset's snapshot; tasks between frames
+    // encode all of it (the folder store keeps up: nothing waits to be stored).
+    for (int frame = 0; frame < 10 && app.import->busy(); ++frame) advance_import_work(app.state, *app.import);
+    REQUIRE_FALSE(app.import->busy());
+    REQUIRE(app.state.snapshot_writing());
+    CHECK(import_work_waits_between_frames(app.state, *app.import));
+    tasks = 0;
+    while (advance_import_work_between_frames(app.state, *app.import) && ++tasks < 10000) {}
+    CHECK_FALSE(app.state.snapshot_writing());
+
     run_frames_and_tasks(app);
     CHECK(app.state.import_refusal().empty());
     REQUIRE(app.state.dataset().row_count() == 20000);
@@ -62,6 +72,10 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     }
     REQUIRE(app.state.snapshot_save());
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
+    // The snapshot encoded between frames is the dataset: reopened, it is the same.
+    RunningApp reopened(folder);
+    CHECK(reopened.state.dataset_hash() == frames_only.state.dataset_hash());
+    CHECK(reopened.state.dataset().row_count() == 20000);
 }
 
 TEST_CASE("while a result is reviewed its fingerprint and indexes are prepared; accepting finds them done; a mapping change starts afresh") {

@@ -6,7 +6,7 @@
 // same steps without a review; its problems go to the store's problem list. Between frames, the
 // page runs more of the same slices in tasks of their own, 25 ms each
 // (advance_import_work_between_frames), so a software-rendered frame's drawing does not hold the
-// work back.
+// work back; so is the accepted dataset's snapshot encoded for the store, while the store keeps up.
 #include "session/import_work.hpp"
 
 #include <chrono>
@@ -128,6 +128,10 @@ void advance_import_work(Session& state, ImportSession& session) {
 
 bool advance_import_work_between_frames(Session& state, ImportSession& session) {
     const Clock::time_point deadline = Clock::now() + between_frames_budget;
+    if (state.snapshot_writing_can_go_on()) {
+        work_until(deadline, [&] { return state.write_snapshot_step(); });
+        if (Clock::now() >= deadline) return import_work_waits_between_frames(state, session);
+    }
     if (state.stored_snapshot_decoding()) {
         work_until(deadline, [&] { return state.read_stored_snapshot_step(); });
         return state.stored_snapshot_decoding();
@@ -151,7 +155,8 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
 }
 
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
-    if (state.stored_snapshot_decoding() || session.decoding_worker_result()) return true;
+    if (state.stored_snapshot_decoding() || session.decoding_worker_result() || state.snapshot_writing_can_go_on())
+        return true;
     switch (session.accept_step()) {
     case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
     case ImportSession::AcceptStep::preparing: return true;

@@ -13,9 +13,10 @@ namespace radar::session {
 // Call once per frame, before drawing.
 void advance_import_work(Session& state, ImportSession& session);
 
-// Between frames, in a task of its own: up to a frame's budget more of the work that needs no
-// notice drawn first (decoding a stored snapshot, a trial under way, the preparation). Never
-// begins a step; true while such work waits (import_work_waits_between_frames).
+// Between frames, in a task of its own: up to 25 ms more of the work that needs no notice drawn
+// first (decoding a stored snapshot, encoding the accepted one while the store keeps up, a trial
+// under way, the preparation). Never begins a step; true while such work waits
+// (import_work_waits_between_frames).
 bool advance_import_work_between_frames(Session& state, ImportSession& session);
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session);
 

@@ -195,6 +195,9 @@ public:
     // to the store as they are done; true when nothing is left to do in this frame: the snapshot
     // is all handed over (the store then finishes it), or enough of it waits to be stored.
     bool write_snapshot_step();
+    // The snapshot being encoded has a step to take now (not all of it handed over, and not
+    // enough of it waiting to be stored): the import work runs steps between frames too.
+    bool snapshot_writing_can_go_on() const;
     // The stored dataset could not be read or accepted again (shown with the store's problems).
     void note_restore_problem(const std::string& problem);
     // The stored dataset snapshot was damaged (its checksum or format): the file name it held and

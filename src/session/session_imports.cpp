@@ -134,6 +134,10 @@ void Session::drop_snapshot_writing() {
     snapshot_save_.reset();  // it said "saving"
 }
 
+bool Session::snapshot_writing_can_go_on() const {
+    return snapshot_writing_ && snapshot_writing_->parts->bytes_waiting() < snapshot_bytes_ahead;
+}
+
 bool Session::write_snapshot_step() {
     if (!snapshot_writing_) return true;
     SnapshotWriting& writing = *snapshot_writing_;
