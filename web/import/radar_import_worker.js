@@ -1,8 +1,8 @@
 // The import worker: reads one picked or dropped file off the page's main thread. The page posts
 // { file, request } (request: the bytes of encode_import_request); the worker runs its own wasm
-// importer (radar_import_core.js, src/worker/import_worker_main.cpp) over the file's slices, read
-// with FileReaderSync (a worker may read synchronously, so the file is never whole in memory),
-// and posts back, in order:
+// importer (radar_import_core.js, src/worker/import_worker_main.cpp) over the file's slices of
+// 1 MiB, each read by the browser while the one before is imported (so the file is never whole
+// in memory: two slices at most), and posts back, in order:
 //   { read: bytes }          after each slice, for the page's progress bar;
 //   { resultBytes: n }       the import is finished: its encoded result (encode_import_result's
 //                            bytes) is n bytes long;
@@ -41,18 +41,21 @@ const ready = new Promise((resolve) => {
 });
 importScripts('radar_import_core.js');
 
-function importFile(file, request) {
+async function importFile(file, request) {
   const Module = self.Module;
   const requestPointer = Module._malloc(request.byteLength);
   Module.HEAPU8.set(new Uint8Array(request), requestPointer);
   const begun = Module._radar_worker_begin(requestPointer, request.byteLength);
   Module._free(requestPointer);
   if (!begun) throw new Error('the import request could not be read');
-  const reader = new FileReaderSync();
+  const readSlice = (offset) => file.slice(offset, offset + sliceBytes).arrayBuffer();
   const slicePointer = Module._malloc(sliceBytes);
   try {
+    let nextSlice = readSlice(0);
     for (let offset = 0; offset < file.size; offset += sliceBytes) {
-      const bytes = new Uint8Array(reader.readAsArrayBuffer(file.slice(offset, offset + sliceBytes)));
+      const bytes = new Uint8Array(await nextSlice);
+      // The browser reads the next slice while this one is imported.
+      if (offset + sliceBytes < file.size) nextSlice = readSlice(offset + sliceBytes);
       Module.HEAPU8.set(bytes, slicePointer);  // HEAPU8 read again: memory may have grown
       const wantsMore = Module._radar_worker_feed(slicePointer, bytes.length);
       self.postMessage({ read: offset + bytes.length });
