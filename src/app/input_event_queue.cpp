@@ -54,6 +54,8 @@ void queue_input_events(GLFWwindow* window) {
     glfwSetMouseButtonCallback(window, on_mouse_button);
 }
 
+bool input_events_waiting() { return !queued.empty(); }
+
 void pass_on_input_events() {
     // While a text field is editing, typed text goes on at once; otherwise every key counts.
     const bool typing = ui::text_field_is_editing();

@@ -14,5 +14,7 @@ namespace radar::app {
 void queue_input_events(GLFWwindow* window);
 // Before a frame: passes on the queued events this frame can see.
 void pass_on_input_events();
+// Key, character or mouse-button events wait for a frame.
+bool input_events_waiting();
 
 }  // namespace radar::app

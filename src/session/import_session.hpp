@@ -53,6 +53,8 @@ public:
     void worker_unavailable() override;
     // The worker's result is being decoded (decode_worker_result_step, between frames).
     bool decoding_worker_result() const { return worker_result_reader_ || worker_dataset_reader_; }
+    // A worker is reading the file: until its result arrives, the page has only progress to show.
+    bool worker_reading() const { return worker_reading_; }
     // Decodes a piece of the worker's result, then of its dataset; true once it is done (the
     // result is then reviewed, or the read failed).
     bool decode_worker_result_step();
