@@ -34,9 +34,11 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     TempFolder folder("between-frames-accept");
     RunningApp app(folder);
     app.read_file("export-20000.csv", csv);
+    CHECK_FALSE(import_shows_only_progress(app.state, *app.import));  // the review is on screen
     app.import->request_accept();
     // Nothing begins between frames: the trial waits for the frame after its notice was drawn.
     CHECK_FALSE(import_work_waits_between_frames(app.state, *app.import));
+    CHECK_FALSE(import_shows_only_progress(app.state, *app.import));
     CHECK_FALSE(advance_import_work_between_frames(app.state, *app.import));
     CHECK(app.import->accept_step() == ImportSession::AcceptStep::checking);
     CHECK_FALSE(app.import->trial());
@@ -44,12 +46,14 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     CHECK_FALSE(app.import->trial());
     advance_import_work(app.state, *app.import);  // the trial begins
     REQUIRE(app.import->trial());
+    CHECK(import_shows_only_progress(app.state, *app.import));
     // Between frames, the trial and the preparation go on up to the finishing step, whose notice
     // is drawn first too.
     int tasks = 0;
     while (advance_import_work_between_frames(app.state, *app.import) && ++tasks < 10000) {}
     CHECK(app.import->accept_step() == ImportSession::AcceptStep::finishing);
     CHECK(app.state.is_synthetic());  // the swap is a frame's
+    CHECK_FALSE(import_shows_only_progress(app.state, *app.import));  // its notice is drawn first
 
     // The swap's frame starts encoding the accepted dataset's snapshot; tasks between frames
     // encode all of it (the folder store keeps up: nothing waits to be stored).
@@ -57,6 +61,7 @@ TEST_CASE("between frames, accepting goes on only once its notice was drawn, and
     REQUIRE_FALSE(app.import->busy());
     REQUIRE(app.state.snapshot_writing());
     CHECK(import_work_waits_between_frames(app.state, *app.import));
+    CHECK_FALSE(import_shows_only_progress(app.state, *app.import));  // the new ranking is on screen
     tasks = 0;
     while (advance_import_work_between_frames(app.state, *app.import) && ++tasks < 10000) {}
     CHECK_FALSE(app.state.snapshot_writing());
@@ -156,6 +161,7 @@ TEST_CASE("between frames, a snapshot handed over whole is decoded at start-up a
     RunningApp reopened(folder, false, false);
     REQUIRE(reopened.state.stored_snapshot_decoding());
     CHECK(import_work_waits_between_frames(reopened.state, *reopened.import));
+    CHECK(import_shows_only_progress(reopened.state, *reopened.import));
     int tasks = 0;
     while (advance_import_work_between_frames(reopened.state, *reopened.import) && ++tasks < 10000) {}
     CHECK_FALSE(reopened.state.stored_snapshot_decoding());
@@ -163,6 +169,7 @@ TEST_CASE("between frames, a snapshot handed over whole is decoded at start-up a
     CHECK(reopened.state.is_synthetic());  // handed over in the next frame
 
     run_frames_and_tasks(reopened);
+    CHECK_FALSE(import_shows_only_progress(reopened.state, *reopened.import));
     CHECK_FALSE(reopened.state.is_synthetic());
     CHECK(reopened.state.dataset().row_count() == 5000);
     CHECK(reopened.state.dataset_hash() == dataset_hash);

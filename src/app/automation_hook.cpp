@@ -100,6 +100,8 @@ bool text_capture_requested = false;
 std::string captured_text;
 }  // namespace
 
+bool drawn_text_requested() { return text_capture_requested; }
+
 void capture_drawn_text_if_requested(const ImDrawData& frame) {
     if (!text_capture_requested) return;
     text_capture_requested = false;

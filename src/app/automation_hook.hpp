@@ -26,5 +26,7 @@ void attach_automation_hook(const AutomatedApp& app);
 // When window.radar.captureText() asked for it: keeps the text of this drawn frame (what a person
 // sees), for tests that check the words on screen. Called after ImGui::Render().
 void capture_drawn_text_if_requested(const ImDrawData& frame);
+// A test asked for the next frame's text: that frame is wanted now.
+bool drawn_text_requested();
 
 }  // namespace radar::app

@@ -46,11 +46,11 @@ constexpr std::size_t max_dossier_count = 1'000'000;
 // The page's loading screen waits this long at most for the store to tell whether a dataset is
 // stored (a store that cannot open says so sooner; one blocked by another tab may not).
 constexpr double store_answer_wait_ms = 3000.0;
-// While the import worker reads a file, the page draws a frame this often (and at once on input):
-// the progress bar needs no more, and on two cores the page's 60 software-rendered frames a second
-// took the CPU from the worker (a 900,000-row file was read in 1.5-1.6 s with the page paused and
-// 1.9-2.7 s with it drawing).
-constexpr double frame_interval_while_worker_reads_ms = 100.0;
+// While the page shows only the import's progress (session::import_shows_only_progress), it draws
+// a frame this often, and at once on input: the progress needs no more, and on two cores the
+// page's 60 software-rendered frames a second took the CPU from the work (a 900,000-row file was
+// read by the worker in 1.5-1.6 s with the page paused and 1.9-2.7 s with it drawing).
+constexpr double frame_interval_while_importing_ms = 100.0;
 
 struct App {
     GLFWwindow* window = nullptr;
@@ -124,17 +124,19 @@ radar::ui::Shortcuts read_shortcuts() {
     return shortcuts;
 }
 
-// True when this animation frame can go undrawn: a worker reads a file, nothing was typed,
-// clicked, scrolled or pointed at since the last frame, and that frame is recent. The canvas keeps
-// showing the last frame meanwhile.
+// True when this animation frame can go undrawn: the page shows only the import's progress,
+// nothing was typed, clicked, scrolled or pointed at (nor a test's text capture asked for) since
+// the last frame, and that frame is recent. The canvas keeps showing the last frame meanwhile.
 bool frame_can_wait() {
     const double now = emscripten_get_now();
     double cursor_x = 0.0, cursor_y = 0.0;
     glfwGetCursorPos(app.window, &cursor_x, &cursor_y);
     const ImGuiIO& io = ImGui::GetIO();
     const bool input = radar::app::input_events_waiting() || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f ||
-                       cursor_x != app.drawn_cursor_x || cursor_y != app.drawn_cursor_y;
-    if (app.import_session->worker_reading() && !input && now - app.drawn_ms < frame_interval_while_worker_reads_ms)
+                       cursor_x != app.drawn_cursor_x || cursor_y != app.drawn_cursor_y ||
+                       radar::app::drawn_text_requested();
+    if (radar::session::import_shows_only_progress(app.state, *app.import_session) && !input &&
+        now - app.drawn_ms < frame_interval_while_importing_ms)
         return true;
     app.drawn_ms = now;
     app.drawn_cursor_x = cursor_x;

@@ -166,4 +166,16 @@ bool import_work_waits_between_frames(const Session& state, const ImportSession&
     return false;
 }
 
+bool import_shows_only_progress(const Session& state, const ImportSession& session) {
+    if (session.worker_reading() || session.decoding_worker_result() || state.stored_snapshot_decoding()) return true;
+    if (!session.result()) return false;
+    switch (session.accept_step()) {
+    case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
+    case ImportSession::AcceptStep::preparing: return true;
+    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::finishing: return false;
+    }
+    return false;
+}
+
 }  // namespace radar::session

@@ -19,5 +19,10 @@ void advance_import_work(Session& state, ImportSession& session);
 // (import_work_waits_between_frames).
 bool advance_import_work_between_frames(Session& state, ImportSession& session);
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session);
+// The page shows nothing but the import's progress: a worker reads the file or its result is
+// decoded, a stored dataset is decoded at start-up, or an accept step under way is checking or
+// preparing. Not while a result is reviewed, a step's notice waits to be drawn, or the accepted
+// dataset is stored. The page then draws fewer frames (src/app/main_web.cpp).
+bool import_shows_only_progress(const Session& state, const ImportSession& session);
 
 }  // namespace radar::session
