@@ -46,6 +46,18 @@ bool work_until(Clock::time_point deadline, Step step) {
     return done;
 }
 
+// An accept step that goes on between frames: the check once its trial began (a restore's at once),
+// the preparation. Not one whose notice must be drawn before it begins, nor the finishing swap.
+bool accept_step_under_way(const ImportSession& session) {
+    switch (session.accept_step()) {
+    case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
+    case ImportSession::AcceptStep::preparing: return true;
+    case ImportSession::AcceptStep::none:
+    case ImportSession::AcceptStep::finishing: return false;
+    }
+    return false;
+}
+
 // Rows hashed or indexed per slice of the preparation.
 constexpr std::size_t preparation_rows_per_slice = 2048;
 
@@ -155,27 +167,16 @@ bool advance_import_work_between_frames(Session& state, ImportSession& session) 
 }
 
 bool import_work_waits_between_frames(const Session& state, const ImportSession& session) {
-    if (state.stored_snapshot_decoding() || session.decoding_worker_result() || state.snapshot_writing_can_go_on())
+    if (state.stored_snapshot_decoding() || session.decoding_worker_result() || state.snapshot_writing_can_go_on() ||
+        accept_step_under_way(session))
         return true;
-    switch (session.accept_step()) {
-    case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
-    case ImportSession::AcceptStep::preparing: return true;
-    case ImportSession::AcceptStep::none: return session.preparation() && !session.preparation()->done();
-    case ImportSession::AcceptStep::finishing: return false;
-    }
-    return false;
+    return session.accept_step() == ImportSession::AcceptStep::none && session.preparation() &&
+           !session.preparation()->done();
 }
 
 bool import_shows_only_progress(const Session& state, const ImportSession& session) {
-    if (session.worker_reading() || session.decoding_worker_result() || state.stored_snapshot_decoding()) return true;
-    if (!session.result()) return false;
-    switch (session.accept_step()) {
-    case ImportSession::AcceptStep::checking: return session.trial() != nullptr || session.restoring() != nullptr;
-    case ImportSession::AcceptStep::preparing: return true;
-    case ImportSession::AcceptStep::none:
-    case ImportSession::AcceptStep::finishing: return false;
-    }
-    return false;
+    return session.worker_reading() || session.decoding_worker_result() || state.stored_snapshot_decoding() ||
+           accept_step_under_way(session);
 }
 
 }  // namespace radar::session
