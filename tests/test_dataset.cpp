@@ -179,18 +179,41 @@ TEST_CASE("a text column keeps repeated values once, and pools its cells past th
     TextColumn distinct;
     distinct.reserve(TextColumn::dictionary_limit + 10);
     for (std::size_t row = 0; row < TextColumn::dictionary_limit + 10; ++row)
-        distinct.push_back(row % 2 ? "KO-" + std::to_string(row / 2) : std::string("same"));
+        distinct.push_back(row % 3 ? std::string("same") : "KO-" + std::to_string(row / 3));
     CHECK_FALSE(distinct.pooled());
     for (std::size_t row = 0; row < TextColumn::dictionary_limit + 10; ++row)
         distinct.push_back("ID-" + std::to_string(row));
     CHECK(distinct.pooled());
     REQUIRE(distinct.size() == 2 * (TextColumn::dictionary_limit + 10));
-    CHECK(distinct[0] == "same");
-    CHECK(distinct[7] == "KO-3");
+    CHECK(distinct[0] == "KO-0");
+    CHECK(distinct[7] == "same");
+    CHECK(distinct[9] == "KO-3");
     CHECK(distinct[TextColumn::dictionary_limit + 10] == "ID-0");
     CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 9));
     distinct.pop_back();
     CHECK(distinct.back() == "ID-" + std::to_string(TextColumn::dictionary_limit + 8));
+}
+
+TEST_CASE("a text column whose cells are mostly distinct pools them at the first checkpoint") {
+    const std::size_t checkpoint = TextColumn::early_pool_check;
+    TextColumn ids;
+    for (std::size_t row = 0; row < checkpoint; ++row) ids.push_back("KO-" + std::to_string(row));
+    CHECK_FALSE(ids.pooled());
+    ids.push_back("KO-" + std::to_string(checkpoint));
+    CHECK(ids.pooled());
+    ids.push_back("KO-0");
+    REQUIRE(ids.size() == checkpoint + 2);
+    CHECK(ids[0] == "KO-0");
+    CHECK(ids[checkpoint] == "KO-" + std::to_string(checkpoint));
+    CHECK(ids.back() == "KO-0");
+
+    // A third distinct: the codes save bytes, and the column stays a dictionary.
+    TextColumn thirds;
+    for (std::size_t row = 0; row < 6 * checkpoint; ++row)
+        thirds.push_back(row % 3 ? std::string("same") : "KO-" + std::to_string(row / 3));
+    CHECK_FALSE(thirds.pooled());
+    CHECK(thirds.distinct_count() == 2 * checkpoint + 1);
+    CHECK(thirds[6 * checkpoint - 3] == "KO-" + std::to_string(2 * checkpoint - 1));
 }
 
 TEST_CASE("texts that differ in any one byte, or in length, are told apart and hash apart") {

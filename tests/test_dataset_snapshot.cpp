@@ -81,9 +81,11 @@ TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snaps
     const std::string note = R"({"descriptor":{"source_name":"pinned"}})";
     const std::string bytes = encode_dataset_snapshot(dataset, note, &search);
     // Version 3 (since 2026-12-06): integers and dictionary codes packed into 1, 2 or 4 bytes.
-    // Older versions' bytes are read from tests/data/snapshot (below).
-    CHECK(bytes.size() == 5'243'970);
-    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:354604c1c1cc2ef9");
+    // Older versions' bytes are read from tests/data/snapshot (below). Since 2026-12-07 the
+    // dataset's remark column is pooled (more than half its cells distinct) where it was a
+    // dictionary: that, not the format, moved these figures from 5,243,970 bytes.
+    CHECK(bytes.size() == 7'319'660);
+    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:a59ada5e7b26c193");
 
     // A step at a time (as the app stores a snapshot over frames, handing the store each piece
     // once it is summed): the same bytes, in a step per item counted, one per piece of at most

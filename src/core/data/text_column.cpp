@@ -62,7 +62,7 @@ void TextColumn::push_code(std::string_view text) {
 }
 
 void TextColumn::push_new_value(std::string_view text, std::size_t slot) {
-    if (values_.size() == dictionary_limit) {
+    if (values_.size() == dictionary_limit || mostly_distinct()) {
         pool_cells();
         cells_.push_back(text);
         return;
@@ -71,6 +71,12 @@ void TextColumn::push_new_value(std::string_view text, std::size_t slot) {
     values_.push_back(text);
     slots_[slot] = code + 1;
     codes_.push_back(code);
+}
+
+bool TextColumn::mostly_distinct() const {
+    const std::size_t distinct = values_.size();
+    const bool checkpoint = distinct >= early_pool_check && (distinct & (distinct - 1)) == 0;
+    return checkpoint && distinct * 2 > codes_.size();
 }
 
 void TextColumn::reserve_pool(std::size_t rows, std::size_t bytes_so_far, std::size_t cells_so_far) {

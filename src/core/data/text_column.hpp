@@ -1,9 +1,9 @@
 // The text cells of one column without a std::string per cell. A column starts as a dictionary:
 // each distinct value is stored once and a cell is a 4-byte code, which suits the many columns
 // of an export that repeat a few values (province, care type, status, municipality). Past
-// `dictionary_limit` distinct values it turns, once, into a pool: all cells' bytes in one
-// buffer and a 4-byte end offset per cell. Cells are read as string_views that stay valid until
-// the next change to the column.
+// `dictionary_limit` distinct values, or earlier when most of its cells are distinct, it turns,
+// once, into a pool: all cells' bytes in one buffer and a 4-byte end offset per cell. Cells are
+// read as string_views that stay valid until the next change to the column.
 #pragma once
 
 #include <cstddef>
@@ -57,6 +57,10 @@ private:
 class TextColumn {
 public:
     static constexpr std::size_t dictionary_limit = 1u << 16;
+    // At this many distinct values, and each doubling after, a column whose cells are more than
+    // half distinct (ids, organisations) turns into a pool: its lookups would only grow a table
+    // that misses the cache, for codes that save little or nothing.
+    static constexpr std::size_t early_pool_check = 1u << 12;
 
     // A column taken as stored (a dataset snapshot), without looking up a cell: its distinct
     // values (at most dictionary_limit) and a code per cell, each below values.size() ...
@@ -136,6 +140,8 @@ private:
     [[gnu::noinline]] void grow_slots();
     // Fills a table of `slot_count` slots (a power of two) with every distinct value.
     void index_values(std::size_t slot_count);
+    // True at a checkpoint of distinct values when more than half the cells are distinct.
+    bool mostly_distinct() const;
     // Turns the dictionary into a pool of every cell's bytes.
     void pool_cells();
     // Room in the pool for `rows` cells at the average length of the cells so far (5% spare).
