@@ -50,8 +50,8 @@ async function importFile(file, request) {
   if (!begun) throw new Error('the import request could not be read');
   const readSlice = (offset) => file.slice(offset, offset + sliceBytes).arrayBuffer();
   const slicePointer = Module._malloc(sliceBytes);
+  let nextSlice = readSlice(0);
   try {
-    let nextSlice = readSlice(0);
     for (let offset = 0; offset < file.size; offset += sliceBytes) {
       const bytes = new Uint8Array(await nextSlice);
       // The browser reads the next slice while this one is imported.
@@ -62,6 +62,9 @@ async function importFile(file, request) {
       if (!wantsMore) break;
     }
   } finally {
+    // A slice read ahead that an early stop leaves unread fails, if it does, without an
+    // unhandled rejection in the worker's console.
+    nextSlice.catch(() => {});
     Module._free(slicePointer);
   }
   self.postMessage({ resultBytes: Module._radar_worker_finish() });
