@@ -20,6 +20,7 @@
 
 #include "app/accessibility_bridge.hpp"
 #include "app/automation_hook.hpp"
+#include "app/drawn_frame_memory.hpp"
 #include "app/input_event_queue.hpp"
 #include "app/webgl_renderer.hpp"
 #include "app/wheel_scroll_chaining.hpp"
@@ -62,6 +63,7 @@ struct App {
     std::unique_ptr<radar::platform::Store> store;  // the durable store (IndexedDB + journal)
     radar::ui::Fonts fonts;
     radar::app::WebGlRenderer renderer;
+    radar::app::DrawnFrameMemory drawn_frame;  // what the canvas shows
     float drawn_scale = 0.0f;  // device pixels per CSS pixel times the text size setting
     int frames = 0;            // drawn while the loading screen was up
     double started_ms = 0.0;
@@ -96,8 +98,10 @@ void sync_canvas_and_scale() {
     const int height = static_cast<int>(std::lround(css_height * ratio));
     int current_width = 0, current_height = 0;
     emscripten_get_canvas_element_size(canvas_selector, &current_width, &current_height);
-    if (width != current_width || height != current_height)
-        emscripten_set_canvas_element_size(canvas_selector, width, height);
+    if (width != current_width || height != current_height) {
+        emscripten_set_canvas_element_size(canvas_selector, width, height);  // clears the canvas
+        app.drawn_frame.forget();
+    }
     const float scale = ratio * static_cast<float>(radar::ui::text_size_percent(app.state)) / 100.0f;
     if (scale != app.drawn_scale) {
         app.drawn_scale = scale;
@@ -105,6 +109,7 @@ void sync_canvas_and_scale() {
         if (!app.fonts.embedded) std::fprintf(stderr, "Embedded font missing: using ImGui's built-in font\n");
         radar::ui::apply_theme(scale);
         app.renderer.rebuild_fonts_texture();
+        app.drawn_frame.forget();
     }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -170,12 +175,15 @@ void frame() {
     if (auto file = app.backup.take_download()) radar::platform::download_file(file->name, file->mime_type, file->bytes);
     if (auto notice = app.backup.take_reload_notice()) radar::platform::reload_page_with_notice(*notice);
     ImGui::Render();
-    radar::app::capture_drawn_text_if_requested(*ImGui::GetDrawData());
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
-    glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
-    glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    app.renderer.render(*ImGui::GetDrawData());
+    const ImDrawData& draw_data = *ImGui::GetDrawData();
+    radar::app::capture_drawn_text_if_requested(draw_data);
+    if (!app.drawn_frame.same_as_drawn(draw_data)) {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        glViewport(0, 0, static_cast<int>(size.x), static_cast<int>(size.y));
+        glClearColor(0.965f, 0.969f, 0.976f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        app.renderer.render(draw_data);
+    }
     // The page hides its loading screen once a real frame has been drawn and the store has told
     // whether a dataset is stored: a stored dataset's restore is then on screen from the first
     // frame seen, not the synthetic demo it replaces.
