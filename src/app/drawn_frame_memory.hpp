@@ -14,9 +14,11 @@ namespace radar::app {
 class DrawnFrameMemory {
 public:
     // True when `draw_data` draws exactly what the canvas shows; otherwise it is remembered as
-    // drawn, and the caller draws it.
+    // drawn, and the caller draws it. The display size is part of the comparison, so a resized
+    // (and so cleared) canvas is drawn again.
     bool same_as_drawn(const ImDrawData& draw_data);
-    // The canvas no longer shows the remembered frame, or it was drawn with other textures.
+    // The remembered frame was drawn with textures that changed since (the bytes hold a
+    // texture's id, not its pixels).
     void forget() { drawn_.clear(); }
 
 private:

@@ -69,8 +69,8 @@ struct App {
     double started_ms = 0.0;
     bool shown = false;      // the page's loading screen is gone
     bool restoring = false;  // a stored dataset is being read again (told to the page)
-    double drawn_ms = 0.0;   // when the last frame was drawn
-    double drawn_cursor_x = 0.0, drawn_cursor_y = 0.0;  // where the pointer was then
+    double built_ms = 0.0;   // when the last frame was built (drawn or not: drawn_frame)
+    double built_cursor_x = 0.0, built_cursor_y = 0.0;  // where the pointer was then
 };
 
 App app;
@@ -98,10 +98,8 @@ void sync_canvas_and_scale() {
     const int height = static_cast<int>(std::lround(css_height * ratio));
     int current_width = 0, current_height = 0;
     emscripten_get_canvas_element_size(canvas_selector, &current_width, &current_height);
-    if (width != current_width || height != current_height) {
-        emscripten_set_canvas_element_size(canvas_selector, width, height);  // clears the canvas
-        app.drawn_frame.forget();
-    }
+    if (width != current_width || height != current_height)
+        emscripten_set_canvas_element_size(canvas_selector, width, height);
     const float scale = ratio * static_cast<float>(radar::ui::text_size_percent(app.state)) / 100.0f;
     if (scale != app.drawn_scale) {
         app.drawn_scale = scale;
@@ -129,23 +127,24 @@ radar::ui::Shortcuts read_shortcuts() {
     return shortcuts;
 }
 
-// True when this animation frame can go undrawn: the page shows only the import's progress,
-// nothing was typed, clicked, scrolled or pointed at (nor a test's text capture asked for) since
-// the last frame, and that frame is recent. The canvas keeps showing the last frame meanwhile.
+// True when this animation frame can be skipped, neither built nor drawn: the page shows only
+// the import's progress, nothing was typed, clicked, scrolled or pointed at (nor a test's text
+// capture asked for) since the last frame, and that frame is recent. The canvas keeps showing the
+// last frame meanwhile.
 bool frame_can_wait() {
     const double now = emscripten_get_now();
     double cursor_x = 0.0, cursor_y = 0.0;
     glfwGetCursorPos(app.window, &cursor_x, &cursor_y);
     const ImGuiIO& io = ImGui::GetIO();
     const bool input = radar::app::input_events_waiting() || io.MouseWheel != 0.0f || io.MouseWheelH != 0.0f ||
-                       cursor_x != app.drawn_cursor_x || cursor_y != app.drawn_cursor_y ||
+                       cursor_x != app.built_cursor_x || cursor_y != app.built_cursor_y ||
                        radar::app::drawn_text_requested();
     if (radar::session::import_shows_only_progress(app.state, *app.import_session) && !input &&
-        now - app.drawn_ms < frame_interval_while_importing_ms)
+        now - app.built_ms < frame_interval_while_importing_ms)
         return true;
-    app.drawn_ms = now;
-    app.drawn_cursor_x = cursor_x;
-    app.drawn_cursor_y = cursor_y;
+    app.built_ms = now;
+    app.built_cursor_x = cursor_x;
+    app.built_cursor_y = cursor_y;
     return false;
 }
 
