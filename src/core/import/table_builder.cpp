@@ -439,7 +439,16 @@ void TableBuilder::store_cell(const RowContext& context, ColumnPlan& plan, const
         usable = number_value(context, plan, cell, text, value);
         break;
     case ColumnPlan::Kind::number: usable = number_value(context, plan, cell, text, value); break;
-    case ColumnPlan::Kind::date: usable = date_value(context, plan, cell, text, value); break;
+    case ColumnPlan::Kind::date: {
+        DayNumber day = 0;
+        if (cell.kind == RawCell::Kind::text && parse_day_first_date(text, day) && day >= plan.low &&
+            day <= plan.high) {
+            append_number(column, day);
+            return;
+        }
+        usable = date_value(context, plan, cell, text, value);
+        break;
+    }
     case ColumnPlan::Kind::boolean: usable = boolean_value(context, plan, cell, text, value); break;
     }
     if (usable) append_number(column, value);

@@ -18,8 +18,9 @@ enum class ParseStatus {
 
 // Without ASCII spaces, tabs and no-break spaces (U+00A0) at both ends.
 std::string_view trim_spaces_slow(std::string_view text);
-inline std::string_view trim_spaces(std::string_view text) {
-    // Inline fast path: almost no cell starts or ends with a space.
+[[gnu::always_inline]] inline std::string_view trim_spaces(std::string_view text) {
+    // Forced inline fast path: almost no cell starts or ends with a space, and em++ otherwise
+    // leaves this as a call (returning the view through memory) for every cell.
     const auto edge = [](char c) { return c == ' ' || c == '\t' || c == '\xC2' || c == '\xA0'; };
     if (text.empty() || (!edge(text.front()) && !edge(text.back()))) return text;
     return trim_spaces_slow(text);
@@ -114,18 +115,27 @@ struct DateParse {
 // time ("T" or space, hh:mm[:ss[.fff]], optional "Z" or +hh:mm offset). Day-first, as in Belgium.
 // The calendar date as written is kept; a time zone offset does not shift it.
 DateParse parse_date_slow(std::string_view text);
+// Two-digit day and month and a four-digit year (dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy), the form of
+// most date cells of an export, naming a real day: true, with the day parse_date gives it.
+// Anything else says false (for parse_date to decide). Forced inline, as the importer's per-cell
+// fast path: em++ otherwise leaves parse_date, and the calendar sums in it, as calls.
+[[gnu::always_inline]] inline bool parse_day_first_date(std::string_view text, DayNumber& day) {
+    if (text.size() != 10) return false;
+    const char separator = text[2];
+    if ((separator != '/' && separator != '-' && separator != '.') || text[5] != separator) return false;
+    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(text[i])) - '0'; };
+    if (digit(0) > 9 || digit(1) > 9 || digit(3) > 9 || digit(4) > 9 || digit(6) > 9 || digit(7) > 9 || digit(8) > 9 ||
+        digit(9) > 9)
+        return false;
+    const CivilDate date{static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)),
+                         static_cast<int>(digit(3) * 10 + digit(4)), static_cast<int>(digit(0) * 10 + digit(1))};
+    if (date.year < 1 || !is_valid(date)) return false;
+    day = days_from_civil(date);
+    return true;
+}
 inline DateParse parse_date(std::string_view text) {
-    // Inline fast path for two-digit day and month and four-digit year (dd/mm/yyyy, dd-mm-yyyy,
-    // dd.mm.yyyy), which most date cells of an export are; anything else goes to the full parser.
-    const auto digit = [&](std::size_t i) { return static_cast<unsigned>(text[i] - '0'); };
-    if (text.size() == 10 && (text[2] == '/' || text[2] == '-' || text[2] == '.') && text[5] == text[2] &&
-        digit(0) < 10 && digit(1) < 10 && digit(3) < 10 && digit(4) < 10 && digit(6) < 10 && digit(7) < 10 &&
-        digit(8) < 10 && digit(9) < 10) {
-        const CivilDate date{static_cast<int>(digit(6) * 1000 + digit(7) * 100 + digit(8) * 10 + digit(9)),
-                             static_cast<int>(digit(3) * 10 + digit(4)), static_cast<int>(digit(0) * 10 + digit(1))};
-        if (date.year < 1 || !is_valid(date)) return {ParseStatus::impossible, 0};
-        return {ParseStatus::ok, days_from_civil(date)};
-    }
+    DayNumber day = 0;
+    if (parse_day_first_date(text, day)) return {ParseStatus::ok, day};
     return parse_date_slow(text);
 }
 

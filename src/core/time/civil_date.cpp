@@ -4,16 +4,6 @@
 
 namespace radar {
 
-DayNumber days_from_civil(CivilDate date) {
-    const int y = date.year - (date.month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int year_of_era = y - era * 400;
-    const int shifted_month = date.month + (date.month > 2 ? -3 : 9);
-    const int day_of_year = (153 * shifted_month + 2) / 5 + date.day - 1;
-    const int day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return static_cast<DayNumber>(era * 146097 + day_of_era - 719468);
-}
-
 CivilDate civil_from_days(DayNumber days) {
     const int z = days + 719468;
     const int era = (z >= 0 ? z : z - 146096) / 146097;
@@ -26,17 +16,6 @@ CivilDate civil_from_days(DayNumber days) {
     result.month = shifted_month + (shifted_month < 10 ? 3 : -9);
     result.year = year_of_era + era * 400 + (result.month <= 2 ? 1 : 0);
     return result;
-}
-
-int days_in_month(int year, int month) {
-    static constexpr int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    return month == 2 && leap ? 29 : lengths[month - 1];
-}
-
-bool is_valid(CivilDate date) {
-    return date.month >= 1 && date.month <= 12 && date.day >= 1 &&
-           date.day <= days_in_month(date.year, date.month);
 }
 
 std::optional<DayNumber> parse_iso_date(std::string_view text) {
