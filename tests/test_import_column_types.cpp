@@ -304,3 +304,80 @@ TEST_CASE("a custom field dictionary can only add protected fields") {
     CHECK(refused.errors.front().find("built-in protected field 'country_of_birth'") != std::string::npos);
     CHECK_FALSE(load_custom_field_dictionary("{", built_in).dictionary);
 }
+
+namespace {
+
+// A text column of `values` ("" is a missing cell), as the importer reads an extra column.
+Column text_column_of(const std::vector<std::string>& values) {
+    Column column;
+    column.name = "Bedrag";
+    column.protected_attribute = true;
+    for (const std::string& value : values) {
+        if (value.empty())
+            column.push_missing();
+        else
+            column.push_text(value);
+    }
+    return column;
+}
+
+// Five thousand distinct values made by `value_of(i)`, every seventh cell empty, and `last` at the end.
+std::vector<std::string> distinct_values(std::string (*value_of)(int), const std::string& last) {
+    std::vector<std::string> values;
+    for (int i = 0; i < 5000; ++i) values.push_back(i % 7 == 3 ? "" : value_of(i));
+    values.push_back(last);
+    return values;
+}
+
+}  // namespace
+
+TEST_CASE("extra columns: a pooled column is inferred and converted as the two steps do, each value parsed once") {
+    const auto amount = [](int i) { return std::to_string(1000 + i) + "," + std::to_string(10 + i % 90); };
+    const auto whole = [](int i) { return std::to_string(i * 3 + 1); };
+    const auto date = [](int i) {
+        const CivilDate day = civil_from_days(10000 + i);
+        const auto two = [](int n) { return std::to_string(100 + n).substr(1); };
+        return two(day.day) + "/" + two(day.month) + "/" + std::to_string(day.year);
+    };
+    struct Case {
+        std::vector<std::string> values;
+        ValueKind expected;
+    };
+    const std::vector<Case> cases = {
+        {distinct_values(+amount, "7,5"), ValueKind::number},
+        {distinct_values(+whole, "12"), ValueKind::whole_number},
+        {distinct_values(+whole, "12,5"), ValueKind::number},  // one fraction at the end
+        {distinct_values(+date, "29/02/2024"), ValueKind::date},
+        {distinct_values(+date, "30/02/2024"), ValueKind::text},  // no such day
+        {distinct_values(+amount, "onbekend"), ValueKind::text},
+        {distinct_values(+whole, "0123"), ValueKind::text},  // a code, not a quantity
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.values.back());
+        const Column text = text_column_of(c.values);
+        REQUIRE(text.texts.pooled());
+        const ValueKind two_step_kind = infer_value_kind(text, DecimalMark::comma);
+        const Column two_steps = converted_column(text, two_step_kind, DecimalMark::comma);
+        const Column once = inferred_column(text, DecimalMark::comma);
+        CHECK(two_step_kind == c.expected);
+        REQUIRE(once.kind == c.expected);
+        REQUIRE(once.type == two_steps.type);
+        CHECK(once.name == "Bedrag");
+        CHECK(once.protected_attribute);
+        REQUIRE(once.size() == text.size());
+        for (std::size_t row = 0; row < once.size(); ++row) {
+            REQUIRE(once.is_missing(row) == two_steps.is_missing(row));
+            if (once.type == ColumnType::text)
+                REQUIRE(once.texts[row] == two_steps.texts[row]);
+            else
+                REQUIRE(once.numbers[row] == two_steps.numbers[row]);
+        }
+        if (once.type != ColumnType::text) CHECK(once.numbers.wide() == two_steps.numbers.wide());
+    }
+    // Through an import: five thousand distinct amounts make a number column.
+    const ImportResult result = import_extra(distinct_values(+amount, "7,5"));
+    CHECK(result.columns[1].kind == ValueKind::number);
+    CHECK(extra_column(result).numbers[0] == doctest::Approx(1000.10));
+    CHECK(extra_column(result).numbers[5000] == doctest::Approx(7.5));
+    CHECK(extra_column(result).is_missing(3));
+}

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,8 @@ ValueSet value_set(const Column& column) {
         set.distinct = set.values.size();
         return set;
     }
-    // A pooled column has more than 65,536 distinct values: never a category or boolean, so its
-    // values only need checking one by one.
+    // A pooled column has at least TextColumn::early_pool_check distinct values: never a category
+    // or boolean, so its values only need checking one by one.
     for (std::size_t row = 0; row < column.size(); ++row) {
         if (column.is_missing(row)) continue;
         ++set.present;
@@ -62,6 +63,51 @@ ValueSet value_set(const Column& column) {
     }
     set.distinct = TextColumn::dictionary_limit + 1;
     return set;
+}
+
+// A value of a numeric kind (whole number, number, date) and the number it is stored as; nothing
+// when it does not fit the kind.
+std::optional<double> numeric_value(std::string_view text, ValueKind kind, DecimalMark decimal_mark) {
+    if (kind == ValueKind::date) {
+        const DateParse parsed = parse_date(text);
+        if (parsed.status != ParseStatus::ok) return std::nullopt;
+        return static_cast<double>(parsed.day);
+    }
+    if (!number_shaped(text)) return std::nullopt;
+    const NumberParse parsed = parse_number(text, false, decimal_mark);
+    if (parsed.status != ParseStatus::ok) return std::nullopt;
+    if (kind == ValueKind::whole_number &&
+        (parsed.value != std::floor(parsed.value) || std::fabs(parsed.value) > largest_exact_integer))
+        return std::nullopt;
+    return parsed.value;
+}
+
+// An empty column of `kind` with the text column's name and protection, room for all its rows.
+Column typed_like(const Column& text_column, ValueKind kind) {
+    Column typed;
+    typed.name = text_column.name;
+    typed.type = column_type_for(kind);
+    typed.kind = kind;
+    typed.protected_attribute = text_column.protected_attribute;
+    typed.numbers.reserve(text_column.size());
+    typed.missing.reserve(text_column.size());
+    return typed;
+}
+
+// The pooled text column as a column of a numeric `kind`, parsed in one pass; nothing as soon as
+// a value does not fit.
+std::optional<Column> parsed_as(const Column& text_column, ValueKind kind, DecimalMark decimal_mark) {
+    Column typed = typed_like(text_column, kind);
+    for (std::size_t row = 0; row < text_column.size(); ++row) {
+        if (text_column.is_missing(row)) {
+            typed.push_missing();
+            continue;
+        }
+        const std::optional<double> value = numeric_value(text_column.texts[row], kind, decimal_mark);
+        if (!value) return std::nullopt;
+        typed.push_number(*value);
+    }
+    return typed;
 }
 
 bool all_fit(const ValueSet& set, ValueKind kind, DecimalMark decimal_mark) {
@@ -80,14 +126,9 @@ bool fits_value_kind(std::string_view text, ValueKind kind, DecimalMark decimal_
         return token == BooleanToken::yes || token == BooleanToken::no;
     }
     case ValueKind::whole_number:
-    case ValueKind::number: {
-        if (!number_shaped(text)) return false;
-        const NumberParse parsed = parse_number(text, false, decimal_mark);
-        if (parsed.status != ParseStatus::ok) return false;
-        return kind == ValueKind::number ||
-               (parsed.value == std::floor(parsed.value) && std::fabs(parsed.value) <= largest_exact_integer);
-    }
-    case ValueKind::date: return parse_date(text).status == ParseStatus::ok;
+    case ValueKind::number:
+    case ValueKind::date:
+        return numeric_value(text, kind, decimal_mark).has_value();
     }
     return false;
 }
@@ -122,13 +163,7 @@ Column converted_column(Column text_column, ValueKind kind, DecimalMark decimal_
         text_column.kind = kind;
         return text_column;
     }
-    Column typed;
-    typed.name = std::move(text_column.name);
-    typed.type = type;
-    typed.kind = kind;
-    typed.protected_attribute = text_column.protected_attribute;
-    typed.numbers.reserve(text_column.size());
-    typed.missing.reserve(text_column.size());
+    Column typed = typed_like(text_column, kind);
     const TextColumn& texts = text_column.texts;
     // A dictionary column's values are parsed once each, not once per cell.
     std::vector<double> by_code;
@@ -144,6 +179,19 @@ Column converted_column(Column text_column, ValueKind kind, DecimalMark decimal_
         else typed.push_number(stored_number(texts[row], kind, decimal_mark));
     }
     return typed;
+}
+
+Column inferred_column(Column text_column, DecimalMark decimal_mark) {
+    bool has_values = false;
+    for (std::size_t row = 0; row < text_column.size() && !has_values; ++row) has_values = !text_column.is_missing(row);
+    if (text_column.texts.pooled() && has_values) {
+        // infer_value_kind's order; a pooled column is never a boolean or a category.
+        for (const ValueKind kind : {ValueKind::whole_number, ValueKind::number, ValueKind::date})
+            if (std::optional<Column> typed = parsed_as(text_column, kind, decimal_mark)) return std::move(*typed);
+        return converted_column(std::move(text_column), ValueKind::text, decimal_mark);
+    }
+    const ValueKind kind = infer_value_kind(text_column, decimal_mark);
+    return converted_column(std::move(text_column), kind, decimal_mark);
 }
 
 }  // namespace radar

@@ -38,4 +38,9 @@ double stored_number(std::string_view text, ValueKind kind, DecimalMark decimal_
 // non-empty value must fit the kind (infer_value_kind checked it). Text and category stay text.
 Column converted_column(Column text_column, ValueKind kind, DecimalMark decimal_mark);
 
+// converted_column(text_column, infer_value_kind(text_column)), as an import does with each extra
+// column, with a pooled column's values (too many distinct ones for a dictionary, an amount for
+// instance) parsed once each instead of once to check and once to convert.
+Column inferred_column(Column text_column, DecimalMark decimal_mark);
+
 }  // namespace radar

@@ -617,9 +617,8 @@ void TableBuilder::infer_extra_kinds() {
     for (std::size_t c = 0; c < plans_.size(); ++c) {
         ColumnPlan& plan = *plans_[c];
         if (plan.kind != ColumnPlan::Kind::extra) continue;
-        const ValueKind kind = infer_value_kind(*plan.column, decimal_mark_);
-        *plan.column = converted_column(std::move(*plan.column), kind, decimal_mark_);
-        result_.columns[c].kind = kind;
+        *plan.column = inferred_column(std::move(*plan.column), decimal_mark_);
+        result_.columns[c].kind = plan.column->kind;
     }
 }
 
