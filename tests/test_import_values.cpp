@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/import/value_parsing.hpp"
 
@@ -101,6 +103,23 @@ TEST_CASE("numbers: the inline fast path gives what the full parser gives") {
         CAPTURE(text);
         REQUIRE(fast.status == full.status);
         REQUIRE(fast.value == full.value);
+        double plain = 0.0;
+        if (parse_plain_number(text, whole, mark, plain)) {
+            REQUIRE(full.status == ParseStatus::ok);
+            REQUIRE(plain == full.value);
+        }
+    }
+    // The forms most numeric cells of an export take, which the importer's per-cell fast path
+    // must take (and read as the full parser does).
+    const std::vector<std::pair<std::string, DecimalMark>> common = {
+        {"12", DecimalMark::comma},       {"-3", DecimalMark::unknown},      {"0,94", DecimalMark::comma},
+        {"1.975,14", DecimalMark::comma}, {"-1.500,00", DecimalMark::comma}, {"12.345.678,9", DecimalMark::comma},
+        {"0.25", DecimalMark::point},     {"1,234.5", DecimalMark::point},   {"1.500", DecimalMark::comma}};
+    for (const auto& [text, mark] : common) {
+        CAPTURE(text);
+        double plain = 0.0;
+        REQUIRE(parse_plain_number(text, false, mark, plain));
+        CHECK(plain == parse_number_slow(text, false, mark).value);
     }
 }
 

@@ -438,7 +438,14 @@ void TableBuilder::store_cell(const RowContext& context, ColumnPlan& plan, const
         }
         usable = number_value(context, plan, cell, text, value);
         break;
-    case ColumnPlan::Kind::number: usable = number_value(context, plan, cell, text, value); break;
+    case ColumnPlan::Kind::number:
+        if (cell.kind == RawCell::Kind::text && parse_plain_number(text, false, decimal_mark_, value) &&
+            value >= plan.low && value <= plan.high) {
+            append_number(column, value);
+            return;
+        }
+        usable = number_value(context, plan, cell, text, value);
+        break;
     case ColumnPlan::Kind::date: {
         DayNumber day = 0;
         if (cell.kind == RawCell::Kind::text && parse_day_first_date(text, day) && day >= plan.low &&
