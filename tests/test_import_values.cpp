@@ -115,11 +115,11 @@ TEST_CASE("numbers: the inline fast path gives what the full parser gives") {
         {"12", DecimalMark::comma},       {"-3", DecimalMark::unknown},      {"0,94", DecimalMark::comma},
         {"1.975,14", DecimalMark::comma}, {"-1.500,00", DecimalMark::comma}, {"12.345.678,9", DecimalMark::comma},
         {"0.25", DecimalMark::point},     {"1,234.5", DecimalMark::point},   {"1.500", DecimalMark::comma}};
-    for (const auto& [text, mark] : common) {
-        CAPTURE(text);
+    for (const auto& form : common) {
+        CAPTURE(form.first);
         double plain = 0.0;
-        REQUIRE(parse_plain_number(text, false, mark, plain));
-        CHECK(plain == parse_number_slow(text, false, mark).value);
+        REQUIRE(parse_plain_number(form.first, false, form.second, plain));
+        CHECK(plain == parse_number_slow(form.first, false, form.second).value);
     }
 }
 
