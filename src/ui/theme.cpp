@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "ui/font_glyphs.hpp"
+
 namespace radar::ui {
 namespace {
 
@@ -25,10 +27,9 @@ ImFont* add_font(const char* path, float size) {
         config.SizePixels = size;
         return io.Fonts->AddFontDefault(&config);
     }
-    // Latin-1 plus the punctuation and maths signs the model texts use (η of the proxy warning,
-    // dashes, quotes, ellipsis, bullet, minus sign); the atlas must outlive the font, hence static.
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x03B7, 0x03B7, 0x2010, 0x2027, 0x2212, 0x2212, 0};
-    return io.Fonts->AddFontFromFileTTF(path, size, nullptr, ranges);
+    // The ranges outlive the font, as the atlas requires (a static array).
+    static_assert(sizeof(ImWchar) == sizeof(font_glyph_ranges[0]), "ImWchar is 16 bits");
+    return io.Fonts->AddFontFromFileTTF(path, size, nullptr, font_glyph_ranges);
 }
 
 ImVec4 rgb(colours::Rgb colour) {
