@@ -182,10 +182,9 @@ Column converted_column(Column text_column, ValueKind kind, DecimalMark decimal_
 }
 
 Column inferred_column(Column text_column, DecimalMark decimal_mark) {
-    bool has_values = false;
-    for (std::size_t row = 0; row < text_column.size() && !has_values; ++row) has_values = !text_column.is_missing(row);
-    if (text_column.texts.pooled() && has_values) {
-        // infer_value_kind's order; a pooled column is never a boolean or a category.
+    if (text_column.texts.pooled()) {
+        // infer_value_kind's order. A pooled column holds thousands of distinct values (an empty
+        // one is a dictionary of one value), so it has values and is never a boolean or a category.
         for (const ValueKind kind : {ValueKind::whole_number, ValueKind::number, ValueKind::date})
             if (std::optional<Column> typed = parsed_as(text_column, kind, decimal_mark)) return std::move(*typed);
         return converted_column(std::move(text_column), ValueKind::text, decimal_mark);
