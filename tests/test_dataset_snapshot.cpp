@@ -84,8 +84,10 @@ TEST_CASE("a snapshot's bytes stay those this format version wrote (stored snaps
     // Older versions' bytes are read from tests/data/snapshot (below). Since 2026-12-07 the
     // dataset's remark column is pooled (more than half its cells distinct) where it was a
     // dictionary: that, not the format, moved these figures from 5,243,970 bytes.
+    // Since 2026-12-07 (afternoon) the search index's format is 3 (Latin Extended-A folded):
+    // that number, not the layout, moved the checksum from mix64x4:a59ada5e7b26c193.
     CHECK(bytes.size() == 7'319'660);
-    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:a59ada5e7b26c193");
+    CHECK(format_content_hash(content_hash_of(bytes)) == "mix64x4:bd27282a8f4fcca0");
 
     // A step at a time (as the app stores a snapshot over frames, handing the store each piece
     // once it is summed): the same bytes, in a step per item counted, one per piece of at most
@@ -212,7 +214,7 @@ TEST_CASE("a version 1 snapshot (before the search index) is still read") {
     CHECK(decode_dataset_snapshot(damaged).fault == SnapshotFault::checksum_mismatch);
 }
 
-TEST_CASE("a version 2 snapshot (4-byte integers and codes) is still read, its search index too") {
+TEST_CASE("a version 2 snapshot (4-byte integers and codes) is still read, its search index too (then built again)") {
     const std::string version_2 = older_snapshot(2);
     DatasetSnapshotDecode decoded = decode_dataset_snapshot(version_2);
     REQUIRE_MESSAGE(decoded.snapshot, decoded.message);
@@ -221,10 +223,16 @@ TEST_CASE("a version 2 snapshot (4-byte integers and codes) is still read, its s
     check_same(decoded.snapshot->dataset, original);
     REQUIRE(decoded.snapshot->search);
     StoredSearchIndex& stored = *decoded.snapshot->search;
-    const std::optional<SearchIndex> restored = SearchIndex::restored(decoded.snapshot->dataset, snapshot_search_columns,
-                                                                      stored.format, stored.columns, std::move(stored.haystacks));
-    REQUIRE(restored);
-    check_same_index(*restored, SearchIndex(original, snapshot_search_columns));
+    // Its text is read (this dataset has no letter the two foldings treat differently)...
+    CHECK(stored.format == 2);
+    CHECK(stored.columns == snapshot_search_columns);
+    const SearchIndex fresh(original, snapshot_search_columns);
+    REQUIRE(stored.haystacks.size() == fresh.haystacks().size());
+    for (std::size_t row = 0; row < stored.haystacks.size(); ++row)
+        CHECK(stored.haystacks[row] == fresh.haystacks()[row]);
+    // ...but folded as format 2 did (Latin-1 only), the index is built again rather than used.
+    CHECK_FALSE(SearchIndex::restored(decoded.snapshot->dataset, snapshot_search_columns, stored.format, stored.columns,
+                                      std::move(stored.haystacks)));
     // Written again, it is a version 3 snapshot, smaller by its packed integers and codes.
     const std::string again = encode_dataset_snapshot(decoded.snapshot->dataset, decoded.snapshot->note);
     CHECK(again[8] == 3);

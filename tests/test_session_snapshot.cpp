@@ -13,6 +13,8 @@
 #include "core/data/csv_writer.hpp"
 #include "core/data/dataset_snapshot.hpp"
 #include "core/data/demo_data.hpp"
+#include "core/import/content_hash.hpp"
+#include "core/search/text_fold.hpp"
 #include "platform/platform.hpp"
 #include "platform/store.hpp"
 #include "session_fixtures.hpp"
@@ -52,6 +54,29 @@ Imported import_export(const TempFolder& folder, const std::string& csv) {
     REQUIRE(app.state.snapshot_save());
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
     return {app.state.dataset_hash(), app.state.dataset().row_count()};
+}
+
+// `bytes` as a version that folded its search index in `format` would have written them: the
+// index's format number changed and the checksum made right again.
+std::string with_search_format(std::string bytes, std::uint32_t format) {
+    const auto u32 = [](std::uint32_t value) {
+        std::string le(4, '\0');
+        for (int i = 0; i < 4; ++i) le[static_cast<std::size_t>(i)] = static_cast<char>(value >> (8 * i));
+        return le;
+    };
+    const std::vector<std::string>& columns = Session::search_columns();
+    // u8 1 (an index follows) · u32 format · u32 column count · the first column's name.
+    const std::string index_start = std::string(1, '\1') + u32(SearchIndex::format) +
+                                    u32(static_cast<std::uint32_t>(columns.size())) +
+                                    u32(static_cast<std::uint32_t>(columns[0].size())) + columns[0];
+    const std::size_t at = bytes.find(index_start);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(bytes.find(index_start, at + 1) == std::string::npos);
+    bytes.replace(at + 1, 4, u32(format));
+    const std::size_t body = bytes.size() - 8;
+    const std::uint64_t checksum = content_hash_of(std::string_view(bytes).substr(0, body));
+    for (std::size_t i = 0; i < 8; ++i) bytes[body + i] = static_cast<char>(checksum >> (8 * i));
+    return bytes;
 }
 
 }  // namespace
@@ -111,7 +136,7 @@ TEST_CASE("an accepted import is stored as a binary snapshot and comes back with
     // The frame that decoded it has the dataset in hand: no importer read it (an importer's
     // result lists the file's columns), the accept steps begin.
     CHECK(reopened.import->phase() == ImportSession::Phase::reviewing);
-    CHECK_FALSE(reopened.import->text_restore_mapping());
+    CHECK_FALSE(reopened.import->snapshot_rewrite_mapping());
     REQUIRE(reopened.import->result());
     CHECK(reopened.import->result()->columns.empty());
     CHECK(reopened.import->result()->dataset.row_count() == 150);
@@ -157,7 +182,7 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     {
         RunningApp migrating(folder, false, false);
         advance_import_work(migrating.state, *migrating.import);
-        CHECK(migrating.import->text_restore_mapping());  // the text is read again
+        CHECK(migrating.import->snapshot_rewrite_mapping());  // the text is read again
         REQUIRE(migrating.import->result());
         CHECK(migrating.import->result()->columns.size() > 0);
         migrating.run_frames();
@@ -177,7 +202,7 @@ TEST_CASE("an old text snapshot is read the old way once, then stored as a binar
     CHECK_FALSE(reopened.state.stored_snapshot_decoding());
     CHECK_FALSE(reopened.state.stored_dataset_reading());
     decode_stored_snapshot(reopened);
-    CHECK_FALSE(reopened.import->text_restore_mapping());
+    CHECK_FALSE(reopened.import->snapshot_rewrite_mapping());
     reopened.run_frames();
     CHECK(reopened.state.dataset_hash() == first.dataset_hash);
     const SearchIndex fresh(reopened.state.dataset(), Session::search_columns());
@@ -209,6 +234,50 @@ TEST_CASE("a binary snapshot stored as text by an older version is decoded, then
     CHECK(is_binary(migrated));
     CHECK(migrated.content == bytes);
     CHECK(migrated.meta == stored.meta);
+}
+
+TEST_CASE("a snapshot whose search index another version folded is read, its index built again and stored with it") {
+    // Names such as Ayşe or Černá: format 2 kept their letters as they are, so "ayse" found none.
+    TempFolder folder("snapshot-search-format");
+    std::string csv = export_csv();
+    const std::size_t first_row = csv.find('\n') + 1;
+    const std::size_t name_at = csv.find("Gezinsopvang ", first_row);
+    REQUIRE(name_at != std::string::npos);
+    csv.replace(name_at, 13, "Gezinsopvang Ayşe Černá ");
+    const Imported first = import_export(folder, csv);
+    platform::StoreSnapshot stored = stored_dataset_snapshot(folder);
+    REQUIRE(is_binary(stored));
+    stored.content = with_search_format(stored.content, 2);
+    REQUIRE(decode_dataset_snapshot(stored.content).snapshot);
+    replace_stored_snapshot(folder, stored);
+
+    {
+        RunningApp reopened(folder, false, false);
+        decode_stored_snapshot(reopened);
+        CHECK(reopened.import->snapshot_rewrite_mapping());  // to be stored again with today's index
+        reopened.run_frames();
+        CHECK(reopened.state.load_problems().empty());
+        CHECK(reopened.state.dataset_hash() == first.dataset_hash);
+        REQUIRE(reopened.state.search_index());
+        const SearchIndex& search = *reopened.state.search_index();
+        const SearchIndex::Query query = search.query(reopened.state.dataset(), SearchIndex::query_words("ayse cerna"));
+        std::size_t found = 0;
+        for (std::size_t row = 0; row < reopened.state.dataset().row_count(); ++row)
+            found += search.matches(row, query);
+        CHECK(found == 1);
+        REQUIRE(reopened.state.snapshot_save());
+        CHECK(reopened.state.snapshot_save()->phase == SavePhase::saved);
+    }
+    const DatasetSnapshotDecode again = decode_dataset_snapshot(stored_dataset_snapshot(folder).content);
+    REQUIRE_MESSAGE(again.snapshot, again.message);
+    REQUIRE(again.snapshot->search);
+    CHECK(again.snapshot->search->format == SearchIndex::format);
+    CHECK(again.snapshot->note == stored.meta);
+
+    // Read as it is from then on.
+    RunningApp next(folder, false, false);
+    decode_stored_snapshot(next);
+    CHECK_FALSE(next.import->snapshot_rewrite_mapping());
 }
 
 TEST_CASE("a damaged snapshot is reported, and codes, batches and models are kept") {

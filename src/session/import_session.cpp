@@ -73,7 +73,7 @@ void ImportSession::fail_reading(const std::string& error, bool stopped_by_user)
     worker_result_bytes_ = std::string();
     source_bytes_.clear();
     restoring_.reset();
-    text_restore_mapping_.reset();
+    snapshot_rewrite_mapping_.reset();
     phase_ = Phase::idle;
 }
 
@@ -101,7 +101,7 @@ void ImportSession::close_review() {
     file_wanted_again_ = false;
     matched_profile_.clear();
     restoring_.reset();
-    text_restore_mapping_.reset();
+    snapshot_rewrite_mapping_.reset();
     restored_sha256_.clear();
     restored_search_.reset();
     phase_ = Phase::idle;
@@ -203,6 +203,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
         result_ = std::move(restored);
         file_size_ = stored.descriptor.byte_count;
         restored_sha256_ = std::move(stored.dataset_sha256);
+        if (!stored.search || stored.search->format != SearchIndex::format) snapshot_rewrite_mapping_ = stored.mapping;
         restored_search_ = std::move(stored.search);
         restoring_ = std::move(stored.descriptor);
         phase_ = Phase::reviewing;
@@ -212,7 +213,7 @@ void ImportSession::begin_restore(StoredDataset stored) {
     keep_bytes_ = true;
     source_bytes_ = std::move(stored.text);
     file_size_ = source_bytes_.size();
-    text_restore_mapping_ = stored.mapping;
+    snapshot_rewrite_mapping_ = stored.mapping;
     ImportOptions options;
     options.source_name = file_name_;
     options.encoding = EncodingChoice::utf8;  // stored as UTF-8 (source_text_utf8)

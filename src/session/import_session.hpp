@@ -117,10 +117,12 @@ public:
     void begin_restore(StoredDataset stored);
     // The descriptor of the stored dataset being read or accepted again; nullptr otherwise.
     const SnapshotDescriptor* restoring() const { return restoring_ ? &*restoring_ : nullptr; }
-    // While an old text snapshot is restored: the mapping that read it (to store the accepted
-    // dataset again as a binary snapshot); nullptr otherwise.
-    const MappingProfile* text_restore_mapping() const {
-        return text_restore_mapping_ ? &*text_restore_mapping_ : nullptr;
+    // While a stored dataset in an older form is restored (an old text snapshot, or a binary one
+    // whose search index is missing or was folded by another version, so it is built again): the
+    // mapping to store the accepted dataset again with, as a binary snapshot with today's index;
+    // nullptr otherwise.
+    const MappingProfile* snapshot_rewrite_mapping() const {
+        return snapshot_rewrite_mapping_ ? &*snapshot_rewrite_mapping_ : nullptr;
     }
 
     // [SECTION] Mapping in the review
@@ -193,7 +195,7 @@ private:
     std::size_t reread_offset_ = 0;
     std::string matched_profile_;
     std::optional<SnapshotDescriptor> restoring_;
-    std::optional<MappingProfile> text_restore_mapping_;
+    std::optional<MappingProfile> snapshot_rewrite_mapping_;
     std::string restored_sha256_;                       // the restored binary snapshot's fingerprint
     std::optional<StoredSearchIndex> restored_search_;  // and its search index, until preparing takes it
     void set_accept_step(AcceptStep step);

@@ -109,7 +109,7 @@ void finish(Session& state, ImportSession& session, ImportResult& result) {
         refuse_accept(state, session, refusal);
         return;
     }
-    if (const MappingProfile* mapping = session.text_restore_mapping()) state.rewrite_snapshot(*mapping);
+    if (const MappingProfile* mapping = session.snapshot_rewrite_mapping()) state.rewrite_snapshot(*mapping);
     session.close_review();
 }
 

@@ -49,8 +49,9 @@ public:
     // The index as a dataset snapshot keeps it: the columns asked for, and per row the folded
     // text of those of them that are not dictionaries in the dataset. `format` changes with
     // anything that changes that text (the folding, the layout), so an index stored by another
-    // version is built again instead of used (format 1 held every column's text per row).
-    static constexpr std::uint32_t format = 2;
+    // version is built again instead of used (format 1 held every column's text per row; format
+    // 2 folded Latin-1 letters only, format 3 Latin Extended-A and ș ț as well).
+    static constexpr std::uint32_t format = 3;
     const std::vector<std::string>& columns() const { return columns_; }
     const TextPool& haystacks() const { return haystacks_; }
     // A stored index, complete, when it was made in this format over these columns of a dataset
