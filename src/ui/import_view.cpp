@@ -282,9 +282,15 @@ void review(Session& state, ImportSession& session, const Fonts& fonts, std::arr
     draw_mapping_profile_bar(state, session, profile_name);
     if (!session.result()) return;
     // Below the tables: the problems title, the download buttons, the separator and accept/cancel
-    // (in a narrow window the buttons, the export date's question and its field each on a line).
+    // (in a narrow window the buttons, the export date's question and its field each on a line),
+    // and the reason an accept was refused, all of it in view without scrolling.
     const float control_rows = narrow_room() ? 7.0f : 2.0f;
-    const float space_below = ImGui::GetFrameHeightWithSpacing() * control_rows + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f;
+    const std::string& refusal = state.import_refusal();
+    const float refusal_height =
+        refusal.empty() ? 0.0f
+                        : wrapped_text_height(refusal, ImGui::GetContentRegionAvail().x) + ImGui::GetStyle().ItemSpacing.y;
+    const float space_below =
+        ImGui::GetFrameHeightWithSpacing() * control_rows + ImGui::GetTextLineHeightWithSpacing() + em * 1.5f + refusal_height;
     draw_mapping_table(session, space_below);
     if (!session.result()) return;  // a mapping change: the file is being read again
     ImGui::PushFont(fonts.strong);
