@@ -176,6 +176,27 @@ TEST_CASE("a model version saved while an import is accepted: the import is trie
     CHECK(app.state.snapshot_save()->phase == SavePhase::saved);
 }
 
+TEST_CASE("an export without the fields the model reads is refused, naming them as the screener knows them") {
+    TempFolder folder("session-refused-fields");
+    RunningApp app(folder);
+    app.read_file("no_model_fields.csv",
+                  "Dossiernummer;Naam opvang;Gemeente;Type opvang\nKO-1;Kribbe A;Gent;groepsopvang\nKO-2;Kribbe "
+                  "B;Brugge;gezinsopvang\n");
+    app.import->request_accept();
+    for (int frame = 0; frame < 100 && app.state.import_refusal().empty(); ++frame)
+        advance_import_work(app.state, *app.import);
+    const std::string& refusal = app.state.import_refusal();
+    CHECK(refusal.rfind(tr(TextId::import_refused_model), 0) == 0);
+    CHECK(refusal.find("Klachten (12 maanden)") != std::string::npos);  // complaints_12m's Dutch label
+    CHECK(refusal.find("Koppel ze hierboven aan een kolom") != std::string::npos);
+    for (const char* internal : {"complaints_12m", "parameter", "'"}) {
+        CAPTURE(internal);
+        CHECK(refusal.find(internal) == std::string::npos);
+    }
+    CHECK(app.state.is_synthetic());  // nothing changed
+    CHECK(app.import->phase() == ImportSession::Phase::reviewing);
+}
+
 TEST_CASE("stored records with a key written twice are load problems at start-up, and nothing of them is used") {
     TempFolder folder("session-duplicate-keys");
     {

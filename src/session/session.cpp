@@ -8,6 +8,7 @@
 #include "core/model/column_parameter.hpp"
 #include "core/model/model_json.hpp"
 #include "session/i18n.hpp"
+#include "session/value_labels.hpp"
 
 namespace radar::session {
 namespace {
@@ -107,9 +108,25 @@ ImportTrial Session::start_import_trial(const ImportResult& result) const {
     for (const char* needed : {"dossier_id", "name", "municipality", "care_type"}) {
         const Column* column = result.dataset.find(needed);
         if (!column || column->type != ColumnType::text) {
-            trial.refusal = std::string(tr(TextId::import_refused_missing_field)) + needed;
+            trial.refusal =
+                std::string(tr(TextId::import_refused_missing_field)) + field_label(field_dictionary_.get(), needed);
             return trial;
         }
+    }
+    // Fields the model reads that the file has no column for: named as the screener knows them
+    // (the model check names fields and parameters as the model file does).
+    std::vector<std::string> missing;
+    for (const ModelParameter& parameter : saved_spec_->parameters)
+        if (!result.dataset.find(parameter.field) &&
+            std::find(missing.begin(), missing.end(), parameter.field) == missing.end())
+            missing.push_back(parameter.field);
+    if (!missing.empty()) {
+        std::string labels;
+        for (const std::string& field : missing)
+            labels += (labels.empty() ? "" : ", ") + field_label(field_dictionary_.get(), field);
+        trial.refusal = std::string(tr(TextId::import_refused_model)) + "\n" +
+                        filled(TextId::import_refused_model_fields, {labels});
+        return trial;
     }
     trial.build.emplace(*saved_spec_, result.dataset, scoring_context());
     return trial;
