@@ -1,6 +1,6 @@
 // Shared body of the importer fuzz targets: imports the input whole and in chunks (sizes taken
-// from the input, under the CSV scanner's block), and traps unless both agree, the result is internally consistent and it comes
-// back the same through the import worker's codec (import_transfer.hpp).
+// from the input, under the CSV scanner's block), and row by row without batches, and traps unless all agree, the
+// result is internally consistent and it comes back the same through the import worker's codec (import_transfer.hpp).
 #pragma once
 
 #include <cstddef>
@@ -52,15 +52,27 @@ inline void check_import(const std::uint8_t* data, std::size_t size, FormatChoic
     // Inputs stay under 4 KiB (-max_len): a small record limit lets the fuzzer reach its path.
     options.limits.max_record_bytes = 512;
     ImportResult whole = import_bytes(bytes, fuzz_dictionary(), options);
+    ImportOptions row_options = options;
+    row_options.limits.rows_per_batch = 0;
 
     // Chunks shorter than the tokenizer's 64-byte block: the chunked reading scans byte by byte
     // (but for text taken back after an unclosed quote), the whole reading a block at a time
-    // (byte_block_scanner.hpp), and both must agree.
+    // (byte_block_scanner.hpp), and both must agree. The chunked reading also stores its CSV rows
+    // in batches of another size (0: one by one).
     const std::size_t chunk = size == 0 ? 1 : data[0] % 61 + 1;
     options.total_bytes = size;
-    Importer importer(fuzz_dictionary(), options);
+    ImportOptions split_options = options;
+    split_options.limits.rows_per_batch = size < 2 ? 0 : data[1] % 9;
+    Importer importer(fuzz_dictionary(), split_options);
     for (std::size_t at = 0; at < size; at += chunk) importer.feed(bytes.substr(at, chunk));
     const ImportResult split = importer.finish();
+
+    // Every row stored by itself (the row path) gives the same as the batches.
+    const ImportResult rows = import_bytes(bytes, fuzz_dictionary(), row_options);
+    require(fingerprint(rows) == fingerprint(whole));
+    require(rows.source_rows == whole.source_rows);
+    require(import_report_json(rows) == import_report_json(whole));
+    require(write_rejected_rows_csv(rows) == write_rejected_rows_csv(whole));
 
     const ImportSummary& s = whole.summary;
     require(s.rows_read == s.rows_imported + s.rows_rejected);

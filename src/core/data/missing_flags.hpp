@@ -30,6 +30,18 @@ public:
         words_.back() |= static_cast<std::uint64_t>(missing) << (size_ & 63);
         ++size_;
     }
+    // `count` flags (at most 64) at once: the first in bit 0 of `flags`, whose bits past `count` are clear.
+    void append(std::uint64_t flags, std::size_t count) {
+        if (count == 0) return;
+        const std::size_t offset = size_ & 63;
+        if (offset == 0) {
+            words_.push_back(flags);
+        } else {
+            words_.back() |= flags << offset;
+            if (offset + count > 64) words_.push_back(flags >> (64 - offset));
+        }
+        size_ += count;
+    }
     void pop_back() {
         --size_;
         words_[size_ >> 6] &= ~(std::uint64_t{1} << (size_ & 63));

@@ -26,6 +26,19 @@ void NumberColumn::widen() {
     wide_ = true;
 }
 
+void NumberColumn::append(const double* values, std::size_t count) {
+    if (!wide_) {
+        std::size_t fitting = 0;
+        for (; fitting < count && fits_integer(values[fitting]); ++fitting)
+            integers_.push_back(static_cast<std::int32_t>(values[fitting]));
+        if (fitting == count) return;
+        widen();
+        values += fitting;
+        count -= fitting;
+    }
+    doubles_.insert(doubles_.end(), values, values + count);
+}
+
 void NumberColumn::set(std::size_t row, double value) {
     if (!wide_ && !fits_integer(value)) widen();
     if (wide_) doubles_[row] = value;

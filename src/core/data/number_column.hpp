@@ -34,6 +34,8 @@ public:
         }
         doubles_.push_back(value);
     }
+    // The same as push_back of each value in turn.
+    void append(const double* values, std::size_t count);
     void pop_back() {
         if (wide_) doubles_.pop_back();
         else integers_.pop_back();

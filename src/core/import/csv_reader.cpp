@@ -1,16 +1,37 @@
 // From CSV records to header and rows.
 #include "core/import/csv_reader.hpp"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace radar {
 
-CsvReader::CsvReader(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes, TableBuilder& builder,
-                     TextDecoder& decoder)
-    : tokenizer_(delimiter, first_line, max_record_bytes), max_record_bytes_(max_record_bytes), builder_(builder),
-      decoder_(decoder) {}
+namespace {
 
-void CsvReader::feed(std::string_view bytes) { tokenizer_.feed(bytes, *this); }
+// Records after a batch the builder did not take that go one by one before the next batch.
+constexpr std::size_t rows_after_unclean_batch = 1024;
 
-void CsvReader::finish() { tokenizer_.finish(*this); }
+}  // namespace
+
+CsvReader::CsvReader(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes, std::size_t rows_per_batch,
+                     TableBuilder& builder, TextDecoder& decoder)
+    : tokenizer_(delimiter, first_line, max_record_bytes),
+      max_record_bytes_(max_record_bytes),
+      builder_(builder),
+      decoder_(decoder),
+      rows_per_batch_(std::min<std::size_t>(rows_per_batch, 64)) {}
+
+void CsvReader::feed(std::string_view bytes) {
+    input_ = bytes;
+    tokenizer_.feed(bytes, *this);
+    store_held();
+    input_ = {};
+}
+
+void CsvReader::finish() {
+    tokenizer_.finish(*this);
+    store_held();
+}
 
 void CsvReader::split_into_cells(const CsvRecord& record) {
     cells_.resize(record.field_count);
@@ -34,6 +55,7 @@ void CsvReader::split_into_cells(const CsvRecord& record) {
 }
 
 void CsvReader::on_record_too_long(std::uint32_t row, std::uint32_t line, bool in_quotes) {
+    store_held();
     const std::string limit = byte_size_text(max_record_bytes_);
     const std::string where = std::to_string(row) + " (";
     const std::string line_text = std::to_string(line) + ")";
@@ -50,20 +72,71 @@ void CsvReader::on_record_too_long(std::uint32_t row, std::uint32_t line, bool i
 }
 
 void CsvReader::on_record(const CsvRecord& record) {
+    // A data record whose cells need no decoding may wait for a batch; anything else is handled
+    // in file order, after the records held.
+    const bool batchable = header_seen_ && rows_per_batch_ > 0 && !record.is_blank() &&
+                           (!record.has_non_ascii || decoder_.keeps_as_is(record.buffer));
+    if (batchable && rows_before_next_batch_ == 0) {
+        hold(record);
+        if (held_.size() >= rows_per_batch_) store_held();
+        return;
+    }
+    store_held();
+    if (batchable) --rows_before_next_batch_;
     if (builder_.failed() || builder_.stopped_at_row_limit()) return;
+    if (header_seen_ && !record.is_blank()) {
+        add_row(record);
+        return;
+    }
     builder_.count_record_bytes(record.buffer.size() + 1);
     if (record.is_blank()) {
         if (header_seen_) builder_.skip_blank_row();
         return;
     }
     split_into_cells(record);
-    if (!header_seen_) {
-        header_seen_ = true;
-        for (const RawCell& cell : cells_) builder_.add_column(cell.text, record.row, record.line);
-        builder_.check_required_columns();
-        return;
-    }
+    header_seen_ = true;
+    for (const RawCell& cell : cells_) builder_.add_column(cell.text, record.row, record.line);
+    builder_.check_required_columns();
+}
+
+void CsvReader::add_row(const CsvRecord& record) {
+    builder_.count_record_bytes(record.buffer.size() + 1);
+    split_into_cells(record);
     builder_.add_row(RowContext{record.row, record.line, record.unbalanced_quote, true}, cells_.data(), cells_.size());
+}
+
+void CsvReader::hold(const CsvRecord& record) {
+    const auto address = [](const char* p) { return reinterpret_cast<std::uintptr_t>(p); };
+    const bool in_input =
+        !input_.empty() && address(record.buffer.data()) >= address(input_.data()) &&
+        address(record.buffer.data()) + record.buffer.size() <= address(input_.data()) + input_.size();
+    const HeldRecord held{record, in_input ? HeldRecord::in_input : held_bytes_.size(), held_field_ends_.size()};
+    if (!in_input) held_bytes_.append(record.buffer.data(), record.buffer.size());
+    held_field_ends_.insert(held_field_ends_.end(), record.field_ends, record.field_ends + record.field_count);
+    held_.push_back(held);
+}
+
+void CsvReader::store_held() {
+    if (held_.empty()) return;
+    // The buffers have stopped growing: the records can point into them now.
+    batch_.clear();
+    for (const HeldRecord& held : held_) {
+        CsvRecord record = held.record;
+        record.field_ends = held_field_ends_.data() + held.field_ends_at;
+        if (held.bytes_at != HeldRecord::in_input)
+            record.buffer = std::string_view(held_bytes_.data() + held.bytes_at, record.buffer.size());
+        batch_.push_back(record);
+    }
+    if (!builder_.add_clean_rows(batch_.data(), batch_.size())) {
+        rows_before_next_batch_ = rows_after_unclean_batch;
+        for (const CsvRecord& record : batch_) {
+            if (builder_.failed() || builder_.stopped_at_row_limit()) break;
+            add_row(record);
+        }
+    }
+    held_.clear();
+    held_bytes_.clear();
+    held_field_ends_.clear();
 }
 
 }  // namespace radar

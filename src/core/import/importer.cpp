@@ -64,8 +64,8 @@ void Importer::start(bool at_end) {
         if (options_.decimal_mark == DecimalMark::unknown)
             builder_->set_decimal_mark(delimiter == ';' ? DecimalMark::comma : delimiter == ',' ? DecimalMark::point
                                                                                                : DecimalMark::unknown);
-        reader_ = std::make_unique<CsvReader>(delimiter, first_line, options_.limits.max_record_bytes, *builder_,
-                                              decoder_);
+        reader_ = std::make_unique<CsvReader>(delimiter, first_line, options_.limits.max_record_bytes,
+                                              options_.limits.rows_per_batch, *builder_, decoder_);
     }
     reader_->feed(text);
     sniff_.clear();

@@ -6,16 +6,20 @@
 #include <cstdio>
 #include <limits>
 
-#include "core/import/column_inference.hpp"
 #include "core/base/heap_room.hpp"
 #include "core/base/spare_capacity.hpp"
 #include "core/base/text_hash.hpp"
+#include "core/import/column_inference.hpp"
+#include "core/import/column_plan.hpp"
 #include "core/search/text_fold.hpp"
 
 namespace radar {
-namespace {
 
-constexpr double largest_exact_integer = 9007199254740992.0;  // 2^53
+using column_append::append_missing;
+using column_append::append_number;
+using column_append::append_text;
+
+namespace {
 
 // A diagnostic names its column by the header; a longer header is cut (every diagnostic holds
 // a copy, and a header can be as long as a record).
@@ -50,25 +54,6 @@ std::string joined(const std::vector<std::string>& values) {
     return text;
 }
 
-// Appending to a column. Kept here rather than calling Column::push_* and forced inline: these
-// run once per cell, and compilers (em++ in particular) otherwise leave them as calls.
-// A missing cell holds "" or 0 like Column::push_missing.
-[[gnu::always_inline]] inline void append_missing(Column& column) {
-    if (column.type == ColumnType::text) column.texts.push_empty();
-    else column.numbers.push_back(0.0);
-    column.missing.push_back(true);
-}
-
-[[gnu::always_inline]] inline void append_number(Column& column, double value) {
-    column.numbers.push_back(value);
-    column.missing.push_back(false);
-}
-
-[[gnu::always_inline]] inline void append_text(Column& column, std::string_view text) {
-    column.texts.push_back(text);
-    column.missing.push_back(false);
-}
-
 void drop_last_cell(Column& column) {
     if (column.type == ColumnType::text) column.texts.pop_back();
     else column.numbers.pop_back();
@@ -76,24 +61,6 @@ void drop_last_cell(Column& column) {
 }
 
 }  // namespace
-
-struct TableBuilder::ColumnPlan {
-    // What a cell of this column becomes (the field's type, settled once per column).
-    enum class Kind : std::uint8_t { extra, text, category, whole_number, number, date, boolean };
-    std::string header;
-    const FieldSpec* field = nullptr;  // nullptr: extra attribute
-    Kind kind = Kind::extra;  // extra: read as text, its type inferred in finish()
-    bool required = false;
-    Column* column = nullptr;
-    std::vector<std::string> folded_values;  // the field's categories, folded for matching
-    // Per category of the field: its code in the column's dictionary plus one (0: not stored yet).
-    std::vector<std::uint32_t> value_codes;
-    // The field's range (or none: infinite bounds), for the inline check of every value.
-    double low = -std::numeric_limits<double>::infinity();
-    double high = std::numeric_limits<double>::infinity();
-    std::uint64_t x_marks = 0;               // boolean cells written as "x"
-    std::uint64_t other_booleans = 0;        // any other non-empty boolean cell
-};
 
 TableBuilder::TableBuilder(const FieldDictionary& dictionary, const MappingProfile* profile, const ImportLimits& limits,
                            ImportResult& result)
@@ -294,12 +261,9 @@ void TableBuilder::warn(const RowContext& context, const ColumnPlan& plan, std::
 }
 
 bool TableBuilder::in_range(const RowContext& context, const ColumnPlan& plan, std::string_view text, double value) {
-    if (value >= plan.low && value <= plan.high) return true;
-    if (!plan.field) return true;  // an extra attribute has no range
-    const FieldSpec& field = *plan.field;
-    if ((!field.min || value >= *field.min) && (!field.max || value <= *field.max)) return true;
-    diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning, range_text(field, false),
-             range_text(field, true));
+    if (plan.admits(value)) return true;
+    diagnose(context, plan.header, text, DiagnosticReason::out_of_range, Severity::warning,
+             range_text(*plan.field, false), range_text(*plan.field, true));
     return false;
 }
 

@@ -41,6 +41,9 @@ struct ImportLimits {
     std::uint64_t cells_allowed = 4'000'000;
     std::uint64_t cells_per_byte_allowed = 4;
     std::uint64_t row_limit = 0;      // stop after this many data rows (a preview); 0 = no limit
+    // CSV records stored a batch at a time when all of them are clean (TableBuilder::add_clean_rows;
+    // at most 64); 0 stores every record by itself (the tests compare the two).
+    std::size_t rows_per_batch = 64;
 };
 
 struct RawCell {
@@ -78,6 +81,13 @@ public:
     void count_record_bytes(std::uint64_t bytes) { record_bytes_ += bytes; }
 
     void add_row(const RowContext& context, const RawCell* cells, std::size_t count);
+
+    // Stores the CSV records as rows, a column at a time, when each of them is clean: a cell per
+    // column, every value usable as it is written, no diagnostic to make, no row to reject, no
+    // limit reached (their bytes are counted then, as count_record_bytes would). Otherwise
+    // changes nothing and says false, and the reader hands them to add_row one by one. The
+    // result is the same either way (tests/test_import_batches.cpp).
+    bool add_clean_rows(const CsvRecord* records, std::size_t count);
     // A row that could not even be split into cells (broken JSON): rejected with `reason`.
     void reject_unreadable_row(const RowContext& context, const RawCell& raw, DiagnosticReason reason,
                                const std::string& detail, const std::string& detail_nl);
@@ -103,7 +113,15 @@ private:
         double number = 0.0;
         std::string_view text;
     };
-
+    // add_clean_rows' parsed cells, a column after the other (rows_per_batch at most 64: one
+    // word of missing flags per column).
+    struct CleanBatch {
+        std::vector<double> numbers;            // number, date and boolean columns (0 when missing)
+        std::vector<std::string_view> texts;    // text and category columns
+        std::vector<std::uint32_t> categories;  // a field's category columns: each cell's category
+        std::vector<std::uint64_t> missing;     // per column, bit i: row i's cell is empty
+        std::vector<std::uint32_t> x_marks;     // per boolean column, its cells written "x"
+    };
 
     // A name no field and no earlier column has: the header, "column_N" when empty, " (2)"... added.
     std::string dataset_name_for(const std::string& header, std::size_t source_index);
@@ -133,6 +151,21 @@ private:
     // Fails the import (and says true) when `rows` rows of `columns` columns pass the cells allowed.
     bool too_many_cells(const RowContext& context, std::uint64_t rows, std::uint64_t columns);
     void apply_x_convention(ColumnPlan& plan);
+    // add_clean_rows' two steps: every cell parsed into batch_ (false at the first that is
+    // not clean, nothing stored), then every column's cells stored.
+    bool parse_clean_batch(const CsvRecord* records, std::size_t count);
+    // A non-empty cell's value when the row path would store it without a word: a number (a
+    // number, date or boolean column; `x_mark`: a boolean written "x") or the text as it is.
+    bool parse_clean_number(const ColumnPlan& plan, std::string_view text, double& value, bool& x_mark) const;
+    // A text cell is clean unless it is a field's category not written as the dictionary does;
+    // `category`: which one it is.
+    static bool clean_text(const ColumnPlan& plan, std::string_view text, std::uint32_t& category);
+    bool ids_still_ascending(std::size_t count) const;
+    void store_clean_batch(const CsvRecord* records, std::size_t count);
+    void store_clean_categories(ColumnPlan& plan, const std::uint32_t* categories, std::uint64_t missing,
+                                std::size_t count);
+    // The row limit and the cells allowed, row by row as add_row checks them: true if none is reached.
+    bool batch_within_limits(const CsvRecord* records, std::size_t count) const;
 
     const FieldDictionary& dictionary_;
     const ImportLimits limits_;
@@ -143,6 +176,7 @@ private:
     std::unordered_set<std::string> column_names_;               // dataset column names taken
     std::unordered_map<std::string, int> next_name_suffix_;      // per base name: the next " (N)" to try
     std::vector<Staged> staged_;               // required cells of the current row
+    CleanBatch batch_;
     std::vector<std::size_t> required_columns_;  // file columns mapped to required fields
     std::vector<DiagnosticReason> row_rejections_;
     bool row_has_warning_ = false;
