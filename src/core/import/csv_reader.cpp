@@ -74,15 +74,14 @@ void CsvReader::on_record_too_long(std::uint32_t row, std::uint32_t line, bool i
 void CsvReader::on_record(const CsvRecord& record) {
     // A data record whose cells need no decoding may wait for a batch; anything else is handled
     // in file order, after the records held.
-    const bool batchable = header_seen_ && rows_per_batch_ > 0 && !record.is_blank() &&
-                           (!record.has_non_ascii || decoder_.keeps_as_is(record.buffer));
-    if (batchable && rows_before_next_batch_ == 0) {
+    const bool data_row = header_seen_ && rows_per_batch_ > 0 && !record.is_blank();
+    if (data_row && rows_before_next_batch_ == 0 && (!record.has_non_ascii || decoder_.keeps_as_is(record.buffer))) {
         hold(record);
         if (held_.size() >= rows_per_batch_) store_held();
         return;
     }
     store_held();
-    if (batchable) --rows_before_next_batch_;
+    if (data_row && rows_before_next_batch_ > 0) --rows_before_next_batch_;
     if (builder_.failed() || builder_.stopped_at_row_limit()) return;
     if (header_seen_ && !record.is_blank()) {
         add_row(record);
