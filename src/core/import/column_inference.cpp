@@ -2,15 +2,12 @@
 #include "core/import/column_inference.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace radar {
 namespace {
-
-constexpr double largest_exact_integer = 9007199254740992.0;  // 2^53
 
 // At most 15 digits (all exact in a double), and no leading zero before another digit: a value
 // such as "0123" or a 16-digit account number is a code, not a quantity.
@@ -76,9 +73,7 @@ std::optional<double> numeric_value(std::string_view text, ValueKind kind, Decim
     if (!number_shaped(text)) return std::nullopt;
     const NumberParse parsed = parse_number(text, false, decimal_mark);
     if (parsed.status != ParseStatus::ok) return std::nullopt;
-    if (kind == ValueKind::whole_number &&
-        (parsed.value != std::floor(parsed.value) || std::fabs(parsed.value) > largest_exact_integer))
-        return std::nullopt;
+    if (kind == ValueKind::whole_number && !is_exact_whole_number(parsed.value)) return std::nullopt;
     return parsed.value;
 }
 

@@ -40,9 +40,6 @@ struct TableBuilder::ColumnPlan {
     }
 };
 
-// The largest whole number a double holds exactly (2^53): a whole-number cell may not pass it.
-constexpr double largest_exact_integer = 9007199254740992.0;
-
 namespace column_append {
 
 // Appending to a column. Kept here rather than calling Column::push_* and forced inline: these

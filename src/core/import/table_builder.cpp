@@ -2,7 +2,6 @@
 #include "core/import/table_builder.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 #include <limits>
 
@@ -282,7 +281,7 @@ bool TableBuilder::number_value(const RowContext& context, ColumnPlan& plan, con
         }
         value = parsed.value;
     }
-    if (whole && (value != std::floor(value) || std::fabs(value) > largest_exact_integer)) {
+    if (whole && !is_exact_whole_number(value)) {
         warn(context, plan, text, DiagnosticReason::not_whole_number, "this field holds whole numbers",
              "dit veld bevat gehele getallen");
         return false;

@@ -2,7 +2,6 @@
 // at a time, then stored a column at a time, without the row path's per-row steps. A batch with
 // anything the row path would say something about (a diagnostic, a rejection, a limit, an id that
 // does not ascend) is left to the row path whole, with nothing stored.
-#include <cmath>
 
 #include "core/import/column_plan.hpp"
 #include "core/import/table_builder.hpp"
@@ -12,6 +11,15 @@ namespace radar {
 using column_append::append_missing;
 using column_append::append_number;
 using column_append::append_text;
+
+namespace {
+
+// A batch's missing flags of one column: bit i says row i's cell is empty.
+bool flagged(std::uint64_t missing, std::size_t row) { return (missing >> row) & 1u; }
+
+std::size_t count_flagged(std::uint64_t missing) { return static_cast<std::size_t>(__builtin_popcountll(missing)); }
+
+}  // namespace
 
 bool TableBuilder::add_clean_rows(const CsvRecord* records, std::size_t count) {
     if (count == 0 || failed() || result_.stopped_at_row_limit || !batch_within_limits(records, count) ||
@@ -32,12 +40,6 @@ bool TableBuilder::batch_within_limits(const CsvRecord* records, std::size_t cou
     }
     return true;
 }
-
-namespace {
-
-std::size_t count_set(std::uint64_t word) { return static_cast<std::size_t>(__builtin_popcountll(word)); }
-
-}  // namespace
 
 bool TableBuilder::clean_text(const ColumnPlan& plan, std::string_view text, std::uint32_t& category) {
     // Any other spelling of a category is matched (or warned about) by the row path.
@@ -62,7 +64,7 @@ bool TableBuilder::parse_clean_number(const ColumnPlan& plan, std::string_view t
                 if (parsed.status != ParseStatus::ok) return false;
                 value = parsed.value;
             }
-            if (whole && (value != std::floor(value) || std::fabs(value) > largest_exact_integer)) return false;
+            if (whole && !is_exact_whole_number(value)) return false;
             return plan.admits(value);
         }
         case Kind::date: {
@@ -153,7 +155,7 @@ void TableBuilder::store_clean_categories(ColumnPlan& plan, const std::uint32_t*
     // before, once there is one (a required category is stored as text, as the row path does).
     Column& column = *plan.column;
     for (std::size_t i = 0; i < count; ++i) {
-        if ((missing >> i) & 1u) {
+        if (flagged(missing, i)) {
             column.texts.push_empty();
             continue;
         }
@@ -173,13 +175,12 @@ void TableBuilder::store_clean_batch(const CsvRecord* records, std::size_t count
         ColumnPlan& plan = *plans_[c];
         Column& column = *plan.column;
         const std::uint64_t missing = batch_.missing[c];
-        const auto is_missing = [missing](std::size_t i) { return (missing >> i) & 1u; };
         if (plan.kind == ColumnPlan::Kind::category && plan.field && !plan.required) {
             store_clean_categories(plan, batch_.categories.data() + c * count, missing, count);
         } else if (plan.holds_text()) {
             const std::string_view* texts = batch_.texts.data() + c * count;
             for (std::size_t i = 0; i < count; ++i) {
-                if (is_missing(i))
+                if (flagged(missing, i))
                     column.texts.push_empty();
                 else
                     column.texts.push_back(texts[i]);
@@ -190,7 +191,7 @@ void TableBuilder::store_clean_batch(const CsvRecord* records, std::size_t count
             column.missing.append(missing, count);
             if (plan.kind == ColumnPlan::Kind::boolean) {
                 plan.x_marks += batch_.x_marks[c];
-                plan.other_booleans += count - count_set(missing) - batch_.x_marks[c];
+                plan.other_booleans += count - count_flagged(missing) - batch_.x_marks[c];
             }
         }
     }

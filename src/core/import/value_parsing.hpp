@@ -3,12 +3,19 @@
 // in Dutch, English and French. Empty text is never a value here: callers treat it as missing.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <string_view>
 
 #include "core/time/civil_date.hpp"
 
 namespace radar {
+
+// A whole number a double holds exactly (at most 2^53 either way): what a whole-number field or
+// column may hold.
+inline bool is_exact_whole_number(double value) {
+    return value == std::floor(value) && std::fabs(value) <= 9007199254740992.0;
+}
 
 enum class ParseStatus {
     ok,
