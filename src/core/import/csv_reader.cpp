@@ -76,9 +76,12 @@ void CsvReader::on_record(const CsvRecord& record) {
     // in file order, after the records held.
     const bool data_row = header_seen_ && rows_per_batch_ > 0 && !record.is_blank();
     if (data_row && rows_before_next_batch_ == 0 && (!record.has_non_ascii || decoder_.keeps_as_is(record.buffer))) {
-        hold(record);
-        if (held_.size() >= rows_per_batch_) store_held();
-        return;
+        const std::size_t bytes_at = bytes_kept_at(record);
+        if (bytes_at != HeldRecord::nowhere) {
+            hold(record, bytes_at);
+            if (held_.size() >= rows_per_batch_) store_held();
+            return;
+        }
     }
     store_held();
     if (data_row && rows_before_next_batch_ > 0) --rows_before_next_batch_;
@@ -104,26 +107,33 @@ void CsvReader::add_row(const CsvRecord& record) {
     builder_.add_row(RowContext{record.row, record.line, record.unbalanced_quote, true}, cells_.data(), cells_.size());
 }
 
-void CsvReader::hold(const CsvRecord& record) {
-    const auto address = [](const char* p) { return reinterpret_cast<std::uintptr_t>(p); };
-    const bool in_input =
-        !input_.empty() && address(record.buffer.data()) >= address(input_.data()) &&
-        address(record.buffer.data()) + record.buffer.size() <= address(input_.data()) + input_.size();
-    const HeldRecord held{record, in_input ? HeldRecord::in_input : held_bytes_.size(), held_field_ends_.size()};
-    if (!in_input) held_bytes_.append(record.buffer.data(), record.buffer.size());
-    held_field_ends_.insert(held_field_ends_.end(), record.field_ends, record.field_ends + record.field_count);
-    held_.push_back(held);
+std::size_t CsvReader::bytes_kept_at(const CsvRecord& record) const {
+    const auto lies_in = [&record](std::string_view bytes) {
+        const auto address = [](const char* p) { return reinterpret_cast<std::uintptr_t>(p); };
+        return !bytes.empty() && address(record.buffer.data()) >= address(bytes.data()) &&
+               address(record.buffer.data()) + record.buffer.size() <= address(bytes.data()) + bytes.size();
+    };
+    if (lies_in(input_)) return HeldRecord::in_input;
+    const std::string_view kept = tokenizer_.kept_bytes();
+    if (lies_in(kept)) return static_cast<std::size_t>(record.buffer.data() - kept.data());
+    return HeldRecord::nowhere;
+}
+
+void CsvReader::hold(const CsvRecord& record, std::size_t bytes_at) {
+    tokenizer_.keep_record();
+    held_.push_back(
+        HeldRecord{record, bytes_at, static_cast<std::size_t>(record.field_ends - tokenizer_.kept_field_ends())});
 }
 
 void CsvReader::store_held() {
     if (held_.empty()) return;
-    // The buffers have stopped growing: the records can point into them now.
+    // The tokenizer's kept records have stopped growing: the records can point into them now.
     batch_.clear();
     for (const HeldRecord& held : held_) {
         CsvRecord record = held.record;
-        record.field_ends = held_field_ends_.data() + held.field_ends_at;
+        record.field_ends = tokenizer_.kept_field_ends() + held.field_ends_at;
         if (held.bytes_at != HeldRecord::in_input)
-            record.buffer = std::string_view(held_bytes_.data() + held.bytes_at, record.buffer.size());
+            record.buffer = std::string_view(tokenizer_.kept_bytes().data() + held.bytes_at, record.buffer.size());
         batch_.push_back(record);
     }
     if (!builder_.add_clean_rows(batch_.data(), batch_.size())) {
@@ -134,8 +144,7 @@ void CsvReader::store_held() {
         }
     }
     held_.clear();
-    held_bytes_.clear();
-    held_field_ends_.clear();
+    tokenizer_.release_records();
 }
 
 }  // namespace radar

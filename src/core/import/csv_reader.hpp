@@ -28,9 +28,12 @@ private:
     void split_into_cells(const CsvRecord& record);
     // The row path: the record's bytes counted, its cells handed to the builder's add_row.
     void add_row(const CsvRecord& record);
-    // Keeps a data record for the next batch: its field ends copied, and its bytes too unless they
-    // lie in the input being fed (the tokenizer reuses its buffer for the next record).
-    void hold(const CsvRecord& record);
+    // Where a record's bytes stay until the next batch is stored: in the input being fed
+    // (HeldRecord::in_input) or among the tokenizer's kept records (the offset there). A record
+    // read from a stray quote's replayed text stays in neither (HeldRecord::nowhere).
+    std::size_t bytes_kept_at(const CsvRecord& record) const;
+    // Keeps a data record for the next batch (the tokenizer keeps its bytes and field ends).
+    void hold(const CsvRecord& record, std::size_t bytes_at);
     // Stores the records held, as a batch when the builder takes them so, else one by one.
     void store_held();
 
@@ -43,16 +46,15 @@ private:
     std::size_t rows_per_batch_;
     // A record held: where its bytes and its field ends are kept until the batch is stored.
     struct HeldRecord {
-        static constexpr std::size_t in_input = ~std::size_t{0};  // its bytes lie in input_
+        static constexpr std::size_t in_input = ~std::size_t{0};     // its bytes lie in input_
+        static constexpr std::size_t nowhere = ~std::size_t{0} - 1;  // not kept: it cannot be held
         CsvRecord record;
-        std::size_t bytes_at;       // in held_bytes_, or in_input
-        std::size_t field_ends_at;  // in held_field_ends_
+        std::size_t bytes_at;       // from the tokenizer's kept_bytes(), or in_input
+        std::size_t field_ends_at;  // from the tokenizer's kept_field_ends()
     };
     std::string_view input_;  // the bytes being fed: records inside it stay where they are
     std::vector<HeldRecord> held_;
-    std::string held_bytes_;
-    std::vector<std::uint32_t> held_field_ends_;
-    std::vector<CsvRecord> batch_;  // the records held, pointing into the buffers above
+    std::vector<CsvRecord> batch_;  // the records held, pointing where they are kept
     // After a batch the builder did not take, records go one by one for a while: a file where
     // most batches hold something to report is not parsed twice.
     std::size_t rows_before_next_batch_ = 0;

@@ -13,23 +13,54 @@ CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t
     : delimiter_(delimiter), max_record_bytes_(max_record_bytes), scanner_(delimiter), line_(first_line) {}
 
 void CsvTokenizer::copy_record_so_far(const char* upto) {
-    buffer_.assign(record_origin_, upto);
+    buffer_.append(record_origin_, upto);
     direct_ = false;
+}
+
+void CsvTokenizer::drop_kept_records() {
+    buffer_.erase(0, record_bytes_at_);
+    field_ends_.erase(field_ends_.begin(), field_ends_.begin() + static_cast<std::ptrdiff_t>(record_fields_at_));
+    record_bytes_at_ = 0;
+    record_fields_at_ = 0;
+}
+
+void CsvTokenizer::release_records() {
+    if (!emitting_) {
+        drop_kept_records();
+        return;
+    }
+    // The record being emitted is still in use: its room is settled once on_record returns. If
+    // the sink kept it before releasing, it was released with the others.
+    release_pending_ = true;
+    keep_current_ = false;
 }
 
 void CsvTokenizer::emit(CsvRecordSink& sink) {
     CsvRecord record;
     const std::size_t length = field_ends_.back();
-    record.buffer = direct_ ? std::string_view(record_origin_, length) : std::string_view(buffer_).substr(0, length);
-    record.field_ends = field_ends_.data();
-    record.field_count = field_ends_.size();
+    record.buffer = direct_ ? std::string_view(record_origin_, length)
+                            : std::string_view(buffer_.data() + record_bytes_at_, length);
+    record.field_ends = field_ends_.data() + record_fields_at_;
+    record.field_count = field_ends_.size() - record_fields_at_;
     record.row = next_row_++;
     record.line = record_line_;
     record.has_non_ascii = has_non_ascii_;
     record.unbalanced_quote = unbalanced_quote_;
+    emitting_ = true;
     sink.on_record(record);
-    buffer_.clear();
-    field_ends_.clear();
+    emitting_ = false;
+    if (release_pending_) {
+        release_pending_ = false;
+        drop_kept_records();
+    }
+    if (keep_current_) {
+        keep_current_ = false;
+        record_bytes_at_ = buffer_.size();
+        record_fields_at_ = field_ends_.size();
+    } else {
+        buffer_.resize(record_bytes_at_);
+        field_ends_.resize(record_fields_at_);
+    }
     has_non_ascii_ = false;
     unbalanced_quote_ = false;
     in_record_ = false;
@@ -43,22 +74,25 @@ const char* CsvTokenizer::record_limit(const char* begin, const char* p, const c
 
 void CsvTokenizer::stop_too_long(CsvRecordSink& sink) {
     too_long_ = true;
-    const bool in_quotes = state_ == State::quoted;
+    in_record_ = false;
+    // The sink may still store the records it kept before their room is freed.
+    sink.on_record_too_long(next_row_, record_line_, state_ == State::quoted);
     std::string().swap(buffer_);
     std::vector<std::uint32_t>().swap(field_ends_);
-    in_record_ = false;
-    sink.on_record_too_long(next_row_, record_line_, in_quotes);
+    record_bytes_at_ = 0;
+    record_fields_at_ = 0;
 }
 
 void CsvTokenizer::take_back_quoted_field(std::string& replay, bool with_closing_quote) {
     replay.clear();
-    for (std::size_t i = quote_start_; i < buffer_.size(); ++i) {
+    const std::size_t quote_at = record_bytes_at_ + quote_start_;
+    for (std::size_t i = quote_at; i < buffer_.size(); ++i) {
         if (buffer_[i] == '"') replay.push_back('"');  // it was written doubled
         replay.push_back(buffer_[i]);
     }
     if (with_closing_quote) replay.push_back('"');
     position_ -= replay.size();  // these bytes are read again
-    buffer_.resize(quote_start_);
+    buffer_.resize(quote_at);
     buffer_.push_back('"');  // the opening quote, now an ordinary character
     line_ -= quoted_line_breaks_;  // they are counted again when the replay is read
     quoted_line_breaks_ = 0;
@@ -99,7 +133,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
                 }
                 if (direct_) copy_record_so_far(p);
                 state_ = State::quoted;
-                quote_start_ = buffer_.size();
+                quote_start_ = buffer_.size() - record_bytes_at_;
                 quoted_line_breaks_ = 0;
                 ++p;
                 break;

@@ -58,6 +58,17 @@ public:
 
     // Records emitted so far (blank ones included).
     std::uint32_t records() const { return next_row_ - 1; }
+
+    // [SECTION] Records kept for a batch
+    // A record's bytes (when copied) and field ends are reused for the next record, unless the
+    // sink calls keep_record() in on_record: they then stay, at the same offsets from
+    // kept_bytes() and kept_field_ends(), until release_records(). Those two move as more records
+    // are kept, so a sink remembers offsets and takes the pointers only when it uses them.
+    void keep_record() { keep_current_ = true; }
+    // The kept records are used: their room is reused (a record being emitted is not affected).
+    void release_records();
+    std::string_view kept_bytes() const { return buffer_; }
+    const std::uint32_t* kept_field_ends() const { return field_ends_.data(); }
     // A record ran past the size limit: nothing more is read.
     bool stopped() const { return too_long_; }
 
@@ -83,13 +94,15 @@ private:
         if (direct_) {
             field_ends_.push_back(static_cast<std::uint32_t>(at - record_origin_));
         } else {
-            field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size()));
+            field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size() - record_bytes_at_));
             buffer_.push_back(delimiter_);
         }
     }
     void emit(CsvRecordSink& sink);
     // Moves the current record from the input into buffer_ (from here on it is copied).
     void copy_record_so_far(const char* upto);
+    // Drops the kept records' bytes and field ends before the current record's.
+    void drop_kept_records();
 
     char delimiter_;
     std::size_t max_record_bytes_;
@@ -101,9 +114,16 @@ private:
     // (`direct_`, starting at record_origin_ in the input); the others are copied to buffer_.
     bool direct_ = false;
     const char* record_origin_ = nullptr;
+    // The kept records, then the current one: its bytes (when copied) from record_bytes_at_, its
+    // field ends from record_fields_at_.
     std::string buffer_;
     std::vector<std::uint32_t> field_ends_;
-    std::size_t quote_start_ = 0;          // where the open quoted field's content starts in buffer_
+    std::size_t record_bytes_at_ = 0;
+    std::size_t record_fields_at_ = 0;
+    bool emitting_ = false;                 // in the sink's on_record
+    bool keep_current_ = false;             // the sink keeps the record being emitted
+    bool release_pending_ = false;          // the sink released the kept records during on_record
+    std::size_t quote_start_ = 0;           // where the open quoted field's content starts in the record's bytes
     std::uint32_t quoted_line_breaks_ = 0;  // line breaks inside the open quoted field
     bool has_non_ascii_ = false;
     bool unbalanced_quote_ = false;
