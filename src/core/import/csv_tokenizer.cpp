@@ -12,8 +12,9 @@ namespace radar {
 CsvTokenizer::CsvTokenizer(char delimiter, std::uint32_t first_line, std::size_t max_record_bytes)
     : delimiter_(delimiter), max_record_bytes_(max_record_bytes), scanner_(delimiter), line_(first_line) {}
 
-void CsvTokenizer::copy_record_so_far(const char* upto) {
-    buffer_.append(record_origin_, upto);
+void CsvTokenizer::copy_uncopied(const char* upto) {
+    buffer_.append(uncopied_from_, static_cast<std::size_t>(upto - uncopied_from_));
+    uncopied_from_ = upto;
     direct_ = false;
 }
 
@@ -38,7 +39,7 @@ void CsvTokenizer::release_records() {
 void CsvTokenizer::emit(CsvRecordSink& sink) {
     CsvRecord record;
     const std::size_t length = field_ends_.back();
-    record.buffer = direct_ ? std::string_view(record_origin_, length)
+    record.buffer = direct_ ? std::string_view(uncopied_from_, length)
                             : std::string_view(buffer_.data() + record_bytes_at_, length);
     record.field_ends = field_ends_.data() + record_fields_at_;
     record.field_count = field_ends_.size() - record_fields_at_;
@@ -107,6 +108,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
     // record still open and past the size limit stops the reading. The checks sit where a scan
     // stops, off the path of ordinary unquoted fields.
     const char* limit = in_record_ ? record_limit(begin, p, end) : end;
+    if (in_record_) uncopied_from_ = p;  // a copied record goes on in this input
     const auto too_long_at = [&](const char* at) { return at == limit && record_bytes(begin, at) > max_record_bytes_; };
     while (p < end) {
         if (state_ == State::after_cr) {
@@ -120,7 +122,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
             in_record_ = true;
             record_line_ = line_;
             direct_ = true;
-            record_origin_ = p;
+            uncopied_from_ = p;
             record_start_ = position_ + static_cast<std::uint64_t>(p - begin);
             limit = record_limit(begin, p, end);
         }
@@ -131,7 +133,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
                     stop_too_long(sink);
                     return end;
                 }
-                if (direct_) copy_record_so_far(p);
+                copy_uncopied(p);
                 state_ = State::quoted;
                 quote_start_ = buffer_.size() - record_bytes_at_;
                 quoted_line_breaks_ = 0;
@@ -143,9 +145,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         case State::unquoted:
             // Field after field of the record is read in this loop, as long as none opens with a quote.
             for (;;) {
-                const char* run_end = scanner_.next_special(p, limit);
-                if (!direct_) buffer_.append(p, run_end);
-                p = run_end;
+                p = scanner_.next_special(p, limit);
                 if (p == limit) {
                     if (too_long_at(p)) {
                         stop_too_long(sink);
@@ -160,12 +160,12 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
                     state_ = State::field_start;
                 } else if (c == '\n' || c == '\r') {
                     end_field(p - 1);
+                    if (!direct_) copy_uncopied(p - 1);
                     ++line_;
                     emit(sink);
                     state_ = c == '\r' ? State::after_cr : State::field_start;
                 } else {
                     has_non_ascii_ = true;
-                    if (!direct_) buffer_.push_back(c);
                     continue;
                 }
                 break;
@@ -203,6 +203,7 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
                 state_ = State::quoted;
             } else if (*p == delimiter_ || *p == '\n' || *p == '\r') {
                 state_ = State::unquoted;  // the field is closed; the unquoted step ends it
+                uncopied_from_ = p;
             } else {
                 // Text after a closing quote: that quote did not close a field, the opening
                 // one was stray. Read everything since the opening quote again as plain text.
@@ -219,8 +220,8 @@ const char* CsvTokenizer::run(const char* p, const char* end, CsvRecordSink& sin
         stop_too_long(sink);
         return end;
     }
-    // The record goes on in the next input: keep its bytes.
-    if (in_record_ && direct_) copy_record_so_far(p);
+    // The record goes on in the next input: keep its bytes (a quoted field's are copied already).
+    if (in_record_ && (state_ == State::field_start || state_ == State::unquoted)) copy_uncopied(p);
     position_ += static_cast<std::uint64_t>(p - begin);
     return p;
 }
@@ -256,7 +257,7 @@ void CsvTokenizer::finish(CsvRecordSink& sink) {
         process(replay, sink);
     }
     if (in_record_) {
-        end_field(nullptr);
+        end_field(uncopied_from_);  // the last input's end: the record is copied whole
         emit(sink);
     }
     state_ = State::field_start;

@@ -88,19 +88,20 @@ private:
     // Turns the open quoted field back into raw text (opening quote included) to read again.
     void take_back_quoted_field(std::string& replay, bool with_closing_quote);
     void process(std::string_view input, CsvRecordSink& sink);
-    // Ends the current field; `at` is where its delimiter is in the input (direct records).
-    // Forced inline: it runs once per field and em++ otherwise leaves it as a call.
+    // Ends the current field; `at` is where its delimiter is in the input (the field's bytes up to
+    // there are not copied yet). Forced inline: it runs once per field and em++ otherwise leaves it
+    // as a call.
     [[gnu::always_inline]] void end_field(const char* at) {
-        if (direct_) {
-            field_ends_.push_back(static_cast<std::uint32_t>(at - record_origin_));
-        } else {
-            field_ends_.push_back(static_cast<std::uint32_t>(buffer_.size() - record_bytes_at_));
-            buffer_.push_back(delimiter_);
-        }
+        if (direct_)
+            field_ends_.push_back(static_cast<std::uint32_t>(at - uncopied_from_));
+        else
+            field_ends_.push_back(
+                static_cast<std::uint32_t>(buffer_.size() - record_bytes_at_ + (at - uncopied_from_)));
     }
     void emit(CsvRecordSink& sink);
-    // Moves the current record from the input into buffer_ (from here on it is copied).
-    void copy_record_so_far(const char* upto);
+    // Copies the current record's bytes from uncopied_from_ up to `upto` to buffer_ (from here on
+    // the record is copied), in one piece.
+    void copy_uncopied(const char* upto);
     // Drops the kept records' bytes and field ends before the current record's.
     void drop_kept_records();
 
@@ -111,9 +112,12 @@ private:
     State state_ = State::field_start;
     bool in_record_ = false;
     // Most records lie inside one chunk and hold no quotes: they are handed over in place
-    // (`direct_`, starting at record_origin_ in the input); the others are copied to buffer_.
+    // (`direct_`, starting at uncopied_from_ in the input); the others are copied to buffer_.
+    // A copied record's unquoted fields are copied when a quoted field opens or the record or
+    // the input ends, together with the delimiters between them: until then they start at
+    // uncopied_from_.
     bool direct_ = false;
-    const char* record_origin_ = nullptr;
+    const char* uncopied_from_ = nullptr;
     // The kept records, then the current one: its bytes (when copied) from record_bytes_at_, its
     // field ends from record_fields_at_.
     std::string buffer_;
