@@ -235,6 +235,29 @@ TEST_CASE("texts that differ in any one byte, or in length, are told apart and h
     CHECK(same_text(std::string_view(), ""));
 }
 
+TEST_CASE("text_less orders texts as std::string_view does: bytes as unsigned, then length") {
+    std::mt19937 random(7);
+    const std::string alphabet = std::string("KO-019 ") + "\xC3\xA8\x7F\x80\xFF";
+    const auto random_text = [&] {
+        std::string text(random() % 20, ' ');
+        for (char& c : text) c = alphabet[random() % alphabet.size()];
+        return text;
+    };
+    for (int round = 0; round < 20'000; ++round) {
+        const std::string a = random_text();
+        std::string b = round % 3 == 0 ? a.substr(0, random() % (a.size() + 1)) : random_text();
+        if (round % 5 == 0 && !b.empty()) b[random() % b.size()] = alphabet[random() % alphabet.size()];
+        CAPTURE(a);
+        CAPTURE(b);
+        CHECK(text_less(a, b) == (std::string_view(a) < std::string_view(b)));
+        CHECK(text_less(b, a) == (std::string_view(b) < std::string_view(a)));
+    }
+    CHECK(text_less("KO-1000000", "KO-1000001"));
+    CHECK_FALSE(text_less("KO-1000001", "KO-1000001"));
+    CHECK(text_less("KO-100000", "KO-1000000"));
+    CHECK(text_less("KO-1\x7F", "KO-1\x80"));
+}
+
 TEST_CASE("the dataset fingerprint stays the same across versions (stored batches name their data by it)") {
     Dataset dataset;
     Column& id = dataset.add_column("dossier_id", ColumnType::text);

@@ -1,4 +1,5 @@
-// Hashing and comparing short texts for in-memory hash tables (dictionary codes, duplicate ids).
+// Hashing and comparing short texts for in-memory hash tables (dictionary codes, duplicate ids)
+// and the order of ids.
 // The hash reads eight bytes at a time, then mixes so that every input bit reaches both the low
 // bits (the slot) and the high bits (a tag). Not for anything stored or compared across builds.
 // Both avoid variable-length memcpy/memcmp, which are byte-loop library calls in wasm.
@@ -46,6 +47,17 @@ inline bool same_text(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < left; ++i)
         if (p[i] != q[i]) return false;
     return true;
+}
+
+// a < b as std::string_view orders them (bytes as unsigned, then the shorter first), comparing
+// a word at a time while the words are equal.
+inline bool text_less(std::string_view a, std::string_view b) {
+    const std::size_t common = a.size() < b.size() ? a.size() : b.size();
+    std::size_t at = 0;
+    while (at + 8 <= common && load_word(a.data() + at) == load_word(b.data() + at)) at += 8;
+    for (; at < common; ++at)
+        if (a[at] != b[at]) return static_cast<unsigned char>(a[at]) < static_cast<unsigned char>(b[at]);
+    return a.size() < b.size();
 }
 
 }  // namespace radar

@@ -487,7 +487,8 @@ void TableBuilder::add_row(const RowContext& context, const RawCell* cells, std:
     // taken back out.
     const std::string_view id = id_index_ ? staged_[id_source_column_].text : std::string_view();
     const auto imported = static_cast<std::size_t>(result_.summary.rows_imported);  // rows the columns hold: fits
-    if (ids_ascending_ && id_index_ && imported > 0 && !(plans_[id_source_column_]->column->texts[imported - 1] < id)) {
+    if (ids_ascending_ && id_index_ && imported > 0 &&
+        !text_less(plans_[id_source_column_]->column->texts[imported - 1], id)) {
         ids_ascending_ = false;
         id_index_->reserve(reserved_rows_);
         id_index_->insert_all_rows();  // the id column holds the imported rows: this one is stored below

@@ -154,9 +154,10 @@ private:
     // add_clean_rows' two steps: every cell parsed into batch_ (false at the first that is
     // not clean, nothing stored), then every column's cells stored.
     bool parse_clean_batch(const CsvRecord* records, std::size_t count);
-    // A non-empty cell's value when the row path would store it without a word: a number (a
-    // number, date or boolean column; `x_mark`: a boolean written "x") or the text as it is.
-    bool parse_clean_number(const ColumnPlan& plan, std::string_view text, double& value, bool& x_mark) const;
+    // The values of a number, date or boolean column's cells in the batch (`missing`: its empty
+    // cells; `x_marks`: its booleans written "x"), if the row path would store each without a word.
+    bool parse_clean_numbers(const ColumnPlan& plan, const CsvRecord* records, std::size_t count, std::size_t column,
+                             double* values, std::uint64_t& missing, std::uint32_t& x_marks) const;
     // A text cell is clean unless it is a field's category not written as the dictionary does;
     // `category`: which one it is.
     static bool clean_text(const ColumnPlan& plan, std::string_view text, std::uint32_t& category);
