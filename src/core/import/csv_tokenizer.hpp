@@ -58,6 +58,8 @@ public:
 
     // Records emitted so far (blank ones included).
     std::uint32_t records() const { return next_row_ - 1; }
+    // A record ran past the size limit: nothing more is read.
+    bool stopped() const { return too_long_; }
 
     // [SECTION] Records kept for a batch
     // A record's bytes (when copied) and field ends are reused for the next record, unless the
@@ -69,8 +71,6 @@ public:
     void release_records();
     std::string_view kept_bytes() const { return buffer_; }
     const std::uint32_t* kept_field_ends() const { return field_ends_.data(); }
-    // A record ran past the size limit: nothing more is read.
-    bool stopped() const { return too_long_; }
 
 private:
     enum class State : std::uint8_t { field_start, unquoted, quoted, quote_in_quoted, after_cr };
